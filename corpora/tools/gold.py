@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""Build and check relnlp gold annotations from hand-written surface lists.
+
+Annotators never type character offsets. They write, for each seed, three
+tab-separated files in reading order (see corpora/GUIDELINES.md, "File format"):
+
+    corpora/annotations/<annotator>/<doc_id>/entities.tsv   text  label  canonical  [context]
+    corpora/annotations/<annotator>/<doc_id>/dates.tsv      text  value  mod        [context]
+    corpora/annotations/<annotator>/<doc_id>/passages.tsv   blocks  kind  themes  cooperation  tension
+
+This script resolves each mention to offsets in the original seed file by
+searching forward from the previous mention (so mentions must be listed in
+reading order), checks everything, and writes JSON.
+
+Usage
+-----
+    python corpora/tools/gold.py blocks DOC_ID          # numbered blocks of a seed
+    python corpora/tools/gold.py build ANNOTATOR [--out DIR]
+    python corpora/tools/gold.py check ANNOTATOR        # build without writing
+
+Only the standard library is used, so annotators can run it anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+CORPORA = Path(__file__).resolve().parent.parent
+SEEDS = CORPORA / "seeds"
+ANNOTATIONS = CORPORA / "annotations"
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
+MODS = {
+    "",
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+}
+THEMES = {"counterterrorism", "color_revolution", "geoeconomics"}
+PASSAGE_KINDS = {"paragraph", "chronology", "footnote"}
+NON_PASSAGE_KINDS = {"title", "heading", "byline", "meta"}
+
+# One TIMEX3 point value: year, month, day, season, quarter, half, week,
+# decade (3 digits), century (2 digits), fiscal year, or a recurring XXXX-MM(-DD).
+_POINT = (
+    r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}))?"
+    r"|\d{3}|\d{2}|FY\d{4}|XXXX-\d{2}(?:-\d{2})?)"
+)
+TIMEX_VALUE = re.compile(rf"^{_POINT}(?:/{_POINT})?$")
+
+
+class GoldError(Exception):
+    """A surface list that cannot be resolved or does not validate."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A maximal run of non-blank lines, trimmed of surrounding white space."""
+
+    id: int
+    start: int
+    end: int
+
+
+def seed_text(doc_id: str) -> str:
+    path = SEEDS / f"{doc_id}.txt"
+    # newline="" keeps the file's own line endings so offsets match the bytes decoded.
+    with path.open(encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+def seed_meta(doc_id: str) -> dict[str, str]:
+    meta: dict[str, str] = json.loads((SEEDS / f"{doc_id}.meta.json").read_text("utf-8"))
+    return meta
+
+
+def doc_ids() -> list[str]:
+    return sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+def blocks(text: str) -> list[Block]:
+    """Split text into blocks separated by blank (white-space only) lines."""
+    out: list[Block] = []
+    for m in re.finditer(r"\S(?:.|\n(?![ \t\r\f\v]*\n))*", text):
+        span = m.group(0).rstrip()
+        out.append(Block(len(out) + 1, m.start(), m.start() + len(span)))
+    return out
+
+
+def _read_tsv(path: Path, min_cols: int, max_cols: int) -> list[tuple[int, list[str]]]:
+    rows: list[tuple[int, list[str]]] = []
+    if not path.exists():
+        raise GoldError(f"{path}: file missing")
+    for lineno, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        while len(cols) > min_cols and cols[-1] == "":
+            cols.pop()
+        if not min_cols <= len(cols) <= max_cols:
+            raise GoldError(
+                f"{path}:{lineno}: expected {min_cols}-{max_cols} tab-separated "
+                f"columns, got {len(cols)}: {line!r}"
+            )
+        rows.append((lineno, [c.strip() for c in cols]))
+    return rows
+
+
+def _find(text: str, surface: str, cursor: int, context: str | None) -> int:
+    """Offset of the next whole-word occurrence of surface at or after cursor."""
+    pattern = re.compile(
+        (r"(?<!\w)" if surface[:1].isalnum() else "")
+        + re.escape(surface)
+        + (r"(?!\w)" if surface[-1:].isalnum() else "")
+    )
+    if context:
+        at = text.find(context, cursor)
+        while at != -1:
+            m = pattern.search(text, at, at + len(context))
+            if m:
+                return m.start()
+            at = text.find(context, at + 1)
+        return -1
+    m = pattern.search(text, cursor)
+    return m.start() if m else -1
+
+
+def _resolve(
+    text: str, path: Path, rows: list[tuple[int, list[str]]], ctx_col: int
+) -> list[tuple[int, int, list[str]]]:
+    cursor = 0
+    out: list[tuple[int, int, list[str]]] = []
+    for lineno, cols in rows:
+        surface = cols[0]
+        if not surface or surface != surface.strip():
+            raise GoldError(f"{path}:{lineno}: empty or padded mention {surface!r}")
+        context = cols[ctx_col] if len(cols) > ctx_col and cols[ctx_col] else None
+        start = _find(text, surface, cursor, context)
+        if start < 0:
+            near = text[cursor : cursor + 80].replace("\n", " ")
+            raise GoldError(
+                f"{path}:{lineno}: {surface!r}"
+                + (f" (context {context!r})" if context else "")
+                + f" not found after offset {cursor} (text there: {near!r}). "
+                "Mentions must be listed in reading order."
+            )
+        end = start + len(surface)
+        out.append((start, end, cols))
+        cursor = end
+    return out
+
+
+def build_doc(
+    annotator: str, doc_id: str, only: set[str] | None = None
+) -> dict[str, object]:
+    """Resolve and check one report's annotations (all layers, or those in only)."""
+    only = only or {"entities", "dates", "passages"}
+    text = seed_text(doc_id)
+    meta = seed_meta(doc_id)
+    base = ANNOTATIONS / annotator / doc_id
+    problems: list[str] = []
+
+    entities = []
+    path = base / "entities.tsv"
+    ent_rows = _read_tsv(path, 3, 4) if "entities" in only else []
+    for start, end, cols in _resolve(text, path, ent_rows, 3):
+        surface, label, canonical = cols[:3]
+        if label not in ENTITY_LABELS:
+            problems.append(f"{path}: {surface!r}: unknown label {label!r}")
+        if not canonical:
+            problems.append(f"{path}: {surface!r}: empty canonical")
+        entities.append(
+            {"start": start, "end": end, "text": text[start:end], "label": label,
+             "canonical": canonical}
+        )
+
+    dates = []
+    path = base / "dates.tsv"
+    date_rows = _read_tsv(path, 2, 4) if "dates" in only else []
+    for start, end, cols in _resolve(text, path, date_rows, 3):
+        surface, value = cols[0], cols[1]
+        mod = cols[2] if len(cols) > 2 else ""
+        if not TIMEX_VALUE.match(value):
+            problems.append(f"{path}: {surface!r}: malformed TIMEX3 value {value!r}")
+        if mod not in MODS:
+            problems.append(f"{path}: {surface!r}: unknown mod {mod!r}")
+        dates.append(
+            {"start": start, "end": end, "text": text[start:end], "value": value,
+             "mod": mod or None, "type": "DATE"}
+        )
+
+    for name, spans in (("entities", entities), ("dates", dates)):
+        for a, b in zip(spans, spans[1:]):
+            if b["start"] < a["end"]:  # type: ignore[operator]
+                problems.append(f"{base}/{name}.tsv: overlapping {a['text']!r} / {b['text']!r}")
+
+    blks = blocks(text)
+    by_id = {b.id: b for b in blks}
+    passages = []
+    seen: dict[int, int] = {}
+    path = base / "passages.tsv"
+    passage_rows = _read_tsv(path, 2, 5) if "passages" in only else []
+    for lineno, cols in passage_rows:
+        ids_s, kind = cols[0], cols[1]
+        try:
+            ids = [int(x) for x in ids_s.split("+")]
+        except ValueError:
+            problems.append(f"{path}:{lineno}: bad block list {ids_s!r}")
+            continue
+        for i in ids:
+            if i not in by_id:
+                problems.append(f"{path}:{lineno}: no block {i}")
+            elif i in seen:
+                problems.append(f"{path}:{lineno}: block {i} already used on line {seen[i]}")
+            seen[i] = lineno
+        if ids != list(range(ids[0], ids[0] + len(ids))):
+            problems.append(f"{path}:{lineno}: joined blocks must be consecutive: {ids_s}")
+        if kind in NON_PASSAGE_KINDS:
+            continue
+        if kind not in PASSAGE_KINDS:
+            problems.append(f"{path}:{lineno}: unknown kind {kind!r}")
+            continue
+        if len(cols) != 5:
+            problems.append(f"{path}:{lineno}: a {kind} needs themes, cooperation, tension")
+            continue
+        themes = [] if cols[2] in ("", "-") else [t.strip() for t in cols[2].split(",")]
+        for t in themes:
+            if t not in THEMES:
+                problems.append(f"{path}:{lineno}: unknown theme {t!r}")
+        scores = []
+        for c in cols[3:5]:
+            if c not in {"0", "1", "2", "3"}:
+                problems.append(f"{path}:{lineno}: score must be 0-3, got {c!r}")
+                c = "0"
+            scores.append(int(c))
+        if any(i not in by_id for i in ids):
+            continue
+        start, end = by_id[ids[0]].start, by_id[ids[-1]].end
+        passages.append(
+            {"start": start, "end": end, "kind": kind, "blocks": ids,
+             "themes": sorted(themes), "cooperation": scores[0], "tension": scores[1],
+             "first_words": text[start : start + 60]}
+        )
+    missing = [b.id for b in blks if b.id not in seen]
+    if missing and "passages" in only:
+        problems.append(f"{path}: blocks not classified: {missing}")
+    if problems:
+        raise GoldError("\n".join(problems))
+
+    return {
+        "doc_id": doc_id,
+        "doc_date": meta["doc_date"],
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "n_chars": len(text),
+        "annotator": annotator,
+        "entities": entities,
+        "dates": dates,
+        "passages": passages,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("blocks")
+    b.add_argument("doc_id")
+    for name in ("build", "check"):
+        p = sub.add_parser(name)
+        p.add_argument("annotator")
+        p.add_argument("--doc", action="append")
+        p.add_argument(
+            "--only", action="append", choices=["entities", "dates", "passages"],
+            help="check only these layers (repeatable)",
+        )
+        if name == "build":
+            p.add_argument("--out", type=Path)
+    args = ap.parse_args(argv)
+
+    if args.cmd == "blocks":
+        text = seed_text(args.doc_id)
+        for blk in blocks(text):
+            s = text[blk.start : blk.end].replace("\n", " ")
+            shown = s if len(s) <= 110 else s[:70] + " … " + s[-35:]
+            print(f"{blk.id:3d} [{blk.start}:{blk.end}] {shown}")
+        return 0
+
+    ok = True
+    for doc_id in args.doc or doc_ids():
+        try:
+            gold = build_doc(args.annotator, doc_id, set(args.only or ()))
+        except GoldError as exc:
+            ok = False
+            print(f"{doc_id}: FAILED\n{exc}", file=sys.stderr)
+            continue
+        print(
+            f"{doc_id}: {len(gold['entities'])} entities, {len(gold['dates'])} dates, "  # type: ignore[arg-type]
+            f"{len(gold['passages'])} passages"  # type: ignore[arg-type]
+        )
+        if args.cmd == "build":
+            out = args.out or (ANNOTATIONS / args.annotator / "build")
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"{doc_id}.json").write_text(
+                json.dumps(gold, ensure_ascii=False, indent=1) + "\n", "utf-8"
+            )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

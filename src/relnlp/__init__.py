@@ -1,0 +1,68 @@
+"""relnlp: policy and international-relations reports as data.
+
+Importing relnlp is cheap: no spaCy model is loaded, nothing is registered on spaCy's
+Doc, no file is read. Call :func:`load` to get an analyser.
+
+Examples
+--------
+>>> import relnlp
+>>> nlp = relnlp.load()
+>>> report = nlp.analyze("Putin met Xi in Moscow on May 8, 2015.")
+>>> sorted(report.tables())
+['dates', 'documents', 'entities', 'passages', 'sentences', 'tokens']
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from relnlp.about import __version__
+from relnlp.errors import (
+    ConfigError,
+    InputError,
+    NotFittedError,
+    RelnlpError,
+    RelnlpWarning,
+    ResourceError,
+    TaxonomyError,
+    filter_warning,
+)
+from relnlp.io import Document, read
+
+if TYPE_CHECKING:
+    from relnlp.analyzer import Analyzer, Report
+
+logging.getLogger("relnlp").addHandler(logging.NullHandler())
+
+__all__ = [
+    "Analyzer",
+    "ConfigError",
+    "Document",
+    "InputError",
+    "NotFittedError",
+    "RelnlpError",
+    "RelnlpWarning",
+    "Report",
+    "ResourceError",
+    "TaxonomyError",
+    "__version__",
+    "filter_warning",
+    "load",
+    "read",
+]
+
+
+def load(*args: Any, **kwargs: Any) -> Analyzer:
+    """Load the analyser; see :func:`relnlp.analyzer.load` for the parameters."""
+    from relnlp.analyzer import load as _load
+
+    return _load(*args, **kwargs)
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Analyzer", "Report"):
+        from relnlp import analyzer
+
+        return getattr(analyzer, name)
+    raise AttributeError(f"module 'relnlp' has no attribute {name!r}")

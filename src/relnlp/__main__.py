@@ -1,0 +1,3 @@
+from relnlp.cli import run
+
+run()

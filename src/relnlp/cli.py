@@ -1,0 +1,190 @@
+"""Command-line interface: ``relnlp analyze``, ``relnlp --version``.
+
+Exit codes: 0 all documents processed; 1 some documents failed (each reported on one
+line naming the file); 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from relnlp.about import __version__
+
+app = typer.Typer(
+    name="relnlp",
+    help="Turn policy and international-relations reports into tables.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+FORMATS = ("parquet", "csv", "jsonl")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"relnlp {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """relnlp command-line tools."""
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    from relnlp.io import SUPPORTED
+
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in SUPPORTED))
+        else:
+            out.append(p)
+    return out
+
+
+def _unique_ids(paths: list[Path]) -> list[str]:
+    import hashlib
+
+    counts = collections.Counter(p.stem for p in paths)
+    ids = []
+    for p in paths:
+        if counts[p.stem] > 1:
+            ids.append(p.stem + "_" + hashlib.sha1(str(p).encode()).hexdigest()[:8])
+        else:
+            ids.append(p.stem)
+    return ids
+
+
+def _write(frames: dict[str, Any], out: Path, fmt: str) -> list[Path]:
+    import pandas as pd
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, parts in frames.items():
+        df = pd.concat(parts, ignore_index=True) if parts else None
+        if df is None:
+            continue
+        target = (out / f"{name}.{fmt}").resolve()
+        if out.resolve() not in target.parents:  # never write outside --out
+            raise typer.BadParameter(f"refusing to write outside {out}: {target}")
+        tmp = target.with_suffix(target.suffix + ".tmp")
+        if fmt == "parquet":
+            df.to_parquet(tmp, index=False)
+        elif fmt == "csv":
+            df.to_csv(tmp, index=False)
+        else:
+            df.to_json(tmp, orient="records", lines=True, force_ascii=False)
+        os.replace(tmp, target)
+        written.append(target)
+    return written
+
+
+def _summary(report: Any) -> str:
+    lines = [f"== {report.doc_id}: {report.document.title or '(untitled)'}"]
+    d = report.document
+    lines.append(
+        f"   author: {d.author or '-'}   date: {report.meta.get('doc_date') or '-'}   "
+        f"format: {d.format}"
+    )
+    tabs = report.tables()
+    lines.append("   rows: " + ", ".join(f"{k} {len(v)}" for k, v in tabs.items()))
+    ents = tabs["entities"]
+    if len(ents):
+        top = ents.groupby(["canonical", "label"]).size().sort_values(ascending=False)
+        top_s = ", ".join(f"{c} ({lab}) x{n}" for (c, lab), n in top.head(8).items())
+        lines.append(f"   top actors: {top_s}")
+    dates = tabs["dates"]
+    vals = sorted(v for v in dates["value"].dropna())
+    if vals:
+        lines.append(f"   date range: {vals[0]} .. {vals[-1]} ({len(vals)} valued dates)")
+    else:
+        lines.append(f"   date expressions: {len(dates)} (values: not normalised yet)")
+    pas = tabs["passages"]
+    kinds = collections.Counter(pas["kind"])
+    lines.append("   passages: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    themes = collections.Counter(t for ts in pas["themes"] for t in ts)
+    lines.append(
+        "   themes: "
+        + (", ".join(f"{t} {n}" for t, n in themes.most_common()) or "none assigned")
+    )
+    return "\n".join(lines)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Report files or folders.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the table files.")],
+    format: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl.")] = "parquet",
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="Print a summary per report.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Analyse reports and write one table file per kind (rows keyed by doc_id)."""
+    from relnlp.errors import RelnlpError
+
+    if format not in FORMATS:
+        typer.echo(f"error: --format must be one of {', '.join(FORMATS)}; got {format!r}", err=True)
+        raise typer.Exit(2)
+    import relnlp
+
+    files = _expand(paths)
+    if not files:
+        typer.echo("error: no input files", err=True)
+        raise typer.Exit(2)
+    try:
+        nlp = relnlp.load(model) if model else relnlp.load()
+    except RelnlpError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    frames: dict[str, list[Any]] = collections.defaultdict(list)
+    failed = 0
+    for path, doc_id in zip(files, _unique_ids(files)):
+        try:
+            document = relnlp.read(path)
+            report = nlp.analyze(document, doc_id=doc_id)
+            tabs = report.tables()
+        except (RelnlpError, OSError, UnicodeError, ValueError) as exc:
+            failed += 1
+            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            typer.echo(f"error: {path}: {type(exc).__name__}: {msg}", err=True)
+            if debug:
+                import traceback
+
+                traceback.print_exc()
+            continue
+        for name, df in tabs.items():
+            frames[name].append(df)
+        if summary:
+            typer.echo(_summary(report))
+    written = _write(frames, out, format)
+    typer.echo(
+        f"relnlp: {len(files) - failed} of {len(files)} document(s) analysed; "
+        f"{len(written)} table file(s) in {out}",
+        err=not summary,
+    )
+    raise typer.Exit(1 if failed else 0)
+
+
+def run() -> None:
+    """Entry point for the ``relnlp`` script."""
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

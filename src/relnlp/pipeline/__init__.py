@@ -1,0 +1,1 @@
+"""relnlp's spaCy components. Import :mod:`relnlp.pipeline.factories` to register them."""

@@ -1,0 +1,35 @@
+"""Factories of relnlp's spaCy components.
+
+Each factory is also declared under ``[project.entry-points.spacy_factories]`` so that
+``spacy.load()`` of a saved relnlp pipeline works in a fresh process without importing
+relnlp first.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from relnlp.pipeline.names import HyphenatedNameMerger
+from relnlp.pipeline.sentences import SentenceGuard
+
+__all__ = ["make_name_merger", "make_sentence_guard"]
+
+
+@Language.factory(
+    "relnlp_sentences",
+    assigns=["token.is_sent_start"],
+    retokenizes=False,
+)
+def make_sentence_guard(nlp: Language, name: str) -> SentenceGuard:
+    """Sentence-start constraints for policy prose (place before the parser)."""
+    return SentenceGuard(nlp, name)
+
+
+@Language.factory(
+    "relnlp_names",
+    requires=["doc.ents"],
+    retokenizes=True,
+)
+def make_name_merger(nlp: Language, name: str) -> HyphenatedNameMerger:
+    """Merge hyphenated given names inside PERSON entities (place after the NER)."""
+    return HyphenatedNameMerger(nlp, name)

@@ -1,0 +1,89 @@
+"""Declared output tables: column names, order and dtypes, in one place.
+
+Every table has ``doc_id``, ``start``, ``end`` and ``text``, where ``text`` equals the
+analysed text (the raw string given to ``analyze``, or ``Document.text``) sliced by
+``[start:end]``. An empty result is an empty frame with these columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["DEFAULT_THEME_IDS", "ENTITY_LABELS", "TABLES", "empty_table", "make_table"]
+
+#: Theme ids of the default taxonomy; one score column each in ``passages``.
+DEFAULT_THEME_IDS = ("counterterrorism", "color_revolution", "geoeconomics")
+
+#: Entity labels reported in ``entities`` (dates, numbers and products are not entities).
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+
+_STR = "object"
+
+TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "documents": MappingProxyType(
+            {"doc_id": _STR, "start": "int64", "end": "int64", "text": _STR,
+             "path": _STR, "format": _STR, "title": _STR, "author": _STR,
+             "date": _STR, "doc_date": _STR, "n_chars": "int64", "n_tokens": "int64",
+             "n_sentences": "int64", "n_passages": "int64"}
+        ),
+        "tokens": MappingProxyType(
+            {"doc_id": _STR, "i": "int64", "start": "int64", "end": "int64", "text": _STR,
+             "lemma": _STR, "pos": _STR, "tag": _STR, "dep": _STR, "head": "int64",
+             "ent_type": _STR, "is_sent_start": "bool", "sent_id": "int64",
+             "passage_id": "int64"}
+        ),
+        "sentences": MappingProxyType(
+            {"doc_id": _STR, "sent_id": "int64", "start": "int64", "end": "int64",
+             "text": _STR, "passage_id": "int64"}
+        ),
+        "entities": MappingProxyType(
+            {"doc_id": _STR, "ent_id": "int64", "start": "int64", "end": "int64",
+             "text": _STR, "label": _STR, "canonical": _STR, "sent_id": "int64",
+             "passage_id": "int64", "token_start": "int64", "token_end": "int64",
+             "source": _STR}
+        ),
+        "dates": MappingProxyType(
+            {"doc_id": _STR, "date_id": "int64", "start": "int64", "end": "int64",
+             "text": _STR, "value": _STR, "type": _STR, "mod": _STR, "sent_id": "int64",
+             "passage_id": "int64", "source": _STR}
+        ),
+        "passages": MappingProxyType(
+            {"doc_id": _STR, "passage_id": "int64", "start": "int64", "end": "int64",
+             "text": _STR, "kind": _STR, "section": _STR, "footnote": "Int64",
+             "date": _STR, "date_text": _STR, "themes": _STR,
+             **{t: "float64" for t in DEFAULT_THEME_IDS},
+             "cooperation": "float64", "tension": "float64"}
+        ),
+    }
+)  # fmt: skip
+
+
+def empty_table(name: str, extra: Sequence[str] = ()) -> pd.DataFrame:
+    """An empty frame with the declared columns and dtypes of table ``name``."""
+    cols = dict(TABLES[name])
+    cols.update({c: "float64" for c in extra})
+    return pd.DataFrame({c: pd.Series([], dtype=d) for c, d in cols.items()})
+
+
+def make_table(name: str, columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
+    """Build table ``name`` from column lists, in declared order and dtypes.
+
+    Columns beyond the declared ones (e.g. extra theme scores) are appended as given.
+    """
+    schema = TABLES[name]
+    missing = [c for c in schema if c not in columns]
+    if missing:
+        raise KeyError(f"table {name!r} is missing columns {missing}")
+    n = len(next(iter(columns.values()))) if columns else 0
+    if n == 0:
+        return empty_table(name, [c for c in columns if c not in schema])
+    data = {c: pd.Series(list(columns[c]), dtype=schema[c]) for c in schema}
+    for c in columns:
+        if c not in schema:
+            data[c] = pd.Series(list(columns[c]))
+    return pd.DataFrame(data)

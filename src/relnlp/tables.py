@@ -1,0 +1,202 @@
+"""Build a report's tables (declared in :mod:`relnlp.schemas`) from its Doc and Document.
+
+Spans found on the markup-free view are mapped back to the analysed text, so that for every
+row ``text == report.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from relnlp import schemas
+
+if TYPE_CHECKING:
+    from relnlp.analyzer import Report
+
+__all__ = ["build"]
+
+
+def _sent_ids(report: Report) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """Sentence index of every token."""
+    ids = np.zeros(len(report.doc), dtype=np.int64)
+    for k, sent in enumerate(report.doc.sents):
+        ids[sent.start : sent.end] = k
+    return ids
+
+
+def _trimmed_sents(report: Report) -> list[tuple[int, int]]:
+    """Token ranges of sentences without leading/trailing white-space tokens."""
+    out = []
+    for sent in report.doc.sents:
+        s, e = sent.start, sent.end
+        while s < e and report.doc[s].is_space:
+            s += 1
+        while e > s and report.doc[e - 1].is_space:
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def _tokens(report: Report) -> dict[str, list[Any]]:
+    doc = report.doc
+    words = [t for t in doc if not t.is_space]
+    cs = np.array([t.idx for t in words], dtype=np.int64)
+    ce = np.array([t.idx + len(t.text) for t in words], dtype=np.int64)
+    rs, re_ = report.view.to_raw_many(cs, ce)
+    sid = _sent_ids(report)
+    text = report.text
+    return {
+        "doc_id": [report.doc_id] * len(words),
+        "i": [t.i for t in words],
+        "start": rs.tolist(),
+        "end": re_.tolist(),
+        "text": [text[a:b] for a, b in zip(rs.tolist(), re_.tolist())],
+        "lemma": [t.lemma_ for t in words],
+        "pos": [t.pos_ for t in words],
+        "tag": [t.tag_ for t in words],
+        "dep": [t.dep_ for t in words],
+        "head": [t.head.i for t in words],
+        "ent_type": [t.ent_type_ for t in words],
+        "is_sent_start": [bool(t.is_sent_start) for t in words],
+        "sent_id": [int(sid[t.i]) for t in words],
+        "passage_id": [report.passage_of(int(a)) for a in rs.tolist()],
+    }
+
+
+def _sentences(report: Report) -> dict[str, list[Any]]:
+    doc = report.doc
+    rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["sentences"]}
+    for k, (s, e) in enumerate(_trimmed_sents(report)):
+        if s >= e:
+            continue
+        a, b = report.raw_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+        rows["doc_id"].append(report.doc_id)
+        rows["sent_id"].append(k)
+        rows["start"].append(a)
+        rows["end"].append(b)
+        rows["text"].append(report.text[a:b])
+        rows["passage_id"].append(report.passage_of(a))
+    return rows
+
+
+def _spacy_spans(report: Report, labels: frozenset[str] | set[str]) -> list[Any]:
+    """Entities with the given labels, white-space tokens trimmed from their edges."""
+    out = []
+    doc = report.doc
+    for e in doc.ents:
+        if e.label_ not in labels:
+            continue
+        s, t = e.start, e.end
+        while s < t and doc[s].is_space:
+            s += 1
+        while t > s and doc[t - 1].is_space:
+            t -= 1
+        if t > s:
+            out.append(e if (s, t) == (e.start, e.end) else _relabel(doc, s, t, e))
+    return out
+
+
+def _relabel(doc: Any, s: int, t: int, e: Any) -> Any:
+    from spacy.tokens import Span
+
+    return Span(doc, s, t, label=e.label)
+
+
+def _entities(report: Report) -> dict[str, list[Any]]:
+    sid = _sent_ids(report)
+    rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["entities"]}
+    for k, ent in enumerate(_spacy_spans(report, schemas.ENTITY_LABELS)):
+        a, b = report.raw_span(ent.start_char, ent.end_char)
+        rows["doc_id"].append(report.doc_id)
+        rows["ent_id"].append(k)
+        rows["start"].append(a)
+        rows["end"].append(b)
+        rows["text"].append(report.text[a:b])
+        rows["label"].append(ent.label_)
+        # Until name resolution lands, the canonical name is the mention itself.
+        rows["canonical"].append(ent.text)
+        rows["sent_id"].append(int(sid[ent.start]))
+        rows["passage_id"].append(report.passage_of(a))
+        rows["token_start"].append(ent.start)
+        rows["token_end"].append(ent.end)
+        rows["source"].append("spacy")
+    return rows
+
+
+def _dates(report: Report) -> dict[str, list[Any]]:
+    sid = _sent_ids(report)
+    rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["dates"]}
+    for k, ent in enumerate(_spacy_spans(report, {"DATE"})):
+        a, b = report.raw_span(ent.start_char, ent.end_char)
+        rows["doc_id"].append(report.doc_id)
+        rows["date_id"].append(k)
+        rows["start"].append(a)
+        rows["end"].append(b)
+        rows["text"].append(report.text[a:b])
+        # spaCy finds DATE spans but gives no value; normalisation is not done here.
+        rows["value"].append(None)
+        rows["type"].append("DATE")
+        rows["mod"].append(None)
+        rows["sent_id"].append(int(sid[ent.start]))
+        rows["passage_id"].append(report.passage_of(a))
+        rows["source"].append("spacy")
+    return rows
+
+
+def _passages(report: Report) -> dict[str, list[Any]]:
+    rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["passages"]}
+    for p in report.document.passages:
+        rows["doc_id"].append(report.doc_id)
+        rows["passage_id"].append(p.id)
+        rows["start"].append(p.start)
+        rows["end"].append(p.end)
+        rows["text"].append(report.text[p.start : p.end])
+        rows["kind"].append(p.kind)
+        rows["section"].append(p.section)
+        rows["footnote"].append(p.footnote)
+        rows["date"].append(None)  # TIMEX3 value of a chronology entry's date: not yet
+        rows["date_text"].append(p.date_text)
+        rows["themes"].append([])
+        for t in schemas.DEFAULT_THEME_IDS:
+            rows[t].append(0.0)
+        rows["cooperation"].append(0.0)
+        rows["tension"].append(0.0)
+    return rows
+
+
+def _documents(report: Report) -> dict[str, list[Any]]:
+    d = report.document
+    return {
+        "doc_id": [report.doc_id],
+        "start": [0],
+        "end": [len(report.text)],
+        "text": [report.text],
+        "path": [str(d.path) if d.path else None],
+        "format": [d.format],
+        "title": [d.title],
+        "author": [d.author],
+        "date": [d.date],
+        "doc_date": [report.meta.get("doc_date")],
+        "n_chars": [len(report.text)],
+        "n_tokens": [sum(1 for t in report.doc if not t.is_space)],
+        "n_sentences": [sum(1 for s, e in _trimmed_sents(report) if e > s)],
+        "n_passages": [len(d.passages)],
+    }
+
+
+_BUILDERS = {
+    "documents": _documents,
+    "tokens": _tokens,
+    "sentences": _sentences,
+    "entities": _entities,
+    "dates": _dates,
+    "passages": _passages,
+}
+
+
+def build(name: str, report: Report) -> pd.DataFrame:
+    """Build table ``name`` for ``report``."""
+    return schemas.make_table(name, _BUILDERS[name](report))
