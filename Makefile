@@ -20,6 +20,8 @@ run: $(STAMP)
 	$(VENV)/bin/relnlp analyze corpora/seeds --out build/run --summary
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q
 
 lint: $(STAMP)

@@ -44,7 +44,7 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = None
+        pass
     else:
         if "\x00" not in text:
             return text, "utf-8"

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from relnlp import registry
 from relnlp.errors import Errors, InputError
@@ -20,6 +21,19 @@ from relnlp.io._decode import decode_bytes
 from relnlp.io._document import Document
 
 __all__ = ["SUPPORTED", "read", "read_html", "read_pdf", "read_text"]
+
+_F = TypeVar("_F", bound=Callable[..., Document])
+
+
+def _register(name: str) -> Callable[[_F], _F]:
+    """Typed wrapper of ``registry.readers.register``."""
+
+    def deco(func: _F) -> _F:
+        registry.readers.register(name, func=func)
+        return func
+
+    return deco
+
 
 SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
              ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}  # fmt: skip
@@ -39,7 +53,7 @@ def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
     return path.read_bytes()
 
 
-@registry.readers.register("txt")
+@_register("txt")
 def read_text(path: Path, *, max_bytes: int | None = None, format: str = "txt") -> Document:
     """Read a plain-text or Markdown report; ``text`` is the file content verbatim."""
     data = _read_bytes(path, max_bytes)
@@ -51,10 +65,11 @@ def read_text(path: Path, *, max_bytes: int | None = None, format: str = "txt") 
     )
 
 
-@registry.readers.register("md")
+@_register("md")
 def read_markdown(path: Path, *, max_bytes: int | None = None) -> Document:
     """Read a Markdown report (markup is kept in ``text`` and skipped in analysis)."""
-    return read_text(path, max_bytes=max_bytes, format="md")
+    doc: Document = read_text(path, max_bytes=max_bytes, format="md")
+    return doc
 
 
 # HTML -------------------------------------------------------------------------------
@@ -175,7 +190,7 @@ class _HTMLText(HTMLParser):
             self._inline(data)
 
 
-@registry.readers.register("html")
+@_register("html")
 def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
     """Read an HTML page: visible text only (no scripts, styles or head), offline.
 
@@ -249,7 +264,7 @@ def _page_text(page: Any) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-@registry.readers.register("pdf")
+@_register("pdf")
 def read_pdf(path: Path, *, max_bytes: int | None = None) -> Document:
     """Read a PDF's text layer with pypdf; pages are separated by blank lines.
 
@@ -273,7 +288,7 @@ def read_pdf(path: Path, *, max_bytes: int | None = None) -> Document:
         if reader.is_encrypted:
             raise InputError(Errors.E005.format(path=path), path=str(path))
         pages = [_page_text(p) for p in reader.pages]
-        info = reader.metadata or {}
+        info: Any = reader.metadata or {}
     except InputError:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,

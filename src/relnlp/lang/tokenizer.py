@@ -12,8 +12,11 @@ whether "A-B" is one name or two ("Russia-China") depends on the words around it
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 from relnlp.lang.abbreviations import ALL
@@ -25,7 +28,7 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 def customize_tokenizer(nlp: Language) -> Language:
     """Add relnlp's special cases and affix rules to ``nlp.tokenizer`` (idempotent)."""
-    tok = nlp.tokenizer
+    tok = cast(Tokenizer, nlp.tokenizer)
     for abbr in ALL:
         tok.add_special_case(abbr, [{ORTH: abbr, NORM: abbr}])
         # Also at the start of a sentence in upper case, e.g. "No." in a citation.
