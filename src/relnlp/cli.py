@@ -178,6 +178,57 @@ def analyze(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Folder of <doc_id>.json + <doc_id>.txt gold files.")
+    ] = None,
+    baselines: Annotated[bool, typer.Option("--baselines", help="Add the baselines' rows.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Score relnlp (and the baselines) on gold annotations; print the scorecard."""
+    import datetime as dt
+    import json as _json
+
+    import pandas as pd
+
+    import relnlp
+    from relnlp.errors import RelnlpError
+    from relnlp.evaluate import scorecard as sc
+
+    try:
+        docs = sc.load_gold(gold)
+        systems = {"relnlp": sc.relnlp_system(relnlp.load())}
+        if baselines:
+            from relnlp.evaluate.baselines import make_baselines
+
+            systems.update(make_baselines())
+        card = sc.scorecard(docs, systems)
+    except (RelnlpError, FileNotFoundError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    measured = dt.date.today().isoformat()
+    if as_json:
+        payload = {
+            "relnlp_version": relnlp.__version__,
+            "measured": measured,
+            "documents": [d.doc_id for d in docs],
+            "rows": _json.loads(card.to_json(orient="records")),
+        }
+        typer.echo(_json.dumps(payload, indent=1, ensure_ascii=False))
+        return
+    table = sc.wide(card)
+    with pd.option_context("display.max_rows", 500, "display.width", 200):
+        typer.echo(
+            f"relnlp {relnlp.__version__} scorecard on {len(docs)} gold document(s) "
+            f"({', '.join(d.doc_id for d in docs)}), measured {measured}"
+        )
+        typer.echo(table.to_string(index=False, na_rep="—", float_format=lambda v: f"{v:.3f}"))
+    notes = card[card["note"].str.startswith(("not installed", "no Java", "undefined"))]
+    for row in notes.drop_duplicates(["system", "task", "note"]).itertuples():
+        typer.echo(f"note: {row.system} / {row.task}: {row.note}")
+
+
 def run() -> None:
     """Entry point for the ``relnlp`` script."""
     try:

@@ -65,6 +65,10 @@ class Errors(metaclass=_Catalogue):
         "'2015-05' or '2015', or a datetime.date."
     )
     E012 = "{path}: is a directory; pass the files inside it, or use `relnlp batch`."
+    E014 = (
+        "{path}: the text does not match the sha256 recorded in its gold file; the gold "
+        "offsets would point to the wrong characters. Restore the original text."
+    )
     E013 = "{path}: the file is empty (or white space only); there is nothing to analyse."
     # Resources and configuration (E1xx)
     E101 = (

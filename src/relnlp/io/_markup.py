@@ -117,7 +117,7 @@ def clean_view(raw: str) -> CleanView:
     >>> v.text
     'the 70th anniversary'
     >>> v.to_raw(4, 8)
-    (6, 21)
+    (6, 15)
     """
     pieces: list[str] = []
     starts: list[npt.NDArray[np.int64]] = []

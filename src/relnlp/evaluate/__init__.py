@@ -1,0 +1,1 @@
+"""Evaluation on gold annotations: metrics, baselines and the scorecard."""

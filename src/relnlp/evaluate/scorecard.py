@@ -1,0 +1,233 @@
+"""The scorecard: relnlp and the baselines scored on the same gold documents.
+
+A *system* is a function ``GoldDoc -> Prediction``. Scores are pooled over all gold
+documents (micro-averaged spans; passages pooled), and reported in long form
+(``system, task, metric, value, note``) and as a wide table, one column per system.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from relnlp.errors import Errors, InputError
+from relnlp.evaluate import metrics
+from relnlp.schemas import DEFAULT_THEME_IDS
+
+__all__ = [
+    "GoldDoc",
+    "Prediction",
+    "load_gold",
+    "relnlp_system",
+    "score",
+    "scorecard",
+    "wide",
+]
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
+
+
+@dataclass(frozen=True)
+class GoldDoc:
+    """One gold-annotated report (offsets into ``text``)."""
+
+    doc_id: str
+    text: str
+    doc_date: str | None
+    entities: list[dict[str, Any]]
+    dates: list[dict[str, Any]]
+    passages: list[dict[str, Any]]
+
+
+@dataclass
+class Prediction:
+    """What a system produced for one document; ``None`` where it does not do the task."""
+
+    entities: list[dict[str, Any]] | None = None
+    dates: list[dict[str, Any]] | None = None
+    passages: list[dict[str, Any]] | None = None  # start, end, themes, cooperation, tension
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+def load_gold(directory: str | Path | None = None) -> list[GoldDoc]:
+    """Load gold documents: ``<doc_id>.json`` with ``<doc_id>.txt`` beside it.
+
+    The default is the gold corpus bundled in the package (``relnlp/data/gold``). A
+    text whose sha256 differs from the one recorded in its gold file is refused.
+    """
+    if directory is None:
+        base: Any = resources.files("relnlp") / "data" / "gold"
+    else:
+        base = Path(directory)
+        if not base.is_dir():
+            raise FileNotFoundError(Errors.E002.format(path=base))
+    docs = []
+    for entry in sorted(base.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".json") or entry.name == "MANIFEST.json":
+            continue
+        gold = json.loads(entry.read_text("utf-8"))
+        text_file = base / (entry.name[: -len(".json")] + ".txt")
+        with text_file.open("r", encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if gold.get("sha256") and gold["sha256"] != digest:
+            raise InputError(Errors.E014.format(path=text_file), path=str(text_file))
+        docs.append(
+            GoldDoc(
+                gold["doc_id"], text, gold.get("doc_date"), gold["entities"], gold["dates"],
+                gold["passages"],
+            )
+        )  # fmt: skip
+    if not docs:
+        raise FileNotFoundError(Errors.E002.format(path=f"{base}/*.json"))
+    return docs
+
+
+def relnlp_system(nlp: Any = None) -> Callable[[GoldDoc], Prediction]:
+    """relnlp's own analysis as a system."""
+    if nlp is None:
+        from relnlp import load
+
+        nlp = load()
+
+    def run(doc: GoldDoc) -> Prediction:
+        r = nlp.analyze(doc.text, doc_id=doc.doc_id, doc_date=doc.doc_date)
+        pas = r.passages
+        return Prediction(
+            entities=r.entities[["start", "end", "label", "canonical"]].to_dict("records"),
+            dates=r.dates[["start", "end", "value", "mod"]].to_dict("records"),
+            passages=[
+                {"start": int(row.start), "end": int(row.end), "themes": list(row.themes),
+                 "cooperation": float(row.cooperation), "tension": float(row.tension)}
+                for row in pas.itertuples()
+            ],  # fmt: skip
+        )
+
+    return run
+
+
+def _pool(
+    docs: Sequence[GoldDoc], preds: Sequence[Prediction], attr: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Concatenate spans of all documents, shifting offsets so documents never overlap."""
+    gold: list[dict[str, Any]] = []
+    pred: list[dict[str, Any]] = []
+    shift = 0
+    for d, p in zip(docs, preds):
+        for s in getattr(d, attr):
+            gold.append({**s, "start": s["start"] + shift, "end": s["end"] + shift})
+        for s in getattr(p, attr) or []:
+            pred.append({**s, "start": s["start"] + shift, "end": s["end"] + shift})
+        shift += len(d.text) + 1
+    return pred, gold
+
+
+def _align_passages(doc: GoldDoc, pred: Prediction) -> list[dict[str, Any]]:
+    """For each gold passage, the predicted passage overlapping it most (or an empty one)."""
+    out = []
+    cands = pred.passages or []
+    for g in doc.passages:
+        best, best_ov = None, 0
+        for p in cands:
+            ov = min(p["end"], g["end"]) - max(p["start"], g["start"])
+            if ov > best_ov:
+                best, best_ov = p, ov
+        out.append(best or {"themes": [], "cooperation": 0.0, "tension": 0.0})
+    return out
+
+
+def score(
+    docs: Sequence[GoldDoc],
+    preds: Sequence[Prediction],
+    system: str,
+    *,
+    themes: Sequence[str] = DEFAULT_THEME_IDS,
+) -> list[dict[str, Any]]:
+    """Score one system's predictions; long-form rows."""
+    rows: list[dict[str, Any]] = []
+
+    def add(task: str, metric: str, value: float | None, note: str = "") -> None:
+        rows.append({"system": system, "task": task, "metric": metric,
+                     "value": None if value is None else round(float(value), 4), "note": note})  # fmt: skip
+
+    notes = {k: v for p in preds for k, v in p.notes.items()}
+    if all(p.entities is not None for p in preds):
+        pred, gold = _pool(docs, preds, "entities")
+        for lab in ENTITY_LABELS:
+            r = metrics.span_prf(pred, gold, only_label=lab)
+            if r.n_gold or r.n_pred:
+                add("entities", f"F1 {lab}", r.f1, f"P {r.precision:.3f} R {r.recall:.3f} n={r.n_gold}")
+        micro = metrics.span_prf(pred, gold)
+        add("entities", "P micro (strict)", micro.precision)
+        add("entities", "R micro (strict)", micro.recall)
+        add("entities", "F1 micro (strict)", micro.f1)
+        gold_by_span = {(g["start"], g["end"]): g for g in gold}
+        matched = [(p, gold_by_span[(p["start"], p["end"])]) for p in pred
+                   if (p["start"], p["end"]) in gold_by_span]  # fmt: skip
+        acc = sum(p.get("canonical") == g["canonical"] for p, g in matched) / len(matched) if matched else None
+        add("entities", "canonical accuracy (matched spans)", acc, f"n={len(matched)}")
+    elif "entities" in notes:
+        add("entities", "F1 micro (strict)", None, notes["entities"])
+
+    if all(p.dates is not None for p in preds):
+        pred, gold = _pool(docs, preds, "dates")
+        strict = metrics.span_prf(pred, gold, label=None)
+        relaxed = metrics.span_prf(pred, gold, label=None, relaxed=True)
+        vals = metrics.value_scores(pred, gold)
+        add("dates", "extraction F1 (strict)", strict.f1, f"P {strict.precision:.3f} R {strict.recall:.3f}")
+        add("dates", "extraction F1 (relaxed)", relaxed.f1, f"P {relaxed.precision:.3f} R {relaxed.recall:.3f}")
+        add("dates", "value accuracy", vals["value_accuracy"], f"on {vals['matched']} matched")
+        add("dates", "value F1", vals["value_f1"])
+    elif "dates" in notes:
+        add("dates", "value F1", None, notes["dates"])
+
+    if all(p.passages is not None for p in preds):
+        aligned = [a for d, p in zip(docs, preds) for a in _align_passages(d, p)]
+        gold_p = [g for d in docs for g in d.passages]
+        if any(a.get("themes") is not None for a in aligned) and "themes" not in notes:
+            f1 = metrics.multilabel_f1([a["themes"] for a in aligned], [g["themes"] for g in gold_p], themes)
+            for t in themes:
+                add("themes", f"F1 {t}", f1[t])
+            add("themes", "F1 macro", f1["macro"])
+        for axis in ("cooperation", "tension"):
+            if axis in notes:
+                continue
+            p_scores = [float(a.get(axis) or 0.0) for a in aligned]
+            g_scores = [int(g[axis]) for g in gold_p]
+            rho = metrics.spearman(p_scores, g_scores)
+            add(axis, "Spearman rho", rho, "" if rho is not None else "undefined: constant scores")
+            qwk = metrics.quadratic_kappa(metrics.bin_scores(p_scores), g_scores)
+            add(axis, "weighted kappa (binned)", qwk)
+    return rows
+
+
+def scorecard(
+    docs: Sequence[GoldDoc],
+    systems: Mapping[str, Callable[[GoldDoc], Prediction]],
+) -> pd.DataFrame:
+    """Run every system on every gold document; long-form DataFrame of scores."""
+    rows: list[dict[str, Any]] = []
+    for name, system in systems.items():
+        preds = [system(d) for d in docs]
+        rows.extend(score(docs, preds, name))
+    return pd.DataFrame(rows, columns=["system", "task", "metric", "value", "note"])
+
+
+def wide(card: pd.DataFrame) -> pd.DataFrame:
+    """One row per (task, metric) that occurs, one column per system, in scorecard order."""
+    systems = list(dict.fromkeys(card["system"]))
+    keys = list(dict.fromkeys(zip(card["task"], card["metric"])))
+    tasks = list(dict.fromkeys(card["task"]))
+    keys.sort(key=lambda k: tasks.index(k[0]))
+    values = {(r.task, r.metric, r.system): r.value for r in card.itertuples()}
+    data: dict[str, list[Any]] = {"task": [k[0] for k in keys], "metric": [k[1] for k in keys]}
+    for sys_name in systems:
+        data[sys_name] = [values.get((t, m, sys_name)) for t, m in keys]
+    return pd.DataFrame(data)
