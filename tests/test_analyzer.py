@@ -23,7 +23,8 @@ def test_analyzer_tables_have_declared_columns(nlp: Any) -> None:
     assert {"Putin", "Xi", "Moscow"} <= set(ents["text"])
     assert (ents["canonical"] == ents["text"]).all()  # honest default until name resolution
     assert r.dates["text"].tolist() == ["May 8, 2015"]
-    assert r.dates["value"].isna().all()  # no invented values
+    assert r.dates["value"].tolist() == ["2015-05-08"]
+    assert r.dates["type"].tolist() == ["DATE"]
     assert r.passages["cooperation"].tolist() == [0.0]
     assert r.doc is not None and len(r.doc) > 0
 

@@ -318,7 +318,11 @@ class Analyzer:
         """
         prepared = self._prepared(texts_or_documents, as_tuples)
         stream = self._chunk_stream(prepared)
-        docs = self.nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size)
+        per_report = [p for p in ("relnlp_dates",) if p in self.nlp.pipe_names]
+        docs = self.nlp.pipe(
+            stream, as_tuples=True, n_process=n_process, batch_size=batch_size,
+            disable=per_report,
+        )
         current: list[Doc] = []
         for doc, (info, k, n) in docs:
             current.append(doc)
@@ -327,7 +331,25 @@ class Analyzer:
             doc_id, document, view, meta = info
             full = current[0] if n == 1 else Doc.from_docs(current, ensure_whitespace=False)
             current = []
+            self._report_level(full, document, view, meta)
             yield Report(doc_id, document.text, document, full, view, meta)
+
+    def _report_level(
+        self, doc: Doc, document: Document, view: CleanView, meta: dict[str, Any]
+    ) -> None:
+        """Run the components that need the whole report (dates: the anchor moves)."""
+        if "relnlp_dates" not in self.nlp.pipe_names:
+            return
+        import numpy as np
+
+        doc._.rel_doc_date = meta.get("doc_date")
+        if document.chronology:
+            starts = view.starts
+            doc.user_data["rel_chronology"] = [
+                (int(np.searchsorted(starts, c.start)), int(np.searchsorted(starts, c.end)))
+                for c in document.chronology
+            ]
+        self.nlp.get_pipe("relnlp_dates")(doc)
 
     def _prepared(
         self, items: Iterable[Any], as_tuples: bool
@@ -383,6 +405,9 @@ def _load_cached(
         nlp.add_pipe("relnlp_sentences", first=True)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("relnlp_names", after="ner")
+    # Dates are anchored on the whole report, so the analyser runs this component once on
+    # the assembled Doc (see Analyzer.pipe) rather than per chunk.
+    nlp.add_pipe("relnlp_dates", last=True)
     nlp.max_length = max(nlp.max_length, chunk_chars + 1)
     return Analyzer(nlp, model=name, max_chars=max_chars, chunk_chars=chunk_chars)
 

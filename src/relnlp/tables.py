@@ -127,27 +127,45 @@ def _entities(report: Report) -> dict[str, list[Any]]:
 
 
 def _dates(report: Report) -> dict[str, list[Any]]:
-    sid = _sent_ids(report)
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["dates"]}
-    for k, ent in enumerate(_spacy_spans(report, {"DATE"})):
-        a, b = report.raw_span(ent.start_char, ent.end_char)
+    timexes = report.doc.user_data.get("rel_timex", [])
+    if not timexes:
+        return rows
+    sid = _sent_ids(report)
+    starts = np.array([t.idx for t in report.doc], dtype=np.int64)
+    for k, (cs, ce, typ, value, mod, _anchored) in enumerate(timexes):
+        a, b = report.raw_span(cs, ce)
+        tok = max(0, int(np.searchsorted(starts, cs, side="right")) - 1)
         rows["doc_id"].append(report.doc_id)
         rows["date_id"].append(k)
         rows["start"].append(a)
         rows["end"].append(b)
         rows["text"].append(report.text[a:b])
-        # spaCy finds DATE spans but gives no value; normalisation is not done here.
-        rows["value"].append(None)
-        rows["type"].append("DATE")
-        rows["mod"].append(None)
-        rows["sent_id"].append(int(sid[ent.start]))
+        rows["value"].append(value)
+        rows["type"].append(typ)
+        rows["mod"].append(mod)
+        rows["sent_id"].append(int(sid[tok]) if len(sid) else 0)
         rows["passage_id"].append(report.passage_of(a))
-        rows["source"].append("spacy")
+        rows["source"].append("relnlp")
     return rows
+
+
+def _chronology_dates(report: Report) -> dict[int, str]:
+    """TIMEX3 value of each chronology entry's date line, by passage start."""
+    out: dict[int, str] = {}
+    timexes = report.doc.user_data.get("rel_timex", [])
+    for c in report.document.chronology:
+        for cs, ce, typ, value, _mod, _a in timexes:
+            a, _b = report.raw_span(cs, ce)
+            if typ == "DATE" and c.date_start <= a < c.date_end:
+                out[c.start] = value
+                break
+    return out
 
 
 def _passages(report: Report) -> dict[str, list[Any]]:
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["passages"]}
+    chron = _chronology_dates(report)
     for p in report.document.passages:
         rows["doc_id"].append(report.doc_id)
         rows["passage_id"].append(p.id)
@@ -157,7 +175,7 @@ def _passages(report: Report) -> dict[str, list[Any]]:
         rows["kind"].append(p.kind)
         rows["section"].append(p.section)
         rows["footnote"].append(p.footnote)
-        rows["date"].append(None)  # TIMEX3 value of a chronology entry's date: not yet
+        rows["date"].append(chron.get(p.start))
         rows["date_text"].append(p.date_text)
         rows["themes"].append([])
         for t in schemas.DEFAULT_THEME_IDS:

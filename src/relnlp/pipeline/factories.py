@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from relnlp.pipeline.dates import DateTagger
 from relnlp.pipeline.names import HyphenatedNameMerger
 from relnlp.pipeline.sentences import SentenceGuard
 
-__all__ = ["make_name_merger", "make_sentence_guard"]
+__all__ = ["make_date_tagger", "make_name_merger", "make_sentence_guard"]
 
 
 @Language.factory(
@@ -33,3 +34,12 @@ def make_sentence_guard(nlp: Language, name: str) -> SentenceGuard:
 def make_name_merger(nlp: Language, name: str) -> HyphenatedNameMerger:
     """Merge hyphenated given names inside PERSON entities (place after the NER)."""
     return HyphenatedNameMerger(nlp, name)
+
+
+@Language.factory(
+    "relnlp_dates",
+    assigns=["doc.spans", "span._.rel_value", "span._.rel_type", "span._.rel_mod"],
+)
+def make_date_tagger(nlp: Language, name: str) -> DateTagger:
+    """TIMEX3 temporal expressions, anchored on ``doc._.rel_doc_date``."""
+    return DateTagger(nlp, name)

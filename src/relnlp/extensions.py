@@ -1,0 +1,31 @@
+"""relnlp's Doc/Span extension attributes, registered once by :func:`install`.
+
+All names start with ``rel_``; values are plain (str, float, tuples), never spaCy objects.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from relnlp.errors import Errors, RelnlpError
+
+__all__ = ["SPAN_EXTENSIONS", "install"]
+
+#: name -> default value of each Span extension.
+SPAN_EXTENSIONS: dict[str, Any] = {"rel_value": None, "rel_type": None, "rel_mod": None}
+#: name -> default value of each Doc extension.
+DOC_EXTENSIONS: dict[str, Any] = {"rel_doc_date": None}
+
+
+def install() -> None:
+    """Register the extensions (idempotent; refuses to overwrite another definition)."""
+    for cls, table in ((Span, SPAN_EXTENSIONS), (Doc, DOC_EXTENSIONS)):
+        for name, default in table.items():
+            if cls.has_extension(name):
+                existing = cls.get_extension(name)
+                if existing is None or existing[0] != default or any(existing[1:]):
+                    raise RelnlpError(Errors.E105.format(name=name), name=name)
+                continue
+            cls.set_extension(name, default=default)

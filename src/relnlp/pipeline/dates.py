@@ -1,0 +1,47 @@
+"""The ``relnlp_dates`` component: TIMEX3 expressions as ``doc.spans["rel_dates"]``.
+
+Each span carries ``span._.rel_type`` (DATE, DURATION), ``span._.rel_value`` and
+``span._.rel_mod``; ``doc.user_data["rel_timex"]`` keeps the exact character spans and
+values as plain tuples. The anchor is the report's date (``doc._.rel_doc_date``, an ISO
+string) and, when given, chronology entries in ``doc.user_data["rel_chronology"]`` (a
+list of ``(start, end)`` character spans). See :mod:`relnlp.timex` for the method.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from relnlp import extensions
+from relnlp.timex import Anchor, find_timexes
+
+__all__ = ["DateTagger"]
+
+
+class DateTagger:
+    """Find and normalise temporal expressions (rule-based, HeidelTime-style)."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "relnlp_dates") -> None:
+        self.name = name
+        extensions.install()
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchor = Anchor.from_value(doc._.rel_doc_date)
+        chron: Any = doc.user_data.get("rel_chronology") or []
+        found = find_timexes(doc.text, anchor=anchor, chronology=list(chron))
+        spans = []
+        for t in found:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.rel_type = t.type
+            span._.rel_value = t.value
+            span._.rel_mod = t.mod
+            spans.append(span)
+        doc.spans["rel_dates"] = spans
+        doc.user_data["rel_timex"] = [
+            (t.start, t.end, t.type, t.value, t.mod, t.anchored) for t in found
+        ]
+        return doc

@@ -1,0 +1,651 @@
+"""TIMEX3 temporal expressions: find them in text and normalise them to values.
+
+The tagger is rule-based, in the tradition of HeidelTime (Strötgen & Gertz, 2013): a set
+of patterns, each with a normalisation function, applied longest-match-first. Values follow
+ISO-TimeML/TIMEX3 (Pustejovsky et al., 2005; TimeML annotation guidelines 1.2.1): dates
+``2015-03-19``/``2015-03``/``2015``, seasons ``2021-SU``, quarters ``2015-Q1``, halves
+``2014-H2``, decades ``198``, centuries ``20``, fiscal years ``FY2021``, recurring days
+``XXXX-10-01``, durations ``P10D``; ranges are ISO intervals ``start/end``. ``mod`` is
+START (early, beginning of), MID, END (late, end of), APPROX (about, around) or, for
+durations, MORE_THAN/LESS_THAN.
+
+Anchoring year-less and relative expressions (see :class:`Anchor`) follows how reports are
+written: a year given earlier in the same sentence wins; a chronology entry gives its
+year to what it contains; otherwise the report's own year, moved one year back when a
+past-tense statement would otherwise land after the report's date. "N years ago" is
+counted from the report's date; "N years later" from the last year the text gave.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+__all__ = ["Anchor", "Timex", "find_timexes", "is_valid_value", "parse_value"]
+
+# fmt: off
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "several": 0, "a few": 0, "few": 0,
+}
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+    "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7,
+    "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
+    "eleventh": 11, "11th": 11, "twelfth": 12, "12th": 12, "nineteenth": 19, "19th": 19,
+    "twentieth": 20, "20th": 20, "twenty-first": 21, "21st": 21, "eighteenth": 18,
+    "18th": 18, "seventeenth": 17, "17th": 17, "sixteenth": 16, "16th": 16,
+}
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
+          "century": "CE", "hour": "H", "minute": "MIN"}
+# fmt: on
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_YEAR = r"(?:1[5-9]\d\d|20\d\d|2100)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DASH = r"\s*(?:-|–|—|to|through|until)\s*"
+_NUMWORD = (
+    r"(?:\d{1,3}(?:,\d{3})*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|several|a few|few)"
+)
+_UNIT = r"(?:day|week|month|year|decade|centur(?:y|ie))s?"
+_MOD = (
+    r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|earlier|mid|middle[\s-]+of|late|later|"
+    r"beginning[\s-]+of|start[\s-]+of|end[\s-]+of|close[\s-]+of|turn[\s-]+of|dawn[\s-]+of)"
+    r"(?:\s+|-(?=[A-Za-z0-9])))?"
+)
+_APPROX = r"(?P<approx>(?:about|around|approximately|circa|roughly)\s+)?"
+_FY = r"(?:FY|Fiscal\s+Year|fiscal\s+year)\s?'?(?P<fy>\d{4}|\d{2})\b"
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|upcoming|forthcoming|next|plans?|planned|scheduled|expected|"
+    r"is\s+to|are\s+to|to\s+be\s+held|looking\s+forward|intends?)\b",
+    re.IGNORECASE,
+)
+# Sentence ends for anchoring: a stop before a capital, a blank line, or the end of a URL
+# (a citation's URL closes it; what follows is a new statement).
+_SENT_END = re.compile(
+    r"[.!?](?:[\"”’)\]]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*\s+(?=[A-Z\"“(\[]|\*)|\n\s*\n|(?:https?://|www\.)\S+\s+"
+)
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression: character span, TIMEX3 type, value and mod."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    anchored: bool = False  # True when the value depends on an anchor (year-less, relative)
+
+
+@dataclass
+class Anchor:
+    """The reference points a year-less or relative expression is resolved against."""
+
+    doc_year: int | None = None
+    doc_month: int | None = None
+    doc_day: int | None = None
+    narrative_year: int | None = None  # last explicit year the text gave
+    last_day: tuple[int, int, int] | None = None  # last full date the text gave
+    chronology_year: int | None = None
+    chronology_month: int | None = None
+
+    @classmethod
+    def from_value(cls, value: str | None) -> Anchor:
+        """Anchor on an ISO doc date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+        if not value:
+            return cls()
+        parts = [int(x) for x in value.split("-")[:3]]
+        return cls(*parts + [None] * (3 - len(parts)))  # type: ignore[arg-type]
+
+
+# --- values -------------------------------------------------------------------------------
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(re.sub(r"\D", "", s))
+
+
+def _ymd(y: int | None, m: int | None = None, d: int | None = None) -> str:
+    ys = f"{y:04d}" if y is not None else "XXXX"
+    if m is None:
+        return ys
+    if d is None:
+        return f"{ys}-{m:02d}"
+    return f"{ys}-{m:02d}-{d:02d}"
+
+
+def _valid_day(y: int | None, m: int, d: int) -> bool:
+    if not 1 <= m <= 12:
+        return False
+    last = calendar.monthrange(y if y is not None else 2000, m)[1]
+    return 1 <= d <= last
+
+
+_POINT = (
+    r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}))?"
+    r"|\d{3}|\d{2}|FY\d{4}|XXXX(?:-\d{2}(?:-\d{2})?)?)"
+)
+_DURATION = r"P(?:\d+(?:Y|M|W|D|DE|CE)|T\d+(?:H|M))"
+_VALUE = re.compile(rf"^(?:{_POINT}(?:/{_POINT})?|{_DURATION})$")
+
+
+def is_valid_value(value: str) -> bool:
+    """Whether ``value`` is a TIMEX3 value this module can produce.
+
+    Examples
+    --------
+    >>> is_valid_value("2015-03-05/2015-03-15"), is_valid_value("2015-13")
+    (True, False)
+    """
+    if not _VALUE.match(value):
+        return False
+    for part in value.split("/"):
+        m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", part)
+        if m:
+            y, mo = int(m.group(1)), int(m.group(2))
+            if not 1 <= mo <= 12:
+                return False
+            if m.group(3) and not _valid_day(y, mo, int(m.group(3))):
+                return False
+    return True
+
+
+def parse_value(value: str) -> tuple[str, ...]:
+    """Split a value into its points (one for a point, two for an interval)."""
+    return tuple(value.split("/"))
+
+
+# --- the pattern table ----------------------------------------------------------------------
+
+# Each pattern is (name, regex). Order matters only for equal-length matches at the same
+# position; the scanner always prefers the longest match.
+_PATTERNS: list[tuple[str, str]] = [
+    # ranges of days: "April 23-24, 2015", "March 5-15", "5-15 March 2015"
+    ("md_range", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|—)\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d-])"),
+    ("dm_range", rf"(?P<d1>{_DAY})\s*(?:-|–|—)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
+    # month ranges: "January – May 2015", "from May to July", "between March and May 2014"
+    ("mm_range", rf"(?P<pre>(?:[Ff]rom|[Bb]etween)\s+)?(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH.replace('to|', 'to|and|')}(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?"),
+    # year ranges: "Between 2001 and 2007", "2001-2007", "from 2005 to 2007"
+    ("yy_range", rf"(?P<pre>(?:[Bb]etween|[Ff]rom)\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|and|to|until|through)\s*(?P<y2>{_YEAR}|\d\d)(?![\d-])"),
+    # "the first four months of 2015", "the last two days of March"
+    ("first_n", rf"(?P<which>first|last|final)\s+(?P<n>{_NUMWORD})\s+(?P<unit>months|days|weeks)\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR}))"),
+    # halves: "the first half of August", "second half of 2014", "the second half of the 20th century"
+    ("half", rf"(?P<which>first|second|1st|2nd|latter|former)\s+half\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR})|(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z-]+)\s+century)"),
+    ("quarter", rf"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})|\bQ(?P<q>[1-4])\s*(?P<y2>{_YEAR})"),
+    ("halfcode", rf"\bH(?P<h>[12])\s*(?P<y>{_YEAR})"),
+    # full dates
+    ("mdy", rf"{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})(?!\d)"),
+    ("dmy", rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)"),
+    ("iso", rf"(?<![\d/-])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d/-])"),
+    ("slash", rf"(?<![\d/.-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})(?![\d/])"),
+    ("dots", rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})(?!\d|\.\d)"),
+    # month + day without year: "March 19", "Feb. 26", "the 10th of May"
+    ("md", rf"{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\d,.]*\d{{4}})(?!\d|:\d)"),
+    ("dm", rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*{_YEAR})"),
+    # month (+ year): "November 2013", "early March", "end-of-March", "mid-May"
+    ("my", rf"{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?(?![\w-])"),
+    # seasons: "the summer of 2021", "summer 2021", "this summer"
+    ("season", rf"{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))"),
+    # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
+    ("decade", rf"{_MOD}(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b"),
+    ("century", rf"{_MOD}(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century"),
+    ("fy", _FY),
+    # bare years (in date contexts only; see _year_context)
+    ("year", rf"{_MOD}{_APPROX}(?<![\w/#$.-])(?P<y>{_YEAR})(?![\w/%]|-(?:\w))"),
+    # relative expressions
+    ("ago", rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago"),
+    ("later", rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier)(?=[\s,.;:])"),
+    ("deictic", r"(?P<which>last|next|this|previous|following|coming|same)\s+(?P<unit>year|month|week|day)\b"),
+    ("deictic_day", r"\b(?P<w>yesterday|tomorrow)\b"),
+    # durations: "10 days", "more than 20 years"
+    ("duration", rf"(?P<q>(?:more\s+than|over|less\s+than|under|nearly|almost|about|around|some|at\s+least)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})(?![\w-])"),
+]
+
+_COMPILED = [(name, re.compile(p)) for name, p in _PATTERNS]
+_CI_NAMES = {"first_n", "half", "quarter", "season", "century", "ago", "later", "deictic",
+             "deictic_day", "duration", "decade"}  # fmt: skip
+_COMPILED = [
+    (n, re.compile(p.pattern, re.IGNORECASE) if n in _CI_NAMES else p) for n, p in _COMPILED
+]
+
+# "May" is also a modal verb: as a month it needs a date-like neighbour.
+_MAY_OK_BEFORE = re.compile(
+    r"(?:\b(?:in|of|early|late|mid|since|until|by|from|through|to|between|and|during|"
+    r"last|next|this|end|beginning|before|after)\s*-?|[-–—])\s*$",
+    re.IGNORECASE,
+)
+# A bare year is a date after a preposition, or as a modifier of a noun phrase.
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|on|since|by|until|till|before|after|from|of|during|throughout|for|to|"
+    r"around|about|circa|early|late|mid|the|its|their|his|her|our|and|or|between|through|"
+    r"than|year|years|spring|summer|autumn|fall|winter|end|beginning)\s*-?|[(,;:–—]|^)\s*$",
+    re.IGNORECASE,
+)
+_NOT_YEAR_BEFORE = re.compile(r"(?:No\.|Nos\.|pp?\.|Vol\.|vol\.|#|\$|€|£|¥)\s*$")
+_NOT_YEAR_AFTER = re.compile(
+    r"^\s*(?:%|per\s*cent|percent|km|kilomet|met(?:er|re)s?|miles?|tons?|tonnes?|troops|"
+    r"soldiers|people|persons|dollars|yuan|rubles?|roubles?|euros?|barrels|units|members)\b",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|gov|edu|int|cn|ru|jp|pdf|html?)\S*")
+_NAMEY_HYPHEN = re.compile(r"[A-Za-z]-$")
+
+
+def _number(s: str) -> int | None:
+    s = s.lower().strip()
+    if s in _NUMBERS:
+        return _NUMBERS[s] or None
+    try:
+        return int(s.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _ordinal(s: str) -> int | None:
+    s = s.lower()
+    if s in _ORDINALS:
+        return _ORDINALS[s]
+    m = re.match(r"(\d+)", s)
+    return int(m.group(1)) if m else None
+
+
+def _mod_of(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = word.lower()
+    if "mid" in w or "middle" in w:
+        return "MID"
+    if "early" in w or "earlier" in w or "beginning" in w or "start" in w or "dawn" in w:
+        return "START"
+    if "late" in w or "end" in w or "close" in w or "turn" in w:
+        return "END"
+    return None
+
+
+def _strip_the(text: str, start: int) -> tuple[str, int]:
+    m = re.match(r"(?:the|The)\s+", text)
+    if m:
+        return text[m.end() :], start + m.end()
+    return text, start
+
+
+@dataclass
+class _Ctx:
+    text: str
+    anchor: Anchor
+    sentence_years: list[int] = field(default_factory=list)
+    future: bool = False
+    in_chronology: bool = False
+
+
+def _resolve_year(ctx: _Ctx, month: int | None, day: int | None) -> int | None:
+    """Year for a year-less month (and day), by the anchoring rules of the module."""
+    a = ctx.anchor
+    if ctx.sentence_years:
+        return ctx.sentence_years[-1]
+    if ctx.in_chronology and a.chronology_year is not None:
+        if month is None or a.chronology_month is None:
+            return a.chronology_year
+        # The year that puts the entry nearest the previous one (chronologies run in
+        # order, forwards or backwards: Dec. 30, 2016 -> Jan. 4 is 2017).
+        last = a.chronology_year * 12 + a.chronology_month
+        return min(
+            (a.chronology_year + k for k in (-1, 0, 1)),
+            key=lambda yy: abs(yy * 12 + month - last),
+        )
+    if a.doc_year is None:
+        return a.narrative_year
+    y = a.doc_year
+    if month is not None and a.doc_month is not None and not ctx.future:
+        later = (month, day or 1) > (a.doc_month, a.doc_day or 31)
+        if later:
+            y -= 1
+    return y
+
+
+def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None, bool] | None:
+    """(type, value, mod, anchored) for a match, or None when it is not a date."""
+    g = m.groupdict()
+    mod = _mod_of(g.get("mod"))
+    if g.get("approx"):
+        mod = "APPROX"
+    a = ctx.anchor
+    if name == "md_range":
+        mo, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
+        y = int(g["y"]) if g.get("y") else _resolve_year(ctx, mo, d1)
+        if not (_valid_day(y, mo, d1) and _valid_day(y, mo, d2)) or d2 <= d1:
+            return None
+        return "DATE", f"{_ymd(y, mo, d1)}/{_ymd(y, mo, d2)}", None, not g.get("y")
+    if name == "dm_range":
+        mo, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
+        y = int(g["y"]) if g.get("y") else _resolve_year(ctx, mo, d1)
+        if not (_valid_day(y, mo, d1) and _valid_day(y, mo, d2)) or d2 <= d1:
+            return None
+        return "DATE", f"{_ymd(y, mo, d1)}/{_ymd(y, mo, d2)}", None, not g.get("y")
+    if name == "mm_range":
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        y2 = int(g["y2"]) if g.get("y2") else None
+        y1 = int(g["y1"]) if g.get("y1") else y2
+        if y2 is None:
+            y1 = y2 = _resolve_year(ctx, m1, None)
+        if y1 is None or y2 is None or (y1, m1) >= (y2, m2):
+            return None
+        return "DATE", f"{_ymd(y1, m1)}/{_ymd(y2, m2)}", None, not g.get("y2")
+    if name == "yy_range":
+        y1 = int(g["y1"])
+        y2s = g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if not y1 < y2 <= y1 + 100:
+            return None
+        return "DATE", f"{y1:04d}/{y2:04d}", None, False
+    if name == "first_n":
+        n = _number(g["n"])
+        unit = g["unit"].lower()
+        if not n:
+            return None
+        if g.get("y") and unit == "months" and n <= 12:
+            y = int(g["y"])
+            return "DATE", (f"{_ymd(y, 1)}/{_ymd(y, n)}" if g["which"].lower() == "first"
+                            else f"{_ymd(y, 13 - n)}/{_ymd(y, 12)}"), None, False  # fmt: skip
+        if g.get("m") and unit == "days":
+            mo = _month(g["m"])
+            y = int(g["my"]) if g.get("my") else _resolve_year(ctx, mo, None)
+            last = calendar.monthrange(y or 2000, mo)[1]
+            if n > last:
+                return None
+            if g["which"].lower() == "first":
+                return "DATE", f"{_ymd(y, mo, 1)}/{_ymd(y, mo, n)}", None, not g.get("my")
+            return "DATE", f"{_ymd(y, mo, last - n + 1)}/{_ymd(y, mo, last)}", None, not g.get("my")
+        return None
+    if name == "half":
+        first = g["which"].lower() in ("first", "1st", "former")
+        if g.get("y"):
+            return "DATE", f"{int(g['y']):04d}-H{1 if first else 2}", None, False
+        if g.get("m"):
+            mo = _month(g["m"])
+            y = int(g["my"]) if g.get("my") else _resolve_year(ctx, mo, None)
+            last = calendar.monthrange(y or 2000, mo)[1]
+            span = (1, 15) if first else (16, last)
+            return "DATE", f"{_ymd(y, mo, span[0])}/{_ymd(y, mo, span[1])}", None, not g.get("my")
+        c = _ordinal(g["c"]) if g.get("c") else None
+        if c:
+            base = (c - 1) * 100
+            lo, hi = (base, base + 49) if first else (base + 50, base + 99)
+            return "DATE", f"{lo // 10:03d}/{hi // 10:03d}", None, False
+        return None
+    if name == "quarter":
+        if g.get("q"):
+            return "DATE", f"{int(g['y2']):04d}-Q{g['q']}", None, False
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4, "final": 4, "last": 4}[g["which"].lower()]  # fmt: skip
+        return "DATE", f"{int(g['y']):04d}-Q{q}", None, False
+    if name == "halfcode":
+        return "DATE", f"{int(g['y']):04d}-H{g['h']}", None, False
+    if name in ("mdy", "dmy", "iso"):
+        mo = _month(g["m"]) if not g["m"].isdigit() else int(g["m"])
+        d, y = _day(g["d"]), int(g["y"])
+        if not _valid_day(y, mo, d):
+            return None
+        return "DATE", _ymd(y, mo, d), mod, False
+    if name == "slash":
+        x, z, y = int(g["a"]), int(g["b"]), int(g["y"])
+        mo, d = (x, z) if x <= 12 else (z, x)
+        if not _valid_day(y, mo, d):
+            return None
+        return "DATE", _ymd(y, mo, d), None, False
+    if name == "dots":
+        d, mo, y = int(g["d"]), int(g["m"]), int(g["y"])
+        if not _valid_day(y, mo, d):
+            return None
+        return "DATE", _ymd(y, mo, d), None, False
+    if name in ("md", "dm"):
+        mo, d = _month(g["m"]), _day(g["d"])
+        if _recurring(ctx.text, m):
+            if not _valid_day(None, mo, d):
+                return None
+            return "DATE", _ymd(None, mo, d), None, False
+        y = _resolve_year(ctx, mo, d)
+        if not _valid_day(y, mo, d):
+            return None
+        return "DATE", _ymd(y, mo, d), mod, True
+    if name == "my":
+        mo = _month(g["m"])
+        y = int(g["y"]) if g.get("y") else _resolve_year(ctx, mo, None)
+        return "DATE", _ymd(y, mo), mod, not g.get("y")
+    if name == "season":
+        return "DATE", f"{int(g['y']):04d}-{_SEASONS[g['s'].lower()]}", mod, False
+    if name == "decade":
+        return "DATE", g["dec"][:3], mod, False
+    if name == "century":
+        c = _ordinal(g["c"])
+        if not c or not 1 <= c <= 22:
+            return None
+        return "DATE", f"{c - 1:02d}", mod, False
+    if name == "fy":
+        fy = g["fy"]
+        y = int(fy) if len(fy) == 4 else 2000 + int(fy)
+        return "DATE", f"FY{y:04d}", None, False
+    if name == "year":
+        return "DATE", g["y"], mod, False
+    if name == "ago":
+        n = _number(g["n"])
+        unit = g["unit"].lower().rstrip("s")
+        if not n or a.doc_year is None or unit not in ("year", "decade", "centurie", "century"):
+            return None
+        step = {"year": 1, "decade": 10}.get(unit, 100)
+        return "DATE", f"{a.doc_year - n * step:04d}", None, True
+    if name == "later":
+        n = _number(g["n"])
+        unit = g["unit"].lower().rstrip("s")
+        told = a.narrative_year
+        if not n or told is None or unit != "year":
+            return None
+        sign = 1 if g["dir"].lower() == "later" else -1
+        return "DATE", f"{told + sign * n:04d}", None, True
+    if name == "deictic":
+        which, unit = g["which"].lower(), g["unit"].lower()
+        if which == "same" and unit == "day" and a.last_day:
+            return "DATE", _ymd(*a.last_day), None, True
+        if which == "same" and unit == "year" and a.narrative_year:
+            return "DATE", f"{a.narrative_year:04d}", None, True
+        if unit == "year":
+            ref = a.narrative_year if which in ("following", "previous") else a.doc_year
+            if ref is None:
+                return None
+            delta = {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1,
+                     "this": 0}.get(which)  # fmt: skip
+            if delta is None:
+                return None
+            return "DATE", f"{ref + delta:04d}", None, True
+        return None
+    if name == "deictic_day":
+        return None  # needs a day-precise anchor; reports rarely give one
+    if name == "duration":
+        n = _number(g["n"])
+        unit = g["unit"].lower().rstrip("s")
+        unit = "century" if unit == "centurie" else unit
+        if not n:
+            return None
+        qual = (g.get("q") or "").lower().strip()
+        dmod = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+                "less than": "LESS_THAN", "under": "LESS_THAN", "nearly": "APPROX",
+                "almost": "APPROX", "about": "APPROX", "around": "APPROX",
+                "some": "APPROX"}.get(re.sub(r"\s+", " ", qual))  # fmt: skip
+        code = _UNITS[unit]
+        return "DURATION", (f"PT{n}{code}" if code in ("H", "MIN") else f"P{n}{code}").replace("MIN", "M"), dmod, False
+    return None
+
+
+def _recurring(text: str, m: re.Match[str]) -> bool:
+    """A day named as a recurring holiday: "the Oct. 1 celebration", "every May 9"."""
+    before = text[max(0, m.start() - 20) : m.start()].lower()
+    after = text[m.end() : m.end() + 30].lower()
+    return bool(
+        re.search(r"\b(?:every|each|annual|annually)\s+$", before)
+        or re.match(r"^\s*(?:celebrations?|holiday|national\s+day|commemorations?)\b", after)
+    )
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _SENT_END.finditer(text):
+        out.append((pos, m.end()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
+    urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
+    for name, pat in _COMPILED:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if e <= s or any(a <= s < b for a, b in urls):
+                continue
+            yield s, e, name, m
+
+
+def _keep(name: str, m: re.Match[str], text: str) -> bool:
+    s, e = m.span()
+    before = text[max(0, s - 40) : s]
+    after = text[e : e + 40]
+    if _NAMEY_HYPHEN.search(before) or re.match(r"^-?[A-Za-z]", after) and name == "year":
+        return False
+    if re.match(r"^-\d", after) or re.search(r"\d[-/]$", before):
+        return False
+    month_word = m.groupdict().get("m") or m.groupdict().get("m1")
+    if (
+        month_word in ("May", "March")
+        and name in ("my", "mm_range")
+        and not m.groupdict().get("y")
+        and not m.groupdict().get("pre")
+    ):
+        # Modal "may" / verb "march" capitalised at a sentence start, or a name ("March madness").
+        if not _MAY_OK_BEFORE.search(before) and not m.groupdict().get("mod"):
+            return False
+    if name == "year":
+        if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
+            return False
+        if not (_YEAR_BEFORE.search(before) or m.groupdict().get("mod")):
+            # A year at the start of a clause ("2015 happens to be") or before a noun.
+            if not re.match(r"^\s*(?:[,.;:)]|$|[A-Z]|[a-z]+)", after):
+                return False
+    if name == "duration":
+        if re.match(r"^\s*(?:ago|later|earlier)\b", after, re.IGNORECASE):
+            return False
+        if re.match(r"^-", after) or re.search(r"-$", before):
+            return False
+    return True
+
+
+def find_timexes(
+    text: str,
+    *,
+    anchor: Anchor | None = None,
+    chronology: list[tuple[int, int]] | None = None,
+) -> list[Timex]:
+    """Find and normalise the temporal expressions of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Plain text (markup removed).
+    anchor : Anchor, optional
+        The report's date and the narrative state; updated as expressions are read.
+    chronology : list of (start, end), optional
+        Spans of chronology entries (their dates anchor what they contain).
+
+    Returns
+    -------
+    list of Timex
+        Non-overlapping, in text order.
+
+    Examples
+    --------
+    >>> [(t.text, t.value, t.mod) for t in find_timexes(
+    ...     "Talks on March 5-15 and in early September.", anchor=Anchor.from_value("2015-05"))]
+    [('March 5-15', '2015-03-05/2015-03-15', None), ('early September', '2014-09', 'START')]
+    """
+    anchor = anchor or Anchor()
+    chronology = chronology or []
+    # Longest match wins; ties go to the earlier pattern in the table.
+    order = {name: i for i, (name, _) in enumerate(_COMPILED)}
+    cands = sorted(_candidates(text), key=lambda c: (c[0], -(c[1] - c[0]), order[c[2]]))
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    last_end = -1
+    for s, e, name, m in cands:
+        if s < last_end:
+            continue
+        if not _keep(name, m, text):
+            continue
+        chosen.append((s, e, name, m))
+        last_end = e
+    sentences = _sentences(text)
+    out: list[Timex] = []
+    si = 0
+    current_sent = (-1, -1)
+    ctx = _Ctx(text, anchor)
+    for s, e, name, m in chosen:
+        while si < len(sentences) - 1 and sentences[si][1] <= s:
+            si += 1
+        if sentences[si] != current_sent:
+            current_sent = sentences[si]
+            ctx.sentence_years = []
+            ctx.future = bool(_FUTURE.search(text[current_sent[0] : current_sent[1]]))
+        ctx.in_chronology = any(a <= s < b for a, b in chronology)
+        res = _normalise(name, m, ctx)
+        if res is None:
+            continue
+        typ, value, mod, anchored = res
+        span_text, span_start = _strip_the(text[s:e], s)
+        pre = m.groupdict().get("pre")
+        if pre and name in ("mm_range", "yy_range") and pre.lower().startswith("from"):
+            span_text, span_start = span_text[len(pre) :], span_start + len(pre)
+        span_text = span_text.rstrip(" ,")
+        out.append(Timex(span_start, span_start + len(span_text), span_text, typ, value, mod, anchored))
+        if typ == "DATE":
+            _update_anchor(ctx, value, anchored, any(a == s for a, _ in chronology))
+    return out
+
+
+def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool) -> None:
+    first = value.split("/")[-1]
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", first)
+    if not m:
+        return
+    y = int(m.group(1))
+    if not anchored:  # only a year the text states anchors the rest of its sentence
+        ctx.sentence_years.append(y)
+    ctx.anchor.narrative_year = y
+    if m.group(3):
+        ctx.anchor.last_day = (y, int(m.group(2)), int(m.group(3)))
+    if chronology_head:  # only an entry's own date moves the chronology's year
+        ctx.anchor.chronology_year = y
+        if m.group(2):
+            ctx.anchor.chronology_month = int(m.group(2))
