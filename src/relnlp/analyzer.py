@@ -242,6 +242,7 @@ class Analyzer:
         if doc_id is None:
             doc_id = document.path.stem if document.path is not None else _content_id(text)
         meta = dict(self.meta)
+        meta["doc_id"] = doc_id
         meta["doc_date"] = given or document.date
         meta["doc_date_source"] = (
             "argument" if given else ("document" if document.date else None)
@@ -350,6 +351,17 @@ class Analyzer:
                 for c in document.chronology
             ]
         self.nlp.get_pipe("relnlp_dates")(doc)
+        if meta.get("doc_date") is None and any(
+            anchored and value.startswith("XXXX")  # a year-less date nothing could anchor
+            for _s, _e, _t, value, _m, anchored in doc.user_data.get("rel_timex", [])
+        ):
+            import warnings
+
+            from relnlp.errors import RelnlpWarning, Warnings
+
+            warnings.warn(
+                Warnings.W201.format(doc_id=meta.get("doc_id")), RelnlpWarning, stacklevel=4
+            )
 
     def _prepared(
         self, items: Iterable[Any], as_tuples: bool

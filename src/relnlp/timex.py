@@ -521,14 +521,64 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Each pattern runs only in windows around a cheap literal trigger (a month name, a digit,
+# "century", "ago"...): scanning the whole text with every pattern is 20x slower.
+_TRIG_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_TRIG_DIGIT = r"[0-9][0-9]"
+# Triggers have no leading \b, which would defeat the engine's literal-prefix scan.
+# name -> (trigger, case-insensitive, chars before, chars after): the margins cover the
+# longest stretch of the pattern that can stand before and after its trigger.
+_TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
+    "md_range": (_TRIG_MONTH, False, 24, 40), "dm_range": (_TRIG_MONTH, False, 16, 30),
+    "mm_range": (_TRIG_MONTH, False, 50, 50), "yy_range": (_TRIG_DIGIT, False, 12, 30),
+    "first_n": (r"(?:months|days|weeks)\b", True, 30, 30),
+    "half": (r"half", True, 12, 50), "quarter": (r"quarter|q[1-4]", True, 10, 16),
+    "halfcode": (r"H[12]", False, 2, 10), "mdy": (_TRIG_MONTH, False, 30, 24),
+    "dmy": (_TRIG_MONTH, False, 16, 24), "iso": (_TRIG_DIGIT, False, 6, 12),
+    "slash": (r"\d/\d", False, 6, 10), "dots": (r"\d\.\d", False, 6, 10),
+    "md": (_TRIG_MONTH, False, 30, 20), "dm": (_TRIG_MONTH, False, 16, 12),
+    "my": (_TRIG_MONTH, False, 30, 20),
+    "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 16),
+    "decade": (r"0'?s\b", True, 34, 2), "century": (r"centur", True, 44, 8),
+    "fy": (r"fy|fiscal", True, 2, 20), "year": (_TRIG_DIGIT, False, 40, 8),
+    "ago": (r"ago\b", True, 30, 4), "later": (r"(?:later|earlier)\b", True, 30, 8),
+    "deictic": (r"(?:year|month|week|day)\b", True, 12, 2),
+    "deictic_day": (r"(?:yesterday|tomorrow)\b", True, 2, 10),
+    "duration": (r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b", True, 40, 4),
+}  # fmt: skip
+# Case-insensitive triggers run on an ASCII-lower-cased copy (same length, same offsets).
+_TRIGGER_RE = {(t, ci): re.compile(t) for t, ci, _, _ in _TRIGGERS.values()}
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _windows(hits: list[tuple[int, int]], n: int, before: int, after: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in hits:
+        a, b = max(0, s - before), min(n, e + after)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
     urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
+    lowered = text.translate(_ASCII_LOWER)
+    hits = {
+        key: [m.span() for m in trig.finditer(lowered if key[1] else text)]
+        for key, trig in _TRIGGER_RE.items()
+    }
     for name, pat in _COMPILED:
-        for m in pat.finditer(text):
-            s, e = m.span()
-            if e <= s or any(a <= s < b for a, b in urls):
-                continue
-            yield s, e, name, m
+        seen: set[tuple[int, int]] = set()
+        trig, ci, before, after = _TRIGGERS[name]
+        for a, b in _windows(hits[(trig, ci)], len(text), before, after):
+            for m in pat.finditer(text, a, b):
+                s, e = m.span()
+                if e <= s or (s, e) in seen or any(x <= s < y for x, y in urls):
+                    continue
+                seen.add((s, e))
+                yield s, e, name, m
 
 
 def _keep(name: str, m: re.Match[str], text: str) -> bool:

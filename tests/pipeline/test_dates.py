@@ -1,0 +1,66 @@
+"""The relnlp_dates component as users reach it: add_pipe, extensions, the report table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+
+import relnlp
+
+
+def test_dates_component_in_a_blank_pipeline() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("relnlp_dates")  # found through the spacy_factories entry point
+    doc = nlp.make_doc("The summit met on March 5-15 and again in early September.")
+    doc._.rel_doc_date = "2016-11-02"
+    doc = nlp(doc)
+    spans = doc.spans["rel_dates"]
+    assert [(s.text, s._.rel_value, s._.rel_mod) for s in spans] == [
+        ("March 5-15", "2016-03-05/2016-03-15", None),
+        ("early September", "2016-09", "START"),
+    ]
+
+
+def test_dates_table_values_and_types(nlp: Any) -> None:
+    r = nlp.analyze("Talks ran for 10 days in April 2019. They resumed on May 3.", doc_date="2019-06-01")
+    d = r.dates
+    assert d[["text", "type", "value"]].values.tolist() == [
+        ["10 days", "DURATION", "P10D"], ["April 2019", "DATE", "2019-04"], ["May 3", "DATE", "2019-05-03"],
+    ]  # fmt: skip
+
+
+def test_dates_chronology_passages_get_their_date(seed_reports: dict[str, Any]) -> None:
+    p = seed_reports["000_a36955c7ab553492"].passages
+    chron = p[p.kind == "chronology"]
+    assert chron["date"].tolist()[:3] == ["2015-02-02", "2015-02-10", "2015-02-10"]
+    assert chron["date"].tolist()[-1] == "2015-04-28"
+    assert p[p.kind == "paragraph"]["date"].isna().all()
+
+
+def test_dates_warn_when_nothing_anchors_them() -> None:
+    nlp = relnlp.load()
+    with pytest.warns(relnlp.RelnlpWarning, match=r"\[W201\]"):
+        r = nlp.analyze("The delegation arrived on March 19.")
+    assert r.dates["value"].tolist() == ["XXXX-03-19"]
+    r = nlp.analyze("The delegation arrived on March 19.", doc_date="2020-05-01")
+    assert r.dates["value"].tolist() == ["2020-03-19"]
+
+
+def test_dates_extension_conflict_is_refused() -> None:
+    from spacy.tokens import Span
+
+    from relnlp import extensions
+    from relnlp.errors import RelnlpError
+
+    extensions.install()
+    extensions.install()  # idempotent
+    Span.remove_extension("rel_mod")
+    Span.set_extension("rel_mod", getter=lambda s: "other package")
+    try:
+        with pytest.raises(RelnlpError, match=r"\[E105\]"):
+            extensions.install()
+    finally:
+        Span.remove_extension("rel_mod")
+        Span.set_extension("rel_mod", default=None)
