@@ -84,6 +84,24 @@ def test_timex_relative_expressions() -> None:
     ]  # fmt: skip
 
 
+def test_timex_news_relative_days_and_months() -> None:
+    text = ("Ministers agreed on Tuesday and met again yesterday. They will meet next month "
+            "and on Friday. He left last Monday.")  # fmt: skip
+    got = tag(text, "2021-10-12")  # a Tuesday
+    assert got == [
+        ("Tuesday", "2021-10-12", None), ("yesterday", "2021-10-11", None),
+        ("next month", "2021-11", None), ("Friday", "2021-10-15", None),
+        ("last Monday", "2021-10-11", None),
+    ]  # fmt: skip
+    # Without a day-precise report date, weekdays are not resolved (and not guessed).
+    assert tag("They met on Tuesday.", "2021-10") == []
+
+
+def test_timex_frequencies_are_sets() -> None:
+    found = find_timexes("Moscow paid $115 million a year and met twice a month.")
+    assert [(t.text, t.type, t.value) for t in found] == [("a year", "SET", "P1Y"), ("a month", "SET", "P1M")]
+
+
 def test_timex_durations_are_not_dates() -> None:
     found = find_timexes("He vanished for 10 days after more than 20 years in office.")
     assert [(t.text, t.type, t.value, t.mod) for t in found] == [

@@ -22,7 +22,10 @@ from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __versi
 from relnlp.errors import Errors, InputError, ResourceError
 from relnlp.io import CleanView, Document, clean_view, read
 
-__all__ = ["Analyzer", "Report", "load"]
+__all__ = ["REPORT_LEVEL", "Analyzer", "Report", "load"]
+
+#: Components run once per report on the assembled Doc, in this order.
+REPORT_LEVEL = ("relnlp_dates", "relnlp_actors", "relnlp_names")
 
 _ISO_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -319,7 +322,7 @@ class Analyzer:
         """
         prepared = self._prepared(texts_or_documents, as_tuples)
         stream = self._chunk_stream(prepared)
-        per_report = [p for p in ("relnlp_dates",) if p in self.nlp.pipe_names]
+        per_report = [p for p in REPORT_LEVEL if p in self.nlp.pipe_names]
         docs = self.nlp.pipe(
             stream, as_tuples=True, n_process=n_process, batch_size=batch_size,
             disable=per_report,
@@ -338,9 +341,7 @@ class Analyzer:
     def _report_level(
         self, doc: Doc, document: Document, view: CleanView, meta: dict[str, Any]
     ) -> None:
-        """Run the components that need the whole report (dates: the anchor moves)."""
-        if "relnlp_dates" not in self.nlp.pipe_names:
-            return
+        """Run the components that need the whole report (see REPORT_LEVEL)."""
         import numpy as np
 
         doc._.rel_doc_date = meta.get("doc_date")
@@ -350,7 +351,9 @@ class Analyzer:
                 (int(np.searchsorted(starts, c.start)), int(np.searchsorted(starts, c.end)))
                 for c in document.chronology
             ]
-        self.nlp.get_pipe("relnlp_dates")(doc)
+        for name in REPORT_LEVEL:
+            if name in self.nlp.pipe_names:
+                self.nlp.get_pipe(name)(doc)
         if meta.get("doc_date") is None and any(
             anchored and value.startswith("XXXX")  # a year-less date nothing could anchor
             for _s, _e, _t, value, _m, anchored in doc.user_data.get("rel_timex", [])
@@ -402,7 +405,11 @@ def _load_spacy(model: str, exclude: Sequence[str]) -> tuple[Language, str]:
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(
-    model: str, max_chars: int, chunk_chars: int, exclude: tuple[str, ...]
+    model: str,
+    max_chars: int,
+    chunk_chars: int,
+    exclude: tuple[str, ...],
+    gazetteer: tuple[str, ...] = (),
 ) -> Analyzer:
     from relnlp.lang import customize_tokenizer
     from relnlp.pipeline import factories  # noqa: F401  (registers the factories)
@@ -415,11 +422,16 @@ def _load_cached(
         nlp.add_pipe("relnlp_sentences", before="senter")
     else:
         nlp.add_pipe("relnlp_sentences", first=True)
-    if "ner" in nlp.pipe_names:
-        nlp.add_pipe("relnlp_names", after="ner")
-    # Dates are anchored on the whole report, so the analyser runs this component once on
-    # the assembled Doc (see Analyzer.pipe) rather than per chunk.
+    # These need the whole report (dates: the anchor moves; actors: acronyms and full
+    # names defined earlier), so the analyser runs them once on the assembled Doc, in this
+    # order (see Analyzer.pipe), rather than per chunk.
     nlp.add_pipe("relnlp_dates", last=True)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(
+            "relnlp_actors", last=True,
+            config={"gazetteer_paths": [str(p) for p in gazetteer], "packaged": True},
+        )
+        nlp.add_pipe("relnlp_names", last=True)
     nlp.max_length = max(nlp.max_length, chunk_chars + 1)
     return Analyzer(nlp, model=name, max_chars=max_chars, chunk_chars=chunk_chars)
 
@@ -430,6 +442,7 @@ def load(
     max_chars: int = 50_000_000,
     chunk_chars: int = 100_000,
     exclude: Sequence[str] = (),
+    gazetteer: Sequence[str | os.PathLike[str]] = (),
 ) -> Analyzer:
     """Load relnlp's analyser (memoised per arguments).
 
@@ -444,6 +457,9 @@ def load(
         Longer texts are parsed in paragraph-aligned chunks of at most this size.
     exclude : sequence of str
         spaCy components not to load (e.g. ``("lemmatizer",)``).
+    gazetteer : sequence of paths
+        The user's own gazetteer files (JSONL, same format as the packaged ones), read
+        after the packaged data so their entries take precedence.
 
     Raises
     ------
@@ -463,4 +479,5 @@ def load(
             raise ConfigError(
                 Errors.E106.format(name=pname, expected="an int >= 1000", value=val)
             )
-    return _load_cached(model, max_chars, chunk_chars, tuple(exclude))
+    paths = tuple(str(os.fspath(p)) for p in gazetteer)
+    return _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths)

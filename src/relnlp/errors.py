@@ -87,6 +87,8 @@ class Errors(metaclass=_Catalogue):
         "another package uses the name. relnlp never overwrites extensions."
     )
     E106 = "Parameter {name!r} must be {expected}; got {value!r}."
+    E107 = "{path}, line {line}: {problem}. Fix the entry (JSONL: one JSON object per line)."
+    E108 = "{path}: the gazetteer file has no header line {{\"_meta\": {{...}}}}; add one."
 
 
 class Warnings(metaclass=_Catalogue):

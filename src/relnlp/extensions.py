@@ -14,7 +14,14 @@ from relnlp.errors import Errors, RelnlpError
 __all__ = ["SPAN_EXTENSIONS", "install"]
 
 #: name -> default value of each Span extension.
-SPAN_EXTENSIONS: dict[str, Any] = {"rel_value": None, "rel_type": None, "rel_mod": None}
+SPAN_EXTENSIONS: dict[str, Any] = {
+    "rel_value": None,
+    "rel_type": None,
+    "rel_mod": None,
+    "rel_canonical": None,
+    "rel_role": None,
+    "rel_affiliation": None,
+}
 #: name -> default value of each Doc extension.
 DOC_EXTENSIONS: dict[str, Any] = {"rel_doc_date": None}
 

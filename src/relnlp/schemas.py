@@ -45,7 +45,12 @@ TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType(
             {"doc_id": _STR, "ent_id": "int64", "start": "int64", "end": "int64",
              "text": _STR, "label": _STR, "canonical": _STR, "sent_id": "int64",
              "passage_id": "int64", "token_start": "int64", "token_end": "int64",
-             "source": _STR}
+             "source": _STR, "role": _STR, "affiliation": _STR, "country": _STR}
+        ),
+        "actors": MappingProxyType(
+            {"doc_id": _STR, "actor_id": "int64", "start": "int64", "end": "int64",
+             "text": _STR, "canonical": _STR, "label": _STR, "aliases": _STR,
+             "roles": _STR, "country": _STR, "mentions": "int64"}
         ),
         "dates": MappingProxyType(
             {"doc_id": _STR, "date_id": "int64", "start": "int64", "end": "int64",

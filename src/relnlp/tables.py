@@ -105,24 +105,71 @@ def _relabel(doc: Any, s: int, t: int, e: Any) -> Any:
     return Span(doc, s, t, label=e.label)
 
 
+def _entity_tuples(report: Report) -> list[tuple[Any, ...]]:
+    """(start, end, label, canonical, role, affiliation, source, country) in doc chars."""
+    found = report.doc.user_data.get("rel_entities")
+    if found is not None:
+        return list(found)
+    # Without relnlp_actors: spaCy's entities as they are, canonical = the mention.
+    return [(e.start_char, e.end_char, e.label_, e.text, None, None, "spacy", None)
+            for e in _spacy_spans(report, schemas.ENTITY_LABELS)]  # fmt: skip
+
+
 def _entities(report: Report) -> dict[str, list[Any]]:
     sid = _sent_ids(report)
+    doc = report.doc
+    starts = np.array([t.idx for t in doc], dtype=np.int64)
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["entities"]}
-    for k, ent in enumerate(_spacy_spans(report, schemas.ENTITY_LABELS)):
-        a, b = report.raw_span(ent.start_char, ent.end_char)
+    for k, (cs, ce, label, canonical, role, affiliation, source, country) in enumerate(
+        _entity_tuples(report)
+    ):
+        a, b = report.raw_span(cs, ce)
+        t0 = max(0, int(np.searchsorted(starts, cs, side="right")) - 1)
+        t1 = int(np.searchsorted(starts, ce, side="left"))
         rows["doc_id"].append(report.doc_id)
         rows["ent_id"].append(k)
         rows["start"].append(a)
         rows["end"].append(b)
         rows["text"].append(report.text[a:b])
-        rows["label"].append(ent.label_)
-        # Until name resolution lands, the canonical name is the mention itself.
-        rows["canonical"].append(ent.text)
-        rows["sent_id"].append(int(sid[ent.start]))
+        rows["label"].append(label)
+        rows["canonical"].append(canonical)
+        rows["sent_id"].append(int(sid[t0]) if len(sid) else 0)
         rows["passage_id"].append(report.passage_of(a))
-        rows["token_start"].append(ent.start)
-        rows["token_end"].append(ent.end)
-        rows["source"].append("spacy")
+        rows["token_start"].append(t0)
+        rows["token_end"].append(max(t1, t0 + 1))
+        rows["source"].append(source)
+        rows["role"].append(role)
+        rows["affiliation"].append(affiliation)
+        rows["country"].append(country)
+    return rows
+
+
+def _actors(report: Report) -> dict[str, list[Any]]:
+    ents = _entities(report)
+    rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["actors"]}
+    order: dict[tuple[str, str], dict[str, Any]] = {}
+    for i in range(len(ents["ent_id"])):
+        key = (ents["canonical"][i], ents["label"][i])
+        a = order.setdefault(key, {"i": i, "aliases": [], "roles": [], "country": None, "n": 0})
+        a["n"] += 1
+        if ents["text"][i] not in a["aliases"]:
+            a["aliases"].append(ents["text"][i])
+        if ents["role"][i] and ents["role"][i] not in a["roles"]:
+            a["roles"].append(ents["role"][i])
+        a["country"] = a["country"] or ents["country"][i]
+    for k, ((canonical, label), a) in enumerate(order.items()):
+        i = a["i"]
+        rows["doc_id"].append(report.doc_id)
+        rows["actor_id"].append(k)
+        rows["start"].append(ents["start"][i])
+        rows["end"].append(ents["end"][i])
+        rows["text"].append(ents["text"][i])
+        rows["canonical"].append(canonical)
+        rows["label"].append(label)
+        rows["aliases"].append(a["aliases"])
+        rows["roles"].append(a["roles"])
+        rows["country"].append(a["country"])
+        rows["mentions"].append(a["n"])
     return rows
 
 
@@ -210,6 +257,7 @@ _BUILDERS = {
     "tokens": _tokens,
     "sentences": _sentences,
     "entities": _entities,
+    "actors": _actors,
     "dates": _dates,
     "passages": _passages,
 }

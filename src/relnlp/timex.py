@@ -22,6 +22,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["Anchor", "Timex", "find_timexes", "is_valid_value", "parse_value"]
 
@@ -223,13 +224,14 @@ _PATTERNS: list[tuple[str, str]] = [
     ("later", rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier)(?=[\s,.;:])"),
     ("deictic", r"(?P<which>last|next|this|previous|following|coming|same)\s+(?P<unit>year|month|week|day)\b"),
     ("deictic_day", r"\b(?P<w>yesterday|tomorrow)\b"),
+    ("weekday", r"\b(?:(?P<which>last|next|this|on)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     # durations: "10 days", "more than 20 years"
     ("duration", rf"(?P<q>(?:more\s+than|over|less\s+than|under|nearly|almost|about|around|some|at\s+least)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})(?![\w-])"),
 ]
 
 _COMPILED = [(name, re.compile(p)) for name, p in _PATTERNS]
 _CI_NAMES = {"first_n", "half", "quarter", "season", "century", "ago", "later", "deictic",
-             "deictic_day", "duration", "decade"}  # fmt: skip
+             "deictic_day", "duration", "decade", "weekday"}  # fmt: skip
 _COMPILED = [
     (n, re.compile(p.pattern, re.IGNORECASE) if n in _CI_NAMES else p) for n, p in _COMPILED
 ]
@@ -289,7 +291,8 @@ def _mod_of(word: str | None) -> str | None:
 
 
 def _strip_the(text: str, start: int) -> tuple[str, int]:
-    m = re.match(r"(?:the|The)\s+", text)
+    """Drop a leading article or preposition: spans hold the expression only."""
+    m = re.match(r"(?:(?:the|The|on|On|in|In|at|At)\s+)+", text)
     if m:
         return text[m.end() :], start + m.end()
     return text, start
@@ -483,9 +486,15 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             if delta is None:
                 return None
             return "DATE", f"{ref + delta:04d}", None, True
+        if unit == "month" and a.doc_year is not None and a.doc_month is not None:
+            delta = {"last": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(which)
+            if delta is None:
+                return None
+            k = a.doc_year * 12 + (a.doc_month - 1) + delta
+            return "DATE", _ymd(k // 12, k % 12 + 1), None, True
         return None
-    if name == "deictic_day":
-        return None  # needs a day-precise anchor; reports rarely give one
+    if name in ("deictic_day", "weekday"):
+        return _day_relative(name, g, ctx)
     if name == "duration":
         n = _number(g["n"])
         unit = g["unit"].lower().rstrip("s")
@@ -498,8 +507,39 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
                 "almost": "APPROX", "about": "APPROX", "around": "APPROX",
                 "some": "APPROX"}.get(re.sub(r"\s+", " ", qual))  # fmt: skip
         code = _UNITS[unit]
+        before = ctx.text[max(0, m.start() - 24) : m.start()]
+        if g["n"].lower() in ("a", "an") and re.search(
+            r"(?:\d|million|billion|trillion|times|once|twice|thrice)\W*$", before, re.IGNORECASE
+        ):
+            return "SET", f"P1{code}", None, False  # "$115 million a year", "twice a year"
         return "DURATION", (f"PT{n}{code}" if code in ("H", "MIN") else f"P{n}{code}").replace("MIN", "M"), dmod, False
     return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _day_relative(name: str, g: dict[str, Any], ctx: _Ctx) -> tuple[str, str, str | None, bool] | None:
+    """Yesterday/tomorrow and weekdays, from a day-precise report date (news datelines)."""
+    import datetime as dt
+
+    a = ctx.anchor
+    if a.doc_year is None or a.doc_month is None or a.doc_day is None:
+        return None
+    today = dt.date(a.doc_year, a.doc_month, a.doc_day)
+    if name == "deictic_day":
+        day = today + dt.timedelta(days=-1 if g["w"].lower() == "yesterday" else 1)
+        return "DATE", day.isoformat(), None, True
+    target = _WEEKDAYS.index(g["wd"].lower())
+    which = (g.get("which") or "").lower()
+    diff = target - today.weekday()
+    if which == "next" or (ctx.future and which != "last"):
+        diff = diff % 7 or (7 if which == "next" else 0)
+    elif which == "this":
+        pass
+    else:  # past narration: the most recent such day, today included
+        diff = -((-diff) % 7)
+    return "DATE", (today + dt.timedelta(days=diff)).isoformat(), None, True
 
 
 def _recurring(text: str, m: re.Match[str]) -> bool:
@@ -544,6 +584,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "ago": (r"ago\b", True, 30, 4), "later": (r"(?:later|earlier)\b", True, 30, 8),
     "deictic": (r"(?:year|month|week|day)\b", True, 12, 2),
     "deictic_day": (r"(?:yesterday|tomorrow)\b", True, 2, 10),
+    "weekday": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", True, 8, 2),
     "duration": (r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b", True, 40, 4),
 }  # fmt: skip
 # Case-insensitive triggers run on an ASCII-lower-cased copy (same length, same offsets).

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from relnlp.pipeline.actors import ActorTagger
 from relnlp.pipeline.dates import DateTagger
 from relnlp.pipeline.names import HyphenatedNameMerger
 from relnlp.pipeline.sentences import SentenceGuard
 
-__all__ = ["make_date_tagger", "make_name_merger", "make_sentence_guard"]
+__all__ = ["make_actor_tagger", "make_date_tagger", "make_name_merger", "make_sentence_guard"]
 
 
 @Language.factory(
@@ -43,3 +44,21 @@ def make_name_merger(nlp: Language, name: str) -> HyphenatedNameMerger:
 def make_date_tagger(nlp: Language, name: str) -> DateTagger:
     """TIMEX3 temporal expressions, anchored on ``doc._.rel_doc_date``."""
     return DateTagger(nlp, name)
+
+
+@Language.factory(
+    "relnlp_actors",
+    assigns=["doc.ents", "doc.spans", "span._.rel_canonical", "span._.rel_role"],
+    requires=["doc.ents"],
+    default_config={"gazetteer_paths": [], "packaged": True},
+)
+def make_actor_tagger(
+    nlp: Language, name: str, gazetteer_paths: list[str], packaged: bool
+) -> ActorTagger:
+    """Domain-aware entities with canonical names and roles (place after the NER).
+
+    ``gazetteer_paths`` are the user's JSONL gazetteer files, read after the packaged ones.
+    """
+    from relnlp.gazetteer import load_gazetteer
+
+    return ActorTagger(nlp, name, gazetteer=load_gazetteer(gazetteer_paths, packaged=packaged))

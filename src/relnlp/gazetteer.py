@@ -1,0 +1,194 @@
+"""The actor gazetteer: states, regions, organisations, initiatives, events and people.
+
+Data lives in ``relnlp/data/gazetteer/*.v1.jsonl`` (one JSON object per line, the first a
+``{"_meta": ...}`` header giving source, licence and version). Users add or override
+entries with their own files of the same format (``relnlp.load(gazetteer=[path])``). Every
+line is validated on load; a malformed one raises a coded :class:`~relnlp.errors.ConfigError`
+naming the file, the line and the problem.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from relnlp.errors import ConfigError, Errors
+from relnlp.lang.translit import name_key
+
+__all__ = ["Entry", "Gazetteer", "load_gazetteer"]
+
+Label = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"]
+PACKAGED = ("states", "regions", "organizations", "people")
+
+
+class Entry(BaseModel):
+    """One actor of the gazetteer (validated)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    canonical: str
+    label: Label
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    combining_forms: tuple[str, ...] = ()
+    capital: str | None = None
+    country: str | None = None
+    surname: str | None = None
+    surname_variants: tuple[str, ...] = ()
+    native: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+    @field_validator("canonical")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("canonical must not be empty")
+        return v.strip()
+
+    @field_validator("aliases", "acronyms", "demonyms", "native", "surname_variants",
+                     "combining_forms")  # fmt: skip
+    @classmethod
+    def _no_blank_names(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not s.strip() for s in v):
+            raise ValueError("names must not be empty strings")
+        return tuple(s.strip() for s in v)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a surface form stands for."""
+
+    canonical: str
+    label: str
+    kind: str | None
+    country: str | None
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables built from entries (surface form -> actor)."""
+
+    entries: list[Entry] = field(default_factory=list)
+    surfaces: dict[str, Hit] = field(default_factory=dict)
+    ambiguous: set[str] = field(default_factory=set)
+    people_by_key: dict[str, Entry] = field(default_factory=dict)
+    surnames: dict[str, list[Entry]] = field(default_factory=dict)
+    combining: dict[str, Entry] = field(default_factory=dict)
+    demonym_country: dict[str, str] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def add(self, e: Entry) -> None:
+        """Index one entry (later entries override earlier ones for the same surface)."""
+        self.entries.append(e)
+        hit = Hit(e.canonical, e.label, e.kind, e.country or (e.canonical if e.kind == "state" else None))
+        for s in (e.canonical, *e.aliases, *e.acronyms, *e.native):
+            self._put(s, hit)
+        if e.demonyms:
+            adj = e.demonyms[0]
+            country = e.canonical if e.label == "GPE" else e.country
+            for d in e.demonyms:
+                self._put(d, Hit(adj, "NORP", "demonym", country))
+                if country:
+                    self.demonym_country[d] = country
+        for cf in e.combining_forms:
+            self.combining[cf] = e
+        if e.label == "PERSON":
+            for full in (e.canonical, *e.aliases):
+                self.people_by_key[name_key(full)] = e
+            surname = e.surname or e.canonical.split()[-1]
+            for s in (surname, *e.surname_variants):
+                self.surnames.setdefault(name_key(s), []).append(e)
+
+    def _put(self, surface: str, hit: Hit) -> None:
+        old = self.surfaces.get(surface)
+        if old is not None and (old.canonical, old.label) != (hit.canonical, hit.label):
+            if old.label != hit.label or old.kind == hit.kind:
+                self.ambiguous.add(surface)
+        self.surfaces[surface] = hit
+
+    def lookup(self, surface: str) -> Hit | None:
+        """The actor a surface form names, unless it is ambiguous."""
+        if surface in self.ambiguous:
+            return None
+        return self.surfaces.get(surface)
+
+    def person_by_surname(self, surname: str) -> Entry | None:
+        """A person known by this surname alone, if exactly one."""
+        found = self.surnames.get(name_key(surname), [])
+        uniq = {e.canonical: e for e in found}
+        return next(iter(uniq.values())) if len(uniq) == 1 else None
+
+
+def _read_jsonl(path: Path | Any, name: str) -> Iterable[tuple[int, dict[str, Any]]]:
+    text = path.read_text(encoding="utf-8")
+    first = True
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(
+                Errors.E107.format(path=name, line=lineno, problem=f"not valid JSON ({exc.msg})"),
+                path=name, line=lineno,
+            ) from exc  # fmt: skip
+        if not isinstance(obj, dict):
+            raise ConfigError(
+                Errors.E107.format(path=name, line=lineno, problem="expected a JSON object"),
+                path=name, line=lineno,
+            )  # fmt: skip
+        if first:
+            first = False
+            if "_meta" not in obj:
+                raise ConfigError(Errors.E108.format(path=name), path=name, line=lineno)
+            continue
+        yield lineno, obj
+
+
+def _entries(path: Path | Any, name: str) -> Iterable[Entry]:
+    for lineno, obj in _read_jsonl(path, name):
+        try:
+            yield Entry.model_validate(obj)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(x) for x in err["loc"])
+            problem = f"field {where!r}: {err['msg']}"
+            raise ConfigError(
+                Errors.E107.format(path=name, line=lineno, problem=problem),
+                path=name, line=lineno, field=where,
+            ) from exc  # fmt: skip
+
+
+def load_gazetteer(extra: Sequence[str | Path] = (), *, packaged: bool = True) -> Gazetteer:
+    """Load the packaged gazetteer files, then the user's files (which take precedence).
+
+    Examples
+    --------
+    >>> g = load_gazetteer()
+    >>> g.lookup("U.S.").canonical
+    'United States'
+    """
+    g = Gazetteer()
+    if packaged:
+        base = resources.files("relnlp") / "data" / "gazetteer"
+        for stem in PACKAGED:
+            res = base / f"{stem}.v1.jsonl"
+            for e in _entries(res, f"relnlp/data/gazetteer/{stem}.v1.jsonl"):
+                g.add(e)
+            g.sources.append(f"{stem}.v1")
+    for p in extra:
+        path = Path(p)
+        if not path.is_file():
+            raise FileNotFoundError(Errors.E002.format(path=path))
+        for e in _entries(path, str(path)):
+            g.add(e)
+        g.sources.append(str(path))
+    return g

@@ -1,0 +1,373 @@
+"""The ``relnlp_actors`` component: who is named, as whom, in which role.
+
+Layers domain knowledge on the statistical NER (see ``corpora/GUIDELINES.md`` for the span
+conventions it follows):
+
+1. candidates from three sources: the gazetteer (states, regions, organisations,
+   initiatives, events, people; :mod:`relnlp.gazetteer`), acronym definitions found in the
+   report and every later mention of their short forms (:mod:`relnlp.acronyms`,
+   Schwartz & Hearst 2003), and spaCy's entities after general corrections (no leading
+   article, possessive, title or office; no span of markup or digits);
+2. overlaps resolved longest-first, with hyphenated or slashed compounds of known names
+   split ("China-Russia" is two GPEs) and a possessive state split from an organ ("China's
+   Ministry of National Defense");
+3. canonical names: the gazetteer's, an acronym's long form, the full name a surname or a
+   transliteration variant refers to ("Shoygu" -> "Sergei Shoigu"), and the actor of a
+   native-script name in parentheses ("Li Zhanshu (栗战书)");
+4. roles and affiliations read off the title before a person's name ("Russian Deputy
+   Foreign Minister Igor Morgulov") or an apposition after it ("Li Zhanshu, director of ...").
+
+Results: ``doc.ents`` (name labels replaced, other labels kept where they do not overlap),
+``doc.spans["rel_entities"]`` with ``span._.rel_canonical``/``rel_role``/``rel_affiliation``,
+and plain tuples in ``doc.user_data["rel_entities"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from relnlp import extensions
+from relnlp.acronyms import find_acronyms, find_mentions
+from relnlp.gazetteer import Gazetteer
+from relnlp.lang.translit import name_key
+from relnlp.schemas import ENTITY_LABELS
+
+__all__ = ["ActorTagger", "Mention"]
+
+# Titles and office words that precede a name and are not part of it.
+TITLE_WORDS = frozenset(
+    """President Vice Premier Prime Minister Ministers Foreign Deputy First Secretary
+    General Gen. Lt. Col. Maj. Capt. Adm. Brig. Sgt. Cmdr. Dr. Mr. Mrs. Ms. Prof. Sir Lord
+    Chairman Chairwoman Chair Chancellor King Queen Prince Crown Emperor Empress Sheikh Emir
+    Sultan Ambassador Envoy Special Representative Governor Mayor Senator Rep. Sen. Gov.
+    Director Chief Head Commander Admiral Marshal Colonel Major Captain Lieutenant Defense
+    Defence Finance Economy Trade Commerce Interior Justice Security State Councilor
+    Councillor Assistant Executive Party Spokesman Spokeswoman Spokesperson Justice Speaker
+    Supreme Leader Acting Former former late then Then Secretary-General Vice-Premier
+    Vice-President Deputy-Chief Staff Public Affairs External Home Energy Ambassador-at-Large
+    Administrator Navy Army Air Force Defense-Minister Premier-designate""".split()
+)
+# Office heads that open an apposition describing a person ("Li, director of ...").
+_APPOSITION = re.compile(
+    r"^,\s+((?:the\s+)?(?:(?:first|deputy|vice|acting|former|executive|assistant)\s+)*"
+    r"(?:director|chief|head|minister|secretary|chairman|chairwoman|chair|president|"
+    r"governor|member|spokesperson|spokesman|ambassador|administrator|commander|envoy|"
+    r"premier|advisor|adviser|general|representative|leader|speaker|councilor)\b[^,;.()]*)",
+    re.IGNORECASE,
+)
+# Family name first: common Chinese and Korean surnames (romanised), general knowledge.
+_SURNAME_FIRST = frozenset(
+    """Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo
+    Liang Song Zheng Xie Han Tang Feng Yu Dong Xiao Cheng Cao Yuan Deng Fu Shen Zeng Peng Lu
+    Su Jiang Cai Jia Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan
+    Liao Zou Xiong Jin Hao Kong Bai Cui Kang Mao Qiu Qin Gu Hou Shao Meng Long Wan Duan Qian
+    Yin Yi Chang Qi Xi Bo Zhai Wen Lou Mei Kim Park Lee Choi Jung Kang Cho Yoon Jang Lim
+    Moon Ban Roh Chun Yoo Shin Kwon Hwang Ahn Song Hong Jeon Ko""".split()
+)
+_NATIVE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff]"
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff\s·.-]*"
+)
+_LEADING_DROP = frozenset({"the", "The", "a", "A", "an", "An", "THE"})
+_TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", "-", "–", '"', "”", "“"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved entity mention (token span plus its resolution)."""
+
+    start: int  # token
+    end: int
+    label: str
+    canonical: str
+    source: str
+    priority: float
+    country: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+
+
+def _has_letters(span: Span) -> bool:
+    return any(c.isalpha() for c in span.text)
+
+
+class ActorTagger:
+    """Domain-aware entity recognition and name resolution (see module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "relnlp_actors", *, gazetteer: Gazetteer) -> None:
+        self.name = name
+        self.gazetteer = gazetteer
+        extensions.install()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surfaces = [s for s in gazetteer.surfaces if s not in gazetteer.ambiguous]
+        patterns = [nlp.make_doc(sf) for sf in surfaces]
+        for i in range(0, len(patterns), 1000):
+            self.matcher.add("GAZ", patterns[i : i + 1000])
+
+    # -- candidates --------------------------------------------------------------------
+    def _gazetteer(self, doc: Doc) -> list[Mention]:
+        out = []
+        for _id, s, e in self.matcher(doc):
+            surface = doc[s:e].text
+            hit = self.gazetteer.lookup(surface)
+            if hit is None:
+                continue
+            # A one-word match at a sentence start that is also an ordinary word ("Chad",
+            # "Turkey") is left to the statistical model.
+            n = e - s
+            prio = 3.0 + 0.1 * n if n > 1 else 2.5
+            out.append(Mention(s, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
+        return out
+
+    def _acronyms(self, doc: Doc, gaz_spans: dict[tuple[int, int], Mention]) -> list[Mention]:
+        out = []
+        text = doc.text
+        defs: dict[str, tuple[str, str]] = {}
+        for a in find_acronyms(text):
+            long_span = doc.char_span(a.long_start, a.long_end, alignment_mode="contract")
+            if long_span is None or not a.long[:1].isupper():
+                continue  # "research and development (R&D)" is no name
+            words = [w for w in re.split(r"[\s\-/]+", a.long) if w]
+            caps = sum(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "for", "the", "on", "in"))
+            if caps < max(1, len([w for w in words if w.lower() not in ("of", "and", "for", "the", "on", "in")]) - 1):
+                continue
+            known = self.gazetteer.lookup(a.long) or self.gazetteer.lookup(a.short)
+            label = known.label if known else "ORG"
+            canonical = known.canonical if known else a.long
+            country = known.country if known else None
+            # The long form may be a fused adjective list ("Russian-India-China"): keep it ORG.
+            out.append(Mention(long_span.start, long_span.end, label, canonical, "acronym", 4.0, country))
+            defs.setdefault(a.short, (label, canonical))
+        for short, (label, canonical) in defs.items():
+            for s, e in find_mentions(text, short):
+                span = doc.char_span(s, e, alignment_mode="contract")
+                if span is not None and len(span):
+                    out.append(Mention(span.start, span.end, label, canonical, "acronym", 4.0))
+        return out
+
+    def _ner(self, doc: Doc) -> list[Mention]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            s, e = ent.start, ent.end
+            while s < e and (doc[s].is_space or doc[s].text in _LEADING_DROP or doc[s].is_punct):
+                s += 1
+            while e > s and (doc[e - 1].is_space or doc[e - 1].text in _TRAILING_DROP):
+                e -= 1
+            if ent.label_ == "PERSON":
+                while s < e - 1 and doc[s].text in TITLE_WORDS:
+                    s += 1
+            if s >= e:
+                continue
+            span = doc[s:e]
+            if not _has_letters(span) or span.text.islower():
+                continue
+            if all(t.text in TITLE_WORDS for t in span):
+                continue
+            out.append(Mention(s, e, ent.label_, span.text, "spacy", 2.0 + 0.01 * (e - s)))
+        return out
+
+    # -- resolution ----------------------------------------------------------------------
+    def _split_compounds(self, doc: Doc, cands: list[Mention], known: dict[tuple[int, int], Mention]) -> list[Mention]:
+        """Replace a statistical span made of known names joined by - or / by the names."""
+        out = []
+        for c in cands:
+            if c.source != "spacy":
+                out.append(c)
+                continue
+            toks = doc[c.start : c.end]
+            parts = _hyphen_parts(doc, c.start, c.end)
+            if len(parts) > 1 and all(p in known for p in parts):
+                out.extend(known[p] for p in parts)
+                continue
+            # "China's Ministry of National Defense": a state before a possessive is its own.
+            poss = next((t.i for t in toks if t.text in ("'s", "’s") and t.i > c.start), None)
+            if poss is not None and (c.start, poss) in known and poss + 1 < c.end:
+                out.append(known[(c.start, poss)])
+                out.append(replace(c, start=poss + 1, canonical=doc[poss + 1 : c.end].text))
+                continue
+            out.append(c)
+        return out
+
+    def _people(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """Give persons their full canonical name; find surname-only mentions."""
+        registry: dict[str, str] = {}  # name key of surname -> canonical
+        out: list[Mention] = []
+        first_full: dict[str, int] = {}
+        for m in chosen:
+            if m.label != "PERSON":
+                continue
+            toks = [t.text for t in doc[m.start : m.end] if not t.is_punct]
+            if len(toks) >= 2 and all(t[:1].isupper() for t in toks if t.isalpha()):
+                person = self.gazetteer.people_by_key.get(name_key(" ".join(toks)))
+                canonical = person.canonical if person else " ".join(doc[m.start : m.end].text.split())
+                surname = toks[0] if (len(toks) == 2 and toks[0] in _SURNAME_FIRST) else toks[-1]
+                key = name_key(surname)
+                registry.setdefault(key, canonical)
+                first_full.setdefault(key, m.start)
+        for m in chosen:
+            # "the Li-Ivanov talks": two people the report names in full elsewhere.
+            if m.label == "PERSON" and m.source == "spacy":
+                parts = _hyphen_parts(doc, m.start, m.end)
+                if len(parts) > 1 and all(name_key(doc[a:b].text) in registry for a, b in parts):
+                    for a, b in parts:
+                        out.append(replace(m, start=a, end=b, canonical=registry[name_key(doc[a:b].text)]))
+                    continue
+            if m.label == "PERSON" or (m.source == "spacy" and m.end - m.start == 1):
+                text = doc[m.start : m.end].text
+                toks = text.split()
+                if len(toks) == 1:
+                    key = name_key(text)
+                    if key in registry and (m.label == "PERSON" or m.source == "spacy"):
+                        out.append(replace(m, label="PERSON", canonical=registry[key]))
+                        continue
+                    person = self.gazetteer.person_by_surname(text) if len(text) >= 4 else None
+                    if person is not None and m.label == "PERSON":
+                        out.append(replace(m, canonical=person.canonical))
+                        continue
+                elif m.label == "PERSON":
+                    person = self.gazetteer.people_by_key.get(name_key(text))
+                    if person is not None:
+                        out.append(replace(m, canonical=person.canonical))
+                        continue
+                    out.append(replace(m, canonical=" ".join(toks)))
+                    continue
+            out.append(m)
+        # Surname-only mentions the model missed ("the Li-Ivanov talks").
+        taken = {i for m in out for i in range(m.start, m.end)}
+        for t in doc:
+            if t.i in taken or not t.is_alpha or not t.text[:1].isupper():
+                continue
+            key = name_key(t.text)
+            if key in registry and len(t.text) >= 2:
+                out.append(Mention(t.i, t.i + 1, "PERSON", registry[key], "registry", 1.5))
+        return out
+
+    def _native(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """A native-script name in parentheses after a name is an alias of that actor."""
+        out = list(chosen)
+        by_end = {m.end: m for m in chosen}
+        text = doc.text
+        for tok in doc:
+            if tok.text != "(":
+                continue
+            prev = by_end.get(tok.i)
+            j = tok.i + 1
+            # Skip "SHORT, " inside the parenthesis: "(SSC, 国家安全委员会)".
+            inner_prev = next((m for m in chosen if m.start == j), None)
+            if inner_prev is not None:
+                j = inner_prev.end
+                if j < len(doc) and doc[j].text == ",":
+                    j += 1
+            owner = inner_prev or prev
+            if owner is None or j >= len(doc):
+                continue
+            m = _NATIVE.match(text, doc[j].idx)
+            if not m:
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if span is None or not len(span):
+                continue
+            out.append(Mention(span.start, span.end, owner.label, owner.canonical, "native", 5.0, owner.country))
+        return out
+
+    def _roles(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        ends = {m.end: m for m in chosen}
+        out = []
+        for m in chosen:
+            if m.label != "PERSON":
+                out.append(m)
+                continue
+            i = m.start
+            words: list[str] = []
+            affiliation = None
+            # The run of title words right before the name ("Deputy Foreign Minister").
+            while i > 0 and doc[i - 1].text in TITLE_WORDS and i not in ends:
+                words.insert(0, doc[i - 1].text)
+                i -= 1
+            if words:
+                prev = ends.get(i)
+                if prev is None and i >= 2 and doc[i - 1].text in ("'s", "’s"):
+                    prev = ends.get(i - 1)
+                if prev is not None and prev.label in ("NORP", "GPE", "ORG"):
+                    affiliation = prev.canonical
+            country = m.country
+            if affiliation and country is None:
+                hit = self.gazetteer.lookup(affiliation)
+                country = self.gazetteer.demonym_country.get(affiliation) or (
+                    hit.country if hit is not None else None
+                )
+            role = " ".join(words) if words else None
+            if role is None:
+                tail = doc.text[doc[m.end - 1].idx + len(doc[m.end - 1].text) :]
+                tail = re.sub(r"^\s*\([^)]*\)", "", tail)
+                app = _APPOSITION.match(tail)
+                if app:
+                    role = re.sub(r"^the\s+", "", app.group(1).strip())
+            out.append(replace(m, role=role, affiliation=affiliation, country=country))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = self._gazetteer(doc)
+        known = {(m.start, m.end): m for m in gaz}
+        cands = gaz + self._acronyms(doc, known) + self._split_compounds(doc, self._ner(doc), known)
+        chosen = _select(cands)
+        chosen = _select(self._people(doc, chosen))
+        chosen = _select(self._native(doc, chosen))
+        chosen = self._roles(doc, chosen)
+        chosen.sort(key=lambda m: m.start)
+
+        # doc.ents: our names, plus the model's other labels where they do not overlap.
+        taken = {i for m in chosen for i in range(m.start, m.end)}
+        others = [e for e in doc.ents if e.label_ not in ENTITY_LABELS
+                  and not any(i in taken for i in range(e.start, e.end))]  # fmt: skip
+        spans = [Span(doc, m.start, m.end, label=m.label) for m in chosen]
+        doc.set_ents(sorted(spans + others, key=lambda s: s.start), default="outside")
+        for sp, m in zip(spans, chosen):
+            sp._.rel_canonical = m.canonical
+            sp._.rel_role = m.role
+            sp._.rel_affiliation = m.affiliation
+        doc.spans["rel_entities"] = spans
+        doc.user_data["rel_entities"] = [
+            (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text), m.label,
+             m.canonical, m.role, m.affiliation, m.source, m.country)
+            for m in chosen
+        ]  # fmt: skip
+        return doc
+
+
+def _hyphen_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of the parts of a span joined by unspaced hyphens or slashes."""
+    parts, cur = [], start
+    for t in doc[start:end]:
+        if t.text in ("-", "/", "–") and not t.whitespace_ and t.i > start and not doc[t.i - 1].whitespace_:
+            parts.append((cur, t.i))
+            cur = t.i + 1
+    parts.append((cur, end))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _select(cands: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: higher priority, then longer, then earlier."""
+    order = sorted(cands, key=lambda m: (-(m.priority >= 4.0), -(m.end - m.start), -m.priority, m.start))
+    taken: set[int] = set()
+    out = []
+    for m in order:
+        idx = range(m.start, m.end)
+        if any(i in taken for i in idx):
+            continue
+        taken.update(idx)
+        out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def make(nlp: Language, name: str, gazetteer: Any) -> ActorTagger:
+    """Build the tagger (used by the factory)."""
+    return ActorTagger(nlp, name, gazetteer=gazetteer)
