@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import relnlp
+from relnlp import schemas
 from relnlp.cli import app
 
 runner = CliRunner()
@@ -29,7 +30,7 @@ def test_cli_analyze_writes_tables(tmp_path: Path, seed_paths: dict[str, Any], f
     res = runner.invoke(app, ["analyze", *map(str, seed_paths.values()), "--out", str(out), "--format", fmt])
     assert res.exit_code == 0, res.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(f"{t}.{fmt}" for t in ("dates", "documents", "entities", "passages", "sentences", "tokens"))
+    assert names == sorted(f"{t}.{fmt}" for t in schemas.TABLES)
     if fmt == "parquet":
         ents = pd.read_parquet(out / "entities.parquet")
         assert set(ents["doc_id"]) == set(seed_paths)

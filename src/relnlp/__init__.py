@@ -9,7 +9,7 @@ Examples
 >>> nlp = relnlp.load()
 >>> report = nlp.analyze("Putin met Xi in Moscow on May 8, 2015.")
 >>> sorted(report.tables())
-['dates', 'documents', 'entities', 'passages', 'sentences', 'tokens']
+['actors', 'dates', 'documents', 'entities', 'passages', 'sentences', 'tokens']
 """
 
 from __future__ import annotations

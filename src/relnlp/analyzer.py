@@ -127,6 +127,11 @@ class Report:
         return self._table("entities")
 
     @property
+    def actors(self) -> pd.DataFrame:
+        """One row per canonical actor: label, mentions, first offset, roles."""
+        return self._table("actors")
+
+    @property
     def dates(self) -> pd.DataFrame:
         """Temporal expressions with TIMEX3 ``value``, ``type`` and ``mod``."""
         return self._table("dates")

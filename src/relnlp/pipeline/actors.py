@@ -228,7 +228,7 @@ class ActorTagger:
                     if key in registry and (m.label == "PERSON" or m.source == "spacy"):
                         out.append(replace(m, label="PERSON", canonical=registry[key]))
                         continue
-                    person = self.gazetteer.person_by_surname(text) if len(text) >= 4 else None
+                    person = self.gazetteer.person_by_surname(text) if len(text) >= 2 else None
                     if person is not None and m.label == "PERSON":
                         out.append(replace(m, canonical=person.canonical))
                         continue
