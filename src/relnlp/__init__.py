@@ -9,7 +9,7 @@ Examples
 >>> nlp = relnlp.load()
 >>> report = nlp.analyze("Putin met Xi in Moscow on May 8, 2015.")
 >>> sorted(report.tables())
-['actors', 'dates', 'documents', 'entities', 'passages', 'sentences', 'tokens']
+['actors', 'dates', 'documents', 'entities', 'events', 'passages', 'sentences', 'tokens']
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from relnlp.errors import (
     filter_warning,
 )
 from relnlp.io import Document, read
+from relnlp.themes.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
     from relnlp.analyzer import Analyzer, Report
@@ -45,11 +46,13 @@ __all__ = [
     "RelnlpWarning",
     "Report",
     "ResourceError",
+    "Taxonomy",
     "TaxonomyError",
     "__version__",
     "filter_warning",
     "load",
     "read",
+    "timeline",
 ]
 
 
@@ -65,4 +68,8 @@ def __getattr__(name: str) -> Any:
         from relnlp import analyzer
 
         return getattr(analyzer, name)
+    if name == "timeline":
+        from relnlp.tone.aggregate import timeline
+
+        return timeline
     raise AttributeError(f"module 'relnlp' has no attribute {name!r}")

@@ -21,11 +21,12 @@ from relnlp import schemas
 from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __version__
 from relnlp.errors import Errors, InputError, ResourceError
 from relnlp.io import CleanView, Document, clean_view, read
+from relnlp.themes.taxonomy import Taxonomy
 
 __all__ = ["REPORT_LEVEL", "Analyzer", "Report", "load"]
 
 #: Components run once per report on the assembled Doc, in this order.
-REPORT_LEVEL = ("relnlp_dates", "relnlp_actors", "relnlp_names")
+REPORT_LEVEL = ("relnlp_dates", "relnlp_actors", "relnlp_names", "relnlp_themes", "relnlp_tone")
 
 _ISO_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -132,6 +133,11 @@ class Report:
         return self._table("actors")
 
     @property
+    def events(self) -> pd.DataFrame:
+        """Dated sentences with cooperation/tension cues, their actors and themes."""
+        return self._table("events")
+
+    @property
     def dates(self) -> pd.DataFrame:
         """Temporal expressions with TIMEX3 ``value``, ``type`` and ``mod``."""
         return self._table("dates")
@@ -223,8 +229,29 @@ class Analyzer:
             "model": self.model,
             "model_version": self.nlp.meta.get("version"),
             "spacy_pipeline": list(self.nlp.pipe_names),
-            "themes": list(schemas.DEFAULT_THEME_IDS),
+            **self._taxonomy_meta(),
         }
+
+    def _taxonomy_meta(self) -> dict[str, Any]:
+        if "relnlp_themes" not in self.nlp.pipe_names:
+            return {"themes": []}
+        clf = self.nlp.get_pipe("relnlp_themes").classifier  # type: ignore[attr-defined]
+        tax = clf.taxonomy
+        return {
+            "themes": list(tax.ids),
+            "taxonomy": tax.name,
+            "taxonomy_version": tax.version,
+            "taxonomy_fingerprint": tax.fingerprint,
+            "themes_model": (clf.model.info.get("name", "user") if clf.model else None),
+        }
+
+    @property
+    def taxonomy(self) -> Taxonomy | None:
+        """The theme taxonomy in use (None when ``relnlp_themes`` is excluded)."""
+        if "relnlp_themes" not in self.nlp.pipe_names:
+            return None
+        tax: Taxonomy = self.nlp.get_pipe("relnlp_themes").classifier.taxonomy  # type: ignore[attr-defined]
+        return tax
 
     # Input preparation ------------------------------------------------------------
     def _prepare(
@@ -350,8 +377,12 @@ class Analyzer:
         import numpy as np
 
         doc._.rel_doc_date = meta.get("doc_date")
+        starts = view.starts
+        doc.user_data["rel_passages"] = [
+            (int(np.searchsorted(starts, p.start)), int(np.searchsorted(starts, p.end)))
+            for p in document.passages
+        ]
         if document.chronology:
-            starts = view.starts
             doc.user_data["rel_chronology"] = [
                 (int(np.searchsorted(starts, c.start)), int(np.searchsorted(starts, c.end)))
                 for c in document.chronology
@@ -415,6 +446,8 @@ def _load_cached(
     chunk_chars: int,
     exclude: tuple[str, ...],
     gazetteer: tuple[str, ...] = (),
+    taxonomy: Any = None,
+    themes_model: str | None = None,
 ) -> Analyzer:
     from relnlp.lang import customize_tokenizer
     from relnlp.pipeline import factories  # noqa: F401  (registers the factories)
@@ -437,6 +470,13 @@ def _load_cached(
             config={"gazetteer_paths": [str(p) for p in gazetteer], "packaged": True},
         )
         nlp.add_pipe("relnlp_names", last=True)
+    if "parser" in nlp.pipe_names and "relnlp_tone" not in exclude:
+        nlp.add_pipe("relnlp_tone", last=True)
+    if "relnlp_themes" not in exclude:
+        from relnlp.themes.loading import build_classifier
+
+        themes = nlp.add_pipe("relnlp_themes", last=True)
+        themes.classifier = build_classifier(taxonomy, themes_model)  # type: ignore[attr-defined]
     nlp.max_length = max(nlp.max_length, chunk_chars + 1)
     return Analyzer(nlp, model=name, max_chars=max_chars, chunk_chars=chunk_chars)
 
@@ -448,6 +488,8 @@ def load(
     chunk_chars: int = 100_000,
     exclude: Sequence[str] = (),
     gazetteer: Sequence[str | os.PathLike[str]] = (),
+    taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
+    themes_model: str | os.PathLike[str] | None = None,
 ) -> Analyzer:
     """Load relnlp's analyser (memoised per arguments).
 
@@ -465,6 +507,10 @@ def load(
     gazetteer : sequence of paths
         The user's own gazetteer files (JSONL, same format as the packaged ones), read
         after the packaged data so their entries take precedence.
+    taxonomy : Taxonomy or path, optional
+        The theme taxonomy (default: the packaged one); see :class:`relnlp.Taxonomy`.
+    themes_model : path, optional
+        A directory written by ``relnlp themes train`` (default: the packaged model).
 
     Raises
     ------
@@ -485,4 +531,8 @@ def load(
                 Errors.E106.format(name=pname, expected="an int >= 1000", value=val)
             )
     paths = tuple(str(os.fspath(p)) for p in gazetteer)
-    return _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths)
+    tax: Any = taxonomy
+    if taxonomy is not None and not isinstance(taxonomy, Taxonomy):
+        tax = Taxonomy.load(taxonomy)  # validate now, with the file named in errors
+    tm = str(os.fspath(themes_model)) if themes_model is not None else None
+    return _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths, tax, tm)

@@ -89,6 +89,18 @@ class Errors(metaclass=_Catalogue):
     E106 = "Parameter {name!r} must be {expected}; got {value!r}."
     E107 = "{path}, line {line}: {problem}. Fix the entry (JSONL: one JSON object per line)."
     E108 = "{path}: the gazetteer file has no header line {{\"_meta\": {{...}}}}; add one."
+    # Themes and taxonomy (E3xx)
+    E301 = "{path}: theme {theme!r}, field {field!r}: {problem}."
+    E302 = "{path}: the taxonomy cannot be read ({detail}). Fix the TOML syntax."
+    E303 = (
+        "{path}, line {line}: label names unknown theme(s) {themes}; known themes: {known}. "
+        "Add them to the taxonomy or fix the labels (nothing was trained)."
+    )
+    E304 = "{path}: {problem}. Nothing was trained."
+    E305 = (
+        "{path}: not a relnlp themes model ({problem}). Train one with `relnlp themes train`."
+    )
+    E306 = "{path}: no passages found in the corpus ({suffixes} files)."
 
 
 class Warnings(metaclass=_Catalogue):

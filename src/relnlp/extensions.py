@@ -21,9 +21,17 @@ SPAN_EXTENSIONS: dict[str, Any] = {
     "rel_canonical": None,
     "rel_role": None,
     "rel_affiliation": None,
+    "rel_themes": None,
+    "rel_theme_scores": None,
+    "rel_evidence": None,
+    "rel_cooperation": None,
+    "rel_tension": None,
+    "rel_tone_cues": None,
+    "rel_source": None,
+    "rel_target": None,
 }
 #: name -> default value of each Doc extension.
-DOC_EXTENSIONS: dict[str, Any] = {"rel_doc_date": None}
+DOC_EXTENSIONS: dict[str, Any] = {"rel_doc_date": None, "rel_cooperation": None, "rel_tension": None}
 
 
 def install() -> None:

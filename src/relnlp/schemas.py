@@ -29,7 +29,8 @@ TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType(
             {"doc_id": _STR, "start": "int64", "end": "int64", "text": _STR,
              "path": _STR, "format": _STR, "title": _STR, "author": _STR,
              "date": _STR, "doc_date": _STR, "n_chars": "int64", "n_tokens": "int64",
-             "n_sentences": "int64", "n_passages": "int64"}
+             "n_sentences": "int64", "n_passages": "int64", "taxonomy_version": _STR,
+             "cooperation": "float64", "tension": "float64", "goldstein": "float64"}
         ),
         "tokens": MappingProxyType(
             {"doc_id": _STR, "i": "int64", "start": "int64", "end": "int64", "text": _STR,
@@ -62,7 +63,15 @@ TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType(
              "text": _STR, "kind": _STR, "section": _STR, "footnote": "Int64",
              "date": _STR, "date_text": _STR, "themes": _STR,
              **{t: "float64" for t in DEFAULT_THEME_IDS},
-             "cooperation": "float64", "tension": "float64"}
+             "evidence": _STR, "cooperation": "float64", "tension": "float64",
+             "tone_cues": _STR}
+        ),
+        "events": MappingProxyType(
+            {"doc_id": _STR, "event_id": "int64", "start": "int64", "end": "int64",
+             "text": _STR, "date": _STR, "date_text": _STR, "source": _STR,
+             "target": _STR, "parties": _STR, "cooperation": "float64",
+             "tension": "float64", "goldstein": "float64", "themes": _STR, "cues": _STR,
+             "passage_id": "int64"}
         ),
     }
 )  # fmt: skip

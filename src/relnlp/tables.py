@@ -210,10 +210,32 @@ def _chronology_dates(report: Report) -> dict[int, str]:
     return out
 
 
+def _passage_themes(report: Report) -> list[tuple[dict[str, float], tuple[str, ...], tuple[str, ...]]]:
+    """Theme scores, labels and evidence per passage (empty when themes are off)."""
+    rows = report.doc.user_data.get("rel_passage_themes")
+    if rows is None or len(rows) != len(report.document.passages):
+        return [({}, (), ()) for _p in report.document.passages]
+    return [(scores, themes, evidence) for _a, _b, scores, themes, evidence in rows]
+
+
+def _passage_tone(report: Report) -> list[tuple[float, float, list[str]]]:
+    from relnlp.tone.aggregate import passage_scores
+
+    return passage_scores(report)
+
+
 def _passages(report: Report) -> dict[str, list[Any]]:
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["passages"]}
     chron = _chronology_dates(report)
-    for p in report.document.passages:
+    themes = _passage_themes(report)
+    theme_ids = list(report.meta.get("themes", []))
+    extra = [t for t in theme_ids if t not in schemas.DEFAULT_THEME_IDS]
+    for t in extra:
+        rows[t] = []
+    tone = _passage_tone(report)
+    for p, (scores, labels, evidence), (coop, tens, cues) in zip(
+        report.document.passages, themes, tone, strict=True
+    ):
         rows["doc_id"].append(report.doc_id)
         rows["passage_id"].append(p.id)
         rows["start"].append(p.start)
@@ -224,11 +246,13 @@ def _passages(report: Report) -> dict[str, list[Any]]:
         rows["footnote"].append(p.footnote)
         rows["date"].append(chron.get(p.start))
         rows["date_text"].append(p.date_text)
-        rows["themes"].append([])
-        for t in schemas.DEFAULT_THEME_IDS:
-            rows[t].append(0.0)
-        rows["cooperation"].append(0.0)
-        rows["tension"].append(0.0)
+        rows["themes"].append(list(labels))
+        for t in (*schemas.DEFAULT_THEME_IDS, *extra):
+            rows[t].append(scores.get(t, float("nan")))
+        rows["evidence"].append(list(evidence))
+        rows["cooperation"].append(coop)
+        rows["tension"].append(tens)
+        rows["tone_cues"].append(cues)
     return rows
 
 
@@ -249,7 +273,37 @@ def _documents(report: Report) -> dict[str, list[Any]]:
         "n_tokens": [sum(1 for t in report.doc if not t.is_space)],
         "n_sentences": [sum(1 for s, e in _trimmed_sents(report) if e > s)],
         "n_passages": [len(d.passages)],
+        "taxonomy_version": [report.meta.get("taxonomy_version")],
+        **_report_scores(report),
+        **{f"share_{t}": [v] for t, v in _theme_shares(report).items()},
     }
+
+
+def _theme_shares(report: Report) -> dict[str, float]:
+    """Share of the report's passage characters labelled with each theme."""
+    ids = list(report.meta.get("themes", []))
+    total = 0
+    per = dict.fromkeys(ids, 0)
+    for p, (_s, labels, _e) in zip(report.document.passages, _passage_themes(report)):
+        n = p.end - p.start
+        total += n
+        for t in labels:
+            if t in per:
+                per[t] += n
+    return {t: (round(per[t] / total, 4) if total else 0.0) for t in ids}
+
+
+def _report_scores(report: Report) -> dict[str, list[Any]]:
+    from relnlp.tone.aggregate import report_scores
+
+    coop, tens, gold = report_scores(report)
+    return {"cooperation": [coop], "tension": [tens], "goldstein": [gold]}
+
+
+def _events(report: Report) -> dict[str, list[Any]]:
+    from relnlp.tone.aggregate import events
+
+    return events(report)
 
 
 _BUILDERS = {
@@ -260,6 +314,7 @@ _BUILDERS = {
     "actors": _actors,
     "dates": _dates,
     "passages": _passages,
+    "events": _events,
 }
 
 

@@ -13,8 +13,13 @@ from relnlp.pipeline.actors import ActorTagger
 from relnlp.pipeline.dates import DateTagger
 from relnlp.pipeline.names import HyphenatedNameMerger
 from relnlp.pipeline.sentences import SentenceGuard
+from relnlp.pipeline.themes import ThemeTagger
+from relnlp.pipeline.tone import ToneScorer
 
-__all__ = ["make_actor_tagger", "make_date_tagger", "make_name_merger", "make_sentence_guard"]
+__all__ = [
+    "make_actor_tagger", "make_date_tagger", "make_name_merger", "make_sentence_guard",
+    "make_theme_tagger", "make_tone_scorer",
+]  # fmt: skip
 
 
 @Language.factory(
@@ -62,3 +67,44 @@ def make_actor_tagger(
     from relnlp.gazetteer import load_gazetteer
 
     return ActorTagger(nlp, name, gazetteer=load_gazetteer(gazetteer_paths, packaged=packaged))
+
+
+@Language.factory(
+    "relnlp_themes",
+    assigns=["doc.spans", "span._.rel_themes", "span._.rel_theme_scores", "span._.rel_evidence"],
+    default_config={"taxonomy_path": None, "model_path": None, "packaged_model": True},
+)
+def make_theme_tagger(
+    nlp: Language,
+    name: str,
+    taxonomy_path: str | None,
+    model_path: str | None,
+    packaged_model: bool,
+) -> ThemeTagger:
+    """Theme scores and evidence per passage (``doc.user_data["rel_passages"]``).
+
+    ``taxonomy_path`` is a TOML taxonomy (default: the packaged one); ``model_path`` a
+    directory written by ``relnlp themes train`` (default: the packaged model, when
+    ``packaged_model`` and its taxonomy matches).
+    """
+    from relnlp.themes.loading import build_classifier
+
+    return ThemeTagger(nlp, name, build_classifier(taxonomy_path, model_path, packaged_model))
+
+
+@Language.factory(
+    "relnlp_tone",
+    assigns=["doc.spans", "span._.rel_cooperation", "span._.rel_tension", "span._.rel_tone_cues"],
+    requires=["token.dep", "token.lemma"],
+    default_config={"lexicon_paths": [], "packaged": True},
+)
+def make_tone_scorer(
+    nlp: Language, name: str, lexicon_paths: list[str], packaged: bool
+) -> ToneScorer:
+    """Cooperation and tension per sentence, with cues and actors (after the parser/NER).
+
+    ``lexicon_paths`` are the user's JSONL cue files, added to the packaged lexicon.
+    """
+    from relnlp.tone.lexicon import load_lexicon
+
+    return ToneScorer(nlp, name, load_lexicon(tuple(lexicon_paths), packaged=packaged))

@@ -1,0 +1,60 @@
+"""The ``relnlp_themes`` component: theme scores, labels and evidence per passage.
+
+Passages are read from ``doc.user_data["rel_passages"]`` (``(start_char, end_char)`` pairs,
+set by :class:`relnlp.Analyzer` from the report's structure); without it, the blank-line
+separated paragraphs of the text. Results: ``doc.spans["rel_passages"]`` with
+``span._.rel_themes``, ``span._.rel_theme_scores`` and ``span._.rel_evidence``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from relnlp import extensions
+from relnlp.themes.classifier import ThemeClassifier
+
+__all__ = ["ThemeTagger", "paragraph_spans"]
+
+_BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the blank-line separated paragraphs of ``text``."""
+    out, pos = [], 0
+    for m in [*_BLANK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        seg = text[pos:end]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            out.append((pos + lead, pos + len(seg.rstrip())))
+        pos = m.end() if m else len(text)
+    return out
+
+
+class ThemeTagger:
+    def __init__(self, nlp: Language, name: str, classifier: ThemeClassifier) -> None:
+        extensions.install()
+        self.name = name
+        self.classifier = classifier
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = doc.user_data.get("rel_passages") or paragraph_spans(doc.text)
+        texts = [doc.text[a:b] for a, b in spans]
+        results = self.classifier.classify_many(texts)
+        group = []
+        for (a, b), res in zip(spans, results):
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.rel_themes = res.themes
+            span._.rel_theme_scores = res.scores
+            span._.rel_evidence = res.evidence
+            group.append(span)
+        doc.spans["rel_passages"] = group
+        doc.user_data["rel_passage_themes"] = [
+            (a, b, res.scores, res.themes, res.evidence) for (a, b), res in zip(spans, results)
+        ]
+        return doc

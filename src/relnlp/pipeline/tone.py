@@ -1,0 +1,267 @@
+"""The ``relnlp_tone`` component: cooperation and tension per sentence, with cues and actors.
+
+For each sentence, cues of the lexicon (:mod:`relnlp.tone.lexicon`) are matched on lemmas
+(longest first; single words only with the part of speech of the entry). Each match gets an
+effective weight from the sentence's syntax:
+
+* **negation** (a ``neg`` dependent, "no"/"never"/"without", or a negated copula: "was not
+  very enthusiastic", "no objection"): a negated cooperation cue adds half its weight to
+  tension instead; a negated tension cue adds 0.3 of its weight to cooperation;
+* **hedging and modality** (a modal auxiliary, a governing "hope"/"seek"/"plan"/"consider",
+  an infinitive of purpose such as "an exercise to attack ..."): weight x 0.6;
+* **intensifiers** ("strongly", "deeply", "openly", "comprehensive", ...): weight x 1.3;
+* **reported speech** (the cue inside the clause of "say", "claim", "state", ...): weight
+  x 0.9, and the cue is marked ``reported``.
+
+A sentence's score on each axis is ``1 - prod(1 - w_i)`` over its cues (in [0, 1]); its
+Goldstein value is the weighted mean of the cues' CAMEO-style values (sign flipped and
+halved for negated cues). The actors are the sentence's entities (canonical names when
+``relnlp_actors`` ran): ``source`` from the subject of the cue's clause, ``target`` from
+its object or a "with"/"against"/"to" phrase, else the first two distinct actors.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import astuple, dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from relnlp import extensions
+from relnlp.tone.lexicon import ARTICLES, KINDS, Cue, Lexicon
+
+__all__ = ["SentenceTone", "ToneScorer"]
+
+NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor", "without", "hardly"})
+MODALS = frozenset({"may", "might", "could", "would", "should"})
+HEDGE_HEADS = frozenset(
+    """hope seek try attempt plan intend want wish consider expect propose aim explore
+    possible possibility potential prospect""".split()
+)
+INTENSIFIERS = frozenset(
+    """strongly firmly deeply fully highly very greatly extremely comprehensive unprecedented
+    openly sharply severely fierce fiercely serious seriously major all-round intense
+    intensely increasingly""".split()
+)
+SPEECH = frozenset(
+    """say state claim announce declare report tell stress note insist argue emphasize
+    emphasise assert add remark reiterate suggest""".split()
+)
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "between"})
+
+
+@dataclass(frozen=True)
+class CueHit:
+    cue: Cue
+    start: int  # char offsets in doc
+    end: int
+    weight: float
+    negated: bool
+    hedged: bool
+    reported: bool
+
+    def describe(self, text: str) -> str:
+        flags = [f for f, on in (("negated", self.negated), ("hedged", self.hedged),
+                                  ("reported", self.reported)) if on]  # fmt: skip
+        axis = self.cue.axis
+        if self.negated:
+            axis = "tension" if axis == "cooperation" else "cooperation"
+        tag = f" [{', '.join(flags)}]" if flags else ""
+        return f'{axis}: "{text[self.start : self.end]}"{tag} {self.weight:.2f}'
+
+
+@dataclass(frozen=True)
+class SentenceTone:
+    start: int
+    end: int
+    cooperation: float
+    tension: float
+    goldstein: float | None
+    cues: tuple[str, ...]
+    source: str | None
+    target: str | None
+    actors: tuple[str, ...]
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in {"without", "no"}:
+        return True
+    if tok.dep_ in {"acomp", "attr", "dobj", "xcomp", "oprd", "nsubjpass"} and head.i != tok.i:
+        return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def _hedged(tok: Token) -> bool:
+    cur: Token = tok
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in cur.children):
+            return True
+        if cur.i != tok.i and cur.lemma_.lower() in HEDGE_HEADS:
+            return True
+        # infinitive of purpose: "an exercise to attack ..."
+        if (cur.dep_ in {"acl", "advcl", "relcl"} and
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):  # fmt: skip
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
+def _intensified(tok: Token) -> bool:
+    return any(c.lower_ in INTENSIFIERS for c in tok.children) or (
+        tok.head.i != tok.i and tok.head.lower_ in INTENSIFIERS
+    )
+
+
+def _reported(tok: Token) -> bool:
+    cur: Token = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in SPEECH:
+            return True
+        cur = cur.head
+    return False
+
+
+class ToneScorer:
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
+        extensions.install()
+        self.name = name
+        self.lexicon = lexicon
+
+    # Cue matching --------------------------------------------------------------------
+    def _hits(self, sent: Span) -> list[CueHit]:
+        toks = [t for t in sent if not t.is_space and t.lower_ not in ARTICLES]
+        lemmas = [t.lemma_.lower() for t in toks]
+        hits: list[CueHit] = []
+        i = 0
+        while i < len(toks):
+            match: Cue | None = None
+            for cue in self.lexicon.candidates(lemmas[i]):
+                n = len(cue.lemmas)
+                if tuple(lemmas[i : i + n]) != cue.lemmas:
+                    continue
+                if n == 1 and KINDS[cue.kind] and toks[i].pos_ not in KINDS[cue.kind]:
+                    continue
+                match = cue
+                break
+            if match is None:
+                i += 1
+                continue
+            n = len(match.lemmas)
+            span_toks = toks[i : i + n]
+            head = max(span_toks, key=lambda t: sum(1 for _ in t.ancestors) * -1)
+            neg = any(_negated(t) for t in span_toks)
+            hedge = _hedged(head)
+            w = match.weight
+            if hedge:
+                w *= 0.6
+            if any(_intensified(t) for t in span_toks):
+                w = min(1.0, w * 1.3)
+            rep = _reported(head)
+            if rep:
+                w *= 0.9
+            hits.append(CueHit(match, span_toks[0].idx, span_toks[-1].idx + len(span_toks[-1]),
+                               w, neg, hedge, rep))  # fmt: skip
+            i += n
+        return hits
+
+    # Actors ----------------------------------------------------------------------------
+    @staticmethod
+    def _actors(doc: Doc, sent: Span) -> list[tuple[int, int, str]]:
+        found = doc.user_data.get("rel_entities")
+        if found is None:
+            found = [(e.start_char, e.end_char, e.label_, e.text) + (None,) * 4 for e in doc.ents]
+        return [
+            (a, b, str(canonical)) for a, b, label, canonical, *_rest in found
+            if sent.start_char <= a and b <= sent.end_char and label in ACTOR_LABELS
+        ]  # fmt: skip
+
+    @staticmethod
+    def _dyad(
+        doc: Doc, sent: Span, actors: list[tuple[int, int, str]], hits: list[CueHit]
+    ) -> tuple[str | None, str | None]:
+        if not actors:
+            return None, None
+
+        def actor_in(tokens: list[Token]) -> str | None:
+            for t in tokens:
+                for a, b, name in actors:
+                    if a <= t.idx < b:
+                        return name
+            return None
+
+        source = target = None
+        if hits:
+            cue_tok = doc.char_span(hits[0].start, hits[0].end, alignment_mode="expand")
+            verb: Token | None = cue_tok.root if cue_tok is not None else None
+            while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+            if verb is not None:
+                for c in verb.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"} and source is None:
+                        source = actor_in(list(c.subtree))
+                    elif c.dep_ in {"dobj", "dative", "attr"} and target is None:
+                        target = actor_in(list(c.subtree))
+                    elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS and target is None:
+                        target = actor_in(list(c.subtree))
+        names = list(dict.fromkeys(n for _a, _b, n in actors))
+        if source is None:
+            source = next((n for n in names if n != target), None)
+        if target is None:
+            target = next((n for n in names if n != source), None)
+        return source, target
+
+    # Component -------------------------------------------------------------------------
+    def score_sentence(self, doc: Doc, sent: Span) -> SentenceTone:
+        hits = self._hits(sent)
+        coop_keep, tens_keep = 1.0, 1.0
+        gsum = gw = 0.0
+        for h in hits:
+            axis, w, g = h.cue.axis, h.weight, h.cue.goldstein
+            if h.negated:
+                axis = "tension" if axis == "cooperation" else "cooperation"
+                w *= 0.5 if h.cue.axis == "cooperation" else 0.3
+                g = -g * 0.5
+            if axis == "cooperation":
+                coop_keep *= 1 - w
+            else:
+                tens_keep *= 1 - w
+            gsum += g * w
+            gw += w
+        actors = self._actors(doc, sent)
+        source, target = self._dyad(doc, sent, actors, hits)
+        return SentenceTone(
+            sent.start_char, sent.end_char, round(1 - coop_keep, 4), round(1 - tens_keep, 4),
+            round(gsum / gw, 3) if gw else None, tuple(h.describe(doc.text) for h in hits),
+            source, target, tuple(dict.fromkeys(n for _a, _b, n in actors)),
+        )  # fmt: skip
+
+    def __call__(self, doc: Doc) -> Doc:
+        out = []
+        spans = []
+        for sent in doc.sents:
+            st = self.score_sentence(doc, sent)
+            out.append(st)
+            sent._.rel_cooperation = st.cooperation
+            sent._.rel_tension = st.tension
+            sent._.rel_tone_cues = st.cues
+            sent._.rel_source = st.source
+            sent._.rel_target = st.target
+            spans.append(sent)
+        doc.spans["rel_tone"] = spans
+        # Plain tuples (msgpack-serialisable with the Doc); SentenceTone(*t) rebuilds them.
+        doc.user_data["rel_tone"] = [astuple(st) for st in out]
+        doc._.rel_cooperation = _mean([s.cooperation for s in out])
+        doc._.rel_tension = _mean([s.tension for s in out])
+        return doc
+
+
+def _mean(xs: list[float]) -> float:
+    return round(math.fsum(xs) / len(xs), 4) if xs else 0.0
+

@@ -1,0 +1,349 @@
+"""The passage theme classifier: taxonomy prior + a trained linear model, with evidence.
+
+For each theme the score is a blend of
+
+* the **prior** (:class:`relnlp.themes.features.PriorScorer`): cues, patterns and similarity
+  to the theme's description and examples; it works for a theme the moment it is defined;
+* a **logistic regression** per theme on TF-IDF features of word stems (unigrams and
+  bigrams) plus the prior scores, trained on labelled passages (``relnlp themes train``).
+
+``score = w * p_model + (1 - w) * prior`` with ``w = n / (n + 8)``, ``n`` the number of
+positive training passages of the theme (``w = 0`` for a theme the model has not seen), so
+a new theme starts from its definition and moves towards the data as labels are added. A
+theme is predicted when its score is at least ``threshold`` (0.5); a child theme's score
+lifts its parent's (``parent = max(parent, child)``).
+
+Models are saved as plain JSON (vocabulary, idf, coefficients), never pickled; loading
+checks the format name and version.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from relnlp.errors import Errors, TaxonomyError
+from relnlp.themes.features import CueMatch, PriorScorer, stems
+from relnlp.themes.taxonomy import Taxonomy
+
+__all__ = ["LabelledPassage", "ThemeClassifier", "ThemeModel", "ThemeResult", "read_labels"]
+
+FORMAT = "relnlp-themes"
+FORMAT_VERSION = 1
+BLEND_K = 8.0
+PRIOR_FEATURE_SCALE = 3.0
+
+
+@dataclass(frozen=True)
+class LabelledPassage:
+    text: str
+    themes: tuple[str, ...]
+    group: str = ""  # e.g. the document it comes from (for leave-one-group-out)
+
+
+@dataclass(frozen=True)
+class ThemeResult:
+    """Scores, predicted themes and evidence for one passage."""
+
+    scores: dict[str, float]
+    themes: tuple[str, ...]
+    evidence: tuple[str, ...]
+    matches: tuple[CueMatch, ...] = field(default=(), repr=False)
+
+
+def _analyzer(text: str) -> list[str]:
+    toks = stems(text, drop_stop=True)
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+
+
+@dataclass
+class ThemeModel:
+    """Per-theme logistic regressions over stem TF-IDF features and prior scores."""
+
+    vocabulary: list[str]
+    idf: np.ndarray
+    prior_themes: list[str]
+    coef: dict[str, np.ndarray]  # theme -> weights (len(vocabulary) + len(prior_themes))
+    intercept: dict[str, float]
+    n_positive: dict[str, int]
+    info: dict[str, Any] = field(default_factory=dict)
+
+    # Features -------------------------------------------------------------------------
+    def _tfidf(self, texts: Sequence[str]) -> Any:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vec = TfidfVectorizer(
+            analyzer=_analyzer, vocabulary={t: i for i, t in enumerate(self.vocabulary)},
+            sublinear_tf=True,
+        )  # fmt: skip
+        vec.fit([""])  # vocabulary is fixed; fit only sets internal state
+        vec.idf_ = self.idf
+        return vec.transform(texts)
+
+    def features(self, texts: Sequence[str], priors: Sequence[dict[str, float]]) -> Any:
+        from scipy import sparse
+
+        tf = self._tfidf(texts)
+        pr = np.array(
+            [[p.get(t, 0.0) * PRIOR_FEATURE_SCALE for t in self.prior_themes] for p in priors],
+            dtype=float,
+        ).reshape(len(texts), len(self.prior_themes))
+        return sparse.hstack([tf, sparse.csr_matrix(pr)]).tocsr()
+
+    def predict_proba(self, X: Any) -> dict[str, np.ndarray]:
+        out = {}
+        for theme, w in self.coef.items():
+            z = X @ w + self.intercept[theme]
+            out[theme] = 1.0 / (1.0 + np.exp(-np.asarray(z).ravel()))
+        return out
+
+    # Training -------------------------------------------------------------------------
+    @classmethod
+    def fit(
+        cls,
+        passages: Sequence[LabelledPassage],
+        prior: PriorScorer,
+        *,
+        themes: Sequence[str],
+        C: float = 1.0,
+        info: dict[str, Any] | None = None,
+    ) -> ThemeModel:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        texts = [p.text for p in passages]
+        vec = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True, min_df=1)
+        vec.fit(texts)
+        vocab = [t for t, _i in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])]
+        model = cls(
+            vocabulary=vocab, idf=np.asarray(vec.idf_, dtype=float),
+            prior_themes=list(prior.taxonomy.ids), coef={}, intercept={}, n_positive={},
+            info=dict(info or {}),
+        )  # fmt: skip
+        X = model.features(texts, prior.score_many(texts))
+        for theme in themes:
+            y = np.array([theme in p.themes for p in passages], dtype=int)
+            n_pos = int(y.sum())
+            if n_pos == 0 or n_pos == len(y):
+                continue  # nothing to learn; the prior alone scores this theme
+            clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
+            clf.fit(X, y)
+            model.coef[theme] = np.asarray(clf.coef_[0], dtype=float)
+            model.intercept[theme] = float(clf.intercept_[0])
+            model.n_positive[theme] = n_pos
+        model.info.setdefault("n_passages", len(passages))
+        return model
+
+    # Persistence (plain JSON) ---------------------------------------------------------
+    def save(self, directory: str | os.PathLike[str]) -> Path:
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        data = {
+            "format": FORMAT, "format_version": FORMAT_VERSION,
+            "vocabulary": self.vocabulary, "idf": [round(float(x), 6) for x in self.idf],
+            "prior_themes": self.prior_themes,
+            "coef": {t: [round(float(x), 6) for x in w] for t, w in self.coef.items()},
+            "intercept": self.intercept, "n_positive": self.n_positive, "info": self.info,
+        }  # fmt: skip
+        path = d / "themes_model.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        return path
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike[str]) -> ThemeModel:
+        d = Path(directory)
+        path = d / "themes_model.json" if d.is_dir() else d
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise TaxonomyError(Errors.E305.format(path=path, problem=exc), path=str(path)) from exc
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise TaxonomyError(
+                Errors.E305.format(path=path, problem="format is not 'relnlp-themes'"),
+                path=str(path),
+            )
+        if data.get("format_version") != FORMAT_VERSION:
+            raise TaxonomyError(
+                Errors.E305.format(
+                    path=path, problem=f"format_version {data.get('format_version')!r}, "
+                    f"this relnlp reads {FORMAT_VERSION}"), path=str(path),
+            )  # fmt: skip
+        try:
+            vocab = [str(v) for v in data["vocabulary"]]
+            idf = np.asarray(data["idf"], dtype=float)
+            prior_themes = [str(t) for t in data["prior_themes"]]
+            n_feat = len(vocab) + len(prior_themes)
+            coef = {str(t): np.asarray(w, dtype=float) for t, w in data["coef"].items()}
+            if len(idf) != len(vocab) or any(len(w) != n_feat for w in coef.values()):
+                raise ValueError("array sizes do not match the vocabulary")
+            return cls(
+                vocabulary=vocab, idf=idf, prior_themes=prior_themes, coef=coef,
+                intercept={str(k): float(v) for k, v in data["intercept"].items()},
+                n_positive={str(k): int(v) for k, v in data["n_positive"].items()},
+                info=dict(data.get("info", {})),
+            )  # fmt: skip
+        except (KeyError, TypeError, ValueError) as exc:
+            raise TaxonomyError(Errors.E305.format(path=path, problem=exc), path=str(path)) from exc
+
+
+class ThemeClassifier:
+    """Score passages for every theme of a taxonomy.
+
+    Parameters
+    ----------
+    taxonomy : Taxonomy
+    model : ThemeModel, optional
+        A trained model; themes it does not know are scored by the prior alone.
+    threshold : float
+        Score at or above which a theme is predicted.
+
+    Examples
+    --------
+    >>> from relnlp.themes import Taxonomy, ThemeClassifier
+    >>> clf = ThemeClassifier(Taxonomy.default())
+    >>> r = clf.classify("Militants linked to terrorist groups attacked the border post; "
+    ...                  "the two armies held a joint counterterrorism exercise.")
+    >>> r.themes
+    ('counterterrorism',)
+    """
+
+    def __init__(
+        self, taxonomy: Taxonomy, model: ThemeModel | None = None, *, threshold: float = 0.5
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.prior = PriorScorer(taxonomy)
+        self.model = model
+        self.threshold = threshold
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return self.taxonomy.ids
+
+    def classify(self, text: str) -> ThemeResult:
+        return self.classify_many([text])[0]
+
+    def classify_many(self, texts: Sequence[str]) -> list[ThemeResult]:
+        scored = [self.prior.score(t) for t in texts]
+        priors = [s for s, _m in scored]
+        probs: dict[str, np.ndarray] = {}
+        X = None
+        if self.model is not None and self.model.coef and texts:
+            X = self.model.features(texts, priors)
+            probs = self.model.predict_proba(X)
+        out = []
+        for i, (prior, found) in enumerate(scored):
+            scores: dict[str, float] = {}
+            for t in self.ids:
+                if t in probs:
+                    n = self.model.n_positive.get(t, 0) if self.model else 0
+                    w = n / (n + BLEND_K)
+                    scores[t] = w * float(probs[t][i]) + (1 - w) * prior[t]
+                else:
+                    scores[t] = prior[t]
+            for t in self.ids:  # a child's score lifts its ancestors
+                for anc in self.taxonomy.ancestors(t):
+                    scores[anc] = max(scores[anc], scores[t])
+            themes = tuple(t for t in self.ids if scores[t] >= self.threshold)
+            evidence = self._evidence(texts[i], found, X, i, themes)
+            out.append(
+                ThemeResult(
+                    {t: round(v, 4) for t, v in scores.items()}, themes, evidence, tuple(found)
+                )
+            )
+        return out
+
+    def _evidence(
+        self, text: str, found: list[CueMatch], X: Any, row: int, themes: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """``theme: "surface"`` for matched cues, ``theme: +stem (weight)`` for features."""
+        ev: list[str] = []
+        seen: set[tuple[str, str]] = set()
+        for m in found:
+            key = (m.theme, text[m.start : m.end].lower())
+            if key not in seen:
+                seen.add(key)
+                ev.append(f'{m.theme}: "{text[m.start : m.end]}"')
+        if X is not None and self.model is not None:
+            x = X.getrow(row)
+            nv = len(self.model.vocabulary)
+            for t in themes:
+                if t not in self.model.coef:
+                    continue
+                w = self.model.coef[t]
+                contrib = [(float(v * w[j]), j) for j, v in zip(x.indices, x.data) if j < nv]
+                top = sorted((c for c in contrib if c[0] > 0), reverse=True)[:3]
+                for c, j in top:
+                    ev.append(f"{t}: +{self.model.vocabulary[j]} ({c:.2f})")
+        return tuple(ev)
+
+
+def read_labels(path: str | os.PathLike[str], taxonomy: Taxonomy) -> list[LabelledPassage]:
+    """Read labelled passages (JSONL: ``{"text": ..., "themes": [...], "group": ...}``).
+
+    Raises
+    ------
+    relnlp.errors.TaxonomyError
+        A line that is not valid, or that names a theme the taxonomy does not have (checked
+        for the whole file before anything is trained).
+    """
+    p = Path(path)
+    try:
+        lines = p.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TaxonomyError(Errors.E304.format(path=p, problem=f"cannot read ({exc})")) from exc
+    out = []
+    known = set(taxonomy.ids)
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            text, themes = obj["text"], obj.get("themes", [])
+            if not isinstance(text, str) or not isinstance(themes, list):
+                raise TypeError("text must be a string and themes a list")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise TaxonomyError(
+                Errors.E304.format(path=p, problem=f"line {lineno}: {exc}"), path=str(p)
+            ) from exc
+        unknown = sorted(set(themes) - known)
+        if unknown:
+            raise TaxonomyError(
+                Errors.E303.format(path=p, line=lineno, themes=unknown,
+                                   known=", ".join(taxonomy.ids)),
+                path=str(p), line=lineno,
+            )  # fmt: skip
+        out.append(LabelledPassage(text, tuple(themes), str(obj.get("group", ""))))
+    if not out:
+        raise TaxonomyError(Errors.E304.format(path=p, problem="no labelled passages"))
+    return out
+
+
+def examples_as_labels(taxonomy: Taxonomy) -> list[LabelledPassage]:
+    """The taxonomy's own examples as labelled passages (negatives carry no theme)."""
+    out = []
+    for t in taxonomy.themes:
+        out += [LabelledPassage(e, (t.id,), "taxonomy") for e in t.examples]
+        out += [LabelledPassage(e, (), "taxonomy") for e in t.negative_examples]
+    return out
+
+
+def train(
+    passages: Iterable[LabelledPassage], taxonomy: Taxonomy, *, C: float = 1.0,
+    info: dict[str, Any] | None = None,
+) -> ThemeModel:  # fmt: skip
+    """Train a model on labelled passages plus the taxonomy's examples."""
+    data = list(passages) + examples_as_labels(taxonomy)
+    meta = {"taxonomy": taxonomy.name, "taxonomy_version": taxonomy.version,
+            "taxonomy_fingerprint": taxonomy.fingerprint,
+            "n_labelled": len(data), "C": C, **(info or {})}  # fmt: skip
+    return ThemeModel.fit(data, PriorScorer(taxonomy), themes=taxonomy.ids, C=C, info=meta)
+
+
+
+
