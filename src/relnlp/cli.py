@@ -229,6 +229,100 @@ def evaluate(
         typer.echo(f"note: {row.system} / {row.task}: {row.note}")
 
 
+taxonomy_app = typer.Typer(help="Show, validate and extend theme taxonomies.", no_args_is_help=True)
+themes_app = typer.Typer(help="Train theme models on your own labelled passages.", no_args_is_help=True)
+app.add_typer(taxonomy_app, name="taxonomy")
+app.add_typer(themes_app, name="themes")
+
+
+def _taxonomy(path: Path | None) -> Any:
+    from relnlp.themes.taxonomy import Taxonomy
+
+    return Taxonomy.load(path) if path is not None else Taxonomy.default()
+
+
+@taxonomy_app.command("show")
+def taxonomy_show(
+    file: Annotated[Path | None, typer.Argument(help="A taxonomy TOML file (default: packaged).")] = None,
+) -> None:
+    """Print the themes of a taxonomy (default: the packaged one)."""
+    from relnlp.errors import RelnlpError
+
+    try:
+        tax = _taxonomy(file)
+    except RelnlpError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(tax.summary())
+
+
+@taxonomy_app.command("validate")
+def taxonomy_validate(file: Annotated[Path, typer.Argument(help="A taxonomy TOML file.")]) -> None:
+    """Check a taxonomy file; exit 0 when valid, 2 with the file, theme and field when not."""
+    from relnlp.errors import RelnlpError
+
+    try:
+        tax = _taxonomy(file)
+    except RelnlpError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"ok: {file}: {len(tax)} themes ({', '.join(tax.ids)}), version {tax.version}")
+
+
+@taxonomy_app.command("suggest")
+def taxonomy_suggest(
+    corpus: Annotated[Path, typer.Argument(help="A folder of reports (or one report).")],
+    theme: Annotated[str, typer.Option("--theme", help="The theme id to find cues for.")],
+    taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy TOML file.")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Candidates per kind.")] = 20,
+) -> None:
+    """Rank candidate cue terms for a theme from your own corpus, with example contexts."""
+    from relnlp.errors import RelnlpError
+    from relnlp.themes.suggest import corpus_passages, suggest_cues
+
+    try:
+        tax = _taxonomy(taxonomy)
+        if theme not in tax:
+            typer.echo(f"error: unknown theme {theme!r}; themes: {', '.join(tax.ids)}", err=True)
+            raise typer.Exit(2)
+        found = suggest_cues(tax, theme, corpus_passages(corpus), top=top)
+    except RelnlpError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if not found:
+        typer.echo(f"no passage of {corpus} scores as {theme!r} yet; add cues or examples first")
+        return
+    for s in found:
+        typer.echo(f"{s.score:9.4f}  {s.kind:11s}  {s.term:30s}  ({s.relevant_count})  {s.example}")
+
+
+@themes_app.command("train")
+def themes_train(
+    labels: Annotated[Path, typer.Argument(help='JSONL: {"text": ..., "themes": [...]} per line.')],
+    out: Annotated[Path, typer.Option("--out", help="Directory for the model.")],
+    taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy TOML file.")] = None,
+) -> None:
+    """Train a theme model on labelled passages (plus the taxonomy's examples).
+
+    Use it with ``relnlp.load(themes_model=OUT)``.
+    """
+    from relnlp.errors import RelnlpError
+    from relnlp.themes.classifier import read_labels, train
+
+    try:
+        tax = _taxonomy(taxonomy)
+        data = read_labels(labels, tax)  # fails on unknown themes before training
+        model = train(data, tax, info={"name": out.name, "labels": str(labels)})
+        path = model.save(out)
+    except RelnlpError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(
+        f"trained on {len(data)} labelled passages (+ taxonomy examples); themes with a "
+        f"model: {', '.join(sorted(model.coef)) or 'none'}; saved {path}"
+    )
+
+
 def run() -> None:
     """Entry point for the ``relnlp`` script."""
     try:

@@ -39,6 +39,12 @@ HEDGE_HEADS = frozenset(
     """hope seek try attempt plan intend want wish consider expect propose aim explore
     possible possibility potential prospect""".split()
 )
+# Surface forms too: the small model's lemmatizer gets some wrong ("hoped" -> "hop").
+HEDGE_FORMS = frozenset(
+    """hoped hopes hoping sought seeks seeking tried tries trying planned plans planning
+    intended intends wanted wants wished wishes considered considering expected expects
+    proposed proposes aimed aims explored""".split()
+)
 INTENSIFIERS = frozenset(
     """strongly firmly deeply fully highly very greatly extremely comprehensive unprecedented
     openly sharply severely fierce fiercely serious seriously major all-round intense
@@ -101,7 +107,7 @@ def _hedged(tok: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in cur.children):
             return True
-        if cur.i != tok.i and cur.lemma_.lower() in HEDGE_HEADS:
+        if cur.i != tok.i and (cur.lemma_.lower() in HEDGE_HEADS or cur.lower_ in HEDGE_FORMS):
             return True
         # infinitive of purpose: "an exercise to attack ..."
         if (cur.dep_ in {"acl", "advcl", "relcl"} and

@@ -1,0 +1,146 @@
+"""relnlp_tone: cooperation and tension per sentence, passage and report; events; timeline.
+
+Sentences are written for these tests (none comes from the seeds).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+import spacy
+
+import relnlp
+from relnlp.errors import ConfigError
+from relnlp.tone.lexicon import load_lexicon
+
+
+def _sent(nlp: Any, text: str) -> pd.Series:
+    r = nlp.analyze(text, doc_date="2020-01-01")
+    assert len(r.passages) == 1
+    return r.passages.iloc[0]
+
+
+def test_cooperation_and_tension_are_separate_axes(nlp: Any) -> None:
+    coop = _sent(nlp, "Japan and India signed an agreement to deepen their strategic partnership.")
+    tens = _sent(nlp, "Japan accused India of violating the treaty and threatened sanctions.")
+    assert coop["cooperation"] > 0.7 and coop["tension"] == 0
+    assert tens["tension"] > 0.7 and tens["cooperation"] < 0.5
+    mixed = _sent(nlp, "Brazil and Argentina held a joint exercise while both condemned "
+                       "the blockade imposed by Chile.")  # fmt: skip
+    assert mixed["cooperation"] > 0.5 and mixed["tension"] > 0.5
+
+
+def test_joint_counterterrorism_exercise_is_cooperation_not_hostility(nlp: Any) -> None:
+    p = _sent(nlp, "The two armies held a joint exercise to attack terrorist forces in the "
+                   "mountains.")  # fmt: skip
+    assert p["cooperation"] > p["tension"]
+
+
+@pytest.mark.parametrize(
+    ("plain", "negated"),
+    [
+        ("Germany supported the French proposal.", "Germany did not support the French proposal."),
+        ("Kenya was very enthusiastic about the plan.", "Kenya was not very enthusiastic about the plan."),
+    ],
+)  # fmt: skip
+def test_negated_cooperation_turns_into_tension(nlp: Any, plain: str, negated: str) -> None:
+    a, b = _sent(nlp, plain), _sent(nlp, negated)
+    assert a["cooperation"] > 0.3 and a["tension"] == 0
+    assert b["cooperation"] == 0 and b["tension"] > 0
+    assert any("[negated" in c for c in b["tone_cues"])
+
+
+def test_negated_tension_is_not_tension(nlp: Any) -> None:
+    a = _sent(nlp, "Norway raised an objection to the plan.")
+    b = _sent(nlp, "Norway raised no objection to the plan.")
+    assert a["tension"] > 0.3 and b["tension"] == 0 and b["cooperation"] > 0
+
+
+def test_hedged_and_reported_cues_weigh_less(nlp: Any) -> None:
+    firm = _sent(nlp, "Peru will sign the agreement with Chile.")
+    hedged = _sent(nlp, "Peru may sign the agreement with Chile.")
+    hoped = _sent(nlp, "Peru hoped to sign the agreement with Chile.")
+    assert hedged["cooperation"] < firm["cooperation"]
+    assert hoped["cooperation"] < firm["cooperation"]
+    reported = _sent(nlp, "Officials said that Peru criticized Chile.")
+    direct = _sent(nlp, "Peru criticized Chile.")
+    assert 0 < reported["tension"] < direct["tension"]
+    assert any("reported" in c for c in reported["tone_cues"])
+
+
+def test_intensifier_raises_the_score(nlp: Any) -> None:
+    a = _sent(nlp, "Italy criticized Spain.")
+    b = _sent(nlp, "Italy strongly criticized Spain.")
+    assert b["tension"] > a["tension"]
+
+
+def test_no_cue_no_score(nlp: Any) -> None:
+    p = _sent(nlp, "The museum opened a new wing on Tuesday.")
+    assert p["cooperation"] == 0 and p["tension"] == 0 and p["tone_cues"] == []
+
+
+def test_events_have_dates_actors_and_scores(nlp: Any) -> None:
+    text = (
+        "On March 3, 2019, India and Pakistan exchanged fire along the border.\n\n"
+        "In May 2019, Russia signed an agreement with China on gas supplies.\n\n"
+        "China and Russia later held consultations."
+    )
+    r = nlp.analyze(text, doc_date="2019-12-01")
+    ev = r.events
+    assert list(ev["date"]) == ["2019-03-03", "2019-05"]
+    assert ev["source"].iloc[1] == "Russia" and ev["target"].iloc[1] == "China"
+    assert ev["cooperation"].iloc[1] > 0.5 and ev["tension"].iloc[1] == 0
+    for _i, row in ev.iterrows():
+        assert text[row["start"] : row["end"]] == row["text"]
+    tl = relnlp.timeline([r], dyad=("China", "Russia"), freq="M")
+    assert list(tl.index.astype(str)) == ["2019-05"]
+    assert tl["n_events"].tolist() == [1]
+    assert tl["cooperation"].iloc[0] == pytest.approx(ev["cooperation"].iloc[1])
+    yearly = relnlp.timeline(ev, freq="Y")
+    assert yearly["n_events"].tolist() == [2]
+
+
+def test_timeline_fills_gaps_and_skips_coarse_dates() -> None:
+    ev = pd.DataFrame({
+        "date": ["2020-01-05", "2020-03", "2020", "2020-03-20/2020-03-25"],
+        "parties": [["A", "B"]] * 4, "cooperation": [1.0, 0.5, 0.9, 0.0],
+        "tension": [0.0, 0.5, 0.1, 1.0], "goldstein": [5.0, 0.0, 3.0, -5.0],
+    })  # fmt: skip
+    tl = relnlp.timeline(ev, dyad=("A", "B"), freq="M")
+    assert list(tl.index.astype(str)) == ["2020-01", "2020-02", "2020-03"]
+    assert tl["n_events"].tolist() == [1, 0, 2]
+    assert tl["tension"].iloc[2] == pytest.approx(0.75)
+    assert relnlp.timeline(ev, dyad=("A", "C")).empty
+
+
+def test_report_scores_and_goldstein(nlp: Any) -> None:
+    r = nlp.analyze("Chile and Peru signed a treaty of friendship.\n\nBolivia threatened "
+                    "Chile with war.", doc_date="2020-01-01")  # fmt: skip
+    d = r.documents.iloc[0]
+    assert 0 < d["cooperation"] <= 1 and 0 < d["tension"] <= 1
+    assert -10 <= d["goldstein"] <= 10
+    calm = nlp.analyze("Chile and Peru signed a treaty of friendship.").documents.iloc[0]
+    assert calm["goldstein"] > d["goldstein"] and calm["goldstein"] > 0
+
+
+def test_tone_component_in_a_plain_spacy_pipeline() -> None:
+    nlp = spacy.load(relnlp.load().model)
+    nlp.add_pipe("relnlp_tone")
+    doc = nlp("France and Germany signed a treaty. France later accused Germany of spying.")
+    sents = list(doc.sents)
+    assert sents[0]._.rel_cooperation > 0.5 and sents[1]._.rel_tension > 0.5
+    assert sents[1]._.rel_source == "France" and sents[1]._.rel_target == "Germany"
+
+
+def test_user_lexicon_is_validated(tmp_path: Path) -> None:
+    bad = tmp_path / "lex.jsonl"
+    bad.write_text('{"cue": "handshake", "axis": "friendship", "weight": 0.5}\n', "utf-8")
+    with pytest.raises(ConfigError, match=r"^\[E107\].*lex.jsonl, line 1.*'axis'"):
+        load_lexicon((bad,))
+    good = tmp_path / "ok.jsonl"
+    good.write_text('{"cue": "handshake", "axis": "cooperation", "weight": 0.5, "kind": "noun"}\n')
+    lex = load_lexicon((good,))
+    assert any(c.cue == "handshake" for c in lex.candidates("handshake"))

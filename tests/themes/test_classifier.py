@@ -1,0 +1,131 @@
+"""The theme classifier: prior, trained model, evidence, pipeline integration."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import relnlp
+from relnlp.cli import app
+from relnlp.errors import TaxonomyError
+from relnlp.themes import LabelledPassage, Taxonomy, ThemeClassifier, ThemeModel, train
+
+# Passages written for these tests; none is in the taxonomy or the seeds.
+ENERGY_UNSEEN = [
+    "Moscow will raise crude oil deliveries to Chinese refineries under a new supply deal.",
+    "The liquefied natural gas terminal on the Yamal peninsula shipped its first cargo to Asia.",
+    "Electricity grids and nuclear power plants were on the agenda of the energy ministers.",
+]
+NOT_ENERGY = [
+    "The two presidents discussed the situation on the Korean peninsula.",
+    "Students protested against the new education law in the capital.",
+    "The court postponed the hearing until the following week.",
+]
+
+
+def _energy_taxonomy() -> Taxonomy:
+    return Taxonomy.default().add_theme(
+        "energy",
+        description="Energy relations: oil, crude, natural gas, LNG, electricity, nuclear "
+        "power, refineries, energy supply and energy ministers.",
+        cues=["pipeline", "natural gas"],
+        examples=["The pipeline will carry natural gas from Siberian fields to the border."],
+    )
+
+
+def test_new_theme_from_a_script_classifies_unseen_passages_at_once() -> None:
+    clf = ThemeClassifier(_energy_taxonomy())
+    for text in ENERGY_UNSEEN:
+        r = clf.classify(text)
+        assert "energy" in r.themes, (text, r.scores)
+    for text in NOT_ENERGY:
+        assert "energy" not in clf.classify(text).themes, text
+    # "crude oil ... supply deal" shares only description words with the theme.
+    r = clf.classify(ENERGY_UNSEEN[0])
+    assert not any(e.startswith('energy: "') for e in r.evidence)
+
+
+def test_default_themes_have_evidence_for_their_labels() -> None:
+    clf = ThemeClassifier(Taxonomy.default())
+    r = clf.classify("Security services arrested members of an extremist cell planning a "
+                     "terrorist attack; the SCO's anti-terrorism structure shared intelligence.")  # fmt: skip
+    assert r.themes == ("counterterrorism",)
+    assert any('counterterrorism: "extremist"' == e for e in r.evidence)
+    r = clf.classify("The couple walked along the river at dusk.")
+    assert r.themes == () and r.evidence == ()
+
+
+def test_training_moves_scores_towards_the_labels(tmp_path: Path) -> None:
+    tax = _energy_taxonomy()
+    # Labelled passages whose energy vocabulary is absent from the definition.
+    labelled = [
+        LabelledPassage("Gazprom and CNPC agreed on the price formula for Siberian deliveries.", ("energy",)),
+        LabelledPassage("Rosneft will sell a stake in Vankor to an Indian consortium.", ("energy",)),
+        LabelledPassage("Gazprom cut deliveries through Ukraine after a price quarrel.", ("energy",)),
+        LabelledPassage("Rosneft signed offtake agreements with Asian buyers.", ("energy",)),
+        LabelledPassage("The delegation visited a museum in Kazan.", ()),
+        LabelledPassage("The envoy met opposition leaders in Minsk.", ()),
+    ]  # fmt: skip
+    probe = "Gazprom and Rosneft compete for Asian customers."
+    before = ThemeClassifier(tax).classify(probe).scores["energy"]
+    model = train(labelled, tax)
+    after = ThemeClassifier(tax, model).classify(probe).scores["energy"]
+    assert after > before
+    # Saved as plain JSON, and loads back to the same scores.
+    path = model.save(tmp_path / "m")
+    assert json.loads(path.read_text("utf-8"))["format"] == "relnlp-themes"
+    again = ThemeClassifier(tax, ThemeModel.load(tmp_path / "m")).classify(probe).scores
+    assert again["energy"] == pytest.approx(after, abs=1e-4)
+
+
+def test_bad_model_files_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "themes_model.json").write_text('{"format": "sklearn-pickle"}', "utf-8")
+    with pytest.raises(TaxonomyError, match=r"^\[E305\]"):
+        ThemeModel.load(tmp_path)
+    (tmp_path / "themes_model.json").write_bytes(b"\x80\x04\x95")  # a pickle header
+    with pytest.raises(TaxonomyError, match=r"^\[E305\]"):
+        ThemeModel.load(tmp_path)
+
+
+def test_cli_train_refuses_unknown_themes_before_training(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(
+        json.dumps({"text": "Gas deal.", "themes": ["geoeconomics"]}) + "\n"
+        + json.dumps({"text": "Drones.", "themes": ["drones"]}) + "\n", "utf-8"
+    )  # fmt: skip
+    out = tmp_path / "model"
+    res = CliRunner().invoke(app, ["themes", "train", str(labels), "--out", str(out)])
+    assert res.exit_code == 2 and "E303" in res.output and "'drones'" in res.output
+    assert not out.exists()
+
+
+def test_cli_train_and_load_themes_model(tmp_path: Path) -> None:
+    tax = _energy_taxonomy()
+    tax_path = tax.save(tmp_path / "tax.toml")
+    rows = [{"text": t, "themes": ["energy"]} for t in ENERGY_UNSEEN] + [
+        {"text": t, "themes": []} for t in NOT_ENERGY
+    ]
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    out = tmp_path / "model"
+    res = CliRunner().invoke(
+        app, ["themes", "train", str(labels), "--out", str(out), "--taxonomy", str(tax_path)]
+    )
+    assert res.exit_code == 0, res.output
+    nlp = relnlp.load(taxonomy=tax_path, themes_model=out)
+    r = nlp.analyze("Oil and gas exports rose.\n\nThe museum reopened after repairs.")
+    # Energy trade is also geoeconomics in the default taxonomy; the museum is neither.
+    assert "energy" in r.passages["themes"].iloc[0] and r.passages["themes"].iloc[1] == []
+    assert "energy" in r.passages.columns and r.meta["themes"][-1] == "energy"
+    assert r.documents["share_energy"].iloc[0] > 0
+
+
+def test_load_with_taxonomy_object_adds_a_column() -> None:
+    nlp = relnlp.load(taxonomy=_energy_taxonomy())
+    r = nlp.analyze("A new pipeline will carry natural gas to China.")
+    assert "energy" in r.passages["themes"].iloc[0]
+    assert r.passages["energy"].iloc[0] >= 0.5
+    assert any("pipeline" in e for e in r.passages["evidence"].iloc[0])

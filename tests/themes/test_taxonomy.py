@@ -1,0 +1,143 @@
+"""Taxonomy files: validation with file/theme/field named, round trip, extension API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import relnlp
+from relnlp.cli import app
+from relnlp.errors import TaxonomyError
+from relnlp.themes import Taxonomy
+
+GOOD = """
+[taxonomy]
+name = "mine"
+version = "2"
+
+[[themes]]
+id = "security"
+label = "Security"
+cues = ["military"]
+
+[[themes]]
+id = "arms_control"
+parent = "security"
+description = "Arms control treaties and verification."
+cues = ["arms control", "nonproliferation"]
+examples = ["The treaty caps deployed warheads and allows inspections."]
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "tax.toml"
+    p.write_text(text, "utf-8")
+    return p
+
+
+def test_default_taxonomy_has_the_three_themes_and_a_version() -> None:
+    tax = Taxonomy.default()
+    assert tax.ids == ("counterterrorism", "color_revolution", "geoeconomics")
+    assert tax.version == "1.0.0" and len(tax.fingerprint) == 12
+    for t in tax.themes:
+        assert t.description and len(t.cues) >= 10 and len(t.examples) >= 3
+
+
+def test_taxonomy_load_save_round_trip_and_hierarchy(tmp_path: Path) -> None:
+    tax = Taxonomy.load(_write(tmp_path, GOOD))
+    assert tax.ids == ("security", "arms_control")
+    assert tax.ancestors("arms_control") == ["security"]
+    out = tax.add_theme("energy", description="Oil and gas.", cues=["pipeline"]).save(
+        tmp_path / "out.toml"
+    )
+    back = Taxonomy.load(out)
+    assert back.ids == ("security", "arms_control", "energy")
+    assert back["energy"].cues == ("pipeline",)
+    assert back.version == "2+user"
+    assert back.fingerprint != tax.fingerprint
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "field", "fragment"),
+    [
+        ('[[themes]]\nid = "a"\ncues = ["x"]\n[[themes]]\nid = "a"\ncues = ["y"]\n', "a", "id",
+         "duplicate"),
+        ('[[themes]]\nid = "a"\nparent = "zzz"\ncues = ["x"]\n', "a", "parent", "unknown parent"),
+        ('[[themes]]\nid = "a"\nparent = "b"\ncues = ["x"]\n[[themes]]\nid = "b"\n'
+         'parent = "a"\ncues = ["y"]\n', "a", "parent", "cycle"),
+        ('[[themes]]\nid = "a"\ncues = []\n', "a", "cues", "empty"),
+        ('[[themes]]\nid = "a"\npatterns = ["(unclosed"]\n', "a", "patterns", "regular expression"),
+        ('[[themes]]\nid = "a"\ncues = "not a list"\n', "a", "cues", "list of strings"),
+        ('[[themes]]\nid = "Bad Id"\ncues = ["x"]\n', "Bad Id", "id", "must match"),
+        ('[[themes]]\nid = "a"\ncues = ["x"]\ncolour = 3\n', "a", "colour", "unknown field"),
+    ],
+)  # fmt: skip
+def test_bad_taxonomy_names_file_theme_and_field(
+    tmp_path: Path, text: str, theme: str, field: str, fragment: str
+) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(TaxonomyError) as err:
+        Taxonomy.load(path)
+    msg = str(err.value)
+    assert msg.startswith("[E301]") and str(path) in msg
+    assert f"theme {theme!r}" in msg and f"field {field!r}" in msg and fragment in msg
+
+
+def test_taxonomy_syntax_error_is_e302(tmp_path: Path) -> None:
+    path = _write(tmp_path, "[[themes]\nid = ")
+    with pytest.raises(TaxonomyError, match=r"^\[E302\]") as err:
+        Taxonomy.load(path)
+    assert str(path) in str(err.value)
+
+
+def test_add_theme_validates_like_a_file() -> None:
+    with pytest.raises(TaxonomyError, match="duplicate"):
+        Taxonomy.default().add_theme("geoeconomics", cues=["x"])
+    with pytest.raises(TaxonomyError, match="empty"):
+        Taxonomy.default().add_theme("energy", description="only words")
+
+
+def test_cli_taxonomy_show_and_validate(tmp_path: Path) -> None:
+    runner = CliRunner()
+    res = runner.invoke(app, ["taxonomy", "show"])
+    assert res.exit_code == 0 and "geoeconomics" in res.output
+    good = _write(tmp_path, GOOD)
+    res = runner.invoke(app, ["taxonomy", "validate", str(good)])
+    assert res.exit_code == 0 and "2 themes" in res.output
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[themes]]\nid = "a"\nparent = "a"\ncues = ["x"]\n', "utf-8")
+    res = runner.invoke(app, ["taxonomy", "validate", str(bad)])
+    assert res.exit_code == 2 and "E301" in res.output and "'parent'" in res.output
+
+
+def test_cli_taxonomy_suggest_ranks_terms_from_a_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    energy = [
+        "Gazprom signed a pipeline contract to deliver natural gas through Power of Siberia.",
+        "The pipeline will carry natural gas; Gazprom expects LNG exports to grow as well.",
+        "Rosneft and Gazprom discussed the pipeline tariff and liquefied gas terminals.",
+    ]
+    other = ["The foreign ministers met in Geneva to discuss the ceasefire.",
+             "Parliament debated the education budget for schools."]  # fmt: skip
+    (corpus / "a.txt").write_text("\n\n".join(energy + other), "utf-8")
+    tax = Taxonomy.default().add_theme(
+        "energy", description="Energy trade: oil, gas, pipelines.", cues=["pipeline", "natural gas"]
+    )
+    path = tax.save(tmp_path / "t.toml")
+    res = CliRunner().invoke(
+        app, ["taxonomy", "suggest", str(corpus), "--theme", "energy", "--taxonomy", str(path)]
+    )
+    assert res.exit_code == 0, res.output
+    assert "gazprom" in res.output.lower()
+    assert "education" not in res.output
+    res = CliRunner().invoke(app, ["taxonomy", "suggest", str(corpus), "--theme", "nope"])
+    assert res.exit_code == 2
+
+
+def test_report_meta_records_taxonomy_version(nlp: object) -> None:
+    r = relnlp.load().analyze("Sanctions hit trade.")
+    assert r.meta["taxonomy_version"] == "1.0.0"
+    assert r.documents["taxonomy_version"].iloc[0] == "1.0.0"
