@@ -70,7 +70,8 @@ def load_gold(directory: str | Path | None = None) -> list[GoldDoc]:
             raise FileNotFoundError(Errors.E002.format(path=base))
     docs = []
     for entry in sorted(base.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".json") or entry.name == "MANIFEST.json":
+        if (not entry.name.endswith(".json") or entry.name == "MANIFEST.json"
+                or entry.name.endswith(".meta.json")):
             continue
         gold = json.loads(entry.read_text("utf-8"))
         text_file = base / (entry.name[: -len(".json")] + ".txt")
