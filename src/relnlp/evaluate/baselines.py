@@ -122,10 +122,18 @@ def heideltime_baseline() -> System:
     return run
 
 
+_KEYWORD_PATTERNS = {t: re.compile("|".join(re.escape(k) for k in kws), re.IGNORECASE)
+                     for t, kws in KEYWORDS.items()}  # fmt: skip
+
+
+def keyword_themes(text: str) -> list[str]:
+    """Themes of the keyword dictionary baseline for one passage."""
+    return [t for t, p in _KEYWORD_PATTERNS.items() if p.search(text)]
+
+
 def keyword_baseline() -> System:
     """A theme is assigned to a passage when any of its keywords occurs in it."""
-    pats = {t: re.compile("|".join(re.escape(k) for k in kws), re.IGNORECASE)
-            for t, kws in KEYWORDS.items()}  # fmt: skip
+    pats = _KEYWORD_PATTERNS
 
     def run(doc: GoldDoc) -> Prediction:
         pas = []

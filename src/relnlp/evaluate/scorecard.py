@@ -91,6 +91,33 @@ def load_gold(directory: str | Path | None = None) -> list[GoldDoc]:
     return docs
 
 
+def _held_out_themes(nlp: Any, report: Any, doc_id: str) -> list[list[str]] | None:
+    """Themes from the packaged model's fold that was trained without ``doc_id``.
+
+    The packaged theme model is trained on the whole gold corpus; scoring a gold report
+    with it would test the model on its training passages. ``scripts/train_themes.py``
+    saves, for each gold report, a model trained without it; this uses that one.
+    """
+    from relnlp.themes.classifier import ThemeClassifier, ThemeModel
+    from relnlp.themes.loading import packaged_model_path
+
+    if "relnlp_themes" not in nlp.nlp.pipe_names:
+        return None
+    clf = nlp.nlp.get_pipe("relnlp_themes").classifier
+    base = packaged_model_path()
+    if clf.model is None or base is None or clf.model.info.get("name") != base.name:
+        return None  # a user's own model: scored as it is
+    if doc_id not in clf.model.info.get("training_docs", []):
+        return None
+    fold = base / "folds" / doc_id
+    if not (fold / "themes_model.json").is_file():
+        raise FileNotFoundError(Errors.E002.format(path=fold / "themes_model.json"))
+    held = ThemeClassifier(clf.taxonomy, ThemeModel.load(fold), threshold=clf.threshold)
+    spans = report.doc.user_data.get("rel_passages") or []
+    texts = [report.doc.text[a:b] for a, b in spans]
+    return [list(res.themes) for res in held.classify_many(texts)]
+
+
 def relnlp_system(nlp: Any = None) -> Callable[[GoldDoc], Prediction]:
     """relnlp's own analysis as a system."""
     if nlp is None:
@@ -101,6 +128,9 @@ def relnlp_system(nlp: Any = None) -> Callable[[GoldDoc], Prediction]:
     def run(doc: GoldDoc) -> Prediction:
         r = nlp.analyze(doc.text, doc_id=doc.doc_id, doc_date=doc.doc_date)
         pas = r.passages
+        held_out = _held_out_themes(nlp, r, doc.doc_id)
+        if held_out is not None:
+            pas = pas.assign(themes=held_out)
         return Prediction(
             entities=r.entities[["start", "end", "label", "canonical"]].to_dict("records"),
             # The gold holds calendar expressions only; durations are not scored.

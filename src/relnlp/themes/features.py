@@ -1,8 +1,10 @@
 """Word stems, cue matching and the taxonomy prior (zero-shot theme scores).
 
-Text is lower-cased, split into alphanumeric words (hyphens split words) and stemmed with
-NLTK's Snowball stemmer (code only, no data download), so "terrorists" matches the cue
-"terrorist" and "sanctioned" the cue "sanctions".
+Text is lower-cased, split into alphanumeric words (hyphens split words) and reduced by a
+light inflectional stemmer (plural -s/-es/-ies, -ed, -ing, final -e; in the spirit of
+Harman's S-stemmer), so "terrorists" matches the cue "terrorist" and "sanctioned" the cue
+"sanctions", while words that only share a root stay apart ("important" is not "import",
+"international" not "internal", as an aggressive Porter/Snowball stemmer would have them).
 
 The prior score of a theme for a passage combines
 
@@ -38,23 +40,49 @@ SIM_WEIGHT = 0.6
 
 
 @lru_cache(maxsize=1)
-def _stemmer() -> object:
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
-
-
-@lru_cache(maxsize=1)
 def _stop() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS)
 
 
+_VOWELS = set("aeiouy")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Snowball stem of one lower-cased word."""
-    return str(_stemmer().stem(word))  # type: ignore[attr-defined]
+    """Light inflectional stem of one lower-cased word.
+
+    Examples
+    --------
+    >>> [stem(w) for w in ["terrorists", "sanctioned", "sanctions", "policies", "banking",
+    ...                    "interfere", "interfered", "important", "international", "gas"]]
+    ['terrorist', 'sanction', 'sanction', 'policy', 'bank', 'interfer', 'interfer', 'important', 'international', 'gas']
+    """
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith(("ches", "shes", "xes", "zes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "as")):
+        w = w[:-1]
+    elif w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ed") and len(w) > 4 and _VOWELS & set(w[:-2]):
+        w = w[:-2]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
+    elif w.endswith("ing") and len(w) > 5 and _VOWELS & set(w[:-3]):
+        w = w[:-3]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
