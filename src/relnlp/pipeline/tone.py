@@ -11,7 +11,9 @@ effective weight from the sentence's syntax:
   an infinitive of purpose such as "an exercise to attack ..."): weight x 0.6;
 * **intensifiers** ("strongly", "deeply", "openly", "comprehensive", ...): weight x 1.3;
 * **reported speech** (the cue inside the clause of "say", "claim", "state", ...): weight
-  x 0.9, and the cue is marked ``reported``.
+  x 0.9, and the cue is marked ``reported``;
+* words inside a multi-word entity name ("Cold War", "Shanghai Cooperation Organization",
+  "Treaty of Friendship") are names, not acts, and are not cues.
 
 A sentence's score on each axis is ``1 - prod(1 - w_i)`` over its cues (in [0, 1]); its
 Goldstein value is the weighted mean of the cues' CAMEO-style values (sign flipped and
@@ -91,6 +93,27 @@ class SentenceTone:
     actors: tuple[str, ...]
 
 
+GAP_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _phrase_at(
+    toks: list[Token], lemmas: list[str], i: int, cue: tuple[str, ...]
+) -> list[Token]:
+    """Tokens of multi-word ``cue`` starting at ``i``, allowing one modifier between its
+    words ("joint naval exercise", "sign a new agreement"); [] when it does not match."""
+    out, j = [toks[i]], i + 1
+    for want in cue[1:]:
+        if j < len(lemmas) and lemmas[j] == want:
+            out.append(toks[j])
+            j += 1
+        elif j + 1 < len(lemmas) and lemmas[j + 1] == want and toks[j].pos_ in GAP_POS:
+            out.append(toks[j + 1])
+            j += 2
+        else:
+            return []
+    return out
+
+
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in tok.children):
         return True
@@ -141,26 +164,47 @@ class ToneScorer:
         self.lexicon = lexicon
 
     # Cue matching --------------------------------------------------------------------
-    def _hits(self, sent: Span) -> list[CueHit]:
-        toks = [t for t in sent if not t.is_space and t.lower_ not in ARTICLES]
+    @staticmethod
+    def _named(doc: Doc) -> set[int]:
+        """Token indices inside entity names: "Cold War", "Shanghai Cooperation
+        Organization" or "Treaty of Friendship" name things; they are not acts."""
+        found = doc.user_data.get("rel_entities")
+        spans = [(a, b) for a, b, *_r in found] if found is not None else [
+            (e.start_char, e.end_char) for e in doc.ents
+        ]  # fmt: skip
+        out: set[int] = set()
+        for a, b in spans:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None and len(span) > 1:
+                out.update(range(span.start, span.end))
+        return out
+
+    def _hits(self, sent: Span, named: set[int] = frozenset()) -> list[CueHit]:  # type: ignore[assignment]
+        toks = [
+            t for t in sent
+            if not t.is_space and t.lower_ not in ARTICLES and t.i not in named
+        ]  # fmt: skip
         lemmas = [t.lemma_.lower() for t in toks]
         hits: list[CueHit] = []
         i = 0
         while i < len(toks):
             match: Cue | None = None
+            span_toks: list[Token] = []
             for cue in self.lexicon.candidates(lemmas[i]):
                 n = len(cue.lemmas)
-                if tuple(lemmas[i : i + n]) != cue.lemmas:
-                    continue
-                if n == 1 and KINDS[cue.kind] and toks[i].pos_ not in KINDS[cue.kind]:
-                    continue
-                match = cue
-                break
+                if n == 1:
+                    if KINDS[cue.kind] and toks[i].pos_ not in KINDS[cue.kind]:
+                        continue
+                    match, span_toks = cue, [toks[i]]
+                    break
+                found = _phrase_at(toks, lemmas, i, cue.lemmas)
+                if found:
+                    match, span_toks = cue, found
+                    break
             if match is None:
                 i += 1
                 continue
-            n = len(match.lemmas)
-            span_toks = toks[i : i + n]
+            n = toks.index(span_toks[-1]) - i + 1
             head = max(span_toks, key=lambda t: sum(1 for _ in t.ancestors) * -1)
             neg = any(_negated(t) for t in span_toks)
             hedge = _hedged(head)
@@ -224,8 +268,8 @@ class ToneScorer:
         return source, target
 
     # Component -------------------------------------------------------------------------
-    def score_sentence(self, doc: Doc, sent: Span) -> SentenceTone:
-        hits = self._hits(sent)
+    def score_sentence(self, doc: Doc, sent: Span, named: set[int] | None = None) -> SentenceTone:
+        hits = self._hits(sent, self._named(doc) if named is None else named)
         coop_keep, tens_keep = 1.0, 1.0
         gsum = gw = 0.0
         for h in hits:
@@ -251,8 +295,9 @@ class ToneScorer:
     def __call__(self, doc: Doc) -> Doc:
         out = []
         spans = []
+        named = self._named(doc)
         for sent in doc.sents:
-            st = self.score_sentence(doc, sent)
+            st = self.score_sentence(doc, sent, named)
             out.append(st)
             sent._.rel_cooperation = st.cooperation
             sent._.rel_tension = st.tension

@@ -2,8 +2,9 @@
 
 Aggregation (documented in the README):
 
-* **passage** score on each axis: ``0.5 * max(s) + 0.5 * (1 - prod(1 - 0.6 * s))`` over its
-  sentences' scores ``s``: the strongest sentence, lifted by how many others agree;
+* **passage** score on each axis: ``0.7 * max(s) + 0.3 * (1 - prod(1 - 0.6 * s))`` over its
+  sentences' scores ``s``: the strongest sentence, lifted by how many others agree (the 0-3
+  scales rate how strongly a passage states cooperation or tension, not how often);
 * **report** score: the mean of its passage scores weighted by passage length;
 * **Goldstein-like net score** (-10..+10): the mean of the cues' CAMEO/Goldstein values
   weighted by their effective weights (negated cues count with half the opposite value),
@@ -43,7 +44,7 @@ def _combine(scores: Sequence[float]) -> float:
     if not scores:
         return 0.0
     keep = math.prod(1 - DAMP * s for s in scores)
-    return round(0.5 * max(scores) + 0.5 * (1 - keep), 4)
+    return round(0.7 * max(scores) + 0.3 * (1 - keep), 4)
 
 
 def _passage_groups(report: Report) -> list[list[SentenceTone]]:
