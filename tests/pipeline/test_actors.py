@@ -112,3 +112,32 @@ def test_gazetteer_user_entries_override(tmp_path: Path) -> None:
     f.write_text('{"_meta": {"name": "mine"}}\n{"canonical": "Russian Federation", "label": "GPE", "aliases": ["Russia"]}\n', encoding="utf-8")
     g = load_gazetteer([MINI, f], packaged=False)
     assert g.lookup("Russia").canonical == "Russian Federation"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Affixes joined by a hyphen are not part of the name (GUIDELINES, affixed names).
+        ("Pro-government and anti-Russian groups marched in Kiev.", ("Russian", "NORP")),
+        # Headline verbs in Title Case citations are not part of a person's name.
+        ('See "Wang Yi Talks about Afghanistan", Xinhua, 2021.', ("Wang Yi", "PERSON")),
+        # A name ending in a place-type word is a place.
+        ("Officials from Lanping County met the delegation.", ("Lanping County", "GPE")),
+        # "<Nationality> President <Name>" is two entities, not one organisation.
+        ("Kazakh President Kassym-Jomart Tokayev asked for help.", ("Kassym-Jomart Tokayev", "PERSON")),
+    ],
+)  # fmt: skip
+def test_general_corrections_of_statistical_spans(
+    nlp: Any, text: str, expected: tuple[str, str]
+) -> None:
+    ents = nlp.analyze(text, doc_date="2022-01-01").entities
+    pairs = set(zip(ents["text"], ents["label"], strict=True))
+    assert expected in pairs, pairs
+    assert not any(t.endswith((" on", " of", " between", " Talks")) for t in ents["text"])
+    assert not any(t.lower().startswith(("anti-", "pro-")) for t in ents["text"])
+
+
+def test_known_surname_mislabelled_by_the_model_is_a_person(nlp: Any) -> None:
+    ents = nlp.analyze("Later that year Medvedev returned to the premiership.").entities
+    row = ents[ents["text"] == "Medvedev"].iloc[0]
+    assert row["label"] == "PERSON" and row["canonical"] == "Dmitry Medvedev"
