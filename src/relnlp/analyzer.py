@@ -446,7 +446,7 @@ def _load_cached(
     chunk_chars: int,
     exclude: tuple[str, ...],
     gazetteer: tuple[str, ...] = (),
-    taxonomy: Any = None,
+    taxonomy_key: str | None = None,
     themes_model: str | None = None,
 ) -> Analyzer:
     from relnlp.lang import customize_tokenizer
@@ -476,7 +476,8 @@ def _load_cached(
         from relnlp.themes.loading import build_classifier
 
         themes = nlp.add_pipe("relnlp_themes", last=True)
-        themes.classifier = build_classifier(taxonomy, themes_model)  # type: ignore[attr-defined]
+        tax = _TAXONOMIES[taxonomy_key] if taxonomy_key is not None else None
+        themes.classifier = build_classifier(tax, themes_model)  # type: ignore[attr-defined]
     nlp.max_length = max(nlp.max_length, chunk_chars + 1)
     return Analyzer(nlp, model=name, max_chars=max_chars, chunk_chars=chunk_chars)
 
@@ -531,8 +532,15 @@ def load(
                 Errors.E106.format(name=pname, expected="an int >= 1000", value=val)
             )
     paths = tuple(str(os.fspath(p)) for p in gazetteer)
-    tax: Any = taxonomy
-    if taxonomy is not None and not isinstance(taxonomy, Taxonomy):
-        tax = Taxonomy.load(taxonomy)  # validate now, with the file named in errors
+    tax_key = None
+    if taxonomy is not None:
+        tax = taxonomy if isinstance(taxonomy, Taxonomy) else Taxonomy.load(taxonomy)
+        # A snapshot: editing the user's taxonomy later does not change this analyser.
+        tax_key = tax.key
+        _TAXONOMIES.setdefault(tax_key, tax.copy())
     tm = str(os.fspath(themes_model)) if themes_model is not None else None
-    return _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths, tax, tm)
+    return _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths, tax_key, tm)
+
+
+#: Taxonomy snapshots by content key (see :func:`load`).
+_TAXONOMIES: dict[str, Taxonomy] = {}

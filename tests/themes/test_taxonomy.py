@@ -49,14 +49,15 @@ def test_taxonomy_load_save_round_trip_and_hierarchy(tmp_path: Path) -> None:
     tax = Taxonomy.load(_write(tmp_path, GOOD))
     assert tax.ids == ("security", "arms_control")
     assert tax.ancestors("arms_control") == ["security"]
-    out = tax.add_theme("energy", description="Oil and gas.", cues=["pipeline"]).save(
-        tmp_path / "out.toml"
-    )
+    fp = tax.fingerprint
+    tax.add_theme("energy", description="Oil and gas.", cues=["pipeline"])  # in place
+    assert tax.ids[-1] == "energy" and tax.fingerprint != fp
+    out = tax.save(tmp_path / "out.toml")
     back = Taxonomy.load(out)
     assert back.ids == ("security", "arms_control", "energy")
     assert back["energy"].cues == ("pipeline",)
     assert back.version == "2+user"
-    assert back.fingerprint != tax.fingerprint
+    assert back.fingerprint == tax.fingerprint
 
 
 @pytest.mark.parametrize(
@@ -92,11 +93,29 @@ def test_taxonomy_syntax_error_is_e302(tmp_path: Path) -> None:
     assert str(path) in str(err.value)
 
 
-def test_add_theme_validates_like_a_file() -> None:
+def test_add_theme_validates_like_a_file_and_leaves_the_taxonomy_unchanged() -> None:
+    tax = Taxonomy.default()
     with pytest.raises(TaxonomyError, match="duplicate"):
-        Taxonomy.default().add_theme("geoeconomics", cues=["x"])
+        tax.add_theme("geoeconomics", cues=["x"])
     with pytest.raises(TaxonomyError, match="empty"):
-        Taxonomy.default().add_theme("energy", description="only words")
+        tax.add_theme("energy", description="only words")
+    with pytest.raises(TaxonomyError, match="unknown parent"):
+        tax.add_theme("energy", cues=["oil"], parent="economy")
+    assert tax.ids == ("counterterrorism", "color_revolution", "geoeconomics")
+    assert tax.version == "1.0.0"
+
+
+def test_the_documented_script_api(tmp_path: Path) -> None:
+    tax = relnlp.Taxonomy.default()
+    tax.add_theme("energy", description="Oil, gas and electricity trade.",
+                  cues=["pipeline", "natural gas"], examples=["A gas pipeline to Europe."])  # fmt: skip
+    tax.save(tmp_path / "my_taxonomy.toml")
+    nlp = relnlp.load(taxonomy=tax)
+    assert nlp.taxonomy is not None and nlp.taxonomy.ids[-1] == "energy"
+    # The analyser holds a snapshot: later edits of tax do not leak into it.
+    tax.add_theme("arctic", cues=["Arctic"])
+    assert "arctic" not in nlp.taxonomy.ids
+    assert relnlp.Taxonomy.load(tmp_path / "my_taxonomy.toml").ids[-1] == "energy"
 
 
 def test_cli_taxonomy_show_and_validate(tmp_path: Path) -> None:

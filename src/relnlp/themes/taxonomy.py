@@ -11,7 +11,7 @@ Examples
 >>> tax = Taxonomy.default()
 >>> tax.ids
 ('counterterrorism', 'color_revolution', 'geoeconomics')
->>> tax = tax.add_theme("energy", description="Oil, gas and power.", cues=["pipeline"])
+>>> _ = tax.add_theme("energy", description="Oil, gas and power.", cues=["pipeline"])
 >>> tax.ids[-1], tax.version
 ('energy', '1.0.0+user')
 """
@@ -65,13 +65,15 @@ class Theme:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Taxonomy:
-    """An immutable, validated list of themes with a name and version.
+    """A validated list of themes with a name and version.
 
-    Build one with :meth:`default`, :meth:`load` or :meth:`from_dict`; :meth:`add_theme`,
-    :meth:`remove_theme` return new taxonomies. ``fingerprint`` (a hash of the content) and
-    ``version`` are recorded in every report's meta data.
+    Build one with :meth:`default`, :meth:`load` or :meth:`from_dict`; :meth:`add_theme`
+    and :meth:`remove_theme` change it in place (validated first; they also return the
+    taxonomy, for chaining). ``version`` and ``fingerprint`` (a hash of the content) are
+    recorded in every report's meta data. :func:`relnlp.load` takes a snapshot, so later
+    edits do not change an analyser already loaded.
     """
 
     themes: tuple[Theme, ...]
@@ -84,9 +86,11 @@ class Taxonomy:
     )
 
     def __post_init__(self) -> None:
+        self.themes = tuple(self.themes)
         self._validate()
-        for t in self.themes:
-            self._patterns[t.id] = tuple(re.compile(p, re.IGNORECASE) for p in t.patterns)
+        self._patterns = {
+            t.id: tuple(re.compile(p, re.IGNORECASE) for p in t.patterns) for t in self.themes
+        }
 
     # Construction ------------------------------------------------------------------
     @classmethod
@@ -164,7 +168,14 @@ class Taxonomy:
         examples: Iterable[str] = (),
         negative_examples: Iterable[str] = (),
     ) -> Taxonomy:
-        """A new taxonomy with one more theme (validated like a file's themes)."""
+        """Add a theme in place, validated like a file's themes; returns the taxonomy.
+
+        Raises
+        ------
+        relnlp.errors.TaxonomyError
+            Duplicate id, unknown parent, no cue/pattern/example, invalid pattern; the
+            taxonomy is left unchanged.
+        """
         theme = _theme_from(
             {"id": id, "label": label or id.replace("_", " ").capitalize(),
              "description": description, "parent": parent, "cues": list(cues),
@@ -172,18 +183,35 @@ class Taxonomy:
              "negative_examples": list(negative_examples)},
             len(self.themes), "add_theme()",
         )  # fmt: skip
-        return replace(
-            self, themes=self.themes + (theme,), version=_user_version(self.version),
-            source="add_theme()", _patterns={},
-        )  # fmt: skip
+        candidate = Taxonomy(self.themes + (theme,), name=self.name, version=self.version,
+                             description=self.description, source="add_theme()")  # fmt: skip
+        self._adopt(candidate)
+        return self
 
     def remove_theme(self, id: str) -> Taxonomy:  # noqa: A002
-        """A new taxonomy without theme ``id`` (its children lose their parent)."""
+        """Remove theme ``id`` in place (its children lose their parent); returns self."""
         self[id]
         themes = tuple(
             replace(t, parent=None) if t.parent == id else t for t in self.themes if t.id != id
         )
-        return replace(self, themes=themes, version=_user_version(self.version), _patterns={})
+        self._adopt(Taxonomy(themes, name=self.name, version=self.version,
+                             description=self.description, source=self.source))  # fmt: skip
+        return self
+
+    def _adopt(self, other: Taxonomy) -> None:
+        self.themes = other.themes
+        self._patterns = other._patterns
+        self.version = _user_version(self.version)
+
+    def copy(self) -> Taxonomy:
+        """An independent copy."""
+        return Taxonomy(self.themes, name=self.name, version=self.version,
+                        description=self.description, source=self.source)  # fmt: skip
+
+    @property
+    def key(self) -> str:
+        """Name, version and fingerprint: identifies the content."""
+        return f"{self.name}|{self.version}|{self.fingerprint}"
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the taxonomy as TOML (readable by :meth:`load`)."""
