@@ -192,3 +192,12 @@ def test_timex_values_round_trip_and_spans_in_text(text: str, doc_date: str | No
         # A formatted value parses back to itself (point or interval).
         parts = t.value.split("/")
         assert "/".join(parts) == t.value and all(parts)
+
+
+def test_timex_weeks_and_recurring_weekdays() -> None:
+    from relnlp.timex import Anchor, find_timexes
+
+    text = "Talks resume next week. Every Monday, envoys meet. Last week was calm."
+    got = [(t.text, t.type, t.value) for t in find_timexes(text, anchor=Anchor.from_value("2023-10-03"))]
+    assert got == [("next week", "DATE", "2023-W41"), ("Monday", "SET", "XXXX-WXX-1"),
+                   ("Last week", "DATE", "2023-W39")]  # fmt: skip

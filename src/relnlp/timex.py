@@ -150,7 +150,7 @@ def _valid_day(y: int | None, m: int, d: int) -> bool:
 
 _POINT = (
     r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}))?"
-    r"|\d{3}|\d{2}|FY\d{4}|XXXX(?:-\d{2}(?:-\d{2})?)?)"
+    r"|\d{3}|\d{2}|FY\d{4}|XXXX(?:-\d{2}(?:-\d{2})?)?|XXXX-WXX-[1-7])"
 )
 _DURATION = r"P(?:\d+(?:Y|M|W|D|DE|CE)|T\d+(?:H|M))"
 _VALUE = re.compile(rf"^(?:{_POINT}(?:/{_POINT})?|{_DURATION})$")
@@ -486,6 +486,15 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             if delta is None:
                 return None
             return "DATE", f"{ref + delta:04d}", None, True
+        if unit == "week" and a.doc_year is not None and a.doc_month is not None and a.doc_day:
+            import datetime as dt
+
+            delta = {"last": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(which)
+            if delta is None:
+                return None
+            day = dt.date(a.doc_year, a.doc_month, a.doc_day) + dt.timedelta(weeks=delta)
+            iso = day.isocalendar()
+            return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}", None, True
         if unit == "month" and a.doc_year is not None and a.doc_month is not None:
             delta = {"last": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(which)
             if delta is None:
@@ -493,6 +502,10 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             k = a.doc_year * 12 + (a.doc_month - 1) + delta
             return "DATE", _ymd(k // 12, k % 12 + 1), None, True
         return None
+    if name == "weekday" and re.search(
+        r"\b(?:every|each)\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.IGNORECASE
+    ):
+        return "SET", f"XXXX-WXX-{_WEEKDAYS.index(g['wd'].lower()) + 1}", None, False
     if name in ("deictic_day", "weekday"):
         return _day_relative(name, g, ctx)
     if name == "duration":
