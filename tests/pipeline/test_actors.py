@@ -141,3 +141,9 @@ def test_known_surname_mislabelled_by_the_model_is_a_person(nlp: Any) -> None:
     ents = nlp.analyze("Later that year Medvedev returned to the premiership.").entities
     row = ents[ents["text"] == "Medvedev"].iloc[0]
     assert row["label"] == "PERSON" and row["canonical"] == "Dmitry Medvedev"
+
+
+def test_capitalised_dateline_resolves_to_the_known_place(nlp: Any) -> None:
+    ents = nlp.analyze("MOSCOW, March 3 (TASS) - Officials met.", doc_date="2021-03-03").entities
+    row = ents[ents["text"] == "MOSCOW"].iloc[0]
+    assert row["label"] == "GPE" and row["canonical"] == "Moscow"

@@ -214,7 +214,14 @@ class ActorTagger:
                 out.append(Mention(person_start, e, "PERSON", doc[person_start:e].text, "spacy",
                                    2.0 + 0.01 * (e - person_start)))  # fmt: skip
                 continue
-            out.append(Mention(s, e, label, span.text, "spacy", 2.0 + 0.01 * (e - s)))
+            canonical, country = span.text, None
+            if span.text.isupper() and len(span.text) > 4:
+                # A dateline or headline in capitals ("WASHINGTON, Oct. 3"): the name
+                # in ordinary case may be known.
+                hit = self.gazetteer.lookup(span.text.title())
+                if hit is not None:
+                    label, canonical, country = hit.label, hit.canonical, hit.country
+            out.append(Mention(s, e, label, canonical, "spacy", 2.0 + 0.01 * (e - s), country))
         return out
 
     # -- resolution ----------------------------------------------------------------------
