@@ -35,7 +35,7 @@ class Suggestion:
 
 def corpus_passages(corpus: str | os.PathLike[str]) -> list[str]:
     """Passage texts of every report under ``corpus`` (any format relnlp reads)."""
-    from relnlp.io import SUPPORTED, read
+    from relnlp.io import SUPPORTED, clean_view, read
 
     root = Path(corpus)
     files = [root] if root.is_file() else sorted(
@@ -44,7 +44,8 @@ def corpus_passages(corpus: str | os.PathLike[str]) -> list[str]:
     out = []
     for f in files:
         doc = read(f)
-        out += [doc.text[p.start : p.end] for p in doc.passages]
+        # The markup-free view: "**", "<sup>th</sup>" are not words.
+        out += [clean_view(doc.text[p.start : p.end]).text for p in doc.passages]
     if not out:
         raise TaxonomyError(Errors.E306.format(path=root, suffixes="/".join(sorted(SUPPORTED))))
     return out
