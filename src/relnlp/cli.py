@@ -1,4 +1,4 @@
-"""Command-line interface: ``relnlp analyze``, ``relnlp --version``.
+"""Command-line interface: ``relnlp analyze``, ``relnlp batch``, ``relnlp --version``.
 
 Exit codes: 0 all documents processed; 1 some documents failed (each reported on one
 line naming the file); 2 usage or configuration error.
@@ -179,6 +179,72 @@ def analyze(
 
 
 @app.command()
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Report files, folders (recursive) or globs.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Output folder (one dataset per table).")],
+    n_process: Annotated[
+        int, typer.Option("--n-process", help="Worker processes (local engine).")
+    ] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
+    ] = None,
+    only: Annotated[
+        str | None, typer.Option("--only", help="Tables to write, e.g. entities,dates.")
+    ] = None,
+    chunk_size: Annotated[
+        int, typer.Option("--chunk-size", help="Documents per chunk (unit of resume).")
+    ] = 50,
+    doc_date: Annotated[
+        str | None, typer.Option("--doc-date", help="ISO date given to every document.")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
+    ] = True,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Analyse many reports into Parquet datasets, resumably (rerun to finish a job).
+
+    Writes OUT/<table>/part-*.parquet for every table, OUT/errors/ (one row per failed
+    document) and OUT/manifest.json. Exit code 1 when any document failed.
+    """
+    from relnlp import batch as _batch
+    from relnlp.errors import RelnlpError
+
+    kwargs: dict[str, Any] = {"model": model} if model else {}
+    try:
+        result = _batch.run(
+            inputs, out, n_process=n_process, engine=engine,  # type: ignore[arg-type]
+            scheduler=scheduler, only=only, chunk_size=chunk_size, doc_date=doc_date,
+            progress=progress, **kwargs,
+        )  # fmt: skip
+    except RelnlpError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        raise typer.Exit(2) from None
+    if result.failed:
+        errors = _batch.read_table(result.out, _batch.ERRORS_TABLE)
+        for row in errors.head(20).itertuples(index=False):
+            typer.echo(f"error: {row.path}: {row.error_type}: {row.message}", err=True)
+        if len(errors) > 20:
+            typer.echo(f"error: ... and {len(errors) - 20} more (see the errors table)", err=True)
+    typer.echo(
+        f"relnlp: {result.documents - result.failed} of {result.documents} document(s) "
+        f"analysed, {result.failed} failed; {result.chunks_run} of {result.chunks} chunk(s) "
+        f"run now; tables in {result.out}",
+        err=True,
+    )
+    raise typer.Exit(1 if result.failed else 0)
+
+
+@app.command()
 def evaluate(
     gold: Annotated[
         Path | None, typer.Option("--gold", help="Folder of <doc_id>.json + <doc_id>.txt gold files.")
@@ -227,6 +293,49 @@ def evaluate(
     notes = card[card["note"].str.startswith(("not installed", "no Java", "undefined"))]
     for row in notes.drop_duplicates(["system", "task", "note"]).itertuples():
         typer.echo(f"note: {row.system} / {row.task}: {row.note}")
+
+
+@app.command()
+def report(
+    path: Annotated[Path, typer.Argument(help="A report file (.txt .md .html .pdf).")],
+    html: Annotated[Path, typer.Option("--html", help="Where to write the HTML page.")],
+    dyad: Annotated[
+        str | None, typer.Option("--dyad", help="Timeline of two actors only, e.g. China,Russia.")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Write one self-contained HTML page: highlighted text, actors, events, themes, timeline."""
+    import relnlp
+    from relnlp import viz
+    from relnlp.errors import RelnlpError
+
+    names = [n.strip() for n in dyad.split(",")] if dyad else []
+    if dyad is not None and (len(names) != 2 or not all(names)):
+        typer.echo(f"error: --dyad takes two names separated by a comma; got {dyad!r}", err=True)
+        raise typer.Exit(2)
+    try:
+        import matplotlib  # noqa: F401  (draws the page's timeline)
+
+        nlp = relnlp.load(model) if model else relnlp.load()
+    except ImportError:
+        typer.echo("error: relnlp report needs matplotlib: pip install 'relnlp[viz]'", err=True)
+        raise typer.Exit(2) from None
+    except RelnlpError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        rep = nlp.analyze(relnlp.read(path))
+        out = viz.save_report_html(rep, html, dyad=(names[0], names[1]) if names else None)
+    except (RelnlpError, OSError, UnicodeError, ValueError) as exc:
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        typer.echo(f"error: {path}: {type(exc).__name__}: {msg}", err=True)
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        raise typer.Exit(1) from None
+    typer.echo(f"relnlp: wrote {out}", err=True)
 
 
 taxonomy_app = typer.Typer(help="Show, validate and extend theme taxonomies.", no_args_is_help=True)

@@ -101,6 +101,56 @@ class Errors(metaclass=_Catalogue):
         "{path}: not a relnlp themes model ({problem}). Train one with `relnlp themes train`."
     )
     E306 = "{path}: no passages found in the corpus ({suffixes} files)."
+    # Batch jobs (E4xx)
+    E401 = (
+        "No input files found in {inputs}. Give files, folders (searched recursively) or "
+        "globs of {supported} files."
+    )
+    E402 = (
+        "{out}: the folder holds results of a batch job with other settings ({diff}); "
+        "they cannot be mixed. Use a new --out folder, or delete this one to start over."
+    )
+    E403 = (
+        "{out}: another batch job (pid {pid} on {host}) is writing to this folder. Wait "
+        "for it to finish, or delete {lock} if that job is no longer running."
+    )
+    E404 = (
+        "A worker process died while analysing chunk {chunk_id} ({detail}); its "
+        "documents are recorded as errors. Look for a very large or malformed file "
+        "among them, or give the workers more memory."
+    )
+    E405 = (
+        "{path}: not a relnlp batch output folder (no manifest.json or _done/ markers). "
+        "Run `relnlp batch INPUT... --out {path}` first."
+    )
+    E406 = (
+        "{path}: the part file of committed chunk {chunk_id} is missing; the folder was "
+        "changed after the job wrote it. Delete {marker} and rerun the same command to "
+        "redo that chunk."
+    )
+    E407 = (
+        "The dask engine needs dask.distributed, which is not installed. Install it "
+        "with: pip install 'relnlp[dask]'."
+    )
+    E408 = "Cannot reach the dask scheduler at {address} ({detail}). Check --scheduler."
+    # Input (E0xx), continued: robustness limits (issue 10)
+    E015 = (
+        "{path}: the text contains an unpaired surrogate code point ({char}) at offset "
+        "{offset}; it is not valid Unicode and cannot be analysed. It usually comes from "
+        "decoding bytes with errors='surrogateescape'; decode with the right encoding, or "
+        "with errors='replace'."
+    )
+    E016 = (
+        "{path}: the HTML page has no visible text (only markup, scripts, styles or head); "
+        "there is nothing to analyse."
+    )
+    E017 = (
+        "Document {doc_id!r}: analysis stopped after {elapsed:.1f} s during {step}, over the "
+        "time budget of {budget:g} s (time_budget_s). The budget is checked between steps "
+        "(reading, each parsed chunk, each report-level component), so one step can run "
+        "past it. Split the document, or raise time_budget_s in relnlp.load() (None: no "
+        "limit)."
+    )
 
 
 class Warnings(metaclass=_Catalogue):

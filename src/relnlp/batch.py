@@ -1,0 +1,1309 @@
+"""Batch jobs at scale: many reports in, one Parquet dataset per table out (issue 8).
+
+:func:`run` analyses files, folders and globs of reports and writes, under ``out``:
+
+``<table>/part-<chunk_id>.parquet``
+    One part file per chunk of documents for every table of :data:`relnlp.schemas.TABLES`
+    (or the tables named in ``only``), rows keyed by ``doc_id``.
+``errors/part-<chunk_id>.parquet``
+    One row per document that could not be analysed: ``doc_id``, ``path``,
+    ``error_type``, ``code`` and ``message``.
+``_done/<chunk_id>.json``
+    The commit marker of a chunk, written last, after all its parts.
+``manifest.json``
+    relnlp, model, table and taxonomy versions, the settings, counts and timings.
+
+Resume. Documents get stable ids (file stem + a hash of the relative path and the
+content); they are sorted by id and cut into chunks whose ids are a hash of their
+documents' ids, so rerunning the same command maps the same documents to the same
+chunks. Every file is written to a hidden temporary name and moved into place with
+:func:`os.replace`, and a chunk counts as done only once its marker exists. A job that is
+killed and rerun therefore processes only the chunks without a marker, and its tables
+equal those of an uninterrupted run: part files without a marker are ignored by
+:func:`read_table` and removed by the next run.
+
+Isolation. A document that cannot be read or analysed (missing, empty, binary, too large,
+encrypted or truncated PDF, or a failure inside the pipeline) becomes a row of ``errors``
+and the job goes on. A worker process that dies takes only its chunk with it: the chunk
+is retried once on its own, then its documents are recorded as ``E404`` errors.
+
+Engines. ``engine="local"`` runs in this process (``n_process=1``) or in a pool of
+``n_process`` spawned processes, each loading the pipeline once; ``engine="dask"`` sends
+one task per chunk (paths in, part files out) to a ``dask.distributed`` cluster, whose
+workers cache the pipeline at module level. Only counts travel back to the coordinator,
+so its memory stays flat however many documents there are. Every engine writes the same
+bytes for the same chunk.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures as cf
+import contextlib
+import datetime as _dt
+import functools
+import glob as _glob
+import hashlib
+import json
+import logging
+import math
+import multiprocessing
+import os
+import re
+import socket
+import time
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import pandas as pd
+
+from relnlp import schemas
+from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __version__
+from relnlp.errors import ConfigError, Errors, RelnlpWarning, ResourceError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from relnlp.analyzer import Analyzer, Report
+
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "ERRORS_TABLE",
+    "BatchResult",
+    "ChunkResult",
+    "ChunkSpec",
+    "DocSpec",
+    "JobSettings",
+    "components_to_exclude",
+    "doc_id_for",
+    "plan",
+    "process_chunk",
+    "read_table",
+    "run",
+]
+
+logger = logging.getLogger("relnlp.batch")
+
+#: Documents per chunk: the unit of work, of commit and of resume.
+DEFAULT_CHUNK_SIZE = 50
+#: Name of the table holding one row per failed document.
+ERRORS_TABLE = "errors"
+ERRORS_COLUMNS: Mapping[str, str] = {
+    "doc_id": "object", "path": "object", "error_type": "object", "code": "object",
+    "message": "object",
+}  # fmt: skip
+ENGINES = ("local", "dask")
+MANIFEST = "manifest.json"
+DONE_DIR = "_done"
+LOCK = "_lock.json"
+
+#: spaCy components each table needs beyond ``tok2vec`` and the relnlp rules that always
+#: run (sentences, dates). A table not listed here (for instance one added to
+#: ``schemas.TABLES`` later) keeps the whole pipeline. tone reads lemmas, POS and
+#: dependencies, and passages/documents/events read tone and themes, so only these five
+#: tables can drop components.
+_NEEDS: Mapping[str, frozenset[str]] = {
+    "tokens": frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"}),
+    "sentences": frozenset({"parser"}),
+    "entities": frozenset({"parser", "ner"}),
+    "actors": frozenset({"parser", "ner"}),
+    "dates": frozenset({"parser"}),
+}
+_DROPPABLE = ("tagger", "attribute_ruler", "lemmatizer", "ner")
+_RELNLP_DROPPABLE = ("relnlp_tone", "relnlp_themes")
+_CODE = re.compile(r"^\[([EW]\d{3})\]")
+_GLOB_MAGIC = re.compile(r"[*?\[]")
+
+
+# Plan ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DocSpec:
+    """One input document: its id, absolute path and path relative to its input root."""
+
+    doc_id: str
+    path: str
+    relpath: str
+
+
+@dataclass(frozen=True)
+class ChunkSpec:
+    """A chunk of documents: the unit processed, committed and resumed together."""
+
+    chunk_id: str
+    docs: tuple[DocSpec, ...]
+
+
+@dataclass(frozen=True)
+class JobSettings:
+    """Everything a worker needs to process a chunk (picklable, sent with each task)."""
+
+    out: str
+    model: str
+    tables: tuple[str, ...]
+    exclude: tuple[str, ...]
+    doc_date: str | None
+    max_bytes: int | None
+    fingerprint: str
+
+
+@dataclass
+class ChunkResult:
+    """What comes back from a processed chunk: counts only, never the tables."""
+
+    chunk_id: str
+    documents: int
+    failed: int
+    tokens: int
+    rows: dict[str, int]
+    seconds: float
+    meta: dict[str, Any] = field(default_factory=dict)
+    warnings: dict[str, int] = field(default_factory=dict)
+    resumed: bool = False
+
+
+@dataclass
+class BatchResult:
+    """Summary of a finished :func:`run`.
+
+    Attributes
+    ----------
+    out : pathlib.Path
+        The output folder.
+    documents : int
+        Documents in the job.
+    failed : int
+        Documents recorded in the ``errors`` table.
+    chunks : int
+        Chunks in the job.
+    chunks_run : int
+        Chunks processed by this call (the others were already committed).
+    tokens : int
+        spaCy tokens in the documents analysed by this call.
+    seconds : float
+        Wall-clock time of this call.
+    manifest : dict
+        The content written to ``manifest.json``.
+    """
+
+    out: Path
+    documents: int
+    failed: int
+    chunks: int
+    chunks_run: int
+    tokens: int
+    seconds: float
+    manifest: dict[str, Any]
+
+    @property
+    def ok(self) -> bool:
+        """True when no document failed."""
+        return self.failed == 0
+
+
+def _supported() -> dict[str, str]:
+    from relnlp.io import SUPPORTED
+
+    return dict(SUPPORTED)
+
+
+def _is_hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def _glob_base(pattern: str) -> Path:
+    """The folder part of a glob before its first wildcard (relative paths start there)."""
+    parts = Path(pattern).parts
+    base: list[str] = []
+    for part in parts:
+        if _GLOB_MAGIC.search(part):
+            break
+        base.append(part)
+    return Path(*base) if base else Path(".")
+
+
+def _expand_inputs(inputs: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
+    """(absolute path, relative path) of every input file.
+
+    Folders are searched recursively for supported suffixes (hidden files and folders
+    skipped) and their files are named ``<folder name>/<path inside>``; a glob's matches
+    are named relative to the glob's fixed prefix; a named file is kept whatever its
+    suffix (an unsupported or missing one becomes an ``errors`` row) and named by its
+    file name.
+    """
+    supported = _supported()
+    found: list[tuple[Path, str]] = []
+    for item in inputs:
+        raw = os.fspath(item)
+        p = Path(raw)
+        if p.is_dir():
+            root = p.resolve()
+            for q in sorted(root.rglob("*")):
+                rel = q.relative_to(root)
+                if q.is_file() and q.suffix.lower() in supported and not _is_hidden(rel):
+                    found.append((q, (Path(root.name) / rel).as_posix()))
+        elif _GLOB_MAGIC.search(raw) and not p.exists():
+            base = _glob_base(raw).resolve()
+            for m in sorted(_glob.glob(raw, recursive=True)):
+                q = Path(m).resolve()
+                if not q.is_file() or q.suffix.lower() not in supported:
+                    continue
+                try:
+                    rel = q.relative_to(base)
+                except ValueError:  # a symlink leading out of the base folder
+                    rel = Path(q.name)
+                if not _is_hidden(rel):
+                    found.append((q, rel.as_posix()))
+        else:
+            found.append((p.absolute(), p.name))
+    return found
+
+
+def _digest(path: Path, max_bytes: int | None) -> str:
+    """sha256 of the file's bytes; size only above ``max_bytes``; a marker if unreadable."""
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            return f"size:{size}"
+        h = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
+    except OSError as exc:
+        return f"unreadable:{type(exc).__name__}"
+
+
+def _slug(stem: str) -> str:
+    s = re.sub(r"[^A-Za-z0-9_.-]+", "_", stem).strip("._") or "doc"
+    return s[:40]
+
+
+def doc_id_for(relpath: str, digest: str) -> str:
+    """Stable document id: the file stem and 12 hex digits of sha256(relpath, content hash).
+
+    Parameters
+    ----------
+    relpath : str
+        The path relative to its input root, with ``/`` separators.
+    digest : str
+        The sha256 hex digest of the file's bytes.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> doc_id_for("reports/a b.txt", "0" * 64)
+    'a_b-69cbde682d1d'
+    """
+    h = hashlib.sha256(f"{relpath}\0{digest}".encode()).hexdigest()[:12]
+    return f"{_slug(Path(relpath).stem)}-{h}"
+
+
+def plan(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    max_bytes: int | None = 200_000_000,
+) -> list[ChunkSpec]:
+    """Expand the inputs, give each document its id and cut the sorted ids into chunks.
+
+    Parameters
+    ----------
+    inputs : sequence of str or path-like
+        Files, folders (recursive) and globs.
+    chunk_size : int
+        Documents per chunk.
+    max_bytes : int, optional
+        Files above this size are not hashed (their size stands in for the content).
+
+    Returns
+    -------
+    list of ChunkSpec
+        Chunks in order of their first document id; the id of a chunk is derived from
+        the ids of its documents, so the same inputs always give the same chunks.
+    """
+    seen: dict[Path, str] = {}
+    for path, rel in _expand_inputs(inputs):
+        # The same file reached twice (a folder and a glob) is one document.
+        if path not in seen or rel < seen[path]:
+            seen[path] = rel
+    specs: dict[str, DocSpec] = {}
+    for path in sorted(seen, key=str):
+        rel = seen[path]
+        base = doc_id_for(rel, _digest(path, max_bytes))
+        doc_id, k = base, 1
+        while doc_id in specs:  # same relative path and content under two roots
+            k += 1
+            doc_id = f"{base}-{k}"
+        specs[doc_id] = DocSpec(doc_id, str(path), rel)
+    ordered = [specs[i] for i in sorted(specs)]
+    chunks = []
+    for i in range(0, len(ordered), chunk_size):
+        docs = tuple(ordered[i : i + chunk_size])
+        digest = hashlib.sha256("\n".join(d.doc_id for d in docs).encode()).hexdigest()
+        chunks.append(ChunkSpec("c" + digest[:16], docs))
+    return chunks
+
+
+# Settings ----------------------------------------------------------------------------------
+def _parse_only(only: str | Iterable[str] | None) -> tuple[str, ...]:
+    if only is None:
+        return tuple(schemas.TABLES)
+    names = only.split(",") if isinstance(only, str) else list(only)
+    wanted = [n.strip() for n in names if n.strip()]
+    valid = ", ".join(schemas.TABLES)
+    if not wanted:
+        raise ConfigError(Errors.E104.format(what="table in only", value=only, valid=valid))
+    for n in wanted:
+        if n not in schemas.TABLES:
+            raise ConfigError(Errors.E104.format(what="table", value=n, valid=valid))
+    # Declared order, so the setting (and the fingerprint) does not depend on spelling.
+    return tuple(t for t in schemas.TABLES if t in wanted)
+
+
+def components_to_exclude(tables: Iterable[str]) -> tuple[str, ...]:
+    """Pipeline components that the given tables do not need.
+
+    Parameters
+    ----------
+    tables : iterable of str
+        Table names from :data:`relnlp.schemas.TABLES`.
+
+    Returns
+    -------
+    tuple of str
+        Names to pass as ``relnlp.load(exclude=...)``; empty when any table needs the
+        whole pipeline.
+
+    Examples
+    --------
+    >>> components_to_exclude(["dates"])
+    ('tagger', 'attribute_ruler', 'lemmatizer', 'ner', 'relnlp_tone', 'relnlp_themes')
+    >>> components_to_exclude(["entities", "passages"])
+    ()
+    """
+    tables = list(tables)
+    if any(t not in _NEEDS for t in tables):
+        return ()
+    needed: set[str] = set().union(*(_NEEDS[t] for t in tables))
+    return tuple(c for c in _DROPPABLE if c not in needed) + _RELNLP_DROPPABLE
+
+
+def _check_int(name: str, value: object, minimum: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise ConfigError(
+            Errors.E106.format(name=name, expected=f"an int >= {minimum}", value=value)
+        )
+    return value
+
+
+def _check_model(model: str) -> None:
+    """Fail early, with E101, when the spaCy pipeline is not installed here."""
+    import importlib.util
+
+    names = [model] + (list(FALLBACK_MODELS) if model == DEFAULT_MODEL else [])
+    for name in names:
+        if Path(name).exists():
+            return
+        with contextlib.suppress(ImportError, ValueError):
+            if importlib.util.find_spec(name) is not None:
+                return
+    raise ResourceError(Errors.E101.format(name=model), name=model)
+
+
+def _fingerprint(settings: Mapping[str, Any]) -> str:
+    blob = json.dumps(settings, sort_keys=True, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+# Writing -------------------------------------------------------------------------------------
+def _write_atomic(target: Path, write: Callable[[Any], None]) -> None:
+    """Write to a hidden temporary file beside ``target``, fsync, then os.replace."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
+    try:
+        with tmp.open("wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _write_json(target: Path, payload: Mapping[str, Any]) -> None:
+    data = json.dumps(payload, indent=1, ensure_ascii=False, default=str).encode()
+    _write_atomic(target, lambda fh: fh.write(data))
+
+
+def _is_missing(v: object) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def _arrow_column(s: pd.Series) -> pa.Array:
+    """An Arrow array with a type that does not depend on the chunk's content.
+
+    Object columns hold strings or lists of strings; both get fixed types, so part files
+    agree. A column with no value at all is written as the null type and given its real
+    type when the job finishes (see :func:`_unify_parts`).
+    """
+    import pyarrow as pa
+
+    if s.dtype != object and not pd.api.types.is_string_dtype(s.dtype):
+        return pa.Array.from_pandas(s)
+    values = s.tolist()
+    present = [v for v in values if not _is_missing(v)]
+    if not present:
+        return pa.nulls(len(values))
+    if all(isinstance(v, str) for v in present):
+        return pa.array(values, type=pa.string(), from_pandas=True)
+    if all(isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v) for v in present):
+        rows = [None if _is_missing(v) else list(v) for v in values]
+        return pa.array(rows, type=pa.list_(pa.string()))
+    return pa.array(values, from_pandas=True)
+
+
+def _arrow_table(df: pd.DataFrame) -> pa.Table:
+    import pyarrow as pa
+
+    cols = {str(c): _arrow_column(df[c]) for c in df.columns}
+    return pa.table(cols) if cols else pa.table({})
+
+
+def _write_arrow(table: pa.Table, fh: Any) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(table, fh)
+
+
+def _write_part(target: Path, df: pd.DataFrame) -> None:
+    _write_atomic(target, functools.partial(_write_arrow, _arrow_table(df)))
+
+
+def _part_path(out: Path, table: str, chunk_id: str) -> Path:
+    return out / table / f"part-{chunk_id}.parquet"
+
+
+def _marker_path(out: Path, chunk_id: str) -> Path:
+    return out / DONE_DIR / f"{chunk_id}.json"
+
+
+def _empty(name: str) -> pd.DataFrame:
+    if name == ERRORS_TABLE:
+        return pd.DataFrame({c: pd.Series([], dtype=d) for c, d in ERRORS_COLUMNS.items()})
+    return schemas.empty_table(name)
+
+
+def _commit_chunk(
+    job: JobSettings,
+    chunk: ChunkSpec,
+    frames: Mapping[str, list[pd.DataFrame]],
+    errors: list[dict[str, Any]],
+    info: Mapping[str, Any],
+) -> dict[str, int]:
+    """Write the chunk's parts (every table, then errors), then its marker, last."""
+    out = Path(job.out)
+    rows: dict[str, int] = {}
+    for name in job.tables:
+        parts = [f for f in frames.get(name, []) if len(f)]
+        df = pd.concat(parts, ignore_index=True) if parts else _empty(name)
+        _write_part(_part_path(out, name, chunk.chunk_id), df)
+        rows[name] = len(df)
+    err = pd.DataFrame(errors, columns=list(ERRORS_COLUMNS)) if errors else _empty(ERRORS_TABLE)
+    _write_part(_part_path(out, ERRORS_TABLE, chunk.chunk_id), err)
+    rows[ERRORS_TABLE] = len(err)
+    marker = {
+        "chunk_id": chunk.chunk_id,
+        "fingerprint": job.fingerprint,
+        "doc_ids": [d.doc_id for d in chunk.docs],
+        "tables": list(job.tables),
+        "rows": rows,
+        **info,
+    }
+    _write_json(_marker_path(out, chunk.chunk_id), marker)
+    return rows
+
+
+# Processing a chunk (runs in a worker) -------------------------------------------------------
+_PIPELINES: dict[tuple[str, tuple[str, ...]], Analyzer] = {}
+
+
+def _pipeline(job: JobSettings) -> Analyzer:
+    """The analyser for a job, loaded once per process and kept (module-level cache)."""
+    key = (job.model, job.exclude)
+    if key not in _PIPELINES:
+        from relnlp.analyzer import load
+
+        _PIPELINES[key] = load(job.model, exclude=job.exclude)
+    return _PIPELINES[key]
+
+
+def _warm(job: JobSettings) -> None:
+    """Pool initializer: load the pipeline before the first chunk arrives.
+
+    A failure is not raised here (it would break the pool and pass for a crash); the
+    first chunk's own load raises it again, and the job stops with that error.
+    """
+    try:
+        _pipeline(job)
+    except Exception:  # noqa: BLE001
+        logger.debug("pipeline load failed in worker", exc_info=True)
+
+
+def _error_row(doc: DocSpec, exc: BaseException) -> dict[str, Any]:
+    msg = str(exc).strip() or type(exc).__name__
+    m = _CODE.match(msg)
+    code = getattr(exc, "code", None) or (m.group(1) if m else None)
+    return {"doc_id": doc.doc_id, "path": doc.path, "error_type": type(exc).__name__,
+            "code": code, "message": msg.splitlines()[0]}  # fmt: skip
+
+
+def _analyse_docs(
+    analyzer: Analyzer, job: JobSettings, docs: Sequence[DocSpec]
+) -> Iterator[tuple[int, DocSpec, Report | None, BaseException | None]]:
+    """Yield ``(index, doc, report, None)`` or ``(index, doc, None, error)`` per document.
+
+    Documents are read one by one (a reading failure is that document's error), then
+    analysed with ``Analyzer.pipe`` (batched, as spaCy is fastest). Should the pipeline
+    raise, the documents it has not returned yet are analysed one at a time, so the
+    failure is pinned on its document and the others are kept.
+    """
+    from relnlp.io import read
+
+    readable: list[tuple[int, DocSpec, Any]] = []
+    for i, d in enumerate(docs):
+        try:
+            readable.append((i, d, read(d.path, max_bytes=job.max_bytes)))
+        # Any failure, not only InputError: this document becomes an errors row (type
+        # and code kept) and the job goes on.
+        except Exception as exc:  # noqa: BLE001
+            yield i, d, None, exc
+    done = 0
+    try:
+        stream = ((document, d.doc_id, job.doc_date) for _i, d, document in readable)
+        for report in analyzer.pipe(stream, as_tuples=True, batch_size=8):
+            i, d, _document = readable[done]
+            done += 1
+            yield i, d, report, None
+    except Exception:  # noqa: BLE001  (the rest is retried one by one below)
+        logger.debug("pipe failed; analysing the rest one by one", exc_info=True)
+    for i, d, document in readable[done:]:
+        try:
+            report = analyzer.analyze(document, d.doc_id, job.doc_date)
+        except Exception as exc:  # noqa: BLE001
+            yield i, d, None, exc
+        else:
+            yield i, d, report, None
+
+
+def process_chunk(
+    chunk: ChunkSpec,
+    job: JobSettings,
+    on_doc: Callable[[int, bool], None] | None = None,
+) -> ChunkResult:
+    """Analyse one chunk and commit its parts and marker; return the counts.
+
+    This is the task every engine runs (paths in, part files out).
+
+    Parameters
+    ----------
+    chunk : ChunkSpec
+        The documents.
+    job : JobSettings
+        Output folder, model, tables and options.
+    on_doc : callable, optional
+        Called as ``on_doc(tokens, failed)`` after each document (progress).
+
+    Returns
+    -------
+    ChunkResult
+    """
+    t0 = time.perf_counter()
+    analyzer = _pipeline(job)
+    from relnlp import tables as _tables
+
+    built_by_doc: list[tuple[int, dict[str, pd.DataFrame]]] = []
+    errors: list[tuple[int, dict[str, Any]]] = []
+    tokens = 0
+    meta: dict[str, Any] = {}
+    warn_counts: collections.Counter[str] = collections.Counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RelnlpWarning)
+        for i, d, report, err in _analyse_docs(analyzer, job, chunk.docs):
+            n = 0
+            if report is not None:
+                try:
+                    built = {name: _tables.build(name, report) for name in job.tables}
+                except Exception as exc:  # noqa: BLE001  (a table bug fails this doc only)
+                    err = exc
+                else:
+                    built_by_doc.append((i, built))
+                    n = len(report.doc)
+                    tokens += n
+                    if not meta:
+                        meta = {k: v for k, v in report.meta.items()
+                                if k not in ("doc_id", "doc_date", "doc_date_source")}  # fmt: skip
+            if err is not None:
+                errors.append((i, _error_row(d, err)))
+            if on_doc is not None:
+                on_doc(n, err is not None)
+    for w in caught:
+        if issubclass(w.category, RelnlpWarning):
+            m = _CODE.match(str(w.message))
+            warn_counts[m.group(1) if m else "other"] += 1
+        else:  # not ours to count: pass it on as it came
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    # Rows in document order whatever order the documents finished in.
+    frames: dict[str, list[pd.DataFrame]] = collections.defaultdict(list)
+    for _i, built in sorted(built_by_doc, key=lambda x: x[0]):
+        for name, df in built.items():
+            frames[name].append(df)
+    error_rows = [row for _i, row in sorted(errors, key=lambda x: x[0])]
+    seconds = time.perf_counter() - t0
+    info = {"documents": len(chunk.docs), "failed": len(errors), "tokens": tokens,
+            "seconds": round(seconds, 3), "meta": meta, "warnings": dict(warn_counts),
+            "finished": _now()}  # fmt: skip
+    rows = _commit_chunk(job, chunk, frames, error_rows, info)
+    return ChunkResult(chunk.chunk_id, len(chunk.docs), len(errors), tokens, rows, seconds,
+                       meta, dict(warn_counts))  # fmt: skip
+
+
+def _crashed(job: JobSettings, chunk: ChunkSpec, detail: str) -> ChunkResult:
+    """Commit a chunk whose worker died: every document becomes an E404 errors row."""
+    msg = Errors.E404.format(chunk_id=chunk.chunk_id, detail=detail)
+    errors = [{"doc_id": d.doc_id, "path": d.path, "error_type": "WorkerCrash",
+               "code": "E404", "message": msg} for d in chunk.docs]  # fmt: skip
+    info = {"documents": len(chunk.docs), "failed": len(errors), "tokens": 0, "seconds": 0.0,
+            "meta": {}, "warnings": {}, "finished": _now()}  # fmt: skip
+    rows = _commit_chunk(job, chunk, {}, errors, info)
+    return ChunkResult(chunk.chunk_id, len(chunk.docs), len(errors), 0, rows, 0.0)
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+
+
+# Engines ----------------------------------------------------------------------------------------
+def _run_inline(
+    chunks: Sequence[ChunkSpec], job: JobSettings, on_doc: Callable[[int, bool], None]
+) -> Iterator[ChunkResult]:
+    for chunk in chunks:
+        yield process_chunk(chunk, job, on_doc)
+
+
+def _run_pool(
+    chunks: Sequence[ChunkSpec], job: JobSettings, n_process: int
+) -> Iterator[ChunkResult]:
+    """A pool of spawned processes, each loading the pipeline once (in its initializer).
+
+    At most ``2 * n_process`` chunks are in flight, so memory stays flat. When a worker
+    dies the pool breaks and all chunks in flight are lost; each is then retried alone,
+    and one that breaks the pool again is committed as E404 errors.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = multiprocessing.get_context("spawn")
+    todo = collections.deque(chunks)
+    suspects: collections.deque[ChunkSpec] = collections.deque()
+    limit = 2 * n_process
+
+    def new_pool() -> cf.ProcessPoolExecutor:
+        return cf.ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_warm,
+                                      initargs=(job,))  # fmt: skip
+
+    pool = new_pool()
+    inflight: dict[cf.Future[ChunkResult], ChunkSpec] = {}
+    retried: set[str] = set()
+    try:
+        while todo or suspects or inflight:
+            if suspects:  # a chunk under suspicion runs with nothing else in flight
+                if not inflight:
+                    c = suspects.popleft()
+                    inflight[pool.submit(process_chunk, c, job)] = c
+            else:
+                while todo and len(inflight) < limit:
+                    c = todo.popleft()
+                    inflight[pool.submit(process_chunk, c, job)] = c
+            done, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                c = inflight.pop(fut)
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    inflight[fut] = c  # lost with the others, handled below
+            if broken:
+                lost = list(inflight.values())
+                inflight.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                for c in lost:
+                    if c.chunk_id in retried:
+                        yield _crashed(job, c, "the worker process exited unexpectedly")
+                    else:
+                        retried.add(c.chunk_id)
+                        suspects.append(c)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _distributed() -> Any:
+    """The ``distributed`` module (untyped to mypy), or E407 when it is not installed."""
+    import importlib
+
+    try:
+        return importlib.import_module("distributed")
+    except ImportError as exc:
+        raise ResourceError(Errors.E407, name="distributed") from exc
+
+
+def _dask_client(scheduler: str | None, n_workers: int) -> tuple[Any, Any]:
+    dd = _distributed()
+    if scheduler:
+        try:
+            return dd.Client(scheduler, timeout="10s"), None
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(Errors.E408.format(address=scheduler, detail=exc)) from exc
+    import dask
+
+    # The workers' statistical profiler samples the deep spaCy stacks every 10 ms; this
+    # cluster is ours, so switch it off (a cluster given with --scheduler keeps its own).
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = dd.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                  dashboard_address=None)  # fmt: skip
+    return dd.Client(cluster), cluster
+
+
+def _run_dask(
+    chunks: Sequence[ChunkSpec], job: JobSettings, client: Any, n_workers: int
+) -> Iterator[ChunkResult]:
+    """One dask task per chunk (paths in, part files out); four per worker in flight."""
+    dd = _distributed()
+    todo = collections.deque(chunks)
+    limit = 4 * max(1, n_workers)
+    futures: dict[Any, ChunkSpec] = {}
+
+    def submit(c: ChunkSpec) -> Any:
+        key = f"relnlp-{job.fingerprint}-{c.chunk_id}"
+        f = client.submit(process_chunk, c, job, key=key, pure=False)
+        futures[f] = c
+        return f
+
+    seq = dd.as_completed([submit(todo.popleft()) for _ in range(min(limit, len(todo)))])
+    for fut in seq:
+        c = futures.pop(fut)
+        try:
+            res: ChunkResult = fut.result()
+        except dd.KilledWorker as exc:  # the task killed its worker(s) repeatedly
+            res = _crashed(job, c, f"dask: {exc}")
+        yield res
+        if todo:
+            seq.add(submit(todo.popleft()))
+
+
+# Output folder: lock, manifest, markers, cleanup -------------------------------------------------
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Hold ``_lock.json`` while the job writes; a lock left by a dead process is taken over."""
+    lock = out / LOCK
+    me = {"pid": os.getpid(), "host": socket.gethostname(), "started": _now()}
+    for _attempt in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            try:
+                held = json.loads(lock.read_text())
+            except (OSError, ValueError):
+                held = {}
+            pid, host = held.get("pid"), held.get("host")
+            if isinstance(pid, int) and host == me["host"] and not _pid_alive(pid):
+                with contextlib.suppress(FileNotFoundError):
+                    lock.unlink()
+                continue
+            raise ConfigError(Errors.E403.format(out=out, pid=pid, host=host, lock=lock)) from None
+        with os.fdopen(fd, "w") as fh:
+            json.dump(me, fh)
+        break
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            lock.unlink()
+
+
+def _read_markers(out: Path) -> dict[str, dict[str, Any]]:
+    markers: dict[str, dict[str, Any]] = {}
+    done = out / DONE_DIR
+    if not done.is_dir():
+        return markers
+    for p in sorted(done.glob("*.json")):
+        try:
+            m = json.loads(p.read_text())
+        except (OSError, ValueError):  # unreadable marker: the chunk is redone
+            continue
+        if isinstance(m, dict) and m.get("chunk_id") == p.stem:
+            markers[p.stem] = m
+    return markers
+
+
+def _clean_uncommitted(out: Path, committed: set[str]) -> int:
+    """Remove temporary files and part files of chunks without a marker.
+
+    Only the table folders are touched, never other files a user keeps in ``out``.
+    """
+    removed = 0
+    for name in [*schemas.TABLES, ERRORS_TABLE]:
+        d = out / name
+        if not d.is_dir():
+            continue
+        for p in d.iterdir():
+            cid = p.name[len("part-") : -len(".parquet")] if p.name.startswith("part-") else None
+            stale_tmp = p.name.startswith(".") and p.name.endswith(".tmp")
+            if stale_tmp or (cid is not None and p.suffix == ".parquet" and cid not in committed):
+                with contextlib.suppress(FileNotFoundError):
+                    p.unlink()
+                    removed += 1
+    for p in (out / DONE_DIR).glob(".*.tmp") if (out / DONE_DIR).is_dir() else ():
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+    return removed
+
+
+def _prune(out: Path, keep: set[str], fingerprint: str) -> int:
+    """Drop chunks of an earlier plan (inputs changed) once the new plan is complete."""
+    n = 0
+    for cid, m in _read_markers(out).items():
+        if cid in keep and m.get("fingerprint") == fingerprint:
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            _marker_path(out, cid).unlink()
+        for name in [*m.get("tables", []), ERRORS_TABLE]:
+            with contextlib.suppress(FileNotFoundError):
+                _part_path(out, name, cid).unlink()
+        n += 1
+    return n
+
+
+def _unify_parts(out: Path, tables: Iterable[str], chunk_ids: Sequence[str]) -> int:
+    """Give every part of a table the same Arrow schema (columns and types).
+
+    Parts written with a null-typed column (no value in that chunk) or without an extra
+    column are rewritten with the job-wide schema, so the folder reads as one dataset
+    with ``pyarrow.dataset`` or ``pandas.read_parquet``. Idempotent.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rewritten = 0
+    for name in tables:
+        paths = [_part_path(out, name, c) for c in chunk_ids]
+        paths = [p for p in paths if p.exists()]
+        fields: dict[str, pa.DataType] = {}
+        schemas_ = [pq.read_schema(p) for p in paths]
+        for s in schemas_:
+            for f in s:
+                if f.name not in fields or pa.types.is_null(fields[f.name]):
+                    fields[f.name] = f.type
+        target = pa.schema([pa.field(n, t) for n, t in fields.items()])
+        for p, s in zip(paths, schemas_):
+            if s.remove_metadata().equals(target):
+                continue
+            t = pq.read_table(p)
+            cols = [t.column(n).cast(typ) if n in t.column_names else pa.nulls(len(t), typ)
+                    for n, typ in fields.items()]  # fmt: skip
+            fixed = pa.Table.from_arrays(cols, schema=target)
+            _write_atomic(p, functools.partial(_write_arrow, fixed))
+            rewritten += 1
+    return rewritten
+
+
+# Public API ---------------------------------------------------------------------------------------
+def run(
+    inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    n_process: int = 1,
+    engine: Literal["local", "dask"] = "local",
+    scheduler: str | None = None,
+    only: str | Iterable[str] | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    doc_date: str | _dt.date | None = None,
+    progress: bool = True,
+    model: str = DEFAULT_MODEL,
+    max_bytes: int | None = 200_000_000,
+) -> BatchResult:
+    """Analyse many reports into one Parquet dataset per table, resumably.
+
+    Parameters
+    ----------
+    inputs : path, glob or sequence of them
+        Files, folders (searched recursively for .txt, .md, .html and .pdf) and globs.
+    out : path
+        Output folder. Rerunning the same command on it processes only the chunks that
+        are not yet committed.
+    n_process : int
+        Local engine: worker processes (spawned, each loading the pipeline once); 1 runs
+        in this process. Dask engine without ``scheduler``: workers of the LocalCluster
+        (at least 2).
+    engine : {"local", "dask"}
+        Where chunks run. ``"dask"`` needs ``pip install 'relnlp[dask]'``.
+    scheduler : str, optional
+        Address of a running dask scheduler (``tcp://host:8786``); without it a
+        LocalCluster (processes, one thread per worker) is started and closed.
+    only : str or iterable of str, optional
+        Tables to write (comma-separated or a list); components they do not need are
+        not loaded. ``errors`` is always written.
+    chunk_size : int
+        Documents per chunk (the unit of commit and resume).
+    doc_date : str or datetime.date, optional
+        Date given to every document (see :meth:`Analyzer.analyze`); default each
+        document's own date.
+    progress : bool
+        Show a tqdm progress bar (documents, tokens/s, errors) on stderr.
+    model : str
+        The spaCy pipeline (see :func:`relnlp.load`).
+    max_bytes : int, optional
+        Files larger than this become ``errors`` rows (E009).
+
+    Returns
+    -------
+    BatchResult
+        Counts and the manifest; ``result.failed`` documents are in ``errors``.
+
+    Raises
+    ------
+    relnlp.errors.ConfigError
+        Invalid option (E104, E106), no input file (E401), an output folder of a job with
+        other settings (E402) or in use by another job (E403), unreachable scheduler (E408).
+    relnlp.errors.ResourceError
+        The spaCy pipeline (E101) or dask (E407) is not installed.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from relnlp import batch
+    >>> src = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (src / "a.txt").write_text("NATO met in Brussels on 5 May 2015.")
+    >>> res = batch.run([src], src / "out", only="entities,dates", progress=False)
+    >>> (res.documents, res.failed)
+    (1, 0)
+    >>> batch.read_table(src / "out", "dates")["text"].tolist()
+    ['5 May 2015']
+    """
+    t_start = time.perf_counter()
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    if engine not in ENGINES:
+        raise ConfigError(Errors.E104.format(what="engine", value=engine, valid=", ".join(ENGINES)))
+    n_process = _check_int("n_process", n_process, 1)
+    chunk_size = _check_int("chunk_size", chunk_size, 1)
+    if max_bytes is not None:
+        max_bytes = _check_int("max_bytes", max_bytes, 1)
+    tables = _parse_only(only)
+    if ERRORS_TABLE in tables:  # pragma: no cover  (guards a future table of that name)
+        raise ConfigError(Errors.E104.format(what="table", value=ERRORS_TABLE,
+                                             valid=", ".join(schemas.TABLES)))  # fmt: skip
+    from relnlp.analyzer import _check_doc_date
+
+    date = _check_doc_date(doc_date)
+    if not (engine == "dask" and scheduler):  # remote workers may have what we lack
+        _check_model(model)
+    settings = {"relnlp_version": __version__, "tables_version": TABLES_VERSION,
+                "model": model, "tables": list(tables), "doc_date": date,
+                "max_bytes": max_bytes}  # fmt: skip
+    fingerprint = _fingerprint(settings)
+
+    chunks = plan(inputs, chunk_size=chunk_size, max_bytes=max_bytes)
+    n_docs = sum(len(c.docs) for c in chunks)
+    if not n_docs:
+        supported = ", ".join(sorted(_supported()))
+        shown = ", ".join(os.fspath(i) for i in inputs[:5]) + (" ..." if len(inputs) > 5 else "")
+        raise ConfigError(Errors.E401.format(inputs=shown or "(nothing)", supported=supported))
+    t_planned = time.perf_counter()
+
+    outp = Path(out).absolute()
+    outp.mkdir(parents=True, exist_ok=True)
+    job = JobSettings(str(outp), model, tables, components_to_exclude(tables), date,
+                      max_bytes, fingerprint)  # fmt: skip
+    with _locked(outp):
+        previous = _read_json(outp / MANIFEST)
+        if previous and previous.get("fingerprint") != fingerprint:
+            old = previous.get("settings", {})
+            diff = ", ".join(f"{k}: {old.get(k)!r} -> {v!r}" for k, v in settings.items()
+                             if old.get(k) != v) or "unknown"  # fmt: skip
+            raise ConfigError(Errors.E402.format(out=outp, diff=diff))
+        markers = {c: m for c, m in _read_markers(outp).items()
+                   if m.get("fingerprint") == fingerprint}  # fmt: skip
+        _clean_uncommitted(outp, set(markers))
+        planned = {c.chunk_id for c in chunks}
+        todo = [c for c in chunks if c.chunk_id not in markers]
+        run_settings = {**settings, "inputs": [os.fspath(i) for i in inputs],
+                        "engine": engine, "scheduler": scheduler, "n_process": n_process,
+                        "chunk_size": chunk_size, "exclude": list(job.exclude)}  # fmt: skip
+        manifest: dict[str, Any] = {
+            "status": "running", "fingerprint": fingerprint, "settings": run_settings,
+            "relnlp_version": __version__, "tables_version": TABLES_VERSION,
+            "tables": [*tables, ERRORS_TABLE], "chunks": [c.chunk_id for c in chunks],
+            "started": _now(),
+        }  # fmt: skip
+        _write_json(outp / MANIFEST, manifest)
+
+        done_before = sum(len(c.docs) for c in chunks if c.chunk_id in markers)
+        results, busy = _execute(todo, job, engine=engine, scheduler=scheduler,
+                           n_process=n_process, progress=progress, total=n_docs,
+                           initial=done_before)  # fmt: skip
+        t_processed = time.perf_counter()
+
+        markers = {c: m for c, m in _read_markers(outp).items()
+                   if m.get("fingerprint") == fingerprint}  # fmt: skip
+        missing = planned - set(markers)
+        if missing:  # pragma: no cover  (every engine commits or raises)
+            raise RuntimeError(f"chunks not committed: {sorted(missing)[:5]}")
+        pruned = _prune(outp, planned, fingerprint)
+        rewritten = _unify_parts(outp, [*tables, ERRORS_TABLE], [c.chunk_id for c in chunks])
+        manifest = _final_manifest(manifest, chunks, markers, results, {
+            "plan_seconds": round(t_planned - t_start, 3),
+            "process_seconds": round(t_processed - t_planned, 3),
+            "total_seconds": round(time.perf_counter() - t_start, 3),
+            "analysis_seconds": round(busy, 3),
+        }, pruned=pruned, rewritten=rewritten)  # fmt: skip
+        _write_json(outp / MANIFEST, manifest)
+    return BatchResult(outp, n_docs, manifest["counts"]["failed"], len(chunks), len(results),
+                       manifest["counts"]["tokens_this_run"], time.perf_counter() - t_start,
+                       manifest)  # fmt: skip
+
+
+def _execute(
+    todo: Sequence[ChunkSpec],
+    job: JobSettings,
+    *,
+    engine: str,
+    scheduler: str | None,
+    n_process: int,
+    progress: bool,
+    total: int,
+    initial: int,
+) -> tuple[list[ChunkResult], float]:
+    """Run the chunks on the chosen engine with a progress bar.
+
+    Returns the chunks' counts and the seconds spent from the first chunk on (after the
+    pipeline is loaded in this process; worker start-up is included for pools and dask).
+    """
+    from tqdm.auto import tqdm
+
+    results: list[ChunkResult] = []
+    if todo and engine == "local" and n_process == 1:
+        _pipeline(job)  # load before the clock starts, so tokens/s means analysis
+    bar = tqdm(total=total, initial=initial, unit="doc", desc="relnlp batch",
+               disable=not progress, dynamic_ncols=True, leave=True)  # fmt: skip
+    t0 = time.perf_counter()
+    stats = {"tokens": 0, "failed": 0}
+
+    def show() -> None:
+        rate = stats["tokens"] / max(time.perf_counter() - t0, 1e-9)
+        bar.set_postfix({"tok/s": f"{rate:,.0f}", "errors": stats["failed"]}, refresh=False)
+
+    def on_doc(tokens: int, failed: bool) -> None:
+        stats["tokens"] += tokens
+        stats["failed"] += int(failed)
+        bar.update(1)
+        show()
+
+    try:
+        if not todo:
+            return results, 0.0
+        if engine == "dask":
+            n_workers = max(2, n_process)
+            client, cluster = _dask_client(scheduler, n_workers)
+            try:
+                workers = len(client.scheduler_info().get("workers", {})) or n_workers
+                client.run(_warm, job)  # load the pipeline on every worker, in parallel
+                for res in _run_dask(todo, job, client, workers):
+                    results.append(res)
+                    stats["tokens"] += res.tokens
+                    stats["failed"] += res.failed
+                    bar.update(res.documents)
+                    show()
+            finally:
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+        elif n_process == 1:
+            results.extend(_run_inline(todo, job, on_doc))
+        else:
+            for res in _run_pool(todo, job, n_process):
+                results.append(res)
+                stats["tokens"] += res.tokens
+                stats["failed"] += res.failed
+                bar.update(res.documents)
+                show()
+    finally:
+        bar.close()
+    return results, time.perf_counter() - t0
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _final_manifest(
+    manifest: dict[str, Any],
+    chunks: Sequence[ChunkSpec],
+    markers: Mapping[str, Mapping[str, Any]],
+    results: Sequence[ChunkResult],
+    timings: dict[str, float],
+    *,
+    pruned: int,
+    rewritten: int,
+) -> dict[str, Any]:
+    ordered = [markers[c.chunk_id] for c in chunks]
+    rows: collections.Counter[str] = collections.Counter()
+    warn: collections.Counter[str] = collections.Counter()
+    for m in ordered:
+        rows.update(m.get("rows", {}))
+        warn.update(m.get("warnings", {}))
+    meta: Mapping[str, Any] = next((m["meta"] for m in ordered if m.get("meta")), {})
+    tokens_run = sum(r.tokens for r in results)
+    secs = timings["analysis_seconds"]
+    docs_run = sum(r.documents for r in results)
+    manifest = dict(manifest)
+    manifest.update({
+        "status": "complete",
+        "finished": _now(),
+        "model": meta.get("model", manifest["settings"]["model"]),
+        "model_version": meta.get("model_version"),
+        "spacy_pipeline": meta.get("spacy_pipeline"),
+        "taxonomy": meta.get("taxonomy"),
+        "taxonomy_version": meta.get("taxonomy_version"),
+        "taxonomy_fingerprint": meta.get("taxonomy_fingerprint"),
+        "themes": meta.get("themes"),
+        "counts": {
+            "documents": sum(int(m.get("documents", 0)) for m in ordered),
+            "failed": sum(int(m.get("failed", 0)) for m in ordered),
+            "tokens": sum(int(m.get("tokens", 0)) for m in ordered),
+            "chunks": len(chunks),
+            "chunks_run": len(results),
+            "chunks_resumed": len(chunks) - len(results),
+            "documents_this_run": docs_run,
+            "tokens_this_run": tokens_run,
+            "rows": dict(sorted(rows.items())),
+            "warnings": dict(sorted(warn.items())),
+            "pruned_chunks": pruned,
+            "parts_unified": rewritten,
+        },
+        "timings": {
+            **timings,
+            "worker_seconds": round(sum(r.seconds for r in results), 3),
+            "documents_per_second": round(docs_run / secs, 2) if secs else None,
+            "tokens_per_second": round(tokens_run / secs, 1) if secs else None,
+        },
+    })  # fmt: skip
+    return manifest
+
+
+def _arrow_to_frame(table: pa.Table) -> pd.DataFrame:
+    """Arrow to pandas with strings and lists as Python objects, as in ``Report.tables``."""
+    import pyarrow as pa
+
+    data: dict[str, Any] = {}
+    for name in table.column_names:
+        col = table.column(name)
+        t = col.type
+        if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_null(t) or (
+            pa.types.is_list(t) or pa.types.is_large_list(t)
+        ):
+            data[name] = pd.Series(col.to_pylist(), dtype=object)
+        else:
+            data[name] = col.to_pandas()
+    return pd.DataFrame(data, columns=table.column_names)
+
+
+def read_table(out: str | os.PathLike[str], name: str) -> pd.DataFrame:
+    """Read one table of a batch output folder: committed chunks only, sorted by doc_id.
+
+    Part files of chunks without a commit marker (a job killed mid-chunk) are ignored,
+    and so are chunks of an earlier plan of the same folder. Rows are ordered by
+    ``doc_id``, then as the analyser produced them within each document, so the result
+    does not depend on the engine, the number of processes or interruptions.
+
+    Parameters
+    ----------
+    out : path
+        The folder given to :func:`run`.
+    name : str
+        A table of :data:`relnlp.schemas.TABLES` written by the job, or ``"errors"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Declared columns and dtypes (:mod:`relnlp.schemas`), then any extra columns.
+
+    Raises
+    ------
+    relnlp.errors.ConfigError
+        ``out`` is not a batch folder (E405) or the job did not write ``name`` (E104).
+    relnlp.errors.ResourceError
+        A committed chunk's part file is missing (E406).
+    """
+    import pyarrow.parquet as pq
+
+    outp = Path(out)
+    manifest = _read_json(outp / MANIFEST)
+    markers = _read_markers(outp)
+    if manifest is None and not markers:
+        raise ConfigError(Errors.E405.format(path=outp))
+    written = (manifest or {}).get("tables") or sorted(
+        {t for m in markers.values() for t in m.get("tables", [])} | {ERRORS_TABLE}
+    )
+    if name not in written:
+        raise ConfigError(Errors.E104.format(what="table", value=name, valid=", ".join(written)))
+    if manifest is not None:
+        fp = manifest.get("fingerprint")
+        order = [c for c in manifest.get("chunks", []) if c in markers
+                 and markers[c].get("fingerprint") == fp]  # fmt: skip
+    else:
+        order = sorted(markers, key=lambda c: (markers[c].get("doc_ids") or [""])[0])
+    frames = []
+    for cid in order:
+        if name != ERRORS_TABLE and name not in markers[cid].get("tables", []):
+            continue
+        p = _part_path(outp, name, cid)
+        if not p.exists():
+            raise ResourceError(
+                Errors.E406.format(path=p, chunk_id=cid, marker=_marker_path(outp, cid)),
+                path=str(p),
+            )
+        df = _arrow_to_frame(pq.read_table(p))
+        if len(df):
+            frames.append(df)
+    declared = dict(ERRORS_COLUMNS) if name == ERRORS_TABLE else dict(schemas.TABLES[name])
+    if not frames:
+        return _empty(name)
+    df = pd.concat(frames, ignore_index=True)
+    for c, dtype in declared.items():
+        if c in df.columns and str(df[c].dtype) != dtype:
+            df[c] = df[c].astype(dtype)
+    cols = [c for c in declared if c in df.columns] + [c for c in df.columns if c not in declared]
+    df = df[cols]
+    return df.sort_values("doc_id", kind="stable").reset_index(drop=True)

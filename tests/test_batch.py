@@ -1,0 +1,268 @@
+"""Batch jobs (issue 8): resume after a kill, error isolation, engines, --only, determinism."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from relnlp import batch, schemas
+from relnlp.cli import app
+from relnlp.errors import ConfigError, InputError
+from tests.conftest import SEEDS
+
+runner = CliRunner()
+CHUNK = 2
+N_DOCS = 12
+ALL = [*schemas.TABLES, batch.ERRORS_TABLE]
+
+# Seed reports carry a date; the made-up ones do not, so W201 is expected and counted.
+pytestmark = pytest.mark.filterwarnings("ignore::relnlp.errors.RelnlpWarning")
+
+
+def _paragraphs() -> list[str]:
+    out = []
+    for p in sorted(SEEDS.glob("*.txt")):
+        out.extend(b.strip() for b in p.read_text(encoding="utf-8").split("\n\n"))
+    return [b for b in out if len(b) > 200]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twelve short reports made of seed paragraphs, in a folder with a subfolder."""
+    paras = _paragraphs()
+    root = tmp_path_factory.mktemp("corpus") / "reports"
+    (root / "sub").mkdir(parents=True)
+    for i in range(N_DOCS):
+        picked = [paras[(i * 5 + k * 7) % len(paras)] for k in range(3)]
+        text = f"Report {i}\n\n" + "\n\n".join(picked) + "\n"
+        (root / ("sub" if i % 3 == 0 else ".") / f"r{i:02d}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Path:
+    """An uninterrupted local run, in this process."""
+    out = tmp_path_factory.mktemp("ref") / "out"
+    res = batch.run([corpus], out, chunk_size=CHUNK, progress=False)
+    assert (res.documents, res.failed, res.chunks_run) == (N_DOCS, 0, N_DOCS // CHUNK)
+    return out
+
+
+def _assert_same_tables(a: Path, b: Path, names: list[str] = ALL) -> None:
+    for name in names:
+        pd.testing.assert_frame_equal(batch.read_table(a, name), batch.read_table(b, name),
+                                      obj=name)  # fmt: skip
+
+
+def test_batch_layout_manifest_and_ids(reference: Path, corpus: Path) -> None:
+    for name in ALL:
+        parts = sorted((reference / name).glob("part-*.parquet"))
+        assert len(parts) == N_DOCS // CHUNK, name
+    assert len(list((reference / "_done").glob("*.json"))) == N_DOCS // CHUNK
+    man = json.loads((reference / "manifest.json").read_text())
+    assert man["status"] == "complete"
+    assert man["tables"] == ALL
+    assert man["model_version"] and man["taxonomy_version"] and man["relnlp_version"]
+    assert man["counts"]["documents"] == N_DOCS and man["counts"]["failed"] == 0
+    assert man["counts"]["rows"]["documents"] == N_DOCS
+    assert man["timings"]["tokens_per_second"] > 0
+    docs = batch.read_table(reference, "documents")
+    assert docs["doc_id"].is_unique and docs["doc_id"].is_monotonic_increasing
+    # Ids: file stem + hash of (path relative to the input folder, content); stable.
+    assert docs["doc_id"].str.match(r"^r\d\d-[0-9a-f]{12}$").all()
+    again = [d.doc_id for c in batch.plan([corpus], chunk_size=CHUNK) for d in c.docs]
+    assert again == docs["doc_id"].tolist()
+    # The folder reads as plain Parquet datasets too (parts share one schema).
+    ents = pd.read_parquet(reference / "entities")
+    assert len(ents) == len(batch.read_table(reference, "entities")) > 0
+
+
+def test_batch_read_table_matches_analyze(reference: Path, corpus: Path, nlp: Any) -> None:
+    import relnlp
+
+    docs = batch.read_table(reference, "documents")
+    row = docs.iloc[0]
+    report = nlp.analyze(relnlp.read(row["path"]), doc_id=row["doc_id"])
+    for name in ("entities", "passages", "dates"):
+        got = batch.read_table(reference, name)
+        got = got[got["doc_id"] == row["doc_id"]].reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, report.tables()[name], obj=name)
+
+
+def test_batch_killed_then_resumed_equals_uninterrupted(
+    corpus: Path, reference: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "relnlp", "batch", str(corpus), "--out", str(out),
+           "--chunk-size", str(CHUNK), "--no-progress"]  # fmt: skip
+    log = tmp_path / "stderr.txt"
+    with log.open("wb") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+    deadline = time.monotonic() + 120
+    done = out / "_done"
+    while time.monotonic() < deadline and proc.poll() is None:
+        if done.is_dir() and any(done.glob("*.json")):
+            break
+        time.sleep(0.005)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, log.read_text()
+    committed = {p.stem for p in done.glob("*.json")}
+    assert 0 < len(committed) < N_DOCS // CHUNK
+    man = json.loads((out / "manifest.json").read_text())
+    assert man["status"] == "running"
+    # A part written by a chunk that never committed (as if killed between parts and
+    # marker), with a row that must not survive.
+    pending = next(c for c in man["chunks"] if c not in committed)
+    bogus = batch.read_table(reference, "entities").head(1)
+    bogus.loc[:, "text"] = "BOGUS"
+    bogus.to_parquet(out / "entities" / f"part-{pending}.parquet")
+    assert "BOGUS" not in set(batch.read_table(out, "entities")["text"])
+
+    res = batch.run([corpus], out, chunk_size=CHUNK, progress=False)
+    assert res.chunks_run == N_DOCS // CHUNK - len(committed)
+    assert res.manifest["counts"]["chunks_resumed"] == len(committed)
+    _assert_same_tables(out, reference)
+    ents = pd.read_parquet(out / "entities")
+    assert "BOGUS" not in set(ents["text"]) and len(ents) == len(batch.read_table(out, "entities"))
+    assert not (out / "_lock.json").exists()
+    assert not list(out.rglob(".*.tmp"))
+    # Rerunning a finished job does nothing and changes nothing.
+    again = batch.run([corpus], out, chunk_size=CHUNK, progress=False)
+    assert again.chunks_run == 0
+    _assert_same_tables(out, reference)
+
+
+def _pdf_bytes() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(60, 800, "Turkey and Azerbaijan opened the TANAP pipeline in 2018.")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_batch_bad_files_become_error_rows_cli_exit_1(corpus: Path, tmp_path: Path) -> None:
+    src = tmp_path / "mixed"
+    src.mkdir()
+    goods = sorted(corpus.glob("r0[1-5].txt"))
+    assert len(goods) >= 3
+    for p in goods:
+        (src / p.name).write_bytes(p.read_bytes())
+    (src / "empty.txt").write_text("")
+    (src / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    (src / "cut.pdf").write_bytes(_pdf_bytes()[:400])
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["batch", str(src), "--out", str(out), "--chunk-size", "2",
+                              "--no-progress"])  # fmt: skip
+    assert res.exit_code == 1, res.output
+    errors = batch.read_table(out, "errors")
+    assert list(errors.columns) == ["doc_id", "path", "error_type", "code", "message"]
+    by_file = {Path(p).name: (t, c) for p, t, c in errors[["path", "error_type", "code"]].values}
+    assert by_file["empty.txt"] == ("InputError", "E013")
+    assert by_file["blob.txt"] == ("InputError", "E008")
+    assert by_file["cut.pdf"][0] == "InputError" and by_file["cut.pdf"][1] in ("E006", "E007")
+    assert len(errors) == 3
+    docs = batch.read_table(out, "documents")
+    assert sorted(Path(p).name for p in docs["path"]) == [p.name for p in goods]
+    assert set(docs["doc_id"]).isdisjoint(errors["doc_id"])
+    assert sum("error:" in ln for ln in res.output.splitlines()) == 3
+    n = len(goods)
+    assert f"{n} of {n + 3} document(s) analysed, 3 failed" in res.output
+
+
+def test_batch_cli_exit_0_and_usage_errors_exit_2(corpus: Path, tmp_path: Path) -> None:
+    one = str(corpus / "r01.txt")
+    res = runner.invoke(app, ["batch", one, "--out", str(tmp_path / "ok"), "--only", "dates",
+                              "--no-progress"])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["batch", one, "--out", str(tmp_path / "a"), "--only", "nope"])
+    assert res.exit_code == 2 and "[E104]" in res.output
+    res = runner.invoke(app, ["batch", one, "--out", str(tmp_path / "b"), "--engine", "spark"])
+    assert res.exit_code == 2 and "[E104]" in res.output
+    res = runner.invoke(app, ["batch", str(tmp_path / "*.none"), "--out", str(tmp_path / "c")])
+    assert res.exit_code == 2 and "[E401]" in res.output
+    res = runner.invoke(app, ["batch", one, "--out", str(tmp_path / "d"), "--chunk-size", "0"])
+    assert res.exit_code == 2 and "[E106]" in res.output
+    # Same folder, other settings: refused rather than mixed.
+    res = runner.invoke(app, ["batch", one, "--out", str(tmp_path / "ok"), "--only", "entities"])
+    assert res.exit_code == 2 and "[E402]" in res.output
+    res = runner.invoke(app, ["batch", one, "--out", str(tmp_path / "e"), "--model", "xx_none"])
+    assert res.exit_code == 2 and "[E101]" in res.output
+
+
+def test_batch_only_restricts_tables_and_pipeline(
+    corpus: Path, reference: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "only"
+    res = batch.run([corpus], out, chunk_size=CHUNK, only="entities,dates", progress=False)
+    assert res.failed == 0
+    written = sorted(p.name for p in out.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    assert written == ["dates", "entities", "errors"]
+    man = res.manifest
+    assert man["tables"] == ["entities", "dates", "errors"]
+    assert {"relnlp_themes", "relnlp_tone", "lemmatizer"} <= set(man["settings"]["exclude"])
+    assert "relnlp_themes" not in man["spacy_pipeline"]
+    _assert_same_tables(out, reference, ["entities", "dates", "errors"])
+    with pytest.raises(ConfigError, match=r"\[E104\]"):
+        batch.read_table(out, "tokens")
+    assert batch.components_to_exclude(["events"]) == ()
+
+
+def test_batch_two_processes_equal_one(corpus: Path, reference: Path, tmp_path: Path) -> None:
+    out = tmp_path / "np2"
+    res = batch.run([corpus], out, chunk_size=CHUNK, n_process=2, progress=False)
+    assert (res.documents, res.failed, res.chunks_run) == (N_DOCS, 0, N_DOCS // CHUNK)
+    _assert_same_tables(out, reference)
+    # Not only equal tables: the same bytes, part by part.
+    for name in ALL:
+        for p in (reference / name).glob("part-*.parquet"):
+            assert (out / name / p.name).read_bytes() == p.read_bytes(), (name, p.name)
+
+
+@pytest.mark.dask
+def test_batch_dask_local_cluster_equals_local(
+    corpus: Path, reference: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("distributed")
+    out = tmp_path / "dask"
+    res = batch.run([corpus], out, chunk_size=CHUNK, engine="dask", progress=False)
+    assert (res.documents, res.failed, res.chunks_run) == (N_DOCS, 0, N_DOCS // CHUNK)
+    assert res.manifest["settings"]["engine"] == "dask"
+    _assert_same_tables(out, reference)
+
+
+def test_batch_guards(corpus: Path, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"\[E405\]"):
+        batch.read_table(tmp_path, "entities")
+    out = tmp_path / "locked"
+    out.mkdir()
+    (out / "_lock.json").write_text(json.dumps({"pid": os.getpid(), "host": os.uname().nodename}))
+    with pytest.raises(ConfigError, match=r"\[E403\]"):
+        batch.run([corpus / "r01.txt"], out, progress=False)
+    with pytest.raises(InputError, match=r"\[E011\]"):
+        batch.run([corpus / "r01.txt"], tmp_path / "x", doc_date="someday", progress=False)
+    # The same file reached through a folder and a glob is one document.
+    chunks = batch.plan([corpus, str(corpus / "r0*.txt")], chunk_size=100)
+    assert sum(len(c.docs) for c in chunks) == N_DOCS
+
+
+def test_batch_too_large_file_is_an_error_row(corpus: Path, tmp_path: Path) -> None:
+    res = batch.run([corpus / "r01.txt"], tmp_path / "big", max_bytes=100, progress=False)
+    assert (res.documents, res.failed) == (1, 1)
+    row = batch.read_table(tmp_path / "big", "errors").iloc[0]
+    assert (row["error_type"], row["code"]) == ("InputError", "E009")
+    assert batch.read_table(tmp_path / "big", "documents").empty
