@@ -114,7 +114,8 @@ def _held_out_themes(nlp: Any, report: Any, doc_id: str) -> list[list[str]] | No
         raise FileNotFoundError(Errors.E002.format(path=fold / "themes_model.json"))
     held = ThemeClassifier(clf.taxonomy, ThemeModel.load(fold), threshold=clf.threshold)
     spans = report.doc.user_data.get("rel_passages") or []
-    texts = [report.doc.text[a:b] for a, b in spans]
+    full = report.doc.text
+    texts = [full[a:b] for a, b in spans]
     return [list(res.themes) for res in held.classify_many(texts)]
 
 

@@ -334,6 +334,7 @@ class ActorTagger:
 
     def _roles(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
         ends = {m.end: m for m in chosen}
+        full = doc.text  # Doc.text joins every token: compute it once
         out = []
         for m in chosen:
             if m.label != "PERSON":
@@ -360,7 +361,8 @@ class ActorTagger:
                 )
             role = " ".join(words) if words else None
             if role is None:
-                tail = doc.text[doc[m.end - 1].idx + len(doc[m.end - 1].text) :]
+                last = doc[m.end - 1]
+                tail = full[last.idx + len(last.text) : last.idx + len(last.text) + 200]
                 tail = re.sub(r"^\s*\([^)]*\)", "", tail)
                 app = _APPOSITION.match(tail)
                 if app:

@@ -41,8 +41,9 @@ class ThemeTagger:
         self.classifier = classifier
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = doc.user_data.get("rel_passages") or paragraph_spans(doc.text)
-        texts = [doc.text[a:b] for a, b in spans]
+        text = doc.text  # Doc.text joins every token: compute it once
+        spans = doc.user_data.get("rel_passages") or paragraph_spans(text)
+        texts = [text[a:b] for a, b in spans]
         results = self.classifier.classify_many(texts)
         group = []
         for (a, b), res in zip(spans, results):

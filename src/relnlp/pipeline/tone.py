@@ -268,8 +268,11 @@ class ToneScorer:
         return source, target
 
     # Component -------------------------------------------------------------------------
-    def score_sentence(self, doc: Doc, sent: Span, named: set[int] | None = None) -> SentenceTone:
+    def score_sentence(
+        self, doc: Doc, sent: Span, named: set[int] | None = None, text: str | None = None
+    ) -> SentenceTone:
         hits = self._hits(sent, self._named(doc) if named is None else named)
+        text = doc.text if text is None else text
         coop_keep, tens_keep = 1.0, 1.0
         gsum = gw = 0.0
         for h in hits:
@@ -288,7 +291,7 @@ class ToneScorer:
         source, target = self._dyad(doc, sent, actors, hits)
         return SentenceTone(
             sent.start_char, sent.end_char, round(1 - coop_keep, 4), round(1 - tens_keep, 4),
-            round(gsum / gw, 3) if gw else None, tuple(h.describe(doc.text) for h in hits),
+            round(gsum / gw, 3) if gw else None, tuple(h.describe(text) for h in hits),
             source, target, tuple(dict.fromkeys(n for _a, _b, n in actors)),
         )  # fmt: skip
 
@@ -296,8 +299,9 @@ class ToneScorer:
         out = []
         spans = []
         named = self._named(doc)
+        text = doc.text  # Doc.text joins every token: compute it once
         for sent in doc.sents:
-            st = self.score_sentence(doc, sent, named)
+            st = self.score_sentence(doc, sent, named, text)
             out.append(st)
             sent._.rel_cooperation = st.cooperation
             sent._.rel_tension = st.tension

@@ -76,14 +76,17 @@ class ThemeModel:
 
     # Features -------------------------------------------------------------------------
     def _tfidf(self, texts: Sequence[str]) -> Any:
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        vec = self.__dict__.get("_vectorizer")
+        if vec is None:  # built once per model (the vocabulary is fixed)
+            from sklearn.feature_extraction.text import TfidfVectorizer
 
-        vec = TfidfVectorizer(
-            analyzer=_analyzer, vocabulary={t: i for i, t in enumerate(self.vocabulary)},
-            sublinear_tf=True,
-        )  # fmt: skip
-        vec.fit([""])  # vocabulary is fixed; fit only sets internal state
-        vec.idf_ = self.idf
+            vec = TfidfVectorizer(
+                analyzer=_analyzer, vocabulary={t: i for i, t in enumerate(self.vocabulary)},
+                sublinear_tf=True,
+            )  # fmt: skip
+            vec.fit([""])  # vocabulary is fixed; fit only sets internal state
+            vec.idf_ = self.idf
+            self.__dict__["_vectorizer"] = vec
         return vec.transform(texts)
 
     def features(self, texts: Sequence[str], priors: Sequence[dict[str, float]]) -> Any:
