@@ -107,11 +107,16 @@ def _summary(report: Any) -> str:
         top_s = ", ".join(f"{c} ({lab}) x{n}" for (c, lab), n in top.head(8).items())
         lines.append(f"   top actors: {top_s}")
     dates = tabs["dates"]
-    vals = sorted(v for v in dates["value"].dropna())
+    cal = dates[dates["type"] == "DATE"]["value"].dropna()
+    # Calendar points only: "XXXX-10-01" (a recurring day) and "FY2021" do not sort as dates.
+    vals = sorted(v.split("/")[0] for v in cal if v[:4].isdigit())
     if vals:
-        lines.append(f"   date range: {vals[0]} .. {vals[-1]} ({len(vals)} valued dates)")
+        lines.append(
+            f"   date range: {vals[0]} .. {vals[-1]} ({len(dates)} temporal expressions, "
+            f"{len(cal)} calendar dates)"
+        )
     else:
-        lines.append(f"   date expressions: {len(dates)} (values: not normalised yet)")
+        lines.append(f"   temporal expressions: {len(dates)} (none a calendar date)")
     pas = tabs["passages"]
     kinds = collections.Counter(pas["kind"])
     lines.append("   passages: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
@@ -119,6 +124,11 @@ def _summary(report: Any) -> str:
     lines.append(
         "   themes: "
         + (", ".join(f"{t} {n}" for t, n in themes.most_common()) or "none assigned")
+    )
+    doc_row = tabs["documents"].iloc[0]
+    lines.append(
+        f"   cooperation {doc_row['cooperation']:.2f}, tension {doc_row['tension']:.2f}, "
+        f"Goldstein-like {doc_row['goldstein']:+.1f}; dated events: {len(tabs['events'])}"
     )
     return "\n".join(lines)
 
