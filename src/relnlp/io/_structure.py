@@ -10,6 +10,7 @@ continued by the next block) are joined back into one passage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from relnlp.io._document import (
     Section,
 )
 from relnlp.io._headerdate import _MONTH, _YEAR, find_dates
-from relnlp.io._markup import CleanView, clean_view
+from relnlp.io._markup import CleanView, clean_view, normalise_newlines
 
 __all__ = ["analyse", "split_blocks"]
 
@@ -59,9 +60,12 @@ _BY = re.compile(r"^(?:by|By|BY)\s+")
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
-    """Spans of the runs of non-blank lines, trimmed of trailing white space."""
+    """Spans of the runs of non-blank lines, trimmed of trailing white space.
+
+    A lone ``\\r`` ends a line as ``\\n`` and ``\\r\\n`` do (mixed line endings).
+    """
     out = []
-    for m in _BLOCK.finditer(text):
+    for m in _BLOCK.finditer(normalise_newlines(text)):
         span = m.group(0).rstrip()
         out.append((m.start(), m.start() + len(span)))
     return out
@@ -136,17 +140,24 @@ def _classify(blks: list[_Blk], hints: dict[int, str]) -> None:
             b.level = max(b.level, 2)
 
     # Pass 2: a block without a marker sandwiched in or trailing the notes continues the
-    # previous note (a URL line, a second reference).
+    # previous note (a URL line, a second reference). notes_after[i]: every block after i
+    # is a note, by pass-1 kinds (this pass changes only the block it looks at); computed
+    # once so that reports with thousands of notes stay linear.
+    notes_after = [False] * len(blks)
+    tail = True
+    for i in range(len(blks) - 1, -1, -1):
+        notes_after[i] = tail
+        tail = tail and blks[i].kind in ("footnote", "continuation")
     for i, b in enumerate(blks):
         if b.kind in ("footnote", "continuation") or i == 0:
             continue
         prev = blks[i - 1]
         if prev.kind not in ("footnote", "continuation"):
             continue
-        later = [x.kind for x in blks[i + 1 :]]
-        notes_follow = bool(later) and all(k in ("footnote", "continuation") for k in later)
+        last = i == len(blks) - 1
+        notes_follow = not last and notes_after[i]
         starts_loose = bool(re.match(r"^(?:<|https?://|www\.|[a-z(;,\"“])", b.clean))
-        if not later or notes_follow or starts_loose:
+        if last or notes_follow or starts_loose:
             if b.kind in ("paragraph", "heading") and not hints.get(b.start):
                 b.kind = "continuation"
 
@@ -243,12 +254,13 @@ def analyse(
     """Find the structure of ``text`` (see module docstring)."""
     hints = hints or {}
     view = view or clean_view(text)
-    spans = split_blocks(text)
+    lines = normalise_newlines(text)
+    spans = split_blocks(lines)
     cstarts = view.starts
     blks: list[_Blk] = []
     for i, (s, e) in enumerate(spans):
         ci, cj = np.searchsorted(cstarts, [s, e])
-        blks.append(_Blk(i, s, e, text[s:e], view.text[int(ci) : int(cj)]))
+        blks.append(_Blk(i, s, e, lines[s:e], view.text[int(ci) : int(cj)]))
     _classify(blks, hints)
 
     def raw_span(b: _Blk, cs: int, ce: int) -> tuple[int, int]:
@@ -294,19 +306,19 @@ def analyse(
         nxt = heads[k + 1].start if k + 1 < len(heads) else len(text.rstrip())
         sections.append(Section(_single_line(h.clean), h.level, h.start, h.end, h.start, nxt))
 
-    def section_of(pos: int) -> str | None:
-        name = None
-        for s in sections:
-            if s.start <= pos:
-                name = s.heading
-        return name
+    section_starts = [s.start for s in sections]  # ascending: headings in text order
 
-    # Footnote markers in the body (clean superscript digits), by number.
+    def section_of(pos: int) -> str | None:
+        k = bisect_right(section_starts, pos)
+        return sections[k - 1].heading if k else None
+
+    # Footnote markers in the body (clean superscript digits), by number. Lookups are
+    # by set and bisection, so that very long reports stay linear.
     note_starts = {b.start for b in blks if b.kind == "footnote"}
     markers: dict[int, list[tuple[int, int]]] = {}
     for m in _MARKER.finditer(view.text):
         rs, re_ = view.to_raw(m.start(), m.end())
-        if any(abs(rs - ns) <= 1 for ns in note_starts):
+        if note_starts & {rs - 1, rs, rs + 1}:
             continue
         markers.setdefault(int(m.group(0).translate(_SUP_TO_INT)), []).append((rs, re_))
 

@@ -177,6 +177,13 @@ class _HTMLText(HTMLParser):
         elif tag in _HTML_BLOCKS:
             self.pending_break = True
 
+    def close(self) -> None:
+        # A comment left open runs to the end of the page, as in browsers (HTML "EOF in
+        # comment"); the standard parser would otherwise emit it as visible text.
+        if self.rawdata.startswith("<!--"):
+            self.rawdata = ""
+        super().close()
+
     def handle_data(self, data: str) -> None:
         if self.title is not None:
             self.title.append(data)
@@ -196,7 +203,9 @@ def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
 
     Headings become block hints and ``<sup>`` footnote numbers Unicode superscripts.
     Parsing is event-driven (:class:`html.parser.HTMLParser`), so deeply nested or
-    unclosed markup is read, and nothing external is ever fetched.
+    unclosed markup is read, and nothing external is ever fetched (``<img>``, ``<link>``,
+    ``<iframe>`` and the like are never followed). A page without visible text raises a
+    coded :class:`InputError` (E016).
     """
     data = _read_bytes(path, max_bytes)
     text_in, encoding = decode_bytes(data, path)
@@ -209,6 +218,8 @@ def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
     except (AssertionError, ValueError) as exc:  # malformed declarations
         raise InputError(Errors.E010.format(path=path, detail=exc), path=str(path)) from exc
     text = "".join(parser.parts)
+    if not text.strip():
+        raise InputError(Errors.E016.format(path=path), path=str(path))
     meta: dict[str, Any] = {"encoding": encoding, "bytes": len(data)}
     if parser.page_title:
         meta["html_title"] = parser.page_title
@@ -264,17 +275,31 @@ def _page_text(page: Any) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+def _opens_without_password(reader: Any) -> bool:
+    """Whether the empty user password opens an encrypted PDF (owner-only restrictions)."""
+    from pypdf.errors import PyPdfError
+
+    try:
+        return bool(reader.decrypt(""))  # PasswordType.NOT_DECRYPTED == 0
+    except (PyPdfError, NotImplementedError, ValueError, KeyError, TypeError):
+        return False  # e.g. AES without the optional 'cryptography' package
+
+
 @_register("pdf")
 def read_pdf(path: Path, *, max_bytes: int | None = None) -> Document:
     """Read a PDF's text layer with pypdf; pages are separated by blank lines.
 
     Paragraphs that run across a page break are joined back by the structure analysis.
-    Encrypted, damaged and image-only PDFs raise a coded :class:`InputError`.
+    Encrypted (password needed to open), damaged and image-only PDFs raise a coded
+    :class:`InputError`. A PDF encrypted only against editing or printing (an empty
+    password opens it) is read.
     """
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError, PyPdfError
 
     data = _read_bytes(path, max_bytes)
+    if not data.strip():
+        raise InputError(Errors.E013.format(path=path), path=str(path))
     if not data.lstrip()[:5] == b"%PDF-":
         raise InputError(
             Errors.E006.format(path=path, detail="no %PDF header"), path=str(path)
@@ -285,7 +310,7 @@ def read_pdf(path: Path, *, max_bytes: int | None = None) -> Document:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
+        if reader.is_encrypted and not _opens_without_password(reader):
             raise InputError(Errors.E005.format(path=path), path=str(path))
         pages = [_page_text(p) for p in reader.pages]
         info: Any = reader.metadata or {}
