@@ -128,7 +128,14 @@ class Gazetteer:
 
 
 def _read_jsonl(path: Path | Any, name: str) -> Iterable[tuple[int, dict[str, Any]]]:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            Errors.E107.format(path=name, line=line, problem="not UTF-8 text; save the file as UTF-8"),
+            path=name, line=line,
+        ) from exc  # fmt: skip
     first = True
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():

@@ -255,7 +255,9 @@ _NOT_YEAR_AFTER = re.compile(
     r"soldiers|people|persons|dollars|yuan|rubles?|roubles?|euros?|barrels|units|members)\b",
     re.IGNORECASE,
 )
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|gov|edu|int|cn|ru|jp|pdf|html?)\S*")
+# (?<!\S) anchors the bare-domain branch at a word start: without it the scan backtracks
+# quadratically over a long run without white space.
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:com|org|net|gov|edu|int|cn|ru|jp|pdf|html?)\S*")
 _NAMEY_HYPHEN = re.compile(r"[A-Za-z]-$")
 
 

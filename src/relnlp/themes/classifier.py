@@ -310,6 +310,8 @@ def read_labels(path: str | os.PathLike[str], taxonomy: Taxonomy) -> list[Labell
             text, themes = obj["text"], obj.get("themes", [])
             if not isinstance(text, str) or not isinstance(themes, list):
                 raise TypeError("text must be a string and themes a list")
+            if not all(isinstance(t, str) for t in themes):
+                raise TypeError("themes must be a list of theme ids (strings)")
         except (ValueError, KeyError, TypeError) as exc:
             raise TaxonomyError(
                 Errors.E304.format(path=p, problem=f"line {lineno}: {exc}"), path=str(p)
