@@ -610,3 +610,14 @@ def test_issue10_structure_time_is_linear(big_text: str) -> None:
     seconds(200_000)  # warm up
     ratio = seconds(4_000_000) / seconds(1_000_000)
     assert ratio < 8, ratio  # linear: about 4; it was above 10
+
+
+@pytest.mark.parametrize("ch", ["(", '"', "<", "&", "-"])
+def test_bad_input_long_symbol_run_is_linear(nlp: Any, ch: str) -> None:
+    """spaCy's affix loop peels a run of symbols one at a time (quadratic); relnlp's
+    tokenizer takes a run of one repeated symbol as one token."""
+    text = f"Before {ch * 50_000} after."
+    t0 = time.perf_counter()
+    doc = nlp.nlp.make_doc(text)
+    assert time.perf_counter() - t0 < 1.0
+    assert [t.text for t in doc][:3] == ["Before", ch * 50_000, "after"]

@@ -12,7 +12,8 @@ whether "A-B" is one name or two ("Russia-China") depends on the words around it
 
 from __future__ import annotations
 
-from typing import cast
+import re
+from typing import Any, cast
 
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
@@ -44,4 +45,17 @@ def customize_tokenizer(nlp: Language) -> Language:
     if sup not in prefixes:
         prefixes = [sup, *prefixes]
         tok.prefix_search = compile_prefix_regex(prefixes).search
+    # A run of one repeated symbol ("((((", "----", "&&&&") is one token. Without this the
+    # affix loop peels it one character at a time, which is quadratic in the run length.
+    old = tok.token_match
+    if not getattr(old, "_relnlp_runs", False):
+
+        def token_match(text: str, _old: Any = old) -> Any:
+            return _SYMBOL_RUN.match(text) or (_old(text) if _old is not None else None)
+
+        token_match._relnlp_runs = True  # type: ignore[attr-defined]
+        tok.token_match = token_match
     return nlp
+
+
+_SYMBOL_RUN = re.compile(r"^([^\w\s])\1{3,}$")
