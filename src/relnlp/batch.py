@@ -1129,6 +1129,15 @@ def _execute(
     try:
         if not todo:
             return results, 0.0
+
+        def absorb(res: Any) -> None:
+            """A chunk finished in a worker: keep its result, update the progress bar."""
+            results.append(res)
+            stats["tokens"] += res.tokens
+            stats["failed"] += res.failed
+            bar.update(res.documents)
+            show()
+
         if engine == "dask":
             n_workers = max(2, n_process)
             client, cluster = _dask_client(scheduler, n_workers)
@@ -1136,11 +1145,7 @@ def _execute(
                 workers = len(client.scheduler_info().get("workers", {})) or n_workers
                 client.run(_warm, job)  # load the pipeline on every worker, in parallel
                 for res in _run_dask(todo, job, client, workers):
-                    results.append(res)
-                    stats["tokens"] += res.tokens
-                    stats["failed"] += res.failed
-                    bar.update(res.documents)
-                    show()
+                    absorb(res)
             finally:
                 client.close()
                 if cluster is not None:
@@ -1149,11 +1154,7 @@ def _execute(
             results.extend(_run_inline(todo, job, on_doc))
         else:
             for res in _run_pool(todo, job, n_process):
-                results.append(res)
-                stats["tokens"] += res.tokens
-                stats["failed"] += res.failed
-                bar.update(res.documents)
-                show()
+                absorb(res)
     finally:
         bar.close()
     return results, time.perf_counter() - t0
