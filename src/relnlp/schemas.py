@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["DEFAULT_THEME_IDS", "ENTITY_LABELS", "TABLES", "empty_table", "make_table"]
@@ -96,8 +97,23 @@ def make_table(name: str, columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
     n = len(next(iter(columns.values()))) if columns else 0
     if n == 0:
         return empty_table(name, [c for c in columns if c not in schema])
-    data = {c: pd.Series(list(columns[c]), dtype=schema[c]) for c in schema}
+    data = {c: _column(columns[c], schema[c]) for c in schema}
     for c in columns:
         if c not in schema:
             data[c] = pd.Series(list(columns[c]))
-    return pd.DataFrame(data)
+    return pd.DataFrame(data, copy=False)
+
+
+def _column(values: Sequence[Any], dtype: str) -> Any:
+    """One column as an array of its declared dtype (numpy where it can: a pandas Series
+    per column costs more than the analysis of a short report)."""
+    if dtype == "object":
+        arr = np.empty(len(values), dtype=object)
+        for i, v in enumerate(values):  # element-wise: lists (themes, cues) stay lists
+            arr[i] = v
+        # An explicit object Series: pandas would otherwise infer a string dtype from an
+        # object array of str.
+        return pd.Series(arr, dtype=object, copy=False)
+    if dtype in ("int64", "float64", "bool"):
+        return np.asarray(values, dtype=dtype)
+    return pd.array(list(values), dtype=dtype)
