@@ -7,8 +7,10 @@ line naming the file); 2 usage or configuration error.
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,6 +27,18 @@ app = typer.Typer(
 )
 
 FORMATS = ("parquet", "csv", "jsonl")
+
+
+@contextlib.contextmanager
+def _usage_errors() -> Iterator[None]:
+    """A coded relnlp error becomes ``error: [E...] ...`` on stderr and exit code 2."""
+    from relnlp.errors import RelnlpError
+
+    try:
+        yield
+    except RelnlpError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def _version(value: bool) -> None:
@@ -154,11 +168,8 @@ def analyze(
     if not files:
         typer.echo("error: no input files", err=True)
         raise typer.Exit(2)
-    try:
+    with _usage_errors():
         nlp = relnlp.load(model) if model else relnlp.load()
-    except RelnlpError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     frames: dict[str, list[Any]] = collections.defaultdict(list)
     failed = 0
     for path, doc_id in zip(files, _unique_ids(files)):
@@ -365,26 +376,16 @@ def taxonomy_show(
     file: Annotated[Path | None, typer.Argument(help="A taxonomy TOML file (default: packaged).")] = None,
 ) -> None:
     """Print the themes of a taxonomy (default: the packaged one)."""
-    from relnlp.errors import RelnlpError
-
-    try:
+    with _usage_errors():
         tax = _taxonomy(file)
-    except RelnlpError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(tax.summary())
 
 
 @taxonomy_app.command("validate")
 def taxonomy_validate(file: Annotated[Path, typer.Argument(help="A taxonomy TOML file.")]) -> None:
     """Check a taxonomy file; exit 0 when valid, 2 with the file, theme and field when not."""
-    from relnlp.errors import RelnlpError
-
-    try:
+    with _usage_errors():
         tax = _taxonomy(file)
-    except RelnlpError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(f"ok: {file}: {len(tax)} themes ({', '.join(tax.ids)}), version {tax.version}")
 
 
@@ -396,18 +397,14 @@ def taxonomy_suggest(
     top: Annotated[int, typer.Option("--top", min=1, help="Candidates per kind.")] = 20,
 ) -> None:
     """Rank candidate cue terms for a theme from your own corpus, with example contexts."""
-    from relnlp.errors import RelnlpError
     from relnlp.themes.suggest import corpus_passages, suggest_cues
 
-    try:
+    with _usage_errors():
         tax = _taxonomy(taxonomy)
         if theme not in tax:
             typer.echo(f"error: unknown theme {theme!r}; themes: {', '.join(tax.ids)}", err=True)
             raise typer.Exit(2)
         found = suggest_cues(tax, theme, corpus_passages(corpus), top=top)
-    except RelnlpError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     if not found:
         typer.echo(f"no passage of {corpus} scores as {theme!r} yet; add cues or examples first")
         return
@@ -425,17 +422,13 @@ def themes_train(
 
     Use it with ``relnlp.load(themes_model=OUT)``.
     """
-    from relnlp.errors import RelnlpError
     from relnlp.themes.classifier import read_labels, train
 
-    try:
+    with _usage_errors():
         tax = _taxonomy(taxonomy)
         data = read_labels(labels, tax)  # fails on unknown themes before training
         model = train(data, tax, info={"name": out.name, "labels": str(labels)})
         path = model.save(out)
-    except RelnlpError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(
         f"trained on {len(data)} labelled passages (+ taxonomy examples); themes with a "
         f"model: {', '.join(sorted(model.coef)) or 'none'}; saved {path}"
