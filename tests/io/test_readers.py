@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
 import relnlp
 from relnlp import InputError
+from tests.robustness._make import encrypted, pdf_bytes
 
 HTML = """<!DOCTYPE html><html><head><title>Page title</title>
 <style>p { color: red }</style><script>var secret = "Kremlin";</script></head>
@@ -47,30 +47,8 @@ def test_readers_html_broken_markup_still_reads(tmp_path: Path) -> None:
 
 
 def _pdf(path: Path, pages: list[list[str]], *, encrypt: bool = False) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    for lines in pages:
-        y = 800
-        for line in lines:
-            c.drawString(60, y, line)
-            y -= 16
-        c.showPage()
-    c.save()
-    data = buf.getvalue()
-    if encrypt:
-        from pypdf import PdfReader, PdfWriter
-
-        w = PdfWriter()
-        for page in PdfReader(io.BytesIO(data)).pages:
-            w.add_page(page)
-        w.encrypt("secret")
-        out = io.BytesIO()
-        w.write(out)
-        data = out.getvalue()
-    path.write_bytes(data)
+    data = pdf_bytes(pages)
+    path.write_bytes(encrypted(data, "secret") if encrypt else data)
 
 
 PAGE1 = [
