@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -167,6 +169,7 @@ class Report:
     view: CleanView
     meta: dict[str, Any]
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # Tables -----------------------------------------------------------------------
     @property
@@ -236,6 +239,20 @@ class Report:
     def passage_starts(self) -> list[int]:
         """Start offsets of the passages (for locating a sentence's passage)."""
         return [p.start for p in self.document.passages]
+
+    def passage_of_many(self, raw_starts: npt.ArrayLike) -> npt.NDArray[np.int64]:
+        """Vectorised :meth:`passage_of`."""
+        pos = np.asarray(raw_starts, dtype=np.int64)
+        passages = self.document.passages
+        if not passages or pos.size == 0:
+            return np.full(pos.shape, -1, dtype=np.int64)
+        starts = np.asarray(self.passage_starts, dtype=np.int64)
+        ends = np.array([p.end for p in passages], dtype=np.int64)
+        ids = np.array([p.id for p in passages], dtype=np.int64)
+        i = np.searchsorted(starts, pos, side="right") - 1
+        j = np.maximum(i, 0)
+        inside = (i >= 0) & (pos < ends[j])
+        return np.where(inside, ids[j], -1)
 
     def passage_of(self, raw_start: int) -> int:
         """Passage id containing a raw offset, or -1."""
@@ -470,8 +487,6 @@ class Analyzer:
         check: Callable[[str], None] | None = None,
     ) -> None:
         """Run the components that need the whole report (see REPORT_LEVEL)."""
-        import numpy as np
-
         doc._.rel_doc_date = meta.get("doc_date")
         starts = view.starts
         doc.user_data["rel_passages"] = [

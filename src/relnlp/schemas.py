@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -97,23 +97,52 @@ def make_table(name: str, columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
     n = len(next(iter(columns.values()))) if columns else 0
     if n == 0:
         return empty_table(name, [c for c in columns if c not in schema])
-    data = {c: _column(columns[c], schema[c]) for c in schema}
+    df = _frame(list(schema), [_column(columns[c], schema[c]) for c in schema], n)
     for c in columns:
-        if c not in schema:
-            data[c] = pd.Series(list(columns[c]))
-    return pd.DataFrame(data, copy=False)
+        if c not in schema:  # dtype inferred by pandas
+            df[c] = pd.Series(list(columns[c]), index=df.index)
+    return df
+
+
+_FROM_ARRAYS = getattr(pd.DataFrame, "_from_arrays", None)
+
+
+def _frame(names: list[str], arrays: list[Any], n: int, *, fast: bool = True) -> pd.DataFrame:
+    """A DataFrame from equal-length columns of their final dtypes, object arrays kept.
+
+    pandas' public constructor costs more than the analysis of a short report (it infers
+    a string dtype from object arrays unless each is wrapped in a Series, then aligns the
+    Series' indexes); ``DataFrame._from_arrays`` takes the arrays as they are. It is not
+    public API, so the public path stays as the fallback (tests compare both).
+    """
+    index = pd.RangeIndex(n)
+    if fast and _FROM_ARRAYS is not None:
+        try:
+            return cast(pd.DataFrame, _FROM_ARRAYS(arrays, columns=names, index=index,
+                                                   verify_integrity=False))  # fmt: skip
+        except TypeError:  # a pandas whose private signature changed
+            pass
+    data = {
+        c: pd.Series(a, dtype=object, index=index, copy=False) if _is_object(a) else a
+        for c, a in zip(names, arrays)
+    }
+    return pd.DataFrame(data, index=index, copy=False)
+
+
+def _is_object(a: Any) -> bool:
+    return isinstance(a, np.ndarray) and a.dtype == object
 
 
 def _column(values: Sequence[Any], dtype: str) -> Any:
     """One column as an array of its declared dtype (numpy where it can: a pandas Series
     per column costs more than the analysis of a short report)."""
     if dtype == "object":
+        if isinstance(values, np.ndarray) and values.dtype == object:
+            return values
         arr = np.empty(len(values), dtype=object)
         for i, v in enumerate(values):  # element-wise: lists (themes, cues) stay lists
             arr[i] = v
-        # An explicit object Series: pandas would otherwise infer a string dtype from an
-        # object array of str.
-        return pd.Series(arr, dtype=object, copy=False)
+        return arr
     if dtype in ("int64", "float64", "bool"):
         return np.asarray(values, dtype=dtype)
     return pd.array(list(values), dtype=dtype)

@@ -6,10 +6,11 @@ row ``text == report.text[start:end]``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, POS, SENT_START, TAG
 
 from relnlp import schemas
 
@@ -19,50 +20,90 @@ if TYPE_CHECKING:
 __all__ = ["build"]
 
 
+class _Tokens(NamedTuple):
+    """Per-token arrays of a report's Doc (one ``Doc.to_array`` call, cached)."""
+
+    idx: np.ndarray[Any, np.dtype[np.int64]]  # character offset in the doc
+    length: np.ndarray[Any, np.dtype[np.int64]]
+    is_space: np.ndarray[Any, np.dtype[np.bool_]]
+    sent_start: np.ndarray[Any, np.dtype[np.int64]]  # spaCy's 1 / -1 / 0 (unset)
+    sent_id: np.ndarray[Any, np.dtype[np.int64]]
+    sents: list[tuple[int, int]]  # token ranges, white space trimmed from the edges
+
+
+def _token_arrays(report: Report) -> _Tokens:
+    cached = report._cache.get("tokens")
+    if cached is not None:
+        return cast(_Tokens, cached)
+    doc = report.doc
+    n = len(doc)
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).astype(np.int64).reshape(n, 4)
+    idx, length, space, sent_start = (np.ascontiguousarray(arr[:, k]) for k in range(4))
+    is_space = space.astype(bool)
+    # Doc.sents: a sentence starts at token 0 and at every token whose sent_start is 1.
+    bounds = sent_start == 1
+    if n:
+        bounds[0] = True
+    sent_id = np.cumsum(bounds, dtype=np.int64) - 1
+    first = np.flatnonzero(bounds)
+    last = np.append(first[1:], n)
+    words = np.flatnonzero(~is_space)
+    sents = []
+    for s, e in zip(first.tolist(), last.tolist()):
+        k = int(np.searchsorted(words, s))
+        if k == len(words) or words[k] >= e:
+            sents.append((e, e))  # nothing but white space
+            continue
+        m = int(np.searchsorted(words, e)) - 1
+        sents.append((int(words[k]), int(words[m]) + 1))
+    out = _Tokens(idx, length, is_space, sent_start, sent_id, sents)
+    report._cache["tokens"] = out
+    return out
+
+
 def _sent_ids(report: Report) -> np.ndarray[Any, np.dtype[np.int64]]:
     """Sentence index of every token."""
-    ids = np.zeros(len(report.doc), dtype=np.int64)
-    for k, sent in enumerate(report.doc.sents):
-        ids[sent.start : sent.end] = k
-    return ids
+    return _token_arrays(report).sent_id
 
 
 def _trimmed_sents(report: Report) -> list[tuple[int, int]]:
     """Token ranges of sentences without leading/trailing white-space tokens."""
-    out = []
-    for sent in report.doc.sents:
-        s, e = sent.start, sent.end
-        while s < e and report.doc[s].is_space:
-            s += 1
-        while e > s and report.doc[e - 1].is_space:
-            e -= 1
-        out.append((s, e))
-    return out
+    return _token_arrays(report).sents
 
 
-def _tokens(report: Report) -> dict[str, list[Any]]:
+def _strings(doc: Any, ids: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.object_]]:
+    """Strings of an array of string-store ids (looked up once per distinct id)."""
+    if ids.size == 0:
+        return np.empty(0, dtype=object)
+    uniq, inverse = np.unique(ids, return_inverse=True)
+    table = np.empty(len(uniq), dtype=object)
+    for k, h in enumerate(uniq.tolist()):
+        table[k] = doc.vocab.strings[h] if h else ""
+    return cast(np.ndarray[Any, np.dtype[np.object_]], table[inverse])
+
+
+def _tokens(report: Report) -> dict[str, Any]:
     doc = report.doc
-    words = [t for t in doc if not t.is_space]
-    cs = np.array([t.idx for t in words], dtype=np.int64)
-    ce = np.array([t.idx + len(t.text) for t in words], dtype=np.int64)
-    rs, re_ = report.view.to_raw_many(cs, ce)
-    sid = _sent_ids(report)
+    tk = _token_arrays(report)
+    w = np.flatnonzero(~tk.is_space)
+    rs, re_ = report.view.to_raw_many(tk.idx[w], tk.idx[w] + tk.length[w])
+    attrs = doc.to_array([LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD]).reshape(len(doc), 6)[w]
     text = report.text
     return {
-        "doc_id": [report.doc_id] * len(words),
-        "i": [t.i for t in words],
-        "start": rs.tolist(),
-        "end": re_.tolist(),
+        "doc_id": [report.doc_id] * len(w),
+        "i": w,
+        "start": rs,
+        "end": re_,
         "text": [text[a:b] for a, b in zip(rs.tolist(), re_.tolist())],
-        "lemma": [t.lemma_ for t in words],
-        "pos": [t.pos_ for t in words],
-        "tag": [t.tag_ for t in words],
-        "dep": [t.dep_ for t in words],
-        "head": [t.head.i for t in words],
-        "ent_type": [t.ent_type_ for t in words],
-        "is_sent_start": [bool(t.is_sent_start) for t in words],
-        "sent_id": [int(sid[t.i]) for t in words],
-        "passage_id": [report.passage_of(int(a)) for a in rs.tolist()],
+        "lemma": _strings(doc, attrs[:, 0]),
+        "pos": _strings(doc, attrs[:, 1]),
+        "tag": _strings(doc, attrs[:, 2]),
+        "dep": _strings(doc, attrs[:, 3]),
+        "head": w + attrs[:, 5].astype(np.int64),
+        "ent_type": _strings(doc, attrs[:, 4]),
+        "is_sent_start": tk.sent_start[w] == 1,
+        "sent_id": tk.sent_id[w],
+        "passage_id": report.passage_of_many(rs),
     }
 
 
@@ -116,9 +157,11 @@ def _entity_tuples(report: Report) -> list[tuple[Any, ...]]:
 
 
 def _entities(report: Report) -> dict[str, list[Any]]:
+    cached = report._cache.get("entity_rows")
+    if cached is not None:  # built for the actors table already
+        return cast(dict[str, list[Any]], cached)
     sid = _sent_ids(report)
-    doc = report.doc
-    starts = np.array([t.idx for t in doc], dtype=np.int64)
+    starts = _token_arrays(report).idx
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["entities"]}
     for k, (cs, ce, label, canonical, role, affiliation, source, country) in enumerate(
         _entity_tuples(report)
@@ -141,6 +184,7 @@ def _entities(report: Report) -> dict[str, list[Any]]:
         rows["role"].append(role)
         rows["affiliation"].append(affiliation)
         rows["country"].append(country)
+    report._cache["entity_rows"] = rows
     return rows
 
 
@@ -179,7 +223,7 @@ def _dates(report: Report) -> dict[str, list[Any]]:
     if not timexes:
         return rows
     sid = _sent_ids(report)
-    starts = np.array([t.idx for t in report.doc], dtype=np.int64)
+    starts = _token_arrays(report).idx
     for k, (cs, ce, typ, value, mod, _anchored) in enumerate(timexes):
         a, b = report.raw_span(cs, ce)
         tok = max(0, int(np.searchsorted(starts, cs, side="right")) - 1)
@@ -270,7 +314,7 @@ def _documents(report: Report) -> dict[str, list[Any]]:
         "date": [d.date],
         "doc_date": [report.meta.get("doc_date")],
         "n_chars": [len(report.text)],
-        "n_tokens": [sum(1 for t in report.doc if not t.is_space)],
+        "n_tokens": [int(np.count_nonzero(~_token_arrays(report).is_space))],
         "n_sentences": [sum(1 for s, e in _trimmed_sents(report) if e > s)],
         "n_passages": [len(d.passages)],
         "taxonomy_version": [report.meta.get("taxonomy_version")],
