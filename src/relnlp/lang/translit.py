@@ -9,6 +9,7 @@ only to *compare* names, never shown.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -38,6 +39,7 @@ _RULES: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(a), b) for a, b in _RULES)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A comparison key that ignores case, accents and romanisation variants.
 

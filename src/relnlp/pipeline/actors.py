@@ -25,9 +25,12 @@ and plain tuples in ``doc.user_data["rel_entities"]``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -36,6 +39,7 @@ from relnlp import extensions
 from relnlp.acronyms import find_acronyms, find_mentions
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.translit import name_key
+from relnlp.pipeline import doc_text
 from relnlp.schemas import ENTITY_LABELS
 
 __all__ = ["ActorTagger", "Mention"]
@@ -155,7 +159,7 @@ class ActorTagger:
 
     def _acronyms(self, doc: Doc, gaz_spans: dict[tuple[int, int], Mention]) -> list[Mention]:
         out = []
-        text = doc.text
+        text = doc_text(doc)
         defs: dict[str, tuple[str, str]] = {}
         for a in find_acronyms(text):
             long_span = doc.char_span(a.long_start, a.long_end, alignment_mode="contract")
@@ -295,23 +299,23 @@ class ActorTagger:
                     continue
             out.append(m)
         # Surname-only mentions the model missed ("the Li-Ivanov talks").
+        if not registry:
+            return out
         taken = {i for m in out for i in range(m.start, m.end)}
-        for t in doc:
-            if t.i in taken or not t.is_alpha or not t.text[:1].isupper():
-                continue
-            key = name_key(t.text)
-            if key in registry and len(t.text) >= 2:
-                out.append(Mention(t.i, t.i + 1, "PERSON", registry[key], "registry", 1.5))
+        for i in _tokens_where(doc, lambda w: w.isalpha() and w[:1].isupper() and len(w) >= 2
+                               and name_key(w) in registry):  # fmt: skip
+            if i not in taken:
+                out.append(Mention(i, i + 1, "PERSON", registry[name_key(doc[i].text)],
+                                   "registry", 1.5))  # fmt: skip
         return out
 
     def _native(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
         """A native-script name in parentheses after a name is an alias of that actor."""
         out = list(chosen)
         by_end = {m.end: m for m in chosen}
-        text = doc.text
-        for tok in doc:
-            if tok.text != "(":
-                continue
+        text = doc_text(doc)
+        for i in _tokens_where(doc, lambda w: w == "("):
+            tok = doc[i]
             prev = by_end.get(tok.i)
             j = tok.i + 1
             # Skip "SHORT, " inside the parenthesis: "(SSC, 国家安全委员会)".
@@ -334,7 +338,7 @@ class ActorTagger:
 
     def _roles(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
         ends = {m.end: m for m in chosen}
-        full = doc.text  # Doc.text joins every token: compute it once
+        full = doc_text(doc)
         out = []
         for m in chosen:
             if m.label != "PERSON":
@@ -397,6 +401,15 @@ class ActorTagger:
             for m in chosen
         ]  # fmt: skip
         return doc
+
+
+def _tokens_where(doc: Doc, test: Callable[[str], bool]) -> list[int]:
+    """Indices of the tokens whose text passes ``test`` (tested once per distinct word)."""
+    orth = doc.to_array(ORTH)
+    uniq, inverse = np.unique(orth, return_inverse=True)
+    strings = doc.vocab.strings
+    keep = np.fromiter((test(strings[int(h)]) for h in uniq), dtype=bool, count=len(uniq))
+    return np.flatnonzero(keep[inverse]).tolist()
 
 
 def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:

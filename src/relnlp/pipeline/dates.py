@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from relnlp import extensions
+from relnlp.pipeline import doc_text
 from relnlp.timex import Anchor, find_timexes
 
 __all__ = ["DateTagger"]
@@ -30,7 +31,7 @@ class DateTagger:
     def __call__(self, doc: Doc) -> Doc:
         anchor = Anchor.from_value(doc._.rel_doc_date)
         chron: Any = doc.user_data.get("rel_chronology") or []
-        found = find_timexes(doc.text, anchor=anchor, chronology=list(chron))
+        found = find_timexes(doc_text(doc), anchor=anchor, chronology=list(chron))
         spans = []
         for t in found:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")

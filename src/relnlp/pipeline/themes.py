@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from relnlp import extensions
+from relnlp.pipeline import doc_text
 from relnlp.themes.classifier import ThemeClassifier
 
 __all__ = ["ThemeTagger", "paragraph_spans"]
@@ -41,7 +42,7 @@ class ThemeTagger:
         self.classifier = classifier
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins every token: compute it once
+        text = doc_text(doc)
         spans = doc.user_data.get("rel_passages") or paragraph_spans(text)
         texts = [text[a:b] for a, b in spans]
         results = self.classifier.classify_many(texts)

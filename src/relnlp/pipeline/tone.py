@@ -25,12 +25,16 @@ its object or a "with"/"against"/"to" phrase, else the first two distinct actors
 from __future__ import annotations
 
 import math
-from dataclasses import astuple, dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any
 
+from spacy.attrs import IS_SPACE, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from relnlp import extensions
+from relnlp.pipeline import doc_text
 from relnlp.tone.lexicon import ARTICLES, KINDS, Cue, Lexicon
 
 __all__ = ["SentenceTone", "ToneScorer"]
@@ -97,17 +101,18 @@ GAP_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 
 
 def _phrase_at(
-    toks: list[Token], lemmas: list[str], i: int, cue: tuple[str, ...]
-) -> list[Token]:
-    """Tokens of multi-word ``cue`` starting at ``i``, allowing one modifier between its
-    words ("joint naval exercise", "sign a new agreement"); [] when it does not match."""
-    out, j = [toks[i]], i + 1
+    pos: Callable[[int], str], lemmas: list[str], i: int, cue: tuple[str, ...]
+) -> list[int]:
+    """Positions of the words of multi-word ``cue`` starting at ``i``, allowing one
+    modifier between its words ("joint naval exercise", "sign a new agreement"); [] when
+    it does not match. ``pos(k)`` is the part of speech of word ``k``."""
+    out, j = [i], i + 1
     for want in cue[1:]:
         if j < len(lemmas) and lemmas[j] == want:
-            out.append(toks[j])
+            out.append(j)
             j += 1
-        elif j + 1 < len(lemmas) and lemmas[j + 1] == want and toks[j].pos_ in GAP_POS:
-            out.append(toks[j + 1])
+        elif j + 1 < len(lemmas) and lemmas[j + 1] == want and pos(j) in GAP_POS:
+            out.append(j + 1)
             j += 2
         else:
             return []
@@ -179,32 +184,56 @@ class ToneScorer:
                 out.update(range(span.start, span.end))
         return out
 
-    def _hits(self, sent: Span, named: set[int] = frozenset()) -> list[CueHit]:  # type: ignore[assignment]
-        toks = [
-            t for t in sent
-            if not t.is_space and t.lower_ not in ARTICLES and t.i not in named
-        ]  # fmt: skip
-        lemmas = [t.lemma_.lower() for t in toks]
+    @staticmethod
+    def _words(doc: Doc) -> tuple[list[str], list[bool]]:
+        """Lower-cased lemma of every token, and whether cue matching skips it (white
+        space, articles); looked up once per distinct word."""
+        arr = doc.to_array([LEMMA, LOWER, IS_SPACE]).reshape(len(doc), 3)
+        strings = doc.vocab.strings
+        lemma_of: dict[int, str] = {}
+        lemmas = []
+        for h in arr[:, 0].tolist():
+            w = lemma_of.get(h)
+            if w is None:
+                w = lemma_of[h] = strings[h].lower() if h else ""
+            lemmas.append(w)
+        articles = {strings.add(a) for a in ARTICLES}
+        skip = [bool(sp) or low in articles for low, sp in arr[:, 1:].tolist()]
+        return lemmas, skip
+
+    def _hits(
+        self,
+        sent: Span,
+        named: set[int] = frozenset(),  # type: ignore[assignment]
+        words: tuple[list[str], list[bool]] | None = None,
+    ) -> list[CueHit]:
+        doc = sent.doc
+        all_lemmas, skip = words if words is not None else self._words(doc)
+        idx = [i for i in range(sent.start, sent.end) if not skip[i] and i not in named]
+        lemmas = [all_lemmas[i] for i in idx]
+
+        def pos(k: int) -> str:
+            return doc[idx[k]].pos_
+
         hits: list[CueHit] = []
         i = 0
-        while i < len(toks):
+        while i < len(idx):
             match: Cue | None = None
-            span_toks: list[Token] = []
+            found: list[int] = []
             for cue in self.lexicon.candidates(lemmas[i]):
-                n = len(cue.lemmas)
-                if n == 1:
-                    if KINDS[cue.kind] and toks[i].pos_ not in KINDS[cue.kind]:
+                if len(cue.lemmas) == 1:
+                    if KINDS[cue.kind] and pos(i) not in KINDS[cue.kind]:
                         continue
-                    match, span_toks = cue, [toks[i]]
+                    match, found = cue, [i]
                     break
-                found = _phrase_at(toks, lemmas, i, cue.lemmas)
+                found = _phrase_at(pos, lemmas, i, cue.lemmas)
                 if found:
-                    match, span_toks = cue, found
+                    match = cue
                     break
             if match is None:
                 i += 1
                 continue
-            n = toks.index(span_toks[-1]) - i + 1
+            span_toks = [doc[idx[k]] for k in found]
             head = max(span_toks, key=lambda t: sum(1 for _ in t.ancestors) * -1)
             neg = any(_negated(t) for t in span_toks)
             hedge = _hedged(head)
@@ -218,7 +247,7 @@ class ToneScorer:
                 w *= 0.9
             hits.append(CueHit(match, span_toks[0].idx, span_toks[-1].idx + len(span_toks[-1]),
                                w, neg, hedge, rep))  # fmt: skip
-            i += n
+            i = found[-1] + 1
         return hits
 
     # Actors ----------------------------------------------------------------------------
@@ -269,10 +298,15 @@ class ToneScorer:
 
     # Component -------------------------------------------------------------------------
     def score_sentence(
-        self, doc: Doc, sent: Span, named: set[int] | None = None, text: str | None = None
+        self,
+        doc: Doc,
+        sent: Span,
+        named: set[int] | None = None,
+        text: str | None = None,
+        words: tuple[list[str], list[bool]] | None = None,
     ) -> SentenceTone:
-        hits = self._hits(sent, self._named(doc) if named is None else named)
-        text = doc.text if text is None else text
+        hits = self._hits(sent, self._named(doc) if named is None else named, words)
+        text = doc_text(doc) if text is None else text
         coop_keep, tens_keep = 1.0, 1.0
         gsum = gw = 0.0
         for h in hits:
@@ -299,9 +333,10 @@ class ToneScorer:
         out = []
         spans = []
         named = self._named(doc)
-        text = doc.text  # Doc.text joins every token: compute it once
+        text = doc_text(doc)
+        words = self._words(doc)
         for sent in doc.sents:
-            st = self.score_sentence(doc, sent, named, text)
+            st = self.score_sentence(doc, sent, named, text, words)
             out.append(st)
             sent._.rel_cooperation = st.cooperation
             sent._.rel_tension = st.tension
@@ -311,10 +346,18 @@ class ToneScorer:
             spans.append(sent)
         doc.spans["rel_tone"] = spans
         # Plain tuples (msgpack-serialisable with the Doc); SentenceTone(*t) rebuilds them.
-        doc.user_data["rel_tone"] = [astuple(st) for st in out]
+        doc.user_data["rel_tone"] = [_as_tuple(st) for st in out]
         doc._.rel_cooperation = _mean([s.cooperation for s in out])
         doc._.rel_tension = _mean([s.tension for s in out])
         return doc
+
+
+_TONE_FIELDS = tuple(f.name for f in fields(SentenceTone))
+
+
+def _as_tuple(st: SentenceTone) -> tuple[Any, ...]:
+    """``dataclasses.astuple`` without its deep copy (the fields hold immutable values)."""
+    return tuple(getattr(st, name) for name in _TONE_FIELDS)
 
 
 def _mean(xs: list[float]) -> float:

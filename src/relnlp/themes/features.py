@@ -92,11 +92,22 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 def stems(text: str, *, drop_stop: bool = False) -> list[str]:
     """Stems of the words of ``text`` (optionally without stop words and numbers)."""
-    stop = _stop() if drop_stop else frozenset()
+    ws, st = _analysed(text)
+    if not drop_stop:
+        return list(st)
+    stop = _stop()
     return [
-        stem(w) for w, _a, _b in words(text)
-        if not drop_stop or (w not in stop and not w.isdigit() and len(w) > 1)
+        s for (w, _a, _b), s in zip(ws, st)
+        if w not in stop and not w.isdigit() and len(w) > 1
     ]  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def _analysed(text: str) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]:
+    """Words and their stems; cached, as the prior, the cue matcher and the trained
+    model's features all read the same passage."""
+    ws = tuple(words(text))
+    return ws, tuple(stem(w) for w, _a, _b in ws)
 
 
 @dataclass(frozen=True)
@@ -140,8 +151,7 @@ class PriorScorer:
 
     def matches(self, text: str) -> list[CueMatch]:
         """Every cue and pattern occurrence, in text order (longest cue at a position)."""
-        ws = words(text)
-        st = [stem(w) for w, _a, _b in ws]
+        ws, st = _analysed(text)
         out: list[CueMatch] = []
         for i, s in enumerate(st):
             best: dict[str, tuple[int, str]] = {}
