@@ -6,6 +6,7 @@ import copy
 import datetime as _dt
 import functools
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -111,6 +112,24 @@ class _Clock:
 
 def _content_id(text: str) -> str:
     return "doc_" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _char_batches(
+    items: Iterable[tuple[str, Any]], max_items: int, max_chars: int
+) -> Iterator[list[tuple[str, Any]]]:
+    """Consecutive groups of ``(text, context)`` items: at most ``max_items`` items and
+    ``max_chars`` characters each, except that an item is never left out of a group."""
+    group: list[tuple[str, Any]] = []
+    chars = 0
+    for item in items:
+        n = len(item[0])
+        if group and (len(group) >= max_items or chars + n > max_chars):
+            yield group
+            group, chars = [], 0
+        group.append(item)
+        chars += n
+    if group:
+        yield group
 
 
 def _chunk_bounds(text: str, size: int) -> list[int]:
@@ -441,8 +460,9 @@ class Analyzer:
             Worker processes for spaCy (the model is loaded once per worker).
         batch_size : int
             Texts (or chunks of long texts) per batch sent to spaCy, at most; a batch
-            holds no more than ``BATCH_CHARS // chunk_chars`` chunks (at least one), which
-            bounds the parser's memory on long reports.
+            holds no more than ``BATCH_CHARS`` characters (at least one chunk), which
+            bounds the parser's memory on long reports. With ``n_process > 1`` the
+            bound is ``BATCH_CHARS // chunk_chars`` chunks per batch.
 
         Raises
         ------
@@ -456,11 +476,21 @@ class Analyzer:
         prepared = self._prepared(texts_or_documents, as_tuples, clock)
         stream = self._chunk_stream(prepared)
         per_report = [p for p in REPORT_LEVEL if p in self.nlp.pipe_names]
-        bounded = max(1, min(batch_size, BATCH_CHARS // self.chunk_chars))
-        docs = self.nlp.pipe(
-            stream, as_tuples=True, n_process=n_process, batch_size=bounded,
-            disable=per_report,
-        )  # fmt: skip
+        docs: Iterable[tuple[Doc, Any]]
+        if n_process == 1:
+            # Batches of up to batch_size chunks and BATCH_CHARS characters: short reports
+            # go to spaCy 16 at a time (its networks are faster on bigger batches) and
+            # long ones alone or in pairs (bounded memory).
+            docs = itertools.chain.from_iterable(
+                self.nlp.pipe(group, as_tuples=True, batch_size=len(group), disable=per_report)
+                for group in _char_batches(stream, batch_size, BATCH_CHARS)
+            )
+        else:
+            bounded = max(1, min(batch_size, BATCH_CHARS // self.chunk_chars))
+            docs = self.nlp.pipe(
+                stream, as_tuples=True, n_process=n_process, batch_size=bounded,
+                disable=per_report,
+            )  # fmt: skip
         current: list[Doc] = []
         for doc, (info, k, n, idx) in docs:
             clock.check(idx, f"parsing (chunk {k + 1} of {n})")
@@ -498,11 +528,15 @@ class Analyzer:
                 (int(np.searchsorted(starts, c.start)), int(np.searchsorted(starts, c.end)))
                 for c in document.chronology
             ]
-        for name in REPORT_LEVEL:
-            if name in self.nlp.pipe_names:
-                self.nlp.get_pipe(name)(doc)
-                if check is not None:
-                    check(f"the {name} component")
+        doc.user_data["rel_text"] = doc.text  # once, for every component (pipeline.doc_text)
+        try:
+            for name in REPORT_LEVEL:
+                if name in self.nlp.pipe_names:
+                    self.nlp.get_pipe(name)(doc)
+                    if check is not None:
+                        check(f"the {name} component")
+        finally:
+            del doc.user_data["rel_text"]
         if meta.get("doc_date") is None and any(
             anchored and value.startswith("XXXX")  # a year-less date nothing could anchor
             for _s, _e, _t, value, _m, anchored in doc.user_data.get("rel_timex", [])
@@ -556,6 +590,24 @@ def _load_spacy(model: str, exclude: Sequence[str]) -> tuple[Language, str]:
     raise ResourceError(Errors.E101.format(name=model), name=model) from last
 
 
+def _cache_rule_components(nlp: Language) -> None:
+    """Swap the model's attribute ruler and lemmatizer for relnlp's cached versions, which
+    give the same output faster, when they can reproduce them exactly."""
+    from relnlp.pipeline.cached import lemmatizer_cacheable, ruler_cacheable
+
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        if ruler_cacheable(ruler):
+            new = nlp.replace_pipe("attribute_ruler", "relnlp_attribute_ruler")
+            new.use(ruler)  # type: ignore[attr-defined]
+    if "lemmatizer" in nlp.pipe_names:
+        lem = nlp.get_pipe("lemmatizer")
+        if lemmatizer_cacheable(lem):
+            config = {"mode": lem.mode, "overwrite": lem.overwrite}  # type: ignore[attr-defined]
+            new = nlp.replace_pipe("lemmatizer", "relnlp_lemmatizer", config=config)
+            new.use(lem)  # type: ignore[attr-defined]
+
+
 @functools.lru_cache(maxsize=8)
 def _load_cached(
     model: str,
@@ -571,6 +623,7 @@ def _load_cached(
 
     nlp, name = _load_spacy(model, exclude)
     customize_tokenizer(nlp)
+    _cache_rule_components(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("relnlp_sentences", before="parser")
     elif "senter" in nlp.pipe_names:

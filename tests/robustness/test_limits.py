@@ -107,22 +107,38 @@ def test_limits_time_budget_is_per_document_in_pipe(monkeypatch: pytest.MonkeyPa
 def test_issue10_spacy_batches_are_bounded_in_characters(
     nlp: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A batch of 16 chunks of 100,000 characters needed 3 GB; now at most 200,000."""
-    from relnlp.analyzer import BATCH_CHARS
+    """A batch of 16 chunks of 100,000 characters needed 3 GB; a batch now holds at most
+    BATCH_CHARS characters (or one chunk), and short reports still go 16 at a time."""
+    from relnlp import analyzer
 
-    seen: list[int] = []
-    real_pipe = nlp.nlp.pipe
+    monkeypatch.setattr(analyzer, "BATCH_CHARS", 5000)  # scaled down: 1/40
+    small = relnlp.load(chunk_chars=2500)
+    seen: list[tuple[int, int]] = []
+    real_pipe = small.nlp.pipe
 
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        seen.append(kwargs["batch_size"])
-        return real_pipe(*args, **kwargs)
+    def spy(texts: Any, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("as_tuples"):
+            texts = list(texts)
+            seen.append((len(texts), sum(len(t) for t, _c in texts)))
+            assert kwargs["batch_size"] == len(texts)
+        return real_pipe(texts, *args, **kwargs)
 
-    monkeypatch.setattr(nlp.nlp, "pipe", spy)
-    list(nlp.pipe([TEXT] * 3, batch_size=16))
-    assert set(seen) == {BATCH_CHARS // nlp.chunk_chars} == {2}  # spaCy re-enters pipe()
-    chunked = relnlp.load(chunk_chars=2000)
-    real_pipe = chunked.nlp.pipe
-    seen.clear()
-    monkeypatch.setattr(chunked.nlp, "pipe", spy)
-    list(chunked.pipe([TEXT], batch_size=16))
-    assert set(seen) == {16}  # small chunks: the caller's batch size
+    monkeypatch.setattr(small.nlp, "pipe", spy)
+    short = "Iran and Iraq met in Baghdad on 3 March 2015.\n\n"
+    long = short * 100  # 4,800 characters: two chunks
+    got = list(small.pipe([long, short, long] + [short] * 40, batch_size=16))
+    assert [len(r.text) for r in got] == [len(long), len(short), len(long)] + [len(short)] * 40
+    assert all(n == 1 or chars <= 5000 for n, chars in seen), seen
+    assert max(n for n, _c in seen) == 16  # short reports: the caller's batch size
+    assert sum(n for n, _c in seen) == 2 + 1 + 2 + 40  # every chunk parsed once
+
+
+def test_char_batches_groups_by_count_and_characters() -> None:
+    from relnlp.analyzer import _char_batches
+
+    items = [("a" * n, k) for k, n in enumerate([5, 5, 5, 20, 1, 1, 1, 1])]
+    groups = [[k for _t, k in g] for g in _char_batches(items, 3, 12)]
+    assert groups == [[0, 1], [2], [3], [4, 5, 6], [7]]
+    assert list(_char_batches([], 3, 12)) == []
+
+

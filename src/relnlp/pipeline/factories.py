@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from relnlp.pipeline.actors import ActorTagger
+from relnlp.pipeline.cached import CachedAttributeRuler, CachedLemmatizer
 from relnlp.pipeline.dates import DateTagger
 from relnlp.pipeline.names import HyphenatedNameMerger
 from relnlp.pipeline.sentences import SentenceGuard
@@ -17,7 +18,7 @@ from relnlp.pipeline.themes import ThemeTagger
 from relnlp.pipeline.tone import ToneScorer
 
 __all__ = [
-    "make_actor_tagger", "make_date_tagger", "make_name_merger", "make_sentence_guard",
+    "make_actor_tagger", "make_cached_attribute_ruler", "make_cached_lemmatizer", "make_date_tagger", "make_name_merger", "make_sentence_guard",
     "make_theme_tagger", "make_tone_scorer",
 ]  # fmt: skip
 
@@ -30,6 +31,33 @@ __all__ = [
 def make_sentence_guard(nlp: Language, name: str) -> SentenceGuard:
     """Sentence-start constraints for policy prose (place before the parser)."""
     return SentenceGuard(nlp, name)
+
+
+@Language.factory(
+    "relnlp_attribute_ruler",
+    assigns=["token.pos", "token.tag", "token.lemma", "token.morph"],
+    default_config={"validate": False},
+)
+def make_cached_attribute_ruler(nlp: Language, name: str, validate: bool) -> CachedAttributeRuler:
+    """The language's ``attribute_ruler``, computed once per token signature (same output).
+
+    :func:`relnlp.load` puts it in place of a model's ruler, with that ruler's patterns
+    (see :mod:`relnlp.pipeline.cached`).
+    """
+    return CachedAttributeRuler(
+        nlp.create_pipe("attribute_ruler", name=name, config={"validate": validate})
+    )
+
+
+@Language.factory(
+    "relnlp_lemmatizer",
+    assigns=["token.lemma"],
+    default_config={"mode": "rule", "overwrite": False},
+)
+def make_cached_lemmatizer(nlp: Language, name: str, mode: str, overwrite: bool) -> CachedLemmatizer:
+    """The language's ``lemmatizer``, computed once per (word, POS, morphology)."""
+    config = {"mode": mode, "overwrite": overwrite, "model": None}
+    return CachedLemmatizer(nlp.create_pipe("lemmatizer", name=name, config=config))
 
 
 @Language.factory(

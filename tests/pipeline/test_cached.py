@@ -1,0 +1,112 @@
+"""The cached attribute ruler and lemmatizer give spaCy's own output, token for token."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+import relnlp
+from relnlp.about import DEFAULT_MODEL
+from relnlp.pipeline.cached import (
+    CachedAttributeRuler,
+    CachedLemmatizer,
+    lemmatizer_cacheable,
+    ruler_cacheable,
+)
+
+ATTRS = [TAG, POS, LEMMA, MORPH, DEP, HEAD]
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "corpora" / "seeds").glob("*.txt"))
+# Every kind of pattern of en_core_web_sm's ruler: contractions over two tokens ("ai n't",
+# "gon na", "let 's"), expletive "there is", pronouns, white space, odd tags.
+CONSTRUCTED = [
+    "Y'all gonna do it? I ain't gonna. Let's go, c'mon! There is a dog.  \n\n  There are.\n",
+    "He's doin' nothin' 'bout 'em, gotta go. She'd have gone; we'd not.\tIt's hers, not theirs.",
+    "The U.S. and the P.R.C. met on Feb. 10 (pp. 79-84). Lt. Gen. Smith did, didn't he?",
+    "", " ", "\n\n", "Moscow", "ОДКБ и ШОС 栗战书 — “quoted” ‘text’ … 3.5% $10bn",
+]
+
+
+@pytest.fixture(scope="module")
+def spacy_nlp() -> Any:
+    return spacy.load(DEFAULT_MODEL)
+
+
+def _parsed(nlp: Any, texts: list[str]) -> list[Any]:
+    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
+        return list(nlp.pipe(texts))
+
+
+def _assert_same(nlp: Any, texts: list[str]) -> None:
+    ruler, lem = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+    fast_ruler, fast_lem = CachedAttributeRuler(ruler), CachedLemmatizer(lem)
+    for doc in _parsed(nlp, texts):
+        want, got = doc.copy(), doc.copy()
+        lem(ruler(want))
+        fast_lem(fast_ruler(got))
+        a, b = want.to_array(ATTRS), got.to_array(ATTRS)
+        if not np.array_equal(a, b):
+            diff = [(t.text, t.tag_, t.pos_, t.lemma_, str(t.morph), u.tag_, u.pos_, u.lemma_,
+                     str(u.morph)) for t, u in zip(want, got)
+                    if (t.tag_, t.pos_, t.lemma_, str(t.morph)) !=
+                    (u.tag_, u.pos_, u.lemma_, str(u.morph))]  # fmt: skip
+            pytest.fail(f"cached components differ on {doc.text[:60]!r}: {diff[:5]}")
+
+
+def test_cached_components_reproduce_spacy_on_seeds_and_constructed_text(spacy_nlp: Any) -> None:
+    texts = [p.read_text("utf-8") for p in SEEDS] + CONSTRUCTED
+    _assert_same(spacy_nlp, texts)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["There", "is", "ai", "n't", "gon", "na", "let", "'s", "I",
+                                 "me", "it", "her", "did", "had", "been", "'d", "that",
+                                 "Putin", "the", "talks", ".", ",", "\n", "  ", "can",
+                                 "wo", "Y'", "all", "got", "ta"]), max_size=30))  # fmt: skip
+def test_cached_components_reproduce_spacy_on_random_token_soup(
+    spacy_nlp: Any, words: list[str]
+) -> None:
+    _assert_same(spacy_nlp, [" ".join(words), "".join(words)])
+
+
+def test_cached_components_are_used_by_relnlp_and_serialise() -> None:
+    nlp = relnlp.load().nlp
+    assert isinstance(nlp.get_pipe("attribute_ruler"), CachedAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmatizer)
+    ruler = nlp.get_pipe("attribute_ruler")
+    data = ruler.to_bytes()
+    fresh = spacy.blank("en").add_pipe("relnlp_attribute_ruler")
+    fresh.from_bytes(data)
+    assert len(fresh.patterns) == len(ruler.patterns) > 100
+    assert fresh._exact and len(fresh._multi) == len(ruler._multi)
+
+
+def test_cached_ruler_rebuilds_after_new_patterns(spacy_nlp: Any) -> None:
+    fast = CachedAttributeRuler(spacy_nlp.get_pipe("attribute_ruler").__class__(
+        spacy_nlp.vocab, "attribute_ruler"))  # fmt: skip
+    fast.add([[{"LOWER": "spoke"}]], {"LEMMA": "SPEAK"})
+    doc = _parsed(spacy_nlp, ["Putin spoke."])[0]
+    fast(doc)
+    assert [t.lemma_ for t in doc[:2]] == ["", "SPEAK"]
+    fast.add([[{"LOWER": "putin"}]], {"LEMMA": "PUTIN"})
+    fast(doc)
+    assert [t.lemma_ for t in doc[:2]] == ["PUTIN", "SPEAK"]
+
+
+def test_cacheable_refuses_what_it_cannot_reproduce(spacy_nlp: Any) -> None:
+    ruler = spacy_nlp.get_pipe("attribute_ruler").__class__(spacy_nlp.vocab, "r")
+    ruler.add([[{"LOWER": "a", "OP": "?"}]], {"POS": "DET"})
+    assert not ruler_cacheable(ruler)
+    assert CachedAttributeRuler(ruler)._exact is False  # runs the ruler as it is
+    assert lemmatizer_cacheable(spacy_nlp.get_pipe("lemmatizer"))
+
+    class Other:
+        mode = "neural"
+
+    assert not lemmatizer_cacheable(Other())
