@@ -129,3 +129,28 @@ def test_load_with_taxonomy_object_adds_a_column() -> None:
     assert "energy" in r.passages["themes"].iloc[0]
     assert r.passages["energy"].iloc[0] >= 0.5
     assert any("pipeline" in e for e in r.passages["evidence"].iloc[0])
+
+
+def test_tfidf_without_sklearn_equals_sklearn_vectorizer() -> None:
+    """The packaged model's features are computed without importing scikit-learn; they
+    must be what scikit-learn's TfidfVectorizer gives with the same vocabulary and idf."""
+    import numpy as np
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+    from relnlp.themes.classifier import _analyzer
+    from relnlp.themes.features import _stop
+    from relnlp.themes.loading import packaged_model_path
+
+    assert _stop() == ENGLISH_STOP_WORDS
+    model = ThemeModel.load(packaged_model_path())
+    seeds = Path(__file__).resolve().parents[2] / "corpora" / "seeds"
+    texts = [b for p in sorted(seeds.glob("*.txt")) for b in p.read_text("utf-8").split("\n\n")]
+    texts += ["", "the of and", "Terrorists! terrorism, TERRORISM; sanctions sanctioned."]
+    vec = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True,
+                          vocabulary={t: i for i, t in enumerate(model.vocabulary)})  # fmt: skip
+    vec.fit([""])
+    vec.idf_ = model.idf
+    want = vec.transform(texts).toarray()
+    got = model._tfidf(texts).toarray()
+    assert got.shape == want.shape and np.abs(want).sum() > 10
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-15)

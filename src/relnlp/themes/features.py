@@ -41,9 +41,12 @@ SIM_WEIGHT = 0.6
 
 @lru_cache(maxsize=1)
 def _stop() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    """scikit-learn's English stop words, shipped as data (importing scikit-learn for
+    them cost about a second per process)."""
+    from relnlp import resources
 
-    return frozenset(ENGLISH_STOP_WORDS)
+    text = resources.path("text/stopwords.en.txt").read_text("utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
 _VOWELS = set("aeiouy")
