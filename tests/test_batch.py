@@ -266,3 +266,100 @@ def test_batch_too_large_file_is_an_error_row(corpus: Path, tmp_path: Path) -> N
     row = batch.read_table(tmp_path / "big", "errors").iloc[0]
     assert (row["error_type"], row["code"]) == ("InputError", "E009")
     assert batch.read_table(tmp_path / "big", "documents").empty
+
+
+def test_batch_user_gazetteer_taxonomy_and_model_reach_the_workers(tmp_path: Path) -> None:
+    """Resources given to run() are used by spawned workers, recorded, and pinned."""
+    from relnlp import Taxonomy
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        (src / f"r{i}.txt").write_text(
+            f"Note {i}\n\nThe Zorvath Assembly met in Geneva on 5 May 2015. The navy held a "
+            "naval exercise with maritime patrols in the strait.\n", encoding="utf-8")  # fmt: skip
+    gaz = tmp_path / "mine.jsonl"
+    header = {"_meta": {"name": "mine", "version": "1", "source": "test", "licence": "CC0-1.0"}}
+    gaz.write_text(json.dumps(header) + "\n" + json.dumps({"canonical": "Assembly of Zorvath", "label": "ORG", "kind": "io",
+                               "aliases": ["Zorvath Assembly"], "acronyms": [],
+                               "country": None}) + "\n", encoding="utf-8")  # fmt: skip
+    tax = Taxonomy.default()
+    tax.add_theme("maritime", description="Navies, sea lanes and maritime security.",
+                  cues=["navy", "naval", "maritime", "strait"])  # fmt: skip
+    out = tmp_path / "out"
+    res = batch.run([src], out, n_process=2, chunk_size=1, progress=False, gazetteer=[gaz],
+                    taxonomy=tax, only="entities,passages,documents")  # fmt: skip
+    assert (res.documents, res.failed) == (3, 0)
+    ents = batch.read_table(out, "entities")
+    assert set(ents.loc[ents["text"] == "Zorvath Assembly", "canonical"]) == {"Assembly of Zorvath"}
+    pas = batch.read_table(out, "passages")
+    assert "maritime" in pas.columns and (pas["maritime"] > 0.5).sum() == 3
+    assert all("maritime" in t for t in pas.loc[pas["maritime"] > 0.5, "themes"])
+    settings = json.loads((out / "manifest.json").read_text())["settings"]
+    assert settings["taxonomy"] == tax.key and len(settings["gazetteer"]) == 1
+    assert Taxonomy.load(out / "taxonomy.toml").key == tax.key
+    # The same command resumes; a changed resource is another job (E402).
+    again = batch.run([src], out, n_process=1, chunk_size=1, progress=False, gazetteer=[gaz],
+                      taxonomy=tax, only="entities,passages,documents")  # fmt: skip
+    assert again.chunks_run == 0
+    tax.add_theme("energy", description="Oil and gas.", cues=["pipeline"])
+    with pytest.raises(ConfigError, match="E402"):
+        batch.run([src], out, chunk_size=1, progress=False, gazetteer=[gaz], taxonomy=tax,
+                  only="entities,passages,documents")  # fmt: skip
+
+
+def test_batch_bad_resources_refused_before_any_work(tmp_path: Path, corpus: Path) -> None:
+    from relnlp.errors import RelnlpError
+
+    out = tmp_path / "out"
+    with pytest.raises(FileNotFoundError, match="E002"):
+        batch.run([corpus], out, gazetteer=[tmp_path / "missing.jsonl"], progress=False)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[taxonomy]\nname = 1\n", encoding="utf-8")
+    with pytest.raises(RelnlpError):
+        batch.run([corpus], out, taxonomy=bad, progress=False)
+    with pytest.raises(RelnlpError, match="E305"):
+        batch.run([corpus], out, themes_model=tmp_path, progress=False)
+    assert not out.exists() or not any((out / t).exists() for t in schemas.TABLES)
+    r = runner.invoke(app, ["batch", str(corpus), "--out", str(out), "--no-progress",
+                            "--gazetteer", str(tmp_path / "missing.jsonl")])  # fmt: skip
+    assert r.exit_code == 2 and "E002" in r.output
+
+
+_CRASH_HOOK = '''
+import os
+
+if os.environ.get("RELNLP_TEST_CRASH_ON"):  # only in the test's spawned workers
+    import relnlp.batch as _b
+
+    _real = _b.process_chunk
+
+    def _crashing(chunk, job, *args, **kwargs):
+        if any(os.environ["RELNLP_TEST_CRASH_ON"] in d.path for d in chunk.docs):
+            os._exit(9)  # as a segfault or the OOM killer would end the worker
+        return _real(chunk, job, *args, **kwargs)
+
+    _b.process_chunk = _crashing
+'''
+
+
+def test_batch_worker_crash_becomes_error_rows_and_the_rest_finishes(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker that dies mid-chunk (kill, segfault, out of memory) breaks the pool: the
+    chunks in flight are retried one at a time, and the one that kills its worker again
+    is committed as E404 rows; every other document is analysed."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_CRASH_HOOK, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]))
+    monkeypatch.setenv("RELNLP_TEST_CRASH_ON", "r04.txt")
+    out = tmp_path / "out"
+    res = batch.run([corpus], out, n_process=2, chunk_size=CHUNK, progress=False,
+                    only="documents")  # fmt: skip
+    assert (res.documents, res.failed) == (N_DOCS, CHUNK)
+    errors = batch.read_table(out, batch.ERRORS_TABLE)
+    assert set(errors["code"]) == {"E404"} and len(errors) == CHUNK
+    assert any(p.endswith("r04.txt") for p in errors["path"])
+    docs = batch.read_table(out, "documents")
+    assert len(docs) == N_DOCS - CHUNK and not set(docs["doc_id"]) & set(errors["doc_id"])

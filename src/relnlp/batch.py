@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from relnlp.analyzer import Analyzer, Report
+    from relnlp.themes.taxonomy import Taxonomy
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -147,6 +148,9 @@ class JobSettings:
     doc_date: str | None
     max_bytes: int | None
     fingerprint: str
+    gazetteer: tuple[str, ...] = ()
+    taxonomy: str | None = None  # a TOML file
+    themes_model: str | None = None
 
 
 @dataclass
@@ -416,6 +420,54 @@ def _check_model(model: str) -> None:
     raise ResourceError(Errors.E101.format(name=model), name=model)
 
 
+@dataclass
+class _Resources:
+    gazetteer: tuple[str, ...] = ()
+    taxonomy: Taxonomy | None = None
+    taxonomy_toml: str = ""
+    themes_model: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def _user_resources(
+    gazetteer: Sequence[str | os.PathLike[str]],
+    taxonomy: Taxonomy | str | os.PathLike[str] | None,
+    themes_model: str | os.PathLike[str] | None,
+) -> _Resources:
+    """Check the user's gazetteer, taxonomy and theme model (raising the same coded
+    errors as :func:`relnlp.load`) and describe them for the job's fingerprint."""
+    import tempfile
+
+    from relnlp.gazetteer import load_gazetteer
+    from relnlp.themes.loading import build_classifier
+    from relnlp.themes.taxonomy import Taxonomy
+
+    out = _Resources()
+    if isinstance(gazetteer, (str, os.PathLike)):
+        gazetteer = [gazetteer]
+    if gazetteer:
+        paths = tuple(str(Path(g).absolute()) for g in gazetteer)
+        load_gazetteer(paths, packaged=False)  # E107/E108 and missing files, now
+        out.gazetteer = paths
+        out.settings["gazetteer"] = [_sha256(Path(p)) for p in paths]
+    if taxonomy is not None:
+        tax = taxonomy if isinstance(taxonomy, Taxonomy) else Taxonomy.load(taxonomy)
+        with tempfile.TemporaryDirectory() as tmp:
+            out.taxonomy_toml = tax.save(Path(tmp) / "taxonomy.toml").read_text("utf-8")
+        out.taxonomy = tax
+        out.settings["taxonomy"] = tax.key
+    if themes_model is not None:
+        path = Path(themes_model).absolute()
+        build_classifier(out.taxonomy, path)  # E305 and a taxonomy mismatch, now
+        out.themes_model = str(path)
+        out.settings["themes_model"] = _sha256(path / "themes_model.json" if path.is_dir() else path)
+    return out
+
+
 def _fingerprint(settings: Mapping[str, Any]) -> str:
     blob = json.dumps(settings, sort_keys=True, default=str).encode()
     return hashlib.sha256(blob).hexdigest()[:16]
@@ -531,16 +583,17 @@ def _commit_chunk(
 
 
 # Processing a chunk (runs in a worker) -------------------------------------------------------
-_PIPELINES: dict[tuple[str, tuple[str, ...]], Analyzer] = {}
+_PIPELINES: dict[tuple[Any, ...], Analyzer] = {}
 
 
 def _pipeline(job: JobSettings) -> Analyzer:
     """The analyser for a job, loaded once per process and kept (module-level cache)."""
-    key = (job.model, job.exclude)
+    key = (job.model, job.exclude, job.gazetteer, job.taxonomy, job.themes_model)
     if key not in _PIPELINES:
         from relnlp.analyzer import load
 
-        _PIPELINES[key] = load(job.model, exclude=job.exclude)
+        _PIPELINES[key] = load(job.model, exclude=job.exclude, gazetteer=job.gazetteer,
+                               taxonomy=job.taxonomy, themes_model=job.themes_model)  # fmt: skip
     return _PIPELINES[key]
 
 
@@ -948,6 +1001,9 @@ def run(
     progress: bool = True,
     model: str = DEFAULT_MODEL,
     max_bytes: int | None = 200_000_000,
+    gazetteer: Sequence[str | os.PathLike[str]] = (),
+    taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
+    themes_model: str | os.PathLike[str] | None = None,
 ) -> BatchResult:
     """Analyse many reports into one Parquet dataset per table, resumably.
 
@@ -981,6 +1037,12 @@ def run(
         The spaCy pipeline (see :func:`relnlp.load`).
     max_bytes : int, optional
         Files larger than this become ``errors`` rows (E009).
+    gazetteer, taxonomy, themes_model
+        As in :func:`relnlp.load`: the user's gazetteer files, a theme taxonomy
+        (:class:`~relnlp.Taxonomy` or TOML file) and a trained theme model folder. They
+        are checked before anything runs; a taxonomy is copied into the output folder
+        (``taxonomy.toml``) for the workers and the record. Their content is part of the
+        job's settings: rerunning with a changed file is refused (E402).
 
     Returns
     -------
@@ -1028,6 +1090,8 @@ def run(
     settings = {"relnlp_version": __version__, "tables_version": TABLES_VERSION,
                 "model": model, "tables": list(tables), "doc_date": date,
                 "max_bytes": max_bytes}  # fmt: skip
+    resources = _user_resources(gazetteer, taxonomy, themes_model)
+    settings.update(resources.settings)  # only what the user gave: default jobs keep their id
     fingerprint = _fingerprint(settings)
 
     chunks = plan(inputs, chunk_size=chunk_size, max_bytes=max_bytes)
@@ -1040,8 +1104,10 @@ def run(
 
     outp = Path(out).absolute()
     outp.mkdir(parents=True, exist_ok=True)
+    tax_path = str(outp / "taxonomy.toml") if resources.taxonomy is not None else None
     job = JobSettings(str(outp), model, tables, components_to_exclude(tables), date,
-                      max_bytes, fingerprint)  # fmt: skip
+                      max_bytes, fingerprint, resources.gazetteer, tax_path,
+                      resources.themes_model)  # fmt: skip
     with _locked(outp):
         previous = _read_json(outp / MANIFEST)
         if previous and previous.get("fingerprint") != fingerprint:
@@ -1049,6 +1115,9 @@ def run(
             diff = ", ".join(f"{k}: {old.get(k)!r} -> {v!r}" for k, v in settings.items()
                              if old.get(k) != v) or "unknown"  # fmt: skip
             raise ConfigError(Errors.E402.format(out=outp, diff=diff))
+        if tax_path is not None:  # under the lock: the workers read it
+            toml = resources.taxonomy_toml.encode("utf-8")
+            _write_atomic(Path(tax_path), lambda f: f.write(toml))
         markers = {c: m for c, m in _read_markers(outp).items()
                    if m.get("fingerprint") == fingerprint}  # fmt: skip
         _clean_uncommitted(outp, set(markers))

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
-from relnlp.about import __version__
+from relnlp.about import DEFAULT_MODEL, __version__
 
 app = typer.Typer(
     name="relnlp",
@@ -31,12 +31,13 @@ FORMATS = ("parquet", "csv", "jsonl")
 
 @contextlib.contextmanager
 def _usage_errors() -> Iterator[None]:
-    """A coded relnlp error becomes ``error: [E...] ...`` on stderr and exit code 2."""
+    """A coded relnlp error (or a file the user named that does not exist) becomes
+    ``error: [E...] ...`` on stderr and exit code 2."""
     from relnlp.errors import RelnlpError
 
     try:
         yield
-    except RelnlpError as exc:
+    except (RelnlpError, FileNotFoundError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
 
@@ -147,6 +148,31 @@ def _summary(report: Any) -> str:
     return "\n".join(lines)
 
 
+GazetteerOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--gazetteer", help="Your gazetteer JSONL file (repeat for several)."),
+]
+TaxonomyOpt = Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy TOML file.")]
+ThemesModelOpt = Annotated[
+    Path | None,
+    typer.Option("--themes-model", help="Theme model folder from `relnlp themes train`."),
+]
+
+
+def _resources(
+    gazetteer: list[Path] | None, taxonomy: Path | None, themes_model: Path | None
+) -> dict[str, Any]:
+    """The user's resource options as keyword arguments of load() / batch.run()."""
+    out: dict[str, Any] = {}
+    if gazetteer:
+        out["gazetteer"] = [str(g) for g in gazetteer]
+    if taxonomy is not None:
+        out["taxonomy"] = str(taxonomy)
+    if themes_model is not None:
+        out["themes_model"] = str(themes_model)
+    return out
+
+
 @app.command()
 def analyze(
     paths: Annotated[list[Path], typer.Argument(help="Report files or folders.")],
@@ -154,6 +180,9 @@ def analyze(
     format: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl.")] = "parquet",
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     summary: Annotated[bool, typer.Option("--summary", help="Print a summary per report.")] = False,
+    gazetteer: GazetteerOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    themes_model: ThemesModelOpt = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Analyse reports and write one table file per kind (rows keyed by doc_id)."""
@@ -169,7 +198,7 @@ def analyze(
         typer.echo("error: no input files", err=True)
         raise typer.Exit(2)
     with _usage_errors():
-        nlp = relnlp.load(model) if model else relnlp.load()
+        nlp = relnlp.load(model or DEFAULT_MODEL, **_resources(gazetteer, taxonomy, themes_model))
     frames: dict[str, list[Any]] = collections.defaultdict(list)
     failed = 0
     for path, doc_id in zip(files, _unique_ids(files)):
@@ -226,6 +255,9 @@ def batch(
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
     ] = True,
+    gazetteer: GazetteerOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    themes_model: ThemesModelOpt = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Analyse many reports into Parquet datasets, resumably (rerun to finish a job).
@@ -237,13 +269,14 @@ def batch(
     from relnlp.errors import RelnlpError
 
     kwargs: dict[str, Any] = {"model": model} if model else {}
+    kwargs.update(_resources(gazetteer, taxonomy, themes_model))
     try:
         result = _batch.run(
             inputs, out, n_process=n_process, engine=engine,  # type: ignore[arg-type]
             scheduler=scheduler, only=only, chunk_size=chunk_size, doc_date=doc_date,
             progress=progress, **kwargs,
         )  # fmt: skip
-    except RelnlpError as exc:
+    except (RelnlpError, FileNotFoundError) as exc:
         typer.echo(f"error: {exc}", err=True)
         if debug:
             import traceback
