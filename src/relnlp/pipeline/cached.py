@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 __all__ = ["CachedAttributeRuler", "CachedLemmatizer", "ruler_cacheable", "lemmatizer_cacheable"]
 
 #: Cached signatures per component, at most (the cache is emptied when full).
-MAX_SIGNATURES = 200_000
+MAX_SIGNATURES = 100_000
 
 _LEMMATIZER_MODES = ("rule", "lookup")
 
