@@ -303,9 +303,22 @@ def test_batch_user_gazetteer_taxonomy_and_model_reach_the_workers(tmp_path: Pat
                       taxonomy=tax, only="entities,passages,documents")  # fmt: skip
     assert again.chunks_run == 0
     tax.add_theme("energy", description="Oil and gas.", cues=["pipeline"])
-    with pytest.raises(ConfigError, match="E402"):
+    with pytest.raises(ConfigError, match="E402.*taxonomy"):
         batch.run([src], out, chunk_size=1, progress=False, gazetteer=[gaz], taxonomy=tax,
                   only="entities,passages,documents")  # fmt: skip
+    with pytest.raises(ConfigError, match=r"E402.*gazetteer: \['"):  # an option dropped
+        batch.run([src], out, chunk_size=1, progress=False, taxonomy=tax,
+                  only="entities,passages,documents")  # fmt: skip
+    # Same paths, new content, same process: a new job, and a pipeline from the new files.
+    import shutil
+
+    shutil.rmtree(out)
+    gaz.write_text(json.dumps(header) + "\n" + json.dumps({"canonical": "Zorvath Council",
+                   "label": "ORG", "kind": "io", "aliases": ["Zorvath Assembly"],
+                   "acronyms": [], "country": None}) + "\n", encoding="utf-8")  # fmt: skip
+    batch.run([src], out, chunk_size=1, progress=False, gazetteer=[gaz], only="entities")
+    ents = batch.read_table(out, "entities")
+    assert set(ents.loc[ents["text"] == "Zorvath Assembly", "canonical"]) == {"Zorvath Council"}
 
 
 def test_batch_bad_resources_refused_before_any_work(tmp_path: Path, corpus: Path) -> None:

@@ -97,3 +97,14 @@ def test_tables_passage_of_many_matches_passage_of(seed_reports: Any) -> None:
     probe = np.arange(-1, len(report.text) + 2, 7)
     want = [report.passage_of(int(x)) if x >= 0 else -1 for x in probe]
     assert report.passage_of_many(probe).tolist() == want
+
+
+def test_tables_rebuild_token_arrays_after_the_doc_is_retokenised(nlp: Any) -> None:
+    report = nlp.analyze("Vladimir Putin met Xi Jinping in Moscow.")
+    n = len(report.doc)
+    assert len(tables.build("tokens", report)) == n  # no white-space tokens here
+    with report.doc.retokenize() as retok:
+        retok.merge(report.doc[0:2])
+    toks = tables.build("tokens", report)
+    assert toks["text"].tolist()[0] == "Vladimir Putin" and len(toks) == n - 1
+    assert tables.build("documents", report)["n_tokens"].iloc[0] == n - 1

@@ -115,19 +115,34 @@ def _content_id(text: str) -> str:
 
 
 def _char_batches(
-    items: Iterable[tuple[str, Any]], max_items: int, max_chars: int
+    items: Iterable[tuple[str, Any]], max_items: int, max_chars: int, max_item: int
 ) -> Iterator[list[tuple[str, Any]]]:
-    """Consecutive groups of ``(text, context)`` items: at most ``max_items`` items and
-    ``max_chars`` characters each, except that an item is never left out of a group."""
+    """Consecutive groups of ``(text, context)`` items, none longer than ``max_item``: at
+    most ``max_items`` items and ``max_chars`` characters per group (at least one item).
+
+    A group is handed over as soon as one more item might not fit, never after reading
+    the next one: reading starts a document's time budget, and a document read ahead
+    would be charged for the parsing of the group before it. An error while reading
+    hands over what was read before it, then propagates.
+    """
     group: list[tuple[str, Any]] = []
     chars = 0
-    for item in items:
-        n = len(item[0])
-        if group and (len(group) >= max_items or chars + n > max_chars):
+    it = iter(items)
+    while True:
+        try:
+            item = next(it)
+        except StopIteration:
+            break
+        except Exception as exc:
+            if group:
+                yield group
+                group = []
+            raise exc
+        group.append(item)
+        chars += len(item[0])
+        if len(group) >= max_items or chars + max_item > max_chars:
             yield group
             group, chars = [], 0
-        group.append(item)
-        chars += n
     if group:
         yield group
 
@@ -483,7 +498,7 @@ class Analyzer:
             # long ones alone or in pairs (bounded memory).
             docs = itertools.chain.from_iterable(
                 self.nlp.pipe(group, as_tuples=True, batch_size=len(group), disable=per_report)
-                for group in _char_batches(stream, batch_size, BATCH_CHARS)
+                for group in _char_batches(stream, batch_size, BATCH_CHARS, self.chunk_chars)
             )
         else:
             bounded = max(1, min(batch_size, BATCH_CHARS // self.chunk_chars))
@@ -617,6 +632,7 @@ def _load_cached(
     gazetteer: tuple[str, ...] = (),
     taxonomy_key: str | None = None,
     themes_model: str | None = None,
+    content: str = "",  # digest of the gazetteer and model files: part of the cache key
 ) -> Analyzer:
     from relnlp.lang import customize_tokenizer
     from relnlp.pipeline import factories  # noqa: F401  (registers the factories)
@@ -741,10 +757,34 @@ def load(
         tax_key = tax.key
         _TAXONOMIES.setdefault(tax_key, tax.copy())
     tm = str(os.fspath(themes_model)) if themes_model is not None else None
-    base = _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths, tax_key, tm)
+    # The files' content is part of the cache key: an edited gazetteer or a retrained model
+    # at the same path gives a new analyser, not the one loaded from the old content.
+    content = _files_digest([*paths, *([_model_file(tm)] if tm is not None else [])])
+    base = _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths, tax_key, tm,
+                        content)  # fmt: skip
     if time_budget_s is None:
         return base
     return _with_budget(base, float(time_budget_s))
+
+
+def _model_file(path: str) -> str:
+    p = os.path.join(path, "themes_model.json")
+    return p if os.path.isdir(path) else path
+
+
+def _files_digest(paths: Sequence[str]) -> str:
+    """sha256 over the files' bytes ("" for none; a missing file hashes as missing, and
+    is reported by whatever reads it)."""
+    if not paths:
+        return ""
+    h = hashlib.sha256()
+    for p in paths:
+        try:
+            with open(p, "rb") as fh:
+                h.update(hashlib.sha256(fh.read()).digest())
+        except OSError:
+            h.update(b"missing:" + p.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=32)

@@ -420,6 +420,9 @@ def _check_model(model: str) -> None:
     raise ResourceError(Errors.E101.format(name=model), name=model)
 
 
+_RESOURCE_KEYS = ("gazetteer", "taxonomy", "themes_model")
+
+
 @dataclass
 class _Resources:
     gazetteer: tuple[str, ...] = ()
@@ -588,10 +591,13 @@ _PIPELINES: dict[tuple[Any, ...], Analyzer] = {}
 
 def _pipeline(job: JobSettings) -> Analyzer:
     """The analyser for a job, loaded once per process and kept (module-level cache)."""
-    key = (job.model, job.exclude, job.gazetteer, job.taxonomy, job.themes_model)
+    # The fingerprint covers the content of the user's files (the paths may be reused).
+    key = (job.model, job.exclude, job.gazetteer, job.taxonomy, job.themes_model,
+           job.fingerprint)  # fmt: skip
     if key not in _PIPELINES:
         from relnlp.analyzer import load
 
+        _PIPELINES.clear()  # one job's pipeline per worker process at a time
         _PIPELINES[key] = load(job.model, exclude=job.exclude, gazetteer=job.gazetteer,
                                taxonomy=job.taxonomy, themes_model=job.themes_model)  # fmt: skip
     return _PIPELINES[key]
@@ -1112,8 +1118,10 @@ def run(
         previous = _read_json(outp / MANIFEST)
         if previous and previous.get("fingerprint") != fingerprint:
             old = previous.get("settings", {})
-            diff = ", ".join(f"{k}: {old.get(k)!r} -> {v!r}" for k, v in settings.items()
-                             if old.get(k) != v) or "unknown"  # fmt: skip
+            # (settings holds only the resources given now: show one given before, too)
+            keys = [*settings, *(k for k in _RESOURCE_KEYS if k in old and k not in settings)]
+            diff = ", ".join(f"{k}: {old.get(k)!r} -> {settings.get(k)!r}" for k in keys
+                             if old.get(k) != settings.get(k)) or "unknown"  # fmt: skip
             raise ConfigError(Errors.E402.format(out=outp, diff=diff))
         if tax_path is not None:  # under the lock: the workers read it
             toml = resources.taxonomy_toml.encode("utf-8")

@@ -32,11 +32,11 @@ class _Tokens(NamedTuple):
 
 
 def _token_arrays(report: Report) -> _Tokens:
-    cached = report._cache.get("tokens")
-    if cached is not None:
-        return cast(_Tokens, cached)
     doc = report.doc
     n = len(doc)
+    cached = report._cache.get("tokens")
+    if cached is not None and len(cached.idx) == n:  # (a retokenised Doc is rebuilt)
+        return cast(_Tokens, cached)
     arr = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).astype(np.int64).reshape(n, 4)
     idx, length, space, sent_start = (np.ascontiguousarray(arr[:, k]) for k in range(4))
     is_space = space.astype(bool)
@@ -158,8 +158,8 @@ def _entity_tuples(report: Report) -> list[tuple[Any, ...]]:
 
 def _entities(report: Report) -> dict[str, list[Any]]:
     cached = report._cache.get("entity_rows")
-    if cached is not None:  # built for the actors table already
-        return cast(dict[str, list[Any]], cached)
+    if cached is not None and cached[0] == len(report.doc):  # built for actors already
+        return cast(dict[str, list[Any]], cached[1])
     sid = _sent_ids(report)
     starts = _token_arrays(report).idx
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["entities"]}
@@ -184,7 +184,7 @@ def _entities(report: Report) -> dict[str, list[Any]]:
         rows["role"].append(role)
         rows["affiliation"].append(affiliation)
         rows["country"].append(country)
-    report._cache["entity_rows"] = rows
+    report._cache["entity_rows"] = (len(report.doc), rows)
     return rows
 
 

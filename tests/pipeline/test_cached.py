@@ -110,3 +110,56 @@ def test_cacheable_refuses_what_it_cannot_reproduce(spacy_nlp: Any) -> None:
         mode = "neural"
 
     assert not lemmatizer_cacheable(Other())
+
+
+def _pair() -> tuple[Any, Any]:
+    """A plain en_core_web_sm and one with relnlp's cached rule components."""
+    from relnlp.analyzer import _cache_rule_components
+    from relnlp.pipeline import factories  # noqa: F401  (registers the factories)
+
+    plain, cached = spacy.load(DEFAULT_MODEL), spacy.load(DEFAULT_MODEL)
+    _cache_rule_components(cached)
+    assert isinstance(cached.get_pipe("lemmatizer"), CachedLemmatizer)
+    return plain, cached
+
+
+def test_cached_lemmas_survive_a_memory_zone() -> None:
+    """Strings added inside spaCy's memory_zone() are forgotten when it ends; the cache
+    must not hand out their hashes afterwards."""
+    text = "The zorblaxes were gloopifying quickly."
+    out = []
+    for nlp in _pair():
+        with nlp.memory_zone():
+            nlp(text)
+        out.append([t.lemma_ for t in nlp(text)])
+    assert out[0] == out[1] == ["the", "zorblaxe", "be", "gloopifye", "quickly", "."]
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")  # W036: a ruler without patterns
+def test_cached_components_follow_changes_made_through_the_pipeline() -> None:
+    text = "Putin spoke to me."
+    seen = []
+    for nlp in _pair():
+        got = []
+        nlp.get_pipe("lemmatizer").overwrite = True  # settings reach the wrapped component
+        got.append([t.lemma_ for t in nlp(text)])
+        ruler = nlp.get_pipe("attribute_ruler")
+        ruler.load_from_tag_map({"NNP": {"POS": "X"}})  # changes the ruler behind our back
+        got.append([t.pos_ for t in nlp(text)])
+        ruler.clear()
+        got.append([t.pos_ for t in nlp(text)])
+        seen.append(got)
+    assert seen[0] == seen[1]
+    assert seen[1][0][3] == "me" and seen[1][1][0] == "X" and seen[1][2] == [""] * 5
+
+
+def test_cacheable_refuses_lexeme_writes_and_bad_indices(spacy_nlp: Any) -> None:
+    def ruler(attrs: dict[str, Any], index: int = 0) -> Any:
+        r = spacy_nlp.get_pipe("attribute_ruler").__class__(spacy_nlp.vocab, "r")
+        r.add([[{"LOWER": "spoke"}]], {"LEMMA": "SPEAK"})
+        r.add([[{"LOWER": "putin"}]], attrs, index=index)
+        return r
+
+    assert ruler_cacheable(ruler({"NORM": "vvp"}))
+    assert not ruler_cacheable(ruler({"IS_STOP": True}))  # a lexeme flag: from_array cannot
+    assert not ruler_cacheable(ruler({"LEMMA": "X"}, index=1))  # spaCy raises E1001 here

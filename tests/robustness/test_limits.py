@@ -136,9 +136,37 @@ def test_issue10_spacy_batches_are_bounded_in_characters(
 def test_char_batches_groups_by_count_and_characters() -> None:
     from relnlp.analyzer import _char_batches
 
-    items = [("a" * n, k) for k, n in enumerate([5, 5, 5, 20, 1, 1, 1, 1])]
-    groups = [[k for _t, k in g] for g in _char_batches(items, 3, 12)]
-    assert groups == [[0, 1], [2], [3], [4, 5, 6], [7]]
-    assert list(_char_batches([], 3, 12)) == []
+    items = [("a" * n, k) for k, n in enumerate([5, 5, 5, 2, 1, 1, 1, 1])]
+    groups = [[k for _t, k in g] for g in _char_batches(items, 3, 12, 5)]
+    assert groups == [[0, 1], [2, 3, 4], [5, 6, 7]]  # a next item of up to 5 always fits
+    assert [[k for _t, k in g] for g in _char_batches(items[:2], 3, 4, 5)] == [[0], [1]]
+    assert list(_char_batches([], 3, 12, 5)) == []
 
 
+def test_char_batches_never_read_ahead_and_keep_what_came_before_an_error() -> None:
+    from relnlp.analyzer import _char_batches
+
+    read: list[int] = []
+
+    def items() -> Any:
+        for k in range(3):
+            read.append(k)
+            yield ("abc", k)
+        raise ValueError("unreadable")
+
+    gen = _char_batches(items(), 2, 100, 10)
+    assert [k for _t, k in next(gen)] == [0, 1] and read == [0, 1]  # item 2 not read yet
+    assert [k for _t, k in next(gen)] == [2]  # read before the error: still handed over
+    with pytest.raises(ValueError, match="unreadable"):
+        next(gen)
+
+
+
+
+def test_pipe_yields_every_report_read_before_a_bad_item(nlp: Any) -> None:
+    texts = [f"Report {i}: Russia and China met in Moscow." for i in range(5)] + [None, "later"]
+    got = []
+    with pytest.raises(TypeError, match="E001"):
+        for r in nlp.pipe(texts, batch_size=16):
+            got.append(r.text)
+    assert got == texts[:5]

@@ -59,6 +59,8 @@ class _Cached:
     def __init__(self, wrapped: Any) -> None:
         self.use(wrapped)
 
+    _OWN = frozenset({"wrapped", "vocab", "name"})
+
     def use(self, wrapped: Any) -> None:
         """Reproduce ``wrapped`` (e.g. the component a loaded pipeline came with)."""
         self.wrapped = wrapped
@@ -67,8 +69,26 @@ class _Cached:
         self._cache: dict[bytes, Any] = {}
         self._rebuild()
 
+    def _state(self) -> Any:
+        """What the cache depends on in the wrapped component (checked at every call)."""
+        return None
+
     def _rebuild(self) -> None:
         self._cache.clear()
+        self._seen = self._state()
+
+    def _fresh(self) -> None:
+        if self._state() != self._seen:  # changed behind our back (clear(), tag maps, ...)
+            self._rebuild()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Settings (``overwrite``, ...) belong to the wrapped component, as users expect
+        # from nlp.get_pipe(...); our own state starts with "_".
+        if name.startswith("_") or name in self._OWN or "wrapped" not in self.__dict__:
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self.wrapped, name, value)
+            self._rebuild()
 
     def _remember(self, key: bytes, value: Any) -> None:
         if len(self._cache) >= MAX_SIGNATURES:
@@ -128,16 +148,26 @@ def _read_attrs(patterns: list[list[dict[str, Any]]]) -> set[int] | None:
     return out
 
 
+#: Attributes Doc.from_array writes on the token as the ruler's set_token_attrs does (not
+#: extension attributes, not lexeme flags such as IS_STOP).
+_WRITABLE = frozenset(IDS[a] for a in ("TAG", "POS", "MORPH", "LEMMA", "DEP", "NORM"))
+
+
 def ruler_cacheable(ruler: Any) -> bool:
     """Whether :class:`CachedAttributeRuler` reproduces ``ruler`` exactly."""
     try:
-        patterns, attrs = ruler.patterns, ruler.attrs
+        patterns, attrs, indices = ruler.patterns, ruler.attrs, ruler.indices
     except AttributeError:
         return False
     single = [x for p in patterns for x in p["patterns"] if _single_token(x)]
     if not single or _read_attrs(single) is None:
         return False
-    return all("_" not in a for a in attrs)  # Token._ cannot be written with from_array
+    for p, a, index in zip(patterns, attrs, indices):
+        if not set(a) <= _WRITABLE:
+            return False
+        if all(_single_token(x) for x in p["patterns"]) and index not in (0, -1):
+            return False  # the ruler raises E1001 for these: let it
+    return True
 
 
 class CachedAttributeRuler(_Cached):
@@ -171,7 +201,12 @@ class CachedAttributeRuler(_Cached):
         self.wrapped.add_patterns(patterns)
         self._rebuild()
 
+    def _state(self) -> Any:
+        ruler = self.wrapped
+        return (id(ruler.matcher), len(ruler.matcher), len(ruler.attrs))
+
     def __call__(self, doc: Doc) -> Doc:
+        self._fresh()
         if not self._exact or not self._written:
             return self.wrapped(doc)  # type: ignore[no-any-return]
         n = len(doc)
@@ -232,11 +267,17 @@ def lemmatizer_cacheable(lemmatizer: Any) -> bool:
 class CachedLemmatizer(_Cached):
     """Drop-in replacement for a spaCy rule/lookup ``Lemmatizer`` (see the module docstring)."""
 
+    def _state(self) -> Any:
+        lem = self.wrapped
+        return (getattr(lem, "mode", None), id(getattr(lem, "lookups", None)),
+                getattr(lem, "_validated", None))  # fmt: skip
+
     def _rebuild(self) -> None:
         super()._rebuild()
         self._exact = lemmatizer_cacheable(self.wrapped)
 
     def __call__(self, doc: Doc) -> Doc:
+        self._fresh()
         lem = self.wrapped
         if not self._exact or not getattr(lem, "_validated", False):
             return lem(doc)  # type: ignore[no-any-return]  # (validates its tables once)
@@ -251,11 +292,13 @@ class CachedLemmatizer(_Cached):
         found = np.zeros(len(keys), dtype=np.uint64)
         strings = self.vocab.strings
         for u in np.argsort(first, kind="stable").tolist():  # in text order, as spaCy
-            got = self._cache.get(keys[u])
-            if got is None:
-                got = strings.add(lem.lemmatize(doc[int(first[u])])[0])
-                self._remember(keys[u], got)
-            found[u] = got
+            lemma = self._cache.get(keys[u])
+            if lemma is None:
+                lemma = lem.lemmatize(doc[int(first[u])])[0]
+                self._remember(keys[u], lemma)
+            # Strings, not hashes, are cached: a spaCy memory zone forgets the strings
+            # added inside it, so each Doc adds its own.
+            found[u] = strings.add(lemma)
         lemmas[todo] = found[inverse]
         doc.from_array([LEMMA], cast(Any, lemmas))
         return doc
