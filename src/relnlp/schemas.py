@@ -13,6 +13,7 @@ from typing import Any, cast
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionDtype
 
 __all__ = ["DEFAULT_THEME_IDS", "ENTITY_LABELS", "TABLES", "empty_table", "make_table"]
 
@@ -97,11 +98,15 @@ def make_table(name: str, columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
     n = len(next(iter(columns.values()))) if columns else 0
     if n == 0:
         return empty_table(name, [c for c in columns if c not in schema])
-    df = _frame(list(schema), [_column(columns[c], schema[c]) for c in schema], n)
+    names = list(schema)
+    arrays = [_column(columns[c], schema[c]) for c in schema]
     for c in columns:
         if c not in schema:  # dtype inferred by pandas
-            df[c] = pd.Series(list(columns[c]), index=df.index)
-    return df
+            inferred = pd.Series(list(columns[c]))
+            names.append(c)
+            arrays.append(inferred.array if isinstance(inferred.dtype, ExtensionDtype)
+                          else inferred.to_numpy())  # fmt: skip
+    return _frame(names, arrays, n)
 
 
 _FROM_ARRAYS = getattr(pd.DataFrame, "_from_arrays", None)

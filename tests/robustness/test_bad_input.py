@@ -138,6 +138,8 @@ LATIN1_TEXT = (
 ENCODED = {
     "utf16le.txt": (CP1252_TEXT, codecs.BOM_UTF16_LE + CP1252_TEXT.encode("utf-16-le")),
     "utf16be.md": (CP1252_TEXT, codecs.BOM_UTF16_BE + CP1252_TEXT.encode("utf-16-be")),
+    "utf16le-nobom.txt": (CP1252_TEXT, CP1252_TEXT.encode("utf-16-le")),
+    "utf16be-nobom.txt": (LATIN1_TEXT, LATIN1_TEXT.encode("utf-16-be")),
     "cp1252.txt": (CP1252_TEXT, CP1252_TEXT.encode("cp1252")),
     "latin1.md": (LATIN1_TEXT, LATIN1_TEXT.encode("latin-1")),
 }
@@ -150,9 +152,12 @@ def test_bad_input_encodings_read_with_offsets_into_decoded_text(
     text, data = ENCODED[name]
     p = tmp_path / name
     p.write_bytes(data)
-    if name.startswith("utf16"):
+    if name.startswith("utf16") and "nobom" not in name:
         d = relnlp.read(p)
         assert d.metadata["encoding"] == "utf-16"
+    elif "nobom" in name:  # UTF-16 without a BOM: a guess, said as one
+        with pytest.warns(relnlp.RelnlpWarning, match=r"\[W202\] .*utf-16-[lb]e"):
+            d = relnlp.read(p)
     else:  # single-byte code pages are a guess, and say so
         with pytest.warns(relnlp.RelnlpWarning, match=r"\[W202\] .*not UTF-8"):
             d = relnlp.read(p)

@@ -28,10 +28,25 @@ def _looks_binary(data: bytes) -> str | None:
     return None
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when ``data`` looks like UTF-16 text without a BOM (as some
+    Windows tools export): mostly Latin text puts a NUL in every other byte and none in
+    the others. Text mostly outside Latin-1 is not recognised (and stays refused)."""
+    head = data[:8192]
+    if len(data) % 2 or len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+            return enc
+    return None
+
+
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     """Decode ``data`` to text and return ``(text, encoding)``.
 
-    BOMs are honoured (UTF-8/16/32); BOM-less UTF-8 is tried next; otherwise
+    BOMs are honoured (UTF-8/16/32); BOM-less UTF-8 is tried next, then BOM-less UTF-16
+    of mostly Latin text (with a W202 warning, as for every guess); otherwise
     charset-normalizer guesses, and a guess it is not confident in is refused with a
     coded :class:`~relnlp.errors.InputError`. Line endings are left as they are.
     """
@@ -48,6 +63,18 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     else:
         if "\x00" not in text:
             return text, "utf-8"
+    enc16 = _bomless_utf16(data)
+    if enc16 is not None:
+        try:
+            decoded = data.decode(enc16)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if "\x00" not in decoded:
+                warnings.warn(
+                    Warnings.W202.format(path=path, encoding=enc16), RelnlpWarning, stacklevel=3
+                )
+                return decoded, enc16
     why = _looks_binary(data)
     if why:
         raise InputError(Errors.E008.format(path=path, detail=why), path=str(path))
