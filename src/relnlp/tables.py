@@ -13,6 +13,7 @@ import pandas as pd
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, POS, SENT_START, TAG
 
 from relnlp import schemas
+from relnlp.pipeline import strings_of
 
 if TYPE_CHECKING:
     from relnlp.analyzer import Report
@@ -71,17 +72,6 @@ def _trimmed_sents(report: Report) -> list[tuple[int, int]]:
     return _token_arrays(report).sents
 
 
-def _strings(doc: Any, ids: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.object_]]:
-    """Strings of an array of string-store ids (looked up once per distinct id)."""
-    if ids.size == 0:
-        return np.empty(0, dtype=object)
-    uniq, inverse = np.unique(ids, return_inverse=True)
-    table = np.empty(len(uniq), dtype=object)
-    for k, h in enumerate(uniq.tolist()):
-        table[k] = doc.vocab.strings[h] if h else ""
-    return cast(np.ndarray[Any, np.dtype[np.object_]], table[inverse])
-
-
 def _tokens(report: Report) -> dict[str, Any]:
     doc = report.doc
     tk = _token_arrays(report)
@@ -95,12 +85,12 @@ def _tokens(report: Report) -> dict[str, Any]:
         "start": rs,
         "end": re_,
         "text": [text[a:b] for a, b in zip(rs.tolist(), re_.tolist())],
-        "lemma": _strings(doc, attrs[:, 0]),
-        "pos": _strings(doc, attrs[:, 1]),
-        "tag": _strings(doc, attrs[:, 2]),
-        "dep": _strings(doc, attrs[:, 3]),
+        "lemma": strings_of(doc, attrs[:, 0]),
+        "pos": strings_of(doc, attrs[:, 1]),
+        "tag": strings_of(doc, attrs[:, 2]),
+        "dep": strings_of(doc, attrs[:, 3]),
         "head": w + attrs[:, 5].astype(np.int64),
-        "ent_type": _strings(doc, attrs[:, 4]),
+        "ent_type": strings_of(doc, attrs[:, 4]),
         "is_sent_start": tk.sent_start[w] == 1,
         "sent_id": tk.sent_id[w],
         "passage_id": report.passage_of_many(rs),

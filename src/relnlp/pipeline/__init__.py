@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["doc_text"]
+__all__ = ["doc_text", "strings_of"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -17,3 +20,19 @@ def doc_text(doc: Doc) -> str:
     if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
         return text
     return doc.text
+
+
+def strings_of(
+    doc: Doc, ids: np.ndarray[Any, Any], transform: Callable[[str], str] | None = None
+) -> np.ndarray[Any, np.dtype[np.object_]]:
+    """The strings of an array of string-store ids (e.g. a ``Doc.to_array`` column), looked
+    up (and ``transform``-ed) once per distinct id; id 0 is ""."""
+    if ids.size == 0:
+        return np.empty(0, dtype=object)
+    uniq, inverse = np.unique(ids, return_inverse=True)
+    table = np.empty(len(uniq), dtype=object)
+    strings = doc.vocab.strings
+    for k, h in enumerate(uniq.tolist()):
+        text = strings[h] if h else ""
+        table[k] = transform(text) if transform is not None else text
+    return table[inverse.ravel()]

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from relnlp import extensions
-from relnlp.pipeline import doc_text
+from relnlp.pipeline import doc_text, strings_of
 from relnlp.tone.lexicon import ARTICLES, KINDS, Cue, Lexicon
 
 __all__ = ["SentenceTone", "ToneScorer"]
@@ -189,15 +189,8 @@ class ToneScorer:
         """Lower-cased lemma of every token, and whether cue matching skips it (white
         space, articles); looked up once per distinct word."""
         arr = doc.to_array([LEMMA, LOWER, IS_SPACE]).reshape(len(doc), 3)
-        strings = doc.vocab.strings
-        lemma_of: dict[int, str] = {}
-        lemmas = []
-        for h in arr[:, 0].tolist():
-            w = lemma_of.get(h)
-            if w is None:
-                w = lemma_of[h] = strings[h].lower() if h else ""
-            lemmas.append(w)
-        articles = {strings.add(a) for a in ARTICLES}
+        lemmas = strings_of(doc, arr[:, 0], str.lower).tolist()
+        articles = {doc.vocab.strings.add(a) for a in ARTICLES}
         skip = [bool(sp) or low in articles for low, sp in arr[:, 1:].tolist()]
         return lemmas, skip
 
