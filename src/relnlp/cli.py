@@ -426,7 +426,7 @@ def taxonomy_validate(file: Annotated[Path, typer.Argument(help="A taxonomy TOML
 def taxonomy_suggest(
     corpus: Annotated[Path, typer.Argument(help="A folder of reports (or one report).")],
     theme: Annotated[str, typer.Option("--theme", help="The theme id to find cues for.")],
-    taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy TOML file.")] = None,
+    taxonomy: TaxonomyOpt = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Candidates per kind.")] = 20,
 ) -> None:
     """Rank candidate cue terms for a theme from your own corpus, with example contexts."""
@@ -449,7 +449,7 @@ def taxonomy_suggest(
 def themes_train(
     labels: Annotated[Path, typer.Argument(help='JSONL: {"text": ..., "themes": [...]} per line.')],
     out: Annotated[Path, typer.Option("--out", help="Directory for the model.")],
-    taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="Taxonomy TOML file.")] = None,
+    taxonomy: TaxonomyOpt = None,
 ) -> None:
     """Train a theme model on labelled passages (plus the taxonomy's examples).
 
