@@ -1,0 +1,74 @@
+"""Evaluation sets beyond the packaged gold: where their data lives and how each is run.
+
+``relnlp evaluate --set NAME`` runs one of :data:`SETS` (``all`` runs each in turn). A set
+is a function ``run(data: Path, *, baselines: bool) -> DataFrame`` in its own module that
+returns long-form rows with the columns of :data:`COLUMNS`; ``data`` is the development
+data folder (``../shared/dev`` beside the repository, else ``$RELNLP_DEV_DATA``, else
+``--data``). A set whose data is absent raises :class:`SetUnavailable` with the reason,
+which the command prints as one line before going on with the other sets.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["COLUMNS", "SETS", "SetUnavailable", "default_data_dir", "run_set"]
+
+#: Columns of every set's rows: which set and split, which system, what was measured.
+COLUMNS = ("set", "split", "system", "task", "metric", "value", "n", "note")
+
+#: name -> "module:function"; modules are imported only when their set runs.
+SETS: dict[str, str] = {
+    "seeds": "relnlp.evaluate.seeds:run",
+    "dev": "relnlp.evaluate.dev:run",
+    "timebank": "relnlp.evaluate.timebank:run",
+    "tone-un": "relnlp.evaluate.tone_sets:run_un",
+    "tone-news": "relnlp.evaluate.tone_sets:run_news",
+}
+
+
+class SetUnavailable(Exception):
+    """The data of an evaluation set is not there; ``str(exc)`` says what is missing."""
+
+
+def default_data_dir() -> Path | None:
+    """The development data folder: ``$RELNLP_DEV_DATA``, else ``../shared/dev`` from the cwd.
+
+    The repository keeps no copy of the development texts (their licences allow internal
+    evaluation only), so the folder is found beside the checkout, as CI lays it out.
+    """
+    env = os.environ.get("RELNLP_DEV_DATA")
+    if env:
+        return Path(env)
+    for base in (Path.cwd(), *Path.cwd().parents[:2]):
+        cand = base.parent / "shared" / "dev"
+        if cand.is_dir():
+            return cand
+    return None
+
+
+def _function(name: str) -> Callable[..., pd.DataFrame]:
+    module, func = SETS[name].split(":")
+    fn: Callable[..., pd.DataFrame] = getattr(importlib.import_module(module), func)
+    return fn
+
+
+def run_set(name: str, data: Path | None, *, baselines: bool = False) -> pd.DataFrame:
+    """Run one evaluation set; raise :class:`SetUnavailable` when its data is missing."""
+    if name not in SETS:
+        raise KeyError(f"unknown evaluation set {name!r}; known: {', '.join(SETS)}, all")
+    if name != "seeds" and data is None:
+        raise SetUnavailable(
+            "no development data folder (put shared/dev beside the repository, set "
+            "RELNLP_DEV_DATA or pass --data)"
+        )
+    frame = _function(name)(data, baselines=baselines)
+    missing = [c for c in COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"evaluation set {name!r} returned no column(s) {missing}")
+    return frame.loc[:, list(COLUMNS)]
