@@ -8,15 +8,25 @@ tab-separated files in reading order (see corpora/GUIDELINES.md, "File format"):
     corpora/annotations/<annotator>/<doc_id>/dates.tsv      text  value  mod        [context]
     corpora/annotations/<annotator>/<doc_id>/passages.tsv   blocks  kind  themes  cooperation  tension
 
+and, for the development reports (``--corpus dev``; texts read from ``../shared/dev/reports``,
+never copied into the repository), the same files under
+``corpora/dev/annotations/<annotator>/<doc_id>/`` plus
+
+    events.tsv     trigger  class  source  target  parties  date  [context]
+
 This script resolves each mention to offsets in the original seed file by
 searching forward from the previous mention (so mentions must be listed in
 reading order), checks everything, and writes JSON.
 
 Usage
 -----
-    python corpora/tools/gold.py blocks DOC_ID          # numbered blocks of a seed
-    python corpora/tools/gold.py build ANNOTATOR [--out DIR]
-    python corpora/tools/gold.py check ANNOTATOR        # build without writing
+    python corpora/tools/gold.py [--corpus dev] blocks DOC_ID      # numbered blocks of a report
+    python corpora/tools/gold.py [--corpus dev] build ANNOTATOR [--out DIR]
+    python corpora/tools/gold.py [--corpus dev] check ANNOTATOR    # build without writing
+
+``--root DIR`` reads the annotator folders from DIR instead of the corpus's annotations
+folder (annotators may work outside the repository); ``--data DIR`` is the development data
+folder (default ``$RELNLP_DEV_DATA``, else ``../shared/dev`` beside the repository).
 
 Only the standard library is used, so annotators can run it anywhere.
 """
@@ -26,6 +36,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -34,8 +45,16 @@ from pathlib import Path
 CORPORA = Path(__file__).resolve().parent.parent
 SEEDS = CORPORA / "seeds"
 ANNOTATIONS = CORPORA / "annotations"
+DEV = CORPORA / "dev"
+DEV_DOCS = DEV / "docs.json"
 
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
+EVENT_CLASSES = {
+    "verbal_cooperation",
+    "material_cooperation",
+    "verbal_conflict",
+    "material_conflict",
+}
 MODS = {
     "",
     "START",
@@ -53,7 +72,7 @@ MODS = {
 }
 THEMES = {"counterterrorism", "color_revolution", "geoeconomics"}
 PASSAGE_KINDS = {"paragraph", "chronology", "footnote"}
-NON_PASSAGE_KINDS = {"title", "heading", "byline", "meta"}
+NON_PASSAGE_KINDS = {"title", "heading", "byline", "meta", "figure", "caption", "bio"}
 
 # One TIMEX3 point value: year, month, day, season, quarter, half, week,
 # decade (3 digits), century (2 digits), fiscal year, or a recurring XXXX-MM(-DD).
@@ -77,20 +96,83 @@ class Block:
     end: int
 
 
+@dataclass
+class Corpus:
+    """Where a corpus's texts, metadata and annotations are."""
+
+    name: str
+    annotations: Path
+    data: Path | None = None  # the development data folder (dev corpus only)
+
+    def _dev_docs(self) -> dict[str, dict[str, str]]:
+        rows = json.loads(DEV_DOCS.read_text("utf-8"))["documents"]
+        return {r["doc_id"]: r for r in rows}
+
+    def text_path(self, doc_id: str) -> Path:
+        if self.name == "seeds":
+            return SEEDS / f"{doc_id}.txt"
+        if self.data is None:
+            raise GoldError(
+                "no development data folder: set RELNLP_DEV_DATA or pass --data "
+                "(shared/dev beside the repository is found by default)"
+            )
+        return self.data / "reports" / self._dev_docs()[doc_id]["file"]
+
+    def text(self, doc_id: str) -> str:
+        # newline="" keeps the file's own line endings so offsets match the bytes decoded.
+        with self.text_path(doc_id).open(encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        if self.name == "dev":
+            want = self._dev_docs()[doc_id]["sha256"]
+            got = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            if got != want:
+                raise GoldError(f"{self.text_path(doc_id)}: sha256 {got} differs from {want}")
+        return text
+
+    def meta(self, doc_id: str) -> dict[str, str]:
+        if self.name == "seeds":
+            meta: dict[str, str] = json.loads((SEEDS / f"{doc_id}.meta.json").read_text("utf-8"))
+            return meta
+        return self._dev_docs()[doc_id]
+
+    def doc_ids(self) -> list[str]:
+        if self.name == "seeds":
+            return sorted(p.stem for p in SEEDS.glob("*.txt"))
+        return sorted(self._dev_docs())
+
+    def layers(self, doc_id: str) -> set[str]:
+        if self.name == "seeds":
+            return {"entities", "dates", "passages"}
+        return set(self._dev_docs()[doc_id]["layers"])
+
+
+def default_dev_data() -> Path | None:
+    env = os.environ.get("RELNLP_DEV_DATA")
+    if env:
+        return Path(env)
+    cand = CORPORA.parent.parent / "shared" / "dev"
+    return cand if cand.is_dir() else None
+
+
+def corpus(name: str = "seeds", root: Path | None = None, data: Path | None = None) -> Corpus:
+    if name == "seeds":
+        return Corpus("seeds", root or ANNOTATIONS)
+    return Corpus("dev", root or DEV / "annotations", data or default_dev_data())
+
+
+SEED_CORPUS = Corpus("seeds", ANNOTATIONS)
+
+
 def seed_text(doc_id: str) -> str:
-    path = SEEDS / f"{doc_id}.txt"
-    # newline="" keeps the file's own line endings so offsets match the bytes decoded.
-    with path.open(encoding="utf-8", newline="") as fh:
-        return fh.read()
+    return SEED_CORPUS.text(doc_id)
 
 
 def seed_meta(doc_id: str) -> dict[str, str]:
-    meta: dict[str, str] = json.loads((SEEDS / f"{doc_id}.meta.json").read_text("utf-8"))
-    return meta
+    return SEED_CORPUS.meta(doc_id)
 
 
 def doc_ids() -> list[str]:
-    return sorted(p.stem for p in SEEDS.glob("*.txt"))
+    return SEED_CORPUS.doc_ids()
 
 
 def blocks(text: str) -> list[Block]:
@@ -141,7 +223,12 @@ def _find(text: str, surface: str, cursor: int, context: str | None) -> int:
 
 
 def _resolve(
-    text: str, path: Path, rows: list[tuple[int, list[str]]], ctx_col: int
+    text: str,
+    path: Path,
+    rows: list[tuple[int, list[str]]],
+    ctx_col: int,
+    *,
+    same_place: bool = False,
 ) -> list[tuple[int, int, list[str]]]:
     cursor = 0
     out: list[tuple[int, int, list[str]]] = []
@@ -161,18 +248,27 @@ def _resolve(
             )
         end = start + len(surface)
         out.append((start, end, cols))
-        cursor = end
+        # Events may share a trigger word (two events of one verb): the next row may
+        # start at the same place.
+        cursor = start if same_place else end
     return out
 
 
+def _names(cell: str) -> list[str]:
+    return [] if cell in ("", "-") else [n.strip() for n in cell.split(";") if n.strip()]
+
+
 def build_doc(
-    annotator: str, doc_id: str, only: set[str] | None = None
+    annotator: str,
+    doc_id: str,
+    only: set[str] | None = None,
+    corp: Corpus = SEED_CORPUS,
 ) -> dict[str, object]:
     """Resolve and check one report's annotations (all layers, or those in only)."""
-    only = only or {"entities", "dates", "passages"}
-    text = seed_text(doc_id)
-    meta = seed_meta(doc_id)
-    base = ANNOTATIONS / annotator / doc_id
+    only = (only or {"entities", "dates", "passages", "events"}) & corp.layers(doc_id)
+    text = corp.text(doc_id)
+    meta = corp.meta(doc_id)
+    base = corp.annotations / annotator / doc_id
     problems: list[str] = []
 
     entities = []
@@ -259,6 +355,31 @@ def build_doc(
     missing = [b.id for b in blks if b.id not in seen]
     if missing and "passages" in only:
         problems.append(f"{path}: blocks not classified: {missing}")
+
+    events = []
+    path = base / "events.tsv"
+    event_rows = _read_tsv(path, 6, 7) if "events" in only else []
+    for start, end, cols in _resolve(text, path, event_rows, 6, same_place=True):
+        trigger, klass, source, target, parties_s, date = cols[:6]
+        parties = _names(parties_s)
+        src = "" if source in ("", "-") else source
+        tgt = "" if target in ("", "-") else target
+        where = f"{path}: event {trigger!r} at {start}"
+        if klass not in EVENT_CLASSES:
+            problems.append(f"{where}: unknown class {klass!r}")
+        if src and tgt and src == tgt:
+            problems.append(f"{where}: source and target are the same actor {src!r}")
+        if not parties and not (src or tgt):
+            problems.append(f"{where}: needs a source and/or target, or parties")
+        if parties and len(parties) < 2:
+            problems.append(f"{where}: parties of a joint action are two or more actors")
+        if date not in ("", "-") and not TIMEX_VALUE.match(date):
+            problems.append(f"{where}: malformed TIMEX3 value {date!r}")
+        events.append(
+            {"start": start, "end": end, "text": text[start:end], "class": klass,
+             "source": src, "target": tgt, "parties": parties,
+             "date": "" if date in ("", "-") else date}
+        )
     if problems:
         raise GoldError("\n".join(problems))
 
@@ -268,14 +389,19 @@ def build_doc(
         "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "n_chars": len(text),
         "annotator": annotator,
+        "layers": sorted(only),
         "entities": entities,
         "dates": dates,
         "passages": passages,
+        **({"events": events} if "events" in only else {}),
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", choices=["seeds", "dev"], default="seeds")
+    ap.add_argument("--root", type=Path, help="annotator folders are read from here")
+    ap.add_argument("--data", type=Path, help="development data folder (shared/dev)")
     sub = ap.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("blocks")
     b.add_argument("doc_id")
@@ -284,15 +410,16 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("annotator")
         p.add_argument("--doc", action="append")
         p.add_argument(
-            "--only", action="append", choices=["entities", "dates", "passages"],
+            "--only", action="append", choices=["entities", "dates", "passages", "events"],
             help="check only these layers (repeatable)",
         )
         if name == "build":
             p.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
+    corp = corpus(args.corpus, args.root, args.data)
 
     if args.cmd == "blocks":
-        text = seed_text(args.doc_id)
+        text = corp.text(args.doc_id)
         for blk in blocks(text):
             s = text[blk.start : blk.end].replace("\n", " ")
             shown = s if len(s) <= 110 else s[:70] + " … " + s[-35:]
@@ -300,19 +427,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     ok = True
-    for doc_id in args.doc or doc_ids():
+    for doc_id in args.doc or corp.doc_ids():
+        if not (corp.annotations / args.annotator / doc_id).is_dir():
+            continue
         try:
-            gold = build_doc(args.annotator, doc_id, set(args.only or ()))
+            gold = build_doc(args.annotator, doc_id, set(args.only or ()), corp)
         except GoldError as exc:
             ok = False
             print(f"{doc_id}: FAILED\n{exc}", file=sys.stderr)
             continue
         print(
             f"{doc_id}: {len(gold['entities'])} entities, {len(gold['dates'])} dates, "  # type: ignore[arg-type]
-            f"{len(gold['passages'])} passages"  # type: ignore[arg-type]
+            f"{len(gold['passages'])} passages, "  # type: ignore[arg-type]
+            f"{len(gold.get('events', []))} events"  # type: ignore[arg-type]
         )
         if args.cmd == "build":
-            out = args.out or (ANNOTATIONS / args.annotator / "build")
+            out = args.out or (corp.annotations / args.annotator / "build")
             out.mkdir(parents=True, exist_ok=True)
             (out / f"{doc_id}.json").write_text(
                 json.dumps(gold, ensure_ascii=False, indent=1) + "\n", "utf-8"
