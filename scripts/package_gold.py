@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""Copy the adjudicated gold (corpora/gold) and its seed texts into src/relnlp/data/gold.
+"""Copy the adjudicated gold into the package.
 
-`relnlp evaluate` reads the packaged copy by default, so an installed wheel can evaluate
-itself. Run after `python corpora/tools/gold.py build gold --out corpora/gold`, then
-`python scripts/update_manifest.py` (this script calls it).
+* corpora/gold and its seed texts -> src/relnlp/data/gold (`relnlp evaluate` reads it, so an
+  installed wheel can evaluate itself). Build it first with
+  `python corpora/tools/gold.py build gold --out corpora/gold`.
+* corpora/dev/gold -> src/relnlp/data/gold_dev, annotations only: the development texts stay
+  in shared/dev (`relnlp evaluate --set dev --data DIR` reads them there). Build it first with
+  `python corpora/tools/gold.py --corpus dev build gold --out corpora/dev/gold`.
+
+Then `python scripts/update_manifest.py` runs (this script calls it).
 """
 
 from __future__ import annotations
@@ -18,6 +23,22 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpora" / "gold"
 SEEDS = ROOT / "corpora" / "seeds"
 OUT = ROOT / "src" / "relnlp" / "data" / "gold"
+DEV_GOLD = ROOT / "corpora" / "dev" / "gold"
+DEV_OUT = ROOT / "src" / "relnlp" / "data" / "gold_dev"
+
+
+def package_dev() -> None:
+    DEV_OUT.mkdir(parents=True, exist_ok=True)
+    for old in DEV_OUT.iterdir():
+        old.unlink()
+    for g in sorted(DEV_GOLD.glob("*.json")):
+        shutil.copyfile(g, DEV_OUT / g.name)
+        (DEV_OUT / f"{g.name}.meta.json").write_text(json.dumps({
+            "version": "1",
+            "source": "corpora/dev/gold (adjudicated; corpora/AGREEMENT.md); offsets into "
+                      "the development report named in 'file' (shared/dev/reports)",
+            "licence": "CC0-1.0 (annotations; the texts are not included)"}) + "\n", "utf-8")
+        print(f"packaged dev gold {g.stem}")
 
 
 def main() -> None:
@@ -37,6 +58,7 @@ def main() -> None:
             "licence": "publisher's copyright; redistributed for evaluation as supplied "
                        "with the relnlp project brief"}) + "\n", "utf-8")
         print(f"packaged {doc_id}")
+    package_dev()
     subprocess.run([sys.executable, str(ROOT / "scripts" / "update_manifest.py")], check=True)
 
 

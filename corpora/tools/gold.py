@@ -389,7 +389,7 @@ def build_doc(
         "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "n_chars": len(text),
         "annotator": annotator,
-        "layers": sorted(only),
+        **({"file": meta["file"], "layers": sorted(only)} if corp.name == "dev" else {}),
         "entities": entities,
         "dates": dates,
         "passages": passages,

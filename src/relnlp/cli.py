@@ -301,12 +301,31 @@ def batch(
 @app.command()
 def evaluate(
     gold: Annotated[
-        Path | None, typer.Option("--gold", help="Folder of <doc_id>.json + <doc_id>.txt gold files.")
+        Path | None,
+        typer.Option("--gold", help="Folder of <doc_id>.json + <doc_id>.txt gold files (set seeds)."),
+    ] = None,
+    set_name: Annotated[
+        str,
+        typer.Option(
+            "--set",
+            help="seeds (default), dev, timebank, tone-un, tone-news or all.",
+        ),
+    ] = "seeds",
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Development data folder (default: ../shared/dev, then $RELNLP_DEV_DATA).",
+        ),
     ] = None,
     baselines: Annotated[bool, typer.Option("--baselines", help="Add the baselines' rows.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
-    """Score relnlp (and the baselines) on gold annotations; print the scorecard."""
+    """Score relnlp (and the baselines) on gold sets; print one scorecard per set.
+
+    A set whose data is missing is skipped with one line saying why.
+    """
     import datetime as dt
     import json as _json
 
@@ -314,39 +333,75 @@ def evaluate(
 
     import relnlp
     from relnlp.errors import RelnlpError
-    from relnlp.evaluate import scorecard as sc
+    from relnlp.evaluate import sets
 
-    try:
-        docs = sc.load_gold(gold)
-        systems = {"relnlp": sc.relnlp_system(relnlp.load())}
-        if baselines:
-            from relnlp.evaluate.baselines import make_baselines
+    names = list(sets.SETS) if set_name == "all" else [set_name]
+    if set_name != "all" and set_name not in sets.SETS:
+        typer.echo(
+            f"error: unknown evaluation set {set_name!r}; choose one of "
+            f"{', '.join(sets.SETS)}, all",
+            err=True,
+        )
+        raise typer.Exit(2)
+    if data is not None and not data.is_dir():
+        typer.echo(f"error: --data {data}: not a folder", err=True)
+        raise typer.Exit(2)
+    folder = data or sets.default_data_dir()
+    frames: list[pd.DataFrame] = []
+    status: dict[str, dict[str, str]] = {}
+    for name in names:
+        try:
+            if name == "seeds" and gold is not None:
+                from relnlp.evaluate import scorecard as sc
+                from relnlp.evaluate import seeds
 
-            systems.update(make_baselines())
-        card = sc.scorecard(docs, systems)
-    except (RelnlpError, FileNotFoundError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+                docs = sc.load_gold(gold)
+                card = sc.scorecard(docs, seeds.systems_for(baselines))
+                frame = seeds.long_rows(card, docs, "seeds", seeds.SEED_SPLITS)
+                frame = frame.loc[:, list(sets.COLUMNS)]
+            else:
+                frame = sets.run_set(name, folder, baselines=baselines)
+        except sets.SetUnavailable as exc:
+            status[name] = {"status": "skipped", "reason": str(exc)}
+            typer.echo(f"skipped: set {name}: {exc}", err=True)
+            continue
+        except (RelnlpError, FileNotFoundError) as exc:
+            if len(names) == 1:
+                typer.echo(f"error: {exc}", err=True)
+                raise typer.Exit(2) from None
+            status[name] = {"status": "failed", "reason": str(exc)}
+            typer.echo(f"error: set {name}: {exc}", err=True)
+            if debug:
+                import traceback
+
+                traceback.print_exc()
+            continue
+        status[name] = {"status": "ok", "reason": ""}
+        frames.append(frame)
     measured = dt.date.today().isoformat()
+    card = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(sets.COLUMNS))
     if as_json:
         payload = {
             "relnlp_version": relnlp.__version__,
             "measured": measured,
-            "documents": [d.doc_id for d in docs],
+            "data": str(folder) if folder else None,
+            "sets": status,
             "rows": _json.loads(card.to_json(orient="records")),
         }
         typer.echo(_json.dumps(payload, indent=1, ensure_ascii=False))
         return
-    table = sc.wide(card)
-    with pd.option_context("display.max_rows", 500, "display.width", 200):
-        typer.echo(
-            f"relnlp {relnlp.__version__} scorecard on {len(docs)} gold document(s) "
-            f"({', '.join(d.doc_id for d in docs)}), measured {measured}"
-        )
-        typer.echo(table.to_string(index=False, na_rep="—", float_format=lambda v: f"{v:.3f}"))
-    notes = card[card["note"].str.startswith(("not installed", "no Java", "undefined"))]
+    from relnlp.evaluate.scorecard import wide
+
+    with pd.option_context("display.max_rows", 1000, "display.width", 220):
+        for (name, split), part in card.groupby(["set", "split"], sort=False):
+            typer.echo(f"\nrelnlp {relnlp.__version__}, set {name}, split {split}, measured {measured}")
+            table = wide(part.loc[:, ["system", "task", "metric", "value", "note"]])
+            typer.echo(table.to_string(index=False, na_rep="—", float_format=lambda v: f"{v:.3f}"))
+    notes = card[card["note"].fillna("").str.startswith(("not installed", "no Java", "undefined", "no "))]
     for row in notes.drop_duplicates(["system", "task", "note"]).itertuples():
-        typer.echo(f"note: {row.system} / {row.task}: {row.note}")
+        typer.echo(f"note: {row.set} / {row.system} / {row.task}: {row.note}")
+    if not frames:
+        raise typer.Exit(1)
 
 
 @app.command()

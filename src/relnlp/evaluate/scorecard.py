@@ -31,12 +31,20 @@ __all__ = [
     "wide",
 ]
 
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
+ALL_LAYERS = frozenset({"entities", "dates", "passages"})
 
 
 @dataclass(frozen=True)
 class GoldDoc:
-    """One gold-annotated report (offsets into ``text``)."""
+    """One gold-annotated report (offsets into ``text``).
+
+    ``layers`` names the layers that were annotated (a development report may have passages
+    and events only; its empty entity list is then not scored). ``entity_labels`` are the
+    labels the gold set uses: the seed gold predates PRODUCT, so predicted PRODUCT spans are
+    left out when it is scored. ``path`` is the file the text came from, when there is one:
+    systems that read files (Markdown front matter, HTML) read it as a user would.
+    """
 
     doc_id: str
     text: str
@@ -44,6 +52,10 @@ class GoldDoc:
     entities: list[dict[str, Any]]
     dates: list[dict[str, Any]]
     passages: list[dict[str, Any]]
+    layers: frozenset[str] = ALL_LAYERS
+    entity_labels: tuple[str, ...] = ENTITY_LABELS[:-1]
+    path: Path | None = None
+    events: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -54,6 +66,7 @@ class Prediction:
     dates: list[dict[str, Any]] | None = None
     passages: list[dict[str, Any]] | None = None  # start, end, themes, cooperation, tension
     notes: dict[str, str] = field(default_factory=dict)
+    report: Any = None  # relnlp's Report, when the system is relnlp (events are scored from it)
 
 
 def load_gold(directory: str | Path | None = None) -> list[GoldDoc]:
@@ -120,14 +133,21 @@ def _held_out_themes(nlp: Any, report: Any, doc_id: str) -> list[list[str]] | No
 
 
 def relnlp_system(nlp: Any = None) -> Callable[[GoldDoc], Prediction]:
-    """relnlp's own analysis as a system."""
+    """relnlp's own analysis as a system (a file is read with ``relnlp.read``, as a user would)."""
     if nlp is None:
         from relnlp import load
 
         nlp = load()
 
     def run(doc: GoldDoc) -> Prediction:
-        r = nlp.analyze(doc.text, doc_id=doc.doc_id, doc_date=doc.doc_date)
+        item: Any = doc.text
+        if doc.path is not None:
+            from relnlp import read
+
+            item = read(doc.path)
+            if item.text != doc.text:
+                raise InputError(Errors.E014.format(path=doc.path), path=str(doc.path))
+        r = nlp.analyze(item, doc_id=doc.doc_id, doc_date=doc.doc_date)
         pas = r.passages
         held_out = _held_out_themes(nlp, r, doc.doc_id)
         if held_out is not None:
@@ -141,6 +161,7 @@ def relnlp_system(nlp: Any = None) -> Callable[[GoldDoc], Prediction]:
                  "cooperation": float(row.cooperation), "tension": float(row.tension)}
                 for row in pas.itertuples()
             ],  # fmt: skip
+            report=r,
         )
 
     return run
@@ -149,14 +170,20 @@ def relnlp_system(nlp: Any = None) -> Callable[[GoldDoc], Prediction]:
 def _pool(
     docs: Sequence[GoldDoc], preds: Sequence[Prediction], attr: str
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Concatenate spans of all documents, shifting offsets so documents never overlap."""
+    """Concatenate spans of the documents annotated for ``attr``, shifting offsets so
+    documents never overlap. Predicted entities of a label the gold set does not use
+    (PRODUCT on the seeds) are left out."""
     gold: list[dict[str, Any]] = []
     pred: list[dict[str, Any]] = []
     shift = 0
     for d, p in zip(docs, preds):
+        if attr not in d.layers:
+            continue
         for s in getattr(d, attr):
             gold.append({**s, "start": s["start"] + shift, "end": s["end"] + shift})
         for s in getattr(p, attr) or []:
+            if attr == "entities" and s.get("label") not in d.entity_labels:
+                continue
             pred.append({**s, "start": s["start"] + shift, "end": s["end"] + shift})
         shift += len(d.text) + 1
     return pred, gold
@@ -191,7 +218,10 @@ def score(
                      "value": None if value is None else round(float(value), 4), "note": note})  # fmt: skip
 
     notes = {k: v for p in preds for k, v in p.notes.items()}
-    if all(p.entities is not None for p in preds):
+    has = {layer: any(layer in d.layers for d in docs) for layer in ALL_LAYERS}
+    if not has["entities"]:
+        pass
+    elif all(p.entities is not None for p in preds):
         pred, gold = _pool(docs, preds, "entities")
         for lab in ENTITY_LABELS:
             r = metrics.span_prf(pred, gold, only_label=lab)
@@ -209,7 +239,9 @@ def score(
     elif "entities" in notes:
         add("entities", "F1 micro (strict)", None, notes["entities"])
 
-    if all(p.dates is not None for p in preds):
+    if not has["dates"]:
+        pass
+    elif all(p.dates is not None for p in preds):
         pred, gold = _pool(docs, preds, "dates")
         strict = metrics.span_prf(pred, gold, label=None)
         relaxed = metrics.span_prf(pred, gold, label=None, relaxed=True)
@@ -221,9 +253,10 @@ def score(
     elif "dates" in notes:
         add("dates", "value F1", None, notes["dates"])
 
-    if all(p.passages is not None for p in preds):
-        aligned = [a for d, p in zip(docs, preds) for a in _align_passages(d, p)]
-        gold_p = [g for d in docs for g in d.passages]
+    if has["passages"] and all(p.passages is not None for p in preds):
+        pairs = [(d, p) for d, p in zip(docs, preds) if "passages" in d.layers]
+        aligned = [a for d, p in pairs for a in _align_passages(d, p)]
+        gold_p = [g for d, _ in pairs for g in d.passages]
         if any(a.get("themes") is not None for a in aligned) and "themes" not in notes:
             f1 = metrics.multilabel_f1([a["themes"] for a in aligned], [g["themes"] for g in gold_p], themes)
             for t in themes:

@@ -54,7 +54,13 @@ def default_data_dir() -> Path | None:
 
 def _function(name: str) -> Callable[..., pd.DataFrame]:
     module, func = SETS[name].split(":")
-    fn: Callable[..., pd.DataFrame] = getattr(importlib.import_module(module), func)
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise  # a dependency of the set is missing: say which, do not hide it
+        raise SetUnavailable(f"set {name!r} is not part of this relnlp build") from None
+    fn: Callable[..., pd.DataFrame] = getattr(mod, func)
     return fn
 
 

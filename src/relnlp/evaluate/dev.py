@@ -1,0 +1,172 @@
+"""The ``dev`` evaluation set: development reports relnlp was not built on.
+
+The gold annotations (offsets, labels, canonical names, TIMEX3 values, passage themes and
+scores, events) are packaged in ``relnlp/data/gold_dev``; the texts are not (their
+publishers' copyright allows internal evaluation only) and are read from
+``DATA/reports/<file>``, checked against the sha256 each gold file records. Some reports are
+annotated for passages and events only (``layers`` in each gold file).
+
+Rows come in two splits: ``dev held-out`` (the development reports alone: no component was
+fitted to them, and the gold was written after the components) and ``seeds+dev`` (passage
+themes and scores pooled over both gold sets, the seeds scored with their held-out folds
+where a fold exists).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from relnlp.errors import Errors, InputError
+from relnlp.evaluate import scorecard as sc
+from relnlp.evaluate.seeds import long_rows, systems_for
+from relnlp.evaluate.sets import COLUMNS, SetUnavailable
+
+__all__ = ["load_dev_gold", "run"]
+
+SPLIT = "dev held-out"
+POOLED = "seeds+dev"
+_PASSAGE_SYSTEMS = ("relnlp", "keywords", "vader")
+
+
+def _gold_dir() -> Any:
+    return resources.files("relnlp") / "data" / "gold_dev"
+
+
+def load_dev_gold(data: Path, gold: Path | None = None) -> list[sc.GoldDoc]:
+    """The development gold documents, texts read from ``data/reports``.
+
+    Raises :class:`~relnlp.evaluate.sets.SetUnavailable` when the reports folder is
+    missing and ``InputError`` (E014) when a text differs from the one annotated.
+    """
+    reports = Path(data) / "reports"
+    if not reports.is_dir():
+        raise SetUnavailable(f"no development reports at {reports}")
+    base: Any = _gold_dir() if gold is None else Path(gold)
+    if not base.is_dir():
+        raise SetUnavailable(f"no development gold at {base}")
+    docs: list[sc.GoldDoc] = []
+    for entry in sorted(base.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".json") or entry.name.endswith(".meta.json"):
+            continue
+        g = json.loads(entry.read_text("utf-8"))
+        path = reports / g["file"]
+        if not path.is_file():
+            raise SetUnavailable(f"development report {path} is missing")
+        with path.open(encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != g["sha256"]:
+            raise InputError(Errors.E014.format(path=path), path=str(path))
+        docs.append(
+            sc.GoldDoc(
+                g["doc_id"],
+                text,
+                g.get("doc_date"),
+                g.get("entities", []),
+                g.get("dates", []),
+                g.get("passages", []),
+                layers=frozenset(g["layers"]) - {"events"},
+                entity_labels=sc.ENTITY_LABELS,
+                path=path,
+                events=g.get("events", []),
+            )
+        )
+    if not docs:
+        raise SetUnavailable(f"no development gold files in {base}")
+    return docs
+
+
+def _row(system: str, task: str, metric: str, value: float | None, n: int, note: str = "") -> dict[str, Any]:
+    return {
+        "set": "dev",
+        "split": SPLIT,
+        "system": system,
+        "task": task,
+        "metric": metric,
+        "value": None if value is None else round(float(value), 4),
+        "n": n,
+        "note": note,
+    }
+
+
+def _event_rows(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction]) -> list[dict[str, Any]]:
+    """Events of relnlp and of the first-two-names baseline against the events gold."""
+    gold_n = sum(len(d.events) for d in docs)
+    if not gold_n:
+        return []
+    try:
+        ev: Any = importlib.import_module("relnlp.evaluate.events")
+    except ImportError:
+        return [_row("relnlp", "events", "source+target accuracy", None, gold_n, "no events scorer")]
+    pooled: dict[str, dict[str, list[Any]]] = {"relnlp": {"gold": [], "pred": []},
+                                               "first-two-names": {"gold": [], "pred": []}}
+    shift = 0
+    for d, p in zip(docs, preds):
+        rep = p.report
+        if rep is None:
+            continue
+        moved = [{**e, "start": e["start"] + shift, "end": e["end"] + shift} for e in d.events]
+        predicted = ev.shift_events(rep.events, shift)
+        baseline = ev.shift_events(ev.first_two_names(rep), shift)
+        pooled["relnlp"]["gold"].extend(moved)
+        pooled["relnlp"]["pred"].extend(predicted)
+        pooled["first-two-names"]["gold"].extend(moved)
+        pooled["first-two-names"]["pred"].extend(baseline)
+        shift += len(d.text) + 1
+    rows = []
+    for system, gp in pooled.items():
+        scores = ev.score_events(gp["gold"], gp["pred"])
+        for metric, value in scores.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                rows.append(_row(system, "events", metric, value, gold_n))
+    return rows
+
+
+def run(
+    data: Path | None,
+    *,
+    baselines: bool = False,
+    nlp: Any = None,
+    gold: Path | None = None,
+    pooled: bool = True,
+) -> pd.DataFrame:
+    """Score relnlp (and the baselines) on the development gold; see the module docstring."""
+    if data is None:
+        raise SetUnavailable("no development data folder")
+    docs = load_dev_gold(data, gold)
+    systems = systems_for(baselines, nlp)
+    frames = []
+    card_rows: list[dict[str, Any]] = []
+    relnlp_preds: list[sc.Prediction] = []
+    for name, system in systems.items():
+        preds = [system(d) for d in docs]
+        if name == "relnlp":
+            relnlp_preds = preds
+        card_rows.extend(sc.score(docs, preds, name))
+    card = pd.DataFrame(card_rows, columns=["system", "task", "metric", "value", "note"])
+    frames.append(long_rows(card, docs, "dev", {}).assign(split=SPLIT))
+    frames.append(pd.DataFrame(_event_rows(docs, relnlp_preds), columns=list(COLUMNS)))
+    if pooled:
+        seeds = [
+            sc.GoldDoc(d.doc_id, d.text, d.doc_date, [], [], d.passages, layers=frozenset({"passages"}))
+            for d in sc.load_gold()
+        ]
+        both = seeds + [
+            sc.GoldDoc(d.doc_id, d.text, d.doc_date, [], [], d.passages,
+                       layers=frozenset({"passages"}), path=d.path)
+            for d in docs if "passages" in d.layers
+        ]  # fmt: skip
+        chosen: dict[str, Callable[[sc.GoldDoc], sc.Prediction]] = {
+            k: v for k, v in systems.items() if k in _PASSAGE_SYSTEMS
+        }
+        card = sc.scorecard(both, chosen)
+        frames.append(long_rows(card, both, "dev", {}).assign(split=POOLED))
+    out = pd.concat([f for f in frames if len(f)], ignore_index=True)
+    return out.loc[:, list(COLUMNS)]
