@@ -2,6 +2,7 @@
 """Inter-annotator agreement between two independent annotations of the seeds.
 
     python corpora/tools/agreement.py a b [--markdown]
+    python corpora/tools/agreement.py --corpus dev a b
 
 Reads ``corpora/annotations/<x>/build/<doc_id>.json`` (made by ``gold.py build``) and
 reports, over both reports together:
@@ -26,8 +27,9 @@ CORPORA = Path(__file__).resolve().parent.parent
 THEMES = ("counterterrorism", "color_revolution", "geoeconomics")
 
 
-def _load(annotator: str) -> dict[str, dict[str, Any]]:
-    build = CORPORA / "annotations" / annotator / "build"
+def _load(annotator: str, corpus: str = "seeds") -> dict[str, dict[str, Any]]:
+    base = CORPORA / "annotations" if corpus == "seeds" else CORPORA / "dev" / "annotations"
+    build = base / annotator / "build"
     docs = {p.stem: json.loads(p.read_text("utf-8")) for p in sorted(build.glob("*.json"))}
     if not docs:
         sys.exit(f"no built annotations in {build}; run gold.py build {annotator}")
@@ -54,8 +56,14 @@ def compare(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]]) -> dict[
     tens: tuple[list[int], list[int]] = ([], [])
     p_na = p_nb = p_same = 0
     for doc in out["docs"]:
-        ea = {(e["start"], e["end"]): e for e in a[doc]["entities"]}
-        eb = {(e["start"], e["end"]): e for e in b[doc]["entities"]}
+        layers = set(a[doc].get("layers", ("entities", "dates", "passages")))
+        if "entities" not in layers:
+            a_ents: list[dict[str, Any]] = []
+            b_ents: list[dict[str, Any]] = []
+        else:
+            a_ents, b_ents = a[doc]["entities"], b[doc]["entities"]
+        ea = {(e["start"], e["end"]): e for e in a_ents}
+        eb = {(e["start"], e["end"]): e for e in b_ents}
         n_a += len(ea)
         n_b += len(eb)
         for key in ea.keys() & eb.keys():
@@ -119,16 +127,80 @@ def compare(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]]) -> dict[
         "cooperation_weighted_kappa": kappa(*coop, weights="quadratic"),
         "tension_weighted_kappa": kappa(*tens, weights="quadratic"),
     }
+    out["events"] = _events(a, b, out["docs"])
     out["entity_disagreements_sample"] = disagreements[:40]
     return out
 
 
+def _sentence_of(text: str, at: int) -> tuple[int, int]:
+    """Rough sentence around ``at``: from the previous sentence end or line break."""
+    import re
+
+    start = 0
+    for m in re.finditer(r"[.!?][\"'”’)]*\s+|\n", text[:at]):
+        start = m.end()
+    m = re.compile(r"[.!?][\"'”’)]*\s|\n").search(text, at)
+    return start, (m.end() if m else len(text))
+
+
+def _events(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]], docs: list[str]) -> dict[str, Any]:
+    """Event agreement: exact trigger matches, and pairs in the same sentence (greedy,
+    same trigger first, then same class); class, source, target and parties on pairs."""
+    n_a = n_b = exact = pairs = cls = src = tgt = par = both_actors = 0
+    for doc in docs:
+        ev_a = a[doc].get("events")
+        ev_b = b[doc].get("events")
+        if ev_a is None or ev_b is None:
+            continue
+        text = a[doc].get("_text", "")
+        n_a += len(ev_a)
+        n_b += len(ev_b)
+        exact += len({x["start"] for x in ev_a} & {y["start"] for y in ev_b})
+        used: set[int] = set()
+        for x in ev_a:
+            sent = _sentence_of(text, x["start"]) if text else (x["start"] - 200, x["end"] + 200)
+            cands = [(i, y) for i, y in enumerate(ev_b) if i not in used and sent[0] <= y["start"] < sent[1]]
+            if not cands:
+                continue
+            cands.sort(key=lambda iy: (iy[1]["start"] != x["start"], iy[1]["class"] != x["class"],
+                                       abs(iy[1]["start"] - x["start"])))  # fmt: skip
+            i, y = cands[0]
+            used.add(i)
+            pairs += 1
+            cls += x["class"] == y["class"]
+            src += x["source"] == y["source"]
+            tgt += x["target"] == y["target"]
+            par += sorted(x["parties"]) == sorted(y["parties"])
+            both_actors += (x["source"], x["target"], sorted(x["parties"])) == (
+                y["source"], y["target"], sorted(y["parties"]))
+    return {
+        "a": n_a,
+        "b": n_b,
+        "trigger_exact_f1": round(_f1(exact, n_a, n_b), 4),
+        "same_sentence_pair_f1": round(_f1(pairs, n_a, n_b), 4),
+        "class_agreement_on_pairs": round(cls / pairs, 4) if pairs else None,
+        "source_agreement_on_pairs": round(src / pairs, 4) if pairs else None,
+        "target_agreement_on_pairs": round(tgt / pairs, 4) if pairs else None,
+        "parties_agreement_on_pairs": round(par / pairs, 4) if pairs else None,
+        "actors_all_agree_on_pairs": round(both_actors / pairs, 4) if pairs else None,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", choices=["seeds", "dev"], default="seeds")
     ap.add_argument("a")
     ap.add_argument("b")
     args = ap.parse_args(argv)
-    print(json.dumps(compare(_load(args.a), _load(args.b)), indent=1, ensure_ascii=False))
+    a, b = _load(args.a, args.corpus), _load(args.b, args.corpus)
+    if args.corpus == "dev":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import gold as gold_tool
+
+        corp = gold_tool.corpus("dev")
+        for doc in a:
+            a[doc]["_text"] = corp.text(doc)
+    print(json.dumps(compare(a, b), indent=1, ensure_ascii=False))
     return 0
 
 

@@ -204,16 +204,21 @@ def _read_tsv(path: Path, min_cols: int, max_cols: int) -> list[tuple[int, list[
 
 
 def _find(text: str, surface: str, cursor: int, context: str | None) -> int:
-    """Offset of the next whole-word occurrence of surface at or after cursor."""
+    """Offset of the next whole-word occurrence of surface at or after cursor.
+
+    Word boundaries are letters and digits only, so a name glued to Markdown underscores
+    (``__Name:__``) is found. A context may start before the cursor (it may contain the
+    previous mention); the mention itself must not.
+    """
     pattern = re.compile(
-        (r"(?<!\w)" if surface[:1].isalnum() else "")
+        (r"(?<![^\W_])" if surface[:1].isalnum() else "")
         + re.escape(surface)
-        + (r"(?!\w)" if surface[-1:].isalnum() else "")
+        + (r"(?![^\W_])" if surface[-1:].isalnum() else "")
     )
     if context:
-        at = text.find(context, cursor)
+        at = text.find(context, max(0, cursor - len(context)))
         while at != -1:
-            m = pattern.search(text, at, at + len(context))
+            m = pattern.search(text, max(at, cursor), at + len(context))
             if m:
                 return m.start()
             at = text.find(context, at + 1)

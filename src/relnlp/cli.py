@@ -348,7 +348,7 @@ def evaluate(
         raise typer.Exit(2)
     folder = data or sets.default_data_dir()
     frames: list[pd.DataFrame] = []
-    status: dict[str, dict[str, str]] = {}
+    status: dict[str, dict[str, Any]] = {}
     for name in names:
         try:
             if name == "seeds" and gold is not None:
@@ -358,7 +358,6 @@ def evaluate(
                 docs = sc.load_gold(gold)
                 card = sc.scorecard(docs, seeds.systems_for(baselines))
                 frame = seeds.long_rows(card, docs, "seeds", seeds.SEED_SPLITS)
-                frame = frame.loc[:, list(sets.COLUMNS)]
             else:
                 frame = sets.run_set(name, folder, baselines=baselines)
         except sets.SetUnavailable as exc:
@@ -376,8 +375,8 @@ def evaluate(
 
                 traceback.print_exc()
             continue
-        status[name] = {"status": "ok", "reason": ""}
-        frames.append(frame)
+        status[name] = {"status": "ok", "reason": "", "documents": frame.attrs.get("documents", [])}
+        frames.append(frame.loc[:, list(sets.COLUMNS)])
     measured = dt.date.today().isoformat()
     card = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(sets.COLUMNS))
     if as_json:

@@ -70,7 +70,7 @@ def test_scorecard_cli_json(tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["evaluate", "--gold", str(MINI), "--json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
-    assert data["documents"] == ["mini"]
+    assert data["sets"]["seeds"] == {"status": "ok", "reason": "", "documents": ["mini"]}
     assert any(r["system"] == "relnlp" and r["metric"] == "F1 micro (strict)" for r in data["rows"])
     res = CliRunner().invoke(app, ["evaluate", "--gold", str(tmp_path / "none")])
     assert res.exit_code == 2

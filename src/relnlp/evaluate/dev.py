@@ -168,5 +168,6 @@ def run(
         }
         card = sc.scorecard(both, chosen)
         frames.append(long_rows(card, both, "dev", {}).assign(split=POOLED))
-    out = pd.concat([f for f in frames if len(f)], ignore_index=True)
-    return out.loc[:, list(COLUMNS)]
+    out = pd.concat([f for f in frames if len(f)], ignore_index=True).loc[:, list(COLUMNS)]
+    out.attrs["documents"] = [d.doc_id for d in docs]
+    return out

@@ -62,6 +62,7 @@ def long_rows(
     out.insert(0, "set", set_name)
     out.insert(1, "split", [splits.get(t, "") for t in out["task"]])
     out["n"] = [counts.get(t) for t in out["task"]]
+    out.attrs["documents"] = [d.doc_id for d in docs]
     return out
 
 

@@ -2,7 +2,8 @@
 
 ``relnlp evaluate --set NAME`` runs one of :data:`SETS` (``all`` runs each in turn). A set
 is a function ``run(data: Path, *, baselines: bool) -> DataFrame`` in its own module that
-returns long-form rows with the columns of :data:`COLUMNS`; ``data`` is the development
+returns long-form rows with the columns of :data:`COLUMNS` (and the ids of the documents
+it scored in ``frame.attrs["documents"]``, where it has documents); ``data`` is the development
 data folder (``../shared/dev`` beside the repository, else ``$RELNLP_DEV_DATA``, else
 ``--data``). A set whose data is absent raises :class:`SetUnavailable` with the reason,
 which the command prints as one line before going on with the other sets.
@@ -77,4 +78,6 @@ def run_set(name: str, data: Path | None, *, baselines: bool = False) -> pd.Data
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         raise ValueError(f"evaluation set {name!r} returned no column(s) {missing}")
-    return frame.loc[:, list(COLUMNS)]
+    out = frame.loc[:, list(COLUMNS)]
+    out.attrs["documents"] = list(frame.attrs.get("documents", []))
+    return out

@@ -87,7 +87,7 @@ _TRAILING_FUNCTION = frozenset({"of", "the", "on", "between", "and", "in", "for"
 # ("Wang Yi Talks about ...", "Xi Jinping Speaks with ...").
 _HEADLINE_VERBS = frozenset(
     """Talks Speaks Says Sends Meets Calls Visits Urges Warns Holds Signs Stresses Vows
-    Tells Asks Meet Talk Speak Say Send Withdrawing Deepening""".split()
+    Tells Asks Meet Talk Speak Say Send""".split()
 )
 # Type words that make a name a place: "Wu Ji County", "Hebei Province".
 _PLACE_HEADS = frozenset(
@@ -194,7 +194,7 @@ class ActorTagger:
                 e -= 1
                 s, e = _trim(doc, s, e)
             if s < e and doc[s].text in _HEADLINE_VERBS:
-                continue  # "Withdrawing from ...", "Deepening Involvement": no name
+                continue  # "Meets with ...", a headline verb alone: no name
             if label == "PERSON":
                 while s < e - 1 and doc[s].text in TITLE_WORDS:
                     s += 1
