@@ -49,6 +49,23 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
 
 
+DEV_DATA_REASON = "development data absent: put shared/dev beside the repository or set RELNLP_DEV_DATA"
+
+
+@pytest.fixture(scope="session")
+def dev_data() -> Path:
+    """The development data folder (shared/dev); tests that need it skip without it."""
+    from relnlp.evaluate.sets import default_data_dir
+
+    found = default_data_dir()
+    if found is None or not (found / "reports").is_dir():
+        for cand in (ROOT.parent / "shared" / "dev",):
+            if (cand / "reports").is_dir():
+                return cand
+        pytest.skip(DEV_DATA_REASON)
+    return found
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Any:
     import relnlp
