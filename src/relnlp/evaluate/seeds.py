@@ -61,7 +61,11 @@ def long_rows(
     out = card.copy()
     out.insert(0, "set", set_name)
     out.insert(1, "split", [splits.get(t, "") for t in out["task"]])
-    out["n"] = [counts.get(t) for t in out["task"]]
+    # A per-label row says its own gold count in its note ("... n=144").
+    from_note = out["note"].fillna("").str.extract(r"\bn=(\d+)")[0]
+    out["n"] = [
+        int(k) if isinstance(k, str) else counts.get(t) for t, k in zip(out["task"], from_note)
+    ]
     out.attrs["documents"] = [d.doc_id for d in docs]
     return out
 

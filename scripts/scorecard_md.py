@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Turn ``relnlp evaluate --set all --baselines --json`` output into the README's tables.
+
+    relnlp evaluate --set all --baselines --json > benchmarks/results/scorecard.json
+    python scripts/scorecard_md.py benchmarks/results/scorecard.json > benchmarks/results/scorecard.md
+
+One table per set and split, one column per system, so every figure in the README names
+its set, its split and the baselines measured in the same run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+
+def tables(payload: dict[str, object]) -> str:
+    rows = pd.DataFrame(payload["rows"])  # type: ignore[arg-type]
+    out = [f"Measured {payload['measured']} with relnlp {payload['relnlp_version']}."]
+    for (name, split), part in rows.groupby(["set", "split"], sort=False):
+        systems = list(dict.fromkeys(part["system"]))
+        out += ["", f"**{name}** ({split})", ""]
+        out.append("| task | metric | n | " + " | ".join(systems) + " |")
+        out.append("|---|---|---:|" + "---:|" * len(systems))
+        keys = list(dict.fromkeys(zip(part["task"], part["metric"])))
+        vals = {(r.task, r.metric, r.system): r.value for r in part.itertuples()}
+        ns = {(r.task, r.metric): r.n for r in part.itertuples()}
+        for task, metric in keys:
+            cells = []
+            for s in systems:
+                v = vals.get((task, metric, s))
+                cells.append("" if v is None or pd.isna(v) else f"{v:.3f}")
+            n = ns.get((task, metric))
+            n_s = "" if n is None or pd.isna(n) else str(int(n))
+            out.append(f"| {task} | {metric} | {n_s} | " + " | ".join(cells) + " |")
+    skipped = {k: v for k, v in payload["sets"].items() if v["status"] != "ok"}  # type: ignore[union-attr]
+    for name, info in skipped.items():
+        out.append(f"\nSet {name} {info['status']}: {info['reason']}")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    print(tables(json.loads(Path(sys.argv[1]).read_text("utf-8"))), end="")
