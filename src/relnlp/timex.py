@@ -56,8 +56,8 @@ _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
 # fmt: on
 
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z]))"
 )
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|2100)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -239,7 +239,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # reference expressions (TimeML PRESENT_REF / PAST_REF / FUTURE_REF)
     ("ref", r"(?<![\w-])(?P<ref>(?:more\s+|most\s+)?recently|currently|nowadays|these\s+days|at\s+present|"
             r"the\s+(?:recent\s+|distant\s+)?past|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|"
-            r"the\s+near\s+term|soon|(?:right\s+)?now|current|recent|previously|formerly|a\s+later\s+date|once)(?![\w-])"),
+            r"the\s+near\s+term|soon|(?:right\s+)?now|current|recent|a\s+later\s+date)(?![\w-])"),
     # times of day: "this morning", "last night", "Tuesday evening", "yesterday afternoon"
     ("tod", rf"(?:(?:(?P<the>the)\s+|(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wd>{_WD})\s+)"
             r"(?P<mod>(?:early|late|mid)[\s-]+)?(?P<tod>morning|afternoon|evening|night)|(?P<on>overnight)|"
@@ -700,12 +700,10 @@ Norm = tuple[str, str, str | None, bool] | None
 def _n_ref(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """Reference expressions: TimeML's PRESENT_REF, PAST_REF and FUTURE_REF."""
     w = re.sub(r"\s+", " ", g["ref"].lower())
-    if w == "once":  # "once" is a date only as "formerly" (sentence-initial "Once a ...")
-        return None
     for key, val in _REF.items():
         if w.endswith(key):
             return "DATE", val, None, True
-    return "DATE", "PAST_REF", None, True  # recently, the past, previously, formerly, recent
+    return "DATE", "PAST_REF", None, True  # recently, the past, recent
 
 
 def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
@@ -962,7 +960,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "deictic_day": (r"(?:yesterday|tomorrow|today|tonight)\b", True, 10, 10),
     "weekday": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", True, 16, 2),
     "duration": (r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)", True, 70, 4),
-    "ref": (r"(?:recent|current|nowadays|these days|present|past|future|near term|soon|now|previously|formerly|later date|once)", True, 12, 12),
+    "ref": (r"(?:recent|current|nowadays|these days|present|past|future|near term|soon|now|later date)", True, 12, 12),
     "tod": (r"(?:morning|afternoon|evening|night)", True, 24, 20),
     "clock": (r"(?:[ap]\.?m\b|noon|midnight)", True, 20, 36),
     "quarter_ny": (r"quarter", True, 60, 2),
@@ -1039,6 +1037,24 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
             # A year at the start of a clause ("2015 happens to be") or before a noun.
             if not re.match(r"^\s*(?:[,.;:)]|$|[A-Z]|[a-z]+)", after):
                 return False
+    if name == "ref":
+        w = m.group(0).lower()
+        if w in ("future", "recent") and re.match(r"^\s+[a-z]", after):
+            return False  # an adjective of a noun ("future earnings"), not a time reference
+        if w == "soon" and (re.search(r"\bas\s+$", before) or re.match(r"^\s+(?:after|before)\b", after)):
+            return re.match(r"^\s+as\s+possible", after) is not None  # "as soon as" joins clauses
+    if name == "set" and m.group("adv") and re.match(r"^\s+[a-z]", after) and not re.match(
+        r"^\s+(?:in|on|at|to|for|from|since|by|and|or|until|through|during|over)\b", after
+    ):
+        return False  # "a quarterly dividend", "daily volume": a property, not a recurrence
+    if name in ("deictic", "deictic_day") and re.fullmatch(r"(?:[A-Z]\w*\s*)+", m.group(0)) and not re.search(
+        r"(?:^|[.!?]\s*|\n\s*)$", before
+    ):
+        return False  # a title in mid-sentence ("This Week" the programme, "VOA Today")
+    if name in ("duration", "duration_adj") and re.match(r"^[\s-]*(?:old|of\s+age)\b", after):
+        return False  # an age: "52 years old"
+    if name == "year" and re.match(r"^\.\d", after):
+        return False  # a decimal number: "2082.1"
     if name == "duration":
         if re.match(r"^\s*(?:ago|later|earlier)\b", after, re.IGNORECASE):
             return False
