@@ -225,11 +225,11 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons: "the summer of 2021", "summer 2021", "this summer"
     ("season", rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))"),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
-    ("decade", rf"{_MOD}(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b"),
+    ("decade", rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"),
     ("century", rf"{_MOD}(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century"),
     ("fy", _FY),
     # bare years (in date contexts only; see _year_context)
-    ("year", rf"{_MOD}{_APPROX}(?:[Ff]iscal\s+)?(?<![\w/#$.-])(?P<y>{_YEAR})(?![\w/%]|-(?:\w))"),
+    ("year", rf"{_MOD}{_APPROX}(?:[Ff]iscal\s+)?(?:(?<=[Mm]id-)|(?<![\w/#$.-]))(?P<y>{_YEAR})(?![\w/%]|-(?:\w))"),
     # relative expressions
     ("ago", rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago"),
     ("later", rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier)(?=[\s,.;:])"),
@@ -258,6 +258,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # ends of years: "year-end", "the end of the year", "the full year", "earlier this month"
     ("year_part", r"(?:(?P<ye>year[\s-]end|year's\s+end)|(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+(?:in\s+)?)"
                   r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week)|(?P<full>the\s+(?:full|current|whole|entire)\s+year))(?![\w-])"),
+    ("weekend", r"(?P<which>the|this|last|next|that|past)\s+weekend(?![\w-])"),
     ("that_year", r"(?P<det>that|the\s+same)\s+(?P<unit>year|month|day)(?![\w-])"),
     # recurrences: "daily", "each month", "every quarter", "annually"
     ("set", rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)|(?:each|every|per)\s+(?P<unit>{_UNIT1}|(?P<m>{_MONTH}))(?![\w-])"),
@@ -265,7 +266,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("vague_dur", r"(?P<det>(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+)?"
                   r"(?P<q>(?:a\s+few|few|several|many|some|recent|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:\s+ahead)?(?![\w-])"),
     # durations: "10 days", "more than 20 years"
-    ("duration", rf"(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})(?![\w-])"),
+    ("duration", rf"(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)(?P<n>{_NUMWORD})\s+(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?![\w-])"),
     # adjectival durations: "a two-year program", "the 10-hour tour", "an 8-month-old truce"
     ("duration_adj", rf"(?P<n>{_NUMWORD}|\d+)-(?P<unit>{_UNIT1})(?:-(?:old|long))?(?![\w-])"),
 ]
@@ -546,7 +547,11 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
     if name == "season":
         return "DATE", f"{int(g['y']):04d}-{_SEASONS[g['s'].lower()]}", mod, False
     if name == "decade":
-        return "DATE", g["dec"][:3], mod, False
+        if g.get("dec"):
+            return "DATE", g["dec"][:3], mod, False
+        # "the '80s", "the nineties": the decade of the 20th century (how news writes them)
+        tens = int(g["dec2"][0]) if g.get("dec2") else _NUMBERS[g["decw"].lower()[:-3] + "y"] // 10
+        return "DATE", f"19{tens}", mod, False
     if name == "century":
         c = _ordinal(g["c"])
         if not c or not 1 <= c <= 22:
@@ -865,7 +870,7 @@ def _n_vague(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
         if not re.search(r"\b(?:for|within|in|over|after|of|took|takes|lasted)\s+$", before):
             return None
-    if ctx.text[m.end() : m.end() + 12].lstrip().startswith(("ago", "later", "earlier")):
+    if ctx.text[m.end() : m.end() + 12].lstrip().startswith("ago"):
         return None
     unit = g["unit"].lower()[:-1]
     unit = "century" if unit == "centurie" else unit
@@ -881,7 +886,24 @@ def _n_duration_adj(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     return "DURATION", _period(n, unit), None, False
 
 
-_MORE = {"ref": _n_ref, "tod": _n_tod, "clock": _n_clock, "quarter_ny": _n_quarter,
+def _n_weekend(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """"the weekend", "next weekend": the ISO week of that weekend, ``1998-W07-WE``."""
+    import datetime as dt
+
+    day = _dct_day(ctx)
+    if day is None:
+        return None
+    today = dt.date.fromisoformat(day)
+    which = g["which"].lower()
+    ahead = which == "next" or (which in ("the", "this") and (ctx.future or today.weekday() >= 5))
+    sat = today + dt.timedelta(days=(5 - today.weekday()) % 7 if ahead else -((today.weekday() - 5) % 7))
+    if which == "next" and sat - today < dt.timedelta(days=2):
+        sat += dt.timedelta(days=7)
+    iso = sat.isocalendar()
+    return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}-WE", None, True
+
+
+_MORE = {"ref": _n_ref, "weekend": _n_weekend, "tod": _n_tod, "clock": _n_clock, "quarter_ny": _n_quarter,
          "season_ny": _n_season, "spelled_year": _n_spelled, "year_part": _n_year_part,
          "that_year": _n_that_year, "set": _n_set, "vague_dur": _n_vague,
          "duration_adj": _n_duration_adj}  # fmt: skip
@@ -953,7 +975,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "md": (_TRIG_MONTH, False, 40, 20), "dm": (_TRIG_MONTH, False, 16, 12),
     "my": (_TRIG_MONTH, False, 30, 20),
     "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 16),
-    "decade": (r"0'?s\b", True, 34, 2), "century": (r"centur", True, 44, 8),
+    "decade": (r"(?:0'?s|ties)\b", True, 40, 2), "century": (r"centur", True, 44, 8),
     "fy": (r"fy|fiscal", True, 2, 20), "year": (_TRIG_DIGIT, False, 40, 8),
     "ago": (r"ago\b", True, 30, 4), "later": (r"(?:later|earlier)\b", True, 30, 8),
     "deictic": (r"(?:year|month|week|day)\b", True, 30, 2),
@@ -967,6 +989,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 2),
     "spelled_year": (r"(?:nineteen|eighteen|two thousand)", True, 10, 30),
     "year_part": (r"(?:year|month|week)", True, 40, 8),
+    "weekend": (r"weekend", True, 8, 2),
     "that_year": (r"(?:year|month|day)\b", True, 12, 2),
     "set": (r"(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|each|every|per)", True, 2, 16),
     "vague_dur": (r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b", True, 40, 2),
@@ -1024,6 +1047,7 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
         and name in ("my", "mm_range")
         and not m.groupdict().get("y")
         and not m.groupdict().get("pre")
+        and not m.groupdict().get("which")
     ):
         # "May" is also the modal verb, capitalised at a sentence start: as a bare month it
         # needs a date-like neighbour. (The same guard on "March" was measured on the
