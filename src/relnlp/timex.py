@@ -416,8 +416,11 @@ def _resolve_year(ctx: _Ctx, month: int | None, day: int | None) -> int | None:
     if month is not None and a.doc_month is not None and not ctx.future:
         later = (month, day or 1) > (a.doc_month, a.doc_day or 31)
         ahead = (month - a.doc_month) % 12
-        if later and not (0 < ahead <= _AHEAD and ctx.present):
+        soon = ahead <= _AHEAD and ctx.present and (later or month < a.doc_month)
+        if later and not soon:
             y -= 1
+        elif soon and month < a.doc_month:
+            y += 1  # "payable Jan. 2" in a November dispatch: the coming January
     return y
 
 
@@ -929,7 +932,9 @@ def _day_relative(name: str, g: dict[str, Any], ctx: _Ctx) -> tuple[str, str, st
     target = _WEEKDAYS.index(g["wd"].lower())
     which = (g.get("which") or "").lower()
     diff = target - today.weekday()
-    if which == "next" or (ctx.future and which != "last"):
+    if which == "last" and diff % 7 == 0:
+        diff = -7  # "last Wednesday" said on a Wednesday: a week ago
+    elif which == "next" or (ctx.future and which != "last"):
         diff = diff % 7 or (7 if which == "next" else 0)
     elif which == "this":
         pass
