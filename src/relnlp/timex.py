@@ -159,12 +159,14 @@ def _valid_day(y: int | None, m: int, d: int) -> bool:
     return 1 <= d <= last
 
 
+_TIME_OF_DAY = r"(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))"
 _POINT = (
-    r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}))?"
-    r"|\d{3}|\d{2}|FY\d{4}|XXXX(?:-\d{2}(?:-\d{2})?)?|XXXX-WXX-[1-7])"
+    r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2}(?:" + _TIME_OF_DAY + r")?)?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}(?:-WE)?))?"
+    r"|\d{3}|\d{2}|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)(?:TNI)?)?|-QX|-WXX)?|XXXX-WXX-[1-7])"
 )
-_DURATION = r"P(?:\d+(?:Y|M|W|D|DE|CE)|T\d+(?:H|M))"
-_VALUE = re.compile(rf"^(?:{_POINT}(?:/{_POINT})?|{_DURATION})$")
+_DURATION = r"P(?:(?:\d+|X)(?:Y|M|W|D|DE|CE|Q|L)|T(?:\d+|X)(?:H|M|S))"
+_REFS = r"(?:PRESENT_REF|PAST_REF|FUTURE_REF)"
+_VALUE = re.compile(rf"^(?:{_POINT}(?:/{_POINT})?|{_DURATION}|{_REFS})$")
 
 
 def is_valid_value(value: str) -> bool:
@@ -226,7 +228,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("season", rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))"),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     ("decade", rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"),
-    ("century", rf"{_MOD}(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century"),
+    ("century", rf"(?:the\s+)?{_MOD}(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century"),
     ("fy", _FY),
     # bare years (in date contexts only; see _year_context)
     ("year", rf"{_MOD}{_APPROX}(?:[Ff]iscal\s+)?(?:(?<=[Mm]id-)|(?<![\w/#$.-]))(?P<y>{_YEAR})(?![\w/%]|-(?:\w))"),
@@ -526,6 +528,16 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
                 return None
             return "DATE", _ymd(None, mo, d), None, False
         y = _resolve_year(ctx, mo, d)
+        wd = re.match(_WD, m.group(0))
+        if wd and y is not None and not ctx.sentence_years:
+            # "Thursday, June 20": the nearest year in which that day is that weekday
+            import datetime as dt
+
+            want = _WEEKDAYS.index(wd.group(0).lower())
+            for cand in (y, y + 1, y - 1):
+                if _valid_day(cand, mo, d) and dt.date(cand, mo, d).weekday() == want:
+                    y = cand
+                    break
         if not _valid_day(y, mo, d):
             return None
         return "DATE", _ymd(y, mo, d), mod, True
