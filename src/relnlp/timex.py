@@ -889,6 +889,12 @@ def _n_vague(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         return None
     unit = g["unit"].lower()[:-1]
     unit = "century" if unit == "centurie" else unit
+    det = re.sub(r"^the\s+", "", (g.get("det") or "").lower()).strip()
+    q = (g.get("q") or "").lower().strip()
+    if q in ("recent", "") and (q or det) and det in ("", "past", "coming", "next", "last"):
+        # "recent years", "coming months", "past decades": a stretch of the past or the
+        # future with no length stated is a reference, not a duration (TimeML)
+        return "DATE", "FUTURE_REF" if det in ("coming", "next") else "PAST_REF", None, True
     return "DURATION", _period("X", unit), None, False
 
 

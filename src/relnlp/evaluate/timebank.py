@@ -263,3 +263,30 @@ def run(data: Path, *, baselines: bool) -> pd.DataFrame:
         rows.extend(_rows_for("all", "TimeBank (tuned) + AQUAINT (held out)", name, every,
                               pooled, sum(secs.values())))  # fmt: skip
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m relnlp.evaluate.timebank [--baselines] [--data DIR] [--out FILE.csv]``."""
+    import argparse
+
+    from relnlp.evaluate.sets import default_data_dir
+
+    ap = argparse.ArgumentParser(description="relnlp (and baselines) on TimeBank + AQUAINT")
+    ap.add_argument("--baselines", action="store_true", help="also HeidelTime and spaCy+dateparser")
+    ap.add_argument("--data", type=Path, default=None, help="development data folder")
+    ap.add_argument("--out", type=Path, default=None, help="write the long-form rows as CSV")
+    args = ap.parse_args(argv)
+    data = args.data or default_data_dir()
+    if data is None:
+        raise SystemExit("no development data folder (../shared/dev, $RELNLP_DEV_DATA or --data)")
+    frame = run(data, baselines=args.baselines)
+    if args.out is not None:
+        frame.to_csv(args.out, index=False)
+    table = frame.pivot_table(index=["split", "metric"], columns="system", values="value",
+                              sort=False)  # fmt: skip
+    with pd.option_context("display.width", 200, "display.max_rows", 200):
+        print(table)
+
+
+if __name__ == "__main__":
+    main()
