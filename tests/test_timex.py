@@ -205,6 +205,18 @@ def test_timex_quarters_take_the_reporting_year() -> None:
     assert typed("Revenue in fiscal 2006 rose.", dct) == [("fiscal 2006", "DATE", "2006")]
 
 
+def test_timex_earnings_comparison_periods() -> None:
+    dct = "2007-11-05"
+    assert typed("Profit beat the year-earlier period.", dct) == [
+        ("the year-earlier period", "DATE", "2006-Q3")
+    ]
+    assert typed("It compares with year-ago sales of $3 million.", dct) == [("year-ago", "DATE", "2006-Q3")]
+    assert typed("Revenue for the fiscal year ended June 30 rose.", dct) == [
+        ("the fiscal year", "DURATION", "P1Y"), ("June 30", "DATE", "2007-06-30"),
+    ]  # fmt: skip
+    assert typed("A trial period began.", dct) == []
+
+
 # --- reference expressions ---------------------------------------------------------------------------
 
 

@@ -252,7 +252,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # quarters without a year: "the third quarter", "third-quarter", "the year-earlier quarter"
     ("quarter_ny", rf"(?:(?P<det>the|this|that)\s+)?(?:(?P<qy>{_YEAR})\s+|(?P<rel>this|last|next)\s+year's\s+)?(?P<adj>(?:(?:comparable|corresponding|latest|most\s+recent|current|"
                    r"previous|prior|past|year-earlier|year-ago|fiscal)[\s-]+)*)"
-                   r"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*quarter(?![\w-])"),
+                   r"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*(?P<qn>quarter|period)(?![\w-])"),
+    # the comparison period of earnings news: "year-earlier profit", "the year ended June 30"
+    ("yago", r"(?P<yago>year-(?:earlier|ago))(?=\s+[a-z])|(?P<fyear>(?:the\s+)?(?:fiscal\s+)?year)(?=\s+(?:ended|ending)\b)"),
     # seasons without a year: "this summer", "last spring", "the early summer"
     ("season_ny", rf"(?:(?P<which>the|this|last|next|that|past)\s+){_MOD}(?P<s>spring|summer|autumn|fall|winter)(?![\w-])"),
     # years in words: "nineteen ninety-six", "the year two thousand"
@@ -277,7 +279,7 @@ _COMPILED = [(name, re.compile(p)) for name, p in _PATTERNS]
 _CI_NAMES = {"first_n", "half", "quarter", "season", "century", "ago", "later", "deictic",
              "deictic_day", "duration", "decade", "weekday", "ref", "tod", "clock", "quarter_ny",
              "season_ny", "spelled_year", "year_part", "that_year", "set", "vague_dur",
-             "duration_adj"}  # fmt: skip
+             "duration_adj", "yago", "weekend"}  # fmt: skip
 _COMPILED = [
     (n, re.compile(p.pattern, re.IGNORECASE) if n in _CI_NAMES else p) for n, p in _COMPILED
 ]
@@ -783,6 +785,8 @@ def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     if not which and not det and not adj.strip():
         return None  # bare "quarter": a district, a fourth part
     ago = "year-earlier" in adj or "year-ago" in adj or "comparable" in adj or "corresponding" in adj
+    if g["qn"].lower() == "period" and (which or not (ago or "latest" in adj)):
+        return None  # a period is a quarter only as the reporting period of earnings news
     if which and (g.get("qy") or g.get("rel")):
         q = _ordinal(which) or 0
         if not 1 <= q <= 4 or a.doc_year is None and not g.get("qy"):
@@ -924,7 +928,18 @@ def _n_weekend(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}-WE", None, True
 
 
-_MORE = {"ref": _n_ref, "weekend": _n_weekend, "tod": _n_tod, "clock": _n_clock, "quarter_ny": _n_quarter,
+def _n_yago(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """"year-earlier profit": the reporting quarter a year back; "the year ended ...": P1Y."""
+    a = ctx.anchor
+    if g.get("fyear"):
+        return "DURATION", "P1Y", None, False
+    if a.doc_year is None or a.doc_month is None:
+        return None
+    value = _shift((a.doc_year, a.doc_month, 1), -5, "quarter")
+    return None if value is None else ("DATE", value, None, True)
+
+
+_MORE = {"ref": _n_ref, "yago": _n_yago, "weekend": _n_weekend, "tod": _n_tod, "clock": _n_clock, "quarter_ny": _n_quarter,
          "season_ny": _n_season, "spelled_year": _n_spelled, "year_part": _n_year_part,
          "that_year": _n_that_year, "set": _n_set, "vague_dur": _n_vague,
          "duration_adj": _n_duration_adj}  # fmt: skip
@@ -1008,7 +1023,8 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "ref": (r"(?:recent|current|nowadays|these days|present|past|future|near term|soon|now|later date)", True, 12, 12),
     "tod": (r"(?:morning|afternoon|evening|night)", True, 24, 20),
     "clock": (r"(?:[ap]\.?m\b|noon|midnight)", True, 20, 36),
-    "quarter_ny": (r"quarter", True, 60, 2),
+    "quarter_ny": (r"(?:quarter|period)", True, 60, 2),
+    "yago": (r"year", True, 12, 16),
     "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 2),
     "spelled_year": (r"(?:nineteen|eighteen|two thousand)", True, 10, 30),
     "year_part": (r"(?:year|month|week)", True, 40, 8),
