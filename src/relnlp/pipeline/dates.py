@@ -1,6 +1,6 @@
 """The ``relnlp_dates`` component: TIMEX3 expressions as ``doc.spans["rel_dates"]``.
 
-Each span carries ``span._.rel_type`` (DATE, DURATION), ``span._.rel_value`` and
+Each span carries ``span._.rel_type`` (DATE, TIME, DURATION, SET), ``span._.rel_value`` and
 ``span._.rel_mod``; ``doc.user_data["rel_timex"]`` keeps the exact character spans and
 values as plain tuples. The anchor is the report's date (``doc._.rel_doc_date``, an ISO
 string) and, when given, chronology entries in ``doc.user_data["rel_chronology"]`` (a
