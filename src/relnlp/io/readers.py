@@ -67,8 +67,73 @@ def read_text(path: Path, *, max_bytes: int | None = None, format: str = "txt") 
 
 @_register("md")
 def read_markdown(path: Path, *, max_bytes: int | None = None) -> Document:
-    """Read a Markdown report (markup is kept in ``text`` and skipped in analysis)."""
-    doc: Document = read_text(path, max_bytes=max_bytes, format="md")
+    """Read a Markdown report; ``text`` is the file content verbatim.
+
+    The structure comes from a CommonMark parser (markdown-it-py): headings, paragraphs,
+    list items, quotes and tables are blocks. A YAML (``---``) or TOML (``+++``) front
+    matter gives title, author and date and is kept out of the analysis, as are images
+    and their captions, HTML-only blocks (``<excerpt/>``), template tags, code blocks
+    and a closing author bio: ``Document.dropped`` lists each with its span.
+    """
+    data = _read_bytes(path, max_bytes)
+    text, encoding = decode_bytes(data, path)
+    if not text.strip():
+        raise InputError(Errors.E013.format(path=path), path=str(path))
+    return markdown_document(
+        text, path=path, metadata={"encoding": encoding, "bytes": len(data)}
+    )
+
+
+def markdown_document(
+    text: str, *, path: Path | None = None, metadata: dict[str, Any] | None = None
+) -> Document:
+    """Build a :class:`Document` from Markdown text (see :func:`read_markdown`).
+
+    Examples
+    --------
+    >>> d = markdown_document("---\\ntitle: Gas Talks\\nauthor: Jane Roe\\n---\\n\\n"
+    ...                       "![map](m.png)\\n_Figure 1: the route_\\n\\nTalks resumed in May.")
+    >>> d.title, d.author, [d.text[p.start:p.end] for p in d.passages]
+    ('Gas Talks', 'Jane Roe', ['Talks resumed in May.'])
+    >>> [x.kind for x in d.dropped]
+    ['front_matter', 'image', 'caption']
+    """
+    import warnings
+
+    from relnlp.errors import RelnlpWarning, Warnings
+    from relnlp.io._markdown import layout
+    from relnlp.io._structure import analyse
+
+    lay = layout(text)
+    meta = dict(metadata or {})
+    if lay.front_matter:
+        meta["front_matter"] = lay.front_matter
+    for problem in lay.warnings:
+        warnings.warn(
+            Warnings.W204.format(path=path or "<text>", detail=problem), RelnlpWarning,
+            stacklevel=3,
+        )  # fmt: skip
+    doc = analyse(
+        text,
+        format="md",
+        path=path,
+        hints=lay.hints,
+        metadata=meta,
+        spans=lay.blocks,
+        levels=lay.levels,
+        hidden=tuple(lay.hidden),
+        find_header=not (lay.title and lay.author),
+        join_breaks=False,
+    )
+    doc.dropped = tuple(lay.dropped)
+    if lay.title:
+        doc.title = lay.title
+    if lay.author:
+        doc.author = lay.author
+    if lay.date:
+        doc.date = lay.date
+        if lay.front_matter_span is not None:
+            doc.date_span = None  # the date is in the front matter, not in the prose
     return doc
 
 
