@@ -82,13 +82,17 @@ def test_html_metadata_and_structure(tmp_path: Path) -> None:
 
 def test_html_page_wrapped_in_a_form_is_read(tmp_path: Path) -> None:
     body = "".join(f"<p>{p}</p>" for p in PARAS)
-    html = f"<html><body><form id='aspnetForm' action='x.aspx'><div>{body}</div></form></body></html>"
+    html = (
+        f"<html><body><form id='aspnetForm' action='x.aspx'><div>{body}</div></form></body></html>"
+    )
     d = _read(tmp_path, html)
     assert PARAS[3] in d.text
 
 
 def test_html_short_page_is_read_whole(tmp_path: Path) -> None:
-    html = "<html><body><div>Serbia and Kosovo resumed talks.</div><p>In Brussels.</p></body></html>"
+    html = (
+        "<html><body><div>Serbia and Kosovo resumed talks.</div><p>In Brussels.</p></body></html>"
+    )
     d = _read(tmp_path, html)
     assert d.metadata["extraction"] == "visible text"
     assert "Serbia and Kosovo resumed talks." in d.text and "In Brussels." in d.text

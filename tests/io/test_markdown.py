@@ -95,7 +95,10 @@ def test_markdown_passages_hold_only_prose(tmp_path: Path) -> None:
     for junk in ("layout", "imgur", "example.org/canal", "▲", "Figure 2", "{%", "fellow at",
                  "senior researcher"):  # fmt: skip
         assert junk not in joined, junk
-    assert texts[-2:] == ["Kazakhstan backed the proposal.", "Turkmenistan asked for a seat at the table."]
+    assert texts[-2:] == [
+        "Kazakhstan backed the proposal.",
+        "Turkmenistan asked for a seat at the table.",
+    ]
     assert [s.heading for s in doc.sections] == ["The Canal"]
     view = doc.view().text
     assert "Termez" not in view and "Baku" not in view and "layout" not in view
@@ -117,7 +120,9 @@ def test_markdown_toml_front_matter_and_authors_list(tmp_path: Path) -> None:
 
 
 def test_markdown_malformed_front_matter_warns_and_is_still_hidden(tmp_path: Path) -> None:
-    text = "---\ntitle: Broken: [yaml\nauthor: Lena Meyer\n---\n\nBerlin hosted the talks on Libya.\n"
+    text = (
+        "---\ntitle: Broken: [yaml\nauthor: Lena Meyer\n---\n\nBerlin hosted the talks on Libya.\n"
+    )
     with pytest.warns(RelnlpWarning, match=r"\[W204\]"):
         doc = relnlp.read(_write(tmp_path, text))
     assert doc.author == "Lena Meyer"

@@ -252,7 +252,9 @@ def layout(text: str) -> MarkdownLayout:
 
     fm = _FRONT_MATTER.match(norm)
     if fm:
-        out.front_matter, problem = _parse_front_matter(fm.group("body"), fm.group("fence") == "+++")
+        out.front_matter, problem = _parse_front_matter(
+            fm.group("body"), fm.group("fence") == "+++"
+        )
         if problem:
             out.warnings.append(problem)
         span = (fm.start("fence"), fm.end())
@@ -346,7 +348,9 @@ def layout(text: str) -> MarkdownLayout:
             continue
         if shape == "figure":
             leaf.kind = "figure"
-        elif prev_image and (shape == "emph" or _CAPTION_CUE.match(body)) and len(body.split()) <= 80:
+        elif (
+            prev_image and (shape == "emph" or _CAPTION_CUE.match(body)) and len(body.split()) <= 80
+        ):
             leaf.kind = "caption"
         prev_image = False
 
