@@ -593,17 +593,59 @@ def read_pdf(path: Path, *, max_bytes: int | None = None) -> Document:
         raise InputError(Errors.E006.format(path=path, detail=exc), path=str(path)) from exc
     if not any(p.strip() for p in pages):
         raise InputError(Errors.E007.format(path=path, pages=len(pages)), path=str(path))
-    text = "\n\n".join(t for t in pages if t)
     meta: dict[str, Any] = {"pages": len(pages), "bytes": len(data)}
     for key in ("/Title", "/Author", "/CreationDate"):
         if info.get(key):
             meta[key.strip("/").lower()] = str(info.get(key))
-    doc = Document.from_text(text, format="pdf", path=path, metadata=meta)
-    if doc.title is None and meta.get("title"):
-        doc.title = meta["title"]
+    laid = None
+    if not reader.is_encrypted:  # pdfminer would need the password handling again
+        laid = _pdf_layout(data)
+    dropped: tuple[Dropped, ...] = ()
+    if laid is not None and laid.text.strip():
+        text = laid.text
+        meta["extraction"] = "layout"
+        meta["two_column_pages"] = laid.columns
+        meta["notes"] = laid.notes
+        by_kind: dict[str, list[int]] = {}
+        for kind, chars in laid.dropped:
+            by_kind.setdefault(kind, []).append(chars)
+        dropped = tuple(Dropped(k, c) for k, cs in by_kind.items() for c in cs)
+    else:
+        text = "\n\n".join(t for t in pages if t)
+        meta["extraction"] = "text layer"
+    doc = Document.from_text(text, format="pdf", path=path, metadata=meta, dropped=dropped)
+    info_title = meta.get("title", "")
+    # Producers often leave a file name or an editor's label as the title.
+    if re.search(r"\.(?:docx?|pdf|indd|tex|odt)\b|^Microsoft Word|^untitled", info_title, re.I):
+        info_title = ""
+    first_title = laid.first_page_title if laid is not None else None
+    if first_title:
+        doc.title = first_title
+    elif doc.title is None and info_title:
+        doc.title = info_title
     if doc.author is None and meta.get("author"):
         doc.author = meta["author"]
+    if doc.date is None and meta.get("creationdate"):
+        m = re.match(r"D:(\d{4})(\d{2})(\d{2})", meta["creationdate"])
+        if m:
+            found = find_dates("-".join(m.groups()))
+            if found:
+                doc.date = found[0].value
+                meta["date_source"] = "PDF creation date"
     return doc
+
+
+def _pdf_layout(data: bytes) -> Any:
+    """pdfminer.six layout reading (columns, running heads, notes); None if it fails."""
+    from relnlp.io._pdf import layout
+
+    try:
+        return layout(data)
+    except Exception as exc:  # noqa: BLE001  (pdfminer raises many types; pypdf has read it)
+        import logging
+
+        logging.getLogger("relnlp").debug("pdfminer layout failed: %s", exc)
+        return None
 
 
 def read(
