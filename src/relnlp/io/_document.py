@@ -192,6 +192,13 @@ class Document:
         >>> d = Document.from_text("Title of It\\n\\nA paragraph that is long enough to be one.")
         >>> [p.kind for p in d.passages]
         ['paragraph']
+
+        Text that opens with a YAML or TOML front matter is read as Markdown from a static
+        site (see :func:`relnlp.io.readers.read_markdown`):
+
+        >>> d = Document.from_text("---\\ntitle: Gas Talks\\n---\\nTalks resumed in May.")
+        >>> d.title, [d.text[p.start:p.end] for p in d.passages]
+        ('Gas Talks', ['Talks resumed in May.'])
         """
         from relnlp.io._structure import analyse
 
@@ -199,6 +206,15 @@ class Document:
             from relnlp.errors import Errors
 
             raise TypeError(Errors.E001.format(type=type(text).__name__))
+        if format in ("md", "str") and not hints and not dropped:
+            from relnlp.io._markdown import has_front_matter
+            from relnlp.io.readers import markdown_document
+
+            if format == "md" or has_front_matter(text):
+                # Markdown as saved from a static site: the parser and front matter.
+                doc = markdown_document(text, path=path, metadata=metadata)
+                doc.format = format
+                return doc
         doc = analyse(text, format=format, path=path, hints=hints, metadata=metadata)
         doc.dropped = tuple(dropped)
         return doc

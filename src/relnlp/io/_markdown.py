@@ -28,7 +28,7 @@ from relnlp.io._document import Dropped
 from relnlp.io._headerdate import find_dates
 from relnlp.io._markup import normalise_newlines
 
-__all__ = ["MarkdownLayout", "layout"]
+__all__ = ["MarkdownLayout", "has_front_matter", "layout"]
 
 _FRONT_MATTER = re.compile(
     r"\A(?P<bom>\ufeff?)(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?"
@@ -55,6 +55,15 @@ _NAME = re.compile(
 _ABOUT = re.compile(r"^about\s+the\s+authors?$|^authors?$|^contributors?$", re.IGNORECASE)
 _DATE_KEYS = ("date", "published", "publishdate", "pubdate", "date_published", "created")
 _AUTHOR_KEYS = ("author", "authors", "byline", "creator")
+
+
+def has_front_matter(text: str) -> bool:
+    """Whether ``text`` opens with a YAML (``---``) or TOML (``+++``) front matter block
+    holding at least one ``key: value`` (or ``key = value``) line."""
+    if not text.lstrip("\ufeff").startswith(("---", "+++")):
+        return False
+    m = _FRONT_MATTER.match(normalise_newlines(text))
+    return bool(m and _KEY_VALUE.search(m.group("body")))
 
 
 @dataclass
