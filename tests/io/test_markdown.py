@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import relnlp
 from relnlp.errors import RelnlpWarning
@@ -183,3 +185,35 @@ def test_analyze_warns_when_text_looks_like_a_path(nlp: Any) -> None:
         warnings.simplefilter("error")
         nlp.analyze("Ankara and Baku signed a gas deal in 2018.")
         nlp.analyze("The annex is in annex.pdf\nand the rest follows.")
+
+
+_PIECES = [
+    "---\ntitle: T\n---\n", "+++\ntitle = 'T'\n+++\n", "# Head\n", "Setext\n===\n",
+    "![alt](x.png)\n", "_▲ Caption here_\n", "<excerpt/>\n", "---\n", "- item one\n",
+    "1. first\n", "> quoted words\n", "| a | b |\n|---|---|\n| 1 | 2 |\n", "{% raw %}\n",
+    "__Jane Roe__ is a fellow.\n", "Plain prose about Minsk and Riga.\n", "\n", "\r\n",
+    "```\ncode\n```\n", "[link](http://x)\n", "*emph*", "word-\nbreak ",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.text(max_size=40))
+def test_markdown_layout_keeps_every_span_in_bounds(pieces: list[str], noise: str) -> None:
+    text = "".join(pieces) + noise
+    if not text.strip():
+        return
+    with warnings.catch_warnings():
+        # A malformed front matter is warned about (W204), and that is allowed here.
+        warnings.filterwarnings("ignore", message=r"\[W204\]", category=RelnlpWarning)
+        doc = relnlp.Document.from_text(text, format="md")
+    n = len(text)
+    assert doc.text == text
+    for part in (*doc.blocks, *doc.passages, *doc.sections):
+        assert 0 <= part.start <= part.end <= n
+    for d in doc.dropped:
+        assert d.start is not None and d.end is not None
+        assert 0 <= d.start < d.end <= n and d.chars == d.end - d.start
+    view = doc.view()
+    for i in range(0, len(view.text), 7):
+        a, b = view.to_raw(i, i + 1)
+        assert 0 <= a < b <= n

@@ -37,7 +37,7 @@ _FRONT_MATTER = re.compile(
 )
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*[:=]\s*(?P<value>.*?)\s*$", re.MULTILINE)
 # Liquid (Jekyll) and Hugo shortcode tags: instructions to the site generator, not text.
-_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{[<%].*?[>%]\}\}|\{\{.*?\}\}", re.DOTALL)
+_TEMPLATE = re.compile(r"\{%[^\n]{0,500}?%\}|\{\{[<%][^\n]{0,500}?[>%]\}\}|\{\{[^{}\n]{1,200}\}\}")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*?)?/?>", re.DOTALL)
 _CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
@@ -105,6 +105,8 @@ def _parse_front_matter(body: str, toml: bool) -> tuple[dict[str, Any], str | No
             data = yaml.safe_load(body)
         if isinstance(data, dict):
             return {str(k).strip(): _plain(v) for k, v in data.items()}, None
+        if data is None:
+            return {}, None  # an empty front matter (Jekyll allows "---\n---")
         problem = f"front matter is a {type(data).__name__}, not a mapping"
     except Exception as exc:  # noqa: BLE001  (yaml and tomllib raise their own errors)
         problem = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
