@@ -476,11 +476,10 @@ def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
             if value:
                 meta[f"page_{key}"] = str(value)
         doc.metadata = meta
-        title = meta.get("page_title") or parser.page_title
-        heads = [b for b in doc.blocks if b.kind in ("title", "heading")]
-        if title and heads and " ".join(doc.text[heads[0].start : heads[0].end].split()) == title:
-            doc.title = title
-        elif title:
+        # trafilatura's title (metadata, then the main heading) is cleaned of the site's
+        # name; the page's <title> is the last resort.
+        title = meta.get("page_title") or doc.title or parser.page_title
+        if title:
             doc.title = title
         author = meta.get("author") or meta.get("page_author")
         if author:
