@@ -217,3 +217,18 @@ def test_markdown_layout_keeps_every_span_in_bounds(pieces: list[str], noise: st
     for i in range(0, len(view.text), 7):
         a, b = view.to_raw(i, i + 1)
         assert 0 <= a < b <= n
+
+
+def test_markdown_footnote_definitions_are_notes_linked_to_markers(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: Treaty\n---\n\nVilnius and Warsaw signed the corridor treaty.[^1] "
+        "Riga joined later.[^2]\n\n[^1]: Lithuanian foreign ministry, 3 May 2021.\n"
+        "[^2]: LSM, 9 June 2021.\n    Reported the next day.\n"
+    )
+    doc = relnlp.read(_write(tmp_path, text))
+    assert [p.kind for p in doc.passages] == ["paragraph", "footnote", "footnote"]
+    assert [f.number for f in doc.footnotes] == [1, 2]
+    for f in doc.footnotes:
+        ((a, b),) = f.markers
+        assert doc.text[a:b] == f"[^{f.number}]"
+    assert doc.text[doc.footnotes[1].start : doc.footnotes[1].end].endswith("next day.")

@@ -38,6 +38,7 @@ _FRONT_MATTER = re.compile(
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*[:=]\s*(?P<value>.*?)\s*$", re.MULTILINE)
 # Liquid (Jekyll) and Hugo shortcode tags: instructions to the site generator, not text.
 _TEMPLATE = re.compile(r"\{%[^\n]{0,500}?%\}|\{\{[<%][^\n]{0,500}?[>%]\}\}|\{\{[^{}\n]{1,200}\}\}")
+_NOTE_DEF = re.compile(r"[ \t]{0,3}\[\^[^\]\s]+\]:")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*?)?/?>", re.DOTALL)
 _CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
@@ -325,7 +326,16 @@ def layout(text: str) -> MarkdownLayout:
                 if lead:
                     s = lead.end()
             children = tokens[i + 1].children or []
-            leaves.append(_Leaf("paragraph", s, e, 0, containers > 0, children, a, b))
+            notes = [k for k in range(a, b) if _NOTE_DEF.match(masked, lines.start(k))]
+            if notes and notes[0] == a:
+                # Footnote definitions ("[^1]: ...", an extension CommonMark reads as one
+                # paragraph): one block per note, continuation lines included.
+                for k, first in enumerate(notes):
+                    last = notes[k + 1] if k + 1 < len(notes) else b
+                    ns, ne = lines.span(first, last)
+                    leaves.append(_Leaf("paragraph", ns, ne, 0, containers > 0, [], first, last))
+            else:
+                leaves.append(_Leaf("paragraph", s, e, 0, containers > 0, children, a, b))
         elif t == "table_open" and tok.map:
             a, b = tok.map
             s, e = lines.span(a, b)
