@@ -127,7 +127,21 @@ def _warn_if_path(text: str) -> None:
 
         from relnlp.errors import RelnlpWarning, Warnings
 
-        warnings.warn(Warnings.W203.format(name=name), RelnlpWarning, stacklevel=5)
+        warnings.warn(Warnings.W203.format(name=name), RelnlpWarning, stacklevel=_caller_level())
+
+
+def _caller_level() -> int:
+    """``stacklevel`` that points a warning at the first frame outside relnlp (the user's
+    call to analyze/pipe), however deep the generators in between are."""
+    import sys
+
+    package = os.path.dirname(os.path.abspath(__file__))
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return level
 
 
 def _content_id(text: str) -> str:

@@ -177,8 +177,9 @@ def test_markdown_analysis_never_reads_dropped_text(tmp_path: Path, nlp: Any) ->
 
 
 def test_analyze_warns_when_text_looks_like_a_path(nlp: Any) -> None:
-    with pytest.warns(RelnlpWarning, match=r"\[W203\].*relnlp\.read"):
+    with pytest.warns(RelnlpWarning, match=r"\[W203\].*relnlp\.read") as record:
         nlp.analyze("reports/report.md")
+    assert record[0].filename == __file__  # points at the caller, not inside relnlp
     with pytest.warns(RelnlpWarning, match=r"\[W203\]"):
         list(nlp.pipe(["Annex B.PDF"]))
     with warnings.catch_warnings():
