@@ -10,15 +10,19 @@ Page sets, each used when present (none of them is stored in the repository):
 
 ``--scrapinghub DIR``
     A copy of scrapinghub/article-extraction-benchmark (``DIR/html/*.html.gz`` and
-    ``DIR/ground-truth.json``): 181 real article pages with hand-checked article bodies.
+    ``DIR/ground-truth.json``): about 180 real article pages with hand-checked article
+    bodies.
 ``--dev DIR`` (default ``../shared/dev/reports``)
     Pages *built* here from the development reports: each report's body rendered from
-    its Markdown (markdown-it-py) and set inside one of three page templates written for
-    this benchmark (a think-tank site with semantic HTML5, a news site of nested
-    ``<div>``\\ s with a comment thread, a blog with a sidebar before the article); the
-    author bio goes in an author box outside the article. Gold = the article body's
-    text. The furniture is synthetic, so this set measures boilerplate removal on
-    known furniture, not on the open web: report it as such.
+    its Markdown (markdown-it-py) and set inside each of three page templates written
+    for this benchmark (a think-tank site with semantic HTML5, a news site of nested
+    ``<div>`` elements with a comment thread, a blog with a sidebar before the
+    article), with furniture inside the article too (a "read also" box and a donation
+    call, a photo caption, "READ MORE" and an advertisement label, share and
+    related-post boxes); the author bio goes in an author box outside the article.
+    27 pages. Gold = the article body's text. The furniture is synthetic, so this set
+    measures boilerplate removal on known furniture, not on the open web: report it
+    as such.
 
 Writes ``benchmarks/results/html.md`` and prints it.
 """
@@ -147,6 +151,38 @@ def _li(items: list[str], link: bool = True) -> str:
                    for x in items)  # fmt: skip
 
 
+def _insert(body: str, furniture: str, after: int = 3) -> str:
+    """``furniture`` set into the article body after its ``after``-th paragraph."""
+    parts = body.split("</p>")
+    if len(parts) <= after:
+        return body + furniture
+    return "</p>".join(parts[:after]) + "</p>" + furniture + "</p>".join(parts[after:])
+
+
+IN_ARTICLE = {
+    "think_tank": (
+        "<aside class='read-also'><strong>Read also</strong><ul>"
+        + _li(RELATED[1:3])
+        + "</ul></aside><div class='cta'><p>Enjoying this analysis? Support independent "
+        "research on foreign policy with a donation today.</p><a class='button'>Donate</a></div>"
+    ),
+    "news": (
+        "<figure class='photo'><img src='p.jpg'><figcaption>Delegates arrive for the talks. "
+        "Photo: Agency staff photographer / Example Images</figcaption></figure>"
+        "<p class='related-inline'><strong>READ MORE:</strong> <a>"
+        + RELATED[0]
+        + "</a></p><div class='ad'>Advertisement</div>"
+    ),
+    "blog": (
+        "<div class='sharedaddy'><h3>Share this:</h3><ul>"
+        + _li(["Twitter", "Facebook", "Print"])
+        + "</ul></div><div class='jp-relatedposts'><h3>Related</h3><p><a>"
+        + RELATED[3]
+        + "</a></p></div>"
+    ),
+}
+
+
 def template_think_tank(title: str, body: str, bio: str, date: str) -> str:
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>{html.escape(title)} | Example Institute</title>
@@ -157,7 +193,7 @@ def template_think_tank(title: str, body: str, bio: str, date: str) -> str:
 <main><article><header><p class="kicker">Commentary</p><h1>{html.escape(title)}</h1>
 <p class="meta"><time>{date}</time></p></header>
 <div class="share"><a>Share on X</a> <a>Facebook</a> <a>LinkedIn</a> <a>Email</a></div>
-<div class="article-body">{body}</div></article>
+<div class="article-body">{_insert(body, IN_ARTICLE["think_tank"])}</div></article>
 <section class="author-box">{bio}</section>
 <aside class="related"><h2>Related research</h2><ul>{_li(RELATED)}</ul></aside>
 <section class="newsletter"><h2>Newsletter</h2><p>{NEWSLETTER}</p></section></main>
@@ -175,7 +211,8 @@ def template_news(title: str, body: str, bio: str, date: str) -> str:
 <div id="wrapper"><div class="trending"><div class="label">Trending</div>
 <div class="items">{"".join(f"<div class='t'><a>{x}</a></div>" for x in RELATED[:3])}</div></div>
 <div id="content"><div class="headline"><h1>{html.escape(title)}</h1></div>
-<div class="byline">Published {date}</div><div class="story">{body}</div>
+<div class="byline">Published {date}</div>
+<div class="story">{_insert(body, IN_ARTICLE["news"])}</div>
 <div class="bio">{bio}</div></div>
 <div id="comments"><h3>{len(COMMENTS)} comments</h3>{comments}</div>
 <div class="more"><h3>More from this section</h3>{"".join(f"<p><a>{x}</a></p>" for x in RELATED)}</div>
@@ -191,7 +228,7 @@ def template_blog(title: str, body: str, bio: str, date: str) -> str:
 <h3>Archives</h3><ul>{archives}</ul><h3>Recent posts</h3><ul>{_li(RELATED[:4])}</ul>
 <h3>Subscribe</h3><p>{NEWSLETTER}</p></div>
 <div class="main"><div class="post"><h2 class="post-title">{html.escape(title)}</h2>
-<div class="post-date">{date}</div><div class="entry">{body}</div>
+<div class="post-date">{date}</div><div class="entry">{body}{IN_ARTICLE["blog"]}</div>
 <div class="post-footer">Tags: {tags}</div><div class="about-author">{bio}</div></div>
 <div class="nav-links"><a>« Previous post</a> <a>Next post »</a></div></div></div>
 <div class="credits">{FOOTER}</div></body></html>"""
