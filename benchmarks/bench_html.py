@@ -94,7 +94,8 @@ def trafilatura_text(page: str) -> str:
 
 
 def all_text(page: str) -> str:
-    """Every visible character of the page (scripts, styles and head left out)."""
+    """Every visible character of the page: the previous relnlp reader's extraction (the
+    event-driven parser kept as fallback; scripts, styles, head and <nav> left out)."""
     from relnlp.io.readers import _HTMLText
 
     parser = _HTMLText()
@@ -106,7 +107,7 @@ def all_text(page: str) -> str:
 EXTRACTORS: dict[str, Callable[[str], str]] = {
     "relnlp.read": relnlp_text,
     "trafilatura.extract (default)": trafilatura_text,
-    "all visible text": all_text,
+    "all visible text (the previous reader)": all_text,
 }
 
 
