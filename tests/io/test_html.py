@@ -96,3 +96,17 @@ def test_html_short_page_is_read_whole(tmp_path: Path) -> None:
     d = _read(tmp_path, html)
     assert d.metadata["extraction"] == "visible text"
     assert "Serbia and Kosovo resumed talks." in d.text and "In Brussels." in d.text
+
+
+def test_html_unclosed_head_does_not_hide_the_page(tmp_path: Path) -> None:
+    # No </head> and no <body>: browsers end the head at the first body tag.
+    html = (
+        "<html><head><title>Border talks</title><meta charset='utf-8'>"
+        "<style>p { color: red }</style>"
+        "<p>Armenia and Azerbaijan resumed border talks in Almaty on Tuesday.</p>"
+        "<p>The ministers agreed to meet again.</p></html>"
+    )
+    d = _read(tmp_path, html)
+    assert d.text.startswith("Armenia and Azerbaijan resumed border talks")
+    assert "color" not in d.text and "Border talks" not in d.text
+    assert d.title == "Border talks"

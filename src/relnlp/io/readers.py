@@ -141,7 +141,7 @@ def markdown_document(
 # HTML -------------------------------------------------------------------------------
 _HTML_DROP = frozenset(
     # Not <form>: sites built on ASP.NET wrap the whole page in one.
-    "script style noscript template head svg iframe object embed nav button select "
+    "script style noscript template svg iframe object embed nav button select "
     "textarea math".split()
 )
 _HTML_BLOCKS = frozenset(
@@ -167,6 +167,7 @@ class _HTMLText(HTMLParser):
         self.length = 0
         self.pending_break = False
         self.skip = 0
+        self.in_head = False
         self.heading: tuple[str, list[str]] | None = None
         self.sup: list[str] | None = None
         self.hints: dict[int, str] = {}
@@ -197,7 +198,13 @@ class _HTMLText(HTMLParser):
             if d.get("content"):
                 self.meta[name] = d["content"] or ""
             return
-        if tag == "title" and self.skip <= 1:
+        if tag == "head":
+            self.in_head = True
+            return
+        if self.in_head and (tag == "body" or tag in _HTML_BLOCKS) and tag != "title":
+            # A body tag ends an unclosed <head>, as browsers do (HTML's "in head" mode).
+            self.in_head = False
+        if tag == "title" and self.skip == 0:
             self.title = []
         if tag in _HTML_DROP and tag not in _VOID:
             self.skip += 1
@@ -220,6 +227,11 @@ class _HTMLText(HTMLParser):
         if tag == "title" and self.title is not None:
             self.page_title = " ".join("".join(self.title).split())
             self.title = None
+            if self.in_head:
+                return
+        if tag == "head":
+            self.in_head = False
+            return
         if tag in _HTML_DROP and tag not in _VOID:
             self.skip = max(0, self.skip - 1)
             return
@@ -254,7 +266,7 @@ class _HTMLText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.title is not None:
             self.title.append(data)
-        if self.skip:
+        if self.skip or self.in_head:
             return
         if self.heading is not None:
             self.heading[1].append(data)
@@ -442,7 +454,8 @@ def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
     # Below about a screenful of visible text there is little furniture to remove and
     # main-content heuristics are least reliable (they may take a paragraph for a
     # teaser): such a page is read whole.
-    main = _extract_main(text_in) if len(all_text) >= _SHORT_PAGE else None
+    short = len(all_text) < _SHORT_PAGE and all_text.strip()
+    main = None if short else _extract_main(text_in)
     body = getattr(main, "body", None) if main is not None else None
     flat = _BodyText()
     if body is not None:
