@@ -145,3 +145,63 @@ def test_pdf_offsets_hold_through_analysis(report: relnlp.Document, nlp: object)
         for s, e, t in zip(table.start, table.end, table.text):
             assert r.text[s:e] == t
     assert "Tashkent" in set(r.entities.text)
+
+
+# Flowing text set by reportlab's layout engine: two frames per page (columns),
+# justified paragraphs that run from column to column and page to page, a running head
+# and a page number drawn by the page template.
+FLOW = [
+    f"Paragraph {k}: the delegations of {a} and {b} met in {c} to discuss the transit of "
+    f"gas, the tariffs on rail freight and the opening of a new border crossing, and they "
+    f"agreed that the working groups would report before the next round of talks in {c}."
+    for k, (a, b, c) in enumerate(
+        [("Georgia", "Armenia", "Tbilisi"), ("Kazakhstan", "China", "Astana"),
+         ("Turkey", "Azerbaijan", "Baku"), ("Serbia", "Hungary", "Belgrade"),
+         ("Poland", "Lithuania", "Vilnius"), ("Chile", "Peru", "Lima"),
+         ("Kenya", "Ethiopia", "Nairobi"), ("Vietnam", "Laos", "Hanoi")] * 3
+    )
+]  # fmt: skip
+
+
+def _flowing_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    buf = io.BytesIO()
+    w, h = A4
+    doc = BaseDocTemplate(buf, pagesize=A4, leftMargin=50, rightMargin=50, topMargin=60,
+                          bottomMargin=60)  # fmt: skip
+    col = (w - 100 - 20) / 2
+    frames = [
+        Frame(50, 60, col, h - 120, id="left"),
+        Frame(50 + col + 20, 60, col, h - 120, id="right"),
+    ]
+
+    def furniture(canvas: object, _doc: object) -> None:
+        canvas.setFont("Helvetica", 8)  # type: ignore[attr-defined]
+        canvas.drawString(50, h - 35, "Eurasian Transit Review, No. 4")  # type: ignore[attr-defined]
+        canvas.drawCentredString(w / 2, 30, f"- {canvas.getPageNumber()} -")  # type: ignore[attr-defined]
+
+    doc.addPageTemplates([PageTemplate(id="two", frames=frames, onPage=furniture)])
+    style = getSampleStyleSheet()["BodyText"]
+    style.alignment = 4  # justified
+    doc.build([Paragraph(t, style) for t in FLOW])
+    return buf.getvalue()
+
+
+def test_pdf_flowing_two_columns_keep_every_paragraph_whole(tmp_path: Path) -> None:
+    p = tmp_path / "flow.pdf"
+    p.write_bytes(_flowing_pdf())
+    d = relnlp.read(p)
+    assert d.metadata["pages"] >= 2 and d.metadata["two_column_pages"] >= 1
+    text = " ".join(d.text.split())
+    positions = []
+    for para in FLOW:
+        assert para in text, para[:40]  # whole, in one piece (lines and columns joined)
+        positions.append(text.index(para))
+    assert positions == sorted(positions)  # in reading order
+    assert "Transit Review" not in d.text and "- 1 -" not in d.text
+    # Paragraphs that a column or page break splits are joined back into one passage.
+    passages = [" ".join(d.text[x.start : x.end].split()) for x in d.paragraphs]
+    assert sum(any(para == t for t in passages) for para in FLOW) >= len(FLOW) - 2

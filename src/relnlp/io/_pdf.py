@@ -180,22 +180,44 @@ def _columns(lines: list[Line], width: float) -> tuple[list[Line], bool]:
         return [], False
     mid = width / 2
     left = [ln for ln in lines if ln.x1 <= mid + 0.02 * width]
-    right = [ln for ln in lines if ln.x0 >= mid - 0.02 * width]
+    right = [ln for ln in lines if ln.x0 >= mid - 0.02 * width and ln.x1 > mid + 0.02 * width]
     two = len(right) >= 3 and len(left) >= 3 and len(left) + len(right) >= 0.6 * len(lines)
     if not two:
-        return sorted(lines, key=lambda ln: (-round(ln.y0, 1), ln.x0)), False
-    full = sorted((ln for ln in lines if ln not in left and ln not in right), key=lambda ln: -ln.y0)
+        return _merge_baseline(lines), False
+    sides = {id(ln) for ln in left} | {id(ln) for ln in right}
+    full = _merge_baseline([ln for ln in lines if id(ln) not in sides])
+    left, right = _merge_baseline(left), _merge_baseline(right)
     out: list[Line] = []
     top = float("inf")
     for sep in [*full, None]:
         bottom = sep.y0 if sep is not None else float("-inf")
         for col in (left, right):
-            band = [ln for ln in col if bottom < ln.y0 < top]
-            out.extend(sorted(band, key=lambda ln: -ln.y0))
+            out.extend(ln for ln in col if bottom < ln.y0 < top)
         if sep is not None:
             out.append(sep)
             top = sep.y0
     return out, True
+
+
+def _merge_baseline(lines: list[Line]) -> list[Line]:
+    """Lines top to bottom, pieces of one line on one baseline joined left to right.
+
+    Layout analysis cuts a justified line where its word spaces are wide; the pieces
+    share a baseline (and, on a two-column page, a column).
+    """
+    ordered = sorted(lines, key=lambda ln: (-ln.y0, ln.x0))
+    out: list[Line] = []
+    for ln in ordered:
+        prev = out[-1] if out else None
+        if prev is not None and abs(prev.y0 - ln.y0) <= 0.3 * max(prev.size, ln.size, 1.0):
+            first, second = (prev, ln) if prev.x0 <= ln.x0 else (ln, prev)
+            out[-1] = Line(
+                prev.page, first.x0, min(prev.y0, ln.y0), max(prev.x1, ln.x1),
+                max(prev.y1, ln.y1), first.text + " " + second.text, max(prev.size, ln.size),
+            )  # fmt: skip
+        else:
+            out.append(ln)
+    return out
 
 
 def _paragraphs(lines: list[Line]) -> list[str]:
