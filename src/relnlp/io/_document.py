@@ -87,7 +87,7 @@ class Dropped:
         What it was: ``"front_matter"``, ``"image"``, ``"caption"``, ``"html"``,
         ``"template"``, ``"code"``, ``"bio"`` (Markdown); ``"boilerplate"`` (HTML:
         navigation, cookie notices, related links...); ``"running_head"``,
-        ``"page_number"`` (PDF); ``"decoding"`` (characters that could not be decoded).
+        ``"page_number"`` (PDF). Plain text drops nothing.
     chars : int
         Characters dropped.
     start, end : int or None
