@@ -96,9 +96,9 @@ def trafilatura_text(page: str) -> str:
 def all_text(page: str) -> str:
     """Every visible character of the page: the previous relnlp reader's extraction (the
     event-driven parser kept as fallback; scripts, styles, head and <nav> left out)."""
-    from relnlp.io.readers import _HTMLText
+    from relnlp.io._html import VisibleText
 
-    parser = _HTMLText()
+    parser = VisibleText()
     parser.feed(page)
     parser.close()
     return "".join(parser.parts)
