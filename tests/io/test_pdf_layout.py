@@ -205,3 +205,22 @@ def test_pdf_flowing_two_columns_keep_every_paragraph_whole(tmp_path: Path) -> N
     # Paragraphs that a column or page break splits are joined back into one passage.
     passages = [" ".join(d.text[x.start : x.end].split()) for x in d.paragraphs]
     assert sum(any(para == t for t in passages) for para in FLOW) >= len(FLOW) - 2
+
+
+REAL = Path("/usr/share/doc/shared-mime-info/shared-mime-info-spec.pdf")
+
+
+@pytest.mark.skipif(not REAL.exists(), reason=f"{REAL} absent (Debian's shared-mime-info)")
+def test_pdf_real_document_smoke() -> None:
+    # A real typeset PDF (the freedesktop.org specification shipped by Debian): a running
+    # head repeating the title on every page after the first, page numbers at the foot.
+    d = relnlp.read(REAL)
+    assert d.title == "Shared MIME-info Database"
+    assert d.author == "Thomas Leonard"
+    lines = [ln.strip() for ln in d.text.splitlines()]
+    assert lines.count("Shared MIME-info Database") == 1  # the title, not the heads
+    kinds = d.dropped_table().set_index("kind")["items"].to_dict()
+    assert kinds["page_number"] == d.metadata["pages"] and kinds["running_head"] >= 10
+    assert d.metadata["notes"] == 0 and d.metadata["two_column_pages"] == 0
+    for p in d.passages:
+        assert 0 <= p.start < p.end <= len(d.text)

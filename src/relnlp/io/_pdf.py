@@ -34,7 +34,9 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
-_NOTE_START = re.compile(r"^\s*(?:(\d{1,3})[.)]?|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s+\S")
+# A note opens with its number and then words ("12 Interview with ...", "¹ See ..."), not
+# with more numbers (a table, a hex dump).
+_NOTE_START = re.compile(r"^\s*(?:(\d{1,3})[.)]?\s+|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*)[A-Za-zÀ-ÿ“\"‘'(\[]")
 _SENT_END = re.compile(r"[.!?:”\"’)]\s*$")
 _HYPHEN_END = re.compile(r"(?<=[A-Za-zÀ-ÿ])-$")
 _BAND = 0.09  # top and bottom bands of a page where running heads and feet live
@@ -181,7 +183,13 @@ def _columns(lines: list[Line], width: float) -> tuple[list[Line], bool]:
     mid = width / 2
     left = [ln for ln in lines if ln.x1 <= mid + 0.02 * width]
     right = [ln for ln in lines if ln.x0 >= mid - 0.02 * width and ln.x1 > mid + 0.02 * width]
-    two = len(right) >= 3 and len(left) >= 3 and len(left) + len(right) >= 0.6 * len(lines)
+    two = (
+        len(right) >= 3
+        and len(left) >= 3
+        and len(left) + len(right) >= 0.6 * len(lines)
+        and _is_column(left, width)
+        and _is_column(right, width)
+    )
     if not two:
         return _merge_baseline(lines), False
     sides = {id(ln) for ln in left} | {id(ln) for ln in right}
@@ -197,6 +205,19 @@ def _columns(lines: list[Line], width: float) -> tuple[list[Line], bool]:
             out.append(sep)
             top = sep.y0
     return out, True
+
+
+def _is_column(lines: list[Line], width: float) -> bool:
+    """Whether lines form a column of text: most share a left edge, and they are wide.
+
+    Labels at the right margin ("[Function]") and the cells of a narrow table are not
+    columns of prose.
+    """
+    edges = Counter(round(ln.x0 / 3) for ln in lines)
+    edge = edges.most_common(1)[0][0]
+    aligned = sum(n for e, n in edges.items() if abs(e - edge) <= 1)
+    widths = sorted(ln.x1 - ln.x0 for ln in lines)
+    return aligned >= 0.6 * len(lines) and widths[len(widths) // 2] >= 0.25 * width
 
 
 def _merge_baseline(lines: list[Line]) -> list[Line]:
