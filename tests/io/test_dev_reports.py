@@ -86,3 +86,8 @@ def test_dev_markdown_analysis_reads_no_dropped_text(name: str, nlp: Any) -> Non
         for s, e, t in zip(table.start, table.end, table.text):
             assert report.text[s:e] == t
             assert not any(a < e and s < b for a, b in forbidden), t
+
+
+def test_dev_markdown_analysis_of_the_figure_report(nlp: Any) -> None:
+    # The fast sibling of the slow test above: the report with ten figures and captions.
+    test_dev_markdown_analysis_reads_no_dropped_text("2022-08-22-china-russia-weaknesses.md", nlp)
