@@ -69,7 +69,7 @@ def test_html_metadata_and_structure(tmp_path: Path) -> None:
     assert d.title == "Rails Across the Caucasus"
     assert d.author == "Nino Beridze"
     assert d.date == "2024-04-05"
-    assert d.metadata["page_sitename"] == "Caspian Review"
+    assert d.metadata["site"] == "Caspian Review"
     assert "Winners and losers" in [s.heading for s in d.sections]
     assert [f.number for f in d.footnotes] == [1]
     assert len(d.footnotes[0].markers) == 1  # the ¹ after the first paragraph

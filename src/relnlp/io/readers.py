@@ -207,6 +207,8 @@ def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
             value = getattr(main, key, None)
             if value:
                 meta[f"page_{key}"] = str(value)
+        if meta.get("page_sitename"):
+            meta["site"] = meta["page_sitename"]
         doc.metadata = meta
         # trafilatura's title (metadata, then the main heading) is cleaned of the site's
         # name; the page's <title> is the last resort.
