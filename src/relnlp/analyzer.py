@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from relnlp import schemas
 from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __version__
 from relnlp.errors import Errors, InputError, ResourceError
-from relnlp.io import CleanView, Document, clean_view, read
+from relnlp.io import CleanView, Document, read
 from relnlp.themes.taxonomy import Taxonomy
 
 __all__ = ["REPORT_LEVEL", "Analyzer", "Report", "load"]
@@ -108,6 +108,40 @@ class _Clock:
                                    budget=self.budget),
                 doc_id=doc_id, elapsed=elapsed, budget=self.budget, step=step,
             )  # fmt: skip
+
+
+def _warn_if_path(text: str) -> None:
+    """Warn (W203) when a string given as text looks like the name of a report file.
+
+    ``analyze("report.md")`` analyses the eleven characters of the name; the user almost
+    certainly meant the file. A single line ending in a supported suffix is enough to
+    warn: a real one-line text ending in ".pdf" is rare, and the warning says what to do.
+    """
+    from relnlp.io import SUPPORTED
+
+    name = text.strip()
+    if not name or "\n" in name or len(name) > 4096:
+        return
+    if os.path.splitext(name)[1].lower() in SUPPORTED:
+        import warnings
+
+        from relnlp.errors import RelnlpWarning, Warnings
+
+        warnings.warn(Warnings.W203.format(name=name), RelnlpWarning, stacklevel=_caller_level())
+
+
+def _caller_level() -> int:
+    """``stacklevel`` that points a warning at the first frame outside relnlp (the user's
+    call to analyze/pipe), however deep the generators in between are."""
+    import sys
+
+    package = os.path.dirname(os.path.abspath(__file__))
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return level
 
 
 def _content_id(text: str) -> str:
@@ -381,6 +415,7 @@ class Analyzer:
             # Size and Unicode are checked before the structure is built, so that an
             # oversized text is refused at once.
             self._check_text(item, None)
+            _warn_if_path(item)
             document = Document.from_text(item)
         elif isinstance(item, os.PathLike):
             document = read(item, max_bytes=None)
@@ -398,7 +433,7 @@ class Analyzer:
         meta["doc_date_source"] = (
             "argument" if given else ("document" if document.date else None)
         )
-        return doc_id, document, clean_view(text), meta
+        return doc_id, document, document.view(), meta
 
     def _check_text(self, text: str, path: object) -> None:
         if len(text) > self.max_chars:

@@ -159,6 +159,15 @@ class Warnings(metaclass=_Catalogue):
         "year-less dates cannot be anchored."
     )
     W202 = "{path}: decoded as {encoding} (not UTF-8); check the text if it looks wrong."
+    W203 = (
+        "The string given to analyze/pipe looks like a file name ({name!r}), so it is "
+        "analysed as the text {name!r}, not as that file. To analyse the file, pass "
+        "relnlp.read({name!r}) or pathlib.Path({name!r})."
+    )
+    W204 = (
+        "{path}: the front matter could not be parsed ({detail}); its 'key: value' lines "
+        "were read one by one. It is still left out of the analysis."
+    )
 
 
 class RelnlpError(Exception):

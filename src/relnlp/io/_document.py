@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from relnlp.io._markup import CleanView
 
 __all__ = [
     "Block",
     "ChronologyEntry",
     "Document",
+    "Dropped",
     "Footnote",
     "Passage",
     "Section",
@@ -74,6 +78,31 @@ class ChronologyEntry:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """Something a reader left out of the analysis, and how much of it.
+
+    Attributes
+    ----------
+    kind : str
+        What it was: ``"front_matter"``, ``"image"``, ``"caption"``, ``"html"``,
+        ``"template"``, ``"code"``, ``"bio"`` (Markdown); ``"boilerplate"`` (HTML:
+        navigation, cookie notices, related links...); ``"running_head"``,
+        ``"page_number"`` (PDF). Plain text drops nothing.
+    chars : int
+        Characters dropped.
+    start, end : int or None
+        Where it is in ``Document.text`` when it is still there (Markdown keeps the file
+        verbatim and only hides it from analysis); ``None`` when the reader removed it
+        from the extracted text (HTML boilerplate, PDF running heads).
+    """
+
+    kind: str
+    chars: int
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
 class Passage:
     """A unit of analysis: a paragraph (page breaks repaired), chronology entry or note."""
 
@@ -109,7 +138,14 @@ class Document:
     blocks, sections, passages, footnotes, chronology : tuple
         The structure, each element located by ``start``/``end`` in ``text``.
     metadata : dict
-        Reader-specific facts (encoding, page count, HTML title...).
+        Reader-specific facts (encoding, page count, HTML title, front matter...).
+    dropped : tuple of Dropped
+        What the reader left out of the analysis (kind, character count and, when it is
+        still in ``text``, its span). ``Document.dropped_table()`` sums it by kind.
+    hidden : tuple of (start, end)
+        Spans of ``text`` that analysis skips: the dropped spans still in ``text`` and
+        syntax the generic markup view does not know (list and quote markers, table
+        rules).
     """
 
     text: str
@@ -125,6 +161,8 @@ class Document:
     footnotes: tuple[Footnote, ...] = ()
     chronology: tuple[ChronologyEntry, ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
+    dropped: tuple[Dropped, ...] = ()
+    hidden: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def from_text(
@@ -135,6 +173,7 @@ class Document:
         path: Path | None = None,
         hints: dict[int, str] | None = None,
         metadata: dict[str, Any] | None = None,
+        dropped: tuple[Dropped, ...] = (),
     ) -> Document:
         """Build a Document from text, finding its structure.
 
@@ -145,12 +184,21 @@ class Document:
         hints : dict, optional
             Block kinds known from the source format, keyed by block start offset
             (e.g. ``{0: "title"}`` from an HTML ``<h1>``).
+        dropped : tuple of Dropped, optional
+            What the reader already removed from ``text`` (recorded, not applied).
 
         Examples
         --------
         >>> d = Document.from_text("Title of It\\n\\nA paragraph that is long enough to be one.")
         >>> [p.kind for p in d.passages]
         ['paragraph']
+
+        Text that opens with a YAML or TOML front matter is read as Markdown from a static
+        site (see :func:`relnlp.io.readers.read_markdown`):
+
+        >>> d = Document.from_text("---\\ntitle: Gas Talks\\n---\\nTalks resumed in May.")
+        >>> d.title, [d.text[p.start:p.end] for p in d.passages]
+        ('Gas Talks', ['Talks resumed in May.'])
         """
         from relnlp.io._structure import analyse
 
@@ -158,7 +206,52 @@ class Document:
             from relnlp.errors import Errors
 
             raise TypeError(Errors.E001.format(type=type(text).__name__))
-        return analyse(text, format=format, path=path, hints=hints, metadata=metadata)
+        if format in ("md", "str") and not hints and not dropped:
+            from relnlp.io._markdown import has_front_matter
+            from relnlp.io.readers import markdown_document
+
+            if format == "md" or has_front_matter(text):
+                # Markdown as saved from a static site: the parser and front matter.
+                doc = markdown_document(text, path=path, metadata=metadata)
+                doc.format = format
+                return doc
+        doc = analyse(text, format=format, path=path, hints=hints, metadata=metadata)
+        doc.dropped = tuple(dropped)
+        return doc
+
+    def view(self) -> CleanView:
+        """The markup-free view of ``text`` that is analysed, without the hidden spans.
+
+        Examples
+        --------
+        >>> d = Document.from_text("A paragraph that is long enough to be one.")
+        >>> d.view().text
+        'A paragraph that is long enough to be one.'
+        """
+        from relnlp.io._markup import clean_view
+
+        return clean_view(self.text, hide=self.hidden)
+
+    def dropped_table(self) -> pd.DataFrame:
+        """What was dropped, one row per kind: kind, items, chars.
+
+        Examples
+        --------
+        >>> Document.from_text("Some text.").dropped_table().columns.tolist()
+        ['kind', 'items', 'chars']
+        """
+        kinds: dict[str, list[int]] = {}
+        for d in self.dropped:
+            row = kinds.setdefault(d.kind, [0, 0])
+            row[0] += 1
+            row[1] += d.chars
+        return pd.DataFrame(
+            {
+                "kind": list(kinds),
+                "items": [v[0] for v in kinds.values()],
+                "chars": [v[1] for v in kinds.values()],
+            }
+        )
 
     # Convenience views -------------------------------------------------------------
     @property

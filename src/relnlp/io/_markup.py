@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import html.entities
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -130,13 +131,17 @@ def _replacement(m: re.Match[str]) -> str:
     return ""
 
 
-def clean_view(raw: str) -> CleanView:
+def clean_view(raw: str, hide: Sequence[tuple[int, int]] = ()) -> CleanView:
     """Remove Markdown and inline HTML markup from ``raw``, keeping an offset map.
 
     Parameters
     ----------
     raw : str
         The text as given.
+    hide : sequence of (start, end), optional
+        Raw spans left out of the view altogether (front matter, figure captions, an
+        author bio: what a reader found is not the report's prose). Their line breaks
+        are kept, so that blocks on either side stay apart.
 
     Returns
     -------
@@ -150,6 +155,8 @@ def clean_view(raw: str) -> CleanView:
     'the 70th anniversary'
     >>> v.to_raw(4, 8)
     (6, 15)
+    >>> clean_view("---\\ntitle: X\\n---\\nBody", hide=[(0, 16)]).text
+    '\\n\\n\\nBody'
     """
     scan = normalise_newlines(raw)
     changed = scan is not raw and scan != raw
@@ -188,6 +195,16 @@ def clean_view(raw: str) -> CleanView:
     if not pieces:
         empty = np.zeros(0, dtype=np.int64)
         return CleanView("", empty, empty, len(raw), changed)
-    return CleanView(
-        "".join(pieces), np.concatenate(starts), np.concatenate(ends), len(raw), changed
-    )
+    text = "".join(pieces)
+    s_arr, e_arr = np.concatenate(starts), np.concatenate(ends)
+    if hide:
+        hidden = np.zeros(len(raw) + 1, dtype=bool)
+        for a, b in hide:
+            hidden[max(a, 0) : max(b, 0)] = True
+        chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        keep = ~hidden[s_arr] | (chars == ord("\n"))
+        if not keep.all():
+            text = chars[keep].astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+            s_arr, e_arr = s_arr[keep], e_arr[keep]
+    return CleanView(text, s_arr, e_arr, len(raw), changed)
+

@@ -114,17 +114,28 @@ def _is_short(b: _Blk) -> bool:
     return b.words <= 20 and not b.ends_sentence()
 
 
-def _classify(blks: list[_Blk], hints: dict[int, str]) -> None:
+def _classify(
+    blks: list[_Blk],
+    hints: dict[int, str],
+    levels: dict[int, int] | None = None,
+    find_header: bool = True,
+) -> None:
+    levels = levels or {}
     # Pass 1: shapes that do not depend on position.
     for b in blks:
         hint = hints.get(b.start)
         md = _MD_HEADING.match(b.raw)
         chrono = _CHRONO_DATE.match(b.clean)
         fn = _FOOTNOTE_START.match(b.clean)
-        if hint:
+        if hint == "paragraph" and fn:
+            b.kind, b.fn = "footnote", int(fn.group(1).translate(_SUP_TO_INT))
+        elif hint == "paragraph" and chrono and b.words >= 4:
+            b.kind = "chronology"
+            b.date = chrono.span("date")
+        elif hint:
             b.kind = hint
             if hint in ("title", "heading"):
-                b.level = 1 if hint == "title" else 2
+                b.level = levels.get(b.start, 1 if hint == "title" else 2)
         elif md:
             b.kind, b.level = "heading", len(md.group(1))
         elif fn:
@@ -162,7 +173,8 @@ def _classify(blks: list[_Blk], hints: dict[int, str]) -> None:
                 b.kind = "continuation"
 
     # Pass 3: front matter (before the first body paragraph that follows the title).
-    _front_matter(blks, hints)
+    if find_header:
+        _front_matter(blks, hints)
 
 
 def _front_matter(blks: list[_Blk], hints: dict[int, str]) -> None:
@@ -221,7 +233,7 @@ def _front_matter(blks: list[_Blk], hints: dict[int, str]) -> None:
                 b.kind = "meta"
 
 
-def _join_passages(blks: list[_Blk]) -> list[list[_Blk]]:
+def _join_passages(blks: list[_Blk], join_breaks: bool = True) -> list[list[_Blk]]:
     groups: list[list[_Blk]] = []
     for b in blks:
         if b.kind == "continuation" and groups and groups[-1][0].kind == "footnote":
@@ -230,7 +242,8 @@ def _join_passages(blks: list[_Blk]) -> list[list[_Blk]]:
         if b.kind not in ("paragraph", "chronology", "footnote", "continuation"):
             continue
         if (
-            b.kind == "paragraph"
+            join_breaks
+            and b.kind == "paragraph"
             and groups
             and groups[-1][-1].kind == "paragraph"
             and groups[-1][-1].index == b.index - 1
@@ -250,18 +263,30 @@ def analyse(
     hints: dict[int, str] | None = None,
     metadata: dict[str, Any] | None = None,
     view: CleanView | None = None,
+    spans: list[tuple[int, int]] | None = None,
+    levels: dict[int, int] | None = None,
+    hidden: tuple[tuple[int, int], ...] = (),
+    find_header: bool = True,
+    join_breaks: bool = True,
 ) -> Document:
-    """Find the structure of ``text`` (see module docstring)."""
+    """Find the structure of ``text`` (see module docstring).
+
+    A reader that knows more (the Markdown parser) passes the block ``spans``, heading
+    ``levels``, ``hidden`` spans (left out of the analysed view), ``find_header=False``
+    when its metadata already gives title, author and date, and ``join_breaks=False``
+    when the source has no page breaks to repair.
+    """
     hints = hints or {}
-    view = view or clean_view(text)
+    view = view or clean_view(text, hide=hidden)
     lines = normalise_newlines(text)
-    spans = split_blocks(lines)
+    if spans is None:
+        spans = split_blocks(lines)
     cstarts = view.starts
     blks: list[_Blk] = []
     for i, (s, e) in enumerate(spans):
         ci, cj = np.searchsorted(cstarts, [s, e])
         blks.append(_Blk(i, s, e, lines[s:e], view.text[int(ci) : int(cj)]))
-    _classify(blks, hints)
+    _classify(blks, hints, levels, find_header)
 
     def raw_span(b: _Blk, cs: int, ce: int) -> tuple[int, int]:
         """Raw offsets of a span given relative to the block's stripped clean text."""
@@ -325,7 +350,7 @@ def analyse(
     passages: list[Passage] = []
     footnotes: list[Footnote] = []
     chronology: list[ChronologyEntry] = []
-    for g in _join_passages(blks):
+    for g in _join_passages(blks, join_breaks):
         head = g[0]
         start, end = head.start, g[-1].end
         kind = "footnote" if head.kind == "footnote" else head.kind
@@ -363,6 +388,7 @@ def analyse(
         footnotes=tuple(footnotes),
         chronology=tuple(chronology),
         metadata=dict(metadata or {}),
+        hidden=tuple(hidden),
     )
 
 

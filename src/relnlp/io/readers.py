@@ -11,14 +11,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TypeVar
 
 from relnlp import registry
 from relnlp.errors import Errors, InputError
 from relnlp.io._decode import decode_bytes
-from relnlp.io._document import Document
+from relnlp.io._document import Document, Dropped
+from relnlp.io._headerdate import find_dates
+from relnlp.io._html import SHORT_PAGE, BodyText, VisibleText, extract_main
 
 __all__ = ["SUPPORTED", "read", "read_html", "read_pdf", "read_text"]
 
@@ -67,166 +68,170 @@ def read_text(path: Path, *, max_bytes: int | None = None, format: str = "txt") 
 
 @_register("md")
 def read_markdown(path: Path, *, max_bytes: int | None = None) -> Document:
-    """Read a Markdown report (markup is kept in ``text`` and skipped in analysis)."""
-    doc: Document = read_text(path, max_bytes=max_bytes, format="md")
+    """Read a Markdown report; ``text`` is the file content verbatim.
+
+    The structure comes from a CommonMark parser (markdown-it-py): headings, paragraphs,
+    list items, quotes and tables are blocks. A YAML (``---``) or TOML (``+++``) front
+    matter gives title, author and date and is kept out of the analysis, as are images
+    and their captions, HTML-only blocks (``<excerpt/>``), template tags, code blocks
+    and a closing author bio: ``Document.dropped`` lists each with its span.
+    """
+    data = _read_bytes(path, max_bytes)
+    text, encoding = decode_bytes(data, path)
+    if not text.strip():
+        raise InputError(Errors.E013.format(path=path), path=str(path))
+    return markdown_document(
+        text, path=path, metadata={"encoding": encoding, "bytes": len(data)}
+    )
+
+
+def markdown_document(
+    text: str, *, path: Path | None = None, metadata: dict[str, Any] | None = None
+) -> Document:
+    """Build a :class:`Document` from Markdown text (see :func:`read_markdown`).
+
+    Examples
+    --------
+    >>> d = markdown_document("---\\ntitle: Gas Talks\\nauthor: Jane Roe\\n---\\n\\n"
+    ...                       "![map](m.png)\\n_Figure 1: the route_\\n\\nTalks resumed in May.")
+    >>> d.title, d.author, [d.text[p.start:p.end] for p in d.passages]
+    ('Gas Talks', 'Jane Roe', ['Talks resumed in May.'])
+    >>> [x.kind for x in d.dropped]
+    ['front_matter', 'image', 'caption']
+    """
+    import warnings
+
+    from relnlp.errors import RelnlpWarning, Warnings
+    from relnlp.io._markdown import layout
+    from relnlp.io._structure import analyse
+
+    lay = layout(text)
+    meta = dict(metadata or {})
+    if lay.front_matter:
+        meta["front_matter"] = lay.front_matter
+    for problem in lay.warnings:
+        warnings.warn(
+            Warnings.W204.format(path=path or "<text>", detail=problem), RelnlpWarning,
+            stacklevel=3,
+        )  # fmt: skip
+    doc = analyse(
+        text,
+        format="md",
+        path=path,
+        hints=lay.hints,
+        metadata=meta,
+        spans=lay.blocks,
+        levels=lay.levels,
+        hidden=tuple(lay.hidden),
+        find_header=not (lay.title and lay.author),
+        join_breaks=False,
+    )
+    doc.dropped = tuple(lay.dropped)
+    if lay.title:
+        doc.title = lay.title
+    if lay.author:
+        doc.author = lay.author
+    if lay.date:
+        doc.date = lay.date
+        if lay.front_matter_span is not None:
+            doc.date_span = None  # the date is in the front matter, not in the prose
     return doc
 
 
 # HTML -------------------------------------------------------------------------------
-_HTML_DROP = frozenset(
-    "script style noscript template head svg iframe object embed nav form button select "
-    "textarea math".split()
-)
-_HTML_BLOCKS = frozenset(
-    "p h1 h2 h3 h4 h5 h6 li dt dd blockquote pre figcaption caption td th tr div section "
-    "article header footer aside main address table ul ol dl hr br title body".split()
-)
-_HEADINGS = {"h1": "title", "h2": "heading", "h3": "heading", "h4": "heading",
-             "h5": "heading", "h6": "heading"}  # fmt: skip
-_VOID = frozenset("br hr img input meta link area base col embed source track wbr".split())
-
-
-class _HTMLText(HTMLParser):
-    """Event-driven extraction of visible text: no tree, so no depth limit.
-
-    Blocks are separated by blank lines; ``<h1>``-``<h6>`` become heading hints;
-    ``<sup>`` holding a number becomes Unicode superscript digits (a footnote marker).
-    Nothing is fetched: the parser only sees the string.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.length = 0
-        self.pending_break = False
-        self.skip = 0
-        self.heading: tuple[str, list[str]] | None = None
-        self.sup: list[str] | None = None
-        self.hints: dict[int, str] = {}
-        self.meta: dict[str, str] = {}
-        self.title: list[str] | None = None
-        self.page_title = ""
-
-    def _emit(self, s: str) -> None:
-        if not s:
-            return
-        if self.pending_break and self.parts:
-            self.parts.append("\n\n")
-            self.length += 2
-        self.pending_break = False
-        self.parts.append(s)
-        self.length += len(s)
-
-    def _inline(self, s: str) -> None:
-        s = re.sub(r"\s+", " ", s)
-        if not self.parts or self.pending_break or self.parts[-1].endswith((" ", "\n")):
-            s = s.lstrip()
-        self._emit(s)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta":
-            d = dict(attrs)
-            name = (d.get("name") or d.get("property") or "").lower()
-            if d.get("content"):
-                self.meta[name] = d["content"] or ""
-            return
-        if tag == "title" and self.skip <= 1:
-            self.title = []
-        if tag in _HTML_DROP and tag not in _VOID:
-            self.skip += 1
-            return
-        if self.skip:
-            return
-        if tag in _HTML_BLOCKS:
-            self.pending_break = True
-        if tag in _HEADINGS:
-            self.heading = (tag, [])
-        elif tag == "sup":
-            self.sup = []
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title" and self.title is not None:
-            self.page_title = " ".join("".join(self.title).split())
-            self.title = None
-        if tag in _HTML_DROP and tag not in _VOID:
-            self.skip = max(0, self.skip - 1)
-            return
-        if self.skip:
-            return
-        if tag in _HEADINGS and self.heading is not None:
-            kind = _HEADINGS[self.heading[0]]
-            text = " ".join("".join(self.heading[1]).split())
-            self.heading = None
-            if text:
-                self.pending_break = True
-                self._emit(text)
-                self.hints[self.length - len(text)] = kind
-            self.pending_break = True
-        elif tag == "sup" and self.sup is not None:
-            raw = "".join(self.sup).strip().strip("[]")
-            self.sup = None
-            if raw.isdigit() and len(raw) <= 3:
-                self._emit(raw.translate(_SUPERSCRIPT))
-            else:
-                self._inline(raw)
-        elif tag in _HTML_BLOCKS:
-            self.pending_break = True
-
-    def close(self) -> None:
-        # A comment left open runs to the end of the page, as in browsers (HTML "EOF in
-        # comment"); the standard parser would otherwise emit it as visible text.
-        if self.rawdata.startswith("<!--"):
-            self.rawdata = ""
-        super().close()
-
-    def handle_data(self, data: str) -> None:
-        if self.title is not None:
-            self.title.append(data)
-        if self.skip:
-            return
-        if self.heading is not None:
-            self.heading[1].append(data)
-        elif self.sup is not None:
-            self.sup.append(data)
-        else:
-            self._inline(data)
-
-
 @_register("html")
 def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
-    """Read an HTML page: visible text only (no scripts, styles or head), offline.
+    """Read an HTML page: its main content (the article), offline.
 
-    Headings become block hints and ``<sup>`` footnote numbers Unicode superscripts.
-    Parsing is event-driven (:class:`html.parser.HTMLParser`), so deeply nested or
-    unclosed markup is read, and nothing external is ever fetched (``<img>``, ``<link>``,
-    ``<iframe>`` and the like are never followed). A page without visible text raises a
-    coded :class:`InputError` (E016).
+    Main-content extraction is trafilatura's (navigation, cookie notices, related links,
+    comments and footers are left out; ``Document.dropped`` counts them as
+    ``"boilerplate"``). Headings keep their level, paragraphs, list items, block quotes
+    and table rows are blocks, ``<sup>`` footnote numbers become Unicode superscripts.
+    Title, author, date and site come from the page's metadata. A page where no main
+    content is found is read whole (all visible text), so a page with text is never
+    refused; one without visible text raises a coded :class:`InputError` (E016).
+    Nothing external is ever fetched.
     """
     data = _read_bytes(path, max_bytes)
     text_in, encoding = decode_bytes(data, path)
     if not text_in.strip():
         raise InputError(Errors.E013.format(path=path), path=str(path))
-    parser = _HTMLText()
+    parser = VisibleText()
     try:
         parser.feed(text_in)
         parser.close()
     except (AssertionError, ValueError) as exc:  # malformed declarations
         raise InputError(Errors.E010.format(path=path, detail=exc), path=str(path)) from exc
-    text = "".join(parser.parts)
-    if not text.strip():
-        raise InputError(Errors.E016.format(path=path), path=str(path))
+    all_text = "".join(parser.parts)
     meta: dict[str, Any] = {"encoding": encoding, "bytes": len(data)}
     if parser.page_title:
         meta["html_title"] = parser.page_title
     for key in ("author", "date", "dc.date", "article:published_time", "citation_date"):
         if parser.meta.get(key):
             meta[key] = parser.meta[key]
-    doc = Document.from_text(text, format="html", path=path, hints=parser.hints, metadata=meta)
+
+    # Below about a screenful of visible text there is little furniture to remove and
+    # main-content heuristics are least reliable (they may take a paragraph for a
+    # teaser): such a page is read whole.
+    short = len(all_text) < SHORT_PAGE and all_text.strip()
+    main = None if short else extract_main(text_in)
+    body = getattr(main, "body", None) if main is not None else None
+    flat = BodyText()
+    if body is not None:
+        flat.walk(body)
+    if flat.blocks:
+        text = "\n\n".join(flat.blocks)
+        hints: dict[int, str] = {}
+        levels: dict[int, int] = {}
+        pos = 0
+        in_header = True
+        for block, (kind, level) in zip(flat.blocks, flat.kinds):
+            # Before the first sentence-long paragraph, paragraphs are left to the header
+            # heuristics (a byline, a dateline); after it, a paragraph is a paragraph.
+            if kind == "paragraph" and (len(block.split()) > 20 or block.endswith((".", "?", "!"))):
+                in_header = False
+            if kind != "paragraph" or not in_header:
+                hints[pos] = kind
+            if kind == "heading":
+                levels[pos] = level
+            pos += len(block) + 2
+        meta["extraction"] = "trafilatura"
+        from relnlp.io._structure import analyse
+
+        doc = analyse(text, format="html", path=path, hints=hints, metadata=meta, levels=levels)
+        visible = len(" ".join(all_text.split()))
+        kept = len(" ".join(text.split()))
+        if visible > kept:
+            doc.dropped = (Dropped("boilerplate", visible - kept),)
+        for key in ("title", "author", "date", "sitename", "description", "url"):
+            value = getattr(main, key, None)
+            if value:
+                meta[f"page_{key}"] = str(value)
+        if meta.get("page_sitename"):
+            meta["site"] = meta["page_sitename"]
+        doc.metadata = meta
+        # trafilatura's title (metadata, then the main heading) is cleaned of the site's
+        # name; the page's <title> is the last resort.
+        title = meta.get("page_title") or doc.title or parser.page_title
+        if title:
+            doc.title = title
+        author = meta.get("author") or meta.get("page_author")
+        if author:
+            # A byline read with its affiliation ("Jane Roe Institute of ..."): names stop
+            # where the institution starts.
+            from relnlp.io._structure import _AFFILIATION
+
+            cut = _AFFILIATION.search(author)
+            doc.author = (author[: cut.start()] if cut and cut.start() > 0 else author).strip(" ,;|")
+        date = meta.get("page_date")
+        if date:
+            found = find_dates(date)
+            doc.date = found[0].value if found else doc.date
+        return doc
+    if not all_text.strip():
+        raise InputError(Errors.E016.format(path=path), path=str(path))
+    meta["extraction"] = "visible text"
+    doc = Document.from_text(all_text, format="html", path=path, hints=parser.hints, metadata=meta)
     if doc.title is None and parser.page_title:
         doc.title = parser.page_title
     if doc.author is None and meta.get("author"):
@@ -287,10 +292,16 @@ def _opens_without_password(reader: Any) -> bool:
 
 @_register("pdf")
 def read_pdf(path: Path, *, max_bytes: int | None = None) -> Document:
-    """Read a PDF's text layer with pypdf; pages are separated by blank lines.
+    """Read a PDF: its text in reading order, without running heads and page numbers.
 
-    Paragraphs that run across a page break are joined back by the structure analysis.
-    Encrypted (password needed to open), damaged and image-only PDFs raise a coded
+    pdfminer.six's layout analysis gives the lines with their positions (see
+    :mod:`relnlp.io._pdf`): two-column pages are read column by column, notes at the foot
+    of a page go to the end (linked to their markers), hyphenation at line ends is
+    repaired, and running heads, feet and page numbers are dropped (``Document.dropped``).
+    When that fails, pypdf's text layer is read instead (pages separated by blank
+    lines). Paragraphs that run across a page break are joined back by the structure
+    analysis. The title is the first page's largest type, else the structure's, else
+    the PDF info's (unless it is a file name). About 0.2 s per page. Encrypted (password needed to open), damaged and image-only PDFs raise a coded
     :class:`InputError`. A PDF encrypted only against editing or printing (an empty
     password opens it) is read.
     """
@@ -312,26 +323,68 @@ def read_pdf(path: Path, *, max_bytes: int | None = None) -> Document:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not _opens_without_password(reader):
             raise InputError(Errors.E005.format(path=path), path=str(path))
-        pages = [_page_text(p) for p in reader.pages]
+        n_pages = len(reader.pages)
         info: Any = reader.metadata or {}
+        laid = None if reader.is_encrypted else _pdf_layout(data)
+        # pypdf's text layer: only when the layout reading found nothing (or failed).
+        pages = [] if laid is not None and laid.text.strip() else [_page_text(p) for p in reader.pages]
     except InputError:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
             IndexError, OSError, RecursionError, AssertionError, ZeroDivisionError) as exc:  # fmt: skip
         raise InputError(Errors.E006.format(path=path, detail=exc), path=str(path)) from exc
-    if not any(p.strip() for p in pages):
-        raise InputError(Errors.E007.format(path=path, pages=len(pages)), path=str(path))
-    text = "\n\n".join(t for t in pages if t)
-    meta: dict[str, Any] = {"pages": len(pages), "bytes": len(data)}
+    if (laid is None or not laid.text.strip()) and not any(p.strip() for p in pages):
+        raise InputError(Errors.E007.format(path=path, pages=n_pages), path=str(path))
+    meta: dict[str, Any] = {"pages": n_pages, "bytes": len(data)}
     for key in ("/Title", "/Author", "/CreationDate"):
         if info.get(key):
             meta[key.strip("/").lower()] = str(info.get(key))
-    doc = Document.from_text(text, format="pdf", path=path, metadata=meta)
-    if doc.title is None and meta.get("title"):
-        doc.title = meta["title"]
+    dropped: tuple[Dropped, ...] = ()
+    if laid is not None and laid.text.strip():
+        text = laid.text
+        meta["extraction"] = "layout"
+        meta["two_column_pages"] = laid.columns
+        meta["notes"] = laid.notes
+        by_kind: dict[str, list[int]] = {}
+        for kind, chars in laid.dropped:
+            by_kind.setdefault(kind, []).append(chars)
+        dropped = tuple(Dropped(k, c) for k, cs in by_kind.items() for c in cs)
+    else:
+        text = "\n\n".join(t for t in pages if t)
+        meta["extraction"] = "text layer"
+    doc = Document.from_text(text, format="pdf", path=path, metadata=meta, dropped=dropped)
+    info_title = meta.get("title", "")
+    # Producers often leave a file name or an editor's label as the title.
+    if re.search(r"\.(?:docx?|pdf|indd|tex|odt)\b|^Microsoft Word|^untitled", info_title, re.I):
+        info_title = ""
+    first_title = laid.first_page_title if laid is not None else None
+    if first_title:
+        doc.title = first_title
+    elif doc.title is None and info_title:
+        doc.title = info_title
     if doc.author is None and meta.get("author"):
         doc.author = meta["author"]
+    if doc.date is None and meta.get("creationdate"):
+        m = re.match(r"D:(\d{4})(\d{2})(\d{2})", meta["creationdate"])
+        if m:
+            found = find_dates("-".join(m.groups()))
+            if found:
+                doc.date = found[0].value
+                meta["date_source"] = "PDF creation date"
     return doc
+
+
+def _pdf_layout(data: bytes) -> Any:
+    """pdfminer.six layout reading (columns, running heads, notes); None if it fails."""
+    from relnlp.io._pdf import layout
+
+    try:
+        return layout(data)
+    except Exception as exc:  # noqa: BLE001  (pdfminer raises many types; pypdf has read it)
+        import logging
+
+        logging.getLogger("relnlp").debug("pdfminer layout failed: %s", exc)
+        return None
 
 
 def read(
