@@ -356,6 +356,9 @@ def report(
     dyad: Annotated[
         str | None, typer.Option("--dyad", help="Timeline of two actors only, e.g. China,Russia.")
     ] = None,
+    freq: Annotated[
+        str, typer.Option("--freq", help="Timeline period: auto (finest all dates support), D, W, M, Q, Y.")
+    ] = "auto",
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
@@ -380,7 +383,8 @@ def report(
         raise typer.Exit(2) from None
     try:
         rep = nlp.analyze(relnlp.read(path))
-        out = viz.save_report_html(rep, html, dyad=(names[0], names[1]) if names else None)
+        out = viz.save_report_html(rep, html, dyad=(names[0], names[1]) if names else None,
+                                   freq=freq)  # fmt: skip
     except (RelnlpError, OSError, UnicodeError, ValueError) as exc:
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         typer.echo(f"error: {path}: {type(exc).__name__}: {msg}", err=True)
