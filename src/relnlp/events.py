@@ -117,6 +117,9 @@ HEDGE_HEADS = frozenset(
 )
 #: Verbs under which a governed act is withheld: "failed to support", "refused to meet".
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "cease", "stop", "avoid", "neglect"})
+#: CAMEO roots whose verbs move something (aid, arms, troops) to the target: provide
+#: aid (07), yield (08: release, withdraw), exhibit force posture (15: deploy).
+THEME_ROOTS = frozenset({"07", "08", "15"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
@@ -306,14 +309,28 @@ class _Actors:
                 continue
             if len(span) > 1:
                 self.named.update(range(span.start, span.end))
+            if label == "FAC" and country and _acts(span):
+                # a building that acts is its government: "the Kremlin said" -> Russia
+                label, canonical = "GPE", country
             if label not in ACTOR_LABELS or _is_thing(span):
                 continue
-            name = str(country) if label == "NORP" and country else str(canonical)
+            # A nationality stands for its state ("Russian forces"), and so does a city or
+            # region of a state when it acts or is acted on ("Moscow deployed", "Beijing
+            # protested"), as event coders (CAMEO/PETRARCH) code capitals.
+            name = str(country) if label in {"NORP", "GPE"} and country else str(canonical)
             actor = _Actor(name, str(country) if country else None)
             if actor.country:
                 self.country.setdefault(name, actor.country)
             for i in range(span.start, span.end):
                 self.by_token[i] = actor
+
+
+def _acts(span: Span) -> bool:
+    """Whether a name is the subject or agent of a verb."""
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} or (
+        root.dep_ == "pobj" and root.head.dep_ == "agent"
+    ) or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
 
 
 def _is_thing(span: Span) -> bool:
@@ -410,7 +427,9 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
             words.append(prt)
         if t.objects is not None:
             deps = {"dobj", "nsubjpass"}
-            obj = next((c for c in tok.children if c.dep_ in deps
+            heads = [tok] + [w for w in words[1:] if w.dep_ == "prep"]
+            obj = next((c for h in heads for c in h.children
+                        if (c.dep_ in deps or (h is not tok and c.dep_ == "pobj"))
                         and (c.lemma_.lower() in t.objects or c.lower_ in t.objects)), None)  # fmt: skip
             if obj is None:
                 continue
@@ -457,11 +476,17 @@ def _negated(verb: Token) -> bool:
     return False
 
 
-def _targets(verb: Token, obj_words: Iterable[Token]) -> list[Token]:
-    """Candidate target phrases of ``verb``, best first."""
+def _targets(verb: Token, obj_words: Iterable[Token], theme: bool = False) -> list[Token]:
+    """Candidate target phrases of ``verb``, best first. With ``theme`` (verbs of
+    giving, sending and withdrawing) the direct object is what moves, so the recipient
+    (a dative, a "to" phrase) comes first."""
     out: list[Token] = []
     objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     skip = {t.i for t in obj_words}
+    if theme:
+        objs.sort(key=lambda c: c.dep_ != "dative")
+        out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
     for o in objs:
         if o.i not in skip:
             out.append(o)
@@ -478,27 +503,27 @@ def _targets(verb: Token, obj_words: Iterable[Token]) -> list[Token]:
 
 def _event_at(verb: Token, trig: Trigger, words: list[Token], actors: _Actors) -> Event | None:
     subj, passive_subj = _clause_subject(verb)
-    if subj is not None and subj.lower_ in AUTHOR_PRONOUNS:
+    if subj is not None and subj.lower_ in AUTHOR_PRONOUNS and subj.pos_ == "PRON":  # not "US"
         return None
     passive = passive_subj or _is_passive(verb)
     agent = _agent(verb)
     obj_words = [w for w in words[1:] if w.pos_ in {"NOUN", "PROPN"}]
+    theme = trig.cameo[:2] in THEME_ROOTS
     if passive:
         src_np, tgt_nps = agent, ([subj] if subj is not None and subj not in obj_words else [])
-        tgt_nps += _targets(verb, obj_words)
+        tgt_nps += _targets(verb, obj_words, theme)
     else:
-        src_np, tgt_nps = subj, _targets(verb, obj_words)
+        src_np, tgt_nps = subj, _targets(verb, obj_words, theme)
     sources = _np_actors(src_np, actors) if src_np is not None else []
     target: str | None = None
-    target_filled = False
     for np_ in tgt_nps:
+        # "Moscow deployed Russian soldiers to Kazakhstan": the soldiers are the source's
+        # own; the next phrase names the target
         got = [a for a in _np_actors(np_, actors) if a not in sources]
         if got:
-            target, target_filled = got[0], True
+            target = got[0]
             break
-        if _fills_role(np_, actors):
-            target_filled = True
-            break
+    target_filled = target is not None or any(_fills_role(np_, actors) for np_ in tgt_nps)
     source_filled = src_np is not None and _fills_role(src_np, actors)
     joint = len(sources) >= 2
     source = None if joint else (sources[0] if sources else None)
@@ -558,7 +583,9 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
         if sent.text.rstrip().endswith("?"):
             continue
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.i in actors.named:
+            # a copula can carry an act through its particle: "were in talks"
+            if tok.i in actors.named or not (tok.pos_ == "VERB" or (
+                    tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"})):  # fmt: skip
                 continue
             m = _match(tok, verbs)
             if m is None or _skip_clause(tok):
