@@ -103,7 +103,12 @@ ACTOR_NOUNS = frozenset(
     armies military militant militants fighter insurgent insurgents rebel rebels group
     groups official officials leader leaders minister ministers president presidents
     diplomat diplomats delegation delegations envoy envoys counterpart counterparts
-    leadership party parties ministry ministries agency agencies""".split()
+    leadership party parties ministry ministries agency agencies ambassador ambassadors
+    embassy embassies spokesman spokeswoman spokesperson representative representatives
+    delegate delegates premier chancellor king queen emir prince commander commanders
+    general generals chief chiefs head heads officer officers soldier soldiers navy navies
+    police guard guards coalition bloc alliance council parliament congress senate
+    cabinet court company companies firm firms bank banks""".split()
 )
 ACTOR_PRONOUNS = frozenset({"he", "she", "they", "them", "him", "her", "it", "its", "their"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -120,6 +125,8 @@ NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "cease", "stop", "avoid
 #: CAMEO roots whose verbs move something (aid, arms, troops) to the target: provide
 #: aid (07), yield (08: release, withdraw), exhibit force posture (15: deploy).
 THEME_ROOTS = frozenset({"07", "08", "15"})
+#: Converse verbs: the object of "from" gives, the subject receives.
+RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "secure", "win"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
@@ -353,18 +360,30 @@ def _np_actors(tok: Token, actors: _Actors, depth: int = 0) -> list[str]:
     if hit is not None:
         out.append(hit.name)
     elif depth < 2 and tok.lower_ not in RELATIVE_PRONOUNS:
-        # "the Russian government", "Kazakhstan's president", "the leaders of China"
+        # "Russia's ambassador Andrei Denisov" -> the person named; "the Russian
+        # government", "Kazakhstan's president", "the leaders of China" -> the state. A
+        # nationality on other nouns is not an actor ("Russian citizens", "Russian gas").
+        agentive = tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS
+        names: list[str] = []
+        affiliations: list[str] = []
         for c in tok.children:
-            if c.dep_ in {"compound", "amod", "poss", "nmod", "appos"}:
+            if c.dep_ in {"compound", "nmod", "appos"}:
                 got = actors.by_token.get(c.i)
                 if got is not None:
-                    out.append(got.name)
-                elif c.dep_ in {"poss", "appos"}:
-                    out += _np_actors(c, actors, depth + 1)
-            elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in ACTOR_NOUNS:
+                    names.append(got.name)
+                elif c.dep_ == "appos":
+                    names += _np_actors(c, actors, depth + 1)
+            elif c.dep_ in {"amod", "poss"} and agentive:
+                got = actors.by_token.get(c.i)
+                if got is not None:
+                    affiliations.append(got.name)
+                elif c.dep_ == "poss":
+                    affiliations += _np_actors(c, actors, depth + 1)
+            elif c.dep_ == "prep" and c.lower_ == "of" and agentive:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        out += _np_actors(p, actors, depth + 1)
+                        affiliations += _np_actors(p, actors, depth + 1)
+        out += names + affiliations
     for c in tok.children:
         if c.dep_ == "conj":
             out += _np_actors(c, actors, depth)
@@ -382,15 +401,14 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb``'s clause and whether it is a passive subject."""
     cur = verb
     for _ in range(4):
-        for c in cur.children:
-            if c.dep_ == "nsubj":
-                if c.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
-                    return cur.head, False
-                return c, False
-            if c.dep_ == "nsubjpass":
-                if c.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
-                    return cur.head, True
-                return c, True
+        # the subject nearest the verb: the parser sometimes attaches a fronted name too
+        subjects = sorted((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}),
+                          key=lambda c: abs(cur.i - c.i))  # fmt: skip
+        for c in subjects[:1]:
+            passive = c.dep_ == "nsubjpass"
+            if c.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                return cur.head, passive
+            return c, passive
         if cur.dep_ == "relcl":
             return cur.head, False
         # conjoined verbs share a subject; "agreed to supply": the controller's subject
@@ -444,12 +462,14 @@ def _skip_clause(verb: Token) -> bool:
     if verb.dep_ in {"amod", "acl", "compound", "nmod", "pcomp", "csubj", "npadvmod"}:
         return True
     cur = verb
+    only_conj = True  # cur is verb, or reached from it through coordination only
     for _ in range(6):
         for c in cur.children:
             if c.tag_ == "MD":
                 return True
-            # an infinitive of purpose or a subject-less infinitive: "sent troops to attack"
-            if c.dep_ == "aux" and c.lower_ == "to" and cur.i == verb.i and verb.dep_ != "xcomp":
+            # an infinitive of purpose: "sent troops to attack", "to strengthen allies and
+            # defend NATO" (the conjunct shares the "to")
+            if c.dep_ == "aux" and c.lower_ == "to" and only_conj and cur.dep_ != "xcomp":
                 return True
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return True
@@ -458,6 +478,7 @@ def _skip_clause(verb: Token) -> bool:
         if cur.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and cur.head.i != cur.i:
             if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ":  # "likely to", "ready to"
                 return True
+            only_conj = only_conj and cur.dep_ == "conj"
             cur = cur.head
             continue
         break
@@ -514,6 +535,15 @@ def _event_at(verb: Token, trig: Trigger, words: list[Token], actors: _Actors) -
         tgt_nps += _targets(verb, obj_words, theme)
     else:
         src_np, tgt_nps = subj, _targets(verb, obj_words, theme)
+    if not passive and verb.lemma_.lower() in RECEIVE_VERBS:
+        # "India received a waiver from the United States": the giver is the source
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        giver = next((p for h in holders for c in h.children
+                      if c.dep_ == "prep" and c.lower_ == "from"
+                      for p in c.children if p.dep_ == "pobj"), None)  # fmt: skip
+        if giver is not None and _np_actors(giver, actors):
+            src_np, tgt_nps = giver, [n for n in (subj,) if n is not None]
+            trig = Trigger(trig.verb, None, None, "07", 7.0)
     sources = _np_actors(src_np, actors) if src_np is not None else []
     target: str | None = None
     for np_ in tgt_nps:
