@@ -48,7 +48,7 @@ import bisect
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -108,7 +108,7 @@ ACTOR_NOUNS = frozenset(
     delegate delegates premier chancellor king queen emir prince commander commanders
     general generals chief chiefs head heads officer officers soldier soldiers navy navies
     police guard guards coalition bloc alliance council parliament congress senate
-    cabinet court company companies firm firms bank banks""".split()
+    cabinet court company companies firm firms bank banks community""".split()
 )
 ACTOR_PRONOUNS = frozenset({"he", "she", "they", "them", "him", "her", "it", "its", "their"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -497,13 +497,21 @@ def _negated(verb: Token) -> bool:
     return False
 
 
-def _targets(verb: Token, obj_words: Iterable[Token], theme: bool = False) -> list[Token]:
-    """Candidate target phrases of ``verb``, best first. With ``theme`` (verbs of
-    giving, sending and withdrawing) the direct object is what moves, so the recipient
-    (a dative, a "to" phrase) comes first."""
+def _targets(
+    verb: Token, obj_words: Sequence[Token], theme: bool = False, verbs: EventVerbs | None = None
+) -> list[Token]:
+    """Candidate target phrases of ``verb``, best first.
+
+    The direct object and, for an act named by a noun, its possessor ("condemned Russia's
+    attack"); the objects of target prepositions of the verb, of the trigger's object noun
+    ("imposed sanctions on", "an invasion of") and of other objects; the objects of a
+    governed trigger verb ("refused to meet X"). With ``theme`` (verbs of giving, sending
+    and withdrawing) the direct object is what moves, so the recipient (a dative, a "to"
+    phrase) comes first.
+    """
     out: list[Token] = []
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     skip = {t.i for t in obj_words}
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     if theme:
         objs.sort(key=lambda c: c.dep_ != "dative")
         out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
@@ -511,18 +519,28 @@ def _targets(verb: Token, obj_words: Iterable[Token], theme: bool = False) -> li
     for o in objs:
         if o.i not in skip:
             out.append(o)
-    nouns = [o for o in objs if o.i in skip] + [o for o in objs if o.i not in skip]
-    holders = [verb] + nouns + [c for c in verb.children if c.dep_ == "xcomp"]
-    for h in holders:
-        for c in h.children:
-            if c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or (c.lower_ == "of" and h is not verb)):
-                out += [p for p in c.children if p.dep_ == "pobj"]
-        if h is not verb and h.dep_ == "xcomp":
-            out += [c for c in h.children if c.dep_ in {"dobj", "dative"}]
+            out += [c for c in o.children if c.dep_ == "poss"]
+
+    def pobjs(h: Token, preps: frozenset[str]) -> list[Token]:
+        return [p for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+
+    out += pobjs(verb, TARGET_PREPS)
+    for w in obj_words:
+        if w.pos_ in {"NOUN", "PROPN"}:
+            out += pobjs(w, TARGET_PREPS | {"of"})
+    for o in objs:
+        if o.i not in skip:
+            out += pobjs(o, TARGET_PREPS)
+    for x in verb.children:
+        if x.dep_ == "xcomp" and verbs is not None and _match(x, verbs) is not None:
+            out += [c for c in x.children if c.dep_ in {"dobj", "dative"}] + pobjs(x, TARGET_PREPS)
     return out
 
 
-def _event_at(verb: Token, trig: Trigger, words: list[Token], actors: _Actors) -> Event | None:
+def _event_at(
+    verb: Token, trig: Trigger, words: list[Token], actors: _Actors, verbs: EventVerbs
+) -> Event | None:
     subj, passive_subj = _clause_subject(verb)
     if subj is not None and subj.lower_ in AUTHOR_PRONOUNS and subj.pos_ == "PRON":  # not "US"
         return None
@@ -532,9 +550,9 @@ def _event_at(verb: Token, trig: Trigger, words: list[Token], actors: _Actors) -
     theme = trig.cameo[:2] in THEME_ROOTS
     if passive:
         src_np, tgt_nps = agent, ([subj] if subj is not None and subj not in obj_words else [])
-        tgt_nps += _targets(verb, obj_words, theme)
+        tgt_nps += _targets(verb, obj_words, theme, verbs)
     else:
-        src_np, tgt_nps = subj, _targets(verb, obj_words, theme)
+        src_np, tgt_nps = subj, _targets(verb, obj_words, theme, verbs)
     if not passive and verb.lemma_.lower() in RECEIVE_VERBS:
         # "India received a waiver from the United States": the giver is the source
         holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
@@ -546,14 +564,22 @@ def _event_at(verb: Token, trig: Trigger, words: list[Token], actors: _Actors) -
             trig = Trigger(trig.verb, None, None, "07", 7.0)
     sources = _np_actors(src_np, actors) if src_np is not None else []
     target: str | None = None
+    target_filled = False
     for np_ in tgt_nps:
-        # "Moscow deployed Russian soldiers to Kazakhstan": the soldiers are the source's
-        # own; the next phrase names the target
-        got = [a for a in _np_actors(np_, actors) if a not in sources]
+        named = _np_actors(np_, actors)
+        got = [a for a in named if a not in sources]
         if got:
-            target = got[0]
+            target, target_filled = got[0], True
             break
-    target_filled = target is not None or any(_fills_role(np_, actors) for np_ in tgt_nps)
+        if named:
+            # "Moscow deployed Russian soldiers to Kazakhstan": the soldiers are the
+            # source's own; the next phrase names the target
+            continue
+        if _fills_role(np_, actors):
+            # "called on the international community to block X": the target is the
+            # community, named by no one, not the object of what it is asked to do
+            target_filled = True
+            break
     source_filled = src_np is not None and _fills_role(src_np, actors)
     joint = len(sources) >= 2
     source = None if joint else (sources[0] if sources else None)
@@ -622,7 +648,7 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                 continue
             if tok.dep_ == "xcomp" and _match(tok.head, verbs) is not None:
                 continue  # "agreed to supply": one act, coded by the governing verb
-            ev = _event_at(tok, m[0], m[1], actors)
+            ev = _event_at(tok, m[0], m[1], actors, verbs)
             if ev is None:
                 continue
             date = _date_of(tok, sent, timexes, chron)
