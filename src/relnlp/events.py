@@ -581,7 +581,13 @@ def _event_at(
             target_filled = True
             break
     source_filled = src_np is not None and _fills_role(src_np, actors)
-    joint = len(sources) >= 2
+    # "he and Xi signed": coordinated subjects make a joint act even when one of them is
+    # a pronoun or an unnamed actor
+    conjuncts = [src_np, *(c for c in src_np.conjuncts)] if src_np is not None else []
+    joint = len(sources) >= 2 or (
+        len(conjuncts) >= 2 and bool(sources)
+        and all(_fills_role(c, actors) for c in conjuncts)
+    )  # fmt: skip
     source = None if joint else (sources[0] if sources else None)
     if source is not None and source == target:  # never the same actor on both sides
         target = None
