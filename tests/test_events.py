@@ -87,6 +87,29 @@ def test_never_the_same_actor_as_source_and_target(nlp: Any) -> None:
             assert row.source is None or row.source != row.target
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target", "type_"),
+    [
+        # the giver of "receive ... from" is the source
+        ("Armenia received two helicopters from India in 2020.", "India", "Armenia",
+         "material_cooperation"),
+        # a capital stands for its state; an ambassador for the state named by the adjective
+        ("Paris summoned the Algerian ambassador.", "France", "Algeria", "verbal_conflict"),
+        # a seat of government that acts is its state; the possessor of a criticised act
+        # is the target
+        ("The Kremlin condemned Tallinn's decision.", "Russia", "Estonia", "verbal_conflict"),
+        # the addressee of an appeal is the target, not the object of what it is asked to do
+        ("Mali called on the African Union to suspend Guinea.", "Mali", "African Union",
+         "verbal_cooperation"),
+    ],
+)  # fmt: skip
+def test_roles_resolved_through_the_noun_phrase(
+    nlp: Any, text: str, source: str, target: str, type_: str
+) -> None:
+    e = _one(nlp, text)
+    assert (e["source"], e["target"], e["type"]) == (source, target, type_)
+
+
 def test_not_events(nlp: Any) -> None:
     for text in (
         "Poland should sanction Belarus.",  # recommendation
