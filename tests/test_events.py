@@ -60,6 +60,8 @@ def test_negated_cooperation_is_a_refusal(nlp: Any) -> None:
     e = _one(nlp, "The Turkish president did not meet Joe Biden during the summit.")
     assert e["negated"] and e["type"] == "verbal_conflict" and e["goldstein"] < 0
     assert e["target"] == "Joe Biden"
+    e = _one(nlp, "Lesotho no longer supports South Africa.")
+    assert e["negated"] and e["type"] == "verbal_conflict"
     # a negated attack is no act at all
     assert _events(nlp, "Ethiopia did not attack Eritrea.").empty
 

@@ -490,8 +490,11 @@ def _skip_clause(verb: Token) -> bool:
 
 
 def _negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in verb.children):
-        return True
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS):
+            return True
+        if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):  # "no longer"
+            return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_HEADS:
         return True
     return False
