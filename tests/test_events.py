@@ -103,6 +103,11 @@ def test_never_the_same_actor_as_source_and_target(nlp: Any) -> None:
         # the addressee of an appeal is the target, not the object of what it is asked to do
         ("Mali called on the African Union to suspend Guinea.", "Mali", "African Union",
          "verbal_cooperation"),
+        # light verbs with their object noun, the target in a phrase of the noun
+        ("Seoul raised concerns over Pyongyang's missile launches.", "South Korea",
+         "North Korea", "verbal_conflict"),
+        ("Japan expressed support for Ukraine on 3 March 2022.", "Japan", "Ukraine",
+         "verbal_cooperation"),
     ],
 )  # fmt: skip
 def test_roles_resolved_through_the_noun_phrase(

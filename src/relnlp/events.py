@@ -81,7 +81,8 @@ QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Prepositions whose object is the target of an act ("sanctions on", "talks with").
 TARGET_PREPS = frozenset(
-    {"with", "against", "to", "toward", "towards", "on", "upon", "into", "at", "from", "for"}
+    {"with", "against", "to", "toward", "towards", "on", "upon", "into", "at", "from", "for",
+     "over", "about", "regarding"}
 )
 #: Head nouns of names that are things, not actors ("the Joint Sea exercise", "the
 #: Treaty of Good-Neighbourliness", "S-400 missiles").
@@ -522,7 +523,6 @@ def _targets(
     for o in objs:
         if o.i not in skip:
             out.append(o)
-            out += [c for c in o.children if c.dep_ == "poss"]
 
     def pobjs(h: Token, preps: frozenset[str]) -> list[Token]:
         return [p for c in h.children if c.dep_ == "prep" and c.lower_ in preps
@@ -538,7 +538,9 @@ def _targets(
     for x in verb.children:
         if x.dep_ == "xcomp" and verbs is not None and _match(x, verbs) is not None:
             out += [c for c in x.children if c.dep_ in {"dobj", "dative"}] + pobjs(x, TARGET_PREPS)
-    return out
+    # an act named by a noun stands for its author: "condemned Russia's attack",
+    # "concerns over Pyongyang's launches"
+    return [t for o in out for t in (o, *(c for c in o.children if c.dep_ == "poss"))]
 
 
 def _event_at(
