@@ -117,6 +117,11 @@ def test_roles_resolved_through_the_noun_phrase(
     assert (e["source"], e["target"], e["type"]) == (source, target, type_)
 
 
+def test_relational_nouns_name_the_other_side(nlp: Any) -> None:
+    e = _one(nlp, "Serbia's allies condemned Albania.")
+    assert e["source"] is None and e["target"] == "Albania"  # the allies are not Serbia
+
+
 def test_not_events(nlp: Any) -> None:
     for text in (
         "Poland should sanction Belarus.",  # recommendation
@@ -124,6 +129,7 @@ def test_not_events(nlp: Any) -> None:
         "Since Azerbaijan's offensive against Armenia, trade has collapsed.",  # a noun phrase
         "We believe that Morocco supports Mauritania.",  # the author's opinion
         "Canada is a larger economy than Mexico.",  # a background state
+        "Analysts do not foresee Chile supplying arms to Bolivia.",  # an expectation
         "Will Japan sanction Iran?",  # a question
     ):
         assert _events(nlp, text).empty, text

@@ -111,6 +111,11 @@ ACTOR_NOUNS = frozenset(
     police guard guards coalition bloc alliance council parliament congress senate
     cabinet court company companies firm firms bank banks community""".split()
 )
+#: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
+RELATIONAL_NOUNS = frozenset(
+    """ally allies partner partners neighbour neighbours neighbor neighbors friend friends
+    adversary adversaries enemy enemies rival rivals opponent opponents""".split()
+)
 ACTOR_PRONOUNS = frozenset({"he", "she", "they", "them", "him", "her", "it", "its", "their"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 AUTHOR_PRONOUNS = frozenset({"we", "i", "us", "our", "my"})
@@ -119,7 +124,7 @@ HEDGE_HEADS = frozenset(
     """hope seek try attempt plan intend want wish consider expect propose aim explore
     need prepare threaten believe think argue suggest assume predict fear doubt speculate
     imagine claim allege likely unlikely able unable ready willing eager possible
-    designed""".split()
+    designed foresee anticipate envisage envision forecast""".split()
 )
 #: Verbs under which a governed act is withheld: "failed to support", "refused to meet".
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "cease", "stop", "avoid", "neglect"})
@@ -364,7 +369,9 @@ def _np_actors(tok: Token, actors: _Actors, depth: int = 0) -> list[str]:
         # "Russia's ambassador Andrei Denisov" -> the person named; "the Russian
         # government", "Kazakhstan's president", "the leaders of China" -> the state. A
         # nationality on other nouns is not an actor ("Russian citizens", "Russian gas").
-        agentive = tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS
+        agentive = (tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS) and not (
+            tok.lower_ in RELATIONAL_NOUNS or tok.lemma_.lower() in RELATIONAL_NOUNS
+        )
         names: list[str] = []
         affiliations: list[str] = []
         for c in tok.children:
