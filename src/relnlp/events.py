@@ -109,7 +109,8 @@ ACTOR_NOUNS = frozenset(
     delegate delegates premier chancellor king queen emir prince commander commanders
     general generals chief chiefs head heads officer officers soldier soldiers navy navies
     police guard guards coalition bloc alliance council parliament congress senate
-    cabinet court company companies firm firms bank banks community""".split()
+    cabinet court company companies firm firms bank banks community mp mps lawmaker
+    lawmakers legislator legislators parliamentarian parliamentarians""".split()
 )
 #: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
 RELATIONAL_NOUNS = frozenset(
@@ -522,7 +523,9 @@ def _targets(
     """
     out: list[Token] = []
     skip = {t.i for t in obj_words}
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    # spaCy labels the "to" of a recipient "dative": its object is the recipient
+    objs = [p for c in verb.children if c.dep_ in {"dobj", "dative"}
+            for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])]  # fmt: skip
     if theme:
         objs.sort(key=lambda c: c.dep_ != "dative")
         out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
@@ -542,9 +545,14 @@ def _targets(
     for o in objs:
         if o.i not in skip:
             out += pobjs(o, TARGET_PREPS)
+    # last, the objects of a governed verb: "refused to meet X", "opposed allowing X"
     for x in verb.children:
-        if x.dep_ == "xcomp" and verbs is not None and _match(x, verbs) is not None:
+        if x.dep_ == "xcomp":
             out += [c for c in x.children if c.dep_ in {"dobj", "dative"}] + pobjs(x, TARGET_PREPS)
+    # a relative pronoun stands for the noun its clause modifies: "Abkhazia, which Moscow
+    # recognised"
+    out = [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t
+           for t in out]  # fmt: skip
     # an act named by a noun stands for its author: "condemned Russia's attack",
     # "concerns over Pyongyang's launches"
     return [t for o in out for t in (o, *(c for c in o.children if c.dep_ == "poss"))]
@@ -562,6 +570,10 @@ def _event_at(
     theme = trig.cameo[:2] in THEME_ROOTS
     if passive:
         src_np, tgt_nps = agent, ([subj] if subj is not None and subj not in obj_words else [])
+        if theme and agent is None and subj is not None:
+            # "Iran's oil was sold to Russia": the owner of what moves gives it
+            src_np = next((c for c in subj.children if c.dep_ == "poss"), None)
+            tgt_nps = []
         tgt_nps += _targets(verb, obj_words, theme, verbs)
     else:
         src_np, tgt_nps = subj, _targets(verb, obj_words, theme, verbs)
