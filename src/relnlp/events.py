@@ -19,11 +19,18 @@ not. The coding follows the event-data tradition:
   subject of the governing verb for conjoined and controlled verbs, "agreed to supply");
   **target** is the direct object, a dative, or the object of a "with/against/to/on/
   from/into/at" phrase of the verb or of its object noun ("imposed sanctions on Russia");
-* coordinated subjects ("the United States and Jordan agreed") make a **joint** event:
-  ``parties`` lists them and ``source`` is empty;
+  verbs of giving, sending and withdrawing (CAMEO 07, 08, 15) take the recipient before
+  the direct object (what moves); "receive ... from" is converse (the giver is the
+  source); an act named by a noun stands for its author ("condemned Russia's attack" ->
+  Russia); a relative pronoun for its antecedent;
+* coordinated subjects ("the United States and Jordan agreed", "he and Xi signed") make
+  a **joint** event: ``parties`` lists the named ones and ``source`` is empty;
 * noun phrases are resolved to canonical actors through the report's entities (labels
   PERSON, ORG, GPE, NORP; a nationality adjective stands for its state, "Russian forces"
-  -> Russia; a head noun such as "the government of X" or "X's president" -> X).
+  -> Russia; a city or region, or a seat of government that acts, stands for its state,
+  as CAMEO codes capitals: "Moscow", "the Kremlin" -> Russia; a head noun such as "the
+  government of X" or "X's president" -> X, but "X's allies" are not X; a named person
+  comes before an affiliation, "Russia's ambassador Andrei Denisov" -> the ambassador).
   Exercises, treaties, weapons and dates (EVENT, LAW, PRODUCT, DATE, and names that
   contain a year or modify "exercise", "treaty", "missile" ...) are never actors;
   pronouns and "the two countries" stay unresolved (empty). Source and target are never
