@@ -73,9 +73,13 @@ def test_undated_events_are_kept_with_an_empty_date(nlp: Any) -> None:
 
 
 def test_an_exercise_is_never_an_actor(nlp: Any) -> None:
-    ev = _events(nlp, "The Sea Breeze 2021 exercise brought together Ukraine and the United States.")
-    names = {n for ps in ev["parties"] for n in ps} | set(ev["source"].dropna()) | set(
-        ev["target"].dropna()
+    ev = _events(
+        nlp, "The Sea Breeze 2021 exercise brought together Ukraine and the United States."
+    )
+    names = (
+        {n for ps in ev["parties"] for n in ps}
+        | set(ev["source"].dropna())
+        | set(ev["target"].dropna())
     )
     assert not any("Sea Breeze" in n or "2021" in n for n in names)
     e = _one(nlp, "Egypt and Greece held the Medusa naval exercise in November 2020.")

@@ -88,8 +88,22 @@ QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Prepositions whose object is the target of an act ("sanctions on", "talks with").
 TARGET_PREPS = frozenset(
-    {"with", "against", "to", "toward", "towards", "on", "upon", "into", "at", "from", "for",
-     "over", "about", "regarding"}
+    {
+        "with",
+        "against",
+        "to",
+        "toward",
+        "towards",
+        "on",
+        "upon",
+        "into",
+        "at",
+        "from",
+        "for",
+        "over",
+        "about",
+        "regarding",
+    }
 )
 #: Head nouns of names that are things, not actors ("the Joint Sea exercise", "the
 #: Treaty of Good-Neighbourliness", "S-400 missiles").
@@ -349,9 +363,11 @@ class _Actors:
 def _acts(span: Span) -> bool:
     """Whether a name is the subject or agent of a verb."""
     root = span.root
-    return root.dep_ in {"nsubj", "nsubjpass"} or (
-        root.dep_ == "pobj" and root.head.dep_ == "agent"
-    ) or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
+    return (
+        root.dep_ in {"nsubj", "nsubjpass"}
+        or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+        or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
+    )
 
 
 def _is_thing(span: Span) -> bool:
@@ -498,8 +514,10 @@ def _skip_clause(verb: Token) -> bool:
             cur = cur.head
             continue
         break
-    if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(
-        c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children
+    if (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children)
     ):
         return True  # an imperative: a recommendation
     return False

@@ -748,9 +748,7 @@ def _page(title: str, head_css: str, body: str) -> str:
     )
 
 
-def report_html(
-    report: Report, *, dyad: tuple[str, str] | None = None, freq: str = "auto"
-) -> str:
+def report_html(report: Report, *, dyad: tuple[str, str] | None = None, freq: str = "auto") -> str:
     """One self-contained HTML page about a report.
 
     Sections: summary, theme shares, a timeline picture (cooperation and tension per
@@ -817,8 +815,8 @@ def report_html(
     counts = tl.attrs
     note = (
         f'<p class="meta">{counts["n_placed"]} of {counts["n_events"]} events placed, '
-        f'per {_PERIOD_NAMES.get(counts["freq"], counts["freq"])}; '
-        f'{counts["n_undated"]} undated, {counts["n_left_out"]} dated more coarsely '
+        f"per {_PERIOD_NAMES.get(counts['freq'], counts['freq'])}; "
+        f"{counts['n_undated']} undated, {counts['n_left_out']} dated more coarsely "
         "than the period.</p>"
     )
     if len(tl):

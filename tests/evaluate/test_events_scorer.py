@@ -57,7 +57,11 @@ def test_score_events_counts_errors() -> None:
          "date": "2019"},
     ]  # fmt: skip
     s = score_events(GOLD, pred)
-    assert (s["n_found"], s["recall"], s["precision"]) == (2, pytest.approx(0.6667), pytest.approx(0.6667))
+    assert (s["n_found"], s["recall"], s["precision"]) == (
+        2,
+        pytest.approx(0.6667),
+        pytest.approx(0.6667),
+    )
     assert s["source_accuracy"] == 0.5 and s["target_accuracy"] == 0.5
     assert s["source_target_accuracy"] == 0.5 and s["class_accuracy"] == 0.5
 
