@@ -143,7 +143,8 @@ def _summary(report: Any) -> str:
     doc_row = tabs["documents"].iloc[0]
     lines.append(
         f"   cooperation {doc_row['cooperation']:.2f}, tension {doc_row['tension']:.2f}, "
-        f"Goldstein-like {doc_row['goldstein']:+.1f}; dated events: {len(tabs['events'])}"
+        f"Goldstein-like {doc_row['goldstein']:+.1f}; events: {len(tabs['events'])} "
+        f"({int((tabs['events']['date'] != '').sum())} dated)"
     )
     return "\n".join(lines)
 
