@@ -121,6 +121,12 @@ def test_roles_resolved_through_the_noun_phrase(
     assert (e["source"], e["target"], e["type"]) == (source, target, type_)
 
 
+def test_a_gerund_after_a_preposition_is_an_act_of_the_clause_subject(nlp: Any) -> None:
+    e = _one(nlp, "Ghana left the summit early after meeting Togo's president.")
+    assert (e["source"], e["target"], e["trigger"]) == ("Ghana", "Togo", "meeting")
+    assert _events(nlp, "Iran responded before consulting Iraq.").empty  # not yet an act
+
+
 def test_relational_nouns_name_the_other_side(nlp: Any) -> None:
     e = _one(nlp, "Serbia's allies condemned Albania.")
     assert e["source"] is None and e["target"] == "Albania"  # the allies are not Serbia

@@ -447,8 +447,22 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head.pos_ in {"VERB", "AUX"}:
             cur = cur.head
             continue
+        # "X did Y after meeting Z": a gerund after a preposition has the clause's subject
+        if _gerund_clause(cur):
+            cur = cur.head.head
+            continue
         break
     return None, False
+
+
+#: Prepositions before a gerund that reports an act of the clause's subject ("after
+#: meeting", "by supplying", "in expanding"); "before", "instead of" do not report one.
+GERUND_PREPS = frozenset({"after", "since", "upon", "on", "by", "following", "while", "in"})
+
+
+def _gerund_clause(verb: Token) -> bool:
+    return (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in GERUND_PREPS
+            and verb.head.head.pos_ in {"VERB", "AUX"})  # fmt: skip
 
 
 def _agent(verb: Token) -> Token | None:
@@ -491,7 +505,9 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
 def _skip_clause(verb: Token) -> bool:
     """Whether the clause of ``verb`` reports no act: a hypothetical, conditional,
     recommendation, forecast, question, imperative, or a modifier inside a noun phrase."""
-    if verb.dep_ in {"amod", "acl", "compound", "nmod", "pcomp", "csubj", "npadvmod"}:
+    if verb.dep_ in {"amod", "acl", "compound", "nmod", "csubj", "npadvmod"}:
+        return True
+    if verb.dep_ == "pcomp" and not _gerund_clause(verb):
         return True
     cur = verb
     only_conj = True  # cur is verb, or reached from it through coordination only
@@ -512,6 +528,10 @@ def _skip_clause(verb: Token) -> bool:
                 return True
             only_conj = only_conj and cur.dep_ == "conj"
             cur = cur.head
+            continue
+        if _gerund_clause(cur):
+            only_conj = False
+            cur = cur.head.head
             continue
         break
     if (
