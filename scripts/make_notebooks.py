@@ -81,8 +81,12 @@ report.actors.sort_values("mentions", ascending=False)[cols].head(10)"""),
     ("code", """\
 themes = list(report.meta["themes"])
 report.passages[["passage_id", "kind", "themes", *themes, "cooperation", "tension"]].head(8)"""),
+    ("md", """\
+Events: who did what to whom, one row per action between actors (dated or not), with the
+trigger words, the PLOVER/CAMEO quad class and a Goldstein-like value:"""),
     ("code", """\
-report.events[["date", "date_text", "source", "target", "cooperation", "tension", "text"]].head()"""),
+cols = ["trigger", "type", "source", "target", "parties", "date", "goldstein", "text"]
+report.events[cols].head(8)"""),
     ("md", """\
 ## The analysis on the text
 
@@ -247,8 +251,8 @@ TIMELINE = [
     ("md", """\
 # Relations over time: China and Russia
 
-Analyse both seed reports, build the monthly cooperation and tension of the China-Russia
-dyad with `relnlp.timeline`, and look at the dated events behind it."""),
+Analyse both seed reports, build the cooperation and tension of the China-Russia dyad
+over time with `relnlp.timeline`, and look at the events behind it."""),
     ("code", SETUP),
     ("code", """\
 nlp = relnlp.load()
@@ -257,27 +261,40 @@ pd.DataFrame({"doc_id": [r.doc_id for r in reports],
               "doc_date": [r.meta["doc_date"] for r in reports],
               "events": [len(r.events) for r in reports]})"""),
     ("md", """\
-An *event* is a sentence with a cooperation or tension cue and a date (a date in the
-sentence, or the date of the chronology entry it belongs to). An event counts for a dyad
-when both actors are among its parties; `timeline` averages them per period. Months
-without events are gaps (NaN), and events dated only by year are left out of a monthly
-series."""),
+An *event* is a clause reporting an action between actors: a source and a target (or the
+parties of a joint action), a trigger, its PLOVER/CAMEO quad class and a date when the
+text gives one. An event counts for a dyad when both actors are among its parties or
+their states. `timeline` averages the dated events per period; by default (`freq="auto"`)
+the period is the finest that every event's date supports, so events dated only by year
+are counted, in a yearly series. Periods without events are gaps (NaN), not zeros."""),
     ("code", """\
-tl = relnlp.timeline(reports, dyad=("China", "Russia"), freq="M")
-tl.dropna()"""),
+tl = relnlp.timeline(reports, dyad=("China", "Russia"))
+tl.attrs, tl.dropna()"""),
     ("code", """\
 events = pd.concat([r.events for r in reports], ignore_index=True)
-china_russia = events[events["parties"].map(lambda ps: "China" in ps and "Russia" in ps)]
-cols = ["doc_id", "date", "date_text", "cooperation", "tension", "goldstein", "cues", "text"]
+both = [("China" in set(p) | set(c)) and ("Russia" in set(p) | set(c))
+        for p, c in zip(events["parties"], events["countries"])]
+china_russia = events[both]
+cols = ["doc_id", "date", "trigger", "type", "source", "target", "parties", "goldstein", "text"]
 china_russia.sort_values("date")[cols].head(12)"""),
     ("code", "viz.plot_timeline(tl, events=china_russia)"),
-    ("md", "Several dyads on one picture, by quarter:"),
+    ("md", """\
+A finer period can be asked for; events dated more coarsely are then left out, and a
+warning (`W213`) says how many:"""),
+    ("code", """\
+import warnings
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    monthly = relnlp.timeline(reports, dyad=("China", "Russia"), freq="M")
+[str(w.message)[:120] for w in caught], monthly.attrs"""),
+    ("md", "Several dyads on one picture, each at the period its dates support:"),
     ("code", """\
 dyads = [("China", "Russia"), ("China", "United States")]
-quarterly = {d: relnlp.timeline(reports, dyad=d, freq="Q") for d in dyads}
-viz.plot_timeline(quarterly, title="Cooperation and tension by quarter")"""),
+lines = {d: relnlp.timeline(reports, dyad=d, freq="Y") for d in dyads}
+viz.plot_timeline(lines, title="Cooperation and tension by year")"""),
     ("code", """\
-quarterly[("China", "Russia")].dropna()"""),
+lines[("China", "Russia")].dropna()"""),
     ("md", "And the themes of each report, as the share of passage text labelled with each:"),
     ("code", "viz.plot_themes(reports)"),
 ]

@@ -69,7 +69,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(analyzer, name)
     if name == "timeline":
-        from relnlp.tone.aggregate import timeline
+        from relnlp.timelines import timeline
 
         return timeline
     raise AttributeError(f"module 'relnlp' has no attribute {name!r}")

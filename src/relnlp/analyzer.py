@@ -262,7 +262,7 @@ class Report:
 
     @property
     def events(self) -> pd.DataFrame:
-        """Dated sentences with cooperation/tension cues, their actors and themes."""
+        """Who did what to whom: one row per action between actors (:mod:`relnlp.events`)."""
         return self._table("events")
 
     @property

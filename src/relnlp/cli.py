@@ -143,7 +143,8 @@ def _summary(report: Any) -> str:
     doc_row = tabs["documents"].iloc[0]
     lines.append(
         f"   cooperation {doc_row['cooperation']:.2f}, tension {doc_row['tension']:.2f}, "
-        f"Goldstein-like {doc_row['goldstein']:+.1f}; dated events: {len(tabs['events'])}"
+        f"Goldstein-like {doc_row['goldstein']:+.1f}; events: {len(tabs['events'])} "
+        f"({int((tabs['events']['date'] != '').sum())} dated)"
     )
     return "\n".join(lines)
 
@@ -410,6 +411,9 @@ def report(
     dyad: Annotated[
         str | None, typer.Option("--dyad", help="Timeline of two actors only, e.g. China,Russia.")
     ] = None,
+    freq: Annotated[
+        str, typer.Option("--freq", help="Timeline period: auto (finest all dates support), D, W, M, Q, Y.")
+    ] = "auto",
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
@@ -434,7 +438,8 @@ def report(
         raise typer.Exit(2) from None
     try:
         rep = nlp.analyze(relnlp.read(path))
-        out = viz.save_report_html(rep, html, dyad=(names[0], names[1]) if names else None)
+        out = viz.save_report_html(rep, html, dyad=(names[0], names[1]) if names else None,
+                                   freq=freq)  # fmt: skip
     except (RelnlpError, OSError, UnicodeError, ValueError) as exc:
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         typer.echo(f"error: {path}: {type(exc).__name__}: {msg}", err=True)

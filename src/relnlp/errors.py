@@ -88,6 +88,15 @@ class Errors(metaclass=_Catalogue):
     )
     E106 = "Parameter {name!r} must be {expected}; got {value!r}."
     E107 = "{path}, line {line}: {problem}. Fix the entry (JSONL: one JSON object per line)."
+    E113 = (
+        "timeline(freq={value!r}): not a period. Use 'auto' (the finest period every dated "
+        "event supports), 'D', 'W', 'M', 'Q' or 'Y'."
+    )
+    E114 = (
+        "score_events: {which} item {index} lacks {missing}; gold events need start, end "
+        "(trigger offsets), class, source, target, parties and date, predicted events "
+        "the events table's columns."
+    )
     E108 = "{path}: the gazetteer file has no header line {{\"_meta\": {{...}}}}; add one."
     # Themes and taxonomy (E3xx)
     E301 = "{path}: theme {theme!r}, field {field!r}: {problem}."
@@ -167,6 +176,11 @@ class Warnings(metaclass=_Catalogue):
     W204 = (
         "{path}: the front matter could not be parsed ({detail}); its 'key: value' lines "
         "were read one by one. It is still left out of the analysis."
+    )
+    W213 = (
+        "timeline(freq={freq!r}): {n} of {total} dated events are dated more coarsely than "
+        "the period ({detail}) and are left out. freq='auto' picks a period that counts "
+        "them all; freq='Y' counts every event dated at least to the year."
     )
 
 

@@ -71,7 +71,9 @@ TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "events": MappingProxyType(
             {"doc_id": _STR, "event_id": "int64", "start": "int64", "end": "int64",
              "text": _STR, "date": _STR, "date_text": _STR, "source": _STR,
-             "target": _STR, "parties": _STR, "cooperation": "float64",
+             "target": _STR, "parties": _STR, "countries": _STR, "type": _STR,
+             "cameo": _STR, "trigger": _STR, "trigger_start": "int64",
+             "trigger_end": "int64", "negated": "bool", "cooperation": "float64",
              "tension": "float64", "goldstein": "float64", "themes": _STR, "cues": _STR,
              "passage_id": "int64"}
         ),

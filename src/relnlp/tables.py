@@ -335,7 +335,7 @@ def _report_scores(report: Report) -> dict[str, list[Any]]:
 
 
 def _events(report: Report) -> dict[str, list[Any]]:
-    from relnlp.tone.aggregate import events
+    from relnlp.events import events
 
     return events(report)
 

@@ -416,9 +416,10 @@ def _check_timeline(name: str, df: object) -> pd.DataFrame:
     )
 
 
-def _event_points(events: pd.DataFrame) -> pd.DataFrame:
-    """Events with a month- or day-precise date, with their timestamp ``x``."""
-    from relnlp.tone.aggregate import _period_start
+def _event_points(events: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
+    """Events dated at least as finely as the timeline's period ``freq``, with the start
+    of their date as ``x`` (a year-dated event on a monthly plot would sit in January)."""
+    from relnlp.timelines import RANK, date_precision, period_start
 
     need = {"date", "cooperation", "tension"}
     if not isinstance(events, pd.DataFrame) or not need <= set(events.columns):
@@ -430,8 +431,14 @@ def _event_points(events: pd.DataFrame) -> pd.DataFrame:
         )  # fmt: skip
     if not len(events):
         return events.assign(x=pd.Series([], dtype="datetime64[ns]"))
-    x = events["date"].map(lambda v: _period_start(str(v), "M"))
-    return events.assign(x=x).dropna(subset=["x"])
+    limit = RANK.get(freq, RANK["M"])
+    x = [
+        period_start(v) if (p := date_precision(v)) is not None and RANK[p] <= limit else None
+        for v in (str(d) if isinstance(d, str) else "" for d in events["date"])
+    ]
+    return events.assign(x=pd.Series(x, index=events.index, dtype="datetime64[ns]")).dropna(
+        subset=["x"]
+    )
 
 
 def _short(text: str, width: int = 42) -> str:
@@ -517,7 +524,9 @@ def plot_timeline(
         raise ConfigError(
             Errors.E106.format(name="timelines", expected="at least one timeline", value="{}")
         )
-    pts = _event_points(events) if events is not None else None
+    index = series[0][1].index
+    freq = index.freqstr[:1].upper() if isinstance(index, pd.PeriodIndex) else "M"
+    pts = _event_points(events, "Y" if freq == "A" else freq) if events is not None else None
     n_notes = min(max(annotate, 0), len(pts)) if pts is not None else 0
     fig = _figure(10.0, 4.2 + 0.15 * n_notes)
     panel: Axes | None = None
@@ -709,9 +718,10 @@ def _table(df: pd.DataFrame, columns: Sequence[str], *, cls: str = "tbl") -> str
 
 _ACTOR_COLUMNS = ("canonical", "label", "mentions", "country", "roles", "aliases")
 _EVENT_COLUMNS = (
-    "date", "date_text", "source", "target", "cooperation", "tension", "goldstein", "themes",
-    "text",
+    "date", "date_text", "type", "trigger", "source", "target", "parties", "goldstein",
+    "themes", "text",
 )  # fmt: skip
+_PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 
 _PAGE_CSS = """
 body { font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
@@ -738,11 +748,11 @@ def _page(title: str, head_css: str, body: str) -> str:
     )
 
 
-def report_html(report: Report, *, dyad: tuple[str, str] | None = None, freq: str = "M") -> str:
+def report_html(report: Report, *, dyad: tuple[str, str] | None = None, freq: str = "auto") -> str:
     """One self-contained HTML page about a report.
 
     Sections: summary, theme shares, a timeline picture (cooperation and tension per
-    ``freq`` period with the dated events), actors, dated events, and the highlighted
+    ``freq`` period with the dated events), actors, events (who did what to whom), and the highlighted
     text (:func:`show`). CSS is inline, the picture is a base64 PNG; the page has no
     script and loads nothing from elsewhere.
 
@@ -752,23 +762,25 @@ def report_html(report: Report, *, dyad: tuple[str, str] | None = None, freq: st
     dyad : (str, str), optional
         Restrict the timeline and the events to events whose parties include both.
     freq : str
-        Period of the timeline (see :func:`relnlp.timeline`).
+        Period of the timeline (see :func:`relnlp.timeline`; ``"auto"``: the finest
+        period every dated event supports, so year-dated events are counted).
 
     Returns
     -------
     str
         The page (write it as UTF-8; :func:`save_report_html` does).
     """
-    from relnlp.tone.aggregate import timeline
+    from relnlp.timelines import timeline
 
     doc = report.document
     title = doc.title or report.doc_id
     docs = report.documents
     d0 = docs.iloc[0]
     ev = report.events
-    if dyad is not None:
+    if dyad is not None and len(ev):
         a, b = dyad
-        ev = ev[ev["parties"].map(lambda ps: a in list(ps) and b in list(ps))]
+        names = [set(p) | set(c) for p, c in zip(ev["parties"], ev["countries"])]
+        ev = ev[[a in n and b in n for n in names]]
     meta = " · ".join(
         _esc(str(x)) for x in (
             doc.author, report.meta.get("doc_date"), report.doc_id,
@@ -800,15 +812,22 @@ def report_html(report: Report, *, dyad: tuple[str, str] | None = None, freq: st
     )  # fmt: skip
     tl = timeline(ev, freq=freq)
     label = "all dated events" if dyad is None else "\u2013".join(dyad)
+    counts = tl.attrs
+    note = (
+        f'<p class="meta">{counts["n_placed"]} of {counts["n_events"]} events placed, '
+        f"per {_PERIOD_NAMES.get(counts['freq'], counts['freq'])}; "
+        f"{counts['n_undated']} undated, {counts['n_left_out']} dated more coarsely "
+        "than the period.</p>"
+    )
     if len(tl):
         fig = plot_timeline({label: tl} if dyad else tl, events=ev,
                             title=f"Cooperation and tension per period ({label})")  # fmt: skip
         picture = (
             f'<img alt="Cooperation and tension per period ({_attr(label)})" '
-            f'src="data:image/png;base64,{_png(fig)}">'
+            f'src="data:image/png;base64,{_png(fig)}">' + note
         )
     else:
-        picture = f"<p>No events of {_esc(label)} dated precisely enough for a timeline.</p>"
+        picture = f"<p>No dated events of {_esc(label)} for a timeline.</p>" + note
     version = report.meta.get("relnlp_version")
     actors = report.actors.sort_values(["mentions", "actor_id"], ascending=[False, True])
     events = ev.sort_values(["date", "event_id"], kind="stable")
@@ -823,7 +842,7 @@ def report_html(report: Report, *, dyad: tuple[str, str] | None = None, freq: st
         f'<section id="actors"><h2>Actors ({len(actors)})</h2><div class="scroll">'
         + _table(actors, _ACTOR_COLUMNS)
         + "</div></section>"
-        f'<section id="events"><h2>Dated events ({len(events)})</h2><div class="scroll">'
+        f'<section id="events"><h2>Events ({len(events)})</h2><div class="scroll">'
         + _table(events, _EVENT_COLUMNS)
         + "</div></section>"
         f'<section id="text"><h2>Text</h2>{show(report).data}</section>'
@@ -837,7 +856,7 @@ def save_report_html(
     path: str | os.PathLike[str],
     *,
     dyad: tuple[str, str] | None = None,
-    freq: str = "M",
+    freq: str = "auto",
 ) -> Path:
     """Write :func:`report_html` to ``path`` (UTF-8); return the path.
 

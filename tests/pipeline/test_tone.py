@@ -1,4 +1,6 @@
-"""relnlp_tone: cooperation and tension per sentence, passage and report; events; timeline.
+"""relnlp_tone: cooperation and tension per sentence, passage and report.
+
+Events and timelines: tests/test_events.py.
 
 Sentences are written for these tests (none comes from the seeds).
 """
@@ -80,40 +82,6 @@ def test_intensifier_raises_the_score(nlp: Any) -> None:
 def test_no_cue_no_score(nlp: Any) -> None:
     p = _sent(nlp, "The museum opened a new wing on Tuesday.")
     assert p["cooperation"] == 0 and p["tension"] == 0 and p["tone_cues"] == []
-
-
-def test_events_have_dates_actors_and_scores(nlp: Any) -> None:
-    text = (
-        "On March 3, 2019, India and Pakistan exchanged fire along the border.\n\n"
-        "In May 2019, Russia signed an agreement with China on gas supplies.\n\n"
-        "China and Russia later held consultations."
-    )
-    r = nlp.analyze(text, doc_date="2019-12-01")
-    ev = r.events
-    assert list(ev["date"]) == ["2019-03-03", "2019-05"]
-    assert ev["source"].iloc[1] == "Russia" and ev["target"].iloc[1] == "China"
-    assert ev["cooperation"].iloc[1] > 0.5 and ev["tension"].iloc[1] == 0
-    for _i, row in ev.iterrows():
-        assert text[row["start"] : row["end"]] == row["text"]
-    tl = relnlp.timeline([r], dyad=("China", "Russia"), freq="M")
-    assert list(tl.index.astype(str)) == ["2019-05"]
-    assert tl["n_events"].tolist() == [1]
-    assert tl["cooperation"].iloc[0] == pytest.approx(ev["cooperation"].iloc[1])
-    yearly = relnlp.timeline(ev, freq="Y")
-    assert yearly["n_events"].tolist() == [2]
-
-
-def test_timeline_fills_gaps_and_skips_coarse_dates() -> None:
-    ev = pd.DataFrame({
-        "date": ["2020-01-05", "2020-03", "2020", "2020-03-20/2020-03-25"],
-        "parties": [["A", "B"]] * 4, "cooperation": [1.0, 0.5, 0.9, 0.0],
-        "tension": [0.0, 0.5, 0.1, 1.0], "goldstein": [5.0, 0.0, 3.0, -5.0],
-    })  # fmt: skip
-    tl = relnlp.timeline(ev, dyad=("A", "B"), freq="M")
-    assert list(tl.index.astype(str)) == ["2020-01", "2020-02", "2020-03"]
-    assert tl["n_events"].tolist() == [1, 0, 2]
-    assert tl["tension"].iloc[2] == pytest.approx(0.75)
-    assert relnlp.timeline(ev, dyad=("A", "C")).empty
 
 
 def test_report_scores_and_goldstein(nlp: Any) -> None:

@@ -96,8 +96,22 @@ def _row(system: str, task: str, metric: str, value: float | None, n: int, note:
     }
 
 
+def _shifted(frame: Any, shift: int) -> list[dict[str, Any]]:
+    rows = frame.to_dict("records") if hasattr(frame, "to_dict") else [dict(r) for r in frame]
+    for r in rows:
+        for key in ("start", "end", "trigger_start", "trigger_end"):
+            if key in r and r[key] is not None and r[key] == r[key]:
+                r[key] = int(r[key]) + shift
+    return rows
+
+
 def _event_rows(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction]) -> list[dict[str, Any]]:
-    """Events of relnlp and of the first-two-names baseline against the events gold."""
+    """Events of relnlp and of the first-two-names baseline against the events gold.
+
+    Documents are pooled (offsets shifted so they never overlap). The baseline is scored on
+    the gold events relnlp found (``... on found``: same events, so the accuracies compare)
+    and on all gold events (a gold event the baseline has no sentence for counts as wrong).
+    """
     gold_n = sum(len(d.events) for d in docs)
     if not gold_n:
         return []
@@ -105,27 +119,40 @@ def _event_rows(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction]) -> l
         ev: Any = importlib.import_module("relnlp.evaluate.events")
     except ImportError:
         return [_row("relnlp", "events", "source+target accuracy", None, gold_n, "no events scorer")]
-    pooled: dict[str, dict[str, list[Any]]] = {"relnlp": {"gold": [], "pred": []},
-                                               "first-two-names": {"gold": [], "pred": []}}
+    gold: list[dict[str, Any]] = []
+    pred: list[dict[str, Any]] = []
+    base: list[dict[str, Any]] = []
     shift = 0
     for d, p in zip(docs, preds):
-        rep = p.report
-        if rep is None:
-            continue
-        moved = [{**e, "start": e["start"] + shift, "end": e["end"] + shift} for e in d.events]
-        predicted = ev.shift_events(rep.events, shift)
-        baseline = ev.shift_events(ev.first_two_names(rep), shift)
-        pooled["relnlp"]["gold"].extend(moved)
-        pooled["relnlp"]["pred"].extend(predicted)
-        pooled["first-two-names"]["gold"].extend(moved)
-        pooled["first-two-names"]["pred"].extend(baseline)
+        if p.report is not None:
+            gold.extend(_shifted(d.events, shift))
+            pred.extend(_shifted(p.report.events, shift))
+            base.extend(_shifted(ev.first_two_names(p.report), shift))
         shift += len(d.text) + 1
-    rows = []
-    for system, gp in pooled.items():
-        scores = ev.score_events(gp["gold"], gp["pred"])
-        for metric, value in scores.items():
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                rows.append(_row(system, "events", metric, value, gold_n))
+    s = ev.score_events(gold, pred, baseline=base)
+    found = int(s["n_found"])
+    rows = [
+        _row("relnlp", "events", "recall (by sentence)", s["recall"], gold_n),
+        _row("relnlp", "events", "precision (by sentence)", s["precision"], int(s["n_predicted"])),
+    ]
+    for metric, key in (
+        ("source accuracy", "source_accuracy"),
+        ("target accuracy", "target_accuracy"),
+        ("source+target accuracy", "source_target_accuracy"),
+        ("class accuracy", "class_accuracy"),
+        ("date accuracy", "date_accuracy"),
+    ):
+        rows.append(_row("relnlp", "events", f"{metric} (on found)", s[key], found))
+    for metric, key in (
+        ("source accuracy", "baseline_source_accuracy"),
+        ("target accuracy", "baseline_target_accuracy"),
+        ("source+target accuracy", "baseline_source_target_accuracy"),
+    ):
+        rows.append(_row("first-two-names", "events", f"{metric} (on found)", s[key + "_same"], found))
+        rows.append(_row("first-two-names", "events", f"{metric} (all gold)", s[key], gold_n))
+    # relnlp on all gold: a gold event it did not find counts as wrong, as for the baseline.
+    both_all = s["source_target_accuracy"] * found / gold_n if found else 0.0
+    rows.append(_row("relnlp", "events", "source+target accuracy (all gold)", both_all, gold_n))
     return rows
 
 

@@ -12,8 +12,12 @@ __all__ = ["Lexicon", "events", "load_lexicon", "timeline"]
 def __getattr__(name: str) -> Any:
     # Lazy: relnlp.tone.aggregate imports the spaCy component module, which imports this
     # package's lexicon.
-    if name in {"events", "timeline"}:
-        from relnlp.tone import aggregate
+    if name == "events":
+        from relnlp.events import events
 
-        return getattr(aggregate, name)
+        return events
+    if name == "timeline":
+        from relnlp.timelines import timeline
+
+        return timeline
     raise AttributeError(name)

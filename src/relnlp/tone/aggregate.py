@@ -10,27 +10,24 @@ Aggregation (documented in the README):
   weighted by their effective weights (negated cues count with half the opposite value),
   over the sentences of a passage or report; 0 when there is no cue.
 
-``events``: sentences that carry at least one cue and a date (a DATE expression in the
-sentence, else the date of the chronology entry they belong to). ``timeline`` averages the
-events of a dyad per calendar period.
+Events (who did what to whom) are extracted in :mod:`relnlp.events`; timelines are built
+in :mod:`relnlp.timelines`.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from relnlp.pipeline.tone import SentenceTone
 
 if TYPE_CHECKING:
     from relnlp.analyzer import Report
 
-__all__ = ["events", "passage_scores", "report_scores", "sentence_tones", "timeline"]
+__all__ = ["passage_scores", "report_scores", "sentence_tones"]
 
 DAMP = 0.6
 
@@ -96,132 +93,3 @@ def report_scores(report: Report) -> tuple[float, float, float]:
     coop = sum(c * n for (c, _t, _x), n in zip(ps, lengths)) / total
     tens = sum(t * n for (_c, t, _x), n in zip(ps, lengths)) / total
     return round(coop, 4), round(tens, 4), _goldstein(sentence_tones(report))
-
-
-def _parties(report: Report, a: int, b: int) -> list[str]:
-    """Canonical names of the actors in doc span [a, b) and the states they belong to."""
-    out: list[str] = []
-    for s, e, label, canonical, _role, _aff, _src, country in report.doc.user_data.get(
-        "rel_entities", []
-    ):
-        if a <= s and e <= b and label in {"PERSON", "ORG", "GPE", "NORP"}:
-            out.append(str(canonical))
-            if country:
-                out.append(str(country))
-    return list(dict.fromkeys(out))
-
-
-def events(report: Report) -> dict[str, list[Any]]:
-    """Columns of the ``events`` table: dated sentences that carry a cue."""
-    from relnlp import schemas
-
-    rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["events"]}
-    timexes = [t for t in report.doc.user_data.get("rel_timex", []) if t[2] == "DATE"]
-    chron = report.doc.user_data.get("rel_chronology", [])
-    passage_themes = report.doc.user_data.get("rel_passage_themes") or []
-    spans = report.doc.user_data.get("rel_passages") or []
-    starts = [a for a, _b in spans]
-    for k, st in enumerate(t for t in sentence_tones(report) if t.cues):
-        date = next(((v, cs, ce) for cs, ce, _t, v, _m, _a in timexes
-                     if st.start <= cs and ce <= st.end and not v.startswith("XXXX")), None)  # fmt: skip
-        if date is None:
-            for ca, cb in chron:
-                if ca <= st.start < cb:
-                    date = next(((v, cs, ce) for cs, ce, _t, v, _m, _a in timexes
-                                 if ca <= cs < cb), None)  # fmt: skip
-                    break
-        if date is None:
-            continue
-        pi = int(np.searchsorted(starts, st.start, side="right")) - 1
-        themes = list(passage_themes[pi][3]) if 0 <= pi < len(passage_themes) else []
-        a, b = report.raw_span(st.start, st.end)
-        da, db = report.raw_span(date[1], date[2])
-        rows["doc_id"].append(report.doc_id)
-        rows["event_id"].append(k)
-        rows["start"].append(a)
-        rows["end"].append(b)
-        rows["text"].append(report.text[a:b])
-        rows["date"].append(date[0])
-        rows["date_text"].append(report.text[da:db])
-        rows["source"].append(st.source)
-        rows["target"].append(st.target)
-        rows["parties"].append(_parties(report, st.start, st.end))
-        rows["cooperation"].append(st.cooperation)
-        rows["tension"].append(st.tension)
-        rows["goldstein"].append(st.goldstein if st.goldstein is not None else 0.0)
-        rows["themes"].append(themes)
-        rows["cues"].append(list(st.cues))
-        rows["passage_id"].append(report.passage_of(a))
-    return rows
-
-
-_FREQ_NEED = {"Y": 1, "A": 1, "Q": 2, "M": 2, "W": 3, "D": 3}
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?(?:-(\d{2}))?")
-
-
-def _period_start(value: str, freq: str) -> pd.Timestamp | None:
-    """The start of a TIMEX3 value if it is at least as fine as ``freq``."""
-    m = _DATE.match(value or "")
-    if not m:
-        return None
-    year, mid, day = m.group(1), m.group(2), m.group(3)
-    fine = 1
-    month = 1
-    if mid and mid.isdigit():
-        fine, month = 2, int(mid)
-    elif mid and mid.startswith("Q"):
-        fine, month = (2 if freq in {"Q", "Y", "A"} else 1), 3 * int(mid[1]) - 2
-    if day:
-        fine = 3
-    if fine < _FREQ_NEED.get(freq[:1].upper(), 2):
-        return None
-    return pd.Timestamp(int(year), month, int(day) if day else 1)
-
-
-def timeline(
-    reports: Iterable[Report] | pd.DataFrame,
-    dyad: tuple[str, str] | None = None,
-    freq: str = "M",
-) -> pd.DataFrame:
-    """Cooperation and tension of a dyad per period, from the reports' events.
-
-    Parameters
-    ----------
-    reports : iterable of Report, or an ``events`` DataFrame
-    dyad : (str, str), optional
-        Two actors (canonical names or states, e.g. ``("China", "Russia")``); an event
-        counts when both are among its parties. ``None``: all events.
-    freq : str
-        A pandas period alias: ``"M"`` (month), ``"Q"``, ``"Y"``, ``"W"``, ``"D"``. Events
-        dated more coarsely than ``freq`` (a bare year for a monthly series) are left out.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by period, with ``cooperation``, ``tension`` and ``goldstein`` (means) and
-        ``n_events``.
-    """
-    if isinstance(reports, pd.DataFrame):
-        ev = reports
-    else:
-        from relnlp import schemas
-
-        frames = [r.events for r in reports]
-        ev = pd.concat(frames, ignore_index=True) if frames else schemas.empty_table("events")
-    if dyad is not None and len(ev):
-        a, b = dyad
-        keep = ev["parties"].map(lambda ps: a in list(ps) and b in list(ps))
-        ev = ev[keep]
-    ts = ev["date"].map(lambda v: _period_start(str(v), freq)) if len(ev) else pd.Series([])
-    ev = ev.assign(_t=ts).dropna(subset=["_t"]) if len(ev) else ev
-    cols = ["cooperation", "tension", "goldstein", "n_events"]
-    if not len(ev):
-        return pd.DataFrame(columns=cols, index=pd.PeriodIndex([], freq=freq, name="period"))
-    period = pd.PeriodIndex(pd.to_datetime(ev["_t"]), freq=freq, name="period")
-    g = ev.assign(period=period).groupby("period")
-    out = g[["cooperation", "tension", "goldstein"]].mean()
-    out["n_events"] = g.size()
-    full = pd.period_range(out.index.min(), out.index.max(), freq=freq, name="period")
-    out = out.reindex(full)
-    out["n_events"] = out["n_events"].fillna(0).astype("int64")
-    return out[cols]

@@ -1,0 +1,229 @@
+"""Scoring events (who did what to whom) against gold, and the first-two-names baseline.
+
+Gold events are dicts ``{"start", "end", "class", "source", "target", "parties", "date"}``
+where ``start``/``end`` are the trigger's character offsets, ``class`` a quad class
+(:data:`relnlp.events.QUAD_CLASSES`), ``source``/``target`` canonical actors or empty, and
+``parties`` the actors of a joint action (then ``source`` and ``target`` are empty).
+Predicted events are rows of the ``events`` table (``start``/``end`` the span they cover,
+``source``, ``target``, ``parties``, ``type``, and optionally ``trigger_start`` and
+``trigger_end``) as a DataFrame or a list of dicts.
+
+Matching: a gold event is **found** when a predicted event's span contains the gold
+trigger's start; among several, the one whose trigger is nearest the gold trigger is
+taken. Reported (:func:`score_events`):
+
+* ``recall``: found gold events / gold events; ``precision`` (by sentence): predicted
+  spans that contain some gold trigger / distinct predicted spans;
+* over the found events: ``source_accuracy``, ``target_accuracy``,
+  ``source_target_accuracy`` (both right) and ``class_accuracy``, ``date_accuracy``.
+  For a joint gold event (parties, no source and target) source, target and both are
+  right when the predicted parties (or source and target) are the same set as the gold
+  parties. Names are compared case-insensitively; empty equals empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from relnlp.errors import ConfigError, Errors
+
+if TYPE_CHECKING:
+    from relnlp.analyzer import Report
+
+__all__ = ["first_two_names", "score_events"]
+
+GOLD_KEYS = ("start", "end", "class", "source", "target", "parties", "date")
+PRED_KEYS = ("start", "end", "source", "target", "parties", "type")
+BASELINE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _name(v: Any) -> str:
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    return " ".join(str(v).split()).casefold()
+
+
+def _names(vs: Any) -> frozenset[str]:
+    if vs is None or isinstance(vs, float):
+        return frozenset()
+    return frozenset(n for n in (_name(v) for v in vs) if n)
+
+
+def _records(items: Any, which: str, keys: Sequence[str]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]]
+    if isinstance(items, pd.DataFrame):
+        rows = items.to_dict("records")
+    else:
+        rows = [dict(r) for r in items]
+    for i, r in enumerate(rows):
+        missing = [k for k in keys if k not in r]
+        if missing:
+            raise ConfigError(Errors.E114.format(which=which, index=i, missing=missing),
+                              which=which, index=i)  # fmt: skip
+    return rows
+
+
+def _participants(ev: Mapping[str, Any]) -> frozenset[str]:
+    parties = _names(ev.get("parties"))
+    if parties:
+        return parties
+    return frozenset(n for n in (_name(ev.get("source")), _name(ev.get("target"))) if n)
+
+
+def _judge(g: Mapping[str, Any], p: Mapping[str, Any]) -> tuple[bool, bool, bool]:
+    """(source right, target right, both right) for gold ``g`` and predicted ``p``."""
+    gs, gt = _name(g.get("source")), _name(g.get("target"))
+    if not gs and not gt and _names(g.get("parties")):  # a joint event
+        ok = _participants(p) == _names(g.get("parties"))
+        return ok, ok, ok
+    s_ok = _name(p.get("source")) == gs
+    t_ok = _name(p.get("target")) == gt
+    return s_ok, t_ok, s_ok and t_ok
+
+
+def _find(g: Mapping[str, Any], preds: list[dict[str, Any]]) -> int | None:
+    at = int(g["start"])
+    best: tuple[int, int] | None = None
+    for k, p in enumerate(preds):
+        if int(p["start"]) <= at < int(p["end"]):
+            ts = p.get("trigger_start")
+            dist = abs(int(ts) - at) if ts is not None and ts == ts else 0
+            if best is None or dist < best[0]:
+                best = (dist, k)
+    return None if best is None else best[1]
+
+
+def _rate(n: int, d: int) -> float:
+    return round(n / d, 4) if d else float("nan")
+
+
+def score_events(
+    gold: Iterable[Mapping[str, Any]],
+    predicted: pd.DataFrame | Iterable[Mapping[str, Any]],
+    baseline: pd.DataFrame | Iterable[Mapping[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Score predicted events against gold events of the same text.
+
+    Parameters
+    ----------
+    gold : iterable of dict
+        Gold events (see the module docstring).
+    predicted : DataFrame or iterable of dict
+        Rows of the ``events`` table of the same text.
+    baseline : DataFrame or iterable of dict, optional
+        Another system's events (e.g. :func:`first_two_names`), scored on the gold events
+        that ``predicted`` found (``baseline_*_same``) and on all gold events
+        (``baseline_*``).
+
+    Returns
+    -------
+    dict
+        ``n_gold``, ``n_predicted``, ``n_found``, ``recall``, ``precision``,
+        ``source_accuracy``, ``target_accuracy``, ``source_target_accuracy``,
+        ``class_accuracy``, ``date_accuracy`` (over found events), and the baseline's
+        figures when given.
+
+    Raises
+    ------
+    ConfigError
+        ``[E114]`` when an event lacks a required key.
+
+    Examples
+    --------
+    >>> gold = [{"start": 7, "end": 13, "class": "verbal_conflict", "source": "Chile",
+    ...          "target": "Peru", "parties": [], "date": ""}]
+    >>> pred = [{"start": 0, "end": 19, "source": "Chile", "target": "Peru",
+    ...          "parties": ["Chile", "Peru"], "type": "verbal_conflict", "date": ""}]
+    >>> s = score_events(gold, pred)
+    >>> s["recall"], s["source_target_accuracy"]
+    (1.0, 1.0)
+    """
+    golds = _records(gold, "gold", GOLD_KEYS)
+    preds = _records(predicted, "predicted", PRED_KEYS)
+    out: dict[str, Any] = {"n_gold": len(golds), "n_predicted": len(preds)}
+    found: list[int] = []
+    tallies = [0, 0, 0, 0, 0]
+    for gi, g in enumerate(golds):
+        k = _find(g, preds)
+        if k is None:
+            continue
+        found.append(gi)
+        p = preds[k]
+        s_ok, t_ok, both = _judge(g, p)
+        tallies[0] += s_ok
+        tallies[1] += t_ok
+        tallies[2] += both
+        tallies[3] += str(p.get("type") or "") == str(g.get("class") or "")
+        tallies[4] += str(p.get("date") or "") == str(g.get("date") or "")
+    spans = {(int(p["start"]), int(p["end"])) for p in preds}
+    hit = {s for s in spans if any(s[0] <= int(g["start"]) < s[1] for g in golds)}
+    n = len(found)
+    out.update({
+        "n_found": n, "recall": _rate(n, len(golds)), "precision": _rate(len(hit), len(spans)),
+        "source_accuracy": _rate(tallies[0], n), "target_accuracy": _rate(tallies[1], n),
+        "source_target_accuracy": _rate(tallies[2], n), "class_accuracy": _rate(tallies[3], n),
+        "date_accuracy": _rate(tallies[4], n),
+    })  # fmt: skip
+    if baseline is not None:
+        base = _records(baseline, "baseline", ("start", "end", "source", "target"))
+        for suffix, subset in (("_same", found), ("", range(len(golds)))):
+            t = [0, 0, 0]
+            m = 0
+            for gi in subset:
+                k = _find(golds[gi], base)
+                if k is None:
+                    continue  # the baseline has nothing there: wrong on every count
+                s_ok, t_ok, both = _judge(golds[gi], base[k])
+                t[0] += s_ok
+                t[1] += t_ok
+                t[2] += both
+                m += 1
+            d = len(subset)
+            out.update({
+                f"baseline_source_accuracy{suffix}": _rate(t[0], d),
+                f"baseline_target_accuracy{suffix}": _rate(t[1], d),
+                f"baseline_source_target_accuracy{suffix}": _rate(t[2], d),
+                f"baseline_n_covered{suffix}": m,
+            })  # fmt: skip
+    return out
+
+
+def first_two_names(report: Report) -> pd.DataFrame:
+    """The baseline: per sentence, source = its first named actor, target = the second.
+
+    Named actors are the pipeline's entities of labels PERSON, ORG, GPE and NORP, by
+    canonical name (a nationality adjective by its state, "Russian" -> Russia, as relnlp
+    resolves it, so that the comparison is about roles, not names), in text order (a
+    repeated name counts once). Sentences with no actor give no row.
+
+    Parameters
+    ----------
+    report : Report
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``start``, ``end`` (the sentence), ``source``, ``target``, ``parties``, ``type``
+        (empty) and ``date`` (empty), like the ``events`` table.
+    """
+    ents = report.entities
+    sents = report.sentences
+    rows: list[dict[str, Any]] = []
+    for s in sents.itertuples(index=False):
+        names = [
+            str(country) if lab == "NORP" and isinstance(country, str) and country else str(c)
+            for c, lab, a, country in zip(ents["canonical"], ents["label"], ents["start"],
+                                          ents["country"])
+            if s.start <= a < s.end and lab in BASELINE_LABELS
+        ]  # fmt: skip
+        names = list(dict.fromkeys(names))
+        if not names:
+            continue
+        rows.append({"start": int(s.start), "end": int(s.end), "source": names[0],
+                     "target": names[1] if len(names) > 1 else None,
+                     "parties": [], "type": "", "date": ""})  # fmt: skip
+    cols = ["start", "end", "source", "target", "parties", "type", "date"]
+    return pd.DataFrame(rows, columns=cols)

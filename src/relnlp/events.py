@@ -1,0 +1,804 @@
+"""Who did what to whom: events read from the dependency parse, on CAMEO/PLOVER classes.
+
+An **event** is a clause that reports an action between actors (a meeting, an agreement,
+an exercise, a sale, a statement aimed at another actor, a sanction, an attack), dated or
+not. The coding follows the event-data tradition:
+
+* the **trigger** is a verb of a CAMEO root class (Gerner, Schrodt, Yilmaz and Abu-Jabr,
+  *Conflict and Mediation Event Observations*, 2002; the codebook's verb classes 01-20), or
+  a light verb with its object noun ("hold talks", "sign an agreement", "impose
+  sanctions", "launch an invasion"). The verb table is data,
+  ``relnlp/data/lexicons/events.v1.jsonl`` (lemma, optional object nouns, CAMEO root,
+  Goldstein value); users add their own with :func:`load_event_verbs`;
+* the event ``type`` is the **quad class** of PLOVER and of the CAMEO "QuadClass"
+  (Schrodt, *PLOVER*, 2016-): roots 01-05 ``verbal_cooperation``, 06-08
+  ``material_cooperation``, 09-13 ``verbal_conflict``, 14-20 ``material_conflict``; the
+  ``goldstein`` value is the Goldstein (1992) weight of the trigger's class;
+* **source** is the subject of the trigger's clause (``nsubj``; the ``agent`` of a passive,
+  whose ``nsubjpass`` is then the target; the antecedent of a relative pronoun; the
+  subject of the governing verb for conjoined and controlled verbs, "agreed to supply");
+  **target** is the direct object, a dative, or the object of a "with/against/to/on/
+  from/into/at" phrase of the verb or of its object noun ("imposed sanctions on Russia");
+  verbs of giving, sending and withdrawing (CAMEO 07, 08, 15) take the recipient before
+  the direct object (what moves); "receive ... from" is converse (the giver is the
+  source); an act named by a noun stands for its author ("condemned Russia's attack" ->
+  Russia); a relative pronoun for its antecedent;
+* coordinated subjects ("the United States and Jordan agreed", "he and Xi signed") make
+  a **joint** event: ``parties`` lists the named ones and ``source`` is empty;
+* noun phrases are resolved to canonical actors through the report's entities (labels
+  PERSON, ORG, GPE, NORP; a nationality adjective stands for its state, "Russian forces"
+  -> Russia; a city or region, or a seat of government that acts, stands for its state,
+  as CAMEO codes capitals: "Moscow", "the Kremlin" -> Russia; a head noun such as "the
+  government of X" or "X's president" -> X, but "X's allies" are not X; a named person
+  comes before an affiliation, "Russia's ambassador Andrei Denisov" -> the ambassador).
+  Exercises, treaties, weapons and dates (EVENT, LAW, PRODUCT, DATE, and names that
+  contain a year or modify "exercise", "treaty", "missile" ...) are never actors;
+  pronouns and "the two countries" stay unresolved (empty). Source and target are never
+  the same actor.
+
+Not events (annotation guidelines, ``shared/ANNOTATION.md``): clauses with a modal
+auxiliary (hypotheticals, recommendations, forecasts), conditional clauses, questions,
+imperatives, clauses governed by a verb of intention or belief ("hoped to", "analysts
+believe that"), the author's own voice ("we"), and actions named only by a noun phrase
+("since Russia's invasion of Ukraine"): only clauses have triggers. A **negated** trigger
+("did not meet", "failed to support") keeps a cooperation event as a refusal (CAMEO root
+12, verbal conflict, Goldstein value halved with the opposite sign, ``negated`` true); a
+negated conflict verb ("did not attack") reports no act and is not an event.
+
+The ``date`` is the DATE expression of the clause, else of the sentence, else of the
+chronology entry the sentence belongs to; empty when there is none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc, Span, Token
+
+from relnlp.errors import ConfigError, Errors
+
+if TYPE_CHECKING:
+    from relnlp.analyzer import Report
+
+__all__ = [
+    "QUAD_CLASSES",
+    "Event",
+    "EventVerbs",
+    "Trigger",
+    "events",
+    "extract_events",
+    "load_event_verbs",
+    "quad_class",
+]
+
+PACKAGED = "lexicons/events.v1.jsonl"
+
+#: PLOVER / CAMEO quad classes, in the order of the CAMEO roots they cover.
+QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
+                "material_conflict")  # fmt: skip
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Prepositions whose object is the target of an act ("sanctions on", "talks with").
+TARGET_PREPS = frozenset(
+    {
+        "with",
+        "against",
+        "to",
+        "toward",
+        "towards",
+        "on",
+        "upon",
+        "into",
+        "at",
+        "from",
+        "for",
+        "over",
+        "about",
+        "regarding",
+    }
+)
+#: Head nouns of names that are things, not actors ("the Joint Sea exercise", "the
+#: Treaty of Good-Neighbourliness", "S-400 missiles").
+THING_HEADS = frozenset(
+    """exercise exercises drill drills manoeuvre manoeuvres maneuver maneuvers games game
+    competition biathlon treaty treaties pact accord agreement agreements convention
+    memorandum declaration charter protocol initiative project corridor pipeline railway
+    missile missiles system systems jet jets fighter fighters aircraft tank tanks
+    submarine submarines frigate destroyer warship warships vessel drone drones rocket
+    rockets helicopter helicopters operation mission doctrine strategy plan programme
+    program format war statement communique resolution law act concept""".split()
+)
+#: Nouns that stand for an actor without naming it; they fill a role (the event exists)
+#: but resolve to no one ("the two countries", "local officials").
+ACTOR_NOUNS = frozenset(
+    """country countries state states government governments side sides partner partners
+    ally allies neighbour neighbours neighbor neighbors nation nations power powers
+    regime regimes administration authority authorities force forces troop troops army
+    armies military militant militants fighter insurgent insurgents rebel rebels group
+    groups official officials leader leaders minister ministers president presidents
+    diplomat diplomats delegation delegations envoy envoys counterpart counterparts
+    leadership party parties ministry ministries agency agencies ambassador ambassadors
+    embassy embassies spokesman spokeswoman spokesperson representative representatives
+    delegate delegates premier chancellor king queen emir prince commander commanders
+    general generals chief chiefs head heads officer officers soldier soldiers navy navies
+    police guard guards coalition bloc alliance council parliament congress senate
+    cabinet court company companies firm firms bank banks community mp mps lawmaker
+    lawmakers legislator legislators parliamentarian parliamentarians""".split()
+)
+#: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
+RELATIONAL_NOUNS = frozenset(
+    """ally allies partner partners neighbour neighbours neighbor neighbors friend friends
+    adversary adversaries enemy enemies rival rivals opponent opponents""".split()
+)
+ACTOR_PRONOUNS = frozenset({"he", "she", "they", "them", "him", "her", "it", "its", "their"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+AUTHOR_PRONOUNS = frozenset({"we", "i", "us", "our", "my"})
+#: Verbs of intention, attempt and belief: an act under them did not (yet) take place.
+HEDGE_HEADS = frozenset(
+    """hope seek try attempt plan intend want wish consider expect propose aim explore
+    need prepare threaten believe think argue suggest assume predict fear doubt speculate
+    imagine claim allege likely unlikely able unable ready willing eager possible
+    designed foresee anticipate envisage envision forecast""".split()
+)
+#: Verbs under which a governed act is withheld: "failed to support", "refused to meet".
+NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "cease", "stop", "avoid", "neglect"})
+#: CAMEO roots whose verbs move something (aid, arms, troops) to the target: provide
+#: aid (07), yield (08: release, withdraw), exhibit force posture (15: deploy).
+THEME_ROOTS = frozenset({"07", "08", "15"})
+#: Converse verbs: the object of "from" gives, the subject receives.
+RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "secure", "win"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_CAMEO = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
+
+
+def quad_class(cameo: str) -> str:
+    """The PLOVER/CAMEO quad class of a CAMEO code ("04" -> ``verbal_cooperation``).
+
+    Examples
+    --------
+    >>> quad_class("057"), quad_class("19")
+    ('verbal_cooperation', 'material_conflict')
+    """
+    root = int(cameo[:2])
+    if root <= 5:
+        return QUAD_CLASSES[0]
+    if root <= 8:
+        return QUAD_CLASSES[1]
+    if root <= 13:
+        return QUAD_CLASSES[2]
+    return QUAD_CLASSES[3]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One entry of the event verb table."""
+
+    verb: str  # the verb's lemma
+    particle: str | None  # "carry out": a particle or preposition the verb must have
+    objects: frozenset[str] | None  # light verbs: the object nouns that make it an act
+    cameo: str
+    goldstein: float
+
+    @property
+    def type(self) -> str:
+        """The quad class."""
+        return quad_class(self.cameo)
+
+
+@dataclass(frozen=True)
+class EventVerbs:
+    """The event verb table, indexed by lemma (entries with object nouns first)."""
+
+    by_verb: Mapping[str, tuple[Trigger, ...]]
+    version: str
+    size: int
+
+
+def _read_entries(text: str, name: str) -> tuple[list[Trigger], str]:
+    out: list[Trigger] = []
+    version = "0"
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+
+        def fail(problem: str, lineno: int = lineno) -> ConfigError:
+            return ConfigError(Errors.E107.format(path=name, line=lineno, problem=problem),
+                               path=name, line=lineno)  # fmt: skip
+
+        try:
+            obj: Any = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise fail(f"not valid JSON ({exc.msg})") from exc
+        if not isinstance(obj, dict):
+            raise fail("each line must be a JSON object")
+        if "_meta" in obj:
+            version = str(obj["_meta"].get("version", "0"))
+            continue
+        verb, cameo, gold = obj.get("verb"), obj.get("cameo"), obj.get("goldstein")
+        objects = obj.get("objects")
+        if not isinstance(verb, str) or not verb.strip() or len(verb.split()) > 2:
+            raise fail("'verb' must be a lemma, optionally with a particle ('carry out')")
+        if not isinstance(cameo, str) or not _CAMEO.match(cameo):
+            raise fail(f"'cameo' must be a CAMEO code such as '04' or '057', got {cameo!r}")
+        if not isinstance(gold, int | float) or not -10 <= gold <= 10:
+            raise fail(f"'goldstein' must be a number in [-10, 10], got {gold!r}")
+        if objects is not None and (
+            not isinstance(objects, list) or not all(isinstance(o, str) for o in objects)
+        ):
+            raise fail("'objects' must be a list of nouns")
+        words = verb.lower().split()
+        out.append(Trigger(words[0], words[1] if len(words) > 1 else None,
+                           frozenset(o.lower() for o in objects) if objects else None,
+                           cameo, float(gold)))  # fmt: skip
+    return out, version
+
+
+def _index(entries: list[Trigger], version: str) -> EventVerbs:
+    index: dict[str, list[Trigger]] = {}
+    for t in entries:
+        index.setdefault(t.verb, []).append(t)
+    # Entries that need an object or a particle are tried before the bare verb.
+    ordered = {k: tuple(sorted(v, key=lambda t: (t.objects is None, t.particle is None)))
+               for k, v in index.items()}  # fmt: skip
+    return EventVerbs(ordered, version, len(entries))
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> tuple[list[Trigger], str]:
+    from relnlp import resources
+
+    return _read_entries(resources.path(PACKAGED).read_text("utf-8"), f"relnlp/data/{PACKAGED}")
+
+
+def load_event_verbs(
+    paths: Sequence[str | os.PathLike[str]] = (), packaged: bool = True
+) -> EventVerbs:
+    """The packaged event verb table plus the user's JSONL files (same format).
+
+    Parameters
+    ----------
+    paths : sequence of path-like
+        JSONL files, one object a line: ``verb`` (lemma, optionally with a particle),
+        ``objects`` (optional list of object nouns), ``cameo`` (code), ``goldstein``.
+    packaged : bool
+        Include ``relnlp/data/lexicons/events.v1.jsonl``.
+
+    Returns
+    -------
+    EventVerbs
+
+    Examples
+    --------
+    >>> verbs = load_event_verbs()
+    >>> verbs.by_verb["meet"][0].type
+    'verbal_cooperation'
+    """
+    entries: list[Trigger] = []
+    version = "0"
+    if packaged:
+        more, version = _packaged()
+        entries += more
+    for p in paths:
+        more, _v = _read_entries(Path(p).read_text("utf-8"), str(p))
+        entries += more
+        version += "+user"
+    return _index(entries, version)
+
+
+@lru_cache(maxsize=1)
+def _default_verbs() -> EventVerbs:
+    return load_event_verbs()
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event; offsets are character offsets into the Doc's text."""
+
+    sent_start: int
+    sent_end: int
+    trigger_start: int
+    trigger_end: int
+    cameo: str
+    type: str
+    goldstein: float
+    negated: bool
+    source: str | None
+    target: str | None
+    parties: tuple[str, ...]
+    date: str | None = None
+    date_start: int | None = None
+    date_end: int | None = None
+    countries: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Actor:
+    name: str
+    country: str | None
+
+
+class _Actors:
+    """Token index -> actor, from the entities the pipeline found."""
+
+    def __init__(self, doc: Doc) -> None:
+        found = doc.user_data.get("rel_entities")
+        if found is None:  # relnlp_actors did not run: spaCy's entities as they are
+            found = [(e.start_char, e.end_char, e.label_, e.text, None, None, None, None)
+                     for e in doc.ents]  # fmt: skip
+        self.by_token: dict[int, _Actor] = {}
+        self.named: set[int] = set()  # tokens inside any multi-word name
+        self.country: dict[str, str] = {}
+        for a, b, label, canonical, _role, _aff, _src, country in found:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            if len(span) > 1:
+                self.named.update(range(span.start, span.end))
+            if label == "FAC" and country and _acts(span):
+                # a building that acts is its government: "the Kremlin said" -> Russia
+                label, canonical = "GPE", country
+            if label not in ACTOR_LABELS or _is_thing(span):
+                continue
+            # A nationality stands for its state ("Russian forces"), and so does a city or
+            # region of a state when it acts or is acted on ("Moscow deployed", "Beijing
+            # protested"), as event coders (CAMEO/PETRARCH) code capitals.
+            name = str(country) if label in {"NORP", "GPE"} and country else str(canonical)
+            actor = _Actor(name, str(country) if country else None)
+            if actor.country:
+                self.country.setdefault(name, actor.country)
+            for i in range(span.start, span.end):
+                self.by_token[i] = actor
+
+
+def _acts(span: Span) -> bool:
+    """Whether a name is the subject or agent of a verb."""
+    root = span.root
+    return (
+        root.dep_ in {"nsubj", "nsubjpass"}
+        or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+        or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
+    )
+
+
+def _is_thing(span: Span) -> bool:
+    """A name that denotes an exercise, treaty, weapon or other thing, not an actor."""
+    if _YEAR.search(span.text):  # "Peace Mission 2005", "Vostok-2018"
+        return True
+    if any(t.lower_ in THING_HEADS for t in span):  # "Joint Sea Exercise", "Minsk Agreement"
+        return True
+    root = span.root
+    # A proper name modifying a thing noun ("the Zapad exercises"); a nationality
+    # adjective ("Russian missiles") still names the state behind the thing.
+    return (root.dep_ in {"compound", "nmod"} and root.head.lower_ in THING_HEADS
+            and root.pos_ == "PROPN")  # fmt: skip
+
+
+def _np_actors(tok: Token, actors: _Actors, depth: int = 0) -> list[str]:
+    """Canonical actors a noun phrase headed by ``tok`` stands for (coordination kept)."""
+    out: list[str] = []
+    hit = actors.by_token.get(tok.i)
+    if hit is not None:
+        out.append(hit.name)
+    elif depth < 2 and tok.lower_ not in RELATIVE_PRONOUNS:
+        # "Russia's ambassador Andrei Denisov" -> the person named; "the Russian
+        # government", "Kazakhstan's president", "the leaders of China" -> the state. A
+        # nationality on other nouns is not an actor ("Russian citizens", "Russian gas").
+        agentive = (tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS) and not (
+            tok.lower_ in RELATIONAL_NOUNS or tok.lemma_.lower() in RELATIONAL_NOUNS
+        )
+        names: list[str] = []
+        affiliations: list[str] = []
+        for c in tok.children:
+            if c.dep_ in {"compound", "nmod", "appos"}:
+                got = actors.by_token.get(c.i)
+                if got is not None:
+                    names.append(got.name)
+                elif c.dep_ == "appos":
+                    names += _np_actors(c, actors, depth + 1)
+            elif c.dep_ in {"amod", "poss"} and agentive:
+                got = actors.by_token.get(c.i)
+                if got is not None:
+                    affiliations.append(got.name)
+                elif c.dep_ == "poss":
+                    affiliations += _np_actors(c, actors, depth + 1)
+            elif c.dep_ == "prep" and c.lower_ == "of" and agentive:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        affiliations += _np_actors(p, actors, depth + 1)
+        out += names + affiliations
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _np_actors(c, actors, depth)
+    return list(dict.fromkeys(out))
+
+
+def _fills_role(tok: Token, actors: _Actors) -> bool:
+    """Whether a noun phrase stands for some actor, named or not ("they", "both sides")."""
+    if tok.lower_ in ACTOR_PRONOUNS or tok.lemma_.lower() in ACTOR_NOUNS:
+        return True
+    return bool(_np_actors(tok, actors))
+
+
+def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of ``verb``'s clause and whether it is a passive subject."""
+    cur = verb
+    for _ in range(4):
+        # the subject nearest the verb: the parser sometimes attaches a fronted name too
+        subjects = sorted((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}),
+                          key=lambda c: abs(cur.i - c.i))  # fmt: skip
+        for c in subjects[:1]:
+            passive = c.dep_ == "nsubjpass"
+            if c.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                return cur.head, passive
+            return c, passive
+        if cur.dep_ == "relcl":
+            return cur.head, False
+        # conjoined verbs share a subject; "agreed to supply": the controller's subject
+        if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head.pos_ in {"VERB", "AUX"}:
+            cur = cur.head
+            continue
+        # "X did Y after meeting Z": a gerund after a preposition has the clause's subject
+        if _gerund_clause(cur):
+            cur = cur.head.head
+            continue
+        break
+    return None, False
+
+
+#: Prepositions before a gerund that reports an act of the clause's subject ("after
+#: meeting", "by supplying", "in expanding"); "before", "instead of" do not report one.
+GERUND_PREPS = frozenset({"after", "since", "upon", "on", "by", "following", "while", "in"})
+
+
+def _gerund_clause(verb: Token) -> bool:
+    return (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in GERUND_PREPS
+            and verb.head.head.pos_ in {"VERB", "AUX"})  # fmt: skip
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
+    """The verb table entry ``tok`` triggers, and the trigger's words."""
+    entries = verbs.by_verb.get(tok.lemma_.lower()) or verbs.by_verb.get(tok.lower_)
+    if not entries:
+        return None
+    for t in entries:
+        words = [tok]
+        if t.particle is not None:
+            prt = next((c for c in tok.children
+                        if c.dep_ in {"prt", "prep"} and c.lower_ == t.particle), None)  # fmt: skip
+            if prt is None:
+                continue
+            words.append(prt)
+        if t.objects is not None:
+            deps = {"dobj", "nsubjpass"}
+            heads = [tok] + [w for w in words[1:] if w.dep_ == "prep"]
+            obj = next((c for h in heads for c in h.children
+                        if (c.dep_ in deps or (h is not tok and c.dep_ == "pobj"))
+                        and (c.lemma_.lower() in t.objects or c.lower_ in t.objects)), None)  # fmt: skip
+            if obj is None:
+                continue
+            words.append(obj)
+        return t, words
+    return None
+
+
+def _skip_clause(verb: Token) -> bool:
+    """Whether the clause of ``verb`` reports no act: a hypothetical, conditional,
+    recommendation, forecast, question, imperative, or a modifier inside a noun phrase."""
+    if verb.dep_ in {"amod", "acl", "compound", "nmod", "csubj", "npadvmod"}:
+        return True
+    if verb.dep_ == "pcomp" and not _gerund_clause(verb):
+        return True
+    cur = verb
+    only_conj = True  # cur is verb, or reached from it through coordination only
+    for _ in range(6):
+        for c in cur.children:
+            if c.tag_ == "MD":
+                return True
+            # an infinitive of purpose: "sent troops to attack", "to strengthen allies and
+            # defend NATO" (the conjunct shares the "to")
+            if c.dep_ == "aux" and c.lower_ == "to" and only_conj and cur.dep_ != "xcomp":
+                return True
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                return True
+        if cur.i != verb.i and cur.lemma_.lower() in HEDGE_HEADS:
+            return True
+        if cur.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and cur.head.i != cur.i:
+            if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ":  # "likely to", "ready to"
+                return True
+            only_conj = only_conj and cur.dep_ == "conj"
+            cur = cur.head
+            continue
+        if _gerund_clause(cur):
+            only_conj = False
+            cur = cur.head.head
+            continue
+        break
+    if (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children)
+    ):
+        return True  # an imperative: a recommendation
+    return False
+
+
+def _negated(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS):
+            return True
+        if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):  # "no longer"
+            return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_HEADS:
+        return True
+    return False
+
+
+def _targets(
+    verb: Token, obj_words: Sequence[Token], theme: bool = False, verbs: EventVerbs | None = None
+) -> list[Token]:
+    """Candidate target phrases of ``verb``, best first.
+
+    The direct object and, for an act named by a noun, its possessor ("condemned Russia's
+    attack"); the objects of target prepositions of the verb, of the trigger's object noun
+    ("imposed sanctions on", "an invasion of") and of other objects; the objects of a
+    governed trigger verb ("refused to meet X"). With ``theme`` (verbs of giving, sending
+    and withdrawing) the direct object is what moves, so the recipient (a dative, a "to"
+    phrase) comes first.
+    """
+    out: list[Token] = []
+    skip = {t.i for t in obj_words}
+    # spaCy labels the "to" of a recipient "dative": its object is the recipient
+    objs = [p for c in verb.children if c.dep_ in {"dobj", "dative"}
+            for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])]  # fmt: skip
+    if theme:
+        objs.sort(key=lambda c: c.dep_ != "dative")
+        out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    for o in objs:
+        if o.i not in skip:
+            out.append(o)
+
+    def pobjs(h: Token, preps: frozenset[str]) -> list[Token]:
+        return [p for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+
+    out += pobjs(verb, TARGET_PREPS)
+    for w in obj_words:
+        if w.pos_ in {"NOUN", "PROPN"}:
+            out += pobjs(w, TARGET_PREPS | {"of"})
+    for o in objs:
+        if o.i not in skip:
+            out += pobjs(o, TARGET_PREPS)
+    # last, the objects of a governed verb: "refused to meet X", "opposed allowing X"
+    for x in verb.children:
+        if x.dep_ == "xcomp":
+            out += [c for c in x.children if c.dep_ in {"dobj", "dative"}] + pobjs(x, TARGET_PREPS)
+    # a relative pronoun stands for the noun its clause modifies: "Abkhazia, which Moscow
+    # recognised"
+    out = [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t
+           for t in out]  # fmt: skip
+    # an act named by a noun stands for its author: "condemned Russia's attack",
+    # "concerns over Pyongyang's launches"
+    return [t for o in out for t in (o, *(c for c in o.children if c.dep_ == "poss"))]
+
+
+def _event_at(
+    verb: Token, trig: Trigger, words: list[Token], actors: _Actors, verbs: EventVerbs
+) -> Event | None:
+    subj, passive_subj = _clause_subject(verb)
+    if subj is not None and subj.lower_ in AUTHOR_PRONOUNS and subj.pos_ == "PRON":  # not "US"
+        return None
+    passive = passive_subj or _is_passive(verb)
+    agent = _agent(verb)
+    obj_words = [w for w in words[1:] if w.pos_ in {"NOUN", "PROPN"}]
+    theme = trig.cameo[:2] in THEME_ROOTS
+    if passive:
+        src_np, tgt_nps = agent, ([subj] if subj is not None and subj not in obj_words else [])
+        if theme and agent is None and subj is not None:
+            # "Iran's oil was sold to Russia": the owner of what moves gives it
+            src_np = next((c for c in subj.children if c.dep_ == "poss"), None)
+            tgt_nps = []
+        tgt_nps += _targets(verb, obj_words, theme, verbs)
+    else:
+        src_np, tgt_nps = subj, _targets(verb, obj_words, theme, verbs)
+    if not passive and verb.lemma_.lower() in RECEIVE_VERBS:
+        # "India received a waiver from the United States": the giver is the source
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        giver = next((p for h in holders for c in h.children
+                      if c.dep_ == "prep" and c.lower_ == "from"
+                      for p in c.children if p.dep_ == "pobj"), None)  # fmt: skip
+        if giver is not None and _np_actors(giver, actors):
+            src_np, tgt_nps = giver, [n for n in (subj,) if n is not None]
+            trig = Trigger(trig.verb, None, None, "07", 7.0)
+    sources = _np_actors(src_np, actors) if src_np is not None else []
+    target: str | None = None
+    target_filled = False
+    for np_ in tgt_nps:
+        named = _np_actors(np_, actors)
+        got = [a for a in named if a not in sources]
+        if got:
+            target, target_filled = got[0], True
+            break
+        if named:
+            # "Moscow deployed Russian soldiers to Kazakhstan": the soldiers are the
+            # source's own; the next phrase names the target
+            continue
+        if _fills_role(np_, actors):
+            # "called on the international community to block X": the target is the
+            # community, named by no one, not the object of what it is asked to do
+            target_filled = True
+            break
+    source_filled = src_np is not None and _fills_role(src_np, actors)
+    # "he and Xi signed": coordinated subjects make a joint act even when one of them is
+    # a pronoun or an unnamed actor
+    conjuncts = [src_np, *(c for c in src_np.conjuncts)] if src_np is not None else []
+    joint = len(sources) >= 2 or (
+        len(conjuncts) >= 2 and bool(sources)
+        and all(_fills_role(c, actors) for c in conjuncts)
+    )  # fmt: skip
+    source = None if joint else (sources[0] if sources else None)
+    if source is not None and source == target:  # never the same actor on both sides
+        target = None
+    if not joint and not (source_filled and target_filled):
+        return None
+    if source is None and target is None and not joint:
+        return None
+    parties = tuple(sources) if joint else tuple(a for a in (source, target) if a)
+    if joint and target is not None:
+        parties = tuple(dict.fromkeys((*parties, target)))
+    negated = _negated(verb)
+    cameo, gold = trig.cameo, trig.goldstein
+    if negated:
+        if gold < 0:
+            return None  # "did not attack": no act took place
+        cameo, gold = "12", round(-0.5 * gold, 3)  # a withheld act of cooperation: a refusal
+    a = min(w.idx for w in words)
+    b = max(w.idx + len(w.text) for w in words)
+    countries = tuple(dict.fromkeys(c for p in parties if (c := actors.country.get(p))))
+    sent = verb.sent
+    return Event(sent.start_char, sent.end_char, a, b, cameo, quad_class(cameo), gold,
+                 negated, source, target, parties, countries=countries)  # fmt: skip
+
+
+def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
+    """The events of an analysed Doc (see the module docstring).
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        Parsed, ideally after ``relnlp_actors`` (canonical names) and ``relnlp_dates``
+        (dates); without them spaCy's entities are used as they are and events are undated.
+    verbs : EventVerbs, optional
+        The verb table (default: the packaged one).
+
+    Returns
+    -------
+    list of Event
+
+    Examples
+    --------
+    >>> import relnlp
+    >>> r = relnlp.load().analyze("Russia and China signed a gas deal in May 2014.")
+    >>> ev = extract_events(r.doc)[0]
+    >>> ev.parties, ev.type, ev.date
+    (('Russia', 'China'), 'verbal_cooperation', '2014-05')
+    """
+    verbs = verbs if verbs is not None else _default_verbs()
+    actors = _Actors(doc)
+    timexes = [(s, e, v) for s, e, t, v, _m, _a in doc.user_data.get("rel_timex", [])
+               if t == "DATE" and v and not v.startswith("XXXX")]  # fmt: skip
+    chron = doc.user_data.get("rel_chronology") or []
+    out: list[Event] = []
+    for sent in doc.sents:
+        if sent.text.rstrip().endswith("?"):
+            continue
+        for tok in sent:
+            # a copula can carry an act through its particle: "were in talks"
+            if tok.i in actors.named or not (tok.pos_ == "VERB" or (
+                    tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"})):  # fmt: skip
+                continue
+            m = _match(tok, verbs)
+            if m is None or _skip_clause(tok):
+                continue
+            if tok.dep_ == "xcomp" and _match(tok.head, verbs) is not None:
+                continue  # "agreed to supply": one act, coded by the governing verb
+            ev = _event_at(tok, m[0], m[1], actors, verbs)
+            if ev is None:
+                continue
+            date = _date_of(tok, sent, timexes, chron)
+            if date is not None:
+                ev = replace(ev, date=date[0], date_start=date[1], date_end=date[2])
+            out.append(ev)
+    return out
+
+
+def _date_of(
+    verb: Token, sent: Span, timexes: list[tuple[int, int, str]], chron: Sequence[Any]
+) -> tuple[str, int, int] | None:
+    """The clause's date, else the sentence's, else its chronology entry's."""
+    in_sent = [(v, s, e) for s, e, v in timexes if sent.start_char <= s and e <= sent.end_char]
+    sub = verb.subtree
+    lo = min((t.idx for t in sub), default=verb.idx)
+    hi = max((t.idx + len(t.text) for t in verb.subtree), default=verb.idx)
+    clause = [d for d in in_sent if lo <= d[1] and d[2] <= hi]
+    if clause or in_sent:
+        return (clause or in_sent)[0]
+    for ca, cb in chron:
+        if ca <= sent.start_char < cb:
+            return next(((v, s, e) for s, e, v in timexes if ca <= s < cb), None)
+    return None
+
+
+def events(report: Report) -> dict[str, list[Any]]:
+    """Columns of the ``events`` table of ``report`` (one row per event).
+
+    ``start``/``end``/``text`` are the sentence; ``trigger_start``/``trigger_end``/
+    ``trigger`` the trigger words (offsets into the analysed text, like every offset);
+    ``cooperation``/``tension``/``cues`` are the sentence's tone (0 and empty when the tone
+    component is off); ``goldstein`` is the trigger's value; ``countries`` are the states
+    of the parties (for dyad filters on people and organisations).
+    """
+    from relnlp import schemas
+    from relnlp.tone.aggregate import sentence_tones
+
+    rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["events"]}
+    tones = {st.start: st for st in sentence_tones(report)}
+    passage_themes = report.doc.user_data.get("rel_passage_themes") or []
+    spans = report.doc.user_data.get("rel_passages") or []
+    starts = [a for a, _b in spans]
+    for k, ev in enumerate(extract_events(report.doc)):
+        a, b = report.raw_span(ev.sent_start, ev.sent_end)
+        ta, tb = report.raw_span(ev.trigger_start, ev.trigger_end)
+        pi = bisect.bisect_right(starts, ev.sent_start) - 1
+        themes = list(passage_themes[pi][3]) if 0 <= pi < len(passage_themes) else []
+        tone = tones.get(ev.sent_start)
+        if ev.date is not None and ev.date_start is not None and ev.date_end is not None:
+            da, db = report.raw_span(ev.date_start, ev.date_end)
+            date_text = report.text[da:db]
+        else:
+            date_text = ""
+        rows["doc_id"].append(report.doc_id)
+        rows["event_id"].append(k)
+        rows["start"].append(a)
+        rows["end"].append(b)
+        rows["text"].append(report.text[a:b])
+        rows["date"].append(ev.date or "")
+        rows["date_text"].append(date_text)
+        rows["source"].append(ev.source)
+        rows["target"].append(ev.target)
+        rows["parties"].append(list(ev.parties))
+        rows["countries"].append(list(ev.countries))
+        rows["type"].append(ev.type)
+        rows["cameo"].append(ev.cameo)
+        rows["trigger"].append(report.text[ta:tb])
+        rows["trigger_start"].append(ta)
+        rows["trigger_end"].append(tb)
+        rows["negated"].append(ev.negated)
+        rows["cooperation"].append(tone.cooperation if tone is not None else 0.0)
+        rows["tension"].append(tone.tension if tone is not None else 0.0)
+        rows["goldstein"].append(ev.goldstein)
+        rows["themes"].append(themes)
+        rows["cues"].append(list(tone.cues) if tone is not None else [])
+        rows["passage_id"].append(report.passage_of(a))
+    return rows
