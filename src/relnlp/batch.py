@@ -41,6 +41,7 @@ import collections
 import concurrent.futures as cf
 import contextlib
 import datetime as _dt
+import errno
 import functools
 import glob as _glob
 import hashlib
@@ -50,7 +51,10 @@ import math
 import multiprocessing
 import os
 import re
+import signal
 import socket
+import sys
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -62,7 +66,15 @@ import pandas as pd
 
 from relnlp import schemas
 from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __version__
-from relnlp.errors import ConfigError, Errors, RelnlpWarning, ResourceError
+from relnlp.errors import (
+    ConfigError,
+    Errors,
+    RelnlpError,
+    RelnlpWarning,
+    ResourceError,
+    StorageError,
+    Warnings,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -78,18 +90,25 @@ __all__ = [
     "ChunkSpec",
     "DocSpec",
     "JobSettings",
+    "VerifyResult",
     "components_to_exclude",
     "doc_id_for",
+    "fit_chunk_size",
     "plan",
     "process_chunk",
     "read_table",
     "run",
+    "verify",
 ]
 
 logger = logging.getLogger("relnlp.batch")
 
-#: Documents per chunk: the unit of work, of commit and of resume.
+#: Documents per chunk at most, when the size is fitted to the job (the unit of work, of
+#: commit and of resume): bounds a worker's memory and the work lost to a kill.
 DEFAULT_CHUNK_SIZE = 50
+#: Chunks per process that a fitted chunk size aims at: with several chunks each, a
+#: process that drew long reports does not leave the others idle at the end.
+CHUNKS_PER_PROCESS = 4
 #: Name of the table holding one row per failed document.
 ERRORS_TABLE = "errors"
 ERRORS_COLUMNS: Mapping[str, str] = {
@@ -331,6 +350,38 @@ def plan(
         Chunks in order of their first document id; the id of a chunk is derived from
         the ids of its documents, so the same inputs always give the same chunks.
     """
+    return _cut(_documents(inputs, max_bytes), chunk_size)
+
+
+def fit_chunk_size(n_docs: int, n_process: int) -> int:
+    """The default chunk size: every process gets several chunks, none more than 50 docs.
+
+    Parameters
+    ----------
+    n_docs : int
+        Documents in the job.
+    n_process : int
+        Processes (or dask workers) sharing the chunks.
+
+    Returns
+    -------
+    int
+        ``ceil(n_docs / (CHUNKS_PER_PROCESS * n_process))`` within 1 and
+        :data:`DEFAULT_CHUNK_SIZE`.
+
+    Examples
+    --------
+    >>> fit_chunk_size(50, 2), fit_chunk_size(50, 1), fit_chunk_size(10_000, 2)
+    (7, 13, 50)
+    """
+    per = math.ceil(max(n_docs, 1) / (CHUNKS_PER_PROCESS * max(n_process, 1)))
+    return max(1, min(DEFAULT_CHUNK_SIZE, per))
+
+
+def _documents(
+    inputs: Sequence[str | os.PathLike[str]], max_bytes: int | None
+) -> list[DocSpec]:
+    """Every input document once, with its id, sorted by id."""
     seen: dict[Path, str] = {}
     for path, rel in _expand_inputs(inputs):
         # The same file reached twice (a folder and a glob) is one document.
@@ -345,7 +396,11 @@ def plan(
             k += 1
             doc_id = f"{base}-{k}"
         specs[doc_id] = DocSpec(doc_id, str(path), rel)
-    ordered = [specs[i] for i in sorted(specs)]
+    return [specs[i] for i in sorted(specs)]
+
+
+def _cut(ordered: Sequence[DocSpec], chunk_size: int) -> list[ChunkSpec]:
+    """Cut the sorted documents into chunks named by a hash of their ids."""
     chunks = []
     for i in range(0, len(ordered), chunk_size):
         docs = tuple(ordered[i : i + chunk_size])
@@ -477,8 +532,14 @@ def _fingerprint(settings: Mapping[str, Any]) -> str:
 
 
 # Writing -------------------------------------------------------------------------------------
-def _write_atomic(target: Path, write: Callable[[Any], None]) -> None:
-    """Write to a hidden temporary file beside ``target``, fsync, then os.replace."""
+def _write_atomic(target: Path, write: Callable[[Any], None]) -> dict[str, Any]:
+    """Write to a hidden temporary file beside ``target``, fsync, then os.replace.
+
+    Returns the size and sha256 of the bytes on disk (read back from the temporary file
+    before the rename, so the checksum is of what was stored, not of what was meant).
+    An error (a full disk, no permission) leaves ``target`` as it was and no temporary
+    file behind; it is raised with the path that failed.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
     try:
@@ -486,15 +547,23 @@ def _write_atomic(target: Path, write: Callable[[Any], None]) -> None:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        with tmp.open("rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        size = tmp.stat().st_size
         os.replace(tmp, target)
+    except OSError as exc:
+        if exc.filename is None and not isinstance(exc, RelnlpError):
+            raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from exc
+        raise
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()
+    return {"bytes": size, "sha256": digest}
 
 
-def _write_json(target: Path, payload: Mapping[str, Any]) -> None:
+def _write_json(target: Path, payload: Mapping[str, Any]) -> dict[str, Any]:
     data = json.dumps(payload, indent=1, ensure_ascii=False, default=str).encode()
-    _write_atomic(target, lambda fh: fh.write(data))
+    return _write_atomic(target, lambda fh: fh.write(data))
 
 
 def _is_missing(v: object) -> bool:
@@ -537,8 +606,8 @@ def _write_arrow(table: pa.Table, fh: Any) -> None:
     pq.write_table(table, fh)
 
 
-def _write_part(target: Path, df: pd.DataFrame) -> None:
-    _write_atomic(target, functools.partial(_write_arrow, _arrow_table(df)))
+def _write_part(target: Path, df: pd.DataFrame) -> dict[str, Any]:
+    return _write_atomic(target, functools.partial(_write_arrow, _arrow_table(df)))
 
 
 def _part_path(out: Path, table: str, chunk_id: str) -> Path:
@@ -562,16 +631,21 @@ def _commit_chunk(
     errors: list[dict[str, Any]],
     info: Mapping[str, Any],
 ) -> dict[str, int]:
-    """Write the chunk's parts (every table, then errors), then its marker, last."""
+    """Write the chunk's parts (every table, then errors), then its marker, last.
+
+    The marker records each part's size and sha256, so that a rerun, :func:`verify` and
+    :func:`read_table` can tell a committed part that was damaged or removed later.
+    """
     out = Path(job.out)
     rows: dict[str, int] = {}
+    parts_info: dict[str, dict[str, Any]] = {}
     for name in job.tables:
         parts = [f for f in frames.get(name, []) if len(f)]
         df = pd.concat(parts, ignore_index=True) if parts else _empty(name)
-        _write_part(_part_path(out, name, chunk.chunk_id), df)
+        parts_info[name] = _write_part(_part_path(out, name, chunk.chunk_id), df)
         rows[name] = len(df)
     err = pd.DataFrame(errors, columns=list(ERRORS_COLUMNS)) if errors else _empty(ERRORS_TABLE)
-    _write_part(_part_path(out, ERRORS_TABLE, chunk.chunk_id), err)
+    parts_info[ERRORS_TABLE] = _write_part(_part_path(out, ERRORS_TABLE, chunk.chunk_id), err)
     rows[ERRORS_TABLE] = len(err)
     marker = {
         "chunk_id": chunk.chunk_id,
@@ -579,6 +653,7 @@ def _commit_chunk(
         "doc_ids": [d.doc_id for d in chunk.docs],
         "tables": list(job.tables),
         "rows": rows,
+        "parts": parts_info,
         **info,
     }
     _write_json(_marker_path(out, chunk.chunk_id), marker)
@@ -603,12 +678,45 @@ def _pipeline(job: JobSettings) -> Analyzer:
     return _PIPELINES[key]
 
 
-def _warm(job: JobSettings) -> None:
-    """Pool initializer: load the pipeline before the first chunk arrives.
+#: Seconds between two checks of a worker that its coordinator is still there.
+PARENT_POLL_SECONDS = 0.5
 
-    A failure is not raised here (it would break the pool and pass for a crash); the
-    first chunk's own load raises it again, and the job stops with that error.
+
+def _end_with_parent(parent: int) -> None:
+    """End this worker process as soon as its coordinator ``parent`` is gone.
+
+    However the coordinator ends (``kill -9`` included) its workers must not live on as
+    orphans that keep writing into the output folder and holding memory. On Linux the
+    kernel sends SIGKILL on the parent's death (``prctl(PR_SET_PDEATHSIG)``); everywhere
+    a daemon thread also watches the parent pid (an orphan is re-parented, so
+    ``getppid()`` changes) and ends the process. Both are armed before the pipeline
+    loads, and a parent that died before that is caught by the first check.
     """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(70)  # nothing to flush: uncommitted parts are cleaned by the next run
+
+    if os.getppid() != parent:
+        os._exit(70)
+    threading.Thread(target=watch, name="relnlp-parent-watch", daemon=True).start()
+
+
+def _warm(job: JobSettings, parent: int | None = None) -> None:
+    """Pool initializer: tie the worker to its coordinator, then load the pipeline.
+
+    A failure to load is not raised here (it would break the pool and pass for a crash);
+    the first chunk's own load raises it again, and the job stops with that error.
+    """
+    if parent is not None:
+        _end_with_parent(parent)
     try:
         _pipeline(job)
     except Exception:  # noqa: BLE001
@@ -715,7 +823,7 @@ def process_chunk(
     for w in caught:
         if issubclass(w.category, RelnlpWarning):
             m = _CODE.match(str(w.message))
-            warn_counts[m.group(1) if m else "other"] += 1
+            warn_counts[m.group(1) if m else "other"] += getattr(w.message, "count", 1)
         else:  # not ours to count: pass it on as it came
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     # Rows in document order whatever order the documents finished in.
@@ -774,7 +882,7 @@ def _run_pool(
 
     def new_pool() -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_warm,
-                                      initargs=(job,))  # fmt: skip
+                                      initargs=(job, os.getpid()))  # fmt: skip
 
     pool = new_pool()
     inflight: dict[cf.Future[ChunkResult], ChunkSpec] = {}
@@ -883,28 +991,75 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _pid_started(pid: int) -> str | None:
+    """When process ``pid`` started (Linux: clock ticks after boot), to tell a reused pid."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # The command name (field 2) may hold spaces and parentheses: split after its end.
+    fields = stat[stat.rfind(")") + 2 :].split()
+    return fields[19] if len(fields) > 19 else None
+
+
+#: A lock file that cannot be read for this long is a write that never finished.
+LOCK_GRACE_SECONDS = 10.0
+
+
+def _lock_is_stale(lock: Path, held: Mapping[str, Any] | None, host: str) -> bool:
+    """True when the job that wrote ``lock`` is certainly gone (so its lock is taken over).
+
+    Its process has ended, or its pid now names another process (a different start
+    time), or the lock was never completely written (unreadable for some seconds).
+    A lock from another host is never taken over: its process cannot be checked here.
+    """
+    if held is None:
+        try:
+            return time.time() - lock.stat().st_mtime > LOCK_GRACE_SECONDS
+        except FileNotFoundError:
+            return True
+    pid = held.get("pid")
+    if not isinstance(pid, int) or held.get("host") != host:
+        return False
+    if not _pid_alive(pid):
+        return True
+    started = held.get("pid_started")
+    return started is not None and _pid_started(pid) not in (None, started)
+
+
 @contextlib.contextmanager
 def _locked(out: Path) -> Iterator[None]:
-    """Hold ``_lock.json`` while the job writes; a lock left by a dead process is taken over."""
+    """Hold ``_lock.json`` while the job writes; the lock of a dead job is taken over."""
     lock = out / LOCK
-    me = {"pid": os.getpid(), "host": socket.gethostname(), "started": _now()}
-    for _attempt in range(2):
+    host = socket.gethostname()
+    me = {"pid": os.getpid(), "host": host, "started": _now(),
+          "pid_started": _pid_started(os.getpid())}  # fmt: skip
+    for _attempt in range(3):
         try:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:
             try:
                 held = json.loads(lock.read_text())
             except (OSError, ValueError):
-                held = {}
-            pid, host = held.get("pid"), held.get("host")
-            if isinstance(pid, int) and host == me["host"] and not _pid_alive(pid):
+                held = None
+            if _lock_is_stale(lock, held if isinstance(held, dict) else None, host):
+                logger.info("taking over the lock of a job that ended: %s", held)
                 with contextlib.suppress(FileNotFoundError):
                     lock.unlink()
                 continue
-            raise ConfigError(Errors.E403.format(out=out, pid=pid, host=host, lock=lock)) from None
-        with os.fdopen(fd, "w") as fh:
-            json.dump(me, fh)
+            info = held if isinstance(held, dict) else {}
+            raise ConfigError(Errors.E403.format(out=out, pid=info.get("pid"),
+                                                 host=info.get("host"), lock=lock)) from None  # fmt: skip
+        try:
+            with os.fdopen(fd, "w") as fh:
+                json.dump(me, fh)
+        except OSError:  # a full disk: leave no empty lock behind
+            with contextlib.suppress(OSError):
+                lock.unlink()
+            raise
         break
+    else:  # another job took the lock over at the same moment, each time
+        raise ConfigError(Errors.E403.format(out=out, pid="?", host=host, lock=lock))
     try:
         yield
     finally:
@@ -950,6 +1105,73 @@ def _clean_uncommitted(out: Path, committed: set[str]) -> int:
     return removed
 
 
+def _part_problem(path: Path, expected: Mapping[str, Any] | None) -> str | None:
+    """Why a committed part cannot be trusted (``None``: it can).
+
+    Cheap: the size first, then the sha256 recorded in the chunk's marker. Markers
+    written before checksums existed only vouch for the file's presence.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+    if not expected:  # a marker from before checksums: the footer must at least parse
+        import pyarrow.parquet as pq
+
+        try:
+            pq.read_metadata(path)
+        except Exception as exc:  # noqa: BLE001  (pyarrow raises several types)
+            return f"not readable Parquet ({type(exc).__name__})"
+        return None
+    want = expected.get("bytes")
+    if isinstance(want, int) and size != want:
+        return f"{size:,} bytes where {want:,} were committed"
+    try:
+        with path.open("rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+    if expected.get("sha256") not in (None, digest):
+        return "changed since it was committed (sha256 differs)"
+    return None
+
+
+def _chunk_problems(out: Path, marker: Mapping[str, Any]) -> list[tuple[str, Path, str]]:
+    """``(table, path, problem)`` for every part of a committed chunk that fails its check."""
+    cid = str(marker.get("chunk_id"))
+    parts: dict[str, Any] = marker.get("parts") or {}
+    found = []
+    for name in [*marker.get("tables", []), ERRORS_TABLE]:
+        path = _part_path(out, name, cid)
+        problem = _part_problem(path, parts.get(name))
+        if problem is not None:
+            found.append((name, path, problem))
+    return found
+
+
+def _drop_damaged(out: Path, markers: dict[str, dict[str, Any]], planned: set[str]) -> list[str]:
+    """Uncommit the planned chunks whose parts are missing or damaged, saying so (W217).
+
+    The marker goes first, so the chunk's remaining parts count as uncommitted and are
+    removed with the others; the chunk is then analysed again like any unfinished one.
+    """
+    dropped = []
+    for cid in sorted(set(markers) & planned):
+        problems = _chunk_problems(out, markers[cid])
+        if not problems:
+            continue
+        _name, path, problem = problems[0]
+        warnings.warn(Warnings.W217.format(path=path, chunk_id=cid, problem=problem),
+                      RelnlpWarning, stacklevel=3)  # fmt: skip
+        with contextlib.suppress(FileNotFoundError):
+            _marker_path(out, cid).unlink()
+        del markers[cid]
+        dropped.append(cid)
+    return dropped
+
+
 def _prune(out: Path, keep: set[str], fingerprint: str) -> int:
     """Drop chunks of an earlier plan (inputs changed) once the new plan is complete."""
     n = 0
@@ -976,9 +1198,10 @@ def _unify_parts(out: Path, tables: Iterable[str], chunk_ids: Sequence[str]) -> 
     import pyarrow.parquet as pq
 
     rewritten = 0
+    new_parts: dict[str, dict[str, dict[str, Any]]] = collections.defaultdict(dict)
     for name in tables:
-        paths = [_part_path(out, name, c) for c in chunk_ids]
-        paths = [p for p in paths if p.exists()]
+        ids = [c for c in chunk_ids if _part_path(out, name, c).exists()]
+        paths = [_part_path(out, name, c) for c in ids]
         fields: dict[str, pa.DataType] = {}
         schemas_ = [pq.read_schema(p) for p in paths]
         for s in schemas_:
@@ -986,16 +1209,82 @@ def _unify_parts(out: Path, tables: Iterable[str], chunk_ids: Sequence[str]) -> 
                 if f.name not in fields or pa.types.is_null(fields[f.name]):
                     fields[f.name] = f.type
         target = pa.schema([pa.field(n, t) for n, t in fields.items()])
-        for p, s in zip(paths, schemas_):
+        for cid, p, s in zip(ids, paths, schemas_):
             if s.remove_metadata().equals(target):
                 continue
             t = pq.read_table(p)
             cols = [t.column(n).cast(typ) if n in t.column_names else pa.nulls(len(t), typ)
                     for n, typ in fields.items()]  # fmt: skip
             fixed = pa.Table.from_arrays(cols, schema=target)
-            _write_atomic(p, functools.partial(_write_arrow, fixed))
+            new_parts[cid][name] = _write_atomic(p, functools.partial(_write_arrow, fixed))
             rewritten += 1
+    # The markers follow, so their checksums describe the parts as they now are. (A crash
+    # between a part and its marker leaves a mismatch: the next run redoes that chunk.)
+    for cid, infos in new_parts.items():
+        marker = _read_json(_marker_path(out, cid))
+        if marker is not None and isinstance(marker.get("parts"), dict):
+            marker["parts"].update(infos)
+            _write_json(_marker_path(out, cid), marker)
     return rewritten
+
+
+def _resumed_chunk_size(out: Path, fingerprint: str) -> int | None:
+    """The chunk size of an earlier run of the same job in ``out``, if any."""
+    with contextlib.suppress(OSError):
+        previous = _read_json(out / MANIFEST) if out.is_dir() else None
+        if previous and previous.get("fingerprint") == fingerprint:
+            size = previous.get("settings", {}).get("chunk_size")
+            if isinstance(size, int) and not isinstance(size, bool) and size >= 1:
+                return size
+    return None
+
+
+def _check_out(out: Path) -> Path:
+    """Refuse an ``out`` that cannot be a folder (E410, E411), before anything is written."""
+    if out.exists() and not out.is_dir():
+        raise ConfigError(Errors.E410.format(out=out), path=str(out))
+    for parent in out.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise ConfigError(Errors.E411.format(out=out, parent=parent), path=str(out))
+            break
+    return out
+
+
+_ADVICE = {
+    errno.ENOSPC: "Free space on that disk (or give another --out)",
+    errno.EDQUOT: "Free space within your disk quota (or give another --out)",
+    errno.EACCES: "Give yourself write permission there (or give another --out)",
+    errno.EPERM: "Give yourself write permission there (or give another --out)",
+    errno.EROFS: "That file system is read-only: give another --out",
+}
+
+
+def _storage_error(exc: OSError, out: Path, fingerprint: str, planned: set[str]) -> StorageError:
+    """One coded line for a failed write: what failed, what was kept, what to do (E409)."""
+    code = exc.errno
+    name = errno.errorcode.get(code, "") if code is not None else ""
+    reason = (exc.strerror or str(exc) or type(exc).__name__) + (f" [{name}]" if name else "")
+    kept = 0
+    with contextlib.suppress(OSError):
+        kept = sum(1 for c, m in _read_markers(out).items()
+                   if c in planned and m.get("fingerprint") == fingerprint)  # fmt: skip
+    path = exc.filename or out
+    advice = _ADVICE.get(code or 0, "Check that disk and folder")
+    msg = Errors.E409.format(path=path, reason=reason, kept=kept, total=len(planned),
+                             advice=advice)  # fmt: skip
+    return StorageError(msg, path=str(path), os_errno=code, kept=kept)
+
+
+@contextlib.contextmanager
+def _storage_faults(out: Path, fingerprint: str, planned: set[str]) -> Iterator[None]:
+    """Turn an OS error while writing the output folder into a coded StorageError."""
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, RelnlpError):  # already coded (E101 and the like)
+            raise
+        raise _storage_error(exc, out, fingerprint, planned) from exc
 
 
 # Public API ---------------------------------------------------------------------------------------
@@ -1007,7 +1296,7 @@ def run(
     engine: Literal["local", "dask"] = "local",
     scheduler: str | None = None,
     only: str | Iterable[str] | None = None,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     doc_date: str | _dt.date | None = None,
     progress: bool = True,
     model: str = DEFAULT_MODEL,
@@ -1037,8 +1326,11 @@ def run(
     only : str or iterable of str, optional
         Tables to write (comma-separated or a list); components they do not need are
         not loaded. ``errors`` is always written.
-    chunk_size : int
-        Documents per chunk (the unit of commit and resume).
+    chunk_size : int, optional
+        Documents per chunk (the unit of commit and resume). By default it is fitted
+        to the job (:func:`fit_chunk_size`: several chunks per process, at most
+        :data:`DEFAULT_CHUNK_SIZE`), and a rerun on the same folder keeps the size the
+        job started with, so that it resumes whatever ``n_process`` it is given.
     doc_date : str or datetime.date, optional
         Date given to every document (see :meth:`Analyzer.analyze`); default each
         document's own date.
@@ -1086,7 +1378,8 @@ def run(
     if engine not in ENGINES:
         raise ConfigError(Errors.E104.format(what="engine", value=engine, valid=", ".join(ENGINES)))
     n_process = _check_int("n_process", n_process, 1)
-    chunk_size = _check_int("chunk_size", chunk_size, 1)
+    if chunk_size is not None:
+        chunk_size = _check_int("chunk_size", chunk_size, 1)
     if max_bytes is not None:
         max_bytes = _check_int("max_bytes", max_bytes, 1)
     tables = _parse_only(only)
@@ -1105,21 +1398,28 @@ def run(
     settings.update(resources.settings)  # only what the user gave: default jobs keep their id
     fingerprint = _fingerprint(settings)
 
-    chunks = plan(inputs, chunk_size=chunk_size, max_bytes=max_bytes)
-    n_docs = sum(len(c.docs) for c in chunks)
+    documents = _documents(inputs, max_bytes)
+    n_docs = len(documents)
+    if chunk_size is None:
+        chunk_size = _resumed_chunk_size(Path(out).absolute(), fingerprint) or fit_chunk_size(
+            n_docs, max(2, n_process) if engine == "dask" else n_process
+        )
+    chunks = _cut(documents, chunk_size)
     if not n_docs:
         supported = ", ".join(sorted(_supported()))
         shown = ", ".join(os.fspath(i) for i in inputs[:5]) + (" ..." if len(inputs) > 5 else "")
         raise ConfigError(Errors.E401.format(inputs=shown or "(nothing)", supported=supported))
     t_planned = time.perf_counter()
 
-    outp = Path(out).absolute()
-    outp.mkdir(parents=True, exist_ok=True)
+    outp = _check_out(Path(out).absolute())
+    planned = {c.chunk_id for c in chunks}
+    with _storage_faults(outp, fingerprint, planned):
+        outp.mkdir(parents=True, exist_ok=True)
     tax_path = str(outp / "taxonomy.toml") if resources.taxonomy is not None else None
     job = JobSettings(str(outp), model, tables, components_to_exclude(tables), date,
                       max_bytes, fingerprint, resources.gazetteer, tax_path,
                       resources.themes_model)  # fmt: skip
-    with _locked(outp):
+    with _storage_faults(outp, fingerprint, planned), _locked(outp):
         previous = _read_json(outp / MANIFEST)
         if previous and previous.get("fingerprint") != fingerprint:
             old = previous.get("settings", {})
@@ -1133,8 +1433,8 @@ def run(
             _write_atomic(Path(tax_path), lambda f: f.write(toml))
         markers = {c: m for c, m in _read_markers(outp).items()
                    if m.get("fingerprint") == fingerprint}  # fmt: skip
+        redone = _drop_damaged(outp, markers, planned)
         _clean_uncommitted(outp, set(markers))
-        planned = {c.chunk_id for c in chunks}
         todo = [c for c in chunks if c.chunk_id not in markers]
         run_settings = {**settings, "inputs": [os.fspath(i) for i in inputs],
                         "engine": engine, "scheduler": scheduler, "n_process": n_process,
@@ -1151,6 +1451,7 @@ def run(
         results, busy = _execute(todo, job, engine=engine, scheduler=scheduler,
                            n_process=n_process, progress=progress, total=n_docs,
                            initial=done_before)  # fmt: skip
+        _warn_once(results)
         t_processed = time.perf_counter()
 
         markers = {c: m for c, m in _read_markers(outp).items()
@@ -1166,6 +1467,7 @@ def run(
             "total_seconds": round(time.perf_counter() - t_start, 3),
             "analysis_seconds": round(busy, 3),
         }, pruned=pruned, rewritten=rewritten)  # fmt: skip
+        manifest["counts"]["chunks_redone"] = len(redone)
         _write_json(outp / MANIFEST, manifest)
     return BatchResult(outp, n_docs, manifest["counts"]["failed"], len(chunks), len(results),
                        manifest["counts"]["tokens_this_run"], time.perf_counter() - t_start,
@@ -1240,6 +1542,17 @@ def _execute(
     finally:
         bar.close()
     return results, time.perf_counter() - t0
+
+
+def _warn_once(results: Sequence[ChunkResult]) -> None:
+    """One warning per code for the documents of this call (W218), not one per document."""
+    counts: collections.Counter[str] = collections.Counter()
+    for r in results:
+        counts.update(r.warnings)
+    for code, n in sorted(counts.items()):
+        warning = RelnlpWarning(Warnings.W218.format(code=code, count=n))
+        warning.count = n
+        warnings.warn(warning, stacklevel=3)
 
 
 def _read_json(path: Path) -> dict[str, Any] | None:
@@ -1322,6 +1635,115 @@ def _arrow_to_frame(table: pa.Table) -> pd.DataFrame:
     return pd.DataFrame(data, columns=table.column_names)
 
 
+def _read_part(out: Path, name: str, marker: Mapping[str, Any]) -> pa.Table:
+    """One committed part, checked against its marker; E406 / E412 name the bad file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    cid = str(marker.get("chunk_id"))
+    p = _part_path(out, name, cid)
+    parts: dict[str, Any] = marker.get("parts") or {}
+    problem = _part_problem(p, parts.get(name))
+    if problem == "missing":
+        raise ResourceError(
+            Errors.E406.format(path=p, chunk_id=cid, marker=_marker_path(out, cid)), path=str(p)
+        )
+    if problem is None:
+        try:
+            return pq.read_table(pa.BufferReader(p.read_bytes()))
+        except (OSError, pa.ArrowException) as exc:
+            problem = f"not readable Parquet: {str(exc).splitlines()[0] if str(exc) else exc!r}"
+    raise StorageError(Errors.E412.format(path=p, chunk_id=cid, detail=problem), path=str(p))
+
+
+@dataclass
+class VerifyResult:
+    """What :func:`verify` found in a batch output folder.
+
+    Attributes
+    ----------
+    out : pathlib.Path
+        The folder.
+    chunks : int
+        Chunks in the job's plan (from ``manifest.json``).
+    committed : int
+        Chunks of that plan with a commit marker.
+    problems : list of tuple
+        ``(chunk_id, table, path, problem)`` for every missing or damaged part of a
+        committed chunk.
+    complete : bool
+        The job finished (manifest status ``complete``) and every chunk is committed.
+    """
+
+    out: Path
+    chunks: int
+    committed: int
+    problems: list[tuple[str, str, str, str]]
+    complete: bool
+
+    @property
+    def ok(self) -> bool:
+        """True when the job is complete and every committed part checks out."""
+        return self.complete and not self.problems
+
+    def messages(self) -> list[str]:
+        """One coded line per problem, then one per unfinished or damaged job."""
+        lines = []
+        for cid, _table, path, problem in self.problems:
+            marker = _marker_path(self.out, cid)
+            if problem == "missing":
+                lines.append(Errors.E406.format(path=path, chunk_id=cid, marker=marker))
+            else:
+                lines.append(Errors.E412.format(path=path, chunk_id=cid, detail=problem))
+        if self.problems:
+            bad = len({p[0] for p in self.problems})
+            lines.append(Errors.E413.format(out=self.out, bad=bad, committed=self.committed))
+        if not self.complete:
+            lines.append(Errors.E414.format(out=self.out, committed=self.committed,
+                                            total=self.chunks))  # fmt: skip
+        return lines
+
+
+def verify(out: str | os.PathLike[str]) -> VerifyResult:
+    """Check a batch output folder: every chunk committed, every part as committed.
+
+    Each part file of a committed chunk is checked against the size and sha256 recorded
+    in the chunk's marker (parts of markers without checksums: that they are readable
+    Parquet). Nothing is changed; rerunning the job's command redoes what is damaged.
+
+    Parameters
+    ----------
+    out : path
+        The folder given to :func:`run`.
+
+    Returns
+    -------
+    VerifyResult
+
+    Raises
+    ------
+    relnlp.errors.ConfigError
+        ``out`` is not a batch folder (E405).
+    """
+    outp = Path(out)
+    try:
+        manifest = _read_json(outp / MANIFEST)
+        markers = _read_markers(outp)
+    except OSError as exc:
+        raise StorageError(Errors.E415.format(path=outp, reason=exc.strerror or exc),
+                           path=str(outp)) from exc  # fmt: skip
+    if manifest is None:
+        raise ConfigError(Errors.E405.format(path=outp))
+    fp = manifest.get("fingerprint")
+    planned = [c for c in manifest.get("chunks", []) if isinstance(c, str)]
+    committed = [c for c in planned if c in markers and markers[c].get("fingerprint") == fp]
+    problems = [(cid, table, str(path), problem)
+                for cid in committed
+                for table, path, problem in _chunk_problems(outp, markers[cid])]  # fmt: skip
+    complete = manifest.get("status") == "complete" and len(committed) == len(planned)
+    return VerifyResult(outp, len(planned), len(committed), problems, complete)
+
+
 def read_table(out: str | os.PathLike[str], name: str) -> pd.DataFrame:
     """Read one table of a batch output folder: committed chunks only, sorted by doc_id.
 
@@ -1348,12 +1770,18 @@ def read_table(out: str | os.PathLike[str], name: str) -> pd.DataFrame:
         ``out`` is not a batch folder (E405) or the job did not write ``name`` (E104).
     relnlp.errors.ResourceError
         A committed chunk's part file is missing (E406).
+    relnlp.errors.StorageError
+        A committed chunk's part file is damaged: its size or checksum differs from the
+        one recorded when it was committed, or it is not readable Parquet (E412); the
+        folder cannot be read (E415).
     """
-    import pyarrow.parquet as pq
-
     outp = Path(out)
-    manifest = _read_json(outp / MANIFEST)
-    markers = _read_markers(outp)
+    try:
+        manifest = _read_json(outp / MANIFEST)
+        markers = _read_markers(outp)
+    except OSError as exc:
+        raise StorageError(Errors.E415.format(path=outp, reason=exc.strerror or exc),
+                           path=str(outp)) from exc  # fmt: skip
     if manifest is None and not markers:
         raise ConfigError(Errors.E405.format(path=outp))
     written = (manifest or {}).get("tables") or sorted(
@@ -1371,13 +1799,7 @@ def read_table(out: str | os.PathLike[str], name: str) -> pd.DataFrame:
     for cid in order:
         if name != ERRORS_TABLE and name not in markers[cid].get("tables", []):
             continue
-        p = _part_path(outp, name, cid)
-        if not p.exists():
-            raise ResourceError(
-                Errors.E406.format(path=p, chunk_id=cid, marker=_marker_path(outp, cid)),
-                path=str(p),
-            )
-        df = _arrow_to_frame(pq.read_table(p))
+        df = _arrow_to_frame(_read_part(outp, name, markers[cid]))
         if len(df):
             frames.append(df)
     declared = dict(ERRORS_COLUMNS) if name == ERRORS_TABLE else dict(schemas.TABLES[name])
