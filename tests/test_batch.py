@@ -629,3 +629,50 @@ def test_batch_default_chunk_size_fits_documents_and_processes(
     # A rerun with another number of processes keeps the job's chunks (nothing to redo).
     again = batch.run([corpus], out, progress=False, only="dates", n_process=2)
     assert (again.chunks, again.chunks_run) == (4, 0)
+
+
+@pytest.fixture
+def small_fs(tmp_path: Path, reference: Path) -> Any:
+    """A real tmpfs about 40% the size of the reference output (root only; else skip)."""
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    used = sum(p.stat().st_size for p in reference.rglob("*") if p.is_file())
+    kib = max(64, int(used * 0.4) // 1024)
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(mnt)],
+                       capture_output=True, text=True)  # fmt: skip
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
+
+    def grow() -> None:
+        subprocess.run(["mount", "-o", "remount,size=64m", str(mnt)], check=True)
+
+    try:
+        yield mnt, grow
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+def test_batch_real_full_disk_with_workers_then_resume(
+    corpus: Path, reference: Path, small_fs: Any
+) -> None:
+    """A file system that really fills up, written by two worker processes: exit 1 with
+    one E409 line; after space is freed, the rerun finishes with the uninterrupted tables."""
+    mnt, grow = small_fs
+    out = mnt / "out"
+    r = subprocess.run([sys.executable, "-m", "relnlp", "batch", str(corpus), "--out", str(out),
+                        "--chunk-size", str(CHUNK), "--n-process", "2", "--no-progress"],
+                       capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert r.returncode == 1, r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.startswith("error:")]
+    assert len(lines) == 1 and "[E409]" in lines[0] and "[ENOSPC]" in lines[0], r.stderr
+    assert "Traceback" not in r.stderr
+    assert batch.verify(out).problems == []  # whatever was committed is whole
+    kept = len(list((out / "_done").glob("*.json")))
+    assert f"{kept} of {N_DOCS // CHUNK} chunk(s) are committed" in lines[0]
+    grow()
+    res = batch.run([corpus], out, chunk_size=CHUNK, progress=False)
+    assert res.chunks_run == N_DOCS // CHUNK - kept
+    _assert_same_tables(out, reference)
+    assert batch.verify(out).ok
