@@ -9,7 +9,8 @@
     One row per document that could not be analysed: ``doc_id``, ``path``,
     ``error_type``, ``code`` and ``message``.
 ``_done/<chunk_id>.json``
-    The commit marker of a chunk, written last, after all its parts.
+    The commit marker of a chunk, written last, after all its parts; it records the
+    size and sha256 of each part.
 ``manifest.json``
     relnlp, model, table and taxonomy versions, the settings, counts and timings.
 
@@ -20,12 +21,24 @@ chunks. Every file is written to a hidden temporary name and moved into place wi
 :func:`os.replace`, and a chunk counts as done only once its marker exists. A job that is
 killed and rerun therefore processes only the chunks without a marker, and its tables
 equal those of an uninterrupted run: part files without a marker are ignored by
-:func:`read_table` and removed by the next run.
+:func:`read_table` and removed by the next run. The default chunk size is fitted to the
+job (:func:`fit_chunk_size`) and kept by reruns, whatever their ``n_process``.
+
+Storage faults. A write that fails (a full disk, no permission) stops the job with one
+coded :class:`~relnlp.errors.StorageError` (E409) naming the path, the error and the
+chunks kept; rerunning the same command finishes the job. A rerun first checks every
+committed part against the size and checksum in its marker and analyses again, with a
+W217 warning, a chunk whose part is missing or damaged; :func:`read_table` names such a
+part (E406, E412) and :func:`verify` (``relnlp batch --verify OUT``) checks a whole
+folder. An ``out`` that is a file, or under one, is refused before anything is written
+(E410, E411).
 
 Isolation. A document that cannot be read or analysed (missing, empty, binary, too large,
 encrypted or truncated PDF, or a failure inside the pipeline) becomes a row of ``errors``
 and the job goes on. A worker process that dies takes only its chunk with it: the chunk
-is retried once on its own, then its documents are recorded as ``E404`` errors.
+is retried once on its own, then its documents are recorded as ``E404`` errors. Workers
+end with their coordinator, however it ends (``kill -9`` included), and the lock of a
+job whose process is gone is taken over by the next run.
 
 Engines. ``engine="local"`` runs in this process (``n_process=1``) or in a pool of
 ``n_process`` spawned processes, each loading the pipeline once; ``engine="dask"`` sends
@@ -1356,7 +1369,17 @@ def run(
     ------
     relnlp.errors.ConfigError
         Invalid option (E104, E106), no input file (E401), an output folder of a job with
-        other settings (E402) or in use by another job (E403), unreachable scheduler (E408).
+        other settings (E402) or in use by another job (E403), unreachable scheduler (E408),
+        ``out`` a file or under a file (E410, E411).
+    relnlp.errors.StorageError
+        The output folder could not be written (E409): committed chunks are kept and
+        the same call finishes the job once the cause is fixed.
+
+    Warns
+    -----
+    relnlp.errors.RelnlpWarning
+        W217 for each committed chunk found damaged and analysed again; W218 once per
+        warning code given by the documents of this call, with their count.
     relnlp.errors.ResourceError
         The spaCy pipeline (E101) or dask (E407) is not installed.
 
