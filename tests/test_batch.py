@@ -343,7 +343,7 @@ _CRASH_HOOK = '''
 import os
 
 if os.environ.get("RELNLP_TEST_CRASH_ON"):  # only in the test's spawned workers
-    import relnlp.batch as _b
+    import relnlp.batch._worker as _b
 
     _real = _b.process_chunk
 
@@ -387,7 +387,7 @@ def test_batch_disk_full_mid_job_is_one_coded_line_then_resume_equals_uninterrup
     intact; once there is space again, the rerun finishes with the uninterrupted tables."""
     import errno
 
-    real = batch._write_arrow
+    real = batch._store._write_arrow
     calls = {"n": 0}
     parts_per_chunk = len(ALL)
 
@@ -398,7 +398,7 @@ def test_batch_disk_full_mid_job_is_one_coded_line_then_resume_equals_uninterrup
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real(table, fh)
 
-    monkeypatch.setattr(batch, "_write_arrow", full_disk)
+    monkeypatch.setattr(batch._store, "_write_arrow", full_disk)
     out = tmp_path / "out"
     res = runner.invoke(app, ["batch", str(corpus), "--out", str(out), "--chunk-size",
                               str(CHUNK), "--no-progress"])  # fmt: skip
@@ -413,7 +413,7 @@ def test_batch_disk_full_mid_job_is_one_coded_line_then_resume_equals_uninterrup
     assert not list(out.rglob(".*.tmp")) and not (out / "_lock.json").exists()
     assert batch.verify(out).problems == []  # what was committed is intact
 
-    monkeypatch.setattr(batch, "_write_arrow", real)
+    monkeypatch.setattr(batch._store, "_write_arrow", real)
     again = batch.run([corpus], out, chunk_size=CHUNK, progress=False)
     assert again.chunks_run == N_DOCS // CHUNK - 2
     _assert_same_tables(out, reference)
@@ -430,7 +430,7 @@ def test_batch_storage_error_from_api_is_coded(
     def no_permission(table: Any, fh: Any) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(batch, "_write_arrow", no_permission)
+    monkeypatch.setattr(batch._store, "_write_arrow", no_permission)
     with pytest.raises(StorageError, match=r"\[E409\].*\[EACCES\]\)\. 0 of 1 chunk") as info:
         batch.run([corpus / "r01.txt"], tmp_path / "out", progress=False, only="dates")
     assert info.value.code == "E409" and info.value.os_errno == errno.EACCES
