@@ -8,6 +8,7 @@ import errno
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -23,10 +24,20 @@ from relnlp.batch._settings import (
     _check_model,
     _fingerprint,
     _parse_only,
+    _Resources,
     _user_resources,
     components_to_exclude,
 )
-from relnlp.batch._spec import ENGINES, ERRORS_TABLE, MANIFEST, BatchResult, JobSettings, _now
+from relnlp.batch._spec import (
+    ENGINES,
+    ERRORS_TABLE,
+    MANIFEST,
+    BatchResult,
+    ChunkResult,
+    ChunkSpec,
+    JobSettings,
+    _now,
+)
 from relnlp.batch._store import (
     _clean_uncommitted,
     _drop_damaged,
@@ -197,6 +208,62 @@ def run(
     ['5 May 2015']
     """
     t_start = time.perf_counter()
+    plan_ = _plan_job(inputs, out, n_process=n_process, engine=engine, scheduler=scheduler,
+                      only=only, chunk_size=chunk_size, doc_date=doc_date, model=model,
+                      max_bytes=max_bytes, gazetteer=gazetteer, taxonomy=taxonomy,
+                      themes_model=themes_model)  # fmt: skip
+    t_planned = time.perf_counter()
+    outp, planned, fp = Path(plan_.job.out), plan_.planned, plan_.job.fingerprint
+    with _storage_faults(outp, fp, planned):
+        outp.mkdir(parents=True, exist_ok=True)
+    with _storage_faults(outp, fp, planned), _locked(outp):
+        manifest, markers, redone = _open_folder(plan_)
+        todo = [c for c in plan_.chunks if c.chunk_id not in markers]
+        done_before = sum(len(c.docs) for c in plan_.chunks if c.chunk_id in markers)
+        results, busy = _execute(todo, plan_.job, engine=engine, scheduler=scheduler,
+                                 n_process=n_process, progress=progress, total=plan_.n_docs,
+                                 initial=done_before)  # fmt: skip
+        _warn_once(results)
+        t_processed = time.perf_counter()
+        timings = {"plan_seconds": round(t_planned - t_start, 3),
+                   "process_seconds": round(t_processed - t_planned, 3),
+                   "analysis_seconds": round(busy, 3)}  # fmt: skip
+        manifest = _close_folder(plan_, manifest, results, timings, t_start, len(redone))
+    return BatchResult(outp, plan_.n_docs, manifest["counts"]["failed"], len(plan_.chunks),
+                       len(results), manifest["counts"]["tokens_this_run"],
+                       time.perf_counter() - t_start, manifest)  # fmt: skip
+
+
+@dataclass
+class _Plan:
+    """A checked and planned job, before anything is written."""
+
+    job: JobSettings
+    chunks: list[ChunkSpec]
+    planned: set[str]
+    n_docs: int
+    settings: dict[str, Any]  # what the fingerprint covers
+    run_settings: dict[str, Any]  # recorded in the manifest
+    resources: _Resources
+
+
+def _plan_job(
+    inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    n_process: int,
+    engine: str,
+    scheduler: str | None,
+    only: str | Iterable[str] | None,
+    chunk_size: int | None,
+    doc_date: str | _dt.date | None,
+    model: str,
+    max_bytes: int | None,
+    gazetteer: Sequence[str | os.PathLike[str]],
+    taxonomy: Taxonomy | str | os.PathLike[str] | None,
+    themes_model: str | os.PathLike[str] | None,
+) -> _Plan:
+    """Check the options and resources (coded errors), find the documents, cut the chunks."""
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     if engine not in ENGINES:
@@ -233,66 +300,77 @@ def run(
         supported = ", ".join(sorted(_supported()))
         shown = ", ".join(os.fspath(i) for i in inputs[:5]) + (" ..." if len(inputs) > 5 else "")
         raise ConfigError(Errors.E401.format(inputs=shown or "(nothing)", supported=supported))
-    t_planned = time.perf_counter()
-
     outp = _check_out(Path(out).absolute())
-    planned = {c.chunk_id for c in chunks}
-    with _storage_faults(outp, fingerprint, planned):
-        outp.mkdir(parents=True, exist_ok=True)
     tax_path = str(outp / "taxonomy.toml") if resources.taxonomy is not None else None
     job = JobSettings(str(outp), model, tables, components_to_exclude(tables), date,
                       max_bytes, fingerprint, resources.gazetteer, tax_path,
                       resources.themes_model)  # fmt: skip
-    with _storage_faults(outp, fingerprint, planned), _locked(outp):
-        previous = _read_json(outp / MANIFEST)
-        if previous and previous.get("fingerprint") != fingerprint:
-            old = previous.get("settings", {})
-            # (settings holds only the resources given now: show one given before, too)
-            keys = [*settings, *(k for k in _RESOURCE_KEYS if k in old and k not in settings)]
-            diff = ", ".join(f"{k}: {old.get(k)!r} -> {settings.get(k)!r}" for k in keys
-                             if old.get(k) != settings.get(k)) or "unknown"  # fmt: skip
-            raise ConfigError(Errors.E402.format(out=outp, diff=diff))
-        if tax_path is not None:  # under the lock: the workers read it
-            toml = resources.taxonomy_toml.encode("utf-8")
-            _write_atomic(Path(tax_path), lambda f: f.write(toml))
-        markers = {c: m for c, m in _read_markers(outp).items()
-                   if m.get("fingerprint") == fingerprint}  # fmt: skip
-        redone = _drop_damaged(outp, markers, planned)
-        _clean_uncommitted(outp, set(markers))
-        todo = [c for c in chunks if c.chunk_id not in markers]
-        run_settings = {**settings, "inputs": [os.fspath(i) for i in inputs],
-                        "engine": engine, "scheduler": scheduler, "n_process": n_process,
-                        "chunk_size": chunk_size, "exclude": list(job.exclude)}  # fmt: skip
-        manifest: dict[str, Any] = {
-            "status": "running", "fingerprint": fingerprint, "settings": run_settings,
-            "relnlp_version": __version__, "tables_version": TABLES_VERSION,
-            "tables": [*tables, ERRORS_TABLE], "chunks": [c.chunk_id for c in chunks],
-            "started": _now(),
-        }  # fmt: skip
-        _write_json(outp / MANIFEST, manifest)
+    run_settings = {**settings, "inputs": [os.fspath(i) for i in inputs],
+                    "engine": engine, "scheduler": scheduler, "n_process": n_process,
+                    "chunk_size": chunk_size, "exclude": list(job.exclude)}  # fmt: skip
+    return _Plan(job, chunks, {c.chunk_id for c in chunks}, n_docs, settings, run_settings,
+                 resources)  # fmt: skip
 
-        done_before = sum(len(c.docs) for c in chunks if c.chunk_id in markers)
-        results, busy = _execute(todo, job, engine=engine, scheduler=scheduler,
-                           n_process=n_process, progress=progress, total=n_docs,
-                           initial=done_before)  # fmt: skip
-        _warn_once(results)
-        t_processed = time.perf_counter()
 
-        markers = {c: m for c, m in _read_markers(outp).items()
-                   if m.get("fingerprint") == fingerprint}  # fmt: skip
-        missing = planned - set(markers)
-        if missing:  # pragma: no cover  (every engine commits or raises)
-            raise RuntimeError(f"chunks not committed: {sorted(missing)[:5]}")
-        pruned = _prune(outp, planned, fingerprint)
-        rewritten = _unify_parts(outp, [*tables, ERRORS_TABLE], [c.chunk_id for c in chunks])
-        manifest = _final_manifest(manifest, chunks, markers, results, {
-            "plan_seconds": round(t_planned - t_start, 3),
-            "process_seconds": round(t_processed - t_planned, 3),
-            "total_seconds": round(time.perf_counter() - t_start, 3),
-            "analysis_seconds": round(busy, 3),
-        }, pruned=pruned, rewritten=rewritten)  # fmt: skip
-        manifest["counts"]["chunks_redone"] = len(redone)
-        _write_json(outp / MANIFEST, manifest)
-    return BatchResult(outp, n_docs, manifest["counts"]["failed"], len(chunks), len(results),
-                       manifest["counts"]["tokens_this_run"], time.perf_counter() - t_start,
-                       manifest)  # fmt: skip
+def _open_folder(
+    plan_: _Plan,
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[str]]:
+    """Under the lock: refuse another job's folder (E402), write the taxonomy, keep the
+    intact committed chunks (damaged ones are dropped, W217), remove uncommitted parts
+    and write the manifest of a running job. Returns it, the markers kept and the
+    chunks dropped."""
+    job, outp = plan_.job, Path(plan_.job.out)
+    settings, fingerprint = plan_.settings, job.fingerprint
+    previous = _read_json(outp / MANIFEST)
+    if previous and previous.get("fingerprint") != fingerprint:
+        old = previous.get("settings", {})
+        # (settings holds only the resources given now: show one given before, too)
+        keys = [*settings, *(k for k in _RESOURCE_KEYS if k in old and k not in settings)]
+        diff = ", ".join(f"{k}: {old.get(k)!r} -> {settings.get(k)!r}" for k in keys
+                         if old.get(k) != settings.get(k)) or "unknown"  # fmt: skip
+        raise ConfigError(Errors.E402.format(out=outp, diff=diff))
+    if job.taxonomy is not None:  # under the lock: the workers read it
+        toml = plan_.resources.taxonomy_toml.encode("utf-8")
+        _write_atomic(Path(job.taxonomy), lambda f: f.write(toml))
+    markers = {c: m for c, m in _read_markers(outp).items()
+               if m.get("fingerprint") == fingerprint}  # fmt: skip
+    redone = _drop_damaged(outp, markers, plan_.planned)
+    _clean_uncommitted(outp, set(markers))
+    manifest: dict[str, Any] = {
+        "status": "running", "fingerprint": fingerprint, "settings": plan_.run_settings,
+        "relnlp_version": __version__, "tables_version": TABLES_VERSION,
+        "tables": [*job.tables, ERRORS_TABLE], "chunks": [c.chunk_id for c in plan_.chunks],
+        "started": _now(),
+    }  # fmt: skip
+    _write_json(outp / MANIFEST, manifest)
+    return manifest, markers, redone
+
+
+def _close_folder(
+    plan_: _Plan,
+    manifest: dict[str, Any],
+    results: Sequence[ChunkResult],
+    timings: dict[str, float],
+    t_start: float,
+    redone: int,
+) -> dict[str, Any]:
+    """Every chunk committed: drop an earlier plan's chunks, give each table's parts one
+    schema, and write the final manifest (returned)."""
+    outp, fingerprint, chunks = Path(plan_.job.out), plan_.job.fingerprint, plan_.chunks
+    markers = {c: m for c, m in _read_markers(outp).items()
+               if m.get("fingerprint") == fingerprint}  # fmt: skip
+    missing = plan_.planned - set(markers)
+    if missing:  # pragma: no cover  (every engine commits or raises)
+        raise RuntimeError(f"chunks not committed: {sorted(missing)[:5]}")
+    pruned = _prune(outp, plan_.planned, fingerprint)
+    rewritten = _unify_parts(outp, [*plan_.job.tables, ERRORS_TABLE],
+                             [c.chunk_id for c in chunks])  # fmt: skip
+    timings = {"plan_seconds": timings["plan_seconds"],
+               "process_seconds": timings["process_seconds"],
+               "total_seconds": round(time.perf_counter() - t_start, 3),
+               "analysis_seconds": timings["analysis_seconds"]}  # fmt: skip
+    manifest = _final_manifest(manifest, chunks, markers, results, timings, pruned=pruned,
+                               rewritten=rewritten)  # fmt: skip
+    manifest["counts"]["chunks_redone"] = redone
+    _write_json(outp / MANIFEST, manifest)
+    return manifest
