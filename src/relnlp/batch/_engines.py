@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from relnlp.batch._spec import ChunkResult, ChunkSpec, JobSettings
-from relnlp.batch._worker import _crashed, _pipeline, _warm, process_chunk
+from relnlp.batch._worker import _boot, _crashed, _pipeline, _warm, process_chunk
 from relnlp.errors import ConfigError, Errors, ResourceError
 
 
@@ -22,10 +22,38 @@ def _run_inline(
         yield process_chunk(chunk, job, on_doc)
 
 
+def start_pool(n_process: int) -> cf.ProcessPoolExecutor:
+    """Start ``n_process`` spawned workers now, before the job is planned.
+
+    A worker's start-up (a Python process importing spaCy and relnlp) takes seconds; on
+    a small job it is a large part of the whole, so it runs while the coordinator checks
+    the options and plans the chunks. Each worker loads the pipeline with its first chunk.
+    """
+    pool = cf.ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"),
+                                  initializer=_boot, initargs=(os.getpid(),))  # fmt: skip
+    for _ in range(n_process):  # the executor spawns one process per task submitted
+        pool.submit(os.getpid)
+    return pool
+
+
+def stop_pool(pool: cf.ProcessPoolExecutor) -> None:
+    """End a started pool that will get no work (the job stopped before running)."""
+    # Its workers may still be importing; they would finish that before reading the
+    # shutdown, and this process's exit would wait for them. (shutdown() forgets them.)
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in procs:
+        proc.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _run_pool(
-    chunks: Sequence[ChunkSpec], job: JobSettings, n_process: int
+    chunks: Sequence[ChunkSpec],
+    job: JobSettings,
+    n_process: int,
+    pool: cf.ProcessPoolExecutor | None = None,
 ) -> Iterator[ChunkResult]:
-    """A pool of spawned processes, each loading the pipeline once (in its initializer).
+    """A pool of spawned processes, each loading the pipeline once (in its initializer,
+    or with its first chunk in a ``pool`` from :func:`start_pool`).
 
     At most ``2 * n_process`` chunks are in flight, so memory stays flat. When a worker
     dies the pool breaks and all chunks in flight are lost; each is then retried alone,
@@ -42,7 +70,7 @@ def _run_pool(
         return cf.ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_warm,
                                       initargs=(job, os.getpid()))  # fmt: skip
 
-    pool = new_pool()
+    pool = pool or new_pool()
     inflight: dict[cf.Future[ChunkResult], ChunkSpec] = {}
     retried: set[str] = set()
     try:
@@ -148,6 +176,7 @@ def _execute(
     progress: bool,
     total: int,
     initial: int,
+    pool: cf.ProcessPoolExecutor | None = None,
 ) -> tuple[list[ChunkResult], float]:
     """Run the chunks on the chosen engine with a progress bar.
 
@@ -201,7 +230,7 @@ def _execute(
         elif n_process == 1:
             results.extend(_run_inline(todo, job, on_doc))
         else:
-            for res in _run_pool(todo, job, n_process):
+            for res in _run_pool(todo, job, n_process, pool):
                 absorb(res)
     finally:
         bar.close()

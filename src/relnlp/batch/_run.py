@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from relnlp import schemas
 from relnlp.about import DEFAULT_MODEL, TABLES_VERSION, __version__
-from relnlp.batch._engines import _execute
+from relnlp.batch._engines import _execute, start_pool, stop_pool
 from relnlp.batch._lock import _locked
 from relnlp.batch._manifest import _final_manifest, _warn_once
 from relnlp.batch._plan import _cut, _documents, _supported, fit_chunk_size
@@ -208,27 +208,38 @@ def run(
     ['5 May 2015']
     """
     t_start = time.perf_counter()
-    plan_ = _plan_job(inputs, out, n_process=n_process, engine=engine, scheduler=scheduler,
-                      only=only, chunk_size=chunk_size, doc_date=doc_date, model=model,
-                      max_bytes=max_bytes, gazetteer=gazetteer, taxonomy=taxonomy,
-                      themes_model=themes_model)  # fmt: skip
-    t_planned = time.perf_counter()
-    outp, planned, fp = Path(plan_.job.out), plan_.planned, plan_.job.fingerprint
-    with _storage_faults(outp, fp, planned):
-        outp.mkdir(parents=True, exist_ok=True)
-    with _storage_faults(outp, fp, planned), _locked(outp):
-        manifest, markers, redone = _open_folder(plan_)
-        todo = [c for c in plan_.chunks if c.chunk_id not in markers]
-        done_before = sum(len(c.docs) for c in plan_.chunks if c.chunk_id in markers)
-        results, busy = _execute(todo, plan_.job, engine=engine, scheduler=scheduler,
-                                 n_process=n_process, progress=progress, total=plan_.n_docs,
-                                 initial=done_before)  # fmt: skip
-        _warn_once(results)
-        t_processed = time.perf_counter()
-        timings = {"plan_seconds": round(t_planned - t_start, 3),
-                   "process_seconds": round(t_processed - t_planned, 3),
-                   "analysis_seconds": round(busy, 3)}  # fmt: skip
-        manifest = _close_folder(plan_, manifest, results, timings, t_start, len(redone))
+    pool = None
+    if engine == "local" and type(n_process) is int and n_process > 1:
+        pool = start_pool(n_process)  # the workers start up while the job is planned
+    try:
+        plan_ = _plan_job(inputs, out, n_process=n_process, engine=engine, scheduler=scheduler,
+                          only=only, chunk_size=chunk_size, doc_date=doc_date, model=model,
+                          max_bytes=max_bytes, gazetteer=gazetteer, taxonomy=taxonomy,
+                          themes_model=themes_model)  # fmt: skip
+        t_planned = time.perf_counter()
+        outp, planned, fp = Path(plan_.job.out), plan_.planned, plan_.job.fingerprint
+        with _storage_faults(outp, fp, planned):
+            outp.mkdir(parents=True, exist_ok=True)
+        with _storage_faults(outp, fp, planned), _locked(outp):
+            manifest, markers, redone = _open_folder(plan_)
+            todo = [c for c in plan_.chunks if c.chunk_id not in markers]
+            done_before = sum(len(c.docs) for c in plan_.chunks if c.chunk_id in markers)
+            results, busy = _execute(todo, plan_.job, engine=engine, scheduler=scheduler,
+                                     n_process=n_process, progress=progress,
+                                     total=plan_.n_docs, initial=done_before,
+                                     pool=pool if todo else None)  # fmt: skip
+            _warn_once(results)
+            t_processed = time.perf_counter()
+            timings = {"plan_seconds": round(t_planned - t_start, 3),
+                       "process_seconds": round(t_processed - t_planned, 3),
+                       "analysis_seconds": round(busy, 3)}  # fmt: skip
+            manifest = _close_folder(plan_, manifest, results, timings, t_start, len(redone))
+    except BaseException:
+        if pool is not None:
+            stop_pool(pool)
+        raise
+    if pool is not None and not todo:
+        stop_pool(pool)
     return BatchResult(outp, plan_.n_docs, manifest["counts"]["failed"], len(plan_.chunks),
                        len(results), manifest["counts"]["tokens_this_run"],
                        time.perf_counter() - t_start, manifest)  # fmt: skip

@@ -74,6 +74,17 @@ def _end_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="relnlp-parent-watch", daemon=True).start()
 
 
+def _boot(parent: int) -> None:
+    """Initializer of a pool started before the job is planned: tie the worker to its
+    coordinator and import the analyser (spaCy included), so the worker's start-up runs
+    while the coordinator plans; the pipeline itself loads with the first chunk."""
+    _end_with_parent(parent)
+    try:
+        import relnlp.analyzer  # noqa: F401
+    except Exception:  # noqa: BLE001  (the first chunk raises it again)
+        logger.debug("import failed in worker", exc_info=True)
+
+
 def _warm(job: JobSettings, parent: int | None = None) -> None:
     """Pool initializer: tie the worker to its coordinator, then load the pipeline.
 
