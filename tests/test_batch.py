@@ -343,7 +343,7 @@ _CRASH_HOOK = '''
 import os
 
 if os.environ.get("RELNLP_TEST_CRASH_ON"):  # only in the test's spawned workers
-    import relnlp.batch as _b
+    import relnlp.batch._worker as _b
 
     _real = _b.process_chunk
 
@@ -376,3 +376,303 @@ def test_batch_worker_crash_becomes_error_rows_and_the_rest_finishes(
     assert any(p.endswith("r04.txt") for p in errors["path"])
     docs = batch.read_table(out, "documents")
     assert len(docs) == N_DOCS - CHUNK and not set(docs["doc_id"]) & set(errors["doc_id"])
+
+
+# Storage faults (issue 22) ------------------------------------------------------------------
+def test_batch_disk_full_mid_job_is_one_coded_line_then_resume_equals_uninterrupted(
+    corpus: Path, reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC while the third chunk writes its parts: exit 1, one [E409] line naming the
+    path and what was kept, no traceback, no temporary file, and the committed chunks
+    intact; once there is space again, the rerun finishes with the uninterrupted tables."""
+    import errno
+
+    real = batch._store._write_arrow
+    calls = {"n": 0}
+    parts_per_chunk = len(ALL)
+
+    def full_disk(table: Any, fh: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] > 2 * parts_per_chunk + 3:
+            fh.write(b"PAR1 half a part")  # the disk fills up in the middle of a write
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(table, fh)
+
+    monkeypatch.setattr(batch._store, "_write_arrow", full_disk)
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["batch", str(corpus), "--out", str(out), "--chunk-size",
+                              str(CHUNK), "--no-progress"])  # fmt: skip
+    assert res.exit_code == 1, res.output
+    lines = [ln for ln in res.output.splitlines() if ln.startswith("error:")]
+    assert len(lines) == 1, res.output
+    assert "[E409]" in lines[0] and "No space left on device [ENOSPC]" in lines[0]
+    assert f"2 of {N_DOCS // CHUNK} chunk(s) are committed" in lines[0]
+    assert f"{out}{os.sep}" in lines[0] and "part-" in lines[0] and "Free space" in lines[0]
+    assert "Traceback" not in res.output
+    assert len(list((out / "_done").glob("*.json"))) == 2
+    assert not list(out.rglob(".*.tmp")) and not (out / "_lock.json").exists()
+    assert batch.verify(out).problems == []  # what was committed is intact
+
+    monkeypatch.setattr(batch._store, "_write_arrow", real)
+    again = batch.run([corpus], out, chunk_size=CHUNK, progress=False)
+    assert again.chunks_run == N_DOCS // CHUNK - 2
+    _assert_same_tables(out, reference)
+    assert batch.verify(out).ok
+
+
+def test_batch_storage_error_from_api_is_coded(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from relnlp.errors import StorageError
+
+    def no_permission(table: Any, fh: Any) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(batch._store, "_write_arrow", no_permission)
+    with pytest.raises(StorageError, match=r"\[E409\].*\[EACCES\]\)\. 0 of 1 chunk") as info:
+        batch.run([corpus / "r01.txt"], tmp_path / "out", progress=False, only="dates")
+    assert info.value.code == "E409" and info.value.os_errno == errno.EACCES
+    assert isinstance(info.value, OSError)
+
+
+def _damage(out: Path) -> tuple[Path, Path, Path]:
+    """Truncate an entities part, delete a dates part and flip one byte of a documents
+    part (same size), each of another committed chunk."""
+    man = json.loads((out / "manifest.json").read_text())
+    a, b, c = man["chunks"][1], man["chunks"][3], man["chunks"][4]
+    cut = out / "entities" / f"part-{a}.parquet"
+    cut.write_bytes(cut.read_bytes()[: cut.stat().st_size // 2])
+    gone = out / "dates" / f"part-{b}.parquet"
+    gone.unlink()
+    flipped = out / "documents" / f"part-{c}.parquet"
+    data = bytearray(flipped.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    flipped.write_bytes(bytes(data))
+    return cut, gone, flipped
+
+
+def test_batch_damaged_and_deleted_parts_are_named_then_redone(
+    reference: Path, corpus: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from relnlp.errors import RelnlpWarning, ResourceError, StorageError
+
+    out = tmp_path / "out"
+    shutil.copytree(reference, out)
+    r = runner.invoke(app, ["batch", "--verify", str(out)])
+    assert r.exit_code == 0 and "complete and intact" in r.output, r.output
+    cut, gone, flipped = _damage(out)
+
+    with pytest.raises(StorageError, match=r"\[E412\]") as info:
+        batch.read_table(out, "entities")
+    assert info.value.path == str(cut) and "bytes where" in str(info.value)
+    with pytest.raises(ResourceError, match=r"\[E406\]") as missing:
+        batch.read_table(out, "dates")
+    assert missing.value.path == str(gone)
+    with pytest.raises(StorageError, match=r"\[E412\].*sha256 differs"):
+        batch.read_table(out, "documents")
+
+    found = batch.verify(out)
+    assert not found.ok and found.complete and found.committed == N_DOCS // CHUNK
+    assert sorted(p[2] for p in found.problems) == sorted(map(str, (cut, gone, flipped)))
+    r = runner.invoke(app, ["batch", "--verify", str(out)])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    codes = [ln.split()[1] for ln in r.output.splitlines() if ln.startswith("error:")]
+    assert sorted(codes) == ["[E406]", "[E412]", "[E412]", "[E413]"], r.output
+
+    with pytest.warns(RelnlpWarning, match=r"\[W217\]") as caught:
+        res = batch.run([corpus], out, chunk_size=CHUNK, progress=False)
+    named = " ".join(str(w.message) for w in caught if "W217" in str(w.message))
+    assert all(str(p) in named for p in (cut, gone, flipped))
+    assert res.chunks_run == 3 and res.manifest["counts"]["chunks_redone"] == 3
+    _assert_same_tables(out, reference)
+    assert batch.verify(out).ok
+    assert not list(out.rglob(".*.tmp"))
+
+
+def test_batch_rerun_in_cli_says_which_part_was_redone(
+    reference: Path, corpus: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(reference, out)
+    cut, _gone, _flipped = _damage(out)
+    r = runner.invoke(app, ["batch", str(corpus), "--out", str(out), "--chunk-size",
+                            str(CHUNK), "--no-progress"])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    warned = [ln for ln in r.output.splitlines() if ln.startswith("warning: [W217]")]
+    assert len(warned) == 3 and any(str(cut) in ln for ln in warned)
+    assert "3 of 6 chunk(s) run now" in r.output
+    _assert_same_tables(out, reference)
+
+
+def test_batch_out_on_a_file_or_under_a_file_is_a_usage_error(
+    corpus: Path, tmp_path: Path
+) -> None:
+    afile = tmp_path / "notes.txt"
+    afile.write_text("not a folder\n")
+    one = str(corpus / "r01.txt")
+    for out, code in ((afile, "[E410]"), (afile / "sub" / "out", "[E411]")):
+        r = runner.invoke(app, ["batch", one, "--out", str(out), "--no-progress"])
+        assert r.exit_code == 2, r.output
+        lines = [ln for ln in r.output.splitlines() if ln.startswith("error:")]
+        assert len(lines) == 1 and code in lines[0] and "Traceback" not in r.output
+        with pytest.raises(ConfigError, match=code.replace("[", r"\[").replace("]", r"\]")):
+            batch.run([one], out, progress=False)
+    assert afile.read_text() == "not a folder\n"
+    r = runner.invoke(app, ["batch", "--verify", str(tmp_path)])
+    assert r.exit_code == 2 and "[E405]" in r.output
+    r = runner.invoke(app, ["batch", one])
+    assert r.exit_code == 2 and "--out" in r.output
+
+
+# Clean-up after the coordinator dies (issue 19) ---------------------------------------------
+def _descendants(pid: int) -> set[int]:
+    """Live (not zombie) descendants of ``pid``, from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        fields = text[text.rfind(")") + 2 :].split()
+        if fields[0] != "Z":
+            parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, pp in parents.items() if pp in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return text[text.rfind(")") + 2 :].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc")
+def test_batch_workers_end_with_a_killed_coordinator_and_its_lock_is_taken_over(
+    corpus: Path, reference: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "relnlp", "batch", str(corpus), "--out", str(out),
+           "--chunk-size", "1", "--n-process", "2", "--no-progress"]  # fmt: skip
+    log = tmp_path / "stderr.txt"
+    with log.open("wb") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and proc.poll() is None:
+            if any((out / "_done").glob("*.json")):
+                break
+            time.sleep(0.01)
+        workers = _descendants(proc.pid)
+        assert proc.poll() is None and len(workers) >= 2, log.read_text()
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.05)
+    assert not [p for p in workers if _alive(p)], "workers outlived their coordinator"
+    committed = len(list((out / "_done").glob("*.json")))
+    assert 0 < committed < N_DOCS
+    # The dead job's lock is still there; the next run takes it over by itself.
+    assert (out / "_lock.json").exists()
+    res = batch.run([corpus], out, progress=False)
+    assert res.chunks_run == N_DOCS - committed  # its chunk size was kept: an exact resume
+    _assert_same_tables(out, reference)
+
+
+def test_batch_lock_of_a_reused_pid_or_an_unfinished_write_is_taken_over(
+    corpus: Path, tmp_path: Path
+) -> None:
+    host = os.uname().nodename
+    one = [corpus / "r01.txt"]
+    out = tmp_path / "reused"
+    out.mkdir()
+    # A live pid (this process) that started at another time: not the job's process.
+    (out / "_lock.json").write_text(json.dumps({"pid": os.getpid(), "host": host,
+                                                "pid_started": "1"}))  # fmt: skip
+    assert batch.run(one, out, progress=False, only="dates").documents == 1
+    out = tmp_path / "torn"
+    out.mkdir()
+    (out / "_lock.json").write_text("")  # a lock whose write never finished (full disk)
+    with pytest.raises(ConfigError, match=r"\[E403\]"):  # ... or is being written now
+        batch.run(one, out, progress=False, only="dates")
+    old = time.time() - 60
+    os.utime(out / "_lock.json", (old, old))
+    assert batch.run(one, out, progress=False, only="dates").documents == 1
+    assert not (out / "_lock.json").exists()
+    # A live job on this host is respected.
+    (out / "_lock.json").write_text(json.dumps({"pid": os.getpid(), "host": host}))
+    with pytest.raises(ConfigError, match=r"\[E403\]"):
+        batch.run(one, out, progress=False, only="dates")
+
+
+def test_batch_default_chunk_size_fits_documents_and_processes(
+    corpus: Path, tmp_path: Path
+) -> None:
+    assert [batch.fit_chunk_size(n, p) for n, p in [(12, 1), (12, 2), (50, 2), (1000, 2)]] == [
+        3, 2, 7, 50]  # fmt: skip
+    assert batch.fit_chunk_size(0, 1) == 1
+    out = tmp_path / "out"
+    res = batch.run([corpus], out, progress=False, only="dates", n_process=1)
+    assert res.chunks == 4 and res.manifest["settings"]["chunk_size"] == 3
+    # A rerun with another number of processes keeps the job's chunks (nothing to redo).
+    again = batch.run([corpus], out, progress=False, only="dates", n_process=2)
+    assert (again.chunks, again.chunks_run) == (4, 0)
+
+
+@pytest.fixture
+def small_fs(tmp_path: Path, reference: Path) -> Any:
+    """A real tmpfs about 40% the size of the reference output (root only; else skip)."""
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    used = sum(p.stat().st_size for p in reference.rglob("*") if p.is_file())
+    kib = max(64, int(used * 0.4) // 1024)
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(mnt)],
+                       capture_output=True, text=True)  # fmt: skip
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
+
+    def grow() -> None:
+        subprocess.run(["mount", "-o", "remount,size=64m", str(mnt)], check=True)
+
+    try:
+        yield mnt, grow
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+def test_batch_real_full_disk_with_workers_then_resume(
+    corpus: Path, reference: Path, small_fs: Any
+) -> None:
+    """A file system that really fills up, written by two worker processes: exit 1 with
+    one E409 line; after space is freed, the rerun finishes with the uninterrupted tables."""
+    mnt, grow = small_fs
+    out = mnt / "out"
+    r = subprocess.run([sys.executable, "-m", "relnlp", "batch", str(corpus), "--out", str(out),
+                        "--chunk-size", str(CHUNK), "--n-process", "2", "--no-progress"],
+                       capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert r.returncode == 1, r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.startswith("error:")]
+    assert len(lines) == 1 and "[E409]" in lines[0] and "[ENOSPC]" in lines[0], r.stderr
+    assert "Traceback" not in r.stderr
+    assert batch.verify(out).problems == []  # whatever was committed is whole
+    kept = len(list((out / "_done").glob("*.json")))
+    assert f"{kept} of {N_DOCS // CHUNK} chunk(s) are committed" in lines[0]
+    grow()
+    res = batch.run([corpus], out, chunk_size=CHUNK, progress=False)
+    assert res.chunks_run == N_DOCS // CHUNK - kept
+    _assert_same_tables(out, reference)
+    assert batch.verify(out).ok

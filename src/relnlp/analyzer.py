@@ -489,7 +489,9 @@ class Analyzer:
         >>> r.entities[["text", "label"]].values.tolist()[:1]
         [['Putin', 'PERSON']]
         """
-        return next(iter(self.pipe([(text_or_document, doc_id, doc_date)], as_tuples=True)))
+        # The call runs to its end, so a warning about the document is given here.
+        (report,) = self.pipe([(text_or_document, doc_id, doc_date)], as_tuples=True)
+        return report
 
     def pipe(
         self,
@@ -521,6 +523,12 @@ class Analyzer:
             :func:`load`). The time is checked between steps: after reading, after each
             parsed chunk and after each report-level component; a step is never
             interrupted, so one slow step can run past the budget.
+
+        Warns
+        -----
+        relnlp.errors.RelnlpWarning
+            W201 once per call, when the reports are exhausted, naming the first
+            document without a date and counting the others (``warning.count``).
         """
         clock = _Clock(self.time_budget_s)
         prepared = self._prepared(texts_or_documents, as_tuples, clock)
@@ -542,6 +550,7 @@ class Analyzer:
                 disable=per_report,
             )  # fmt: skip
         current: list[Doc] = []
+        unanchored: list[Any] = []  # W201 is given once per call, with a count
         for doc, (info, k, n, idx) in docs:
             clock.check(idx, f"parsing (chunk {k + 1} of {n})")
             current.append(doc)
@@ -551,12 +560,15 @@ class Analyzer:
             t_own = time.perf_counter()
             full = current[0] if n == 1 else Doc.from_docs(current, ensure_whitespace=False)
             current = []
-            self._report_level(full, document, view, meta, functools.partial(clock.check, idx))
+            self._report_level(full, document, view, meta, functools.partial(clock.check, idx),
+                               unanchored)  # fmt: skip
             clock.docs.pop(idx, None)
             clock.exclude(t_own)
             t_out = time.perf_counter()
             yield Report(doc_id, document.text, document, full, view, meta)
             clock.exclude(t_out)
+        if unanchored:
+            _warn_unanchored(unanchored)
 
     def _report_level(
         self,
@@ -565,8 +577,13 @@ class Analyzer:
         view: CleanView,
         meta: dict[str, Any],
         check: Callable[[str], None] | None = None,
+        unanchored: list[Any] | None = None,
     ) -> None:
-        """Run the components that need the whole report (see REPORT_LEVEL)."""
+        """Run the components that need the whole report (see REPORT_LEVEL).
+
+        A report with a year-less date and no document date is added to ``unanchored``
+        (its caller warns once for all), or warned about at once when it is ``None``.
+        """
         doc._.rel_doc_date = meta.get("doc_date")
         starts = view.starts
         doc.user_data["rel_passages"] = [
@@ -591,13 +608,10 @@ class Analyzer:
             anchored and value.startswith("XXXX")  # a year-less date nothing could anchor
             for _s, _e, _t, value, _m, anchored in doc.user_data.get("rel_timex", [])
         ):
-            import warnings
-
-            from relnlp.errors import RelnlpWarning, Warnings
-
-            warnings.warn(
-                Warnings.W201.format(doc_id=meta.get("doc_id")), RelnlpWarning, stacklevel=4
-            )
+            if unanchored is None:
+                _warn_unanchored([meta.get("doc_id")])
+            else:
+                unanchored.append(meta.get("doc_id"))
 
     def _prepared(
         self, items: Iterable[Any], as_tuples: bool, clock: _Clock
@@ -625,6 +639,20 @@ class Analyzer:
 
     def __repr__(self) -> str:
         return f"Analyzer(model={self.model!r}, pipes={self.nlp.pipe_names})"
+
+
+def _warn_unanchored(doc_ids: Sequence[Any]) -> None:
+    """W201 once for the documents of one call: the first named, the others counted."""
+    import warnings
+
+    from relnlp.errors import RelnlpWarning, Warnings
+
+    msg = Warnings.W201.format(doc_id=doc_ids[0])
+    if len(doc_ids) > 1:
+        msg += f" The same holds for {len(doc_ids) - 1} more document(s) of this call."
+    warning = RelnlpWarning(msg)
+    warning.count = len(doc_ids)
+    warnings.warn(warning, stacklevel=3)
 
 
 def _load_spacy(model: str, exclude: Sequence[str]) -> tuple[Language, str]:

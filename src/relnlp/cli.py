@@ -232,9 +232,11 @@ def analyze(
 @app.command()
 def batch(
     inputs: Annotated[
-        list[str], typer.Argument(help="Report files, folders (recursive) or globs.")
-    ],
-    out: Annotated[Path, typer.Option("--out", help="Output folder (one dataset per table).")],
+        list[str] | None, typer.Argument(help="Report files, folders (recursive) or globs.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (one dataset per table).")
+    ] = None,
     n_process: Annotated[
         int, typer.Option("--n-process", help="Worker processes (local engine).")
     ] = 1,
@@ -247,8 +249,13 @@ def batch(
         str | None, typer.Option("--only", help="Tables to write, e.g. entities,dates.")
     ] = None,
     chunk_size: Annotated[
-        int, typer.Option("--chunk-size", help="Documents per chunk (unit of resume).")
-    ] = 50,
+        int | None,
+        typer.Option(
+            "--chunk-size",
+            help="Documents per chunk (unit of resume); default: fitted to the documents "
+            "and processes, at most 50.",
+        ),
+    ] = None,
     doc_date: Annotated[
         str | None, typer.Option("--doc-date", help="ISO date given to every document.")
     ] = None,
@@ -259,33 +266,82 @@ def batch(
     gazetteer: GazetteerOpt = None,
     taxonomy: TaxonomyOpt = None,
     themes_model: ThemesModelOpt = None,
+    verify: Annotated[
+        Path | None,
+        typer.Option(
+            "--verify",
+            help="Check the output folder of a job (every chunk committed, every part as "
+            "written) instead of running one.",
+        ),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Analyse many reports into Parquet datasets, resumably (rerun to finish a job).
 
     Writes OUT/<table>/part-*.parquet for every table, OUT/errors/ (one row per failed
-    document) and OUT/manifest.json. Exit code 1 when any document failed.
+    document) and OUT/manifest.json. Exit code 1 when any document failed or the output
+    folder could not be written (disk full, no permission: rerun to finish), 2 for a
+    usage error (a wrong --out among them). `relnlp batch --verify OUT` exits 0 for a
+    finished job whose parts are all as written, 1 otherwise.
     """
-    from relnlp import batch as _batch
-    from relnlp.errors import RelnlpError
+    import warnings
 
-    kwargs: dict[str, Any] = {"model": model} if model else {}
-    kwargs.update(_resources(gazetteer, taxonomy, themes_model))
-    try:
-        result = _batch.run(
-            inputs, out, n_process=n_process, engine=engine,  # type: ignore[arg-type]
-            scheduler=scheduler, only=only, chunk_size=chunk_size, doc_date=doc_date,
-            progress=progress, **kwargs,
-        )  # fmt: skip
-    except (RelnlpError, FileNotFoundError) as exc:
-        typer.echo(f"error: {exc}", err=True)
+    from relnlp import batch as _batch
+    from relnlp.errors import RelnlpError, RelnlpWarning, StorageError
+
+    def fail(exc: BaseException, code: int) -> typer.Exit:
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        typer.echo(f"error: {msg}", err=True)
         if debug:
             import traceback
 
-            traceback.print_exc()
-        raise typer.Exit(2) from None
-    if result.failed:
-        errors = _batch.read_table(result.out, _batch.ERRORS_TABLE)
+            traceback.print_exception(exc)
+        return typer.Exit(code)
+
+    if verify is not None:
+        try:
+            found = _batch.verify(verify)
+        except StorageError as exc:
+            raise fail(exc, 1) from None
+        except RelnlpError as exc:
+            raise fail(exc, 2) from None
+        for line in found.messages():
+            typer.echo(f"error: {line}", err=True)
+        typer.echo(
+            f"relnlp: {verify}: {found.committed} of {found.chunks} chunk(s) committed, "
+            f"{len({p[0] for p in found.problems})} with a damaged part; "
+            + ("the job is complete and intact" if found.ok else "rerun the job's command"),
+            err=True,
+        )
+        raise typer.Exit(0 if found.ok else 1)
+    if not inputs or out is None:
+        typer.echo("error: give INPUT... and --out (or --verify OUT)", err=True)
+        raise typer.Exit(2)
+
+    kwargs: dict[str, Any] = {"model": model} if model else {}
+    kwargs.update(_resources(gazetteer, taxonomy, themes_model))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RelnlpWarning)
+        try:
+            result = _batch.run(
+                inputs, out, n_process=n_process, engine=engine,  # type: ignore[arg-type]
+                scheduler=scheduler, only=only, chunk_size=chunk_size, doc_date=doc_date,
+                progress=progress, **kwargs,
+            )  # fmt: skip
+            errors = _batch.read_table(result.out, _batch.ERRORS_TABLE) if result.failed else None
+        except StorageError as exc:  # the disk, not the user's options: rerun later
+            raise fail(exc, 1) from None
+        except (RelnlpError, FileNotFoundError) as exc:
+            raise fail(exc, 2) from None
+        except OSError as exc:  # an uncoded fault of the storage, still one line
+            raise fail(exc, 1) from None
+        finally:
+            for w in caught:
+                if issubclass(w.category, RelnlpWarning):
+                    typer.echo(f"warning: {w.message}", err=True)
+                else:
+                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if errors is not None:
         for row in errors.head(20).itertuples(index=False):
             typer.echo(f"error: {row.path}: {row.error_type}: {row.message}", err=True)
         if len(errors) > 20:

@@ -17,6 +17,7 @@ __all__ = [
     "RelnlpError",
     "RelnlpWarning",
     "ResourceError",
+    "StorageError",
     "TaxonomyError",
     "Warnings",
     "filter_warning",
@@ -134,14 +135,39 @@ class Errors(metaclass=_Catalogue):
     )
     E406 = (
         "{path}: the part file of committed chunk {chunk_id} is missing; the folder was "
-        "changed after the job wrote it. Delete {marker} and rerun the same command to "
-        "redo that chunk."
+        "changed after the job wrote it. Rerun the same command to redo that chunk (its "
+        "marker is {marker})."
     )
     E407 = (
         "The dask engine needs dask.distributed, which is not installed. Install it "
         "with: pip install 'relnlp[dask]'."
     )
     E408 = "Cannot reach the dask scheduler at {address} ({detail}). Check --scheduler."
+    E409 = (
+        "{path}: cannot write the batch output ({reason}). {kept} of {total} chunk(s) are "
+        "committed and kept. {advice}, then rerun the same command to finish the job."
+    )
+    E410 = (
+        "{out}: --out names an existing file, not a folder. Give a folder (it is created "
+        "if missing)."
+    )
+    E411 = (
+        "{out}: cannot be a folder because {parent} is a file. Give an --out path whose "
+        "parents are folders."
+    )
+    E412 = (
+        "{path}: the part file of committed chunk {chunk_id} is damaged ({detail}). Rerun "
+        "the same command to redo that chunk."
+    )
+    E413 = (
+        "{out}: {bad} of {committed} committed chunk(s) have a missing or damaged part file. "
+        "Rerun the same command to redo them."
+    )
+    E414 = (
+        "{out}: the job is not finished ({committed} of {total} chunk(s) committed). Rerun "
+        "the same command to finish it."
+    )
+    E415 = "{path}: cannot read the batch output ({reason})."
     # Input (E0xx), continued: robustness limits (issue 10)
     E015 = (
         "{path}: the text contains an unpaired surrogate code point ({char}) at offset "
@@ -182,6 +208,14 @@ class Warnings(metaclass=_Catalogue):
         "the period ({detail}) and are left out. freq='auto' picks a period that counts "
         "them all; freq='Y' counts every event dated at least to the year."
     )
+    W217 = (
+        "{path}: the part file of committed chunk {chunk_id} is {problem}; that chunk is "
+        "analysed again."
+    )
+    W218 = (
+        "{code} was given for {count} document(s) of this batch call; the counts per "
+        "code are in manifest.json (counts.warnings)."
+    )
 
 
 class RelnlpError(Exception):
@@ -215,8 +249,19 @@ class ResourceError(RelnlpError, FileNotFoundError):
     """A packaged resource or spaCy pipeline that is missing or damaged."""
 
 
+class StorageError(RelnlpError, OSError):
+    """The output folder of a batch job cannot be written or read back (disk full,
+    permissions, a damaged part file)."""
+
+
 class RelnlpWarning(UserWarning):
-    """Results may be degraded (the warning's code says why)."""
+    """Results may be degraded (the warning's code says why).
+
+    ``count`` is the number of documents the warning stands for: a warning that would
+    repeat for every document of one ``pipe`` or batch call is given once, counted.
+    """
+
+    count: int = 1
 
 
 def filter_warning(code: str, action: str = "ignore") -> None:
