@@ -14,9 +14,23 @@ def test_structure_seed000_header(seed_docs: dict[str, Any]) -> None:
     d = seed_docs[S000]
     assert d.title == "China-Russia Relations: All Still Quiet in the East"
     assert d.author == "Yu Bin"
-    # No date in the header; the chronology "January – May 2015" ends in May 2015.
-    assert d.date == "2015-05"
-    assert d.text[d.date_span[0] : d.date_span[1]] == "January – May 2015"
+    # No date in the header: a dated heading further down (the chronology's "January – May
+    # 2015") is not taken for the report's date (issue 21); the caller gives doc_date.
+    assert d.date is None and d.date_span is None
+
+
+def test_structure_date_only_from_the_header(tmp_path: Any) -> None:
+    from relnlp import read
+
+    def read_text(t: str) -> Document:
+        p = tmp_path / "r.txt"
+        p.write_text(t, encoding="utf-8")
+        return read(p)
+
+    text = "Outlook for the Arctic\n\nBy A. Writer\n\nThe region matters.\n\n## Scenarios to 2040\n\nText.\n"
+    assert read_text(text).date is None
+    dated = "Outlook for the Arctic\n\nMarch 3, 2019\n\nThe region matters.\n\n## Scenarios to 2040\n\nText.\n"
+    assert read_text(dated).date == "2019-03-03"
 
 
 def test_structure_seed000_sections(seed_docs: dict[str, Any]) -> None:

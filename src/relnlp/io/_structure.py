@@ -303,8 +303,10 @@ def analyse(
     if byline_b:
         author = _BY.sub("", byline_b.clean.split("\n", 1)[0].strip()).rstrip(",")
 
-    # Date: the first unambiguous date in the front matter, else the latest end of a
-    # dated heading (e.g. a chronology "January – May 2015").
+    # Date: the first unambiguous date in the front matter (before the first paragraph).
+    # A date in a later heading is not the report's date (a heading "Outlook to 2030" or
+    # "The 1962 crisis" names what a section is about); without one, doc_date is None and
+    # the caller is warned that relative dates cannot be anchored.
     date = date_span = None
     first_para = next((b.index for b in blks if b.kind == "paragraph"), len(blks))
     for b in blks:
@@ -314,16 +316,6 @@ def analyse(
                 date = found[0].value
                 date_span = raw_span(b, found[0].start, found[0].end)
                 break
-    if date is None:
-        best: tuple[str, tuple[int, int]] | None = None
-        for b in blks:
-            if b.kind in ("heading", "title", "meta"):
-                for d in find_dates(b.clean):
-                    if best is None or d.value > best[0]:
-                        best = (d.value, raw_span(b, d.start, d.end))
-        if best:
-            date, date_span = best
-
     # Sections: each heading (not the title) governs the text up to the next heading.
     heads = [b for b in blks if b.kind == "heading"]
     sections = []
