@@ -1,11 +1,16 @@
 """Passage and report scores, dated events and dyad timelines from sentence tone.
 
-Aggregation (documented in the README):
+Aggregation (documented in the README). Every sentence has a score on each axis (the
+``sentences`` table's ``cooperation`` and ``tension``: the learned model's probability of
+a cooperation or a conflict class, :mod:`relnlp.tone.model`); passages and reports are
+built from them alone:
 
 * **passage** score on each axis: ``0.7 * max(s) + 0.3 * (1 - prod(1 - 0.6 * s))`` over its
   sentences' scores ``s``: the strongest sentence, lifted by how many others agree (the 0-3
   scales rate how strongly a passage states cooperation or tension, not how often);
-* **report** score: the mean of its passage scores weighted by passage length;
+* **report** score: the mean of its passage scores weighted by passage length; a text
+  with no passage (a single line without a full stop is read as a title) is scored as
+  one passage made of all its sentences;
 * **Goldstein-like net score** (-10..+10): the mean of the cues' CAMEO/Goldstein values
   weighted by their effective weights (negated cues count with half the opposite value),
   over the sentences of a passage or report; 0 when there is no cue.
@@ -92,7 +97,13 @@ def report_scores(report: Report) -> tuple[float, float, float]:
     lengths = [p.end - p.start for p in report.document.passages]
     total = sum(lengths)
     if not ps or not total:
-        return 0.0, 0.0, 0.0
+        # No passage (a one-line text read as a title, a list of headings): the
+        # report's sentences form its only passage, so every text gets a score.
+        tones = sentence_tones(report)
+        if not tones:
+            return 0.0, 0.0, 0.0
+        return (_combine([t.cooperation for t in tones]), _combine([t.tension for t in tones]),
+                _goldstein(tones))  # fmt: skip
     coop = sum(c * n for (c, _t, _x), n in zip(ps, lengths)) / total
     tens = sum(t * n for (_c, t, _x), n in zip(ps, lengths)) / total
     return round(coop, 4), round(tens, 4), _goldstein(sentence_tones(report))
