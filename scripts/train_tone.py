@@ -113,7 +113,7 @@ SYSTEMS = {
 
 
 def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: float) -> Any:
-    """A ToneModel fitted with scikit-learn, converted to relnlp's JSON/npz form."""
+    """A ToneModel fitted with scikit-learn, converted to relnlp's JSON form."""
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression

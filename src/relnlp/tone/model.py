@@ -19,8 +19,8 @@ The sentence scores derived from the probabilities ``p``:
 * ``tension = p[verbal_conflict] + p[material_conflict]``;
 * ``tone_class``: the most probable class.
 
-The weights are stored as JSON (vocabulary, idf, rule feature names) and a numpy ``.npz``
-(coefficients), never pickled, and applied here without scikit-learn (importing it costs
+The weights are stored as plain JSON (vocabulary, idf, rule feature names,
+coefficients), never pickled, and applied here without scikit-learn (importing it costs
 about a second per process); ``scripts/train_tone.py`` trains them and
 ``tests/tone/test_model.py`` checks that this module reproduces scikit-learn's features.
 """
@@ -200,9 +200,9 @@ class ToneModel:
         p: npt.NDArray[np.float64] = e / e.sum(axis=1, keepdims=True)
         return p
 
-    # Persistence (JSON + npz) ---------------------------------------------------------
+    # Persistence (plain JSON) ---------------------------------------------------------
     def save(self, directory: Any) -> None:
-        """Write ``tone_model.json`` and ``tone_coef.npz`` into ``directory``."""
+        """Write ``tone_model.json`` (the model) and ``meta.json`` (its card's data)."""
         from pathlib import Path
 
         d = Path(directory)
@@ -214,10 +214,13 @@ class ToneModel:
             "idf": [round(float(x), 6) for x in self.idf],
             "rule_scale": [round(float(x), 6) for x in self.rule_scale],
             "n_dense": self.n_dense, "dense_scale": self.dense_scale,
+            "intercept": [round(float(x), 6) for x in self.intercept],
+            # one row of len(CLASSES) weights per feature (vocabulary, rules, dense)
+            "coef": [[round(float(x), 5) for x in row] for row in self.coef],
         }  # fmt: skip
-        (d / "tone_model.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-        with (d / "tone_coef.npz").open("wb") as fh:
-            np.savez_compressed(fh, coef=self.coef.astype(np.float32), intercept=self.intercept)
+        (d / "tone_model.json").write_text(
+            json.dumps(meta, ensure_ascii=False, separators=(",", ":")), "utf-8"
+        )
         (d / "meta.json").write_text(json.dumps(self.info, indent=1, ensure_ascii=False) + "\n")
 
     @classmethod
@@ -232,10 +235,8 @@ class ToneModel:
         name = str(directory)
         try:
             meta = json.loads((directory / "tone_model.json").read_text("utf-8"))
-            with (directory / "tone_coef.npz").open("rb") as fh:
-                arrays = np.load(fh, allow_pickle=False)
-                coef = np.asarray(arrays["coef"], dtype=np.float64)
-                intercept = np.asarray(arrays["intercept"], dtype=np.float64)
+            coef = np.asarray(meta["coef"], dtype=np.float64)
+            intercept = np.asarray(meta["intercept"], dtype=np.float64)
             info_file = directory / "meta.json"
             info = json.loads(info_file.read_text("utf-8")) if info_file.is_file() else {}
         except (OSError, ValueError, KeyError) as exc:
