@@ -57,11 +57,8 @@ def test_tone_model_features_equal_scikit_learn() -> None:
     vocab = [t for t, _i in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])]
     n = len(RULE_FEATURES)
     m = ToneModel(vocab, vec.idf_, np.ones(n), np.zeros((len(vocab) + n, 5)), np.zeros(5))
-    want = vec.transform(texts).toarray()
-    for i, (cols, vals) in enumerate(m._tfidf_rows(texts)):
-        got = np.zeros(len(vocab))
-        got[cols] = vals
-        assert np.allclose(got, want[i])
+    texts.append("")  # a text without a known term is a zero row
+    assert np.allclose(m.tfidf(texts).toarray(), vec.transform(texts).toarray())
 
 
 def test_tone_model_analyzer_folds_numbers_and_keeps_placeholders() -> None:
@@ -168,3 +165,11 @@ def test_tone_model_dense_vector_round_trip(tmp_path: Path) -> None:
     pushed = back.predict_proba(["talks"], [(0.0,) * n], [[0.0, 1.0]])
     assert pushed[0, 0] > plain[0, 0]
     assert np.allclose(plain, 1 / len(CLASSES))
+
+
+def test_tone_model_term_ids_match_the_analyzer() -> None:
+    m = load_packaged()
+    for text in ["Quito  and\\tLima signed 3 accords on 12 May; the _gpe_ objected.", "", "a"]:
+        want = sorted(m._index[t] for t in analyzer(text) if t in m._index)
+        assert sorted(m._term_ids(text)) == want
+        assert sorted(m._term_ids(text)) == want  # second time from the per-word cache

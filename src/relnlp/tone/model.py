@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -78,7 +79,6 @@ RULE_FEATURES = (
 
 _WORD = re.compile(r"(?u)\b\w\w+\b|\b_[a-z]+_\b")
 _DIGITS = re.compile(r"\d+")
-_SPACES = re.compile(r"\s\s+")
 CHAR_NGRAMS = (3, 5)
 
 
@@ -99,16 +99,24 @@ def analyzer(text: str) -> list[str]:
     toks = _WORD.findall(low)
     out = list(toks)
     out += [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    for w in low.split():
+        out += _char_grams(w)
+    return out
+
+
+def _char_grams(word: str) -> list[str]:
+    """``#``-prefixed character 3-5-grams of one white-space-delimited word padded with
+    spaces (scikit-learn's ``char_wb``: a padded word shorter than n gives itself once)."""
+    padded = f" {word} "
+    n_chars = len(padded)
     lo, hi = CHAR_NGRAMS
-    for w in _SPACES.sub(" ", low).split():
-        padded = f" {w} "
-        n_chars = len(padded)
-        for n in range(lo, hi + 1):
-            if n > n_chars:
-                break
-            out += ["#" + padded[i : i + n] for i in range(n_chars - n + 1)]
-            if n == n_chars:
-                break
+    out: list[str] = []
+    for n in range(lo, hi + 1):
+        if n > n_chars:
+            break
+        out += ["#" + padded[i : i + n] for i in range(n_chars - n + 1)]
+        if n == n_chars:
+            break
     return out
 
 
@@ -149,28 +157,50 @@ class ToneModel:
 
     def __post_init__(self) -> None:
         self._index = {t: i for i, t in enumerate(self.vocabulary)}
+        self._word_ids: dict[str, list[int]] = {}
+
+    def _term_ids(self, text: str) -> list[int]:
+        """Vocabulary indices of :func:`analyzer`'s terms of ``text`` (the same multiset),
+        with each word's character n-grams looked up once per word (words recur)."""
+        get = self._index.get
+        low = _DIGITS.sub("0", text.lower())
+        toks = _WORD.findall(low)
+        terms = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+        ids = [j for j in map(get, terms) if j is not None]
+        cache = self._word_ids
+        if len(cache) > 200_000:  # bound the memory of a long-lived pipeline
+            cache.clear()
+        for w in low.split():
+            found = cache.get(w)
+            if found is None:
+                found = cache[w] = [j for j in map(get, _char_grams(w)) if j is not None]
+            ids += found
+        return ids
 
     # Features -------------------------------------------------------------------------
-    def _tfidf_rows(self, texts: Sequence[str]) -> list[tuple[list[int], npt.NDArray[np.float64]]]:
-        """Per text: term indices and values of ``TfidfVectorizer(analyzer=analyzer,
-        sublinear_tf=True)`` with this vocabulary and idf ((1 + log tf) * idf, l2-norm)."""
-        index = self._index
-        rows = []
+    def tfidf(self, texts: Sequence[str]) -> Any:
+        """``TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)`` with this vocabulary
+        and idf, as a scipy CSR matrix: ``(1 + log tf) * idf``, rows scaled to unit length
+        (tests compare the two); all texts at once, the arithmetic vectorised."""
+        from scipy import sparse
+
+        indptr: list[int] = [0]
+        indices: list[int] = []
+        counts: list[int] = []
         for text in texts:
-            counts: dict[int, int] = {}
-            for term in analyzer(text):
-                j = index.get(term)
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            cols = list(counts)
-            vals = np.fromiter(counts.values(), dtype=np.float64, count=len(cols))
-            if cols:
-                vals = (np.log(vals) + 1.0) * self.idf[cols]
-                norm = float(np.sqrt(vals @ vals))
-                if norm > 0:
-                    vals /= norm
-            rows.append((cols, vals))
-        return rows
+            row = Counter(self._term_ids(text))
+            indices += row.keys()
+            counts += row.values()
+            indptr.append(len(indices))
+        cols = np.asarray(indices, dtype=np.int64)
+        vals = (np.log(np.asarray(counts, dtype=np.float64)) + 1.0) * self.idf[cols]
+        starts = np.asarray(indptr, dtype=np.int64)
+        lengths = np.diff(starts)
+        sq = np.add.reduceat(vals * vals, starts[:-1][lengths > 0]) if len(vals) else vals
+        norms = np.ones(len(texts))
+        norms[lengths > 0] = np.sqrt(sq)
+        vals /= np.repeat(norms, lengths)
+        return sparse.csr_matrix((vals, cols, starts), shape=(len(texts), len(self.vocabulary)))
 
     def decision(
         self, texts: Sequence[str], rules: npt.ArrayLike, dense: npt.ArrayLike | None = None
@@ -185,9 +215,8 @@ class ToneModel:
             r = np.hstack([r, v * self.dense_scale])
         nv = len(self.vocabulary)
         z: npt.NDArray[np.float64] = r @ self.coef[nv:] + self.intercept
-        for i, (cols, vals) in enumerate(self._tfidf_rows(texts)):
-            if cols:
-                z[i] += vals @ self.coef[cols]
+        if len(texts):
+            z += np.asarray(self.tfidf(texts) @ self.coef[:nv])
         return z
 
     def predict_proba(
