@@ -10,13 +10,15 @@ Usage: ``python scripts/train_tone.py [--data ../shared/dev] [--out models/tone-
    into the model card (``meta.json``), the texts do not.
 3. Runs relnlp's pipeline on every text (the rules only) to get the model's inputs: the
    text with entity names masked and the rule features.
-4. Fits candidate systems on the training parts and scores them on the held-out parts
-   and across corpora (fit on all of one file, test on all of the other); every figure
-   printed is held out. The shipped system is chosen by the mean held-out AUC.
-5. Fits the chosen system on both training parts and writes it to ``--out``.
+4. Chooses the system (feature set, :data:`SYSTEMS`) and ``C`` on an inner stratified
+   80/20 validation split of the pooled training parts (best validation AUC).
+5. Fits every system on the pooled training parts and scores it on each held-out part,
+   and fits it on all of one file and scores it on all of the other (cross-corpus); the
+   rules alone are scored on the held-out parts too. Every figure printed is held out.
+6. Writes the chosen system, fitted on both training parts, to ``--out`` (plain JSON,
+   ``tone_model.json``, and the card's data in ``meta.json``).
 
-Nothing of the held-out parts is used for fitting or for choosing the regularisation
-(``C`` is chosen by 5-fold cross-validation inside the training parts).
+Nothing of the held-out parts is used for fitting or for choosing anything.
 """
 
 from __future__ import annotations
