@@ -173,3 +173,13 @@ def test_tone_model_term_ids_match_the_analyzer() -> None:
         want = sorted(m._index[t] for t in analyzer(text) if t in m._index)
         assert sorted(m._term_ids(text)) == want
         assert sorted(m._term_ids(text)) == want  # second time from the per-word cache
+
+
+def test_numbered_names_are_not_cues(nlp: Any) -> None:
+    """An exercise called "Cooperation 2019" names an event; the act is the exercise."""
+    named = _one(nlp, "Both navies joined the drill Cooperation 2019 near the strait.")
+    assert not any('"Cooperation"' in c for c in named["tone_cues"])
+    dated = nlp.analyze("In June 2019 the envoys signed a pact.", doc_date="2021-03-01")
+    from relnlp.pipeline.tone import masked_text
+
+    assert "June 2019" in masked_text(dated.doc, next(iter(dated.doc.sents)))  # a date

@@ -251,6 +251,8 @@ class ToneScorer:
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is not None and len(span) > 1:
                 out.update(range(span.start, span.end))
+        for i, j in numbered_names(doc):
+            out.update(range(i, j))
         return out
 
     @staticmethod
@@ -453,13 +455,37 @@ _TONE_FIELDS = tuple(f.name for f in fields(SentenceTone))
 MASKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 
 
+def numbered_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of capitalised names ending in a number that the NER may miss:
+    exercises, operations and programmes ("Cooperation 2007", "Peace Mission 2021",
+    "Vision 2030"). A run of title-case words (not starting the sentence, not part of a
+    date) directly before a number is a name; its words are not cues."""
+    out = []
+    for tok in doc:
+        if not (tok.like_num and tok.text[:1].isdigit()) or tok.i == 0:
+            continue
+        j = tok.i
+        while j > 0 and doc[j - 1].is_title and not doc[j - 1].is_sent_start:
+            j -= 1
+        # "May 2019" is a date, not a name
+        if j < tok.i and not any(doc[k].ent_type_ in {"DATE", "TIME"} for k in range(j, tok.i)):
+            out.append((j, tok.i + 1))
+    return out
+
+
 def _name_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, label) of the entity names the model masks, sorted."""
+    """(start, end, label) of the entity names the model masks, sorted (numbered names
+    without an entity label count as events)."""
     found = doc.user_data.get("rel_entities")
     spans = [(a, b, str(lab)) for a, b, lab, *_r in found] if found is not None else [
         (e.start_char, e.end_char, e.label_) for e in doc.ents
     ]  # fmt: skip
-    return sorted(x for x in spans if x[2] in MASKED_LABELS)
+    out = [x for x in spans if x[2] in MASKED_LABELS]
+    for i, j in numbered_names(doc):
+        a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        if not any(x <= a < y or x < b <= y for x, y, _l in out):
+            out.append((a, b, "EVENT"))
+    return sorted(out)
 
 
 def masked_text(
