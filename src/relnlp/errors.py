@@ -99,6 +99,14 @@ class Errors(metaclass=_Catalogue):
         "the events table's columns."
     )
     E108 = "{path}: the gazetteer file has no header line {{\"_meta\": {{...}}}}; add one."
+    E109 = (
+        "{path}: not a usable relnlp tone model ({problem}). Retrain it with "
+        "scripts/train_tone.py, or reinstall relnlp for the packaged one."
+    )
+    E110 = (
+        "The packaged tone model {name!r} is missing from the installation (looked in "
+        "relnlp/models and the source tree's models/). Reinstall relnlp."
+    )
     # Themes and taxonomy (E3xx)
     E301 = "{path}: theme {theme!r}, field {field!r}: {problem}."
     E302 = "{path}: the taxonomy cannot be read ({detail}). Fix the TOML syntax."

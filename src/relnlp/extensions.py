@@ -27,6 +27,7 @@ SPAN_EXTENSIONS: dict[str, Any] = {
     "rel_cooperation": None,
     "rel_tension": None,
     "rel_tone_cues": None,
+    "rel_tone_class": None,
     "rel_source": None,
     "rel_target": None,
 }

@@ -42,7 +42,9 @@ TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType(
         ),
         "sentences": MappingProxyType(
             {"doc_id": _STR, "sent_id": "int64", "start": "int64", "end": "int64",
-             "text": _STR, "passage_id": "int64"}
+             "text": _STR, "passage_id": "int64", "cooperation": "float64",
+             "tension": "float64", "tone_class": _STR, "tone_cues": _STR,
+             "rule_cooperation": "float64", "rule_tension": "float64"}
         ),
         "entities": MappingProxyType(
             {"doc_id": _STR, "ent_id": "int64", "start": "int64", "end": "int64",

@@ -98,9 +98,20 @@ def _tokens(report: Report) -> dict[str, Any]:
 
 
 def _sentences(report: Report) -> dict[str, list[Any]]:
+    """One row per sentence, with its tone (NaN / None when ``relnlp_tone`` is off)."""
+    from relnlp.tone.aggregate import sentence_tones
+
     doc = report.doc
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["sentences"]}
-    for k, (s, e) in enumerate(_trimmed_sents(report)):
+    sents = _trimmed_sents(report)
+    tones = sentence_tones(report)
+    if len(tones) != len(sents):  # not one per doc sentence: match on the first token
+        by_start = {t.start: t for t in tones}
+        aligned = [by_start.get(int(doc[s].idx)) if s < e else None for s, e in sents]
+    else:
+        aligned = list(tones)
+    nan = float("nan")
+    for k, ((s, e), st) in enumerate(zip(sents, aligned)):
         if s >= e:
             continue
         a, b = report.raw_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
@@ -110,6 +121,12 @@ def _sentences(report: Report) -> dict[str, list[Any]]:
         rows["end"].append(b)
         rows["text"].append(report.text[a:b])
         rows["passage_id"].append(report.passage_of(a))
+        rows["cooperation"].append(st.cooperation if st is not None else nan)
+        rows["tension"].append(st.tension if st is not None else nan)
+        rows["tone_class"].append(st.tone_class if st is not None else None)
+        rows["tone_cues"].append(list(st.cues) if st is not None else [])
+        rows["rule_cooperation"].append(st.rule_cooperation if st is not None else nan)
+        rows["rule_tension"].append(st.rule_tension if st is not None else nan)
     return rows
 
 

@@ -25,13 +25,25 @@ def _sent(nlp: Any, text: str) -> pd.Series:
     return r.passages.iloc[0]
 
 
+def _rules(nlp: Any, text: str) -> dict[str, Any]:
+    """The rules' own scores of a one-sentence text (before the learned model)."""
+    s = nlp.analyze(text, doc_date="2020-01-01").sentences
+    assert len(s) == 1
+    row = s.iloc[0]
+    return {"cooperation": row["rule_cooperation"], "tension": row["rule_tension"],
+            "tone_cues": row["tone_cues"], "tone_class": row["tone_class"]}  # fmt: skip
+
+
 def test_cooperation_and_tension_are_separate_axes(nlp: Any) -> None:
-    coop = _sent(nlp, "Japan and India signed an agreement to deepen their strategic partnership.")
-    tens = _sent(nlp, "Japan accused India of violating the treaty and threatened sanctions.")
-    assert coop["cooperation"] > 0.7 and coop["tension"] == 0
-    assert tens["tension"] > 0.7 and tens["cooperation"] < 0.5
-    mixed = _sent(nlp, "Brazil and Argentina held a joint exercise while both condemned "
-                       "the blockade imposed by Chile.")  # fmt: skip
+    coop_text = "Japan and India signed an agreement to deepen their strategic partnership."
+    tens_text = "Japan accused India of violating the treaty and threatened sanctions."
+    coop, tens = _sent(nlp, coop_text), _sent(nlp, tens_text)
+    assert coop["cooperation"] > 0.5 > coop["tension"]
+    assert tens["tension"] > 0.5 > tens["cooperation"]
+    assert _rules(nlp, coop_text)["tension"] == 0 and _rules(nlp, coop_text)["cooperation"] > 0.7
+    # the rules score both axes of a mixed sentence; the model's probabilities share 1
+    mixed = _rules(nlp, "Brazil and Argentina held a joint exercise while both condemned "
+                        "the blockade imposed by Chile.")  # fmt: skip
     assert mixed["cooperation"] > 0.5 and mixed["tension"] > 0.5
 
 
@@ -49,26 +61,28 @@ def test_joint_counterterrorism_exercise_is_cooperation_not_hostility(nlp: Any) 
     ],
 )  # fmt: skip
 def test_negated_cooperation_turns_into_tension(nlp: Any, plain: str, negated: str) -> None:
-    a, b = _sent(nlp, plain), _sent(nlp, negated)
+    a, b = _rules(nlp, plain), _rules(nlp, negated)
     assert a["cooperation"] > 0.3 and a["tension"] == 0
     assert b["cooperation"] == 0 and b["tension"] > 0
     assert any("[negated" in c for c in b["tone_cues"])
+    la, lb = _sent(nlp, plain), _sent(nlp, negated)  # the learned scores follow
+    assert lb["cooperation"] < la["cooperation"] and lb["tension"] > la["tension"]
 
 
 def test_negated_tension_is_not_tension(nlp: Any) -> None:
-    a = _sent(nlp, "Norway raised an objection to the plan.")
-    b = _sent(nlp, "Norway raised no objection to the plan.")
+    a = _rules(nlp, "Norway raised an objection to the plan.")
+    b = _rules(nlp, "Norway raised no objection to the plan.")
     assert a["tension"] > 0.3 and b["tension"] == 0 and b["cooperation"] > 0
 
 
 def test_hedged_and_reported_cues_weigh_less(nlp: Any) -> None:
-    firm = _sent(nlp, "Peru will sign the agreement with Chile.")
-    hedged = _sent(nlp, "Peru may sign the agreement with Chile.")
-    hoped = _sent(nlp, "Peru hoped to sign the agreement with Chile.")
+    firm = _rules(nlp, "Peru will sign the agreement with Chile.")
+    hedged = _rules(nlp, "Peru may sign the agreement with Chile.")
+    hoped = _rules(nlp, "Peru hoped to sign the agreement with Chile.")
     assert hedged["cooperation"] < firm["cooperation"]
     assert hoped["cooperation"] < firm["cooperation"]
-    reported = _sent(nlp, "Officials said that Peru criticized Chile.")
-    direct = _sent(nlp, "Peru criticized Chile.")
+    reported = _rules(nlp, "Officials said that Peru criticized Chile.")
+    direct = _rules(nlp, "Peru criticized Chile.")
     assert 0 < reported["tension"] < direct["tension"]
     assert any("reported" in c for c in reported["tone_cues"])
 
@@ -80,8 +94,9 @@ def test_intensifier_raises_the_score(nlp: Any) -> None:
 
 
 def test_no_cue_no_score(nlp: Any) -> None:
-    p = _sent(nlp, "The museum opened a new wing on Tuesday.")
-    assert p["cooperation"] == 0 and p["tension"] == 0 and p["tone_cues"] == []
+    p = _rules(nlp, "The museum opened a new wing on Tuesday.")
+    assert p["cooperation"] == 0 and p["tension"] == 0 and list(p["tone_cues"]) == []
+    assert p["tone_class"] == "neutral"
 
 
 def test_report_scores_and_goldstein(nlp: Any) -> None:

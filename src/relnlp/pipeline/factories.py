@@ -122,17 +122,28 @@ def make_theme_tagger(
 
 @Language.factory(
     "relnlp_tone",
-    assigns=["doc.spans", "span._.rel_cooperation", "span._.rel_tension", "span._.rel_tone_cues"],
+    assigns=["doc.spans", "span._.rel_cooperation", "span._.rel_tension", "span._.rel_tone_cues",
+             "span._.rel_tone_class"],
     requires=["token.dep", "token.lemma"],
-    default_config={"lexicon_paths": [], "packaged": True},
+    default_config={"lexicon_paths": [], "packaged": True, "model": "packaged"},
 )
 def make_tone_scorer(
-    nlp: Language, name: str, lexicon_paths: list[str], packaged: bool
+    nlp: Language, name: str, lexicon_paths: list[str], packaged: bool, model: str | None
 ) -> ToneScorer:
     """Cooperation and tension per sentence, with cues and actors (after the parser/NER).
 
     ``lexicon_paths`` are the user's JSONL cue files, added to the packaged lexicon.
+    ``model`` is the learned sentence model: ``"packaged"`` (``models/tone-v1``), a
+    folder written by ``scripts/train_tone.py``, or ``None`` for the rules alone.
     """
     from relnlp.tone.lexicon import load_lexicon
+    from relnlp.tone.model import ToneModel, load_packaged
 
-    return ToneScorer(nlp, name, load_lexicon(tuple(lexicon_paths), packaged=packaged))
+    learned: ToneModel | None = None
+    if model == "packaged":
+        learned = load_packaged()
+    elif model is not None:
+        from pathlib import Path
+
+        learned = ToneModel.load(Path(model))
+    return ToneScorer(nlp, name, load_lexicon(tuple(lexicon_paths), packaged=packaged), learned)

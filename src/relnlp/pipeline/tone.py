@@ -15,9 +15,18 @@ effective weight from the sentence's syntax:
 * words inside a multi-word entity name ("Cold War", "Shanghai Cooperation Organization",
   "Treaty of Friendship") are names, not acts, and are not cues.
 
-A sentence's score on each axis is ``1 - prod(1 - w_i)`` over its cues (in [0, 1]); its
-Goldstein value is the weighted mean of the cues' CAMEO-style values (sign flipped and
-halved for negated cues). The actors are the sentence's entities (canonical names when
+Negation reaches a cue through its clause: a negated predicate of which the cue is the
+subject or object ("the cooperation did not last"), "no longer", and terminative or
+failure verbs governing it ("ceased all forms of aid", "failed to agree").
+
+The rules' score on each axis is ``1 - prod(1 - w_i)`` over the sentence's cues (in
+[0, 1]); its Goldstein value is the weighted mean of the cues' CAMEO-style values (sign
+flipped and halved for negated cues). With the learned model (``models/tone-v1``, the
+default; :mod:`relnlp.tone.model`), the rule scores and negated/hedged/reported cue
+weights become features beside the words of the sentence (entity names masked), and the
+sentence's ``cooperation`` and ``tension`` are the model's probabilities of a cooperation
+and of a conflict class, ``tone_class`` its most probable quad class; the rules' own scores
+stay in ``rule_cooperation`` / ``rule_tension`` and the cues in the evidence. The actors are the sentence's entities (canonical names when
 ``relnlp_actors`` ran): ``source`` from the subject of the cue's clause, ``target`` from
 its object or a "with"/"against"/"to" phrase, else the first two distinct actors.
 """
@@ -25,8 +34,9 @@ its object or a "with"/"against"/"to" phrase, else the first two distinct actors
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from spacy.attrs import IS_SPACE, LEMMA, LOWER
@@ -36,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from relnlp import extensions
 from relnlp.pipeline import doc_text, strings_of
 from relnlp.tone.lexicon import ARTICLES, KINDS, Cue, Lexicon
+from relnlp.tone.model import CLASSES, COOPERATION, TENSION, ToneModel
 
 __all__ = ["SentenceTone", "ToneScorer"]
 
@@ -61,6 +72,18 @@ SPEECH = frozenset(
     emphasise assert add remark reiterate suggest""".split()
 )
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Verbs that end, suspend or deny the act named by their object or infinitive ("ceased
+# military aid", "failed to agree", "halted the strikes").
+TERMINATIVE = frozenset(
+    """cease stop end halt suspend abandon fail discontinue terminate freeze scrap
+    abort""".split()
+)
+# Dependency relations through which a negation or a terminative verb reaches a cue in
+# the same clause (subject, object, preposition, infinitive, noun modifier, conjunct).
+SCOPE_DEPS = frozenset(
+    """nsubj nsubjpass dobj pobj prep xcomp acomp attr oprd compound amod conj
+    npadvmod appos""".split()
+)
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "between"})
 
 
@@ -95,6 +118,10 @@ class SentenceTone:
     source: str | None
     target: str | None
     actors: tuple[str, ...]
+    # Added with the learned model (models/tone-v1); defaults keep older tuples readable.
+    tone_class: str = "neutral"
+    rule_cooperation: float = 0.0  # the lexicon-and-syntax scores alone
+    rule_tension: float = 0.0
 
 
 GAP_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
@@ -119,14 +146,50 @@ def _phrase_at(
     return out
 
 
+def _negates(tok: Token) -> bool:
+    """``tok`` has a negation among its dependents: "not", "never", "no longer"."""
+    for c in tok.children:
+        if c.dep_ == "neg" or c.lower_ in NEGATORS:
+            return True
+        if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+            return True
+    return False
+
+
 def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in tok.children):
+    """Whether a cue word lies in the scope of a negation or of a verb that ends or
+    denies its act.
+
+    The scope is the cue's own clause (after the negation-scope conventions of
+    Morante & Daelemans 2012, limited to the syntactic clause): a negated word or copula
+    ("no objection", "was not very enthusiastic"), a negated predicate of which the cue
+    is the subject or object ("the cooperation did not last", "did not sign the deal"),
+    and terminative or failure verbs governing it through objects, prepositions and
+    infinitives ("ceased all forms of aid", "failed to cooperate", "suspended talks").
+    The climb stops at a clause boundary (relative, adverbial or reported clause).
+    """
+    if _negates(tok):
         return True
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in {"without", "no"}:
         return True
-    if tok.dep_ in {"acomp", "attr", "dobj", "xcomp", "oprd", "nsubjpass"} and head.i != tok.i:
-        return any(c.dep_ == "neg" for c in head.children)
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in SCOPE_DEPS or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"}:
+            return False  # a coordinated predicate has its own polarity
+        if cur.dep_ == "prep" and cur.lower_ != "of":
+            # "all forms of aid" is the aid, "an agreement on the dispute" is not the
+            # dispute: only a partitive "of" carries the scope into a modifier.
+            return False
+        nxt = cur.head
+        if nxt.pos_ in {"VERB", "AUX"}:
+            if _negates(nxt):
+                return True
+            if nxt.pos_ == "VERB" and nxt.lemma_.lower() in TERMINATIVE:
+                return True
+        cur = nxt
     return False
 
 
@@ -163,10 +226,16 @@ def _reported(tok: Token) -> bool:
 
 
 class ToneScorer:
-    def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
+    """Cooperation and tension per sentence: the cue lexicon and its syntax, then the
+    learned model (``model``; ``None``: the rules alone)."""
+
+    def __init__(
+        self, nlp: Language, name: str, lexicon: Lexicon, model: ToneModel | None = None
+    ) -> None:
         extensions.install()
         self.name = name
         self.lexicon = lexicon
+        self.model = model
 
     # Cue matching --------------------------------------------------------------------
     @staticmethod
@@ -182,6 +251,8 @@ class ToneScorer:
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is not None and len(span) > 1:
                 out.update(range(span.start, span.end))
+        for i, j in numbered_names(doc):
+            out.update(range(i, j))
         return out
 
     @staticmethod
@@ -297,8 +368,11 @@ class ToneScorer:
         named: set[int] | None = None,
         text: str | None = None,
         words: tuple[list[str], list[bool]] | None = None,
+        hits: list[CueHit] | None = None,
     ) -> SentenceTone:
-        hits = self._hits(sent, self._named(doc) if named is None else named, words)
+        """The rules' scores of one sentence (``hits``: its cue hits, if already found)."""
+        if hits is None:
+            hits = self._hits(sent, self._named(doc) if named is None else named, words)
         text = doc_text(doc) if text is None else text
         coop_keep, tens_keep = 1.0, 1.0
         gsum = gw = 0.0
@@ -316,11 +390,28 @@ class ToneScorer:
             gw += w
         actors = self._actors(doc, sent)
         source, target = self._dyad(doc, sent, actors, hits)
+        coop, tens = round(1 - coop_keep, 4), round(1 - tens_keep, 4)
         return SentenceTone(
-            sent.start_char, sent.end_char, round(1 - coop_keep, 4), round(1 - tens_keep, 4),
+            sent.start_char, sent.end_char, coop, tens,
             round(gsum / gw, 3) if gw else None, tuple(h.describe(text) for h in hits),
             source, target, tuple(dict.fromkeys(n for _a, _b, n in actors)),
+            _rule_class(hits, coop, tens), coop, tens,
         )  # fmt: skip
+
+    def inputs(
+        self,
+        doc: Doc,
+        sent: Span,
+        named: set[int] | None = None,
+        words: tuple[list[str], list[bool]] | None = None,
+    ) -> tuple[str, tuple[float, ...], Any]:
+        """What the learned model reads of one sentence: its masked text, its rule
+        features (:data:`relnlp.tone.model.RULE_FEATURES`) and its mean tok2vec vector
+        (``None`` when the Doc has no tensor)."""
+        hits = self._hits(sent, self._named(doc) if named is None else named, words)
+        width = doc.tensor.shape[1] if getattr(doc.tensor, "ndim", 0) == 2 else 0
+        dense = sentence_vectors(doc, [sent], width)
+        return masked_text(doc, sent), rule_features(hits), None if dense is None else dense[0]
 
     def __call__(self, doc: Doc) -> Doc:
         out = []
@@ -328,12 +419,25 @@ class ToneScorer:
         named = self._named(doc)
         text = doc_text(doc)
         words = self._words(doc)
-        for sent in doc.sents:
-            st = self.score_sentence(doc, sent, named, text, words)
+        sents = list(doc.sents)
+        hits = [self._hits(s, named, words) for s in sents]
+        learned: list[tuple[float, float, str]] = []
+        if self.model is not None and sents:
+            names = _name_spans(doc)
+            masked = [masked_text(doc, s, names, text) for s in sents]
+            dense = sentence_vectors(doc, sents, self.model.n_dense)
+            learned = _learned_scores(self.model, masked, [rule_features(h) for h in hits], dense)
+        for k, sent in enumerate(sents):
+            st = self.score_sentence(doc, sent, named, text, words, hits[k])
+            if learned:
+                coop, tens, cls = learned[k]
+                st = replace(st, cooperation=coop, tension=tens, tone_class=cls,
+                             rule_cooperation=st.cooperation, rule_tension=st.tension)  # fmt: skip
             out.append(st)
             sent._.rel_cooperation = st.cooperation
             sent._.rel_tension = st.tension
             sent._.rel_tone_cues = st.cues
+            sent._.rel_tone_class = st.tone_class
             sent._.rel_source = st.source
             sent._.rel_target = st.target
             spans.append(sent)
@@ -346,6 +450,121 @@ class ToneScorer:
 
 
 _TONE_FIELDS = tuple(f.name for f in fields(SentenceTone))
+
+#: Labels of the entities masked in the model's text; other spans stay words.
+MASKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+
+
+def numbered_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of capitalised names ending in a number that the NER may miss:
+    exercises, operations and programmes ("Cooperation 2007", "Peace Mission 2021",
+    "Vision 2030"). A run of title-case words (not starting the sentence, not part of a
+    date) directly before a number is a name; its words are not cues."""
+    out = []
+    for tok in doc:
+        if not (tok.like_num and tok.text[:1].isdigit()) or tok.i == 0:
+            continue
+        j = tok.i
+        while j > 0 and doc[j - 1].is_title and not doc[j - 1].is_sent_start:
+            j -= 1
+        # "May 2019" is a date, not a name
+        if j < tok.i and not any(doc[k].ent_type_ in {"DATE", "TIME"} for k in range(j, tok.i)):
+            out.append((j, tok.i + 1))
+    return out
+
+
+def _name_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the entity names the model masks, sorted (numbered names
+    without an entity label count as events)."""
+    found = doc.user_data.get("rel_entities")
+    spans = [(a, b, str(lab)) for a, b, lab, *_r in found] if found is not None else [
+        (e.start_char, e.end_char, e.label_) for e in doc.ents
+    ]  # fmt: skip
+    out = [x for x in spans if x[2] in MASKED_LABELS]
+    for i, j in numbered_names(doc):
+        a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        if not any(x <= a < y or x < b <= y for x, y, _l in out):
+            out.append((a, b, "EVENT"))
+    return sorted(out)
+
+
+def masked_text(
+    doc: Doc, sent: Span, names: list[tuple[int, int, str]] | None = None, text: str | None = None
+) -> str:
+    """The sentence's text with every entity name replaced by its label in underscores
+    ("the Shanghai Cooperation Organization" -> "the _org_"): names are never cues, and
+    the model learns acts rather than which states usually quarrel. ``names``: the
+    doc's :func:`_name_spans`, if already computed."""
+    names = _name_spans(doc) if names is None else names
+    text = doc_text(doc) if text is None else text
+    s0, s1 = sent.start_char, sent.end_char
+    parts, pos = [], s0
+    for a, b, label in names[bisect_left(names, (s0, -1, "")) :]:
+        if a >= s1:
+            break
+        if a < pos or b > s1:
+            continue
+        parts += [text[pos:a], f"_{label.lower()}_"]
+        pos = b
+    parts.append(text[pos:s1])
+    return "".join(parts)
+
+
+def rule_features(hits: list[CueHit]) -> tuple[float, ...]:
+    """The rule features of a sentence's cue hits, in the order of
+    :data:`relnlp.tone.model.RULE_FEATURES`."""
+    keep = {"cooperation": 1.0, "tension": 1.0}
+    neg = {"cooperation": 0.0, "tension": 0.0}
+    hedged = reported = 0.0
+    for h in hits:
+        axis, w = h.cue.axis, h.weight
+        if h.negated:
+            neg[axis] += h.weight
+            axis = "tension" if axis == "cooperation" else "cooperation"
+            w *= 0.5 if h.cue.axis == "cooperation" else 0.3
+        keep[axis] *= 1 - w
+        hedged += h.weight if h.hedged else 0.0
+        reported += h.weight if h.reported else 0.0
+    return (1 - keep["cooperation"], 1 - keep["tension"], neg["cooperation"],
+            neg["tension"], hedged, reported)  # fmt: skip
+
+
+def _rule_class(hits: list[CueHit], coop: float, tens: float) -> str:
+    """The quad class the rules alone give: the stronger axis, material when its
+    strongest cue names a deed (a Goldstein value of 5 or more in magnitude)."""
+    if coop == tens == 0:
+        return "neutral"
+    axis = "cooperation" if coop >= tens else "conflict"
+    strongest = max((abs(h.cue.goldstein) for h in hits), default=0.0)
+    return f"{'material' if strongest >= 5 else 'verbal'}_{axis}"
+
+
+def sentence_vectors(doc: Doc, sents: list[Span], width: int) -> Any:
+    """Mean ``Doc.tensor`` row (the tok2vec output) over each sentence's tokens, or
+    ``None`` when the model reads none (``width`` 0) or the Doc has no tensor of that
+    width (a pipeline without tok2vec: the model then sees zeros there)."""
+    import numpy as np
+
+    tensor = doc.tensor
+    if not width or getattr(tensor, "shape", (0, 0)) != (len(doc), width):
+        return None
+    arr = np.asarray(tensor, dtype=np.float64)
+    return np.vstack([arr[s.start : s.end].mean(axis=0) if len(s) else np.zeros(width)
+                      for s in sents])  # fmt: skip
+
+
+def _learned_scores(
+    model: ToneModel, masked: list[str], feats: list[tuple[float, ...]], dense: Any = None
+) -> list[tuple[float, float, str]]:
+    """(cooperation, tension, tone_class) of each sentence from the model's probabilities."""
+    proba = model.predict_proba(masked, feats, dense)
+    coop = proba[:, [CLASSES.index(c) for c in COOPERATION]].sum(axis=1)
+    tens = proba[:, [CLASSES.index(c) for c in TENSION]].sum(axis=1)
+    best = proba.argmax(axis=1)
+    return [
+        (round(float(c), 4), round(float(t), 4), CLASSES[int(b)])
+        for c, t, b in zip(coop.tolist(), tens.tolist(), best.tolist())
+    ]
 
 
 def _as_tuple(st: SentenceTone) -> tuple[Any, ...]:

@@ -1,11 +1,20 @@
 """Passage and report scores, dated events and dyad timelines from sentence tone.
 
-Aggregation (documented in the README):
+Aggregation (documented in the README). Every sentence has a score on each axis (the
+``sentences`` table's ``cooperation`` and ``tension``: the learned model's probability of
+a cooperation or a conflict class, :mod:`relnlp.tone.model`); passages and reports are
+built from them alone:
 
 * **passage** score on each axis: ``0.7 * max(s) + 0.3 * (1 - prod(1 - 0.6 * s))`` over its
   sentences' scores ``s``: the strongest sentence, lifted by how many others agree (the 0-3
-  scales rate how strongly a passage states cooperation or tension, not how often);
-* **report** score: the mean of its passage scores weighted by passage length;
+  scales rate how strongly a passage states cooperation or tension, not how often). Here
+  a sentence's ``s`` is the mean of its learned score (whether it reports cooperation or
+  conflict at all) and its rules' score (``rule_cooperation`` / ``rule_tension``: how
+  strongly its cues state it, weighted on the 0-3 scale of the annotation guidelines),
+  because the passage scales rate strength; without the learned model both are the same;
+* **report** score: the mean of its passage scores weighted by passage length; a text
+  with no passage (a single line without a full stop is read as a title) is scored as
+  one passage made of all its sentences;
 * **Goldstein-like net score** (-10..+10): the mean of the cues' CAMEO/Goldstein values
   weighted by their effective weights (negated cues count with half the opposite value),
   over the sentences of a passage or report; 0 when there is no cue.
@@ -65,10 +74,17 @@ def passage_scores(report: Report) -> list[tuple[float, float, list[str]]]:
     if len(groups) != n:
         return [(0.0, 0.0, [])] * n
     return [
-        (_combine([s.cooperation for s in g]), _combine([s.tension for s in g]),
-         [c for s in g for c in s.cues])
+        (_combine([_strength(s, "cooperation") for s in g]),
+         _combine([_strength(s, "tension") for s in g]), [c for s in g for c in s.cues])
         for g in groups
     ]  # fmt: skip
+
+
+def _strength(st: SentenceTone, axis: str) -> float:
+    """A sentence's contribution to its passage's score on ``axis`` (see the module doc)."""
+    if axis == "cooperation":
+        return (st.cooperation + st.rule_cooperation) / 2
+    return (st.tension + st.rule_tension) / 2
 
 
 def _goldstein(tones: Iterable[SentenceTone]) -> float:
@@ -89,7 +105,13 @@ def report_scores(report: Report) -> tuple[float, float, float]:
     lengths = [p.end - p.start for p in report.document.passages]
     total = sum(lengths)
     if not ps or not total:
-        return 0.0, 0.0, 0.0
+        # No passage (a one-line text read as a title, a list of headings): the
+        # report's sentences form its only passage, so every text gets a score.
+        tones = sentence_tones(report)
+        if not tones:
+            return 0.0, 0.0, 0.0
+        return (_combine([_strength(t, "cooperation") for t in tones]),
+                _combine([_strength(t, "tension") for t in tones]), _goldstein(tones))  # fmt: skip
     coop = sum(c * n for (c, _t, _x), n in zip(ps, lengths)) / total
     tens = sum(t * n for (_c, t, _x), n in zip(ps, lengths)) / total
     return round(coop, 4), round(tens, 4), _goldstein(sentence_tones(report))

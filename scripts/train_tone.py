@@ -1,0 +1,257 @@
+"""Train the sentence tone model ``models/tone-v1`` on ../shared/dev/tone and measure it.
+
+Usage: ``python scripts/train_tone.py [--data ../shared/dev] [--out models/tone-v1]``
+
+1. Reads ``un_quadclass.tsv`` and ``news_cameo_train.tsv`` (``text<TAB>label``); the
+   labels ``irrelevant`` and ``statement`` become ``neutral``. Texts repeated in a file
+   (after white-space normalisation) keep their first row only.
+2. Splits each file 80/20, stratified by label, with a fixed seed (:data:`SEED`); the
+   held-out row numbers (1-based data rows, header excluded) and each file's sha256 go
+   into the model card (``meta.json``), the texts do not.
+3. Runs relnlp's pipeline on every text (the rules only) to get the model's inputs: the
+   text with entity names masked and the rule features.
+4. Chooses the system (feature set, :data:`SYSTEMS`) and ``C`` on an inner stratified
+   80/20 validation split of the pooled training parts (best validation AUC).
+5. Fits every system on the pooled training parts and scores it on each held-out part,
+   and fits it on all of one file and scores it on all of the other (cross-corpus); the
+   rules alone are scored on the held-out parts too. Every figure printed is held out.
+6. Writes the chosen system, fitted on both training parts, to ``--out`` (plain JSON,
+   ``tone_model.json``, and the card's data in ``meta.json``).
+
+Nothing of the held-out parts is used for fitting or for choosing anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+SEED = 20261202
+TEST_SIZE = 0.2
+FILES = {"un": "un_quadclass.tsv", "news": "news_cameo_train.tsv"}
+NEUTRAL = {"irrelevant": "neutral", "statement": "neutral"}
+C_GRID = (3.0,)  # C=10 was worse for every system in a first validation run
+MAX_FEATURES = 40_000
+MIN_DF = 2
+DENSE = 96  # width of en_core_web_sm's tok2vec output
+DENSE_SCALE = 0.5
+
+
+def read_tsv(path: Path) -> tuple[list[str], list[str], list[int]]:
+    """Texts, labels and 1-based data-row numbers (first occurrence of each text)."""
+    texts, labels, rows, seen = [], [], [], set()
+    lines = path.read_text("utf-8").splitlines()
+    for k, line in enumerate(lines[1:], 1):
+        if not line.strip():
+            continue
+        text, label = line.rsplit("\t", 1)
+        key = " ".join(text.split()).lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        texts.append(text)
+        labels.append(NEUTRAL.get(label, label))
+        rows.append(k)
+    return texts, labels, rows
+
+
+def split(labels: list[str]) -> tuple[list[int], list[int]]:
+    from sklearn.model_selection import train_test_split
+
+    idx = np.arange(len(labels))
+    tr, te = train_test_split(idx, test_size=TEST_SIZE, random_state=SEED, stratify=labels)
+    return sorted(tr.tolist()), sorted(te.tolist())
+
+
+def model_inputs(texts: list[str]) -> tuple[list[str], np.ndarray]:
+    """Masked text and rule features of each text, read as one span by the rules."""
+    import relnlp
+
+    an = relnlp.load(exclude=["relnlp_tone"])
+    nlp = an.nlp
+    if "relnlp_tone" not in nlp.pipe_names:
+        nlp.add_pipe("relnlp_tone", last=True, config={"model": None})
+    scorer = nlp.get_pipe("relnlp_tone")
+    masked, feats = [], []
+    warnings.filterwarnings("ignore", message=r"\[W201\]")  # coded sentences carry no date
+    for k, report in enumerate(an.pipe(texts, batch_size=64)):
+        doc = report.doc
+        m, f, v = scorer.inputs(doc, doc[:])  # type: ignore[attr-defined]
+        masked.append(" ".join(m.split()))
+        feats.append(list(f) + list(v if v is not None else np.zeros(DENSE)))
+        if k % 1000 == 0:
+            print(f"  parsed {k}/{len(texts)}", file=sys.stderr)
+    return masked, np.asarray(feats, dtype=float)
+
+
+def cached_inputs(texts: list[str], cache: Path) -> tuple[list[str], np.ndarray]:
+    digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
+    f = cache / f"tone_inputs_v2_{digest}.json"
+    if f.is_file():
+        data = json.loads(f.read_text())
+        return data["masked"], np.asarray(data["feats"], dtype=float)
+    masked, feats = model_inputs(texts)
+    cache.mkdir(parents=True, exist_ok=True)
+    f.write_text(json.dumps({"masked": masked, "feats": feats.tolist()}))
+    return masked, feats
+
+
+# Systems -------------------------------------------------------------------------------
+#: name -> (rule features used, tok2vec vector used)
+SYSTEMS = {
+    "words": (False, False),
+    "words+rules": (True, False),
+    "words+rules+tok2vec": (True, True),
+    "words+tok2vec": (False, True),
+}
+
+
+def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: float) -> Any:
+    """A ToneModel fitted with scikit-learn, converted to relnlp's JSON form."""
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from relnlp.tone.model import CLASSES, RULE_FEATURES, ToneModel, analyzer
+
+    rules, dense = SYSTEMS[system]
+    vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=MIN_DF,
+                          max_features=MAX_FEATURES)  # fmt: skip
+    X = vec.fit_transform(masked)
+    nr = len(RULE_FEATURES)
+    scale = np.full(nr, 1.0 if rules else 0.0)
+    blocks = [X, sparse.csr_matrix(feats[:, :nr] * scale)]
+    if dense:
+        blocks.append(sparse.csr_matrix(feats[:, nr:] * DENSE_SCALE))
+    XX = sparse.hstack(blocks).tocsr()
+    clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+    clf.fit(XX, [CLASSES.index(c) for c in y])
+    coef = np.zeros((XX.shape[1], len(CLASSES)))
+    intercept = np.zeros(len(CLASSES))
+    for j, c in enumerate(clf.classes_):
+        coef[:, c] = clf.coef_[j]
+        intercept[c] = clf.intercept_[j]
+    vocab = [t for t, _i in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])]
+    model = ToneModel(vocab, np.asarray(vec.idf_, dtype=float), scale, coef, intercept,
+                      n_dense=DENSE if dense else 0, dense_scale=DENSE_SCALE)  # fmt: skip
+    return model
+
+
+def scores(model: Any, masked: list[str], feats: np.ndarray, y: list[str]) -> dict[str, float]:
+    from relnlp.evaluate.tone_sets import metrics
+    from relnlp.tone.model import CLASSES, COOPERATION, RULE_FEATURES, TENSION
+
+    nr = len(RULE_FEATURES)
+    p = model.predict_proba(masked, feats[:, :nr], feats[:, nr:] if model.n_dense else None)
+    coop = p[:, [CLASSES.index(c) for c in COOPERATION]].sum(axis=1)
+    tens = p[:, [CLASSES.index(c) for c in TENSION]].sum(axis=1)
+    pred = [CLASSES[i] for i in p.argmax(axis=1)]
+    return metrics(y, (coop - tens).tolist(), pred)
+
+
+def rule_scores(feats: np.ndarray, y: list[str]) -> dict[str, float]:
+    """The old lexicon alone: cooperation - tension; class from the stronger axis."""
+    from relnlp.evaluate.tone_sets import metrics
+
+    coop, tens = feats[:, 0], feats[:, 1]
+    pred = ["neutral" if c == t == 0 else ("verbal_cooperation" if c >= t else "verbal_conflict")
+            for c, t in zip(coop, tens)]  # fmt: skip
+    return metrics(y, (coop - tens).tolist(), pred)
+
+
+def main() -> None:
+    from sklearn.model_selection import train_test_split
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=Path("../shared/dev"))
+    ap.add_argument("--out", type=Path, default=Path("models/tone-v1"))
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/relnlp-tone-cache"))
+    args = ap.parse_args()
+
+    data: dict[str, dict[str, Any]] = {}
+    for name, fname in FILES.items():
+        path = args.data / "tone" / fname
+        texts, labels, rows = read_tsv(path)
+        tr, te = split(labels)
+        print(f"{name}: {len(texts)} texts, train {len(tr)}, held out {len(te)}", file=sys.stderr)
+        masked, feats = cached_inputs(texts, args.cache)
+        data[name] = dict(path=path, texts=texts, labels=labels, rows=rows, train=tr, test=te,
+                          masked=masked, feats=feats)  # fmt: skip
+
+    def part(name: str, which: str) -> tuple[list[str], np.ndarray, list[str]]:
+        d = data[name]
+        idx = d[which] if which != "all" else list(range(len(d["texts"])))
+        return [d["masked"][i] for i in idx], d["feats"][idx], [d["labels"][i] for i in idx]
+
+    a, b = part("un", "train"), part("news", "train")
+    m_tr, f_tr, y_tr = a[0] + b[0], np.vstack([a[1], b[1]]), a[2] + b[2]
+
+    # Selection inside the training parts: an inner stratified 80/20 validation split.
+    strata = [f"{k}:{c}" for k, c in zip(["un"] * len(a[2]) + ["news"] * len(b[2]), y_tr)]
+    itr, iva = train_test_split(np.arange(len(y_tr)), test_size=0.2, random_state=SEED,
+                                stratify=strata)  # fmt: skip
+    validation: dict[str, dict[str, float]] = {}
+    for system in SYSTEMS:
+        for C in C_GRID:
+            m = fit([m_tr[i] for i in itr], f_tr[itr], [y_tr[i] for i in itr], system=system, C=C)
+            validation[f"{system}|C={C}"] = r = scores(
+                m, [m_tr[i] for i in iva], f_tr[iva], [y_tr[i] for i in iva])
+            print(f"  validation {system} C={C}: auc {r['auc']:.4f} "
+                  f"macro_f1 {r['macro_f1']:.4f}", file=sys.stderr)  # fmt: skip
+    best_key = max(validation, key=lambda k: (validation[k]["auc"], validation[k]["macro_f1"]))
+    best, best_c = best_key.split("|C=")[0], float(best_key.split("|C=")[1])
+    print(f"chosen: {best} (C={best_c})", file=sys.stderr)
+
+    # Held-out and cross-corpus figures of each system at its validation-best C.
+    results: dict[str, Any] = {}
+    for system in SYSTEMS:
+        C = max(C_GRID, key=lambda c: validation[f"{system}|C={c}"]["auc"])
+        model = fit(m_tr, f_tr, y_tr, system=system, C=C)
+        if system == best:
+            final = model
+        for name in FILES:
+            results[f"{system}|heldout:{name}"] = scores(model, *part(name, "test"))
+        for x, z in (("un", "news"), ("news", "un")):
+            m = fit(*part(x, "all"), system=system, C=C)
+            results[f"{system}|cross:{x}->{z}"] = scores(m, *part(z, "all"))
+    for name in FILES:
+        results[f"rules|heldout:{name}"] = rule_scores(*part(name, "test")[1:])
+    for key, r in results.items():
+        print(f"{key:40s} " + " ".join(f"{k}={v:.3f}" for k, v in r.items()))
+
+    final.info = {
+        "name": "tone-v1",
+        "created": dt.date.today().isoformat(),
+        "system": best,
+        "C": best_c,
+        "seed": SEED,
+        "test_size": TEST_SIZE,
+        "features": {"analyzer": "relnlp.tone.model.analyzer", "min_df": MIN_DF,
+                     "max_features": MAX_FEATURES, "sublinear_tf": True},
+        "data": {
+            name: {
+                "file": f"../shared/dev/tone/{FILES[name]}",
+                "sha256": hashlib.sha256(d["path"].read_bytes()).hexdigest(),
+                "n_texts_deduplicated": len(d["texts"]),
+                "n_train": len(d["train"]), "n_heldout": len(d["test"]),
+                "heldout_rows": [d["rows"][i] for i in d["test"]],
+            }
+            for name, d in data.items()
+        },
+        "validation": {k: {m: round(v, 4) for m, v in r.items()} for k, r in validation.items()},
+        "figures": {k: {m: round(v, 4) for m, v in r.items()} for k, r in results.items()},
+    }  # fmt: skip
+    final.save(args.out)
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

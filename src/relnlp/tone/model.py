@@ -1,0 +1,317 @@
+"""The learned sentence tone model (``models/tone-v1``): quad classes from words and rules.
+
+A multinomial logistic regression predicts, for one sentence, the probability of each of
+the PLOVER/CAMEO quad classes plus ``neutral`` (:data:`CLASSES`). Its features are
+
+* TF-IDF of the sentence's words (unigrams and bigrams) and of character n-grams (3-5,
+  inside word boundaries, like scikit-learn's ``char_wb``), computed on a *masked* text in
+  which every entity name is replaced by its label ("the Shanghai Cooperation Organization"
+  -> "_org_"), so that names are never cues and the model does not learn which states are
+  friends; numbers become ``0``;
+* the rule features of :mod:`relnlp.pipeline.tone` (:data:`RULE_FEATURES`): the lexicon's
+  cooperation and tension scores after negation, hedging and reported speech, and the
+  weights of negated cues, which carry the syntax (negation scope over clauses, modality)
+  that a bag of words cannot see.
+
+The sentence scores derived from the probabilities ``p``:
+
+* ``cooperation = p[verbal_cooperation] + p[material_cooperation]``;
+* ``tension = p[verbal_conflict] + p[material_conflict]``;
+* ``tone_class``: the most probable class.
+
+The weights are stored as plain JSON (vocabulary, idf, rule feature names,
+coefficients), never pickled, and applied here without scikit-learn (importing it costs
+about a second per process); ``scripts/train_tone.py`` trains them and
+``tests/tone/test_model.py`` checks that this module reproduces scikit-learn's features.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.abc import Traversable
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from relnlp.errors import Errors, ResourceError
+
+__all__ = [
+    "CLASSES",
+    "COOPERATION",
+    "RULE_FEATURES",
+    "TENSION",
+    "ToneModel",
+    "analyzer",
+    "load_packaged",
+]
+
+FORMAT = "relnlp-tone"
+FORMAT_VERSION = 1
+PACKAGED = "tone-v1"
+
+#: The classes the model predicts, in the order of its coefficient columns.
+CLASSES = (
+    "verbal_cooperation",
+    "material_cooperation",
+    "verbal_conflict",
+    "material_conflict",
+    "neutral",
+)
+COOPERATION = ("verbal_cooperation", "material_cooperation")
+TENSION = ("verbal_conflict", "material_conflict")
+
+#: Names of the rule features, in the order :func:`relnlp.pipeline.tone.rule_features`
+#: returns them.
+RULE_FEATURES = (
+    "rule_cooperation",  # lexicon score after negation, hedges and reported speech
+    "rule_tension",
+    "negated_cooperation",  # summed weight of cooperation cues under negation
+    "negated_tension",
+    "hedged",  # summed weight of hedged cues
+    "reported",  # summed weight of cues in reported speech
+)
+
+_WORD = re.compile(r"(?u)\b\w\w+\b|\b_[a-z]+_\b")
+_DIGITS = re.compile(r"\d+")
+CHAR_NGRAMS = (3, 5)
+
+
+def analyzer(text: str) -> list[str]:
+    """The model's terms for one masked sentence: words, word bigrams and char n-grams.
+
+    Words are lower-cased tokens of two or more word characters (scikit-learn's default
+    ``token_pattern``), numbers folded to ``0``; character n-grams of lengths 3-5 are
+    taken inside each word padded with spaces, as scikit-learn's ``char_wb`` analyzer
+    does, and carry a ``#`` prefix so they never collide with words.
+
+    Examples
+    --------
+    >>> [t for t in analyzer("No talks.") if not t.startswith("#")]
+    ['no', 'talks', 'no talks']
+    """
+    low = _DIGITS.sub("0", text.lower())
+    toks = _WORD.findall(low)
+    out = list(toks)
+    out += [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    for w in low.split():
+        out += _char_grams(w)
+    return out
+
+
+def _char_grams(word: str) -> list[str]:
+    """``#``-prefixed character 3-5-grams of one white-space-delimited word padded with
+    spaces (scikit-learn's ``char_wb``: a padded word shorter than n gives itself once)."""
+    padded = f" {word} "
+    n_chars = len(padded)
+    lo, hi = CHAR_NGRAMS
+    out: list[str] = []
+    for n in range(lo, hi + 1):
+        if n > n_chars:
+            break
+        out += ["#" + padded[i : i + n] for i in range(n_chars - n + 1)]
+        if n == n_chars:
+            break
+    return out
+
+
+@dataclass
+class ToneModel:
+    """Multinomial logistic regression over masked-text TF-IDF and rule features.
+
+    Attributes
+    ----------
+    vocabulary : list of str
+        Terms of :func:`analyzer`, in coefficient row order.
+    idf : numpy.ndarray
+        Inverse document frequency of each term (scikit-learn's smoothed idf).
+    rule_scale : numpy.ndarray
+        Multiplier of each rule feature (puts them on the scale of the TF-IDF values).
+    coef : numpy.ndarray
+        ``(len(vocabulary) + len(RULE_FEATURES), len(CLASSES))`` weights.
+    intercept : numpy.ndarray
+        ``(len(CLASSES),)`` biases.
+    info : dict
+        The model card's metadata (data, splits, figures).
+    n_dense : int
+        Width of the dense sentence vector the model also reads (0: none): the mean of
+        the spaCy pipeline's ``tok2vec`` output (``Doc.tensor``) over the sentence's
+        tokens, which carries what the words mean in context beyond their spelling.
+    dense_scale : float
+        Multiplier of the dense vector.
+    """
+
+    vocabulary: list[str]
+    idf: npt.NDArray[np.float64]
+    rule_scale: npt.NDArray[np.float64]
+    coef: npt.NDArray[np.float64]
+    intercept: npt.NDArray[np.float64]
+    info: dict[str, Any] = field(default_factory=dict)
+    n_dense: int = 0
+    dense_scale: float = 1.0
+
+    def __post_init__(self) -> None:
+        self._index = {t: i for i, t in enumerate(self.vocabulary)}
+        self._word_ids: dict[str, list[int]] = {}
+
+    def _term_ids(self, text: str) -> list[int]:
+        """Vocabulary indices of :func:`analyzer`'s terms of ``text`` (the same multiset),
+        with each word's character n-grams looked up once per word (words recur)."""
+        get = self._index.get
+        low = _DIGITS.sub("0", text.lower())
+        toks = _WORD.findall(low)
+        terms = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+        ids = [j for j in map(get, terms) if j is not None]
+        cache = self._word_ids
+        if len(cache) > 200_000:  # bound the memory of a long-lived pipeline
+            cache.clear()
+        for w in low.split():
+            found = cache.get(w)
+            if found is None:
+                found = cache[w] = [j for j in map(get, _char_grams(w)) if j is not None]
+            ids += found
+        return ids
+
+    # Features -------------------------------------------------------------------------
+    def tfidf(self, texts: Sequence[str]) -> Any:
+        """``TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)`` with this vocabulary
+        and idf, as a scipy CSR matrix: ``(1 + log tf) * idf``, rows scaled to unit length
+        (tests compare the two); all texts at once, the arithmetic vectorised."""
+        from scipy import sparse
+
+        indptr: list[int] = [0]
+        indices: list[int] = []
+        counts: list[int] = []
+        for text in texts:
+            row = Counter(self._term_ids(text))
+            indices += row.keys()
+            counts += row.values()
+            indptr.append(len(indices))
+        cols = np.asarray(indices, dtype=np.int64)
+        vals = (np.log(np.asarray(counts, dtype=np.float64)) + 1.0) * self.idf[cols]
+        starts = np.asarray(indptr, dtype=np.int64)
+        lengths = np.diff(starts)
+        sq = np.add.reduceat(vals * vals, starts[:-1][lengths > 0]) if len(vals) else vals
+        norms = np.ones(len(texts))
+        norms[lengths > 0] = np.sqrt(sq)
+        vals /= np.repeat(norms, lengths)
+        return sparse.csr_matrix((vals, cols, starts), shape=(len(texts), len(self.vocabulary)))
+
+    def decision(
+        self, texts: Sequence[str], rules: npt.ArrayLike, dense: npt.ArrayLike | None = None
+    ) -> npt.NDArray[np.float64]:
+        """Linear scores ``(n, len(CLASSES))`` for masked texts, rule features and (when
+        the model reads them) dense sentence vectors."""
+        r = np.asarray(rules, dtype=np.float64).reshape(len(texts), len(RULE_FEATURES))
+        r = r * self.rule_scale
+        if self.n_dense:
+            v = (np.zeros((len(texts), self.n_dense)) if dense is None
+                 else np.asarray(dense, dtype=np.float64).reshape(len(texts), self.n_dense))  # fmt: skip
+            r = np.hstack([r, v * self.dense_scale])
+        nv = len(self.vocabulary)
+        z: npt.NDArray[np.float64] = r @ self.coef[nv:] + self.intercept
+        if len(texts):
+            z += np.asarray(self.tfidf(texts) @ self.coef[:nv])
+        return z
+
+    def predict_proba(
+        self, texts: Sequence[str], rules: npt.ArrayLike, dense: npt.ArrayLike | None = None
+    ) -> npt.NDArray[np.float64]:
+        """Class probabilities ``(n, len(CLASSES))`` (softmax of :meth:`decision`)."""
+        z = self.decision(texts, rules, dense)
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        p: npt.NDArray[np.float64] = e / e.sum(axis=1, keepdims=True)
+        return p
+
+    # Persistence (plain JSON) ---------------------------------------------------------
+    def save(self, directory: Any) -> None:
+        """Write ``tone_model.json`` (the model) and ``meta.json`` (its card's data)."""
+        from pathlib import Path
+
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        meta = {
+            "format": FORMAT, "format_version": FORMAT_VERSION, "classes": list(CLASSES),
+            "rule_features": list(RULE_FEATURES), "char_ngrams": list(CHAR_NGRAMS),
+            "vocabulary": self.vocabulary,
+            "idf": [round(float(x), 6) for x in self.idf],
+            "rule_scale": [round(float(x), 6) for x in self.rule_scale],
+            "n_dense": self.n_dense, "dense_scale": self.dense_scale,
+            "intercept": [round(float(x), 6) for x in self.intercept],
+            # one row of len(CLASSES) weights per feature (vocabulary, rules, dense)
+            "coef": [[round(float(x), 5) for x in row] for row in self.coef],
+        }  # fmt: skip
+        (d / "tone_model.json").write_text(
+            json.dumps(meta, ensure_ascii=False, separators=(",", ":")), "utf-8"
+        )
+        (d / "meta.json").write_text(json.dumps(self.info, indent=1, ensure_ascii=False) + "\n")
+
+    @classmethod
+    def load(cls, directory: Traversable) -> ToneModel:
+        """Read a model written by :meth:`save` (a folder or a package resource).
+
+        Raises
+        ------
+        relnlp.errors.ResourceError
+            E109 when a file is missing or is not a relnlp tone model of this version.
+        """
+        name = str(directory)
+        try:
+            meta = json.loads((directory / "tone_model.json").read_text("utf-8"))
+            coef = np.asarray(meta["coef"], dtype=np.float64)
+            intercept = np.asarray(meta["intercept"], dtype=np.float64)
+            info_file = directory / "meta.json"
+            info = json.loads(info_file.read_text("utf-8")) if info_file.is_file() else {}
+        except (OSError, ValueError, KeyError) as exc:
+            raise ResourceError(Errors.E109.format(path=name, problem=str(exc)), name=name) from exc
+        problem = None
+        if meta.get("format") != FORMAT or meta.get("format_version") != FORMAT_VERSION:
+            problem = f"format {meta.get('format')!r} {meta.get('format_version')!r}"
+        elif tuple(meta.get("classes", ())) != CLASSES or tuple(
+            meta.get("rule_features", ())
+        ) != RULE_FEATURES:
+            problem = "its classes or rule features differ from this relnlp version's"
+        elif coef.shape != (
+            len(meta["vocabulary"]) + len(RULE_FEATURES) + int(meta.get("n_dense", 0)),
+            len(CLASSES),
+        ):
+            problem = f"coefficients of shape {coef.shape} do not match the vocabulary"
+        if problem is not None:
+            raise ResourceError(Errors.E109.format(path=name, problem=problem), name=name)
+        return cls(
+            list(meta["vocabulary"]), np.asarray(meta["idf"], dtype=np.float64),
+            np.asarray(meta["rule_scale"], dtype=np.float64), coef, intercept, info,
+            int(meta.get("n_dense", 0)), float(meta.get("dense_scale", 1.0)),
+        )  # fmt: skip
+
+
+def packaged_dir() -> Traversable:
+    """The packaged model folder (wheel: ``relnlp/models``; source tree: ``models/``).
+
+    Raises
+    ------
+    relnlp.errors.ResourceError
+        E110 when neither holds the model (a broken installation).
+    """
+    from importlib.resources import files
+    from pathlib import Path
+
+    installed = files("relnlp") / "models" / PACKAGED
+    if (installed / "tone_model.json").is_file():
+        return installed
+    tree = Path(__file__).resolve().parents[3] / "models" / PACKAGED
+    if (tree / "tone_model.json").is_file():
+        return tree
+    raise ResourceError(Errors.E110.format(name=PACKAGED), name=PACKAGED)
+
+
+@lru_cache(maxsize=1)
+def load_packaged() -> ToneModel:
+    """The packaged model ``relnlp/models/tone-v1`` (read once per process)."""
+    return ToneModel.load(packaged_dir())
