@@ -176,7 +176,8 @@ def test_events_table_with_tone_and_dates(nlp: Any) -> None:
     assert list(ev["date"]) == ["2019-03-03", "2019-05", ""]
     assert list(ev["type"]) == ["material_conflict", "verbal_cooperation", "verbal_cooperation"]
     assert ev["source"].iloc[1] == "Russia" and ev["target"].iloc[1] == "China"
-    assert ev["cooperation"].iloc[1] > 0.5 and ev["tension"].iloc[1] == 0
+    # The learned sentence model gives a little tension to most sentences (tone-v1).
+    assert ev["cooperation"].iloc[1] > 0.5 > ev["tension"].iloc[1]
     assert set(ev["parties"].iloc[2]) == {"China", "Russia"}
     tl = relnlp.timeline(ev, dyad=("China", "Russia"), freq="M")
     assert list(tl.index.astype(str)) == ["2019-05"]
