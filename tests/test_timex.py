@@ -384,3 +384,16 @@ def test_timex_values_valid_and_spans_in_text(text: str, doc_date: str | None) -
         assert text[t.start : t.end] == t.text
         assert is_valid_value(t.value), t
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_timex_a_year_earlier_keeps_the_quarter_just_named() -> None:
+    text = "Profit in the second quarter rose to $4 million from $3 million a year earlier."
+    assert tag(text, "2007-08-01") == [("the second quarter", "2007-Q2", None), ("a year earlier", "2006-Q2", None)]
+    # with no quarter named nearby, the year alone
+    assert tag("Profit rose from $3 million a year earlier.", "2007-08-01") == [("a year earlier", "2006", None)]
+
+
+def test_timex_weekdays_look_ahead_only_with_a_future_auxiliary() -> None:
+    dct = "2021-10-13"  # a Wednesday
+    assert tag("The minister said on Friday that talks were expected.", dct) == [("Friday", "2021-10-08", None)]
+    assert tag("The minister will speak on Friday.", dct) == [("Friday", "2021-10-15", None)]

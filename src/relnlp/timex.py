@@ -399,6 +399,9 @@ def _strip_the(text: str, start: int, name: str = "") -> tuple[str, int]:
 # A year-less date up to this many months after the document's date is read as upcoming
 # (same year) when its sentence speaks in the present or future; otherwise as past.
 _AHEAD = 3
+_WILL = re.compile(r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to)\b|'ll\b", re.IGNORECASE)
+# How far (characters) a named quarter or half sets the granularity of "a year earlier".
+_PERIOD_REACH = 400
 _PRESENT = re.compile(r"\b(?:is|are|will|would|be|'s|payable|due|expires?|begins?|ends?|starts?)\b",
                       re.IGNORECASE)
 
@@ -410,6 +413,11 @@ class _Ctx:
     sentence_years: list[int] = field(default_factory=list)
     future: bool = False
     present: bool = False
+    # the last quarter or half the text named, and where: "a year earlier" right after
+    # "the third quarter" is that quarter a year back (HeidelTime's granularity rule)
+    last_period: tuple[int, str, int] | None = None
+    will: bool = False  # the sentence has a future auxiliary (weekdays then look ahead)
+    pos: int = 0
     in_chronology: bool = False
 
 
@@ -615,6 +623,9 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             sign = 1 if g["dir"].lower() == "later" else -1
         if not n:
             return ("DATE", "PAST_REF", None, True) if name == "ago" else None
+        lp = ctx.last_period
+        if unit == "year" and lp is not None and ctx.pos - lp[2] < _PERIOD_REACH and sign < 0:
+            return "DATE", f"{lp[0] - n:04d}-{lp[1]}", mod, True
         value = _shift(pivot, sign * n, unit)
         return None if value is None else ("DATE", value, mod, True)
     if name == "deictic":
@@ -981,7 +992,7 @@ def _day_relative(name: str, g: dict[str, Any], ctx: _Ctx) -> tuple[str, str, st
     diff = target - today.weekday()
     if which == "last" and diff % 7 == 0:
         diff = -7  # "last Wednesday" said on a Wednesday: a week ago
-    elif which == "next" or (ctx.future and which != "last"):
+    elif which == "next" or (ctx.will and which != "last"):
         diff = diff % 7 or (7 if which == "next" else 0)
     elif which == "this":
         pass
@@ -1195,7 +1206,9 @@ def find_timexes(
             ctx.sentence_years = []
             ctx.future = bool(_FUTURE.search(text[current_sent[0] : current_sent[1]]))
             ctx.present = bool(_PRESENT.search(text[current_sent[0] : current_sent[1]]))
+            ctx.will = bool(_WILL.search(text[current_sent[0] : current_sent[1]]))
         ctx.in_chronology = any(a <= s < b for a, b in chronology)
+        ctx.pos = s
         res = _normalise(name, m, ctx)
         if res is None:
             continue
@@ -1212,6 +1225,9 @@ def find_timexes(
 
 
 def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool) -> None:
+    period = re.match(r"^(\d{4})-((?:Q[1-4]|H[12]))$", value)
+    if period:
+        ctx.last_period = (int(period.group(1)), period.group(2), ctx.pos)
     first = value.split("/")[-1]
     m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", first)
     if not m:
