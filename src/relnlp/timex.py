@@ -1031,7 +1031,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "md_range": (_TRIG_MONTH, False, 24, 40), "dm_range": (_TRIG_MONTH, False, 16, 30),
     "mm_range": (_TRIG_MONTH, False, 50, 50), "yy_range": (_TRIG_DIGIT, False, 12, 30),
     "first_n": (r"(?:months|days|weeks)\b", True, 30, 30),
-    "half": (r"half", True, 12, 50), "quarter": (r"quarter|q[1-4]", True, 10, 16),
+    "half": (r"half", True, 16, 50), "quarter": (r"quarter|q[1-4]", True, 16, 16),
     "halfcode": (r"H[12]", False, 2, 10), "mdy": (_TRIG_MONTH, False, 40, 24),
     "dmy": (_TRIG_MONTH, False, 16, 24), "iso": (_TRIG_DIGIT, False, 6, 12),
     "slash": (r"\d/\d", False, 6, 10), "dots": (r"\d\.\d", False, 6, 10),
