@@ -397,3 +397,20 @@ def test_timex_weekdays_look_ahead_only_with_a_future_auxiliary() -> None:
     dct = "2021-10-13"  # a Wednesday
     assert tag("The minister said on Friday that talks were expected.", dct) == [("Friday", "2021-10-08", None)]
     assert tag("The minister will speak on Friday.", dct) == [("Friday", "2021-10-15", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The city fell in 455 AD.", [("455 AD", "0455")]),
+        ("Troy burned around 1180 BC, they say.", [("around 1180 BC", "BC1180")]),
+        ("Coins from AD 64 survive.", [("AD 64", "0064")]),
+        ("A temple built in 520 B.C.E. stood.", [("520 B.C.E.", "BC0520")]),
+        ("A charter of 1086 lists the manors.", [("1086", "1086")]),
+        ("Pilgrims came in the year 999.", [("the year 999", "0999")]),
+        ("Bronze spread in the 3rd century BC.", [("the 3rd century BC", "BC02")]),
+        ("Castles rose in the 12th century.", [("the 12th century", "11")]),
+    ],
+)
+def test_timex_any_year_and_eras(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a, b) for a, b, _ in tag(text)] == expected

@@ -73,7 +73,9 @@ _MONTH = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z]))"
 )
-_YEAR = r"(?:1[5-9]\d\d|20\d\d|2100)"
+_YEAR = r"(?:1\d\d\d|20\d\d|2100)"
+_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)"
+_AD = r"(?:AD|A\.D\.|CE|C\.E\.)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|through|until)\s*"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -176,7 +178,7 @@ def _valid_day(y: int | None, m: int, d: int) -> bool:
 _TIME_OF_DAY = r"(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))"
 _POINT = (
     r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2}(?:" + _TIME_OF_DAY + r")?)?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}(?:-WE)?))?"
-    r"|\d{3}|\d{2}|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)(?:TNI)?)?|-QX|-WXX)?|XXXX-WXX-[1-7])"
+    r"|\d{3}|\d{2}|BC\d{4}|BC\d{2}|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)(?:TNI)?)?|-QX|-WXX)?|XXXX-WXX-[1-7])"
 )
 _DURATION = r"P(?:(?:\d+|X)(?:Y|M|W|D|DE|CE|Q|L)|T(?:\d+|X)(?:H|M|S))"
 _REFS = r"(?:PRESENT_REF|PAST_REF|FUTURE_REF)"
@@ -242,7 +244,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("season", rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))"),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     ("decade", rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"),
-    ("century", rf"(?:the\s+)?{_MOD}(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century"),
+    ("century", rf"(?:the\s+)?{_MOD}(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?"),
+    # years of any length with an era, "AD 711", "480 BC", "the year 800"
+    ("era", rf"(?:{_MOD}{_APPROX}(?:(?:AD|A\.D\.)\s+(?P<y1>\d{{1,4}})|(?P<y2>\d{{1,4}})\s*(?:(?P<bc>{_BC})|{_AD}))|[Tt]he\s+year\s+(?P<y3>\d{{3,4}}))(?!\w)"),
     ("fy", _FY),
     # bare years (in date contexts only; see _year_context)
     ("year", rf"{_MOD}{_APPROX}(?:[Ff]iscal\s+)?(?:(?<=[Mm]id-)|(?<![\w/#$.-]))(?P<y>{_YEAR})(?![\w/%]|-(?:\w))"),
@@ -595,7 +599,12 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         c = _ordinal(g["c"])
         if not c or not 1 <= c <= 22:
             return None
-        return "DATE", f"{c - 1:02d}", mod, False
+        return "DATE", f"{'BC' if g.get('bc') else ''}{c - 1:02d}", mod, False
+    if name == "era":
+        y = int(g.get("y1") or g.get("y2") or g.get("y3") or 0)
+        if not 1 <= y <= 2100 or (g.get("bc") and y > 9999):
+            return None
+        return "DATE", f"{'BC' if g.get('bc') else ''}{y:04d}", mod, False
     if name == "fy":
         fy = g["fy"]
         y = int(fy) if len(fy) == 4 else 2000 + int(fy)
@@ -1038,7 +1047,8 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "md": (_TRIG_MONTH, False, 40, 20), "dm": (_TRIG_MONTH, False, 16, 12),
     "my": (_TRIG_MONTH, False, 30, 20),
     "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 16),
-    "decade": (r"(?:0'?s|ties)\b", True, 40, 2), "century": (r"centur", True, 44, 8),
+    "decade": (r"(?:0'?s|ties)\b", True, 40, 2), "century": (r"centur", True, 44, 16),
+    "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),
     "fy": (r"fy|fiscal", True, 2, 20), "year": (_TRIG_DIGIT, False, 40, 8),
     "ago": (r"ago\b", True, 30, 4), "later": (r"(?:later|earlier)\b", True, 30, 8),
     "deictic": (r"(?:year|month|week|day)\b", True, 30, 2),
