@@ -4,7 +4,8 @@ The tagger is rule-based, in the tradition of HeidelTime (Strötgen & Gertz, 201
 of patterns, each with a normalisation function, applied longest-match-first. Values follow
 ISO-TimeML/TIMEX3 (Pustejovsky et al., 2005; TimeML annotation guidelines 1.2.1):
 
-* DATE: ``2015-03-19``/``2015-03``/``2015``, seasons ``2021-SU``, quarters ``2015-Q1``,
+* DATE: ``2015-03-19``/``2015-03``/``2015``, any year with an era (``0711`` for "AD 711",
+  ``BC0480`` for "480 BC", centuries ``BC04``), seasons ``2021-SU``, quarters ``2015-Q1``,
   halves ``2014-H2``, weeks ``2015-W12`` and weekends ``2015-W12-WE``, decades ``198``,
   centuries ``20``, fiscal years ``FY2021``, recurring days ``XXXX-10-01``, references
   ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` ("now", "recently", "the future");
