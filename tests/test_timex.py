@@ -414,3 +414,11 @@ def test_timex_weekdays_look_ahead_only_with_a_future_auxiliary() -> None:
 )
 def test_timex_any_year_and_eras(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(a, b) for a, b, _ in tag(text)] == expected
+
+
+def test_timex_news_time_of_dispatch() -> None:
+    assert typed("The blast came two hours ago.", "2003-05-20T14:10") == [
+        ("two hours ago", "TIME", "2003-05-20T12:10")
+    ]
+    # a date without a time: an hour-precise value is not guessed
+    assert typed("The blast came two hours ago.", "2003-05-20") == []

@@ -139,14 +139,27 @@ class Anchor:
     last_day: tuple[int, int, int] | None = None  # last full date the text gave
     chronology_year: int | None = None
     chronology_month: int | None = None
+    doc_time: tuple[int, int] | None = None  # hour, minute of a news dispatch
 
     @classmethod
     def from_value(cls, value: str | None) -> Anchor:
-        """Anchor on an ISO doc date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+        """Anchor on an ISO doc date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``...THH:MM``).
+
+        Examples
+        --------
+        >>> a = Anchor.from_value("1998-02-13T09:30")
+        >>> (a.doc_year, a.doc_month, a.doc_day, a.doc_time)
+        (1998, 2, 13, (9, 30))
+        """
         if not value:
             return cls()
-        parts = [int(x) for x in value.split("-")[:3]]
-        return cls(*parts + [None] * (3 - len(parts)))  # type: ignore[arg-type]
+        date, _, clock = value.partition("T")
+        parts = [int(x) for x in date.split("-")[:3]]
+        anchor = cls(*parts + [None] * (3 - len(parts)))  # type: ignore[arg-type]
+        if clock:
+            hh, mm = clock.split(":")[:2]
+            anchor.doc_time = (int(hh), int(mm))
+        return anchor
 
 
 # --- values -------------------------------------------------------------------------------
@@ -633,6 +646,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             sign = 1 if g["dir"].lower() == "later" else -1
         if not n:
             return ("DATE", "PAST_REF", None, True) if name == "ago" else None
+        if unit in ("hour", "minute") and name == "ago":
+            return _clock_shift(a, n, unit, mod)
         lp = ctx.last_period
         if unit == "year" and lp is not None and ctx.pos - lp[2] < _PERIOD_REACH and sign < 0:
             return "DATE", f"{lp[0] - n:04d}-{lp[1]}", mod, True
@@ -734,6 +749,17 @@ def _shift(base: tuple[int | None, int | None, int | None], n: int, unit: str) -
     if step is None:
         return None
     return f"{y + n * step:04d}"
+
+
+def _clock_shift(a: Anchor, n: int, unit: str, mod: str | None) -> Norm:
+    """"two hours ago" from a document time (TIME), or None without one."""
+    import datetime as dt
+
+    if a.doc_time is None or a.doc_year is None or a.doc_month is None or a.doc_day is None:
+        return None
+    now = dt.datetime(a.doc_year, a.doc_month, a.doc_day, *a.doc_time)
+    then = now - dt.timedelta(hours=n) if unit == "hour" else now - dt.timedelta(minutes=n)
+    return "TIME", then.strftime("%Y-%m-%dT%H:%M"), mod, True
 
 
 def _dct_day(ctx: _Ctx, delta: int = 0) -> str | None:

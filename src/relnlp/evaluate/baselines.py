@@ -51,7 +51,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 def _anchor(doc_date: str | None) -> dt.datetime:
     if not doc_date:
         return dt.datetime(2000, 1, 1)
-    parts = [int(x) for x in doc_date.split("-")] + [1, 1]
+    parts = [int(x) for x in doc_date[:10].split("-")] + [1, 1]
     return dt.datetime(parts[0], parts[1], parts[2])
 
 
