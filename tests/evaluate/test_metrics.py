@@ -58,3 +58,16 @@ def test_metrics_rank_and_agreement() -> None:
     k = m.quadratic_kappa([0, 1, 2, 3], [0, 1, 2, 2])
     assert 0.8 < k < 1.0
     assert m.quadratic_kappa([3, 2, 1, 0], [0, 1, 2, 3]) == pytest.approx(-1.0)
+
+
+def test_date_spans_are_mapped_to_the_gold_convention_for_every_system() -> None:
+    from relnlp.evaluate.scorecard import project_date_span
+
+    text = "It ended at the end of April and in the summer."
+    a = text.index("the end")
+    assert project_date_span(text, a, a + len("the end of April")) == (a + 4, a + 16)
+    b = text.index("summer")
+    assert project_date_span(text, b, b + 6) == (b, b + 6)
+    # A bare "the" is never emptied.
+    t = text.index("the summer")
+    assert project_date_span(text, t, t + 3) == (t, t + 3)

@@ -80,3 +80,15 @@ def test_dates_only_analyser_loads_no_tagger_parser_or_ner() -> None:
     assert full.dates[["start", "end", "value"]].equals(r.dates[["start", "end", "value"]])
     with pytest.raises(relnlp.errors.ConfigError, match=r"\[E104\]"):
         relnlp.load(only=("datez",))
+
+
+def test_dates_doc_date_may_carry_a_time() -> None:
+    import datetime as dt
+
+    nlp = relnlp.load(only=("dates",))
+    r = nlp.analyze("Sirens sounded 30 minutes ago.", doc_date="2003-05-20T14:10")
+    assert r.dates[["type", "value"]].values.tolist() == [["TIME", "2003-05-20T13:40"]]
+    r = nlp.analyze("Sirens sounded 30 minutes ago.", doc_date=dt.datetime(2003, 5, 20, 14, 10))
+    assert r.dates["value"].tolist() == ["2003-05-20T13:40"]
+    with pytest.raises(relnlp.errors.InputError, match=r"\[E011\]"):
+        nlp.analyze("Sirens.", doc_date="2003-05-20T25:00")

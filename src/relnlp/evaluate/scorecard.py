@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -166,12 +167,28 @@ def relnlp_system(nlp: Any = None) -> Callable[[GoldDoc], Prediction]:
     return run
 
 
+_DETERMINER = re.compile(r"(?:the|The|THE)\s+")
+
+
+def project_date_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A TimeML date extent in the convention of relnlp's gold (shared/ANNOTATION.md).
+
+    TimeML keeps the determiner of a temporal noun phrase ("the end of April"); the seed
+    and development gold leave a leading "the" out ("end of April"). Every system's
+    predicted dates are mapped the same way before scoring, so the convention gap is not
+    counted as an error for anyone (relnlp and HeidelTime both write TimeML extents).
+    """
+    m = _DETERMINER.match(text, start, end)
+    return (m.end(), end) if m and m.end() < end else (start, end)
+
+
 def _pool(
     docs: Sequence[GoldDoc], preds: Sequence[Prediction], attr: str
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Concatenate spans of the documents annotated for ``attr``, shifting offsets so
     documents never overlap. Predicted entities of a label the gold set does not use
-    (PRODUCT on the seeds) are left out."""
+    (PRODUCT on the seeds) are left out; predicted dates are mapped to the gold's span
+    convention (:func:`project_date_span`)."""
     gold: list[dict[str, Any]] = []
     pred: list[dict[str, Any]] = []
     shift = 0
@@ -183,7 +200,10 @@ def _pool(
         for s in getattr(p, attr) or []:
             if attr == "entities" and s.get("label") not in d.entity_labels:
                 continue
-            pred.append({**s, "start": s["start"] + shift, "end": s["end"] + shift})
+            a, b = int(s["start"]), int(s["end"])
+            if attr == "dates":
+                a, b = project_date_span(d.text, a, b)
+            pred.append({**s, "start": a + shift, "end": b + shift})
         shift += len(d.text) + 1
     return pred, gold
 

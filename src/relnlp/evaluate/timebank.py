@@ -262,7 +262,9 @@ def run(data: Path, *, baselines: bool) -> pd.DataFrame:
         pooled = [p for split in splits for p in preds[split]]
         rows.extend(_rows_for("all", "TimeBank (tuned) + AQUAINT (held out)", name, every,
                               pooled, sum(secs.values())))  # fmt: skip
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    frame.attrs["documents"] = [d.doc_id for docs in splits.values() for d in docs]
+    return frame
 
 
 def main(argv: Sequence[str] | None = None) -> None:
