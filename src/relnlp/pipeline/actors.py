@@ -110,6 +110,8 @@ _FAC_HEADS = frozenset(
     """Corridor Railway Railroad Highway Motorway Pipeline Port Bridge Canal Tunnel Route
     Crossing Station Airport Seaport Terminal Dam""".split()
 )
+# Words that may stand beside an author's name on a byline.
+_BYLINE_WORDS = frozenset("by and dr prof professor phd mr ms mrs author authors editor".split())
 # Lower-case generic heads after a place name ("Herat province", "Chabahar port").
 _GENERIC_PLACE_HEADS = frozenset("province port city district county region oblast village town".split())
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -529,9 +531,21 @@ def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
         k = int(np.searchsorted(starts, char, side="right")) - 1
         return k >= 0 and bounds[k][0] <= char < bounds[k][1]
 
+    text = doc_text(doc)
+
+    def byline(c: Mention) -> bool:
+        # A line that holds nothing but the name ("By Jane Doe", "Jane Doe, PhD"); in a
+        # Title Case heading ("Arms Transfers and Joint Drills") the model's PERSON guesses
+        # are ordinary words.
+        a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", b)
+        rest = text[line_start:a] + " " + text[b : line_end if line_end >= 0 else len(text)]
+        return not [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _BYLINE_WORDS]
+
     def name_like(c: Mention) -> bool:
-        # A person's full name, a place or a nationality in a byline or heading is a name.
-        return (c.label == "PERSON" and c.end - c.start > 1) or c.label in ("GPE", "NORP")
+        # Places and nationalities in headings are names; persons only on a byline.
+        return c.label in ("GPE", "NORP") or (c.label == "PERSON" and c.end - c.start > 1 and byline(c))
 
     return [c for c in cands if c.source != "spacy" or name_like(c) or inside(doc[c.start].idx)]
 
