@@ -86,3 +86,14 @@ def test_actors_weapons_exercises_and_headings(nlp: Any) -> None:
     assert "2019" in dates and "2025" in dates
     assert not any(row.start >= text.index("Joint Sea") and row.end <= text.index("Joint Sea") + 14
                    for row in r.dates.itertuples())  # fmt: skip
+
+
+def test_military_corridors_keep_their_head() -> None:
+    from relnlp.pipeline._military import find_corridors
+
+    text = "Freight on the Trans-Siberian railway and the East-West Highway grew; the railway slowed."
+    got = _spans(find_corridors(text), text)
+    assert got == [
+        ("Trans-Siberian railway", "FAC", "Trans-Siberian Railway"),
+        ("East-West Highway", "FAC", "East-West Highway"),
+    ]

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-__all__ = ["EXERCISE_SERIES", "MilitaryName", "find_designators", "find_exercises"]
+__all__ = ["EXERCISE_SERIES", "MilitaryName", "find_corridors", "find_designators", "find_exercises"]
 
 # Design-bureau prefixes whose usual English name carries the bureau ("Sukhoi Su-35").
 _BUREAU = {"Su": "Sukhoi", "MiG": "Mikoyan", "Tu": "Tupolev", "Il": "Ilyushin", "Ka": "Kamov",
@@ -155,3 +155,21 @@ def find_exercises(
         yield MilitaryName(start, m.end(), "EVENT", text[start : m.end()], name)
     for m in _OPERATION.finditer(text):
         yield MilitaryName(m.start(), m.end(), "EVENT", m.group(), m.group())
+
+
+# Transport corridors named by what they cross or join, with their head ("Trans-Afghan
+# railway", "International North-South corridor"): FAC, corpora/GUIDELINES.md section 8. The
+# head stays in the span, since "Trans-Afghan" alone names nothing.
+_CORRIDOR = re.compile(
+    r"(?<![\w-])((?:International )?(?:Trans-[A-Z][\w]*(?:-[A-Z][\w]*)*|North-South|East-West)"
+    r"(?: [A-Z][\w]*){0,2} (?:[Rr]ailway|[Rr]ailroad|[Cc]orridor|[Pp]ipeline|[Hh]ighway|[Rr]oute))(?![\w-])"
+)
+
+
+def find_corridors(text: str) -> Iterator[MilitaryName]:
+    """Named transport corridors, railways and pipelines (FAC)."""
+    for m in _CORRIDOR.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        canonical = " ".join(words[:-1] + [words[-1].capitalize()])
+        yield MilitaryName(m.start(1), m.end(1), "FAC", canonical, name)

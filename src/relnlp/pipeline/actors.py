@@ -40,7 +40,7 @@ from relnlp.acronyms import find_acronyms, find_mentions
 from relnlp.gazetteer import Gazetteer, quote_variants
 from relnlp.lang.translit import name_key
 from relnlp.pipeline import doc_text
-from relnlp.pipeline._military import find_designators, find_exercises
+from relnlp.pipeline._military import find_corridors, find_designators, find_exercises
 from relnlp.schemas import ENTITY_LABELS
 
 __all__ = ["ActorTagger", "Mention"]
@@ -224,6 +224,13 @@ class ActorTagger:
             canonical = hit.canonical if hit is not None and hit.label == "PRODUCT" else found.canonical
             country = hit.country if hit is not None else None
             out.append(Mention(span.start, span.end, "PRODUCT", canonical, "pattern", MILITARY_PRIORITY, country))
+        for found in find_corridors(text):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is None:
+                continue
+            hit = self.gazetteer.lookup(span.text)
+            canonical = hit.canonical if hit is not None else found.canonical
+            out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", MILITARY_PRIORITY))
         for found in find_exercises(text, sentence_of):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
