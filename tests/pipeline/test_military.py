@@ -97,3 +97,14 @@ def test_military_corridors_keep_their_head() -> None:
         ("Trans-Siberian railway", "FAC", "Trans-Siberian Railway"),
         ("East-West Highway", "FAC", "East-West Highway"),
     ]
+
+
+@pytest.mark.issue(18)
+def test_actors_descriptive_events_and_links(nlp: Any) -> None:
+    text = ("After the annexation of Crimea, freight on the Baku-Tbilisi railroad fell, and the "
+            "war in Ukraine cut it again.\n")  # fmt: skip
+    r = nlp.analyze(text, doc_id="t18b", doc_date="2024-05-01")
+    got = {(row.text, row.label) for row in r.entities.itertuples()}
+    assert ("Crimea", "GPE") in got and ("Ukraine", "GPE") in got
+    assert not any(label == "EVENT" for _t, label in got)  # descriptive, not names
+    assert ("Baku", "GPE") in got and ("Tbilisi", "GPE") in got

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-__all__ = ["EXERCISE_SERIES", "MilitaryName", "find_corridors", "find_designators", "find_exercises"]
+__all__ = ["EXERCISE_SERIES", "NOT_EVENT_WORDS", "MilitaryName", "find_corridors", "find_designators", "find_exercises"]
 
 # Design-bureau prefixes whose usual English name carries the bureau ("Sukhoi Su-35").
 _BUREAU = {"Su": "Sukhoi", "MiG": "Mikoyan", "Tu": "Tupolev", "Il": "Ilyushin", "Ka": "Kamov",
@@ -75,7 +75,8 @@ _YEAR_NAME = re.compile(
 _OPERATION = re.compile(
     r"(?<![\w-])Operation (?:[A-Z][\w'’-]*)(?: (?:[A-Z][\w'’-]*|of|the)){0,3}"
 )
-_MONTHS = frozenset(
+#: Words that open names of plans and periods, not of events ("Vision 2030", "March 2024").
+NOT_EVENT_WORDS = _MONTHS = frozenset(
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter "
     "Q1 Q2 Q3 Q4 H1 H2 FY Vision Agenda Strategy Plan Program Programme Law Act".split()
@@ -85,7 +86,7 @@ _MONTHS = frozenset(
 # Words that open a sentence or a description before an exercise's name, not part of it.
 _NAME_OPENERS = frozenset(
     "of the The In During At By For Since After Before Until From And As Its Their This "
-    "Exercise Exercises Drill Drills Military Naval Annual Both Under With".split()
+    "Exercise Exercises Drill Drills Annual Both Under With".split()
 )
 
 

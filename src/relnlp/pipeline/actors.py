@@ -40,7 +40,12 @@ from relnlp.acronyms import find_acronyms, find_mentions
 from relnlp.gazetteer import Gazetteer, quote_variants
 from relnlp.lang.translit import name_key
 from relnlp.pipeline import doc_text
-from relnlp.pipeline._military import find_corridors, find_designators, find_exercises
+from relnlp.pipeline._military import (
+    NOT_EVENT_WORDS,
+    find_corridors,
+    find_designators,
+    find_exercises,
+)
 from relnlp.schemas import ENTITY_LABELS
 
 __all__ = ["ActorTagger", "Mention"]
@@ -114,6 +119,7 @@ _FAC_HEADS = frozenset(
 _BYLINE_WORDS = frozenset("by and dr prof professor phd mr ms mrs author authors editor".split())
 # Lower-case generic heads after a place name ("Herat province", "Chabahar port").
 _GENERIC_PLACE_HEADS = frozenset("province port city district county region oblast village town".split())
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Heads of named gatherings (EVENT in the guidelines: summits, conferences, forums).
 _EVENT_HEADS = frozenset("Summit Conference Forum Olympics Games Expo Dialogue Symposium Talks".split())
@@ -172,6 +178,11 @@ class ActorTagger:
                 continue
             n = e - s
             prio = 3.0 + 0.1 * n if n > 1 else 2.5
+            if hit.label == "EVENT" and any(t.is_lower and t.is_alpha and t.text not in _TRAILING_FUNCTION
+                                            for t in doc[s:e]):  # fmt: skip
+                # "war in Ukraine", "annexation of Crimea": descriptive, not a proper name
+                # (guidelines, decision on descriptive events); the names inside are tagged.
+                continue
             if hit.label == "PRODUCT":
                 # A weapon's name is never part of a longer statistical name ("Russian
                 # Kilo" is NORP + PRODUCT), so it wins over overlapping model spans.
@@ -269,6 +280,13 @@ class ActorTagger:
                 span = doc[s:e]
                 if label in {"PERSON", "ORG", "FAC", "LOC"}:
                     label = "GPE"
+            # "Baku-Tbilisi pipeline" as one span: the lower-case head goes, and the link's
+            # places are split off in _split_compounds.
+            if e - s > 3 and doc[e - 1].is_lower and doc[e - 1].lower_ in _LINK_HEADS and any(
+                t.text in ("-", "–") for t in doc[s : e - 1]
+            ):
+                e -= 1
+                span = doc[s:e]
             # "3rd Astrakhan International Forum": the ordinal numbers the event, not its name.
             if e - s > 1 and _ORDINAL.match(doc[s].text) and label in {"ORG", "EVENT", "FAC"}:
                 s += 1
@@ -276,6 +294,11 @@ class ActorTagger:
             if label in {"PERSON", "ORG"} and span[-1].text in _PLACE_HEADS:
                 label = "GPE"
             if label in {"ORG", "FAC", "GPE", "LOC"} and e - s > 1 and span[-1].text in _EVENT_HEADS:
+                label = "EVENT"
+            # A name that ends in a year is an event or exercise ("Naval Drill-2015"), never
+            # a person or a body; plans named by a year ("Vision 2030") are left alone.
+            if (label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and e - s > 1 and _YEAR.match(span[-1].text)
+                    and span[0].text[:1].isupper() and span[0].text not in NOT_EVENT_WORDS):  # fmt: skip
                 label = "EVENT"
             if label == "PERSON" and e - s > 1 and span[-1].text in _ORG_WORDS:
                 label = "ORG"  # "Gamma Group": a person's name has no organisation head
