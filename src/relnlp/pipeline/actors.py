@@ -548,8 +548,8 @@ def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
 
     Headings, captions, bylines, biographies and front matter are Title Case or terse, and
     the statistical model reads them as names ("Conclusion", "Military Aid and Arms Sales"
-    as ORG). There, only names relnlp knows (gazetteer, acronym definitions, patterns),
-    full personal names, places and nationalities are kept. Without passage boundaries (a bare spaCy pipeline) nothing is dropped.
+    as ORG). There, only names relnlp knows (gazetteer, acronym definitions, patterns) and
+    the model's full personal names on a byline are kept. Without passage boundaries (a bare spaCy pipeline) nothing is dropped.
     """
     passages = doc.user_data.get("rel_passages")
     if not passages:
@@ -574,8 +574,9 @@ def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
         return not [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _BYLINE_WORDS]
 
     def name_like(c: Mention) -> bool:
-        # Places and nationalities in headings are names; persons only on a byline.
-        return c.label in ("GPE", "NORP") or (c.label == "PERSON" and c.end - c.start > 1 and byline(c))
+        # The model's persons are kept on a byline; its places and bodies in a Title Case
+        # heading are too often ordinary words ("Trade Routes are Worth" as GPE).
+        return c.label == "PERSON" and c.end - c.start > 1 and byline(c)
 
     return [c for c in cands if c.source != "spacy" or name_like(c) or inside(doc[c.start].idx)]
 
