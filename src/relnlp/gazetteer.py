@@ -116,7 +116,11 @@ class Gazetteer:
     def add(self, e: Entry) -> None:
         """Index one entry (later entries override earlier ones for the same surface)."""
         self.entries.append(e)
-        hit = Hit(e.canonical, e.label, e.kind, e.country or (e.canonical if e.kind == "state" else None))
+        # Canonical names are written with ASCII hyphens ("China-Pakistan Economic
+        # Corridor"), as the annotation guidelines' examples and the gold write them, where
+        # Wikipedia titles use an en dash between names.
+        canonical = e.canonical.replace("\u2013", "-")
+        hit = Hit(canonical, e.label, e.kind, e.country or (canonical if e.kind == "state" else None))
         for s in (e.canonical, *e.aliases, *e.acronyms, *e.native):
             self._put(s, hit)
         if e.demonyms:
