@@ -1,16 +1,24 @@
 #!/usr/bin/env python3
 """Train the packaged theme model and measure it leave-one-document-out.
 
-    python scripts/train_themes.py [--gold DIR] [--out models/themes-v1]
+    python scripts/train_themes.py [--data ../shared/dev] [--out models/themes-v2]
+                                   [--select] [--context none|terms|terms+prior] [--C 1.0]
 
-* Labelled passages: every gold passage (corpora/gold via the packaged copy), its text with
-  markup removed, plus the default taxonomy's own examples.
-* Leave-one-document-out: for each gold report, a model trained without it scores its
-  passages; per-theme F1 and macro-F1 are pooled over the folds. The same figures for the
-  taxonomy prior alone and for the keyword-dictionary baseline are printed beside them.
-* Writes ``<out>/themes_model.json`` (all gold), ``<out>/folds/<doc_id>/themes_model.json``
-  (the held-out models ``relnlp evaluate`` uses, so a report is never scored by a model
-  trained on it) and ``<out>/lodo.json`` with the figures the model card quotes.
+* Labelled passages: every passage of the seed gold (corpora/gold, packaged copy) and of the
+  development gold (corpora/dev/gold, packaged in relnlp/data/gold_dev; texts read from
+  ``DATA/reports``, checked against their sha256), read in the markup-free view as relnlp
+  reads them, each with its context (section heading, list lead-in:
+  ``relnlp.themes.context``), plus the default taxonomy's own examples.
+* Leave-one-document-out over all annotated reports: for each report, a model trained
+  without it scores its passages; per-theme F1 and macro-F1 are pooled over the folds, and
+  each fold's figures are kept. The taxonomy prior alone and the keyword-dictionary baseline
+  are scored on the same passages.
+* ``--select`` compares the variants (context features, regularisation C) by pooled LODO
+  macro-F1 before training the chosen one; the figures of the chosen variant are then
+  *selected on* these folds (reported as such in the model card).
+* Writes ``<out>/themes_model.json`` (all reports), ``<out>/folds/<doc_id>/`` (the
+  held-out models ``relnlp evaluate`` uses, so a report is never scored by a model trained
+  on it) and ``<out>/lodo.json`` with the figures the model card quotes.
 """
 
 from __future__ import annotations
@@ -18,77 +26,130 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+
+# One BLAS thread: scikit-learn's L-BFGS is several times slower when threads compete.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 from pathlib import Path
+from typing import Any
+
+import numpy as np  # noqa: E402
 
 from relnlp.evaluate import metrics
-from relnlp.evaluate.scorecard import load_gold
+from relnlp.evaluate.baselines import keyword_themes
+from relnlp.evaluate.dev import load_dev_gold
+from relnlp.evaluate.scorecard import GoldDoc, load_gold
 from relnlp.io import clean_view
 from relnlp.themes import LabelledPassage, Taxonomy, ThemeClassifier, train
+from relnlp.themes.context import passage_contexts
 
 ROOT = Path(__file__).resolve().parent.parent
+NAME = "themes-v2"
+VARIANTS: list[dict[str, Any]] = [
+    {"context": "none", "C": 1.0},
+    {"context": "terms", "C": 1.0},
+    {"context": "terms+prior", "C": 1.0},
+    {"context": "terms", "C": 0.3},
+    {"context": "terms", "C": 3.0},
+]
 
 
-def gold_passages(gold_dir: Path | None) -> dict[str, list[LabelledPassage]]:
-    out: dict[str, list[LabelledPassage]] = {}
-    for doc in load_gold(gold_dir):
-        out[doc.doc_id] = [
-            LabelledPassage(clean_view(doc.text[p["start"] : p["end"]]).text,
-                            tuple(p["themes"]), doc.doc_id)
-            for p in doc.passages or []
-        ]  # fmt: skip
-    return out
+def passages_of(doc: GoldDoc, with_context: bool) -> list[LabelledPassage]:
+    """The gold passages of one report in the markup-free view, with their contexts."""
+    view = clean_view(doc.text)
+    spans = [(int(np.searchsorted(view.starts, p["start"])), int(np.searchsorted(view.starts, p["end"])))
+             for p in doc.passages]  # fmt: skip
+    contexts = passage_contexts(view.text, spans) if with_context else [""] * len(spans)
+    return [
+        LabelledPassage(view.text[a:b], tuple(p["themes"]), doc.doc_id, c)
+        for (a, b), p, c in zip(spans, doc.passages, contexts)
+    ]
 
 
-def keyword_themes(text: str) -> list[str]:
-    from relnlp.evaluate.baselines import keyword_themes as kw
+def all_docs(data: Path) -> list[GoldDoc]:
+    docs = [d for d in load_gold(None) if d.passages]
+    docs += [d for d in load_dev_gold(data) if "passages" in d.layers and d.passages]
+    return docs
 
-    return list(kw(text))
+
+def lodo(docs: list[GoldDoc], tax: Taxonomy, variant: dict[str, Any], out: Path | None) -> dict[str, Any]:
+    """Leave-one-document-out figures of one variant (saving the fold models to ``out``)."""
+    with_ctx = variant["context"] != "none"
+    data = {d.doc_id: passages_of(d, with_ctx) for d in docs}
+    ids = list(tax.ids)
+    pooled: dict[str, list[list[str]]] = {"relnlp": [], "prior": [], "keywords": [], "gold": []}
+    per_fold: dict[str, Any] = {}
+    for held in data:
+        train_set = [p for d, ps in data.items() if d != held for p in ps]
+        model = train(train_set, tax, C=variant["C"], context_prior=variant["context"] == "terms+prior",
+                      info={"name": NAME, "held_out": held, "variant": variant,
+                            "training_docs": sorted(set(data) - {held})})  # fmt: skip
+        if out is not None:
+            model.save(out / "folds" / held)
+        texts = [p.text for p in data[held]]
+        contexts = [p.context for p in data[held]]
+        pred = [list(r.themes) for r in ThemeClassifier(tax, model).classify_many(texts, contexts)]
+        prior = [list(r.themes) for r in ThemeClassifier(tax).classify_many(texts)]
+        kw = [keyword_themes(t) for t in texts]
+        gold = [list(p.themes) for p in data[held]]
+        per_fold[held] = {
+            "n_passages": len(gold),
+            "positives": {t: sum(t in g for g in gold) for t in ids},
+            "relnlp": metrics.multilabel_f1(pred, gold, ids),
+            "keywords": metrics.multilabel_f1(kw, gold, ids),
+        }
+        pooled["relnlp"] += pred
+        pooled["prior"] += prior
+        pooled["keywords"] += kw
+        pooled["gold"] += gold
+    scores = {
+        "relnlp (leave-one-document-out)": metrics.multilabel_f1(pooled["relnlp"], pooled["gold"], ids),
+        "taxonomy prior only (no training)": metrics.multilabel_f1(pooled["prior"], pooled["gold"], ids),
+        "keyword dictionary baseline": metrics.multilabel_f1(pooled["keywords"], pooled["gold"], ids),
+    }
+    return {"scores": scores, "per_fold": per_fold, "data": data}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--gold", type=Path, default=None)
-    ap.add_argument("--out", type=Path, default=ROOT / "models" / "themes-v1")
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "dev")
+    ap.add_argument("--out", type=Path, default=ROOT / "models" / NAME)
+    ap.add_argument("--select", action="store_true", help="compare the variants first")
+    ap.add_argument("--context", default="terms+prior", choices=["none", "terms", "terms+prior"])
+    ap.add_argument("--C", type=float, default=1.0)
     args = ap.parse_args()
     tax = Taxonomy.default()
-    data = gold_passages(args.gold)
-    ids = list(tax.ids)
-    gold_labels, lodo, prior_only, keywords = [], [], [], []
-    per_fold = {}
-    for held in data:
-        train_set = [p for d, ps in data.items() if d != held for p in ps]
-        model = train(train_set, tax, info={"name": "themes-v1", "held_out": held,
-                                            "training_docs": sorted(set(data) - {held})})  # fmt: skip
-        model.save(args.out / "folds" / held)
-        clf = ThemeClassifier(tax, model)
-        prior = ThemeClassifier(tax)
-        texts = [p.text for p in data[held]]
-        fold_pred = [list(r.themes) for r in clf.classify_many(texts)]
-        fold_gold = [list(p.themes) for p in data[held]]
-        per_fold[held] = metrics.multilabel_f1(fold_pred, fold_gold, ids)
-        lodo += fold_pred
-        gold_labels += fold_gold
-        prior_only += [list(r.themes) for r in prior.classify_many(texts)]
-        keywords += [keyword_themes(t) for t in texts]
-    scores = {
-        "relnlp (leave-one-document-out)": metrics.multilabel_f1(lodo, gold_labels, ids),
-        "taxonomy prior only (no training)": metrics.multilabel_f1(prior_only, gold_labels, ids),
-        "keyword dictionary baseline": metrics.multilabel_f1(keywords, gold_labels, ids),
-    }
-    for name, s in scores.items():
+    docs = all_docs(args.data)
+    variant: dict[str, Any] = {"context": args.context, "C": args.C}
+    selection = []
+    if args.select:
+        for v in VARIANTS:
+            s = lodo(docs, tax, v, None)["scores"]["relnlp (leave-one-document-out)"]
+            selection.append({"variant": v, "macro": s["macro"], **s})
+            print(f"variant {v}: " + "  ".join(f"{k} {x:.3f}" for k, x in s.items()))
+        variant = max(selection, key=lambda r: r["macro"])["variant"]
+        print(f"selected {variant}")
+    res = lodo(docs, tax, variant, args.out)
+    for name, s in res["scores"].items():
         print(f"{name:38s} " + "  ".join(f"{k} {v:.3f}" for k, v in s.items()))
-    for held, s in per_fold.items():
-        print(f"  fold held out {held}: " + "  ".join(f"{k} {v:.3f}" for k, v in s.items()))
-    everything = [p for ps in data.values() for p in ps]
-    final = train(everything, tax, info={"name": "themes-v1", "training_docs": sorted(data)})
+    for held, f in res["per_fold"].items():
+        print(f"  fold {held}: relnlp macro {f['relnlp']['macro']:.3f}  keywords macro {f['keywords']['macro']:.3f}")
+    everything = [p for ps in res["data"].values() for p in ps]
+    final = train(everything, tax, C=variant["C"], context_prior=variant["context"] == "terms+prior",
+                  info={"name": NAME, "variant": variant, "training_docs": sorted(res["data"])})  # fmt: skip
     final.save(args.out)
+    ids = list(tax.ids)
     report = {
         "measured": dt.date.today().isoformat(),
         "taxonomy_version": tax.version,
-        "n_gold_passages": {d: len(ps) for d, ps in data.items()},
+        "variant": variant,
+        "selected_by_lodo": bool(args.select),
+        "selection": selection,
+        "n_gold_passages": {d: len(ps) for d, ps in res["data"].items()},
         "positives": {t: sum(t in p.themes for p in everything) for t in ids},
-        "scores": scores,
-        "per_fold": per_fold,
+        "scores": res["scores"],
+        "per_fold": res["per_fold"],
     }
     (args.out / "lodo.json").write_text(json.dumps(report, indent=1) + "\n", "utf-8")
     print(f"saved {args.out}")

@@ -66,7 +66,7 @@ def test_wheel_installs_and_runs_offline_from_another_directory(tmp_path: Path) 
         "import relnlp, pathlib; "
         "assert pathlib.Path(relnlp.__file__).is_relative_to(pathlib.Path(r'%s')), relnlp.__file__; "
         "r = relnlp.load().analyze('Putin met Xi in Moscow on May 8, 2015.'); "
-        "assert r.meta['themes_model'] == 'themes-v1', r.meta; "  # packaged model found
+        "assert r.meta['themes_model'] == 'themes-v2', r.meta; "  # packaged model found
         "from relnlp.evaluate.scorecard import load_gold; assert len(load_gold()) == 2; "
         "print(r.entities[['text','label']].to_string())"
     ) % site

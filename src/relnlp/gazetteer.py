@@ -21,10 +21,38 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from relnlp.errors import ConfigError, Errors
 from relnlp.lang.translit import name_key
 
-__all__ = ["Entry", "Gazetteer", "load_gazetteer"]
+__all__ = ["Entry", "Gazetteer", "load_gazetteer", "normalise_quotes", "quote_variants"]
 
-Label = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"]
-PACKAGED = ("states", "regions", "organizations", "people")
+Label = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"]
+PACKAGED = ("states", "regions", "organizations", "people", "products")
+
+# Apostrophe and quote variants found in reports saved from the web, word processors and
+# PDFs (typographic, modifier letter, prime, grave and acute accents used as quotes). Every
+# gazetteer key and lookup goes through :func:`normalise_quotes`, so "People’s Republic of
+# China" and "People's Republic of China" are one surface.
+APOSTROPHES = ("'", "\u2019", "\u2018", "`", "\u02bc", "\u2032", "\u00b4", "\u201b")
+_QUOTE_TABLE = str.maketrans(
+    {c: "'" for c in APOSTROPHES[1:]} | {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'}
+)
+
+
+def normalise_quotes(text: str) -> str:
+    """``text`` with every apostrophe and double-quote variant replaced by its ASCII form.
+
+    Examples
+    --------
+    >>> normalise_quotes("People\u2019s Republic of China")
+    "People's Republic of China"
+    """
+    return text.translate(_QUOTE_TABLE)
+
+
+def quote_variants(surface: str) -> list[str]:
+    """``surface`` spelled with each apostrophe variant (one spelling per variant)."""
+    base = normalise_quotes(surface)
+    if "'" not in base:
+        return [surface]
+    return list(dict.fromkeys([surface, *(base.replace("'", q) for q in APOSTROPHES)]))
 
 
 class Entry(BaseModel):
@@ -88,7 +116,11 @@ class Gazetteer:
     def add(self, e: Entry) -> None:
         """Index one entry (later entries override earlier ones for the same surface)."""
         self.entries.append(e)
-        hit = Hit(e.canonical, e.label, e.kind, e.country or (e.canonical if e.kind == "state" else None))
+        # Canonical names are written with ASCII hyphens ("China-Pakistan Economic
+        # Corridor"), as the annotation guidelines' examples and the gold write them, where
+        # Wikipedia titles use an en dash between names.
+        canonical = e.canonical.replace("\u2013", "-")
+        hit = Hit(canonical, e.label, e.kind, e.country or (canonical if e.kind == "state" else None))
         for s in (e.canonical, *e.aliases, *e.acronyms, *e.native):
             self._put(s, hit)
         if e.demonyms:
@@ -97,7 +129,7 @@ class Gazetteer:
             for d in e.demonyms:
                 self._put(d, Hit(adj, "NORP", "demonym", country))
                 if country:
-                    self.demonym_country[d] = country
+                    self.demonym_country[normalise_quotes(d)] = country
         for cf in e.combining_forms:
             self.combining[cf] = e
         if e.label == "PERSON":
@@ -108,6 +140,7 @@ class Gazetteer:
                 self.surnames.setdefault(name_key(s), []).append(e)
 
     def _put(self, surface: str, hit: Hit) -> None:
+        surface = normalise_quotes(surface)
         old = self.surfaces.get(surface)
         if old is not None and (old.canonical, old.label) != (hit.canonical, hit.label):
             if old.label != hit.label or old.kind == hit.kind:
@@ -115,7 +148,9 @@ class Gazetteer:
         self.surfaces[surface] = hit
 
     def lookup(self, surface: str) -> Hit | None:
-        """The actor a surface form names, unless it is ambiguous."""
+        """The actor a surface form names, unless it is ambiguous (quote variants are
+        one surface)."""
+        surface = normalise_quotes(surface)
         if surface in self.ambiguous:
             return None
         return self.surfaces.get(surface)

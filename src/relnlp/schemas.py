@@ -20,8 +20,9 @@ __all__ = ["DEFAULT_THEME_IDS", "ENTITY_LABELS", "TABLES", "empty_table", "make_
 #: Theme ids of the default taxonomy; one score column each in ``passages``.
 DEFAULT_THEME_IDS = ("counterterrorism", "color_revolution", "geoeconomics")
 
-#: Entity labels reported in ``entities`` (dates, numbers and products are not entities).
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+#: Entity labels reported in ``entities`` (dates and numbers are not entities; PRODUCT is
+#: named weapons, platforms and systems only, see corpora/GUIDELINES.md section 2).
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 
 _STR = "object"
 

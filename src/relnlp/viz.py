@@ -61,7 +61,7 @@ __all__ = [
 #: Background colour per entity label (displaCy's palette, so the pictures look familiar).
 ENTITY_COLORS: Mapping[str, str] = {
     "PERSON": "#aa9cfc", "ORG": "#7aecec", "GPE": "#feca74", "NORP": "#c887fb",
-    "LOC": "#ff9561", "FAC": "#9cc9cc", "EVENT": "#ffeb80", "LAW": "#ff8197",
+    "LOC": "#ff9561", "FAC": "#9cc9cc", "EVENT": "#ffeb80", "LAW": "#ff8197", "PRODUCT": "#bfeeb7",
 }  # fmt: skip
 _DEFAULT_ENTITY_COLOR = "#ddd"
 _DATE_COLOR = "#bfe1d9"

@@ -129,8 +129,10 @@ def _held_out_themes(nlp: Any, report: Any, doc_id: str) -> list[list[str]] | No
     held = ThemeClassifier(clf.taxonomy, ThemeModel.load(fold), threshold=clf.threshold)
     spans = report.doc.user_data.get("rel_passages") or []
     full = report.doc.text
+    from relnlp.themes.context import passage_contexts
+
     texts = [full[a:b] for a, b in spans]
-    return [list(res.themes) for res in held.classify_many(texts)]
+    return [list(res.themes) for res in held.classify_many(texts, passage_contexts(full, spans))]
 
 
 def relnlp_system(nlp: Any = None) -> Callable[[GoldDoc], Prediction]:

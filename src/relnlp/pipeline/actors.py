@@ -37,9 +37,15 @@ from spacy.tokens import Doc, Span
 
 from relnlp import extensions
 from relnlp.acronyms import find_acronyms, find_mentions
-from relnlp.gazetteer import Gazetteer
+from relnlp.gazetteer import Gazetteer, quote_variants
 from relnlp.lang.translit import name_key
 from relnlp.pipeline import doc_text
+from relnlp.pipeline._military import (
+    NOT_EVENT_WORDS,
+    find_corridors,
+    find_designators,
+    find_exercises,
+)
 from relnlp.schemas import ENTITY_LABELS
 
 __all__ = ["ActorTagger", "Mention"]
@@ -104,6 +110,23 @@ _ORG_WORDS = frozenset(
     Administration Bank Organization Organisation Party Army Navy Forces Union Fund
     Institute University Group Association Court Assembly Parliament""".split()
 )
+# Heads of named transport infrastructure, FAC in the guidelines ("Middle Corridor").
+_FAC_HEADS = frozenset(
+    """Corridor Railway Railroad Highway Motorway Pipeline Port Bridge Canal Tunnel Route
+    Crossing Station Airport Seaport Terminal Dam""".split()
+)
+# Words that may stand beside an author's name on a byline.
+_BYLINE_WORDS = frozenset("by and dr prof professor phd mr ms mrs author authors editor".split())
+# Lower-case generic heads after a place name ("Herat province", "Chabahar port").
+_GENERIC_PLACE_HEADS = frozenset("province port city district county region oblast village town".split())
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# Heads of named gatherings (EVENT in the guidelines: summits, conferences, forums).
+_EVENT_HEADS = frozenset("Summit Conference Forum Olympics Games Expo Dialogue Symposium Talks".split())
+# Lower-case heads after "A-B" that make A and B the places a link joins.
+_LINK_HEADS = frozenset("railway railroad rail road highway pipeline corridor route line link border crossing".split())
+# Priority of patterns and weapon names over statistical spans (see _select).
+MILITARY_PRIORITY = 4.0
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", "-", "–", '"', "”", "“"})
 
 
@@ -134,7 +157,8 @@ class ActorTagger:
         self.gazetteer = gazetteer
         extensions.install()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        surfaces = [s for s in gazetteer.surfaces if s not in gazetteer.ambiguous]
+        surfaces = [v for s in gazetteer.surfaces if s not in gazetteer.ambiguous
+                    for v in quote_variants(s)]  # fmt: skip
         patterns = [nlp.make_doc(sf) for sf in surfaces]
         for i in range(0, len(patterns), 1000):
             self.matcher.add("GAZ", patterns[i : i + 1000])
@@ -154,6 +178,15 @@ class ActorTagger:
                 continue
             n = e - s
             prio = 3.0 + 0.1 * n if n > 1 else 2.5
+            if hit.label == "EVENT" and any(t.is_lower and t.is_alpha and t.text not in _TRAILING_FUNCTION
+                                            for t in doc[s:e]):  # fmt: skip
+                # "war in Ukraine", "annexation of Crimea": descriptive, not a proper name
+                # (guidelines, decision on descriptive events); the names inside are tagged.
+                continue
+            if hit.label == "PRODUCT":
+                # A weapon's name is never part of a longer statistical name ("Russian
+                # Kilo" is NORP + PRODUCT), so it wins over overlapping model spans.
+                prio = MILITARY_PRIORITY
             out.append(Mention(s, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
         return out
 
@@ -183,10 +216,45 @@ class ActorTagger:
                     out.append(Mention(span.start, span.end, label, canonical, "acronym", 4.0))
         return out
 
+    def _military(self, doc: Doc) -> list[Mention]:
+        """Weapon designators (PRODUCT) and named exercises and operations (EVENT)."""
+        text = doc_text(doc)
+        sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+        starts = np.array([a for a, _b in sents], dtype=np.int64)
+
+        def sentence_of(pos: int) -> tuple[int, int] | None:
+            k = int(np.searchsorted(starts, pos, side="right")) - 1
+            return sents[k] if 0 <= k < len(sents) else None
+
+        out = []
+        for found in find_designators(text):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is None:
+                continue
+            hit = self.gazetteer.lookup(span.text) or self.gazetteer.lookup(found.base)
+            canonical = hit.canonical if hit is not None and hit.label == "PRODUCT" else found.canonical
+            country = hit.country if hit is not None else None
+            out.append(Mention(span.start, span.end, "PRODUCT", canonical, "pattern", MILITARY_PRIORITY, country))
+        for found in find_corridors(text):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is None:
+                continue
+            hit = self.gazetteer.lookup(span.text)
+            canonical = hit.canonical if hit is not None else found.canonical
+            out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", MILITARY_PRIORITY))
+        for found in find_exercises(text, sentence_of):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is None:
+                continue
+            out.append(Mention(span.start, span.end, "EVENT", found.canonical, "pattern", MILITARY_PRIORITY))
+        return out
+
     def _ner(self, doc: Doc) -> list[Mention]:
         out = []
         for ent in doc.ents:
-            if ent.label_ not in ENTITY_LABELS:
+            # The statistical PRODUCT label covers consumer goods and titles; weapons and
+            # systems come from the gazetteer and the designator patterns instead.
+            if ent.label_ not in ENTITY_LABELS or ent.label_ == "PRODUCT":
                 continue
             s, e = _trim(doc, ent.start, ent.end)
             label = ent.label_
@@ -205,8 +273,37 @@ class ActorTagger:
                 continue
             if all(t.text in TITLE_WORDS for t in span):
                 continue
+            # "Logar province", "Chabahar port": a lower-case generic head is no part of
+            # the name (guidelines, decisions on the development reports).
+            if e - s > 1 and doc[e - 1].lower_ in _GENERIC_PLACE_HEADS and doc[e - 1].is_lower:
+                e -= 1
+                span = doc[s:e]
+                if label in {"PERSON", "ORG", "FAC", "LOC"}:
+                    label = "GPE"
+            # "Baku-Tbilisi pipeline" as one span: the lower-case head goes, and the link's
+            # places are split off in _split_compounds.
+            if e - s > 3 and doc[e - 1].is_lower and doc[e - 1].lower_ in _LINK_HEADS and any(
+                t.text in ("-", "–") for t in doc[s : e - 1]
+            ):
+                e -= 1
+                span = doc[s:e]
+            # "3rd Astrakhan International Forum": the ordinal numbers the event, not its name.
+            if e - s > 1 and _ORDINAL.match(doc[s].text) and label in {"ORG", "EVENT", "FAC"}:
+                s += 1
+                span = doc[s:e]
             if label in {"PERSON", "ORG"} and span[-1].text in _PLACE_HEADS:
                 label = "GPE"
+            if label in {"ORG", "FAC", "GPE", "LOC"} and e - s > 1 and span[-1].text in _EVENT_HEADS:
+                label = "EVENT"
+            # A name that ends in a year is an event or exercise ("Naval Drill-2015"), never
+            # a person or a body; plans named by a year ("Vision 2030") are left alone.
+            if (label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and e - s > 1 and _YEAR.match(span[-1].text)
+                    and span[0].text[:1].isupper() and span[0].text not in NOT_EVENT_WORDS):  # fmt: skip
+                label = "EVENT"
+            if label == "PERSON" and e - s > 1 and span[-1].text in _ORG_WORDS:
+                label = "ORG"  # "Gamma Group": a person's name has no organisation head
+            if label in {"PERSON", "ORG", "GPE", "LOC", "LAW"} and span[-1].text in _FAC_HEADS and len(span) > 1:
+                label = "FAC"  # named corridors, railways, ports and crossings (guidelines 8)
             split = _office_split(doc, s, e) if label in {"ORG", "GPE", "NORP"} else None
             if split is not None:
                 head_end, person_start = split
@@ -241,6 +338,15 @@ class ActorTagger:
             if len(parts) > 1 and all(p in known for p in parts):
                 out.extend(known[p] for p in parts)
                 continue
+            # "Khaf-Herat railway", "Baku-Tbilisi pipeline": a link between two places.
+            if (len(parts) > 1 and c.end < len(doc) and doc[c.end].lower_ in _LINK_HEADS
+                    and all(b - a == 1 and doc[a].text[:1].isupper() for a, b in parts)
+                    and not any(doc[a].text in self.gazetteer.combining
+                                or (p in known and known[p].label == "NORP")
+                                for p in parts for a in (p[0],))):  # fmt: skip
+                out.extend(known.get(p) or Mention(p[0], p[1], "GPE", doc[p[0]].text, "spacy", c.priority)
+                           for p in parts)  # fmt: skip
+                continue
             # "China's Ministry of National Defense": a state before a possessive is its own.
             poss = next((t.i for t in toks if t.text in ("'s", "’s") and t.i > c.start), None)
             if poss is not None and (c.start, poss) in known and poss + 1 < c.end:
@@ -253,6 +359,8 @@ class ActorTagger:
     def _people(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
         """Give persons their full canonical name; find surname-only mentions."""
         registry: dict[str, str] = {}  # name key of surname -> canonical
+        given: dict[str, set[str]] = {}  # name key of a given name -> full names
+        full_forms: list[str] = []
         out: list[Mention] = []
         first_full: dict[str, int] = {}
         for m in chosen:
@@ -265,7 +373,26 @@ class ActorTagger:
                 surname = toks[0] if (len(toks) == 2 and toks[0] in _SURNAME_FIRST) else toks[-1]
                 key = name_key(surname)
                 registry.setdefault(key, canonical)
+                full_forms.append(canonical)
+                first = toks[-1] if surname == toks[0] else toks[0]
+                if len(first) >= 3 and first.isalpha():
+                    given.setdefault(name_key(first), set()).add(canonical)
                 first_full.setdefault(key, m.start)
+        # The fullest form the report gives is the canonical name of a person the
+        # gazetteer does not know ("Evan Smith" and "Evan A. Smith" -> "Evan A. Smith").
+        fullest: dict[tuple[str, str], str] = {}
+        for canonical in full_forms:
+            words = canonical.split()
+            if len(words) >= 2 and self.gazetteer.people_by_key.get(name_key(canonical)) is None:
+                k2 = (name_key(words[0]), name_key(words[-1]))
+                if len(canonical) > len(fullest.get(k2, "")):
+                    fullest[k2] = canonical
+        for m in chosen:
+            if m.label == "PERSON" and m.end - m.start >= 2:
+                toks = [t.text for t in doc[m.start : m.end] if not t.is_punct or t.text == "."]
+                k2 = (name_key(toks[0]), name_key(toks[-1]))
+                if k2 in fullest:
+                    registry[name_key(toks[-1])] = fullest[k2]
         for m in chosen:
             # "the Li-Ivanov talks": two people the report names in full elsewhere.
             if m.source == "spacy":
@@ -282,6 +409,14 @@ class ActorTagger:
                     if key in registry and (m.label == "PERSON" or m.source == "spacy"):
                         out.append(replace(m, label="PERSON", canonical=registry[key]))
                         continue
+                    # A lone given name is the person only when the report names exactly
+                    # one person with it in full ("Evan" after "Evan Smith").
+                    full = given.get(key, set())
+                    if m.source == "spacy" and len(full) == 1 and self.gazetteer.lookup(text) is None:
+                        w = next(iter(full)).split()
+                        name = fullest.get((name_key(w[0]), name_key(w[-1])), " ".join(w))
+                        out.append(replace(m, label="PERSON", canonical=name))
+                        continue
                     person = self.gazetteer.person_by_surname(text) if len(text) >= 2 else None
                     # A surname the gazetteer knows for one person, mislabelled by the model
                     # ("Medvedev" as GPE), unless the word is also a known place or body.
@@ -295,7 +430,9 @@ class ActorTagger:
                     if person is not None:
                         out.append(replace(m, canonical=person.canonical))
                         continue
-                    out.append(replace(m, canonical=" ".join(toks)))
+                    own = " ".join(toks)
+                    k2 = (name_key(toks[0]), name_key(toks[-1]))
+                    out.append(replace(m, canonical=fullest.get(k2, own)))
                     continue
             out.append(m)
         # Surname-only mentions the model missed ("the Li-Ivanov talks").
@@ -377,8 +514,9 @@ class ActorTagger:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self._gazetteer(doc)
         known = {(m.start, m.end): m for m in gaz}
-        cands = gaz + self._acronyms(doc, known) + self._split_compounds(doc, self._ner(doc), known)
-        chosen = _select(cands)
+        cands = (gaz + self._acronyms(doc, known) + self._military(doc)
+                 + self._split_compounds(doc, self._ner(doc), known))  # fmt: skip
+        chosen = _select(_in_body(doc, cands))
         chosen = _select(self._people(doc, chosen))
         chosen = _select(self._native(doc, chosen))
         chosen = self._roles(doc, chosen)
@@ -395,12 +533,65 @@ class ActorTagger:
             sp._.rel_role = m.role
             sp._.rel_affiliation = m.affiliation
         doc.spans["rel_entities"] = spans
+        _drop_dates_inside(doc, [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+                                 for m in chosen if m.label == "EVENT"])  # fmt: skip
         doc.user_data["rel_entities"] = [
             (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text), m.label,
              m.canonical, m.role, m.affiliation, m.source, m.country)
             for m in chosen
         ]  # fmt: skip
         return doc
+
+
+def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
+    """Drop the model's guesses outside the report's passages.
+
+    Headings, captions, bylines, biographies and front matter are Title Case or terse, and
+    the statistical model reads them as names ("Conclusion", "Military Aid and Arms Sales"
+    as ORG). There, only names relnlp knows (gazetteer, acronym definitions, patterns) and
+    the model's full personal names on a byline are kept. Without passage boundaries (a bare spaCy pipeline) nothing is dropped.
+    """
+    passages = doc.user_data.get("rel_passages")
+    if not passages:
+        return cands
+    bounds = sorted((int(a), int(b)) for a, b in passages)
+    starts = np.array([a for a, _b in bounds], dtype=np.int64)
+
+    def inside(char: int) -> bool:
+        k = int(np.searchsorted(starts, char, side="right")) - 1
+        return k >= 0 and bounds[k][0] <= char < bounds[k][1]
+
+    text = doc_text(doc)
+
+    def byline(c: Mention) -> bool:
+        # A line that holds nothing but the name ("By Jane Doe", "Jane Doe, PhD"); in a
+        # Title Case heading ("Arms Transfers and Joint Drills") the model's PERSON guesses
+        # are ordinary words.
+        a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", b)
+        rest = text[line_start:a] + " " + text[b : line_end if line_end >= 0 else len(text)]
+        return not [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _BYLINE_WORDS]
+
+    def name_like(c: Mention) -> bool:
+        # The model's persons are kept on a byline; its places and bodies in a Title Case
+        # heading are too often ordinary words ("Trade Routes are Worth" as GPE).
+        return c.label == "PERSON" and c.end - c.start > 1 and byline(c)
+
+    return [c for c in cands if c.source != "spacy" or name_like(c) or inside(doc[c.start].idx)]
+
+
+def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:
+    """Remove the date spans that lie inside a named event ("Vostok 2022" is no date)."""
+    if not names or "rel_timex" not in doc.user_data:
+        return
+
+    def within(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in names)
+
+    doc.user_data["rel_timex"] = [t for t in doc.user_data["rel_timex"] if not within(t[0], t[1])]
+    if "rel_dates" in doc.spans:
+        doc.spans["rel_dates"] = [sp for sp in doc.spans["rel_dates"] if not within(sp.start_char, sp.end_char)]
 
 
 def _tokens_where(doc: Doc, test: Callable[[str], bool]) -> list[int]:

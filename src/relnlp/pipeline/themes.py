@@ -2,7 +2,8 @@
 
 Passages are read from ``doc.user_data["rel_passages"]`` (``(start_char, end_char)`` pairs,
 set by :class:`relnlp.Analyzer` from the report's structure); without it, the blank-line
-separated paragraphs of the text. Results: ``doc.spans["rel_passages"]`` with
+separated paragraphs of the text. Each passage is read with its section heading and, for a
+short list item, the list's lead-in (:mod:`relnlp.themes.context`). Results: ``doc.spans["rel_passages"]`` with
 ``span._.rel_themes``, ``span._.rel_theme_scores`` and ``span._.rel_evidence``.
 """
 
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 from relnlp import extensions
 from relnlp.pipeline import doc_text
 from relnlp.themes.classifier import ThemeClassifier
+from relnlp.themes.context import passage_contexts
 
 __all__ = ["ThemeTagger", "paragraph_spans"]
 
@@ -45,7 +47,7 @@ class ThemeTagger:
         text = doc_text(doc)
         spans = doc.user_data.get("rel_passages") or paragraph_spans(text)
         texts = [text[a:b] for a, b in spans]
-        results = self.classifier.classify_many(texts)
+        results = self.classifier.classify_many(texts, passage_contexts(text, spans))
         group = []
         for (a, b), res in zip(spans, results):
             span = doc.char_span(a, b, alignment_mode="expand")

@@ -45,6 +45,7 @@ class LabelledPassage:
     text: str
     themes: tuple[str, ...]
     group: str = ""  # e.g. the document it comes from (for leave-one-group-out)
+    context: str = ""  # section heading and list lead-in (themes.context)
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,22 @@ class ThemeResult:
     matches: tuple[CueMatch, ...] = field(default=(), repr=False)
 
 
+#: Joins a passage and its context (heading, list lead-in) into one string for the
+#: vectoriser; context words become separate ``ctx:`` features.
+CONTEXT_SEP = "\x1e"
+
+
 def _analyzer(text: str) -> list[str]:
-    toks = stems(text, drop_stop=True)
-    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    body, _sep, context = text.partition(CONTEXT_SEP)
+    toks = stems(body, drop_stop=True)
+    ctx = [f"ctx:{t}" for t in stems(context, drop_stop=True)] if context else []
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])] + ctx
+
+
+def _joined(texts: Sequence[str], contexts: Sequence[str] | None) -> list[str]:
+    if contexts is None:
+        return list(texts)
+    return [f"{t}{CONTEXT_SEP}{c}" if c else t for t, c in zip(texts, contexts)]
 
 
 @dataclass
@@ -73,6 +87,8 @@ class ThemeModel:
     intercept: dict[str, float]
     n_positive: dict[str, int]
     info: dict[str, Any] = field(default_factory=dict)
+    #: Whether the prior scores of the passage's context are features too.
+    context_prior: bool = False
 
     # Features -------------------------------------------------------------------------
     def _tfidf(self, texts: Sequence[str]) -> Any:
@@ -103,14 +119,28 @@ class ThemeModel:
             shape=(len(texts), len(self.vocabulary)),
         )
 
-    def features(self, texts: Sequence[str], priors: Sequence[dict[str, float]]) -> Any:
+    @property
+    def n_prior_features(self) -> int:
+        return len(self.prior_themes) * (2 if self.context_prior else 1)
+
+    def features(
+        self,
+        texts: Sequence[str],
+        priors: Sequence[dict[str, float]],
+        contexts: Sequence[str] | None = None,
+        context_priors: Sequence[dict[str, float]] | None = None,
+    ) -> Any:
+        """Feature rows: TF-IDF of passage (and ``ctx:`` context) terms, then the prior
+        scores of the passage (and of its context, when the model uses them)."""
         from scipy import sparse
 
-        tf = self._tfidf(texts)
-        pr = np.array(
-            [[p.get(t, 0.0) * PRIOR_FEATURE_SCALE for t in self.prior_themes] for p in priors],
-            dtype=float,
-        ).reshape(len(texts), len(self.prior_themes))
+        tf = self._tfidf(_joined(texts, contexts))
+        rows = [[p.get(t, 0.0) * PRIOR_FEATURE_SCALE for t in self.prior_themes] for p in priors]
+        if self.context_prior:
+            cps = context_priors or [{} for _ in texts]
+            rows = [r + [c.get(t, 0.0) * PRIOR_FEATURE_SCALE for t in self.prior_themes]
+                    for r, c in zip(rows, cps)]  # fmt: skip
+        pr = np.array(rows, dtype=float).reshape(len(texts), self.n_prior_features)
         return sparse.hstack([tf, sparse.csr_matrix(pr)]).tocsr()
 
     def predict_proba(self, X: Any) -> dict[str, np.ndarray]:
@@ -130,20 +160,23 @@ class ThemeModel:
         themes: Sequence[str],
         C: float = 1.0,
         info: dict[str, Any] | None = None,
+        context_prior: bool = False,
     ) -> ThemeModel:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
         texts = [p.text for p in passages]
+        contexts = [p.context for p in passages]
         vec = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True, min_df=1)
-        vec.fit(texts)
+        vec.fit(_joined(texts, contexts))
         vocab = [t for t, _i in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])]
         model = cls(
             vocabulary=vocab, idf=np.asarray(vec.idf_, dtype=float),
             prior_themes=list(prior.taxonomy.ids), coef={}, intercept={}, n_positive={},
-            info=dict(info or {}),
+            info=dict(info or {}), context_prior=context_prior,
         )  # fmt: skip
-        X = model.features(texts, prior.score_many(texts))
+        ctx_priors = prior.score_many(contexts) if context_prior else None
+        X = model.features(texts, prior.score_many(texts), contexts, ctx_priors)
         for theme in themes:
             y = np.array([theme in p.themes for p in passages], dtype=int)
             n_pos = int(y.sum())
@@ -167,6 +200,7 @@ class ThemeModel:
             "prior_themes": self.prior_themes,
             "coef": {t: [round(float(x), 6) for x in w] for t, w in self.coef.items()},
             "intercept": self.intercept, "n_positive": self.n_positive, "info": self.info,
+            "context_prior": self.context_prior,
         }  # fmt: skip
         path = d / "themes_model.json"
         path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
@@ -195,7 +229,8 @@ class ThemeModel:
             vocab = [str(v) for v in data["vocabulary"]]
             idf = np.asarray(data["idf"], dtype=float)
             prior_themes = [str(t) for t in data["prior_themes"]]
-            n_feat = len(vocab) + len(prior_themes)
+            context_prior = bool(data.get("context_prior", False))
+            n_feat = len(vocab) + len(prior_themes) * (2 if context_prior else 1)
             coef = {str(t): np.asarray(w, dtype=float) for t, w in data["coef"].items()}
             if len(idf) != len(vocab) or any(len(w) != n_feat for w in coef.values()):
                 raise ValueError("array sizes do not match the vocabulary")
@@ -203,7 +238,7 @@ class ThemeModel:
                 vocabulary=vocab, idf=idf, prior_themes=prior_themes, coef=coef,
                 intercept={str(k): float(v) for k, v in data["intercept"].items()},
                 n_positive={str(k): int(v) for k, v in data["n_positive"].items()},
-                info=dict(data.get("info", {})),
+                info=dict(data.get("info", {})), context_prior=context_prior,
             )  # fmt: skip
         except (KeyError, TypeError, ValueError) as exc:
             raise TaxonomyError(Errors.E305.format(path=path, problem=exc), path=str(path)) from exc
@@ -242,16 +277,25 @@ class ThemeClassifier:
     def ids(self) -> tuple[str, ...]:
         return self.taxonomy.ids
 
-    def classify(self, text: str) -> ThemeResult:
-        return self.classify_many([text])[0]
+    def classify(self, text: str, context: str = "") -> ThemeResult:
+        return self.classify_many([text], [context])[0]
 
-    def classify_many(self, texts: Sequence[str]) -> list[ThemeResult]:
+    def classify_many(
+        self, texts: Sequence[str], contexts: Sequence[str] | None = None
+    ) -> list[ThemeResult]:
+        """Score passages; ``contexts`` (section heading and list lead-in of each, see
+        :func:`relnlp.themes.context.passage_contexts`) inform the trained model."""
         scored = [self.prior.score(t) for t in texts]
         priors = [s for s, _m in scored]
         probs: dict[str, np.ndarray] = {}
         X = None
         if self.model is not None and self.model.coef and texts:
-            X = self.model.features(texts, priors)
+            ctx_priors = (
+                self.prior.score_many(contexts)
+                if self.model.context_prior and contexts is not None
+                else None
+            )
+            X = self.model.features(texts, priors, contexts, ctx_priors)
             probs = self.model.predict_proba(X)
         out = []
         for i, (prior, found) in enumerate(scored):
@@ -301,7 +345,8 @@ class ThemeClassifier:
 
 
 def read_labels(path: str | os.PathLike[str], taxonomy: Taxonomy) -> list[LabelledPassage]:
-    """Read labelled passages (JSONL: ``{"text": ..., "themes": [...], "group": ...}``).
+    """Read labelled passages (JSONL: ``{"text": ..., "themes": [...], "group": ...,
+    "context": ...}``; ``group`` and ``context``, the passage's heading, are optional).
 
     Raises
     ------
@@ -337,7 +382,13 @@ def read_labels(path: str | os.PathLike[str], taxonomy: Taxonomy) -> list[Labell
                                    known=", ".join(taxonomy.ids)),
                 path=str(p), line=lineno,
             )  # fmt: skip
-        out.append(LabelledPassage(text, tuple(themes), str(obj.get("group", ""))))
+        context = obj.get("context", "")
+        if not isinstance(context, str):
+            raise TaxonomyError(
+                Errors.E304.format(path=p, problem=f"line {lineno}: context must be a string"),
+                path=str(p),
+            )
+        out.append(LabelledPassage(text, tuple(themes), str(obj.get("group", "")), context))
     if not out:
         raise TaxonomyError(Errors.E304.format(path=p, problem="no labelled passages"))
     return out
@@ -354,14 +405,15 @@ def examples_as_labels(taxonomy: Taxonomy) -> list[LabelledPassage]:
 
 def train(
     passages: Iterable[LabelledPassage], taxonomy: Taxonomy, *, C: float = 1.0,
-    info: dict[str, Any] | None = None,
+    info: dict[str, Any] | None = None, context_prior: bool = False,
 ) -> ThemeModel:  # fmt: skip
     """Train a model on labelled passages plus the taxonomy's examples."""
     data = list(passages) + examples_as_labels(taxonomy)
     meta = {"taxonomy": taxonomy.name, "taxonomy_version": taxonomy.version,
             "taxonomy_fingerprint": taxonomy.fingerprint,
             "n_labelled": len(data), "C": C, **(info or {})}  # fmt: skip
-    return ThemeModel.fit(data, PriorScorer(taxonomy), themes=taxonomy.ids, C=C, info=meta)
+    return ThemeModel.fit(data, PriorScorer(taxonomy), themes=taxonomy.ids, C=C, info=meta,
+                          context_prior=context_prior)  # fmt: skip
 
 
 

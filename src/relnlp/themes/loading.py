@@ -12,7 +12,7 @@ from relnlp.themes.taxonomy import Taxonomy
 
 __all__ = ["PACKAGED_MODEL", "build_classifier", "packaged_model_path"]
 
-PACKAGED_MODEL = "themes-v1"
+PACKAGED_MODEL = "themes-v2"
 
 
 def packaged_model_path() -> Path | None:
