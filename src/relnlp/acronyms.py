@@ -86,6 +86,9 @@ def _candidate_long(text: str, end: int, n_short: int) -> tuple[int, str]:
     return start, text[start:end]
 
 
+_SHORT_BEFORE = re.compile(r"([A-Za-z0-9][A-Za-z0-9&.\-/']{1,9})$")
+
+
 def find_acronyms(text: str) -> list[Acronym]:
     """Acronym definitions in ``text``, in order.
 
@@ -121,7 +124,13 @@ def find_acronyms(text: str) -> list[Acronym]:
                                        lstart, lstart + len(long)))  # fmt: skip
                     continue
         # Case 2: SHORT (long form)
-        pre = re.search(r"([A-Za-z0-9][A-Za-z0-9&.\-/']{1,9})\s*$", text[: m.start()])
+        # The short form is at most 10 characters before the parenthesis (white space
+        # aside): search that window only, not the whole text before it (quadratic).
+        stop = m.start()
+        while stop > 0 and text[stop - 1].isspace():
+            stop -= 1
+        window = max(0, stop - 10)
+        pre = _SHORT_BEFORE.search(text, window, stop)
         if pre and _is_short_form(pre.group(1)) and len(_WORD.findall(inner)) >= 2:
             short = pre.group(1)
             # In this order the parenthesis is the long form: it must explain the short

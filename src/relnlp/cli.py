@@ -376,6 +376,10 @@ def evaluate(
         ),
     ] = None,
     baselines: Annotated[bool, typer.Option("--baselines", help="Add the baselines' rows.")] = False,
+    every: Annotated[
+        int,
+        typer.Option("--every", min=1, help="Score every n-th document of the timebank set (slow baselines)."),
+    ] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
@@ -416,7 +420,7 @@ def evaluate(
                 card = sc.scorecard(docs, seeds.systems_for(baselines))
                 frame = seeds.long_rows(card, docs, "seeds", seeds.SEED_SPLITS)
             else:
-                frame = sets.run_set(name, folder, baselines=baselines)
+                frame = sets.run_set(name, folder, baselines=baselines, every=every)
         except sets.SetUnavailable as exc:
             status[name] = {"status": "skipped", "reason": str(exc)}
             typer.echo(f"skipped: set {name}: {exc}", err=True)

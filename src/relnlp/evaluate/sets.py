@@ -12,6 +12,7 @@ which the command prints as one line before going on with the other sets.
 from __future__ import annotations
 
 import importlib
+import inspect
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -65,8 +66,14 @@ def _function(name: str) -> Callable[..., pd.DataFrame]:
     return fn
 
 
-def run_set(name: str, data: Path | None, *, baselines: bool = False) -> pd.DataFrame:
-    """Run one evaluation set; raise :class:`SetUnavailable` when its data is missing."""
+def run_set(
+    name: str, data: Path | None, *, baselines: bool = False, every: int = 1
+) -> pd.DataFrame:
+    """Run one evaluation set; raise :class:`SetUnavailable` when its data is missing.
+
+    ``every`` > 1 scores every n-th document, in sets that take it (``timebank``, whose
+    HeidelTime baseline is slow); other sets ignore it.
+    """
     if name not in SETS:
         raise KeyError(f"unknown evaluation set {name!r}; known: {', '.join(SETS)}, all")
     if name != "seeds" and data is None:
@@ -74,7 +81,11 @@ def run_set(name: str, data: Path | None, *, baselines: bool = False) -> pd.Data
             "no development data folder (put shared/dev beside the repository, set "
             "RELNLP_DEV_DATA or pass --data)"
         )
-    frame = _function(name)(data, baselines=baselines)
+    fn = _function(name)
+    options: dict[str, int] = {}
+    if every > 1 and "every" in inspect.signature(fn).parameters:
+        options["every"] = every
+    frame = fn(data, baselines=baselines, **options)
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         raise ValueError(f"evaluation set {name!r} returned no column(s) {missing}")

@@ -33,6 +33,7 @@ its object or a "with"/"against"/"to" phrase, else the first two distinct actors
 
 from __future__ import annotations
 
+import bisect
 import math
 from bisect import bisect_left
 from collections.abc import Callable
@@ -317,13 +318,26 @@ class ToneScorer:
     # Actors ----------------------------------------------------------------------------
     @staticmethod
     def _actors(doc: Doc, sent: Span) -> list[tuple[int, int, str]]:
+        # Entities sorted by start once per Doc, then one bisect per sentence: scanning every
+        # entity for every sentence made long documents quadratic.
+        key = "_rel_tone_actor_index"
+        index = doc.user_data.get(key)
         found = doc.user_data.get("rel_entities")
-        if found is None:
-            found = [(e.start_char, e.end_char, e.label_, e.text) + (None,) * 4 for e in doc.ents]
-        return [
-            (a, b, str(canonical)) for a, b, label, canonical, *_rest in found
-            if sent.start_char <= a and b <= sent.end_char and label in ACTOR_LABELS
-        ]  # fmt: skip
+        if index is None or index[0] is not found:
+            rows = found
+            if rows is None:
+                rows = [(e.start_char, e.end_char, e.label_, e.text) + (None,) * 4 for e in doc.ents]
+            ordered = sorted(
+                ((a, b, str(canonical)) for a, b, label, canonical, *_rest in rows
+                 if label in ACTOR_LABELS),
+                key=lambda t: t[0],
+            )  # fmt: skip
+            index = (found, [t[0] for t in ordered], ordered)
+            doc.user_data[key] = index
+        _, starts, ordered = index
+        lo = bisect.bisect_left(starts, sent.start_char)
+        hi = bisect.bisect_right(starts, sent.end_char)
+        return [t for t in ordered[lo:hi] if t[1] <= sent.end_char]
 
     @staticmethod
     def _dyad(
@@ -444,6 +458,7 @@ class ToneScorer:
         doc.spans["rel_tone"] = spans
         # Plain tuples (msgpack-serialisable with the Doc); SentenceTone(*t) rebuilds them.
         doc.user_data["rel_tone"] = [_as_tuple(st) for st in out]
+        doc.user_data.pop("_rel_tone_actor_index", None)  # a per-call index, not a result
         doc._.rel_cooperation = _mean([s.cooperation for s in out])
         doc._.rel_tension = _mean([s.tension for s in out])
         return doc
