@@ -39,8 +39,8 @@ __all__ = ["SPLITS", "TimeDoc", "read_tml", "read_split", "score_timexes", "run"
 
 #: split name -> (folder under data/time, label saying how the split was used).
 SPLITS: dict[str, tuple[str, str]] = {
-    "TimeBank": ("TimeBank", "tuned: the rules were developed looking at these documents"),
-    "AQUAINT": ("AQUAINT", "held out: not looked at while developing the rules"),
+    "TimeBank": ("TimeBank", "tuned: relnlp's date rules were developed on these documents"),
+    "AQUAINT": ("AQUAINT", "held out: not looked at while relnlp's rules were developed"),
 }
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
