@@ -16,22 +16,37 @@ import pytest
 from relnlp.evaluate import dev
 
 SPLIT = dev.SPLIT
-FLOORS = {  # placeholder values until the final measurement
-    (SPLIT, "entities", "F1 micro (strict)"): 0.77,
-    (SPLIT, "entities", "canonical accuracy (matched spans)"): 0.85,
-    (SPLIT, "dates", "extraction F1 (strict)"): 0.80,
-    (SPLIT, "dates", "value F1"): 0.83,
-    (SPLIT, "themes", "F1 macro"): 0.64,
-    (SPLIT, "cooperation", "Spearman rho"): 0.58,
-    (SPLIT, "tension", "Spearman rho"): 0.52,
+# Measured 2026-12-02 (README, benchmarks/results/scorecard.md): entities 0.913 and
+# canonical 0.892 (the entity rules were revised after reading errors of six of the eight
+# reports: "dev, looked at errors"), dates 0.949 / 0.926, themes 0.796, cooperation 0.639,
+# tension 0.579, events source+target on found events 0.410.
+FLOORS = {
+    (SPLIT, "entities", "F1 micro (strict)"): 0.89,
+    (SPLIT, "entities", "canonical accuracy (matched spans)"): 0.87,
+    (SPLIT, "dates", "extraction F1 (strict)"): 0.92,
+    (SPLIT, "dates", "value F1"): 0.90,
+    (SPLIT, "themes", "F1 macro"): 0.76,
+    (SPLIT, "cooperation", "Spearman rho"): 0.60,
+    (SPLIT, "tension", "Spearman rho"): 0.54,
+    (SPLIT, "events", "source+target accuracy (on found)"): 0.36,
 }
 
 
 @pytest.fixture(scope="module")
-def card(nlp: Any, dev_data: Path) -> dict[tuple[str, str, str], float]:
-    frame = dev.run(dev_data, nlp=nlp, pooled=False)
+def frame(nlp: Any, dev_data: Path) -> Any:
+    return dev.run(dev_data, nlp=nlp, pooled=False)
+
+
+@pytest.fixture(scope="module")
+def card(frame: Any) -> dict[tuple[str, str, str], float]:
     rel = frame[frame["system"] == "relnlp"]
     return {(r.split, r.task, r.metric): r.value for r in rel.itertuples()}
+
+
+def test_dev_events_actors_beat_the_first_two_names_baseline(frame: Any) -> None:
+    ev = frame[(frame["task"] == "events") & (frame["metric"] == "source+target accuracy (on found)")]
+    by = dict(zip(ev["system"], ev["value"]))
+    assert by["relnlp"] > by["first-two-names"], by
 
 
 @pytest.mark.parametrize(("key", "floor"), list(FLOORS.items()), ids=lambda v: str(v))
