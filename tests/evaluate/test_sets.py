@@ -26,9 +26,17 @@ def test_run_set_refuses_unknown_names_and_needs_data_for_outside_sets() -> None
         sets.run_set("dev", None)
 
 
-def test_default_data_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RELNLP_DEV_DATA", str(tmp_path))
-    assert sets.default_data_dir() == tmp_path
+def test_default_data_dir_falls_back_to_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RELNLP_DEV_DATA", str(tmp_path / "elsewhere"))
+    found = sets.default_data_dir()
+    beside = Path(sets.__file__).resolve().parents[3].parent / "shared" / "dev"
+    if beside.is_dir():
+        assert found == beside  # shared/dev beside the repository comes first
+    else:
+        monkeypatch.chdir(tmp_path)
+        assert sets.default_data_dir() == tmp_path / "elsewhere"
 
 
 def test_evaluate_unknown_set_is_a_usage_error() -> None:

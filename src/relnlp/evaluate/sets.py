@@ -39,19 +39,23 @@ class SetUnavailable(Exception):
 
 
 def default_data_dir() -> Path | None:
-    """The development data folder: ``$RELNLP_DEV_DATA``, else ``../shared/dev`` from the cwd.
+    """The development data folder: ``../shared/dev`` beside the repository, else
+    ``$RELNLP_DEV_DATA`` (``--data`` overrides both).
 
     The repository keeps no copy of the development texts (their licences allow internal
-    evaluation only), so the folder is found beside the checkout, as CI lays it out.
+    evaluation only), so the folder is found beside the checkout, as CI lays it out: beside
+    the source tree this package was imported from, or beside the working directory or
+    one of its two parents.
     """
-    env = os.environ.get("RELNLP_DEV_DATA")
-    if env:
-        return Path(env)
-    for base in (Path.cwd(), *Path.cwd().parents[:2]):
+    here = Path(__file__).resolve()
+    roots = [here.parents[3]] if len(here.parents) > 3 else []  # <repo>/src/relnlp/evaluate
+    roots += [Path.cwd(), *Path.cwd().parents[:2]]
+    for base in roots:
         cand = base.parent / "shared" / "dev"
         if cand.is_dir():
             return cand
-    return None
+    env = os.environ.get("RELNLP_DEV_DATA")
+    return Path(env) if env else None
 
 
 def _function(name: str) -> Callable[..., pd.DataFrame]:
