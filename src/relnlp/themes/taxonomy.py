@@ -13,7 +13,7 @@ Examples
 ('counterterrorism', 'color_revolution', 'geoeconomics')
 >>> _ = tax.add_theme("energy", description="Oil, gas and power.", cues=["pipeline"])
 >>> tax.ids[-1], tax.version
-('energy', '1.0.0+user')
+('energy', '1.1.0+user')
 """
 
 from __future__ import annotations
