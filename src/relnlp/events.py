@@ -52,7 +52,6 @@ chronology entry the sentence belongs to; empty when there is none.
 from __future__ import annotations
 
 import bisect
-import json
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -63,7 +62,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
-from relnlp.errors import ConfigError, Errors
+from relnlp._jsonl import line_error, records
+from relnlp.errors import ConfigError
 
 if TYPE_CHECKING:
     from relnlp.analyzer import Report
@@ -206,24 +206,12 @@ class EventVerbs:
 
 def _read_entries(text: str, name: str) -> tuple[list[Trigger], str]:
     out: list[Trigger] = []
-    version = "0"
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    version, rows = records(text, name)
+    for lineno, obj in rows:
 
         def fail(problem: str, lineno: int = lineno) -> ConfigError:
-            return ConfigError(Errors.E107.format(path=name, line=lineno, problem=problem),
-                               path=name, line=lineno)  # fmt: skip
+            return line_error(name, lineno, problem)
 
-        try:
-            obj: Any = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise fail(f"not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise fail("each line must be a JSON object")
-        if "_meta" in obj:
-            version = str(obj["_meta"].get("version", "0"))
-            continue
         verb, cameo, gold = obj.get("verb"), obj.get("cameo"), obj.get("goldstein")
         objects = obj.get("objects")
         if not isinstance(verb, str) or not verb.strip() or len(verb.split()) > 2:

@@ -113,6 +113,15 @@ class VerifyResult:
         return lines
 
 
+def _job_state(outp: Path) -> tuple[Any, dict[str, Any]]:
+    """The job's manifest (None if absent) and commit markers; E415 if unreadable."""
+    try:
+        return _read_json(outp / MANIFEST), _read_markers(outp)
+    except OSError as exc:
+        raise StorageError(Errors.E415.format(path=outp, reason=exc.strerror or exc),
+                           path=str(outp)) from exc  # fmt: skip
+
+
 def verify(out: str | os.PathLike[str]) -> VerifyResult:
     """Check a batch output folder: every chunk committed, every part as committed.
 
@@ -135,12 +144,7 @@ def verify(out: str | os.PathLike[str]) -> VerifyResult:
         ``out`` is not a batch folder (E405).
     """
     outp = Path(out)
-    try:
-        manifest = _read_json(outp / MANIFEST)
-        markers = _read_markers(outp)
-    except OSError as exc:
-        raise StorageError(Errors.E415.format(path=outp, reason=exc.strerror or exc),
-                           path=str(outp)) from exc  # fmt: skip
+    manifest, markers = _job_state(outp)
     if manifest is None:
         raise ConfigError(Errors.E405.format(path=outp))
     fp = manifest.get("fingerprint")
@@ -185,12 +189,7 @@ def read_table(out: str | os.PathLike[str], name: str) -> pd.DataFrame:
         folder cannot be read (E415).
     """
     outp = Path(out)
-    try:
-        manifest = _read_json(outp / MANIFEST)
-        markers = _read_markers(outp)
-    except OSError as exc:
-        raise StorageError(Errors.E415.format(path=outp, reason=exc.strerror or exc),
-                           path=str(outp)) from exc  # fmt: skip
+    manifest, markers = _job_state(outp)
     if manifest is None and not markers:
         raise ConfigError(Errors.E405.format(path=outp))
     written = (manifest or {}).get("tables") or sorted(

@@ -10,13 +10,12 @@ schemes (CAMEO verb classes, PLOVER's quad classes) and diplomatic vocabulary.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from relnlp.errors import ConfigError, Errors
+from relnlp._jsonl import line_error, records
+from relnlp.errors import ConfigError
 
 __all__ = ["ARTICLES", "Cue", "Lexicon", "load_lexicon"]
 
@@ -49,26 +48,13 @@ class Lexicon:
 
 
 def _entries(text: str, name: str) -> tuple[list[Cue], str]:
-    cues, version = [], "0"
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    cues: list[Cue] = []
+    version, rows = records(text, name)
+    for lineno, obj in rows:
 
         def fail(problem: str, lineno: int = lineno) -> ConfigError:
-            return ConfigError(
-                Errors.E107.format(path=name, line=lineno, problem=problem),
-                path=name, line=lineno,
-            )  # fmt: skip
+            return line_error(name, lineno, problem)
 
-        try:
-            obj: Any = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise fail(f"not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise fail("each line must be a JSON object")
-        if "_meta" in obj:
-            version = str(obj["_meta"].get("version", "0"))
-            continue
         cue, axis, kind = obj.get("cue"), obj.get("axis"), obj.get("kind", "phrase")
         weight, gold = obj.get("weight"), obj.get("goldstein", 0.0)
         if not isinstance(cue, str) or not cue.strip():
