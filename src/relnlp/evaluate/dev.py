@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -171,29 +171,31 @@ def run(
     systems = systems_for(baselines, nlp)
     frames = []
     card_rows: list[dict[str, Any]] = []
-    relnlp_preds: list[sc.Prediction] = []
+    preds: dict[str, list[sc.Prediction]] = {}
     for name, system in systems.items():
-        preds = [system(d) for d in docs]
-        if name == "relnlp":
-            relnlp_preds = preds
-        card_rows.extend(sc.score(docs, preds, name))
+        preds[name] = [system(d) for d in docs]
+        card_rows.extend(sc.score(docs, preds[name], name))
     card = pd.DataFrame(card_rows, columns=["system", "task", "metric", "value", "note"])
     frames.append(long_rows(card, docs, "dev", {}).assign(split=SPLIT))
-    frames.append(pd.DataFrame(_event_rows(docs, relnlp_preds), columns=list(COLUMNS)))
+    frames.append(pd.DataFrame(_event_rows(docs, preds["relnlp"]), columns=list(COLUMNS)))
     if pooled:
+        # Passages of the seeds and of the development reports together: the seeds are
+        # analysed here, the development reports' predictions above are reused.
+        passages_only = frozenset({"passages"})
         seeds = [
-            sc.GoldDoc(d.doc_id, d.text, d.doc_date, [], [], d.passages, layers=frozenset({"passages"}))
+            sc.GoldDoc(d.doc_id, d.text, d.doc_date, [], [], d.passages, layers=passages_only)
             for d in sc.load_gold()
         ]
+        dev_pairs = [(i, d) for i, d in enumerate(docs) if "passages" in d.layers]
         both = seeds + [
-            sc.GoldDoc(d.doc_id, d.text, d.doc_date, [], [], d.passages,
-                       layers=frozenset({"passages"}), path=d.path)
-            for d in docs if "passages" in d.layers
-        ]  # fmt: skip
-        chosen: dict[str, Callable[[sc.GoldDoc], sc.Prediction]] = {
-            k: v for k, v in systems.items() if k in _PASSAGE_SYSTEMS
-        }
-        card = sc.scorecard(both, chosen)
+            sc.GoldDoc(d.doc_id, d.text, d.doc_date, [], [], d.passages, layers=passages_only)
+            for _, d in dev_pairs
+        ]
+        pooled_rows: list[dict[str, Any]] = []
+        for name in (n for n in systems if n in _PASSAGE_SYSTEMS):
+            both_preds = [systems[name](d) for d in seeds] + [preds[name][i] for i, _ in dev_pairs]
+            pooled_rows.extend(sc.score(both, both_preds, name))
+        card = pd.DataFrame(pooled_rows, columns=["system", "task", "metric", "value", "note"])
         frames.append(long_rows(card, both, "dev", {}).assign(split=POOLED))
     out = pd.concat([f for f in frames if len(f)], ignore_index=True).loc[:, list(COLUMNS)]
     out.attrs["documents"] = [d.doc_id for d in docs]
