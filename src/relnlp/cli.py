@@ -413,12 +413,9 @@ def evaluate(
     for name in names:
         try:
             if name == "seeds" and gold is not None:
-                from relnlp.evaluate import scorecard as sc
                 from relnlp.evaluate import seeds
 
-                docs = sc.load_gold(gold)
-                card = sc.scorecard(docs, seeds.systems_for(baselines))
-                frame = seeds.long_rows(card, docs, "seeds", seeds.SEED_SPLITS)
+                frame = seeds.run(None, baselines=baselines, gold=gold)
             else:
                 frame = sets.run_set(name, folder, baselines=baselines, every=every)
         except sets.SetUnavailable as exc:

@@ -70,8 +70,14 @@ def long_rows(
     return out
 
 
-def run(data: Path | None = None, *, baselines: bool = False, nlp: Any = None) -> pd.DataFrame:
-    """Score relnlp (and the baselines) on the packaged seed gold."""
-    docs = sc.load_gold()
+def run(
+    data: Path | None = None,
+    *,
+    baselines: bool = False,
+    nlp: Any = None,
+    gold: Path | None = None,
+) -> pd.DataFrame:
+    """Score relnlp (and the baselines) on the packaged seed gold, or the gold in ``gold``."""
+    docs = sc.load_gold(gold)
     card = sc.scorecard(docs, systems_for(baselines, nlp))
     return long_rows(card, docs, "seeds", SEED_SPLITS)
