@@ -223,3 +223,21 @@ def test_default_taxonomy_keeps_arms_sales_out_of_geoeconomics() -> None:
     # The same evidence without the exclusion is geoeconomics.
     assert "geoeconomics" in clf.classify("Egypt bought Russian wheat worth about $2 billion, "
                                           "paid with a state bank loan.").themes  # fmt: skip
+
+
+def test_extend_theme_adds_exclusions_to_a_default_theme_from_a_script(tmp_path: Path) -> None:
+    from relnlp.themes import ThemeClassifier
+
+    tax = Taxonomy.default()
+    text = "Ankara ordered Bayraktar drones worth $300 million from the manufacturer."
+    assert "geoeconomics" in ThemeClassifier(tax).classify(text).themes
+    tax.extend_theme("geoeconomics", exclude_patterns=["\\bBayraktar\\b"])
+    assert "geoeconomics" not in ThemeClassifier(tax).classify(text).themes
+    assert tax.version == "1.2.0+user" and tax.ids[-1] == "geoeconomics"
+    assert Taxonomy.load(tax.save(tmp_path / "t.toml"))["geoeconomics"].exclude_patterns[-1] == "\\bBayraktar\\b"
+    with pytest.raises(TaxonomyError, match="unknown theme"):
+        tax.extend_theme("energy", cues=["oil"])
+    before = tax.fingerprint
+    with pytest.raises(TaxonomyError, match="invalid regular"):
+        tax.extend_theme("geoeconomics", patterns=["[oops"])
+    assert tax.fingerprint == before

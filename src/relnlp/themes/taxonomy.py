@@ -209,6 +209,51 @@ class Taxonomy:
         self._adopt(candidate)
         return self
 
+    def extend_theme(
+        self,
+        id: str,  # noqa: A002
+        *,
+        cues: Iterable[str] = (),
+        patterns: Iterable[str] = (),
+        examples: Iterable[str] = (),
+        negative_examples: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+        exclude_patterns: Iterable[str] = (),
+    ) -> Taxonomy:
+        """Add cues, patterns, examples or exclusions to theme ``id`` in place (entries it
+        already has are not repeated); validated like a file; returns the taxonomy.
+
+        Examples
+        --------
+        >>> tax = Taxonomy.default().extend_theme("geoeconomics", exclude=["drone deal"])
+        >>> tax["geoeconomics"].exclude[-1], tax.version
+        ('drone deal', '1.2.0+user')
+
+        Raises
+        ------
+        relnlp.errors.TaxonomyError
+            Unknown theme, invalid pattern or entry; the taxonomy is left unchanged.
+        """
+        if id not in self.ids:
+            raise TaxonomyError(
+                Errors.E301.format(path="extend_theme()", theme=id, field="id",
+                                   problem=f"unknown theme; themes: {', '.join(self.ids)}"),
+                path="extend_theme()", theme=id, field="id",
+            )  # fmt: skip
+        old = self[id]
+        added = {"cues": cues, "patterns": patterns, "examples": examples,
+                 "negative_examples": negative_examples, "exclude": exclude,
+                 "exclude_patterns": exclude_patterns}  # fmt: skip
+        data = old.to_dict()
+        for name, values in added.items():
+            have = list(getattr(old, name))
+            data[name] = have + [v for v in values if v not in have]
+        theme = _theme_from(data, self.ids.index(id), "extend_theme()")
+        themes = tuple(theme if t.id == id else t for t in self.themes)
+        self._adopt(Taxonomy(themes, name=self.name, version=self.version,
+                             description=self.description, source="extend_theme()"))  # fmt: skip
+        return self
+
     def remove_theme(self, id: str) -> Taxonomy:  # noqa: A002
         """Remove theme ``id`` in place (its children lose their parent); returns self."""
         self[id]
