@@ -211,6 +211,10 @@ class Warnings(metaclass=_Catalogue):
         "{path}: the front matter could not be parsed ({detail}); its 'key: value' lines "
         "were read one by one. It is still left out of the analysis."
     )
+    W232 = (
+        "{path}: theme {theme!r}: the exclusion {term!r} is part of the cue {cue!r}, so that "
+        "cue can never count as evidence. Remove one of them, or make the exclusion longer."
+    )
     W213 = (
         "timeline(freq={freq!r}): {n} of {total} dated events are dated more coarsely than "
         "the period ({detail}) and are left out. freq='auto' picks a period that counts "

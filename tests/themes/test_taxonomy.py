@@ -241,3 +241,12 @@ def test_extend_theme_adds_exclusions_to_a_default_theme_from_a_script(tmp_path:
     with pytest.raises(TaxonomyError, match="invalid regular"):
         tax.extend_theme("geoeconomics", patterns=["[oops"])
     assert tax.fingerprint == before
+
+
+def test_an_exclusion_that_swallows_a_cue_is_warned_about() -> None:
+    from relnlp.errors import RelnlpWarning
+
+    tax = Taxonomy.default()
+    with pytest.warns(RelnlpWarning, match=r"^\[W232\].*'weapons'.*'weapons exports'"):
+        tax.add_theme("arms", cues=["weapons exports", "arms"], exclude=["weapons"])
+    assert "arms" in tax.ids  # a warning, not an error

@@ -364,6 +364,7 @@ class Taxonomy:
                                        problem=f"unknown parent {t.parent!r}"),
                     path=src, theme=t.id, field="parent",
                 )  # fmt: skip
+        self._check_exclusions()
         parents = {t.id: t.parent for t in self.themes}
         for t in self.themes:
             path, cur = [t.id], t.parent
@@ -377,6 +378,27 @@ class Taxonomy:
                     )  # fmt: skip
                 path.append(cur)
                 cur = parents[cur]
+
+
+    def _check_exclusions(self) -> None:
+        """Warn (W232) about an exclusion that every occurrence of a cue contains."""
+        import warnings
+
+        from relnlp.errors import RelnlpWarning, Warnings
+        from relnlp.themes.features import stems
+
+        for t in self.themes:
+            for term in t.exclude:
+                ex = stems(term)
+                n = len(ex)
+                for cue in t.cues:
+                    seq = stems(cue)
+                    if n and any(seq[i : i + n] == ex for i in range(len(seq) - n + 1)):
+                        warnings.warn(
+                            Warnings.W232.format(path=self.source, theme=t.id, term=term,
+                                                 cue=cue),
+                            RelnlpWarning, stacklevel=4,
+                        )  # fmt: skip
 
 
 def _user_version(version: str) -> str:
