@@ -211,6 +211,7 @@ def test_default_taxonomy_keeps_arms_sales_out_of_geoeconomics() -> None:
         "Algeria bought a dozen Su-34 bombers for an undisclosed sum, its biggest arms purchase in years.",
         "Rosoboronexport expects Vietnam to order more frigates despite the sanctions risk.",
         "Russia sold Egypt 46 MiG-29M fighter aircraft worth about $2 billion.",
+        "The sale of Kilo-class submarines to Hanoi was financed by a Russian state loan.",
     ]  # fmt: skip
     for text in arms:
         r = clf.classify(text)
