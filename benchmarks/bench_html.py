@@ -13,7 +13,9 @@ Page sets, each used when present:
     book chapter, a weekly edition laid out in tables), each with a gold main text
     given as XPath expressions into the page (``MANIFEST.json`` says, per page, the
     source commit, what was trimmed from the page and how the gold departs from
-    Readability's expected output).
+    Readability's expected output). The scores are also given apart for the pages
+    looked at while relnlp's reader was changed and for those never used to decide a
+    change (``seen_while_fixing`` in the manifest): only the second part is held out.
 ``--scrapinghub DIR`` (not stored: its pages are gzipped in a repository not mirrored here)
     A copy of scrapinghub/article-extraction-benchmark (``DIR/html/*.html.gz`` and
     ``DIR/ground-truth.json``): about 180 real article pages with hand-checked article
@@ -250,8 +252,13 @@ def dev_pages(root: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def real_pages(root: Path) -> list[tuple[str, str, str]]:
-    return [(p.name, p.html, p.gold) for p in read_page_set(root)]
+def real_pages(root: Path, seen: bool | None = None) -> list[tuple[str, str, str]]:
+    """The page set; with ``seen``, only the pages whose ``seen_while_fixing`` is ``seen``."""
+    return [
+        (p.name, p.html, p.gold)
+        for p in read_page_set(root)
+        if seen is None or bool(p.meta.get("seen_while_fixing")) == seen
+    ]
 
 
 def run(
@@ -308,6 +315,20 @@ def main() -> None:
                 cells = " | ".join(f"{per_page[n][i]:.3f}" for n in names)
                 lines.append(f"| {key} | {cells} |")
             lines.append("")
+    if (args.pages / "MANIFEST.json").exists():
+        # The real pages split: those looked at while the reader was changed, and those
+        # never used to decide a change (a held-out measure).
+        lines += ["## real web pages by when they were stored", "",
+                  "| pages | n | " + " | ".join(f"{n} F1" for n in EXTRACTORS) + " |",
+                  "|---|---|" + "---|" * len(EXTRACTORS)]  # fmt: skip
+        for label, seen in (("seen while the reader was changed", True),
+                            ("never used to change the reader (held out)", False)):  # fmt: skip
+            part = real_pages(args.pages, seen)
+            if part:
+                res, _ = run(part)
+                cells = " | ".join(f"{res[n]['f1']:.3f}" for n in EXTRACTORS)
+                lines.append(f"| {label} | {len(part)} | {cells} |")
+        lines.append("")
     text = "\n".join(lines)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text + "\n", encoding="utf-8")

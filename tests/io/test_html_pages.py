@@ -101,3 +101,10 @@ def test_real_page_footnotes_are_linked() -> None:
     doc = _read("readability-google-sre-book-1")
     assert [f.number for f in doc.footnotes] == [22, 23, 24, 25]
     assert all(len(f.markers) == 1 for f in doc.footnotes)
+
+
+def test_real_page_posting_keeps_its_opening_line() -> None:
+    # A classified ad written with <br>: its first line is loose text opening a <section>.
+    text = _read("readability-craiglist").text
+    assert "Welcome to RomPromo Plus Accommodation!" in text
+    assert "Apply to us ..." in text

@@ -307,9 +307,44 @@ def _load_tree(html_text: str) -> Any:
             parent = el.getparent()
             if parent is not None:
                 el.drop_tree() if hasattr(el, "drop_tree") else parent.remove(el)
+        for el in tree.xpath("//section|//article|//center"):
+            _wrap_leading_text(el)
     except (LxmlError, ValueError, TypeError, RecursionError):
         return None
     return tree
+
+
+# Where the opening run of loose text ends: a line break or a block.
+_LEAD_STOP = frozenset(
+    "address article aside blockquote br center dd details div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table ul".split()
+)
+
+
+def _wrap_leading_text(el: Any) -> None:
+    """Put the loose text that opens ``el`` in a ``<p>`` of its own.
+
+    trafilatura drops the text that opens a ``<section>``, ``<article>`` or ``<center>``
+    nested in the ``<article>`` or ``<main>`` it reads (the first line of a posting
+    written with ``<br>``: "Welcome to ...<br>In the heart of ..."), while it keeps the
+    text after the first ``<br>`` and any text in a ``<p>``. The run of text and inline
+    elements up to the first line break or block becomes a paragraph.
+    """
+    if not (el.text or "").strip():
+        return
+    run = []
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag.lower() in _LEAD_STOP:
+            break
+        run.append(child)
+    if not run and len(el) == 0:
+        return  # text alone in the element: trafilatura keeps it
+    p = el.makeelement("p", {})
+    p.text, el.text = el.text, None
+    for child in run:
+        p.append(child)  # moves the child with its tail
+    el.insert(0, p)
 
 
 def _trafilatura(html_text: Any, *, favor_recall: bool) -> Any:
