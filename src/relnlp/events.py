@@ -756,7 +756,12 @@ def events(report: Report) -> dict[str, list[Any]]:
     spans = report.doc.user_data.get("rel_passages") or []
     starts = [a for a, _b in spans]
     for k, ev in enumerate(extract_events(report.doc)):
-        a, b = report.raw_span(ev.sent_start, ev.sent_end)
+        # The sentence less the white space at its edges (as in the sentences table): a
+        # trailing white-space token can stand for hidden lines after the paragraph (a
+        # Markdown <excerpt/> line, a caption), which its raw span would take in.
+        sent = report.doc.text[ev.sent_start : ev.sent_end]
+        lead = len(sent) - len(sent.lstrip())
+        a, b = report.raw_span(ev.sent_start + lead, ev.sent_start + max(lead, len(sent.rstrip())))
         ta, tb = report.raw_span(ev.trigger_start, ev.trigger_end)
         pi = bisect.bisect_right(starts, ev.sent_start) - 1
         themes = list(passage_themes[pi][3]) if 0 <= pi < len(passage_themes) else []
