@@ -49,6 +49,11 @@ class Errors(metaclass=_Catalogue):
         "{path}: unsupported file type {suffix!r}. Supported: {supported}. Pass "
         "format= to relnlp.read() to force a reader."
     )
+    E040 = (
+        "relnlp.read() takes a path, but got a string of {n} characters that looks like the "
+        "text of a report itself (it starts {start!r}). Save it to a file and pass the path, "
+        "or analyse the text directly with relnlp.load().analyze(text)."
+    )
     E005 = "{path}: the PDF is encrypted; relnlp does not read password-protected PDFs."
     E006 = "{path}: the PDF is damaged or truncated and cannot be read ({detail})."
     E007 = (

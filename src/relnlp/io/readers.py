@@ -387,6 +387,12 @@ def _pdf_layout(data: bytes) -> Any:
         return None
 
 
+def _looks_like_text(value: str) -> bool:
+    """A string that cannot be a file name: markup, several lines, or longer than a path."""
+    stripped = value.strip()
+    return "\n" in stripped or stripped.startswith("<") or len(value) > 4096
+
+
 def read(
     path: str | os.PathLike[str],
     *,
@@ -423,6 +429,8 @@ def read(
     """
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(Errors.E001.format(type=type(path).__name__))
+    if isinstance(path, str) and _looks_like_text(path):
+        raise InputError(Errors.E040.format(n=len(path), start=path.lstrip()[:40]))
     p = Path(path)
     if format is None:
         fmt = SUPPORTED.get(p.suffix.lower())
