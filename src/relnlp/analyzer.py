@@ -22,7 +22,7 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from relnlp import schemas
+from relnlp import records, schemas
 from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __version__
 from relnlp.errors import Errors, InputError, ResourceError
 from relnlp.io import CleanView, Document, read
@@ -589,16 +589,16 @@ class Analyzer:
         """
         doc._.rel_doc_date = meta.get("doc_date")
         starts = view.starts
-        doc.user_data["rel_passages"] = [
-            (int(np.searchsorted(starts, p.start)), int(np.searchsorted(starts, p.end)))
-            for p in document.passages
-        ]
+        records.set_passages(
+            doc, ((int(np.searchsorted(starts, p.start)), int(np.searchsorted(starts, p.end)))
+                  for p in document.passages)
+        )  # fmt: skip
         if document.chronology:
-            doc.user_data["rel_chronology"] = [
-                (int(np.searchsorted(starts, c.start)), int(np.searchsorted(starts, c.end)))
-                for c in document.chronology
-            ]
-        doc.user_data["rel_text"] = doc.text  # once, for every component (pipeline.doc_text)
+            records.set_chronology(
+                doc, ((int(np.searchsorted(starts, c.start)), int(np.searchsorted(starts, c.end)))
+                      for c in document.chronology)
+            )  # fmt: skip
+        records.set_text(doc, doc.text)  # once, for every component (pipeline.doc_text)
         try:
             for name in REPORT_LEVEL:
                 if name in self.nlp.pipe_names:
@@ -606,10 +606,10 @@ class Analyzer:
                     if check is not None:
                         check(f"the {name} component")
         finally:
-            del doc.user_data["rel_text"]
+            records.clear_text(doc)
         if meta.get("doc_date") is None and any(
-            anchored and value.startswith("XXXX")  # a year-less date nothing could anchor
-            for _s, _e, _t, value, _m, anchored in doc.user_data.get("rel_timex", [])
+            t.anchored and t.value.startswith("XXXX")  # a year-less date nothing could anchor
+            for t in records.timexes(doc)
         ):
             if unanchored is None:
                 _warn_unanchored([meta.get("doc_id")])

@@ -62,6 +62,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
+from relnlp import records as doc_records
 from relnlp._jsonl import line_error, records
 from relnlp.errors import ConfigError
 
@@ -319,15 +320,17 @@ class _Actors:
     """Token index -> actor, from the entities the pipeline found."""
 
     def __init__(self, doc: Doc) -> None:
-        found = doc.user_data.get("rel_entities")
+        found = doc_records.entities(doc)
         if found is None:  # relnlp_actors did not run: spaCy's entities as they are
-            found = [(e.start_char, e.end_char, e.label_, e.text, None, None, None, None)
-                     for e in doc.ents]  # fmt: skip
+            found = [doc_records.Entity(start=e.start_char, end=e.end_char, label=e.label_,
+                                    canonical=e.text, role=None, affiliation=None, source=None,
+                                    country=None) for e in doc.ents]  # fmt: skip
         self.by_token: dict[int, _Actor] = {}
         self.named: set[int] = set()  # tokens inside any multi-word name
         self.country: dict[str, str] = {}
-        for a, b, label, canonical, _role, _aff, _src, country in found:
-            span = doc.char_span(a, b, alignment_mode="expand")
+        for ent in found:
+            label, canonical, country = ent.label, ent.canonical, ent.country
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue
             if len(span) > 1:
@@ -694,9 +697,9 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
     """
     verbs = verbs if verbs is not None else _default_verbs()
     actors = _Actors(doc)
-    timexes = [(s, e, v) for s, e, t, v, _m, _a in doc.user_data.get("rel_timex", [])
-               if t == "DATE" and v and not v.startswith("XXXX")]  # fmt: skip
-    chron = doc.user_data.get("rel_chronology") or []
+    timexes = [(t.start, t.end, t.value) for t in doc_records.timexes(doc)
+               if t.type == "DATE" and t.value and not t.value.startswith("XXXX")]  # fmt: skip
+    chron = doc_records.chronology(doc)
     out: list[Event] = []
     for sent in doc.sents:
         if sent.text.rstrip().endswith("?"):
@@ -732,9 +735,9 @@ def _date_of(
     clause = [d for d in in_sent if lo <= d[1] and d[2] <= hi]
     if clause or in_sent:
         return (clause or in_sent)[0]
-    for ca, cb in chron:
-        if ca <= sent.start_char < cb:
-            return next(((v, s, e) for s, e, v in timexes if ca <= s < cb), None)
+    for c in chron:
+        if c.start <= sent.start_char < c.end:
+            return next(((v, s, e) for s, e, v in timexes if c.start <= s < c.end), None)
     return None
 
 
@@ -752,14 +755,13 @@ def events(report: Report) -> dict[str, list[Any]]:
 
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["events"]}
     tones = {st.start: st for st in sentence_tones(report)}
-    passage_themes = report.doc.user_data.get("rel_passage_themes") or []
-    spans = report.doc.user_data.get("rel_passages") or []
-    starts = [a for a, _b in spans]
+    passage_themes = doc_records.passage_themes(report.doc) or []
+    starts = [p.start for p in doc_records.passages(report.doc)]
     for k, ev in enumerate(extract_events(report.doc)):
         a, b = report.raw_span(ev.sent_start, ev.sent_end)
         ta, tb = report.raw_span(ev.trigger_start, ev.trigger_end)
         pi = bisect.bisect_right(starts, ev.sent_start) - 1
-        themes = list(passage_themes[pi][3]) if 0 <= pi < len(passage_themes) else []
+        themes = list(passage_themes[pi].themes) if 0 <= pi < len(passage_themes) else []
         tone = tones.get(ev.sent_start)
         if ev.date is not None and ev.date_start is not None and ev.date_end is not None:
             da, db = report.raw_span(ev.date_start, ev.date_end)

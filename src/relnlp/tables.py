@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, POS, SENT_START, TAG
 
-from relnlp import schemas
+from relnlp import records, schemas
 from relnlp.pipeline import strings_of
 
 if TYPE_CHECKING:
@@ -153,13 +153,14 @@ def _relabel(doc: Any, s: int, t: int, e: Any) -> Any:
     return Span(doc, s, t, label=e.label)
 
 
-def _entity_tuples(report: Report) -> list[tuple[Any, ...]]:
-    """(start, end, label, canonical, role, affiliation, source, country) in doc chars."""
-    found = report.doc.user_data.get("rel_entities")
+def _entity_records(report: Report) -> list[records.Entity]:
+    """The report's entities (:class:`relnlp.records.Entity`, in doc chars)."""
+    found = records.entities(report.doc)
     if found is not None:
         return list(found)
     # Without relnlp_actors: spaCy's entities as they are, canonical = the mention.
-    return [(e.start_char, e.end_char, e.label_, e.text, None, None, "spacy", None)
+    return [records.Entity(start=e.start_char, end=e.end_char, label=e.label_, canonical=e.text,
+                           role=None, affiliation=None, source="spacy", country=None)
             for e in _spacy_spans(report, schemas.ENTITY_LABELS)]  # fmt: skip
 
 
@@ -170,27 +171,25 @@ def _entities(report: Report) -> dict[str, list[Any]]:
     sid = _sent_ids(report)
     starts = _token_arrays(report).idx
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["entities"]}
-    for k, (cs, ce, label, canonical, role, affiliation, source, country) in enumerate(
-        _entity_tuples(report)
-    ):
-        a, b = report.raw_span(cs, ce)
-        t0 = max(0, int(np.searchsorted(starts, cs, side="right")) - 1)
-        t1 = int(np.searchsorted(starts, ce, side="left"))
+    for k, ent in enumerate(_entity_records(report)):
+        a, b = report.raw_span(ent.start, ent.end)
+        t0 = max(0, int(np.searchsorted(starts, ent.start, side="right")) - 1)
+        t1 = int(np.searchsorted(starts, ent.end, side="left"))
         rows["doc_id"].append(report.doc_id)
         rows["ent_id"].append(k)
         rows["start"].append(a)
         rows["end"].append(b)
         rows["text"].append(report.text[a:b])
-        rows["label"].append(label)
-        rows["canonical"].append(canonical)
+        rows["label"].append(ent.label)
+        rows["canonical"].append(ent.canonical)
         rows["sent_id"].append(int(sid[t0]) if len(sid) else 0)
         rows["passage_id"].append(report.passage_of(a))
         rows["token_start"].append(t0)
         rows["token_end"].append(max(t1, t0 + 1))
-        rows["source"].append(source)
-        rows["role"].append(role)
-        rows["affiliation"].append(affiliation)
-        rows["country"].append(country)
+        rows["source"].append(ent.source)
+        rows["role"].append(ent.role)
+        rows["affiliation"].append(ent.affiliation)
+        rows["country"].append(ent.country)
     report._cache["entity_rows"] = (len(report.doc), rows)
     return rows
 
@@ -226,22 +225,22 @@ def _actors(report: Report) -> dict[str, list[Any]]:
 
 def _dates(report: Report) -> dict[str, list[Any]]:
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["dates"]}
-    timexes = report.doc.user_data.get("rel_timex", [])
+    timexes = records.timexes(report.doc)
     if not timexes:
         return rows
     sid = _sent_ids(report)
     starts = _token_arrays(report).idx
-    for k, (cs, ce, typ, value, mod, _anchored) in enumerate(timexes):
-        a, b = report.raw_span(cs, ce)
-        tok = max(0, int(np.searchsorted(starts, cs, side="right")) - 1)
+    for k, t in enumerate(timexes):
+        a, b = report.raw_span(t.start, t.end)
+        tok = max(0, int(np.searchsorted(starts, t.start, side="right")) - 1)
         rows["doc_id"].append(report.doc_id)
         rows["date_id"].append(k)
         rows["start"].append(a)
         rows["end"].append(b)
         rows["text"].append(report.text[a:b])
-        rows["value"].append(value)
-        rows["type"].append(typ)
-        rows["mod"].append(mod)
+        rows["value"].append(t.value)
+        rows["type"].append(t.type)
+        rows["mod"].append(t.mod)
         rows["sent_id"].append(int(sid[tok]) if len(sid) else 0)
         rows["passage_id"].append(report.passage_of(a))
         rows["source"].append("relnlp")
@@ -251,22 +250,23 @@ def _dates(report: Report) -> dict[str, list[Any]]:
 def _chronology_dates(report: Report) -> dict[int, str]:
     """TIMEX3 value of each chronology entry's date line, by passage start."""
     out: dict[int, str] = {}
-    timexes = report.doc.user_data.get("rel_timex", [])
+    timexes = records.timexes(report.doc)
     for c in report.document.chronology:
-        for cs, ce, typ, value, _mod, _a in timexes:
-            a, _b = report.raw_span(cs, ce)
-            if typ == "DATE" and c.date_start <= a < c.date_end:
-                out[c.start] = value
+        for t in timexes:
+            a, _b = report.raw_span(t.start, t.end)
+            if t.type == "DATE" and c.date_start <= a < c.date_end:
+                out[c.start] = t.value
                 break
     return out
 
 
-def _passage_themes(report: Report) -> list[tuple[dict[str, float], tuple[str, ...], tuple[str, ...]]]:
+def _passage_themes(report: Report) -> list[records.PassageThemes]:
     """Theme scores, labels and evidence per passage (empty when themes are off)."""
-    rows = report.doc.user_data.get("rel_passage_themes")
+    rows = records.passage_themes(report.doc)
     if rows is None or len(rows) != len(report.document.passages):
-        return [({}, (), ()) for _p in report.document.passages]
-    return [(scores, themes, evidence) for _a, _b, scores, themes, evidence in rows]
+        return [records.PassageThemes(start=p.start, end=p.end, scores={}, themes=(), evidence=())
+                for p in report.document.passages]  # fmt: skip
+    return rows
 
 
 def _passage_tone(report: Report) -> list[tuple[float, float, list[str]]]:
@@ -284,9 +284,7 @@ def _passages(report: Report) -> dict[str, list[Any]]:
     for t in extra:
         rows[t] = []
     tone = _passage_tone(report)
-    for p, (scores, labels, evidence), (coop, tens, cues) in zip(
-        report.document.passages, themes, tone, strict=True
-    ):
+    for p, pt, (coop, tens, cues) in zip(report.document.passages, themes, tone, strict=True):
         rows["doc_id"].append(report.doc_id)
         rows["passage_id"].append(p.id)
         rows["start"].append(p.start)
@@ -297,10 +295,10 @@ def _passages(report: Report) -> dict[str, list[Any]]:
         rows["footnote"].append(p.footnote)
         rows["date"].append(chron.get(p.start))
         rows["date_text"].append(p.date_text)
-        rows["themes"].append(list(labels))
+        rows["themes"].append(list(pt.themes))
         for t in (*schemas.DEFAULT_THEME_IDS, *extra):
-            rows[t].append(scores.get(t, float("nan")))
-        rows["evidence"].append(list(evidence))
+            rows[t].append(pt.scores.get(t, float("nan")))
+        rows["evidence"].append(list(pt.evidence))
         rows["cooperation"].append(coop)
         rows["tension"].append(tens)
         rows["tone_cues"].append(cues)
@@ -335,10 +333,10 @@ def _theme_shares(report: Report) -> dict[str, float]:
     ids = list(report.meta.get("themes", []))
     total = 0
     per = dict.fromkeys(ids, 0)
-    for p, (_s, labels, _e) in zip(report.document.passages, _passage_themes(report)):
+    for p, pt in zip(report.document.passages, _passage_themes(report)):
         n = p.end - p.start
         total += n
-        for t in labels:
+        for t in pt.themes:
             if t in per:
                 per[t] += n
     return {t: (round(per[t] / total, 4) if total else 0.0) for t in ids}

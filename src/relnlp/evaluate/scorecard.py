@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from relnlp import records
 from relnlp.errors import Errors, InputError
 from relnlp.evaluate import metrics
 from relnlp.schemas import DEFAULT_THEME_IDS
@@ -127,7 +128,7 @@ def _held_out_themes(nlp: Any, report: Any, doc_id: str) -> list[list[str]] | No
     if not (fold / "themes_model.json").is_file():
         raise FileNotFoundError(Errors.E002.format(path=fold / "themes_model.json"))
     held = ThemeClassifier(clf.taxonomy, ThemeModel.load(fold), threshold=clf.threshold)
-    spans = report.doc.user_data.get("rel_passages") or []
+    spans = [(p.start, p.end) for p in records.passages(report.doc)]
     full = report.doc.text
     from relnlp.themes.context import passage_contexts
 

@@ -1,7 +1,7 @@
 """The ``relnlp_themes`` component: theme scores, labels and evidence per passage.
 
-Passages are read from ``doc.user_data["rel_passages"]`` (``(start_char, end_char)`` pairs,
-set by :class:`relnlp.Analyzer` from the report's structure); without it, the blank-line
+Passages are read from :func:`relnlp.records.passages` (character spans set by
+:class:`relnlp.Analyzer` from the report's structure); without it, the blank-line
 separated paragraphs of the text. Each passage is read with its section heading and, for a
 short list item, the list's lead-in (:mod:`relnlp.themes.context`). Results: ``doc.spans["rel_passages"]`` with
 ``span._.rel_themes``, ``span._.rel_theme_scores`` and ``span._.rel_evidence``.
@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from relnlp import extensions
+from relnlp import extensions, records
 from relnlp.pipeline import doc_text
 from relnlp.themes.classifier import ThemeClassifier
 from relnlp.themes.context import passage_contexts
@@ -45,7 +45,7 @@ class ThemeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        spans = doc.user_data.get("rel_passages") or paragraph_spans(text)
+        spans = records.passages(doc) or paragraph_spans(text)
         texts = [text[a:b] for a, b in spans]
         results = self.classifier.classify_many(texts, passage_contexts(text, spans))
         group = []
@@ -58,7 +58,9 @@ class ThemeTagger:
             span._.rel_evidence = res.evidence
             group.append(span)
         doc.spans["rel_passages"] = group
-        doc.user_data["rel_passage_themes"] = [
-            (a, b, res.scores, res.themes, res.evidence) for (a, b), res in zip(spans, results)
-        ]
+        records.set_passage_themes(
+            doc, (records.PassageThemes(start=a, end=b, scores=res.scores, themes=res.themes,
+                                        evidence=res.evidence)
+                  for (a, b), res in zip(spans, results))
+        )  # fmt: skip
         return doc

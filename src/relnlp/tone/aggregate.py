@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from relnlp.pipeline.tone import SentenceTone
+from relnlp import records
+from relnlp.records import SentenceTone
 
 if TYPE_CHECKING:
     from relnlp.analyzer import Report
@@ -43,7 +44,7 @@ DAMP = 0.6
 
 def sentence_tones(report: Report) -> list[SentenceTone]:
     """The sentence scores stored on the report's Doc (empty when tone is off)."""
-    return [SentenceTone(*t) for t in report.doc.user_data.get("rel_tone", [])]
+    return records.sentence_tones(report.doc) or []
 
 
 def _combine(scores: Sequence[float]) -> float:
@@ -54,13 +55,13 @@ def _combine(scores: Sequence[float]) -> float:
 
 
 def _passage_groups(report: Report) -> list[list[SentenceTone]]:
-    spans = report.doc.user_data.get("rel_passages") or []
+    spans = records.passages(report.doc)
     tones = sentence_tones(report)
-    starts = [a for a, _b in spans]
+    starts = [p.start for p in spans]
     groups: list[list[SentenceTone]] = [[] for _ in spans]
     for st in tones:
         i = int(np.searchsorted(starts, st.start, side="right")) - 1
-        if 0 <= i < len(spans) and st.start < spans[i][1]:
+        if 0 <= i < len(spans) and st.start < spans[i].end:
             groups[i].append(st)
     return groups
 
@@ -68,7 +69,7 @@ def _passage_groups(report: Report) -> list[list[SentenceTone]]:
 def passage_scores(report: Report) -> list[tuple[float, float, list[str]]]:
     """(cooperation, tension, cues) per passage of ``report.document``."""
     n = len(report.document.passages)
-    if "rel_tone" not in report.doc.user_data:
+    if records.sentence_tones(report.doc) is None:
         return [(0.0, 0.0, [])] * n
     groups = _passage_groups(report)
     if len(groups) != n:
