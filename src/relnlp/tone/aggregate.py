@@ -35,7 +35,7 @@ from relnlp import records
 from relnlp.records import SentenceTone
 
 if TYPE_CHECKING:
-    from relnlp.analyzer import Report
+    from relnlp.report import Report
 
 __all__ = ["passage_scores", "report_scores", "sentence_tones"]
 
