@@ -11,7 +11,7 @@ compare them::
 (shared/dev/reports, when present) and the texts the tests build their reports from
 (tests/data, the robustness body), under a few analyser settings (the default pipeline,
 without the tone component, with small chunks so that long reports are parsed in pieces
-and reassembled, and a dates-only analyser), and writes every table of every Report, its
+and reassembled, a dates-only analyser, and an in-memory taxonomy with an added theme), and writes every table of every Report, its
 ``meta`` and its ``timeline()`` to the folder. Frames are pickled (pandas' own format):
 the comparison must see dtypes and object cells exactly, which CSV or Parquet would
 coerce. The snapshot is a developer's scratch file, never shipped.
@@ -41,6 +41,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "no_tone": {"exclude": ("relnlp_tone",)},
     "chunked": {"chunk_chars": 4000},
     "dates_only": {"only": ("dates",)},
+    "user_taxonomy": {"taxonomy": "<default + energy_security>"},
 }
 
 #: Short texts analysed as strings (no file, no date): the paths a text takes without
@@ -72,6 +73,19 @@ def _inputs(dev: Path | None) -> Iterator[tuple[str, Any]]:
     yield from TEXTS.items()
 
 
+def _load(name: str) -> Any:
+    import relnlp
+
+    kwargs = dict(SETTINGS[name])
+    if name == "user_taxonomy":
+        # an in-memory taxonomy (no file): the default one with a theme added
+        tax = relnlp.Taxonomy.default()
+        tax.add_theme("energy_security", label="Energy security",
+                      cues=("pipeline", "gas supply", "oil exports", "energy security"))
+        kwargs["taxonomy"] = tax
+    return relnlp.load(**kwargs)
+
+
 def _dev_dir() -> Path | None:
     from relnlp.evaluate.sets import default_data_dir
 
@@ -79,16 +93,15 @@ def _dev_dir() -> Path | None:
 
 
 def snapshot(out: Path, settings: list[str], include_dev: bool) -> int:
-    import relnlp
     from relnlp.timelines import timeline
 
     out.mkdir(parents=True, exist_ok=True)
     dev = _dev_dir() if include_dev else None
     inputs = list(_inputs(dev))
     for name in settings:
-        nlp = relnlp.load(**SETTINGS[name])
+        nlp = _load(name)
         for doc_id, item in inputs:
-            if name in ("chunked", "dates_only") and not doc_id.startswith(("seed-", "dev-")):
+            if name in ("chunked", "dates_only", "user_taxonomy") and not doc_id.startswith(("seed-", "dev-")):
                 continue  # the short texts fit one chunk and carry no date of interest
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

@@ -26,8 +26,13 @@ from relnlp.themes.taxonomy import Taxonomy
 
 __all__ = ["REPORT_LEVEL", "Analyzer", "Report", "load"]
 
-#: Components run once per report on the assembled Doc, in this order.
-REPORT_LEVEL = ("relnlp_dates", "relnlp_actors", "relnlp_names", "relnlp_themes", "relnlp_tone")
+#: Components that need the whole report (dates: the anchor moves; actors: acronyms and
+#: full names defined earlier; themes and tone: passages and entities). spaCy runs the
+#: other components chunk by chunk; the analyser runs these once on the assembled Doc.
+#: They come last in the pipeline, and everything runs in the order of ``nlp.pipe_names``
+#: (stated once, in :func:`_load_cached`).
+REPORT_LEVEL = frozenset({"relnlp_dates", "relnlp_actors", "relnlp_names", "relnlp_themes",
+                          "relnlp_tone"})  # fmt: skip
 
 #: Characters sent to spaCy in one batch, at most (whole chunks; at least one chunk). The
 #: parser's working memory grows with the batch: about 0.4 GB per 100,000 characters.
@@ -406,7 +411,7 @@ class Analyzer:
         clock = _Clock(self.time_budget_s)
         prepared = self._prepared(texts_or_documents, as_tuples, clock)
         stream = self._chunk_stream(prepared)
-        per_report = [p for p in REPORT_LEVEL if p in self.nlp.pipe_names]
+        per_report = report_level_pipes(self.nlp)
         docs: Iterable[tuple[Doc, Any]]
         if n_process == 1:
             # Batches of up to batch_size chunks and BATCH_CHARS characters: short reports
@@ -452,7 +457,8 @@ class Analyzer:
         check: Callable[[str], None] | None = None,
         unanchored: list[Any] | None = None,
     ) -> None:
-        """Run the components that need the whole report (see REPORT_LEVEL).
+        """Run the components that need the whole report (see REPORT_LEVEL), in the
+        order of ``nlp.pipe_names``.
 
         A report with a year-less date and no document date is added to ``unanchored``
         (its caller warns once for all), or warned about at once when it is ``None``.
@@ -470,11 +476,10 @@ class Analyzer:
             )  # fmt: skip
         records.set_text(doc, doc.text)  # once, for every component (pipeline.doc_text)
         try:
-            for name in REPORT_LEVEL:
-                if name in self.nlp.pipe_names:
-                    self.nlp.get_pipe(name)(doc)
-                    if check is not None:
-                        check(f"the {name} component")
+            for name in report_level_pipes(self.nlp):
+                self.nlp.get_pipe(name)(doc)
+                if check is not None:
+                    check(f"the {name} component")
         finally:
             records.clear_text(doc)
         if meta.get("doc_date") is None and any(
@@ -512,6 +517,30 @@ class Analyzer:
 
     def __repr__(self) -> str:
         return f"Analyzer(model={self.model!r}, pipes={self.nlp.pipe_names})"
+
+
+def report_level_pipes(nlp: Language) -> list[str]:
+    """The report-level components of ``nlp`` in the order they run (``nlp.pipe_names``).
+
+    Raises
+    ------
+    relnlp.errors.ConfigError
+        E030 when a component that runs chunk by chunk comes after one of them: the
+        order of execution would then differ from ``nlp.pipe_names``.
+    """
+    names = list(nlp.pipe_names)
+    mine = [n for n in names if n in REPORT_LEVEL]
+    if mine:
+        after = [n for n in names[names.index(mine[0]) :] if n not in REPORT_LEVEL]
+        if after:
+            from relnlp.errors import ConfigError
+
+            raise ConfigError(
+                Errors.E030.format(report_level=", ".join(mine), names=", ".join(after),
+                                   first=mine[0]),
+                names=after,
+            )  # fmt: skip
+    return mine
 
 
 def _warn_unanchored(doc_ids: Sequence[Any]) -> None:
@@ -585,9 +614,7 @@ def _load_cached(
         nlp.add_pipe("relnlp_sentences", before="senter")
     else:
         nlp.add_pipe("relnlp_sentences", first=True)
-    # These need the whole report (dates: the anchor moves; actors: acronyms and full
-    # names defined earlier), so the analyser runs them once on the assembled Doc, in this
-    # order (see Analyzer.pipe), rather than per chunk.
+    # The report-level components (REPORT_LEVEL), last, in the order they run.
     nlp.add_pipe("relnlp_dates", last=True)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(
@@ -598,11 +625,11 @@ def _load_cached(
     if "parser" in nlp.pipe_names and "relnlp_tone" not in exclude:
         nlp.add_pipe("relnlp_tone", last=True)
     if "relnlp_themes" not in exclude:
-        from relnlp.themes.loading import build_classifier
-
-        themes = nlp.add_pipe("relnlp_themes", last=True)
-        tax = _TAXONOMIES[taxonomy_key] if taxonomy_key is not None else None
-        themes.classifier = build_classifier(tax, themes_model)  # type: ignore[attr-defined]
+        # The taxonomy travels in the config as TOML text, so that nlp.config describes
+        # the classifier that runs (and rebuilds it).
+        toml = _TAXONOMIES[taxonomy_key].to_toml() if taxonomy_key is not None else None
+        nlp.add_pipe("relnlp_themes", last=True,
+                     config={"taxonomy_toml": toml, "model_path": themes_model})  # fmt: skip
     nlp.max_length = max(nlp.max_length, chunk_chars + 1)
     return Analyzer(nlp, model=name, max_chars=max_chars, chunk_chars=chunk_chars)
 

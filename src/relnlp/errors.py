@@ -194,6 +194,12 @@ class Errors(metaclass=_Catalogue):
         "past it. Split the document, or raise time_budget_s in relnlp.load() (None: no "
         "limit)."
     )
+    # E030-E034: the pipeline and the records on the Doc (issue 20).
+    E030 = (
+        "The components that need the whole report ({report_level}) must come last in the "
+        "pipeline, after every component that runs chunk by chunk; {names} come after them. "
+        "Add your own components before them (nlp.add_pipe(..., before={first!r}))."
+    )
 
 
 class Warnings(metaclass=_Catalogue):

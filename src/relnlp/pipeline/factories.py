@@ -108,25 +108,32 @@ def make_actor_tagger(
     "relnlp_themes",
     assigns=["doc.spans", "span._.rel_themes", "span._.rel_theme_scores", "span._.rel_evidence",
              "doc._.rel_passage_themes"],
-    default_config={"taxonomy_path": None, "model_path": None, "packaged_model": True},
+    default_config={"taxonomy_path": None, "taxonomy_toml": None, "model_path": None,
+                    "packaged_model": True},
 )
 def make_theme_tagger(
     nlp: Language,
     name: str,
     taxonomy_path: str | None,
+    taxonomy_toml: str | None,
     model_path: str | None,
     packaged_model: bool,
 ) -> ThemeTagger:
     """Theme scores and evidence per passage (``doc._.rel_passages``, set by the analyser;
     without it, the text's blank-line separated paragraphs).
 
-    ``taxonomy_path`` is a TOML taxonomy (default: the packaged one); ``model_path`` a
-    directory written by ``relnlp themes train`` (default: the packaged model, when
-    ``packaged_model`` and its taxonomy matches).
+    ``taxonomy_path`` is a TOML taxonomy file, ``taxonomy_toml`` the same as text (it
+    wins; :func:`relnlp.load` puts an in-memory taxonomy there); default the packaged
+    one. ``model_path`` is a directory written by ``relnlp themes train`` (default: the
+    packaged model, when ``packaged_model`` and its taxonomy matches).
     """
     from relnlp.themes.loading import build_classifier
+    from relnlp.themes.taxonomy import Taxonomy
 
-    return ThemeTagger(nlp, name, build_classifier(taxonomy_path, model_path, packaged_model))
+    taxonomy: Taxonomy | str | None = taxonomy_path
+    if taxonomy_toml is not None:
+        taxonomy = Taxonomy.from_toml(taxonomy_toml, source=f"<{name} config>")
+    return ThemeTagger(nlp, name, build_classifier(taxonomy, model_path, packaged_model))
 
 
 @Language.factory(
