@@ -222,3 +222,74 @@ def test_house_config_carries_an_in_memory_taxonomy() -> None:
     again = rebuilt.get_pipe("relnlp_themes").classifier.taxonomy
     assert "maritime_security" in again.ids
     assert again.key == analyzer.taxonomy.key  # type: ignore[union-attr]
+
+
+def test_house_every_coded_error_carries_its_code(tmp_path: Path) -> None:
+    import pickle
+    import warnings
+
+    import relnlp
+    from relnlp.errors import (
+        ArgumentTypeError,
+        ConfigError,
+        Errors,
+        MissingFileError,
+        RelnlpError,
+        RelnlpWarning,
+        Warnings,
+    )
+
+    # The catalogue's message brings its code through format() and +, not by parsing.
+    msg = Errors.E106.format(name="x", expected="an int", value=1)
+    assert msg.code == "E106" and (msg + " More.").code == "E106"
+    err = ConfigError(msg, name="x")
+    assert err.code == "E106" and err.name == "x"
+    assert pickle.loads(pickle.dumps(err)).code == "E106"
+    assert RelnlpError("no catalogue message").code is None
+    # Built-in kinds keep their base class and gain a code.
+    with pytest.raises(FileNotFoundError) as missing:
+        relnlp.read(tmp_path / "absent.txt")
+    assert isinstance(missing.value, MissingFileError) and missing.value.code == "E002"
+    with pytest.raises(TypeError) as wrong:
+        relnlp.Document.from_text(b"bytes")  # type: ignore[arg-type]
+    assert isinstance(wrong.value, ArgumentTypeError) and wrong.value.code == "E001"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warnings.warn(Warnings.W202.format(path="p", encoding="cp1252"), RelnlpWarning, stacklevel=1)
+    assert caught[0].message.code == "W202"  # type: ignore[union-attr]
+
+
+def test_house_no_bare_builtin_raised_with_a_catalogue_message() -> None:
+    bare = re.compile(r"raise (?:FileNotFoundError|TypeError|ValueError|KeyError|OSError)\(\s*(?:Errors|Warnings)\.")
+    offenders = [
+        f"{path.relative_to(SRC)}:{n}"
+        for path in SRC.rglob("*.py")
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if bare.search(line)
+    ]
+    assert not offenders
+
+
+def test_house_one_doc_id_whatever_the_command(tmp_path: Path) -> None:
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from relnlp.batch import read_table
+    from relnlp.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # Written for this test.
+    (folder / "brief note.txt").write_text(
+        "Trade Talks\n\nNorway and Iceland agreed on fishing quotas in Oslo on 9 May 2018.\n",
+        "utf-8",
+    )
+    runner = CliRunner()
+    res = runner.invoke(app, ["analyze", str(folder), "--out", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["batch", str(folder), "--out", str(tmp_path / "b"), "--only", "dates"])
+    assert res.exit_code == 0, res.output
+    analysed = pd.read_parquet(tmp_path / "a" / "dates.parquet")["doc_id"].unique().tolist()
+    batched = read_table(tmp_path / "b", "dates")["doc_id"].unique().tolist()
+    assert analysed == batched and len(analysed) == 1
+    assert analysed[0].startswith("brief_note-")

@@ -19,8 +19,9 @@ from spacy.tokens import Doc
 
 from relnlp import records
 from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __version__
-from relnlp.errors import Errors, InputError, ResourceError
+from relnlp.errors import ArgumentTypeError, Errors, InputError, ResourceError
 from relnlp.io import CleanView, Document, read
+from relnlp.lang.chars import BLANK_LINE
 from relnlp.report import Report
 from relnlp.themes.taxonomy import Taxonomy
 
@@ -41,7 +42,7 @@ BATCH_CHARS = 200_000
 _ISO_DATE = re.compile(
     r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?)?)?$"
 )
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK_LINE = BLANK_LINE
 
 
 def _check_doc_date(value: object) -> str | None:
@@ -298,7 +299,7 @@ class Analyzer:
         elif isinstance(item, os.PathLike):
             document = read(item, max_bytes=None)
         else:
-            raise TypeError(Errors.E001.format(type=type(item).__name__))
+            raise ArgumentTypeError(Errors.E001.format(type=type(item).__name__))
         text = document.text
         if not isinstance(item, str):
             self._check_text(text, document.path)

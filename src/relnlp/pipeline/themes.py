@@ -9,19 +9,18 @@ short list item, the list's lead-in (:mod:`relnlp.themes.context`). Results: ``d
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from relnlp import extensions, records
+from relnlp.lang.chars import BLANK_LINE
 from relnlp.pipeline import doc_text
 from relnlp.themes.classifier import ThemeClassifier
 from relnlp.themes.context import passage_contexts
 
 __all__ = ["ThemeTagger", "paragraph_spans"]
 
-_BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK = BLANK_LINE
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -45,12 +44,14 @@ class ThemeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        spans = records.passages(doc) or paragraph_spans(text)
-        texts = [text[a:b] for a, b in spans]
+        spans = records.passages(doc) or [
+            records.CharSpan(start=a, end=b) for a, b in paragraph_spans(text)
+        ]
+        texts = [text[p.start : p.end] for p in spans]
         results = self.classifier.classify_many(texts, passage_contexts(text, spans))
         group = []
-        for (a, b), res in zip(spans, results):
-            span = doc.char_span(a, b, alignment_mode="expand")
+        for p, res in zip(spans, results):
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None:
                 continue
             span._.rel_themes = res.themes
@@ -59,8 +60,8 @@ class ThemeTagger:
             group.append(span)
         doc.spans["rel_passages"] = group
         records.set_passage_themes(
-            doc, (records.PassageThemes(start=a, end=b, scores=res.scores, themes=res.themes,
-                                        evidence=res.evidence)
-                  for (a, b), res in zip(spans, results))
+            doc, (records.PassageThemes(start=p.start, end=p.end, scores=res.scores,
+                                        themes=res.themes, evidence=res.evidence)
+                  for p, res in zip(spans, results))
         )  # fmt: skip
         return doc

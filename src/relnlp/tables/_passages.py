@@ -12,6 +12,7 @@ from relnlp.tables._tokens import token_arrays, trimmed_sents
 
 if TYPE_CHECKING:
     from relnlp.report import Report
+    from relnlp.tone.aggregate import PassageTone
 
 __all__ = ["documents", "passages"]
 
@@ -26,7 +27,7 @@ def _passage_themes(report: Report) -> list[records.PassageThemes]:
     return rows
 
 
-def _passage_tone(report: Report) -> list[tuple[float, float, list[str]]]:
+def _passage_tone(report: Report) -> list[PassageTone]:
     from relnlp.tone.aggregate import passage_scores
 
     return passage_scores(report)
@@ -41,7 +42,7 @@ def passages(report: Report) -> dict[str, list[Any]]:
     for t in extra:
         rows[t] = []
     tone = _passage_tone(report)
-    for p, pt, (coop, tens, cues) in zip(report.document.passages, themes, tone, strict=True):
+    for p, pt, ptone in zip(report.document.passages, themes, tone, strict=True):
         rows["doc_id"].append(report.doc_id)
         rows["passage_id"].append(p.id)
         rows["start"].append(p.start)
@@ -56,9 +57,9 @@ def passages(report: Report) -> dict[str, list[Any]]:
         for t in (*schemas.DEFAULT_THEME_IDS, *extra):
             rows[t].append(pt.scores.get(t, float("nan")))
         rows["evidence"].append(list(pt.evidence))
-        rows["cooperation"].append(coop)
-        rows["tension"].append(tens)
-        rows["tone_cues"].append(cues)
+        rows["cooperation"].append(ptone.cooperation)
+        rows["tension"].append(ptone.tension)
+        rows["tone_cues"].append(ptone.cues)
     return rows
 
 

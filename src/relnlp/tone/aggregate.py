@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -37,9 +37,17 @@ from relnlp.records import SentenceTone
 if TYPE_CHECKING:
     from relnlp.report import Report
 
-__all__ = ["passage_scores", "report_scores", "sentence_tones"]
+__all__ = ["PassageTone", "passage_scores", "report_scores", "sentence_tones"]
 
 DAMP = 0.6
+
+
+class PassageTone(NamedTuple):
+    """A passage's scores (see the module docstring) and the cues of its sentences."""
+
+    cooperation: float
+    tension: float
+    cues: list[str]
 
 
 def sentence_tones(report: Report) -> list[SentenceTone]:
@@ -66,17 +74,18 @@ def _passage_groups(report: Report) -> list[list[SentenceTone]]:
     return groups
 
 
-def passage_scores(report: Report) -> list[tuple[float, float, list[str]]]:
-    """(cooperation, tension, cues) per passage of ``report.document``."""
+def passage_scores(report: Report) -> list[PassageTone]:
+    """The tone of each passage of ``report.document``."""
     n = len(report.document.passages)
     if records.sentence_tones(report.doc) is None:
-        return [(0.0, 0.0, [])] * n
+        return [PassageTone(0.0, 0.0, [])] * n
     groups = _passage_groups(report)
     if len(groups) != n:
-        return [(0.0, 0.0, [])] * n
+        return [PassageTone(0.0, 0.0, [])] * n
     return [
-        (_combine([_strength(s, "cooperation") for s in g]),
-         _combine([_strength(s, "tension") for s in g]), [c for s in g for c in s.cues])
+        PassageTone(cooperation=_combine([_strength(s, "cooperation") for s in g]),
+                    tension=_combine([_strength(s, "tension") for s in g]),
+                    cues=[c for s in g for c in s.cues])
         for g in groups
     ]  # fmt: skip
 
@@ -113,6 +122,6 @@ def report_scores(report: Report) -> tuple[float, float, float]:
             return 0.0, 0.0, 0.0
         return (_combine([_strength(t, "cooperation") for t in tones]),
                 _combine([_strength(t, "tension") for t in tones]), _goldstein(tones))  # fmt: skip
-    coop = sum(c * n for (c, _t, _x), n in zip(ps, lengths)) / total
-    tens = sum(t * n for (_c, t, _x), n in zip(ps, lengths)) / total
+    coop = sum(p.cooperation * n for p, n in zip(ps, lengths)) / total
+    tens = sum(p.tension * n for p, n in zip(ps, lengths)) / total
     return round(coop, 4), round(tens, 4), _goldstein(sentence_tones(report))
