@@ -14,9 +14,13 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "relnlp"
 
 #: Import cycles that another change removes; the coordinator empties this list at
 #: merge. The io reader <-> document structure cycle belongs to issue 19 ("house19").
+#: themes.taxonomy -> themes.features (the W232 check) -> themes.taxonomy came to main
+#: with the themes work of issue 18 after this branch started; it goes when features
+#: imports Taxonomy for types only.
 ALLOWED_CYCLES: list[frozenset[str]] = [
     frozenset({"relnlp.io._document", "relnlp.io._markdown", "relnlp.io._structure",
                "relnlp.io.readers"}),
+    frozenset({"relnlp.themes.features", "relnlp.themes.taxonomy"}),
 ]  # fmt: skip
 
 
