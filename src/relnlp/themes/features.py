@@ -35,8 +35,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from relnlp.themes.taxonomy import Taxonomy
+if TYPE_CHECKING:  # the taxonomy imports these helpers at run time
+    from relnlp.themes.taxonomy import Taxonomy
 
 __all__ = ["CueMatch", "PriorScorer", "clause_spans", "stems", "words"]
 

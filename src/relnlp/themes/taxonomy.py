@@ -280,8 +280,8 @@ class Taxonomy:
         """Name, version and fingerprint: identifies the content."""
         return f"{self.name}|{self.version}|{self.fingerprint}"
 
-    def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the taxonomy as TOML (readable by :meth:`load`)."""
+    def to_toml(self) -> str:
+        """The taxonomy as TOML text (readable by :meth:`from_toml`)."""
         import tomli_w
 
         data = {
@@ -289,8 +289,12 @@ class Taxonomy:
                          "description": self.description},
             "themes": [t.to_dict() for t in self.themes],
         }  # fmt: skip
+        return tomli_w.dumps(data, multiline_strings=True)
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the taxonomy as TOML (readable by :meth:`load`)."""
         p = Path(path)
-        p.write_text(tomli_w.dumps(data, multiline_strings=True), "utf-8")
+        p.write_text(self.to_toml(), "utf-8")
         return p
 
     # Access ---------------------------------------------------------------------------
