@@ -389,9 +389,11 @@ def _pdf_layout(data: bytes) -> Any:
 
 
 def _looks_like_text(value: str) -> bool:
-    """A string that cannot be a file name: markup, several lines, or longer than a path."""
+    """A string that is no existing file and reads as text: markup, several lines, or long."""
     stripped = value.strip()
-    return "\n" in stripped or stripped.startswith("<") or len(value) > 4096
+    textlike = "\n" in stripped or stripped.startswith("<") or len(value) > 4096
+    # A real file may have any of these in its name; os.path.lexists is False on OSError.
+    return textlike and not os.path.lexists(value)
 
 
 def read(
