@@ -40,6 +40,15 @@ from relnlp.acronyms import find_acronyms, find_mentions
 from relnlp.gazetteer import Gazetteer, quote_variants
 from relnlp.lang.translit import name_key
 from relnlp.pipeline import doc_text
+from relnlp.pipeline._canonical import (
+    DIVISION_HEADS,
+    division_canonical,
+    is_organ,
+    organ_canonical,
+    singular_group,
+    slash_canonical,
+    variant_person,
+)
 from relnlp.pipeline._military import (
     NOT_EVENT_WORDS,
     find_corridors,
@@ -122,7 +131,7 @@ _GENERIC_PLACE_HEADS = frozenset("province port city district county region obla
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Heads of named gatherings (EVENT in the guidelines: summits, conferences, forums).
-_EVENT_HEADS = frozenset("Summit Conference Forum Olympics Games Expo Dialogue Symposium Talks".split())
+_EVENT_HEADS = frozenset("Summit Conference Forum Olympics Games Expo Dialogue Symposium Talks Meeting".split())
 # Lower-case heads after "A-B" that make A and B the places a link joins.
 _LINK_HEADS = frozenset("railway railroad rail road highway pipeline corridor route line link border crossing".split())
 # Priority of patterns and weapon names over statistical spans (see _select).
@@ -187,6 +196,14 @@ class ActorTagger:
                 # A weapon's name is never part of a longer statistical name ("Russian
                 # Kilo" is NORP + PRODUCT), so it wins over overlapping model spans.
                 prio = MILITARY_PRIORITY
+            poss = next((t.i for t in doc[s + 1 : e - 1] if t.text in ("'s", "’s")), None)
+            owner = self.gazetteer.lookup(doc[s:poss].text) if poss is not None else None
+            if poss is not None and owner is not None and owner.label == "GPE":
+                # "China's Ministry of National Defense": the possessive state is its own
+                # GPE, the organ keeps the gazetteer's canonical (guidelines, span rules).
+                out.append(Mention(s, poss, "GPE", owner.canonical, "gazetteer", prio, owner.country))
+                out.append(Mention(poss + 1, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
+                continue
             out.append(Mention(s, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
         return out
 
@@ -293,7 +310,7 @@ class ActorTagger:
                 span = doc[s:e]
             if label in {"PERSON", "ORG"} and span[-1].text in _PLACE_HEADS:
                 label = "GPE"
-            if label in {"ORG", "FAC", "GPE", "LOC"} and e - s > 1 and span[-1].text in _EVENT_HEADS:
+            if label in {"ORG", "FAC", "GPE", "LOC", "LAW"} and e - s > 1 and span[-1].text in _EVENT_HEADS:
                 label = "EVENT"
             # A name that ends in a year is an event or exercise ("Naval Drill-2015"), never
             # a person or a body; plans named by a year ("Vision 2030") are left alone.
@@ -322,6 +339,16 @@ class ActorTagger:
                 hit = self.gazetteer.lookup(span.text.title())
                 if hit is not None:
                     label, canonical, country = hit.label, hit.canonical, hit.country
+            elif label == "ORG":
+                organ = organ_canonical(span.text, self.gazetteer)
+                if organ is not None:
+                    canonical, country = organ
+            elif label == "NORP" and " " not in span.text:
+                canonical = singular_group(span.text, self.gazetteer)
+            if "/" in canonical and canonical == span.text:
+                alt = slash_canonical(span.text, self.gazetteer)
+                if alt is not None:
+                    label, canonical, country = alt.label, alt.canonical, alt.country
             out.append(Mention(s, e, label, canonical, "spacy", 2.0 + 0.01 * (e - s), country))
         return out
 
@@ -350,8 +377,15 @@ class ActorTagger:
             # "China's Ministry of National Defense": a state before a possessive is its own.
             poss = next((t.i for t in toks if t.text in ("'s", "’s") and t.i > c.start), None)
             if poss is not None and (c.start, poss) in known and poss + 1 < c.end:
-                out.append(known[(c.start, poss)])
-                out.append(replace(c, start=poss + 1, canonical=doc[poss + 1 : c.end].text))
+                state = known[(c.start, poss)]
+                out.append(state)
+                organ_text = doc[poss + 1 : c.end].text
+                hit = self.gazetteer.lookup(organ_text)
+                organ = None
+                if hit is None and state.label == "GPE" and state.country == state.canonical:
+                    organ = organ_canonical(organ_text, self.gazetteer, state=state.canonical)
+                canonical, country = organ if organ is not None else (organ_text, c.country)
+                out.append(replace(c, start=poss + 1, canonical=canonical, country=country))
                 continue
             out.append(c)
         return out
@@ -369,8 +403,10 @@ class ActorTagger:
             toks = [t.text for t in doc[m.start : m.end] if not t.is_punct]
             if len(toks) >= 2 and all(t[:1].isupper() for t in toks if t.isalpha()):
                 person = self.gazetteer.people_by_key.get(name_key(" ".join(toks)))
-                canonical = person.canonical if person else " ".join(doc[m.start : m.end].text.split())
                 surname = toks[0] if (len(toks) == 2 and toks[0] in _SURNAME_FIRST) else toks[-1]
+                variant = variant_person(toks, self.gazetteer) if surname == toks[-1] and not person else None
+                canonical = (person.canonical if person
+                             else variant or " ".join(doc[m.start : m.end].text.split()))  # fmt: skip
                 key = name_key(surname)
                 registry.setdefault(key, canonical)
                 full_forms.append(canonical)
@@ -432,6 +468,9 @@ class ActorTagger:
                         continue
                     own = " ".join(toks)
                     k2 = (name_key(toks[0]), name_key(toks[-1]))
+                    if not (len(toks) == 2 and toks[0] in _SURNAME_FIRST) and k2 not in fullest:
+                        # "Aleksei Novak" for the one Novak the gazetteer knows.
+                        own = variant_person([t for t in toks if t.isalpha()], self.gazetteer) or own
                     out.append(replace(m, canonical=fullest.get(k2, own)))
                     continue
             out.append(m)
@@ -471,6 +510,48 @@ class ActorTagger:
             if span is None or not len(span):
                 continue
             out.append(Mention(span.start, span.end, owner.label, owner.canonical, "native", 5.0, owner.country))
+        return out
+
+    def _divisions(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """A place before a lower-case administrative head names the division ("Herat
+        province" -> "Herat Province"); the head stays out of the span (guidelines 8)."""
+        out = []
+        for m in chosen:
+            nxt = doc[m.end] if m.end < len(doc) else None
+            if (m.label == "GPE" and nxt is not None and nxt.is_lower and nxt.lower_ in DIVISION_HEADS
+                    and doc[m.end - 1].whitespace_ and m.source != "acronym"):  # fmt: skip
+                name = " ".join(doc[m.start : m.end].text.split())
+                canonical = division_canonical(name, nxt.text, self.gazetteer)
+                if canonical is not None:
+                    m = replace(m, canonical=canonical)
+            out.append(m)
+        return out
+
+    def _organs(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """A ministry or government named after its state takes the state in its canonical
+        ("Kazakhstan's Ministry of Transport" -> "Ministry of Transport of Kazakhstan"); a
+        nationality adjective right before it is part of its name (guidelines, decision on
+        nationality adjectives inside an organ's name: "Afghan Ministry of Mines")."""
+        out: list[Mention] = []
+        for m in chosen:
+            prev = out[-1] if out else None
+            text = " ".join(doc[m.start : m.end].text.split())
+            if (m.label != "ORG" or m.source not in ("spacy", "registry") or prev is None
+                    or self.gazetteer.lookup(text) is not None or not is_organ(text)):  # fmt: skip
+                out.append(m)
+                continue
+            state = prev.country if prev.country is not None else None
+            if prev.label == "NORP" and prev.end == m.start and doc[prev.end - 1].whitespace_ and state:
+                organ = organ_canonical(text, self.gazetteer, state=state)
+                if organ is not None:
+                    out[-1] = replace(m, start=prev.start, canonical=organ[0], country=organ[1])
+                    continue
+            if (prev.label == "GPE" and prev.end == m.start - 1 and doc[prev.end].text in ("'s", "’s")
+                    and state is not None and state == prev.canonical):  # fmt: skip
+                organ = organ_canonical(text, self.gazetteer, state=state)
+                if organ is not None:
+                    m = replace(m, canonical=organ[0], country=organ[1])
+            out.append(m)
         return out
 
     def _roles(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
@@ -519,6 +600,7 @@ class ActorTagger:
         chosen = _select(_in_body(doc, cands))
         chosen = _select(self._people(doc, chosen))
         chosen = _select(self._native(doc, chosen))
+        chosen = self._organs(doc, self._divisions(doc, chosen))
         chosen = self._roles(doc, chosen)
         chosen.sort(key=lambda m: m.start)
 
