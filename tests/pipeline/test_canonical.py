@@ -129,3 +129,26 @@ def test_analyser_spelling_variant_of_a_known_person(nlp: Any) -> None:
 def test_analyser_meeting_is_an_event(nlp: Any) -> None:
     got = ents(nlp, "Delegates gathered for the CSTO Defence Ministers' Meeting in Minsk.")
     assert any(label == "EVENT" and text.endswith("Meeting") for text, label, _ in got)
+
+
+def test_analyser_long_official_name_is_one_org(nlp: Any) -> None:
+    got = ents(nlp, "She was appointed head of the Propaganda Department of the CPC's Central Committee "
+                    "in 2019 and later joined the Supreme Command of the Mongolian People's Army.")  # fmt: skip
+    names = {t: (lab, can) for t, lab, can in got}
+    assert names.get("Propaganda Department of the CPC's Central Committee") == (
+        "ORG", "Propaganda Department of the Central Committee of the Communist Party of China")
+    assert "CPC" not in names
+
+
+def test_analyser_ordinary_words_in_a_cited_title_are_no_names(nlp: Any) -> None:
+    # spaCy alone reads "Phone" as ORG, "Growing Involvement" as GPE, "Disputes" as PERSON.
+    text = ('Notes: 1. Anna Petrova, "Tokayev Discusses Water Security with Mirziyoyev on the Phone", '
+            'Astana Times, 4 May 2023. 2. Li Ming, "Beijing\'s Growing Involvement in the Pamirs: Border '
+            'Disputes and Quiet Diplomacy", Asia Review, 2020.')
+    got = ents(nlp, text)
+    labels = {t: lab for t, lab, _ in got}
+    assert labels.get("Beijing") == "GPE" and labels.get("Mirziyoyev") == "PERSON"
+    assert not {"Phone", "Growing Involvement", "Disputes"} & set(labels)
+    from relnlp.pipeline.actors import _quoted_titles
+
+    assert len(_quoted_titles(text)) == 2 and not _quoted_titles("He said “we will see” and left.")

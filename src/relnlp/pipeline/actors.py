@@ -119,6 +119,14 @@ _ORG_WORDS = frozenset(
     Administration Bank Organization Organisation Party Army Navy Forces Union Fund
     Institute University Group Association Court Assembly Parliament""".split()
 )
+# Organ heads that an official name may continue with "of ..." ("General Office of ...").
+_ORG_HEADS = frozenset(
+    """Ministry Office Committee Commission Council Department Agency Bureau Service
+    Administration Staff Directorate Secretariat Presidium Politburo Bureau Academy
+    Command Headquarters Directorate-General Forces""".split()
+)
+# Labels of the model's guesses that a cited title's ordinary words produce.
+_TITLE_WORD_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC", "PERSON", "GPE", "LOC"})
 # Heads of named transport infrastructure, FAC in the guidelines ("Middle Corridor").
 _FAC_HEADS = frozenset(
     """Corridor Railway Railroad Highway Motorway Pipeline Port Bridge Canal Tunnel Route
@@ -169,6 +177,7 @@ class ActorTagger:
         surfaces = [v for s in gazetteer.surfaces if s not in gazetteer.ambiguous
                     for v in quote_variants(s)]  # fmt: skip
         patterns = [nlp.make_doc(sf) for sf in surfaces]
+        self.common_words = _common_words(nlp)
         for i in range(0, len(patterns), 1000):
             self.matcher.add("GAZ", patterns[i : i + 1000])
 
@@ -512,6 +521,99 @@ class ActorTagger:
             out.append(Mention(span.start, span.end, owner.label, owner.canonical, "native", 5.0, owner.country))
         return out
 
+    def _not_title_words(self, doc: Doc, cands: list[Mention]) -> list[Mention]:
+        """Drop the model's names made of ordinary words inside a quoted Title Case title.
+
+        The titles of cited works capitalise every word, and the statistical model reads
+        runs of them as names ("...Putin on the Phone", "China's Deepening Involvement in
+        ..."). There a guess whose every word is an ordinary English word (the lemmatizer's
+        word lists) and that has no organisation head is dropped; names the gazetteer,
+        acronyms or patterns find, and words that are not dictionary words, stay.
+        """
+        if not self.common_words:
+            return cands
+        titles = _quoted_titles(doc_text(doc))
+        if not titles:
+            return cands
+        starts = np.array([a for a, _b in titles], dtype=np.int64)
+
+        def in_title(a: int, b: int) -> bool:
+            k = int(np.searchsorted(starts, a, side="right")) - 1
+            return k >= 0 and titles[k][0] <= a and b <= titles[k][1]
+
+        out = []
+        for c in cands:
+            if c.source == "spacy" and c.label in _TITLE_WORD_LABELS:
+                toks = [t for t in doc[c.start : c.end] if not t.is_punct]
+                a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
+                if (toks and in_title(a, b) and not any(t.text in _ORG_WORDS for t in toks)
+                        and self.gazetteer.lookup(doc[c.start : c.end].text) is None
+                        and all(_is_common(t.lower_, self.common_words) for t in toks)):  # fmt: skip
+                    continue
+            out.append(c)
+        return out
+
+    def _long_names(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """An organ's name that goes on with "of" another body or a state is one name
+        (guidelines: "Ministry of National Defense of China" is one ORG; "General Office
+        of the CPC's Central Committee" too, a possessive inside the name included)."""
+        by_start = {m.start: m for m in chosen}
+        out: list[Mention] = []
+        skip_to = -1
+        for m in chosen:
+            if m.start < skip_to:
+                continue
+            if m.label != "ORG" or doc[m.end - 1].text not in _ORG_HEADS:
+                out.append(m)
+                continue
+            end, tail = m.end, None
+            chain: list[tuple[str, Mention]] = []  # (joined by "of" or "'s", name)
+            while True:
+                i = end
+                if i < len(doc) and doc[i].text == "of":
+                    i, joint = i + 1, "of"
+                    if i < len(doc) and doc[i].lower_ == "the":
+                        i += 1
+                elif i < len(doc) and doc[i].text in ("'s", "’s") and tail is not None:
+                    i, joint = i + 1, "'s"
+                else:
+                    break
+                nxt = by_start.get(i)
+                if nxt is None or nxt.label not in ("ORG", "GPE"):
+                    break
+                end, tail = nxt.end, nxt
+                chain.append((joint, nxt))
+                if nxt.label == "GPE":
+                    break
+            if tail is None:
+                out.append(m)
+                continue
+            text = " ".join(doc[m.start : end].text.split())
+            hit = self.gazetteer.lookup(text)
+            country = m.country
+            if hit is not None:
+                canonical, country = hit.canonical, hit.country
+            else:
+                # Each name inside by its canonical, "of" instead of a possessive: "General
+                # Office of the CPC's Central Committee" -> "General Office of the Central
+                # Committee of the Communist Party of China".
+                names = [n.canonical for _j, n in chain]
+                parts: list[str] = []
+                k = 0
+                while k < len(chain):
+                    if k + 1 < len(chain) and chain[k + 1][0] == "'s":
+                        parts.append(f"{_the(chain[k + 1][1], names[k + 1])} of {_the(chain[k][1], names[k])}")
+                        k += 2
+                    else:
+                        parts.append(_the(chain[k][1], names[k]))
+                        k += 1
+                canonical = " of ".join([" ".join(doc[m.start : m.end].text.split()), *parts])
+                if tail.label == "GPE" and tail.country == tail.canonical:
+                    country = tail.country
+            out.append(replace(m, end=end, canonical=canonical, country=country, source="rule"))
+            skip_to = end
+        return out
+
     def _divisions(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
         """A place before a lower-case administrative head names the division ("Herat
         province" -> "Herat Province"); the head stays out of the span (guidelines 8)."""
@@ -597,10 +699,10 @@ class ActorTagger:
         known = {(m.start, m.end): m for m in gaz}
         cands = (gaz + self._acronyms(doc, known) + self._military(doc)
                  + self._split_compounds(doc, self._ner(doc), known))  # fmt: skip
-        chosen = _select(_in_body(doc, cands))
+        chosen = _select(_in_body(doc, self._not_title_words(doc, cands)))
         chosen = _select(self._people(doc, chosen))
         chosen = _select(self._native(doc, chosen))
-        chosen = self._organs(doc, self._divisions(doc, chosen))
+        chosen = self._organs(doc, self._divisions(doc, self._long_names(doc, chosen)))
         chosen = self._roles(doc, chosen)
         chosen.sort(key=lambda m: m.start)
 
@@ -661,6 +763,59 @@ def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
         return c.label == "PERSON" and c.end - c.start > 1 and byline(c)
 
     return [c for c in cands if c.source != "spacy" or name_like(c) or inside(doc[c.start].idx)]
+
+
+def _the(m: Mention, name: str) -> str:
+    """``name`` after "of": bodies take the article, states do not ("of the Central
+    Committee", "of China"; "of the United States")."""
+    if m.label == "GPE":
+        return f"the {name}" if name.startswith(("United ", "Netherlands", "Philippines")) else name
+    return name if name.startswith(("the ", "The ")) else f"the {name}"
+
+
+def _common_words(nlp: Language) -> frozenset[str]:
+    """Ordinary English words: the rule lemmatizer's word lists (nouns, verbs, adjectives,
+    adverbs), empty when the pipeline has no such lemmatizer."""
+    for _name, pipe in nlp.pipeline:
+        lookups = getattr(pipe, "lookups", None) or getattr(getattr(pipe, "wrapped", None), "lookups", None)
+        if lookups is None or not lookups.has_table("lemma_index"):
+            continue
+        table = lookups.get_table("lemma_index")
+        words: set[str] = set()
+        for key in table:
+            words.update(w for w in table[key] if "_" not in w)
+        return frozenset(words)
+    return frozenset()
+
+
+def _is_common(word: str, common: frozenset[str]) -> bool:
+    """Whether ``word`` (lower case) is a function word or an ordinary word, inflected or
+    not ("disputes", "withdrawing", "armed")."""
+    if word in common or word in _TRAILING_FUNCTION:
+        return True
+    stems = [word[:-1]] if word.endswith("s") else []
+    if word.endswith(("es", "ed")):
+        stems.append(word[:-2])
+    if word.endswith("ing"):
+        stems += [word[:-3], word[:-3] + "e"]
+    if word.endswith("ied") or word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        stems.append(word[:-1])
+    return any(len(st) > 2 and st in common for st in stems)
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,200})[\"”]")
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted strings written in Title Case (titles of cited works)."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        words = [w for w in re.findall(r"[^\W\d_]+", m.group(1)) if len(w) > 3]
+        if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+            out.append((m.start(1), m.end(1)))
+    return out
 
 
 def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:
