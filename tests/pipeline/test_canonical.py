@@ -152,3 +152,18 @@ def test_analyser_ordinary_words_in_a_cited_title_are_no_names(nlp: Any) -> None
     from relnlp.pipeline.actors import _quoted_titles
 
     assert len(_quoted_titles(text)) == 2 and not _quoted_titles("He said “we will see” and left.")
+
+
+def test_analyser_military_units_are_org_with_their_ordinal(nlp: Any) -> None:
+    got = ents(nlp, "Troops of the Eastern Military District and the 36th Combined Arms Army "
+                    "crossed the river at dawn.")  # fmt: skip
+    labels = {t: lab for t, lab, _ in got}
+    assert labels.get("Eastern Military District") == "ORG"
+    assert labels.get("36th Combined Arms Army") == "ORG"
+
+
+def test_analyser_acronym_of_a_state_organ(nlp: Any) -> None:
+    got = ents(nlp, "The Georgian Ministry of Internal Affairs (MIA) detained two men. "
+                    "The MIA later released them.")  # fmt: skip
+    assert ("Georgian Ministry of Internal Affairs", "ORG", "Ministry of Internal Affairs of Georgia") in got
+    assert ("MIA", "ORG", "Ministry of Internal Affairs of Georgia") in got

@@ -127,6 +127,8 @@ _ORG_HEADS = frozenset(
 )
 # Labels of the model's guesses that a cited title's ordinary words produce.
 _TITLE_WORD_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC", "PERSON", "GPE", "LOC"})
+# Heads of the names of military units and formations.
+_UNIT_HEADS = frozenset("Army Fleet Flotilla Brigade Division Regiment Corps Battalion Guards".split())
 # Heads of named transport infrastructure, FAC in the guidelines ("Middle Corridor").
 _FAC_HEADS = frozenset(
     """Corridor Railway Railroad Highway Motorway Pipeline Port Bridge Canal Tunnel Route
@@ -232,8 +234,16 @@ class ActorTagger:
             label = known.label if known else "ORG"
             canonical = known.canonical if known else a.long
             country = known.country if known else None
+            start = long_span.start
+            state = self._state_before(doc, start) if label == "ORG" and is_organ(a.long) else None
+            if state is not None:
+                # "Russian Ministry of Defense (MoD)": the organ of that state; a nationality
+                # adjective is part of the organ's name, a possessive state is not.
+                organ = organ_canonical(a.long, self.gazetteer, state=state[0])
+                if organ is not None:
+                    (canonical, country), start = organ, state[1]
             # The long form may be a fused adjective list ("Russian-India-China"): keep it ORG.
-            out.append(Mention(long_span.start, long_span.end, label, canonical, "acronym", 4.0, country))
+            out.append(Mention(start, long_span.end, label, canonical, "acronym", 4.0, country))
             defs.setdefault(a.short, (label, canonical))
         for short, (label, canonical) in defs.items():
             for s, e in find_mentions(text, short):
@@ -241,6 +251,23 @@ class ActorTagger:
                 if span is not None and len(span):
                     out.append(Mention(span.start, span.end, label, canonical, "acronym", 4.0))
         return out
+
+    def _state_before(self, doc: Doc, start: int) -> tuple[str, int] | None:
+        """(state, new start) for a name preceded by a state's adjective (taken into the
+        name) or by a state's possessive (left out); None otherwise."""
+        if start == 0:
+            return None
+        prev = doc[start - 1]
+        if prev.text in ("'s", "’s") and start >= 2:
+            hit = self.gazetteer.lookup(doc[start - 2].text)
+            if hit is not None and hit.label == "GPE" and hit.kind == "state":
+                return hit.canonical, start
+            return None
+        country = self.gazetteer.demonym_country.get(prev.text)
+        hit = self.gazetteer.lookup(country) if country else None
+        if prev.whitespace_ and country and hit is not None and hit.kind == "state":
+            return country, start - 1
+        return None
 
     def _military(self, doc: Doc) -> list[Mention]:
         """Weapon designators (PRODUCT) and named exercises and operations (EVENT)."""
@@ -313,11 +340,19 @@ class ActorTagger:
             ):
                 e -= 1
                 span = doc[s:e]
+            # Military units and commands are ORG (guidelines 8), their ordinal included
+            # ("58th Combined Arms Army", "Southern Military District").
+            unit = span[-1].text in _UNIT_HEADS or span.text.endswith("Military District")
+            if unit and label != "ORG" and label in ENTITY_LABELS:
+                label = "ORG"
+            if unit and s > 0 and _ORDINAL.match(doc[s - 1].text):
+                s -= 1
+                span = doc[s:e]
             # "3rd Astrakhan International Forum": the ordinal numbers the event, not its name.
-            if e - s > 1 and _ORDINAL.match(doc[s].text) and label in {"ORG", "EVENT", "FAC"}:
+            if e - s > 1 and _ORDINAL.match(doc[s].text) and label in {"ORG", "EVENT", "FAC"} and not unit:
                 s += 1
                 span = doc[s:e]
-            if label in {"PERSON", "ORG"} and span[-1].text in _PLACE_HEADS:
+            if label in {"PERSON", "ORG"} and span[-1].text in _PLACE_HEADS and not unit:
                 label = "GPE"
             if label in {"ORG", "FAC", "GPE", "LOC", "LAW"} and e - s > 1 and span[-1].text in _EVENT_HEADS:
                 label = "EVENT"
