@@ -49,6 +49,7 @@ from relnlp.pipeline._canonical import (
     slash_canonical,
     variant_person,
 )
+from relnlp.pipeline._laws import LAW_HEADS, find_laws
 from relnlp.pipeline._military import (
     NOT_EVENT_WORDS,
     find_corridors,
@@ -193,7 +194,9 @@ class ActorTagger:
                 continue
             # A one-word match at a sentence start that is also an ordinary word ("Chad",
             # "Turkey") is left to the statistical model.
-            s, e = _trim(doc, s, e)
+            # A capitalised affix is part of a known name ("Anti-Secession Law"); a
+            # lower-case one is not ("post-Soviet space": NORP "Soviet", guidelines).
+            s, e = _trim(doc, s, e, affixes=doc[s].is_lower)
             if s >= e:
                 continue
             n = e - s
@@ -295,6 +298,14 @@ class ActorTagger:
             hit = self.gazetteer.lookup(span.text)
             canonical = hit.canonical if hit is not None else found.canonical
             out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", MILITARY_PRIORITY))
+        for found in find_laws(text):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is None:
+                continue
+            hit = self.gazetteer.lookup(span.text)
+            canonical = hit.canonical if hit is not None and hit.label == "LAW" else found.canonical
+            # Below the gazetteer and acronyms, above the model's shorter guesses.
+            out.append(Mention(span.start, span.end, "LAW", canonical, "pattern", 3.9))
         for found in find_exercises(text, sentence_of):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
@@ -354,6 +365,8 @@ class ActorTagger:
                 span = doc[s:e]
             if label in {"PERSON", "ORG"} and span[-1].text in _PLACE_HEADS and not unit:
                 label = "GPE"
+            if label in {"ORG", "EVENT", "FAC", "GPE", "LOC", "PERSON"} and e - s > 1 and span[-1].text in LAW_HEADS:
+                label = "LAW"  # "Paris Agreement", "Monroe Doctrine": a treaty or policy's name
             if label in {"ORG", "FAC", "GPE", "LOC", "LAW"} and e - s > 1 and span[-1].text in _EVENT_HEADS:
                 label = "EVENT"
             # A name that ends in a year is an event or exercise ("Naval Drill-2015"), never
@@ -875,14 +888,15 @@ def _tokens_where(doc: Doc, test: Callable[[str], bool]) -> list[int]:
     return np.flatnonzero(keep[inverse]).tolist()
 
 
-def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Drop leading articles, hyphenated lower-case affixes, and trailing function words
-    and punctuation from token span [s, e)."""
+def _trim(doc: Doc, s: int, e: int, *, affixes: bool = True) -> tuple[int, int]:
+    """Drop leading articles, hyphenated affixes ("pro-", "anti-"; not from a name the
+    gazetteer knows whole, "Anti-Secession Law"), and trailing function words and
+    punctuation from token span [s, e)."""
     while True:
         before = (s, e)
         while s < e and (doc[s].is_space or doc[s].text in _LEADING_DROP or doc[s].is_punct):
             s += 1
-        if (s + 2 < e and doc[s].lower_ in _AFFIXES and doc[s + 1].text in ("-", "–")
+        if (affixes and s + 2 < e and doc[s].lower_ in _AFFIXES and doc[s + 1].text in ("-", "–")
                 and not doc[s].whitespace_ and not doc[s + 1].whitespace_):  # fmt: skip
             s += 2
         while e > s and (doc[e - 1].is_space or doc[e - 1].text in _TRAILING_DROP
