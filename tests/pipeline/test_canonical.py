@@ -167,3 +167,14 @@ def test_analyser_acronym_of_a_state_organ(nlp: Any) -> None:
                     "The MIA later released them.")  # fmt: skip
     assert ("Georgian Ministry of Internal Affairs", "ORG", "Ministry of Internal Affairs of Georgia") in got
     assert ("MIA", "ORG", "Ministry of Internal Affairs of Georgia") in got
+
+
+def test_analyser_towns_read_as_people_are_places(nlp: Any) -> None:
+    got = ents(nlp, "Shelling hit Krasnohorivka and Velyka Novosilka again, and a convoy moved toward "
+                    "Orikhiv. Journalist Pavel Ostrovsk said the road was closed.")  # fmt: skip
+    labels = {t: lab for t, lab, _ in got}
+    assert labels.get("Krasnohorivka") == "GPE"
+    assert labels.get("Velyka Novosilka") == "GPE"
+    assert labels.get("Orikhiv") == "GPE"
+    # a person named in full stays a person, whatever the ending of the surname
+    assert labels.get("Pavel Ostrovsk") == "PERSON"

@@ -128,6 +128,13 @@ _ORG_HEADS = frozenset(
 )
 # Labels of the model's guesses that a cited title's ordinary words produce.
 _TITLE_WORD_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC", "PERSON", "GPE", "LOC"})
+# Endings of settlement names in Ukrainian, Russian, Belarusian, Central Asian, Persian
+# and German toponymy (general knowledge of the field's geography).
+_TOPONYM_ENDINGS = ("ivka", "yivka", "ivske", "ivsk", "sk", "ske", "pol", "opil", "opol", "hrad",
+                    "grad", "horod", "gorod", "burg", "abad", "kent", "shahr", "ovo", "evo")  # fmt: skip
+_SETTLEMENT_WORDS = frozenset("Stanytsia Stanitsa Velyka Mala Nova Novyi Novy Stara Staryi Verkhnii Nyzhnii".split())
+# Prepositions of place after which a one-word name is a place, not a person.
+_PLACE_PREPOSITIONS = frozenset("near outside toward towards around across into nearby".split())
 # Heads of the names of military units and formations.
 _UNIT_HEADS = frozenset("Army Fleet Flotilla Brigade Division Regiment Corps Battalion Guards".split())
 # Heads of named transport infrastructure, FAC in the guidelines ("Middle Corridor").
@@ -662,6 +669,47 @@ class ActorTagger:
             skip_to = end
         return out
 
+    def _places(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """Towns the model reads as people or bodies ("Avdiivka", "Stanytsia Luhanska").
+
+        A guess of the model that the gazetteer does not know becomes GPE when it is one
+        word ending like a toponym of the region's languages (-ivka, -sk, -pol, -grad,
+        -abad, -kent, ...), or its first word is a settlement word ("Stanytsia", "Novo-");
+        or, for one word, when it follows "near", "outside", "toward" and the like.
+        Surnames of people the report names in full, and surnames the gazetteer knows,
+        stay people ("Musk" after "Elon Musk").
+        """
+        surnames: dict[str, set[str]] = {}  # surname key -> full names the report gives
+        for m in chosen:
+            if m.label == "PERSON" and m.end - m.start > 1:
+                full = " ".join(doc[m.start : m.end].text.split())
+                surnames.setdefault(name_key(doc[m.end - 1].text), set()).add(full)
+        out = []
+        for m in chosen:
+            if m.source != "spacy" or m.label not in ("PERSON", "ORG") or m.end - m.start > 3:
+                out.append(m)
+                continue
+            words = [t.text for t in doc[m.start : m.end]]
+            last = words[-1]
+            others = surnames.get(name_key(last), set()) - {" ".join(" ".join(words).split())}
+            if (others or self.gazetteer.surnames.get(name_key(last))
+                    or self.gazetteer.lookup(" ".join(words)) is not None
+                    or not all(w[:1].isupper() and not w.isupper() for w in words)):  # fmt: skip
+                out.append(m)
+                continue
+            toponym = (
+                (len(last) >= 6 and last.lower().endswith(_TOPONYM_ENDINGS)
+                 and (len(words) == 1 or m.label == "ORG"))
+                or words[0] in _SETTLEMENT_WORDS
+                or (last.startswith(("Novo", "Staro")) and len(last) >= 8)
+            )
+            if (not toponym and len(words) == 1 and m.start > 0
+                    and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS
+                    and not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))):  # fmt: skip
+                toponym = True
+            out.append(replace(m, label="GPE") if toponym else m)
+        return out
+
     def _divisions(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
         """A place before a lower-case administrative head names the division ("Herat
         province" -> "Herat Province"); the head stays out of the span (guidelines 8)."""
@@ -748,7 +796,7 @@ class ActorTagger:
         cands = (gaz + self._acronyms(doc, known) + self._military(doc)
                  + self._split_compounds(doc, self._ner(doc), known))  # fmt: skip
         chosen = _select(_in_body(doc, self._not_title_words(doc, cands)))
-        chosen = _select(self._people(doc, chosen))
+        chosen = _select(self._people(doc, self._places(doc, chosen)))
         chosen = _select(self._native(doc, chosen))
         chosen = self._organs(doc, self._divisions(doc, self._long_names(doc, chosen)))
         chosen = self._roles(doc, chosen)
