@@ -178,3 +178,11 @@ def test_analyser_towns_read_as_people_are_places(nlp: Any) -> None:
     assert labels.get("Orikhiv") == "GPE"
     # a person named in full stays a person, whatever the ending of the surname
     assert labels.get("Pavel Ostrovsk") == "PERSON"
+
+
+def test_analyser_lower_case_heads_after_a_name(nlp: Any) -> None:
+    got = ents(nlp, "Trucks waited at the Torkham border crossing and at Sangan railway station. "
+                    "Elders of the Durrani clan met in the morning.")  # fmt: skip
+    assert ("Torkham", "FAC", "Torkham border crossing") in got
+    assert ("Sangan", "FAC", "Sangan railway station") in got
+    assert ("Durrani", "NORP", "Durrani") in got

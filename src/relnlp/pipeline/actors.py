@@ -135,6 +135,11 @@ _TOPONYM_ENDINGS = ("ivka", "yivka", "ivske", "ivsk", "sk", "ske", "pol", "opil"
 _SETTLEMENT_WORDS = frozenset("Stanytsia Stanitsa Velyka Mala Nova Novyi Novy Stara Staryi Verkhnii Nyzhnii".split())
 # Prepositions of place after which a one-word name is a place, not a person.
 _PLACE_PREPOSITIONS = frozenset("near outside toward towards around across into nearby".split())
+# Lower-case heads after a name that make it a facility, with the words that may stand
+# between ("railway station", "border crossing"), and heads of descent groups.
+_FACILITY_AFTER = frozenset("station crossing checkpoint airbase airfield terminal".split())
+_FACILITY_QUALIFIERS = frozenset("railway rail train bus metro border air naval".split())
+_GROUP_AFTER = frozenset("clan clans tribe tribes".split())
 # Heads of the names of military units and formations.
 _UNIT_HEADS = frozenset("Army Fleet Flotilla Brigade Division Regiment Corps Battalion Guards".split())
 # Heads of named transport infrastructure, FAC in the guidelines ("Middle Corridor").
@@ -710,6 +715,37 @@ class ActorTagger:
             out.append(replace(m, label="GPE") if toponym else m)
         return out
 
+    def _generic_heads(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """What a lower-case head after a name says it names: a facility ("Sangan railway
+        station", "Torkham border crossing": FAC, the head out of the span and in the
+        canonical, guidelines 8) or a descent group ("the Durrani clan", "Zadran tribe":
+        NORP)."""
+        out = []
+        n = len(doc)
+        for m in chosen:
+            e = m.end
+            if m.label == "NORP" or e >= n or not doc[e - 1].whitespace_ or m.source == "acronym":
+                out.append(m)
+                continue
+            state = m.label == "GPE" and m.country is not None and m.country == m.canonical
+            head: list[str] = []
+            if doc[e].lower_ in _FACILITY_AFTER and doc[e].is_lower:
+                head = [doc[e].text]
+            elif (e + 1 < n and doc[e].lower_ in _FACILITY_QUALIFIERS and doc[e].is_lower
+                  and doc[e + 1].lower_ in _FACILITY_AFTER and doc[e + 1].is_lower):  # fmt: skip
+                head = [doc[e].text, doc[e + 1].text]
+            name = " ".join(doc[m.start : m.end].text.split())
+            if head and not state:
+                hit = self.gazetteer.lookup(f"{name} {' '.join(h.capitalize() for h in head)}")
+                canonical = hit.canonical if hit is not None else f"{name} {' '.join(head)}"
+                out.append(replace(m, label="FAC", canonical=canonical))
+                continue
+            if doc[e].lower_ in _GROUP_AFTER and doc[e].is_lower and m.label in ("PERSON", "ORG", "GPE", "LOC"):
+                out.append(replace(m, label="NORP", canonical=name))
+                continue
+            out.append(m)
+        return out
+
     def _divisions(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
         """A place before a lower-case administrative head names the division ("Herat
         province" -> "Herat Province"); the head stays out of the span (guidelines 8)."""
@@ -799,6 +835,7 @@ class ActorTagger:
         chosen = _select(self._people(doc, self._places(doc, chosen)))
         chosen = _select(self._native(doc, chosen))
         chosen = self._organs(doc, self._divisions(doc, self._long_names(doc, chosen)))
+        chosen = self._generic_heads(doc, chosen)
         chosen = self._roles(doc, chosen)
         chosen.sort(key=lambda m: m.start)
 
