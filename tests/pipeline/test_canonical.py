@@ -186,3 +186,11 @@ def test_analyser_lower_case_heads_after_a_name(nlp: Any) -> None:
     assert ("Torkham", "FAC", "Torkham border crossing") in got
     assert ("Sangan", "FAC", "Sangan railway station") in got
     assert ("Durrani", "NORP", "Durrani") in got
+
+
+def test_analyser_dateline_in_capitals(nlp: Any) -> None:
+    got = ents(nlp, "TBILISI, Georgia — Protesters gathered again on Sunday.\n"
+                    "ULAANBAATAR (Reuters) - Coal exports rose.\nTHE report was late.")  # fmt: skip
+    assert ("TBILISI", "GPE", "Tbilisi") in got
+    assert ("ULAANBAATAR", "GPE", "Ulaanbaatar") in got
+    assert not any(t == "THE" for t, _l, _c in got)
