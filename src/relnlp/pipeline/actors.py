@@ -15,7 +15,13 @@ conventions it follows):
    transliteration variant refers to ("Shoygu" -> "Sergei Shoigu"), and the actor of a
    native-script name in parentheses ("Li Zhanshu (栗战书)");
 4. roles and affiliations read off the title before a person's name ("Russian Deputy
-   Foreign Minister Igor Morgulov") or an apposition after it ("Li Zhanshu, director of ...").
+   Foreign Minister Igor Morgulov") or an apposition after it ("Li Zhanshu, director of ...");
+5. general corrections of label, extent and canonical (:mod:`relnlp.pipeline._canonical`,
+   :mod:`relnlp.pipeline._laws`): state organs as "<organ> of <state>", "X province" as the
+   division, official names continued by "of ..." as one ORG, military units as ORG, towns
+   the model reads as people as GPE, facility and descent-group heads after a name, LAW
+   patterns, datelines in capitals, and the model's ordinary-word guesses inside quoted
+   titles of cited works dropped.
 
 Results: ``doc.ents`` (name labels replaced, other labels kept where they do not overlap),
 ``doc.spans["rel_entities"]`` with ``span._.rel_canonical``/``rel_role``/``rel_affiliation``,
