@@ -108,3 +108,9 @@ def test_actors_descriptive_events_and_links(nlp: Any) -> None:
     assert ("Crimea", "GPE") in got and ("Ukraine", "GPE") in got
     assert not any(label == "EVENT" for _t, label in got)  # descriptive, not names
     assert ("Baku", "GPE") in got and ("Tbilisi", "GPE") in got
+
+
+def test_exercise_with_a_lettered_year_keeps_the_letter() -> None:
+    text = "The navy staged Joint Sword-2023B drills east of the island; a 2023 budget paid for them."
+    found = [text[m.start : m.end] for m in find_exercises(text)]
+    assert found == ["Joint Sword-2023B"]

@@ -72,7 +72,7 @@ _EXERCISE_WORDS = re.compile(
     r"\b(?:exercises?|drills?|war\s?games?|manoeuvres?|maneuvers?|wargames?|patrols?)\b", re.I
 )
 _YEAR_NAME = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w'’]*|of|the)(?:[ /-](?:[A-Z][\w'’]*|of|the)){0,3})[ -]((?:19|20)\d\d)(?![\w-])"
+    r"(?<![\w-])((?:[A-Z][\w'’]*|of|the)(?:[ /-](?:[A-Z][\w'’]*|of|the)){0,3})[ -]((?:19|20)\d\d[A-C]?)(?![\w-])"
 )
 _OPERATION = re.compile(
     r"(?<![\w-])Operation (?:[A-Z][\w'’-]*)(?: (?:[A-Z][\w'’-]*|of|the)){0,3}"

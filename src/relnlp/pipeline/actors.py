@@ -15,7 +15,13 @@ conventions it follows):
    transliteration variant refers to ("Shoygu" -> "Sergei Shoigu"), and the actor of a
    native-script name in parentheses ("Li Zhanshu (栗战书)");
 4. roles and affiliations read off the title before a person's name ("Russian Deputy
-   Foreign Minister Igor Morgulov") or an apposition after it ("Li Zhanshu, director of ...").
+   Foreign Minister Igor Morgulov") or an apposition after it ("Li Zhanshu, director of ...");
+5. general corrections of label, extent and canonical (:mod:`relnlp.pipeline._canonical`,
+   :mod:`relnlp.pipeline._laws`): state organs as "<organ> of <state>", "X province" as the
+   division, official names continued by "of ..." as one ORG, military units as ORG, towns
+   the model reads as people as GPE, facility and descent-group heads after a name, LAW
+   patterns, datelines in capitals, and the model's ordinary-word guesses inside quoted
+   titles of cited works dropped.
 
 Results: ``doc.ents`` (name labels replaced, other labels kept where they do not overlap),
 ``doc.spans["rel_entities"]`` with ``span._.rel_canonical``/``rel_role``/``rel_affiliation``,
@@ -40,6 +46,16 @@ from relnlp.acronyms import find_acronyms, find_mentions
 from relnlp.gazetteer import Gazetteer, quote_variants
 from relnlp.lang.translit import name_key
 from relnlp.pipeline import doc_text
+from relnlp.pipeline._canonical import (
+    DIVISION_HEADS,
+    division_canonical,
+    is_organ,
+    organ_canonical,
+    singular_group,
+    slash_canonical,
+    variant_person,
+)
+from relnlp.pipeline._laws import LAW_HEADS, find_laws
 from relnlp.pipeline._military import (
     NOT_EVENT_WORDS,
     find_corridors,
@@ -110,6 +126,28 @@ _ORG_WORDS = frozenset(
     Administration Bank Organization Organisation Party Army Navy Forces Union Fund
     Institute University Group Association Court Assembly Parliament""".split()
 )
+# Organ heads that an official name may continue with "of ..." ("General Office of ...").
+_ORG_HEADS = frozenset(
+    """Ministry Office Committee Commission Council Department Agency Bureau Service
+    Administration Staff Directorate Secretariat Presidium Politburo Bureau Academy
+    Command Headquarters Directorate-General Forces""".split()
+)
+# Labels of the model's guesses that a cited title's ordinary words produce.
+_TITLE_WORD_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC", "PERSON", "GPE", "LOC"})
+# Endings of settlement names in Ukrainian, Russian, Belarusian, Central Asian, Persian
+# and German toponymy (general knowledge of the field's geography).
+_TOPONYM_ENDINGS = ("ivka", "yivka", "ivske", "ivsk", "sk", "ske", "pol", "opil", "opol", "hrad",
+                    "grad", "horod", "gorod", "burg", "abad", "kent", "shahr", "ovo", "evo")  # fmt: skip
+_SETTLEMENT_WORDS = frozenset("Stanytsia Stanitsa Velyka Mala Nova Novyi Novy Stara Staryi Verkhnii Nyzhnii".split())
+# Prepositions of place after which a one-word name is a place, not a person.
+_PLACE_PREPOSITIONS = frozenset("near outside toward towards around across into nearby".split())
+# Lower-case heads after a name that make it a facility, with the words that may stand
+# between ("railway station", "border crossing"), and heads of descent groups.
+_FACILITY_AFTER = frozenset("station crossing checkpoint airbase airfield terminal".split())
+_FACILITY_QUALIFIERS = frozenset("railway rail train bus metro border air naval".split())
+_GROUP_AFTER = frozenset("clan clans tribe tribes".split())
+# Heads of the names of military units and formations.
+_UNIT_HEADS = frozenset("Army Fleet Flotilla Brigade Division Regiment Corps Battalion Guards".split())
 # Heads of named transport infrastructure, FAC in the guidelines ("Middle Corridor").
 _FAC_HEADS = frozenset(
     """Corridor Railway Railroad Highway Motorway Pipeline Port Bridge Canal Tunnel Route
@@ -122,7 +160,7 @@ _GENERIC_PLACE_HEADS = frozenset("province port city district county region obla
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Heads of named gatherings (EVENT in the guidelines: summits, conferences, forums).
-_EVENT_HEADS = frozenset("Summit Conference Forum Olympics Games Expo Dialogue Symposium Talks".split())
+_EVENT_HEADS = frozenset("Summit Conference Forum Olympics Games Expo Dialogue Symposium Talks Meeting".split())
 # Lower-case heads after "A-B" that make A and B the places a link joins.
 _LINK_HEADS = frozenset("railway railroad rail road highway pipeline corridor route line link border crossing".split())
 # Priority of patterns and weapon names over statistical spans (see _select).
@@ -160,6 +198,7 @@ class ActorTagger:
         surfaces = [v for s in gazetteer.surfaces if s not in gazetteer.ambiguous
                     for v in quote_variants(s)]  # fmt: skip
         patterns = [nlp.make_doc(sf) for sf in surfaces]
+        self.common_words = _common_words(nlp)
         for i in range(0, len(patterns), 1000):
             self.matcher.add("GAZ", patterns[i : i + 1000])
 
@@ -173,7 +212,9 @@ class ActorTagger:
                 continue
             # A one-word match at a sentence start that is also an ordinary word ("Chad",
             # "Turkey") is left to the statistical model.
-            s, e = _trim(doc, s, e)
+            # A capitalised affix is part of a known name ("Anti-Secession Law"); a
+            # lower-case one is not ("post-Soviet space": NORP "Soviet", guidelines).
+            s, e = _trim(doc, s, e, affixes=doc[s].is_lower)
             if s >= e:
                 continue
             n = e - s
@@ -187,7 +228,32 @@ class ActorTagger:
                 # A weapon's name is never part of a longer statistical name ("Russian
                 # Kilo" is NORP + PRODUCT), so it wins over overlapping model spans.
                 prio = MILITARY_PRIORITY
+            poss = next((t.i for t in doc[s + 1 : e - 1] if t.text in ("'s", "’s")), None)
+            owner = self.gazetteer.lookup(doc[s:poss].text) if poss is not None else None
+            if poss is not None and owner is not None and owner.label == "GPE":
+                # "China's Ministry of National Defense": the possessive state is its own
+                # GPE, the organ keeps the gazetteer's canonical (guidelines, span rules).
+                out.append(Mention(s, poss, "GPE", owner.canonical, "gazetteer", prio, owner.country))
+                out.append(Mention(poss + 1, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
+                continue
             out.append(Mention(s, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
+        return out + self._datelines(doc)
+
+    def _datelines(self, doc: Doc) -> list[Mention]:
+        """A place in capitals opening a line, as news datelines write it ("KYIV, Ukraine
+        (AP) —", "TEL AVIV —"), when the gazetteer knows it in ordinary case."""
+        out = []
+        for i in _tokens_where(doc, lambda w: len(w) >= 3 and w.isalpha() and w.isupper()):
+            if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+                continue
+            for e in range(min(len(doc), i + 3), i, -1):
+                span = doc[i:e]
+                if not all(t.is_upper and t.is_alpha for t in span):
+                    continue
+                hit = self.gazetteer.lookup(span.text.title())
+                if hit is not None and hit.label == "GPE":
+                    out.append(Mention(i, e, "GPE", hit.canonical, "gazetteer", 3.0 + 0.1 * (e - i), hit.country))
+                    break
         return out
 
     def _acronyms(self, doc: Doc, gaz_spans: dict[tuple[int, int], Mention]) -> list[Mention]:
@@ -206,8 +272,16 @@ class ActorTagger:
             label = known.label if known else "ORG"
             canonical = known.canonical if known else a.long
             country = known.country if known else None
+            start = long_span.start
+            state = self._state_before(doc, start) if label == "ORG" and is_organ(a.long) else None
+            if state is not None:
+                # "Russian Ministry of Defense (MoD)": the organ of that state; a nationality
+                # adjective is part of the organ's name, a possessive state is not.
+                organ = organ_canonical(a.long, self.gazetteer, state=state[0])
+                if organ is not None:
+                    (canonical, country), start = organ, state[1]
             # The long form may be a fused adjective list ("Russian-India-China"): keep it ORG.
-            out.append(Mention(long_span.start, long_span.end, label, canonical, "acronym", 4.0, country))
+            out.append(Mention(start, long_span.end, label, canonical, "acronym", 4.0, country))
             defs.setdefault(a.short, (label, canonical))
         for short, (label, canonical) in defs.items():
             for s, e in find_mentions(text, short):
@@ -215,6 +289,23 @@ class ActorTagger:
                 if span is not None and len(span):
                     out.append(Mention(span.start, span.end, label, canonical, "acronym", 4.0))
         return out
+
+    def _state_before(self, doc: Doc, start: int) -> tuple[str, int] | None:
+        """(state, new start) for a name preceded by a state's adjective (taken into the
+        name) or by a state's possessive (left out); None otherwise."""
+        if start == 0:
+            return None
+        prev = doc[start - 1]
+        if prev.text in ("'s", "’s") and start >= 2:
+            hit = self.gazetteer.lookup(doc[start - 2].text)
+            if hit is not None and hit.label == "GPE" and hit.kind == "state":
+                return hit.canonical, start
+            return None
+        country = self.gazetteer.demonym_country.get(prev.text)
+        hit = self.gazetteer.lookup(country) if country else None
+        if prev.whitespace_ and country and hit is not None and hit.kind == "state":
+            return country, start - 1
+        return None
 
     def _military(self, doc: Doc) -> list[Mention]:
         """Weapon designators (PRODUCT) and named exercises and operations (EVENT)."""
@@ -242,6 +333,14 @@ class ActorTagger:
             hit = self.gazetteer.lookup(span.text)
             canonical = hit.canonical if hit is not None else found.canonical
             out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", MILITARY_PRIORITY))
+        for found in find_laws(text):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is None:
+                continue
+            hit = self.gazetteer.lookup(span.text)
+            canonical = hit.canonical if hit is not None and hit.label == "LAW" else found.canonical
+            # Below the gazetteer and acronyms, above the model's shorter guesses.
+            out.append(Mention(span.start, span.end, "LAW", canonical, "pattern", 3.9))
         for found in find_exercises(text, sentence_of):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
@@ -287,13 +386,23 @@ class ActorTagger:
             ):
                 e -= 1
                 span = doc[s:e]
+            # Military units and commands are ORG (guidelines 8), their ordinal included
+            # ("58th Combined Arms Army", "Southern Military District").
+            unit = span[-1].text in _UNIT_HEADS or span.text.endswith("Military District")
+            if unit and label != "ORG" and label in ENTITY_LABELS:
+                label = "ORG"
+            if unit and s > 0 and _ORDINAL.match(doc[s - 1].text):
+                s -= 1
+                span = doc[s:e]
             # "3rd Astrakhan International Forum": the ordinal numbers the event, not its name.
-            if e - s > 1 and _ORDINAL.match(doc[s].text) and label in {"ORG", "EVENT", "FAC"}:
+            if e - s > 1 and _ORDINAL.match(doc[s].text) and label in {"ORG", "EVENT", "FAC"} and not unit:
                 s += 1
                 span = doc[s:e]
-            if label in {"PERSON", "ORG"} and span[-1].text in _PLACE_HEADS:
+            if label in {"PERSON", "ORG"} and span[-1].text in _PLACE_HEADS and not unit:
                 label = "GPE"
-            if label in {"ORG", "FAC", "GPE", "LOC"} and e - s > 1 and span[-1].text in _EVENT_HEADS:
+            if label in {"ORG", "EVENT", "FAC", "GPE", "LOC", "PERSON"} and e - s > 1 and span[-1].text in LAW_HEADS:
+                label = "LAW"  # "Paris Agreement", "Monroe Doctrine": a treaty or policy's name
+            if label in {"ORG", "FAC", "GPE", "LOC", "LAW"} and e - s > 1 and span[-1].text in _EVENT_HEADS:
                 label = "EVENT"
             # A name that ends in a year is an event or exercise ("Naval Drill-2015"), never
             # a person or a body; plans named by a year ("Vision 2030") are left alone.
@@ -322,6 +431,16 @@ class ActorTagger:
                 hit = self.gazetteer.lookup(span.text.title())
                 if hit is not None:
                     label, canonical, country = hit.label, hit.canonical, hit.country
+            elif label == "ORG":
+                organ = organ_canonical(span.text, self.gazetteer)
+                if organ is not None:
+                    canonical, country = organ
+            elif label == "NORP" and " " not in span.text:
+                canonical = singular_group(span.text, self.gazetteer)
+            if "/" in canonical and canonical == span.text:
+                alt = slash_canonical(span.text, self.gazetteer)
+                if alt is not None:
+                    label, canonical, country = alt.label, alt.canonical, alt.country
             out.append(Mention(s, e, label, canonical, "spacy", 2.0 + 0.01 * (e - s), country))
         return out
 
@@ -350,8 +469,15 @@ class ActorTagger:
             # "China's Ministry of National Defense": a state before a possessive is its own.
             poss = next((t.i for t in toks if t.text in ("'s", "’s") and t.i > c.start), None)
             if poss is not None and (c.start, poss) in known and poss + 1 < c.end:
-                out.append(known[(c.start, poss)])
-                out.append(replace(c, start=poss + 1, canonical=doc[poss + 1 : c.end].text))
+                state = known[(c.start, poss)]
+                out.append(state)
+                organ_text = doc[poss + 1 : c.end].text
+                hit = self.gazetteer.lookup(organ_text)
+                organ = None
+                if hit is None and state.label == "GPE" and state.country == state.canonical:
+                    organ = organ_canonical(organ_text, self.gazetteer, state=state.canonical)
+                canonical, country = organ if organ is not None else (organ_text, c.country)
+                out.append(replace(c, start=poss + 1, canonical=canonical, country=country))
                 continue
             out.append(c)
         return out
@@ -369,8 +495,10 @@ class ActorTagger:
             toks = [t.text for t in doc[m.start : m.end] if not t.is_punct]
             if len(toks) >= 2 and all(t[:1].isupper() for t in toks if t.isalpha()):
                 person = self.gazetteer.people_by_key.get(name_key(" ".join(toks)))
-                canonical = person.canonical if person else " ".join(doc[m.start : m.end].text.split())
                 surname = toks[0] if (len(toks) == 2 and toks[0] in _SURNAME_FIRST) else toks[-1]
+                variant = variant_person(toks, self.gazetteer) if surname == toks[-1] and not person else None
+                canonical = (person.canonical if person
+                             else variant or " ".join(doc[m.start : m.end].text.split()))  # fmt: skip
                 key = name_key(surname)
                 registry.setdefault(key, canonical)
                 full_forms.append(canonical)
@@ -432,6 +560,9 @@ class ActorTagger:
                         continue
                     own = " ".join(toks)
                     k2 = (name_key(toks[0]), name_key(toks[-1]))
+                    if not (len(toks) == 2 and toks[0] in _SURNAME_FIRST) and k2 not in fullest:
+                        # "Aleksei Novak" for the one Novak the gazetteer knows.
+                        own = variant_person([t for t in toks if t.isalpha()], self.gazetteer) or own
                     out.append(replace(m, canonical=fullest.get(k2, own)))
                     continue
             out.append(m)
@@ -471,6 +602,213 @@ class ActorTagger:
             if span is None or not len(span):
                 continue
             out.append(Mention(span.start, span.end, owner.label, owner.canonical, "native", 5.0, owner.country))
+        return out
+
+    def _not_title_words(self, doc: Doc, cands: list[Mention]) -> list[Mention]:
+        """Drop the model's names made of ordinary words inside a quoted Title Case title.
+
+        The titles of cited works capitalise every word, and the statistical model reads
+        runs of them as names ("...Putin on the Phone", "China's Deepening Involvement in
+        ..."). There a guess whose every word is an ordinary English word (the lemmatizer's
+        word lists) and that has no organisation head is dropped; names the gazetteer,
+        acronyms or patterns find, and words that are not dictionary words, stay.
+        """
+        if not self.common_words:
+            return cands
+        titles = _quoted_titles(doc_text(doc))
+        if not titles:
+            return cands
+        starts = np.array([a for a, _b in titles], dtype=np.int64)
+
+        def in_title(a: int, b: int) -> bool:
+            k = int(np.searchsorted(starts, a, side="right")) - 1
+            return k >= 0 and titles[k][0] <= a and b <= titles[k][1]
+
+        out = []
+        for c in cands:
+            if c.source == "spacy" and c.label in _TITLE_WORD_LABELS:
+                toks = [t for t in doc[c.start : c.end] if not t.is_punct]
+                a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
+                if (toks and in_title(a, b) and not any(t.text in _ORG_WORDS for t in toks)
+                        and self.gazetteer.lookup(doc[c.start : c.end].text) is None
+                        and all(_is_common(t.lower_, self.common_words) for t in toks)):  # fmt: skip
+                    continue
+            out.append(c)
+        return out
+
+    def _long_names(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """An organ's name that goes on with "of" another body or a state is one name
+        (guidelines: "Ministry of National Defense of China" is one ORG; "General Office
+        of the CPC's Central Committee" too, a possessive inside the name included)."""
+        by_start = {m.start: m for m in chosen}
+        out: list[Mention] = []
+        skip_to = -1
+        for m in chosen:
+            if m.start < skip_to:
+                continue
+            if m.label != "ORG" or doc[m.end - 1].text not in _ORG_HEADS:
+                out.append(m)
+                continue
+            end, tail = m.end, None
+            chain: list[tuple[str, Mention]] = []  # (joined by "of" or "'s", name)
+            while True:
+                i = end
+                if i < len(doc) and doc[i].text == "of":
+                    i, joint = i + 1, "of"
+                    if i < len(doc) and doc[i].lower_ == "the":
+                        i += 1
+                elif i < len(doc) and doc[i].text in ("'s", "’s") and tail is not None:
+                    i, joint = i + 1, "'s"
+                else:
+                    break
+                nxt = by_start.get(i)
+                if nxt is None or nxt.label not in ("ORG", "GPE"):
+                    break
+                end, tail = nxt.end, nxt
+                chain.append((joint, nxt))
+                if nxt.label == "GPE":
+                    break
+            if tail is None:
+                out.append(m)
+                continue
+            text = " ".join(doc[m.start : end].text.split())
+            hit = self.gazetteer.lookup(text)
+            country = m.country
+            if hit is not None:
+                canonical, country = hit.canonical, hit.country
+            else:
+                # Each name inside by its canonical, "of" instead of a possessive: "General
+                # Office of the CPC's Central Committee" -> "General Office of the Central
+                # Committee of the Communist Party of China".
+                names = [n.canonical for _j, n in chain]
+                parts: list[str] = []
+                k = 0
+                while k < len(chain):
+                    if k + 1 < len(chain) and chain[k + 1][0] == "'s":
+                        parts.append(f"{_the(chain[k + 1][1], names[k + 1])} of {_the(chain[k][1], names[k])}")
+                        k += 2
+                    else:
+                        parts.append(_the(chain[k][1], names[k]))
+                        k += 1
+                canonical = " of ".join([" ".join(doc[m.start : m.end].text.split()), *parts])
+                if tail.label == "GPE" and tail.country == tail.canonical:
+                    country = tail.country
+            out.append(replace(m, end=end, canonical=canonical, country=country, source="rule"))
+            skip_to = end
+        return out
+
+    def _places(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """Towns the model reads as people or bodies ("Avdiivka", "Stanytsia Luhanska").
+
+        A guess of the model that the gazetteer does not know becomes GPE when it is one
+        word ending like a toponym of the region's languages (-ivka, -sk, -pol, -grad,
+        -abad, -kent, ...), or its first word is a settlement word ("Stanytsia", "Novo-");
+        or, for one word, when it follows "near", "outside", "toward" and the like.
+        Surnames of people the report names in full, and surnames the gazetteer knows,
+        stay people ("Musk" after "Elon Musk").
+        """
+        surnames: dict[str, set[str]] = {}  # surname key -> full names the report gives
+        for m in chosen:
+            if m.label == "PERSON" and m.end - m.start > 1:
+                full = " ".join(doc[m.start : m.end].text.split())
+                surnames.setdefault(name_key(doc[m.end - 1].text), set()).add(full)
+        out = []
+        for m in chosen:
+            if m.source != "spacy" or m.label not in ("PERSON", "ORG") or m.end - m.start > 3:
+                out.append(m)
+                continue
+            words = [t.text for t in doc[m.start : m.end]]
+            last = words[-1]
+            others = surnames.get(name_key(last), set()) - {" ".join(" ".join(words).split())}
+            if (others or self.gazetteer.surnames.get(name_key(last))
+                    or self.gazetteer.lookup(" ".join(words)) is not None
+                    or not all(w[:1].isupper() and not w.isupper() for w in words)):  # fmt: skip
+                out.append(m)
+                continue
+            toponym = (
+                (len(last) >= 6 and last.lower().endswith(_TOPONYM_ENDINGS)
+                 and (len(words) == 1 or m.label == "ORG"))
+                or words[0] in _SETTLEMENT_WORDS
+                or (last.startswith(("Novo", "Staro")) and len(last) >= 8)
+            )
+            if (not toponym and len(words) == 1 and m.start > 0
+                    and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS
+                    and not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))):  # fmt: skip
+                toponym = True
+            out.append(replace(m, label="GPE") if toponym else m)
+        return out
+
+    def _generic_heads(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """What a lower-case head after a name says it names: a facility ("Sangan railway
+        station", "Torkham border crossing": FAC, the head out of the span and in the
+        canonical, guidelines 8) or a descent group ("the Durrani clan", "Zadran tribe":
+        NORP)."""
+        out = []
+        n = len(doc)
+        for m in chosen:
+            e = m.end
+            if m.label == "NORP" or e >= n or not doc[e - 1].whitespace_ or m.source == "acronym":
+                out.append(m)
+                continue
+            state = m.label == "GPE" and m.country is not None and m.country == m.canonical
+            head: list[str] = []
+            if doc[e].lower_ in _FACILITY_AFTER and doc[e].is_lower:
+                head = [doc[e].text]
+            elif (e + 1 < n and doc[e].lower_ in _FACILITY_QUALIFIERS and doc[e].is_lower
+                  and doc[e + 1].lower_ in _FACILITY_AFTER and doc[e + 1].is_lower):  # fmt: skip
+                head = [doc[e].text, doc[e + 1].text]
+            name = " ".join(doc[m.start : m.end].text.split())
+            if head and not state:
+                hit = self.gazetteer.lookup(f"{name} {' '.join(h.capitalize() for h in head)}")
+                canonical = hit.canonical if hit is not None else f"{name} {' '.join(head)}"
+                out.append(replace(m, label="FAC", canonical=canonical))
+                continue
+            if doc[e].lower_ in _GROUP_AFTER and doc[e].is_lower and m.label in ("PERSON", "ORG", "GPE", "LOC"):
+                out.append(replace(m, label="NORP", canonical=name))
+                continue
+            out.append(m)
+        return out
+
+    def _divisions(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """A place before a lower-case administrative head names the division ("Herat
+        province" -> "Herat Province"); the head stays out of the span (guidelines 8)."""
+        out = []
+        for m in chosen:
+            nxt = doc[m.end] if m.end < len(doc) else None
+            if (m.label == "GPE" and nxt is not None and nxt.is_lower and nxt.lower_ in DIVISION_HEADS
+                    and doc[m.end - 1].whitespace_ and m.source != "acronym"):  # fmt: skip
+                name = " ".join(doc[m.start : m.end].text.split())
+                canonical = division_canonical(name, nxt.text, self.gazetteer)
+                if canonical is not None:
+                    m = replace(m, canonical=canonical)
+            out.append(m)
+        return out
+
+    def _organs(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """A ministry or government named after its state takes the state in its canonical
+        ("Kazakhstan's Ministry of Transport" -> "Ministry of Transport of Kazakhstan"); a
+        nationality adjective right before it is part of its name (guidelines, decision on
+        nationality adjectives inside an organ's name: "Afghan Ministry of Mines")."""
+        out: list[Mention] = []
+        for m in chosen:
+            prev = out[-1] if out else None
+            text = " ".join(doc[m.start : m.end].text.split())
+            if (m.label != "ORG" or m.source not in ("spacy", "registry") or prev is None
+                    or self.gazetteer.lookup(text) is not None or not is_organ(text)):  # fmt: skip
+                out.append(m)
+                continue
+            state = prev.country if prev.country is not None else None
+            if prev.label == "NORP" and prev.end == m.start and doc[prev.end - 1].whitespace_ and state:
+                organ = organ_canonical(text, self.gazetteer, state=state)
+                if organ is not None:
+                    out[-1] = replace(m, start=prev.start, canonical=organ[0], country=organ[1])
+                    continue
+            if (prev.label == "GPE" and prev.end == m.start - 1 and doc[prev.end].text in ("'s", "’s")
+                    and state is not None and state == prev.canonical):  # fmt: skip
+                organ = organ_canonical(text, self.gazetteer, state=state)
+                if organ is not None:
+                    m = replace(m, canonical=organ[0], country=organ[1])
+            out.append(m)
         return out
 
     def _roles(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
@@ -516,9 +854,11 @@ class ActorTagger:
         known = {(m.start, m.end): m for m in gaz}
         cands = (gaz + self._acronyms(doc, known) + self._military(doc)
                  + self._split_compounds(doc, self._ner(doc), known))  # fmt: skip
-        chosen = _select(_in_body(doc, cands))
-        chosen = _select(self._people(doc, chosen))
+        chosen = _select(_in_body(doc, self._not_title_words(doc, cands)))
+        chosen = _select(self._people(doc, self._places(doc, chosen)))
         chosen = _select(self._native(doc, chosen))
+        chosen = self._organs(doc, self._divisions(doc, self._long_names(doc, chosen)))
+        chosen = self._generic_heads(doc, chosen)
         chosen = self._roles(doc, chosen)
         chosen.sort(key=lambda m: m.start)
 
@@ -583,6 +923,59 @@ def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
     return [c for c in cands if c.source != "spacy" or name_like(c) or inside(doc[c.start].idx)]
 
 
+def _the(m: Mention, name: str) -> str:
+    """``name`` after "of": bodies take the article, states do not ("of the Central
+    Committee", "of China"; "of the United States")."""
+    if m.label == "GPE":
+        return f"the {name}" if name.startswith(("United ", "Netherlands", "Philippines")) else name
+    return name if name.startswith(("the ", "The ")) else f"the {name}"
+
+
+def _common_words(nlp: Language) -> frozenset[str]:
+    """Ordinary English words: the rule lemmatizer's word lists (nouns, verbs, adjectives,
+    adverbs), empty when the pipeline has no such lemmatizer."""
+    for _name, pipe in nlp.pipeline:
+        lookups = getattr(pipe, "lookups", None) or getattr(getattr(pipe, "wrapped", None), "lookups", None)
+        if lookups is None or not lookups.has_table("lemma_index"):
+            continue
+        table = lookups.get_table("lemma_index")
+        words: set[str] = set()
+        for key in table:
+            words.update(w for w in table[key] if "_" not in w)
+        return frozenset(words)
+    return frozenset()
+
+
+def _is_common(word: str, common: frozenset[str]) -> bool:
+    """Whether ``word`` (lower case) is a function word or an ordinary word, inflected or
+    not ("disputes", "withdrawing", "armed")."""
+    if word in common or word in _TRAILING_FUNCTION:
+        return True
+    stems = [word[:-1]] if word.endswith("s") else []
+    if word.endswith(("es", "ed")):
+        stems.append(word[:-2])
+    if word.endswith("ing"):
+        stems += [word[:-3], word[:-3] + "e"]
+    if word.endswith("ied") or word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        stems.append(word[:-1])
+    return any(len(st) > 2 and st in common for st in stems)
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,200})[\"”]")
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted strings written in Title Case (titles of cited works)."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        words = [w for w in re.findall(r"[^\W\d_]+", m.group(1)) if len(w) > 3]
+        if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
 def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:
     """Remove the date spans that lie inside a named event ("Vostok 2022" is no date)."""
     found = records.timexes(doc)
@@ -606,14 +999,15 @@ def _tokens_where(doc: Doc, test: Callable[[str], bool]) -> list[int]:
     return np.flatnonzero(keep[inverse]).tolist()
 
 
-def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Drop leading articles, hyphenated lower-case affixes, and trailing function words
-    and punctuation from token span [s, e)."""
+def _trim(doc: Doc, s: int, e: int, *, affixes: bool = True) -> tuple[int, int]:
+    """Drop leading articles, hyphenated affixes ("pro-", "anti-"; not from a name the
+    gazetteer knows whole, "Anti-Secession Law"), and trailing function words and
+    punctuation from token span [s, e)."""
     while True:
         before = (s, e)
         while s < e and (doc[s].is_space or doc[s].text in _LEADING_DROP or doc[s].is_punct):
             s += 1
-        if (s + 2 < e and doc[s].lower_ in _AFFIXES and doc[s + 1].text in ("-", "–")
+        if (affixes and s + 2 < e and doc[s].lower_ in _AFFIXES and doc[s + 1].text in ("-", "–")
                 and not doc[s].whitespace_ and not doc[s + 1].whitespace_):  # fmt: skip
             s += 2
         while e > s and (doc[e - 1].is_space or doc[e - 1].text in _TRAILING_DROP

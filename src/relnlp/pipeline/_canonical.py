@@ -1,0 +1,207 @@
+"""Canonical names the gazetteer does not list, built by rule (helpers of ``relnlp_actors``).
+
+Each function follows a convention of ``corpora/GUIDELINES.md`` (section 2, "Canonical
+names") that holds for any actor of its kind, so that names nobody entered still come out
+in the same form as the gazetteer's:
+
+* :func:`organ_canonical`: a state organ named with its state ("Afghan Ministry of Mines",
+  "Kazakhstan's Foreign Ministry", "Chinese Government") -> "<organ> of <state>"
+  ("Ministry of Mines of Afghanistan", "Ministry of Foreign Affairs of Kazakhstan",
+  "Government of China"), the form of the guidelines' "Ministry of National Defense of China";
+* :func:`division_canonical`: a place followed by a lower-case administrative head ("Herat
+  province") names the division, "Herat Province" (the Wikipedia title form), not the city;
+* :func:`singular_group`: a group named in the plural ("Nazis", "Houthis") keeps the
+  adjective, singular, as the guidelines' "Americans" -> "American";
+* :func:`slash_canonical`: one name written with two alternatives ("Heilong/Amur River")
+  takes the canonical of the alternative the gazetteer knows;
+* :func:`variant_person`: a full name whose surname is that of exactly one known person and
+  whose given name begins alike in transliteration ("Aleksei"/"Alexander") is that person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from relnlp.gazetteer import Gazetteer, Hit, normalise_quotes
+from relnlp.lang.translit import name_key
+
+__all__ = [
+    "division_canonical",
+    "is_organ",
+    "organ_canonical",
+    "singular_group",
+    "slash_canonical",
+    "variant_person",
+]
+
+# States whose English name takes the article after "of" ("Ministry of Defence of the
+# United Kingdom").
+_WITH_ARTICLE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Gambia", "Bahamas",
+                 "Democratic Republic", "Republic of the Congo", "Central African Republic",
+                 "Dominican Republic", "Maldives", "Comoros", "Marshall Islands", "Solomon Islands")  # fmt: skip
+# "<Topic> Ministry" -> "Ministry of <Topic>"; where the usual long form differs from the
+# topic word, the long form (a foreign ministry is one "of Foreign Affairs").
+_MINISTRY_TOPIC = {"Foreign": "Foreign Affairs", "External": "External Affairs"}
+_MINISTRY_OF = re.compile(r"^(?:Federal )?Ministry (?:of|for) \S")
+_TOPIC_MINISTRY = re.compile(r"^((?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,2}) Ministry$")
+_GOVERNMENT = frozenset({"Government", "Cabinet"})
+# Lower-case administrative heads after a place name and the title word of the division.
+DIVISION_HEADS = {"province": "Province", "district": "District", "county": "County",
+                  "oblast": "Oblast", "prefecture": "Prefecture", "governorate": "Governorate",
+                  "region": "Region"}  # fmt: skip
+# A region of Russia, Ukraine or Kazakhstan is an oblast or krai in its usual English name.
+_REGION_TITLES = ("Oblast", "Krai", "Region", "Province")
+
+
+def _of_state(state: str) -> str:
+    return f"the {state}" if state.startswith(_WITH_ARTICLE) else state
+
+
+def _state_of(words: str, gaz: Gazetteer) -> str | None:
+    """The state a nationality adjective, a state's name or its possessive stands for."""
+    words = re.sub(r"(?:'s|')$", "", normalise_quotes(words))
+    country = gaz.demonym_country.get(words)
+    if country is not None:
+        return country
+    hit = gaz.lookup(words)
+    if hit is not None and hit.label == "GPE" and hit.kind == "state":
+        return hit.canonical
+    return None
+
+
+def _organ(organ: str) -> str | None:
+    """The long form of an organ's name without its state, or None if not an organ."""
+    if _MINISTRY_OF.match(organ):
+        return organ
+    m = _TOPIC_MINISTRY.match(organ)
+    if m:
+        topic = m.group(1)
+        return f"Ministry of {_MINISTRY_TOPIC.get(topic, topic)}"
+    if organ in _GOVERNMENT:
+        return organ
+    return None
+
+
+def is_organ(text: str) -> bool:
+    """Whether ``text`` (without its state) is the name of a ministry or a government."""
+    return _organ(" ".join(normalise_quotes(text).split())) is not None
+
+
+def organ_canonical(text: str, gaz: Gazetteer, state: str | None = None) -> tuple[str, str] | None:
+    """``(canonical, country)`` of a state organ named with its state, else None.
+
+    ``text`` is the organ's name as written, with the state's adjective, name or
+    possessive in front ("Afghan Ministry of Mines") or, when ``state`` is given (a
+    possessive state split off before it), without it ("Ministry of Mines").
+
+    Examples
+    --------
+    >>> from relnlp.gazetteer import load_gazetteer
+    >>> organ_canonical("Kyrgyz Foreign Ministry", load_gazetteer())
+    ('Ministry of Foreign Affairs of Kyrgyzstan', 'Kyrgyzstan')
+    """
+    text = " ".join(normalise_quotes(text).split())
+    candidates: list[tuple[str, str]] = []
+    if state is not None:
+        candidates.append((state, text))
+    else:
+        words = text.split()
+        for k in range(min(3, len(words) - 1), 0, -1):
+            st = _state_of(" ".join(words[:k]), gaz)
+            if st is not None:
+                candidates.append((st, " ".join(words[k:])))
+                break
+    for st, organ in candidates:
+        long = _organ(organ)
+        if long is None:
+            continue
+        # An organ that already names its state keeps it, in the state's canonical form
+        # ("Ministry of Foreign Affairs of the People's Republic of China").
+        m = re.search(r" of (?:the )?(.+)$", long)
+        if m and _state_of(m.group(1), gaz) is not None:
+            return f"{long[: m.start()]} of {_of_state(str(_state_of(m.group(1), gaz)))}", st
+        return f"{long} of {_of_state(st)}", st
+    if state is None:
+        # "Ministry of Foreign Affairs of the Republic of Kazakhstan": the state written
+        # after the organ takes its canonical form.
+        for m in re.finditer(r" of (?:the )?", text):
+            st = _state_of(text[m.end() :], gaz)
+            if st is not None and _organ(text[: m.start()]) is not None:
+                return f"{text[: m.start()]} of {_of_state(st)}", st
+    return None
+
+
+def division_canonical(name: str, head: str, gaz: Gazetteer) -> str | None:
+    """The canonical of an administrative division written "<name> <lower-case head>".
+
+    The gazetteer's entry for the titled form wins ("Kursk region" -> "Kursk Oblast");
+    else provinces, districts, counties, oblasts, prefectures and governorates take the
+    titled head ("Herat province" -> "Herat Province"). A "region" the gazetteer does not
+    know is left to the name alone (None), since its title varies by country.
+
+    Examples
+    --------
+    >>> from relnlp.gazetteer import load_gazetteer
+    >>> division_canonical("Herat", "province", load_gazetteer())
+    'Herat Province'
+    """
+    title = DIVISION_HEADS.get(head.lower())
+    if title is None:
+        return None
+    titles = _REGION_TITLES if title == "Region" else (title,)
+    for t in titles:
+        hit = gaz.lookup(f"{name} {t}")
+        if hit is not None and hit.label in ("GPE", "LOC"):
+            return hit.canonical
+    return None if title == "Region" else f"{name} {title}"
+
+
+def singular_group(name: str, gaz: Gazetteer) -> str:
+    """A group's canonical in the singular ("Nazis" -> "Nazi", "neo-Nazis" -> "neo-Nazi").
+
+    The gazetteer's demonym wins where it knows the singular; words that end in -ss or -us
+    are not plurals ("Swiss", "Belarus").
+    """
+    if not name.endswith("s") or name.endswith(("ss", "us")) or len(name) < 4:
+        return name
+    stem = name[:-1]
+    hit = gaz.lookup(stem)
+    if hit is not None and hit.label == "NORP":
+        return hit.canonical
+    return stem if stem[-1:].isalpha() else name
+
+
+def slash_canonical(text: str, gaz: Gazetteer) -> Hit | None:
+    """What a name written with two alternatives stands for ("Heilong/Amur River" -> the
+    gazetteer's "Amur River"), the later alternative first; None if neither is known."""
+    m = re.match(r"^(.*?)([^\s/]+)/([^\s/]+)(.*)$", text)
+    if not m:
+        return None
+    before, a, b, after = m.groups()
+    for alt in (f"{before}{b}{after}", f"{before}{a}{after}"):
+        hit = gaz.lookup(alt.strip())
+        if hit is not None:
+            return hit
+    return None
+
+
+def variant_person(words: list[str], gaz: Gazetteer) -> str | None:
+    """The known person a full name stands for when it is spelled otherwise.
+
+    Same surname (transliteration-insensitive) as exactly one person of the gazetteer,
+    and a given name whose first three letters agree with that person's (after folding
+    romanisations: "Aleksei"/"Alexander", "Siruddin"/"Sirajuddin"). Family-name-first
+    names are not compared (their first word is the surname).
+    """
+    if len(words) < 2:
+        return None
+    person = gaz.person_by_surname(words[-1])
+    if person is None:
+        return None
+    given = name_key(words[0])
+    forms = [person.canonical, *person.aliases]
+    for form in forms:
+        first = form.split()[0]
+        if len(given) >= 3 and name_key(first)[:3] == given[:3]:
+            return person.canonical
+    return None

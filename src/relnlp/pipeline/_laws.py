@@ -1,0 +1,59 @@
+"""Patterns for named treaties, plans and resolutions (LAW; helpers of ``relnlp_actors``).
+
+corpora/GUIDELINES.md gives LAW to treaties, agreements and named policy initiatives. The
+statistical model misses the long ones whose head comes first and the numbered ones:
+
+* a treaty-like head followed by "on", "of", "for" or "between" and a Title Case
+  continuation ("Treaty on Good-Neighbourliness and Friendly Cooperation", "Agreement on
+  Strategic Partnership between ...");
+* national development plans numbered by an ordinal ("14th Five-Year Plan", "Seventh
+  Five-Year Development Plan": the Chinese, Iranian, Indian and Soviet series);
+* numbered resolutions ("Security Council Resolution 2231", "Resolution 1325").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from relnlp.pipeline._military import MilitaryName
+
+__all__ = ["LAW_HEADS", "find_laws"]
+
+#: Heads that make a capitalised name a LAW ("Paris Agreement", "Monroe Doctrine").
+LAW_HEADS = frozenset(
+    "Treaty Agreement Agreements Accord Accords Convention Protocol Charter Memorandum Act "
+    "Law Doctrine Declaration Communique Communiqué Resolution Constitution Pact".split()
+)
+_CAP = r"[A-Z][\w'’-]*"
+_CONT = rf"(?:{_CAP}|and|of|the|on|for|in|between|to)"
+_HEAD_FIRST = re.compile(
+    rf"(?<![\w-])(?:(?:{_CAP} ){{0,3}})(?:Treaty|Agreement|Convention|Protocol|Charter|Memorandum|Declaration)"
+    rf" (?:on|of|for|between) (?:the )?{_CAP}(?: {_CONT})*"
+)
+_ORDINAL_WORDS = (
+    "First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+    "Thirteenth|Fourteenth|Fifteenth|Sixteenth"
+)
+_PLAN = re.compile(
+    rf"(?<![\w-])(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS}) Five-Year(?: {_CAP}){{0,3}} Plan(?![\w-])"
+)
+_RESOLUTION = re.compile(
+    r"(?<![\w-])(?:(?:UN|U\.N\.|United Nations) )?(?:(?:Security Council|General Assembly|UNSC|UNGA) )?"
+    r"Resolution (?:No\. )?\d{2,4}(?![\w-])"
+)
+_TRAILING = frozenset({"and", "of", "the", "on", "for", "in", "between", "to"})
+
+
+def find_laws(text: str) -> Iterator[MilitaryName]:
+    """Named treaties, numbered plans and resolutions in ``text`` (LAW)."""
+    for pat in (_HEAD_FIRST, _PLAN, _RESOLUTION):
+        for m in pat.finditer(text):
+            words = m.group().split(" ")
+            while words and words[-1] in _TRAILING:
+                words.pop()
+            while words and words[0] in ("The", "A", "An"):
+                words.pop(0)
+            name = " ".join(words)
+            start = m.start() + m.group().index(name)
+            yield MilitaryName(start, start + len(name), "LAW", name, name)
