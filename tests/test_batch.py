@@ -214,7 +214,8 @@ def test_batch_only_restricts_tables_and_pipeline(
     assert written == ["dates", "entities", "errors"]
     man = res.manifest
     assert man["tables"] == ["entities", "dates", "errors"]
-    assert {"relnlp_themes", "relnlp_tone", "lemmatizer"} <= set(man["settings"]["exclude"])
+    # entities read POS and lemmas (actor rules): only the report-level components go
+    assert {"relnlp_themes", "relnlp_tone"} <= set(man["settings"]["exclude"])
     assert "relnlp_themes" not in man["spacy_pipeline"]
     _assert_same_tables(out, reference, ["entities", "dates", "errors"])
     with pytest.raises(ConfigError, match=r"\[E104\]"):

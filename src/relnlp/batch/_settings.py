@@ -21,15 +21,16 @@ if TYPE_CHECKING:
 
 #: spaCy components each table needs beyond the relnlp rules that always run (sentences,
 #: dates). A table not listed here (for instance one added to ``schemas.TABLES`` later)
-#: keeps the whole pipeline. tone reads lemmas, POS and dependencies, and
+#: keeps the whole pipeline. tone reads lemmas, POS and dependencies; the actor rules read
+#: POS tags and lemmas (a name's head word, quoted titles), and
 #: passages/documents/events read tone and themes, so only these five tables can drop
 #: components. dates are rules on the text: without the parser, the pipeline's small
 #: statistical sentence splitter (``senter``) gives the sentence ids.
 _NEEDS: Mapping[str, frozenset[str]] = {
     "tokens": frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"}),
     "sentences": frozenset({"parser"}),
-    "entities": frozenset({"parser", "ner"}),
-    "actors": frozenset({"parser", "ner"}),
+    "entities": frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"}),
+    "actors": frozenset({"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"}),
     "dates": frozenset(),
 }
 
