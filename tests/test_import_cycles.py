@@ -12,7 +12,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-
 SRC = Path(__file__).resolve().parent.parent / "src" / "relnlp"
 
 # Cycles tolerated for now, each one strongly connected component as a sorted tuple.
