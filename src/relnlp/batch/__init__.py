@@ -41,8 +41,9 @@ end with their coordinator, however it ends (``kill -9`` included), and the lock
 job whose process is gone is taken over by the next run.
 
 Engines. ``engine="local"`` runs in this process (``n_process=1``) or in a pool of
-``n_process`` spawned processes, started while the job is planned and each loading the
-pipeline once; ``engine="dask"`` sends
+``n_process`` processes: on Linux forked from the coordinator once it has loaded the
+pipeline (they start with it in memory), elsewhere spawned while the job is planned,
+each loading the pipeline once; ``engine="dask"`` sends
 one task per chunk (paths in, part files out) to a ``dask.distributed`` cluster, whose
 workers cache the pipeline at module level. Only counts travel back to the coordinator,
 so its memory stays flat however many documents there are. Every engine writes the same
