@@ -133,12 +133,15 @@ def spacy_vs_relnlp(texts: list[str], repeats: int = 3) -> dict[str, float]:
 
 
 # CLI runs with RSS sampling ----------------------------------------------------------------------
-def _is_worker(proc: Any) -> bool:
+def _is_worker(proc: Any, root: Any) -> bool:
+    """A spawned worker runs multiprocessing's spawn_main; a forked one (Linux) is a copy
+    of the coordinator, with its command line."""
     try:
         cmd = " ".join(proc.cmdline())
+        forked = proc.cmdline() == root.cmdline()
     except Exception:  # noqa: BLE001  (a process that just ended)
         return False
-    return ("spawn_main" in cmd or "forkserver" in cmd) and "resource_tracker" not in cmd
+    return (forked or "spawn_main" in cmd or "forkserver" in cmd) and "resource_tracker" not in cmd
 
 
 def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
@@ -148,6 +151,9 @@ def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "relnlp", "batch", str(inputs), "--out", str(out),
            "--no-progress", *extra]  # fmt: skip
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     root = psutil.Process(proc.pid)
@@ -167,7 +173,7 @@ def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
                 except psutil.Error:
                     continue
                 peaks[p.pid] = max(peaks.get(p.pid, 0), rss)
-                if p.pid != root.pid and p.pid not in workers and _is_worker(p):
+                if p.pid != root.pid and p.pid not in workers and _is_worker(p, root):
                     workers.add(p.pid)
             time.sleep(0.1)
 
@@ -175,6 +181,8 @@ def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
     th.start()
     _out, err = proc.communicate()
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its workers
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stop.set()
     th.join()
     if proc.returncode != 0:
@@ -183,6 +191,7 @@ def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
     mib = 1024 * 1024
     return {
         "wall_s": wall,
+        "cpu_s": cpu,
         "manifest": manifest,
         "coordinator_mib": peaks.get(root.pid, 0) / mib,
         "worker_mib": sorted((peaks[w] / mib for w in workers), reverse=True),
@@ -288,16 +297,19 @@ def main() -> None:
         "",
         "## `relnlp batch` (CLI: read, analyse, write Parquet parts and markers)",
         "",
-        "tokens/s counts from the first chunk on (for 2 processes and dask it includes",
-        "starting the workers and loading the model in each); wall time is the whole",
+        "tokens/s counts from the first chunk on (for dask it includes starting the",
+        "workers and loading the model in each; forked local workers start with the",
+        "coordinator's loaded model); wall time is the whole",
         "command, interpreter start-up and planning included (jobs of up to 100 reports:",
         "the rows ran in turn several times, the median run is shown, all walls in",
         "brackets). chunks: number x documents per chunk (fitted unless --chunk-size is",
-        "given). RSS is the peak resident memory sampled every 0.1 s.",
+        "given). CPU s: user + system time of the command and its workers (what the",
+        "job costs, whatever else the machine runs). RSS is the peak resident memory",
+        "sampled every 0.1 s.",
         "",
-        "| engine | reports | chunks | wall s | tokens/s | coordinator peak RSS MiB | "
+        "| engine | reports | chunks | wall s | CPU s | tokens/s | coordinator peak RSS MiB | "
         "peak RSS per worker MiB |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for name, n, r in runs:
         t = r["manifest"]["timings"]
@@ -305,7 +317,7 @@ def main() -> None:
         workers = ", ".join(f"{w:,.0f}" for w in r["worker_mib"]) or "(in coordinator)"
         walls = f" ({', '.join(f'{w:.1f}' for w in r['walls'])})" if len(r.get("walls", [])) > 1 else ""
         lines.append(
-            f"| {name} | {n:,} | {chunks} | {r['wall_s']:.1f}{walls} | "
+            f"| {name} | {n:,} | {chunks} | {r['wall_s']:.1f}{walls} | {r['cpu_s']:.1f} | "
             f"{t['tokens_per_second']:,.0f} | "
             f"{r['coordinator_mib']:,.0f} | {workers} |"
         )

@@ -52,8 +52,17 @@ def fork_pool(job: JobSettings, n_process: int) -> cf.ProcessPoolExecutor:
     Called before anything else starts a thread in this process (the progress bar's
     monitor does), so the children are copies of a single-threaded process.
     """
+    import gc
+
     _pipeline(job)
-    return _pool(n_process, _warm, (job, os.getpid()))
+    # Objects that exist now move to the collector's permanent generation: the workers'
+    # collections then never walk (and so never write to) the inherited pipeline, whose
+    # memory pages stay shared with this process instead of being copied in each.
+    gc.freeze()
+    try:
+        return _pool(n_process, _warm, (job, os.getpid()))
+    finally:
+        gc.unfreeze()
 
 
 def start_pool(n_process: int) -> cf.ProcessPoolExecutor:
