@@ -61,6 +61,12 @@ def customize_tokenizer(nlp: Language) -> Language:
             return _SYMBOL_RUN.match(text) or (_old(text) if _old is not None else None)
 
         token_match._relnlp_runs = True  # type: ignore[attr-defined]
+        # How relnlp.pipeline._phrases.tokenizer_key describes this function.
+        old_pattern = getattr(getattr(old, "__self__", None), "pattern", None)
+        token_match._relnlp_key = (  # type: ignore[attr-defined]
+            f"relnlp_runs:{_SYMBOL_RUN.pattern}|{old_pattern}"
+            if old is None or isinstance(old_pattern, str) else None
+        )
     nlp.tokenizer = Tokenizer(
         nlp.vocab,
         rules=rules,

@@ -32,7 +32,6 @@ from typing import Any
 import numpy as np
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from relnlp import extensions
@@ -46,6 +45,7 @@ from relnlp.pipeline._military import (
     find_designators,
     find_exercises,
 )
+from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.schemas import ENTITY_LABELS
 
 __all__ = ["ActorTagger", "Mention"]
@@ -156,17 +156,16 @@ class ActorTagger:
         self.name = name
         self.gazetteer = gazetteer
         extensions.install()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = [v for s in gazetteer.surfaces if s not in gazetteer.ambiguous
                     for v in quote_variants(s)]  # fmt: skip
-        patterns = [nlp.make_doc(sf) for sf in surfaces]
-        for i in range(0, len(patterns), 1000):
-            self.matcher.add("GAZ", patterns[i : i + 1000])
+        # Matched on token text, as spaCy's PhraseMatcher(attr="ORTH") would, without a
+        # Doc per surface (see relnlp.pipeline._phrases).
+        self.matcher = PhraseIndex(pattern_tokens(nlp, surfaces))
 
     # -- candidates --------------------------------------------------------------------
     def _gazetteer(self, doc: Doc) -> list[Mention]:
         out = []
-        for _id, s, e in self.matcher(doc):
+        for s, e in self.matcher(doc):
             surface = doc[s:e].text
             hit = self.gazetteer.lookup(surface)
             if hit is None:
