@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from relnlp.io._records import (
     BLOCK_KINDS,
     PASSAGE_KINDS,
@@ -21,6 +19,8 @@ from relnlp.io._records import (
 from relnlp.io._structure import find_structure
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from relnlp.io._markup import CleanView
 
 __all__ = [
@@ -159,6 +159,8 @@ class Document:
         >>> Document.from_text("Some text.").dropped_table().columns.tolist()
         ['kind', 'items', 'chars']
         """
+        import pandas as pd  # on use: reading a report does not need pandas
+
         kinds: dict[str, list[int]] = {}
         for d in self.dropped:
             row = kinds.setdefault(d.kind, [0, 0])
@@ -194,6 +196,8 @@ class Document:
 
     def structure_table(self) -> pd.DataFrame:
         """One row per block: index, kind, start, end, text."""
+        import pandas as pd
+
         return pd.DataFrame(
             {
                 "block": [b.index for b in self.blocks],
