@@ -24,7 +24,6 @@ __all__ = ["SentenceGuard"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _MONTHS = frozenset(MONTHS)
-_SUPER = frozenset(SUPERSCRIPTS)
 
 
 class SentenceGuard:
@@ -49,7 +48,7 @@ class SentenceGuard:
                     tok.is_sent_start = True
                 block_first = tok.i
                 block_start = False
-            elif tok.text and all(c in _SUPER for c in tok.text):
+            elif tok.text and not tok.text.strip(SUPERSCRIPTS):  # superscripts only
                 tok.is_sent_start = False
             elif prev is not None and (
                 prev.text in NO_BREAK_AFTER or (prev.text in _MONTHS and tok.like_num)
