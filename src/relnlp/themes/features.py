@@ -156,9 +156,13 @@ class PriorScorer:
         """Every cue and pattern occurrence, in text order (longest cue at a position)."""
         ws, st = _analysed(text)
         out: list[CueMatch] = []
+        cues_by_stem = self._cues
         for i, s in enumerate(st):
+            cues = cues_by_stem.get(s)
+            if not cues:  # most words start no cue
+                continue
             best: dict[str, tuple[int, str]] = {}
-            for theme, cue, seq in self._cues.get(s, ()):
+            for theme, cue, seq in cues:
                 n = len(seq)
                 if tuple(st[i : i + n]) == seq and n > best.get(theme, (0, ""))[0]:
                     best[theme] = (n, cue)
