@@ -118,13 +118,17 @@ def spacy_vs_relnlp(texts: list[str], repeats: int = 3) -> dict[str, float]:
             for c, e in zip(cached, exact):
                 c._exact = e
 
-    times: dict[str, list[float]] = {"spacy_s": [], "relnlp_s": [], "uncached_s": []}
+    times: dict[str, list[float]] = {"spacy_s": [], "relnlp_s": [], "uncached_s": [],
+                                     "spacy_cpu": [], "relnlp_cpu": [], "uncached_cpu": []}  # fmt: skip
     tokens = rtokens = 0
     for _ in range(repeats):
         for key, fn in (("spacy_s", bare), ("relnlp_s", full), ("uncached_s", uncached)):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             n = fn()
             times[key].append(time.perf_counter() - t0)
+            # CPU time of this process: unlike the wall time, it does not count the
+            # waits for a core when other work shares the machine.
+            times[key.replace("_s", "_cpu")].append(time.process_time() - c0)
             tokens, rtokens = (n, rtokens) if key == "spacy_s" else (tokens, n)
     out: dict[str, float] = {k: statistics.median(v) for k, v in times.items()}
     out.update({f"{k}_all": v for k, v in times.items()})  # type: ignore[misc]
@@ -133,12 +137,15 @@ def spacy_vs_relnlp(texts: list[str], repeats: int = 3) -> dict[str, float]:
 
 
 # CLI runs with RSS sampling ----------------------------------------------------------------------
-def _is_worker(proc: Any) -> bool:
+def _is_worker(proc: Any, root: Any) -> bool:
+    """A spawned worker runs multiprocessing's spawn_main; a forked one (Linux) is a copy
+    of the coordinator, with its command line."""
     try:
         cmd = " ".join(proc.cmdline())
+        forked = proc.cmdline() == root.cmdline()
     except Exception:  # noqa: BLE001  (a process that just ended)
         return False
-    return ("spawn_main" in cmd or "forkserver" in cmd) and "resource_tracker" not in cmd
+    return (forked or "spawn_main" in cmd or "forkserver" in cmd) and "resource_tracker" not in cmd
 
 
 def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
@@ -148,10 +155,14 @@ def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "relnlp", "batch", str(inputs), "--out", str(out),
            "--no-progress", *extra]  # fmt: skip
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     root = psutil.Process(proc.pid)
     peaks: dict[int, int] = {}
+    cpus: dict[int, float] = {}
     workers: set[int] = set()
     stop = threading.Event()
 
@@ -164,10 +175,12 @@ def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
             for p in procs:
                 try:
                     rss = p.memory_info().rss
+                    times = p.cpu_times()
                 except psutil.Error:
                     continue
                 peaks[p.pid] = max(peaks.get(p.pid, 0), rss)
-                if p.pid != root.pid and p.pid not in workers and _is_worker(p):
+                cpus[p.pid] = max(cpus.get(p.pid, 0.0), times.user + times.system)
+                if p.pid != root.pid and p.pid not in workers and _is_worker(p, root):
                     workers.add(p.pid)
             time.sleep(0.1)
 
@@ -175,6 +188,8 @@ def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
     th.start()
     _out, err = proc.communicate()
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its workers
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stop.set()
     th.join()
     if proc.returncode != 0:
@@ -183,6 +198,10 @@ def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
     mib = 1024 * 1024
     return {
         "wall_s": wall,
+        "cpu_s": cpu,
+        # Sampled CPU seconds of the coordinator plus its busiest worker: on an idle
+        # machine with a core per process, the wall time tends to this critical path.
+        "path_s": cpus.get(root.pid, 0.0) + max((cpus.get(w, 0.0) for w in workers), default=0.0),
         "manifest": manifest,
         "coordinator_mib": peaks.get(root.pid, 0) / mib,
         "worker_mib": sorted((peaks[w] / mib for w in workers), reverse=True),
@@ -191,8 +210,10 @@ def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
 
 def _speed_row(name: str, speed: dict[str, Any], key: str) -> str:
     runs = ", ".join(f"{t:.1f}" for t in speed[f"{key}_all"])
+    cpu = key.replace("_s", "_cpu")
     return (f"| {name} | {speed[key]:.1f} ({runs}) | {speed['tokens'] / speed[key]:,.0f} | "
-            f"{speed['spacy_s'] / speed[key]:.2f} |")  # fmt: skip
+            f"{speed['spacy_s'] / speed[key]:.2f} | {speed[cpu]:.1f} | "
+            f"{speed['spacy_cpu'] / speed[cpu]:.2f} |")  # fmt: skip
 
 
 def main() -> None:
@@ -277,10 +298,11 @@ def main() -> None:
         f"system ran {args.repeats} times, in turn; seconds are the median (all runs in",
         "brackets). The last row is relnlp with spaCy's own attribute ruler and lemmatizer",
         "in place of the cached versions it loads by default (identical output): how much",
-        "of relnlp's speed comes from them.",
+        "of relnlp's speed comes from them. CPU s: this process's CPU time (median), which",
+        "a busy machine does not inflate; relative (CPU) is spaCy's CPU time over the row's.",
         "",
-        "| system | seconds | tokens/s | relative to spaCy |",
-        "|---|---:|---:|---:|",
+        "| system | seconds | tokens/s | relative to spaCy | CPU s | relative (CPU) |",
+        "|---|---:|---:|---:|---:|---:|",
         _speed_row("bare spaCy (`spacy.load` + `nlp.pipe`)", speed, "spacy_s"),
         _speed_row(f"relnlp full analysis (`Analyzer.pipe` + all {len(relnlp.schemas.TABLES)} "
                    "tables)", speed, "relnlp_s"),  # fmt: skip
@@ -288,16 +310,21 @@ def main() -> None:
         "",
         "## `relnlp batch` (CLI: read, analyse, write Parquet parts and markers)",
         "",
-        "tokens/s counts from the first chunk on (for 2 processes and dask it includes",
-        "starting the workers and loading the model in each); wall time is the whole",
+        "tokens/s counts from the first chunk on (for dask it includes starting the",
+        "workers and loading the model in each; forked local workers start with the",
+        "coordinator's loaded model); wall time is the whole",
         "command, interpreter start-up and planning included (jobs of up to 100 reports:",
         "the rows ran in turn several times, the median run is shown, all walls in",
         "brackets). chunks: number x documents per chunk (fitted unless --chunk-size is",
-        "given). RSS is the peak resident memory sampled every 0.1 s.",
+        "given). CPU s: user + system time of the command and its workers (what the",
+        "job costs, whatever else the machine runs). Path s: CPU seconds of the",
+        "coordinator plus its busiest worker (sampled every 0.1 s): the wall time an idle",
+        "machine with a core per process tends to, an estimate. RSS is the peak resident",
+        "memory sampled every 0.1 s. Figures of the same row are from the median run.",
         "",
-        "| engine | reports | chunks | wall s | tokens/s | coordinator peak RSS MiB | "
+        "| engine | reports | chunks | wall s | CPU s | path s | tokens/s | coordinator peak RSS MiB | "
         "peak RSS per worker MiB |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for name, n, r in runs:
         t = r["manifest"]["timings"]
@@ -305,7 +332,8 @@ def main() -> None:
         workers = ", ".join(f"{w:,.0f}" for w in r["worker_mib"]) or "(in coordinator)"
         walls = f" ({', '.join(f'{w:.1f}' for w in r['walls'])})" if len(r.get("walls", [])) > 1 else ""
         lines.append(
-            f"| {name} | {n:,} | {chunks} | {r['wall_s']:.1f}{walls} | "
+            f"| {name} | {n:,} | {chunks} | {r['wall_s']:.1f}{walls} | {r['cpu_s']:.1f} | "
+            f"{r['path_s']:.1f} | "
             f"{t['tokens_per_second']:,.0f} | "
             f"{r['coordinator_mib']:,.0f} | {workers} |"
         )
@@ -317,6 +345,14 @@ def main() -> None:
             f"2 vs 1 process on {big:,} reports: {one['wall_s'] / two['wall_s']:.2f}x wall-clock "
             f"speed-up."
         )
+    for n in sorted({n for _name, n, _r in runs}):
+        a, b = by.get(("local, 1 process", n)), by.get(("local, 2 processes", n))
+        if a and b and b["path_s"] > 0:
+            notes.append(
+                f"2 vs 1 process on {n:,} reports, CPU critical path (idle-machine estimate): "
+                f"{a['path_s']:.1f} s / {b['path_s']:.1f} s = {a['path_s'] / b['path_s']:.2f}x; "
+                f"CPU of the whole job {a['cpu_s']:.1f} s vs {b['cpu_s']:.1f} s."
+            )
     s1, s2 = by.get(("local, 1 process", small)), by.get(("local, 2 processes", small))
     s50 = by.get(("local, 2 processes, --chunk-size 50", small))
     if s1 and s2 and small != big:

@@ -114,7 +114,10 @@ def main() -> None:
     for row in prof.strip().splitlines():
         ct, label = row.split("\t", 1)
         lines.append(f"| {float(ct):.2f} | `{label}` |")
-    RESULTS.write_text("\n".join(lines) + "\n", "utf-8")
+    # Hand-written notes below a "## Notes" heading survive a re-run.
+    old = RESULTS.read_text("utf-8") if RESULTS.exists() else ""
+    notes = old[old.index("\n## Notes") :] if "\n## Notes" in old else ""
+    RESULTS.write_text("\n".join(lines) + "\n" + notes, "utf-8")
     print("\n".join(lines))
 
 

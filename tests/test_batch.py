@@ -223,7 +223,18 @@ def test_batch_only_restricts_tables_and_pipeline(
     assert batch.components_to_exclude(["events"]) == ()
 
 
-def test_batch_two_processes_equal_one(corpus: Path, reference: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_batch_two_processes_equal_one(
+    corpus: Path, reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start: str
+) -> None:
+    """Workers forked with the coordinator's pipeline (Linux) and spawned ones that load
+    their own (elsewhere) write the same bytes as one process."""
+    import multiprocessing
+
+    if start not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start!r} start method on this platform")
+    monkeypatch.setattr(batch._engines, "START_METHOD", start)
+    monkeypatch.setattr(batch._run, "START_METHOD", start)
     out = tmp_path / "np2"
     res = batch.run([corpus], out, chunk_size=CHUNK, n_process=2, progress=False)
     assert (res.documents, res.failed, res.chunks_run) == (N_DOCS, 0, N_DOCS // CHUNK)
@@ -357,17 +368,33 @@ if os.environ.get("RELNLP_TEST_CRASH_ON"):  # only in the test's spawned workers
 '''
 
 
+def _crashing(chunk: Any, job: Any, *args: Any, **kwargs: Any) -> Any:
+    """process_chunk, but the worker dies on a chunk holding $RELNLP_TEST_CRASH_ON (forked
+    workers inherit this module and the patch)."""
+    if any(os.environ["RELNLP_TEST_CRASH_ON"] in d.path for d in chunk.docs):
+        os._exit(9)
+    return _real_process_chunk(chunk, job, *args, **kwargs)
+
+
+_real_process_chunk = batch._worker.process_chunk
+
+
 def test_batch_worker_crash_becomes_error_rows_and_the_rest_finishes(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A worker that dies mid-chunk (kill, segfault, out of memory) breaks the pool: the
     chunks in flight are retried one at a time, and the one that kills its worker again
     is committed as E404 rows; every other document is analysed."""
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(_CRASH_HOOK, encoding="utf-8")
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]))
     monkeypatch.setenv("RELNLP_TEST_CRASH_ON", "r04.txt")
+    if batch._engines.START_METHOD == "fork":
+        # Forked workers are copies of this process: patch the task where it is looked up.
+        monkeypatch.setattr(batch._worker, "process_chunk", _crashing)
+        monkeypatch.setattr(batch._engines, "process_chunk", _crashing)
+    else:  # spawned workers start afresh: a sitecustomize on their path patches them
+        hook = tmp_path / "hook"
+        hook.mkdir()
+        (hook / "sitecustomize.py").write_text(_CRASH_HOOK, encoding="utf-8")
+        monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]))
     out = tmp_path / "out"
     res = batch.run([corpus], out, n_process=2, chunk_size=CHUNK, progress=False,
                     only="documents")  # fmt: skip

@@ -12,14 +12,8 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "relnlp"
 
-#: Import cycles that another change removes; the coordinator empties this list at
-#: merge. The io reader <-> document structure cycle belongs to issue 19 ("house19").
-#: themes.taxonomy -> themes.features (the W232 check) -> themes.taxonomy came to main
-#: with the themes work of issue 18 after this branch started; it goes when features
-#: imports Taxonomy for types only.
+#: Import cycles allowed (none: a new one fails the test).
 ALLOWED_CYCLES: list[frozenset[str]] = [
-    frozenset({"relnlp.io._document", "relnlp.io._markdown", "relnlp.io._structure",
-               "relnlp.io.readers"}),
 ]  # fmt: skip
 
 

@@ -131,7 +131,7 @@ def test_viz_show_layers_can_be_switched_off(seed_reports: dict[str, Any]) -> No
 
 
 def test_viz_nesting_keeps_html_well_formed() -> None:
-    from relnlp.viz import _clip_marks, _nest, _render, _Span
+    from relnlp.viz._html import _clip_marks, _nest, _render, _Span
 
     text = "abcdefghijklmnopqrstuvwxyz"
     passages = [_Span(0, 10, 0, "<span class=p>", "</span>"),

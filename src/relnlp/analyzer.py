@@ -719,7 +719,7 @@ def load(
             )
         )  # fmt: skip
     if only is not None:
-        from relnlp.batch._settings import _parse_only, components_to_exclude
+        from relnlp.pipeline.needs import _parse_only, components_to_exclude
 
         dropped = components_to_exclude(_parse_only(only if isinstance(only, str) else list(only)))
         exclude = tuple(dict.fromkeys([*exclude, *dropped]))

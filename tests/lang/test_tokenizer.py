@@ -57,3 +57,57 @@ def test_tokenizer_cjk_name_in_parentheses(nlp: Any) -> None:
 def test_sentences_respect_abbreviations_and_blocks(nlp: Any, text: str, n_sents: int) -> None:
     sents = [s.text.strip() for s in nlp.nlp(text).sents if s.text.strip()]
     assert len(sents) == n_sents, sents
+
+
+def _in_place(nlp: Any) -> Any:
+    """relnlp's rules added to ``nlp.tokenizer`` one by one through spaCy's setters (the
+    slow way ``customize_tokenizer`` replaced): the reference for the built tokenizer."""
+    from spacy.attrs import NORM, ORTH
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    from relnlp.lang.abbreviations import ALL
+    from relnlp.lang.tokenizer import _SYMBOL_RUN, SUPERSCRIPTS
+
+    tok = nlp.tokenizer
+    for abbr in ALL:
+        tok.add_special_case(abbr, [{ORTH: abbr, NORM: abbr}])
+        cap = abbr[:1].upper() + abbr[1:]
+        if cap != abbr:
+            tok.add_special_case(cap, [{ORTH: cap, NORM: cap}])
+    sup = f"[{SUPERSCRIPTS}]+"
+    tok.suffix_search = compile_suffix_regex([sup, *nlp.Defaults.suffixes]).search
+    tok.prefix_search = compile_prefix_regex([sup, *nlp.Defaults.prefixes]).search
+    old = tok.token_match
+    tok.token_match = lambda text: _SYMBOL_RUN.match(text) or (old(text) if old else None)
+    return tok
+
+
+def test_built_tokenizer_equals_rules_added_in_place() -> None:
+    from pathlib import Path
+
+    import spacy
+
+    from relnlp.about import DEFAULT_MODEL
+    from relnlp.lang import customize_tokenizer
+    from relnlp.lang.abbreviations import ALL
+
+    built = spacy.load(DEFAULT_MODEL, exclude=["tok2vec", "tagger", "parser", "ner", "senter",
+                                               "attribute_ruler", "lemmatizer"])  # fmt: skip
+    customize_tokenizer(built)
+    customize_tokenizer(built)  # idempotent
+    ref = spacy.load(DEFAULT_MODEL, exclude=["tok2vec", "tagger", "parser", "ner", "senter",
+                                             "attribute_ruler", "lemmatizer"])  # fmt: skip
+    reference = _in_place(ref)
+    assert built.tokenizer.rules == reference.rules
+    texts = [
+        " ".join(f"({a}) {a}, {a.upper()}. {a[:1].upper() + a[1:]}" for a in ALL),
+        "Deal signed⁴ ⁵in May;¹² '(((('  ----  &&&& e-mail: a@b.org https://x.org/a?b=1 U.S.-led",
+        "He said: \u201cNo.\u201d  Then\tleft\n\nA.B.C. Corp. (Ltd.) pp.12-14 vs. etc.) No.5",
+    ]
+    seeds = Path(__file__).resolve().parents[2] / "corpora" / "seeds"
+    texts += [p.read_text("utf-8") for p in sorted(seeds.glob("*.txt"))]
+    assert len(texts) > 3
+    for text in texts:
+        got = [(t.text, t.whitespace_, t.norm_) for t in built.tokenizer(text)]
+        want = [(t.text, t.whitespace_, t.norm_) for t in reference(text)]
+        assert got == want

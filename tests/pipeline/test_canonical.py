@@ -149,7 +149,7 @@ def test_analyser_ordinary_words_in_a_cited_title_are_no_names(nlp: Any) -> None
     labels = {t: lab for t, lab, _ in got}
     assert labels.get("Beijing") == "GPE" and labels.get("Mirziyoyev") == "PERSON"
     assert not {"Phone", "Growing Involvement", "Disputes"} & set(labels)
-    from relnlp.pipeline.actors import _quoted_titles
+    from relnlp.pipeline._actor_base import _quoted_titles
 
     assert len(_quoted_titles(text)) == 2 and not _quoted_titles("He said “we will see” and left.")
 

@@ -41,15 +41,16 @@ end with their coordinator, however it ends (``kill -9`` included), and the lock
 job whose process is gone is taken over by the next run.
 
 Engines. ``engine="local"`` runs in this process (``n_process=1``) or in a pool of
-``n_process`` spawned processes, started while the job is planned and each loading the
-pipeline once; ``engine="dask"`` sends
+``n_process`` processes: on Linux forked from the coordinator once it has loaded the
+pipeline (they start with it in memory), elsewhere spawned while the job is planned,
+each loading the pipeline once; ``engine="dask"`` sends
 one task per chunk (paths in, part files out) to a ``dask.distributed`` cluster, whose
 workers cache the pipeline at module level. Only counts travel back to the coordinator,
 so its memory stays flat however many documents there are. Every engine writes the same
 bytes for the same chunk.
 
 Layout. The package follows the seams of a job: ``_plan`` (inputs to documents and
-chunks), ``_settings`` (tables, components, resources, fingerprint), ``_store`` (Parquet
+chunks), ``_settings`` (tables, resources, fingerprint), ``_store`` (Parquet
 parts and markers, checks, clean-up), ``_lock``, ``_worker`` (one chunk, in any engine),
 ``_engines``, ``_manifest``, ``_run`` (:func:`run`) and ``_read`` (:func:`read_table`,
 :func:`verify`); ``_spec`` holds the types and names they share.
@@ -61,7 +62,6 @@ from relnlp.batch._lock import LOCK_GRACE_SECONDS
 from relnlp.batch._plan import doc_id_for, fit_chunk_size, plan
 from relnlp.batch._read import VerifyResult, read_table, verify
 from relnlp.batch._run import run
-from relnlp.batch._settings import _parse_only as _parse_only  # used by relnlp.analyzer
 from relnlp.batch._settings import components_to_exclude
 from relnlp.batch._spec import (
     CHUNKS_PER_PROCESS,

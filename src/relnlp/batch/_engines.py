@@ -1,4 +1,4 @@
-"""The engines: in this process, a pool of spawned processes, a dask cluster."""
+"""The engines: in this process, a pool of worker processes, a dask cluster."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import collections
 import concurrent.futures as cf
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -22,6 +23,48 @@ def _run_inline(
         yield process_chunk(chunk, job, on_doc)
 
 
+#: How the local engine starts its workers. On Linux they are forked from the coordinator
+#: once it has loaded the pipeline, so each starts with it in memory (copy-on-write)
+#: instead of spending seconds importing spaCy and loading the model itself; on a small
+#: job that start-up is most of the work. Elsewhere (macOS, Windows: fork is unsafe or
+#: absent) they are spawned, started while the job is planned (:func:`start_pool`), and
+#: each loads the pipeline once.
+START_METHOD = (
+    "fork"
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    else "spawn"
+)
+
+
+def _pool(n_process: int, initializer: Callable[..., None], initargs: tuple[Any, ...]
+          ) -> cf.ProcessPoolExecutor:  # fmt: skip
+    """A pool whose ``n_process`` workers start now (one task submitted each)."""
+    pool = cf.ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context(START_METHOD),
+                                  initializer=initializer, initargs=initargs)  # fmt: skip
+    for _ in range(n_process):  # a spawn executor starts one process per task submitted
+        pool.submit(os.getpid)
+    return pool
+
+
+def fork_pool(job: JobSettings, n_process: int) -> cf.ProcessPoolExecutor:
+    """Load the job's pipeline here, then fork ``n_process`` workers that inherit it.
+
+    Called before anything else starts a thread in this process (the progress bar's
+    monitor does), so the children are copies of a single-threaded process.
+    """
+    import gc
+
+    _pipeline(job)
+    # Objects that exist now move to the collector's permanent generation: the workers'
+    # collections then never walk (and so never write to) the inherited pipeline, whose
+    # memory pages stay shared with this process instead of being copied in each.
+    gc.freeze()
+    try:
+        return _pool(n_process, _warm, (job, os.getpid()))
+    finally:
+        gc.unfreeze()
+
+
 def start_pool(n_process: int) -> cf.ProcessPoolExecutor:
     """Start ``n_process`` spawned workers now, before the job is planned.
 
@@ -29,11 +72,7 @@ def start_pool(n_process: int) -> cf.ProcessPoolExecutor:
     a small job it is a large part of the whole, so it runs while the coordinator checks
     the options and plans the chunks. Each worker loads the pipeline with its first chunk.
     """
-    pool = cf.ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"),
-                                  initializer=_boot, initargs=(os.getpid(),))  # fmt: skip
-    for _ in range(n_process):  # the executor spawns one process per task submitted
-        pool.submit(os.getpid)
-    return pool
+    return _pool(n_process, _boot, (os.getpid(),))
 
 
 def stop_pool(pool: cf.ProcessPoolExecutor) -> None:
@@ -52,8 +91,9 @@ def _run_pool(
     n_process: int,
     pool: cf.ProcessPoolExecutor | None = None,
 ) -> Iterator[ChunkResult]:
-    """A pool of spawned processes, each loading the pipeline once (in its initializer,
-    or with its first chunk in a ``pool`` from :func:`start_pool`).
+    """A pool of worker processes, each with the pipeline loaded once (forked with it,
+    or loading it in its initializer, or with its first chunk in a ``pool`` from
+    :func:`start_pool`).
 
     At most ``2 * n_process`` chunks are in flight, so memory stays flat. When a worker
     dies the pool breaks and all chunks in flight are lost; each is then retried alone,
@@ -61,7 +101,7 @@ def _run_pool(
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    ctx = multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context(START_METHOD)
     todo = collections.deque(chunks)
     suspects: collections.deque[ChunkSpec] = collections.deque()
     limit = 2 * n_process
@@ -188,6 +228,8 @@ def _execute(
     results: list[ChunkResult] = []
     if todo and engine == "local" and n_process == 1:
         _pipeline(job)  # load before the clock starts, so tokens/s means analysis
+    elif todo and engine == "local" and pool is None and START_METHOD == "fork":
+        pool = fork_pool(job, n_process)  # before the progress bar starts its thread
     bar = tqdm(total=total, initial=initial, unit="doc", desc="relnlp batch",
                disable=not progress, dynamic_ncols=True, leave=True)  # fmt: skip
     t0 = time.perf_counter()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from relnlp import schemas
 from relnlp.about import DEFAULT_MODEL, TABLES_VERSION, __version__
-from relnlp.batch._engines import _execute, start_pool, stop_pool
+from relnlp.batch._engines import START_METHOD, _execute, start_pool, stop_pool
 from relnlp.batch._lock import _locked
 from relnlp.batch._manifest import _final_manifest, _warn_once
 from relnlp.batch._plan import _cut, _documents, _supported, fit_chunk_size
@@ -140,8 +140,9 @@ def run(
         Output folder. Rerunning the same command on it processes only the chunks that
         are not yet committed.
     n_process : int
-        Local engine: worker processes (spawned, each loading the pipeline once); 1 runs
-        in this process. Dask engine without ``scheduler``: workers of the LocalCluster
+        Local engine: worker processes (on Linux forked from this process once it has
+        loaded the pipeline, elsewhere spawned, each loading it once); 1 runs in this
+        process. Dask engine without ``scheduler``: workers of the LocalCluster
         (at least 2).
     engine : {"local", "dask"}
         Where chunks run. ``"dask"`` needs ``pip install 'relnlp[dask]'``.
@@ -209,7 +210,7 @@ def run(
     """
     t_start = time.perf_counter()
     pool = None
-    if engine == "local" and type(n_process) is int and n_process > 1:
+    if engine == "local" and type(n_process) is int and n_process > 1 and START_METHOD == "spawn":
         pool = start_pool(n_process)  # the workers start up while the job is planned
     try:
         plan_ = _plan_job(inputs, out, n_process=n_process, engine=engine, scheduler=scheduler,

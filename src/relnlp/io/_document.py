@@ -6,12 +6,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from relnlp.io._records import (
+    BLOCK_KINDS,
+    PASSAGE_KINDS,
+    Block,
+    ChronologyEntry,
+    Dropped,
+    Footnote,
+    Passage,
+    Section,
+)
+from relnlp.io._structure import find_structure
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from relnlp.io._markup import CleanView
 
 __all__ = [
+    "BLOCK_KINDS",
+    "PASSAGE_KINDS",
     "Block",
     "ChronologyEntry",
     "Document",
@@ -19,101 +33,9 @@ __all__ = [
     "Footnote",
     "Passage",
     "Section",
+    "analyse",
+    "markdown_document",
 ]
-
-BLOCK_KINDS = (
-    "title",
-    "heading",
-    "byline",
-    "meta",
-    "paragraph",
-    "chronology",
-    "footnote",
-    "continuation",
-)
-PASSAGE_KINDS = ("paragraph", "chronology", "footnote")
-
-
-@dataclass(frozen=True)
-class Block:
-    """A run of non-blank lines (``start``/``end`` trimmed of white space)."""
-
-    index: int
-    start: int
-    end: int
-    kind: str
-
-
-@dataclass(frozen=True)
-class Section:
-    """A heading and the text it governs, up to the next heading."""
-
-    heading: str
-    level: int
-    heading_start: int
-    heading_end: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Footnote:
-    """A numbered note and the markers in the body that point to it."""
-
-    number: int
-    start: int
-    end: int
-    markers: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
-class ChronologyEntry:
-    """A dated entry of a chronology: the date line and the entry's whole span."""
-
-    date_text: str
-    date_start: int
-    date_end: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Dropped:
-    """Something a reader left out of the analysis, and how much of it.
-
-    Attributes
-    ----------
-    kind : str
-        What it was: ``"front_matter"``, ``"image"``, ``"caption"``, ``"html"``,
-        ``"template"``, ``"code"``, ``"bio"`` (Markdown); ``"boilerplate"`` (HTML:
-        navigation, cookie notices, related links...); ``"running_head"``,
-        ``"page_number"`` (PDF). Plain text drops nothing.
-    chars : int
-        Characters dropped.
-    start, end : int or None
-        Where it is in ``Document.text`` when it is still there (Markdown keeps the file
-        verbatim and only hides it from analysis); ``None`` when the reader removed it
-        from the extracted text (HTML boilerplate, PDF running heads).
-    """
-
-    kind: str
-    chars: int
-    start: int | None = None
-    end: int | None = None
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A unit of analysis: a paragraph (page breaks repaired), chronology entry or note."""
-
-    id: int
-    kind: str
-    start: int
-    end: int
-    blocks: tuple[int, ...]
-    section: str | None = None
-    footnote: int | None = None
-    date_text: str | None = None
 
 
 @dataclass
@@ -200,15 +122,12 @@ class Document:
         >>> d.title, [d.text[p.start:p.end] for p in d.passages]
         ('Gas Talks', ['Talks resumed in May.'])
         """
-        from relnlp.io._structure import analyse
-
         if not isinstance(text, str):
             from relnlp.errors import ArgumentTypeError, Errors
 
             raise ArgumentTypeError(Errors.E001.format(type=type(text).__name__))
         if format in ("md", "str") and not hints and not dropped:
             from relnlp.io._markdown import has_front_matter
-            from relnlp.io.readers import markdown_document
 
             if format == "md" or has_front_matter(text):
                 # Markdown as saved from a static site: the parser and front matter.
@@ -240,6 +159,8 @@ class Document:
         >>> Document.from_text("Some text.").dropped_table().columns.tolist()
         ['kind', 'items', 'chars']
         """
+        import pandas as pd  # on use: reading a report does not need pandas
+
         kinds: dict[str, list[int]] = {}
         for d in self.dropped:
             row = kinds.setdefault(d.kind, [0, 0])
@@ -275,6 +196,8 @@ class Document:
 
     def structure_table(self) -> pd.DataFrame:
         """One row per block: index, kind, start, end, text."""
+        import pandas as pd
+
         return pd.DataFrame(
             {
                 "block": [b.index for b in self.blocks],
@@ -290,3 +213,61 @@ class Document:
             f"Document(format={self.format!r}, title={self.title!r}, author={self.author!r}, "
             f"date={self.date!r}, chars={len(self.text)}, passages={len(self.passages)})"
         )
+
+
+def analyse(text: str, **options: Any) -> Document:
+    """A :class:`Document` with the structure of ``text`` (options: see
+    :func:`relnlp.io._structure.find_structure`)."""
+    return Document(**find_structure(text, **options))
+
+
+def markdown_document(
+    text: str, *, path: Path | None = None, metadata: dict[str, Any] | None = None
+) -> Document:
+    """Build a :class:`Document` from Markdown text (see :func:`relnlp.io.readers.read_markdown`).
+
+    Examples
+    --------
+    >>> d = markdown_document("---\\ntitle: Gas Talks\\nauthor: Jane Roe\\n---\\n\\n"
+    ...                       "![map](m.png)\\n_Figure 1: the route_\\n\\nTalks resumed in May.")
+    >>> d.title, d.author, [d.text[p.start:p.end] for p in d.passages]
+    ('Gas Talks', 'Jane Roe', ['Talks resumed in May.'])
+    >>> [x.kind for x in d.dropped]
+    ['front_matter', 'image', 'caption']
+    """
+    import warnings
+
+    from relnlp.errors import RelnlpWarning, Warnings
+    from relnlp.io._markdown import layout
+
+    lay = layout(text)
+    meta = dict(metadata or {})
+    if lay.front_matter:
+        meta["front_matter"] = lay.front_matter
+    for problem in lay.warnings:
+        warnings.warn(
+            Warnings.W204.format(path=path or "<text>", detail=problem), RelnlpWarning,
+            stacklevel=3,
+        )  # fmt: skip
+    doc = analyse(
+        text,
+        format="md",
+        path=path,
+        hints=lay.hints,
+        metadata=meta,
+        spans=lay.blocks,
+        levels=lay.levels,
+        hidden=tuple(lay.hidden),
+        find_header=not (lay.title and lay.author),
+        join_breaks=False,
+    )
+    doc.dropped = tuple(lay.dropped)
+    if lay.title:
+        doc.title = lay.title
+    if lay.author:
+        doc.author = lay.author
+    if lay.date:
+        doc.date = lay.date
+        if lay.front_matter_span is not None:
+            doc.date_span = None  # the date is in the front matter, not in the prose
+    return doc

@@ -24,9 +24,9 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-from relnlp.io._document import Dropped
 from relnlp.io._headerdate import find_dates
 from relnlp.io._markup import normalise_newlines
+from relnlp.io._records import Dropped
 
 __all__ = ["MarkdownLayout", "has_front_matter", "layout"]
 

@@ -13,23 +13,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from relnlp.io._document import (
-    Block,
-    ChronologyEntry,
-    Document,
-    Footnote,
-    Passage,
-    Section,
-)
 from relnlp.io._headerdate import _MONTH, _YEAR, find_dates
 from relnlp.io._markup import CleanView, clean_view, normalise_newlines
+from relnlp.io._records import Block, ChronologyEntry, Footnote, Passage, Section
 from relnlp.lang.chars import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS
 
-__all__ = ["analyse", "split_blocks"]
+if TYPE_CHECKING:
+    from relnlp.io._document import Document
+
+__all__ = ["find_structure", "split_blocks"]
 
 _BLOCK = re.compile(r"\S(?:.|\n(?![ \t\r\f\v]*(?:\n|$)))*")
 _SUP_DIGITS = SUPERSCRIPT_DIGITS
@@ -256,7 +252,7 @@ def _join_passages(blks: list[_Blk], join_breaks: bool = True) -> list[list[_Blk
     return groups
 
 
-def analyse(
+def find_structure(
     text: str,
     *,
     format: str = "str",
@@ -269,8 +265,9 @@ def analyse(
     hidden: tuple[tuple[int, int], ...] = (),
     find_header: bool = True,
     join_breaks: bool = True,
-) -> Document:
-    """Find the structure of ``text`` (see module docstring).
+) -> dict[str, Any]:
+    """Find the structure of ``text`` (see module docstring): the fields of a
+    :class:`~relnlp.io.Document` (``relnlp.io._document.analyse`` makes it).
 
     A reader that knows more (the Markdown parser) passes the block ``spans``, heading
     ``levels``, ``hidden`` spans (left out of the analysed view), ``find_header=False``
@@ -367,7 +364,7 @@ def analyse(
             )
         )
 
-    return Document(
+    return dict(
         text=text,
         path=path,
         format=format,

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from relnlp import registry
 from relnlp.errors import ArgumentTypeError, Errors, InputError, MissingFileError
 from relnlp.io._decode import decode_bytes
-from relnlp.io._document import Document, Dropped
+from relnlp.io._document import Document, Dropped, analyse, markdown_document
 from relnlp.io._headerdate import find_dates
 from relnlp.io._html import SHORT_PAGE, BodyText, VisibleText, extract_main
 from relnlp.lang.chars import TO_SUPERSCRIPT
@@ -86,59 +86,6 @@ def read_markdown(path: Path, *, max_bytes: int | None = None) -> Document:
     )
 
 
-def markdown_document(
-    text: str, *, path: Path | None = None, metadata: dict[str, Any] | None = None
-) -> Document:
-    """Build a :class:`Document` from Markdown text (see :func:`read_markdown`).
-
-    Examples
-    --------
-    >>> d = markdown_document("---\\ntitle: Gas Talks\\nauthor: Jane Roe\\n---\\n\\n"
-    ...                       "![map](m.png)\\n_Figure 1: the route_\\n\\nTalks resumed in May.")
-    >>> d.title, d.author, [d.text[p.start:p.end] for p in d.passages]
-    ('Gas Talks', 'Jane Roe', ['Talks resumed in May.'])
-    >>> [x.kind for x in d.dropped]
-    ['front_matter', 'image', 'caption']
-    """
-    import warnings
-
-    from relnlp.errors import RelnlpWarning, Warnings
-    from relnlp.io._markdown import layout
-    from relnlp.io._structure import analyse
-
-    lay = layout(text)
-    meta = dict(metadata or {})
-    if lay.front_matter:
-        meta["front_matter"] = lay.front_matter
-    for problem in lay.warnings:
-        warnings.warn(
-            Warnings.W204.format(path=path or "<text>", detail=problem), RelnlpWarning,
-            stacklevel=3,
-        )  # fmt: skip
-    doc = analyse(
-        text,
-        format="md",
-        path=path,
-        hints=lay.hints,
-        metadata=meta,
-        spans=lay.blocks,
-        levels=lay.levels,
-        hidden=tuple(lay.hidden),
-        find_header=not (lay.title and lay.author),
-        join_breaks=False,
-    )
-    doc.dropped = tuple(lay.dropped)
-    if lay.title:
-        doc.title = lay.title
-    if lay.author:
-        doc.author = lay.author
-    if lay.date:
-        doc.date = lay.date
-        if lay.front_matter_span is not None:
-            doc.date_span = None  # the date is in the front matter, not in the prose
-    return doc
-
-
 # HTML -------------------------------------------------------------------------------
 @_register("html")
 def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
@@ -197,8 +144,6 @@ def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
                 levels[pos] = level
             pos += len(block) + 2
         meta["extraction"] = "trafilatura"
-        from relnlp.io._structure import analyse
-
         doc = analyse(text, format="html", path=path, hints=hints, metadata=meta, levels=levels)
         visible = len(" ".join(all_text.split()))
         kept = len(" ".join(text.split()))

@@ -1,4 +1,4 @@
-"""Tokenizer rules for policy prose, added to a spaCy English tokenizer in place.
+"""Tokenizer rules for policy prose, given to a spaCy English pipeline as a new tokenizer.
 
 * abbreviations keep their period ("Feb.", "Lt.", "Gen.", "pp.", "No.", "U.N.");
 * superscript footnote markers (``¹²³``) are split from the word or punctuation they
@@ -27,33 +27,56 @@ __all__ = ["SUPERSCRIPTS", "customize_tokenizer"]
 
 
 def customize_tokenizer(nlp: Language) -> Language:
-    """Add relnlp's special cases and affix rules to ``nlp.tokenizer`` (idempotent)."""
+    """Give ``nlp`` a tokenizer with relnlp's special cases and affix rules (idempotent).
+
+    The new tokenizer has the old one's vocabulary, rules, affix and match functions
+    and settings, plus relnlp's; it replaces ``nlp.tokenizer``. It is built in one go
+    because spaCy re-tokenises every special case (about 1,600) each time an affix
+    function is set on an existing tokenizer, and again for each special case added.
+    """
     tok = cast(Tokenizer, nlp.tokenizer)
+    rules = dict(tok.rules or {})
     for abbr in ALL:
-        tok.add_special_case(abbr, [{ORTH: abbr, NORM: abbr}])
+        rules[abbr] = [{ORTH: abbr, NORM: abbr}]
         # Also at the start of a sentence in upper case, e.g. "No." in a citation.
         cap = abbr[:1].upper() + abbr[1:]
         if cap != abbr:
-            tok.add_special_case(cap, [{ORTH: cap, NORM: cap}])
+            rules[cap] = [{ORTH: cap, NORM: cap}]
     sup = f"[{SUPERSCRIPTS}]+"
+    suffix_search = tok.suffix_search
     suffixes = list(nlp.Defaults.suffixes or [])
     if sup not in suffixes:
-        suffixes = [sup, *suffixes]
-        tok.suffix_search = compile_suffix_regex(suffixes).search
+        suffix_search = compile_suffix_regex([sup, *suffixes]).search
+    prefix_search = tok.prefix_search
     prefixes = list(nlp.Defaults.prefixes or [])
     if sup not in prefixes:
-        prefixes = [sup, *prefixes]
-        tok.prefix_search = compile_prefix_regex(prefixes).search
+        prefix_search = compile_prefix_regex([sup, *prefixes]).search
     # A run of one repeated symbol ("((((", "----", "&&&&") is one token. Without this the
     # affix loop peels it one character at a time, which is quadratic in the run length.
-    old = tok.token_match
+    token_match = old = tok.token_match
     if not getattr(old, "_relnlp_runs", False):
 
         def token_match(text: str, _old: Any = old) -> Any:
             return _SYMBOL_RUN.match(text) or (_old(text) if _old is not None else None)
 
         token_match._relnlp_runs = True  # type: ignore[attr-defined]
-        tok.token_match = token_match
+        # How relnlp.pipeline._phrases.tokenizer_key describes this function.
+        old_pattern = getattr(getattr(old, "__self__", None), "pattern", None)
+        token_match._relnlp_key = (  # type: ignore[attr-defined]
+            f"relnlp_runs:{_SYMBOL_RUN.pattern}|{old_pattern}"
+            if old is None or isinstance(old_pattern, str) else None
+        )
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=prefix_search,
+        suffix_search=suffix_search,
+        infix_finditer=tok.infix_finditer,
+        token_match=token_match,
+        url_match=tok.url_match,
+        faster_heuristics=tok.faster_heuristics,
+        max_cache_size=tok.max_cache_size,
+    )
     return nlp
 
 

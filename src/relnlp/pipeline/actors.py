@@ -31,14 +31,11 @@ and :class:`relnlp.records.Entity` records (:func:`relnlp.records.entities`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from relnlp import extensions, records
@@ -46,9 +43,48 @@ from relnlp.acronyms import find_acronyms, find_mentions
 from relnlp.gazetteer import Gazetteer, quote_variants
 from relnlp.lang.translit import name_key
 from relnlp.pipeline import doc_text
+from relnlp.pipeline._actor_base import (
+    _APPOSITION,
+    _EVENT_HEADS,
+    _FAC_HEADS,
+    _FACILITY_AFTER,
+    _FACILITY_QUALIFIERS,
+    _GENERIC_PLACE_HEADS,
+    _GROUP_AFTER,
+    _HEADLINE_VERBS,
+    _LINK_HEADS,
+    _NATIVE,
+    _ORDINAL,
+    _ORG_HEADS,
+    _ORG_WORDS,
+    _PLACE_HEADS,
+    _PLACE_PREPOSITIONS,
+    _SETTLEMENT_WORDS,
+    _SURNAME_FIRST,
+    _TITLE_WORD_LABELS,
+    _TOPONYM_ENDINGS,
+    _TRAILING_FUNCTION,
+    _UNIT_HEADS,
+    _YEAR,
+    MILITARY_PRIORITY,
+    TITLE_WORDS,
+    Mention,
+    _common_words,
+    _drop_dates_inside,
+    _has_letters,
+    _hyphen_parts,
+    _in_body,
+    _is_common,
+    _office_split,
+    _quoted_titles,
+    _select,
+    _the,
+    _tokens_where,
+    _trim,
+    divisions,
+    organs,
+)
 from relnlp.pipeline._canonical import (
-    DIVISION_HEADS,
-    division_canonical,
     is_organ,
     organ_canonical,
     singular_group,
@@ -62,130 +98,10 @@ from relnlp.pipeline._military import (
     find_designators,
     find_exercises,
 )
+from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.schemas import ENTITY_LABELS
 
 __all__ = ["ActorTagger", "Mention"]
-
-# Titles and office words that precede a name and are not part of it.
-TITLE_WORDS = frozenset(
-    """President Vice Premier Prime Minister Ministers Foreign Deputy First Secretary
-    General Gen. Lt. Col. Maj. Capt. Adm. Brig. Sgt. Cmdr. Dr. Mr. Mrs. Ms. Prof. Sir Lord
-    Chairman Chairwoman Chair Chancellor King Queen Prince Crown Emperor Empress Sheikh Emir
-    Sultan Ambassador Envoy Special Representative Governor Mayor Senator Rep. Sen. Gov.
-    Director Chief Head Commander Admiral Marshal Colonel Major Captain Lieutenant Defense
-    Defence Finance Economy Trade Commerce Interior Justice Security State Councilor
-    Councillor Assistant Executive Party Spokesman Spokeswoman Spokesperson Justice Speaker
-    Supreme Leader Acting Former former late then Then Secretary-General Vice-Premier
-    Vice-President Deputy-Chief Staff Public Affairs External Home Energy Ambassador-at-Large
-    Administrator Navy Army Air Force Defense-Minister Premier-designate""".split()
-)
-# Office heads that open an apposition describing a person ("Li, director of ...").
-_APPOSITION = re.compile(
-    r"^,\s+((?:the\s+)?(?:(?:first|deputy|vice|acting|former|executive|assistant)\s+)*"
-    r"(?:director|chief|head|minister|secretary|chairman|chairwoman|chair|president|"
-    r"governor|member|spokesperson|spokesman|ambassador|administrator|commander|envoy|"
-    r"premier|advisor|adviser|general|representative|leader|speaker|councilor)\b[^,;.()]*)",
-    re.IGNORECASE,
-)
-# Family name first: common Chinese and Korean surnames (romanised), general knowledge.
-_SURNAME_FIRST = frozenset(
-    """Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo
-    Liang Song Zheng Xie Han Tang Feng Yu Dong Xiao Cheng Cao Yuan Deng Fu Shen Zeng Peng Lu
-    Su Jiang Cai Jia Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan
-    Liao Zou Xiong Jin Hao Kong Bai Cui Kang Mao Qiu Qin Gu Hou Shao Meng Long Wan Duan Qian
-    Yin Yi Chang Qi Xi Bo Zhai Wen Lou Mei Kim Park Lee Choi Jung Kang Cho Yoon Jang Lim
-    Moon Ban Roh Chun Yoo Shin Kwon Hwang Ahn Song Hong Jeon Ko""".split()
-)
-_NATIVE = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff]"
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff\s·.-]*"
-)
-_LEADING_DROP = frozenset({"the", "The", "a", "A", "an", "An", "THE"})
-# Lower-case affixes joined to a name by a hyphen are not part of it ("pro-Russian").
-_AFFIXES = frozenset({"pro", "anti", "post", "pre", "non", "ex", "mid"})
-# Function words never end a name ("Chinese Government on", "Border Conflict between").
-_TRAILING_FUNCTION = frozenset({"of", "the", "on", "between", "and", "in", "for", "to", "with", "at", "by", "a", "an"})
-# Headline verbs that the statistical model swallows into names in Title Case citations
-# ("Wang Yi Talks about ...", "Xi Jinping Speaks with ...").
-_HEADLINE_VERBS = frozenset(
-    """Talks Speaks Says Sends Meets Calls Visits Urges Warns Holds Signs Stresses Vows
-    Tells Asks Meet Talk Speak Say Send""".split()
-)
-# Type words that make a name a place: "Wu Ji County", "Hebei Province".
-_PLACE_HEADS = frozenset(
-    """County Province Prefecture Oblast Krai District Region City Municipality Township
-    Village Governorate Canton Raion Okrug""".split()
-)
-_CJK_PLACE_SUFFIX = ("县", "省", "市", "州", "区", "镇", "村", "郡")
-_CJK_ORG_SUFFIX = ("部", "委员会", "局", "院", "党", "社", "办公厅", "政府")
-# Offices that separate a nationality from a person in one statistical span
-# ("Kazakh President Kassym-Jomart Tokayev").
-_OFFICE_SPLIT = frozenset({"President", "Minister", "Premier", "Chairman", "Ambassador", "Chancellor"})
-_ORG_WORDS = frozenset(
-    """Ministry Office Committee Commission Council Department Agency Bureau Service
-    Administration Bank Organization Organisation Party Army Navy Forces Union Fund
-    Institute University Group Association Court Assembly Parliament""".split()
-)
-# Organ heads that an official name may continue with "of ..." ("General Office of ...").
-_ORG_HEADS = frozenset(
-    """Ministry Office Committee Commission Council Department Agency Bureau Service
-    Administration Staff Directorate Secretariat Presidium Politburo Bureau Academy
-    Command Headquarters Directorate-General Forces""".split()
-)
-# Labels of the model's guesses that a cited title's ordinary words produce.
-_TITLE_WORD_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC", "PERSON", "GPE", "LOC"})
-# Endings of settlement names in Ukrainian, Russian, Belarusian, Central Asian, Persian
-# and German toponymy (general knowledge of the field's geography).
-_TOPONYM_ENDINGS = ("ivka", "yivka", "ivske", "ivsk", "sk", "ske", "pol", "opil", "opol", "hrad",
-                    "grad", "horod", "gorod", "burg", "abad", "kent", "shahr", "ovo", "evo")  # fmt: skip
-_SETTLEMENT_WORDS = frozenset("Stanytsia Stanitsa Velyka Mala Nova Novyi Novy Stara Staryi Verkhnii Nyzhnii".split())
-# Prepositions of place after which a one-word name is a place, not a person.
-_PLACE_PREPOSITIONS = frozenset("near outside toward towards around across into nearby".split())
-# Lower-case heads after a name that make it a facility, with the words that may stand
-# between ("railway station", "border crossing"), and heads of descent groups.
-_FACILITY_AFTER = frozenset("station crossing checkpoint airbase airfield terminal".split())
-_FACILITY_QUALIFIERS = frozenset("railway rail train bus metro border air naval".split())
-_GROUP_AFTER = frozenset("clan clans tribe tribes".split())
-# Heads of the names of military units and formations.
-_UNIT_HEADS = frozenset("Army Fleet Flotilla Brigade Division Regiment Corps Battalion Guards".split())
-# Heads of named transport infrastructure, FAC in the guidelines ("Middle Corridor").
-_FAC_HEADS = frozenset(
-    """Corridor Railway Railroad Highway Motorway Pipeline Port Bridge Canal Tunnel Route
-    Crossing Station Airport Seaport Terminal Dam""".split()
-)
-# Words that may stand beside an author's name on a byline.
-_BYLINE_WORDS = frozenset("by and dr prof professor phd mr ms mrs author authors editor".split())
-# Lower-case generic heads after a place name ("Herat province", "Chabahar port").
-_GENERIC_PLACE_HEADS = frozenset("province port city district county region oblast village town".split())
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-# Heads of named gatherings (EVENT in the guidelines: summits, conferences, forums).
-_EVENT_HEADS = frozenset("Summit Conference Forum Olympics Games Expo Dialogue Symposium Talks Meeting".split())
-# Lower-case heads after "A-B" that make A and B the places a link joins.
-_LINK_HEADS = frozenset("railway railroad rail road highway pipeline corridor route line link border crossing".split())
-# Priority of patterns and weapon names over statistical spans (see _select).
-MILITARY_PRIORITY = 4.0
-_TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", "-", "–", '"', "”", "“"})
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A resolved entity mention (token span plus its resolution)."""
-
-    start: int  # token
-    end: int
-    label: str
-    canonical: str
-    source: str
-    priority: float
-    country: str | None = None
-    role: str | None = None
-    affiliation: str | None = None
-
-
-def _has_letters(span: Span) -> bool:
-    return any(c.isalpha() for c in span.text)
-
 
 class ActorTagger:
     """Domain-aware entity recognition and name resolution (see module docstring)."""
@@ -194,18 +110,17 @@ class ActorTagger:
         self.name = name
         self.gazetteer = gazetteer
         extensions.install()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = [v for s in gazetteer.surfaces if s not in gazetteer.ambiguous
                     for v in quote_variants(s)]  # fmt: skip
-        patterns = [nlp.make_doc(sf) for sf in surfaces]
+        # Matched on token text, as spaCy's PhraseMatcher(attr="ORTH") would, without a
+        # Doc per surface (see relnlp.pipeline._phrases).
+        self.matcher = PhraseIndex(pattern_tokens(nlp, surfaces))
         self.common_words = _common_words(nlp)
-        for i in range(0, len(patterns), 1000):
-            self.matcher.add("GAZ", patterns[i : i + 1000])
 
     # -- candidates --------------------------------------------------------------------
     def _gazetteer(self, doc: Doc) -> list[Mention]:
         out = []
-        for _id, s, e in self.matcher(doc):
+        for s, e in self.matcher(doc):
             surface = doc[s:e].text
             hit = self.gazetteer.lookup(surface)
             if hit is None:
@@ -769,48 +684,6 @@ class ActorTagger:
             out.append(m)
         return out
 
-    def _divisions(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
-        """A place before a lower-case administrative head names the division ("Herat
-        province" -> "Herat Province"); the head stays out of the span (guidelines 8)."""
-        out = []
-        for m in chosen:
-            nxt = doc[m.end] if m.end < len(doc) else None
-            if (m.label == "GPE" and nxt is not None and nxt.is_lower and nxt.lower_ in DIVISION_HEADS
-                    and doc[m.end - 1].whitespace_ and m.source != "acronym"):  # fmt: skip
-                name = " ".join(doc[m.start : m.end].text.split())
-                canonical = division_canonical(name, nxt.text, self.gazetteer)
-                if canonical is not None:
-                    m = replace(m, canonical=canonical)
-            out.append(m)
-        return out
-
-    def _organs(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
-        """A ministry or government named after its state takes the state in its canonical
-        ("Kazakhstan's Ministry of Transport" -> "Ministry of Transport of Kazakhstan"); a
-        nationality adjective right before it is part of its name (guidelines, decision on
-        nationality adjectives inside an organ's name: "Afghan Ministry of Mines")."""
-        out: list[Mention] = []
-        for m in chosen:
-            prev = out[-1] if out else None
-            text = " ".join(doc[m.start : m.end].text.split())
-            if (m.label != "ORG" or m.source not in ("spacy", "registry") or prev is None
-                    or self.gazetteer.lookup(text) is not None or not is_organ(text)):  # fmt: skip
-                out.append(m)
-                continue
-            state = prev.country if prev.country is not None else None
-            if prev.label == "NORP" and prev.end == m.start and doc[prev.end - 1].whitespace_ and state:
-                organ = organ_canonical(text, self.gazetteer, state=state)
-                if organ is not None:
-                    out[-1] = replace(m, start=prev.start, canonical=organ[0], country=organ[1])
-                    continue
-            if (prev.label == "GPE" and prev.end == m.start - 1 and doc[prev.end].text in ("'s", "’s")
-                    and state is not None and state == prev.canonical):  # fmt: skip
-                organ = organ_canonical(text, self.gazetteer, state=state)
-                if organ is not None:
-                    m = replace(m, canonical=organ[0], country=organ[1])
-            out.append(m)
-        return out
-
     def _roles(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
         ends = {m.end: m for m in chosen}
         full = doc_text(doc)
@@ -857,7 +730,7 @@ class ActorTagger:
         chosen = _select(_in_body(doc, self._not_title_words(doc, cands)))
         chosen = _select(self._people(doc, self._places(doc, chosen)))
         chosen = _select(self._native(doc, chosen))
-        chosen = self._organs(doc, self._divisions(doc, self._long_names(doc, chosen)))
+        chosen = organs(doc, divisions(doc, self._long_names(doc, chosen), self.gazetteer), self.gazetteer)
         chosen = self._generic_heads(doc, chosen)
         chosen = self._roles(doc, chosen)
         chosen.sort(key=lambda m: m.start)
@@ -883,178 +756,6 @@ class ActorTagger:
                   for m in chosen)
         )  # fmt: skip
         return doc
-
-
-def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
-    """Drop the model's guesses outside the report's passages.
-
-    Headings, captions, bylines, biographies and front matter are Title Case or terse, and
-    the statistical model reads them as names ("Conclusion", "Military Aid and Arms Sales"
-    as ORG). There, only names relnlp knows (gazetteer, acronym definitions, patterns) and
-    the model's full personal names on a byline are kept. Without passage boundaries (a bare spaCy pipeline) nothing is dropped.
-    """
-    passages = records.passages(doc)
-    if not passages:
-        return cands
-    bounds = sorted((p.start, p.end) for p in passages)
-    starts = np.array([a for a, _b in bounds], dtype=np.int64)
-
-    def inside(char: int) -> bool:
-        k = int(np.searchsorted(starts, char, side="right")) - 1
-        return k >= 0 and bounds[k][0] <= char < bounds[k][1]
-
-    text = doc_text(doc)
-
-    def byline(c: Mention) -> bool:
-        # A line that holds nothing but the name ("By Jane Doe", "Jane Doe, PhD"); in a
-        # Title Case heading ("Arms Transfers and Joint Drills") the model's PERSON guesses
-        # are ordinary words.
-        a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
-        line_start = text.rfind("\n", 0, a) + 1
-        line_end = text.find("\n", b)
-        rest = text[line_start:a] + " " + text[b : line_end if line_end >= 0 else len(text)]
-        return not [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _BYLINE_WORDS]
-
-    def name_like(c: Mention) -> bool:
-        # The model's persons are kept on a byline; its places and bodies in a Title Case
-        # heading are too often ordinary words ("Trade Routes are Worth" as GPE).
-        return c.label == "PERSON" and c.end - c.start > 1 and byline(c)
-
-    return [c for c in cands if c.source != "spacy" or name_like(c) or inside(doc[c.start].idx)]
-
-
-def _the(m: Mention, name: str) -> str:
-    """``name`` after "of": bodies take the article, states do not ("of the Central
-    Committee", "of China"; "of the United States")."""
-    if m.label == "GPE":
-        return f"the {name}" if name.startswith(("United ", "Netherlands", "Philippines")) else name
-    return name if name.startswith(("the ", "The ")) else f"the {name}"
-
-
-def _common_words(nlp: Language) -> frozenset[str]:
-    """Ordinary English words: the rule lemmatizer's word lists (nouns, verbs, adjectives,
-    adverbs), empty when the pipeline has no such lemmatizer."""
-    for _name, pipe in nlp.pipeline:
-        lookups = getattr(pipe, "lookups", None) or getattr(getattr(pipe, "wrapped", None), "lookups", None)
-        if lookups is None or not lookups.has_table("lemma_index"):
-            continue
-        table = lookups.get_table("lemma_index")
-        words: set[str] = set()
-        for key in table:
-            words.update(w for w in table[key] if "_" not in w)
-        return frozenset(words)
-    return frozenset()
-
-
-def _is_common(word: str, common: frozenset[str]) -> bool:
-    """Whether ``word`` (lower case) is a function word or an ordinary word, inflected or
-    not ("disputes", "withdrawing", "armed")."""
-    if word in common or word in _TRAILING_FUNCTION:
-        return True
-    stems = [word[:-1]] if word.endswith("s") else []
-    if word.endswith(("es", "ed")):
-        stems.append(word[:-2])
-    if word.endswith("ing"):
-        stems += [word[:-3], word[:-3] + "e"]
-    if word.endswith("ied") or word.endswith("ies"):
-        stems.append(word[:-3] + "y")
-    if word.endswith("ed"):
-        stems.append(word[:-1])
-    return any(len(st) > 2 and st in common for st in stems)
-
-
-_QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,200})[\"”]")
-
-
-def _quoted_titles(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted strings written in Title Case (titles of cited works)."""
-    out = []
-    for m in _QUOTED.finditer(text):
-        words = [w for w in re.findall(r"[^\W\d_]+", m.group(1)) if len(w) > 3]
-        if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
-            out.append((m.start(1), m.end(1)))
-    return out
-
-
-def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:
-    """Remove the date spans that lie inside a named event ("Vostok 2022" is no date)."""
-    found = records.timexes(doc)
-    if not names or not found:
-        return
-
-    def within(a: int, b: int) -> bool:
-        return any(s <= a and b <= e for s, e in names)
-
-    records.set_timexes(doc, (t for t in found if not within(t.start, t.end)))
-    if "rel_dates" in doc.spans:
-        doc.spans["rel_dates"] = [sp for sp in doc.spans["rel_dates"] if not within(sp.start_char, sp.end_char)]
-
-
-def _tokens_where(doc: Doc, test: Callable[[str], bool]) -> list[int]:
-    """Indices of the tokens whose text passes ``test`` (tested once per distinct word)."""
-    orth = doc.to_array(ORTH)
-    uniq, inverse = np.unique(orth, return_inverse=True)
-    strings = doc.vocab.strings
-    keep = np.fromiter((test(strings[int(h)]) for h in uniq), dtype=bool, count=len(uniq))
-    return np.flatnonzero(keep[inverse]).tolist()
-
-
-def _trim(doc: Doc, s: int, e: int, *, affixes: bool = True) -> tuple[int, int]:
-    """Drop leading articles, hyphenated affixes ("pro-", "anti-"; not from a name the
-    gazetteer knows whole, "Anti-Secession Law"), and trailing function words and
-    punctuation from token span [s, e)."""
-    while True:
-        before = (s, e)
-        while s < e and (doc[s].is_space or doc[s].text in _LEADING_DROP or doc[s].is_punct):
-            s += 1
-        if (affixes and s + 2 < e and doc[s].lower_ in _AFFIXES and doc[s + 1].text in ("-", "–")
-                and not doc[s].whitespace_ and not doc[s + 1].whitespace_):  # fmt: skip
-            s += 2
-        while e > s and (doc[e - 1].is_space or doc[e - 1].text in _TRAILING_DROP
-                         or doc[e - 1].text in _TRAILING_FUNCTION):  # fmt: skip
-            e -= 1
-        if (s, e) == before:
-            return s, e
-
-
-def _office_split(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
-    """(end of the nationality, start of the person) when a span reads "<Nationality>
-    <Office> <Name>"; None otherwise."""
-    for i in range(s, e - 1):
-        if doc[i].text in _OFFICE_SPLIT:
-            tail = doc[i + 1 : e]
-            j = i
-            while j > s and doc[j - 1].text in TITLE_WORDS:
-                j -= 1
-            if (all(t.text[:1].isupper() or t.text in ("-", "–") for t in tail)
-                    and not any(t.text in _ORG_WORDS or t.text in TITLE_WORDS for t in tail)):  # fmt: skip
-                return j, i + 1
-    return None
-
-
-def _hyphen_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Token ranges of the parts of a span joined by unspaced hyphens or slashes."""
-    parts, cur = [], start
-    for t in doc[start:end]:
-        if t.text in ("-", "/", "–") and not t.whitespace_ and t.i > start and not doc[t.i - 1].whitespace_:
-            parts.append((cur, t.i))
-            cur = t.i + 1
-    parts.append((cur, end))
-    return [p for p in parts if p[1] > p[0]]
-
-
-def _select(cands: list[Mention]) -> list[Mention]:
-    """Non-overlapping mentions: higher priority, then longer, then earlier."""
-    order = sorted(cands, key=lambda m: (-(m.priority >= 4.0), -(m.end - m.start), -m.priority, m.start))
-    taken: set[int] = set()
-    out = []
-    for m in order:
-        idx = range(m.start, m.end)
-        if any(i in taken for i in idx):
-            continue
-        taken.update(idx)
-        out.append(m)
-    return sorted(out, key=lambda m: m.start)
 
 
 def make(nlp: Language, name: str, gazetteer: Any) -> ActorTagger:

@@ -22,7 +22,6 @@ from relnlp.lang.chars import SUPERSCRIPT_DIGITS
 __all__ = ["SentenceGuard"]
 
 _MONTHS = frozenset(MONTHS)
-_SUPER = frozenset(SUPERSCRIPT_DIGITS)
 
 
 class SentenceGuard:
@@ -47,7 +46,7 @@ class SentenceGuard:
                     tok.is_sent_start = True
                 block_first = tok.i
                 block_start = False
-            elif tok.text and all(c in _SUPER for c in tok.text):
+            elif tok.text and not tok.text.strip(SUPERSCRIPT_DIGITS):  # superscripts only
                 tok.is_sent_start = False
             elif prev is not None and (
                 prev.text in NO_BREAK_AFTER or (prev.text in _MONTHS and tok.like_num)

@@ -40,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.attrs import IS_SPACE, LEMMA, LOWER
+from spacy.attrs import IS_SPACE, LEMMA, LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -458,8 +458,12 @@ def numbered_names(doc: Doc) -> list[tuple[int, int]]:
     "Vision 2030"). A run of title-case words (not starting the sentence, not part of a
     date) directly before a number is a name; its words are not cues."""
     out = []
-    for tok in doc:
-        if not (tok.like_num and tok.text[:1].isdigit()) or tok.i == 0:
+    # Only number-like tokens can end a name: find them in one array read instead of
+    # making a Token object for every word of the report.
+    nums = doc.to_array([LIKE_NUM]).ravel().nonzero()[0].tolist() if len(doc) else []
+    for i in nums:
+        tok = doc[i]
+        if not tok.text[:1].isdigit() or tok.i == 0:
             continue
         j = tok.i
         while j > 0 and doc[j - 1].is_title and not doc[j - 1].is_sent_start:

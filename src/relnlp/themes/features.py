@@ -199,8 +199,11 @@ class PriorScorer:
         ws, st = _analysed(text)
         out: list[CueMatch] = []
         for i, s in enumerate(st):
+            phrases = index.get(s)
+            if not phrases:  # most words start no phrase
+                continue
             best: dict[str, tuple[int, str]] = {}
-            for theme, cue, seq in index.get(s, ()):
+            for theme, cue, seq in phrases:
                 n = len(seq)
                 if tuple(st[i : i + n]) == seq and n > best.get(theme, (0, ""))[0]:
                     best[theme] = (n, cue)
