@@ -8,7 +8,7 @@ not. The coding follows the event-data tradition:
   *Conflict and Mediation Event Observations*, 2002; the codebook's verb classes 01-20), or
   a light verb with its object noun ("hold talks", "sign an agreement", "impose
   sanctions", "launch an invasion"). The verb table is data,
-  ``relnlp/data/lexicons/events.v1.jsonl`` (lemma, optional object nouns, CAMEO root,
+  ``relnlp/data/lexicons/events.v2.jsonl`` (lemma, optional object nouns, CAMEO root,
   Goldstein value); users add their own with :func:`load_event_verbs`;
 * the event ``type`` is the **quad class** of PLOVER and of the CAMEO "QuadClass"
   (Schrodt, *PLOVER*, 2016-): roots 01-05 ``verbal_cooperation``, 06-08
@@ -79,7 +79,7 @@ __all__ = [
     "quad_class",
 ]
 
-PACKAGED = "lexicons/events.v1.jsonl"
+PACKAGED = "lexicons/events.v2.jsonl"
 
 #: PLOVER / CAMEO quad classes, in the order of the CAMEO roots they cover.
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
@@ -157,6 +157,50 @@ THEME_ROOTS = frozenset({"07", "08", "15"})
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "secure", "win"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+#: Nouns that count or group the object of a light verb: "a round of sanctions".
+QUANTITY_NOUNS = frozenset(
+    """round rounds package packages set sets series wave waves raft batch number host
+    slew spate string range series""".split()
+)
+#: CAMEO roots of verbal acts aimed at what their complement clause is about: public
+#: statements (01), appeals (02), demands (10), disapproval (11), rejection (12), threats (13).
+VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+#: Roots whose act is an event even when it is aimed at no one named: "X called for
+#: restraint", "X demanded a ceasefire", "X warned of escalation" (the speaker must be
+#: named). A bare statement (01) aimed at no one is not an event.
+SPEECH_ROOTS = frozenset({"02", "10", "13"})
+#: Heads of subjects that report what others do or say, not actors speaking for
+#: themselves: "an IS-K source said", "a former member says", "analysts noted".
+INFORMANT_HEADS = frozenset(
+    """source sources informant informants analyst analysts expert experts observer
+    observers commentator commentators member members resident residents witness
+    witnesses report reports study studies survey surveys estimate estimates""".split()
+)
+#: Adverbs of the author's assessment: "the Kremlin likely continued to deploy forces"
+#: is an analysis, not a reported act.
+ASSESSMENT_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "maybe",
+                                "presumably", "apparently", "seemingly"})  # fmt: skip
+#: Roots of acts that are mutual by nature: several subjects do them together (consult,
+#: meet, negotiate: 04; cooperate, hold exercises: 06).
+MUTUAL_ROOTS = frozenset({"04", "06"})
+MUTUAL_VERBS = frozenset({"agree", "reconcile", "normalize", "normalise", "coordinate", "exchange",
+                          "clash", "skirmish"})
+#: Verbs that report what an actor said or decided; a "will" under them is an announced
+#: decision, not the author's forecast ("the ministry said it will expel ...").
+REPORTING_VERBS = frozenset(
+    """say state announce declare confirm add tell inform notify pledge vow promise
+    commit decide agree warn threaten stress emphasize emphasise note reiterate""".split()
+)
+#: Nouns that, with "two" or "both", stand for the actors just named ("the two
+#: countries", "both sides"); the value says which kind of actor they take.
+PLURAL_REFERENCES = {
+    "country": "state", "countries": "state", "state": "state", "states": "state",
+    "nation": "state", "nations": "state", "government": "state", "governments": "state",
+    "capital": "state", "capitals": "state", "side": "any", "sides": "any",
+    "party": "any", "parties": "any", "power": "any", "powers": "any",
+    "leader": "person", "leaders": "person", "president": "person", "presidents": "person",
+    "minister": "person", "ministers": "person",
+}  # fmt: skip
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _CAMEO = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
 
@@ -259,7 +303,7 @@ def load_event_verbs(
         JSONL files, one object a line: ``verb`` (lemma, optionally with a particle),
         ``objects`` (optional list of object nouns), ``cameo`` (code), ``goldstein``.
     packaged : bool
-        Include ``relnlp/data/lexicons/events.v1.jsonl``.
+        Include ``relnlp/data/lexicons/events.v2.jsonl``.
 
     Returns
     -------
@@ -313,6 +357,7 @@ class Event:
 class _Actor:
     name: str
     country: str | None
+    label: str = ""
 
 
 class _Actors:
@@ -341,7 +386,7 @@ class _Actors:
             # region of a state when it acts or is acted on ("Moscow deployed", "Beijing
             # protested"), as event coders (CAMEO/PETRARCH) code capitals.
             name = str(country) if label in {"NORP", "GPE"} and country else str(canonical)
-            actor = _Actor(name, str(country) if country else None)
+            actor = _Actor(name, str(country) if country else None, str(label))
             if actor.country:
                 self.country.setdefault(name, actor.country)
             for i in range(span.start, span.end):
@@ -371,8 +416,20 @@ def _is_thing(span: Span) -> bool:
             and root.pos_ == "PROPN")  # fmt: skip
 
 
-def _np_actors(tok: Token, actors: _Actors, depth: int = 0) -> list[str]:
-    """Canonical actors a noun phrase headed by ``tok`` stands for (coordination kept)."""
+def _np_side(tok: Token, actors: _Actors) -> list[str]:
+    """One actor per conjunct of the noun phrase headed by ``tok`` ("the US and Britain",
+    "Russia's ambassador Andrei Denisov and Kuleba" -> the ambassador, Kuleba)."""
+    out: list[str] = []
+    for c in (tok, *tok.conjuncts):
+        got = _np_actors(c, actors, conj=False)
+        if got:
+            out.append(got[0])
+    return list(dict.fromkeys(out))
+
+
+def _np_actors(tok: Token, actors: _Actors, depth: int = 0, conj: bool = True) -> list[str]:
+    """Canonical actors a noun phrase headed by ``tok`` stands for (coordination kept
+    unless ``conj`` is false)."""
     out: list[str] = []
     hit = actors.by_token.get(tok.i)
     if hit is not None:
@@ -399,12 +456,12 @@ def _np_actors(tok: Token, actors: _Actors, depth: int = 0) -> list[str]:
                     affiliations.append(got.name)
                 elif c.dep_ == "poss":
                     affiliations += _np_actors(c, actors, depth + 1)
-            elif c.dep_ == "prep" and c.lower_ == "of" and agentive:
+            elif c.dep_ == "prep" and c.lower_ in {"of", "from"} and agentive:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         affiliations += _np_actors(p, actors, depth + 1)
         out += names + affiliations
-    for c in tok.children:
+    for c in tok.children if conj else ():
         if c.dep_ == "conj":
             out += _np_actors(c, actors, depth)
     return list(dict.fromkeys(out))
@@ -461,7 +518,8 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    # "as demanded by Islamabad": a participle with an agent is passive without an auxiliary
+    return any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children)
 
 
 def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
@@ -480,9 +538,14 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
         if t.objects is not None:
             deps = {"dobj", "nsubjpass"}
             heads = [tok] + [w for w in words[1:] if w.dep_ == "prep"]
-            obj = next((c for h in heads for c in h.children
-                        if (c.dep_ in deps or (h is not tok and c.dep_ == "pobj"))
-                        and (c.lemma_.lower() in t.objects or c.lower_ in t.objects)), None)  # fmt: skip
+            # "imposed a new round of sanctions": the noun after a quantity noun
+            cands = [c for h in heads for c in h.children
+                     if c.dep_ in deps or (h is not tok and c.dep_ == "pobj")]  # fmt: skip
+            cands += [q for c in cands if c.lemma_.lower() in QUANTITY_NOUNS
+                      for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                      for q in pr.children if q.dep_ == "pobj"]  # fmt: skip
+            obj = next((c for c in cands
+                        if c.lemma_.lower() in t.objects or c.lower_ in t.objects), None)
             if obj is None:
                 continue
             words.append(obj)
@@ -502,12 +565,16 @@ def _skip_clause(verb: Token) -> bool:
     for _ in range(6):
         for c in cur.children:
             if c.tag_ == "MD":
+                if c.lower_ in {"will", "'ll", "shall"} and _reported(cur):
+                    continue  # "announced it will expel": a decision made public
                 return True
             # an infinitive of purpose: "sent troops to attack", "to strengthen allies and
             # defend NATO" (the conjunct shares the "to")
             if c.dep_ == "aux" and c.lower_ == "to" and only_conj and cur.dep_ != "xcomp":
                 return True
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                return True
+            if c.dep_ == "advmod" and c.lower_ in ASSESSMENT_ADVERBS:
                 return True
         if cur.i != verb.i and cur.lemma_.lower() in HEDGE_HEADS:
             return True
@@ -529,6 +596,15 @@ def _skip_clause(verb: Token) -> bool:
     ):
         return True  # an imperative: a recommendation
     return False
+
+
+def _reported(verb: Token) -> bool:
+    """Whether ``verb``'s clause is what an actor said or decided ("announced that it
+    will ...", "said it will ... and will ...")."""
+    cur = verb
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.dep_ == "ccomp" and cur.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _negated(verb: Token) -> bool:
@@ -571,7 +647,9 @@ def _targets(
         return [p for c in h.children if c.dep_ == "prep" and c.lower_ in preps
                 for p in c.children if p.dep_ == "pobj"]  # fmt: skip
 
-    out += pobjs(verb, TARGET_PREPS)
+    direct = pobjs(verb, TARGET_PREPS)
+    # and what those name their target: "called for sanctions on Russia"
+    out += direct + [q for d in direct for q in pobjs(d, TARGET_PREPS)]
     for w in obj_words:
         if w.pos_ in {"NOUN", "PROPN"}:
             out += pobjs(w, TARGET_PREPS | {"of"})
@@ -588,11 +666,116 @@ def _targets(
            for t in out]  # fmt: skip
     # an act named by a noun stands for its author: "condemned Russia's attack",
     # "concerns over Pyongyang's launches"
-    return [t for o in out for t in (o, *(c for c in o.children if c.dep_ == "poss"))]
+    # ("their commitment to X": a possessive pronoun is the subject's own, not a target)
+    return [t for o in out
+            for t in (o, *(c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"))]  # fmt: skip
+
+
+def _mutual(trig: Trigger) -> bool:
+    """Acts that several subjects do together: meetings, talks, cooperation, exercises,
+    and signing or concluding an agreement."""
+    return (
+        trig.cameo[:2] in MUTUAL_ROOTS
+        or (trig.cameo[:2] == "05" and trig.objects is not None)
+        or trig.verb in MUTUAL_VERBS
+    )
+
+
+def _nationality_of(tok: Token, actors: _Actors) -> list[str]:
+    """The state of a nationality or place name modifying a noun ("Russian banks")."""
+    return [hit.name for c in tok.children if c.dep_ in {"amod", "compound"}
+            if (hit := actors.by_token.get(c.i)) is not None and hit.label in {"NORP", "GPE"}]  # fmt: skip
+
+
+def _complement_actors(verb: Token, actors: _Actors) -> list[str]:
+    """Actors of the clause a verb of saying governs, its subject's first: "stated that
+    Kyiv had deployed troops" -> Ukraine."""
+    out: list[str] = []
+    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+        for subj in (c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            out += _np_side(subj, actors)
+            out += [a for c in subj.children if c.dep_ == "poss" for a in _np_side(c, actors)]
+        for t in comp.subtree:
+            hit = actors.by_token.get(t.i)
+            if hit is not None:
+                out.append(hit.name)
+    return list(dict.fromkeys(out))
+
+
+class _Context:
+    """Actors the text has just named, for pronouns ("they reiterated") and plural
+    references ("the two countries", "both sides"): as the annotation guidelines resolve
+    them, from the sentence itself and the one before."""
+
+    def __init__(self, doc: Doc, actors: _Actors) -> None:
+        self.doc = doc
+        self.actors = actors
+        # first token of each name, with its actor
+        self.mentions: list[tuple[int, _Actor]] = []
+        prev: _Actor | None = None
+        for i in sorted(actors.by_token):
+            a = actors.by_token[i]
+            if prev is not a or (i - 1) not in actors.by_token:
+                self.mentions.append((i, a))
+            prev = a
+        self.mention_at = [i for i, _a in self.mentions]
+        # clause subjects that name actors: token index, one actor per conjunct
+        self.subjects: list[tuple[int, list[str], str]] = []
+        for t in doc:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON":
+                side = _np_side(t, actors)
+                if side:
+                    first = actors.by_token.get(t.i)
+                    label = first.label if first is not None else ""
+                    self.subjects.append((t.i, side, label))
+        self.subject_at = [i for i, _s, _l in self.subjects]
+
+    def _window(self, tok: Token) -> int:
+        start = tok.sent.start
+        return self.doc[start - 1].sent.start if start > 0 else 0
+
+    def resolve(self, tok: Token) -> list[str]:
+        """The actors ``tok`` (a pronoun or "the two countries") stands for, or []."""
+        lo = self._window(tok)
+        word = tok.lower_
+        if word in {"he", "she", "him", "her"}:
+            k = bisect.bisect_left(self.mention_at, tok.i) - 1
+            while k >= 0 and self.mentions[k][0] >= lo:
+                if self.mentions[k][1].label == "PERSON":
+                    return [self.mentions[k][1].name]
+                k -= 1
+            return []
+        if word in {"it", "they", "them"}:
+            k = bisect.bisect_left(self.subject_at, tok.i) - 1
+            if k >= 0 and self.subjects[k][0] >= lo:
+                _i, side, label = self.subjects[k]
+                plural = len(side) >= 2 or label in {"ORG", "NORP"}
+                if (word == "it") == (len(side) == 1) and label != "PERSON" or (
+                    word != "it" and plural
+                ):
+                    return list(side)
+            return []
+        kind = PLURAL_REFERENCES.get(word)
+        if kind is None or not any(c.lower_ in {"two", "both"} for c in tok.children):
+            return []
+        found: list[str] = []
+        k = bisect.bisect_left(self.mention_at, tok.i) - 1
+        while k >= 0 and self.mentions[k][0] >= lo and len(found) < 2:
+            a = self.mentions[k][1]
+            ok = kind == "any" or (kind == "person") == (a.label == "PERSON")
+            if ok and a.name not in found:
+                found.append(a.name)
+            k -= 1
+        return found[::-1] if len(found) == 2 else []
 
 
 def _event_at(
-    verb: Token, trig: Trigger, words: list[Token], actors: _Actors, verbs: EventVerbs
+    verb: Token,
+    trig: Trigger,
+    words: list[Token],
+    actors: _Actors,
+    verbs: EventVerbs,
+    context: _Context | None = None,
 ) -> Event | None:
     subj, passive_subj = _clause_subject(verb)
     if subj is not None and subj.lower_ in AUTHOR_PRONOUNS and subj.pos_ == "PRON":  # not "US"
@@ -619,14 +802,21 @@ def _event_at(
         if giver is not None and _np_actors(giver, actors):
             src_np, tgt_nps = giver, [n for n in (subj,) if n is not None]
             trig = Trigger(trig.verb, None, None, "07", 7.0)
-    sources = _np_actors(src_np, actors) if src_np is not None else []
-    target: str | None = None
+    if src_np is not None and src_np.lemma_.lower() in INFORMANT_HEADS:
+        return None  # "an IS-K source said": an informant, not the group acting
+    sources = _np_side(src_np, actors) if src_np is not None else []
+    if not sources and src_np is not None and context is not None:
+        # "they reiterated", "the two sides signed": the actors the text has just named
+        sources = context.resolve(src_np)
+    targets: list[str] = []
     target_filled = False
     for np_ in tgt_nps:
-        named = _np_actors(np_, actors)
+        named = _np_side(np_, actors)
+        if not named and context is not None and np_.lower_ in {"him", "her"}:
+            named = context.resolve(np_)
         got = [a for a in named if a not in sources]
         if got:
-            target, target_filled = got[0], True
+            targets, target_filled = got, True
             break
         if named:
             # "Moscow deployed Russian soldiers to Kazakhstan": the soldiers are the
@@ -637,29 +827,47 @@ def _event_at(
             # community, named by no one, not the object of what it is asked to do
             target_filled = True
             break
-    source_filled = src_np is not None and _fills_role(src_np, actors)
+    if not targets and not target_filled:
+        # "sanctions on the Russian financial sector", "strikes on Ukrainian cities": the
+        # state whose nationality qualifies what the act is aimed at
+        # (a prepositional object only: "threatened Afghan clerics" aims at people)
+        targets = [a for np_ in tgt_nps if np_.dep_ == "pobj"
+                   for a in _nationality_of(np_, actors) if a not in sources][:1]  # fmt: skip
+        target_filled = bool(targets)
+    if not targets and trig.cameo[:2] in VERBAL_ROOTS:
+        # a statement, appeal, demand or threat is aimed at the actor its complement
+        # clause is about: "warned that Russia was preparing an attack" -> Russia
+        # never the speaker's own side: "Hungary's minister announced that Hungary ..."
+        own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
+        targets = [a for a in _complement_actors(verb, actors)
+                   if a not in own and actors.country.get(a) not in own][:1]  # fmt: skip
+        target_filled = target_filled or bool(targets)
+    source_filled = src_np is not None and (bool(sources) or _fills_role(src_np, actors))
     # "he and Xi signed": coordinated subjects make a joint act even when one of them is
     # a pronoun or an unnamed actor
     conjuncts = [src_np, *(c for c in src_np.conjuncts)] if src_np is not None else []
-    joint = len(sources) >= 2 or (
+    several = len(sources) >= 2 or (
         len(conjuncts) >= 2 and bool(sources)
         and all(_fills_role(c, actors) for c in conjuncts)
     )  # fmt: skip
-    source = None if joint else (sources[0] if sources else None)
-    if source is not None and source == target:  # never the same actor on both sides
-        target = None
-    if not joint and not (source_filled and target_filled):
+    # Several subjects act together (parties, no direction) when the act has no other
+    # side or is mutual by nature (meeting, talks, cooperation, signing); otherwise they
+    # are the source side of a directed act: "the US and Britain condemned Russia".
+    joint = several and _mutual(trig)
+    targets = [t for t in targets if t not in sources]  # never the same actor on both sides
+    source = None if joint or not sources else ";".join(sources)
+    target = ";".join(targets) if targets else None
+    speech = trig.cameo[:2] in SPEECH_ROOTS and bool(sources)
+    if not joint and not (source_filled and (target_filled or speech)):
         return None
     if source is None and target is None and not joint:
         return None
-    parties = tuple(sources) if joint else tuple(a for a in (source, target) if a)
-    if joint and target is not None:
-        parties = tuple(dict.fromkeys((*parties, target)))
+    parties = tuple(dict.fromkeys((*sources, *targets)))
     negated = _negated(verb)
     cameo, gold = trig.cameo, trig.goldstein
     if negated:
-        if gold < 0:
-            return None  # "did not attack": no act took place
+        if gold < 0 or trig.cameo[:2] == "01":
+            return None  # "did not attack", "has not announced": no act took place
         cameo, gold = "12", round(-0.5 * gold, 3)  # a withheld act of cooperation: a refusal
     a = min(w.idx for w in words)
     b = max(w.idx + len(w.text) for w in words)
@@ -694,6 +902,7 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
     """
     verbs = verbs if verbs is not None else _default_verbs()
     actors = _Actors(doc)
+    context = _Context(doc, actors)
     timexes = [(s, e, v) for s, e, t, v, _m, _a in doc.user_data.get("rel_timex", [])
                if t == "DATE" and v and not v.startswith("XXXX")]  # fmt: skip
     chron = doc.user_data.get("rel_chronology") or []
@@ -711,7 +920,7 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                 continue
             if tok.dep_ == "xcomp" and _match(tok.head, verbs) is not None:
                 continue  # "agreed to supply": one act, coded by the governing verb
-            ev = _event_at(tok, m[0], m[1], actors, verbs)
+            ev = _event_at(tok, m[0], m[1], actors, verbs, context)
             if ev is None:
                 continue
             date = _date_of(tok, sent, timexes, chron)
@@ -736,6 +945,18 @@ def _date_of(
         if ca <= sent.start_char < cb:
             return next(((v, s, e) for s, e, v in timexes if ca <= s < cb), None)
     return None
+
+
+def _statement_class(ev: Event, tone: Any) -> str:
+    """The quad class of an event; a public statement (CAMEO 01) takes its sentence's tone.
+
+    CAMEO codes what a statement says, not that it was made: "warned that X is massing
+    troops" is verbal conflict, "said it values X's friendship" verbal cooperation. Root 01
+    alone is neutral, so the sentence's cooperation and tension decide.
+    """
+    if ev.cameo[:2] != "01" or ev.negated or tone is None:
+        return ev.type
+    return QUAD_CLASSES[2] if tone.tension > tone.cooperation else QUAD_CLASSES[0]
 
 
 def events(report: Report) -> dict[str, list[Any]]:
@@ -777,7 +998,7 @@ def events(report: Report) -> dict[str, list[Any]]:
         rows["target"].append(ev.target)
         rows["parties"].append(list(ev.parties))
         rows["countries"].append(list(ev.countries))
-        rows["type"].append(ev.type)
+        rows["type"].append(_statement_class(ev, tone))
         rows["cameo"].append(ev.cameo)
         rows["trigger"].append(report.text[ta:tb])
         rows["trigger_start"].append(ta)
