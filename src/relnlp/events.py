@@ -421,46 +421,55 @@ def _np_side(tok: Token, actors: _Actors) -> list[str]:
     "Russia's ambassador Andrei Denisov and Kuleba" -> the ambassador, Kuleba)."""
     out: list[str] = []
     for c in (tok, *tok.conjuncts):
-        got = _np_actors(c, actors, conj=False)
-        if got:
-            out.append(got[0])
+        names, affiliations = _np_parts(c, actors)
+        # a person named comes first; else every state the phrase is affiliated with
+        # ("officials from Nigeria and Ghana")
+        out += names[:1] if names else affiliations
     return list(dict.fromkeys(out))
+
+
+def _np_parts(tok: Token, actors: _Actors, depth: int = 0) -> tuple[list[str], list[str]]:
+    """(names, affiliations) of the noun phrase headed by ``tok``, its conjuncts left out.
+
+    "Russia's ambassador Andrei Denisov" -> the person named; "the Russian government",
+    "Kazakhstan's president", "the leaders of China", "officials from Ghana" -> the state.
+    A nationality on other nouns is not an actor ("Russian citizens", "Russian gas").
+    """
+    hit = actors.by_token.get(tok.i)
+    if hit is not None:
+        return [hit.name], []
+    names: list[str] = []
+    affiliations: list[str] = []
+    if depth >= 2 or tok.lower_ in RELATIVE_PRONOUNS:
+        return names, affiliations
+    agentive = (tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS) and not (
+        tok.lower_ in RELATIONAL_NOUNS or tok.lemma_.lower() in RELATIONAL_NOUNS
+    )
+    for c in tok.children:
+        if c.dep_ in {"compound", "nmod", "appos"}:
+            got = actors.by_token.get(c.i)
+            if got is not None:
+                names.append(got.name)
+            elif c.dep_ == "appos":
+                names += _np_actors(c, actors, depth + 1)
+        elif c.dep_ in {"amod", "poss"} and agentive:
+            got = actors.by_token.get(c.i)
+            if got is not None:
+                affiliations.append(got.name)
+            elif c.dep_ == "poss":
+                affiliations += _np_actors(c, actors, depth + 1)
+        elif c.dep_ == "prep" and c.lower_ in {"of", "from"} and agentive:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    affiliations += _np_actors(p, actors, depth + 1)
+    return names, affiliations
 
 
 def _np_actors(tok: Token, actors: _Actors, depth: int = 0, conj: bool = True) -> list[str]:
     """Canonical actors a noun phrase headed by ``tok`` stands for (coordination kept
-    unless ``conj`` is false)."""
-    out: list[str] = []
-    hit = actors.by_token.get(tok.i)
-    if hit is not None:
-        out.append(hit.name)
-    elif depth < 2 and tok.lower_ not in RELATIVE_PRONOUNS:
-        # "Russia's ambassador Andrei Denisov" -> the person named; "the Russian
-        # government", "Kazakhstan's president", "the leaders of China" -> the state. A
-        # nationality on other nouns is not an actor ("Russian citizens", "Russian gas").
-        agentive = (tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS) and not (
-            tok.lower_ in RELATIONAL_NOUNS or tok.lemma_.lower() in RELATIONAL_NOUNS
-        )
-        names: list[str] = []
-        affiliations: list[str] = []
-        for c in tok.children:
-            if c.dep_ in {"compound", "nmod", "appos"}:
-                got = actors.by_token.get(c.i)
-                if got is not None:
-                    names.append(got.name)
-                elif c.dep_ == "appos":
-                    names += _np_actors(c, actors, depth + 1)
-            elif c.dep_ in {"amod", "poss"} and agentive:
-                got = actors.by_token.get(c.i)
-                if got is not None:
-                    affiliations.append(got.name)
-                elif c.dep_ == "poss":
-                    affiliations += _np_actors(c, actors, depth + 1)
-            elif c.dep_ == "prep" and c.lower_ in {"of", "from"} and agentive:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        affiliations += _np_actors(p, actors, depth + 1)
-        out += names + affiliations
+    unless ``conj`` is false); see :func:`_np_parts`."""
+    names, affiliations = _np_parts(tok, actors, depth)
+    out = names + affiliations
     for c in tok.children if conj else ():
         if c.dep_ == "conj":
             out += _np_actors(c, actors, depth)
@@ -655,7 +664,8 @@ def _targets(
             out += pobjs(w, TARGET_PREPS | {"of"})
     for o in objs:
         if o.i not in skip:
-            out += pobjs(o, TARGET_PREPS)
+            # "protested the decision of the Philippine navy": the author of what is objected to
+            out += pobjs(o, TARGET_PREPS | {"of"})
     # last, the objects of a governed verb: "refused to meet X", "opposed allowing X"
     for x in verb.children:
         if x.dep_ == "xcomp":
