@@ -157,6 +157,32 @@ THEME_ROOTS = frozenset({"07", "08", "15"})
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "secure", "win"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+#: Nouns that name an act, by the verb of the table they stand for ("the invasion of
+#: Georgia" is an act of "invade"). Acts that parties do together are in NOMINAL_MUTUAL.
+NOMINALS = {
+    "attack": "attack", "assault": "attack", "offensive": "attack", "invasion": "invade",
+    "bombing": "bomb", "shelling": "shell", "airstrike": "strike", "raid": "raid",
+    "assassination": "assassinate", "killing": "kill", "kidnapping": "kidnap",
+    "abduction": "abduct", "arrest": "arrest", "detention": "detain", "seizure": "seize",
+    "crackdown": "coerce", "occupation": "occupy", "annexation": "annex",
+    "sanction": "sanction", "embargo": "embargo", "expulsion": "expel",
+    "blockade": "blockade", "condemnation": "condemn", "criticism": "criticize",
+    "accusation": "accuse", "threat": "threaten", "warning": "warn", "ultimatum": "demand",
+    "visit": "visit", "meeting": "meet", "talk": "negotiate", "negotiation": "negotiate",
+    "consultation": "consult", "summit": "meet", "signing": "sign",
+    "cooperation": "cooperate", "collaboration": "collaborate", "aid": "aid",
+    "assistance": "assist", "delivery": "deliver", "sale": "sell", "recognition": "recognize",
+}  # fmt: skip
+NOMINAL_MUTUAL = frozenset(
+    {"talk", "negotiation", "consultation", "meeting", "summit", "signing", "cooperation",
+     "collaboration"}
+)  # fmt: skip
+#: Prepositions under which a named act is the frame of a clause, not an act it reports:
+#: "since Russia's invasion", "after the sanctions", "in response to the attack".
+NOMINAL_FRAMES = frozenset(
+    """since after before following amid despite until prior because due given like
+    unlike than without against over about for to from of as""".split()
+)
 #: Nouns that count or group the object of a light verb: "a round of sanctions".
 QUANTITY_NOUNS = frozenset(
     """round rounds package packages set sets series wave waves raft batch number host
@@ -887,6 +913,87 @@ def _event_at(
                  negated, source, target, parties, countries=countries)  # fmt: skip
 
 
+def _governor(tok: Token) -> Token | None:
+    """The verb whose clause holds the noun ``tok``."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
+    return None
+
+
+def _nominal_event(
+    noun: Token, verbs: EventVerbs, actors: _Actors, context: _Context
+) -> Event | None:
+    """An act named by a noun that the clause reports ("the Taliban's crackdown on the
+    cells choked recruitment", "cooperation between A and B grew", "the signing of the
+    accord by A and B"), not one that frames it ("since Russia's invasion of Ukraine").
+
+    The author is the agent ("by X"), the possessor ("X's") or a name modifying the noun
+    ("Russian strikes"); the target the object of "of/on/against/with/to/into"; "between
+    A and B", or several authors of a mutual act, are the parties.
+    """
+    lemma = noun.lemma_.lower()
+    verb_lemma = NOMINALS.get(lemma)
+    if verb_lemma is None:
+        return None
+    entries = [t for t in verbs.by_verb.get(verb_lemma, ()) if t.objects is None and t.particle is None]
+    if not entries:
+        return None
+    trig = entries[0]
+    if any(c.dep_ == "neg" or c.lower_ in {"no", "without"} for c in noun.children):
+        return None
+    if noun.dep_ == "pobj" and (noun.head.lower_ in NOMINAL_FRAMES or noun.head.head.pos_ == "NOUN"):
+        return None
+    if noun.dep_ in {"compound", "amod", "nmod", "poss", "conj", "appos", "npadvmod"}:
+        return None
+    gov = _governor(noun)
+    if gov is not None and (_skip_clause(gov) or _negated(gov) or _match(gov, verbs) is not None):
+        return None  # a hypothetical, a denial, or the object of an act coded by its verb
+    authors: list[str] = []
+    targets: list[str] = []
+    parties: list[str] = []
+    mutual = lemma in NOMINAL_MUTUAL
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            # "Russia's invasion of Ukraine" names an act to frame or weigh it: background,
+            # not a report (the annotation guidelines); only "A-B talks" are kept
+            return None
+        elif c.dep_ in {"compound", "amod", "nmod"} and mutual:
+            hit = actors.by_token.get(c.i)
+            if hit is not None:
+                authors.append(hit.name)
+        elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            authors += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            parties += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"} and not targets:
+            targets += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
+    authors = list(dict.fromkeys(authors))
+    if mutual and (len(parties) >= 2 or (len(authors) >= 2 and not targets) or (
+            len(authors) == 1 and len(targets) == 1 and lemma != "signing")):  # fmt: skip
+        source, target = None, None
+        both = parties if len(parties) >= 2 else authors + targets
+        both = list(dict.fromkeys(both))
+        if len(both) < 2:
+            return None
+        side: tuple[str, ...] = tuple(both)
+    else:
+        targets = [t for t in targets if t not in authors]
+        if not authors or not targets:
+            return None
+        source, target = ";".join(authors), ";".join(targets)
+        side = tuple(dict.fromkeys((*authors, *targets)))
+    countries = tuple(dict.fromkeys(k for a in side if (k := actors.country.get(a))))
+    sent = noun.sent
+    return Event(sent.start_char, sent.end_char, noun.idx, noun.idx + len(noun.text),
+                 trig.cameo, quad_class(trig.cameo), trig.goldstein, False, source, target,
+                 side, countries=countries)  # fmt: skip
+
+
 def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
     """The events of an analysed Doc (see the module docstring).
 
@@ -921,6 +1028,11 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
         if sent.text.rstrip().endswith("?"):
             continue
         for tok in sent:
+            if tok.pos_ == "NOUN" and tok.i not in actors.named:
+                nev = _nominal_event(tok, verbs, actors, context)
+                if nev is not None:
+                    out.append(_dated(nev, tok, sent, timexes, chron))
+                continue
             # a copula can carry an act through its particle: "were in talks"
             if tok.i in actors.named or not (tok.pos_ == "VERB" or (
                     tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"})):  # fmt: skip
@@ -933,11 +1045,17 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
             ev = _event_at(tok, m[0], m[1], actors, verbs, context)
             if ev is None:
                 continue
-            date = _date_of(tok, sent, timexes, chron)
-            if date is not None:
-                ev = replace(ev, date=date[0], date_start=date[1], date_end=date[2])
-            out.append(ev)
+            out.append(_dated(ev, tok, sent, timexes, chron))
     return out
+
+
+def _dated(
+    ev: Event, tok: Token, sent: Span, timexes: list[tuple[int, int, str]], chron: Sequence[Any]
+) -> Event:
+    date = _date_of(tok, sent, timexes, chron)
+    if date is None:
+        return ev
+    return replace(ev, date=date[0], date_start=date[1], date_end=date[2])
 
 
 def _date_of(
