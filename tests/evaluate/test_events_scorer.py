@@ -71,3 +71,15 @@ def test_score_events_rejects_incomplete_events() -> None:
         score_events([{"start": 0, "end": 3}], [])
     empty = score_events([], [])
     assert empty["n_gold"] == 0 and empty["recall"] != empty["recall"]  # NaN, not 0
+
+
+def test_several_actors_on_one_side_compare_as_sets() -> None:
+    text = "Norway and Denmark condemned Chile."
+    gold = [{"start": text.index("condemned"), "end": text.index(" Chile"),
+             "class": "verbal_conflict", "source": "Norway;Denmark", "target": "Chile",
+             "parties": [], "date": ""}]  # fmt: skip
+    pred = {"start": 0, "end": len(text), "target": "chile", "parties": [], "type": "", "date": ""}
+    same = score_events(gold, [{**pred, "source": "Denmark; Norway"}])
+    assert same["source_accuracy"] == 1.0 and same["source_target_accuracy"] == 1.0
+    part = score_events(gold, [{**pred, "source": "Norway"}])
+    assert part["source_accuracy"] == 0.0 and part["target_accuracy"] == 1.0
