@@ -83,3 +83,15 @@ def test_several_actors_on_one_side_compare_as_sets() -> None:
     assert same["source_accuracy"] == 1.0 and same["source_target_accuracy"] == 1.0
     part = score_events(gold, [{**pred, "source": "Norway"}])
     assert part["source_accuracy"] == 0.0 and part["target_accuracy"] == 1.0
+
+
+def test_names_compare_across_dash_and_apostrophe_typography() -> None:
+    text = "The Lord’s Resistance Army attacked Uganda."
+    gold = [{"start": text.index("attacked"), "end": text.index(" Uganda"),
+             "class": "material_conflict", "source": "Lord’s Resistance Army – North",
+             "target": "Uganda", "parties": [], "date": ""}]  # fmt: skip
+    pred = [{"start": 0, "end": len(text), "source": "Lord's Resistance Army - North",
+             "target": "Uganda", "parties": [], "type": "material_conflict", "date": ""}]  # fmt: skip
+    assert score_events(gold, pred)["source_accuracy"] == 1.0
+    pred[0]["source"] = "Lord's Resistance Army"
+    assert score_events(gold, pred)["source_accuracy"] == 0.0

@@ -18,7 +18,9 @@ taken. Reported (:func:`score_events`):
   ``source_target_accuracy`` (both right) and ``class_accuracy``, ``date_accuracy``.
   For a joint gold event (parties, no source and target) source, target and both are
   right when the predicted parties (or source and target) are the same set as the gold
-  parties. Names are compared case-insensitively; empty equals empty. Several actors on
+  parties. Names are compared case-insensitively and with dashes and apostrophes of any
+  typography alike ("Islamic State – Khorasan" = "Islamic State - Khorasan"); empty
+  equals empty. Several actors on
   one side are joined with ``;`` ("United States;United Kingdom", as the annotation
   guidelines write them) and compared as sets, in any order.
 """
@@ -42,10 +44,15 @@ PRED_KEYS = ("start", "end", "source", "target", "parties", "type")
 BASELINE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
+#: Typographic variants that do not make another name: dashes and curly apostrophes.
+_TYPOGRAPHY = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                             "\u2014": "-", "\u2212": "-", "\u2019": "'", "\u2018": "'"})  # fmt: skip
+
+
 def _name(v: Any) -> str:
     if v is None or (isinstance(v, float) and v != v):
         return ""
-    return " ".join(str(v).split()).casefold()
+    return " ".join(str(v).translate(_TYPOGRAPHY).split()).casefold()
 
 
 def _names(vs: Any) -> frozenset[str]:
