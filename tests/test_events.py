@@ -354,3 +354,24 @@ def test_acts_named_by_a_noun(nlp: Any) -> None:
     assert set(e["parties"]) == {"Chile", "Peru"} and e["type"] == "verbal_cooperation"
     # a possessive names the act to frame something else: background, not a report
     assert _events(nlp, "Iraq's invasion of Kuwait changed the region.").empty
+
+
+def test_a_statement_about_unnamed_actors_has_no_target_but_is_an_event(nlp: Any) -> None:
+    e = _one(nlp, "The Kenyan envoy said that all parties must respect the ceasefire.")
+    assert (e["trigger"], e["source"], e["target"]) == ("said", "Kenya", None)
+
+
+def test_call_for_with_a_clause(nlp: Any) -> None:
+    e = _one(nlp, "Officials from Chad called for all parties to show restraint.")
+    assert (e["trigger"], e["source"], e["cameo"]) == ("called for", "Chad", "02")
+
+
+def test_the_complement_of_a_statement_noun(nlp: Any) -> None:
+    e = _one(nlp, "Hungarian officials reiterated claims that Slovakia had mistreated its "
+                  "minorities.")  # fmt: skip
+    assert (e["source"], e["target"]) == ("Hungary", "Slovakia")
+
+
+def test_a_nationality_on_an_agentive_noun_is_its_state(nlp: Any) -> None:
+    e = _one(nlp, "Moldovan officials accused Russian saboteurs of blowing up a depot.")
+    assert (e["source"], e["target"], e["type"]) == ("Moldova", "Russia", "verbal_conflict")

@@ -131,7 +131,9 @@ ACTOR_NOUNS = frozenset(
     general generals chief chiefs head heads officer officers soldier soldiers navy navies
     police guard guards coalition bloc alliance council parliament congress senate
     cabinet court company companies firm firms bank banks community mp mps lawmaker
-    lawmakers legislator legislators parliamentarian parliamentarians""".split()
+    lawmakers legislator legislators parliamentarian parliamentarians saboteur saboteurs
+    hacker hackers spy spies operative operatives mercenary mercenaries militia militias
+    paramilitary paramilitaries""".split()
 )
 #: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
 RELATIONAL_NOUNS = frozenset(
@@ -565,8 +567,13 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
     for t in entries:
         words = [tok]
         if t.particle is not None:
+            # "called for all parties to show restraint": the parser makes "for" the
+            # mark of the clause it introduces
             prt = next((c for c in tok.children
-                        if c.dep_ in {"prt", "prep"} and c.lower_ == t.particle), None)  # fmt: skip
+                        if c.dep_ in {"prt", "prep"} and c.lower_ == t.particle), None) or next(
+                (m for c in tok.children if c.dep_ in {"ccomp", "advcl", "xcomp"}
+                 for m in c.children if m.dep_ == "mark" and m.lower_ == t.particle
+                 and m.i == tok.i + 1), None)  # fmt: skip
             if prt is None:
                 continue
             words.append(prt)
@@ -723,11 +730,28 @@ def _nationality_of(tok: Token, actors: _Actors) -> list[str]:
             if (hit := actors.by_token.get(c.i)) is not None and hit.label in {"NORP", "GPE"}]  # fmt: skip
 
 
+def _complements(verb: Token) -> list[Token]:
+    """Clauses a verb of saying governs, directly or through its object ("reiterated
+    claims that ...", "issued a statement that ...")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return [c for h in (verb, *objs) for c in h.children
+            if c.dep_ == "ccomp" or (h is not verb and c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"
+                                     and any(m.dep_ == "mark" for m in c.children))]  # fmt: skip
+
+
+def _complement_role(verb: Token, actors: _Actors) -> bool:
+    """Whether a complement's subject is an actor no one names ("said that all parties
+    must exercise restraint"): the statement is aimed at someone."""
+    return any(subj.lemma_.lower() in ACTOR_NOUNS and not _np_actors(subj, actors)
+               for comp in _complements(verb)
+               for subj in comp.children if subj.dep_ in {"nsubj", "nsubjpass"})  # fmt: skip
+
+
 def _complement_actors(verb: Token, actors: _Actors) -> list[str]:
     """Actors of the clause a verb of saying governs, its subject's first: "stated that
     Kyiv had deployed troops" -> Ukraine."""
     out: list[str] = []
-    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+    for comp in _complements(verb):
         for subj in (c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}):
             out += _np_side(subj, actors)
             out += [a for c in subj.children if c.dep_ == "poss" for a in _np_side(c, actors)]
@@ -877,7 +901,7 @@ def _event_at(
         own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
         targets = [a for a in _complement_actors(verb, actors)
                    if a not in own and actors.country.get(a) not in own][:1]  # fmt: skip
-        target_filled = target_filled or bool(targets)
+        target_filled = target_filled or bool(targets) or _complement_role(verb, actors)
     source_filled = src_np is not None and (bool(sources) or _fills_role(src_np, actors))
     # "he and Xi signed": coordinated subjects make a joint act even when one of them is
     # a pronoun or an unnamed actor
