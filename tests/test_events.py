@@ -375,3 +375,16 @@ def test_the_complement_of_a_statement_noun(nlp: Any) -> None:
 def test_a_nationality_on_an_agentive_noun_is_its_state(nlp: Any) -> None:
     e = _one(nlp, "Moldovan officials accused Russian saboteurs of blowing up a depot.")
     assert (e["source"], e["target"], e["type"]) == ("Moldova", "Russia", "verbal_conflict")
+
+
+def test_the_speakers_own_side_includes_what_the_subject_phrase_names(nlp: Any) -> None:
+    e = _one(nlp, "Peter Mwangi, director of Kenya's state railway company, said that Kenya "
+                  "needs loans from China.")  # fmt: skip
+    assert (e["source"], e["target"]) == ("Peter Mwangi", "China")
+    assert _events(nlp, "Peter Mwangi, director of Kenya's state railway company, said that "
+                        "Kenya needs new wagons.").empty  # fmt: skip
+
+
+def test_a_statement_needs_a_named_speaker(nlp: Any) -> None:
+    ev = _events(nlp, "He said that Bolivia had expelled the Peruvian consul.")
+    assert ev[["trigger", "source", "target"]].values.tolist() == [["expelled", "Bolivia", "Peru"]]

@@ -133,7 +133,8 @@ ACTOR_NOUNS = frozenset(
     cabinet court company companies firm firms bank banks community mp mps lawmaker
     lawmakers legislator legislators parliamentarian parliamentarians saboteur saboteurs
     hacker hackers spy spies operative operatives mercenary mercenaries militia militias
-    paramilitary paramilitaries""".split()
+    paramilitary paramilitaries consul consuls attache attaches emissary emissaries
+    negotiator negotiators""".split()
 )
 #: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
 RELATIONAL_NOUNS = frozenset(
@@ -897,8 +898,12 @@ def _event_at(
     if not targets and trig.cameo[:2] in VERBAL_ROOTS:
         # a statement, appeal, demand or threat is aimed at the actor its complement
         # clause is about: "warned that Russia was preparing an attack" -> Russia
-        # never the speaker's own side: "Hungary's minister announced that Hungary ..."
+        # never the speaker's own side: "Hungary's minister announced that Hungary ...",
+        # "X, director of Iran's railways, said that Iran needs ..."
         own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
+        if src_np is not None:
+            own |= {h.name for t in src_np.subtree if (h := actors.by_token.get(t.i)) is not None}
+            own |= {c for a in list(own) if (c := actors.country.get(a))}
         targets = [a for a in _complement_actors(verb, actors)
                    if a not in own and actors.country.get(a) not in own][:1]  # fmt: skip
         target_filled = target_filled or bool(targets) or _complement_role(verb, actors)
@@ -918,6 +923,8 @@ def _event_at(
     source = None if joint or not sources else ";".join(sources)
     target = ";".join(targets) if targets else None
     speech = trig.cameo[:2] in SPEECH_ROOTS and bool(sources)
+    if trig.cameo[:2] == "01" and not sources:
+        return None  # "he said that ...": a statement needs a speaker the text names
     if not joint and not (source_filled and (target_filled or speech)):
         return None
     if source is None and target is None and not joint:
