@@ -23,8 +23,30 @@ not. The coding follows the event-data tradition:
   the direct object (what moves); "receive ... from" is converse (the giver is the
   source); an act named by a noun stands for its author ("condemned Russia's attack" ->
   Russia); a relative pronoun for its antecedent;
-* coordinated subjects ("the United States and Jordan agreed", "he and Xi signed") make
-  a **joint** event: ``parties`` lists the named ones and ``source`` is empty;
+* **statements** (CAMEO 010: "said", "stated", "stressed", "noted", "reiterated" ...),
+  appeals, demands, accusations and threats are aimed at the actor their complement
+  clause is about ("warned that Peru was massing troops" -> Peru; the complement's
+  subject first), never at the speaker's own side (the speaker, its state, what its
+  subject phrase names). A statement needs a named speaker and someone it is aimed at
+  (a named actor or an actor noun, "said all parties must ..."); appeals, demands and
+  threats need only the speaker. An informant ("an IS-K source said", "analysts noted")
+  is not the actor speaking. In the ``events`` table a statement takes the quad class of
+  what it says: verbal conflict when its sentence's tension exceeds its cooperation;
+* several actors on one side are joined with ``;`` ("Netherlands;Belgium", as the
+  annotation guidelines write them); coordinated subjects of an act that is mutual by
+  nature (meet, negotiate, consult, cooperate, hold exercises, sign or conclude an
+  agreement, agree, clash) make a **joint** event: ``parties`` lists them and ``source``
+  is empty ("the United States and Jordan agreed", "he and Xi signed"); otherwise they are
+  the source side of a directed act ("the US and Britain condemned Russia");
+* **references** resolve as the annotation guidelines do, from the sentence itself and
+  the one before: "he"/"she"/"him"/"her" -> the last person named, "it" -> the last
+  single non-person subject, "they" -> the last subject naming several actors or a
+  group, "the two countries", "both sides", "the two leaders" -> the last two states,
+  actors or people named;
+* acts named by a noun are events when the noun has an agent or parties ("the invasion
+  of Kuwait by Iraq", "talks between Kenya and Somalia", "the signing of the accord by A
+  and B"); a possessive ("Russia's invasion of Ukraine") or a framing preposition ("since
+  the invasion") names the act to frame or weigh something else, and is not one;
 * noun phrases are resolved to canonical actors through the report's entities (labels
   PERSON, ORG, GPE, NORP; a nationality adjective stands for its state, "Russian forces"
   -> Russia; a city or region, or a seat of government that acts, stands for its state,
@@ -32,15 +54,16 @@ not. The coding follows the event-data tradition:
   government of X" or "X's president" -> X, but "X's allies" are not X; a named person
   comes before an affiliation, "Russia's ambassador Andrei Denisov" -> the ambassador).
   Exercises, treaties, weapons and dates (EVENT, LAW, PRODUCT, DATE, and names that
-  contain a year or modify "exercise", "treaty", "missile" ...) are never actors;
-  pronouns and "the two countries" stay unresolved (empty). Source and target are never
-  the same actor.
+  contain a year or modify "exercise", "treaty", "missile" ...) are never actors.
+  Source and target are never the same actor.
 
 Not events (annotation guidelines, ``shared/ANNOTATION.md``): clauses with a modal
-auxiliary (hypotheticals, recommendations, forecasts), conditional clauses, questions,
-imperatives, clauses governed by a verb of intention or belief ("hoped to", "analysts
-believe that"), the author's own voice ("we"), and actions named only by a noun phrase
-("since Russia's invasion of Ukraine"): only clauses have triggers. A **negated** trigger
+auxiliary (hypotheticals, recommendations, forecasts; but "will" in what an actor
+announced, "the ministry said it will expel ...", is a decision made public), conditional
+clauses, questions, imperatives, clauses governed by a verb of intention or belief
+("hoped to", "analysts believe that"), the author's assessment ("the Kremlin likely
+continued ..."), the author's own voice ("we"), and actions named by a noun phrase that
+frames something else ("since Russia's invasion of Ukraine"). A **negated** trigger
 ("did not meet", "failed to support") keeps a cooperation event as a refusal (CAMEO root
 12, verbal conflict, Goldstein value halved with the opposite sign, ``negated`` true); a
 negated conflict verb ("did not attack") reports no act and is not an event.
