@@ -19,7 +19,9 @@ SPLIT = dev.SPLIT
 # Measured 2026-12-02 (README, benchmarks/results/scorecard.md): entities 0.913 and
 # canonical 0.892 (the entity rules were revised after reading errors of six of the eight
 # reports: "dev, looked at errors"), dates 0.949 / 0.926, themes 0.796, cooperation 0.639,
-# tension 0.579, events source+target on found events 0.410.
+# tension 0.579. Events (issue 15, events part) on the three reports held out for events
+# (dev.EVENTS_DEVELOPED_ON lists the five the rules were developed on): source+target 0.500
+# on found events, 0.183 on all gold events (first-two-names 0.134).
 FLOORS = {
     (SPLIT, "entities", "F1 micro (strict)"): 0.89,
     (SPLIT, "entities", "canonical accuracy (matched spans)"): 0.87,
@@ -28,7 +30,8 @@ FLOORS = {
     (SPLIT, "themes", "F1 macro"): 0.76,
     (SPLIT, "cooperation", "Spearman rho"): 0.60,
     (SPLIT, "tension", "Spearman rho"): 0.54,
-    (SPLIT, "events", "source+target accuracy (on found)"): 0.36,
+    (SPLIT, "events", "source+target accuracy (on found)"): 0.45,
+    (SPLIT, "events", "source+target accuracy (all gold)"): 0.16,
 }
 
 
@@ -43,8 +46,11 @@ def card(frame: Any) -> dict[tuple[str, str, str], float]:
     return {(r.split, r.task, r.metric): r.value for r in rel.itertuples()}
 
 
-def test_dev_events_actors_beat_the_first_two_names_baseline(frame: Any) -> None:
-    ev = frame[(frame["task"] == "events") & (frame["metric"] == "source+target accuracy (on found)")]
+@pytest.mark.parametrize("split", [SPLIT, dev.EVENTS_DEVELOPED])
+@pytest.mark.parametrize("on", ["on found", "all gold"])
+def test_dev_events_actors_beat_the_first_two_names_baseline(frame: Any, split: str, on: str) -> None:
+    ev = frame[(frame["task"] == "events") & (frame["split"] == split)
+               & (frame["metric"] == f"source+target accuracy ({on})")]  # fmt: skip
     by = dict(zip(ev["system"], ev["value"]))
     assert by["relnlp"] > by["first-two-names"], by
 
