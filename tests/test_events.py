@@ -388,3 +388,8 @@ def test_the_speakers_own_side_includes_what_the_subject_phrase_names(nlp: Any) 
 def test_a_statement_needs_a_named_speaker(nlp: Any) -> None:
     ev = _events(nlp, "He said that Bolivia had expelled the Peruvian consul.")
     assert ev[["trigger", "source", "target"]].values.tolist() == [["expelled", "Bolivia", "Peru"]]
+
+
+def test_a_place_in_the_complement_is_not_what_a_statement_is_about(nlp: Any) -> None:
+    assert _events(nlp, "Peruvian authorities claim Peru has accepted over 9,000 refugees "
+                        "from Caracas.").empty  # fmt: skip

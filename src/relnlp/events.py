@@ -781,9 +781,24 @@ def _complement_actors(verb: Token, actors: _Actors) -> list[str]:
             out += [a for c in subj.children if c.dep_ == "poss" for a in _np_side(c, actors)]
         for t in comp.subtree:
             hit = actors.by_token.get(t.i)
-            if hit is not None:
+            if hit is not None and not _location(t):
                 out.append(hit.name)
     return list(dict.fromkeys(out))
+
+
+#: Prepositions of place and origin: "bases in Donbas", "refugees from Kharkiv".
+LOCATIVE_PREPS = frozenset(
+    """in at near from across within throughout inside outside around along""".split()
+)
+
+
+def _location(tok: Token) -> bool:
+    """Whether a name is a mere place in its clause (the object of "in", "near", "from"
+    ...), not an actor a statement is about."""
+    cur = tok
+    while cur.dep_ in {"compound", "conj", "appos"} and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE_PREPS
 
 
 class _Context:
