@@ -410,6 +410,7 @@ class _Actor:
     name: str
     country: str | None
     label: str = ""
+    place: bool = False  # a city or region standing for its state ("Kharkiv" -> Ukraine)
 
 
 class _Actors:
@@ -438,7 +439,8 @@ class _Actors:
             # region of a state when it acts or is acted on ("Moscow deployed", "Beijing
             # protested"), as event coders (CAMEO/PETRARCH) code capitals.
             name = str(country) if label in {"NORP", "GPE"} and country else str(canonical)
-            actor = _Actor(name, str(country) if country else None, str(label))
+            place = label == "GPE" and bool(country) and str(canonical) != str(country)
+            actor = _Actor(name, str(country) if country else None, str(label), place)
             if actor.country:
                 self.country.setdefault(name, actor.country)
             for i in range(span.start, span.end):
@@ -781,24 +783,29 @@ def _complement_actors(verb: Token, actors: _Actors) -> list[str]:
             out += [a for c in subj.children if c.dep_ == "poss" for a in _np_side(c, actors)]
         for t in comp.subtree:
             hit = actors.by_token.get(t.i)
-            if hit is not None and not _location(t):
+            if hit is not None and not _location(t, actors):
                 out.append(hit.name)
     return list(dict.fromkeys(out))
 
 
-#: Prepositions of place and origin: "bases in Donbas", "refugees from Kharkiv".
+#: Prepositions of place: "bases in Donbas", "troops near Kharkiv". "From" is one for a
+#: city or region ("refugees from Kharkiv"), not for a state ("loans from China").
 LOCATIVE_PREPS = frozenset(
-    """in at near from across within throughout inside outside around along""".split()
+    """in at near across within throughout inside outside around along""".split()
 )
 
 
-def _location(tok: Token) -> bool:
-    """Whether a name is a mere place in its clause (the object of "in", "near", "from"
-    ...), not an actor a statement is about."""
+def _location(tok: Token, actors: _Actors) -> bool:
+    """Whether a name is a mere place in its clause (the object of "in", "near", of "from"
+    for a city ...), not an actor a statement is about."""
     cur = tok
     while cur.dep_ in {"compound", "conj", "appos"} and cur.head.i != cur.i:
         cur = cur.head
-    return cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE_PREPS
+    if cur.dep_ != "pobj":
+        return False
+    prep = cur.head.lower_
+    hit = actors.by_token.get(tok.i)
+    return prep in LOCATIVE_PREPS or (prep == "from" and hit is not None and hit.place)
 
 
 class _Context:
