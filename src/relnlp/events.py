@@ -855,10 +855,11 @@ class _Context:
             k = bisect.bisect_left(self.subject_at, tok.i) - 1
             if k >= 0 and self.subjects[k][0] >= lo:
                 _i, side, label = self.subjects[k]
-                plural = len(side) >= 2 or label in {"ORG", "NORP"}
-                if (word == "it") == (len(side) == 1) and label != "PERSON" or (
-                    word != "it" and plural
-                ):
+                if word == "it":  # one state or organisation
+                    ok = len(side) == 1 and label != "PERSON"
+                else:  # several actors, or a group ("the Taliban ... they")
+                    ok = len(side) >= 2 or label in {"ORG", "NORP"}
+                if ok:
                     return list(side)
             return []
         kind = PLURAL_REFERENCES.get(word)
