@@ -6,9 +6,17 @@ article-extraction-benchmark): words (``\\w+``) grouped in 4-gram shingles, true
 positives and false negatives counted per page and normalised by the page's total, then
 precision and recall averaged over pages and F1 taken from the two averages.
 
-Page sets, each used when present (none of them is stored in the repository):
+Page sets, each used when present:
 
-``--scrapinghub DIR``
+``--pages DIR`` (default ``tests/data/html_pages``, stored in the repository)
+    Real web pages saved by Mozilla Readability for its tests (news sites, blogs, a
+    book chapter, a weekly edition laid out in tables), each with a gold main text
+    given as XPath expressions into the page (``MANIFEST.json`` says, per page, the
+    source commit, what was trimmed from the page and how the gold departs from
+    Readability's expected output). The scores are also given apart for the pages
+    looked at while relnlp's reader was changed and for those never used to decide a
+    change (``seen_while_fixing`` in the manifest): only the second part is held out.
+``--scrapinghub DIR`` (not stored: its pages are gzipped in a repository not mirrored here)
     A copy of scrapinghub/article-extraction-benchmark (``DIR/html/*.html.gz`` and
     ``DIR/ground-truth.json``): about 180 real article pages with hand-checked article
     bodies.
@@ -36,9 +44,7 @@ import html
 import json
 import platform
 import re
-import statistics
 import tempfile
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,34 +53,11 @@ DEV = ROOT.parent / "shared" / "dev" / "reports"
 _WORD = re.compile(r"\w+")
 
 
-# The measure -------------------------------------------------------------------------
-def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    words = _WORD.findall(text or "")
-    if len(words) < n:
-        return Counter([tuple(words)]) if words else Counter()
-    return Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+# The measure (relnlp.evaluate.extraction) -----------------------------------------------
+from relnlp.evaluate.extraction import page_counts, read_page_set  # noqa: E402
+from relnlp.evaluate.extraction import shingle_scores as scores  # noqa: E402
 
-
-def page_counts(gold: str, pred: str) -> tuple[float, float, float]:
-    """Normalised (tp, fp, fn) of one page's 4-gram shingles."""
-    g, p = _shingles(gold), _shingles(pred)
-    tp = sum((g & p).values())
-    fp = sum((p - g).values())
-    fn = sum((g - p).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def scores(counts: list[tuple[float, float, float]]) -> dict[str, float]:
-    def prec(tp: float, fp: float, fn: float) -> float:
-        return 1.0 if fp == fn == 0 else (0.0 if tp == fp == 0 else tp / (tp + fp))
-
-    def rec(tp: float, fp: float, fn: float) -> float:
-        return 1.0 if fp == fn == 0 else (0.0 if tp == fn == 0 else tp / (tp + fn))
-
-    p = statistics.mean(prec(*c) for c in counts if c[0] + c[1] > 0)
-    r = statistics.mean(rec(*c) for c in counts if c[0] + c[2] > 0)
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+PAGES = ROOT / "tests" / "data" / "html_pages"
 
 
 # Extractors --------------------------------------------------------------------------
@@ -93,6 +76,12 @@ def trafilatura_text(page: str) -> str:
     return trafilatura.extract(page) or ""
 
 
+def trafilatura_recall_text(page: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(page, favor_recall=True) or ""
+
+
 def all_text(page: str) -> str:
     """Every visible character of the page: the previous relnlp reader's extraction (the
     event-driven parser kept as fallback; scripts, styles, head and <nav> left out)."""
@@ -107,6 +96,7 @@ def all_text(page: str) -> str:
 EXTRACTORS: dict[str, Callable[[str], str]] = {
     "relnlp.read": relnlp_text,
     "trafilatura.extract (default)": trafilatura_text,
+    "trafilatura.extract (favor_recall)": trafilatura_recall_text,
     "all visible text (the previous reader)": all_text,
 }
 
@@ -262,21 +252,39 @@ def dev_pages(root: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def run(pages: list[tuple[str, str, str]]) -> dict[str, dict[str, float]]:
+def real_pages(root: Path, seen: bool | None = None) -> list[tuple[str, str, str]]:
+    """The page set; with ``seen``, only the pages whose ``seen_while_fixing`` is ``seen``."""
+    return [
+        (p.name, p.html, p.gold)
+        for p in read_page_set(root)
+        if seen is None or bool(p.meta.get("seen_while_fixing")) == seen
+    ]
+
+
+def run(
+    pages: list[tuple[str, str, str]],
+) -> tuple[dict[str, dict[str, float]], dict[str, list[float]]]:
+    """Scores per extractor, and each page's F1 per extractor (same order as ``pages``)."""
     results = {}
+    per_page: dict[str, list[float]] = {}
     for name, fn in EXTRACTORS.items():
         counts = [page_counts(gold, fn(page)) for _key, page, gold in pages]
         results[name] = scores(counts)
-    return results
+        per_page[name] = [scores([c])["f1"] for c in counts]
+    return results, per_page
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--scrapinghub", type=Path, help="a copy of article-extraction-benchmark")
+    ap.add_argument("--pages", type=Path, default=PAGES, help="page set with a MANIFEST.json")
     ap.add_argument("--dev", type=Path, default=DEV, help="development reports (Markdown)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "html.md")
     args = ap.parse_args()
     sets: list[tuple[str, list[tuple[str, str, str]]]] = []
+    if (args.pages / "MANIFEST.json").exists():
+        sets.append(("real web pages (Mozilla Readability test pages, tests/data/html_pages)",
+                     real_pages(args.pages)))  # fmt: skip
     if args.scrapinghub and (args.scrapinghub / "ground-truth.json").exists():
         sets.append(("scrapinghub article-extraction-benchmark (real pages)",
                      scrapinghub_pages(args.scrapinghub)))  # fmt: skip
@@ -293,11 +301,33 @@ def main() -> None:
     if not sets:
         lines.append("No page set found (see the script's docstring).")
     for title, pages in sets:
-        res = run(pages)
+        res, per_page = run(pages)
         lines += [f"## {title}: {len(pages)} pages", "",
                   "| extractor | precision | recall | F1 |", "|---|---|---|---|"]  # fmt: skip
         for name, m in res.items():
             lines.append(f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} |")
+        lines.append("")
+        if len(pages) <= 40:
+            names = list(EXTRACTORS)
+            lines += ["F1 per page:", "", "| page | " + " | ".join(names) + " |",
+                      "|---|" + "---|" * len(names)]  # fmt: skip
+            for i, (key, _page, _gold) in enumerate(pages):
+                cells = " | ".join(f"{per_page[n][i]:.3f}" for n in names)
+                lines.append(f"| {key} | {cells} |")
+            lines.append("")
+    if (args.pages / "MANIFEST.json").exists():
+        # The real pages split: those looked at while the reader was changed, and those
+        # never used to decide a change (a held-out measure).
+        lines += ["## real web pages by when they were stored", "",
+                  "| pages | n | " + " | ".join(f"{n} F1" for n in EXTRACTORS) + " |",
+                  "|---|---|" + "---|" * len(EXTRACTORS)]  # fmt: skip
+        for label, seen in (("seen while the reader was changed", True),
+                            ("never used to change the reader (held out)", False)):  # fmt: skip
+            part = real_pages(args.pages, seen)
+            if part:
+                res, _ = run(part)
+                cells = " | ".join(f"{res[n]['f1']:.3f}" for n in EXTRACTORS)
+                lines.append(f"| {label} | {len(part)} | {cells} |")
         lines.append("")
     text = "\n".join(lines)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,7 @@ import numpy as np
 
 def _passages() -> list[dict[str, Any]]:
     import relnlp
+    from relnlp import records
     from relnlp.evaluate.scorecard import load_gold
 
     nlp = relnlp.load()
@@ -36,9 +37,9 @@ def _passages() -> list[dict[str, Any]]:
     for gold in load_gold():
         report = nlp.analyze(gold.text, doc_id=gold.doc_id, doc_date=gold.doc_date)
         sents = []
-        for s, e, coop, tens, _g, cues, _src, _tgt, actors in report.doc.user_data["rel_tone"]:
-            a, b = report.raw_span(s, e) if e > s else (s, e)
-            sents.append((a, b, coop, tens, cues, actors))
+        for st in records.sentence_tones(report.doc) or []:
+            a, b = report.raw_span(st.start, st.end) if st.end > st.start else (st.start, st.end)
+            sents.append((a, b, st.cooperation, st.tension, st.cues, st.actors))
         predicted = report.passages
         for gp in gold.passages:
             overlap = (np.minimum(predicted["end"], gp["end"])

@@ -67,7 +67,7 @@ def test_tables_tokens_equal_token_by_token_definition(nlp: Any, seed_reports: A
 
 def test_tables_trimmed_sentences_equal_definition(nlp: Any, seed_reports: Any) -> None:
     for report in _reports(nlp, seed_reports):
-        assert tables._trimmed_sents(report) == _reference_sents(report)
+        assert tables.trimmed_sents(report) == _reference_sents(report)
         n = sum(1 for s, e in _reference_sents(report) if e > s)
         assert len(report.sentences) == n == report.documents["n_sentences"].iloc[0]
 

@@ -32,7 +32,8 @@ from relnlp.io import Document, read
 from relnlp.themes.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
-    from relnlp.analyzer import Analyzer, Report
+    from relnlp.analyzer import Analyzer
+    from relnlp.report import Report
 
 logging.getLogger("relnlp").addHandler(logging.NullHandler())
 
@@ -64,10 +65,14 @@ def load(*args: Any, **kwargs: Any) -> Analyzer:
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Analyzer", "Report"):
-        from relnlp import analyzer
+    if name == "Analyzer":
+        from relnlp.analyzer import Analyzer
 
-        return getattr(analyzer, name)
+        return Analyzer
+    if name == "Report":
+        from relnlp.report import Report
+
+        return Report
     if name == "timeline":
         from relnlp.timelines import timeline
 

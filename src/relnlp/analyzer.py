@@ -7,31 +7,33 @@ import datetime as _dt
 import functools
 import hashlib
 import itertools
-import json
 import os
 import re
 import time
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
-import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from relnlp import schemas
+from relnlp import records
 from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __version__
-from relnlp.errors import Errors, InputError, ResourceError
+from relnlp.errors import ArgumentTypeError, Errors, InputError, ResourceError
 from relnlp.io import CleanView, Document, read
+from relnlp.lang.chars import BLANK_LINE
+from relnlp.report import Report
 from relnlp.themes.taxonomy import Taxonomy
 
 __all__ = ["REPORT_LEVEL", "Analyzer", "Report", "load"]
 
-#: Components run once per report on the assembled Doc, in this order.
-REPORT_LEVEL = ("relnlp_dates", "relnlp_actors", "relnlp_names", "relnlp_themes", "relnlp_tone")
+#: Components that need the whole report (dates: the anchor moves; actors: acronyms and
+#: full names defined earlier; themes and tone: passages and entities). spaCy runs the
+#: other components chunk by chunk; the analyser runs these once on the assembled Doc.
+#: They come last in the pipeline, and everything runs in the order of ``nlp.pipe_names``
+#: (stated once, in :func:`_load_cached`).
+REPORT_LEVEL = frozenset({"relnlp_dates", "relnlp_actors", "relnlp_names", "relnlp_themes",
+                          "relnlp_tone"})  # fmt: skip
 
 #: Characters sent to spaCy in one batch, at most (whole chunks; at least one chunk). The
 #: parser's working memory grows with the batch: about 0.4 GB per 100,000 characters.
@@ -40,7 +42,7 @@ BATCH_CHARS = 200_000
 _ISO_DATE = re.compile(
     r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?)?)?$"
 )
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK_LINE = BLANK_LINE
 
 
 def _check_doc_date(value: object) -> str | None:
@@ -213,132 +215,6 @@ def _chunk_bounds(text: str, size: int) -> list[int]:
     return cuts
 
 
-@dataclass
-class Report:
-    """The analysis of one report: tables with offsets into the analysed text.
-
-    Attributes
-    ----------
-    doc_id : str
-        The document's id (given, the file stem, or a content hash).
-    text : str
-        The analysed text; every table's ``start``/``end`` refers to it.
-    document : Document
-        The report's structure (title, sections, passages, footnotes, chronology).
-    doc : spacy.tokens.Doc
-        The spaCy Doc, built on the markup-free view of ``text`` (``view``).
-    view : CleanView
-        Maps offsets of ``doc`` (markup removed) back to ``text``.
-    meta : dict
-        relnlp, model and table versions; doc_date and where it came from.
-    """
-
-    doc_id: str
-    text: str
-    document: Document
-    doc: Doc
-    view: CleanView
-    meta: dict[str, Any]
-    _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-
-    # Tables -----------------------------------------------------------------------
-    @property
-    def tokens(self) -> pd.DataFrame:
-        """One row per token (white space excluded)."""
-        return self._table("tokens")
-
-    @property
-    def sentences(self) -> pd.DataFrame:
-        """One row per sentence."""
-        return self._table("sentences")
-
-    @property
-    def entities(self) -> pd.DataFrame:
-        """Named entities with ``label`` and ``canonical``."""
-        return self._table("entities")
-
-    @property
-    def actors(self) -> pd.DataFrame:
-        """One row per canonical actor: label, mentions, first offset, roles."""
-        return self._table("actors")
-
-    @property
-    def events(self) -> pd.DataFrame:
-        """Who did what to whom: one row per action between actors (:mod:`relnlp.events`)."""
-        return self._table("events")
-
-    @property
-    def dates(self) -> pd.DataFrame:
-        """Temporal expressions with TIMEX3 ``value``, ``type`` and ``mod``."""
-        return self._table("dates")
-
-    @property
-    def passages(self) -> pd.DataFrame:
-        """Paragraphs, chronology entries and footnotes, with themes and scores."""
-        return self._table("passages")
-
-    @property
-    def documents(self) -> pd.DataFrame:
-        """One row describing the document."""
-        return self._table("documents")
-
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """All tables by name."""
-        return {name: self._table(name) for name in schemas.TABLES}
-
-    def to_json(self, *, indent: int | None = None) -> str:
-        """The report's meta data and tables as a JSON string (records per table)."""
-        out: dict[str, Any] = {"doc_id": self.doc_id, "meta": self.meta, "tables": {}}
-        for name, df in self.tables().items():
-            out["tables"][name] = json.loads(df.to_json(orient="records", force_ascii=False))
-        return json.dumps(out, ensure_ascii=False, indent=indent)
-
-    def _table(self, name: str) -> pd.DataFrame:
-        if name not in self._tables:
-            from relnlp import tables
-
-            self._tables[name] = tables.build(name, self)
-        return self._tables[name]
-
-    # Offsets ---------------------------------------------------------------------
-    def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of ``doc`` (character offsets) to ``text``."""
-        return self.view.to_raw(start, end)
-
-    @functools.cached_property
-    def passage_starts(self) -> list[int]:
-        """Start offsets of the passages (for locating a sentence's passage)."""
-        return [p.start for p in self.document.passages]
-
-    def passage_of_many(self, raw_starts: npt.ArrayLike) -> npt.NDArray[np.int64]:
-        """Vectorised :meth:`passage_of`."""
-        pos = np.asarray(raw_starts, dtype=np.int64)
-        passages = self.document.passages
-        if not passages or pos.size == 0:
-            return np.full(pos.shape, -1, dtype=np.int64)
-        starts = np.asarray(self.passage_starts, dtype=np.int64)
-        ends = np.array([p.end for p in passages], dtype=np.int64)
-        ids = np.array([p.id for p in passages], dtype=np.int64)
-        i = np.searchsorted(starts, pos, side="right") - 1
-        j = np.maximum(i, 0)
-        inside = (i >= 0) & (pos < ends[j])
-        return np.where(inside, ids[j], -1)
-
-    def passage_of(self, raw_start: int) -> int:
-        """Passage id containing a raw offset, or -1."""
-        i = bisect_right(self.passage_starts, raw_start) - 1
-        if i >= 0 and raw_start < self.document.passages[i].end:
-            return self.document.passages[i].id
-        return -1
-
-    def __repr__(self) -> str:
-        return (
-            f"Report(doc_id={self.doc_id!r}, chars={len(self.text)}, "
-            f"tokens={len(self.doc)}, passages={len(self.document.passages)})"
-        )
-
-
 TextOrDocument = str | Document | os.PathLike[str]
 
 
@@ -423,7 +299,7 @@ class Analyzer:
         elif isinstance(item, os.PathLike):
             document = read(item, max_bytes=None)
         else:
-            raise TypeError(Errors.E001.format(type=type(item).__name__))
+            raise ArgumentTypeError(Errors.E001.format(type=type(item).__name__))
         text = document.text
         if not isinstance(item, str):
             self._check_text(text, document.path)
@@ -536,7 +412,7 @@ class Analyzer:
         clock = _Clock(self.time_budget_s)
         prepared = self._prepared(texts_or_documents, as_tuples, clock)
         stream = self._chunk_stream(prepared)
-        per_report = [p for p in REPORT_LEVEL if p in self.nlp.pipe_names]
+        per_report = report_level_pipes(self.nlp)
         docs: Iterable[tuple[Doc, Any]]
         if n_process == 1:
             # Batches of up to batch_size chunks and BATCH_CHARS characters: short reports
@@ -582,34 +458,34 @@ class Analyzer:
         check: Callable[[str], None] | None = None,
         unanchored: list[Any] | None = None,
     ) -> None:
-        """Run the components that need the whole report (see REPORT_LEVEL).
+        """Run the components that need the whole report (see REPORT_LEVEL), in the
+        order of ``nlp.pipe_names``.
 
         A report with a year-less date and no document date is added to ``unanchored``
         (its caller warns once for all), or warned about at once when it is ``None``.
         """
         doc._.rel_doc_date = meta.get("doc_date")
         starts = view.starts
-        doc.user_data["rel_passages"] = [
-            (int(np.searchsorted(starts, p.start)), int(np.searchsorted(starts, p.end)))
-            for p in document.passages
-        ]
+        records.set_passages(
+            doc, ((int(np.searchsorted(starts, p.start)), int(np.searchsorted(starts, p.end)))
+                  for p in document.passages)
+        )  # fmt: skip
         if document.chronology:
-            doc.user_data["rel_chronology"] = [
-                (int(np.searchsorted(starts, c.start)), int(np.searchsorted(starts, c.end)))
-                for c in document.chronology
-            ]
-        doc.user_data["rel_text"] = doc.text  # once, for every component (pipeline.doc_text)
+            records.set_chronology(
+                doc, ((int(np.searchsorted(starts, c.start)), int(np.searchsorted(starts, c.end)))
+                      for c in document.chronology)
+            )  # fmt: skip
+        records.set_text(doc, doc.text)  # once, for every component (pipeline.doc_text)
         try:
-            for name in REPORT_LEVEL:
-                if name in self.nlp.pipe_names:
-                    self.nlp.get_pipe(name)(doc)
-                    if check is not None:
-                        check(f"the {name} component")
+            for name in report_level_pipes(self.nlp):
+                self.nlp.get_pipe(name)(doc)
+                if check is not None:
+                    check(f"the {name} component")
         finally:
-            del doc.user_data["rel_text"]
+            records.clear_text(doc)
         if meta.get("doc_date") is None and any(
-            anchored and value.startswith("XXXX")  # a year-less date nothing could anchor
-            for _s, _e, _t, value, _m, anchored in doc.user_data.get("rel_timex", [])
+            t.anchored and t.value.startswith("XXXX")  # a year-less date nothing could anchor
+            for t in records.timexes(doc)
         ):
             if unanchored is None:
                 _warn_unanchored([meta.get("doc_id")])
@@ -642,6 +518,30 @@ class Analyzer:
 
     def __repr__(self) -> str:
         return f"Analyzer(model={self.model!r}, pipes={self.nlp.pipe_names})"
+
+
+def report_level_pipes(nlp: Language) -> list[str]:
+    """The report-level components of ``nlp`` in the order they run (``nlp.pipe_names``).
+
+    Raises
+    ------
+    relnlp.errors.ConfigError
+        E030 when a component that runs chunk by chunk comes after one of them: the
+        order of execution would then differ from ``nlp.pipe_names``.
+    """
+    names = list(nlp.pipe_names)
+    mine = [n for n in names if n in REPORT_LEVEL]
+    if mine:
+        after = [n for n in names[names.index(mine[0]) :] if n not in REPORT_LEVEL]
+        if after:
+            from relnlp.errors import ConfigError
+
+            raise ConfigError(
+                Errors.E030.format(report_level=", ".join(mine), names=", ".join(after),
+                                   first=mine[0]),
+                names=after,
+            )  # fmt: skip
+    return mine
 
 
 def _warn_unanchored(doc_ids: Sequence[Any]) -> None:
@@ -715,9 +615,7 @@ def _load_cached(
         nlp.add_pipe("relnlp_sentences", before="senter")
     else:
         nlp.add_pipe("relnlp_sentences", first=True)
-    # These need the whole report (dates: the anchor moves; actors: acronyms and full
-    # names defined earlier), so the analyser runs them once on the assembled Doc, in this
-    # order (see Analyzer.pipe), rather than per chunk.
+    # The report-level components (REPORT_LEVEL), last, in the order they run.
     nlp.add_pipe("relnlp_dates", last=True)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(
@@ -728,11 +626,11 @@ def _load_cached(
     if "parser" in nlp.pipe_names and "relnlp_tone" not in exclude:
         nlp.add_pipe("relnlp_tone", last=True)
     if "relnlp_themes" not in exclude:
-        from relnlp.themes.loading import build_classifier
-
-        themes = nlp.add_pipe("relnlp_themes", last=True)
-        tax = _TAXONOMIES[taxonomy_key] if taxonomy_key is not None else None
-        themes.classifier = build_classifier(tax, themes_model)  # type: ignore[attr-defined]
+        # The taxonomy travels in the config as TOML text, so that nlp.config describes
+        # the classifier that runs (and rebuilds it).
+        toml = _TAXONOMIES[taxonomy_key].to_toml() if taxonomy_key is not None else None
+        nlp.add_pipe("relnlp_themes", last=True,
+                     config={"taxonomy_toml": toml, "model_path": themes_model})  # fmt: skip
     nlp.max_length = max(nlp.max_length, chunk_chars + 1)
     return Analyzer(nlp, model=name, max_chars=max_chars, chunk_chars=chunk_chars)
 
@@ -821,7 +719,7 @@ def load(
             )
         )  # fmt: skip
     if only is not None:
-        from relnlp.batch import _parse_only, components_to_exclude
+        from relnlp.batch._settings import _parse_only, components_to_exclude
 
         dropped = components_to_exclude(_parse_only(only if isinstance(only, str) else list(only)))
         exclude = tuple(dict.fromkeys([*exclude, *dropped]))

@@ -58,31 +58,6 @@ def main(
     """relnlp command-line tools."""
 
 
-def _expand(paths: list[Path]) -> list[Path]:
-    from relnlp.io import SUPPORTED
-
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in SUPPORTED))
-        else:
-            out.append(p)
-    return out
-
-
-def _unique_ids(paths: list[Path]) -> list[str]:
-    import hashlib
-
-    counts = collections.Counter(p.stem for p in paths)
-    ids = []
-    for p in paths:
-        if counts[p.stem] > 1:
-            ids.append(p.stem + "_" + hashlib.sha1(str(p).encode()).hexdigest()[:8])
-        else:
-            ids.append(p.stem)
-    return ids
-
-
 def _write(frames: dict[str, Any], out: Path, fmt: str) -> list[Path]:
     import pandas as pd
 
@@ -194,7 +169,11 @@ def analyze(
         raise typer.Exit(2)
     import relnlp
 
-    files = _expand(paths)
+    # Files, folders and globs are expanded, and documents named, as by `relnlp batch`
+    # (batch.doc_id_for): one file has one doc_id whatever the command.
+    from relnlp.batch._plan import input_documents
+
+    files = input_documents(paths)
     if not files:
         typer.echo("error: no input files", err=True)
         raise typer.Exit(2)
@@ -202,10 +181,11 @@ def analyze(
         nlp = relnlp.load(model or DEFAULT_MODEL, **_resources(gazetteer, taxonomy, themes_model))
     frames: dict[str, list[Any]] = collections.defaultdict(list)
     failed = 0
-    for path, doc_id in zip(files, _unique_ids(files)):
+    for spec in files:
+        path = spec.path
         try:
             document = relnlp.read(path)
-            report = nlp.analyze(document, doc_id=doc_id)
+            report = nlp.analyze(document, doc_id=spec.doc_id)
             tabs = report.tables()
         except (RelnlpError, OSError, UnicodeError, ValueError) as exc:
             failed += 1

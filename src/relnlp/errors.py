@@ -10,9 +10,12 @@ import warnings
 from typing import Any
 
 __all__ = [
+    "ArgumentTypeError",
+    "CodedMessage",
     "ConfigError",
     "Errors",
     "InputError",
+    "MissingFileError",
     "NotFittedError",
     "RelnlpError",
     "RelnlpWarning",
@@ -24,14 +27,34 @@ __all__ = [
 ]
 
 
+class CodedMessage(str):
+    """A catalogue message that carries its code: ``.format()`` and ``+`` keep it, and the
+    exception or warning made from it takes its ``code`` from there (never by reading the
+    text back)."""
+
+    code: str | None
+
+    def __new__(cls, text: str, code: str | None = None) -> CodedMessage:
+        obj = super().__new__(cls, text)
+        obj.code = code
+        return obj
+
+    def format(self, *args: Any, **kwargs: Any) -> CodedMessage:
+        return CodedMessage(super().format(*args, **kwargs), self.code)
+
+    def __add__(self, other: str) -> CodedMessage:
+        return CodedMessage(str(self) + other, self.code)
+
+
 class _Catalogue(type):
-    """Metaclass that prefixes each message with its code, as spaCy's ErrorsWithCodes."""
+    """Metaclass that prefixes each message with its code, as spaCy's ErrorsWithCodes, and
+    hands it out as a :class:`CodedMessage`."""
 
     def __getattribute__(cls, code: str) -> str:
         msg = super().__getattribute__(code)
         if code.startswith("__") or not isinstance(msg, str):
             return msg  # type: ignore[no-any-return]
-        return f"[{code}] {msg}"
+        return CodedMessage(f"[{code}] {msg}", code)
 
 
 class Errors(metaclass=_Catalogue):
@@ -48,6 +71,11 @@ class Errors(metaclass=_Catalogue):
     E004 = (
         "{path}: unsupported file type {suffix!r}. Supported: {supported}. Pass "
         "format= to relnlp.read() to force a reader."
+    )
+    E040 = (
+        "relnlp.read() takes a path, but got a string of {n} characters that looks like the "
+        "text of a report itself (it starts {start!r}). Save it to a file and pass the path, "
+        "or analyse the text directly with relnlp.load().analyze(text)."
     )
     E005 = "{path}: the PDF is encrypted; relnlp does not read password-protected PDFs."
     E006 = "{path}: the PDF is damaged or truncated and cannot be read ({detail})."
@@ -194,6 +222,12 @@ class Errors(metaclass=_Catalogue):
         "past it. Split the document, or raise time_budget_s in relnlp.load() (None: no "
         "limit)."
     )
+    # E030-E034: the pipeline and the records on the Doc (issue 20).
+    E030 = (
+        "The components that need the whole report ({report_level}) must come last in the "
+        "pipeline, after every component that runs chunk by chunk; {names} come after them. "
+        "Add your own components before them (nlp.add_pipe(..., before={first!r}))."
+    )
 
 
 class Warnings(metaclass=_Catalogue):
@@ -211,6 +245,10 @@ class Warnings(metaclass=_Catalogue):
         "{path}: the front matter could not be parsed ({detail}); its 'key: value' lines "
         "were read one by one. It is still left out of the analysis."
     )
+    W232 = (
+        "{path}: theme {theme!r}: the exclusion {term!r} is part of the cue {cue!r}, so that "
+        "cue can never count as evidence. Remove one of them, or make the exclusion longer."
+    )
     W213 = (
         "timeline(freq={freq!r}): {n} of {total} dated events are dated more coarsely than "
         "the period ({detail}) and are left out. freq='auto' picks a period that counts "
@@ -227,11 +265,15 @@ class Warnings(metaclass=_Catalogue):
 
 
 class RelnlpError(Exception):
-    """Root of relnlp's exceptions. Carries ``code`` and structured fields."""
+    """Root of relnlp's exceptions. Carries ``code`` and structured fields.
+
+    The one way to make one: ``SomeError(Errors.E123.format(...), field=value)``; the
+    message from the catalogue brings its code.
+    """
 
     def __init__(self, message: str, **fields: Any) -> None:
         super().__init__(message)
-        self.code = message[1:5] if message.startswith("[") else None
+        self.code: str | None = getattr(message, "code", None)
         self.fields = fields
         for key, value in fields.items():
             setattr(self, key, value)
@@ -257,6 +299,14 @@ class ResourceError(RelnlpError, FileNotFoundError):
     """A packaged resource or spaCy pipeline that is missing or damaged."""
 
 
+class MissingFileError(RelnlpError, FileNotFoundError):
+    """A file the caller named does not exist."""
+
+
+class ArgumentTypeError(RelnlpError, TypeError):
+    """An argument of the wrong type (``None``, bytes, ...)."""
+
+
 class StorageError(RelnlpError, OSError):
     """The output folder of a batch job cannot be written or read back (disk full,
     permissions, a damaged part file)."""
@@ -270,6 +320,11 @@ class RelnlpWarning(UserWarning):
     """
 
     count: int = 1
+
+    def __init__(self, message: str = "", *args: Any) -> None:
+        super().__init__(message, *args)
+        #: The warning's code (``"W201"``), from its catalogue message.
+        self.code: str | None = getattr(message, "code", None)
 
 
 def filter_warning(code: str, action: str = "ignore") -> None:

@@ -69,7 +69,8 @@ frames something else ("since Russia's invasion of Ukraine"). A **negated** trig
 negated conflict verb ("did not attack") reports no act and is not an event.
 
 The ``date`` is the DATE expression of the clause, else of the sentence, else of the
-chronology entry the sentence belongs to; empty when there is none.
+chronology entry the sentence belongs to; empty when there is none. The ``events`` table
+is built from :func:`extract_events` in :mod:`relnlp.tables`.
 """
 
 from __future__ import annotations
@@ -81,25 +82,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from relnlp import records as doc_records
 from relnlp._jsonl import line_error, records
 from relnlp.errors import ConfigError
-
-if TYPE_CHECKING:
-    from relnlp.analyzer import Report
 
 __all__ = [
     "QUAD_CLASSES",
     "Event",
     "EventVerbs",
     "Trigger",
-    "events",
     "extract_events",
     "load_event_verbs",
     "quad_class",
+    "statement_class",
 ]
 
 PACKAGED = "lexicons/events.v2.jsonl"
@@ -417,15 +416,17 @@ class _Actors:
     """Token index -> actor, from the entities the pipeline found."""
 
     def __init__(self, doc: Doc) -> None:
-        found = doc.user_data.get("rel_entities")
+        found = doc_records.entities(doc)
         if found is None:  # relnlp_actors did not run: spaCy's entities as they are
-            found = [(e.start_char, e.end_char, e.label_, e.text, None, None, None, None)
-                     for e in doc.ents]  # fmt: skip
+            found = [doc_records.Entity(start=e.start_char, end=e.end_char, label=e.label_,
+                                    canonical=e.text, role=None, affiliation=None, source=None,
+                                    country=None) for e in doc.ents]  # fmt: skip
         self.by_token: dict[int, _Actor] = {}
         self.named: set[int] = set()  # tokens inside any multi-word name
         self.country: dict[str, str] = {}
-        for a, b, label, canonical, _role, _aff, _src, country in found:
-            span = doc.char_span(a, b, alignment_mode="expand")
+        for ent in found:
+            label, canonical, country = ent.label, ent.canonical, ent.country
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue
             if len(span) > 1:
@@ -1097,9 +1098,9 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
     verbs = verbs if verbs is not None else _default_verbs()
     actors = _Actors(doc)
     context = _Context(doc, actors)
-    timexes = [(s, e, v) for s, e, t, v, _m, _a in doc.user_data.get("rel_timex", [])
-               if t == "DATE" and v and not v.startswith("XXXX")]  # fmt: skip
-    chron = doc.user_data.get("rel_chronology") or []
+    timexes = [(t.start, t.end, t.value) for t in doc_records.timexes(doc)
+               if t.type == "DATE" and t.value and not t.value.startswith("XXXX")]  # fmt: skip
+    chron = doc_records.chronology(doc)
     out: list[Event] = []
     for sent in doc.sents:
         if sent.text.rstrip().endswith("?"):
@@ -1146,14 +1147,17 @@ def _date_of(
     clause = [d for d in in_sent if lo <= d[1] and d[2] <= hi]
     if clause or in_sent:
         return (clause or in_sent)[0]
-    for ca, cb in chron:
-        if ca <= sent.start_char < cb:
-            return next(((v, s, e) for s, e, v in timexes if ca <= s < cb), None)
+    for c in chron:
+        if c.start <= sent.start_char < c.end:
+            return next(((v, s, e) for s, e, v in timexes if c.start <= s < c.end), None)
     return None
 
 
-def _statement_class(ev: Event, tone: Any) -> str:
+def statement_class(ev: Event, tone: Any) -> str:
     """The quad class of an event; a public statement (CAMEO 01) takes its sentence's tone.
+
+    ``tone`` is the sentence's record (``cooperation``, ``tension``) or None. Used by the
+    ``events`` table (:mod:`relnlp.tables`).
 
     CAMEO codes what a statement says, not that it was made: "warned that X is massing
     troops" is verbal conflict, "said it values X's friendship" verbal cooperation. Root 01
@@ -1163,56 +1167,3 @@ def _statement_class(ev: Event, tone: Any) -> str:
         return ev.type
     return QUAD_CLASSES[2] if tone.tension > tone.cooperation else QUAD_CLASSES[0]
 
-
-def events(report: Report) -> dict[str, list[Any]]:
-    """Columns of the ``events`` table of ``report`` (one row per event).
-
-    ``start``/``end``/``text`` are the sentence; ``trigger_start``/``trigger_end``/
-    ``trigger`` the trigger words (offsets into the analysed text, like every offset);
-    ``cooperation``/``tension``/``cues`` are the sentence's tone (0 and empty when the tone
-    component is off); ``goldstein`` is the trigger's value; ``countries`` are the states
-    of the parties (for dyad filters on people and organisations).
-    """
-    from relnlp import schemas
-    from relnlp.tone.aggregate import sentence_tones
-
-    rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["events"]}
-    tones = {st.start: st for st in sentence_tones(report)}
-    passage_themes = report.doc.user_data.get("rel_passage_themes") or []
-    spans = report.doc.user_data.get("rel_passages") or []
-    starts = [a for a, _b in spans]
-    for k, ev in enumerate(extract_events(report.doc)):
-        a, b = report.raw_span(ev.sent_start, ev.sent_end)
-        ta, tb = report.raw_span(ev.trigger_start, ev.trigger_end)
-        pi = bisect.bisect_right(starts, ev.sent_start) - 1
-        themes = list(passage_themes[pi][3]) if 0 <= pi < len(passage_themes) else []
-        tone = tones.get(ev.sent_start)
-        if ev.date is not None and ev.date_start is not None and ev.date_end is not None:
-            da, db = report.raw_span(ev.date_start, ev.date_end)
-            date_text = report.text[da:db]
-        else:
-            date_text = ""
-        rows["doc_id"].append(report.doc_id)
-        rows["event_id"].append(k)
-        rows["start"].append(a)
-        rows["end"].append(b)
-        rows["text"].append(report.text[a:b])
-        rows["date"].append(ev.date or "")
-        rows["date_text"].append(date_text)
-        rows["source"].append(ev.source)
-        rows["target"].append(ev.target)
-        rows["parties"].append(list(ev.parties))
-        rows["countries"].append(list(ev.countries))
-        rows["type"].append(_statement_class(ev, tone))
-        rows["cameo"].append(ev.cameo)
-        rows["trigger"].append(report.text[ta:tb])
-        rows["trigger_start"].append(ta)
-        rows["trigger_end"].append(tb)
-        rows["negated"].append(ev.negated)
-        rows["cooperation"].append(tone.cooperation if tone is not None else 0.0)
-        rows["tension"].append(tone.tension if tone is not None else 0.0)
-        rows["goldstein"].append(ev.goldstein)
-        rows["themes"].append(themes)
-        rows["cues"].append(list(tone.cues) if tone is not None else [])
-        rows["passage_id"].append(report.passage_of(a))
-    return rows

@@ -1,6 +1,8 @@
 """relnlp's Doc/Span extension attributes, registered once by :func:`install`.
 
 All names start with ``rel_``; values are plain (str, float, tuples), never spaCy objects.
+The components' records (:mod:`relnlp.records`) are read-only Doc extensions
+(``doc._.rel_timexes``, ``doc._.rel_entities``, ...) whose getters are the records' readers.
 """
 
 from __future__ import annotations
@@ -45,3 +47,12 @@ def install() -> None:
                     raise RelnlpError(Errors.E105.format(name=name), name=name)
                 continue
             cls.set_extension(name, default=default)
+    from relnlp.records import DOC_GETTERS
+
+    for name, getter in DOC_GETTERS.items():
+        if Doc.has_extension(name):
+            existing = Doc.get_extension(name)
+            if existing is None or existing[2] is not getter or existing[3] is not None:
+                raise RelnlpError(Errors.E105.format(name=name), name=name)
+            continue
+        Doc.set_extension(name, getter=getter)

@@ -18,7 +18,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from relnlp.errors import ConfigError, Errors
+from relnlp.errors import ConfigError, Errors, MissingFileError
+from relnlp.lang.chars import APOSTROPHES, DOUBLE_QUOTES
 from relnlp.lang.translit import name_key
 
 __all__ = ["Entry", "Gazetteer", "load_gazetteer", "normalise_quotes", "quote_variants"]
@@ -30,9 +31,8 @@ PACKAGED = ("states", "regions", "organizations", "people", "products")
 # PDFs (typographic, modifier letter, prime, grave and acute accents used as quotes). Every
 # gazetteer key and lookup goes through :func:`normalise_quotes`, so "People’s Republic of
 # China" and "People's Republic of China" are one surface.
-APOSTROPHES = ("'", "\u2019", "\u2018", "`", "\u02bc", "\u2032", "\u00b4", "\u201b")
 _QUOTE_TABLE = str.maketrans(
-    {c: "'" for c in APOSTROPHES[1:]} | {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'}
+    {c: "'" for c in APOSTROPHES[1:]} | {c: '"' for c in DOUBLE_QUOTES}
 )
 
 
@@ -229,7 +229,7 @@ def load_gazetteer(extra: Sequence[str | Path] = (), *, packaged: bool = True) -
     for p in extra:
         path = Path(p)
         if not path.is_file():
-            raise FileNotFoundError(Errors.E002.format(path=path))
+            raise MissingFileError(Errors.E002.format(path=path))
         for e in _entries(path, str(path)):
             g.add(e)
         g.sources.append(str(path))

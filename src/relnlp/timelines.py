@@ -31,7 +31,7 @@ import pandas as pd
 from relnlp.errors import ConfigError, Errors, RelnlpWarning, Warnings
 
 if TYPE_CHECKING:
-    from relnlp.analyzer import Report
+    from relnlp.report import Report
 
 __all__ = ["RANK", "date_precision", "period_start", "timeline"]
 

@@ -110,3 +110,19 @@ def test_html_unclosed_head_does_not_hide_the_page(tmp_path: Path) -> None:
     assert d.text.startswith("Armenia and Azerbaijan resumed border talks")
     assert "color" not in d.text and "Border talks" not in d.text
     assert d.title == "Border talks"
+
+
+def test_html_opening_line_of_a_section_is_kept(tmp_path: Path) -> None:
+    # trafilatura alone drops "Welcome ..." (loose text opening a <section> in <article>).
+    lines = "".join(
+        f"<br>Line {i} of the posting tells where the flat is and what it costs." for i in range(30)
+    )
+    html = (
+        "<html><body><article><h2>Flat to let</h2>"
+        f"<section id='postingbody'>Welcome to <b>RomPromo</b> Accommodation!{lines}</section>"
+        "</article></body></html>"
+    )
+    d = _read(tmp_path, html)
+    assert d.metadata["extraction"] != "visible text"
+    assert "Welcome to RomPromo Accommodation!" in d.text
+    assert d.text.count("Line ") == 30

@@ -233,3 +233,26 @@ def test_markdown_footnote_definitions_are_notes_linked_to_markers(tmp_path: Pat
         ((a, b),) = f.markers
         assert doc.text[a:b] == f"[^{f.number}]"
     assert doc.text[doc.footnotes[1].start : doc.footnotes[1].end].endswith("next day.")
+
+
+def test_markdown_excerpt_marker_in_an_event_sentence(tmp_path: Path, nlp: Any) -> None:
+    # An <excerpt/> tag inside the sentence is markup (no token, entity or word of it),
+    # and the event's span ends with the sentence, not on the hidden <excerpt/> line after.
+    lead = (
+        "_Uzbekistan signed a water agreement with Afghanistan in Tashkent on 3 May 2023, "
+        "<excerpt/> and Kazakhstan criticised the deal._"
+    )
+    text = POST.replace(
+        "_Afghanistan's Qosh Tepa canal will divert a fifth of the river._ <excerpt/> "
+        "_Uzbekistan wants talks._",
+        lead,
+    )
+    assert lead in text
+    report = nlp.analyze(_write(tmp_path, text))
+    assert "excerpt" not in report.document.view().text
+    for name in ("tokens", "entities", "dates"):
+        assert not any("excerpt" in t for t in getattr(report, name).text), name
+    row = report.events[report.events.trigger.str.contains("signed")].iloc[0]
+    assert report.text[row.start : row.end] == row.text
+    assert row.text.startswith("Uzbekistan signed") and row.text.endswith("the deal.")
+    assert row.text.count("<excerpt/>") == 1  # the inline tag; offsets stay into the file

@@ -135,6 +135,22 @@ def test_readers_missing_file(tmp_path: Path) -> None:
         relnlp.read(tmp_path / "nope.txt")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<html><body><p>A page pasted as a string.</p></body></html>",
+        "Ministers met on Monday.\n\nThey agreed to meet again.",
+        "word " * 2000,
+    ],
+)
+def test_readers_text_given_as_path_is_a_coded_error(text: str) -> None:
+    # The text of a report passed where a path belongs: a coded error that says what to do,
+    # not an OSError ("File name too long") that prints the whole string.
+    with pytest.raises(InputError, match=r"\[E040\]") as info:
+        relnlp.read(text)
+    assert len(str(info.value)) < 400
+
+
 def test_readers_empty_file(tmp_path: Path) -> None:
     p = tmp_path / "empty.md"
     p.write_text("  \n\n ", encoding="utf-8")

@@ -154,3 +154,24 @@ def test_tfidf_without_sklearn_equals_sklearn_vectorizer() -> None:
     got = model._tfidf(texts).toarray()
     assert got.shape == want.shape and np.abs(want).sum() > 10
     np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-15)
+
+
+def test_an_exclusion_caps_the_trained_model_too() -> None:
+    """A model fitted to labels that contradict the taxonomy's exclusion cannot tag the
+    excluded passage; the same words without the exclusion keep the model's score."""
+    tax = Taxonomy.default().add_theme(
+        "shipping", cues=["cargo", "freight"], exclude=["cargo of weapons"]
+    )
+    labelled = [
+        LabelledPassage("A cargo of weapons left the port for the rebels.", ("shipping",)),
+        LabelledPassage("A cargo of weapons was seized at sea.", ("shipping",)),
+        LabelledPassage("Freight rates for grain rose sharply.", ("shipping",)),
+        LabelledPassage("The minister opened a school.", ()),
+        LabelledPassage("The parliament debated the budget.", ()),
+    ]  # fmt: skip
+    model = train(labelled, tax, C=10.0)
+    clf = ThemeClassifier(tax, model)
+    r = clf.classify("Coast guards stopped a cargo of weapons bound for the militia.")
+    assert "shipping" not in r.themes and r.scores["shipping"] < clf.threshold
+    assert 'shipping: not "cargo of weapons"' in r.evidence
+    assert "shipping" in clf.classify("Coast guards inspected the grain cargo and freight.").themes

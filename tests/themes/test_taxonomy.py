@@ -40,7 +40,7 @@ def _write(tmp_path: Path, text: str) -> Path:
 def test_default_taxonomy_has_the_three_themes_and_a_version() -> None:
     tax = Taxonomy.default()
     assert tax.ids == ("counterterrorism", "color_revolution", "geoeconomics")
-    assert tax.version == "1.1.0" and len(tax.fingerprint) == 12
+    assert tax.version == "1.2.0" and len(tax.fingerprint) == 12
     for t in tax.themes:
         assert t.description and len(t.cues) >= 10 and len(t.examples) >= 3
 
@@ -102,7 +102,7 @@ def test_add_theme_validates_like_a_file_and_leaves_the_taxonomy_unchanged() -> 
     with pytest.raises(TaxonomyError, match="unknown parent"):
         tax.add_theme("energy", cues=["oil"], parent="economy")
     assert tax.ids == ("counterterrorism", "color_revolution", "geoeconomics")
-    assert tax.version == "1.1.0"
+    assert tax.version == "1.2.0"
 
 
 def test_the_documented_script_api(tmp_path: Path) -> None:
@@ -158,5 +158,96 @@ def test_cli_taxonomy_suggest_ranks_terms_from_a_corpus(tmp_path: Path) -> None:
 
 def test_report_meta_records_taxonomy_version(nlp: object) -> None:
     r = relnlp.load().analyze("Sanctions hit trade.")
-    assert r.meta["taxonomy_version"] == "1.1.0"
-    assert r.documents["taxonomy_version"].iloc[0] == "1.1.0"
+    assert r.meta["taxonomy_version"] == "1.2.0"
+    assert r.documents["taxonomy_version"].iloc[0] == "1.2.0"
+
+
+EXCLUDING = """
+[taxonomy]
+name = "mine"
+version = "3"
+
+[[themes]]
+id = "trade"
+cues = ["trade", "exports"]
+exclude = ["arms exports"]
+exclude_patterns = ["\\\\bsold (?:\\\\w+ )?tanks\\\\b"]
+"""
+
+
+def test_exclusions_load_save_validate_and_extend(tmp_path: Path) -> None:
+    tax = Taxonomy.load(_write(tmp_path, EXCLUDING))
+    assert tax["trade"].exclude == ("arms exports",)
+    assert [p.pattern for p in tax.exclude_patterns("trade")] == ["\\bsold (?:\\w+ )?tanks\\b"]
+    back = Taxonomy.load(tax.save(tmp_path / "out.toml"))
+    assert back["trade"].exclude_patterns == tax["trade"].exclude_patterns
+    assert back.fingerprint == tax.fingerprint
+    assert "1 exclusions" not in tax.summary() and "2 exclusions" in tax.summary()
+    # From a script: validated like a file's fields.
+    tax.add_theme("energy", cues=["pipeline"], exclude=["pipeline bomb"],
+                  exclude_patterns=["\\bsabotage\\w*"])  # fmt: skip
+    assert tax["energy"].exclude == ("pipeline bomb",) and tax.version == "3+user"
+    with pytest.raises(TaxonomyError, match=r"field 'exclude_patterns'.*invalid regular"):
+        tax.add_theme("arctic", cues=["Arctic"], exclude_patterns=["(unclosed"])
+    with pytest.raises(TaxonomyError, match=r"field 'exclude'.*no word"):
+        tax.add_theme("arctic", cues=["Arctic"], exclude=["--"])
+    # An exclusion is not a cue: a theme still needs one.
+    with pytest.raises(TaxonomyError, match="empty"):
+        tax.add_theme("arctic", exclude=["ice"])
+    bad = EXCLUDING.replace('exclude = ["arms exports"]', 'exclude = "arms exports"')
+    with pytest.raises(TaxonomyError, match=r"field 'exclude'.*list of strings"):
+        Taxonomy.load(_write(tmp_path, bad))
+
+
+def test_default_taxonomy_keeps_arms_sales_out_of_geoeconomics() -> None:
+    """corpora/GUIDELINES.md section 5: arms sales are security cooperation."""
+    from relnlp.themes import ThemeClassifier
+
+    tax = Taxonomy.default()
+    assert tax["geoeconomics"].exclude and tax["geoeconomics"].exclude_patterns
+    clf = ThemeClassifier(tax)
+    # Sentences written for this test.
+    arms = [
+        "Algeria bought a dozen Su-34 bombers for an undisclosed sum, its biggest arms purchase in years.",
+        "Rosoboronexport expects Vietnam to order more frigates despite the sanctions risk.",
+        "Russia sold Egypt 46 MiG-29M fighter aircraft worth about $2 billion.",
+        "The sale of Kilo-class submarines to Hanoi was financed by a Russian state loan.",
+    ]  # fmt: skip
+    for text in arms:
+        r = clf.classify(text)
+        assert "geoeconomics" not in r.themes, (text, r.scores)
+        assert any(e.startswith('geoeconomics: not "') for e in r.evidence), r.evidence
+    # Trade beside an arms deal, in another clause, is still trade.
+    mixed = ("Bilateral trade reached $12 billion last year, while Moscow also delivered "
+             "S-400 batteries to Ankara.")  # fmt: skip
+    assert "geoeconomics" in clf.classify(mixed).themes
+    # The same evidence without the exclusion is geoeconomics.
+    assert "geoeconomics" in clf.classify("Egypt bought Russian wheat worth about $2 billion, "
+                                          "paid with a state bank loan.").themes  # fmt: skip
+
+
+def test_extend_theme_adds_exclusions_to_a_default_theme_from_a_script(tmp_path: Path) -> None:
+    from relnlp.themes import ThemeClassifier
+
+    tax = Taxonomy.default()
+    text = "Ankara ordered Bayraktar drones worth $300 million from the manufacturer."
+    assert "geoeconomics" in ThemeClassifier(tax).classify(text).themes
+    tax.extend_theme("geoeconomics", exclude_patterns=["\\bBayraktar\\b"])
+    assert "geoeconomics" not in ThemeClassifier(tax).classify(text).themes
+    assert tax.version == "1.2.0+user" and tax.ids[-1] == "geoeconomics"
+    assert Taxonomy.load(tax.save(tmp_path / "t.toml"))["geoeconomics"].exclude_patterns[-1] == "\\bBayraktar\\b"
+    with pytest.raises(TaxonomyError, match="unknown theme"):
+        tax.extend_theme("energy", cues=["oil"])
+    before = tax.fingerprint
+    with pytest.raises(TaxonomyError, match="invalid regular"):
+        tax.extend_theme("geoeconomics", patterns=["[oops"])
+    assert tax.fingerprint == before
+
+
+def test_an_exclusion_that_swallows_a_cue_is_warned_about() -> None:
+    from relnlp.errors import RelnlpWarning
+
+    tax = Taxonomy.default()
+    with pytest.warns(RelnlpWarning, match=r"^\[W232\].*'weapons'.*'weapons exports'"):
+        tax.add_theme("arms", cues=["weapons exports", "arms"], exclude=["weapons"])
+    assert "arms" in tax.ids  # a warning, not an error

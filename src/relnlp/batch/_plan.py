@@ -139,7 +139,7 @@ def plan(
         Chunks in order of their first document id; the id of a chunk is derived from
         the ids of its documents, so the same inputs always give the same chunks.
     """
-    return _cut(_documents(inputs, max_bytes), chunk_size)
+    return _cut(input_documents(inputs, max_bytes), chunk_size)
 
 
 def fit_chunk_size(n_docs: int, n_process: int) -> int:
@@ -167,10 +167,11 @@ def fit_chunk_size(n_docs: int, n_process: int) -> int:
     return max(1, min(DEFAULT_CHUNK_SIZE, per))
 
 
-def _documents(
-    inputs: Sequence[str | os.PathLike[str]], max_bytes: int | None
+def input_documents(
+    inputs: Sequence[str | os.PathLike[str]], max_bytes: int | None = 200_000_000
 ) -> list[DocSpec]:
-    """Every input document once, with its id, sorted by id."""
+    """Every input document once, with its id (:func:`doc_id_for`), sorted by id: how
+    ``relnlp batch`` and ``relnlp analyze`` expand their inputs and name documents."""
     seen: dict[Path, str] = {}
     for path, rel in _expand_inputs(inputs):
         # The same file reached twice (a folder and a glob) is one document.
@@ -186,6 +187,9 @@ def _documents(
             doc_id = f"{base}-{k}"
         specs[doc_id] = DocSpec(doc_id, str(path), rel)
     return [specs[i] for i in sorted(specs)]
+
+
+_documents = input_documents  # the name batch._run imports
 
 
 def _cut(ordered: Sequence[DocSpec], chunk_size: int) -> list[ChunkSpec]:

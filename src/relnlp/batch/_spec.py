@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,9 +38,6 @@ DONE_DIR = "_done"
 
 
 LOCK = "_lock.json"
-
-
-_CODE = re.compile(r"^\[([EW]\d{3})\]")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from relnlp.batch._spec import _CODE, ChunkResult, ChunkSpec, DocSpec, JobSettings, _now
+from relnlp.batch._spec import ChunkResult, ChunkSpec, DocSpec, JobSettings, _now
 from relnlp.batch._store import _commit_chunk
 from relnlp.errors import Errors, RelnlpWarning
 
@@ -101,8 +101,7 @@ def _warm(job: JobSettings, parent: int | None = None) -> None:
 
 def _error_row(doc: DocSpec, exc: BaseException) -> dict[str, Any]:
     msg = str(exc).strip() or type(exc).__name__
-    m = _CODE.match(msg)
-    code = getattr(exc, "code", None) or (m.group(1) if m else None)
+    code = getattr(exc, "code", None)  # every relnlp error carries its code
     return {"doc_id": doc.doc_id, "path": doc.path, "error_type": type(exc).__name__,
             "code": code, "message": msg.splitlines()[0]}  # fmt: skip
 
@@ -198,8 +197,8 @@ def process_chunk(
                 on_doc(n, err is not None)
     for w in caught:
         if issubclass(w.category, RelnlpWarning):
-            m = _CODE.match(str(w.message))
-            warn_counts[m.group(1) if m else "other"] += getattr(w.message, "count", 1)
+            code = getattr(w.message, "code", None)
+            warn_counts[code or "other"] += getattr(w.message, "count", 1)
         else:  # not ours to count: pass it on as it came
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     # Rows in document order whatever order the documents finished in.

@@ -35,7 +35,7 @@ import pandas as pd
 from relnlp.errors import ConfigError, Errors
 
 if TYPE_CHECKING:
-    from relnlp.analyzer import Report
+    from relnlp.report import Report
 
 __all__ = ["first_two_names", "score_events"]
 

@@ -18,7 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from relnlp.errors import Errors, InputError
+from relnlp import records
+from relnlp.errors import Errors, InputError, MissingFileError
 from relnlp.evaluate import metrics
 from relnlp.schemas import DEFAULT_THEME_IDS
 
@@ -81,7 +82,7 @@ def load_gold(directory: str | Path | None = None) -> list[GoldDoc]:
     else:
         base = Path(directory)
         if not base.is_dir():
-            raise FileNotFoundError(Errors.E002.format(path=base))
+            raise MissingFileError(Errors.E002.format(path=base))
     docs = []
     for entry in sorted(base.iterdir(), key=lambda p: p.name):
         if (not entry.name.endswith(".json") or entry.name == "MANIFEST.json"
@@ -101,7 +102,7 @@ def load_gold(directory: str | Path | None = None) -> list[GoldDoc]:
             )
         )  # fmt: skip
     if not docs:
-        raise FileNotFoundError(Errors.E002.format(path=f"{base}/*.json"))
+        raise MissingFileError(Errors.E002.format(path=f"{base}/*.json"))
     return docs
 
 
@@ -125,9 +126,9 @@ def _held_out_themes(nlp: Any, report: Any, doc_id: str) -> list[list[str]] | No
         return None
     fold = base / "folds" / doc_id
     if not (fold / "themes_model.json").is_file():
-        raise FileNotFoundError(Errors.E002.format(path=fold / "themes_model.json"))
+        raise MissingFileError(Errors.E002.format(path=fold / "themes_model.json"))
     held = ThemeClassifier(clf.taxonomy, ThemeModel.load(fold), threshold=clf.threshold)
-    spans = report.doc.user_data.get("rel_passages") or []
+    spans = [(p.start, p.end) for p in records.passages(report.doc)]
     full = report.doc.text
     from relnlp.themes.context import passage_contexts
 

@@ -203,9 +203,9 @@ class Document:
         from relnlp.io._structure import analyse
 
         if not isinstance(text, str):
-            from relnlp.errors import Errors
+            from relnlp.errors import ArgumentTypeError, Errors
 
-            raise TypeError(Errors.E001.format(type=type(text).__name__))
+            raise ArgumentTypeError(Errors.E001.format(type=type(text).__name__))
         if format in ("md", "str") and not hints and not dropped:
             from relnlp.io._markdown import has_front_matter
             from relnlp.io.readers import markdown_document

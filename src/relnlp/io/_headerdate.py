@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from relnlp.lang.chars import MONTH_NUMBERS
+
 __all__ = ["HeaderDate", "MONTHS", "find_dates", "month_number"]
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
+MONTHS = MONTH_NUMBERS
 
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"

@@ -198,23 +198,60 @@ class BodyText:
 
     def walk(self, el: Any) -> None:
         for child in el:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag == "head":
-                self._add(
-                    self._inline(child), "heading", _HEADING_LEVEL.get(child.get("rend") or "", 2)
-                )
-            elif tag in ("list", "table", "div", "body"):
-                self.walk(child)
-            elif tag == "row":
-                cells = [" ".join(self._inline(c).split()) for c in child if c.tag == "cell"]
-                self._add("\t".join(c for c in cells if c), "paragraph")
-            elif tag == "item" and any(isinstance(c.tag, str) and c.tag == "list" for c in child):
-                own = (child.text or "").strip()
-                if own:
-                    self._add(own, "paragraph")
-                self.walk(child)
-            elif tag in _TEI_BLOCKS or tag:
+            self._block(child)
+
+    def _block(self, child: Any) -> None:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "head":
+            self._add(
+                self._inline(child), "heading", _HEADING_LEVEL.get(child.get("rend") or "", 2)
+            )
+        elif tag in ("list", "table", "div", "body"):
+            self.walk(child)
+        elif tag == "row":
+            cells = [c for c in child if isinstance(c.tag, str) and c.tag == "cell"]
+            if any(_has_blocks(c) for c in cells):
+                # A layout table (the page set out in table cells): each cell is a
+                # container of blocks, not a cell of data.
+                for cell in cells:
+                    self._mixed(cell)
+            else:
+                texts = [" ".join(self._inline(c).split()) for c in cells]
+                self._add("\t".join(t for t in texts if t), "paragraph")
+        elif tag == "item" and any(isinstance(c.tag, str) and c.tag == "list" for c in child):
+            own = (child.text or "").strip()
+            if own:
+                self._add(own, "paragraph")
+            self.walk(child)
+        elif tag in _TEI_BLOCKS or tag:
+            if tag in ("cell", "quote", "item") and _has_blocks(child):
+                self._mixed(child)
+            else:
                 self._add(self._inline(child), "paragraph")
+
+    def _mixed(self, el: Any) -> None:
+        """A container holding both blocks and loose text: runs of text between the
+        blocks are paragraphs of their own (words never run into the next block)."""
+        run: list[str] = [el.text or ""]
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _CONTAINER_BLOCKS:
+                self._add("".join(run), "paragraph")
+                run = []
+                self._block(child)
+            elif tag == "lb":
+                run.append(_LINE_BREAK)
+            else:
+                run.append(self._inline(child))
+            run.append(child.tail or "")
+        self._add("".join(run), "paragraph")
+
+
+_CONTAINER_BLOCKS = frozenset("p head list item table row cell quote code div fw note".split())
+
+
+def _has_blocks(el: Any) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _CONTAINER_BLOCKS for c in el)
 
 
 def extract_main(html_text: str) -> Any:
@@ -223,7 +260,8 @@ def extract_main(html_text: str) -> Any:
     trafilatura's default setting is tried first. On short pages it can fall back to a
     generic extractor that keeps only part of the article and loses headings and
     superscripts; on those (under 2,000 characters kept) the recall-oriented setting is
-    tried too, and used when it keeps headings the default lost or much more text.
+    tried too, and used when it keeps section headings (after the first paragraph) the
+    default lost, or much more text.
     """
     tree = _load_tree(html_text)
     if tree is None:
@@ -238,7 +276,14 @@ def extract_main(html_text: str) -> Any:
         return recall if default is None else default
 
     def heads(x: Any) -> int:
-        return len(x.body.findall(".//head")) if x.body is not None else 0
+        # Headings inside the body (after its first paragraph): section headings the
+        # default setting lost. Headings before any paragraph are the page's headline,
+        # kicker or dateline, which the metadata already gives.
+        return (
+            int(x.body.xpath("count(.//head[preceding::p[normalize-space()]])"))
+            if x.body is not None
+            else 0
+        )
 
     if heads(recall) > heads(default) or len(default.text or "") < 0.6 * len(recall.text or ""):
         return recall
@@ -262,9 +307,44 @@ def _load_tree(html_text: str) -> Any:
             parent = el.getparent()
             if parent is not None:
                 el.drop_tree() if hasattr(el, "drop_tree") else parent.remove(el)
+        for el in tree.xpath("//section|//article|//center"):
+            _wrap_leading_text(el)
     except (LxmlError, ValueError, TypeError, RecursionError):
         return None
     return tree
+
+
+# Where the opening run of loose text ends: a line break or a block.
+_LEAD_STOP = frozenset(
+    "address article aside blockquote br center dd details div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table ul".split()
+)
+
+
+def _wrap_leading_text(el: Any) -> None:
+    """Put the loose text that opens ``el`` in a ``<p>`` of its own.
+
+    trafilatura drops the text that opens a ``<section>``, ``<article>`` or ``<center>``
+    nested in the ``<article>`` or ``<main>`` it reads (the first line of a posting
+    written with ``<br>``: "Welcome to ...<br>In the heart of ..."), while it keeps the
+    text after the first ``<br>`` and any text in a ``<p>``. The run of text and inline
+    elements up to the first line break or block becomes a paragraph.
+    """
+    if not (el.text or "").strip():
+        return
+    run = []
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag.lower() in _LEAD_STOP:
+            break
+        run.append(child)
+    if not run and len(el) == 0:
+        return  # text alone in the element: trafilatura keeps it
+    p = el.makeelement("p", {})
+    p.text, el.text = el.text, None
+    for child in run:
+        p.append(child)  # moves the child with its tail
+    el.insert(0, p)
 
 
 def _trafilatura(html_text: Any, *, favor_recall: bool) -> Any:

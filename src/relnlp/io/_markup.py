@@ -24,9 +24,11 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from relnlp.lang.chars import TO_SUPERSCRIPT
+
 __all__ = ["CleanView", "clean_view", "normalise_newlines"]
 
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT = TO_SUPERSCRIPT
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 # Alternatives are tried left to right at each position; order matters where two could

@@ -27,12 +27,13 @@ from relnlp.io._document import (
 )
 from relnlp.io._headerdate import _MONTH, _YEAR, find_dates
 from relnlp.io._markup import CleanView, clean_view, normalise_newlines
+from relnlp.lang.chars import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS
 
 __all__ = ["analyse", "split_blocks"]
 
 _BLOCK = re.compile(r"\S(?:.|\n(?![ \t\r\f\v]*(?:\n|$)))*")
-_SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUP_TO_INT = str.maketrans(_SUP_DIGITS, "0123456789")
+_SUP_DIGITS = SUPERSCRIPT_DIGITS
+_SUP_TO_INT = FROM_SUPERSCRIPT
 _FOOTNOTE_START = re.compile(rf"^\s*([{_SUP_DIGITS}]{{1,3}})\s*\S")
 _MARKER = re.compile(rf"(?<=[^\s{_SUP_DIGITS}])[{_SUP_DIGITS}]{{1,3}}(?![{_SUP_DIGITS}])")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")

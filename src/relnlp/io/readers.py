@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from relnlp import registry
-from relnlp.errors import Errors, InputError
+from relnlp.errors import ArgumentTypeError, Errors, InputError, MissingFileError
 from relnlp.io._decode import decode_bytes
 from relnlp.io._document import Document, Dropped
 from relnlp.io._headerdate import find_dates
 from relnlp.io._html import SHORT_PAGE, BodyText, VisibleText, extract_main
+from relnlp.lang.chars import TO_SUPERSCRIPT
 
 __all__ = ["SUPPORTED", "read", "read_html", "read_pdf", "read_text"]
 
@@ -38,12 +39,12 @@ def _register(name: str) -> Callable[[_F], _F]:
 
 SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
              ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}  # fmt: skip
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT = TO_SUPERSCRIPT
 
 
 def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
     if not path.exists():
-        raise FileNotFoundError(Errors.E002.format(path=path))
+        raise MissingFileError(Errors.E002.format(path=path))
     if path.is_dir():
         raise InputError(Errors.E012.format(path=path), path=str(path))
     size = path.stat().st_size
@@ -387,6 +388,14 @@ def _pdf_layout(data: bytes) -> Any:
         return None
 
 
+def _looks_like_text(value: str) -> bool:
+    """A string that is no existing file and reads as text: markup, several lines, or long."""
+    stripped = value.strip()
+    textlike = "\n" in stripped or stripped.startswith("<") or len(value) > 4096
+    # A real file may have any of these in its name; os.path.lexists is False on OSError.
+    return textlike and not os.path.lexists(value)
+
+
 def read(
     path: str | os.PathLike[str],
     *,
@@ -422,13 +431,15 @@ def read(
     'A Title'
     """
     if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(Errors.E001.format(type=type(path).__name__))
+        raise ArgumentTypeError(Errors.E001.format(type=type(path).__name__))
+    if isinstance(path, str) and _looks_like_text(path):
+        raise InputError(Errors.E040.format(n=len(path), start=path.lstrip()[:40]))
     p = Path(path)
     if format is None:
         fmt = SUPPORTED.get(p.suffix.lower())
         if fmt is None:
             if not p.exists():
-                raise FileNotFoundError(Errors.E002.format(path=p))
+                raise MissingFileError(Errors.E002.format(path=p))
             raise InputError(
                 Errors.E004.format(
                     path=p, suffix=p.suffix, supported=", ".join(sorted(SUPPORTED))

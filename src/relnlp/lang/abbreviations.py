@@ -7,9 +7,10 @@ harmless: adding a special case twice is idempotent.
 
 from __future__ import annotations
 
+from relnlp.lang.chars import MONTH_ABBREVIATIONS
+
+MONTHS = tuple(f"{abbr}." for abbr in MONTH_ABBREVIATIONS)
 # fmt: off
-MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.",
-          "Nov.", "Dec.")
 TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.",
           "Cpt.", "Adm.", "Cmdr.", "Cdr.", "Brig.", "Sgt.", "Cpl.", "Pvt.", "Gov.", "Sen.",
           "Rep.", "Amb.", "Pres.", "Sec.", "Hon.", "Rev.", "Sr.", "Jr.", "St.", "Ft.",

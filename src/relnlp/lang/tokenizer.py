@@ -21,10 +21,9 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 from relnlp.lang.abbreviations import ALL
+from relnlp.lang.chars import SUPERSCRIPT_DIGITS as SUPERSCRIPTS
 
 __all__ = ["SUPERSCRIPTS", "customize_tokenizer"]
-
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def customize_tokenizer(nlp: Language) -> Language:

@@ -15,9 +15,11 @@ __all__ = ["doc_text", "strings_of"]
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, which joins every token: the analyser computes it once per report and
-    hands it to the report-level components in ``doc.user_data["rel_text"]``."""
-    text = doc.user_data.get("rel_text")
-    if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+    hands it to the report-level components (:func:`relnlp.records.set_text`)."""
+    from relnlp import records
+
+    text = records.text(doc)
+    if text is not None and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
         return text
     return doc.text
 

@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from relnlp.lang.chars import MONTH_ABBREVIATIONS, MONTH_NAMES
+
 __all__ = ["EXERCISE_SERIES", "NOT_EVENT_WORDS", "MilitaryName", "find_corridors", "find_designators", "find_exercises"]
 
 # Design-bureau prefixes whose usual English name carries the bureau ("Sukhoi Su-35").
@@ -77,10 +79,10 @@ _OPERATION = re.compile(
 )
 #: Words that open names of plans and periods, not of events ("Vision 2030", "March 2024").
 NOT_EVENT_WORDS = _MONTHS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter "
-    "Q1 Q2 Q3 Q4 H1 H2 FY Vision Agenda Strategy Plan Program Programme Law Act".split()
-)
+    (*MONTH_NAMES, *MONTH_ABBREVIATIONS,
+     *"Spring Summer Autumn Fall Winter Q1 Q2 Q3 Q4 H1 H2 FY Vision Agenda Strategy Plan "
+      "Program Programme Law Act".split())
+)  # fmt: skip
 
 
 # Words that open a sentence or a description before an exercise's name, not part of it.

@@ -19,7 +19,7 @@ conventions it follows):
 
 Results: ``doc.ents`` (name labels replaced, other labels kept where they do not overlap),
 ``doc.spans["rel_entities"]`` with ``span._.rel_canonical``/``rel_role``/``rel_affiliation``,
-and plain tuples in ``doc.user_data["rel_entities"]``.
+and :class:`relnlp.records.Entity` records (:func:`relnlp.records.entities`).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from relnlp import extensions
+from relnlp import extensions, records
 from relnlp.acronyms import find_acronyms, find_mentions
 from relnlp.gazetteer import Gazetteer, quote_variants
 from relnlp.lang.translit import name_key
@@ -535,11 +535,13 @@ class ActorTagger:
         doc.spans["rel_entities"] = spans
         _drop_dates_inside(doc, [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
                                  for m in chosen if m.label == "EVENT"])  # fmt: skip
-        doc.user_data["rel_entities"] = [
-            (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text), m.label,
-             m.canonical, m.role, m.affiliation, m.source, m.country)
-            for m in chosen
-        ]  # fmt: skip
+        records.set_entities(
+            doc, (records.Entity(start=doc[m.start].idx,
+                                 end=doc[m.end - 1].idx + len(doc[m.end - 1].text),
+                                 label=m.label, canonical=m.canonical, role=m.role,
+                                 affiliation=m.affiliation, source=m.source, country=m.country)
+                  for m in chosen)
+        )  # fmt: skip
         return doc
 
 
@@ -551,10 +553,10 @@ def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
     as ORG). There, only names relnlp knows (gazetteer, acronym definitions, patterns) and
     the model's full personal names on a byline are kept. Without passage boundaries (a bare spaCy pipeline) nothing is dropped.
     """
-    passages = doc.user_data.get("rel_passages")
+    passages = records.passages(doc)
     if not passages:
         return cands
-    bounds = sorted((int(a), int(b)) for a, b in passages)
+    bounds = sorted((p.start, p.end) for p in passages)
     starts = np.array([a for a, _b in bounds], dtype=np.int64)
 
     def inside(char: int) -> bool:
@@ -583,13 +585,14 @@ def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
 
 def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:
     """Remove the date spans that lie inside a named event ("Vostok 2022" is no date)."""
-    if not names or "rel_timex" not in doc.user_data:
+    found = records.timexes(doc)
+    if not names or not found:
         return
 
     def within(a: int, b: int) -> bool:
         return any(s <= a and b <= e for s, e in names)
 
-    doc.user_data["rel_timex"] = [t for t in doc.user_data["rel_timex"] if not within(t[0], t[1])]
+    records.set_timexes(doc, (t for t in found if not within(t.start, t.end)))
     if "rel_dates" in doc.spans:
         doc.spans["rel_dates"] = [sp for sp in doc.spans["rel_dates"] if not within(sp.start_char, sp.end_char)]
 

@@ -1,10 +1,10 @@
 """The ``relnlp_dates`` component: TIMEX3 expressions as ``doc.spans["rel_dates"]``.
 
 Each span carries ``span._.rel_type`` (DATE, TIME, DURATION, SET), ``span._.rel_value`` and
-``span._.rel_mod``; ``doc.user_data["rel_timex"]`` keeps the exact character spans and
-values as plain tuples. The anchor is the report's date (``doc._.rel_doc_date``, an ISO
-string) and, when given, chronology entries in ``doc.user_data["rel_chronology"]`` (a
-list of ``(start, end)`` character spans). See :mod:`relnlp.timex` for the method.
+``span._.rel_mod``; :func:`relnlp.records.timexes` keeps the exact character spans and
+values (:class:`relnlp.records.Timex`). The anchor is the report's date
+(``doc._.rel_doc_date``, an ISO string) and, when given, the chronology entries
+(:func:`relnlp.records.chronology`). See :mod:`relnlp.timex` for the method.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from relnlp import extensions
+from relnlp import extensions, records
 from relnlp.pipeline import doc_text
 from relnlp.timex import Anchor, find_timexes
 
@@ -30,7 +30,7 @@ class DateTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = Anchor.from_value(doc._.rel_doc_date)
-        chron: Any = doc.user_data.get("rel_chronology") or []
+        chron: Any = records.chronology(doc)
         found = find_timexes(doc_text(doc), anchor=anchor, chronology=list(chron))
         spans = []
         for t in found:
@@ -42,7 +42,8 @@ class DateTagger:
             span._.rel_mod = t.mod
             spans.append(span)
         doc.spans["rel_dates"] = spans
-        doc.user_data["rel_timex"] = [
-            (t.start, t.end, t.type, t.value, t.mod, t.anchored) for t in found
-        ]
+        records.set_timexes(
+            doc, (records.Timex(start=t.start, end=t.end, type=t.type, value=t.value, mod=t.mod,
+                                anchored=t.anchored) for t in found)
+        )  # fmt: skip
         return doc

@@ -72,16 +72,20 @@ def make_name_merger(nlp: Language, name: str) -> HyphenatedNameMerger:
 
 @Language.factory(
     "relnlp_dates",
-    assigns=["doc.spans", "span._.rel_value", "span._.rel_type", "span._.rel_mod"],
+    assigns=["doc.spans", "span._.rel_value", "span._.rel_type", "span._.rel_mod",
+             "doc._.rel_timexes"],
+    requires=["doc._.rel_doc_date"],
 )
 def make_date_tagger(nlp: Language, name: str) -> DateTagger:
-    """TIMEX3 temporal expressions, anchored on ``doc._.rel_doc_date``."""
+    """TIMEX3 temporal expressions, anchored on ``doc._.rel_doc_date`` and the report's
+    chronology entries (``doc._.rel_chronology``, set by the analyser)."""
     return DateTagger(nlp, name)
 
 
 @Language.factory(
     "relnlp_actors",
-    assigns=["doc.ents", "doc.spans", "span._.rel_canonical", "span._.rel_role"],
+    assigns=["doc.ents", "doc.spans", "span._.rel_canonical", "span._.rel_role",
+             "span._.rel_affiliation", "doc._.rel_entities", "doc._.rel_timexes"],
     requires=["doc.ents"],
     default_config={"gazetteer_paths": [], "packaged": True},
 )
@@ -89,6 +93,9 @@ def make_actor_tagger(
     nlp: Language, name: str, gazetteer_paths: list[str], packaged: bool
 ) -> ActorTagger:
     """Domain-aware entities with canonical names and roles (place after the NER).
+
+    Reads the report's passages (``doc._.rel_passages``, set by the analyser) and drops
+    the dates inside named events from ``doc._.rel_timexes``.
 
     ``gazetteer_paths`` are the user's JSONL gazetteer files, read after the packaged ones.
     """
@@ -99,31 +106,41 @@ def make_actor_tagger(
 
 @Language.factory(
     "relnlp_themes",
-    assigns=["doc.spans", "span._.rel_themes", "span._.rel_theme_scores", "span._.rel_evidence"],
-    default_config={"taxonomy_path": None, "model_path": None, "packaged_model": True},
+    assigns=["doc.spans", "span._.rel_themes", "span._.rel_theme_scores", "span._.rel_evidence",
+             "doc._.rel_passage_themes"],
+    default_config={"taxonomy_path": None, "taxonomy_toml": None, "model_path": None,
+                    "packaged_model": True},
 )
 def make_theme_tagger(
     nlp: Language,
     name: str,
     taxonomy_path: str | None,
+    taxonomy_toml: str | None,
     model_path: str | None,
     packaged_model: bool,
 ) -> ThemeTagger:
-    """Theme scores and evidence per passage (``doc.user_data["rel_passages"]``).
+    """Theme scores and evidence per passage (``doc._.rel_passages``, set by the analyser;
+    without it, the text's blank-line separated paragraphs).
 
-    ``taxonomy_path`` is a TOML taxonomy (default: the packaged one); ``model_path`` a
-    directory written by ``relnlp themes train`` (default: the packaged model, when
-    ``packaged_model`` and its taxonomy matches).
+    ``taxonomy_path`` is a TOML taxonomy file, ``taxonomy_toml`` the same as text (it
+    wins; :func:`relnlp.load` puts an in-memory taxonomy there); default the packaged
+    one. ``model_path`` is a directory written by ``relnlp themes train`` (default: the
+    packaged model, when ``packaged_model`` and its taxonomy matches).
     """
     from relnlp.themes.loading import build_classifier
+    from relnlp.themes.taxonomy import Taxonomy
 
-    return ThemeTagger(nlp, name, build_classifier(taxonomy_path, model_path, packaged_model))
+    taxonomy: Taxonomy | str | None = taxonomy_path
+    if taxonomy_toml is not None:
+        taxonomy = Taxonomy.from_toml(taxonomy_toml, source=f"<{name} config>")
+    return ThemeTagger(nlp, name, build_classifier(taxonomy, model_path, packaged_model))
 
 
 @Language.factory(
     "relnlp_tone",
     assigns=["doc.spans", "span._.rel_cooperation", "span._.rel_tension", "span._.rel_tone_cues",
-             "span._.rel_tone_class"],
+             "span._.rel_tone_class", "span._.rel_source", "span._.rel_target",
+             "doc._.rel_cooperation", "doc._.rel_tension", "doc._.rel_sentence_tones"],
     requires=["token.dep", "token.lemma"],
     default_config={"lexicon_paths": [], "packaged": True, "model": "packaged"},
 )

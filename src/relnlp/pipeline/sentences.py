@@ -12,19 +12,17 @@ spaCy's parser respects sentence starts that are already set. This component
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from relnlp.lang.abbreviations import MONTHS, NO_BREAK_AFTER
-from relnlp.lang.tokenizer import SUPERSCRIPTS
+from relnlp.lang.chars import BLANK_LINE as _BLANK_LINE
+from relnlp.lang.chars import SUPERSCRIPT_DIGITS
 
 __all__ = ["SentenceGuard"]
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _MONTHS = frozenset(MONTHS)
-_SUPER = frozenset(SUPERSCRIPTS)
+_SUPER = frozenset(SUPERSCRIPT_DIGITS)
 
 
 class SentenceGuard:

@@ -1,7 +1,7 @@
 """The ``relnlp_themes`` component: theme scores, labels and evidence per passage.
 
-Passages are read from ``doc.user_data["rel_passages"]`` (``(start_char, end_char)`` pairs,
-set by :class:`relnlp.Analyzer` from the report's structure); without it, the blank-line
+Passages are read from :func:`relnlp.records.passages` (character spans set by
+:class:`relnlp.Analyzer` from the report's structure); without it, the blank-line
 separated paragraphs of the text. Each passage is read with its section heading and, for a
 short list item, the list's lead-in (:mod:`relnlp.themes.context`). Results: ``doc.spans["rel_passages"]`` with
 ``span._.rel_themes``, ``span._.rel_theme_scores`` and ``span._.rel_evidence``.
@@ -9,19 +9,18 @@ short list item, the list's lead-in (:mod:`relnlp.themes.context`). Results: ``d
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from relnlp import extensions
+from relnlp import extensions, records
+from relnlp.lang.chars import BLANK_LINE
 from relnlp.pipeline import doc_text
 from relnlp.themes.classifier import ThemeClassifier
 from relnlp.themes.context import passage_contexts
 
 __all__ = ["ThemeTagger", "paragraph_spans"]
 
-_BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK = BLANK_LINE
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -45,12 +44,14 @@ class ThemeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        spans = doc.user_data.get("rel_passages") or paragraph_spans(text)
-        texts = [text[a:b] for a, b in spans]
+        spans = records.passages(doc) or [
+            records.CharSpan(start=a, end=b) for a, b in paragraph_spans(text)
+        ]
+        texts = [text[p.start : p.end] for p in spans]
         results = self.classifier.classify_many(texts, passage_contexts(text, spans))
         group = []
-        for (a, b), res in zip(spans, results):
-            span = doc.char_span(a, b, alignment_mode="expand")
+        for p, res in zip(spans, results):
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None:
                 continue
             span._.rel_themes = res.themes
@@ -58,7 +59,9 @@ class ThemeTagger:
             span._.rel_evidence = res.evidence
             group.append(span)
         doc.spans["rel_passages"] = group
-        doc.user_data["rel_passage_themes"] = [
-            (a, b, res.scores, res.themes, res.evidence) for (a, b), res in zip(spans, results)
-        ]
+        records.set_passage_themes(
+            doc, (records.PassageThemes(start=p.start, end=p.end, scores=res.scores,
+                                        themes=res.themes, evidence=res.evidence)
+                  for p, res in zip(spans, results))
+        )  # fmt: skip
         return doc

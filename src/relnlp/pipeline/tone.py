@@ -37,15 +37,16 @@ import bisect
 import math
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.attrs import IS_SPACE, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from relnlp import extensions
+from relnlp import extensions, records
 from relnlp.pipeline import doc_text, strings_of
+from relnlp.records import SentenceTone
 from relnlp.tone.lexicon import ARTICLES, KINDS, Cue, Lexicon
 from relnlp.tone.model import CLASSES, COOPERATION, TENSION, ToneModel
 
@@ -106,23 +107,6 @@ class CueHit:
             axis = "tension" if axis == "cooperation" else "cooperation"
         tag = f" [{', '.join(flags)}]" if flags else ""
         return f'{axis}: "{text[self.start : self.end]}"{tag} {self.weight:.2f}'
-
-
-@dataclass(frozen=True)
-class SentenceTone:
-    start: int
-    end: int
-    cooperation: float
-    tension: float
-    goldstein: float | None
-    cues: tuple[str, ...]
-    source: str | None
-    target: str | None
-    actors: tuple[str, ...]
-    # Added with the learned model (models/tone-v1); defaults keep older tuples readable.
-    tone_class: str = "neutral"
-    rule_cooperation: float = 0.0  # the lexicon-and-syntax scores alone
-    rule_tension: float = 0.0
 
 
 GAP_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
@@ -243,8 +227,8 @@ class ToneScorer:
     def _named(doc: Doc) -> set[int]:
         """Token indices inside entity names: "Cold War", "Shanghai Cooperation
         Organization" or "Treaty of Friendship" name things; they are not acts."""
-        found = doc.user_data.get("rel_entities")
-        spans = [(a, b) for a, b, *_r in found] if found is not None else [
+        found = records.entities(doc)
+        spans = [(e.start, e.end) for e in found] if found is not None else [
             (e.start_char, e.end_char) for e in doc.ents
         ]  # fmt: skip
         out: set[int] = set()
@@ -322,16 +306,17 @@ class ToneScorer:
         # entity for every sentence made long documents quadratic.
         key = "_rel_tone_actor_index"
         index = doc.user_data.get(key)
-        found = doc.user_data.get("rel_entities")
+        found = records.entities(doc)
         if index is None or index[0] is not found:
             rows = found
             if rows is None:
-                rows = [(e.start_char, e.end_char, e.label_, e.text) + (None,) * 4 for e in doc.ents]
+                rows = [records.Entity(start=e.start_char, end=e.end_char, label=e.label_,
+                                       canonical=e.text, role=None, affiliation=None,
+                                       source=None, country=None) for e in doc.ents]  # fmt: skip
             ordered = sorted(
-                ((a, b, str(canonical)) for a, b, label, canonical, *_rest in rows
-                 if label in ACTOR_LABELS),
+                ((r.start, r.end, str(r.canonical)) for r in rows if r.label in ACTOR_LABELS),
                 key=lambda t: t[0],
-            )  # fmt: skip
+            )
             index = (found, [t[0] for t in ordered], ordered)
             doc.user_data[key] = index
         _, starts, ordered = index
@@ -456,15 +441,12 @@ class ToneScorer:
             sent._.rel_target = st.target
             spans.append(sent)
         doc.spans["rel_tone"] = spans
-        # Plain tuples (msgpack-serialisable with the Doc); SentenceTone(*t) rebuilds them.
-        doc.user_data["rel_tone"] = [_as_tuple(st) for st in out]
+        records.set_sentence_tones(doc, out)
         doc.user_data.pop("_rel_tone_actor_index", None)  # a per-call index, not a result
         doc._.rel_cooperation = _mean([s.cooperation for s in out])
         doc._.rel_tension = _mean([s.tension for s in out])
         return doc
 
-
-_TONE_FIELDS = tuple(f.name for f in fields(SentenceTone))
 
 #: Labels of the entities masked in the model's text; other spans stay words.
 MASKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
@@ -491,8 +473,8 @@ def numbered_names(doc: Doc) -> list[tuple[int, int]]:
 def _name_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, label) of the entity names the model masks, sorted (numbered names
     without an entity label count as events)."""
-    found = doc.user_data.get("rel_entities")
-    spans = [(a, b, str(lab)) for a, b, lab, *_r in found] if found is not None else [
+    found = records.entities(doc)
+    spans = [(e.start, e.end, str(e.label)) for e in found] if found is not None else [
         (e.start_char, e.end_char, e.label_) for e in doc.ents
     ]  # fmt: skip
     out = [x for x in spans if x[2] in MASKED_LABELS]
@@ -580,11 +562,6 @@ def _learned_scores(
         (round(float(c), 4), round(float(t), 4), CLASSES[int(b)])
         for c, t, b in zip(coop.tolist(), tens.tolist(), best.tolist())
     ]
-
-
-def _as_tuple(st: SentenceTone) -> tuple[Any, ...]:
-    """``dataclasses.astuple`` without its deep copy (the fields hold immutable values)."""
-    return tuple(getattr(st, name) for name in _TONE_FIELDS)
 
 
 def _mean(xs: list[float]) -> float:

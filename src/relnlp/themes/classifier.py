@@ -11,7 +11,10 @@ For each theme the score is a blend of
 positive training passages of the theme (``w = 0`` for a theme the model has not seen), so
 a new theme starts from its definition and moves towards the data as labels are added. A
 theme is predicted when its score is at least ``threshold`` (0.5); a child theme's score
-lifts its parent's (``parent = max(parent, child)``).
+lifts its parent's (``parent = max(parent, child)``). A theme the passage is *vetoed* for
+(an exclusion of the taxonomy matched and no cue or pattern of the theme is left:
+:meth:`relnlp.themes.features.PriorScorer.vetoed`) scores at most ``EXCLUDE_CAP`` times
+the threshold, so a model trained on few examples cannot override the taxonomy's rule.
 
 Models are saved as plain JSON (vocabulary, idf, coefficients), never pickled; loading
 checks the format name and version.
@@ -38,6 +41,9 @@ FORMAT = "relnlp-themes"
 FORMAT_VERSION = 1
 BLEND_K = 8.0
 PRIOR_FEATURE_SCALE = 3.0
+#: A vetoed theme's score is at most this fraction of the threshold (below it, but still
+#: ordered by the evidence).
+EXCLUDE_CAP = 0.9
 
 
 @dataclass(frozen=True)
@@ -307,6 +313,8 @@ class ThemeClassifier:
                     scores[t] = w * float(probs[t][i]) + (1 - w) * prior[t]
                 else:
                     scores[t] = prior[t]
+            for t in self.prior.vetoed(found):
+                scores[t] = min(scores[t], EXCLUDE_CAP * self.threshold)
             for t in self.ids:  # a child's score lifts its ancestors
                 for anc in self.taxonomy.ancestors(t):
                     scores[anc] = max(scores[anc], scores[t])
@@ -322,14 +330,16 @@ class ThemeClassifier:
     def _evidence(
         self, text: str, found: list[CueMatch], X: Any, row: int, themes: tuple[str, ...]
     ) -> tuple[str, ...]:
-        """``theme: "surface"`` for matched cues, ``theme: +stem (weight)`` for features."""
+        """``theme: "surface"`` for matched cues, ``theme: not "surface"`` for exclusions,
+        ``theme: +stem (weight)`` for features."""
         ev: list[str] = []
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, bool]] = set()
         for m in found:
-            key = (m.theme, text[m.start : m.end].lower())
+            neg = m.kind == "exclude"
+            key = (m.theme, text[m.start : m.end].lower(), neg)
             if key not in seen:
                 seen.add(key)
-                ev.append(f'{m.theme}: "{text[m.start : m.end]}"')
+                ev.append(f'{m.theme}: {"not " if neg else ""}"{text[m.start : m.end]}"')
         if X is not None and self.model is not None:
             x = X.getrow(row)
             nv = len(self.model.vocabulary)

@@ -16,6 +16,15 @@ The prior score of a theme for a passage combines
 as ``1 - (1 - cue) * (1 - 0.6 * sim)``. A theme defined by a description, a few cues and one
 example therefore scores passages that share its vocabulary without using an exact cue. The
 constants are set by reasoning about passage lengths, not fitted to any corpus.
+
+Exclusions (a theme's ``exclude`` terms and ``exclude_patterns``) are matched like cues and
+patterns. A cue or pattern of the theme in a clause that has an exclusion match is not
+evidence (it is dropped from the matches); a passage with an exclusion match and no
+remaining cue or pattern of the theme is *vetoed* for it (:meth:`PriorScorer.vetoed`), and
+the classifier keeps its score below the threshold. A clause (:func:`clause_spans`) is a
+stretch of the passage between sentence ends, semicolons, colons, commas, dashes and the
+conjunctions "and", "but", "while", "whereas": "trade grew and Moscow sold more weapons"
+keeps "trade" as evidence, "sold S-400 systems for $5 billion" does not keep the sum.
 """
 
 from __future__ import annotations
@@ -26,12 +35,19 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from relnlp.themes.taxonomy import Taxonomy
+if TYPE_CHECKING:  # the taxonomy imports these helpers at run time
+    from relnlp.themes.taxonomy import Taxonomy
 
-__all__ = ["CueMatch", "PriorScorer", "stems", "words"]
+__all__ = ["CueMatch", "PriorScorer", "clause_spans", "stems", "words"]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CLAUSE_END = re.compile(
+    r"(?<=[.!?])[\"'”’)\]]*\s+|\n+|\s*[;:()]\s*|,\s+|\s+[-–—]+\s+|[–—]"
+    r"|\s+(?:and|but|while|whereas)\s+",
+    re.IGNORECASE,
+)
 CUE_RATE = 0.5
 PATTERN_WEIGHT = 1.5
 SIM_FLOOR = 0.04
@@ -121,7 +137,26 @@ class CueMatch:
     cue: str
     start: int
     end: int
-    kind: str  # "cue" or "pattern"
+    kind: str  # "cue", "pattern" or "exclude"
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Rough clause spans of a passage (the scope of an exclusion).
+
+    Examples
+    --------
+    >>> t = "Arms sales grew; trade fell and oil rose."
+    >>> [t[a:b] for a, b in clause_spans(t)]
+    ['Arms sales grew', 'trade fell', 'oil rose.']
+    """
+    out, pos = [], 0
+    for m in _CLAUSE_END.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
 
 
 def _cosine(a: Counter[str], b: dict[str, float], b_norm: float) -> float:
@@ -139,12 +174,17 @@ class PriorScorer:
         self.taxonomy = taxonomy
         # First stem -> list of (theme, cue, stem sequence).
         self._cues: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+        self._exclude: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
         self._proto: dict[str, tuple[dict[str, float], float]] = {}
         for t in taxonomy.themes:
             for cue in t.cues:
                 seq = tuple(stems(cue))
                 if seq:
                     self._cues.setdefault(seq[0], []).append((t.id, cue, seq))
+            for term in t.exclude:
+                seq = tuple(stems(term))
+                if seq:
+                    self._exclude.setdefault(seq[0], []).append((t.id, term, seq))
             bag: Counter[str] = Counter()
             for piece in (t.description, *t.cues, *t.examples):
                 bag.update(stems(piece, drop_stop=True))
@@ -152,18 +192,26 @@ class PriorScorer:
             norm = math.sqrt(sum(v * v for v in weights.values()))
             self._proto[t.id] = (weights, norm)
 
-    def matches(self, text: str) -> list[CueMatch]:
-        """Every cue and pattern occurrence, in text order (longest cue at a position)."""
+    def _phrases(
+        self, text: str, index: dict[str, list[tuple[str, str, tuple[str, ...]]]], kind: str
+    ) -> list[CueMatch]:
+        """Occurrences of indexed phrases (longest per theme at a position)."""
         ws, st = _analysed(text)
         out: list[CueMatch] = []
         for i, s in enumerate(st):
             best: dict[str, tuple[int, str]] = {}
-            for theme, cue, seq in self._cues.get(s, ()):
+            for theme, cue, seq in index.get(s, ()):
                 n = len(seq)
                 if tuple(st[i : i + n]) == seq and n > best.get(theme, (0, ""))[0]:
                     best[theme] = (n, cue)
             for theme, (n, cue) in best.items():
-                out.append(CueMatch(theme, cue, ws[i][1], ws[i + n - 1][2], "cue"))
+                out.append(CueMatch(theme, cue, ws[i][1], ws[i + n - 1][2], kind))
+        return out
+
+    def matches(self, text: str) -> list[CueMatch]:
+        """Every cue, pattern and exclusion occurrence, in text order (longest cue at a
+        position); cues and patterns in a sentence excluded for their theme are left out."""
+        out = self._phrases(text, self._cues, "cue")
         # A cue inside a longer cue of the same theme ("Bank" in "Investment Bank") is
         # not separate evidence.
         out = [
@@ -179,8 +227,39 @@ class PriorScorer:
                 for m in pat.finditer(text):
                     if m.end() > m.start():
                         out.append(CueMatch(t.id, pat.pattern, m.start(), m.end(), "pattern"))
+        excl = self._exclusions(text)
+        if excl:
+            clauses = clause_spans(text)
+            scope: dict[str, list[tuple[int, int]]] = {}
+            for x in excl:
+                for a, b in clauses:
+                    if a < x.end and x.start < b:
+                        scope.setdefault(x.theme, []).append((a, b))
+            out = [
+                c for c in out
+                if not any(a <= c.start < b for a, b in scope.get(c.theme, ()))
+            ]  # fmt: skip
+            out += excl
         out.sort(key=lambda m: (m.start, m.end, m.theme))
         return out
+
+    def _exclusions(self, text: str) -> list[CueMatch]:
+        out = self._phrases(text, self._exclude, "exclude") if self._exclude else []
+        for t in self.taxonomy.themes:
+            for pat in self.taxonomy.exclude_patterns(t.id):
+                for m in pat.finditer(text):
+                    if m.end() > m.start():
+                        out.append(CueMatch(t.id, pat.pattern, m.start(), m.end(), "exclude"))
+        return out
+
+    @staticmethod
+    def vetoed(found: Iterable[CueMatch]) -> set[str]:
+        """Themes with an exclusion match and no remaining cue or pattern match."""
+        excluded: set[str] = set()
+        evidence: set[str] = set()
+        for m in found:
+            (excluded if m.kind == "exclude" else evidence).add(m.theme)
+        return excluded - evidence
 
     def score(self, text: str) -> tuple[dict[str, float], list[CueMatch]]:
         """Prior score per theme (0-1) and the matches behind it."""
@@ -194,7 +273,7 @@ class PriorScorer:
                 if m.theme == t.id:
                     if m.kind == "cue":
                         per_cue[m.cue] += 1
-                    else:
+                    elif m.kind == "pattern":
                         patterns.add(m.cue)
             hits = sum(min(n, 2) for n in per_cue.values()) + PATTERN_WEIGHT * len(patterns)
             cue = 1 - math.exp(-CUE_RATE * hits)

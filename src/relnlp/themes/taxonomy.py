@@ -5,6 +5,13 @@ an optional ``parent`` (themes form a forest), ``cues`` (words or phrases, match
 stems), ``patterns`` (regular expressions) and ``examples`` (positive passages; optionally
 ``negative_examples``). A theme needs at least one cue, pattern or example.
 
+``exclude`` (words or phrases, matched on stems like cues) and ``exclude_patterns``
+(regular expressions) name what the theme is *not* about although its vocabulary appears
+(the default taxonomy: arms sales are security cooperation, not geoeconomics, so "arms
+exports" is no trade). In a sentence with an exclusion match the theme's cues and patterns
+are not evidence; a passage with an exclusion match and no other evidence for the theme is
+not tagged with it, whatever the trained model says (:mod:`relnlp.themes.features`).
+
 Examples
 --------
 >>> from relnlp.themes import Taxonomy
@@ -13,7 +20,7 @@ Examples
 ('counterterrorism', 'color_revolution', 'geoeconomics')
 >>> _ = tax.add_theme("energy", description="Oil, gas and power.", cues=["pipeline"])
 >>> tax.ids[-1], tax.version
-('energy', '1.1.0+user')
+('energy', '1.2.0+user')
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ __all__ = ["Taxonomy", "Theme"]
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FIELDS = {
     "id", "label", "description", "parent", "cues", "patterns", "examples",
-    "negative_examples",
+    "negative_examples", "exclude", "exclude_patterns",
 }  # fmt: skip
 DEFAULT_NAME = "taxonomy/default.v1.toml"
 
@@ -51,6 +58,9 @@ class Theme:
     patterns: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     negative_examples: tuple[str, ...] = ()
+    #: Contexts that are not this theme although its cues occur (see the module docs).
+    exclude: tuple[str, ...] = ()
+    exclude_patterns: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "label": self.label}
@@ -58,7 +68,8 @@ class Theme:
             out["description"] = self.description
         if self.parent:
             out["parent"] = self.parent
-        for name in ("cues", "patterns", "examples", "negative_examples"):
+        for name in ("cues", "patterns", "examples", "negative_examples", "exclude",
+                     "exclude_patterns"):
             values = getattr(self, name)
             if values:
                 out[name] = list(values)
@@ -84,12 +95,19 @@ class Taxonomy:
     _patterns: dict[str, tuple[re.Pattern[str], ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _exclude_patterns: dict[str, tuple[re.Pattern[str], ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self.themes = tuple(self.themes)
         self._validate()
         self._patterns = {
             t.id: tuple(re.compile(p, re.IGNORECASE) for p in t.patterns) for t in self.themes
+        }
+        self._exclude_patterns = {
+            t.id: tuple(re.compile(p, re.IGNORECASE) for p in t.exclude_patterns)
+            for t in self.themes
         }
 
     # Construction ------------------------------------------------------------------
@@ -167,6 +185,8 @@ class Taxonomy:
         patterns: Iterable[str] = (),
         examples: Iterable[str] = (),
         negative_examples: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+        exclude_patterns: Iterable[str] = (),
     ) -> Taxonomy:
         """Add a theme in place, validated like a file's themes; returns the taxonomy.
 
@@ -180,12 +200,58 @@ class Taxonomy:
             {"id": id, "label": label or id.replace("_", " ").capitalize(),
              "description": description, "parent": parent, "cues": list(cues),
              "patterns": list(patterns), "examples": list(examples),
-             "negative_examples": list(negative_examples)},
+             "negative_examples": list(negative_examples), "exclude": list(exclude),
+             "exclude_patterns": list(exclude_patterns)},
             len(self.themes), "add_theme()",
         )  # fmt: skip
         candidate = Taxonomy(self.themes + (theme,), name=self.name, version=self.version,
                              description=self.description, source="add_theme()")  # fmt: skip
         self._adopt(candidate)
+        return self
+
+    def extend_theme(
+        self,
+        id: str,  # noqa: A002
+        *,
+        cues: Iterable[str] = (),
+        patterns: Iterable[str] = (),
+        examples: Iterable[str] = (),
+        negative_examples: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+        exclude_patterns: Iterable[str] = (),
+    ) -> Taxonomy:
+        """Add cues, patterns, examples or exclusions to theme ``id`` in place (entries it
+        already has are not repeated); validated like a file; returns the taxonomy.
+
+        Examples
+        --------
+        >>> tax = Taxonomy.default().extend_theme("geoeconomics", exclude=["drone deal"])
+        >>> tax["geoeconomics"].exclude[-1], tax.version
+        ('drone deal', '1.2.0+user')
+
+        Raises
+        ------
+        relnlp.errors.TaxonomyError
+            Unknown theme, invalid pattern or entry; the taxonomy is left unchanged.
+        """
+        if id not in self.ids:
+            raise TaxonomyError(
+                Errors.E301.format(path="extend_theme()", theme=id, field="id",
+                                   problem=f"unknown theme; themes: {', '.join(self.ids)}"),
+                path="extend_theme()", theme=id, field="id",
+            )  # fmt: skip
+        old = self[id]
+        added = {"cues": cues, "patterns": patterns, "examples": examples,
+                 "negative_examples": negative_examples, "exclude": exclude,
+                 "exclude_patterns": exclude_patterns}  # fmt: skip
+        data = old.to_dict()
+        for name, values in added.items():
+            have = list(getattr(old, name))
+            data[name] = have + [v for v in values if v not in have]
+        theme = _theme_from(data, self.ids.index(id), "extend_theme()")
+        themes = tuple(theme if t.id == id else t for t in self.themes)
+        self._adopt(Taxonomy(themes, name=self.name, version=self.version,
+                             description=self.description, source="extend_theme()"))  # fmt: skip
         return self
 
     def remove_theme(self, id: str) -> Taxonomy:  # noqa: A002
@@ -201,6 +267,7 @@ class Taxonomy:
     def _adopt(self, other: Taxonomy) -> None:
         self.themes = other.themes
         self._patterns = other._patterns
+        self._exclude_patterns = other._exclude_patterns
         self.version = _user_version(self.version)
 
     def copy(self) -> Taxonomy:
@@ -213,8 +280,8 @@ class Taxonomy:
         """Name, version and fingerprint: identifies the content."""
         return f"{self.name}|{self.version}|{self.fingerprint}"
 
-    def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the taxonomy as TOML (readable by :meth:`load`)."""
+    def to_toml(self) -> str:
+        """The taxonomy as TOML text (readable by :meth:`from_toml`)."""
         import tomli_w
 
         data = {
@@ -222,8 +289,12 @@ class Taxonomy:
                          "description": self.description},
             "themes": [t.to_dict() for t in self.themes],
         }  # fmt: skip
+        return tomli_w.dumps(data, multiline_strings=True)
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the taxonomy as TOML (readable by :meth:`load`)."""
         p = Path(path)
-        p.write_text(tomli_w.dumps(data, multiline_strings=True), "utf-8")
+        p.write_text(self.to_toml(), "utf-8")
         return p
 
     # Access ---------------------------------------------------------------------------
@@ -253,6 +324,10 @@ class Taxonomy:
         """Compiled regular expressions of theme ``id``."""
         return self._patterns[id]
 
+    def exclude_patterns(self, id: str) -> tuple[re.Pattern[str], ...]:  # noqa: A002
+        """Compiled ``exclude_patterns`` of theme ``id``."""
+        return self._exclude_patterns[id]
+
     def ancestors(self, id: str) -> list[str]:  # noqa: A002
         """Parent, grandparent, ... of theme ``id``."""
         out, cur = [], self[id].parent
@@ -268,7 +343,9 @@ class Taxonomy:
             depth = len(self.ancestors(t.id))
             lines.append(
                 f"{'  ' * depth}- {t.id}: {t.label} [{len(t.cues)} cues, "
-                f"{len(t.patterns)} patterns, {len(t.examples)} examples]"
+                f"{len(t.patterns)} patterns, {len(t.examples)} examples"
+                + (f", {len(t.exclude) + len(t.exclude_patterns)} exclusions" if t.exclude
+                   or t.exclude_patterns else "") + "]"
             )
         return "\n".join(lines)
 
@@ -291,6 +368,7 @@ class Taxonomy:
                                        problem=f"unknown parent {t.parent!r}"),
                     path=src, theme=t.id, field="parent",
                 )  # fmt: skip
+        self._check_exclusions()
         parents = {t.id: t.parent for t in self.themes}
         for t in self.themes:
             path, cur = [t.id], t.parent
@@ -304,6 +382,27 @@ class Taxonomy:
                     )  # fmt: skip
                 path.append(cur)
                 cur = parents[cur]
+
+
+    def _check_exclusions(self) -> None:
+        """Warn (W232) about an exclusion that every occurrence of a cue contains."""
+        import warnings
+
+        from relnlp.errors import RelnlpWarning, Warnings
+        from relnlp.themes.features import stems
+
+        for t in self.themes:
+            for term in t.exclude:
+                ex = stems(term)
+                n = len(ex)
+                for cue in t.cues:
+                    seq = stems(cue)
+                    if n and any(seq[i : i + n] == ex for i in range(len(seq) - n + 1)):
+                        warnings.warn(
+                            Warnings.W232.format(path=self.source, theme=t.id, term=term,
+                                                 cue=cue),
+                            RelnlpWarning, stacklevel=4,
+                        )  # fmt: skip
 
 
 def _user_version(version: str) -> str:
@@ -365,11 +464,17 @@ def _theme_from(obj: Any, index: int, source: str) -> Theme:
         raise fail("parent", f"cycle {tid} -> {tid}")
     cues = _strings(obj, "cues", name, source)
     patterns = _strings(obj, "patterns", name, source)
-    for pat in patterns:
-        try:
-            re.compile(pat)
-        except re.error as exc:
-            raise fail("patterns", f"invalid regular expression {pat!r} ({exc})") from exc
+    exclude = _strings(obj, "exclude", name, source)
+    exclude_patterns = _strings(obj, "exclude_patterns", name, source)
+    for fld, pats in (("patterns", patterns), ("exclude_patterns", exclude_patterns)):
+        for pat in pats:
+            try:
+                re.compile(pat)
+            except re.error as exc:
+                raise fail(fld, f"invalid regular expression {pat!r} ({exc})") from exc
+    for term in exclude:
+        if not any(ch.isalnum() for ch in term):
+            raise fail("exclude", f"{term!r} has no word to match")
     examples = _strings(obj, "examples", name, source)
     negatives = _strings(obj, "negative_examples", name, source)
     if not cues and not patterns and not examples:
@@ -377,4 +482,5 @@ def _theme_from(obj: Any, index: int, source: str) -> Theme:
     return Theme(
         id=tid, label=label.strip(), description=" ".join(desc.split()), parent=parent,
         cues=cues, patterns=patterns, examples=examples, negative_examples=negatives,
+        exclude=exclude, exclude_patterns=exclude_patterns,
     )

@@ -13,7 +13,7 @@ def __getattr__(name: str) -> Any:
     # Lazy: relnlp.tone.aggregate imports the spaCy component module, which imports this
     # package's lexicon.
     if name == "events":
-        from relnlp.events import events
+        from relnlp.tables._events import events
 
         return events
     if name == "timeline":

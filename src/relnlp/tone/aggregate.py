@@ -27,23 +27,32 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from relnlp.pipeline.tone import SentenceTone
+from relnlp import records
+from relnlp.records import SentenceTone
 
 if TYPE_CHECKING:
-    from relnlp.analyzer import Report
+    from relnlp.report import Report
 
-__all__ = ["passage_scores", "report_scores", "sentence_tones"]
+__all__ = ["PassageTone", "passage_scores", "report_scores", "sentence_tones"]
 
 DAMP = 0.6
 
 
+class PassageTone(NamedTuple):
+    """A passage's scores (see the module docstring) and the cues of its sentences."""
+
+    cooperation: float
+    tension: float
+    cues: list[str]
+
+
 def sentence_tones(report: Report) -> list[SentenceTone]:
     """The sentence scores stored on the report's Doc (empty when tone is off)."""
-    return [SentenceTone(*t) for t in report.doc.user_data.get("rel_tone", [])]
+    return records.sentence_tones(report.doc) or []
 
 
 def _combine(scores: Sequence[float]) -> float:
@@ -54,28 +63,29 @@ def _combine(scores: Sequence[float]) -> float:
 
 
 def _passage_groups(report: Report) -> list[list[SentenceTone]]:
-    spans = report.doc.user_data.get("rel_passages") or []
+    spans = records.passages(report.doc)
     tones = sentence_tones(report)
-    starts = [a for a, _b in spans]
+    starts = [p.start for p in spans]
     groups: list[list[SentenceTone]] = [[] for _ in spans]
     for st in tones:
         i = int(np.searchsorted(starts, st.start, side="right")) - 1
-        if 0 <= i < len(spans) and st.start < spans[i][1]:
+        if 0 <= i < len(spans) and st.start < spans[i].end:
             groups[i].append(st)
     return groups
 
 
-def passage_scores(report: Report) -> list[tuple[float, float, list[str]]]:
-    """(cooperation, tension, cues) per passage of ``report.document``."""
+def passage_scores(report: Report) -> list[PassageTone]:
+    """The tone of each passage of ``report.document``."""
     n = len(report.document.passages)
-    if "rel_tone" not in report.doc.user_data:
-        return [(0.0, 0.0, [])] * n
+    if records.sentence_tones(report.doc) is None:
+        return [PassageTone(0.0, 0.0, [])] * n
     groups = _passage_groups(report)
     if len(groups) != n:
-        return [(0.0, 0.0, [])] * n
+        return [PassageTone(0.0, 0.0, [])] * n
     return [
-        (_combine([_strength(s, "cooperation") for s in g]),
-         _combine([_strength(s, "tension") for s in g]), [c for s in g for c in s.cues])
+        PassageTone(cooperation=_combine([_strength(s, "cooperation") for s in g]),
+                    tension=_combine([_strength(s, "tension") for s in g]),
+                    cues=[c for s in g for c in s.cues])
         for g in groups
     ]  # fmt: skip
 
@@ -112,6 +122,6 @@ def report_scores(report: Report) -> tuple[float, float, float]:
             return 0.0, 0.0, 0.0
         return (_combine([_strength(t, "cooperation") for t in tones]),
                 _combine([_strength(t, "tension") for t in tones]), _goldstein(tones))  # fmt: skip
-    coop = sum(c * n for (c, _t, _x), n in zip(ps, lengths)) / total
-    tens = sum(t * n for (_c, t, _x), n in zip(ps, lengths)) / total
+    coop = sum(p.cooperation * n for p, n in zip(ps, lengths)) / total
+    tens = sum(p.tension * n for p, n in zip(ps, lengths)) / total
     return round(coop, 4), round(tens, 4), _goldstein(sentence_tones(report))
