@@ -194,7 +194,7 @@ def test_viz_plot_timeline_draws_two_lines_and_the_events() -> None:
 def test_viz_plot_timeline_one_pair_of_lines_per_dyad(seed_reports: dict[str, Any]) -> None:
     reports = list(seed_reports.values())
     dyads = [("China", "Russia"), ("China", "United States")]
-    tls = {d: relnlp.timeline(reports, dyad=d, freq="Q") for d in dyads}
+    tls = {d: relnlp.timeline(reports, dyad=d, freq="Y") for d in dyads}
     fig = viz.plot_timeline(tls)
     assert len(fig.axes) == 1
     lines = fig.axes[0].get_lines()

@@ -20,7 +20,9 @@ SPLIT = dev.SPLIT
 # canonical 0.892 (the entity rules were revised after reading errors of six of the eight
 # reports: "dev, looked at errors"; 0.922 / 0.906 after issue 18's entity rules,
 # benchmarks/results/entities_issue18.md), dates 0.949 / 0.926, themes 0.796, cooperation 0.639,
-# tension 0.579, events source+target on found events 0.410.
+# tension 0.579. Events (issue 15, events part) on the three reports held out for events
+# (dev.EVENTS_DEVELOPED_ON lists the five the rules were developed on): source+target 0.500
+# on found events, 0.183 on all gold events (first-two-names 0.134).
 FLOORS = {
     (SPLIT, "entities", "F1 micro (strict)"): 0.91,
     (SPLIT, "entities", "canonical accuracy (matched spans)"): 0.89,
@@ -29,7 +31,8 @@ FLOORS = {
     (SPLIT, "themes", "F1 macro"): 0.82,  # 0.850 with taxonomy 1.2.0 (models/themes-v2 card)
     (SPLIT, "cooperation", "Spearman rho"): 0.60,
     (SPLIT, "tension", "Spearman rho"): 0.54,
-    (SPLIT, "events", "source+target accuracy (on found)"): 0.36,
+    (SPLIT, "events", "source+target accuracy (on found)"): 0.45,
+    (SPLIT, "events", "source+target accuracy (all gold)"): 0.16,
 }
 
 
@@ -44,8 +47,11 @@ def card(frame: Any) -> dict[tuple[str, str, str], float]:
     return {(r.split, r.task, r.metric): r.value for r in rel.itertuples()}
 
 
-def test_dev_events_actors_beat_the_first_two_names_baseline(frame: Any) -> None:
-    ev = frame[(frame["task"] == "events") & (frame["metric"] == "source+target accuracy (on found)")]
+@pytest.mark.parametrize("split", [SPLIT, dev.EVENTS_DEVELOPED])
+@pytest.mark.parametrize("on", ["on found", "all gold"])
+def test_dev_events_actors_beat_the_first_two_names_baseline(frame: Any, split: str, on: str) -> None:
+    ev = frame[(frame["task"] == "events") & (frame["split"] == split)
+               & (frame["metric"] == f"source+target accuracy ({on})")]  # fmt: skip
     by = dict(zip(ev["system"], ev["value"]))
     assert by["relnlp"] > by["first-two-names"], by
 

@@ -71,3 +71,27 @@ def test_score_events_rejects_incomplete_events() -> None:
         score_events([{"start": 0, "end": 3}], [])
     empty = score_events([], [])
     assert empty["n_gold"] == 0 and empty["recall"] != empty["recall"]  # NaN, not 0
+
+
+def test_several_actors_on_one_side_compare_as_sets() -> None:
+    text = "Norway and Denmark condemned Chile."
+    gold = [{"start": text.index("condemned"), "end": text.index(" Chile"),
+             "class": "verbal_conflict", "source": "Norway;Denmark", "target": "Chile",
+             "parties": [], "date": ""}]  # fmt: skip
+    pred = {"start": 0, "end": len(text), "target": "chile", "parties": [], "type": "", "date": ""}
+    same = score_events(gold, [{**pred, "source": "Denmark; Norway"}])
+    assert same["source_accuracy"] == 1.0 and same["source_target_accuracy"] == 1.0
+    part = score_events(gold, [{**pred, "source": "Norway"}])
+    assert part["source_accuracy"] == 0.0 and part["target_accuracy"] == 1.0
+
+
+def test_names_compare_across_dash_and_apostrophe_typography() -> None:
+    text = "The Lord’s Resistance Army attacked Uganda."
+    gold = [{"start": text.index("attacked"), "end": text.index(" Uganda"),
+             "class": "material_conflict", "source": "Lord’s Resistance Army – North",
+             "target": "Uganda", "parties": [], "date": ""}]  # fmt: skip
+    pred = [{"start": 0, "end": len(text), "source": "Lord's Resistance Army - North",
+             "target": "Uganda", "parties": [], "type": "material_conflict", "date": ""}]  # fmt: skip
+    assert score_events(gold, pred)["source_accuracy"] == 1.0
+    pred[0]["source"] = "Lord's Resistance Army"
+    assert score_events(gold, pred)["source_accuracy"] == 0.0

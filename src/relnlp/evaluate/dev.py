@@ -33,6 +33,18 @@ __all__ = ["load_dev_gold", "run"]
 
 SPLIT = "dev held-out"
 POOLED = "seeds+dev"
+#: The event extractor's rules were revised after reading its errors on the events gold of
+#: these five reports (issue 15); their event figures are reported as "dev, developed on".
+#: The other three reports (the 1958 FRUS telegrams, the 2022-08 CSIS China-Russia paper
+#: and the 2025-12 RUSI transport paper) stay held out for events.
+EVENTS_DEVELOPED_ON = frozenset({
+    "2022-02-22-ukraine-conflict-update-5",
+    "2022-06-22-china-russia-ties-will-deepen",
+    "2022-07-21-pla-learning-ukraine-war",
+    "2024-02-06-crisis-and-adaptation-of-is-k",
+    "2025-03-28-trans-caspian-corridor",
+})  # fmt: skip
+EVENTS_DEVELOPED = "dev, developed on"
 _PASSAGE_SYSTEMS = ("relnlp", "keywords", "vader")
 
 
@@ -83,10 +95,12 @@ def load_dev_gold(data: Path, gold: Path | None = None) -> list[sc.GoldDoc]:
     return docs
 
 
-def _row(system: str, task: str, metric: str, value: float | None, n: int, note: str = "") -> dict[str, Any]:
+def _row(
+    system: str, task: str, metric: str, value: float | None, n: int, note: str = "", split: str = SPLIT
+) -> dict[str, Any]:
     return {
         "set": "dev",
-        "split": SPLIT,
+        "split": split,
         "system": system,
         "task": task,
         "metric": metric,
@@ -106,6 +120,16 @@ def _shifted(frame: Any, shift: int) -> list[dict[str, Any]]:
 
 
 def _event_rows(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction]) -> list[dict[str, Any]]:
+    """Events rows, in two splits: the reports held out for events (``dev held-out``) and
+    those the extractor was developed on (:data:`EVENTS_DEVELOPED_ON`)."""
+    rows: list[dict[str, Any]] = []
+    for split, keep in ((SPLIT, False), (EVENTS_DEVELOPED, True)):
+        chosen = [(d, p) for d, p in zip(docs, preds) if (d.doc_id in EVENTS_DEVELOPED_ON) == keep]
+        rows += _event_split([d for d, _p in chosen], [p for _d, p in chosen], split)
+    return rows
+
+
+def _event_split(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction], split: str) -> list[dict[str, Any]]:
     """Events of relnlp and of the first-two-names baseline against the events gold.
 
     Documents are pooled (offsets shifted so they never overlap). The baseline is scored on
@@ -118,7 +142,7 @@ def _event_rows(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction]) -> l
     try:
         ev: Any = importlib.import_module("relnlp.evaluate.events")
     except ImportError:
-        return [_row("relnlp", "events", "source+target accuracy", None, gold_n, "no events scorer")]
+        return [_row("relnlp", "events", "source+target accuracy", None, gold_n, "no events scorer", split)]
     gold: list[dict[str, Any]] = []
     pred: list[dict[str, Any]] = []
     base: list[dict[str, Any]] = []
@@ -132,8 +156,8 @@ def _event_rows(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction]) -> l
     s = ev.score_events(gold, pred, baseline=base)
     found = int(s["n_found"])
     rows = [
-        _row("relnlp", "events", "recall (by sentence)", s["recall"], gold_n),
-        _row("relnlp", "events", "precision (by sentence)", s["precision"], int(s["n_predicted"])),
+        _row("relnlp", "events", "recall (by sentence)", s["recall"], gold_n, split=split),
+        _row("relnlp", "events", "precision (by sentence)", s["precision"], int(s["n_predicted"]), split=split),
     ]
     for metric, key in (
         ("source accuracy", "source_accuracy"),
@@ -142,17 +166,22 @@ def _event_rows(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction]) -> l
         ("class accuracy", "class_accuracy"),
         ("date accuracy", "date_accuracy"),
     ):
-        rows.append(_row("relnlp", "events", f"{metric} (on found)", s[key], found))
+        rows.append(_row("relnlp", "events", f"{metric} (on found)", s[key], found, split=split))
     for metric, key in (
         ("source accuracy", "baseline_source_accuracy"),
         ("target accuracy", "baseline_target_accuracy"),
         ("source+target accuracy", "baseline_source_target_accuracy"),
     ):
-        rows.append(_row("first-two-names", "events", f"{metric} (on found)", s[key + "_same"], found))
-        rows.append(_row("first-two-names", "events", f"{metric} (all gold)", s[key], gold_n))
+        rows.append(_row("first-two-names", "events", f"{metric} (on found)", s[key + "_same"], found, split=split))
+        rows.append(_row("first-two-names", "events", f"{metric} (all gold)", s[key], gold_n, split=split))
     # relnlp on all gold: a gold event it did not find counts as wrong, as for the baseline.
-    both_all = s["source_target_accuracy"] * found / gold_n if found else 0.0
-    rows.append(_row("relnlp", "events", "source+target accuracy (all gold)", both_all, gold_n))
+    for metric, key in (
+        ("source accuracy", "source_accuracy"),
+        ("target accuracy", "target_accuracy"),
+        ("source+target accuracy", "source_target_accuracy"),
+    ):
+        on_all = s[key] * found / gold_n if found else 0.0
+        rows.append(_row("relnlp", "events", f"{metric} (all gold)", on_all, gold_n, split=split))
     return rows
 
 

@@ -18,7 +18,11 @@ taken. Reported (:func:`score_events`):
   ``source_target_accuracy`` (both right) and ``class_accuracy``, ``date_accuracy``.
   For a joint gold event (parties, no source and target) source, target and both are
   right when the predicted parties (or source and target) are the same set as the gold
-  parties. Names are compared case-insensitively; empty equals empty.
+  parties. Names are compared case-insensitively and with dashes and apostrophes of any
+  typography alike ("Islamic State – Khorasan" = "Islamic State - Khorasan"); empty
+  equals empty. Several actors on
+  one side are joined with ``;`` ("United States;United Kingdom", as the annotation
+  guidelines write them) and compared as sets, in any order.
 """
 
 from __future__ import annotations
@@ -40,10 +44,15 @@ PRED_KEYS = ("start", "end", "source", "target", "parties", "type")
 BASELINE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
+#: Typographic variants that do not make another name: dashes and curly apostrophes.
+_TYPOGRAPHY = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                             "\u2014": "-", "\u2212": "-", "\u2019": "'", "\u2018": "'"})  # fmt: skip
+
+
 def _name(v: Any) -> str:
     if v is None or (isinstance(v, float) and v != v):
         return ""
-    return " ".join(str(v).split()).casefold()
+    return " ".join(str(v).translate(_TYPOGRAPHY).split()).casefold()
 
 
 def _names(vs: Any) -> frozenset[str]:
@@ -66,21 +75,26 @@ def _records(items: Any, which: str, keys: Sequence[str]) -> list[dict[str, Any]
     return rows
 
 
+def _side(v: Any) -> frozenset[str]:
+    """The actors of one side: "A;B" is the set {a, b}; empty is the empty set."""
+    return frozenset(n for n in (_name(x) for x in _name(v).split(";")) if n)
+
+
 def _participants(ev: Mapping[str, Any]) -> frozenset[str]:
     parties = _names(ev.get("parties"))
     if parties:
         return parties
-    return frozenset(n for n in (_name(ev.get("source")), _name(ev.get("target"))) if n)
+    return _side(ev.get("source")) | _side(ev.get("target"))
 
 
 def _judge(g: Mapping[str, Any], p: Mapping[str, Any]) -> tuple[bool, bool, bool]:
     """(source right, target right, both right) for gold ``g`` and predicted ``p``."""
-    gs, gt = _name(g.get("source")), _name(g.get("target"))
+    gs, gt = _side(g.get("source")), _side(g.get("target"))
     if not gs and not gt and _names(g.get("parties")):  # a joint event
         ok = _participants(p) == _names(g.get("parties"))
         return ok, ok, ok
-    s_ok = _name(p.get("source")) == gs
-    t_ok = _name(p.get("target")) == gt
+    s_ok = _side(p.get("source")) == gs
+    t_ok = _side(p.get("target")) == gt
     return s_ok, t_ok, s_ok and t_ok
 
 

@@ -7,7 +7,7 @@ import bisect
 from typing import TYPE_CHECKING, Any
 
 from relnlp import records, schemas
-from relnlp.events import extract_events
+from relnlp.events import extract_events, statement_class
 from relnlp.tone.aggregate import sentence_tones
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def events(report: Report) -> dict[str, list[Any]]:
         rows["target"].append(ev.target)
         rows["parties"].append(list(ev.parties))
         rows["countries"].append(list(ev.countries))
-        rows["type"].append(ev.type)
+        rows["type"].append(statement_class(ev, tone))
         rows["cameo"].append(ev.cameo)
         rows["trigger"].append(report.text[ta:tb])
         rows["trigger_start"].append(ta)
