@@ -127,3 +127,58 @@ def test_user_lexicon_is_validated(tmp_path: Path) -> None:
     good.write_text('{"cue": "handshake", "axis": "cooperation", "weight": 0.5, "kind": "noun"}\n')
     lex = load_lexicon((good,))
     assert any(c.cue == "handshake" for c in lex.candidates("handshake"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teams from Egypt and Brazil competed in the international air-combat contest near Ryazan.",
+        "Chinese crews took part in the tank racing competition for the third year.",
+        "Kenya hosted the regional shooting contest for army snipers in March.",
+        "An Indian team won the competition ahead of the Mongolian crews.",
+    ],
+)
+def test_sport_and_skill_contests_are_not_rivalry(nlp: Any, text: str) -> None:
+    r = _rules(nlp, text)
+    assert r["tension"] == 0, r["tone_cues"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Turkey compete for influence in the South Caucasus.",
+        "Competition between the two powers for ports in the region is intensifying.",
+    ],
+)
+def test_rivalry_between_states_stays_tension(nlp: Any, text: str) -> None:
+    assert _rules(nlp, text)["tension"] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy bought four airborne early warning aircraft from Sweden.",
+        "The contract covers twelve attack helicopters and their spare parts.",
+    ],
+)
+def test_equipment_names_are_not_acts(nlp: Any, text: str) -> None:
+    assert _rules(nlp, text)["tension"] == 0, _rules(nlp, text)["tone_cues"]
+
+
+def test_warnings_and_attacks_as_acts_stay_tension(nlp: Any) -> None:
+    assert _rules(nlp, "Ankara warned Athens against drilling near the islands.")["tension"] > 0
+    assert _rules(nlp, "Rebels attacked a convoy near the border.")["tension"] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Repeated copying of Brazilian engine designs is a major sore spot for both governments.",
+        "Visa rules have become a constant irritant in relations between Lima and Quito.",
+        "The pipeline tariff caused friction between the two capitals.",
+        "Fishing rights remain a bone of contention between the neighbours.",
+        "The theft of satellite designs angered officials in Seoul.",
+    ],
+)
+def test_friction_nouns_are_tension(nlp: Any, text: str) -> None:
+    assert _rules(nlp, text)["tension"] >= 0.45

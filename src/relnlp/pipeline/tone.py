@@ -87,6 +87,31 @@ SCOPE_DEPS = frozenset(
 )
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "between"})
 
+# Contest cues that also name sport and skill contests ("competed in the biathlon", "won the
+# air-combat contest", "took part in a tank racing competition"): there they are events
+# between teams, not rivalry between states.
+CONTEST_CUES = frozenset({"compete", "competition", "contest", "rival", "rivalry", "race"})
+SPORT_WORDS = frozenset(
+    """contest tournament championship championships game games olympiad olympics race
+    racing biathlon triathlon marathon match cup medal trophy prize team athlete player
+    sport sports league final finals contestant participant winner round stage
+    competition""".split()
+)
+# Verbs of taking part in or staging an event: "took part in the competition".
+PARTICIPATION = frozenset(
+    """participate part enter win lose host hold organise organize stage attend join
+    judge""".split()
+)
+# Head nouns of equipment and installations: a cue word that only modifies one of these
+# names a kind of thing ("early warning aircraft", "attack helicopter", "strike
+# drone", "defence cooperation centre" stays a cue only through its other words).
+EQUIPMENT = frozenset(
+    """aircraft airplane plane jet fighter helicopter drone radar system systems satellite
+    missile missiles rocket vessel ship ships boat submarine frigate destroyer tank tanks
+    vehicle vehicles rifle rifles gun guns weapon weapons sensor sensors station
+    stations platform platforms munition munitions round rounds warhead""".split()
+)
+
 
 @dataclass(frozen=True)
 class CueHit:
@@ -191,6 +216,55 @@ def _negated(tok: Token) -> bool:
             if nxt.pos_ == "VERB" and nxt.lemma_.lower() in TERMINATIVE:
                 return True
         cur = nxt
+    return False
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _sport_frame(tok: Token) -> bool:
+    """Whether a contest cue ("compete", "competition", "contest", "rivalry") names a
+    sport or skill contest rather than rivalry: a sport word among its own dependents or
+    its head's ("the tank racing competition", "competed in the biathlon"), the cue as
+    what is taken part in, won or hosted ("took part in a competition", "hosted the
+    contest"), or a plural or team subject competing *in* an event noun."""
+    near = [*tok.children, tok.head, *tok.head.children]
+    if tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
+        near.append(tok.head.head)  # "took part in the competition": part <- in <- competition
+    for t in near:
+        if t.i == tok.i:
+            continue
+        low = _lemma(t)
+        if low in SPORT_WORDS and t.dep_ in {"compound", "amod", "nmod", "pobj", "dobj", "nsubj", "attr"}:
+            if tok.pos_ == "VERB" or t.head.i == tok.i or t.i == tok.head.i:
+                return True
+    if tok.pos_ == "VERB":
+        # "competed in the games": compete + in + an event noun
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                if any(_lemma(o) in SPORT_WORDS for o in prep.children if o.dep_ == "pobj"):
+                    return True
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj":
+        head = head.head  # "part in <cue>", "participated in <cue>"
+        if head.dep_ == "dobj" and _lemma(head) == "part":
+            return True
+    return tok.dep_ in {"dobj", "pobj", "nsubjpass"} and _lemma(head) in PARTICIPATION
+
+
+def _names_equipment(tok: Token) -> bool:
+    """Whether a cue word only modifies the name of a kind of equipment ("early warning
+    aircraft", "attack helicopters", "an early-warning radar system"): it classifies the
+    thing and reports no act. The climb follows compound and adjective modifiers."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in {"compound", "amod", "nmod"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in {"NOUN", "PROPN"} and _lemma(cur) in EQUIPMENT:
+            return True
     return False
 
 
@@ -300,6 +374,11 @@ class ToneScorer:
                 continue
             span_toks = [doc[idx[k]] for k in found]
             head = max(span_toks, key=lambda t: sum(1 for _ in t.ancestors) * -1)
+            if _names_equipment(head) or (
+                match.lemmas[-1] in CONTEST_CUES and _sport_frame(head)
+            ):
+                i = found[-1] + 1
+                continue
             neg = any(_negated(t) for t in span_toks)
             hedge = _hedged(head)
             w = match.weight
