@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from relnlp import extensions
 from relnlp.pipeline import doc_text, strings_of
 from relnlp.tone.lexicon import ARTICLES, KINDS, Cue, Lexicon
-from relnlp.tone.model import CLASSES, COOPERATION, TENSION, ToneModel
+from relnlp.tone.model import CLASSES, COOPERATION, TENSION, ToneModel, model_text
 
 __all__ = ["SentenceTone", "ToneScorer"]
 
@@ -305,12 +305,19 @@ class ToneScorer:
     learned model (``model``; ``None``: the rules alone)."""
 
     def __init__(
-        self, nlp: Language, name: str, lexicon: Lexicon, model: ToneModel | None = None
+        self,
+        nlp: Language,
+        name: str,
+        lexicon: Lexicon,
+        model: ToneModel | None = None,
+        packaged_model: bool = False,
     ) -> None:
         extensions.install()
         self.name = name
         self.lexicon = lexicon
         self.model = model
+        #: "packaged", "custom" or "rules": which sentence scores a Doc carries
+        self.model_kind = "rules" if model is None else "packaged" if packaged_model else "custom"
 
     # Cue matching --------------------------------------------------------------------
     @staticmethod
@@ -327,6 +334,8 @@ class ToneScorer:
             if span is not None and len(span) > 1:
                 out.update(range(span.start, span.end))
         for i, j in numbered_names(doc):
+            out.update(range(i, j))
+        for i, j in title_case_names(doc):
             out.update(range(i, j))
         return out
 
@@ -501,10 +510,12 @@ class ToneScorer:
         """What the learned model reads of one sentence: its masked text, its rule
         features (:data:`relnlp.tone.model.RULE_FEATURES`) and its mean tok2vec vector
         (``None`` when the Doc has no tensor)."""
-        hits = self._hits(sent, self._named(doc) if named is None else named, words)
+        named = self._named(doc) if named is None else named
+        hits = self._hits(sent, named, words)
         width = doc.tensor.shape[1] if getattr(doc.tensor, "ndim", 0) == 2 else 0
         dense = sentence_vectors(doc, [sent], width)
-        return masked_text(doc, sent), rule_features(hits), None if dense is None else dense[0]
+        text = model_text(masked_text(doc, sent), syntax_terms(doc, sent, named))
+        return text, rule_features(hits), None if dense is None else dense[0]
 
     def __call__(self, doc: Doc) -> Doc:
         out = []
@@ -518,6 +529,8 @@ class ToneScorer:
         if self.model is not None and sents:
             names = _name_spans(doc)
             masked = [masked_text(doc, s, names, text) for s in sents]
+            if self.model.syntax:
+                masked = [model_text(m, syntax_terms(doc, s, named)) for m, s in zip(masked, sents)]
             dense = sentence_vectors(doc, sents, self.model.n_dense)
             learned = _learned_scores(self.model, masked, [rule_features(h) for h in hits], dense)
         for k, sent in enumerate(sents):
@@ -538,6 +551,9 @@ class ToneScorer:
         # Plain tuples (msgpack-serialisable with the Doc); SentenceTone(*t) rebuilds them.
         doc.user_data["rel_tone"] = [_as_tuple(st) for st in out]
         doc.user_data.pop("_rel_tone_actor_index", None)  # a per-call index, not a result
+        # Which sentence model scored: the packaged passage model was fitted on the
+        # packaged sentence model's scores only (relnlp.tone.aggregate).
+        doc.user_data["rel_tone_model"] = self.model_kind
         doc._.rel_cooperation = _mean([s.cooperation for s in out])
         doc._.rel_tension = _mean([s.tension for s in out])
         return doc
@@ -564,6 +580,34 @@ def numbered_names(doc: Doc) -> list[tuple[int, int]]:
         # "May 2019" is a date, not a name
         if j < tok.i and not any(doc[k].ent_type_ in {"DATE", "TIME"} for k in range(j, tok.i)):
             out.append((j, tok.i + 1))
+    return out
+
+
+NAME_LINKS = frozenset({"of", "for", "and", "on", "in", "the", "de"})
+
+
+def title_case_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of capitalised multi-word names the NER may miss ("the Trilateral
+    Maritime Dialogue", "a Northern Security Initiative"): two or more title-case words
+    in a row inside a sentence (not its first word; "of", "for", "and" may link them).
+    Headings (every content word capitalised) are skipped: there capitals say nothing."""
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        content = [t for t in sent if t.is_alpha and not t.is_stop]
+        if not content or all(t.is_title or t.is_upper for t in content):
+            continue  # a heading: every content word capitalised
+        run: list[int] = []
+        for t in [*sent[1:], None]:  # None closes the last run
+            if t is not None and t.is_title and t.is_alpha:
+                run.append(t.i)
+            elif t is not None and run and t.lower_ in NAME_LINKS and t.is_lower:
+                run.append(t.i)
+            else:
+                while run and not doc[run[-1]].is_title:
+                    run.pop()  # a trailing link word is not part of the name
+                if sum(doc[k].is_title for k in run) >= 2:
+                    out.append((run[0], run[-1] + 1))
+                run = []
     return out
 
 
@@ -602,6 +646,34 @@ def masked_text(
         pos = b
     parts.append(text[pos:s1])
     return "".join(parts)
+
+
+def syntax_terms(doc: Doc, sent: Span, named: set[int]) -> list[str]:
+    """Dependency terms of a sentence for the learned model: what a bag of words cannot
+    see. Every verb gives ``v:<lemma>``, or ``nv:<lemma>`` when it lies in the scope of
+    a negation or a terminative verb (:func:`_negated`: "did not support", "ceased
+    aid"); a negated noun or adjective gives ``nn:<lemma>``; a modal or hedged verb
+    ``hv:<lemma>``; a verb and its direct object ``vo:<verb>_<object>`` (an object
+    inside an entity name is its label, so names stay out). Words inside entity names
+    (``named``) give nothing."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.i in named or not tok.is_alpha:
+            continue
+        pos = tok.pos_
+        if pos == "VERB":
+            lem = _lemma(tok)
+            neg = _negated(tok)
+            out.append(("nv:" if neg else "v:") + lem)
+            if _hedged(tok):
+                out.append("hv:" + lem)
+            for c in tok.children:
+                if c.dep_ in {"dobj", "nsubjpass"} and c.is_alpha:
+                    obj = c.ent_type_.lower() if c.i in named else _lemma(c)
+                    out.append(f"vo:{lem}_{obj}")
+        elif pos in {"NOUN", "ADJ"} and _negated(tok):
+            out.append("nn:" + _lemma(tok))
+    return out
 
 
 def rule_features(hits: list[CueHit]) -> tuple[float, ...]:
