@@ -242,3 +242,7 @@ def test_cues_beside_capitalised_names_and_in_headings_still_count(nlp: Any) -> 
 
     doc = nlp.analyze("Lima And Quito Deepen Border Cooperation").doc
     assert title_case_names(doc) == []  # a heading: capitals say nothing there
+
+
+def test_an_arms_race_entered_is_not_a_sport(nlp: Any) -> None:
+    assert _rules(nlp, "Both navies entered an arms race after the border clash.")["tension"] > 0

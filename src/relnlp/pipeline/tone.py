@@ -90,7 +90,8 @@ TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "b
 # Contest cues that also name sport and skill contests ("competed in the biathlon", "won the
 # air-combat contest", "took part in a tank racing competition"): there they are events
 # between teams, not rivalry between states.
-CONTEST_CUES = frozenset({"compete", "competition", "contest", "rival", "rivalry", "race"})
+# ("arms race" is not one: it is never a sport.)
+CONTEST_CUES = frozenset({"compete", "competition", "contest", "rival", "rivalry"})
 SPORT_WORDS = frozenset(
     """contest tournament championship championships game games olympiad olympics race
     racing biathlon triathlon marathon match cup medal trophy prize team athlete player
@@ -99,8 +100,7 @@ SPORT_WORDS = frozenset(
 )
 # Verbs of taking part in or staging an event: "took part in the competition".
 PARTICIPATION = frozenset(
-    """participate part enter win lose host hold organise organize stage attend join
-    judge""".split()
+    """participate part win lose host hold organise organize stage judge""".split()
 )
 # Head nouns of equipment and installations: a cue word that only modifies one of these
 # names a kind of thing ("early warning aircraft", "attack helicopter", "strike
