@@ -13,7 +13,11 @@ effective weight from the sentence's syntax:
 * **reported speech** (the cue inside the clause of "say", "claim", "state", ...): weight
   x 0.9, and the cue is marked ``reported``;
 * words inside a multi-word entity name ("Cold War", "Shanghai Cooperation Organization",
-  "Treaty of Friendship") are names, not acts, and are not cues.
+  "Treaty of Friendship"), a capitalised multi-word name the NER missed or a numbered
+  name ("Cooperation 2007") are names, not acts, and are not cues;
+* frames: a contest word in a sport frame ("competed in the biathlon", "took part in a
+  tank racing competition") and a cue word that only classifies equipment ("early
+  warning aircraft", "attack helicopters") are not cues.
 
 Negation reaches a cue through its clause: a negated predicate of which the cue is the
 subject or object ("the cooperation did not last"), "no longer", and terminative or
