@@ -9,7 +9,8 @@ Usage: ``python scripts/train_tone.py [--data ../shared/dev] [--out models/tone-
    held-out row numbers (1-based data rows, header excluded) and each file's sha256 go
    into the model card (``meta.json``), the texts do not.
 3. Runs relnlp's pipeline on every text (the rules only) to get the model's inputs: the
-   text with entity names masked and the rule features.
+   text with entity names masked, its dependency terms (negated, hedged verbs, verb and
+   object: :func:`relnlp.pipeline.tone.syntax_terms`) and the rule features.
 4. Chooses the system (feature set, :data:`SYSTEMS`) and ``C`` on an inner stratified
    80/20 validation split of the pooled training parts (best validation AUC).
 5. Fits every system on the pooled training parts and scores it on each held-out part,
@@ -74,6 +75,7 @@ def split(labels: list[str]) -> tuple[list[int], list[int]]:
 def model_inputs(texts: list[str]) -> tuple[list[str], np.ndarray]:
     """Masked text and rule features of each text, read as one span by the rules."""
     import relnlp
+    from relnlp.tone.model import SYNTAX_SEP
 
     an = relnlp.load(exclude=["relnlp_tone"])
     nlp = an.nlp
@@ -85,7 +87,8 @@ def model_inputs(texts: list[str]) -> tuple[list[str], np.ndarray]:
     for k, report in enumerate(an.pipe(texts, batch_size=64)):
         doc = report.doc
         m, f, v = scorer.inputs(doc, doc[:])  # type: ignore[attr-defined]
-        masked.append(" ".join(m.split()))
+        text, sep, syntax = m.partition(SYNTAX_SEP)
+        masked.append(" ".join(text.split()) + sep + syntax)
         feats.append(list(f) + list(v if v is not None else np.zeros(DENSE)))
         if k % 1000 == 0:
             print(f"  parsed {k}/{len(texts)}", file=sys.stderr)
@@ -94,7 +97,7 @@ def model_inputs(texts: list[str]) -> tuple[list[str], np.ndarray]:
 
 def cached_inputs(texts: list[str], cache: Path) -> tuple[list[str], np.ndarray]:
     digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
-    f = cache / f"tone_inputs_v2_{digest}.json"
+    f = cache / f"tone_inputs_v3_{digest}.json"
     if f.is_file():
         data = json.loads(f.read_text())
         return data["masked"], np.asarray(data["feats"], dtype=float)
@@ -105,13 +108,21 @@ def cached_inputs(texts: list[str], cache: Path) -> tuple[list[str], np.ndarray]
 
 
 # Systems -------------------------------------------------------------------------------
-#: name -> (rule features used, tok2vec vector used)
+#: name -> (rule features used, tok2vec vector used, syntax terms used). The words-only
+#: and tok2vec systems of the first version did not help (model card) and are no longer
+#: refitted.
 SYSTEMS = {
-    "words": (False, False),
-    "words+rules": (True, False),
-    "words+rules+tok2vec": (True, True),
-    "words+tok2vec": (False, True),
+    "words+rules": (True, False, False),
+    "words+rules+syntax": (True, False, True),
 }
+#: Multiplier of the rule features (1: as the lexicon gives them).
+RULE_SCALE = 1.0
+
+
+def _strip_syntax(masked: list[str]) -> list[str]:
+    from relnlp.tone.model import SYNTAX_SEP
+
+    return [m.partition(SYNTAX_SEP)[0] for m in masked]
 
 
 def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: float) -> Any:
@@ -122,12 +133,14 @@ def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: f
 
     from relnlp.tone.model import CLASSES, RULE_FEATURES, ToneModel, analyzer
 
-    rules, dense = SYSTEMS[system]
+    rules, dense, syntax = SYSTEMS[system]
+    if not syntax:
+        masked = _strip_syntax(masked)
     vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=MIN_DF,
                           max_features=MAX_FEATURES)  # fmt: skip
     X = vec.fit_transform(masked)
     nr = len(RULE_FEATURES)
-    scale = np.full(nr, 1.0 if rules else 0.0)
+    scale = np.full(nr, RULE_SCALE if rules else 0.0)
     blocks = [X, sparse.csr_matrix(feats[:, :nr] * scale)]
     if dense:
         blocks.append(sparse.csr_matrix(feats[:, nr:] * DENSE_SCALE))
@@ -150,6 +163,8 @@ def scores(model: Any, masked: list[str], feats: np.ndarray, y: list[str]) -> di
     from relnlp.tone.model import CLASSES, COOPERATION, RULE_FEATURES, TENSION
 
     nr = len(RULE_FEATURES)
+    if not model.syntax:
+        masked = _strip_syntax(masked)
     p = model.predict_proba(masked, feats[:, :nr], feats[:, nr:] if model.n_dense else None)
     coop = p[:, [CLASSES.index(c) for c in COOPERATION]].sum(axis=1)
     tens = p[:, [CLASSES.index(c) for c in TENSION]].sum(axis=1)

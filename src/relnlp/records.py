@@ -68,6 +68,7 @@ _TIMEX = "rel_timex"
 _ENTITIES = "rel_entities"
 _PASSAGE_THEMES = "rel_passage_themes"
 _TONE = "rel_tone"
+_TONE_MODEL = "rel_tone_model"
 
 
 class CharSpan(NamedTuple):
@@ -229,6 +230,19 @@ def sentence_tones(doc: Doc) -> list[SentenceTone] | None:
     if rows is None:
         return None
     return [SentenceTone(**dict(zip(_TONE_FIELDS, row))) for row in rows]
+
+
+def set_tone_model(doc: Doc, kind: str) -> None:
+    """Record which sentence model scored the Doc's tone (``packaged``, ``custom`` or
+    ``rules``): the passage aggregation fitted on the packaged model's scores applies only
+    to them."""
+    doc.user_data[_TONE_MODEL] = kind
+
+
+def tone_model(doc: Doc) -> str | None:
+    """Which sentence model scored the Doc's tone (None when ``relnlp_tone`` did not run)."""
+    kind = doc.user_data.get(_TONE_MODEL)
+    return kind if isinstance(kind, str) else None
 
 
 #: Read-only Doc extensions (name -> getter), registered by :func:`relnlp.extensions.install`.

@@ -22,15 +22,17 @@ SPLIT = dev.SPLIT
 # benchmarks/results/entities_issue18.md), dates 0.949 / 0.926, themes 0.796, cooperation 0.639,
 # tension 0.579. Events (issue 15, events part) on the three reports held out for events
 # (dev.EVENTS_DEVELOPED_ON lists the five the rules were developed on): source+target 0.500
-# on found events, 0.183 on all gold events (first-two-names 0.134).
+# on found events, 0.183 on all gold events (first-two-names 0.134). Tone re-measured after
+# the sport/equipment/friction/name rules and the dependency terms (issue 15, second
+# session): cooperation 0.643, tension 0.578.
 FLOORS = {
     (SPLIT, "entities", "F1 micro (strict)"): 0.91,
     (SPLIT, "entities", "canonical accuracy (matched spans)"): 0.89,
     (SPLIT, "dates", "extraction F1 (strict)"): 0.92,
     (SPLIT, "dates", "value F1"): 0.90,
     (SPLIT, "themes", "F1 macro"): 0.82,  # 0.850 with taxonomy 1.2.0 (models/themes-v2 card)
-    (SPLIT, "cooperation", "Spearman rho"): 0.60,
-    (SPLIT, "tension", "Spearman rho"): 0.54,
+    (SPLIT, "cooperation", "Spearman rho"): 0.62,
+    (SPLIT, "tension", "Spearman rho"): 0.56,
     (SPLIT, "events", "source+target accuracy (on found)"): 0.45,
     (SPLIT, "events", "source+target accuracy (all gold)"): 0.16,
 }

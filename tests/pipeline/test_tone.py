@@ -127,3 +127,122 @@ def test_user_lexicon_is_validated(tmp_path: Path) -> None:
     good.write_text('{"cue": "handshake", "axis": "cooperation", "weight": 0.5, "kind": "noun"}\n')
     lex = load_lexicon((good,))
     assert any(c.cue == "handshake" for c in lex.candidates("handshake"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teams from Egypt and Brazil competed in the international air-combat contest near Ryazan.",
+        "Chinese crews took part in the tank racing competition for the third year.",
+        "Kenya hosted the regional shooting contest for army snipers in March.",
+        "An Indian team won the competition ahead of the Mongolian crews.",
+    ],
+)
+def test_sport_and_skill_contests_are_not_rivalry(nlp: Any, text: str) -> None:
+    r = _rules(nlp, text)
+    assert r["tension"] == 0, r["tone_cues"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Turkey compete for influence in the South Caucasus.",
+        "Competition between the two powers for ports in the region is intensifying.",
+    ],
+)
+def test_rivalry_between_states_stays_tension(nlp: Any, text: str) -> None:
+    assert _rules(nlp, text)["tension"] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy bought four airborne early warning aircraft from Sweden.",
+        "The contract covers twelve attack helicopters and their spare parts.",
+    ],
+)
+def test_equipment_names_are_not_acts(nlp: Any, text: str) -> None:
+    assert _rules(nlp, text)["tension"] == 0, _rules(nlp, text)["tone_cues"]
+
+
+def test_warnings_and_attacks_as_acts_stay_tension(nlp: Any) -> None:
+    assert _rules(nlp, "Ankara warned Athens against drilling near the islands.")["tension"] > 0
+    assert _rules(nlp, "Rebels attacked a convoy near the border.")["tension"] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Repeated copying of Brazilian engine designs is a major sore spot for both governments.",
+        "Visa rules have become a constant irritant in relations between Lima and Quito.",
+        "The pipeline tariff caused friction between the two capitals.",
+        "Fishing rights remain a bone of contention between the neighbours.",
+        "The theft of satellite designs angered officials in Seoul.",
+    ],
+)
+def test_friction_nouns_are_tension(nlp: Any, text: str) -> None:
+    assert _rules(nlp, text)["tension"] >= 0.45
+
+
+def test_passage_aggregation_parameters_and_held_out_folds(nlp: Any) -> None:
+    from relnlp.tone import aggregate as agg
+
+    # mix 0.5, top 0.7: the strongest sentence lifted by a noisy-or of the others
+    assert agg.combine([(0.8, 0.4)], 0.5, 0.7) == round(0.7 * 0.6 + 0.3 * (0.6 * 0.6), 4)
+    assert agg.combine([], 0.5, 0.7) == 0.0
+    assert agg.combine([(0.9, 0.0), (0.1, 0.0)], 1.0, 1.0) == 0.9
+    assert agg.combine([(0.9, 0.0)], 0.0, 1.0) == 0.0  # the rule score alone
+    model = agg.packaged_passage_model()
+    assert model is not None
+    assert agg.PassageModel.from_json(model.to_json()).params == model.params
+    for axis in ("cooperation", "tension"):
+        assert 0 <= model.params[axis]["mix"] <= 1 and 0 <= model.params[axis]["top"] <= 1
+    doc_id = sorted(model.folds)[0]
+    r = nlp.analyze("Lima and Quito signed a border accord. Both armies then withdrew.\n\n"
+                    "Protests against the accord turned violent in the capital.",
+                    doc_id=doc_id, doc_date="2020-01-01")  # fmt: skip
+    held = agg.held_out_passage_scores(r, doc_id)
+    assert held is not None and len(held) == len(r.passages)
+    assert agg.held_out_passage_scores(r, "a-report-the-model-never-saw") is None
+    # the shipped scores are those of the shipped parameters
+    assert [round(c, 4) for c in r.passages["cooperation"]] == [
+        c for c, _t, _x in agg._scores_with(r, model.params)
+    ]
+
+
+def test_passage_model_is_used_only_with_the_packaged_sentence_model() -> None:
+    from relnlp.tone import aggregate as agg
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    tone = nlp.add_pipe("relnlp_tone", config={"model": None})
+    assert tone.model_kind == "rules"  # type: ignore[attr-defined]
+    doc = nlp("Egypt and Jordan signed a water accord.")
+    assert doc.user_data["rel_tone_model"] == "rules"
+    assert agg.DEFAULT_PARAMS["cooperation"] == {"mix": 0.5, "top": 0.7}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegates of the Trilateral Maritime Dialogue arrived in Manila on Monday.",
+        "Engineers inspected the Northern Friendship Pipeline near the border.",
+    ],
+)
+def test_capitalised_names_are_not_cues(nlp: Any, text: str) -> None:
+    r = _rules(nlp, text)
+    assert r["cooperation"] == 0 and r["tension"] == 0, r["tone_cues"]
+
+
+def test_cues_beside_capitalised_names_and_in_headings_still_count(nlp: Any) -> None:
+    assert _rules(nlp, "The Baltic Grid Authority cooperated with Finnish regulators.")[
+        "cooperation"
+    ] > 0
+    from relnlp.pipeline.tone import title_case_names
+
+    doc = nlp.analyze("Lima And Quito Deepen Border Cooperation").doc
+    assert title_case_names(doc) == []  # a heading: capitals say nothing there
+
+
+def test_an_arms_race_entered_is_not_a_sport(nlp: Any) -> None:
+    assert _rules(nlp, "Both navies entered an arms race after the border clash.")["tension"] > 0

@@ -183,3 +183,32 @@ def test_numbered_names_are_not_cues(nlp: Any) -> None:
     from relnlp.pipeline.tone import masked_text
 
     assert "June 2019" in masked_text(dated.doc, next(iter(dated.doc.sents)))  # a date
+
+
+def test_syntax_terms_mark_negated_and_hedged_verbs(nlp: Any) -> None:
+    from relnlp.pipeline.tone import syntax_terms
+
+    r = nlp.analyze("Quito did not renew the fishing accord and may impose new duties.",
+                    doc_date="2021-03-01")  # fmt: skip
+    doc = r.doc
+    terms = syntax_terms(doc, next(iter(doc.sents)), set())
+    assert "nv:renew" in terms and "v:renew" not in terms
+    assert "hv:impose" in terms and "v:impose" in terms
+    assert "vo:renew_accord" in terms
+
+
+def test_syntax_terms_join_the_text_as_their_own_features() -> None:
+    from relnlp.tone.model import model_text
+
+    text = model_text("No talks.", ["nv:hold", "vo:hold_talk"])
+    terms = analyzer(text)
+    assert "@nv:hold" in terms and "@vo:hold_talk" in terms
+    assert not any("nv:" in t for t in terms if not t.startswith("@"))  # no n-grams of them
+    assert [t for t in analyzer("No talks.") if not t.startswith("#")] == ["no", "talks", "no talks"]
+    n = len(RULE_FEATURES)
+    vec_terms = sorted(set(terms))
+    m = ToneModel(vec_terms, np.ones(len(vec_terms)), np.ones(n),
+                  np.zeros((len(vec_terms) + n, 5)), np.zeros(5))  # fmt: skip
+    assert m.syntax
+    row = m.tfidf([text]).toarray()[0]
+    assert row[vec_terms.index("@nv:hold")] > 0

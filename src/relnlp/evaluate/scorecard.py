@@ -156,6 +156,14 @@ def relnlp_system(nlp: Any = None) -> Callable[[GoldDoc], Prediction]:
         held_out = _held_out_themes(nlp, r, doc.doc_id)
         if held_out is not None:
             pas = pas.assign(themes=held_out)
+        # The passage tone model is fitted on the annotated reports: score each with the
+        # fold fitted without it (relnlp.tone.aggregate, leave one document out).
+        from relnlp.tone.aggregate import held_out_passage_scores
+
+        held_tone = held_out_passage_scores(r, doc.doc_id)
+        if held_tone is not None and len(held_tone) == len(pas):
+            pas = pas.assign(cooperation=[p.cooperation for p in held_tone],
+                             tension=[p.tension for p in held_tone])  # fmt: skip
         return Prediction(
             entities=r.entities[["start", "end", "label", "canonical"]].to_dict("records"),
             dates=r.dates[["start", "end", "type", "value", "mod"]].to_dict("records"),

@@ -163,4 +163,5 @@ def make_tone_scorer(
         from pathlib import Path
 
         learned = ToneModel.load(Path(model))
-    return ToneScorer(nlp, name, load_lexicon(tuple(lexicon_paths), packaged=packaged), learned)
+    return ToneScorer(nlp, name, load_lexicon(tuple(lexicon_paths), packaged=packaged), learned,
+                      packaged_model=model == "packaged")  # fmt: skip

@@ -13,7 +13,11 @@ effective weight from the sentence's syntax:
 * **reported speech** (the cue inside the clause of "say", "claim", "state", ...): weight
   x 0.9, and the cue is marked ``reported``;
 * words inside a multi-word entity name ("Cold War", "Shanghai Cooperation Organization",
-  "Treaty of Friendship") are names, not acts, and are not cues.
+  "Treaty of Friendship"), a capitalised multi-word name the NER missed or a numbered
+  name ("Cooperation 2007") are names, not acts, and are not cues;
+* frames: a contest word in a sport frame ("competed in the biathlon", "took part in a
+  tank racing competition") and a cue word that only classifies equipment ("early
+  warning aircraft", "attack helicopters") are not cues.
 
 Negation reaches a cue through its clause: a negated predicate of which the cue is the
 subject or object ("the cooperation did not last"), "no longer", and terminative or
@@ -48,7 +52,7 @@ from relnlp import extensions, records
 from relnlp.pipeline import doc_text, strings_of
 from relnlp.records import SentenceTone
 from relnlp.tone.lexicon import ARTICLES, KINDS, Cue, Lexicon
-from relnlp.tone.model import CLASSES, COOPERATION, TENSION, ToneModel
+from relnlp.tone.model import CLASSES, COOPERATION, TENSION, ToneModel, model_text
 
 __all__ = ["SentenceTone", "ToneScorer"]
 
@@ -87,6 +91,31 @@ SCOPE_DEPS = frozenset(
     npadvmod appos""".split()
 )
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "between"})
+
+# Contest cues that also name sport and skill contests ("competed in the biathlon", "won the
+# air-combat contest", "took part in a tank racing competition"): there they are events
+# between teams, not rivalry between states.
+# ("arms race" is not one: it is never a sport.)
+CONTEST_CUES = frozenset({"compete", "competition", "contest", "rival", "rivalry"})
+SPORT_WORDS = frozenset(
+    """contest tournament championship championships game games olympiad olympics race
+    racing biathlon triathlon marathon match cup medal trophy prize team athlete player
+    sport sports league final finals contestant participant winner round stage
+    competition""".split()
+)
+# Verbs of taking part in or staging an event: "took part in the competition".
+PARTICIPATION = frozenset(
+    """participate part win lose host hold organise organize stage judge""".split()
+)
+# Head nouns of equipment and installations: a cue word that only modifies one of these
+# names a kind of thing ("early warning aircraft", "attack helicopter", "strike
+# drone", "defence cooperation centre" stays a cue only through its other words).
+EQUIPMENT = frozenset(
+    """aircraft airplane plane jet fighter helicopter drone radar system systems satellite
+    missile missiles rocket vessel ship ships boat submarine frigate destroyer tank tanks
+    vehicle vehicles rifle rifles gun guns weapon weapons sensor sensors station
+    stations platform platforms munition munitions round rounds warhead""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -178,6 +207,55 @@ def _negated(tok: Token) -> bool:
     return False
 
 
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _sport_frame(tok: Token) -> bool:
+    """Whether a contest cue ("compete", "competition", "contest", "rivalry") names a
+    sport or skill contest rather than rivalry: a sport word among its own dependents or
+    its head's ("the tank racing competition", "competed in the biathlon"), the cue as
+    what is taken part in, won or hosted ("took part in a competition", "hosted the
+    contest"), or a plural or team subject competing *in* an event noun."""
+    near = [*tok.children, tok.head, *tok.head.children]
+    if tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
+        near.append(tok.head.head)  # "took part in the competition": part <- in <- competition
+    for t in near:
+        if t.i == tok.i:
+            continue
+        low = _lemma(t)
+        if low in SPORT_WORDS and t.dep_ in {"compound", "amod", "nmod", "pobj", "dobj", "nsubj", "attr"}:
+            if tok.pos_ == "VERB" or t.head.i == tok.i or t.i == tok.head.i:
+                return True
+    if tok.pos_ == "VERB":
+        # "competed in the games": compete + in + an event noun
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                if any(_lemma(o) in SPORT_WORDS for o in prep.children if o.dep_ == "pobj"):
+                    return True
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj":
+        head = head.head  # "part in <cue>", "participated in <cue>"
+        if head.dep_ == "dobj" and _lemma(head) == "part":
+            return True
+    return tok.dep_ in {"dobj", "pobj", "nsubjpass"} and _lemma(head) in PARTICIPATION
+
+
+def _names_equipment(tok: Token) -> bool:
+    """Whether a cue word only modifies the name of a kind of equipment ("early warning
+    aircraft", "attack helicopters", "an early-warning radar system"): it classifies the
+    thing and reports no act. The climb follows compound and adjective modifiers."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in {"compound", "amod", "nmod"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in {"NOUN", "PROPN"} and _lemma(cur) in EQUIPMENT:
+            return True
+    return False
+
+
 def _hedged(tok: Token) -> bool:
     cur: Token = tok
     for _ in range(3):
@@ -215,12 +293,19 @@ class ToneScorer:
     learned model (``model``; ``None``: the rules alone)."""
 
     def __init__(
-        self, nlp: Language, name: str, lexicon: Lexicon, model: ToneModel | None = None
+        self,
+        nlp: Language,
+        name: str,
+        lexicon: Lexicon,
+        model: ToneModel | None = None,
+        packaged_model: bool = False,
     ) -> None:
         extensions.install()
         self.name = name
         self.lexicon = lexicon
         self.model = model
+        #: "packaged", "custom" or "rules": which sentence scores a Doc carries
+        self.model_kind = "rules" if model is None else "packaged" if packaged_model else "custom"
 
     # Cue matching --------------------------------------------------------------------
     @staticmethod
@@ -237,6 +322,8 @@ class ToneScorer:
             if span is not None and len(span) > 1:
                 out.update(range(span.start, span.end))
         for i, j in numbered_names(doc):
+            out.update(range(i, j))
+        for i, j in title_case_names(doc):
             out.update(range(i, j))
         return out
 
@@ -284,6 +371,11 @@ class ToneScorer:
                 continue
             span_toks = [doc[idx[k]] for k in found]
             head = max(span_toks, key=lambda t: sum(1 for _ in t.ancestors) * -1)
+            if _names_equipment(head) or (
+                match.lemmas[-1] in CONTEST_CUES and _sport_frame(head)
+            ):
+                i = found[-1] + 1
+                continue
             neg = any(_negated(t) for t in span_toks)
             hedge = _hedged(head)
             w = match.weight
@@ -407,10 +499,12 @@ class ToneScorer:
         """What the learned model reads of one sentence: its masked text, its rule
         features (:data:`relnlp.tone.model.RULE_FEATURES`) and its mean tok2vec vector
         (``None`` when the Doc has no tensor)."""
-        hits = self._hits(sent, self._named(doc) if named is None else named, words)
+        named = self._named(doc) if named is None else named
+        hits = self._hits(sent, named, words)
         width = doc.tensor.shape[1] if getattr(doc.tensor, "ndim", 0) == 2 else 0
         dense = sentence_vectors(doc, [sent], width)
-        return masked_text(doc, sent), rule_features(hits), None if dense is None else dense[0]
+        text = model_text(masked_text(doc, sent), syntax_terms(doc, sent, named))
+        return text, rule_features(hits), None if dense is None else dense[0]
 
     def __call__(self, doc: Doc) -> Doc:
         out = []
@@ -424,6 +518,8 @@ class ToneScorer:
         if self.model is not None and sents:
             names = _name_spans(doc)
             masked = [masked_text(doc, s, names, text) for s in sents]
+            if self.model.syntax:
+                masked = [model_text(m, syntax_terms(doc, s, named)) for m, s in zip(masked, sents)]
             dense = sentence_vectors(doc, sents, self.model.n_dense)
             learned = _learned_scores(self.model, masked, [rule_features(h) for h in hits], dense)
         for k, sent in enumerate(sents):
@@ -443,6 +539,9 @@ class ToneScorer:
         doc.spans["rel_tone"] = spans
         records.set_sentence_tones(doc, out)
         doc.user_data.pop("_rel_tone_actor_index", None)  # a per-call index, not a result
+        # Which sentence model scored: the packaged passage model was fitted on the
+        # packaged sentence model's scores only (relnlp.tone.aggregate).
+        records.set_tone_model(doc, self.model_kind)
         doc._.rel_cooperation = _mean([s.cooperation for s in out])
         doc._.rel_tension = _mean([s.tension for s in out])
         return doc
@@ -471,6 +570,34 @@ def numbered_names(doc: Doc) -> list[tuple[int, int]]:
         # "May 2019" is a date, not a name
         if j < tok.i and not any(doc[k].ent_type_ in {"DATE", "TIME"} for k in range(j, tok.i)):
             out.append((j, tok.i + 1))
+    return out
+
+
+NAME_LINKS = frozenset({"of", "for", "and", "on", "in", "the", "de"})
+
+
+def title_case_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of capitalised multi-word names the NER may miss ("the Trilateral
+    Maritime Dialogue", "a Northern Security Initiative"): two or more title-case words
+    in a row inside a sentence (not its first word; "of", "for", "and" may link them).
+    Headings (every content word capitalised) are skipped: there capitals say nothing."""
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        content = [t for t in sent if t.is_alpha and not t.is_stop]
+        if not content or all(t.is_title or t.is_upper for t in content):
+            continue  # a heading: every content word capitalised
+        run: list[int] = []
+        for t in [*sent[1:], None]:  # None closes the last run
+            if t is not None and t.is_title and t.is_alpha:
+                run.append(t.i)
+            elif t is not None and run and t.lower_ in NAME_LINKS and t.is_lower:
+                run.append(t.i)
+            else:
+                while run and not doc[run[-1]].is_title:
+                    run.pop()  # a trailing link word is not part of the name
+                if sum(doc[k].is_title for k in run) >= 2:
+                    out.append((run[0], run[-1] + 1))
+                run = []
     return out
 
 
@@ -509,6 +636,34 @@ def masked_text(
         pos = b
     parts.append(text[pos:s1])
     return "".join(parts)
+
+
+def syntax_terms(doc: Doc, sent: Span, named: set[int]) -> list[str]:
+    """Dependency terms of a sentence for the learned model: what a bag of words cannot
+    see. Every verb gives ``v:<lemma>``, or ``nv:<lemma>`` when it lies in the scope of
+    a negation or a terminative verb (:func:`_negated`: "did not support", "ceased
+    aid"); a negated noun or adjective gives ``nn:<lemma>``; a modal or hedged verb
+    ``hv:<lemma>``; a verb and its direct object ``vo:<verb>_<object>`` (an object
+    inside an entity name is its label, so names stay out). Words inside entity names
+    (``named``) give nothing."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.i in named or not tok.is_alpha:
+            continue
+        pos = tok.pos_
+        if pos == "VERB":
+            lem = _lemma(tok)
+            neg = _negated(tok)
+            out.append(("nv:" if neg else "v:") + lem)
+            if _hedged(tok):
+                out.append("hv:" + lem)
+            for c in tok.children:
+                if c.dep_ in {"dobj", "nsubjpass"} and c.is_alpha:
+                    obj = c.ent_type_.lower() if c.i in named else _lemma(c)
+                    out.append(f"vo:{lem}_{obj}")
+        elif pos in {"NOUN", "ADJ"} and _negated(tok):
+            out.append("nn:" + _lemma(tok))
+    return out
 
 
 def rule_features(hits: list[CueHit]) -> tuple[float, ...]:

@@ -5,13 +5,19 @@ Aggregation (documented in the README). Every sentence has a score on each axis 
 a cooperation or a conflict class, :mod:`relnlp.tone.model`); passages and reports are
 built from them alone:
 
-* **passage** score on each axis: ``0.7 * max(s) + 0.3 * (1 - prod(1 - 0.6 * s))`` over its
-  sentences' scores ``s``: the strongest sentence, lifted by how many others agree (the 0-3
-  scales rate how strongly a passage states cooperation or tension, not how often). Here
-  a sentence's ``s`` is the mean of its learned score (whether it reports cooperation or
-  conflict at all) and its rules' score (``rule_cooperation`` / ``rule_tension``: how
-  strongly its cues state it, weighted on the 0-3 scale of the annotation guidelines),
-  because the passage scales rate strength; without the learned model both are the same;
+* **passage** score on each axis: ``top * max(s) + (1 - top) * (1 - prod(1 - 0.6 * s))``
+  over its sentences' strengths ``s``: the strongest sentence, lifted by how many others
+  agree (the 0-3 scales rate how strongly a passage states cooperation or tension, not
+  how often). A sentence's strength mixes its learned score (whether it reports
+  cooperation or conflict at all) with its rules' score (``rule_cooperation`` /
+  ``rule_tension``: how strongly its cues state it, on the 0-3 scale of the annotation
+  guidelines): ``s = mix * learned + (1 - mix) * rule``. ``mix`` and ``top`` per axis
+  come from ``models/tone-v1/passage_model.json`` (:class:`PassageModel`), fitted by
+  ``scripts/train_passages.py`` to the gold passages of the annotated reports with leave
+  one document out; it also keeps, for each of those reports, the parameters fitted
+  without it, so evaluation never scores a report with parameters fitted to it
+  (:func:`held_out_passage_scores`). Without that file, or with sentence scores of
+  another model, ``mix = 0.5`` and ``top = 0.7`` (the rule before fitting);
 * **report** score: the mean of its passage scores weighted by passage length; a text
   with no passage (a single line without a full stop is read as a title) is scored as
   one passage made of all its sentences;
@@ -25,9 +31,12 @@ in :mod:`relnlp.timelines`.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -37,9 +46,67 @@ from relnlp.records import SentenceTone
 if TYPE_CHECKING:
     from relnlp.report import Report
 
-__all__ = ["PassageTone", "passage_scores", "report_scores", "sentence_tones"]
+__all__ = [
+    "DEFAULT_PARAMS",
+    "PassageModel",
+    "PassageTone",
+    "held_out_passage_scores",
+    "passage_scores",
+    "report_scores",
+    "sentence_tones",
+]
 
 DAMP = 0.6
+AXES = ("cooperation", "tension")
+#: The aggregation's parameters per axis before any fitting.
+DEFAULT_PARAMS: dict[str, dict[str, float]] = {a: {"mix": 0.5, "top": 0.7} for a in AXES}
+PASSAGE_FILE = "passage_model.json"
+
+
+@dataclass
+class PassageModel:
+    """Fitted passage aggregation: ``params[axis] = {"mix": ..., "top": ...}``;
+    ``folds[doc_id]`` the same fitted without that report; ``info`` the card's figures."""
+
+    params: dict[str, dict[str, float]]
+    folds: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps({"format": "relnlp-tone-passages", "format_version": 1,
+                           "params": self.params, "folds": self.folds, "info": self.info},
+                          indent=1)  # fmt: skip
+
+    @classmethod
+    def from_json(cls, text: str) -> PassageModel:
+        data = json.loads(text)
+        if data.get("format") != "relnlp-tone-passages" or data.get("format_version") != 1:
+            raise ValueError("not a relnlp passage model of format version 1")
+        return cls(data["params"], data.get("folds", {}), data.get("info", {}))
+
+
+@lru_cache(maxsize=1)
+def packaged_passage_model() -> PassageModel | None:
+    """The passage model beside the packaged sentence model (``None`` without one).
+
+    Raises
+    ------
+    relnlp.errors.ResourceError
+        E109 when the file exists but is not a passage model of this version.
+    """
+    from relnlp.errors import Errors, ResourceError
+    from relnlp.tone.model import packaged_dir
+
+    try:
+        f = packaged_dir() / PASSAGE_FILE
+    except ResourceError:
+        return None
+    if not f.is_file():
+        return None
+    try:
+        return PassageModel.from_json(f.read_text("utf-8"))
+    except (ValueError, KeyError) as exc:
+        raise ResourceError(Errors.E109.format(path=str(f), problem=str(exc)), name=str(f)) from exc
 
 
 class PassageTone(NamedTuple):
@@ -55,11 +122,16 @@ def sentence_tones(report: Report) -> list[SentenceTone]:
     return records.sentence_tones(report.doc) or []
 
 
-def _combine(scores: Sequence[float]) -> float:
+def _combine(scores: Sequence[float], top: float = 0.7) -> float:
     if not scores:
         return 0.0
     keep = math.prod(1 - DAMP * s for s in scores)
-    return round(0.7 * max(scores) + 0.3 * (1 - keep), 4)
+    return round(top * max(scores) + (1 - top) * (1 - keep), 4)
+
+
+def combine(tones: Sequence[tuple[float, float]], mix: float, top: float) -> float:
+    """A passage's score on one axis from its sentences' (learned, rule) scores."""
+    return _combine([mix * a + (1 - mix) * b for a, b in tones], top)
 
 
 def _passage_groups(report: Report) -> list[list[SentenceTone]]:
@@ -74,8 +146,19 @@ def _passage_groups(report: Report) -> list[list[SentenceTone]]:
     return groups
 
 
-def passage_scores(report: Report) -> list[PassageTone]:
-    """The tone of each passage of ``report.document``."""
+def _params(report: Report) -> dict[str, dict[str, float]]:
+    """The packaged fitted parameters when the Doc's sentence scores come from the
+    packaged sentence model (they were fitted on its scores), else the defaults."""
+    if records.tone_model(report.doc) == "packaged":
+        model = packaged_passage_model()
+        if model is not None:
+            return model.params
+    return DEFAULT_PARAMS
+
+
+def _scores_with(
+    report: Report, params: dict[str, dict[str, float]]
+) -> list[PassageTone]:
     n = len(report.document.passages)
     if records.sentence_tones(report.doc) is None:
         return [PassageTone(0.0, 0.0, [])] * n
@@ -83,18 +166,44 @@ def passage_scores(report: Report) -> list[PassageTone]:
     if len(groups) != n:
         return [PassageTone(0.0, 0.0, [])] * n
     return [
-        PassageTone(cooperation=_combine([_strength(s, "cooperation") for s in g]),
-                    tension=_combine([_strength(s, "tension") for s in g]),
+        PassageTone(cooperation=_strength(g, "cooperation", params),
+                    tension=_strength(g, "tension", params),
                     cues=[c for s in g for c in s.cues])
         for g in groups
     ]  # fmt: skip
 
 
-def _strength(st: SentenceTone, axis: str) -> float:
-    """A sentence's contribution to its passage's score on ``axis`` (see the module doc)."""
+def passage_scores(report: Report) -> list[PassageTone]:
+    """The tone of each passage of ``report.document``."""
+    return _scores_with(report, _params(report))
+
+
+def held_out_passage_scores(
+    report: Report, doc_id: str
+) -> list[PassageTone] | None:
+    """Passage scores with the parameters fitted without report ``doc_id`` (``None``
+    when the packaged passage model was not fitted on it, or the Doc's sentence scores
+    are not the packaged model's: then the shipped scores are already held out)."""
+    model = packaged_passage_model()
+    if records.tone_model(report.doc) != "packaged" or model is None:
+        return None
+    if doc_id not in model.folds:
+        return None
+    return _scores_with(report, model.folds[doc_id])
+
+
+def _strength(
+    group: Sequence[SentenceTone], axis: str, params: dict[str, dict[str, float]]
+) -> float:
+    """A passage's score on ``axis`` from its sentences (see the module doc)."""
+    p = params[axis]
+    return combine([_pair(s, axis) for s in group], p["mix"], p["top"])
+
+
+def _pair(st: SentenceTone, axis: str) -> tuple[float, float]:
     if axis == "cooperation":
-        return (st.cooperation + st.rule_cooperation) / 2
-    return (st.tension + st.rule_tension) / 2
+        return st.cooperation, st.rule_cooperation
+    return st.tension, st.rule_tension
 
 
 def _goldstein(tones: Iterable[SentenceTone]) -> float:
@@ -120,8 +229,9 @@ def report_scores(report: Report) -> tuple[float, float, float]:
         tones = sentence_tones(report)
         if not tones:
             return 0.0, 0.0, 0.0
-        return (_combine([_strength(t, "cooperation") for t in tones]),
-                _combine([_strength(t, "tension") for t in tones]), _goldstein(tones))  # fmt: skip
+        params = _params(report)
+        return (_strength(tones, "cooperation", params), _strength(tones, "tension", params),
+                _goldstein(tones))  # fmt: skip
     coop = sum(p.cooperation * n for p, n in zip(ps, lengths)) / total
     tens = sum(p.tension * n for p, n in zip(ps, lengths)) / total
     return round(coop, 4), round(tens, 4), _goldstein(sentence_tones(report))

@@ -49,6 +49,7 @@ __all__ = [
     "ToneModel",
     "analyzer",
     "load_packaged",
+    "model_text",
 ]
 
 FORMAT = "relnlp-tone"
@@ -82,6 +83,16 @@ _DIGITS = re.compile(r"\d+")
 CHAR_NGRAMS = (3, 5)
 
 
+#: Separates a sentence's masked text from its syntax terms in the model's input string.
+SYNTAX_SEP = "\x00"
+
+
+def model_text(masked: str, terms: Sequence[str]) -> str:
+    """The model's input for one sentence: its masked text and its dependency terms
+    (:func:`relnlp.pipeline.tone.syntax_terms`), joined by :data:`SYNTAX_SEP`."""
+    return f"{masked}{SYNTAX_SEP}{' '.join(terms)}" if terms else masked
+
+
 def analyzer(text: str) -> list[str]:
     """The model's terms for one masked sentence: words, word bigrams and char n-grams.
 
@@ -95,12 +106,14 @@ def analyzer(text: str) -> list[str]:
     >>> [t for t in analyzer("No talks.") if not t.startswith("#")]
     ['no', 'talks', 'no talks']
     """
+    text, _sep, syntax = text.partition(SYNTAX_SEP)
     low = _DIGITS.sub("0", text.lower())
     toks = _WORD.findall(low)
     out = list(toks)
     out += [f"{a} {b}" for a, b in zip(toks, toks[1:])]
     for w in low.split():
         out += _char_grams(w)
+    out += ["@" + t for t in syntax.split()]
     return out
 
 
@@ -158,11 +171,14 @@ class ToneModel:
     def __post_init__(self) -> None:
         self._index = {t: i for i, t in enumerate(self.vocabulary)}
         self._word_ids: dict[str, list[int]] = {}
+        #: whether the model reads syntax terms (then the pipeline computes them)
+        self.syntax = any(t.startswith("@") for t in self.vocabulary)
 
     def _term_ids(self, text: str) -> list[int]:
         """Vocabulary indices of :func:`analyzer`'s terms of ``text`` (the same multiset),
         with each word's character n-grams looked up once per word (words recur)."""
         get = self._index.get
+        text, _sep, syntax = text.partition(SYNTAX_SEP)
         low = _DIGITS.sub("0", text.lower())
         toks = _WORD.findall(low)
         terms = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
@@ -175,6 +191,7 @@ class ToneModel:
             if found is None:
                 found = cache[w] = [j for j in map(get, _char_grams(w)) if j is not None]
             ids += found
+        ids += [j for j in (get("@" + t) for t in syntax.split()) if j is not None]
         return ids
 
     # Features -------------------------------------------------------------------------
