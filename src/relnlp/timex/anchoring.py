@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from relnlp.timex._lexicon import _SENT_END
+from relnlp.timex.tense import DEADLINE, FUTURE, PAST
 from relnlp.timex.values import Norm
 
 
@@ -48,6 +49,8 @@ class Anchor:
 # A year-less date up to this many months after the document's date is read as upcoming
 # (same year) when its sentence speaks in the present or future; otherwise as past.
 _AHEAD = 3
+# A deadline ("until Nov. 20", "by February") is the next such date up to about 7 months ahead.
+_DEADLINE_AHEAD = 7 * 31
 _WILL = re.compile(r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to)\b|'ll\b", re.IGNORECASE)
 # How far (characters) a named quarter or half sets the granularity of "a year earlier".
 _PERIOD_REACH = 400
@@ -66,12 +69,19 @@ class _Ctx:
     # "the third quarter" is that quarter a year back (HeidelTime's granularity rule)
     last_period: tuple[int, str, int] | None = None
     will: bool = False  # the sentence has a future auxiliary (weekdays then look ahead)
+    tense: str | None = None  # the expression's own tense (relnlp.timex.tense)
     pos: int = 0
     in_chronology: bool = False
 
 
-def _resolve_year(ctx: _Ctx, month: int | None, day: int | None) -> int | None:
-    """Year for a year-less month (and day), by the anchoring rules of the module."""
+def _resolve_year(
+    ctx: _Ctx, month: int | None, day: int | None, *, tense: bool = True
+) -> int | None:
+    """Year for a year-less month (and day), by the anchoring rules of the module.
+
+    ``tense=False`` for a period that contains its months (a quarter): its tense says
+    nothing about which year.
+    """
     a = ctx.anchor
     if ctx.sentence_years:
         return ctx.sentence_years[-1]
@@ -88,6 +98,10 @@ def _resolve_year(ctx: _Ctx, month: int | None, day: int | None) -> int | None:
     if a.doc_year is None:
         return a.narrative_year
     y = a.doc_year
+    if month is not None and a.doc_month is not None and tense and ctx.tense is not None:
+        moved = _by_tense(ctx.tense, y, month, day, a)
+        if moved is not None:
+            return moved
     if month is not None and a.doc_month is not None and not ctx.future:
         later = (month, day or 1) > (a.doc_month, a.doc_day or 31)
         ahead = (month - a.doc_month) % 12
@@ -98,6 +112,37 @@ def _resolve_year(ctx: _Ctx, month: int | None, day: int | None) -> int | None:
             y += 1  # "payable Jan. 2" in a November dispatch: the coming January
     return y
 
+
+
+def _by_tense(tense: str, y: int, month: int, day: int | None, a: Anchor) -> int | None:
+    """The year of a year-less date said in ``tense`` (see :mod:`relnlp.timex.tense`).
+
+    Past: the last such date up to the document's; future: the next one from it; present
+    (news with a day-precise date only): the nearer of the two. None leaves the decision
+    to the default rule of :func:`_resolve_year`.
+    """
+    assert a.doc_month is not None
+    # positions in the year (31-day months; a month alone counts as its middle)
+    exact = day is not None and a.doc_day is not None
+    here = a.doc_month * 31 + (a.doc_day if exact and a.doc_day is not None else 15)
+    there = month * 31 + (day if exact and day is not None else 15)
+    if there == here or (not exact and month == a.doc_month):
+        return y
+    after = there > here
+    if tense == FUTURE:
+        return y if after else y + 1
+    if tense == PAST:
+        return y - 1 if after else y
+    if a.doc_day is None:
+        return None
+    ahead = (there - here) % 372  # days, roughly, to the next occurrence
+    if tense == DEADLINE:
+        nxt = ahead <= _DEADLINE_AHEAD
+    else:  # present: the nearer occurrence
+        nxt = ahead < 372 - ahead
+    if after:
+        return y if nxt else y - 1
+    return y + 1 if nxt else y
 
 
 def _clock_shift(a: Anchor, n: int, unit: str, mod: str | None) -> Norm:
@@ -143,7 +188,9 @@ def _day_relative(name: str, g: dict[str, Any], ctx: _Ctx) -> tuple[str, str, st
     diff = target - today.weekday()
     if which == "last" and diff % 7 == 0:
         diff = -7  # "last Wednesday" said on a Wednesday: a week ago
-    elif which == "next" or (ctx.will and which != "last"):
+    elif which == "next" or (
+        which != "last" and (ctx.tense == FUTURE or (ctx.will and ctx.tense != PAST))
+    ):
         diff = diff % 7 or (7 if which == "next" else 0)
     elif which == "this":
         pass

@@ -346,7 +346,7 @@ def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         q = _ordinal(which) or 0
         if not 1 <= q <= 4:
             return None
-        yq = _resolve_year(ctx, 3 * q - 2, 1)
+        yq = _resolve_year(ctx, 3 * q - 2, 1, tense=False)
         if yq is None:
             return None
         return "DATE", f"{yq - ago:04d}-Q{q}", None, True

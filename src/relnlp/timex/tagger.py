@@ -8,6 +8,7 @@ from relnlp.timex._lexicon import _FUTURE
 from relnlp.timex.anchoring import _PRESENT, _WILL, Anchor, _Ctx, _sentences, _update_anchor
 from relnlp.timex.normalise import _normalise
 from relnlp.timex.patterns import _COMPILED, _candidates, _keep
+from relnlp.timex.tense import local_tense
 from relnlp.timex.values import Timex
 
 
@@ -86,6 +87,7 @@ def find_timexes(
             ctx.future = bool(_FUTURE.search(text[current_sent[0] : current_sent[1]]))
             ctx.present = bool(_PRESENT.search(text[current_sent[0] : current_sent[1]]))
             ctx.will = bool(_WILL.search(text[current_sent[0] : current_sent[1]]))
+        ctx.tense = local_tense(text, current_sent[0], current_sent[1], s, e)
         ctx.in_chronology = any(a <= s < b for a, b in chronology)
         ctx.pos = s
         res = _normalise(name, m, ctx)
