@@ -16,7 +16,7 @@ def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     unit = g["unit"].lower().rstrip("s")
     unit = "century" if unit == "centurie" else unit
     if not n:
-        return "DURATION", f"P{'T' if unit in ('hour', 'minute', 'second') else ''}X{_UNITS[unit][0]}", None, False
+        return "DURATION", _period("X", unit), None, False  # "a few decades": PXDE
     qual = (g.get("q") or "").lower().strip()
     dmod = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
             "less than": "LESS_THAN", "under": "LESS_THAN", "nearly": "APPROX",

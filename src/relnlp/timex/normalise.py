@@ -150,8 +150,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
     if name == "my":
         mo = _month(g["m"])
         which = re.sub(r"\s+", " ", (g.get("which") or g.get("wy") or "").lower().strip())
-        if g.get("y"):
-            yr: int | None = int(g["y"])
+        if g.get("y") or g.get("sy"):
+            yr: int | None = int(g["y"]) if g.get("y") else _spelled_year(g["sy"])
         elif which and a.doc_year is not None:
             # "last May": the most recent May before the document's month (TimeML);
             # "May last year": May of the previous year.
@@ -164,9 +164,10 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
                 yr += 1
         else:
             yr = _resolve_year(ctx, mo, None)
-        return "DATE", _ymd(yr, mo), mod, not g.get("y")
+        return "DATE", _ymd(yr, mo), mod, not (g.get("y") or g.get("sy"))
     if name == "season":
-        return "DATE", f"{int(g['y']):04d}-{_SEASONS[g['s'].lower()]}", mod, False
+        ys = int(g["y"]) if g.get("y") else _spelled_year(g["sy"])
+        return None if ys is None else ("DATE", f"{ys:04d}-{_SEASONS[g['s'].lower()]}", mod, False)
     if name == "decade":
         if g.get("dec"):
             return "DATE", g["dec"][:3], mod, False
@@ -223,6 +224,13 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             return "DATE", _ymd(*a.last_day), None, True
         if which == "same" and unit == "year" and a.narrative_year:
             return "DATE", f"{a.narrative_year:04d}", None, True
+        if unit in ("decade", "century"):
+            # "the last decade" said in 1998: the 1980s (198), "this century": 19
+            if a.doc_year is None or which not in ("last", "past", "previous", "this", "next", "coming"):
+                return None
+            size = 10 if unit == "decade" else 100
+            delta = {"last": -1, "past": -1, "previous": -1, "this": 0}.get(which, 1)
+            return "DATE", str(a.doc_year // size + delta), mod, True
         if unit == "year":
             ref = a.narrative_year if which in ("following", "previous") else a.doc_year
             if ref is None:

@@ -37,7 +37,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the first four months of 2015", "the last two days of March"
     ("first_n", rf"(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>{_NUMWORD})\s+(?P<unit>months|days|weeks)\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR}))"),
     # halves: "the first half of August", "second half of 2014", "the second half of the 20th century"
-    ("half", rf"(?:the\s+)?(?P<which>first|second|1st|2nd|latter|former)\s+half\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR})|(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z-]+)\s+century)"),
+    ("half", rf"(?:the\s+)?(?P<which>first|second|1st|2nd|latter|former|last)\s+half\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR})|(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z-]+)\s+century)"),
     ("quarter", rf"(?:the\s+)?(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})|\bQ(?P<q>[1-4])\s*(?P<y2>{_YEAR})"),
     ("halfcode", rf"\bH(?P<h>[12])\s*(?P<y>{_YEAR})"),
     # full dates
@@ -50,9 +50,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("md", rf"(?:{_WD},?\s+)?{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\d,.]*\d{{4}})(?!\d|:\d)"),
     ("dm", rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*{_YEAR})"),
     # month (+ year): "November 2013", "early March", "end-of-March", "mid-May"
-    ("my", rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<wy>this|last|next)\s+year)?(?![\w-])"),
+    ("my", rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>{_SPELLED_YEAR})|\s+(?P<wy>this|last|next)\s+year)?(?![\w-])"),
     # seasons: "the summer of 2021", "summer 2021", "this summer"
-    ("season", rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))"),
+    ("season", rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<sy>{_SPELLED_YEAR})(?![\w-])))"),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     ("decade", rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"),
     ("century", rf"(?:the\s+)?{_MOD}(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?"),
@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # relative expressions
     ("ago", rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago"),
     ("later", rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier)(?=[\s,.;:])"),
-    ("deictic", r"(?P<mod>(?:early|late)\s+)?(?:the\s+)?(?P<which>last|next|this|previous|following|coming|same|past)\s+(?P<unit>year|month|week|day)\b"),
+    ("deictic", r"(?P<mod>(?:early|late)\s+)?(?:the\s+)?(?P<which>last|next|this|previous|following|coming|same|past)\s+(?P<unit>year|month|week|day|decade|century)\b"),
     ("deictic_day", r"\b(?P<mod>(?:early|late)\s+)?(?P<w>yesterday|tomorrow|today|tonight)\b"),
     ("weekday", r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     # reference expressions (TimeML PRESENT_REF / PAST_REF / FUTURE_REF)
@@ -90,7 +90,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("spelled_year", rf"(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR})(?![\w-])"),
     # ends of years: "year-end", "the end of the year", "the full year", "earlier this month"
     ("year_part", r"(?:(?P<ye>year[\s-]end|year's\s+end)|(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+(?:in\s+)?)"
-                  r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week)|(?P<full>the\s+(?:full|current|whole|entire)\s+year))(?![\w-])"),
+                  r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year))(?![\w-])"),
     ("weekend", r"(?P<which>the|this|last|next|that|past)\s+weekend(?![\w-])"),
     ("that_year", r"(?P<det>that|the\s+same)\s+(?P<unit>year|month|day)(?![\w-])"),
     # recurrences: "daily", "each month", "every quarter", "annually"
@@ -99,7 +99,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("vague_dur", r"(?P<det>(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+)?"
                   r"(?P<q>(?:a\s+few|few|several|many|some|recent|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:\s+ahead)?(?![\w-])"),
     # durations: "10 days", "more than 20 years"
-    ("duration", rf"(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)(?P<n>{_NUMWORD})\s+(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?![\w-])"),
+    ("duration", rf"(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)(?P<n>{_NUMWORD})\s+(?:more\s+)?(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?![\w-])"),
     # adjectival durations: "a two-year program", "the 10-hour tour", "an 8-month-old truce"
     ("duration_adj", rf"(?P<n>{_NUMWORD}|\d+)-(?P<unit>{_UNIT1})(?:-(?:old|long))?(?![\w-])"),
 ]
@@ -155,13 +155,13 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "dmy": (_TRIG_MONTH, False, 16, 24), "iso": (_TRIG_DIGIT, False, 6, 12),
     "slash": (r"\d/\d", False, 6, 10), "dots": (r"\d\.\d", False, 6, 10),
     "md": (_TRIG_MONTH, False, 40, 20), "dm": (_TRIG_MONTH, False, 16, 12),
-    "my": (_TRIG_MONTH, False, 30, 20),
-    "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 16),
+    "my": (_TRIG_MONTH, False, 30, 44),
+    "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 44),
     "decade": (r"(?:0'?s|ties)\b", True, 40, 2), "century": (r"centur", True, 44, 16),
     "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),
     "fy": (r"fy|fiscal", True, 2, 20), "year": (_TRIG_DIGIT, False, 40, 8),
     "ago": (r"ago\b", True, 30, 4), "later": (r"(?:later|earlier)\b", True, 30, 8),
-    "deictic": (r"(?:year|month|week|day)\b", True, 30, 2),
+    "deictic": (r"(?:year|month|week|day|decade|century)\b", True, 30, 2),
     "deictic_day": (r"(?:yesterday|tomorrow|today|tonight)\b", True, 10, 10),
     "weekday": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", True, 16, 2),
     "duration": (r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)", True, 70, 4),

@@ -101,6 +101,16 @@ def find_timexes(
         span_text = span_text.rstrip(" ,")
         out.append(Timex(span_start, span_start + len(span_text), span_text, typ, value, mod, anchored))
         if typ == "DATE":
-            _update_anchor(ctx, value, anchored, any(a == s for a, _ in chronology))
+            # A comparison point ("a year earlier", "a year ago", "year-earlier") is not
+            # where the narrative stands: two in a row both count from the period discussed.
+            if not _looks_back(name, m):
+                _update_anchor(ctx, value, anchored, any(a == s for a, _ in chronology))
     return out
 
+
+
+def _looks_back(name: str, m: re.Match[str]) -> bool:
+    """Whether a match is a comparison point counted back ("a year earlier", "two years ago")."""
+    if name in ("ago", "yago"):
+        return True
+    return name == "later" and (m.groupdict().get("dir") or "").lower() == "earlier"
