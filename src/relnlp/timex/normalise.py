@@ -229,8 +229,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             if a.doc_year is None or which not in ("last", "past", "previous", "this", "next", "coming"):
                 return None
             size = 10 if unit == "decade" else 100
-            delta = {"last": -1, "past": -1, "previous": -1, "this": 0}.get(which, 1)
-            return "DATE", str(a.doc_year // size + delta), mod, True
+            step = {"last": -1, "past": -1, "previous": -1, "this": 0}.get(which, 1)
+            return "DATE", str(a.doc_year // size + step), mod, True
         if unit == "year":
             ref = a.narrative_year if which in ("following", "previous") else a.doc_year
             if ref is None:
