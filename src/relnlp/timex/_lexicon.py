@@ -71,9 +71,10 @@ _FUTURE = re.compile(
     r"is\s+to|are\s+to|to\s+be\s+held|looking\s+forward|intends?)\b",
     re.IGNORECASE,
 )
-# Sentence ends for anchoring: a stop before a capital, a blank line, or the end of a URL
+# Sentence ends for anchoring: a stop (not of a title or "vs.") before a capital, a blank line, or the end of a URL
 # (a citation's URL closes it; what follows is a new statement).
 _SENT_END = re.compile(
+    r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
     r"[.!?](?:[\"”’)\]]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*\s+(?=[A-Z\"“(\[]|\*)|\n\s*\n|(?:https?://|www\.)\S+\s+"
 )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from relnlp.timex._lexicon import _SENT_END
-from relnlp.timex.tense import DEADLINE, FUTURE, PAST
+from relnlp.timex.tense import DEADLINE, FUTURE, PAST, PRESENT
 from relnlp.timex.values import Norm
 
 
@@ -98,8 +98,9 @@ def _resolve_year(
     if a.doc_year is None:
         return a.narrative_year
     y = a.doc_year
-    if month is not None and a.doc_month is not None and tense and ctx.tense is not None:
-        moved = _by_tense(ctx.tense, y, month, day, a)
+    said = ctx.tense if ctx.tense is not None or a.doc_day is None else PRESENT
+    if month is not None and a.doc_month is not None and tense and said is not None:
+        moved = _by_tense(said, y, month, day, a)
         if moved is not None:
             return moved
     if month is not None and a.doc_month is not None and not ctx.future:
@@ -118,7 +119,8 @@ def _by_tense(tense: str, y: int, month: int, day: int | None, a: Anchor) -> int
     """The year of a year-less date said in ``tense`` (see :mod:`relnlp.timex.tense`).
 
     Past: the last such date up to the document's; future: the next one from it; present
-    (news with a day-precise date only): the nearer of the two. None leaves the decision
+    (news with a day-precise date only): the next one when it is at most ``_AHEAD`` months
+    ahead, else the last; a deadline: the next one up to about seven months ahead. None leaves the decision
     to the default rule of :func:`_resolve_year`.
     """
     assert a.doc_month is not None
@@ -138,8 +140,8 @@ def _by_tense(tense: str, y: int, month: int, day: int | None, a: Anchor) -> int
     ahead = (there - here) % 372  # days, roughly, to the next occurrence
     if tense == DEADLINE:
         nxt = ahead <= _DEADLINE_AHEAD
-    else:  # present: the nearer occurrence
-        nxt = ahead < 372 - ahead
+    else:  # present: the next one only when it is close (news reports more than it announces)
+        nxt = ahead <= _AHEAD * 31
     if after:
         return y if nxt else y - 1
     return y + 1 if nxt else y
@@ -189,7 +191,7 @@ def _day_relative(name: str, g: dict[str, Any], ctx: _Ctx) -> tuple[str, str, st
     if which == "last" and diff % 7 == 0:
         diff = -7  # "last Wednesday" said on a Wednesday: a week ago
     elif which == "next" or (
-        which != "last" and (ctx.tense == FUTURE or (ctx.will and ctx.tense != PAST))
+        which != "last" and (ctx.tense == FUTURE or (ctx.will and ctx.tense != PAST) or _until(ctx))
     ):
         diff = diff % 7 or (7 if which == "next" else 0)
     elif which == "this":
@@ -197,6 +199,13 @@ def _day_relative(name: str, g: dict[str, Any], ctx: _Ctx) -> tuple[str, str, st
     else:  # past narration: the most recent such day, today included
         diff = -((-diff) % 7)
     return "DATE", (today + dt.timedelta(days=diff)).isoformat(), None, True
+
+
+def _until(ctx: _Ctx) -> bool:
+    """A weekday after "until" is a deadline ahead ("until 9 a.m. Tuesday")."""
+    return ctx.tense == DEADLINE and bool(
+        re.search(r"\b(?:until|till)\s+$", ctx.text[max(0, ctx.pos - 8) : ctx.pos], re.IGNORECASE)
+    )
 
 
 def _recurring(text: str, m: re.Match[str]) -> bool:

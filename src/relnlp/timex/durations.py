@@ -72,3 +72,14 @@ def _n_duration_adj(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         return None
     return "DURATION", _period(n, unit), None, False
 
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PART_OF_DAY = {"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"}
+
+
+def _n_weekday_set(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """Recurring weekdays: "on Mondays" XXXX-WXX-1, "Tuesday nights" XXXX-WXX-2TNI (SET)."""
+    day = _WEEKDAY_NAMES.index(g["wd"].lower()) + 1
+    tod = _PART_OF_DAY[g["tod"].lower()] if g.get("tod") else ""
+    return "SET", f"XXXX-WXX-{day}" + (f"T{tod}" if tod else ""), None, False

@@ -17,7 +17,7 @@ from relnlp.timex.anchoring import (
     _recurring,
     _resolve_year,
 )
-from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague
+from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
 from relnlp.timex.values import (
     Norm,
     _day,
@@ -459,5 +459,5 @@ def _n_yago(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 _MORE = {"ref": _n_ref, "yago": _n_yago, "weekend": _n_weekend, "tod": _n_tod, "clock": _n_clock, "quarter_ny": _n_quarter,
          "season_ny": _n_season, "spelled_year": _n_spelled, "year_part": _n_year_part,
          "that_year": _n_that_year, "set": _n_set, "vague_dur": _n_vague,
-         "duration_adj": _n_duration_adj}  # fmt: skip
+         "duration_adj": _n_duration_adj, "weekday_set": _n_weekday_set}  # fmt: skip
 

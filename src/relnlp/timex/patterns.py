@@ -66,6 +66,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("later", rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier)(?=[\s,.;:])"),
     ("deictic", r"(?P<mod>(?:early|late)\s+)?(?:the\s+)?(?P<which>last|next|this|previous|following|coming|same|past)\s+(?P<unit>year|month|week|day|decade|century)\b"),
     ("deictic_day", r"\b(?P<mod>(?:early|late)\s+)?(?P<w>yesterday|tomorrow|today|tonight)\b"),
+    # recurring weekdays: "on Mondays", "Tuesday nights", "Friday afternoons" (TimeML SET)
+    ("weekday_set", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s|\s+(?P<tod>mornings|afternoons|evenings|nights))(?![\w'-])"),
     ("weekday", r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     # reference expressions (TimeML PRESENT_REF / PAST_REF / FUTURE_REF)
     ("ref", r"(?<![\w-])(?P<ref>(?:more\s+|most\s+)?recently|currently|nowadays|these\s+days|at\s+present|"
@@ -106,7 +108,7 @@ _PATTERNS: list[tuple[str, str]] = [
 
 _COMPILED = [(name, re.compile(p)) for name, p in _PATTERNS]
 _CI_NAMES = {"first_n", "half", "quarter", "season", "century", "ago", "later", "deictic",
-             "deictic_day", "duration", "decade", "weekday", "ref", "tod", "clock", "quarter_ny",
+             "deictic_day", "duration", "decade", "weekday", "weekday_set", "ref", "tod", "clock", "quarter_ny",
              "season_ny", "spelled_year", "year_part", "that_year", "set", "vague_dur",
              "duration_adj", "yago", "weekend"}  # fmt: skip
 _COMPILED = [
@@ -163,6 +165,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "ago": (r"ago\b", True, 30, 4), "later": (r"(?:later|earlier)\b", True, 30, 8),
     "deictic": (r"(?:year|month|week|day|decade|century)\b", True, 30, 2),
     "deictic_day": (r"(?:yesterday|tomorrow|today|tonight)\b", True, 10, 10),
+    "weekday_set": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", True, 2, 16),
     "weekday": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", True, 16, 2),
     "duration": (r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)", True, 70, 4),
     "ref": (r"(?:recent|current|nowadays|these days|present|past|future|near term|soon|now|later date)", True, 12, 12),

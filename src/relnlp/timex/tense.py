@@ -47,10 +47,11 @@ _CUE = re.compile(
     r"\b(?P<future>will|shall|won't|wo\s+n't|going\s+to|(?:is|are|was|were)\s+to|"
     r"expect(?:s|ed)?\s+to|expected|scheduled|slated|planned|plans?\s+to|intends?\s+to|"
     r"set\s+to|due|upcoming|next|payable|effective|takes?\s+effect|later\s+this|to\s+be|"
+    r"(?:planning|preparing|hoping|hopes?|wants?|aims?|promised|vowed|agreed|threatened)\s+to|"
     r"would)\b"
     r"|(?P<fut2>'ll)\b"
     rf"|\b(?P<past>{_IRREGULAR_PAST}|last|previously|(?!(?:{_ED_NOT_PAST})\b|un)[a-z]{{2,}}ed)\b"
-    r"|\b(?P<present>is|are|am|has|have|'s|says|does|do|could|(?-i:may)|might|should|must|can)\b",
+    r"|\b(?P<present>is|are|am|has|have|says|does|do|could|(?-i:may)|might|should|must|can)\b",
     re.IGNORECASE,
 )
 # A limit or start preposition right before the date: "until Nov. 20", "through January".
@@ -59,11 +60,11 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 # An auxiliary right before a participle cue ("will be paid", "had been scheduled").
-_AUX_BEFORE = re.compile(r"\b(be|been|being|is|are|was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?$",
+_AUX_BEFORE = re.compile(r"\b(be|been|being|is|are|was|were|had\s+been|has\s+been|have\s+been|has|have|having|had)\s+(?:\w+ly\s+)?$",
                          re.IGNORECASE)
 _PLANNED = ("expected", "scheduled", "slated", "planned", "due")
 _BEFORE = 120
-_AFTER = 60
+_AFTER = 150
 
 
 def local_tense(text: str, sent_start: int, sent_end: int, start: int, end: int) -> str | None:
@@ -93,6 +94,12 @@ def local_tense(text: str, sent_start: int, sent_end: int, start: int, end: int)
     before = text[max(sent_start, start - _BEFORE) : start]
     if _DEADLINE.search(before):
         return DEADLINE
+    if re.search(r"\bsince\s+$", before):
+        return PAST
+    if re.search(r"\b(?:the|a|an|its|his|her|their|our|your|this|that)\s+$", before, re.IGNORECASE) and re.match(
+        r"\s+[a-z]", text[end : end + 3]
+    ):
+        return PRESENT  # "the Aug. 7 blasts", "a June agreement": an event named by its date
     lo = max(sent_start, start - _BEFORE)
     for cue in reversed(list(_CUE.finditer(before))):
         tense = _tense_of(cue, text, lo + cue.start())
