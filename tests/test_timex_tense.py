@@ -111,6 +111,9 @@ def test_comparison_points_do_not_chain() -> None:
         ("The lease runs for at least 15 more years.", [("at least 15 more years", "DURATION", "P15Y")]),
         ("The feud lasted a few decades.", [("a few decades", "DURATION", "PXDE")]),
         ("Losses narrowed in the last half of 2017.", [("the last half of 2017", "DATE", "2017-H2")]),
+        # ages are not durations in TimeML; a bare "Jan" before a name is the name
+        ("A 9-year-old girl and a 40-year-old driver were hurt.", []),
+        ("Jan Novak and Oct Berg met the mayor.", []),
     ],
 )
 def test_values_added_with_the_tense_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

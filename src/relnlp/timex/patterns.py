@@ -137,6 +137,8 @@ _NOT_YEAR_AFTER = re.compile(
 # (?<!\S) anchors the bare-domain branch at a word start: without it the scan backtracks
 # quadratically over a long run without white space.
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:com|org|net|gov|edu|int|cn|ru|jp|pdf|html?)\S*")
+# Month abbreviations without their stop that are also first names or words.
+_BARE_ABBREVIATIONS = ("Jan", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Feb", "Apr")
 _NAMEY_HYPHEN = re.compile(r"[A-Za-z]-$")
 
 
@@ -262,8 +264,14 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
         r"(?:^|[.!?]\s*|\n\s*)$", before
     ):
         return False  # a title in mid-sentence ("This Week" the programme, "VOA Today")
-    if name in ("duration", "duration_adj") and re.match(r"^[\s-]*(?:old|of\s+age)\b", after):
-        return False  # an age: "52 years old"
+    if name in ("duration", "duration_adj") and (
+        re.match(r"^[\s-]*(?:old|of\s+age)\b", after) or m.group(0).lower().endswith("-old")
+    ):
+        return False  # an age, "52 years old", "a 6-year-old boy": not a TIMEX3 (TimeML)
+    if name == "my" and not (gd.get("y") or gd.get("sy") or gd.get("which") or gd.get("mod") or gd.get("wy")):
+        word = gd.get("m") or ""
+        if word in _BARE_ABBREVIATIONS and re.match(r"^\s+[A-Z][a-z]", after):
+            return False  # "Jan Kavan": a first name, not a month
     if name == "year" and re.match(r"^\.\d", after):
         return False  # a decimal number: "2082.1"
     if name == "duration":
