@@ -23,12 +23,23 @@ that belongs to a noun the expression modifies is not ("the third-quarter loss")
 
 Anchoring year-less and relative expressions (see :class:`Anchor`) follows how reports and
 news are written: a year given earlier in the same sentence wins; a chronology entry gives
-its year to what it contains; otherwise the document's own date, moved one year back when
-a past-tense statement would otherwise land after it (and forward across a year end when
-a present-tense sentence names a month up to a quarter ahead). Deictic expressions
+its year to what it contains; otherwise the document's own date, and which occurrence
+(the last one or the next one) follows the tense the expression is said in
+(:mod:`relnlp.timex.tense`): "closed in September" is the last September, "will reopen in
+March" the next March, "until Aug. 2" the next one unless far ahead, a present-tense
+statement looks ahead up to a quarter. Bare weekdays follow the same cues ("said
+Thursday" is past, "is scheduled to vote Wednesday" ahead). Deictic expressions
 ("yesterday", "last week", "three days ago", "this morning") count from the document's
 date (news: the document creation time, day-precise); narrative ones ("two days later",
-"that autumn", "the following year", "the same day") from the last date the text gave.
+"that autumn", "the following year", "the same day") from the last date the text gave; a
+comparison point ("a year earlier", "a year ago") does not move that anchor.
+
+The package: :mod:`~relnlp.timex.values` (the Timex record, value syntax, numerals,
+calendar arithmetic), :mod:`~relnlp.timex.patterns` (the pattern table, its literal
+triggers, the filters), :mod:`~relnlp.timex.normalise` (each match to type, value and
+mod), :mod:`~relnlp.timex.durations` (DURATION and SET), :mod:`~relnlp.timex.anchoring`
+(anchors and year resolution), :mod:`~relnlp.timex.tense` and
+:mod:`~relnlp.timex.tagger` (:func:`find_timexes`).
 """
 
 from relnlp.timex.anchoring import Anchor
