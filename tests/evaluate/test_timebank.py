@@ -77,15 +77,15 @@ def test_timebank_missing_data_says_what_is_missing(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not (DEV / "time" / "AQUAINT").is_dir(), reason="../shared/dev/time is absent")
 def test_timebank_floor_on_held_out_aquaint() -> None:
-    """Held-out floor: AQUAINT was not looked at while the rules were written."""
+    """Held-out floor: AQUAINT's documents at odd positions were never looked at."""
     from relnlp.evaluate.timebank import read_split, relnlp_timebank
 
-    docs = read_split(DEV / "time" / "AQUAINT")
+    docs = read_split(DEV / "time" / "AQUAINT")[1::2]
     system = relnlp_timebank()
     s = score_timexes(docs, [system(d.text, d.dct) for d in docs])
-    # a little under the figures measured when the rules were written (0.791 and 0.674)
+    # a little under the figures measured after the tense rules (0.789 and 0.697)
     assert s["strict_f1"] >= 0.76
-    assert s["value_f1"] >= 0.65
+    assert s["value_f1"] >= 0.67
 
 
 def test_realign_heideltime_spans_after_leading_blank_lines() -> None:

@@ -1,0 +1,247 @@
+"""Anchors: the document date, the narrative anchor and the rules resolving against them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from relnlp.timex._lexicon import _SENT_END
+from relnlp.timex.tense import DEADLINE, FUTURE, PAST, PRESENT
+from relnlp.timex.values import Norm
+
+
+@dataclass
+class Anchor:
+    """The reference points a year-less or relative expression is resolved against."""
+
+    doc_year: int | None = None
+    doc_month: int | None = None
+    doc_day: int | None = None
+    narrative_year: int | None = None  # last explicit year the text gave
+    last_day: tuple[int, int, int] | None = None  # last full date the text gave
+    chronology_year: int | None = None
+    chronology_month: int | None = None
+    doc_time: tuple[int, int] | None = None  # hour, minute of a news dispatch
+
+    @classmethod
+    def from_value(cls, value: str | None) -> Anchor:
+        """Anchor on an ISO doc date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``...THH:MM``).
+
+        Examples
+        --------
+        >>> a = Anchor.from_value("1998-02-13T09:30")
+        >>> (a.doc_year, a.doc_month, a.doc_day, a.doc_time)
+        (1998, 2, 13, (9, 30))
+        """
+        if not value:
+            return cls()
+        date, _, clock = value.partition("T")
+        parts = [int(x) for x in date.split("-")[:3]]
+        anchor = cls(*parts + [None] * (3 - len(parts)))  # type: ignore[arg-type]
+        if clock:
+            hh, mm = clock.split(":")[:2]
+            anchor.doc_time = (int(hh), int(mm))
+        return anchor
+
+
+
+# A year-less date up to this many months after the document's date is read as upcoming
+# (same year) when its sentence speaks in the present or future; otherwise as past.
+_AHEAD = 3
+# A deadline ("until Nov. 20", "by February") is the next such date up to about 7 months ahead.
+_DEADLINE_AHEAD = 7 * 31
+_WILL = re.compile(r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to)\b|'ll\b", re.IGNORECASE)
+# How far (characters) a named quarter or half sets the granularity of "a year earlier".
+_PERIOD_REACH = 400
+_PRESENT = re.compile(r"\b(?:is|are|will|would|be|'s|payable|due|expires?|begins?|ends?|starts?)\b",
+                      re.IGNORECASE)
+
+
+@dataclass
+class _Ctx:
+    text: str
+    anchor: Anchor
+    sentence_years: list[int] = field(default_factory=list)
+    future: bool = False
+    present: bool = False
+    # the last quarter or half the text named, and where: "a year earlier" right after
+    # "the third quarter" is that quarter a year back (HeidelTime's granularity rule)
+    last_period: tuple[int, str, int] | None = None
+    will: bool = False  # the sentence has a future auxiliary (weekdays then look ahead)
+    tense: str | None = None  # the expression's own tense (relnlp.timex.tense)
+    pos: int = 0
+    in_chronology: bool = False
+
+
+def _resolve_year(
+    ctx: _Ctx, month: int | None, day: int | None, *, tense: bool = True
+) -> int | None:
+    """Year for a year-less month (and day), by the anchoring rules of the module.
+
+    ``tense=False`` for a period that contains its months (a quarter): its tense says
+    nothing about which year.
+    """
+    a = ctx.anchor
+    if ctx.sentence_years:
+        return ctx.sentence_years[-1]
+    if ctx.in_chronology and a.chronology_year is not None:
+        if month is None or a.chronology_month is None:
+            return a.chronology_year
+        # The year that puts the entry nearest the previous one (chronologies run in
+        # order, forwards or backwards: Dec. 30, 2016 -> Jan. 4 is 2017).
+        last = a.chronology_year * 12 + a.chronology_month
+        return min(
+            (a.chronology_year + k for k in (-1, 0, 1)),
+            key=lambda yy: abs(yy * 12 + month - last),
+        )
+    if a.doc_year is None:
+        return a.narrative_year
+    y = a.doc_year
+    said = ctx.tense if ctx.tense is not None or a.doc_day is None else PRESENT
+    if month is not None and a.doc_month is not None and tense and said is not None:
+        moved = _by_tense(said, y, month, day, a)
+        if moved is not None:
+            return moved
+    if month is not None and a.doc_month is not None and not ctx.future:
+        later = (month, day or 1) > (a.doc_month, a.doc_day or 31)
+        ahead = (month - a.doc_month) % 12
+        soon = ahead <= _AHEAD and ctx.present and (later or month < a.doc_month)
+        if later and not soon:
+            y -= 1
+        elif soon and month < a.doc_month:
+            y += 1  # "payable Jan. 2" in a November dispatch: the coming January
+    return y
+
+
+
+def _by_tense(tense: str, y: int, month: int, day: int | None, a: Anchor) -> int | None:
+    """The year of a year-less date said in ``tense`` (see :mod:`relnlp.timex.tense`).
+
+    Past: the last such date up to the document's; future: the next one from it; present
+    (news with a day-precise date only): the next one when it is at most ``_AHEAD`` months
+    ahead, else the last; a deadline: the next one up to about seven months ahead. None leaves the decision
+    to the default rule of :func:`_resolve_year`.
+    """
+    assert a.doc_month is not None
+    # positions in the year (31-day months; a month alone counts as its middle)
+    exact = day is not None and a.doc_day is not None
+    here = a.doc_month * 31 + (a.doc_day if exact and a.doc_day is not None else 15)
+    there = month * 31 + (day if exact and day is not None else 15)
+    if there == here or (not exact and month == a.doc_month):
+        return y
+    after = there > here
+    if tense == FUTURE:
+        return y if after else y + 1
+    if tense == PAST:
+        return y - 1 if after else y
+    if a.doc_day is None:
+        return None
+    ahead = (there - here) % 372  # days, roughly, to the next occurrence
+    if tense == DEADLINE:
+        nxt = ahead <= _DEADLINE_AHEAD
+    else:  # present: the next one only when it is close (news reports more than it announces)
+        nxt = ahead <= _AHEAD * 31
+    if after:
+        return y if nxt else y - 1
+    return y + 1 if nxt else y
+
+
+def _clock_shift(a: Anchor, n: int, unit: str, mod: str | None) -> Norm:
+    """"two hours ago" from a document time (TIME), or None without one."""
+    import datetime as dt
+
+    if a.doc_time is None or a.doc_year is None or a.doc_month is None or a.doc_day is None:
+        return None
+    now = dt.datetime(a.doc_year, a.doc_month, a.doc_day, *a.doc_time)
+    then = now - dt.timedelta(hours=n) if unit == "hour" else now - dt.timedelta(minutes=n)
+    return "TIME", then.strftime("%Y-%m-%dT%H:%M"), mod, True
+
+
+def _dct_day(ctx: _Ctx, delta: int = 0) -> str | None:
+    import datetime as dt
+
+    a = ctx.anchor
+    if a.doc_year is None or a.doc_month is None or a.doc_day is None:
+        return None
+    return (dt.date(a.doc_year, a.doc_month, a.doc_day) + dt.timedelta(days=delta)).isoformat()
+
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _day_relative(name: str, g: dict[str, Any], ctx: _Ctx) -> tuple[str, str, str | None, bool] | None:
+    """Yesterday/tomorrow and weekdays, from a day-precise report date (news datelines)."""
+    import datetime as dt
+
+    a = ctx.anchor
+    if a.doc_year is None or a.doc_month is None or a.doc_day is None:
+        return None
+    today = dt.date(a.doc_year, a.doc_month, a.doc_day)
+    if name == "deictic_day":
+        w = g["w"].lower()
+        day = today + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
+        if w == "tonight":
+            return "TIME", day.isoformat() + "TNI", None, True
+        return "DATE", day.isoformat(), None, True
+    target = _WEEKDAYS.index(g["wd"].lower())
+    which = (g.get("which") or "").lower()
+    diff = target - today.weekday()
+    if which == "last" and diff % 7 == 0:
+        diff = -7  # "last Wednesday" said on a Wednesday: a week ago
+    elif which == "next" or (
+        which != "last" and (ctx.tense == FUTURE or (ctx.will and ctx.tense != PAST) or _until(ctx))
+    ):
+        diff = diff % 7 or (7 if which == "next" else 0)
+    elif which == "this":
+        pass
+    else:  # past narration: the most recent such day, today included
+        diff = -((-diff) % 7)
+    return "DATE", (today + dt.timedelta(days=diff)).isoformat(), None, True
+
+
+def _until(ctx: _Ctx) -> bool:
+    """A weekday after "until" is a deadline ahead ("until 9 a.m. Tuesday")."""
+    return ctx.tense == DEADLINE and bool(
+        re.search(r"\b(?:until|till)\s+$", ctx.text[max(0, ctx.pos - 8) : ctx.pos], re.IGNORECASE)
+    )
+
+
+def _recurring(text: str, m: re.Match[str]) -> bool:
+    """A day named as a recurring holiday: "the Oct. 1 celebration", "every May 9"."""
+    before = text[max(0, m.start() - 20) : m.start()].lower()
+    after = text[m.end() : m.end() + 30].lower()
+    return bool(
+        re.search(r"\b(?:every|each|annual|annually)\s+$", before)
+        or re.match(r"^\s*(?:celebrations?|holiday|national\s+day|commemorations?)\b", after)
+    )
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _SENT_END.finditer(text):
+        out.append((pos, m.end()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool) -> None:
+    period = re.match(r"^(\d{4})-((?:Q[1-4]|H[12]))$", value)
+    if period:
+        ctx.last_period = (int(period.group(1)), period.group(2), ctx.pos)
+    first = value.split("/")[-1]
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", first)
+    if not m:
+        return
+    y = int(m.group(1))
+    if not anchored:  # only a year the text states anchors the rest of its sentence
+        ctx.sentence_years.append(y)
+    ctx.anchor.narrative_year = y
+    if m.group(3):
+        ctx.anchor.last_day = (y, int(m.group(2)), int(m.group(3)))
+    if chronology_head:  # only an entry's own date moves the chronology's year
+        ctx.anchor.chronology_year = y
+        if m.group(2):
+            ctx.anchor.chronology_month = int(m.group(2))

@@ -1,0 +1,85 @@
+"""Durations and recurrences (TimeML DURATION and SET)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from relnlp.timex._lexicon import _UNITS
+from relnlp.timex.anchoring import _Ctx
+from relnlp.timex.values import Norm, _month, _number, _period, _ymd
+
+
+def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """Durations with a length: "10 days" P10D, "more than 20 years" P20Y MORE_THAN."""
+    n = _number(g["n"])
+    unit = g["unit"].lower().rstrip("s")
+    unit = "century" if unit == "centurie" else unit
+    if not n:
+        return "DURATION", _period("X", unit), None, False  # "a few decades": PXDE
+    qual = (g.get("q") or "").lower().strip()
+    dmod = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+            "less than": "LESS_THAN", "under": "LESS_THAN", "nearly": "APPROX",
+            "almost": "APPROX", "about": "APPROX", "around": "APPROX",
+            "some": "APPROX"}.get(re.sub(r"\s+", " ", qual))  # fmt: skip
+    code = _UNITS[unit]
+    before = ctx.text[max(0, m.start() - 24) : m.start()]
+    if g["n"].lower() in ("a", "an") and re.search(
+        r"(?:\d|million|billion|trillion|times|once|twice|thrice)\W*$", before, re.IGNORECASE
+    ):
+        return "SET", f"P1{code}", None, False  # "$115 million a year", "twice a year"
+    return "DURATION", _period(n, unit), dmod, False
+    return None
+
+
+def _n_set(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """Recurrences (TimeML SET): "daily" XXXX-XX-XX, "each month" P1M, "each July" XXXX-07."""
+    adv = (g.get("adv") or "").lower()
+    if adv:
+        value = {"daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
+                 "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX",
+                 "quarterly": "XXXX-QX", "hourly": "PT1H"}[adv]  # fmt: skip
+        return "SET", value, None, False
+    if g.get("m"):
+        return "SET", _ymd(None, _month(g["m"])), None, False
+    return "SET", _period(1, g["unit"].lower()), None, False
+
+
+def _n_vague(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """Durations of unstated length: "several years" PXY, "a few hours" PTXH."""
+    if not (g.get("det") or g.get("q")):
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(r"\b(?:for|within|in|over|after|of|took|takes|lasted)\s+$", before):
+            return None
+    if ctx.text[m.end() : m.end() + 12].lstrip().startswith("ago"):
+        return None
+    unit = g["unit"].lower()[:-1]
+    unit = "century" if unit == "centurie" else unit
+    det = re.sub(r"^the\s+", "", (g.get("det") or "").lower()).strip()
+    q = (g.get("q") or "").lower().strip()
+    if q in ("recent", "") and (q or det) and det in ("", "past", "coming", "next", "last"):
+        # "recent years", "coming months", "past decades": a stretch of the past or the
+        # future with no length stated is a reference, not a duration (TimeML)
+        return "DATE", "FUTURE_REF" if det in ("coming", "next") else "PAST_REF", None, True
+    return "DURATION", _period("X", unit), None, False
+
+
+def _n_duration_adj(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """Adjectival durations: "a two-year program" P2Y, "a 10-hour tour" PT10H."""
+    n = _number(g["n"])
+    unit = g["unit"].lower()
+    if not n or unit not in _UNITS:
+        return None
+    return "DURATION", _period(n, unit), None, False
+
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PART_OF_DAY = {"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"}
+
+
+def _n_weekday_set(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """Recurring weekdays: "on Mondays" XXXX-WXX-1, "Tuesday nights" XXXX-WXX-2TNI (SET)."""
+    day = _WEEKDAY_NAMES.index(g["wd"].lower()) + 1
+    tod = _PART_OF_DAY[g["tod"].lower()] if g.get("tod") else ""
+    return "SET", f"XXXX-WXX-{day}" + (f"T{tod}" if tod else ""), None, False

@@ -1,0 +1,463 @@
+"""Normalisation: each pattern match to its TIMEX3 type, value and mod."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Any
+
+from relnlp.timex._lexicon import _NUMBERS, _SEASONS, _WD
+from relnlp.timex.anchoring import (
+    _PERIOD_REACH,
+    _WEEKDAYS,
+    _clock_shift,
+    _Ctx,
+    _day_relative,
+    _dct_day,
+    _recurring,
+    _resolve_year,
+)
+from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
+from relnlp.timex.values import (
+    Norm,
+    _day,
+    _mod_of,
+    _month,
+    _number,
+    _ordinal,
+    _shift,
+    _spelled_year,
+    _valid_day,
+    _ymd,
+)
+
+
+def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None, bool] | None:
+    """(type, value, mod, anchored) for a match, or None when it is not a date."""
+    g = m.groupdict()
+    mod = _mod_of(g.get("mod"))
+    if g.get("approx"):
+        mod = "APPROX"
+    a = ctx.anchor
+    if name == "md_range":
+        mo, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
+        y = int(g["y"]) if g.get("y") else _resolve_year(ctx, mo, d1)
+        if not (_valid_day(y, mo, d1) and _valid_day(y, mo, d2)) or d2 <= d1:
+            return None
+        return "DATE", f"{_ymd(y, mo, d1)}/{_ymd(y, mo, d2)}", None, not g.get("y")
+    if name == "dm_range":
+        mo, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
+        y = int(g["y"]) if g.get("y") else _resolve_year(ctx, mo, d1)
+        if not (_valid_day(y, mo, d1) and _valid_day(y, mo, d2)) or d2 <= d1:
+            return None
+        return "DATE", f"{_ymd(y, mo, d1)}/{_ymd(y, mo, d2)}", None, not g.get("y")
+    if name == "mm_range":
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        y2 = int(g["y2"]) if g.get("y2") else None
+        y1 = int(g["y1"]) if g.get("y1") else y2
+        if y2 is None:
+            y1 = y2 = _resolve_year(ctx, m1, None)
+        if y1 is None or y2 is None or (y1, m1) >= (y2, m2):
+            return None
+        return "DATE", f"{_ymd(y1, m1)}/{_ymd(y2, m2)}", None, not g.get("y2")
+    if name == "yy_range":
+        y1 = int(g["y1"])
+        y2s = g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if not y1 < y2 <= y1 + 100:
+            return None
+        return "DATE", f"{y1:04d}/{y2:04d}", None, False
+    if name == "first_n":
+        n = _number(g["n"])
+        unit = g["unit"].lower()
+        if not n:
+            return None
+        if g.get("y") and unit == "months" and n <= 12:
+            y = int(g["y"])
+            return "DATE", (f"{_ymd(y, 1)}/{_ymd(y, n)}" if g["which"].lower() == "first"
+                            else f"{_ymd(y, 13 - n)}/{_ymd(y, 12)}"), None, False  # fmt: skip
+        if g.get("m") and unit == "days":
+            mo = _month(g["m"])
+            y = int(g["my"]) if g.get("my") else _resolve_year(ctx, mo, None)
+            last = calendar.monthrange(y or 2000, mo)[1]
+            if n > last:
+                return None
+            if g["which"].lower() == "first":
+                return "DATE", f"{_ymd(y, mo, 1)}/{_ymd(y, mo, n)}", None, not g.get("my")
+            return "DATE", f"{_ymd(y, mo, last - n + 1)}/{_ymd(y, mo, last)}", None, not g.get("my")
+        return None
+    if name == "half":
+        first = g["which"].lower() in ("first", "1st", "former")
+        if g.get("y"):
+            return "DATE", f"{int(g['y']):04d}-H{1 if first else 2}", None, False
+        if g.get("m"):
+            mo = _month(g["m"])
+            y = int(g["my"]) if g.get("my") else _resolve_year(ctx, mo, None)
+            last = calendar.monthrange(y or 2000, mo)[1]
+            span = (1, 15) if first else (16, last)
+            return "DATE", f"{_ymd(y, mo, span[0])}/{_ymd(y, mo, span[1])}", None, not g.get("my")
+        c = _ordinal(g["c"]) if g.get("c") else None
+        if c:
+            base = (c - 1) * 100
+            lo, hi = (base, base + 49) if first else (base + 50, base + 99)
+            return "DATE", f"{lo // 10:03d}/{hi // 10:03d}", None, False
+        return None
+    if name == "quarter":
+        if g.get("q"):
+            return "DATE", f"{int(g['y2']):04d}-Q{g['q']}", None, False
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4, "final": 4, "last": 4}[g["which"].lower()]  # fmt: skip
+        return "DATE", f"{int(g['y']):04d}-Q{q}", None, False
+    if name == "halfcode":
+        return "DATE", f"{int(g['y']):04d}-H{g['h']}", None, False
+    if name in ("mdy", "dmy", "iso"):
+        mo = _month(g["m"]) if not g["m"].isdigit() else int(g["m"])
+        d, y = _day(g["d"]), int(g["y"])
+        if not _valid_day(y, mo, d):
+            return None
+        return "DATE", _ymd(y, mo, d), mod, False
+    if name == "slash":
+        x, z, y = int(g["a"]), int(g["b"]), int(g["y"])
+        mo, d = (x, z) if x <= 12 else (z, x)
+        if not _valid_day(y, mo, d):
+            return None
+        return "DATE", _ymd(y, mo, d), None, False
+    if name == "dots":
+        d, mo, y = int(g["d"]), int(g["m"]), int(g["y"])
+        if not _valid_day(y, mo, d):
+            return None
+        return "DATE", _ymd(y, mo, d), None, False
+    if name in ("md", "dm"):
+        mo, d = _month(g["m"]), _day(g["d"])
+        if _recurring(ctx.text, m):
+            if not _valid_day(None, mo, d):
+                return None
+            return "DATE", _ymd(None, mo, d), None, False
+        y = _resolve_year(ctx, mo, d)
+        wd = re.match(_WD, m.group(0))
+        if wd and y is not None and not ctx.sentence_years:
+            # "Thursday, June 20": the nearest year in which that day is that weekday
+            import datetime as dt
+
+            want = _WEEKDAYS.index(wd.group(0).lower())
+            for cand in (y, y + 1, y - 1):
+                if _valid_day(cand, mo, d) and dt.date(cand, mo, d).weekday() == want:
+                    y = cand
+                    break
+        if not _valid_day(y, mo, d):
+            return None
+        return "DATE", _ymd(y, mo, d), mod, True
+    if name == "my":
+        mo = _month(g["m"])
+        which = re.sub(r"\s+", " ", (g.get("which") or g.get("wy") or "").lower().strip())
+        if g.get("y") or g.get("sy"):
+            yr: int | None = int(g["y"]) if g.get("y") else _spelled_year(g["sy"])
+        elif which and a.doc_year is not None:
+            # "last May": the most recent May before the document's month (TimeML);
+            # "May last year": May of the previous year.
+            yr = a.doc_year
+            if g.get("wy"):
+                yr += {"last": -1, "next": 1}.get(which, 0)
+            elif which in ("last", "this past") and a.doc_month is not None and mo >= a.doc_month:
+                yr -= 1
+            elif which in ("next", "this coming") and a.doc_month is not None and mo <= a.doc_month:
+                yr += 1
+        else:
+            yr = _resolve_year(ctx, mo, None)
+        return "DATE", _ymd(yr, mo), mod, not (g.get("y") or g.get("sy"))
+    if name == "season":
+        ys = int(g["y"]) if g.get("y") else _spelled_year(g["sy"])
+        return None if ys is None else ("DATE", f"{ys:04d}-{_SEASONS[g['s'].lower()]}", mod, False)
+    if name == "decade":
+        if g.get("dec"):
+            return "DATE", g["dec"][:3], mod, False
+        # "the '80s", "the nineties": the decade of the 20th century (how news writes them)
+        tens = int(g["dec2"][0]) if g.get("dec2") else _NUMBERS[g["decw"].lower()[:-3] + "y"] // 10
+        return "DATE", f"19{tens}", mod, False
+    if name == "century":
+        c = _ordinal(g["c"])
+        if not c or not 1 <= c <= 22:
+            return None
+        return "DATE", f"{'BC' if g.get('bc') else ''}{c - 1:02d}", mod, False
+    if name == "era":
+        y = int(g.get("y1") or g.get("y2") or g.get("y3") or 0)
+        if not 1 <= y <= 2100 or (g.get("bc") and y > 9999):
+            return None
+        return "DATE", f"{'BC' if g.get('bc') else ''}{y:04d}", mod, False
+    if name == "fy":
+        fy = g["fy"]
+        y = int(fy) if len(fy) == 4 else 2000 + int(fy)
+        return "DATE", f"FY{y:04d}", None, False
+    if name == "year":
+        return "DATE", g["y"], mod, False
+    if name in ("ago", "later"):
+        if g.get("q"):
+            mod = {"about": "APPROX", "around": "APPROX", "some": "APPROX", "almost": "APPROX",
+                   "nearly": "APPROX", "more than": "BEFORE", "over": "BEFORE",
+                   "less than": "AFTER"}.get(re.sub(r"\s+", " ", g["q"].lower().strip()))  # fmt: skip
+        n = _number(g["n"])
+        unit = g["unit"].lower().rstrip("s")
+        unit = "century" if unit == "centurie" else unit
+        pivot: tuple[int | None, int | None, int | None]
+        if name == "ago":  # counted back from the document's date
+            pivot = (a.doc_year, a.doc_month, a.doc_day)
+            sign = -1
+        else:  # "two days later": from the last date the text gave, else the document's
+            pivot = (a.narrative_year, None, None)  # "five years later": the last year told
+            if a.last_day and a.last_day[0] == a.narrative_year and unit in ("day", "week", "month"):
+                pivot = a.last_day  # the last date given was a day of that year
+            if pivot[0] is None:
+                pivot = (a.doc_year, a.doc_month, a.doc_day)
+            sign = 1 if g["dir"].lower() == "later" else -1
+        if not n:
+            return ("DATE", "PAST_REF", None, True) if name == "ago" else None
+        if unit in ("hour", "minute") and name == "ago":
+            return _clock_shift(a, n, unit, mod)
+        lp = ctx.last_period
+        if unit == "year" and lp is not None and ctx.pos - lp[2] < _PERIOD_REACH and sign < 0:
+            return "DATE", f"{lp[0] - n:04d}-{lp[1]}", mod, True
+        value = _shift(pivot, sign * n, unit)
+        return None if value is None else ("DATE", value, mod, True)
+    if name == "deictic":
+        which, unit = g["which"].lower(), g["unit"].lower()
+        if which == "same" and unit == "day" and a.last_day:
+            return "DATE", _ymd(*a.last_day), None, True
+        if which == "same" and unit == "year" and a.narrative_year:
+            return "DATE", f"{a.narrative_year:04d}", None, True
+        if unit in ("decade", "century"):
+            # "the last decade" said in 1998: the 1980s (198), "this century": 19
+            if a.doc_year is None or which not in ("last", "past", "previous", "this", "next", "coming"):
+                return None
+            size = 10 if unit == "decade" else 100
+            step = {"last": -1, "past": -1, "previous": -1, "this": 0}.get(which, 1)
+            return "DATE", str(a.doc_year // size + step), mod, True
+        if unit == "year":
+            ref = a.narrative_year if which in ("following", "previous") else a.doc_year
+            if ref is None:
+                return None
+            delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "following": 1,
+                     "coming": 1, "this": 0}.get(which)  # fmt: skip
+            if delta is None:
+                return None
+            return "DATE", f"{ref + delta:04d}", mod, True
+        if unit == "week" and a.doc_year is not None and a.doc_month is not None and a.doc_day:
+            import datetime as dt
+
+            delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(which)
+            if delta is None:
+                return None
+            day = dt.date(a.doc_year, a.doc_month, a.doc_day) + dt.timedelta(weeks=delta)
+            iso = day.isocalendar()
+            return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}", mod, True
+        if unit == "month" and a.doc_year is not None and a.doc_month is not None:
+            delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(which)
+            if delta is None:
+                return None
+            k = a.doc_year * 12 + (a.doc_month - 1) + delta
+            return "DATE", _ymd(k // 12, k % 12 + 1), mod, True
+        return None
+    if name == "weekday" and (g.get("which") or "").lower() in ("every", "each"):
+        return "SET", f"XXXX-WXX-{_WEEKDAYS.index(g['wd'].lower()) + 1}", None, False
+    if name in ("deictic_day", "weekday"):
+        res = _day_relative(name, g, ctx)
+        return res if res is None or res[2] else (res[0], res[1], mod, res[3])
+    if name in _MORE:
+        return _MORE[name](g, m, ctx)
+    if name == "duration":
+        return _n_duration(g, m, ctx)
+    return None
+
+
+_REF = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+        "these days": "PRESENT_REF", "at present": "PRESENT_REF", "current": "PRESENT_REF",
+        "future": "FUTURE_REF", "soon": "FUTURE_REF", "near term": "FUTURE_REF",
+        "later date": "FUTURE_REF"}  # fmt: skip
+_TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _n_ref(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """Reference expressions: TimeML's PRESENT_REF, PAST_REF and FUTURE_REF."""
+    w = re.sub(r"\s+", " ", g["ref"].lower())
+    for key, val in _REF.items():
+        if w.endswith(key):
+            return "DATE", val, None, True
+    return "DATE", "PAST_REF", None, True  # recently, the past, recent
+
+
+def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """Parts of a day: "this morning" -> 1998-02-06TMO (TIME)."""
+    if g.get("on"):
+        day = _dct_day(ctx)
+        return None if day is None else ("TIME", day + "TNI", None, True)
+    which = (g.get("which") or g.get("wd3") or "").lower()
+    tod = (g.get("tod") or g["tod2"]).lower()
+    wd = g.get("wd") or (which.capitalize() if which.endswith("day") and which not in ("yesterday", "today") else "")
+    if wd:
+        res = _day_relative("weekday", {"wd": wd, "which": ""}, ctx)
+        day = res[1] if res else None
+    else:
+        delta = {"yesterday": -1, "tomorrow": 1}.get(which, 0)
+        if which == "last" and tod in ("night", "evening"):
+            delta = -1
+        elif which == "last":
+            return None
+        day = _dct_day(ctx, delta)
+    if day is None:
+        return None
+    return "TIME", f"{day}T{_TOD[tod]}", _mod_of(g.get("mod") or g.get("mod2")), True
+
+
+def _n_clock(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """Clock times on the document's day (or the weekday named): "7:15 p.m." -> T19:15."""
+    if g.get("nm"):
+        h, mi = (12, 0) if g["nm"].lower() == "noon" else (24, 0)
+    else:
+        h, mi = int(g["h"]) % 12, int(g.get("mi") or 0)
+        if g["ap"].lower().startswith("p"):
+            h += 12
+    wd = (g.get("wd") or "").lower()
+    if g.get("m"):
+        mo, d = _month(g["m"]), _day(g["d"])
+        y = _resolve_year(ctx, mo, d)
+        day = _ymd(y, mo, d) if _valid_day(y, mo, d) else None
+    elif wd in ("yesterday", "today", "tomorrow"):
+        day = _dct_day(ctx, {"yesterday": -1, "today": 0, "tomorrow": 1}[wd])
+    elif wd:
+        res = _day_relative("weekday", {"wd": wd, "which": ""}, ctx)
+        day = res[1] if res else None
+    else:
+        day = _dct_day(ctx)
+    if day is None:
+        return None
+    return "TIME", f"{day}T{h:02d}:{mi:02d}", "APPROX" if g.get("approx") else None, True
+
+
+def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """A quarter without a year: of the year being reported on (news: the DCT's)."""
+    a = ctx.anchor
+    adj = (g.get("adj") or "").lower()
+    which = (g.get("which") or "").lower()
+    det = (g.get("det") or "").lower()
+    if not which and not det and not adj.strip():
+        return None  # bare "quarter": a district, a fourth part
+    ago = "year-earlier" in adj or "year-ago" in adj or "comparable" in adj or "corresponding" in adj
+    if g["qn"].lower() == "period" and (which or not (ago or "latest" in adj)):
+        return None  # a period is a quarter only as the reporting period of earnings news
+    if which and (g.get("qy") or g.get("rel")):
+        q = _ordinal(which) or 0
+        if not 1 <= q <= 4 or a.doc_year is None and not g.get("qy"):
+            return None
+        y = int(g["qy"]) if g.get("qy") else (a.doc_year or 0) + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+        return "DATE", f"{y:04d}-Q{q}", None, not g.get("qy")
+    if which:
+        q = _ordinal(which) or 0
+        if not 1 <= q <= 4:
+            return None
+        yq = _resolve_year(ctx, 3 * q - 2, 1, tense=False)
+        if yq is None:
+            return None
+        return "DATE", f"{yq - ago:04d}-Q{q}", None, True
+    if a.doc_year is None or a.doc_month is None:
+        return None
+    current = "current" in adj or det == "this"
+    value = _shift((a.doc_year, a.doc_month, 1), (0 if current else -1) - 4 * ago, "quarter")
+    return None if value is None else ("DATE", value, None, True)
+
+
+def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """A season without a year: "this summer", "last spring" (the document's year)."""
+    a = ctx.anchor
+    code = _SEASONS[g["s"].lower()]
+    which = g["which"].lower()
+    if g["s"].lower() == "fall" and ctx.text[m.end() : m.end() + 4].lower() == " of ":
+        return None  # "the fall of the Wall"
+    if which == "that":
+        y = a.narrative_year
+    elif which == "this":
+        y = ctx.sentence_years[-1] if ctx.sentence_years else a.doc_year
+    else:
+        y = _resolve_year(ctx, _SEASON_MONTH[code], 1)
+        if y is not None and a.doc_month is not None and not ctx.sentence_years:
+            if which in ("last", "past") and _SEASON_MONTH[code] >= a.doc_month:
+                y = min(y, (a.doc_year or y) - 1)
+            elif which == "next" and _SEASON_MONTH[code] <= a.doc_month:
+                y = (a.doc_year or y) + 1
+    if y is None:
+        return None
+    return "DATE", f"{y:04d}-{code}", _mod_of(g.get("mod")), True
+
+
+def _n_spelled(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    y = _spelled_year(g["sy"])
+    return None if y is None or not 1000 <= y <= 2100 else ("DATE", f"{y:04d}", None, False)
+
+
+def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """"year-end", "the end of the year", "earlier this month", "the full year"."""
+    a = ctx.anchor
+    if a.doc_year is None:
+        return None
+    if g.get("ye"):
+        return "DATE", f"{a.doc_year:04d}", "END", True
+    if g.get("full"):
+        return "DATE", f"{a.doc_year:04d}", None, True
+    det, unit = g["det"].lower(), g["unit"].lower()
+    mod = _mod_of(g.get("mod"))
+    delta = {"next": 1, "last": -1}.get(det, 0)
+    if det == "that" and unit == "year" and a.narrative_year is not None:
+        return "DATE", f"{a.narrative_year:04d}", mod, True
+    if unit == "year":
+        return "DATE", f"{a.doc_year + delta:04d}", mod, True
+    value = _shift((a.doc_year, a.doc_month, a.doc_day), delta, unit)
+    return None if value is None else ("DATE", value, mod, True)
+
+
+def _n_that_year(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """"that year", "the same month": the narrative anchor."""
+    a = ctx.anchor
+    unit = g["unit"].lower()
+    if unit == "day":
+        return ("DATE", _ymd(*a.last_day), None, True) if a.last_day else None
+    if unit == "month":
+        if a.last_day:
+            return "DATE", _ymd(a.last_day[0], a.last_day[1]), None, True
+        return None
+    y = a.narrative_year or a.doc_year
+    return None if y is None else ("DATE", f"{y:04d}", None, True)
+
+
+
+def _n_weekend(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """"the weekend", "next weekend": the ISO week of that weekend, ``1998-W07-WE``."""
+    import datetime as dt
+
+    day = _dct_day(ctx)
+    if day is None:
+        return None
+    today = dt.date.fromisoformat(day)
+    which = g["which"].lower()
+    ahead = which == "next" or (which in ("the", "this") and (ctx.future or today.weekday() >= 5))
+    sat = today + dt.timedelta(days=(5 - today.weekday()) % 7 if ahead else -((today.weekday() - 5) % 7))
+    if which == "next" and sat - today < dt.timedelta(days=2):
+        sat += dt.timedelta(days=7)
+    iso = sat.isocalendar()
+    return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}-WE", None, True
+
+
+def _n_yago(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """"year-earlier profit": the reporting quarter a year back; "the year ended ...": P1Y."""
+    a = ctx.anchor
+    if g.get("fyear"):
+        return "DURATION", "P1Y", None, False
+    if a.doc_year is None or a.doc_month is None:
+        return None
+    value = _shift((a.doc_year, a.doc_month, 1), -5, "quarter")
+    return None if value is None else ("DATE", value, None, True)
+
+
+_MORE = {"ref": _n_ref, "yago": _n_yago, "weekend": _n_weekend, "tod": _n_tod, "clock": _n_clock, "quarter_ny": _n_quarter,
+         "season_ny": _n_season, "spelled_year": _n_spelled, "year_part": _n_year_part,
+         "that_year": _n_that_year, "set": _n_set, "vague_dur": _n_vague,
+         "duration_adj": _n_duration_adj, "weekday_set": _n_weekday_set}  # fmt: skip
+

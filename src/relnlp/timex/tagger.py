@@ -1,0 +1,116 @@
+"""``find_timexes``: scan, choose the longest matches, normalise and anchor in text order."""
+
+from __future__ import annotations
+
+import re
+
+from relnlp.timex._lexicon import _FUTURE
+from relnlp.timex.anchoring import _PRESENT, _WILL, Anchor, _Ctx, _sentences, _update_anchor
+from relnlp.timex.normalise import _normalise
+from relnlp.timex.patterns import _COMPILED, _candidates, _keep
+from relnlp.timex.tense import local_tense
+from relnlp.timex.values import Timex
+
+
+def _strip_the(text: str, start: int, name: str = "") -> tuple[str, int]:
+    """Drop a leading preposition: spans hold the expression only (TimeML).
+
+    TimeML keeps the determiner of a temporal noun phrase ("the third quarter", "the end
+    of April", "the past") but not one that belongs to a noun the expression modifies
+    ("the third-quarter loss", "the 10th of May ceremony" -> the day alone).
+    """
+    m = re.match(r"(?:(?:on|On|in|In|at|At)\s+(?!least))+", text)
+    if m:
+        text, start = text[m.end() :], start + m.end()
+    if name in ("dm", "dmy") or (name == "quarter_ny" and re.search(r"-quarter$", text)):
+        m = re.match(r"(?:the|The|that|That|this|This)\s+", text)
+        if m:
+            return text[m.end() :], start + m.end()
+    return text, start
+
+
+
+
+def find_timexes(
+    text: str,
+    *,
+    anchor: Anchor | None = None,
+    chronology: list[tuple[int, int]] | None = None,
+) -> list[Timex]:
+    """Find and normalise the temporal expressions of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Plain text (markup removed).
+    anchor : Anchor, optional
+        The report's date and the narrative state; updated as expressions are read.
+    chronology : list of (start, end), optional
+        Spans of chronology entries (their dates anchor what they contain).
+
+    Returns
+    -------
+    list of Timex
+        Non-overlapping, in text order.
+
+    Examples
+    --------
+    >>> [(t.text, t.value, t.mod) for t in find_timexes(
+    ...     "Talks on March 5-15 and in early September.", anchor=Anchor.from_value("2015-05"))]
+    [('March 5-15', '2015-03-05/2015-03-15', None), ('early September', '2014-09', 'START')]
+    """
+    anchor = anchor or Anchor()
+    chronology = chronology or []
+    # Longest match wins; ties go to the earlier pattern in the table.
+    order = {name: i for i, (name, _) in enumerate(_COMPILED)}
+    cands = sorted(_candidates(text), key=lambda c: (c[0], -(c[1] - c[0]), order[c[2]]))
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    last_end = -1
+    for s, e, name, m in cands:
+        if s < last_end:
+            continue
+        if not _keep(name, m, text):
+            continue
+        chosen.append((s, e, name, m))
+        last_end = e
+    sentences = _sentences(text)
+    out: list[Timex] = []
+    si = 0
+    current_sent = (-1, -1)
+    ctx = _Ctx(text, anchor)
+    for s, e, name, m in chosen:
+        while si < len(sentences) - 1 and sentences[si][1] <= s:
+            si += 1
+        if sentences[si] != current_sent:
+            current_sent = sentences[si]
+            ctx.sentence_years = []
+            ctx.future = bool(_FUTURE.search(text[current_sent[0] : current_sent[1]]))
+            ctx.present = bool(_PRESENT.search(text[current_sent[0] : current_sent[1]]))
+            ctx.will = bool(_WILL.search(text[current_sent[0] : current_sent[1]]))
+        ctx.tense = local_tense(text, current_sent[0], current_sent[1], s, e)
+        ctx.in_chronology = any(a <= s < b for a, b in chronology)
+        ctx.pos = s
+        res = _normalise(name, m, ctx)
+        if res is None:
+            continue
+        typ, value, mod, anchored = res
+        span_text, span_start = _strip_the(text[s:e], s, name)
+        pre = m.groupdict().get("pre")
+        if pre and name in ("mm_range", "yy_range") and pre.lower().startswith("from"):
+            span_text, span_start = span_text[len(pre) :], span_start + len(pre)
+        span_text = span_text.rstrip(" ,")
+        out.append(Timex(span_start, span_start + len(span_text), span_text, typ, value, mod, anchored))
+        if typ == "DATE":
+            # A comparison point ("a year earlier", "a year ago", "year-earlier") is not
+            # where the narrative stands: two in a row both count from the period discussed.
+            if not _looks_back(name, m):
+                _update_anchor(ctx, value, anchored, any(a == s for a, _ in chronology))
+    return out
+
+
+
+def _looks_back(name: str, m: re.Match[str]) -> bool:
+    """Whether a match is a comparison point counted back ("a year earlier", "two years ago")."""
+    if name in ("ago", "yago"):
+        return True
+    return name == "later" and (m.groupdict().get("dir") or "").lower() == "earlier"

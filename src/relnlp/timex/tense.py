@@ -1,0 +1,130 @@
+"""The tense an expression is said in, from the words around it (no tagger needed).
+
+A year-less date ("Nov. 13", "in January") or a bare weekday ("Monday") in news is the
+occurrence before or after the document's date depending on how it is said: "the deal
+closed in January" is the last January, "the deal will close in January" the next one.
+HeidelTime reads this from the part-of-speech tags of the sentence (the last verb tense
+before the expression, else the first after it); relnlp's dates-only analyser has no
+tagger, so the same decision is read off a small lexicon of tense cues instead: modal
+and future phrasing ("will", "is expected to", "scheduled", "payable", "effective"),
+past forms (regular ``-ed`` forms and the common irregular ones, "was", "said", "ago")
+and present auxiliaries. The nearest cue before the expression in its sentence decides,
+else the first one after it.
+
+A date right after a preposition of a limit or a start ("until Nov. 20", "through
+January", "by February", "effective June 1") names a deadline or a start, which news
+usually sets ahead of the report: it is read as upcoming-or-nearest whatever the verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DEADLINE", "FUTURE", "PAST", "PRESENT", "local_tense"]
+
+PAST = "PAST"
+FUTURE = "FUTURE"
+PRESENT = "PRESENT"
+#: a limit or start ("until Nov. 20", "by February"): the next such date unless far ahead
+DEADLINE = "DEADLINE"
+
+_IRREGULAR_PAST = (
+    "said|was|were|had|did|took|began|came|went|met|held|made|gave|told|won|lost|fell|rose|"
+    "struck|sent|left|hit|led|brought|bought|sold|spoke|wrote|became|ran|saw|thought|found|"
+    "kept|paid|stood|flew|drew|grew|knew|threw|broke|chose|fought|caught|spent|built|"
+    "sought|shot|quit|withdrew|overtook|undertook|forgot|got|felt|heard|meant|sat|slid|"
+    "sank|swore|tore|wore|woke|ago"
+)
+# Words ending in -ed that look ahead or are not verbs of a past event.
+_ED_NOT_PAST = (
+    "expected|scheduled|planned|proposed|intended|slated|anticipated|required|needed|"
+    "proceed|need|indeed|succeed|exceed|feed|seed|speed|bed|red|shed|hundred|based|"
+    "related|limited|united|interested|concerned|continued|detailed|advanced|increased|"
+    "reduced|combined|estimated|projected|forecasted|targeted|set|preferred|listed|owned|"
+    "controlled|registered|armed|skilled|qualified|elected"
+)
+_CUE = re.compile(
+    r"\b(?P<future>will|shall|won't|wo\s+n't|going\s+to|(?:is|are|was|were)\s+to|"
+    r"expect(?:s|ed)?\s+to|expected|scheduled|slated|planned|plans?\s+to|intends?\s+to|"
+    r"set\s+to|due|upcoming|next|payable|effective|takes?\s+effect|later\s+this|to\s+be|"
+    r"(?:planning|preparing|hoping|hopes?|wants?|aims?|promised|vowed|agreed|threatened)\s+to|"
+    r"would)\b"
+    r"|(?P<fut2>'ll)\b"
+    rf"|\b(?P<past>{_IRREGULAR_PAST}|last|previously|(?!(?:{_ED_NOT_PAST})\b|un)[a-z]{{2,}}ed)\b"
+    r"|\b(?P<present>is|are|am|has|have|says|does|do|could|(?-i:may)|might|should|must|can)\b",
+    re.IGNORECASE,
+)
+# A limit or start preposition right before the date: "until Nov. 20", "through January".
+_DEADLINE = re.compile(
+    r"\b(?:until|till|through|thru|by|to|effective|from|starting|beginning|before|expires?)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+# An auxiliary right before a participle cue ("will be paid", "had been scheduled").
+_AUX_BEFORE = re.compile(r"\b(be|been|being|is|are|was|were|had\s+been|has\s+been|have\s+been|has|have|having|had)\s+(?:\w+ly\s+)?$",
+                         re.IGNORECASE)
+_PLANNED = ("expected", "scheduled", "slated", "planned", "due")
+_BEFORE = 120
+_AFTER = 150
+
+
+def local_tense(text: str, sent_start: int, sent_end: int, start: int, end: int) -> str | None:
+    """PAST, FUTURE, PRESENT or DEADLINE for the expression ``text[start:end]``; None without a cue.
+
+    Parameters
+    ----------
+    text : str
+        The whole text.
+    sent_start, sent_end : int
+        The expression's sentence.
+    start, end : int
+        The expression.
+
+    Examples
+    --------
+    >>> s = "The plant closed in January and will reopen in March."
+    >>> local_tense(s, 0, len(s), 20, 27), local_tense(s, 0, len(s), 47, 52)
+    ('PAST', 'FUTURE')
+    >>> s = "Bids are due until Nov. 20, the company said."
+    >>> local_tense(s, 0, len(s), 19, 26)
+    'DEADLINE'
+    >>> s = "The dividend will be paid Dec. 14; the vote had been scheduled for Friday."
+    >>> local_tense(s, 0, len(s), 26, 33), local_tense(s, 0, len(s), 67, 73)
+    ('FUTURE', 'PAST')
+    """
+    before = text[max(sent_start, start - _BEFORE) : start]
+    if _DEADLINE.search(before):
+        return DEADLINE
+    if re.search(r"\bsince\s+$", before):
+        return PAST
+    if re.search(r"\b(?:the|a|an|its|his|her|their|our|your|this|that)\s+$", before, re.IGNORECASE) and re.match(
+        r"\s+[a-z]", text[end : end + 3]
+    ):
+        return PRESENT  # "the Aug. 7 blasts", "a June agreement": an event named by its date
+    lo = max(sent_start, start - _BEFORE)
+    for cue in reversed(list(_CUE.finditer(before))):
+        tense = _tense_of(cue, text, lo + cue.start())
+        if tense is not None:
+            return tense
+    after = text[end : min(sent_end, end + _AFTER)]
+    for cue in _CUE.finditer(after):
+        tense = _tense_of(cue, text, end + cue.start())
+        if tense is not None:
+            return tense
+    return None
+
+
+def _tense_of(cue: re.Match[str], text: str, at: int) -> str | None:
+    """The tense a cue stands for; None for a participle whose auxiliary decides."""
+    aux = _AUX_BEFORE.search(text, max(0, at - 24), at)
+    if cue.group("past"):
+        # "will be paid", "to be completed": a participle takes its auxiliary's tense
+        return None if aux is not None and cue.group("past").lower() not in ("was", "were", "had") else PAST
+    if cue.group("future") or cue.group("fut2"):
+        word = (cue.group("future") or "").lower()
+        if word in _PLANNED and (
+            aux is not None and aux.group(1).lower() in ("was", "were", "had been")
+            or re.search(r"\bpreviously\s+$", text[max(0, at - 12) : at], re.IGNORECASE)
+        ):
+            return PAST  # "had been scheduled to expire Friday": the plan is past
+        return FUTURE
+    return PRESENT
