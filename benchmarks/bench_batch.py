@@ -91,8 +91,11 @@ def spacy_vs_relnlp(texts: list[str], repeats: int = 3) -> dict[str, float]:
     relnlp.filter_warning("W201", "ignore")  # the generated reports carry no date
     nlp_r = relnlp.load()
     nlp_s = spacy.load(nlp_r.model)
-    cached = [nlp_r.nlp.get_pipe(n) for n in ("attribute_ruler", "lemmatizer")
-              if hasattr(nlp_r.nlp.get_pipe(n), "wrapped")]  # fmt: skip
+    cached = [
+        nlp_r.nlp.get_pipe(n)
+        for n in ("attribute_ruler", "lemmatizer")
+        if hasattr(nlp_r.nlp.get_pipe(n), "wrapped")
+    ]
     warm = texts[:4]
     list(nlp_s.pipe(warm))
     for r in nlp_r.pipe(warm):
@@ -118,8 +121,14 @@ def spacy_vs_relnlp(texts: list[str], repeats: int = 3) -> dict[str, float]:
             for c, e in zip(cached, exact):
                 c._exact = e
 
-    times: dict[str, list[float]] = {"spacy_s": [], "relnlp_s": [], "uncached_s": [],
-                                     "spacy_cpu": [], "relnlp_cpu": [], "uncached_cpu": []}  # fmt: skip
+    times: dict[str, list[float]] = {
+        "spacy_s": [],
+        "relnlp_s": [],
+        "uncached_s": [],
+        "spacy_cpu": [],
+        "relnlp_cpu": [],
+        "uncached_cpu": [],
+    }
     tokens = rtokens = 0
     for _ in range(repeats):
         for key, fn in (("spacy_s", bare), ("relnlp_s", full), ("uncached_s", uncached)):
@@ -153,8 +162,17 @@ def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
     import psutil
 
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [sys.executable, "-m", "relnlp", "batch", str(inputs), "--out", str(out),
-           "--no-progress", *extra]  # fmt: skip
+    cmd = [
+        sys.executable,
+        "-m",
+        "relnlp",
+        "batch",
+        str(inputs),
+        "--out",
+        str(out),
+        "--no-progress",
+        *extra,
+    ]
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -211,25 +229,48 @@ def run_cli(inputs: Path, out: Path, extra: list[str]) -> dict[str, Any]:
 def _speed_row(name: str, speed: dict[str, Any], key: str) -> str:
     runs = ", ".join(f"{t:.1f}" for t in speed[f"{key}_all"])
     cpu = key.replace("_s", "_cpu")
-    return (f"| {name} | {speed[key]:.1f} ({runs}) | {speed['tokens'] / speed[key]:,.0f} | "
-            f"{speed['spacy_s'] / speed[key]:.2f} | {speed[cpu]:.1f} | "
-            f"{speed['spacy_cpu'] / speed[cpu]:.2f} |")  # fmt: skip
+    return (
+        f"| {name} | {speed[key]:.1f} ({runs}) | {speed['tokens'] / speed[key]:,.0f} | "
+        f"{speed['spacy_s'] / speed[key]:.2f} | {speed[cpu]:.1f} | "
+        f"{speed['spacy_cpu'] / speed[cpu]:.2f} |"
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, nargs="+", default=[50, 100, 1000],
-                    help="report counts for the scaling runs (default 50 100 1000)")  # fmt: skip
-    ap.add_argument("--speed-docs", type=int, default=200,
-                    help="reports for spaCy vs relnlp in-process (default 200)")  # fmt: skip
+    ap.add_argument(
+        "--docs",
+        type=int,
+        nargs="+",
+        default=[50, 100, 1000],
+        help="report counts for the scaling runs (default 50 100 1000)",
+    )
+    ap.add_argument(
+        "--speed-docs",
+        type=int,
+        default=200,
+        help="reports for spaCy vs relnlp in-process (default 200)",
+    )
     ap.add_argument("--paragraphs", type=int, default=4, help="paragraphs per report")
-    ap.add_argument("--chunk-size", type=int, default=None,
-                    help="documents per chunk (default: relnlp's fitted size)")  # fmt: skip
+    ap.add_argument(
+        "--chunk-size",
+        type=int,
+        default=None,
+        help="documents per chunk (default: relnlp's fitted size)",
+    )
     ap.add_argument("--no-dask", action="store_true", help="skip the dask engine row")
-    ap.add_argument("--cli-repeats", type=int, default=3,
-                    help="runs of each CLI row for jobs of up to 100 reports (default 3)")  # fmt: skip
-    ap.add_argument("--repeats", type=int, default=3,
-                    help="in-process measurements per system, taken in turn (default 3)")  # fmt: skip
+    ap.add_argument(
+        "--cli-repeats",
+        type=int,
+        default=3,
+        help="runs of each CLI row for jobs of up to 100 reports (default 3)",
+    )
+    ap.add_argument(
+        "--repeats",
+        type=int,
+        default=3,
+        help="in-process measurements per system, taken in turn (default 3)",
+    )
     ap.add_argument("--results", type=Path, default=RESULTS)
     args = ap.parse_args()
 
@@ -250,8 +291,12 @@ def main() -> None:
         for n in sorted(set(args.docs)):
             rows = [("local, 1 process", cs), ("local, 2 processes", [*cs, "--n-process", "2"])]
             if n == small and not args.chunk_size:
-                rows.append(("local, 2 processes, --chunk-size 50",
-                             ["--chunk-size", "50", "--n-process", "2"]))  # fmt: skip
+                rows.append(
+                    (
+                        "local, 2 processes, --chunk-size 50",
+                        ["--chunk-size", "50", "--n-process", "2"],
+                    )
+                )
             # Small jobs are short and the machine noisy: their rows run in turn, several
             # times, and the run with the median wall time is reported.
             k = args.cli_repeats if n <= 100 else 1
@@ -270,8 +315,13 @@ def main() -> None:
             except ImportError:
                 print("dask not installed: pip install 'relnlp[dask]'", file=sys.stderr)
             else:
-                runs.append(("dask LocalCluster, 2 workers", big,
-                             run_cli(corpora[big], tmp / "o", [*cs, "--engine", "dask"])))  # fmt: skip
+                runs.append(
+                    (
+                        "dask LocalCluster, 2 workers",
+                        big,
+                        run_cli(corpora[big], tmp / "o", [*cs, "--engine", "dask"]),
+                    )
+                )
         total = time.perf_counter() - t_all
         load_after = os.getloadavg()[2]
     finally:
@@ -304,8 +354,11 @@ def main() -> None:
         "| system | seconds | tokens/s | relative to spaCy | CPU s | relative (CPU) |",
         "|---|---:|---:|---:|---:|---:|",
         _speed_row("bare spaCy (`spacy.load` + `nlp.pipe`)", speed, "spacy_s"),
-        _speed_row(f"relnlp full analysis (`Analyzer.pipe` + all {len(relnlp.schemas.TABLES)} "
-                   "tables)", speed, "relnlp_s"),  # fmt: skip
+        _speed_row(
+            f"relnlp full analysis (`Analyzer.pipe` + all {len(relnlp.schemas.TABLES)} tables)",
+            speed,
+            "relnlp_s",
+        ),
         _speed_row("relnlp, spaCy's rule components uncached", speed, "uncached_s"),
         "",
         "## `relnlp batch` (CLI: read, analyse, write Parquet parts and markers)",
@@ -330,7 +383,9 @@ def main() -> None:
         t = r["manifest"]["timings"]
         chunks = f"{r['manifest']['counts']['chunks']} x {r['manifest']['settings']['chunk_size']}"
         workers = ", ".join(f"{w:,.0f}" for w in r["worker_mib"]) or "(in coordinator)"
-        walls = f" ({', '.join(f'{w:.1f}' for w in r['walls'])})" if len(r.get("walls", [])) > 1 else ""
+        walls = (
+            f" ({', '.join(f'{w:.1f}' for w in r['walls'])})" if len(r.get("walls", [])) > 1 else ""
+        )
         lines.append(
             f"| {name} | {n:,} | {chunks} | {r['wall_s']:.1f}{walls} | {r['cpu_s']:.1f} | "
             f"{r['path_s']:.1f} | "

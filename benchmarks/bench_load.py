@@ -68,8 +68,9 @@ for ct, label in rows[:int(sys.argv[1])]:
 
 
 def child(what: str) -> dict[str, float]:
-    res = subprocess.run([sys.executable, "-c", CHILD, what], capture_output=True, text=True,
-                         check=True)  # fmt: skip
+    res = subprocess.run(
+        [sys.executable, "-c", CHILD, what], capture_output=True, text=True, check=True
+    )
     data: dict[str, float] = json.loads(res.stdout.strip().splitlines()[-1])
     return data
 
@@ -85,8 +86,9 @@ def main() -> None:
         for what in runs:
             runs[what].append(child(what))
     med = {w: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for w, rs in runs.items()}
-    prof = subprocess.run([sys.executable, "-c", PROFILE, str(args.top)], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
+    prof = subprocess.run(
+        [sys.executable, "-c", PROFILE, str(args.top)], capture_output=True, text=True, check=True
+    ).stdout
     lines = [
         "# relnlp.load() time",
         "",
@@ -103,14 +105,25 @@ def main() -> None:
     ]
     for what, label in (("spacy", "bare spaCy: spacy.load"), ("relnlp", "relnlp.load()")):
         m = med[what]
-        lines.append(f"| {label} | {m['import']:.2f} ({m['import_cpu']:.2f}) | {m['load']:.2f} "
-                     f"({m['load_cpu']:.2f}) | {m['total']:.2f} ({m['total_cpu']:.2f}) |")  # fmt: skip
-    lines += ["", f"Load average (1 min) after the runs: {os.getloadavg()[0]:.2f} on "
-              f"{os.cpu_count()} cores; other work on the machine slows every row."]
-    lines += ["", f"relnlp.load() beyond bare spacy.load: {med['relnlp']['load'] - med['spacy']['load']:.2f} s "
-              f"wall, {med['relnlp']['load_cpu'] - med['spacy']['load_cpu']:.2f} s CPU.",
-              "", "Largest cumulative times inside one relnlp.load() (cProfile, so slower "
-              "than unprofiled):", "", "| seconds | function |", "|---:|---|"]  # fmt: skip
+        lines.append(
+            f"| {label} | {m['import']:.2f} ({m['import_cpu']:.2f}) | {m['load']:.2f} "
+            f"({m['load_cpu']:.2f}) | {m['total']:.2f} ({m['total_cpu']:.2f}) |"
+        )
+    lines += [
+        "",
+        f"Load average (1 min) after the runs: {os.getloadavg()[0]:.2f} on "
+        f"{os.cpu_count()} cores; other work on the machine slows every row.",
+    ]
+    lines += [
+        "",
+        f"relnlp.load() beyond bare spacy.load: {med['relnlp']['load'] - med['spacy']['load']:.2f} s "
+        f"wall, {med['relnlp']['load_cpu'] - med['spacy']['load_cpu']:.2f} s CPU.",
+        "",
+        "Largest cumulative times inside one relnlp.load() (cProfile, so slower than unprofiled):",
+        "",
+        "| seconds | function |",
+        "|---:|---|",
+    ]
     for row in prof.strip().splitlines():
         ct, label = row.split("\t", 1)
         lines.append(f"| {float(ct):.2f} | `{label}` |")

@@ -90,7 +90,10 @@ def main() -> None:
             for system in ("spacy", "relnlp"):
                 r = measure(path, system)
                 rows.append((system, r))
-    best = {s: min((r for n, r in rows if n == s), key=lambda r: r["seconds"]) for s in ("spacy", "relnlp")}
+    best = {
+        s: min((r for n, r in rows if n == s), key=lambda r: r["seconds"])
+        for s in ("spacy", "relnlp")
+    }
     mchars = len(text) / 1e6
     lines = [
         f"# One long document ({len(text):,} characters)",
@@ -105,8 +108,13 @@ def main() -> None:
     ]
     for s in ("spacy", "relnlp"):
         r = best[s]
-        lines.append(f"| {s} | {r['seconds']:.1f} | {r['seconds'] / mchars:.1f} | {r['peak_rss_mib']:.0f} |")
-    lines += ["", f"relnlp / bare spaCy time ratio: {best['relnlp']['seconds'] / best['spacy']['seconds']:.2f}x"]
+        lines.append(
+            f"| {s} | {r['seconds']:.1f} | {r['seconds'] / mchars:.1f} | {r['peak_rss_mib']:.0f} |"
+        )
+    lines += [
+        "",
+        f"relnlp / bare spaCy time ratio: {best['relnlp']['seconds'] / best['spacy']['seconds']:.2f}x",
+    ]
     RESULTS.write_text("\n".join(lines) + "\n", "utf-8")
     print("\n".join(lines))
 

@@ -29,8 +29,20 @@ def packaged_surfaces() -> list[str]:
 
 
 def main() -> None:
-    nlp = customize_tokenizer(spacy.load(DEFAULT_MODEL, exclude=["tok2vec", "tagger", "parser",
-                                          "ner", "senter", "attribute_ruler", "lemmatizer"]))  # fmt: skip
+    nlp = customize_tokenizer(
+        spacy.load(
+            DEFAULT_MODEL,
+            exclude=[
+                "tok2vec",
+                "tagger",
+                "parser",
+                "ner",
+                "senter",
+                "attribute_ruler",
+                "lemmatizer",
+            ],
+        )
+    )
     key = tokenizer_key(nlp)
     if key is None:
         raise SystemExit("the tokenizer cannot be described; nothing written")
@@ -38,11 +50,21 @@ def main() -> None:
     tokens = {sf: [t.text for t in nlp.make_doc(sf)] for sf in surfaces}
     out = DATA / TOKENS_FILE
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"tokenizer_key": key, "model": DEFAULT_MODEL, "tokens": tokens},
-                              ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")  # fmt: skip
-    meta = {"version": "1", "licence": "CC0-1.0",
-            "source": "derived from gazetteer/*.jsonl by scripts/build_gazetteer_tokens.py "
-                      "(token texts of each surface under relnlp's tokenizer)"}  # fmt: skip
+    out.write_text(
+        json.dumps(
+            {"tokenizer_key": key, "model": DEFAULT_MODEL, "tokens": tokens},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        + "\n",
+        "utf-8",
+    )
+    meta = {
+        "version": "1",
+        "licence": "CC0-1.0",
+        "source": "derived from gazetteer/*.jsonl by scripts/build_gazetteer_tokens.py "
+        "(token texts of each surface under relnlp's tokenizer)",
+    }
     out.with_name(out.name + ".meta.json").write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
     print(f"{len(tokens)} surfaces written to {out}")
 

@@ -80,8 +80,11 @@ def _load(name: str) -> Any:
     if name == "user_taxonomy":
         # an in-memory taxonomy (no file): the default one with a theme added
         tax = relnlp.Taxonomy.default()
-        tax.add_theme("energy_security", label="Energy security",
-                      cues=("pipeline", "gas supply", "oil exports", "energy security"))
+        tax.add_theme(
+            "energy_security",
+            label="Energy security",
+            cues=("pipeline", "gas supply", "oil exports", "energy security"),
+        )
         kwargs["taxonomy"] = tax
     return relnlp.load(**kwargs)
 
@@ -101,7 +104,9 @@ def snapshot(out: Path, settings: list[str], include_dev: bool) -> int:
     for name in settings:
         nlp = _load(name)
         for doc_id, item in inputs:
-            if name in ("chunked", "dates_only", "user_taxonomy") and not doc_id.startswith(("seed-", "dev-")):
+            if name in ("chunked", "dates_only", "user_taxonomy") and not doc_id.startswith(
+                ("seed-", "dev-")
+            ):
                 continue  # the short texts fit one chunk and carry no date of interest
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -111,7 +116,9 @@ def snapshot(out: Path, settings: list[str], include_dev: bool) -> int:
             for table, df in report.tables().items():
                 df.to_pickle(folder / f"{table}.pkl")
             meta = dict(report.meta)
-            (folder / "meta.json").write_text(json.dumps(meta, sort_keys=True, indent=1, default=str))
+            (folder / "meta.json").write_text(
+                json.dumps(meta, sort_keys=True, indent=1, default=str)
+            )
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
@@ -137,8 +144,14 @@ def compare(a: Path, b: Path) -> int:
         if f.endswith(".pkl"):
             da, db = pd.read_pickle(pa), pd.read_pickle(pb)
             try:
-                pd.testing.assert_frame_equal(da, db, check_exact=True, check_dtype=True,
-                                              check_column_type=True, check_index_type=True)
+                pd.testing.assert_frame_equal(
+                    da,
+                    db,
+                    check_exact=True,
+                    check_dtype=True,
+                    check_column_type=True,
+                    check_index_type=True,
+                )
             except AssertionError as exc:
                 problems.append(f"{f}: {exc}")
         elif pa.read_bytes() != pb.read_bytes():
@@ -153,7 +166,9 @@ def compare(a: Path, b: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("snapshot", help="analyse the inputs and write every table to OUT")
     s.add_argument("out", type=Path)

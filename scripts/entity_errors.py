@@ -65,8 +65,13 @@ def _errors(doc: sc.GoldDoc, pred: list[dict[str, Any]]) -> list[tuple[str, str]
             for x in over:
                 if (x["start"], x["end"]) in pspans:
                     continue
-                out.append(("BOUND", f"gold {x['label']} {doc.text[x['start']:x['end']]!r} pred "
-                                     f"{p['label']} {doc.text[a:b]!r} {_ctx(doc.text, min(a, x['start']), max(b, x['end']))}"))
+                out.append(
+                    (
+                        "BOUND",
+                        f"gold {x['label']} {doc.text[x['start'] : x['end']]!r} pred "
+                        f"{p['label']} {doc.text[a:b]!r} {_ctx(doc.text, min(a, x['start']), max(b, x['end']))}",
+                    )
+                )
         else:
             out.append(("FP", f"{p['label']} {_ctx(doc.text, a, b)}"))
     for g in gold:
@@ -103,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{lab:8} F1 {r.f1:.3f} P {r.precision:.3f} R {r.recall:.3f} n={counts[lab]}")
     micro = metrics.span_prf(pred, gold)
     by_span = {(g["start"], g["end"]): g for g in gold}
-    matched = [(p, by_span[(p["start"], p["end"])]) for p in pred if (p["start"], p["end"]) in by_span]
+    matched = [
+        (p, by_span[(p["start"], p["end"])]) for p in pred if (p["start"], p["end"]) in by_span
+    ]
     acc = sum(p["canonical"] == g["canonical"] for p, g in matched) / max(1, len(matched))
     print(f"micro    F1 {micro.f1:.3f} P {micro.precision:.3f} R {micro.recall:.3f} n={len(gold)}")
     print(f"canonical accuracy {acc:.3f} on {len(matched)} matched spans")

@@ -55,8 +55,9 @@ def main() -> int:
             return 1
         rep = nlp.analyze(relnlp.read(path))
         for frame, store in ((rep.events, preds), (first_two_names(rep), bases)):
-            store[name] = frame.assign(start=frame["start"] + k * SHIFT,
-                                       end=frame["end"] + k * SHIFT)  # fmt: skip
+            store[name] = frame.assign(
+                start=frame["start"] + k * SHIFT, end=frame["end"] + k * SHIFT
+            )
             if "trigger_start" in frame:
                 store[name]["trigger_start"] = frame["trigger_start"] + k * SHIFT
     results: dict[str, Any] = {}
@@ -82,10 +83,23 @@ def main() -> int:
     if args.json:
         print(json.dumps(results, indent=1))
         return 0
-    keys = ["n_sentences", "n_gold", "n_predicted", "n_found", "recall", "precision",
-            "source_accuracy", "target_accuracy", "source_target_accuracy", "class_accuracy",
-            "date_accuracy", "baseline_source_accuracy_same", "baseline_target_accuracy_same",
-            "baseline_source_target_accuracy_same", "baseline_source_target_accuracy"]  # fmt: skip
+    keys = [
+        "n_sentences",
+        "n_gold",
+        "n_predicted",
+        "n_found",
+        "recall",
+        "precision",
+        "source_accuracy",
+        "target_accuracy",
+        "source_target_accuracy",
+        "class_accuracy",
+        "date_accuracy",
+        "baseline_source_accuracy_same",
+        "baseline_target_accuracy_same",
+        "baseline_source_target_accuracy_same",
+        "baseline_source_target_accuracy",
+    ]
     print(pd.DataFrame({k: {key: results[k].get(key) for key in keys} for k in results}))
     return 0
 

@@ -25,7 +25,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 
-SETUP = '''\
+SETUP = """\
 %matplotlib inline
 from pathlib import Path
 
@@ -37,89 +37,143 @@ from relnlp import viz
 # The repository's seed reports, found from wherever the notebook runs.
 ROOT = next(p for p in [Path.cwd(), *Path.cwd().parents] if (p / "corpora" / "seeds").is_dir())
 SEEDS = ROOT / "corpora" / "seeds"
-pd.set_option("display.max_colwidth", 90)'''
+pd.set_option("display.max_colwidth", 90)"""
 
 # Each notebook: a list of ("md" | "code", source).
 QUICKSTART = [
-    ("md", """\
+    (
+        "md",
+        """\
 # relnlp quickstart
 
 Analyse one report, look at its tables, and see the analysis drawn on the text.
-Everything runs offline: the English pipeline and relnlp's data ship with the packages."""),
+Everything runs offline: the English pipeline and relnlp's data ship with the packages.""",
+    ),
     ("code", SETUP),
-    ("md", """\
+    (
+        "md",
+        """\
 `relnlp.load()` builds the analyser once (it is memoised); `relnlp.read()` reads a
-.txt, .md, .html or .pdf report into a `Document` with its structure."""),
-    ("code", """\
+.txt, .md, .html or .pdf report into a `Document` with its structure.""",
+    ),
+    (
+        "code",
+        """\
 nlp = relnlp.load()
 doc = relnlp.read(SEEDS / "000_a36955c7ab553492.txt")
-doc.title, doc.author, doc.date, len(doc.passages)"""),
-    ("code", """\
+doc.title, doc.author, doc.date, len(doc.passages)""",
+    ),
+    (
+        "code",
+        """\
 report = nlp.analyze(doc)
-report"""),
-    ("md", """\
+report""",
+    ),
+    (
+        "md",
+        """\
 ## Tables
 
 Every table is a pandas DataFrame, and every row has `start`/`end` offsets into
-`report.text` with `text == report.text[start:end]`."""),
+`report.text` with `text == report.text[start:end]`.""",
+    ),
     ("code", "report.documents.T"),
-    ("code", """\
-report.entities[["start", "end", "text", "label", "canonical", "country"]].head(10)"""),
-    ("code", """\
+    (
+        "code",
+        """\
+report.entities[["start", "end", "text", "label", "canonical", "country"]].head(10)""",
+    ),
+    (
+        "code",
+        """\
 # The offset contract, checked on two tables.
 for name in ("entities", "dates"):
     table = report.tables()[name]
     assert all(report.text[s:e] == t for s, e, t in zip(table.start, table.end, table.text))
-len(report.entities), len(report.dates)"""),
+len(report.entities), len(report.dates)""",
+    ),
     ("md", "Actors gather the mentions of one canonical actor (aliases, roles, country):"),
-    ("code", """\
+    (
+        "code",
+        """\
 cols = ["canonical", "label", "mentions", "aliases", "roles", "country"]
-report.actors.sort_values("mentions", ascending=False)[cols].head(10)"""),
+report.actors.sort_values("mentions", ascending=False)[cols].head(10)""",
+    ),
     ("md", "Dates carry TIMEX3 values, anchored on the report's date:"),
     ("code", """report.dates[["text", "value", "type", "mod"]].head(10)"""),
     ("md", "Passages carry theme scores and labels, and cooperation/tension scores:"),
-    ("code", """\
+    (
+        "code",
+        """\
 themes = list(report.meta["themes"])
-report.passages[["passage_id", "kind", "themes", *themes, "cooperation", "tension"]].head(8)"""),
-    ("md", """\
+report.passages[["passage_id", "kind", "themes", *themes, "cooperation", "tension"]].head(8)""",
+    ),
+    (
+        "md",
+        """\
 Events: who did what to whom, one row per action between actors (dated or not), with the
-trigger words, the PLOVER/CAMEO quad class and a Goldstein-like value:"""),
-    ("code", """\
+trigger words, the PLOVER/CAMEO quad class and a Goldstein-like value:""",
+    ),
+    (
+        "code",
+        """\
 cols = ["trigger", "type", "source", "target", "parties", "date", "goldstein", "text"]
-report.events[cols].head(8)"""),
-    ("md", """\
+report.events[cols].head(8)""",
+    ),
+    (
+        "md",
+        """\
 ## The analysis on the text
 
 `viz.show()` highlights entities (hover for the canonical name), dates (with their TIMEX3
-value) and passages with themes."""),
+value) and passages with themes.""",
+    ),
     ("code", "viz.show(report)"),
-    ("md", """\
+    (
+        "md",
+        """\
 Markup in the text (Markdown, inline HTML) is not analysed as words, and `show()`
-displays it as text, exactly as the offsets see it:"""),
-    ("code", """\
+displays it as text, exactly as the offsets see it:""",
+    ),
+    (
+        "code",
+        """\
 small = nlp.analyze(
     "**Vladimir Putin** met <b>Xi Jinping</b> in Moscow on May 8, 2015.", doc_date="2015-05"
 )
-viz.show(small)"""),
-    ("md", """\
+viz.show(small)""",
+    ),
+    (
+        "md",
+        """\
 The same picture with actors, events, theme shares and a timeline, as one self-contained
 HTML page: `viz.save_report_html(report, "report.html")`, or from the shell
-`relnlp report REPORT --html report.html`."""),
-    ("code", """\
+`relnlp report REPORT --html report.html`.""",
+    ),
+    (
+        "code",
+        """\
 import tempfile
 
 page = viz.save_report_html(report, Path(tempfile.mkdtemp()) / "report.html")
-page.name, page.stat().st_size > 10_000"""),
+page.name, page.stat().st_size > 10_000""",
+    ),
 ]
 
 EXTEND_TAXONOMY = [
-    ("md", """\
+    (
+        "md",
+        """\
 # Extending the theme taxonomy
 
 Add a theme from a script, let relnlp suggest cue words from your own corpus, train a
 theme model on a few labelled passages, and compare the scores before and after.
-The files this notebook writes go to a temporary folder."""),
-    ("code", SETUP + """
+The files this notebook writes go to a temporary folder.""",
+    ),
+    (
+        "code",
+        SETUP
+        + """
 import json
 import tempfile
 
@@ -127,14 +181,20 @@ from relnlp.themes import Taxonomy, ThemeClassifier, read_labels, train
 from relnlp.themes.loading import build_classifier
 from relnlp.themes.suggest import corpus_passages, suggest_cues
 
-WORK = Path(tempfile.mkdtemp(prefix="relnlp-taxonomy-"))"""),
-    ("md", """\
+WORK = Path(tempfile.mkdtemp(prefix="relnlp-taxonomy-"))""",
+    ),
+    (
+        "md",
+        """\
 ## 1. Add a theme
 
 A theme needs an id, a description, and at least one cue, pattern or example. It scores
 passages the moment it is defined (cues, patterns and similarity to the description and
-examples)."""),
-    ("code", """\
+examples).""",
+    ),
+    (
+        "code",
+        """\
 tax = Taxonomy.default()
 tax.add_theme(
     "military",
@@ -150,21 +210,33 @@ tax.add_theme(
         "The two navies held a joint exercise with destroyers, submarines and marines.",
     ],
 )
-print(tax.summary())"""),
-    ("md", """\
+print(tax.summary())""",
+    ),
+    (
+        "md",
+        """\
 ## 2. Suggest cues from your corpus
 
 The same as `relnlp taxonomy suggest corpora/seeds --theme military --taxonomy FILE`:
 words and two-word phrases that are frequent in the passages the theme already finds and
-rare elsewhere, each with an example context."""),
-    ("code", """\
+rare elsewhere, each with an example context.""",
+    ),
+    (
+        "code",
+        """\
 passages = corpus_passages(SEEDS)
 found = suggest_cues(tax, "military", passages, top=10)
-pd.DataFrame(found)[["term", "kind", "score", "relevant_count", "example"]]"""),
-    ("md", """\
+pd.DataFrame(found)[["term", "kind", "score", "relevant_count", "example"]]""",
+    ),
+    (
+        "md",
+        """\
 Read the list and keep the terms that really are about the theme (not names, not other
-themes). Then replace the theme with the longer cue list and save the taxonomy as TOML."""),
-    ("code", """\
+themes). Then replace the theme with the longer cue list and save the taxonomy as TOML.""",
+    ),
+    (
+        "code",
+        """\
 keep = {"defense", "naval", "exercises"}
 new_cues = [s.term for s in found if s.term in keep]
 old = tax["military"]
@@ -173,13 +245,19 @@ tax.remove_theme("military").add_theme(
     cues=[*old.cues, *new_cues], examples=old.examples,
 )
 tax_path = tax.save(WORK / "my_taxonomy.toml")
-new_cues, Taxonomy.load(tax_path).ids"""),
-    ("md", """\
+new_cues, Taxonomy.load(tax_path).ids""",
+    ),
+    (
+        "md",
+        """\
 ## 3. Train on a few labelled passages
 
 A labels file has one JSON object per line: `{"text": ..., "themes": [...]}`. The same
-as `relnlp themes train labels.jsonl --out model --taxonomy my_taxonomy.toml`."""),
-    ("code", """\
+as `relnlp themes train labels.jsonl --out model --taxonomy my_taxonomy.toml`.""",
+    ),
+    (
+        "code",
+        """\
 labels = [
     ("The army and navy of both countries will hold joint drills in the autumn.", ["military"]),
     ("Moscow agreed to deliver fighter jets and a missile defence system to Beijing.", ["military"]),
@@ -206,15 +284,21 @@ data = read_labels(labels_path, tax)  # checks every theme id against the taxono
 model = train(data, tax, info={"name": "military-demo"})
 model_dir = WORK / "model"
 model.save(model_dir)
-len(data), sorted(model.coef)"""),
-    ("md", """\
+len(data), sorted(model.coef)""",
+    ),
+    (
+        "md",
+        """\
 ## 4. Scores before and after
 
 *Before*: the packaged model, which has never seen the new theme, so `military` is scored by
 its definition alone. *After*: the model trained above (for `military` it blends the
 definition and the trained weights by the number of positive labels). The test sentences
-are not in the labels file."""),
-    ("code", """\
+are not in the labels file.""",
+    ),
+    (
+        "code",
+        """\
 before = build_classifier(tax)
 after = ThemeClassifier(tax, model)
 tests = [
@@ -231,104 +315,159 @@ compare = pd.DataFrame({
     "military before": [r.scores["military"] for r in before.classify_many(texts)],
     "military after": [r.scores["military"] for r in after.classify_many(texts)],
 })
-compare.round(3)"""),
-    ("code", """\
+compare.round(3)""",
+    ),
+    (
+        "code",
+        """\
 # The new theme through the whole pipeline: a theme-share column per theme.
 nlp = relnlp.load(taxonomy=tax_path, themes_model=model_dir)
 report = nlp.analyze(SEEDS / "000_a36955c7ab553492.txt")
-report.documents.filter(like="share_").T"""),
-    ("code", """\
+report.documents.filter(like="share_").T""",
+    ),
+    (
+        "code",
+        """\
 mil = report.passages[report.passages["themes"].map(lambda ts: "military" in ts)]
-mil[["passage_id", "military", "evidence", "text"]].head()"""),
-    ("md", """\
+mil[["passage_id", "military", "evidence", "text"]].head()""",
+    ),
+    (
+        "md",
+        """\
 A model trained on your own labels replaces the packaged one: the default themes are then
 learned from your labels and the taxonomy's examples only. Label passages of every theme
 you care about (or score with `relnlp evaluate --gold` on your own gold files) before
-relying on them."""),
+relying on them.""",
+    ),
 ]
 
 TIMELINE = [
-    ("md", """\
+    (
+        "md",
+        """\
 # Relations over time: China and Russia
 
 Analyse both seed reports, build the cooperation and tension of the China-Russia dyad
-over time with `relnlp.timeline`, and look at the events behind it."""),
+over time with `relnlp.timeline`, and look at the events behind it.""",
+    ),
     ("code", SETUP),
-    ("code", """\
+    (
+        "code",
+        """\
 nlp = relnlp.load()
 reports = [nlp.analyze(p) for p in sorted(SEEDS.glob("*.txt"))]
 pd.DataFrame({"doc_id": [r.doc_id for r in reports],
               "doc_date": [r.meta["doc_date"] for r in reports],
-              "events": [len(r.events) for r in reports]})"""),
-    ("md", """\
+              "events": [len(r.events) for r in reports]})""",
+    ),
+    (
+        "md",
+        """\
 An *event* is a clause reporting an action between actors: a source and a target (or the
 parties of a joint action), a trigger, its PLOVER/CAMEO quad class and a date when the
 text gives one. An event counts for a dyad when both actors are among its parties or
 their states. `timeline` averages the dated events per period; by default (`freq="auto"`)
 the period is the finest that every event's date supports, so events dated only by year
-are counted, in a yearly series. Periods without events are gaps (NaN), not zeros."""),
-    ("code", """\
+are counted, in a yearly series. Periods without events are gaps (NaN), not zeros.""",
+    ),
+    (
+        "code",
+        """\
 tl = relnlp.timeline(reports, dyad=("China", "Russia"))
-tl.attrs, tl.dropna()"""),
-    ("code", """\
+tl.attrs, tl.dropna()""",
+    ),
+    (
+        "code",
+        """\
 events = pd.concat([r.events for r in reports], ignore_index=True)
 both = [("China" in set(p) | set(c)) and ("Russia" in set(p) | set(c))
         for p, c in zip(events["parties"], events["countries"])]
 china_russia = events[both]
 cols = ["doc_id", "date", "trigger", "type", "source", "target", "parties", "goldstein", "text"]
-china_russia.sort_values("date")[cols].head(12)"""),
+china_russia.sort_values("date")[cols].head(12)""",
+    ),
     ("code", "viz.plot_timeline(tl, events=china_russia)"),
-    ("md", """\
+    (
+        "md",
+        """\
 A finer period can be asked for; events dated more coarsely are then left out, and a
-warning (`W213`) says how many:"""),
-    ("code", """\
+warning (`W213`) says how many:""",
+    ),
+    (
+        "code",
+        """\
 import warnings
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     monthly = relnlp.timeline(reports, dyad=("China", "Russia"), freq="M")
-[str(w.message)[:120] for w in caught], monthly.attrs"""),
+[str(w.message)[:120] for w in caught], monthly.attrs""",
+    ),
     ("md", "Several dyads on one picture, each at the period its dates support:"),
-    ("code", """\
+    (
+        "code",
+        """\
 dyads = [("China", "Russia"), ("China", "United States")]
 lines = {d: relnlp.timeline(reports, dyad=d, freq="Y") for d in dyads}
-viz.plot_timeline(lines, title="Cooperation and tension by year")"""),
-    ("code", """\
-lines[("China", "Russia")].dropna()"""),
+viz.plot_timeline(lines, title="Cooperation and tension by year")""",
+    ),
+    (
+        "code",
+        """\
+lines[("China", "Russia")].dropna()""",
+    ),
     ("md", "And the themes of each report, as the share of passage text labelled with each:"),
     ("code", "viz.plot_themes(reports)"),
 ]
 
 EVALUATION = [
-    ("md", """\
+    (
+        "md",
+        """\
 # Evaluation: the scorecard and the entity errors
 
 Score relnlp and two baselines on the packaged gold annotations (the same as
 `relnlp evaluate --baselines`, limited to the baselines that need no extra package), then
-look at which entities relnlp gets wrong."""),
-    ("code", SETUP + """
+look at which entities relnlp gets wrong.""",
+    ),
+    (
+        "code",
+        SETUP
+        + """
 from relnlp.evaluate import scorecard as sc
-from relnlp.evaluate.baselines import make_baselines"""),
-    ("code", """\
+from relnlp.evaluate.baselines import make_baselines""",
+    ),
+    (
+        "code",
+        """\
 docs = sc.load_gold()
 pd.DataFrame({"doc_id": [d.doc_id for d in docs],
               "entities": [len(d.entities) for d in docs],
               "dates": [len(d.dates) for d in docs],
-              "passages": [len(d.passages) for d in docs]})"""),
-    ("code", """\
+              "passages": [len(d.passages) for d in docs]})""",
+    ),
+    (
+        "code",
+        """\
 nlp = relnlp.load()
 systems = {"relnlp": sc.relnlp_system(nlp), **make_baselines(["spacy", "keywords"])}
 card = sc.scorecard(docs, systems)
-card.head()"""),
+card.head()""",
+    ),
     ("code", "viz.scorecard_table(card)"),
-    ("md", """\
+    (
+        "md",
+        """\
 ## Entity errors
 
 Each gold and predicted entity is put in one class: **correct** (same span and label),
 **label** (same span, other label), **boundary** (overlapping spans), **missed** (gold, no
 overlapping prediction) or **spurious** (predicted, no overlapping gold). For correct
-spans, the canonical names are compared too."""),
-    ("code", """\
+spans, the canonical names are compared too.""",
+    ),
+    (
+        "code",
+        """\
 reports = {d.doc_id: nlp.analyze(d.text, doc_id=d.doc_id, doc_date=d.doc_date) for d in docs}
 
 
@@ -365,8 +504,11 @@ def entity_errors(doc):
 
 
 errors = pd.DataFrame([row for d in docs for row in entity_errors(d)])
-errors["kind"].value_counts()"""),
-    ("code", """\
+errors["kind"].value_counts()""",
+    ),
+    (
+        "code",
+        """\
 # The strict micro F1 (same span and label) from these counts agrees with the scorecard.
 n_correct = int((errors["kind"] == "correct").sum())
 n_pred = sum(int(r.entities["label"].isin(d.entity_labels).sum())
@@ -376,21 +518,37 @@ precision, recall = n_correct / n_pred, n_correct / n_gold
 f1 = 2 * precision * recall / (precision + recall)
 from_card = card.query("system == 'relnlp' and metric == 'F1 micro (strict)'")["value"].item()
 assert abs(f1 - from_card) < 1e-3, (f1, from_card)
-round(f1, 4), from_card"""),
+round(f1, 4), from_card""",
+    ),
     ("md", "Which labels are confused with which (spans that match exactly):"),
-    ("code", """\
+    (
+        "code",
+        """\
 same_span = errors[errors["kind"].isin(["correct", "label"])]
-pd.crosstab(same_span["gold_label"], same_span["pred_label"])"""),
-    ("code", """\
-errors[errors["kind"] == "missed"].groupby("gold_label")["gold"].agg(["count", lambda s: ", ".join(sorted(set(s))[:6])])"""),
-    ("code", """\
-errors[errors["kind"] == "spurious"][["doc_id", "pred", "pred_label"]].head(12)"""),
-    ("code", """\
-errors[errors["kind"] == "boundary"][["doc_id", "gold", "pred", "gold_label", "pred_label"]].head(12)"""),
+pd.crosstab(same_span["gold_label"], same_span["pred_label"])""",
+    ),
+    (
+        "code",
+        """\
+errors[errors["kind"] == "missed"].groupby("gold_label")["gold"].agg(["count", lambda s: ", ".join(sorted(set(s))[:6])])""",
+    ),
+    (
+        "code",
+        """\
+errors[errors["kind"] == "spurious"][["doc_id", "pred", "pred_label"]].head(12)""",
+    ),
+    (
+        "code",
+        """\
+errors[errors["kind"] == "boundary"][["doc_id", "gold", "pred", "gold_label", "pred_label"]].head(12)""",
+    ),
     ("md", "Correct spans whose canonical name differs from the gold one:"),
-    ("code", """\
+    (
+        "code",
+        """\
 ok = errors[errors["kind"] == "correct"]
-ok[ok["gold_canonical"] != ok["pred_canonical"]][["gold", "gold_canonical", "pred_canonical"]]"""),
+ok[ok["gold_canonical"] != ok["pred_canonical"]][["gold", "gold_canonical", "pred_canonical"]]""",
+    ),
 ]
 
 NOTEBOOKS_CELLS = {
@@ -439,8 +597,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.check and stale:
         print(f"out of date: {', '.join(stale)}; run python scripts/make_notebooks.py")
         return 1
-    print(("checked" if args.check else "wrote") + f" {len(NOTEBOOKS_CELLS)} notebooks"
-          + (f" ({len(stale)} changed)" if stale and not args.check else ""))
+    print(
+        ("checked" if args.check else "wrote")
+        + f" {len(NOTEBOOKS_CELLS)} notebooks"
+        + (f" ({len(stale)} changed)" if stale and not args.check else "")
+    )
     return 0
 
 

@@ -33,11 +33,18 @@ def package_dev() -> None:
         old.unlink()
     for g in sorted(DEV_GOLD.glob("*.json")):
         shutil.copyfile(g, DEV_OUT / g.name)
-        (DEV_OUT / f"{g.name}.meta.json").write_text(json.dumps({
-            "version": "1",
-            "source": "corpora/dev/gold (adjudicated; corpora/AGREEMENT.md); offsets into "
-                      "the development report named in 'file' (shared/dev/reports)",
-            "licence": "CC0-1.0 (annotations; the texts are not included)"}) + "\n", "utf-8")
+        (DEV_OUT / f"{g.name}.meta.json").write_text(
+            json.dumps(
+                {
+                    "version": "1",
+                    "source": "corpora/dev/gold (adjudicated; corpora/AGREEMENT.md); offsets into "
+                    "the development report named in 'file' (shared/dev/reports)",
+                    "licence": "CC0-1.0 (annotations; the texts are not included)",
+                }
+            )
+            + "\n",
+            "utf-8",
+        )
         print(f"packaged dev gold {g.stem}")
 
 
@@ -50,13 +57,29 @@ def main() -> None:
         meta = json.loads((SEEDS / f"{doc_id}.meta.json").read_text("utf-8"))
         shutil.copyfile(g, OUT / g.name)
         shutil.copyfile(SEEDS / f"{doc_id}.txt", OUT / f"{doc_id}.txt")
-        (OUT / f"{g.name}.meta.json").write_text(json.dumps({
-            "version": "1", "source": "corpora/gold (adjudicated; corpora/AGREEMENT.md)",
-            "licence": "CC0-1.0 (annotations)"}) + "\n", "utf-8")
-        (OUT / f"{doc_id}.txt.meta.json").write_text(json.dumps({
-            "version": "1", "source": f"{meta['title']} ({meta['author']}; {meta['publisher']})",
-            "licence": "publisher's copyright; redistributed for evaluation as supplied "
-                       "with the relnlp project brief"}) + "\n", "utf-8")
+        (OUT / f"{g.name}.meta.json").write_text(
+            json.dumps(
+                {
+                    "version": "1",
+                    "source": "corpora/gold (adjudicated; corpora/AGREEMENT.md)",
+                    "licence": "CC0-1.0 (annotations)",
+                }
+            )
+            + "\n",
+            "utf-8",
+        )
+        (OUT / f"{doc_id}.txt.meta.json").write_text(
+            json.dumps(
+                {
+                    "version": "1",
+                    "source": f"{meta['title']} ({meta['author']}; {meta['publisher']})",
+                    "licence": "publisher's copyright; redistributed for evaluation as supplied "
+                    "with the relnlp project brief",
+                }
+            )
+            + "\n",
+            "utf-8",
+        )
         print(f"packaged {doc_id}")
     package_dev()
     subprocess.run([sys.executable, str(ROOT / "scripts" / "update_manifest.py")], check=True)

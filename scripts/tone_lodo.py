@@ -42,16 +42,22 @@ def _passages() -> list[dict[str, Any]]:
             sents.append((a, b, st.cooperation, st.tension, st.cues, st.actors))
         predicted = report.passages
         for gp in gold.passages:
-            overlap = (np.minimum(predicted["end"], gp["end"])
-                       - np.maximum(predicted["start"], gp["start"]))  # fmt: skip
+            overlap = np.minimum(predicted["end"], gp["end"]) - np.maximum(
+                predicted["start"], gp["start"]
+            )
             best = predicted.iloc[int(np.argmax(overlap))] if len(predicted) else None
-            rows.append({
-                "doc": gold.doc_id, "text": gold.text[gp["start"] : gp["end"]],
-                "gold": {"cooperation": gp["cooperation"], "tension": gp["tension"]},
-                "rules": {ax: float(best[ax]) if best is not None and overlap.max() > 0 else 0.0
-                          for ax in ("cooperation", "tension")},
-                "sents": [x for x in sents if x[0] >= gp["start"] and x[1] <= gp["end"]],
-            })  # fmt: skip
+            rows.append(
+                {
+                    "doc": gold.doc_id,
+                    "text": gold.text[gp["start"] : gp["end"]],
+                    "gold": {"cooperation": gp["cooperation"], "tension": gp["tension"]},
+                    "rules": {
+                        ax: float(best[ax]) if best is not None and overlap.max() > 0 else 0.0
+                        for ax in ("cooperation", "tension")
+                    },
+                    "sents": [x for x in sents if x[0] >= gp["start"] and x[1] <= gp["end"]],
+                }
+            )
     return rows
 
 
@@ -63,9 +69,16 @@ def _features(p: dict[str, Any], axis: str) -> list[float]:
     cues = sum(1 for s in ss for c in s[4] if c.startswith(axis))
     actors = len({a for s in ss for a in s[5]})
     dyadic = sum(1 for s in ss if s[k] > 0 and len(set(s[5])) >= 2)
-    return [max(v), float(np.mean(v)), 1 - float(np.prod([1 - x for x in v])),
-            sum(x > 0 for x in v) / n, math.log1p(cues), math.log1p(actors), dyadic / n,
-            math.log(n)]  # fmt: skip
+    return [
+        max(v),
+        float(np.mean(v)),
+        1 - float(np.prod([1 - x for x in v])),
+        sum(x > 0 for x in v) / n,
+        math.log1p(cues),
+        math.log1p(actors),
+        dyadic / n,
+        math.log(n),
+    ]
 
 
 def _rho(x: Any, y: Any) -> float:
@@ -84,8 +97,10 @@ def main() -> None:
     rows = _passages()
     docs = np.array([r["doc"] for r in rows])
     names = sorted(set(docs))
-    lines = ["| axis | system | pooled Spearman | " + " | ".join(names) + " |",
-             "|---|---|---:|" + "---:|" * len(names)]  # fmt: skip
+    lines = [
+        "| axis | system | pooled Spearman | " + " | ".join(names) + " |",
+        "|---|---|---:|" + "---:|" * len(names),
+    ]
     for axis in ("cooperation", "tension"):
         y = np.array([r["gold"][axis] for r in rows], dtype=float)
         X = np.array([_features(r, axis) for r in rows])
@@ -109,7 +124,9 @@ def main() -> None:
         args.out.write_text(
             "# Tone: rules vs models learned from the gold (leave-one-document-out)\n\n"
             "`python scripts/tone_lodo.py --out " + str(args.out) + "`; "
-            f"{len(rows)} gold passages.\n\n" + table + "\n", encoding="utf-8")  # fmt: skip
+            f"{len(rows)} gold passages.\n\n" + table + "\n",
+            encoding="utf-8",
+        )
 
 
 if __name__ == "__main__":

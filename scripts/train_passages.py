@@ -73,11 +73,14 @@ def collect(data: Path) -> list[dict[str, Any]]:
             ov = np.minimum(ends, g["end"]) - np.maximum(starts, g["start"])
             k = int(np.argmax(ov)) if len(ov) else -1
             hit = k >= 0 and ov[k] > 0
-            rows.append({
-                "doc": d.doc_id, "seed": d in seeds,
-                "gold": {a: int(g[a]) for a in AXES},
-                "sents": {a: [_pair(t, a) for t in groups[k]] if hit else [] for a in AXES},
-            })  # fmt: skip
+            rows.append(
+                {
+                    "doc": d.doc_id,
+                    "seed": d in seeds,
+                    "gold": {a: int(g[a]) for a in AXES},
+                    "sents": {a: [_pair(t, a) for t in groups[k]] if hit else [] for a in AXES},
+                }
+            )
         print(f"  {d.doc_id}: {len(d.passages)} passages", file=sys.stderr)
     return rows
 
@@ -93,8 +96,13 @@ def choose(rows: list[dict[str, Any]], axis: str) -> dict[str, float]:
     neighbourhood first, then smaller ``mix``)."""
     y = np.array([r["gold"][axis] for r in rows], dtype=float)
     grid = [(m, t) for m in MIXES for t in TOPS]
-    best = max(grid, key=lambda mt: (round(_rho(scores(rows, axis, *mt), y), 6),
-                                     -abs(mt[0] - 0.5) - abs(mt[1] - 0.7)))  # fmt: skip
+    best = max(
+        grid,
+        key=lambda mt: (
+            round(_rho(scores(rows, axis, *mt), y), 6),
+            -abs(mt[0] - 0.5) - abs(mt[1] - 0.7),
+        ),
+    )
     return {"mix": best[0], "top": best[1]}
 
 
@@ -112,8 +120,10 @@ def main() -> None:
     folds: dict[str, dict[str, dict[str, float]]] = {d: {} for d in names}
     params: dict[str, dict[str, float]] = {}
     figures: dict[str, Any] = {}
-    lines = ["| axis | aggregation | seeds+dev pooled | dev only | "
-             + " | ".join(names) + " |", "|---|---|---:|---:|" + "---:|" * len(names)]  # fmt: skip
+    lines = [
+        "| axis | aggregation | seeds+dev pooled | dev only | " + " | ".join(names) + " |",
+        "|---|---|---:|---:|" + "---:|" * len(names),
+    ]
     for axis in AXES:
         y = np.array([r["gold"][axis] for r in rows], dtype=float)
         held = np.zeros(len(y))
@@ -123,32 +133,53 @@ def main() -> None:
             te = docs == d
             held[te] = scores([r for r in rows if r["doc"] == d], axis, p["mix"], p["top"])
         default = scores(rows, axis, DEFAULT_PARAMS[axis]["mix"], DEFAULT_PARAMS[axis]["top"])
-        for system, pred in (("fitted, leave one document out", held),
-                             ("unfitted (mix 0.5, top 0.7)", default)):  # fmt: skip
+        for system, pred in (
+            ("fitted, leave one document out", held),
+            ("unfitted (mix 0.5, top 0.7)", default),
+        ):
             per = {d: round(_rho(pred[docs == d], y[docs == d]), 4) for d in names}
-            fig = {"pooled": round(_rho(pred, y), 4),
-                   "dev_only": round(_rho(pred[dev_only], y[dev_only]), 4), "per_fold": per}  # fmt: skip
+            fig = {
+                "pooled": round(_rho(pred, y), 4),
+                "dev_only": round(_rho(pred[dev_only], y[dev_only]), 4),
+                "per_fold": per,
+            }
             figures[f"{axis}|{system}"] = fig
-            lines.append(f"| {axis} | {system} | {fig['pooled']:.3f} | {fig['dev_only']:.3f} | "
-                         + " | ".join(f"{per[d]:.3f}" for d in names) + " |")  # fmt: skip
+            lines.append(
+                f"| {axis} | {system} | {fig['pooled']:.3f} | {fig['dev_only']:.3f} | "
+                + " | ".join(f"{per[d]:.3f}" for d in names)
+                + " |"
+            )
         params[axis] = choose(rows, axis)
-        gain = figures[f"{axis}|fitted, leave one document out"]["pooled"] - \
-            figures[f"{axis}|unfitted (mix 0.5, top 0.7)"]["pooled"]
+        gain = (
+            figures[f"{axis}|fitted, leave one document out"]["pooled"]
+            - figures[f"{axis}|unfitted (mix 0.5, top 0.7)"]["pooled"]
+        )
         adopted = gain >= MARGIN
-        figures[f"{axis}|params"] = {"fitted": params[axis], "adopted": adopted,
-                                     "gain_pooled": round(gain, 4),
-                                     "per_fold": {d: folds[d][axis] for d in names}}  # fmt: skip
+        figures[f"{axis}|params"] = {
+            "fitted": params[axis],
+            "adopted": adopted,
+            "gain_pooled": round(gain, 4),
+            "per_fold": {d: folds[d][axis] for d in names},
+        }
         if not adopted:
             params[axis] = dict(DEFAULT_PARAMS[axis])
             for d in names:
                 folds[d][axis] = dict(DEFAULT_PARAMS[axis])
-        print(f"{axis}: shipped {params[axis]} (fitted adopted: {adopted}, "
-              f"held-out gain {gain:+.3f})", file=sys.stderr)
+        print(
+            f"{axis}: shipped {params[axis]} (fitted adopted: {adopted}, "
+            f"held-out gain {gain:+.3f})",
+            file=sys.stderr,
+        )
     table = "\n".join(lines)
     print(table)
-    info = {"name": "tone-v1 passages", "created": dt.date.today().isoformat(),
-            "training_docs": names, "n_passages": len(rows),
-            "grid": {"mix": list(MIXES), "top": list(TOPS)}, "figures": figures}  # fmt: skip
+    info = {
+        "name": "tone-v1 passages",
+        "created": dt.date.today().isoformat(),
+        "training_docs": names,
+        "n_passages": len(rows),
+        "grid": {"mix": list(MIXES), "top": list(TOPS)},
+        "figures": figures,
+    }
     (args.out / "passage_model.json").write_text(PassageModel(params, folds, info).to_json() + "\n")
     print(f"wrote {args.out / 'passage_model.json'}", file=sys.stderr)
 

@@ -59,8 +59,10 @@ SEED_DOCS = ("000_a36955c7ab553492", "004_880b6a600cf7a9c3")
 def passages_of(doc: GoldDoc, with_context: bool) -> list[LabelledPassage]:
     """The gold passages of one report in the markup-free view, with their contexts."""
     view = clean_view(doc.text)
-    spans = [(int(np.searchsorted(view.starts, p["start"])), int(np.searchsorted(view.starts, p["end"])))
-             for p in doc.passages]  # fmt: skip
+    spans = [
+        (int(np.searchsorted(view.starts, p["start"])), int(np.searchsorted(view.starts, p["end"])))
+        for p in doc.passages
+    ]
     contexts = passage_contexts(view.text, spans) if with_context else [""] * len(spans)
     return [
         LabelledPassage(view.text[a:b], tuple(p["themes"]), doc.doc_id, c)
@@ -74,7 +76,9 @@ def all_docs(data: Path) -> list[GoldDoc]:
     return docs
 
 
-def lodo(docs: list[GoldDoc], tax: Taxonomy, variant: dict[str, Any], out: Path | None) -> dict[str, Any]:
+def lodo(
+    docs: list[GoldDoc], tax: Taxonomy, variant: dict[str, Any], out: Path | None
+) -> dict[str, Any]:
     """Leave-one-document-out figures of one variant (saving the fold models to ``out``)."""
     with_ctx = variant["context"] != "none"
     data = {d.doc_id: passages_of(d, with_ctx) for d in docs}
@@ -84,9 +88,18 @@ def lodo(docs: list[GoldDoc], tax: Taxonomy, variant: dict[str, Any], out: Path 
     per_fold: dict[str, Any] = {}
     for held in data:
         train_set = [p for d, ps in data.items() if d != held for p in ps]
-        model = train(train_set, tax, C=variant["C"], context_prior=variant["context"] == "terms+prior",
-                      info={"name": NAME, "held_out": held, "variant": variant,
-                            "training_docs": sorted(set(data) - {held})})  # fmt: skip
+        model = train(
+            train_set,
+            tax,
+            C=variant["C"],
+            context_prior=variant["context"] == "terms+prior",
+            info={
+                "name": NAME,
+                "held_out": held,
+                "variant": variant,
+                "training_docs": sorted(set(data) - {held}),
+            },
+        )
         if out is not None:
             model.save(out / "folds" / held)
         texts = [p.text for p in data[held]]
@@ -107,9 +120,15 @@ def lodo(docs: list[GoldDoc], tax: Taxonomy, variant: dict[str, Any], out: Path 
         pooled["gold"] += gold
         doc_of += [held] * len(gold)
     scores = {
-        "relnlp (leave-one-document-out)": metrics.multilabel_f1(pooled["relnlp"], pooled["gold"], ids),
-        "taxonomy prior only (no training)": metrics.multilabel_f1(pooled["prior"], pooled["gold"], ids),
-        "keyword dictionary baseline": metrics.multilabel_f1(pooled["keywords"], pooled["gold"], ids),
+        "relnlp (leave-one-document-out)": metrics.multilabel_f1(
+            pooled["relnlp"], pooled["gold"], ids
+        ),
+        "taxonomy prior only (no training)": metrics.multilabel_f1(
+            pooled["prior"], pooled["gold"], ids
+        ),
+        "keyword dictionary baseline": metrics.multilabel_f1(
+            pooled["keywords"], pooled["gold"], ids
+        ),
     }
     # The same held-out predictions pooled over the seed reports and over the dev reports.
     by_set: dict[str, Any] = {}
@@ -148,10 +167,17 @@ def main() -> None:
     for set_name, rows in res["by_set"].items():
         print(f"  {set_name}: " + "  ".join(f"{k} macro {v['macro']:.3f}" for k, v in rows.items()))
     for held, f in res["per_fold"].items():
-        print(f"  fold {held}: relnlp macro {f['relnlp']['macro']:.3f}  keywords macro {f['keywords']['macro']:.3f}")
+        print(
+            f"  fold {held}: relnlp macro {f['relnlp']['macro']:.3f}  keywords macro {f['keywords']['macro']:.3f}"
+        )
     everything = [p for ps in res["data"].values() for p in ps]
-    final = train(everything, tax, C=variant["C"], context_prior=variant["context"] == "terms+prior",
-                  info={"name": NAME, "variant": variant, "training_docs": sorted(res["data"])})  # fmt: skip
+    final = train(
+        everything,
+        tax,
+        C=variant["C"],
+        context_prior=variant["context"] == "terms+prior",
+        info={"name": NAME, "variant": variant, "training_docs": sorted(res["data"])},
+    )
     final.save(args.out)
     ids = list(tax.ids)
     report = {

@@ -136,8 +136,9 @@ def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: f
     rules, dense, syntax = SYSTEMS[system]
     if not syntax:
         masked = _strip_syntax(masked)
-    vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=MIN_DF,
-                          max_features=MAX_FEATURES)  # fmt: skip
+    vec = TfidfVectorizer(
+        analyzer=analyzer, sublinear_tf=True, min_df=MIN_DF, max_features=MAX_FEATURES
+    )
     X = vec.fit_transform(masked)
     nr = len(RULE_FEATURES)
     scale = np.full(nr, RULE_SCALE if rules else 0.0)
@@ -153,8 +154,15 @@ def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: f
         coef[:, c] = clf.coef_[j]
         intercept[c] = clf.intercept_[j]
     vocab = [t for t, _i in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])]
-    model = ToneModel(vocab, np.asarray(vec.idf_, dtype=float), scale, coef, intercept,
-                      n_dense=DENSE if dense else 0, dense_scale=DENSE_SCALE)  # fmt: skip
+    model = ToneModel(
+        vocab,
+        np.asarray(vec.idf_, dtype=float),
+        scale,
+        coef,
+        intercept,
+        n_dense=DENSE if dense else 0,
+        dense_scale=DENSE_SCALE,
+    )
     return model
 
 
@@ -177,8 +185,10 @@ def rule_scores(feats: np.ndarray, y: list[str]) -> dict[str, float]:
     from relnlp.evaluate.tone_sets import metrics
 
     coop, tens = feats[:, 0], feats[:, 1]
-    pred = ["neutral" if c == t == 0 else ("verbal_cooperation" if c >= t else "verbal_conflict")
-            for c, t in zip(coop, tens)]  # fmt: skip
+    pred = [
+        "neutral" if c == t == 0 else ("verbal_cooperation" if c >= t else "verbal_conflict")
+        for c, t in zip(coop, tens)
+    ]
     return metrics(y, (coop - tens).tolist(), pred)
 
 
@@ -198,8 +208,16 @@ def main() -> None:
         tr, te = split(labels)
         print(f"{name}: {len(texts)} texts, train {len(tr)}, held out {len(te)}", file=sys.stderr)
         masked, feats = cached_inputs(texts, args.cache)
-        data[name] = dict(path=path, texts=texts, labels=labels, rows=rows, train=tr, test=te,
-                          masked=masked, feats=feats)  # fmt: skip
+        data[name] = dict(
+            path=path,
+            texts=texts,
+            labels=labels,
+            rows=rows,
+            train=tr,
+            test=te,
+            masked=masked,
+            feats=feats,
+        )
 
     def part(name: str, which: str) -> tuple[list[str], np.ndarray, list[str]]:
         d = data[name]
@@ -211,16 +229,20 @@ def main() -> None:
 
     # Selection inside the training parts: an inner stratified 80/20 validation split.
     strata = [f"{k}:{c}" for k, c in zip(["un"] * len(a[2]) + ["news"] * len(b[2]), y_tr)]
-    itr, iva = train_test_split(np.arange(len(y_tr)), test_size=0.2, random_state=SEED,
-                                stratify=strata)  # fmt: skip
+    itr, iva = train_test_split(
+        np.arange(len(y_tr)), test_size=0.2, random_state=SEED, stratify=strata
+    )
     validation: dict[str, dict[str, float]] = {}
     for system in SYSTEMS:
         for C in C_GRID:
             m = fit([m_tr[i] for i in itr], f_tr[itr], [y_tr[i] for i in itr], system=system, C=C)
             validation[f"{system}|C={C}"] = r = scores(
-                m, [m_tr[i] for i in iva], f_tr[iva], [y_tr[i] for i in iva])
-            print(f"  validation {system} C={C}: auc {r['auc']:.4f} "
-                  f"macro_f1 {r['macro_f1']:.4f}", file=sys.stderr)  # fmt: skip
+                m, [m_tr[i] for i in iva], f_tr[iva], [y_tr[i] for i in iva]
+            )
+            print(
+                f"  validation {system} C={C}: auc {r['auc']:.4f} macro_f1 {r['macro_f1']:.4f}",
+                file=sys.stderr,
+            )
     best_key = max(validation, key=lambda k: (validation[k]["auc"], validation[k]["macro_f1"]))
     best, best_c = best_key.split("|C=")[0], float(best_key.split("|C=")[1])
     print(f"chosen: {best} (C={best_c})", file=sys.stderr)
@@ -249,21 +271,26 @@ def main() -> None:
         "C": best_c,
         "seed": SEED,
         "test_size": TEST_SIZE,
-        "features": {"analyzer": "relnlp.tone.model.analyzer", "min_df": MIN_DF,
-                     "max_features": MAX_FEATURES, "sublinear_tf": True},
+        "features": {
+            "analyzer": "relnlp.tone.model.analyzer",
+            "min_df": MIN_DF,
+            "max_features": MAX_FEATURES,
+            "sublinear_tf": True,
+        },
         "data": {
             name: {
                 "file": f"../shared/dev/tone/{FILES[name]}",
                 "sha256": hashlib.sha256(d["path"].read_bytes()).hexdigest(),
                 "n_texts_deduplicated": len(d["texts"]),
-                "n_train": len(d["train"]), "n_heldout": len(d["test"]),
+                "n_train": len(d["train"]),
+                "n_heldout": len(d["test"]),
                 "heldout_rows": [d["rows"][i] for i in d["test"]],
             }
             for name, d in data.items()
         },
         "validation": {k: {m: round(v, 4) for m, v in r.items()} for k, r in validation.items()},
         "figures": {k: {m: round(v, 4) for m, v in r.items()} for k, r in results.items()},
-    }  # fmt: skip
+    }
     final.save(args.out)
     print(f"wrote {args.out}", file=sys.stderr)
 

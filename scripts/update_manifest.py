@@ -40,7 +40,9 @@ def main() -> None:
             "licence": meta.get("licence"),
         }
     out = {"manifest_version": 1, "files": files}
-    (DATA / "MANIFEST.json").write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    (DATA / "MANIFEST.json").write_text(
+        json.dumps(out, indent=1, ensure_ascii=False) + "\n", "utf-8"
+    )
     print(f"{len(files)} files listed in {DATA / 'MANIFEST.json'}")
 
 

@@ -49,7 +49,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
 
 
-DEV_DATA_REASON = "development data absent: put shared/dev beside the repository or set RELNLP_DEV_DATA"
+DEV_DATA_REASON = (
+    "development data absent: put shared/dev beside the repository or set RELNLP_DEV_DATA"
+)
 
 
 @pytest.fixture(scope="session")

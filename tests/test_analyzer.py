@@ -148,13 +148,23 @@ def test_analyzer_offsets_on_seeds(seed_reports: dict[str, Any]) -> None:
 
 
 _PIECES = list("ab Zq.,;:!?-*_#<>/\\[]()`&$^\n\t'\"¹²é栗") + [
-    "<sup>", "</sup>", "**", "\n\n", "U.S.", "Feb. 3", "https://x.io/a_b", "Russia", "&amp;",
-]  # fmt: skip
+    "<sup>",
+    "</sup>",
+    "**",
+    "\n\n",
+    "U.S.",
+    "Feb. 3",
+    "https://x.io/a_b",
+    "Russia",
+    "&amp;",
+]
 _markupish = st.lists(st.sampled_from(_PIECES), max_size=80).map("".join)
 
 
 @pytest.mark.filterwarnings("ignore::relnlp.errors.RelnlpWarning")  # W201 on undated text
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.one_of(st.text(max_size=200), _markupish))
 def test_analyzer_offsets_on_random_text(nlp: Any, text: str) -> None:
     r = nlp.analyze(text)

@@ -61,8 +61,9 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory, nlp: Any) 
 
 def _assert_same_tables(a: Path, b: Path, names: list[str] = ALL) -> None:
     for name in names:
-        pd.testing.assert_frame_equal(batch.read_table(a, name), batch.read_table(b, name),
-                                      obj=name)  # fmt: skip
+        pd.testing.assert_frame_equal(
+            batch.read_table(a, name), batch.read_table(b, name), obj=name
+        )
 
 
 def test_batch_layout_manifest_and_ids(reference: Path, corpus: Path) -> None:
@@ -104,8 +105,18 @@ def test_batch_killed_then_resumed_equals_uninterrupted(
     corpus: Path, reference: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "relnlp", "batch", str(corpus), "--out", str(out),
-           "--chunk-size", str(CHUNK), "--no-progress"]  # fmt: skip
+    cmd = [
+        sys.executable,
+        "-m",
+        "relnlp",
+        "batch",
+        str(corpus),
+        "--out",
+        str(out),
+        "--chunk-size",
+        str(CHUNK),
+        "--no-progress",
+    ]
     log = tmp_path / "stderr.txt"
     with log.open("wb") as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
@@ -166,8 +177,9 @@ def test_batch_bad_files_become_error_rows_cli_exit_1(corpus: Path, tmp_path: Pa
     (src / "blob.txt").write_bytes(bytes(range(256)) * 8)
     (src / "cut.pdf").write_bytes(_pdf_bytes()[:400])
     out = tmp_path / "out"
-    res = runner.invoke(app, ["batch", str(src), "--out", str(out), "--chunk-size", "2",
-                              "--no-progress"])  # fmt: skip
+    res = runner.invoke(
+        app, ["batch", str(src), "--out", str(out), "--chunk-size", "2", "--no-progress"]
+    )
     assert res.exit_code == 1, res.output
     errors = batch.read_table(out, "errors")
     assert list(errors.columns) == ["doc_id", "path", "error_type", "code", "message"]
@@ -186,8 +198,9 @@ def test_batch_bad_files_become_error_rows_cli_exit_1(corpus: Path, tmp_path: Pa
 
 def test_batch_cli_exit_0_and_usage_errors_exit_2(corpus: Path, tmp_path: Path) -> None:
     one = str(corpus / "r01.txt")
-    res = runner.invoke(app, ["batch", one, "--out", str(tmp_path / "ok"), "--only", "dates",
-                              "--no-progress"])  # fmt: skip
+    res = runner.invoke(
+        app, ["batch", one, "--out", str(tmp_path / "ok"), "--only", "dates", "--no-progress"]
+    )
     assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["batch", one, "--out", str(tmp_path / "a"), "--only", "nope"])
     assert res.exit_code == 2 and "[E104]" in res.output
@@ -289,18 +302,44 @@ def test_batch_user_gazetteer_taxonomy_and_model_reach_the_workers(tmp_path: Pat
     for i in range(3):
         (src / f"r{i}.txt").write_text(
             f"Note {i}\n\nThe Zorvath Assembly met in Geneva on 5 May 2015. The navy held a "
-            "naval exercise with maritime patrols in the strait.\n", encoding="utf-8")  # fmt: skip
+            "naval exercise with maritime patrols in the strait.\n",
+            encoding="utf-8",
+        )
     gaz = tmp_path / "mine.jsonl"
     header = {"_meta": {"name": "mine", "version": "1", "source": "test", "licence": "CC0-1.0"}}
-    gaz.write_text(json.dumps(header) + "\n" + json.dumps({"canonical": "Assembly of Zorvath", "label": "ORG", "kind": "io",
-                               "aliases": ["Zorvath Assembly"], "acronyms": [],
-                               "country": None}) + "\n", encoding="utf-8")  # fmt: skip
+    gaz.write_text(
+        json.dumps(header)
+        + "\n"
+        + json.dumps(
+            {
+                "canonical": "Assembly of Zorvath",
+                "label": "ORG",
+                "kind": "io",
+                "aliases": ["Zorvath Assembly"],
+                "acronyms": [],
+                "country": None,
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     tax = Taxonomy.default()
-    tax.add_theme("maritime", description="Navies, sea lanes and maritime security.",
-                  cues=["navy", "naval", "maritime", "strait"])  # fmt: skip
+    tax.add_theme(
+        "maritime",
+        description="Navies, sea lanes and maritime security.",
+        cues=["navy", "naval", "maritime", "strait"],
+    )
     out = tmp_path / "out"
-    res = batch.run([src], out, n_process=2, chunk_size=1, progress=False, gazetteer=[gaz],
-                    taxonomy=tax, only="entities,passages,documents")  # fmt: skip
+    res = batch.run(
+        [src],
+        out,
+        n_process=2,
+        chunk_size=1,
+        progress=False,
+        gazetteer=[gaz],
+        taxonomy=tax,
+        only="entities,passages,documents",
+    )
     assert (res.documents, res.failed) == (3, 0)
     ents = batch.read_table(out, "entities")
     assert set(ents.loc[ents["text"] == "Zorvath Assembly", "canonical"]) == {"Assembly of Zorvath"}
@@ -311,23 +350,57 @@ def test_batch_user_gazetteer_taxonomy_and_model_reach_the_workers(tmp_path: Pat
     assert settings["taxonomy"] == tax.key and len(settings["gazetteer"]) == 1
     assert Taxonomy.load(out / "taxonomy.toml").key == tax.key
     # The same command resumes; a changed resource is another job (E402).
-    again = batch.run([src], out, n_process=1, chunk_size=1, progress=False, gazetteer=[gaz],
-                      taxonomy=tax, only="entities,passages,documents")  # fmt: skip
+    again = batch.run(
+        [src],
+        out,
+        n_process=1,
+        chunk_size=1,
+        progress=False,
+        gazetteer=[gaz],
+        taxonomy=tax,
+        only="entities,passages,documents",
+    )
     assert again.chunks_run == 0
     tax.add_theme("energy", description="Oil and gas.", cues=["pipeline"])
     with pytest.raises(ConfigError, match="E402.*taxonomy"):
-        batch.run([src], out, chunk_size=1, progress=False, gazetteer=[gaz], taxonomy=tax,
-                  only="entities,passages,documents")  # fmt: skip
+        batch.run(
+            [src],
+            out,
+            chunk_size=1,
+            progress=False,
+            gazetteer=[gaz],
+            taxonomy=tax,
+            only="entities,passages,documents",
+        )
     with pytest.raises(ConfigError, match=r"E402.*gazetteer: \['"):  # an option dropped
-        batch.run([src], out, chunk_size=1, progress=False, taxonomy=tax,
-                  only="entities,passages,documents")  # fmt: skip
+        batch.run(
+            [src],
+            out,
+            chunk_size=1,
+            progress=False,
+            taxonomy=tax,
+            only="entities,passages,documents",
+        )
     # Same paths, new content, same process: a new job, and a pipeline from the new files.
     import shutil
 
     shutil.rmtree(out)
-    gaz.write_text(json.dumps(header) + "\n" + json.dumps({"canonical": "Zorvath Council",
-                   "label": "ORG", "kind": "io", "aliases": ["Zorvath Assembly"],
-                   "acronyms": [], "country": None}) + "\n", encoding="utf-8")  # fmt: skip
+    gaz.write_text(
+        json.dumps(header)
+        + "\n"
+        + json.dumps(
+            {
+                "canonical": "Zorvath Council",
+                "label": "ORG",
+                "kind": "io",
+                "aliases": ["Zorvath Assembly"],
+                "acronyms": [],
+                "country": None,
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     batch.run([src], out, chunk_size=1, progress=False, gazetteer=[gaz], only="entities")
     ents = batch.read_table(out, "entities")
     assert set(ents.loc[ents["text"] == "Zorvath Assembly", "canonical"]) == {"Zorvath Council"}
@@ -346,12 +419,22 @@ def test_batch_bad_resources_refused_before_any_work(tmp_path: Path, corpus: Pat
     with pytest.raises(RelnlpError, match="E305"):
         batch.run([corpus], out, themes_model=tmp_path, progress=False)
     assert not out.exists() or not any((out / t).exists() for t in schemas.TABLES)
-    r = runner.invoke(app, ["batch", str(corpus), "--out", str(out), "--no-progress",
-                            "--gazetteer", str(tmp_path / "missing.jsonl")])  # fmt: skip
+    r = runner.invoke(
+        app,
+        [
+            "batch",
+            str(corpus),
+            "--out",
+            str(out),
+            "--no-progress",
+            "--gazetteer",
+            str(tmp_path / "missing.jsonl"),
+        ],
+    )
     assert r.exit_code == 2 and "E002" in r.output
 
 
-_CRASH_HOOK = '''
+_CRASH_HOOK = """
 import os
 
 if os.environ.get("RELNLP_TEST_CRASH_ON"):  # only in the test's spawned workers
@@ -365,7 +448,7 @@ if os.environ.get("RELNLP_TEST_CRASH_ON"):  # only in the test's spawned workers
         return _real(chunk, job, *args, **kwargs)
 
     _b.process_chunk = _crashing
-'''
+"""
 
 
 def _crashing(chunk: Any, job: Any, *args: Any, **kwargs: Any) -> Any:
@@ -394,10 +477,11 @@ def test_batch_worker_crash_becomes_error_rows_and_the_rest_finishes(
         hook = tmp_path / "hook"
         hook.mkdir()
         (hook / "sitecustomize.py").write_text(_CRASH_HOOK, encoding="utf-8")
-        monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]))
+        monkeypatch.setenv(
+            "PYTHONPATH", os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")])
+        )
     out = tmp_path / "out"
-    res = batch.run([corpus], out, n_process=2, chunk_size=CHUNK, progress=False,
-                    only="documents")  # fmt: skip
+    res = batch.run([corpus], out, n_process=2, chunk_size=CHUNK, progress=False, only="documents")
     assert (res.documents, res.failed) == (N_DOCS, CHUNK)
     errors = batch.read_table(out, batch.ERRORS_TABLE)
     assert set(errors["code"]) == {"E404"} and len(errors) == CHUNK
@@ -428,8 +512,9 @@ def test_batch_disk_full_mid_job_is_one_coded_line_then_resume_equals_uninterrup
 
     monkeypatch.setattr(batch._store, "_write_arrow", full_disk)
     out = tmp_path / "out"
-    res = runner.invoke(app, ["batch", str(corpus), "--out", str(out), "--chunk-size",
-                              str(CHUNK), "--no-progress"])  # fmt: skip
+    res = runner.invoke(
+        app, ["batch", str(corpus), "--out", str(out), "--chunk-size", str(CHUNK), "--no-progress"]
+    )
     assert res.exit_code == 1, res.output
     lines = [ln for ln in res.output.splitlines() if ln.startswith("error:")]
     assert len(lines) == 1, res.output
@@ -529,8 +614,9 @@ def test_batch_rerun_in_cli_says_which_part_was_redone(
     out = tmp_path / "out"
     shutil.copytree(reference, out)
     cut, _gone, _flipped = _damage(out)
-    r = runner.invoke(app, ["batch", str(corpus), "--out", str(out), "--chunk-size",
-                            str(CHUNK), "--no-progress"])  # fmt: skip
+    r = runner.invoke(
+        app, ["batch", str(corpus), "--out", str(out), "--chunk-size", str(CHUNK), "--no-progress"]
+    )
     assert r.exit_code == 0, r.output
     warned = [ln for ln in r.output.splitlines() if ln.startswith("warning: [W217]")]
     assert len(warned) == 3 and any(str(cut) in ln for ln in warned)
@@ -538,9 +624,7 @@ def test_batch_rerun_in_cli_says_which_part_was_redone(
     _assert_same_tables(out, reference)
 
 
-def test_batch_out_on_a_file_or_under_a_file_is_a_usage_error(
-    corpus: Path, tmp_path: Path
-) -> None:
+def test_batch_out_on_a_file_or_under_a_file_is_a_usage_error(corpus: Path, tmp_path: Path) -> None:
     afile = tmp_path / "notes.txt"
     afile.write_text("not a folder\n")
     one = str(corpus / "r01.txt")
@@ -590,8 +674,20 @@ def test_batch_workers_end_with_a_killed_coordinator_and_its_lock_is_taken_over(
     corpus: Path, reference: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "relnlp", "batch", str(corpus), "--out", str(out),
-           "--chunk-size", "1", "--n-process", "2", "--no-progress"]  # fmt: skip
+    cmd = [
+        sys.executable,
+        "-m",
+        "relnlp",
+        "batch",
+        str(corpus),
+        "--out",
+        str(out),
+        "--chunk-size",
+        "1",
+        "--n-process",
+        "2",
+        "--no-progress",
+    ]
     log = tmp_path / "stderr.txt"
     with log.open("wb") as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
@@ -627,8 +723,9 @@ def test_batch_lock_of_a_reused_pid_or_an_unfinished_write_is_taken_over(
     out = tmp_path / "reused"
     out.mkdir()
     # A live pid (this process) that started at another time: not the job's process.
-    (out / "_lock.json").write_text(json.dumps({"pid": os.getpid(), "host": host,
-                                                "pid_started": "1"}))  # fmt: skip
+    (out / "_lock.json").write_text(
+        json.dumps({"pid": os.getpid(), "host": host, "pid_started": "1"})
+    )
     assert batch.run(one, out, progress=False, only="dates").documents == 1
     out = tmp_path / "torn"
     out.mkdir()
@@ -649,7 +746,11 @@ def test_batch_default_chunk_size_fits_documents_and_processes(
     corpus: Path, tmp_path: Path
 ) -> None:
     assert [batch.fit_chunk_size(n, p) for n, p in [(12, 1), (12, 2), (50, 2), (1000, 2)]] == [
-        3, 2, 7, 50]  # fmt: skip
+        3,
+        2,
+        7,
+        50,
+    ]
     assert batch.fit_chunk_size(0, 1) == 1
     out = tmp_path / "out"
     res = batch.run([corpus], out, progress=False, only="dates", n_process=1)
@@ -668,8 +769,11 @@ def small_fs(tmp_path: Path, reference: Path) -> Any:
     kib = max(64, int(used * 0.4) // 1024)
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         pytest.skip("mounting a small file system needs root")
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(mnt)],
-                       capture_output=True, text=True)  # fmt: skip
+    r = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(mnt)],
+        capture_output=True,
+        text=True,
+    )
     if r.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
 
@@ -689,9 +793,25 @@ def test_batch_real_full_disk_with_workers_then_resume(
     one E409 line; after space is freed, the rerun finishes with the uninterrupted tables."""
     mnt, grow = small_fs
     out = mnt / "out"
-    r = subprocess.run([sys.executable, "-m", "relnlp", "batch", str(corpus), "--out", str(out),
-                        "--chunk-size", str(CHUNK), "--n-process", "2", "--no-progress"],
-                       capture_output=True, text=True, timeout=600)  # fmt: skip
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "relnlp",
+            "batch",
+            str(corpus),
+            "--out",
+            str(out),
+            "--chunk-size",
+            str(CHUNK),
+            "--n-process",
+            "2",
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert r.returncode == 1, r.stderr
     lines = [ln for ln in r.stderr.splitlines() if ln.startswith("error:")]
     assert len(lines) == 1 and "[E409]" in lines[0] and "[ENOSPC]" in lines[0], r.stderr

@@ -27,7 +27,9 @@ def test_cli_version() -> None:
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
 def test_cli_analyze_writes_tables(tmp_path: Path, seed_paths: dict[str, Any], fmt: str) -> None:
     out = tmp_path / "out"
-    res = runner.invoke(app, ["analyze", *map(str, seed_paths.values()), "--out", str(out), "--format", fmt])
+    res = runner.invoke(
+        app, ["analyze", *map(str, seed_paths.values()), "--out", str(out), "--format", fmt]
+    )
     assert res.exit_code == 0, res.output
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(f"{t}.{fmt}" for t in schemas.TABLES)
@@ -37,7 +39,9 @@ def test_cli_analyze_writes_tables(tmp_path: Path, seed_paths: dict[str, Any], f
         assert {i.rsplit("-", 1)[0] for i in ents["doc_id"]} == set(seed_paths)
 
 
-def test_cli_bad_files_reported_and_others_processed(tmp_path: Path, seed_paths: dict[str, Any]) -> None:
+def test_cli_bad_files_reported_and_others_processed(
+    tmp_path: Path, seed_paths: dict[str, Any]
+) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     binary = tmp_path / "blob.txt"
@@ -46,10 +50,22 @@ def test_cli_bad_files_reported_and_others_processed(tmp_path: Path, seed_paths:
     good = seed_paths["004_880b6a600cf7a9c3"]
     out = tmp_path / "out"
     proc = subprocess.run(
-        [sys.executable, "-m", "relnlp", "analyze", str(missing), str(empty), str(binary),
-         str(good), "--out", str(out)],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "relnlp",
+            "analyze",
+            str(missing),
+            str(empty),
+            str(binary),
+            str(good),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 1
     errors = [ln for ln in proc.stderr.splitlines() if ln.startswith("error:")]
     assert len(errors) == 3, proc.stderr
@@ -70,7 +86,10 @@ def test_cli_usage_errors_exit_2(tmp_path: Path, seed_paths: dict[str, Any]) -> 
 
 
 def test_cli_summary(tmp_path: Path, seed_paths: dict[str, Any]) -> None:
-    res = runner.invoke(app, ["analyze", str(seed_paths["000_a36955c7ab553492"]), "--out", str(tmp_path), "--summary"])
+    res = runner.invoke(
+        app,
+        ["analyze", str(seed_paths["000_a36955c7ab553492"]), "--out", str(tmp_path), "--summary"],
+    )
     assert res.exit_code == 0
     assert "China-Russia Relations: All Still Quiet in the East" in res.output
     assert "chronology 16" in res.output

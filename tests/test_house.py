@@ -13,8 +13,7 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src" / "relnlp"
 
 #: Import cycles allowed (none: a new one fails the test).
-ALLOWED_CYCLES: list[frozenset[str]] = [
-]  # fmt: skip
+ALLOWED_CYCLES: list[frozenset[str]] = []
 
 
 def _module_name(path: Path) -> str:
@@ -130,8 +129,12 @@ def test_house_records_keys_live_in_records_only() -> None:
         for path in SRC.rglob("*.py")
         if path.name != "records.py"
         for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
-        if key.search(line) or re.search(r"""["']rel_(?:timex|entities|passages|passage_themes|tone|chronology|text)["']\s+(?:not\s+)?in\s+\w+\.user_data""", line)
-    ]  # fmt: skip
+        if key.search(line)
+        or re.search(
+            r"""["']rel_(?:timex|entities|passages|passage_themes|tone|chronology|text)["']\s+(?:not\s+)?in\s+\w+\.user_data""",
+            line,
+        )
+    ]
     assert not offenders
 
 
@@ -139,7 +142,9 @@ def test_house_analyzer_stays_under_800_lines() -> None:
     assert len((SRC / "analyzer.py").read_text("utf-8").splitlines()) < 800
 
 
-def test_house_pipe_names_are_the_order_of_execution(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_house_pipe_names_are_the_order_of_execution(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from relnlp.analyzer import REPORT_LEVEL
 
     names = list(nlp.nlp.pipe_names)
@@ -156,8 +161,10 @@ def test_house_pipe_names_are_the_order_of_execution(nlp: Any, monkeypatch: pyte
             return self._comp(doc)
 
         def pipe(self, docs: Any, **kwargs: Any) -> Any:
-            inner = self._comp.pipe(docs, **kwargs) if hasattr(self._comp, "pipe") else map(
-                self._comp, docs
+            inner = (
+                self._comp.pipe(docs, **kwargs)
+                if hasattr(self._comp, "pipe")
+                else map(self._comp, docs)
             )
             for doc in inner:  # a Doc leaves this component: it has run on it
                 ran.append(self._name)
@@ -252,12 +259,16 @@ def test_house_every_coded_error_carries_its_code(tmp_path: Path) -> None:
     assert isinstance(wrong.value, ArgumentTypeError) and wrong.value.code == "E001"
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        warnings.warn(Warnings.W202.format(path="p", encoding="cp1252"), RelnlpWarning, stacklevel=1)
+        warnings.warn(
+            Warnings.W202.format(path="p", encoding="cp1252"), RelnlpWarning, stacklevel=1
+        )
     assert caught[0].message.code == "W202"  # type: ignore[union-attr]
 
 
 def test_house_no_bare_builtin_raised_with_a_catalogue_message() -> None:
-    bare = re.compile(r"raise (?:FileNotFoundError|TypeError|ValueError|KeyError|OSError)\(\s*(?:Errors|Warnings)\.")
+    bare = re.compile(
+        r"raise (?:FileNotFoundError|TypeError|ValueError|KeyError|OSError)\(\s*(?:Errors|Warnings)\."
+    )
     offenders = [
         f"{path.relative_to(SRC)}:{n}"
         for path in SRC.rglob("*.py")
@@ -284,7 +295,9 @@ def test_house_one_doc_id_whatever_the_command(tmp_path: Path) -> None:
     runner = CliRunner()
     res = runner.invoke(app, ["analyze", str(folder), "--out", str(tmp_path / "a")])
     assert res.exit_code == 0, res.output
-    res = runner.invoke(app, ["batch", str(folder), "--out", str(tmp_path / "b"), "--only", "dates"])
+    res = runner.invoke(
+        app, ["batch", str(folder), "--out", str(tmp_path / "b"), "--only", "dates"]
+    )
     assert res.exit_code == 0, res.output
     analysed = pd.read_parquet(tmp_path / "a" / "dates.parquet")["doc_id"].unique().tolist()
     batched = read_table(tmp_path / "b", "dates")["doc_id"].unique().tolist()

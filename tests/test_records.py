@@ -48,11 +48,13 @@ def test_records_survive_doc_bytes(nlp: Any) -> None:
     assert records.timexes(again) == records.timexes(doc)
     assert records.passages(again) == records.passages(doc)
     # msgpack gives tuples back as lists: compare the values
-    assert [(t.start, t.end, t.cooperation, t.tension, list(t.cues), t.tone_class)
-            for t in records.sentence_tones(again) or []] == [
+    assert [
+        (t.start, t.end, t.cooperation, t.tension, list(t.cues), t.tone_class)
+        for t in records.sentence_tones(again) or []
+    ] == [
         (t.start, t.end, t.cooperation, t.tension, list(t.cues), t.tone_class)
         for t in records.sentence_tones(doc) or []
-    ]  # fmt: skip
+    ]
     pt_again, pt = records.passage_themes(again), records.passage_themes(doc)
     assert pt_again is not None and pt is not None
     assert [(p.start, list(p.themes), p.scores) for p in pt_again] == [

@@ -30,10 +30,21 @@ def _reference_tokens(report: Any) -> pd.DataFrame:
             continue
         a, b = report.raw_span(t.idx, t.idx + len(t.text))
         rows.append(
-            {"i": t.i, "start": a, "end": b, "text": report.text[a:b], "lemma": t.lemma_,
-             "pos": t.pos_, "tag": t.tag_, "dep": t.dep_, "head": t.head.i,
-             "ent_type": t.ent_type_, "is_sent_start": bool(t.is_sent_start),
-             "sent_id": sid[t.i], "passage_id": report.passage_of(a)}  # fmt: skip
+            {
+                "i": t.i,
+                "start": a,
+                "end": b,
+                "text": report.text[a:b],
+                "lemma": t.lemma_,
+                "pos": t.pos_,
+                "tag": t.tag_,
+                "dep": t.dep_,
+                "head": t.head.i,
+                "ent_type": t.ent_type_,
+                "is_sent_start": bool(t.is_sent_start),
+                "sent_id": sid[t.i],
+                "passage_id": report.passage_of(a),
+            }
         )
     return pd.DataFrame(rows)
 

@@ -18,11 +18,15 @@ DCT = "2019-06-10"
 
 
 def tag(text: str, doc_date: str | None = DCT) -> list[tuple[str, str, str | None]]:
-    return [(t.text, t.value, t.mod) for t in find_timexes(text, anchor=Anchor.from_value(doc_date))]
+    return [
+        (t.text, t.value, t.mod) for t in find_timexes(text, anchor=Anchor.from_value(doc_date))
+    ]
 
 
 def typed(text: str, doc_date: str | None = DCT) -> list[tuple[str, str, str]]:
-    return [(t.text, t.type, t.value) for t in find_timexes(text, anchor=Anchor.from_value(doc_date))]
+    return [
+        (t.text, t.type, t.value) for t in find_timexes(text, anchor=Anchor.from_value(doc_date))
+    ]
 
 
 # --- calendar points ------------------------------------------------------------------------
@@ -32,7 +36,10 @@ def typed(text: str, doc_date: str | None = DCT) -> list[tuple[str, str, str]]:
     ("text", "expected"),
     [
         ("The envoys arrived on April 2.", [("April 2", "2019-04-02", None)]),
-        ("The dam opened on October 14, 2003 near Lhasa.", [("October 14, 2003", "2003-10-14", None)]),
+        (
+            "The dam opened on October 14, 2003 near Lhasa.",
+            [("October 14, 2003", "2003-10-14", None)],
+        ),
         ("Shipping resumed Aug. 21, 2011.", [("Aug. 21, 2011", "2011-08-21", None)]),
         ("From 3 November 2012 the levy applied.", [("3 November 2012", "2012-11-03", None)]),
         ("Minutes dated 11/23/2017.", [("11/23/2017", "2017-11-23", None)]),
@@ -40,7 +47,10 @@ def typed(text: str, doc_date: str | None = DCT) -> list[tuple[str, str, str]]:
         ("Valid from 2018-09-30.", [("2018-09-30", "2018-09-30", None)]),
         ("The pact of February 2009 expired.", [("February 2009", "2009-02", None)]),
         ("Back in 1974 the port was small.", [("1974", "1974", None)]),
-        ("Shipments doubled in the third quarter of 2012.", [("the third quarter of 2012", "2012-Q3", None)]),
+        (
+            "Shipments doubled in the third quarter of 2012.",
+            [("the third quarter of 2012", "2012-Q3", None)],
+        ),
         ("Output dipped in the first half of 2016.", [("the first half of 2016", "2016-H1", None)]),
         ("A rivalry born in the 19th century.", [("the 19th century", "18", None)]),
         ("The FY2017 appropriation passed.", [("FY2017", "FY2017", None)]),
@@ -54,7 +64,9 @@ def test_timex_points(text: str, expected: list[tuple[str, str, str | None]]) ->
 
 
 def test_timex_weekday_before_a_date_is_one_expression() -> None:
-    assert tag("The ferry sails on Thursday, June 20.") == [("Thursday, June 20", "2019-06-20", None)]
+    assert tag("The ferry sails on Thursday, June 20.") == [
+        ("Thursday, June 20", "2019-06-20", None)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -63,10 +75,12 @@ def test_timex_weekday_before_a_date_is_one_expression() -> None:
         ("The 1930s and the nineties were hard.", [("The 1930s", "193"), ("the nineties", "199")]),
         ("Music of the '60s lived on.", [("the '60s", "196")]),
         ("Tunnels dug in mid-1997 flooded.", [("mid-1997", "1997")]),
-        ("They spoke of nineteen eighty-four and the year two thousand.",
-         [("nineteen eighty-four", "1984"), ("the year two thousand", "2000")]),
+        (
+            "They spoke of nineteen eighty-four and the year two thousand.",
+            [("nineteen eighty-four", "1984"), ("the year two thousand", "2000")],
+        ),
     ],
-)  # fmt: skip
+)
 def test_timex_decades_and_years_in_words(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(a, b) for a, b, _ in tag(text)] == expected
 
@@ -81,13 +95,20 @@ def test_timex_decades_and_years_in_words(text: str, expected: list[tuple[str, s
         ("The fair ran May 14-16, 2012.", [("May 14-16, 2012", "2012-05-14/2012-05-16", None)]),
         ("Between 1991 and 1995, output fell.", [("Between 1991 and 1995", "1991/1995", None)]),
         ("He governed from 1960-1968.", [("1960-1968", "1960/1968", None)]),
-        ("Fishing was banned from July to September.", [("July to September", "2018-07/2018-09", None)]),
-        ("Imports in the first five months of 2013.",
-         [("the first five months of 2013", "2013-01/2013-05", None)]),
-        ("Rain fell in the second half of February.",
-         [("the second half of February", "2019-02-16/2019-02-28", None)]),
+        (
+            "Fishing was banned from July to September.",
+            [("July to September", "2018-07/2018-09", None)],
+        ),
+        (
+            "Imports in the first five months of 2013.",
+            [("the first five months of 2013", "2013-01/2013-05", None)],
+        ),
+        (
+            "Rain fell in the second half of February.",
+            [("the second half of February", "2019-02-16/2019-02-28", None)],
+        ),
     ],
-)  # fmt: skip
+)
 def test_timex_ranges(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert tag(text) == expected
 
@@ -129,11 +150,13 @@ def test_timex_mods(text: str, expected: list[tuple[str, str, str | None]]) -> N
         ("Stocks rose over the past two quarters.", [("the past two quarters", "DURATION", "P2Q")]),
         ("Repairs may take a few months.", [("a few months", "DURATION", "PXM")]),
         ("Peace held for several decades.", [("several decades", "DURATION", "PXDE")]),
-        ("It has grown over the last twenty-five years.",
-         [("the last twenty-five years", "DURATION", "P25Y")]),
+        (
+            "It has grown over the last twenty-five years.",
+            [("the last twenty-five years", "DURATION", "P25Y")],
+        ),
         ("Trading halted for eight trading days.", [("eight trading days", "DURATION", "P8D")]),
     ],
-)  # fmt: skip
+)
 def test_timex_durations_have_values(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert typed(text) == expected
 
@@ -160,7 +183,10 @@ def test_timex_ages_are_not_durations() -> None:
         ("Shelling resumed last night.", [("last night", "TIME", "2019-06-09TNI")]),
         ("The summit ends Friday evening.", [("Friday evening", "TIME", "2019-06-07TEV")]),
         ("Polls closed at 8:30 p.m.", [("8:30 p.m.", "TIME", "2019-06-10T20:30")]),
-        ("The decree will take effect at noon Wednesday.", [("noon Wednesday", "TIME", "2019-06-12T12:00")]),
+        (
+            "The decree will take effect at noon Wednesday.",
+            [("noon Wednesday", "TIME", "2019-06-12T12:00")],
+        ),
         ("Sirens sounded overnight.", [("overnight", "TIME", "2019-06-10TNI")]),
     ],
 )
@@ -195,9 +221,13 @@ def test_timex_adjectival_frequency_word_is_not_a_set() -> None:
 
 def test_timex_quarters_take_the_reporting_year() -> None:
     dct = "2007-11-05"
-    assert typed("Profits fell in the third quarter.", dct) == [("the third quarter", "DATE", "2007-Q3")]
+    assert typed("Profits fell in the third quarter.", dct) == [
+        ("the third quarter", "DATE", "2007-Q3")
+    ]
     # adjectival use: the determiner belongs to the noun it modifies
-    assert typed("The bank posted a third-quarter loss.", dct) == [("third-quarter", "DATE", "2007-Q3")]
+    assert typed("The bank posted a third-quarter loss.", dct) == [
+        ("third-quarter", "DATE", "2007-Q3")
+    ]
     assert typed("Sales rose from the year-ago quarter.", dct) == [
         ("the year-ago quarter", "DATE", "2006-Q3")
     ]
@@ -210,10 +240,13 @@ def test_timex_earnings_comparison_periods() -> None:
     assert typed("Profit beat the year-earlier period.", dct) == [
         ("the year-earlier period", "DATE", "2006-Q3")
     ]
-    assert typed("It compares with year-ago sales of $3 million.", dct) == [("year-ago", "DATE", "2006-Q3")]
+    assert typed("It compares with year-ago sales of $3 million.", dct) == [
+        ("year-ago", "DATE", "2006-Q3")
+    ]
     assert typed("Revenue for the fiscal year ended June 30 rose.", dct) == [
-        ("the fiscal year", "DURATION", "P1Y"), ("June 30", "DATE", "2007-06-30"),
-    ]  # fmt: skip
+        ("the fiscal year", "DURATION", "P1Y"),
+        ("June 30", "DATE", "2007-06-30"),
+    ]
     assert typed("A trial period began.", dct) == []
 
 
@@ -244,14 +277,18 @@ def test_timex_reference_words_used_as_adjectives_or_conjunctions_are_not_timexe
 
 
 def test_timex_news_relative_days_weeks_and_months() -> None:
-    text = ("The envoy arrived on Tuesday and left today. Talks resume next month. "
-            "A truce was signed three weeks ago, and another ten days ago.")  # fmt: skip
+    text = (
+        "The envoy arrived on Tuesday and left today. Talks resume next month. "
+        "A truce was signed three weeks ago, and another ten days ago."
+    )
     got = tag(text, "2021-10-13")  # a Wednesday
     assert got == [
-        ("Tuesday", "2021-10-12", None), ("today", "2021-10-13", None),
-        ("next month", "2021-11", None), ("three weeks ago", "2021-W38", None),
+        ("Tuesday", "2021-10-12", None),
+        ("today", "2021-10-13", None),
+        ("next month", "2021-11", None),
+        ("three weeks ago", "2021-W38", None),
         ("ten days ago", "2021-10-03", None),
-    ]  # fmt: skip
+    ]
     # Without a day-precise document date, weekdays are not resolved (and not guessed).
     assert tag("They met on Tuesday.", "2021-10") == []
 
@@ -264,7 +301,9 @@ def test_timex_last_weekday_said_on_that_weekday_is_a_week_back() -> None:
 
 def test_timex_upcoming_date_in_a_present_tense_sentence_crosses_the_year_end() -> None:
     # A November dispatch: "payable Jan. 15" is the coming January.
-    assert tag("The dividend is payable Jan. 15.", "2011-11-20") == [("Jan. 15", "2012-01-15", None)]
+    assert tag("The dividend is payable Jan. 15.", "2011-11-20") == [
+        ("Jan. 15", "2012-01-15", None)
+    ]
     # A past-tense sentence about a later month still reads it as last year's.
     assert tag("The ministers met on Dec. 2.", "2011-11-20") == [("Dec. 2", "2010-12-02", None)]
 
@@ -277,7 +316,9 @@ def test_timex_last_month_name_and_month_this_year() -> None:
 
 def test_timex_seasons_and_weekends_from_the_document_date() -> None:
     assert tag("Fighting ebbed this winter.", "2019-02-14") == [("this winter", "2019-WI", None)]
-    assert tag("Rebels regrouped over the weekend.", "2019-02-14") == [("the weekend", "2019-W06-WE", None)]
+    assert tag("Rebels regrouped over the weekend.", "2019-02-14") == [
+        ("the weekend", "2019-W06-WE", None)
+    ]
 
 
 # --- anchoring: narratives -------------------------------------------------------------------------
@@ -285,33 +326,39 @@ def test_timex_seasons_and_weekends_from_the_document_date() -> None:
 
 def test_timex_narrative_years_later() -> None:
     assert tag("The canal opened in 1869. Seven years later Britain bought shares.") == [
-        ("1869", "1869", None), ("Seven years later", "1876", None),
-    ]  # fmt: skip
+        ("1869", "1869", None),
+        ("Seven years later", "1876", None),
+    ]
 
 
 def test_timex_narrative_days_later_from_the_last_full_date() -> None:
     assert tag("The revolt began on 14 July 1789. Two days later the fortress fell.") == [
-        ("14 July 1789", "1789-07-14", None), ("Two days later", "1789-07-16", None),
-    ]  # fmt: skip
+        ("14 July 1789", "1789-07-14", None),
+        ("Two days later", "1789-07-16", None),
+    ]
 
 
 def test_timex_narrative_the_following_year_and_that_autumn() -> None:
     text = "The armistice came in 1953. That autumn prisoners returned. The following year talks failed."
     assert tag(text) == [
-        ("1953", "1953", None), ("That autumn", "1953-FA", None), ("The following year", "1954", None),
-    ]  # fmt: skip
+        ("1953", "1953", None),
+        ("That autumn", "1953-FA", None),
+        ("The following year", "1954", None),
+    ]
 
 
 def test_timex_narrative_same_day() -> None:
     assert tag("Troops crossed on March 3, 1921. On the same day the cabinet fell.") == [
-        ("March 3, 1921", "1921-03-03", None), ("the same day", "1921-03-03", None),
-    ]  # fmt: skip
+        ("March 3, 1921", "1921-03-03", None),
+        ("the same day", "1921-03-03", None),
+    ]
 
 
 def test_timex_anchor_same_sentence_year_wins() -> None:
     assert tag("The dispute started in 2004 with a border incident in November.") == [
-        ("2004", "2004", None), ("November", "2004-11", None),
-    ]  # fmt: skip
+        ("2004", "2004", None),
+        ("November", "2004-11", None),
+    ]
 
 
 def test_timex_anchor_past_event_not_after_report_date() -> None:
@@ -324,8 +371,15 @@ def test_timex_anchor_past_event_not_after_report_date() -> None:
 def test_timex_chronology_entries_anchor_their_dates() -> None:
     text = "Nov. 28, 2008: Ceasefire agreed.\n\nJan. 9: Talks break down on Jan. 11."
     entries = [(0, 32), (34, len(text))]
-    got = [(t.text, t.value) for t in find_timexes(text, anchor=Anchor.from_value("2009-06"), chronology=entries)]
-    assert got == [("Nov. 28, 2008", "2008-11-28"), ("Jan. 9", "2009-01-09"), ("Jan. 11", "2009-01-11")]
+    got = [
+        (t.text, t.value)
+        for t in find_timexes(text, anchor=Anchor.from_value("2009-06"), chronology=entries)
+    ]
+    assert got == [
+        ("Nov. 28, 2008", "2008-11-28"),
+        ("Jan. 9", "2009-01-09"),
+        ("Jan. 11", "2009-01-11"),
+    ]
 
 
 def test_timex_recurring_day() -> None:
@@ -349,7 +403,9 @@ def test_timex_recurring_day() -> None:
     ],
 )
 def test_timex_not_dates(text: str) -> None:
-    assert [t for t in find_timexes(text, anchor=Anchor.from_value("2019-06")) if t.type == "DATE"] == []
+    assert [
+        t for t in find_timexes(text, anchor=Anchor.from_value("2019-06")) if t.type == "DATE"
+    ] == []
 
 
 def test_timex_march_is_a_month_like_any_other() -> None:
@@ -369,12 +425,32 @@ def test_timex_never_crashes_and_values_are_valid(text: str) -> None:
 
 
 _date_words = st.lists(
-    st.sampled_from(["June 4", "in 2011", "early April", "the winter of 2009", "Mar. 8, 2014",
-                     "5/30/2019", "July 11-12", "between 1999 and 2003", "late 2016", "the 1970s",
-                     "three days later", "this morning", "each week", "a few years", "now",
-                     ", ", " and ", ". ", "the meeting", "\n\n"]),
+    st.sampled_from(
+        [
+            "June 4",
+            "in 2011",
+            "early April",
+            "the winter of 2009",
+            "Mar. 8, 2014",
+            "5/30/2019",
+            "July 11-12",
+            "between 1999 and 2003",
+            "late 2016",
+            "the 1970s",
+            "three days later",
+            "this morning",
+            "each week",
+            "a few years",
+            "now",
+            ", ",
+            " and ",
+            ". ",
+            "the meeting",
+            "\n\n",
+        ]
+    ),
     max_size=12,
-).map("".join)  # fmt: skip
+).map("".join)
 
 
 @settings(max_examples=200, deadline=None)
@@ -388,14 +464,21 @@ def test_timex_values_valid_and_spans_in_text(text: str, doc_date: str | None) -
 
 def test_timex_a_year_earlier_keeps_the_quarter_just_named() -> None:
     text = "Profit in the second quarter rose to $4 million from $3 million a year earlier."
-    assert tag(text, "2007-08-01") == [("the second quarter", "2007-Q2", None), ("a year earlier", "2006-Q2", None)]
+    assert tag(text, "2007-08-01") == [
+        ("the second quarter", "2007-Q2", None),
+        ("a year earlier", "2006-Q2", None),
+    ]
     # with no quarter named nearby, the year alone
-    assert tag("Profit rose from $3 million a year earlier.", "2007-08-01") == [("a year earlier", "2006", None)]
+    assert tag("Profit rose from $3 million a year earlier.", "2007-08-01") == [
+        ("a year earlier", "2006", None)
+    ]
 
 
 def test_timex_weekdays_look_ahead_only_with_a_future_auxiliary() -> None:
     dct = "2021-10-13"  # a Wednesday
-    assert tag("The minister said on Friday that talks were expected.", dct) == [("Friday", "2021-10-08", None)]
+    assert tag("The minister said on Friday that talks were expected.", dct) == [
+        ("Friday", "2021-10-08", None)
+    ]
     assert tag("The minister will speak on Friday.", dct) == [("Friday", "2021-10-15", None)]
 
 

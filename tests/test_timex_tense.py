@@ -19,7 +19,9 @@ DCT = "2019-06-10"
 
 
 def values(text: str, doc_date: str = DCT) -> list[tuple[str, str, str]]:
-    return [(t.text, t.type, t.value) for t in find_timexes(text, anchor=Anchor.from_value(doc_date))]
+    return [
+        (t.text, t.type, t.value) for t in find_timexes(text, anchor=Anchor.from_value(doc_date))
+    ]
 
 
 def tense_of(sentence: str, expression: str) -> str | None:
@@ -42,7 +44,9 @@ def tense_of(sentence: str, expression: str) -> str | None:
         ("Ferries in March.", "March", None),
     ],
 )
-def test_local_tense_reads_the_nearest_cue(sentence: str, expression: str, tense: str | None) -> None:
+def test_local_tense_reads_the_nearest_cue(
+    sentence: str, expression: str, tense: str | None
+) -> None:
     assert tense_of(sentence, expression) == tense
 
 
@@ -79,10 +83,16 @@ def test_a_title_abbreviation_does_not_cut_the_sentence_its_tense_is_read_from()
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The minister said Thursday that talks would continue.", ("Thursday", "DATE", "2019-06-06")),
+        (
+            "The minister said Thursday that talks would continue.",
+            ("Thursday", "DATE", "2019-06-06"),
+        ),
         ("The committee is scheduled to vote Wednesday.", ("Wednesday", "DATE", "2019-06-12")),
         ("The offer had been scheduled to expire Friday.", ("Friday", "DATE", "2019-06-07")),
-        ("The port stays closed until 6 p.m. Thursday.", ("6 p.m. Thursday", "TIME", "2019-06-13T18:00")),
+        (
+            "The port stays closed until 6 p.m. Thursday.",
+            ("6 p.m. Thursday", "TIME", "2019-06-13T18:00"),
+        ),
     ],
 )
 def test_weekdays_follow_their_tense(text: str, expected: tuple[str, str, str]) -> None:
@@ -92,8 +102,10 @@ def test_weekdays_follow_their_tense(text: str, expected: tuple[str, str, str]) 
 def test_comparison_points_do_not_chain() -> None:
     # "a year earlier" twice in a row: both count from the quarter discussed, not from
     # each other (the second is not 2017)
-    text = ("Sales rose 4% in the second quarter. A year earlier they had fallen. "
-            "Costs were lower than a year earlier.")  # fmt: skip
+    text = (
+        "Sales rose 4% in the second quarter. A year earlier they had fallen. "
+        "Costs were lower than a year earlier."
+    )
     assert [v for _, _, v in values(text)] == ["2019-Q2", "2018-Q2", "2018-Q2"]
 
 
@@ -102,15 +114,29 @@ def test_comparison_points_do_not_chain() -> None:
     [
         ("The market opens on Saturdays.", [("Saturdays", "SET", "XXXX-WXX-6")]),
         ("Choirs rehearse Tuesday evenings.", [("Tuesday evenings", "SET", "XXXX-WXX-2TEV")]),
-        ("Prices peaked in March nineteen ninety-one.", [("March nineteen ninety-one", "DATE", "1991-03")]),
-        ("Snow closed it in the winter of nineteen eighty-two.",
-         [("the winter of nineteen eighty-two", "DATE", "1982-WI")]),
+        (
+            "Prices peaked in March nineteen ninety-one.",
+            [("March nineteen ninety-one", "DATE", "1991-03")],
+        ),
+        (
+            "Snow closed it in the winter of nineteen eighty-two.",
+            [("the winter of nineteen eighty-two", "DATE", "1982-WI")],
+        ),
         ("Growth was slow over the last decade.", [("the last decade", "DATE", "200")]),
         ("Few such bridges were built this century.", [("this century", "DATE", "20")]),
-        ("Sales in the current fiscal year will rise.", [("the current fiscal year", "DATE", "2019")]),
-        ("The lease runs for at least 15 more years.", [("at least 15 more years", "DURATION", "P15Y")]),
+        (
+            "Sales in the current fiscal year will rise.",
+            [("the current fiscal year", "DATE", "2019")],
+        ),
+        (
+            "The lease runs for at least 15 more years.",
+            [("at least 15 more years", "DURATION", "P15Y")],
+        ),
         ("The feud lasted a few decades.", [("a few decades", "DURATION", "PXDE")]),
-        ("Losses narrowed in the last half of 2017.", [("the last half of 2017", "DATE", "2017-H2")]),
+        (
+            "Losses narrowed in the last half of 2017.",
+            [("the last half of 2017", "DATE", "2017-H2")],
+        ),
         # ages are not durations in TimeML; a bare "Jan" before a name is the name
         ("A 9-year-old girl and a 40-year-old driver were hurt.", []),
         ("Jan Novak and Oct Berg met the mayor.", []),

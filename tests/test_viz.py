@@ -93,8 +93,9 @@ def test_viz_show_marks_entities_dates_and_themes(seed_reports: dict[str, Any]) 
         # The text is report.text verbatim: every offset keeps its meaning.
         assert "".join(p.text) == report.text
         ents = _ents(p)
-        expected = list(zip(report.entities["label"], report.entities["canonical"],
-                            report.entities["text"]))  # fmt: skip
+        expected = list(
+            zip(report.entities["label"], report.entities["canonical"], report.entities["text"])
+        )
         assert [(a["data-label"], a["title"], t) for a, t in ents] == expected
         dates = [(a, t) for a, t in p.marks if "date" in (a.get("class") or "").split()]
         assert [(a["data-value"] or None, t) for a, t in dates] == [
@@ -134,13 +135,17 @@ def test_viz_nesting_keeps_html_well_formed() -> None:
     from relnlp.viz._html import _clip_marks, _nest, _render, _Span
 
     text = "abcdefghijklmnopqrstuvwxyz"
-    passages = [_Span(0, 10, 0, "<span class=p>", "</span>"),
-                _Span(5, 12, 0, "<span class=p>", "</span>")]  # fmt: skip
-    marks = [_Span(8, 14, 1, "<mark>", "</mark>"),  # crosses the passage end: clipped
-             _Span(2, 6, 1, "<mark>", "</mark>"),
-             _Span(4, 7, 1, "<mark>", "</mark>"),  # crosses the previous mark: dropped
-             _Span(2, 4, 1, "<mark>", "</mark>"),  # inside the previous kept mark: nested
-             _Span(20, 40, 1, "<mark>", "</mark>")]  # fmt: skip  # beyond the text: dropped
+    passages = [
+        _Span(0, 10, 0, "<span class=p>", "</span>"),
+        _Span(5, 12, 0, "<span class=p>", "</span>"),
+    ]
+    marks = [
+        _Span(8, 14, 1, "<mark>", "</mark>"),  # crosses the passage end: clipped
+        _Span(2, 6, 1, "<mark>", "</mark>"),
+        _Span(4, 7, 1, "<mark>", "</mark>"),  # crosses the previous mark: dropped
+        _Span(2, 4, 1, "<mark>", "</mark>"),  # inside the previous kept mark: nested
+        _Span(20, 40, 1, "<mark>", "</mark>"),
+    ]  # beyond the text: dropped
     kept_passages = _nest(passages, len(text))
     assert [(s.start, s.end) for s in kept_passages] == [(0, 10)]
     spans = _nest(kept_passages + _clip_marks(marks, kept_passages), len(text))
@@ -161,19 +166,27 @@ def test_viz_nesting_keeps_html_well_formed() -> None:
 def _timeline(values: list[tuple[float, float]], start: str = "2015-01") -> pd.DataFrame:
     idx = pd.period_range(start, periods=len(values), freq="M", name="period")
     return pd.DataFrame(
-        {"cooperation": [c for c, _t in values], "tension": [t for _c, t in values],
-         "goldstein": 0.0, "n_events": 1}, index=idx,
-    )  # fmt: skip
+        {
+            "cooperation": [c for c, _t in values],
+            "tension": [t for _c, t in values],
+            "goldstein": 0.0,
+            "n_events": 1,
+        },
+        index=idx,
+    )
 
 
 def test_viz_plot_timeline_draws_two_lines_and_the_events() -> None:
     tl = _timeline([(0.5, 0.1), (float("nan"), float("nan")), (0.7, 0.3)])
-    events = pd.DataFrame({
-        "date": ["2015-01-05", "2015-03", "2015", "2015-03-20"],
-        "date_text": ["January 5", "March", "2015", "March 20"],
-        "text": ["Talks were held.", "A dispute arose.", "Year only.", "They signed."],
-        "cooperation": [0.6, 0.0, 0.9, 0.8], "tension": [0.0, 0.5, 0.0, 0.0],
-    })  # fmt: skip
+    events = pd.DataFrame(
+        {
+            "date": ["2015-01-05", "2015-03", "2015", "2015-03-20"],
+            "date_text": ["January 5", "March", "2015", "March 20"],
+            "text": ["Talks were held.", "A dispute arose.", "Year only.", "They signed."],
+            "cooperation": [0.6, 0.0, 0.9, 0.8],
+            "tension": [0.0, 0.5, 0.0, 0.0],
+        }
+    )
     fig = viz.plot_timeline(tl, events=events, annotate=2)
     ax = fig.axes[0]
     lines = ax.get_lines()
@@ -199,9 +212,11 @@ def test_viz_plot_timeline_one_pair_of_lines_per_dyad(seed_reports: dict[str, An
     assert len(fig.axes) == 1
     lines = fig.axes[0].get_lines()
     assert [ln.get_label() for ln in lines] == [
-        "China–Russia: cooperation", "China–Russia: tension",
-        "China–United States: cooperation", "China–United States: tension",
-    ]  # fmt: skip
+        "China–Russia: cooperation",
+        "China–Russia: tension",
+        "China–United States: cooperation",
+        "China–United States: tension",
+    ]
     assert [len(ln.get_xdata()) for ln in lines] == [len(tls[d]) for d in dyads for _ in (0, 1)]
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert legend == [ln.get_label() for ln in lines]
@@ -252,13 +267,16 @@ def test_viz_plot_themes_rejects_tables_without_shares() -> None:
 
 
 def test_viz_scorecard_table_bolds_the_best_system() -> None:
-    card = pd.DataFrame([
-        ("relnlp", "entities", "F1 micro (strict)", 0.93, ""),
-        ("spacy", "entities", "F1 micro (strict)", 0.71, ""),
-        ("relnlp", "themes", "F1 macro", 0.80, ""),
-        ("keywords", "themes", "F1 macro", 0.85, ""),
-        ("relnlp", "tension", "Spearman rho", None, "undefined: constant scores"),
-    ], columns=["system", "task", "metric", "value", "note"])  # fmt: skip
+    card = pd.DataFrame(
+        [
+            ("relnlp", "entities", "F1 micro (strict)", 0.93, ""),
+            ("spacy", "entities", "F1 micro (strict)", 0.71, ""),
+            ("relnlp", "themes", "F1 macro", 0.80, ""),
+            ("keywords", "themes", "F1 macro", 0.85, ""),
+            ("relnlp", "tension", "Spearman rho", None, "undefined: constant scores"),
+        ],
+        columns=["system", "task", "metric", "value", "note"],
+    )
     styler = viz.scorecard_table(card)
     assert list(styler.data.columns) == ["task", "metric", "relnlp", "spacy", "keywords"]
     out = styler.to_html()
@@ -331,11 +349,19 @@ def test_cli_report_page_in_headless_chromium(
             "checks the file itself."
         )
     cmd = [
-        chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update",
-        "--disable-extensions", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-        "--dump-dom", report_page.as_uri(),
-    ]  # fmt: skip
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-extensions",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--dump-dom",
+        report_page.as_uri(),
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     dom = done.stdout

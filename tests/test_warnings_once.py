@@ -57,12 +57,15 @@ def test_batch_call_warns_once_per_code(tmp_path: Path) -> None:
     src.mkdir()
     for i, text in enumerate(UNDATED):
         (src / f"note{i}.txt").write_text(text + "\n", encoding="utf-8")
-    res = CliRunner().invoke(app, ["batch", str(src), "--out", str(tmp_path / "out"),
-                                   "--only", "dates", "--no-progress"])  # fmt: skip
+    res = CliRunner().invoke(
+        app, ["batch", str(src), "--out", str(tmp_path / "out"), "--only", "dates", "--no-progress"]
+    )
     assert res.exit_code == 0, res.output
     lines = [ln for ln in res.output.splitlines() if ln.startswith("warning:")]
-    assert lines == [f"warning: [W218] W201 was given for {len(UNDATED)} document(s) of this "
-                     "batch call; the counts per code are in manifest.json (counts.warnings)."]
+    assert lines == [
+        f"warning: [W218] W201 was given for {len(UNDATED)} document(s) of this "
+        "batch call; the counts per code are in manifest.json (counts.warnings)."
+    ]
     from relnlp import batch
 
     with pytest.warns(RelnlpWarning, match=r"\[W218\] W201 .* 4 document"):

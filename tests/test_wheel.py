@@ -33,10 +33,21 @@ socket.socket.connect = _connect
 def test_wheel_installs_and_runs_offline_from_another_directory(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(dist), str(ROOT)],
-        check=True, timeout=600,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=600,
+    )
     wheel = next(dist.glob("relnlp-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "relnlp/py.typed" in names
@@ -47,12 +58,25 @@ def test_wheel_installs_and_runs_offline_from_another_directory(tmp_path: Path) 
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     py = venv / "bin" / "python"
     site = Path(
-        subprocess.check_output([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True).strip()
+        subprocess.check_output(
+            [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
+        ).strip()
     )
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
-        check=True, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        timeout=300,
+    )
     # Dependencies from this environment; appended after the venv's own site-packages.
     (site / "zz_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     (site / "sitecustomize.py").write_text(BLOCK_NET)
@@ -60,7 +84,9 @@ def test_wheel_installs_and_runs_offline_from_another_directory(tmp_path: Path) 
     work = tmp_path / "elsewhere"
     work.mkdir()
     report = work / "r.md"
-    report.write_text("# Border Talks\n\nPutin met Xi in Moscow on May 8, 2015.\n", encoding="utf-8")
+    report.write_text(
+        "# Border Talks\n\nPutin met Xi in Moscow on May 8, 2015.\n", encoding="utf-8"
+    )
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     code = (
         "import relnlp, pathlib; "
@@ -70,12 +96,18 @@ def test_wheel_installs_and_runs_offline_from_another_directory(tmp_path: Path) 
         "from relnlp.evaluate.scorecard import load_gold; assert len(load_gold()) == 2; "
         "print(r.entities[['text','label']].to_string())"
     ) % site
-    out = subprocess.run([str(py), "-c", code], cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [str(py), "-c", code], cwd=work, env=env, capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stderr
     assert "Putin" in out.stdout and "Moscow" in out.stdout
     cli = subprocess.run(
         [str(py), "-m", "relnlp", "analyze", "r.md", "--out", "tables"],
-        cwd=work, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert cli.returncode == 0, cli.stderr
     assert (work / "tables" / "entities.parquet").exists()

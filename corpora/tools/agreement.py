@@ -143,7 +143,9 @@ def _sentence_of(text: str, at: int) -> tuple[int, int]:
     return start, (m.end() if m else len(text))
 
 
-def _events(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]], docs: list[str]) -> dict[str, Any]:
+def _events(
+    a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]], docs: list[str]
+) -> dict[str, Any]:
     """Event agreement: exact trigger matches, and pairs in the same sentence (greedy,
     same trigger first, then same class); class, source, target and parties on pairs."""
     n_a = n_b = exact = pairs = cls = src = tgt = par = both_actors = 0
@@ -159,7 +161,11 @@ def _events(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]], docs: li
         used: set[int] = set()
         for x in ev_a:
             sent = _sentence_of(text, x["start"]) if text else (x["start"] - 200, x["end"] + 200)
-            cands = [(i, y) for i, y in enumerate(ev_b) if i not in used and sent[0] <= y["start"] < sent[1]]
+            cands = [
+                (i, y)
+                for i, y in enumerate(ev_b)
+                if i not in used and sent[0] <= y["start"] < sent[1]
+            ]
             if not cands:
                 continue
             cands.sort(key=lambda iy: (iy[1]["start"] != x["start"], iy[1]["class"] != x["class"],
@@ -172,7 +178,10 @@ def _events(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]], docs: li
             tgt += x["target"] == y["target"]
             par += sorted(x["parties"]) == sorted(y["parties"])
             both_actors += (x["source"], x["target"], sorted(x["parties"])) == (
-                y["source"], y["target"], sorted(y["parties"]))
+                y["source"],
+                y["target"],
+                sorted(y["parties"]),
+            )
     return {
         "a": n_a,
         "b": n_b,

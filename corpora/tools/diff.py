@@ -46,8 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     text = corp.text(args.doc)
     a, b = _load(corp, args.a, args.doc), _load(corp, args.b, args.doc)
     for layer, keyf, show in (
-        ("entities", lambda x: (x["start"], x["end"]), lambda x: f"{x['text']!r} {x['label']} -> {x['canonical']}"),
-        ("dates", lambda x: (x["start"], x["end"]), lambda x: f"{x['text']!r} {x['value']} {x['mod'] or ''}"),
+        (
+            "entities",
+            lambda x: (x["start"], x["end"]),
+            lambda x: f"{x['text']!r} {x['label']} -> {x['canonical']}",
+        ),
+        (
+            "dates",
+            lambda x: (x["start"], x["end"]),
+            lambda x: f"{x['text']!r} {x['value']} {x['mod'] or ''}",
+        ),
     ):
         ma = {keyf(x): x for x in a.get(layer, [])}
         mb = {keyf(x): x for x in b.get(layer, [])}
@@ -81,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         xa, xb = sents[span]
         if sorted(xa) == sorted(xb):
             continue
-        print(f"[events @{span[0]}] {text[span[0]:span[1]].strip()[:300]!r}")
+        print(f"[events @{span[0]}] {text[span[0] : span[1]].strip()[:300]!r}")
         for e in xa:
             print(f"    a: {e}")
         for e in xb:

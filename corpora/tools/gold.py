@@ -286,8 +286,13 @@ def build_doc(
         if not canonical:
             problems.append(f"{path}: {surface!r}: empty canonical")
         entities.append(
-            {"start": start, "end": end, "text": text[start:end], "label": label,
-             "canonical": canonical}
+            {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "label": label,
+                "canonical": canonical,
+            }
         )
 
     dates = []
@@ -301,8 +306,14 @@ def build_doc(
         if mod not in MODS:
             problems.append(f"{path}: {surface!r}: unknown mod {mod!r}")
         dates.append(
-            {"start": start, "end": end, "text": text[start:end], "value": value,
-             "mod": mod or None, "type": "DATE"}
+            {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "value": value,
+                "mod": mod or None,
+                "type": "DATE",
+            }
         )
 
     for name, spans in (("entities", entities), ("dates", dates)):
@@ -353,9 +364,16 @@ def build_doc(
             continue
         start, end = by_id[ids[0]].start, by_id[ids[-1]].end
         passages.append(
-            {"start": start, "end": end, "kind": kind, "blocks": ids,
-             "themes": sorted(themes), "cooperation": scores[0], "tension": scores[1],
-             "first_words": text[start : start + 60]}
+            {
+                "start": start,
+                "end": end,
+                "kind": kind,
+                "blocks": ids,
+                "themes": sorted(themes),
+                "cooperation": scores[0],
+                "tension": scores[1],
+                "first_words": text[start : start + 60],
+            }
         )
     missing = [b.id for b in blks if b.id not in seen]
     if missing and "passages" in only:
@@ -381,9 +399,16 @@ def build_doc(
         if date not in ("", "-") and not TIMEX_VALUE.match(date):
             problems.append(f"{where}: malformed TIMEX3 value {date!r}")
         events.append(
-            {"start": start, "end": end, "text": text[start:end], "class": klass,
-             "source": src, "target": tgt, "parties": parties,
-             "date": "" if date in ("", "-") else date}
+            {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "class": klass,
+                "source": src,
+                "target": tgt,
+                "parties": parties,
+                "date": "" if date in ("", "-") else date,
+            }
         )
     if problems:
         raise GoldError("\n".join(problems))
@@ -415,7 +440,9 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("annotator")
         p.add_argument("--doc", action="append")
         p.add_argument(
-            "--only", action="append", choices=["entities", "dates", "passages", "events"],
+            "--only",
+            action="append",
+            choices=["entities", "dates", "passages", "events"],
             help="check only these layers (repeatable)",
         )
         if name == "build":

@@ -17,8 +17,9 @@ __all__ = ["line_error", "records"]
 
 def line_error(name: str, lineno: int, problem: str) -> ConfigError:
     """The coded error (E107) for one bad line of a JSONL file."""
-    return ConfigError(Errors.E107.format(path=name, line=lineno, problem=problem),
-                       path=name, line=lineno)  # fmt: skip
+    return ConfigError(
+        Errors.E107.format(path=name, line=lineno, problem=problem), path=name, line=lineno
+    )
 
 
 def records(text: str, name: str) -> tuple[str, list[tuple[int, dict[str, Any]]]]:

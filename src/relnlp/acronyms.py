@@ -20,7 +20,9 @@ __all__ = ["Acronym", "find_acronyms", "find_mentions"]
 _PAREN = re.compile(r"\(([^()\n]{1,120})\)")
 _SHORT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.\-/']{0,9}$")
 _WORD = re.compile(r"[^\s\-/]+")
-_LEADING = re.compile(r"^(?:(?:the|a|an|its|their|his|her|this|that|of|and|by|to|in)\s+)+", re.IGNORECASE)
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|its|their|his|her|this|that|of|and|by|to|in)\s+)+", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -120,8 +122,16 @@ def find_acronyms(text: str) -> list[Acronym]:
                 lstart = cstart + cand.index(long, rel) if long else -1
                 words = len(_WORD.findall(long))
                 if long and words >= 2 and len(long) > len(first):
-                    out.append(Acronym(first, long, inner_start, inner_start + len(first),
-                                       lstart, lstart + len(long)))  # fmt: skip
+                    out.append(
+                        Acronym(
+                            first,
+                            long,
+                            inner_start,
+                            inner_start + len(first),
+                            lstart,
+                            lstart + len(long),
+                        )
+                    )
                     continue
         # Case 2: SHORT (long form)
         # The short form is at most 10 characters before the parenthesis (white space
@@ -136,8 +146,16 @@ def find_acronyms(text: str) -> list[Acronym]:
             # In this order the parenthesis is the long form: it must explain the short
             # form, and is taken whole.
             if _best_long_form(short, inner) is not None and inner[:1].isupper():
-                out.append(Acronym(short, inner, pre.start(1), pre.end(1), inner_start,
-                                   inner_start + len(inner)))  # fmt: skip
+                out.append(
+                    Acronym(
+                        short,
+                        inner,
+                        pre.start(1),
+                        pre.end(1),
+                        inner_start,
+                        inner_start + len(inner),
+                    )
+                )
     return out
 
 

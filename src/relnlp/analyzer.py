@@ -32,8 +32,9 @@ __all__ = ["REPORT_LEVEL", "Analyzer", "Report", "load"]
 #: other components chunk by chunk; the analyser runs these once on the assembled Doc.
 #: They come last in the pipeline, and everything runs in the order of ``nlp.pipe_names``
 #: (stated once, in :func:`_load_cached`).
-REPORT_LEVEL = frozenset({"relnlp_dates", "relnlp_actors", "relnlp_names", "relnlp_themes",
-                          "relnlp_tone"})  # fmt: skip
+REPORT_LEVEL = frozenset(
+    {"relnlp_dates", "relnlp_actors", "relnlp_names", "relnlp_themes", "relnlp_tone"}
+)
 
 #: Characters sent to spaCy in one batch, at most (whole chunks; at least one chunk). The
 #: parser's working memory grows with the batch: about 0.4 GB per 100,000 characters.
@@ -50,7 +51,11 @@ def _check_doc_date(value: object) -> str | None:
         return None
     if isinstance(value, _dt.datetime):
         # a news dispatch's time of day anchors "two hours ago", "this morning"
-        return value.isoformat(timespec="minutes") if value.time() != _dt.time() else value.date().isoformat()
+        return (
+            value.isoformat(timespec="minutes")
+            if value.time() != _dt.time()
+            else value.date().isoformat()
+        )
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, str) and _ISO_DATE.match(value.strip()):
@@ -72,10 +77,9 @@ def _check_unicode(text: str, where: object) -> None:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise InputError(
-            Errors.E015.format(path=where, char=f"U+{ord(text[exc.start]):04X}",
-                               offset=exc.start),
+            Errors.E015.format(path=where, char=f"U+{ord(text[exc.start]):04X}", offset=exc.start),
             path=None if where == "<text>" else str(where),
-        ) from exc  # fmt: skip
+        ) from exc
 
 
 class _Clock:
@@ -109,10 +113,12 @@ class _Clock:
         elapsed = time.perf_counter() - t0 - (self.excluded - snapshot)
         if elapsed > self.budget:
             raise InputError(
-                Errors.E017.format(doc_id=doc_id, elapsed=elapsed, step=step,
-                                   budget=self.budget),
-                doc_id=doc_id, elapsed=elapsed, budget=self.budget, step=step,
-            )  # fmt: skip
+                Errors.E017.format(doc_id=doc_id, elapsed=elapsed, step=step, budget=self.budget),
+                doc_id=doc_id,
+                elapsed=elapsed,
+                budget=self.budget,
+                step=step,
+            )
 
 
 def _warn_if_path(text: str) -> None:
@@ -309,9 +315,7 @@ class Analyzer:
         meta = dict(self.meta)
         meta["doc_id"] = doc_id
         meta["doc_date"] = given or document.date
-        meta["doc_date_source"] = (
-            "argument" if given else ("document" if document.date else None)
-        )
+        meta["doc_date_source"] = "argument" if given else ("document" if document.date else None)
         return doc_id, document, document.view(), meta
 
     def _check_text(self, text: str, path: object) -> None:
@@ -425,9 +429,12 @@ class Analyzer:
         else:
             bounded = max(1, min(batch_size, BATCH_CHARS // self.chunk_chars))
             docs = self.nlp.pipe(
-                stream, as_tuples=True, n_process=n_process, batch_size=bounded,
+                stream,
+                as_tuples=True,
+                n_process=n_process,
+                batch_size=bounded,
                 disable=per_report,
-            )  # fmt: skip
+            )
         current: list[Doc] = []
         unanchored: list[Any] = []  # W201 is given once per call, with a count
         for doc, (info, k, n, idx) in docs:
@@ -439,8 +446,9 @@ class Analyzer:
             t_own = time.perf_counter()
             full = current[0] if n == 1 else Doc.from_docs(current, ensure_whitespace=False)
             current = []
-            self._report_level(full, document, view, meta, functools.partial(clock.check, idx),
-                               unanchored)  # fmt: skip
+            self._report_level(
+                full, document, view, meta, functools.partial(clock.check, idx), unanchored
+            )
             clock.docs.pop(idx, None)
             clock.exclude(t_own)
             t_out = time.perf_counter()
@@ -467,14 +475,20 @@ class Analyzer:
         doc._.rel_doc_date = meta.get("doc_date")
         starts = view.starts
         records.set_passages(
-            doc, ((int(np.searchsorted(starts, p.start)), int(np.searchsorted(starts, p.end)))
-                  for p in document.passages)
-        )  # fmt: skip
+            doc,
+            (
+                (int(np.searchsorted(starts, p.start)), int(np.searchsorted(starts, p.end)))
+                for p in document.passages
+            ),
+        )
         if document.chronology:
             records.set_chronology(
-                doc, ((int(np.searchsorted(starts, c.start)), int(np.searchsorted(starts, c.end)))
-                      for c in document.chronology)
-            )  # fmt: skip
+                doc,
+                (
+                    (int(np.searchsorted(starts, c.start)), int(np.searchsorted(starts, c.end)))
+                    for c in document.chronology
+                ),
+            )
         records.set_text(doc, doc.text)  # once, for every component (pipeline.doc_text)
         try:
             for name in report_level_pipes(self.nlp):
@@ -537,10 +551,11 @@ def report_level_pipes(nlp: Language) -> list[str]:
             from relnlp.errors import ConfigError
 
             raise ConfigError(
-                Errors.E030.format(report_level=", ".join(mine), names=", ".join(after),
-                                   first=mine[0]),
+                Errors.E030.format(
+                    report_level=", ".join(mine), names=", ".join(after), first=mine[0]
+                ),
                 names=after,
-            )  # fmt: skip
+            )
     return mine
 
 
@@ -619,7 +634,8 @@ def _load_cached(
     nlp.add_pipe("relnlp_dates", last=True)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(
-            "relnlp_actors", last=True,
+            "relnlp_actors",
+            last=True,
             config={"gazetteer_paths": [str(p) for p in gazetteer], "packaged": True},
         )
         nlp.add_pipe("relnlp_names", last=True)
@@ -629,8 +645,9 @@ def _load_cached(
         # The taxonomy travels in the config as TOML text, so that nlp.config describes
         # the classifier that runs (and rebuilds it).
         toml = _TAXONOMIES[taxonomy_key].to_toml() if taxonomy_key is not None else None
-        nlp.add_pipe("relnlp_themes", last=True,
-                     config={"taxonomy_toml": toml, "model_path": themes_model})  # fmt: skip
+        nlp.add_pipe(
+            "relnlp_themes", last=True, config={"taxonomy_toml": toml, "model_path": themes_model}
+        )
     nlp.max_length = max(nlp.max_length, chunk_chars + 1)
     return Analyzer(nlp, model=name, max_chars=max_chars, chunk_chars=chunk_chars)
 
@@ -704,9 +721,7 @@ def load(
 
     for pname, val in (("max_chars", max_chars), ("chunk_chars", chunk_chars)):
         if not isinstance(val, int) or isinstance(val, bool) or val < 1000:
-            raise ConfigError(
-                Errors.E106.format(name=pname, expected="an int >= 1000", value=val)
-            )
+            raise ConfigError(Errors.E106.format(name=pname, expected="an int >= 1000", value=val))
     if time_budget_s is not None and (
         not isinstance(time_budget_s, (int, float))
         or isinstance(time_budget_s, bool)
@@ -714,10 +729,11 @@ def load(
     ):
         raise ConfigError(
             Errors.E106.format(
-                name="time_budget_s", expected="None or a number of seconds > 0",
+                name="time_budget_s",
+                expected="None or a number of seconds > 0",
                 value=time_budget_s,
             )
-        )  # fmt: skip
+        )
     if only is not None:
         from relnlp.pipeline.needs import _parse_only, components_to_exclude
 
@@ -739,8 +755,7 @@ def load(
     # The files' content is part of the cache key: an edited gazetteer or a retrained model
     # at the same path gives a new analyser, not the one loaded from the old content.
     content = _files_digest([*paths, *([_model_file(tm)] if tm is not None else [])])
-    base = _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths, tax_key, tm,
-                        content)  # fmt: skip
+    base = _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths, tax_key, tm, content)
     if time_budget_s is None:
         return base
     return _with_budget(base, float(time_budget_s))

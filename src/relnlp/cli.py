@@ -112,8 +112,7 @@ def _summary(report: Any) -> str:
     lines.append("   passages: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
     themes = collections.Counter(t for ts in pas["themes"] for t in ts)
     lines.append(
-        "   themes: "
-        + (", ".join(f"{t} {n}" for t, n in themes.most_common()) or "none assigned")
+        "   themes: " + (", ".join(f"{t} {n}" for t, n in themes.most_common()) or "none assigned")
     )
     doc_row = tabs["documents"].iloc[0]
     lines.append(
@@ -304,10 +303,17 @@ def batch(
         warnings.simplefilter("always", RelnlpWarning)
         try:
             result = _batch.run(
-                inputs, out, n_process=n_process, engine=engine,  # type: ignore[arg-type]
-                scheduler=scheduler, only=only, chunk_size=chunk_size, doc_date=doc_date,
-                progress=progress, **kwargs,
-            )  # fmt: skip
+                inputs,
+                out,
+                n_process=n_process,
+                engine=engine,  # type: ignore[arg-type]
+                scheduler=scheduler,
+                only=only,
+                chunk_size=chunk_size,
+                doc_date=doc_date,
+                progress=progress,
+                **kwargs,
+            )
             errors = _batch.read_table(result.out, _batch.ERRORS_TABLE) if result.failed else None
         except StorageError as exc:  # the disk, not the user's options: rerun later
             raise fail(exc, 1) from None
@@ -339,7 +345,9 @@ def batch(
 def evaluate(
     gold: Annotated[
         Path | None,
-        typer.Option("--gold", help="Folder of <doc_id>.json + <doc_id>.txt gold files (set seeds)."),
+        typer.Option(
+            "--gold", help="Folder of <doc_id>.json + <doc_id>.txt gold files (set seeds)."
+        ),
     ] = None,
     set_name: Annotated[
         str,
@@ -355,10 +363,14 @@ def evaluate(
             help="Development data folder (default: ../shared/dev, then $RELNLP_DEV_DATA).",
         ),
     ] = None,
-    baselines: Annotated[bool, typer.Option("--baselines", help="Add the baselines' rows.")] = False,
+    baselines: Annotated[
+        bool, typer.Option("--baselines", help="Add the baselines' rows.")
+    ] = False,
     every: Annotated[
         int,
-        typer.Option("--every", min=1, help="Score every n-th document of the timebank set (slow baselines)."),
+        typer.Option(
+            "--every", min=1, help="Score every n-th document of the timebank set (slow baselines)."
+        ),
     ] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
@@ -416,7 +428,9 @@ def evaluate(
         status[name] = {"status": "ok", "reason": "", "documents": frame.attrs.get("documents", [])}
         frames.append(frame.loc[:, list(sets.COLUMNS)])
     measured = dt.date.today().isoformat()
-    card = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(sets.COLUMNS))
+    card = (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(sets.COLUMNS))
+    )
     if as_json:
         payload = {
             "relnlp_version": relnlp.__version__,
@@ -431,10 +445,14 @@ def evaluate(
 
     with pd.option_context("display.max_rows", 1000, "display.width", 220):
         for (name, split), part in card.groupby(["set", "split"], sort=False):
-            typer.echo(f"\nrelnlp {relnlp.__version__}, set {name}, split {split}, measured {measured}")
+            typer.echo(
+                f"\nrelnlp {relnlp.__version__}, set {name}, split {split}, measured {measured}"
+            )
             table = wide(part.loc[:, ["system", "task", "metric", "value", "note"]])
             typer.echo(table.to_string(index=False, na_rep="—", float_format=lambda v: f"{v:.3f}"))
-    notes = card[card["note"].fillna("").str.startswith(("not installed", "no Java", "undefined", "no "))]
+    notes = card[
+        card["note"].fillna("").str.startswith(("not installed", "no Java", "undefined", "no "))
+    ]
     for row in notes.drop_duplicates(["system", "task", "note"]).itertuples():
         typer.echo(f"note: {row.set} / {row.system} / {row.task}: {row.note}")
     if not frames:
@@ -449,7 +467,10 @@ def report(
         str | None, typer.Option("--dyad", help="Timeline of two actors only, e.g. China,Russia.")
     ] = None,
     freq: Annotated[
-        str, typer.Option("--freq", help="Timeline period: auto (finest all dates support), D, W, M, Q, Y.")
+        str,
+        typer.Option(
+            "--freq", help="Timeline period: auto (finest all dates support), D, W, M, Q, Y."
+        ),
     ] = "auto",
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
@@ -475,8 +496,9 @@ def report(
         raise typer.Exit(2) from None
     try:
         rep = nlp.analyze(relnlp.read(path))
-        out = viz.save_report_html(rep, html, dyad=(names[0], names[1]) if names else None,
-                                   freq=freq)  # fmt: skip
+        out = viz.save_report_html(
+            rep, html, dyad=(names[0], names[1]) if names else None, freq=freq
+        )
     except (RelnlpError, OSError, UnicodeError, ValueError) as exc:
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         typer.echo(f"error: {path}: {type(exc).__name__}: {msg}", err=True)
@@ -489,7 +511,9 @@ def report(
 
 
 taxonomy_app = typer.Typer(help="Show, validate and extend theme taxonomies.", no_args_is_help=True)
-themes_app = typer.Typer(help="Train theme models on your own labelled passages.", no_args_is_help=True)
+themes_app = typer.Typer(
+    help="Train theme models on your own labelled passages.", no_args_is_help=True
+)
 app.add_typer(taxonomy_app, name="taxonomy")
 app.add_typer(themes_app, name="themes")
 
@@ -502,7 +526,9 @@ def _taxonomy(path: Path | None) -> Any:
 
 @taxonomy_app.command("show")
 def taxonomy_show(
-    file: Annotated[Path | None, typer.Argument(help="A taxonomy TOML file (default: packaged).")] = None,
+    file: Annotated[
+        Path | None, typer.Argument(help="A taxonomy TOML file (default: packaged).")
+    ] = None,
 ) -> None:
     """Print the themes of a taxonomy (default: the packaged one)."""
     with _usage_errors():

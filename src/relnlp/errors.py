@@ -126,7 +126,7 @@ class Errors(metaclass=_Catalogue):
         "(trigger offsets), class, source, target, parties and date, predicted events "
         "the events table's columns."
     )
-    E108 = "{path}: the gazetteer file has no header line {{\"_meta\": {{...}}}}; add one."
+    E108 = '{path}: the gazetteer file has no header line {{"_meta": {{...}}}}; add one.'
     E109 = (
         "{path}: not a usable relnlp tone model ({problem}). Retrain it with "
         "scripts/train_tone.py, or reinstall relnlp for the packaged one."
@@ -143,9 +143,7 @@ class Errors(metaclass=_Catalogue):
         "Add them to the taxonomy or fix the labels (nothing was trained)."
     )
     E304 = "{path}: {problem}. Nothing was trained."
-    E305 = (
-        "{path}: not a relnlp themes model ({problem}). Train one with `relnlp themes train`."
-    )
+    E305 = "{path}: not a relnlp themes model ({problem}). Train one with `relnlp themes train`."
     E306 = "{path}: no passages found in the corpus ({suffixes} files)."
     # Batch jobs (E4xx)
     E401 = (

@@ -104,8 +104,12 @@ __all__ = [
 PACKAGED = "lexicons/events.v2.jsonl"
 
 #: PLOVER / CAMEO quad classes, in the order of the CAMEO roots they cover.
-QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
-                "material_conflict")  # fmt: skip
+QUAD_CLASSES = (
+    "verbal_cooperation",
+    "material_cooperation",
+    "verbal_conflict",
+    "material_conflict",
+)
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Prepositions whose object is the target of an act ("sanctions on", "talks with").
@@ -185,23 +189,61 @@ NEGATORS = frozenset({"not", "n't", "never", "no"})
 #: Nouns that name an act, by the verb of the table they stand for ("the invasion of
 #: Georgia" is an act of "invade"). Acts that parties do together are in NOMINAL_MUTUAL.
 NOMINALS = {
-    "attack": "attack", "assault": "attack", "offensive": "attack", "invasion": "invade",
-    "bombing": "bomb", "shelling": "shell", "airstrike": "strike", "raid": "raid",
-    "assassination": "assassinate", "killing": "kill", "kidnapping": "kidnap",
-    "abduction": "abduct", "arrest": "arrest", "detention": "detain", "seizure": "seize",
-    "crackdown": "coerce", "occupation": "occupy", "annexation": "annex",
-    "sanction": "sanction", "embargo": "embargo", "expulsion": "expel",
-    "blockade": "blockade", "condemnation": "condemn", "criticism": "criticize",
-    "accusation": "accuse", "threat": "threaten", "warning": "warn", "ultimatum": "demand",
-    "visit": "visit", "meeting": "meet", "talk": "negotiate", "negotiation": "negotiate",
-    "consultation": "consult", "summit": "meet", "signing": "sign",
-    "cooperation": "cooperate", "collaboration": "collaborate", "aid": "aid",
-    "assistance": "assist", "delivery": "deliver", "sale": "sell", "recognition": "recognize",
-}  # fmt: skip
+    "attack": "attack",
+    "assault": "attack",
+    "offensive": "attack",
+    "invasion": "invade",
+    "bombing": "bomb",
+    "shelling": "shell",
+    "airstrike": "strike",
+    "raid": "raid",
+    "assassination": "assassinate",
+    "killing": "kill",
+    "kidnapping": "kidnap",
+    "abduction": "abduct",
+    "arrest": "arrest",
+    "detention": "detain",
+    "seizure": "seize",
+    "crackdown": "coerce",
+    "occupation": "occupy",
+    "annexation": "annex",
+    "sanction": "sanction",
+    "embargo": "embargo",
+    "expulsion": "expel",
+    "blockade": "blockade",
+    "condemnation": "condemn",
+    "criticism": "criticize",
+    "accusation": "accuse",
+    "threat": "threaten",
+    "warning": "warn",
+    "ultimatum": "demand",
+    "visit": "visit",
+    "meeting": "meet",
+    "talk": "negotiate",
+    "negotiation": "negotiate",
+    "consultation": "consult",
+    "summit": "meet",
+    "signing": "sign",
+    "cooperation": "cooperate",
+    "collaboration": "collaborate",
+    "aid": "aid",
+    "assistance": "assist",
+    "delivery": "deliver",
+    "sale": "sell",
+    "recognition": "recognize",
+}
 NOMINAL_MUTUAL = frozenset(
-    {"talk", "negotiation", "consultation", "meeting", "summit", "signing", "cooperation",
-     "collaboration"}
-)  # fmt: skip
+    {
+        "talk",
+        "negotiation",
+        "consultation",
+        "meeting",
+        "summit",
+        "signing",
+        "cooperation",
+        "collaboration",
+    }
+)
 #: Prepositions under which a named act is the frame of a clause, not an act it reports:
 #: "since Russia's invasion", "after the sanctions", "in response to the attack".
 NOMINAL_FRAMES = frozenset(
@@ -229,13 +271,15 @@ INFORMANT_HEADS = frozenset(
 )
 #: Adverbs of the author's assessment: "the Kremlin likely continued to deploy forces"
 #: is an analysis, not a reported act.
-ASSESSMENT_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "maybe",
-                                "presumably", "apparently", "seemingly"})  # fmt: skip
+ASSESSMENT_ADVERBS = frozenset(
+    {"likely", "probably", "possibly", "perhaps", "maybe", "presumably", "apparently", "seemingly"}
+)
 #: Roots of acts that are mutual by nature: several subjects do them together (consult,
 #: meet, negotiate: 04; cooperate, hold exercises: 06).
 MUTUAL_ROOTS = frozenset({"04", "06"})
-MUTUAL_VERBS = frozenset({"agree", "reconcile", "normalize", "normalise", "coordinate", "exchange",
-                          "clash", "skirmish"})
+MUTUAL_VERBS = frozenset(
+    {"agree", "reconcile", "normalize", "normalise", "coordinate", "exchange", "clash", "skirmish"}
+)
 #: Verbs that report what an actor said or decided; a "will" under them is an announced
 #: decision, not the author's forecast ("the ministry said it will expel ...").
 REPORTING_VERBS = frozenset(
@@ -245,13 +289,29 @@ REPORTING_VERBS = frozenset(
 #: Nouns that, with "two" or "both", stand for the actors just named ("the two
 #: countries", "both sides"); the value says which kind of actor they take.
 PLURAL_REFERENCES = {
-    "country": "state", "countries": "state", "state": "state", "states": "state",
-    "nation": "state", "nations": "state", "government": "state", "governments": "state",
-    "capital": "state", "capitals": "state", "side": "any", "sides": "any",
-    "party": "any", "parties": "any", "power": "any", "powers": "any",
-    "leader": "person", "leaders": "person", "president": "person", "presidents": "person",
-    "minister": "person", "ministers": "person",
-}  # fmt: skip
+    "country": "state",
+    "countries": "state",
+    "state": "state",
+    "states": "state",
+    "nation": "state",
+    "nations": "state",
+    "government": "state",
+    "governments": "state",
+    "capital": "state",
+    "capitals": "state",
+    "side": "any",
+    "sides": "any",
+    "party": "any",
+    "parties": "any",
+    "power": "any",
+    "powers": "any",
+    "leader": "person",
+    "leaders": "person",
+    "president": "person",
+    "presidents": "person",
+    "minister": "person",
+    "ministers": "person",
+}
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _CAMEO = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
 
@@ -320,9 +380,15 @@ def _read_entries(text: str, name: str) -> tuple[list[Trigger], str]:
         ):
             raise fail("'objects' must be a list of nouns")
         words = verb.lower().split()
-        out.append(Trigger(words[0], words[1] if len(words) > 1 else None,
-                           frozenset(o.lower() for o in objects) if objects else None,
-                           cameo, float(gold)))  # fmt: skip
+        out.append(
+            Trigger(
+                words[0],
+                words[1] if len(words) > 1 else None,
+                frozenset(o.lower() for o in objects) if objects else None,
+                cameo,
+                float(gold),
+            )
+        )
     return out, version
 
 
@@ -331,8 +397,10 @@ def _index(entries: list[Trigger], version: str) -> EventVerbs:
     for t in entries:
         index.setdefault(t.verb, []).append(t)
     # Entries that need an object or a particle are tried before the bare verb.
-    ordered = {k: tuple(sorted(v, key=lambda t: (t.objects is None, t.particle is None)))
-               for k, v in index.items()}  # fmt: skip
+    ordered = {
+        k: tuple(sorted(v, key=lambda t: (t.objects is None, t.particle is None)))
+        for k, v in index.items()
+    }
     return EventVerbs(ordered, version, len(entries))
 
 
@@ -418,9 +486,19 @@ class _Actors:
     def __init__(self, doc: Doc) -> None:
         found = doc_records.entities(doc)
         if found is None:  # relnlp_actors did not run: spaCy's entities as they are
-            found = [doc_records.Entity(start=e.start_char, end=e.end_char, label=e.label_,
-                                    canonical=e.text, role=None, affiliation=None, source=None,
-                                    country=None) for e in doc.ents]  # fmt: skip
+            found = [
+                doc_records.Entity(
+                    start=e.start_char,
+                    end=e.end_char,
+                    label=e.label_,
+                    canonical=e.text,
+                    role=None,
+                    affiliation=None,
+                    source=None,
+                    country=None,
+                )
+                for e in doc.ents
+            ]
         self.by_token: dict[int, _Actor] = {}
         self.named: set[int] = set()  # tokens inside any multi-word name
         self.country: dict[str, str] = {}
@@ -467,8 +545,11 @@ def _is_thing(span: Span) -> bool:
     root = span.root
     # A proper name modifying a thing noun ("the Zapad exercises"); a nationality
     # adjective ("Russian missiles") still names the state behind the thing.
-    return (root.dep_ in {"compound", "nmod"} and root.head.lower_ in THING_HEADS
-            and root.pos_ == "PROPN")  # fmt: skip
+    return (
+        root.dep_ in {"compound", "nmod"}
+        and root.head.lower_ in THING_HEADS
+        and root.pos_ == "PROPN"
+    )
 
 
 def _np_side(tok: Token, actors: _Actors) -> list[str]:
@@ -543,8 +624,10 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     cur = verb
     for _ in range(4):
         # the subject nearest the verb: the parser sometimes attaches a fronted name too
-        subjects = sorted((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}),
-                          key=lambda c: abs(cur.i - c.i))  # fmt: skip
+        subjects = sorted(
+            (c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}),
+            key=lambda c: abs(cur.i - c.i),
+        )
         for c in subjects[:1]:
             passive = c.dep_ == "nsubjpass"
             if c.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
@@ -570,8 +653,12 @@ GERUND_PREPS = frozenset({"after", "since", "upon", "on", "by", "following", "wh
 
 
 def _gerund_clause(verb: Token) -> bool:
-    return (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in GERUND_PREPS
-            and verb.head.head.pos_ in {"VERB", "AUX"})  # fmt: skip
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.lower_ in GERUND_PREPS
+        and verb.head.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _agent(verb: Token) -> Token | None:
@@ -596,11 +683,19 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
         if t.particle is not None:
             # "called for all parties to show restraint": the parser makes "for" the
             # mark of the clause it introduces
-            prt = next((c for c in tok.children
-                        if c.dep_ in {"prt", "prep"} and c.lower_ == t.particle), None) or next(
-                (m for c in tok.children if c.dep_ in {"ccomp", "advcl", "xcomp"}
-                 for m in c.children if m.dep_ == "mark" and m.lower_ == t.particle
-                 and m.i == tok.i + 1), None)  # fmt: skip
+            prt = next(
+                (c for c in tok.children if c.dep_ in {"prt", "prep"} and c.lower_ == t.particle),
+                None,
+            ) or next(
+                (
+                    m
+                    for c in tok.children
+                    if c.dep_ in {"ccomp", "advcl", "xcomp"}
+                    for m in c.children
+                    if m.dep_ == "mark" and m.lower_ == t.particle and m.i == tok.i + 1
+                ),
+                None,
+            )
             if prt is None:
                 continue
             words.append(prt)
@@ -608,13 +703,24 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
             deps = {"dobj", "nsubjpass"}
             heads = [tok] + [w for w in words[1:] if w.dep_ == "prep"]
             # "imposed a new round of sanctions": the noun after a quantity noun
-            cands = [c for h in heads for c in h.children
-                     if c.dep_ in deps or (h is not tok and c.dep_ == "pobj")]  # fmt: skip
-            cands += [q for c in cands if c.lemma_.lower() in QUANTITY_NOUNS
-                      for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
-                      for q in pr.children if q.dep_ == "pobj"]  # fmt: skip
-            obj = next((c for c in cands
-                        if c.lemma_.lower() in t.objects or c.lower_ in t.objects), None)
+            cands = [
+                c
+                for h in heads
+                for c in h.children
+                if c.dep_ in deps or (h is not tok and c.dep_ == "pobj")
+            ]
+            cands += [
+                q
+                for c in cands
+                if c.lemma_.lower() in QUANTITY_NOUNS
+                for pr in c.children
+                if pr.dep_ == "prep" and pr.lower_ == "of"
+                for q in pr.children
+                if q.dep_ == "pobj"
+            ]
+            obj = next(
+                (c for c in cands if c.lemma_.lower() in t.objects or c.lower_ in t.objects), None
+            )
             if obj is None:
                 continue
             words.append(obj)
@@ -702,19 +808,33 @@ def _targets(
     out: list[Token] = []
     skip = {t.i for t in obj_words}
     # spaCy labels the "to" of a recipient "dative": its object is the recipient
-    objs = [p for c in verb.children if c.dep_ in {"dobj", "dative"}
-            for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])]  # fmt: skip
+    objs = [
+        p
+        for c in verb.children
+        if c.dep_ in {"dobj", "dative"}
+        for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])
+    ]
     if theme:
         objs.sort(key=lambda c: c.dep_ != "dative")
-        out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
-                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        out += [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
     for o in objs:
         if o.i not in skip:
             out.append(o)
 
     def pobjs(h: Token, preps: frozenset[str]) -> list[Token]:
-        return [p for c in h.children if c.dep_ == "prep" and c.lower_ in preps
-                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        return [
+            p
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
 
     direct = pobjs(verb, TARGET_PREPS)
     # and what those name their target: "called for sanctions on Russia"
@@ -732,13 +852,17 @@ def _targets(
             out += [c for c in x.children if c.dep_ in {"dobj", "dative"}] + pobjs(x, TARGET_PREPS)
     # a relative pronoun stands for the noun its clause modifies: "Abkhazia, which Moscow
     # recognised"
-    out = [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t
-           for t in out]  # fmt: skip
+    out = [
+        verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in out
+    ]
     # an act named by a noun stands for its author: "condemned Russia's attack",
     # "concerns over Pyongyang's launches"
     # ("their commitment to X": a possessive pronoun is the subject's own, not a target)
-    return [t for o in out
-            for t in (o, *(c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"))]  # fmt: skip
+    return [
+        t
+        for o in out
+        for t in (o, *(c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"))
+    ]
 
 
 def _mutual(trig: Trigger) -> bool:
@@ -753,25 +877,41 @@ def _mutual(trig: Trigger) -> bool:
 
 def _nationality_of(tok: Token, actors: _Actors) -> list[str]:
     """The state of a nationality or place name modifying a noun ("Russian banks")."""
-    return [hit.name for c in tok.children if c.dep_ in {"amod", "compound"}
-            if (hit := actors.by_token.get(c.i)) is not None and hit.label in {"NORP", "GPE"}]  # fmt: skip
+    return [
+        hit.name
+        for c in tok.children
+        if c.dep_ in {"amod", "compound"}
+        if (hit := actors.by_token.get(c.i)) is not None and hit.label in {"NORP", "GPE"}
+    ]
 
 
 def _complements(verb: Token) -> list[Token]:
     """Clauses a verb of saying governs, directly or through its object ("reiterated
     claims that ...", "issued a statement that ...")."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    return [c for h in (verb, *objs) for c in h.children
-            if c.dep_ == "ccomp" or (h is not verb and c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"
-                                     and any(m.dep_ == "mark" for m in c.children))]  # fmt: skip
+    return [
+        c
+        for h in (verb, *objs)
+        for c in h.children
+        if c.dep_ == "ccomp"
+        or (
+            h is not verb
+            and c.dep_ in {"acl", "relcl"}
+            and c.pos_ == "VERB"
+            and any(m.dep_ == "mark" for m in c.children)
+        )
+    ]
 
 
 def _complement_role(verb: Token, actors: _Actors) -> bool:
     """Whether a complement's subject is an actor no one names ("said that all parties
     must exercise restraint"): the statement is aimed at someone."""
-    return any(subj.lemma_.lower() in ACTOR_NOUNS and not _np_actors(subj, actors)
-               for comp in _complements(verb)
-               for subj in comp.children if subj.dep_ in {"nsubj", "nsubjpass"})  # fmt: skip
+    return any(
+        subj.lemma_.lower() in ACTOR_NOUNS and not _np_actors(subj, actors)
+        for comp in _complements(verb)
+        for subj in comp.children
+        if subj.dep_ in {"nsubj", "nsubjpass"}
+    )
 
 
 def _complement_actors(verb: Token, actors: _Actors) -> list[str]:
@@ -904,9 +1044,17 @@ def _event_at(
     if not passive and verb.lemma_.lower() in RECEIVE_VERBS:
         # "India received a waiver from the United States": the giver is the source
         holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
-        giver = next((p for h in holders for c in h.children
-                      if c.dep_ == "prep" and c.lower_ == "from"
-                      for p in c.children if p.dep_ == "pobj"), None)  # fmt: skip
+        giver = next(
+            (
+                p
+                for h in holders
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
         if giver is not None and _np_actors(giver, actors):
             src_np, tgt_nps = giver, [n for n in (subj,) if n is not None]
             trig = Trigger(trig.verb, None, None, "07", 7.0)
@@ -939,8 +1087,13 @@ def _event_at(
         # "sanctions on the Russian financial sector", "strikes on Ukrainian cities": the
         # state whose nationality qualifies what the act is aimed at
         # (a prepositional object only: "threatened Afghan clerics" aims at people)
-        targets = [a for np_ in tgt_nps if np_.dep_ == "pobj"
-                   for a in _nationality_of(np_, actors) if a not in sources][:1]  # fmt: skip
+        targets = [
+            a
+            for np_ in tgt_nps
+            if np_.dep_ == "pobj"
+            for a in _nationality_of(np_, actors)
+            if a not in sources
+        ][:1]
         target_filled = bool(targets)
     if not targets and trig.cameo[:2] in VERBAL_ROOTS:
         # a statement, appeal, demand or threat is aimed at the actor its complement
@@ -951,17 +1104,19 @@ def _event_at(
         if src_np is not None:
             own |= {h.name for t in src_np.subtree if (h := actors.by_token.get(t.i)) is not None}
             own |= {c for a in list(own) if (c := actors.country.get(a))}
-        targets = [a for a in _complement_actors(verb, actors)
-                   if a not in own and actors.country.get(a) not in own][:1]  # fmt: skip
+        targets = [
+            a
+            for a in _complement_actors(verb, actors)
+            if a not in own and actors.country.get(a) not in own
+        ][:1]
         target_filled = target_filled or bool(targets) or _complement_role(verb, actors)
     source_filled = src_np is not None and (bool(sources) or _fills_role(src_np, actors))
     # "he and Xi signed": coordinated subjects make a joint act even when one of them is
     # a pronoun or an unnamed actor
     conjuncts = [src_np, *(c for c in src_np.conjuncts)] if src_np is not None else []
     several = len(sources) >= 2 or (
-        len(conjuncts) >= 2 and bool(sources)
-        and all(_fills_role(c, actors) for c in conjuncts)
-    )  # fmt: skip
+        len(conjuncts) >= 2 and bool(sources) and all(_fills_role(c, actors) for c in conjuncts)
+    )
     # Several subjects act together (parties, no direction) when the act has no other
     # side or is mutual by nature (meeting, talks, cooperation, signing); otherwise they
     # are the source side of a directed act: "the US and Britain condemned Russia".
@@ -987,8 +1142,20 @@ def _event_at(
     b = max(w.idx + len(w.text) for w in words)
     countries = tuple(dict.fromkeys(c for p in parties if (c := actors.country.get(p))))
     sent = verb.sent
-    return Event(sent.start_char, sent.end_char, a, b, cameo, quad_class(cameo), gold,
-                 negated, source, target, parties, countries=countries)  # fmt: skip
+    return Event(
+        sent.start_char,
+        sent.end_char,
+        a,
+        b,
+        cameo,
+        quad_class(cameo),
+        gold,
+        negated,
+        source,
+        target,
+        parties,
+        countries=countries,
+    )
 
 
 def _governor(tok: Token) -> Token | None:
@@ -1018,13 +1185,17 @@ def _nominal_event(
     verb_lemma = NOMINALS.get(lemma)
     if verb_lemma is None:
         return None
-    entries = [t for t in verbs.by_verb.get(verb_lemma, ()) if t.objects is None and t.particle is None]
+    entries = [
+        t for t in verbs.by_verb.get(verb_lemma, ()) if t.objects is None and t.particle is None
+    ]
     if not entries:
         return None
     trig = entries[0]
     if any(c.dep_ == "neg" or c.lower_ in {"no", "without"} for c in noun.children):
         return None
-    if noun.dep_ == "pobj" and (noun.head.lower_ in NOMINAL_FRAMES or noun.head.head.pos_ == "NOUN"):
+    if noun.dep_ == "pobj" and (
+        noun.head.lower_ in NOMINAL_FRAMES or noun.head.head.pos_ == "NOUN"
+    ):
         return None
     if noun.dep_ in {"compound", "amod", "nmod", "poss", "conj", "appos", "npadvmod"}:
         return None
@@ -1051,8 +1222,11 @@ def _nominal_event(
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"} and not targets:
             targets += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
     authors = list(dict.fromkeys(authors))
-    if mutual and (len(parties) >= 2 or (len(authors) >= 2 and not targets) or (
-            len(authors) == 1 and len(targets) == 1 and lemma != "signing")):  # fmt: skip
+    if mutual and (
+        len(parties) >= 2
+        or (len(authors) >= 2 and not targets)
+        or (len(authors) == 1 and len(targets) == 1 and lemma != "signing")
+    ):
         source, target = None, None
         both = parties if len(parties) >= 2 else authors + targets
         both = list(dict.fromkeys(both))
@@ -1067,9 +1241,20 @@ def _nominal_event(
         side = tuple(dict.fromkeys((*authors, *targets)))
     countries = tuple(dict.fromkeys(k for a in side if (k := actors.country.get(a))))
     sent = noun.sent
-    return Event(sent.start_char, sent.end_char, noun.idx, noun.idx + len(noun.text),
-                 trig.cameo, quad_class(trig.cameo), trig.goldstein, False, source, target,
-                 side, countries=countries)  # fmt: skip
+    return Event(
+        sent.start_char,
+        sent.end_char,
+        noun.idx,
+        noun.idx + len(noun.text),
+        trig.cameo,
+        quad_class(trig.cameo),
+        trig.goldstein,
+        False,
+        source,
+        target,
+        side,
+        countries=countries,
+    )
 
 
 def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
@@ -1098,8 +1283,11 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
     verbs = verbs if verbs is not None else _default_verbs()
     actors = _Actors(doc)
     context = _Context(doc, actors)
-    timexes = [(t.start, t.end, t.value) for t in doc_records.timexes(doc)
-               if t.type == "DATE" and t.value and not t.value.startswith("XXXX")]  # fmt: skip
+    timexes = [
+        (t.start, t.end, t.value)
+        for t in doc_records.timexes(doc)
+        if t.type == "DATE" and t.value and not t.value.startswith("XXXX")
+    ]
     chron = doc_records.chronology(doc)
     out: list[Event] = []
     for sent in doc.sents:
@@ -1112,8 +1300,9 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                     out.append(_dated(nev, tok, sent, timexes, chron))
                 continue
             # a copula can carry an act through its particle: "were in talks"
-            if tok.i in actors.named or not (tok.pos_ == "VERB" or (
-                    tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"})):  # fmt: skip
+            if tok.i in actors.named or not (
+                tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"})
+            ):
                 continue
             m = _match(tok, verbs)
             if m is None or _skip_clause(tok):
@@ -1166,4 +1355,3 @@ def statement_class(ev: Event, tone: Any) -> str:
     if ev.cameo[:2] != "01" or ev.negated or tone is None:
         return ev.type
     return QUAD_CLASSES[2] if tone.tension > tone.cooperation else QUAD_CLASSES[0]
-

@@ -34,7 +34,11 @@ SPAN_EXTENSIONS: dict[str, Any] = {
     "rel_target": None,
 }
 #: name -> default value of each Doc extension.
-DOC_EXTENSIONS: dict[str, Any] = {"rel_doc_date": None, "rel_cooperation": None, "rel_tension": None}
+DOC_EXTENSIONS: dict[str, Any] = {
+    "rel_doc_date": None,
+    "rel_cooperation": None,
+    "rel_tension": None,
+}
 
 
 def install() -> None:

@@ -31,9 +31,7 @@ PACKAGED = ("states", "regions", "organizations", "people", "products")
 # PDFs (typographic, modifier letter, prime, grave and acute accents used as quotes). Every
 # gazetteer key and lookup goes through :func:`normalise_quotes`, so "People’s Republic of
 # China" and "People's Republic of China" are one surface.
-_QUOTE_TABLE = str.maketrans(
-    {c: "'" for c in APOSTROPHES[1:]} | {c: '"' for c in DOUBLE_QUOTES}
-)
+_QUOTE_TABLE = str.maketrans({c: "'" for c in APOSTROPHES[1:]} | {c: '"' for c in DOUBLE_QUOTES})
 
 
 def normalise_quotes(text: str) -> str:
@@ -81,8 +79,9 @@ class Entry(BaseModel):
             raise ValueError("canonical must not be empty")
         return v.strip()
 
-    @field_validator("aliases", "acronyms", "demonyms", "native", "surname_variants",
-                     "combining_forms")  # fmt: skip
+    @field_validator(
+        "aliases", "acronyms", "demonyms", "native", "surname_variants", "combining_forms"
+    )
     @classmethod
     def _no_blank_names(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         if any(not s.strip() for s in v):
@@ -120,7 +119,9 @@ class Gazetteer:
         # Corridor"), as the annotation guidelines' examples and the gold write them, where
         # Wikipedia titles use an en dash between names.
         canonical = e.canonical.replace("\u2013", "-")
-        hit = Hit(canonical, e.label, e.kind, e.country or (canonical if e.kind == "state" else None))
+        hit = Hit(
+            canonical, e.label, e.kind, e.country or (canonical if e.kind == "state" else None)
+        )
         for s in (e.canonical, *e.aliases, *e.acronyms, *e.native):
             self._put(s, hit)
         if e.demonyms:
@@ -168,9 +169,12 @@ def _read_jsonl(path: Path | Any, name: str) -> Iterable[tuple[int, dict[str, An
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise ConfigError(
-            Errors.E107.format(path=name, line=line, problem="not UTF-8 text; save the file as UTF-8"),
-            path=name, line=line,
-        ) from exc  # fmt: skip
+            Errors.E107.format(
+                path=name, line=line, problem="not UTF-8 text; save the file as UTF-8"
+            ),
+            path=name,
+            line=line,
+        ) from exc
     first = True
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -180,13 +184,15 @@ def _read_jsonl(path: Path | Any, name: str) -> Iterable[tuple[int, dict[str, An
         except json.JSONDecodeError as exc:
             raise ConfigError(
                 Errors.E107.format(path=name, line=lineno, problem=f"not valid JSON ({exc.msg})"),
-                path=name, line=lineno,
-            ) from exc  # fmt: skip
+                path=name,
+                line=lineno,
+            ) from exc
         if not isinstance(obj, dict):
             raise ConfigError(
                 Errors.E107.format(path=name, line=lineno, problem="expected a JSON object"),
-                path=name, line=lineno,
-            )  # fmt: skip
+                path=name,
+                line=lineno,
+            )
         if first:
             first = False
             if "_meta" not in obj:
@@ -205,8 +211,10 @@ def _entries(path: Path | Any, name: str) -> Iterable[Entry]:
             problem = f"field {where!r}: {err['msg']}"
             raise ConfigError(
                 Errors.E107.format(path=name, line=lineno, problem=problem),
-                path=name, line=lineno, field=where,
-            ) from exc  # fmt: skip
+                path=name,
+                line=lineno,
+                field=where,
+            ) from exc
 
 
 def load_gazetteer(extra: Sequence[str | Path] = (), *, packaged: bool = True) -> Gazetteer:

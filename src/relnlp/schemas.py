@@ -29,59 +29,159 @@ _STR = "object"
 TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
         "documents": MappingProxyType(
-            {"doc_id": _STR, "start": "int64", "end": "int64", "text": _STR,
-             "path": _STR, "format": _STR, "title": _STR, "author": _STR,
-             "date": _STR, "doc_date": _STR, "n_chars": "int64", "n_tokens": "int64",
-             "n_sentences": "int64", "n_passages": "int64", "taxonomy_version": _STR,
-             "cooperation": "float64", "tension": "float64", "goldstein": "float64"}
+            {
+                "doc_id": _STR,
+                "start": "int64",
+                "end": "int64",
+                "text": _STR,
+                "path": _STR,
+                "format": _STR,
+                "title": _STR,
+                "author": _STR,
+                "date": _STR,
+                "doc_date": _STR,
+                "n_chars": "int64",
+                "n_tokens": "int64",
+                "n_sentences": "int64",
+                "n_passages": "int64",
+                "taxonomy_version": _STR,
+                "cooperation": "float64",
+                "tension": "float64",
+                "goldstein": "float64",
+            }
         ),
         "tokens": MappingProxyType(
-            {"doc_id": _STR, "i": "int64", "start": "int64", "end": "int64", "text": _STR,
-             "lemma": _STR, "pos": _STR, "tag": _STR, "dep": _STR, "head": "int64",
-             "ent_type": _STR, "is_sent_start": "bool", "sent_id": "int64",
-             "passage_id": "int64"}
+            {
+                "doc_id": _STR,
+                "i": "int64",
+                "start": "int64",
+                "end": "int64",
+                "text": _STR,
+                "lemma": _STR,
+                "pos": _STR,
+                "tag": _STR,
+                "dep": _STR,
+                "head": "int64",
+                "ent_type": _STR,
+                "is_sent_start": "bool",
+                "sent_id": "int64",
+                "passage_id": "int64",
+            }
         ),
         "sentences": MappingProxyType(
-            {"doc_id": _STR, "sent_id": "int64", "start": "int64", "end": "int64",
-             "text": _STR, "passage_id": "int64", "cooperation": "float64",
-             "tension": "float64", "tone_class": _STR, "tone_cues": _STR,
-             "rule_cooperation": "float64", "rule_tension": "float64"}
+            {
+                "doc_id": _STR,
+                "sent_id": "int64",
+                "start": "int64",
+                "end": "int64",
+                "text": _STR,
+                "passage_id": "int64",
+                "cooperation": "float64",
+                "tension": "float64",
+                "tone_class": _STR,
+                "tone_cues": _STR,
+                "rule_cooperation": "float64",
+                "rule_tension": "float64",
+            }
         ),
         "entities": MappingProxyType(
-            {"doc_id": _STR, "ent_id": "int64", "start": "int64", "end": "int64",
-             "text": _STR, "label": _STR, "canonical": _STR, "sent_id": "int64",
-             "passage_id": "int64", "token_start": "int64", "token_end": "int64",
-             "source": _STR, "role": _STR, "affiliation": _STR, "country": _STR}
+            {
+                "doc_id": _STR,
+                "ent_id": "int64",
+                "start": "int64",
+                "end": "int64",
+                "text": _STR,
+                "label": _STR,
+                "canonical": _STR,
+                "sent_id": "int64",
+                "passage_id": "int64",
+                "token_start": "int64",
+                "token_end": "int64",
+                "source": _STR,
+                "role": _STR,
+                "affiliation": _STR,
+                "country": _STR,
+            }
         ),
         "actors": MappingProxyType(
-            {"doc_id": _STR, "actor_id": "int64", "start": "int64", "end": "int64",
-             "text": _STR, "canonical": _STR, "label": _STR, "aliases": _STR,
-             "roles": _STR, "country": _STR, "mentions": "int64"}
+            {
+                "doc_id": _STR,
+                "actor_id": "int64",
+                "start": "int64",
+                "end": "int64",
+                "text": _STR,
+                "canonical": _STR,
+                "label": _STR,
+                "aliases": _STR,
+                "roles": _STR,
+                "country": _STR,
+                "mentions": "int64",
+            }
         ),
         "dates": MappingProxyType(
-            {"doc_id": _STR, "date_id": "int64", "start": "int64", "end": "int64",
-             "text": _STR, "value": _STR, "type": _STR, "mod": _STR, "sent_id": "int64",
-             "passage_id": "int64", "source": _STR}
+            {
+                "doc_id": _STR,
+                "date_id": "int64",
+                "start": "int64",
+                "end": "int64",
+                "text": _STR,
+                "value": _STR,
+                "type": _STR,
+                "mod": _STR,
+                "sent_id": "int64",
+                "passage_id": "int64",
+                "source": _STR,
+            }
         ),
         "passages": MappingProxyType(
-            {"doc_id": _STR, "passage_id": "int64", "start": "int64", "end": "int64",
-             "text": _STR, "kind": _STR, "section": _STR, "footnote": "Int64",
-             "date": _STR, "date_text": _STR, "themes": _STR,
-             **{t: "float64" for t in DEFAULT_THEME_IDS},
-             "evidence": _STR, "cooperation": "float64", "tension": "float64",
-             "tone_cues": _STR}
+            {
+                "doc_id": _STR,
+                "passage_id": "int64",
+                "start": "int64",
+                "end": "int64",
+                "text": _STR,
+                "kind": _STR,
+                "section": _STR,
+                "footnote": "Int64",
+                "date": _STR,
+                "date_text": _STR,
+                "themes": _STR,
+                **{t: "float64" for t in DEFAULT_THEME_IDS},
+                "evidence": _STR,
+                "cooperation": "float64",
+                "tension": "float64",
+                "tone_cues": _STR,
+            }
         ),
         "events": MappingProxyType(
-            {"doc_id": _STR, "event_id": "int64", "start": "int64", "end": "int64",
-             "text": _STR, "date": _STR, "date_text": _STR, "source": _STR,
-             "target": _STR, "parties": _STR, "countries": _STR, "type": _STR,
-             "cameo": _STR, "trigger": _STR, "trigger_start": "int64",
-             "trigger_end": "int64", "negated": "bool", "cooperation": "float64",
-             "tension": "float64", "goldstein": "float64", "themes": _STR, "cues": _STR,
-             "passage_id": "int64"}
+            {
+                "doc_id": _STR,
+                "event_id": "int64",
+                "start": "int64",
+                "end": "int64",
+                "text": _STR,
+                "date": _STR,
+                "date_text": _STR,
+                "source": _STR,
+                "target": _STR,
+                "parties": _STR,
+                "countries": _STR,
+                "type": _STR,
+                "cameo": _STR,
+                "trigger": _STR,
+                "trigger_start": "int64",
+                "trigger_end": "int64",
+                "negated": "bool",
+                "cooperation": "float64",
+                "tension": "float64",
+                "goldstein": "float64",
+                "themes": _STR,
+                "cues": _STR,
+                "passage_id": "int64",
+            }
         ),
     }
-)  # fmt: skip
+)
 
 
 def empty_table(name: str, extra: Sequence[str] = ()) -> pd.DataFrame:
@@ -109,8 +209,11 @@ def make_table(name: str, columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
         if c not in schema:  # dtype inferred by pandas
             inferred = pd.Series(list(columns[c]))
             names.append(c)
-            arrays.append(inferred.array if isinstance(inferred.dtype, ExtensionDtype)
-                          else inferred.to_numpy())  # fmt: skip
+            arrays.append(
+                inferred.array
+                if isinstance(inferred.dtype, ExtensionDtype)
+                else inferred.to_numpy()
+            )
     return _frame(names, arrays, n)
 
 
@@ -128,8 +231,10 @@ def _frame(names: list[str], arrays: list[Any], n: int, *, fast: bool = True) ->
     index = pd.RangeIndex(n)
     if fast and _FROM_ARRAYS is not None:
         try:
-            return cast(pd.DataFrame, _FROM_ARRAYS(arrays, columns=names, index=index,
-                                                   verify_integrity=False))  # fmt: skip
+            return cast(
+                pd.DataFrame,
+                _FROM_ARRAYS(arrays, columns=names, index=index, verify_integrity=False),
+            )
         except TypeError:  # a pandas whose private signature changed
             pass
     data = {

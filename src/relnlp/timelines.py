@@ -189,19 +189,26 @@ def timeline(
         detail = ", ".join(f"{by[p]} to the {_NAMES[p]}" for p in sorted(by, key=RANK.__getitem__))
         warnings.warn(
             Warnings.W213.format(freq=freq, n=n_left, total=sum(dated), detail=detail),
-            RelnlpWarning, stacklevel=2,
-        )  # fmt: skip
+            RelnlpWarning,
+            stacklevel=2,
+        )
     placed = ev[fits] if total else ev
     cols = ["cooperation", "tension", "goldstein", "n_events"]
     with_types = "type" in ev.columns
     if with_types:
         cols += [f"n_{q}" for q in QUADS]
-    attrs = {"freq": f, "n_events": total, "n_placed": len(placed), "n_undated": n_undated,
-             "n_left_out": n_left}  # fmt: skip
+    attrs = {
+        "freq": f,
+        "n_events": total,
+        "n_placed": len(placed),
+        "n_undated": n_undated,
+        "n_left_out": n_left,
+    }
     if not len(placed):
-        out = pd.DataFrame({c: pd.Series([], dtype="float64" if c[:2] != "n_" else "int64")
-                            for c in cols},
-                           index=pd.PeriodIndex([], freq=f, name="period"))  # fmt: skip
+        out = pd.DataFrame(
+            {c: pd.Series([], dtype="float64" if c[:2] != "n_" else "int64") for c in cols},
+            index=pd.PeriodIndex([], freq=f, name="period"),
+        )
         out.attrs.update(attrs)
         return out
     t = pd.to_datetime([t for t, ok in zip(starts, fits) if ok])

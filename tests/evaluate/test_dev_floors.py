@@ -51,15 +51,22 @@ def card(frame: Any) -> dict[tuple[str, str, str], float]:
 
 @pytest.mark.parametrize("split", [SPLIT, dev.EVENTS_DEVELOPED])
 @pytest.mark.parametrize("on", ["on found", "all gold"])
-def test_dev_events_actors_beat_the_first_two_names_baseline(frame: Any, split: str, on: str) -> None:
-    ev = frame[(frame["task"] == "events") & (frame["split"] == split)
-               & (frame["metric"] == f"source+target accuracy ({on})")]  # fmt: skip
+def test_dev_events_actors_beat_the_first_two_names_baseline(
+    frame: Any, split: str, on: str
+) -> None:
+    ev = frame[
+        (frame["task"] == "events")
+        & (frame["split"] == split)
+        & (frame["metric"] == f"source+target accuracy ({on})")
+    ]
     by = dict(zip(ev["system"], ev["value"]))
     assert by["relnlp"] > by["first-two-names"], by
 
 
 @pytest.mark.parametrize(("key", "floor"), list(FLOORS.items()), ids=lambda v: str(v))
-def test_dev_score_floor(card: dict[tuple[str, str, str], float], key: tuple[str, str, str], floor: float) -> None:
+def test_dev_score_floor(
+    card: dict[tuple[str, str, str], float], key: tuple[str, str, str], floor: float
+) -> None:
     assert card[key] is not None and card[key] >= floor, f"{key}: {card[key]} < floor {floor}"
 
 
@@ -81,4 +88,8 @@ def test_dev_themes_beat_the_keyword_baseline_on_every_theme(
     base = {r["metric"]: r["value"] for r in rows if r["task"] == "themes"}
     assert len(base) >= 4, base  # three themes and the macro
     for metric, value in base.items():
-        assert card[(SPLIT, "themes", metric)] > value, (metric, card[(SPLIT, "themes", metric)], value)
+        assert card[(SPLIT, "themes", metric)] > value, (
+            metric,
+            card[(SPLIT, "themes", metric)],
+            value,
+        )

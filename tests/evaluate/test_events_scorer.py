@@ -17,11 +17,24 @@ TEXT = (
 )
 
 
-def _gold(word: str, cls: str, source: str = "", target: str = "",
-          parties: tuple[str, ...] = (), date: str = "") -> dict[str, Any]:  # fmt: skip
+def _gold(
+    word: str,
+    cls: str,
+    source: str = "",
+    target: str = "",
+    parties: tuple[str, ...] = (),
+    date: str = "",
+) -> dict[str, Any]:
     a = TEXT.index(word)
-    return {"start": a, "end": a + len(word), "class": cls, "source": source,
-            "target": target, "parties": list(parties), "date": date}  # fmt: skip
+    return {
+        "start": a,
+        "end": a + len(word),
+        "class": cls,
+        "source": source,
+        "target": target,
+        "parties": list(parties),
+        "date": date,
+    }
 
 
 GOLD = [
@@ -46,16 +59,36 @@ def test_score_events_counts_errors() -> None:
     sent = (0, TEXT.index("Brazil"))
     pred = [
         # the right sentence, roles swapped, wrong class
-        {"start": sent[0], "end": sent[1], "source": "Sweden", "target": "Hungary",
-         "parties": ["Sweden", "Hungary"], "type": "verbal_cooperation", "date": ""},
+        {
+            "start": sent[0],
+            "end": sent[1],
+            "source": "Sweden",
+            "target": "Hungary",
+            "parties": ["Sweden", "Hungary"],
+            "type": "verbal_cooperation",
+            "date": "",
+        },
         # a sentence with no gold event: hurts precision only
-        {"start": TEXT.index("Analysts"), "end": TEXT.index("Indonesia"),
-         "source": "x", "target": "y", "parties": [], "type": "verbal_conflict", "date": ""},
+        {
+            "start": TEXT.index("Analysts"),
+            "end": TEXT.index("Indonesia"),
+            "source": "x",
+            "target": "y",
+            "parties": [],
+            "type": "verbal_conflict",
+            "date": "",
+        },
         # the joint event found with the same parties in another order, by name case
-        {"start": TEXT.index("Brazil"), "end": TEXT.index("Analysts"), "source": None,
-         "target": None, "parties": ["argentina", "BRAZIL"], "type": "material_cooperation",
-         "date": "2019"},
-    ]  # fmt: skip
+        {
+            "start": TEXT.index("Brazil"),
+            "end": TEXT.index("Analysts"),
+            "source": None,
+            "target": None,
+            "parties": ["argentina", "BRAZIL"],
+            "type": "material_cooperation",
+            "date": "2019",
+        },
+    ]
     s = score_events(GOLD, pred)
     assert (s["n_found"], s["recall"], s["precision"]) == (
         2,
@@ -75,9 +108,17 @@ def test_score_events_rejects_incomplete_events() -> None:
 
 def test_several_actors_on_one_side_compare_as_sets() -> None:
     text = "Norway and Denmark condemned Chile."
-    gold = [{"start": text.index("condemned"), "end": text.index(" Chile"),
-             "class": "verbal_conflict", "source": "Norway;Denmark", "target": "Chile",
-             "parties": [], "date": ""}]  # fmt: skip
+    gold = [
+        {
+            "start": text.index("condemned"),
+            "end": text.index(" Chile"),
+            "class": "verbal_conflict",
+            "source": "Norway;Denmark",
+            "target": "Chile",
+            "parties": [],
+            "date": "",
+        }
+    ]
     pred = {"start": 0, "end": len(text), "target": "chile", "parties": [], "type": "", "date": ""}
     same = score_events(gold, [{**pred, "source": "Denmark; Norway"}])
     assert same["source_accuracy"] == 1.0 and same["source_target_accuracy"] == 1.0
@@ -87,11 +128,28 @@ def test_several_actors_on_one_side_compare_as_sets() -> None:
 
 def test_names_compare_across_dash_and_apostrophe_typography() -> None:
     text = "The Lord’s Resistance Army attacked Uganda."
-    gold = [{"start": text.index("attacked"), "end": text.index(" Uganda"),
-             "class": "material_conflict", "source": "Lord’s Resistance Army – North",
-             "target": "Uganda", "parties": [], "date": ""}]  # fmt: skip
-    pred = [{"start": 0, "end": len(text), "source": "Lord's Resistance Army - North",
-             "target": "Uganda", "parties": [], "type": "material_conflict", "date": ""}]  # fmt: skip
+    gold = [
+        {
+            "start": text.index("attacked"),
+            "end": text.index(" Uganda"),
+            "class": "material_conflict",
+            "source": "Lord’s Resistance Army – North",
+            "target": "Uganda",
+            "parties": [],
+            "date": "",
+        }
+    ]
+    pred = [
+        {
+            "start": 0,
+            "end": len(text),
+            "source": "Lord's Resistance Army - North",
+            "target": "Uganda",
+            "parties": [],
+            "type": "material_conflict",
+            "date": "",
+        }
+    ]
     assert score_events(gold, pred)["source_accuracy"] == 1.0
     pred[0]["source"] = "Lord's Resistance Army"
     assert score_events(gold, pred)["source_accuracy"] == 0.0

@@ -36,8 +36,10 @@ def test_scorecard_perfect_system_scores_one() -> None:
         return sc.Prediction(
             entities=[dict(e) for e in d.entities],
             dates=[dict(x) for x in d.dates],
-            passages=[{**p, "cooperation": p["cooperation"] / 3, "tension": p["tension"] / 3}
-                      for p in d.passages],  # fmt: skip
+            passages=[
+                {**p, "cooperation": p["cooperation"] / 3, "tension": p["tension"] / 3}
+                for p in d.passages
+            ],
         )
 
     card = sc.scorecard(docs, {"oracle": oracle})
@@ -52,7 +54,12 @@ def test_scorecard_perfect_system_scores_one() -> None:
 def test_scorecard_relnlp_and_baselines_rows(nlp: Any) -> None:
     docs = sc.load_gold(MINI)
     card = sc.scorecard(
-        docs, {"relnlp": sc.relnlp_system(nlp), "keywords": keyword_baseline(), "vader": vader_baseline()}
+        docs,
+        {
+            "relnlp": sc.relnlp_system(nlp),
+            "keywords": keyword_baseline(),
+            "vader": vader_baseline(),
+        },
     )
     systems = set(card["system"])
     assert systems == {"relnlp", "keywords", "vader"}

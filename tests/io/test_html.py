@@ -56,8 +56,15 @@ def test_html_keeps_the_article_and_drops_the_furniture(tmp_path: Path) -> None:
     d = _read(tmp_path, PAGE)
     for para in PARAS:
         assert " ".join(para.split()) in d.text.replace("¹", "")
-    for junk in ("cookies", "Podcasts", "Related articles", "Zangezur", "All rights", "Privacy",
-                 "tracking"):  # fmt: skip
+    for junk in (
+        "cookies",
+        "Podcasts",
+        "Related articles",
+        "Zangezur",
+        "All rights",
+        "Privacy",
+        "tracking",
+    ):
         assert junk not in d.text, junk
     assert d.metadata["extraction"] == "trafilatura"
     assert [x.kind for x in d.dropped] == ["boilerplate"] and d.dropped[0].chars > 100

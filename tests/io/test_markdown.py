@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import relnlp
@@ -94,8 +94,16 @@ def test_markdown_passages_hold_only_prose(tmp_path: Path) -> None:
     doc = relnlp.read(_write(tmp_path, POST))
     texts = _passage_texts(doc)
     joined = "\n".join(texts)
-    for junk in ("layout", "imgur", "example.org/canal", "▲", "Figure 2", "{%", "fellow at",
-                 "senior researcher"):  # fmt: skip
+    for junk in (
+        "layout",
+        "imgur",
+        "example.org/canal",
+        "▲",
+        "Figure 2",
+        "{%",
+        "fellow at",
+        "senior researcher",
+    ):
         assert junk not in joined, junk
     assert texts[-2:] == [
         "Kazakhstan backed the proposal.",
@@ -189,16 +197,33 @@ def test_analyze_warns_when_text_looks_like_a_path(nlp: Any) -> None:
 
 
 _PIECES = [
-    "---\ntitle: T\n---\n", "+++\ntitle = 'T'\n+++\n", "# Head\n", "Setext\n===\n",
-    "![alt](x.png)\n", "_▲ Caption here_\n", "<excerpt/>\n", "---\n", "- item one\n",
-    "1. first\n", "> quoted words\n", "| a | b |\n|---|---|\n| 1 | 2 |\n", "{% raw %}\n",
-    "__Jane Roe__ is a fellow.\n", "Plain prose about Minsk and Riga.\n", "\n", "\r\n",
-    "```\ncode\n```\n", "[link](http://x)\n", "*emph*", "word-\nbreak ",
-]  # fmt: skip
+    "---\ntitle: T\n---\n",
+    "+++\ntitle = 'T'\n+++\n",
+    "# Head\n",
+    "Setext\n===\n",
+    "![alt](x.png)\n",
+    "_▲ Caption here_\n",
+    "<excerpt/>\n",
+    "---\n",
+    "- item one\n",
+    "1. first\n",
+    "> quoted words\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "{% raw %}\n",
+    "__Jane Roe__ is a fellow.\n",
+    "Plain prose about Minsk and Riga.\n",
+    "\n",
+    "\r\n",
+    "```\ncode\n```\n",
+    "[link](http://x)\n",
+    "*emph*",
+    "word-\nbreak ",
+]
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=14), st.text(max_size=40))
+@example(pieces=["---\ntitle: T\n---\n"], noise="\x0c")  # a form-feed-only paragraph
 def test_markdown_layout_keeps_every_span_in_bounds(pieces: list[str], noise: str) -> None:
     text = "".join(pieces) + noise
     if not text.strip():

@@ -155,12 +155,19 @@ FLOW = [
     f"gas, the tariffs on rail freight and the opening of a new border crossing, and they "
     f"agreed that the working groups would report before the next round of talks in {c}."
     for k, (a, b, c) in enumerate(
-        [("Georgia", "Armenia", "Tbilisi"), ("Kazakhstan", "China", "Astana"),
-         ("Turkey", "Azerbaijan", "Baku"), ("Serbia", "Hungary", "Belgrade"),
-         ("Poland", "Lithuania", "Vilnius"), ("Chile", "Peru", "Lima"),
-         ("Kenya", "Ethiopia", "Nairobi"), ("Vietnam", "Laos", "Hanoi")] * 3
+        [
+            ("Georgia", "Armenia", "Tbilisi"),
+            ("Kazakhstan", "China", "Astana"),
+            ("Turkey", "Azerbaijan", "Baku"),
+            ("Serbia", "Hungary", "Belgrade"),
+            ("Poland", "Lithuania", "Vilnius"),
+            ("Chile", "Peru", "Lima"),
+            ("Kenya", "Ethiopia", "Nairobi"),
+            ("Vietnam", "Laos", "Hanoi"),
+        ]
+        * 3
     )
-]  # fmt: skip
+]
 
 
 def _flowing_pdf() -> bytes:
@@ -170,8 +177,9 @@ def _flowing_pdf() -> bytes:
 
     buf = io.BytesIO()
     w, h = A4
-    doc = BaseDocTemplate(buf, pagesize=A4, leftMargin=50, rightMargin=50, topMargin=60,
-                          bottomMargin=60)  # fmt: skip
+    doc = BaseDocTemplate(
+        buf, pagesize=A4, leftMargin=50, rightMargin=50, topMargin=60, bottomMargin=60
+    )
     col = (w - 100 - 20) / 2
     frames = [
         Frame(50, 60, col, h - 120, id="left"),

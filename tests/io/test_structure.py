@@ -94,8 +94,16 @@ def test_structure_seed004_footnotes_linked(seed_docs: dict[str, Any]) -> None:
     assert [f.number for f in d.footnotes] == list(range(1, 9))
     sup = "¹²³⁴⁵⁶⁷⁸"
     # The word each marker closes, read off the report.
-    closes = ["China.", "region.", "Afghanistan.", "problem.", "failure.", "China.",
-              "revolution\".", "chaos."]  # fmt: skip
+    closes = [
+        "China.",
+        "region.",
+        "Afghanistan.",
+        "problem.",
+        "failure.",
+        "China.",
+        'revolution".',
+        "chaos.",
+    ]
     for f, ch, word in zip(d.footnotes, sup, closes):
         assert len(f.markers) == 1, f
         a, b = f.markers[0]
@@ -114,7 +122,9 @@ def test_structure_passages_exclude_headings_and_do_not_overlap(
     seed_docs: dict[str, Any],
 ) -> None:
     for d in seed_docs.values():
-        heads = {(b.start, b.end) for b in d.blocks if b.kind in ("title", "heading", "byline", "meta")}
+        heads = {
+            (b.start, b.end) for b in d.blocks if b.kind in ("title", "heading", "byline", "meta")
+        }
         spans = [(p.start, p.end) for p in d.passages]
         assert not heads & set(spans)
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
@@ -143,7 +153,7 @@ def test_structure_new_report_markdown_footnotes_and_dates() -> None:
     assert len(d.page_break_repairs) == 1
     assert [c.date_text for c in d.chronology] == ["Jan. 5, 2023", "Feb. 14, 2023"]
     assert [f.number for f in d.footnotes] == [1]
-    (a, b), = d.footnotes[0].markers
+    ((a, b),) = d.footnotes[0].markers
     assert text[a:b] == "[^1]"
     assert [p.kind for p in d.passages] == ["paragraph", "chronology", "chronology", "footnote"]
 

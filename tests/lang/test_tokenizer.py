@@ -14,11 +14,17 @@ def words(nlp: Any, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Talks resumed on Feb. 10 in Oslo.", ["Talks", "resumed", "on", "Feb.", "10", "in", "Oslo", "."]),
+        (
+            "Talks resumed on Feb. 10 in Oslo.",
+            ["Talks", "resumed", "on", "Feb.", "10", "in", "Oslo", "."],
+        ),
         ("Lt. Gen. Ana Ruiz spoke.", ["Lt.", "Gen.", "Ana", "Ruiz", "spoke", "."]),
         ("The U.S. Navy left.", ["The", "U.S.", "Navy", "left", "."]),
         ("See pp. 79-84 of No. 69.", ["See", "pp.", "79", "-", "84", "of", "No.", "69", "."]),
-        ("Dr. Osei met Amb. Lee on Sept. 3.", ["Dr.", "Osei", "met", "Amb.", "Lee", "on", "Sept.", "3", "."]),
+        (
+            "Dr. Osei met Amb. Lee on Sept. 3.",
+            ["Dr.", "Osei", "met", "Amb.", "Lee", "on", "Sept.", "3", "."],
+        ),
     ],
 )
 def test_tokenizer_abbreviations(nlp: Any, text: str, expected: list[str]) -> None:
@@ -27,8 +33,16 @@ def test_tokenizer_abbreviations(nlp: Any, text: str, expected: list[str]) -> No
 
 def test_tokenizer_footnote_markers_detached(nlp: Any) -> None:
     assert words(nlp, "as India argued.³ Pakistan¹² disagreed.") == [
-        "as", "India", "argued", ".", "³", "Pakistan", "¹²", "disagreed", ".",
-    ]  # fmt: skip
+        "as",
+        "India",
+        "argued",
+        ".",
+        "³",
+        "Pakistan",
+        "¹²",
+        "disagreed",
+        ".",
+    ]
 
 
 def test_tokenizer_hyphenated_given_name_kept_whole(nlp: Any) -> None:
@@ -41,7 +55,15 @@ def test_tokenizer_hyphenated_given_name_kept_whole(nlp: Any) -> None:
 
 
 def test_tokenizer_cjk_name_in_parentheses(nlp: Any) -> None:
-    assert words(nlp, "Wang Huning (王沪宁) spoke.") == ["Wang", "Huning", "(", "王沪宁", ")", "spoke", "."]
+    assert words(nlp, "Wang Huning (王沪宁) spoke.") == [
+        "Wang",
+        "Huning",
+        "(",
+        "王沪宁",
+        ")",
+        "spoke",
+        ".",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -91,12 +113,16 @@ def test_built_tokenizer_equals_rules_added_in_place() -> None:
     from relnlp.lang import customize_tokenizer
     from relnlp.lang.abbreviations import ALL
 
-    built = spacy.load(DEFAULT_MODEL, exclude=["tok2vec", "tagger", "parser", "ner", "senter",
-                                               "attribute_ruler", "lemmatizer"])  # fmt: skip
+    built = spacy.load(
+        DEFAULT_MODEL,
+        exclude=["tok2vec", "tagger", "parser", "ner", "senter", "attribute_ruler", "lemmatizer"],
+    )
     customize_tokenizer(built)
     customize_tokenizer(built)  # idempotent
-    ref = spacy.load(DEFAULT_MODEL, exclude=["tok2vec", "tagger", "parser", "ner", "senter",
-                                             "attribute_ruler", "lemmatizer"])  # fmt: skip
+    ref = spacy.load(
+        DEFAULT_MODEL,
+        exclude=["tok2vec", "tagger", "parser", "ner", "senter", "attribute_ruler", "lemmatizer"],
+    )
     reference = _in_place(ref)
     assert built.tokenizer.rules == reference.rules
     texts = [

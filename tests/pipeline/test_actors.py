@@ -35,8 +35,11 @@ def ents(nlp: Any, text: str) -> list[tuple[str, str, str]]:
 
 
 def test_actors_acronym_both_orders_and_later_mentions(pipe: Any) -> None:
-    got = ents(pipe, "The Eurasian Development Bank (EDB) lends. Later EDB loans grew. "
-                     "IISS (International Institute for Strategic Studies) reported it.")  # fmt: skip
+    got = ents(
+        pipe,
+        "The Eurasian Development Bank (EDB) lends. Later EDB loans grew. "
+        "IISS (International Institute for Strategic Studies) reported it.",
+    )
     assert ("EDB", "ORG", "Eurasian Development Bank") in got
     assert got.count(("EDB", "ORG", "Eurasian Development Bank")) == 2
     assert ("IISS", "ORG", "International Institute for Strategic Studies") in got
@@ -47,14 +50,19 @@ def test_actors_acronym_ignores_enumerations() -> None:
 
 
 def test_actors_acronym_never_person(pipe: Any) -> None:
-    text = ("Mongolia joined the Asian Development Bank (ADB) in 1991. ADB approved the loan. "
-            "ADB said so.")  # fmt: skip
+    text = (
+        "Mongolia joined the Asian Development Bank (ADB) in 1991. ADB approved the loan. "
+        "ADB said so."
+    )
     labels = {lab for t, lab, _ in ents(pipe, text) if t == "ADB"}
     assert labels == {"ORG"}
 
 
 def test_actors_titles_articles_possessives_trimmed(pipe: Any) -> None:
-    got = ents(pipe, "President Kassym-Jomart Tokayev thanked the Shanghai Cooperation Organization's members.")
+    got = ents(
+        pipe,
+        "President Kassym-Jomart Tokayev thanked the Shanghai Cooperation Organization's members.",
+    )
     texts = [t for t, _, _ in got]
     assert "Kassym-Jomart Tokayev" in texts
     assert "Shanghai Cooperation Organization" in texts
@@ -62,14 +70,18 @@ def test_actors_titles_articles_possessives_trimmed(pipe: Any) -> None:
 
 
 def test_actors_compounds_split(pipe: Any) -> None:
-    got = ents(pipe, "Russia-China trade grew, and the Sino-Russian and Russo-American talks went on.")
+    got = ents(
+        pipe, "Russia-China trade grew, and the Sino-Russian and Russo-American talks went on."
+    )
     assert ("Russia", "GPE", "Russia") in got and ("China", "GPE", "China") in got
     assert "Russia-China" not in [t for t, _, _ in got]
 
 
 def test_actors_surnames_and_transliteration_variants(pipe: Any) -> None:
-    text = ("Defense Minister Sergey Shoygu met Gennady Voronin in Minsk. Later Shoigu left, "
-            "and Voronin stayed. The Voronin-Shoigu channel stayed open.")  # fmt: skip
+    text = (
+        "Defense Minister Sergey Shoygu met Gennady Voronin in Minsk. Later Shoigu left, "
+        "and Voronin stayed. The Voronin-Shoigu channel stayed open."
+    )
     got = ents(pipe, text)
     assert ("Sergey Shoygu", "PERSON", "Sergei Shoigu") in got
     assert ("Shoigu", "PERSON", "Sergei Shoigu") in got
@@ -88,8 +100,14 @@ def test_actors_country_variants_share_canonical(pipe: Any) -> None:
 
 
 def test_actors_roles_and_affiliation(pipe: Any) -> None:
-    doc = pipe("Kazakh Foreign Minister Nurlan Ermekov met Lu Kang, director of the regional office, in Moscow.")
-    people = {s.text: (s._.rel_role, s._.rel_affiliation) for s in doc.spans["rel_entities"] if s.label_ == "PERSON"}
+    doc = pipe(
+        "Kazakh Foreign Minister Nurlan Ermekov met Lu Kang, director of the regional office, in Moscow."
+    )
+    people = {
+        s.text: (s._.rel_role, s._.rel_affiliation)
+        for s in doc.spans["rel_entities"]
+        if s.label_ == "PERSON"
+    }
     assert people["Nurlan Ermekov"] == ("Foreign Minister", "Kazakh")
     assert people["Lu Kang"][0] == "director of the regional office"
 
@@ -109,7 +127,10 @@ def test_gazetteer_malformed_files_name_file_and_line() -> None:
 
 def test_gazetteer_user_entries_override(tmp_path: Path) -> None:
     f = tmp_path / "mine.jsonl"
-    f.write_text('{"_meta": {"name": "mine"}}\n{"canonical": "Russian Federation", "label": "GPE", "aliases": ["Russia"]}\n', encoding="utf-8")
+    f.write_text(
+        '{"_meta": {"name": "mine"}}\n{"canonical": "Russian Federation", "label": "GPE", "aliases": ["Russia"]}\n',
+        encoding="utf-8",
+    )
     g = load_gazetteer([MINI, f], packaged=False)
     assert g.lookup("Russia").canonical == "Russian Federation"
 
@@ -121,13 +142,16 @@ def test_gazetteer_user_entries_override(tmp_path: Path) -> None:
         ("Pro-government and anti-Russian groups marched in Kiev.", ("Russian", "NORP")),
         # Headline verbs in Title Case citations are not part of a person's name.
         ('See "Olaf Scholz Warns Beijing over Taiwan", DW, 2023.', ("Olaf Scholz", "PERSON")),
-        ('See "Narendra Modi Talks Trade with Joe Biden", Reuters, 2023.', ("Narendra Modi", "PERSON")),
+        (
+            'See "Narendra Modi Talks Trade with Joe Biden", Reuters, 2023.',
+            ("Narendra Modi", "PERSON"),
+        ),
         # A name ending in a place-type word is a place.
         ("Officials from Lanping County met the delegation.", ("Lanping County", "GPE")),
         # "<Nationality> President <Name>" is two entities, not one organisation.
         ("Kyrgyz President Sadyr Japarov asked for help.", ("Sadyr Japarov", "PERSON")),
     ],
-)  # fmt: skip
+)
 def test_general_corrections_of_statistical_spans(
     nlp: Any, text: str, expected: tuple[str, str]
 ) -> None:

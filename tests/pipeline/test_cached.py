@@ -29,7 +29,11 @@ CONSTRUCTED = [
     "Y'all gonna do it? I ain't gonna. Let's go, c'mon! There is a dog.  \n\n  There are.\n",
     "He's doin' nothin' 'bout 'em, gotta go. She'd have gone; we'd not.\tIt's hers, not theirs.",
     "The U.S. and the P.R.C. met on Feb. 10 (pp. 79-84). Lt. Gen. Smith did, didn't he?",
-    "", " ", "\n\n", "Moscow", "ОДКБ и ШОС 栗战书 — “quoted” ‘text’ … 3.5% $10bn",
+    "",
+    " ",
+    "\n\n",
+    "Moscow",
+    "ОДКБ и ШОС 栗战书 — “quoted” ‘text’ … 3.5% $10bn",
 ]
 
 
@@ -52,10 +56,22 @@ def _assert_same(nlp: Any, texts: list[str]) -> None:
         fast_lem(fast_ruler(got))
         a, b = want.to_array(ATTRS), got.to_array(ATTRS)
         if not np.array_equal(a, b):
-            diff = [(t.text, t.tag_, t.pos_, t.lemma_, str(t.morph), u.tag_, u.pos_, u.lemma_,
-                     str(u.morph)) for t, u in zip(want, got)
-                    if (t.tag_, t.pos_, t.lemma_, str(t.morph)) !=
-                    (u.tag_, u.pos_, u.lemma_, str(u.morph))]  # fmt: skip
+            diff = [
+                (
+                    t.text,
+                    t.tag_,
+                    t.pos_,
+                    t.lemma_,
+                    str(t.morph),
+                    u.tag_,
+                    u.pos_,
+                    u.lemma_,
+                    str(u.morph),
+                )
+                for t, u in zip(want, got)
+                if (t.tag_, t.pos_, t.lemma_, str(t.morph))
+                != (u.tag_, u.pos_, u.lemma_, str(u.morph))
+            ]
             pytest.fail(f"cached components differ on {doc.text[:60]!r}: {diff[:5]}")
 
 
@@ -64,11 +80,48 @@ def test_cached_components_reproduce_spacy_on_seeds_and_constructed_text(spacy_n
     _assert_same(spacy_nlp, texts)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(["There", "is", "ai", "n't", "gon", "na", "let", "'s", "I",
-                                 "me", "it", "her", "did", "had", "been", "'d", "that",
-                                 "Putin", "the", "talks", ".", ",", "\n", "  ", "can",
-                                 "wo", "Y'", "all", "got", "ta"]), max_size=30))  # fmt: skip
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "There",
+                "is",
+                "ai",
+                "n't",
+                "gon",
+                "na",
+                "let",
+                "'s",
+                "I",
+                "me",
+                "it",
+                "her",
+                "did",
+                "had",
+                "been",
+                "'d",
+                "that",
+                "Putin",
+                "the",
+                "talks",
+                ".",
+                ",",
+                "\n",
+                "  ",
+                "can",
+                "wo",
+                "Y'",
+                "all",
+                "got",
+                "ta",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_cached_components_reproduce_spacy_on_random_token_soup(
     spacy_nlp: Any, words: list[str]
 ) -> None:
@@ -88,8 +141,9 @@ def test_cached_components_are_used_by_relnlp_and_serialise() -> None:
 
 
 def test_cached_ruler_rebuilds_after_new_patterns(spacy_nlp: Any) -> None:
-    fast = CachedAttributeRuler(spacy_nlp.get_pipe("attribute_ruler").__class__(
-        spacy_nlp.vocab, "attribute_ruler"))  # fmt: skip
+    fast = CachedAttributeRuler(
+        spacy_nlp.get_pipe("attribute_ruler").__class__(spacy_nlp.vocab, "attribute_ruler")
+    )
     fast.add([[{"LOWER": "spoke"}]], {"LEMMA": "SPEAK"})
     doc = _parsed(spacy_nlp, ["Putin spoke."])[0]
     fast(doc)

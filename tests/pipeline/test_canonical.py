@@ -33,23 +33,33 @@ def ents(nlp: Any, text: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "state", "expected"),
     [
-        ("Mongolian Ministry of Road and Transport", None, "Ministry of Road and Transport of Mongolia"),
+        (
+            "Mongolian Ministry of Road and Transport",
+            None,
+            "Ministry of Road and Transport of Mongolia",
+        ),
         ("Kyrgyz Foreign Ministry", None, "Ministry of Foreign Affairs of Kyrgyzstan"),
         ("Armenia Ministry of Health", None, "Ministry of Health of Armenia"),
         ("Ghanaian Government", None, "Government of Ghana"),
         ("Ministry of Agriculture", "Nepal", "Ministry of Agriculture of Nepal"),
         ("Finance Ministry", "United Kingdom", "Ministry of Finance of the United Kingdom"),
-        ("Ministry of Foreign Affairs of the Republic of Kazakhstan", None,
-         "Ministry of Foreign Affairs of Kazakhstan"),
+        (
+            "Ministry of Foreign Affairs of the Republic of Kazakhstan",
+            None,
+            "Ministry of Foreign Affairs of Kazakhstan",
+        ),
     ],
-)  # fmt: skip
-def test_organ_canonical_puts_the_state_after_the_organ(gaz: Gazetteer, text: str, state: str | None,
-                                                        expected: str) -> None:  # fmt: skip
+)
+def test_organ_canonical_puts_the_state_after_the_organ(
+    gaz: Gazetteer, text: str, state: str | None, expected: str
+) -> None:
     got = organ_canonical(text, gaz, state=state)
     assert got is not None and got[0] == expected
 
 
-@pytest.mark.parametrize("text", ["Mongolian Academy of Sciences", "Ministry of Agriculture", "Kyrgyz herders"])
+@pytest.mark.parametrize(
+    "text", ["Mongolian Academy of Sciences", "Ministry of Agriculture", "Kyrgyz herders"]
+)
 def test_organ_canonical_leaves_other_names(gaz: Gazetteer, text: str) -> None:
     assert organ_canonical(text, gaz) is None
 
@@ -64,9 +74,14 @@ def test_division_canonical(gaz: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("plural", "singular"),
-    [("Houthis", "Houthi"), ("neo-Nazis", "neo-Nazi"), ("Alawites", "Alawite"), ("Swiss", "Swiss"),
-     ("Americans", "American")],
-)  # fmt: skip
+    [
+        ("Houthis", "Houthi"),
+        ("neo-Nazis", "neo-Nazi"),
+        ("Alawites", "Alawite"),
+        ("Swiss", "Swiss"),
+        ("Americans", "American"),
+    ],
+)
 def test_singular_group(gaz: Gazetteer, plural: str, singular: str) -> None:
     assert singular_group(plural, gaz) == singular
 
@@ -100,8 +115,11 @@ def test_no_disambiguation_brackets_in_packaged_canonicals() -> None:
 
 
 def test_analyser_organs_named_with_their_state(nlp: Any) -> None:
-    got = ents(nlp, "Officials of the Tajik Ministry of Energy met Kazakhstan's Ministry of Transport "
-                    "and the Iranian Government in Dushanbe on Tuesday.")  # fmt: skip
+    got = ents(
+        nlp,
+        "Officials of the Tajik Ministry of Energy met Kazakhstan's Ministry of Transport "
+        "and the Iranian Government in Dushanbe on Tuesday.",
+    )
     assert ("Tajik Ministry of Energy", "ORG", "Ministry of Energy of Tajikistan") in got
     assert ("Kazakhstan", "GPE", "Kazakhstan") in got
     assert ("Ministry of Transport", "ORG", "Ministry of Transport of Kazakhstan") in got
@@ -121,7 +139,9 @@ def test_analyser_province_head_names_the_division(nlp: Any) -> None:
 
 
 def test_analyser_spelling_variant_of_a_known_person(nlp: Any) -> None:
-    got = ents(nlp, "Deputy Prime Minister Aleksei Novak spoke in Baku. Novak said oil output would rise.")
+    got = ents(
+        nlp, "Deputy Prime Minister Aleksei Novak spoke in Baku. Novak said oil output would rise."
+    )
     assert ("Aleksei Novak", "PERSON", "Alexander Novak") in got
     assert ("Novak", "PERSON", "Alexander Novak") in got
 
@@ -132,19 +152,26 @@ def test_analyser_meeting_is_an_event(nlp: Any) -> None:
 
 
 def test_analyser_long_official_name_is_one_org(nlp: Any) -> None:
-    got = ents(nlp, "She was appointed head of the Propaganda Department of the CPC's Central Committee "
-                    "in 2019 and later joined the Supreme Command of the Mongolian People's Army.")  # fmt: skip
+    got = ents(
+        nlp,
+        "She was appointed head of the Propaganda Department of the CPC's Central Committee "
+        "in 2019 and later joined the Supreme Command of the Mongolian People's Army.",
+    )
     names = {t: (lab, can) for t, lab, can in got}
     assert names.get("Propaganda Department of the CPC's Central Committee") == (
-        "ORG", "Propaganda Department of the Central Committee of the Communist Party of China")
+        "ORG",
+        "Propaganda Department of the Central Committee of the Communist Party of China",
+    )
     assert "CPC" not in names
 
 
 def test_analyser_ordinary_words_in_a_cited_title_are_no_names(nlp: Any) -> None:
     # spaCy alone reads "Phone" as ORG, "Growing Involvement" as GPE, "Disputes" as PERSON.
-    text = ('Notes: 1. Anna Petrova, "Tokayev Discusses Water Security with Mirziyoyev on the Phone", '
-            'Astana Times, 4 May 2023. 2. Li Ming, "Beijing\'s Growing Involvement in the Pamirs: Border '
-            'Disputes and Quiet Diplomacy", Asia Review, 2020.')
+    text = (
+        'Notes: 1. Anna Petrova, "Tokayev Discusses Water Security with Mirziyoyev on the Phone", '
+        "Astana Times, 4 May 2023. 2. Li Ming, \"Beijing's Growing Involvement in the Pamirs: Border "
+        'Disputes and Quiet Diplomacy", Asia Review, 2020.'
+    )
     got = ents(nlp, text)
     labels = {t: lab for t, lab, _ in got}
     assert labels.get("Beijing") == "GPE" and labels.get("Mirziyoyev") == "PERSON"
@@ -155,23 +182,36 @@ def test_analyser_ordinary_words_in_a_cited_title_are_no_names(nlp: Any) -> None
 
 
 def test_analyser_military_units_are_org_with_their_ordinal(nlp: Any) -> None:
-    got = ents(nlp, "Troops of the Eastern Military District and the 36th Combined Arms Army "
-                    "crossed the river at dawn.")  # fmt: skip
+    got = ents(
+        nlp,
+        "Troops of the Eastern Military District and the 36th Combined Arms Army "
+        "crossed the river at dawn.",
+    )
     labels = {t: lab for t, lab, _ in got}
     assert labels.get("Eastern Military District") == "ORG"
     assert labels.get("36th Combined Arms Army") == "ORG"
 
 
 def test_analyser_acronym_of_a_state_organ(nlp: Any) -> None:
-    got = ents(nlp, "The Georgian Ministry of Internal Affairs (MIA) detained two men. "
-                    "The MIA later released them.")  # fmt: skip
-    assert ("Georgian Ministry of Internal Affairs", "ORG", "Ministry of Internal Affairs of Georgia") in got
+    got = ents(
+        nlp,
+        "The Georgian Ministry of Internal Affairs (MIA) detained two men. "
+        "The MIA later released them.",
+    )
+    assert (
+        "Georgian Ministry of Internal Affairs",
+        "ORG",
+        "Ministry of Internal Affairs of Georgia",
+    ) in got
     assert ("MIA", "ORG", "Ministry of Internal Affairs of Georgia") in got
 
 
 def test_analyser_towns_read_as_people_are_places(nlp: Any) -> None:
-    got = ents(nlp, "Shelling hit Krasnohorivka and Velyka Novosilka again, and a convoy moved toward "
-                    "Orikhiv. Journalist Pavel Ostrovsk said the road was closed.")  # fmt: skip
+    got = ents(
+        nlp,
+        "Shelling hit Krasnohorivka and Velyka Novosilka again, and a convoy moved toward "
+        "Orikhiv. Journalist Pavel Ostrovsk said the road was closed.",
+    )
     labels = {t: lab for t, lab, _ in got}
     assert labels.get("Krasnohorivka") == "GPE"
     assert labels.get("Velyka Novosilka") == "GPE"
@@ -181,16 +221,22 @@ def test_analyser_towns_read_as_people_are_places(nlp: Any) -> None:
 
 
 def test_analyser_lower_case_heads_after_a_name(nlp: Any) -> None:
-    got = ents(nlp, "Trucks waited at the Torkham border crossing and at Sangan railway station. "
-                    "Elders of the Durrani clan met in the morning.")  # fmt: skip
+    got = ents(
+        nlp,
+        "Trucks waited at the Torkham border crossing and at Sangan railway station. "
+        "Elders of the Durrani clan met in the morning.",
+    )
     assert ("Torkham", "FAC", "Torkham border crossing") in got
     assert ("Sangan", "FAC", "Sangan railway station") in got
     assert ("Durrani", "NORP", "Durrani") in got
 
 
 def test_analyser_dateline_in_capitals(nlp: Any) -> None:
-    got = ents(nlp, "TBILISI, Georgia — Protesters gathered again on Sunday.\n"
-                    "ULAANBAATAR (Reuters) - Coal exports rose.\nTHE report was late.")  # fmt: skip
+    got = ents(
+        nlp,
+        "TBILISI, Georgia — Protesters gathered again on Sunday.\n"
+        "ULAANBAATAR (Reuters) - Coal exports rose.\nTHE report was late.",
+    )
     assert ("TBILISI", "GPE", "Tbilisi") in got
     assert ("ULAANBAATAR", "GPE", "Ulaanbaatar") in got
     assert not any(t == "THE" for t, _l, _c in got)

@@ -24,11 +24,15 @@ def test_dates_component_in_a_blank_pipeline() -> None:
 
 
 def test_dates_table_values_and_types(nlp: Any) -> None:
-    r = nlp.analyze("Talks ran for 10 days in April 2019. They resumed on May 3.", doc_date="2019-06-01")
+    r = nlp.analyze(
+        "Talks ran for 10 days in April 2019. They resumed on May 3.", doc_date="2019-06-01"
+    )
     d = r.dates
     assert d[["text", "type", "value"]].values.tolist() == [
-        ["10 days", "DURATION", "P10D"], ["April 2019", "DATE", "2019-04"], ["May 3", "DATE", "2019-05-03"],
-    ]  # fmt: skip
+        ["10 days", "DURATION", "P10D"],
+        ["April 2019", "DATE", "2019-04"],
+        ["May 3", "DATE", "2019-05-03"],
+    ]
 
 
 def test_dates_chronology_passages_get_their_date(seed_reports: dict[str, Any]) -> None:
@@ -70,13 +74,17 @@ def test_dates_only_analyser_loads_no_tagger_parser_or_ner() -> None:
     nlp = relnlp.load(only=("dates",))
     assert not {"tagger", "parser", "ner", "lemmatizer", "tok2vec"} & set(nlp.nlp.pipe_names)
     assert "relnlp_dates" in nlp.nlp.pipe_names and "senter" in nlp.nlp.pipe_names
-    r = nlp.analyze("The court sat on 12 May 2010. Two days later it adjourned.", doc_date="2010-06-01")
+    r = nlp.analyze(
+        "The court sat on 12 May 2010. Two days later it adjourned.", doc_date="2010-06-01"
+    )
     assert r.dates[["text", "value", "sent_id"]].values.tolist() == [
-        ["12 May 2010", "2010-05-12", 0], ["Two days later", "2010-05-14", 1],
-    ]  # fmt: skip
+        ["12 May 2010", "2010-05-12", 0],
+        ["Two days later", "2010-05-14", 1],
+    ]
     # the same dates as the full analyser
-    full = relnlp.load().analyze("The court sat on 12 May 2010. Two days later it adjourned.",
-                                 doc_date="2010-06-01")  # fmt: skip
+    full = relnlp.load().analyze(
+        "The court sat on 12 May 2010. Two days later it adjourned.", doc_date="2010-06-01"
+    )
     assert full.dates[["start", "end", "value"]].equals(r.dates[["start", "end", "value"]])
     with pytest.raises(relnlp.errors.ConfigError, match=r"\[E104\]"):
         relnlp.load(only=("datez",))

@@ -20,8 +20,10 @@ def _spans(found: Any, text: str) -> list[tuple[str, str, str]]:
 
 @pytest.mark.issue(18)
 def test_military_designators_take_the_family_canonical() -> None:
-    text = ("Batteries of S-400 guarded the base where Su-35S and MiG-31BM jets, a J-16, "
-            "two Type 052D destroyers and a Lada-class boat were seen; G-20 and P-5 are not arms.")  # fmt: skip
+    text = (
+        "Batteries of S-400 guarded the base where Su-35S and MiG-31BM jets, a J-16, "
+        "two Type 052D destroyers and a Lada-class boat were seen; G-20 and P-5 are not arms."
+    )
     got = _spans(find_designators(text), text)
     assert ("S-400", "PRODUCT", "S-400") in got
     assert ("Su-35S", "PRODUCT", "Sukhoi Su-35") in got
@@ -34,9 +36,11 @@ def test_military_designators_take_the_family_canonical() -> None:
 
 @pytest.mark.issue(18)
 def test_military_exercises_keep_their_year_and_need_a_series_or_a_drill() -> None:
-    text = ("Troops from six states joined Tsentr-2019. The fleets sailed for Joint Sea 2021 "
-            "off Vladivostok. Their staffs planned Steel Shield 2024, a drill on the steppe. "
-            "Growth slowed in March 2024. The plan Vision 2030 was praised.")  # fmt: skip
+    text = (
+        "Troops from six states joined Tsentr-2019. The fleets sailed for Joint Sea 2021 "
+        "off Vladivostok. Their staffs planned Steel Shield 2024, a drill on the steppe. "
+        "Growth slowed in March 2024. The plan Vision 2030 was praised."
+    )
     got = [s for s, _l, _c in _spans(find_exercises(text), text)]
     assert got[:3] == ["Tsentr-2019", "Joint Sea 2021", "Steel Shield 2024"]
     assert "March 2024" not in got and "Vision 2030" not in got
@@ -62,13 +66,15 @@ def test_gazetteer_products_are_packaged_and_labelled() -> None:
 
 @pytest.mark.issue(18)
 def test_actors_weapons_exercises_and_headings(nlp: Any) -> None:
-    text = ("### Arms Transfers and Joint Drills\n\n"
-            "In 2019 Moscow shipped Su-30 fighters and Pantsir launchers to the People\u2019s "
-            "Republic of China, and a Russian Kilo submarine followed. The two navies then held "
-            "Joint Sea 2019 in the Yellow Sea.\n\n"
-            "### Outlook\n\n"
-            "Analyst Thomas Keller expects more such drills, and Thomas said the next "
-            "round could come in 2025.\n\nBy Anna Lindqvist\n")  # fmt: skip
+    text = (
+        "### Arms Transfers and Joint Drills\n\n"
+        "In 2019 Moscow shipped Su-30 fighters and Pantsir launchers to the People\u2019s "
+        "Republic of China, and a Russian Kilo submarine followed. The two navies then held "
+        "Joint Sea 2019 in the Yellow Sea.\n\n"
+        "### Outlook\n\n"
+        "Analyst Thomas Keller expects more such drills, and Thomas said the next "
+        "round could come in 2025.\n\nBy Anna Lindqvist\n"
+    )
     r = nlp.analyze(text, doc_id="t18", doc_date="2024-05-01")
     got = {(row.text, row.label, row.canonical) for row in r.entities.itertuples()}
     assert ("Su-30", "PRODUCT", "Sukhoi Su-30") in got
@@ -84,14 +90,18 @@ def test_actors_weapons_exercises_and_headings(nlp: Any) -> None:
     # The year inside the exercise's name is no date; the other years are.
     dates = set(r.dates["text"])
     assert "2019" in dates and "2025" in dates
-    assert not any(row.start >= text.index("Joint Sea") and row.end <= text.index("Joint Sea") + 14
-                   for row in r.dates.itertuples())  # fmt: skip
+    assert not any(
+        row.start >= text.index("Joint Sea") and row.end <= text.index("Joint Sea") + 14
+        for row in r.dates.itertuples()
+    )
 
 
 def test_military_corridors_keep_their_head() -> None:
     from relnlp.pipeline._military import find_corridors
 
-    text = "Freight on the Trans-Siberian railway and the East-West Highway grew; the railway slowed."
+    text = (
+        "Freight on the Trans-Siberian railway and the East-West Highway grew; the railway slowed."
+    )
     got = _spans(find_corridors(text), text)
     assert got == [
         ("Trans-Siberian railway", "FAC", "Trans-Siberian Railway"),
@@ -101,8 +111,10 @@ def test_military_corridors_keep_their_head() -> None:
 
 @pytest.mark.issue(18)
 def test_actors_descriptive_events_and_links(nlp: Any) -> None:
-    text = ("After the annexation of Crimea, freight on the Baku-Tbilisi railroad fell, and the "
-            "war in Ukraine cut it again.\n")  # fmt: skip
+    text = (
+        "After the annexation of Crimea, freight on the Baku-Tbilisi railroad fell, and the "
+        "war in Ukraine cut it again.\n"
+    )
     r = nlp.analyze(text, doc_id="t18b", doc_date="2024-05-01")
     got = {(row.text, row.label) for row in r.entities.itertuples()}
     assert ("Crimea", "GPE") in got and ("Ukraine", "GPE") in got
@@ -111,6 +123,8 @@ def test_actors_descriptive_events_and_links(nlp: Any) -> None:
 
 
 def test_exercise_with_a_lettered_year_keeps_the_letter() -> None:
-    text = "The navy staged Joint Sword-2023B drills east of the island; a 2023 budget paid for them."
+    text = (
+        "The navy staged Joint Sword-2023B drills east of the island; a 2023 budget paid for them."
+    )
     found = [text[m.start : m.end] for m in find_exercises(text)]
     assert found == ["Joint Sword-2023B"]

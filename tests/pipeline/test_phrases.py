@@ -36,16 +36,29 @@ def test_index_finds_what_phrase_matcher_finds_in_the_same_order(tok_nlp: Any) -
     surfaces = _surfaces()
     # Extra patterns written for this test: overlapping, nested, one a prefix of
     # another, a symbol name ("ORG") whose id is not a hash, punctuation inside.
-    surfaces += ["Port Vell", "Port Vell Harbour", "Vell Harbour Authority", "ORG", "ORG",
-                 "Q.E.D. Board", "Board", "Lake Tiv-Oro", "(Tiv)"]  # fmt: skip
+    surfaces += [
+        "Port Vell",
+        "Port Vell Harbour",
+        "Vell Harbour Authority",
+        "ORG",
+        "ORG",
+        "Q.E.D. Board",
+        "Board",
+        "Lake Tiv-Oro",
+        "(Tiv)",
+    ]
     matcher = PhraseMatcher(tok_nlp.vocab, attr="ORTH")
     docs = [tok_nlp.make_doc(s) for s in surfaces]
     for i in range(0, len(docs), 1000):
         matcher.add("GAZ", docs[i : i + 1000])
     index = PhraseIndex(pattern_tokens(tok_nlp, surfaces))
     texts = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    texts += ["At Port Vell Harbour Authority the ORG and the Q.E.D. Board met by Lake "
-              "Tiv-Oro (Tiv) , Port Vell Harbour", "", "Board"]  # fmt: skip
+    texts += [
+        "At Port Vell Harbour Authority the ORG and the Q.E.D. Board met by Lake "
+        "Tiv-Oro (Tiv) , Port Vell Harbour",
+        "",
+        "Board",
+    ]
     total = 0
     for text in texts:
         doc = tok_nlp.make_doc(text)

@@ -30,8 +30,12 @@ def _rules(nlp: Any, text: str) -> dict[str, Any]:
     s = nlp.analyze(text, doc_date="2020-01-01").sentences
     assert len(s) == 1
     row = s.iloc[0]
-    return {"cooperation": row["rule_cooperation"], "tension": row["rule_tension"],
-            "tone_cues": row["tone_cues"], "tone_class": row["tone_class"]}  # fmt: skip
+    return {
+        "cooperation": row["rule_cooperation"],
+        "tension": row["rule_tension"],
+        "tone_cues": row["tone_cues"],
+        "tone_class": row["tone_class"],
+    }
 
 
 def test_cooperation_and_tension_are_separate_axes(nlp: Any) -> None:
@@ -42,14 +46,18 @@ def test_cooperation_and_tension_are_separate_axes(nlp: Any) -> None:
     assert tens["tension"] > 0.5 > tens["cooperation"]
     assert _rules(nlp, coop_text)["tension"] == 0 and _rules(nlp, coop_text)["cooperation"] > 0.7
     # the rules score both axes of a mixed sentence; the model's probabilities share 1
-    mixed = _rules(nlp, "Brazil and Argentina held a joint exercise while both condemned "
-                        "the blockade imposed by Chile.")  # fmt: skip
+    mixed = _rules(
+        nlp,
+        "Brazil and Argentina held a joint exercise while both condemned "
+        "the blockade imposed by Chile.",
+    )
     assert mixed["cooperation"] > 0.5 and mixed["tension"] > 0.5
 
 
 def test_joint_counterterrorism_exercise_is_cooperation_not_hostility(nlp: Any) -> None:
-    p = _sent(nlp, "The two armies held a joint exercise to attack terrorist forces in the "
-                   "mountains.")  # fmt: skip
+    p = _sent(
+        nlp, "The two armies held a joint exercise to attack terrorist forces in the mountains."
+    )
     assert p["cooperation"] > p["tension"]
 
 
@@ -57,9 +65,12 @@ def test_joint_counterterrorism_exercise_is_cooperation_not_hostility(nlp: Any) 
     ("plain", "negated"),
     [
         ("Germany supported the French proposal.", "Germany did not support the French proposal."),
-        ("Kenya was very enthusiastic about the plan.", "Kenya was not very enthusiastic about the plan."),
+        (
+            "Kenya was very enthusiastic about the plan.",
+            "Kenya was not very enthusiastic about the plan.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_negated_cooperation_turns_into_tension(nlp: Any, plain: str, negated: str) -> None:
     a, b = _rules(nlp, plain), _rules(nlp, negated)
     assert a["cooperation"] > 0.3 and a["tension"] == 0
@@ -100,8 +111,10 @@ def test_no_cue_no_score(nlp: Any) -> None:
 
 
 def test_report_scores_and_goldstein(nlp: Any) -> None:
-    r = nlp.analyze("Chile and Peru signed a treaty of friendship.\n\nBolivia threatened "
-                    "Chile with war.", doc_date="2020-01-01")  # fmt: skip
+    r = nlp.analyze(
+        "Chile and Peru signed a treaty of friendship.\n\nBolivia threatened Chile with war.",
+        doc_date="2020-01-01",
+    )
     d = r.documents.iloc[0]
     assert 0 < d["cooperation"] <= 1 and 0 < d["tension"] <= 1
     assert -10 <= d["goldstein"] <= 10
@@ -198,9 +211,12 @@ def test_passage_aggregation_parameters_and_held_out_folds(nlp: Any) -> None:
     for axis in ("cooperation", "tension"):
         assert 0 <= model.params[axis]["mix"] <= 1 and 0 <= model.params[axis]["top"] <= 1
     doc_id = sorted(model.folds)[0]
-    r = nlp.analyze("Lima and Quito signed a border accord. Both armies then withdrew.\n\n"
-                    "Protests against the accord turned violent in the capital.",
-                    doc_id=doc_id, doc_date="2020-01-01")  # fmt: skip
+    r = nlp.analyze(
+        "Lima and Quito signed a border accord. Both armies then withdrew.\n\n"
+        "Protests against the accord turned violent in the capital.",
+        doc_id=doc_id,
+        doc_date="2020-01-01",
+    )
     held = agg.held_out_passage_scores(r, doc_id)
     assert held is not None and len(held) == len(r.passages)
     assert agg.held_out_passage_scores(r, "a-report-the-model-never-saw") is None
@@ -235,9 +251,10 @@ def test_capitalised_names_are_not_cues(nlp: Any, text: str) -> None:
 
 
 def test_cues_beside_capitalised_names_and_in_headings_still_count(nlp: Any) -> None:
-    assert _rules(nlp, "The Baltic Grid Authority cooperated with Finnish regulators.")[
-        "cooperation"
-    ] > 0
+    assert (
+        _rules(nlp, "The Baltic Grid Authority cooperated with Finnish regulators.")["cooperation"]
+        > 0
+    )
     from relnlp.pipeline.tone import title_case_names
 
     doc = nlp.analyze("Lima And Quito Deepen Border Cooperation").doc

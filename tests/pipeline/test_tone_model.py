@@ -50,9 +50,11 @@ def test_tone_model_refuses_a_broken_folder(tmp_path: Path) -> None:
 def test_tone_model_features_equal_scikit_learn() -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    texts = ["Lima and Quito agreed to reopen the border crossing.",
-             "The embassy protested against the detention of 12 sailors.",
-             "Talks were postponed; talks resume in May."]  # fmt: skip
+    texts = [
+        "Lima and Quito agreed to reopen the border crossing.",
+        "The embassy protested against the detention of 12 sailors.",
+        "Talks were postponed; talks resume in May.",
+    ]
     vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True).fit(texts)
     vocab = [t for t, _i in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])]
     n = len(RULE_FEATURES)
@@ -85,16 +87,24 @@ def test_sentence_scores_separate_cooperation_from_conflict(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("plain", "negated"),
     [
-        ("The naval partnership between Oslo and Reykjavik lasted for a decade.",
-         "The naval partnership between Oslo and Reykjavik did not last."),
-        ("Ankara continued its economic aid to the island.",
-         "Ankara ceased virtually all economic aid to the island."),
-        ("The customs officers of both states cooperate on smuggling cases.",
-         "The customs officers of both states no longer cooperate on smuggling cases."),
-        ("The mediators reached an agreement on the water dispute.",
-         "The mediators failed to reach an agreement on the water dispute."),
+        (
+            "The naval partnership between Oslo and Reykjavik lasted for a decade.",
+            "The naval partnership between Oslo and Reykjavik did not last.",
+        ),
+        (
+            "Ankara continued its economic aid to the island.",
+            "Ankara ceased virtually all economic aid to the island.",
+        ),
+        (
+            "The customs officers of both states cooperate on smuggling cases.",
+            "The customs officers of both states no longer cooperate on smuggling cases.",
+        ),
+        (
+            "The mediators reached an agreement on the water dispute.",
+            "The mediators failed to reach an agreement on the water dispute.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_negation_scope_lowers_cooperation(nlp: Any, plain: str, negated: str) -> None:
     a, b = _one(nlp, plain), _one(nlp, negated)
     assert b["cooperation"] < a["cooperation"]
@@ -112,8 +122,10 @@ def test_reported_speech_is_marked(nlp: Any) -> None:
 def test_names_are_not_cues(nlp: Any) -> None:
     from relnlp.pipeline.tone import masked_text
 
-    r = nlp.analyze("Officials of the Shanghai Cooperation Organisation arrived in Astana.",
-                    doc_date="2021-03-01")  # fmt: skip
+    r = nlp.analyze(
+        "Officials of the Shanghai Cooperation Organisation arrived in Astana.",
+        doc_date="2021-03-01",
+    )
     s = r.sentences.iloc[0]
     assert not any("Cooperation" in c for c in s["tone_cues"])
     masked = masked_text(r.doc, next(iter(r.doc.sents)))
@@ -121,8 +133,10 @@ def test_names_are_not_cues(nlp: Any) -> None:
 
 
 def test_sentences_table_has_tone_columns_and_offsets(nlp: Any) -> None:
-    text = ("# Notes\n\nThe ministers **welcomed** the accord. Rebels attacked a convoy "
-            "near the river.\n\nNo meeting is planned")  # fmt: skip
+    text = (
+        "# Notes\n\nThe ministers **welcomed** the accord. Rebels attacked a convoy "
+        "near the river.\n\nNo meeting is planned"
+    )
     r = nlp.analyze(text, doc_date="2021-03-01")
     s = r.sentences
     for col in ("cooperation", "tension", "tone_class", "tone_cues"):
@@ -156,8 +170,9 @@ def test_tone_model_dense_vector_round_trip(tmp_path: Path) -> None:
     n = len(RULE_FEATURES)
     coef = np.zeros((1 + n + 2, len(CLASSES)))
     coef[-1, 0] = 3.0  # the last dense dimension pushes towards verbal_cooperation
-    m = ToneModel(["talks"], np.ones(1), np.ones(n), coef, np.zeros(len(CLASSES)),
-                  n_dense=2, dense_scale=1.0)  # fmt: skip
+    m = ToneModel(
+        ["talks"], np.ones(1), np.ones(n), coef, np.zeros(len(CLASSES)), n_dense=2, dense_scale=1.0
+    )
     m.save(tmp_path)
     back = ToneModel.load(tmp_path)
     assert back.n_dense == 2
@@ -188,8 +203,9 @@ def test_numbered_names_are_not_cues(nlp: Any) -> None:
 def test_syntax_terms_mark_negated_and_hedged_verbs(nlp: Any) -> None:
     from relnlp.pipeline.tone import syntax_terms
 
-    r = nlp.analyze("Quito did not renew the fishing accord and may impose new duties.",
-                    doc_date="2021-03-01")  # fmt: skip
+    r = nlp.analyze(
+        "Quito did not renew the fishing accord and may impose new duties.", doc_date="2021-03-01"
+    )
     doc = r.doc
     terms = syntax_terms(doc, next(iter(doc.sents)), set())
     assert "nv:renew" in terms and "v:renew" not in terms
@@ -204,11 +220,20 @@ def test_syntax_terms_join_the_text_as_their_own_features() -> None:
     terms = analyzer(text)
     assert "@nv:hold" in terms and "@vo:hold_talk" in terms
     assert not any("nv:" in t for t in terms if not t.startswith("@"))  # no n-grams of them
-    assert [t for t in analyzer("No talks.") if not t.startswith("#")] == ["no", "talks", "no talks"]
+    assert [t for t in analyzer("No talks.") if not t.startswith("#")] == [
+        "no",
+        "talks",
+        "no talks",
+    ]
     n = len(RULE_FEATURES)
     vec_terms = sorted(set(terms))
-    m = ToneModel(vec_terms, np.ones(len(vec_terms)), np.ones(n),
-                  np.zeros((len(vec_terms) + n, 5)), np.zeros(5))  # fmt: skip
+    m = ToneModel(
+        vec_terms,
+        np.ones(len(vec_terms)),
+        np.ones(n),
+        np.zeros((len(vec_terms) + n, 5)),
+        np.zeros(5),
+    )
     assert m.syntax
     row = m.tfidf([text]).toarray()[0]
     assert row[vec_terms.index("@nv:hold")] > 0

@@ -322,21 +322,38 @@ def test_bad_input_long_paragraph_full_pipeline(nlp: Any) -> None:
 
 # HTML ----------------------------------------------------------------------------------
 HTML_CASES = {
-    "deep.html": ("<div>" * 100_000 + "<p>Serbia and Kosovo resumed talks in Brussels.</p>",
-                  ["Serbia and Kosovo resumed talks in Brussels."], []),
-    "inline.html": ("<span><b><i>" * 20_000 + "Serbia and Kosovo met.",
-                    ["Serbia and Kosovo met."], []),
-    "unclosed.html": ("<html><body><p>First <b>bold <i>paragraph about Chile.<p>Second "
-                      "paragraph about Peru.<div><ul><li>Item about Bolivia",
-                      ["First bold paragraph about Chile.", "Second paragraph about Peru.",
-                       "Item about Bolivia"], []),
-    "comment.html": ("<p>Visible text about Chile.</p><!-- hidden Kremlin <p>never shown",
-                     ["Visible text about Chile."], ["Kremlin", "never", "<!--"]),
-    "script.html": ("<p>Visible text about Chile.</p><script>var hidden = 'Kremlin';",
-                    ["Visible text about Chile."], ["Kremlin", "var"]),
-    "strays.html": ("</div></p></b><p>Visible text about Chile.</p></html></html>",
-                    ["Visible text about Chile."], []),
-}  # fmt: skip
+    "deep.html": (
+        "<div>" * 100_000 + "<p>Serbia and Kosovo resumed talks in Brussels.</p>",
+        ["Serbia and Kosovo resumed talks in Brussels."],
+        [],
+    ),
+    "inline.html": (
+        "<span><b><i>" * 20_000 + "Serbia and Kosovo met.",
+        ["Serbia and Kosovo met."],
+        [],
+    ),
+    "unclosed.html": (
+        "<html><body><p>First <b>bold <i>paragraph about Chile.<p>Second "
+        "paragraph about Peru.<div><ul><li>Item about Bolivia",
+        ["First bold paragraph about Chile.", "Second paragraph about Peru.", "Item about Bolivia"],
+        [],
+    ),
+    "comment.html": (
+        "<p>Visible text about Chile.</p><!-- hidden Kremlin <p>never shown",
+        ["Visible text about Chile."],
+        ["Kremlin", "never", "<!--"],
+    ),
+    "script.html": (
+        "<p>Visible text about Chile.</p><script>var hidden = 'Kremlin';",
+        ["Visible text about Chile."],
+        ["Kremlin", "var"],
+    ),
+    "strays.html": (
+        "</div></p></b><p>Visible text about Chile.</p></html></html>",
+        ["Visible text about Chile."],
+        [],
+    ),
+}
 
 
 @pytest.mark.issue(10)
@@ -403,8 +420,11 @@ def test_bad_input_html_script_and_style_not_analysed(tmp_path: Path, nlp: Any) 
 @pytest.mark.issue(10)
 def test_bad_input_html_without_visible_text_refused(tmp_path: Path) -> None:
     p = tmp_path / "blank.html"
-    p.write_text("<html><head><title>T</title><script>var a = 1;</script></head>"
-                 "<body><style>p {}</style><!-- nothing --></body></html>", "utf-8")  # fmt: skip
+    p.write_text(
+        "<html><head><title>T</title><script>var a = 1;</script></head>"
+        "<body><style>p {}</style><!-- nothing --></body></html>",
+        "utf-8",
+    )
     with pytest.raises(InputError, match=r"^\[E016\] .*no visible text"):
         relnlp.read(p)
     assert_cli_refuses(analyze_cli(tmp_path / "out", p), p, "InputError", "E016", "no visible")
@@ -427,7 +447,9 @@ def _bad_pdfs(tmp_path: Path) -> dict[str, tuple[Path, str, str]]:
     return out
 
 
-@pytest.mark.parametrize("name", ["locked.pdf", "truncated.pdf", "stub.pdf", "scan.pdf", "empty.pdf"])
+@pytest.mark.parametrize(
+    "name", ["locked.pdf", "truncated.pdf", "stub.pdf", "scan.pdf", "empty.pdf"]
+)
 def test_bad_input_pdf_refused(tmp_path: Path, name: str) -> None:
     p, code, key = _bad_pdfs(tmp_path)[name]
     with pytest.raises(InputError, match=rf"^\[{code}\] ") as info:
@@ -463,20 +485,36 @@ def test_bad_input_pdf_with_owner_password_only_is_read(tmp_path: Path, nlp: Any
 # Taxonomy, gazetteer, labels, doc_date -----------------------------------------------------
 TAXONOMIES = {
     "syntax": ("[[themes]\nid = 'energy'\n", "E302", None, "Expected ']]'"),
-    "wrong_type_cues": ("[[themes]]\nid = 'energy'\ncues = 'pipeline'\n", "E301", "cues",
-                        "must be a list of strings, got str"),
+    "wrong_type_cues": (
+        "[[themes]]\nid = 'energy'\ncues = 'pipeline'\n",
+        "E301",
+        "cues",
+        "must be a list of strings, got str",
+    ),
     "wrong_type_id": ("[[themes]]\nid = 5\ncues = ['pipeline']\n", "E301", "id", "got 5"),
     "wrong_type_themes": ("themes = 'energy'\n", "E301", None, "field 'themes': need a"),
-    "duplicate": ("[[themes]]\nid = 'energy'\ncues = ['gas']\n"
-                  "[[themes]]\nid = 'energy'\ncues = ['oil']\n", "E301", "id", "duplicate id"),
-    "cycle": ("[[themes]]\nid = 'a'\nparent = 'b'\ncues = ['x']\n"
-              "[[themes]]\nid = 'b'\nparent = 'c'\ncues = ['y']\n"
-              "[[themes]]\nid = 'c'\nparent = 'a'\ncues = ['z']\n", "E301", "parent",
-              "cycle a -> b -> c -> a"),
-    "self_parent": ("[[themes]]\nid = 'a'\nparent = 'a'\ncues = ['x']\n", "E301", "parent",
-                    "cycle a -> a"),
+    "duplicate": (
+        "[[themes]]\nid = 'energy'\ncues = ['gas']\n[[themes]]\nid = 'energy'\ncues = ['oil']\n",
+        "E301",
+        "id",
+        "duplicate id",
+    ),
+    "cycle": (
+        "[[themes]]\nid = 'a'\nparent = 'b'\ncues = ['x']\n"
+        "[[themes]]\nid = 'b'\nparent = 'c'\ncues = ['y']\n"
+        "[[themes]]\nid = 'c'\nparent = 'a'\ncues = ['z']\n",
+        "E301",
+        "parent",
+        "cycle a -> b -> c -> a",
+    ),
+    "self_parent": (
+        "[[themes]]\nid = 'a'\nparent = 'a'\ncues = ['x']\n",
+        "E301",
+        "parent",
+        "cycle a -> a",
+    ),
     "not_utf8": ("\udcff", "E302", None, "not UTF-8"),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("case", sorted(TAXONOMIES))
@@ -580,9 +618,17 @@ def test_bad_input_doc_date_cli(tmp_path: Path) -> None:
     p = tmp_path / "r.txt"
     p.write_text("Chile and Peru met on 3 March 2015.", "utf-8")
     res = runner.invoke(
-        app, ["batch", str(p), "--out", str(tmp_path / "out"), "--doc-date", "yesterday",
-              "--no-progress"],
-    )  # fmt: skip
+        app,
+        [
+            "batch",
+            str(p),
+            "--out",
+            str(tmp_path / "out"),
+            "--doc-date",
+            "yesterday",
+            "--no-progress",
+        ],
+    )
     assert res.exit_code == 2 and "Traceback" not in res.output
     assert res.output.startswith("error: [E011] doc_date 'yesterday' is not a date")
 
@@ -592,8 +638,9 @@ def test_bad_input_doc_date_cli(tmp_path: Path) -> None:
 def test_issue10_lone_carriage_returns_separate_paragraphs() -> None:
     d = relnlp.Document.from_text("A first paragraph that ends here.\r\rA second one follows.\r")
     assert [d.text[p.start : p.end] for p in d.passages] == [
-        "A first paragraph that ends here.", "A second one follows.",
-    ]  # fmt: skip
+        "A first paragraph that ends here.",
+        "A second one follows.",
+    ]
     assert relnlp.io.clean_view("a\rb\r\nc").text == "a\nb\r\nc"  # same length, same offsets
 
 

@@ -70,9 +70,13 @@ def test_determinism_across_processes_and_hash_seeds(nlp: Any) -> None:
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONWARNINGS": "ignore"}
         procs.append(
             subprocess.Popen(
-                [sys.executable, "-c", DIGESTS, str(SEED)], cwd=ROOT, env=env,
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            )  # fmt: skip
+                [sys.executable, "-c", DIGESTS, str(SEED)],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
         )
     here = _digests(nlp.analyze(relnlp.read(SEED)))
     for proc in procs:

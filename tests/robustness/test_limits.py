@@ -71,9 +71,7 @@ def test_limits_time_budget_stops_after_parsing(monkeypatch: pytest.MonkeyPatch)
     assert info.value.step.startswith("parsing (chunk ")
 
 
-def test_limits_time_budget_counts_reading(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_limits_time_budget_counts_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import relnlp.analyzer
 
     p = tmp_path / "r.md"
@@ -159,8 +157,6 @@ def test_char_batches_never_read_ahead_and_keep_what_came_before_an_error() -> N
     assert [k for _t, k in next(gen)] == [2]  # read before the error: still handed over
     with pytest.raises(ValueError, match="unreadable"):
         next(gen)
-
-
 
 
 def test_pipe_yields_every_report_read_before_a_bad_item(nlp: Any) -> None:

@@ -28,14 +28,66 @@ FIXTURES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 
 # Text strategies ----------------------------------------------------------------------------
 _PIECES = [
-    *"ab Zq.,;:!?-*_#<>/\\[]()`&$^'\"|~+=%@{}", "\n", "\r", "\r\n", "\n\n", "\t", "\x00",
-    "\x0b", "\x0c", "\x1b", "\u00a0", "\u2028", "\u2029", "\ufeff", "\u200b", "\u0301", "é",
-    "栗战书", "Лавров", "مرحبا", "😀", "¹", "²³", "⁴", "<sup>1</sup>", "<sup>", "</sup>", "**",
-    "## ", "> ", "- ", "1. ", "[^2]", "[^2]: ", "&amp;", "&#8212;", "&nope;", "<!-- x -->",
-    "<b>", "</i>", "[link](http://x.io/a_b)", "<https://x.io>", "![img](a.png)", "\\$",
-    "U.S.", "Feb. 3", "May 8, 2015", "2015", "in 2014", "the 1990s", "Q3 2019", ": ",
-    "Russia", "China", "Putin", "NATO", "Kazakhstan", "the Kremlin", "Xi Jinping",
-]  # fmt: skip
+    *"ab Zq.,;:!?-*_#<>/\\[]()`&$^'\"|~+=%@{}",
+    "\n",
+    "\r",
+    "\r\n",
+    "\n\n",
+    "\t",
+    "\x00",
+    "\x0b",
+    "\x0c",
+    "\x1b",
+    "\u00a0",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\u200b",
+    "\u0301",
+    "é",
+    "栗战书",
+    "Лавров",
+    "مرحبا",
+    "😀",
+    "¹",
+    "²³",
+    "⁴",
+    "<sup>1</sup>",
+    "<sup>",
+    "</sup>",
+    "**",
+    "## ",
+    "> ",
+    "- ",
+    "1. ",
+    "[^2]",
+    "[^2]: ",
+    "&amp;",
+    "&#8212;",
+    "&nope;",
+    "<!-- x -->",
+    "<b>",
+    "</i>",
+    "[link](http://x.io/a_b)",
+    "<https://x.io>",
+    "![img](a.png)",
+    "\\$",
+    "U.S.",
+    "Feb. 3",
+    "May 8, 2015",
+    "2015",
+    "in 2014",
+    "the 1990s",
+    "Q3 2019",
+    ": ",
+    "Russia",
+    "China",
+    "Putin",
+    "NATO",
+    "Kazakhstan",
+    "the Kremlin",
+    "Xi Jinping",
+]
 messy_text = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
 
 _SENTENCES = [
@@ -67,8 +119,11 @@ def _check_report(text: str, r: Any) -> None:
         spans = list(zip(df["start"], df["end"]))
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), (name, spans)
     unit = [*r.meta["themes"], "cooperation", "tension"]
-    for name, cols in (("passages", unit), ("events", ["cooperation", "tension"]),
-                       ("documents", ["cooperation", "tension"])):  # fmt: skip
+    for name, cols in (
+        ("passages", unit),
+        ("events", ["cooperation", "tension"]),
+        ("documents", ["cooperation", "tension"]),
+    ):
         df = r.tables()[name]
         for col in cols:
             vals = df[col].dropna()
@@ -99,8 +154,19 @@ def test_properties_chunked_analysis_keeps_offsets(parts: list[str]) -> None:
 
 
 # TIMEX3 round trip ----------------------------------------------------------------------------
-_ABBR = {1: "Jan.", 2: "Feb.", 3: "Mar.", 4: "Apr.", 6: "Jun.", 7: "Jul.", 8: "Aug.",
-         9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}  # fmt: skip
+_ABBR = {
+    1: "Jan.",
+    2: "Feb.",
+    3: "Mar.",
+    4: "Apr.",
+    6: "Jun.",
+    7: "Jul.",
+    8: "Aug.",
+    9: "Sept.",
+    10: "Oct.",
+    11: "Nov.",
+    12: "Dec.",
+}
 _ORD = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 _SEASON = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
@@ -113,8 +179,26 @@ def timex_values(draw: Any) -> tuple[str, str]:
     d = draw(st.integers(1, calendar.monthrange(y, m)[1]))
     day = dt.date(y, m, d)
     month = calendar.month_name[m]
-    kind = draw(st.sampled_from(["mdy", "dmy", "abbr", "iso", "dots", "slash", "my", "year",
-                                 "quarter", "qcode", "half", "season", "years", "days"]))  # fmt: skip
+    kind = draw(
+        st.sampled_from(
+            [
+                "mdy",
+                "dmy",
+                "abbr",
+                "iso",
+                "dots",
+                "slash",
+                "my",
+                "year",
+                "quarter",
+                "qcode",
+                "half",
+                "season",
+                "years",
+                "days",
+            ]
+        )
+    )
     if kind == "mdy":
         return day.isoformat(), f"on {month} {d}, {y}"
     if kind == "dmy":
@@ -164,11 +248,31 @@ def test_properties_timex_reads_back_its_own_values(case: tuple[str, str], ancho
 
 
 _DATE_WORDS = [
-    "March 19", "in 2015", "early May", "the summer of 2021", "Feb. 3, 2016", "2/16/2022",
-    "April 23-24", "between 2001 and 2007", "late 2014", "the 1990s", "the 21st century",
-    "last year", "two years ago", "five years later", "Tuesday", "10 days", "FY2021", ", ",
-    " and ", ". ", "the talks", "\n\n", "Oct. 1 celebrations", "first half of August",
-]  # fmt: skip
+    "March 19",
+    "in 2015",
+    "early May",
+    "the summer of 2021",
+    "Feb. 3, 2016",
+    "2/16/2022",
+    "April 23-24",
+    "between 2001 and 2007",
+    "late 2014",
+    "the 1990s",
+    "the 21st century",
+    "last year",
+    "two years ago",
+    "five years later",
+    "Tuesday",
+    "10 days",
+    "FY2021",
+    ", ",
+    " and ",
+    ". ",
+    "the talks",
+    "\n\n",
+    "Oct. 1 celebrations",
+    "first half of August",
+]
 
 
 @settings(max_examples=200, deadline=None)

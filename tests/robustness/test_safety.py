@@ -24,10 +24,28 @@ from tests.conftest import ROOT, SEEDS
 from tests.robustness._make import BODY, analyze_cli, assert_all_offsets, cli_errors, runner
 
 SRC = ROOT / "src" / "relnlp"
-_UNPICKLERS = {"pickle", "cPickle", "_pickle", "joblib", "dill", "cloudpickle", "marshal",
-               "shelve", "torch"}  # fmt: skip
-_UNSAFE_YAML = {"load", "load_all", "unsafe_load", "unsafe_load_all", "full_load",
-                "full_load_all", "Loader", "UnsafeLoader", "FullLoader"}  # fmt: skip
+_UNPICKLERS = {
+    "pickle",
+    "cPickle",
+    "_pickle",
+    "joblib",
+    "dill",
+    "cloudpickle",
+    "marshal",
+    "shelve",
+    "torch",
+}
+_UNSAFE_YAML = {
+    "load",
+    "load_all",
+    "unsafe_load",
+    "unsafe_load_all",
+    "full_load",
+    "full_load_all",
+    "Loader",
+    "UnsafeLoader",
+    "FullLoader",
+}
 
 
 def _sources() -> list[Path]:
@@ -51,8 +69,11 @@ def test_safety_no_unpickling_anywhere_in_src() -> None:
         for node in ast.walk(tree):
             where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Import):
-                found += [f"{where} import {a.name}" for a in node.names
-                          if a.name.split(".")[0] in _UNPICKLERS]  # fmt: skip
+                found += [
+                    f"{where} import {a.name}"
+                    for a in node.names
+                    if a.name.split(".")[0] in _UNPICKLERS
+                ]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 if node.module.split(".")[0] in _UNPICKLERS:
                     found.append(f"{where} from {node.module} import ...")
@@ -60,8 +81,10 @@ def test_safety_no_unpickling_anywhere_in_src() -> None:
                 name = _dotted(node.func)
                 if name.endswith(("read_pickle", ".Unpickler")) or name in ("eval", "exec"):
                     found.append(f"{where} {name}()")
-                if name in ("np.load", "numpy.load") or name.endswith(".load") and any(
-                    kw.arg == "allow_pickle" for kw in node.keywords
+                if (
+                    name in ("np.load", "numpy.load")
+                    or name.endswith(".load")
+                    and any(kw.arg == "allow_pickle" for kw in node.keywords)
                 ):
                     allow = [kw for kw in node.keywords if kw.arg == "allow_pickle"]
                     if not allow or not (
@@ -80,8 +103,11 @@ def test_safety_yaml_only_through_safe_load() -> None:
                 if node.attr in _UNSAFE_YAML:
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno} yaml.{node.attr}")
             if isinstance(node, ast.ImportFrom) and node.module == "yaml":
-                found += [f"{path.relative_to(ROOT)}:{node.lineno} from yaml import {a.name}"
-                          for a in node.names if a.name in _UNSAFE_YAML]  # fmt: skip
+                found += [
+                    f"{path.relative_to(ROOT)}:{node.lineno} from yaml import {a.name}"
+                    for a in node.names
+                    if a.name in _UNSAFE_YAML
+                ]
     assert found == [], found
 
 
@@ -217,9 +243,16 @@ def test_safety_whole_seed_analysis_with_sockets_blocked(
 
 # Output paths ------------------------------------------------------------------------------
 HOSTILE = [
-    "..txt", "...txt", "..\\..\\evil.txt", "%2e%2e%2fevil.txt", " spaced out .md",
-    "new\nline.txt", "évil☃.md", "x" * 200 + ".txt", "..md",
-]  # fmt: skip
+    "..txt",
+    "...txt",
+    "..\\..\\evil.txt",
+    "%2e%2e%2fevil.txt",
+    " spaced out .md",
+    "new\nline.txt",
+    "évil☃.md",
+    "x" * 200 + ".txt",
+    "..md",
+]
 
 
 def _tree(root: Path) -> set[Path]:

@@ -50,8 +50,10 @@ def test_new_theme_from_a_script_classifies_unseen_passages_at_once() -> None:
 
 def test_default_themes_have_evidence_for_their_labels() -> None:
     clf = ThemeClassifier(Taxonomy.default())
-    r = clf.classify("Security services arrested members of an extremist cell planning a "
-                     "terrorist attack; the SCO's anti-terrorism structure shared intelligence.")  # fmt: skip
+    r = clf.classify(
+        "Security services arrested members of an extremist cell planning a "
+        "terrorist attack; the SCO's anti-terrorism structure shared intelligence."
+    )
     assert r.themes == ("counterterrorism",)
     assert any('counterterrorism: "extremist"' == e for e in r.evidence)
     r = clf.classify("The couple walked along the river at dusk.")
@@ -62,13 +64,19 @@ def test_training_moves_scores_towards_the_labels(tmp_path: Path) -> None:
     tax = _energy_taxonomy()
     # Labelled passages whose energy vocabulary is absent from the definition.
     labelled = [
-        LabelledPassage("Gazprom and CNPC agreed on the price formula for Siberian deliveries.", ("energy",)),
-        LabelledPassage("Rosneft will sell a stake in Vankor to an Indian consortium.", ("energy",)),
-        LabelledPassage("Gazprom cut deliveries through Ukraine after a price quarrel.", ("energy",)),
+        LabelledPassage(
+            "Gazprom and CNPC agreed on the price formula for Siberian deliveries.", ("energy",)
+        ),
+        LabelledPassage(
+            "Rosneft will sell a stake in Vankor to an Indian consortium.", ("energy",)
+        ),
+        LabelledPassage(
+            "Gazprom cut deliveries through Ukraine after a price quarrel.", ("energy",)
+        ),
         LabelledPassage("Rosneft signed offtake agreements with Asian buyers.", ("energy",)),
         LabelledPassage("The delegation visited a museum in Kazan.", ()),
         LabelledPassage("The envoy met opposition leaders in Minsk.", ()),
-    ]  # fmt: skip
+    ]
     probe = "Gazprom and Rosneft compete for Asian customers."
     before = ThemeClassifier(tax).classify(probe).scores["energy"]
     model = train(labelled, tax)
@@ -93,9 +101,12 @@ def test_bad_model_files_are_refused(tmp_path: Path) -> None:
 def test_cli_train_refuses_unknown_themes_before_training(tmp_path: Path) -> None:
     labels = tmp_path / "labels.jsonl"
     labels.write_text(
-        json.dumps({"text": "Gas deal.", "themes": ["geoeconomics"]}) + "\n"
-        + json.dumps({"text": "Drones.", "themes": ["drones"]}) + "\n", "utf-8"
-    )  # fmt: skip
+        json.dumps({"text": "Gas deal.", "themes": ["geoeconomics"]})
+        + "\n"
+        + json.dumps({"text": "Drones.", "themes": ["drones"]})
+        + "\n",
+        "utf-8",
+    )
     out = tmp_path / "model"
     res = CliRunner().invoke(app, ["themes", "train", str(labels), "--out", str(out)])
     assert res.exit_code == 2 and "E303" in res.output and "'drones'" in res.output
@@ -146,8 +157,11 @@ def test_tfidf_without_sklearn_equals_sklearn_vectorizer() -> None:
     seeds = Path(__file__).resolve().parents[2] / "corpora" / "seeds"
     texts = [b for p in sorted(seeds.glob("*.txt")) for b in p.read_text("utf-8").split("\n\n")]
     texts += ["", "the of and", "Terrorists! terrorism, TERRORISM; sanctions sanctioned."]
-    vec = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True,
-                          vocabulary={t: i for i, t in enumerate(model.vocabulary)})  # fmt: skip
+    vec = TfidfVectorizer(
+        analyzer=_analyzer,
+        sublinear_tf=True,
+        vocabulary={t: i for i, t in enumerate(model.vocabulary)},
+    )
     vec.fit([""])
     vec.idf_ = model.idf
     want = vec.transform(texts).toarray()
@@ -168,7 +182,7 @@ def test_an_exclusion_caps_the_trained_model_too() -> None:
         LabelledPassage("Freight rates for grain rose sharply.", ("shipping",)),
         LabelledPassage("The minister opened a school.", ()),
         LabelledPassage("The parliament debated the budget.", ()),
-    ]  # fmt: skip
+    ]
     model = train(labelled, tax, C=10.0)
     clf = ThemeClassifier(tax, model)
     r = clf.classify("Coast guards stopped a cargo of weapons bound for the militia.")

@@ -52,13 +52,19 @@ def test_context_heading_and_list_lead_in() -> None:
 def test_context_informs_short_items_and_round_trips(tmp_path: Path) -> None:
     tax = Taxonomy.default()
     labelled = [
-        LabelledPassage("- the second stage opened in May", ("geoeconomics",), "a", "Tariffs and freight"),
-        LabelledPassage("- loading began at the new yard", ("geoeconomics",), "a", "Freight and tariffs"),
+        LabelledPassage(
+            "- the second stage opened in May", ("geoeconomics",), "a", "Tariffs and freight"
+        ),
+        LabelledPassage(
+            "- loading began at the new yard", ("geoeconomics",), "a", "Freight and tariffs"
+        ),
         LabelledPassage("- the cells moved north", ("counterterrorism",), "b", "Militant networks"),
-        LabelledPassage("- recruits were trained online", ("counterterrorism",), "b", "Militant recruitment"),
+        LabelledPassage(
+            "- recruits were trained online", ("counterterrorism",), "b", "Militant recruitment"
+        ),
         LabelledPassage("- the museum reopened", (), "c", "Culture"),
         LabelledPassage("- the choir sang", (), "c", "Culture and arts"),
-    ]  # fmt: skip
+    ]
     model = train(labelled, tax, C=10.0, context_prior=True)
     assert model.context_prior and any(v.startswith("ctx:") for v in model.vocabulary)
     clf = ThemeClassifier(tax, model)
@@ -68,7 +74,9 @@ def test_context_informs_short_items_and_round_trips(tmp_path: Path) -> None:
     assert with_ctx > without
     model.save(tmp_path / "m")
     again = ThemeClassifier(tax, ThemeModel.load(tmp_path / "m"))
-    assert again.classify(item, "Freight and tariffs").scores["geoeconomics"] == pytest.approx(with_ctx, abs=1e-4)
+    assert again.classify(item, "Freight and tariffs").scores["geoeconomics"] == pytest.approx(
+        with_ctx, abs=1e-4
+    )
 
 
 def test_packaged_model_has_a_fold_for_every_training_report() -> None:

@@ -63,18 +63,27 @@ def test_taxonomy_load_save_round_trip_and_hierarchy(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "theme", "field", "fragment"),
     [
-        ('[[themes]]\nid = "a"\ncues = ["x"]\n[[themes]]\nid = "a"\ncues = ["y"]\n', "a", "id",
-         "duplicate"),
+        (
+            '[[themes]]\nid = "a"\ncues = ["x"]\n[[themes]]\nid = "a"\ncues = ["y"]\n',
+            "a",
+            "id",
+            "duplicate",
+        ),
         ('[[themes]]\nid = "a"\nparent = "zzz"\ncues = ["x"]\n', "a", "parent", "unknown parent"),
-        ('[[themes]]\nid = "a"\nparent = "b"\ncues = ["x"]\n[[themes]]\nid = "b"\n'
-         'parent = "a"\ncues = ["y"]\n', "a", "parent", "cycle"),
+        (
+            '[[themes]]\nid = "a"\nparent = "b"\ncues = ["x"]\n[[themes]]\nid = "b"\n'
+            'parent = "a"\ncues = ["y"]\n',
+            "a",
+            "parent",
+            "cycle",
+        ),
         ('[[themes]]\nid = "a"\ncues = []\n', "a", "cues", "empty"),
         ('[[themes]]\nid = "a"\npatterns = ["(unclosed"]\n', "a", "patterns", "regular expression"),
         ('[[themes]]\nid = "a"\ncues = "not a list"\n', "a", "cues", "list of strings"),
         ('[[themes]]\nid = "Bad Id"\ncues = ["x"]\n', "Bad Id", "id", "must match"),
         ('[[themes]]\nid = "a"\ncues = ["x"]\ncolour = 3\n', "a", "colour", "unknown field"),
     ],
-)  # fmt: skip
+)
 def test_bad_taxonomy_names_file_theme_and_field(
     tmp_path: Path, text: str, theme: str, field: str, fragment: str
 ) -> None:
@@ -107,8 +116,12 @@ def test_add_theme_validates_like_a_file_and_leaves_the_taxonomy_unchanged() -> 
 
 def test_the_documented_script_api(tmp_path: Path) -> None:
     tax = relnlp.Taxonomy.default()
-    tax.add_theme("energy", description="Oil, gas and electricity trade.",
-                  cues=["pipeline", "natural gas"], examples=["A gas pipeline to Europe."])  # fmt: skip
+    tax.add_theme(
+        "energy",
+        description="Oil, gas and electricity trade.",
+        cues=["pipeline", "natural gas"],
+        examples=["A gas pipeline to Europe."],
+    )
     tax.save(tmp_path / "my_taxonomy.toml")
     nlp = relnlp.load(taxonomy=tax)
     assert nlp.taxonomy is not None and nlp.taxonomy.ids[-1] == "energy"
@@ -139,8 +152,10 @@ def test_cli_taxonomy_suggest_ranks_terms_from_a_corpus(tmp_path: Path) -> None:
         "The pipeline will carry natural gas; Gazprom expects LNG exports to grow as well.",
         "Rosneft and Gazprom discussed the pipeline tariff and liquefied gas terminals.",
     ]
-    other = ["The foreign ministers met in Geneva to discuss the ceasefire.",
-             "Parliament debated the education budget for schools."]  # fmt: skip
+    other = [
+        "The foreign ministers met in Geneva to discuss the ceasefire.",
+        "Parliament debated the education budget for schools.",
+    ]
     (corpus / "a.txt").write_text("\n\n".join(energy + other), "utf-8")
     tax = Taxonomy.default().add_theme(
         "energy", description="Energy trade: oil, gas, pipelines.", cues=["pipeline", "natural gas"]
@@ -184,8 +199,9 @@ def test_exclusions_load_save_validate_and_extend(tmp_path: Path) -> None:
     assert back.fingerprint == tax.fingerprint
     assert "1 exclusions" not in tax.summary() and "2 exclusions" in tax.summary()
     # From a script: validated like a file's fields.
-    tax.add_theme("energy", cues=["pipeline"], exclude=["pipeline bomb"],
-                  exclude_patterns=["\\bsabotage\\w*"])  # fmt: skip
+    tax.add_theme(
+        "energy", cues=["pipeline"], exclude=["pipeline bomb"], exclude_patterns=["\\bsabotage\\w*"]
+    )
     assert tax["energy"].exclude == ("pipeline bomb",) and tax.version == "3+user"
     with pytest.raises(TaxonomyError, match=r"field 'exclude_patterns'.*invalid regular"):
         tax.add_theme("arctic", cues=["Arctic"], exclude_patterns=["(unclosed"])
@@ -212,18 +228,24 @@ def test_default_taxonomy_keeps_arms_sales_out_of_geoeconomics() -> None:
         "Rosoboronexport expects Vietnam to order more frigates despite the sanctions risk.",
         "Russia sold Egypt 46 MiG-29M fighter aircraft worth about $2 billion.",
         "The sale of Kilo-class submarines to Hanoi was financed by a Russian state loan.",
-    ]  # fmt: skip
+    ]
     for text in arms:
         r = clf.classify(text)
         assert "geoeconomics" not in r.themes, (text, r.scores)
         assert any(e.startswith('geoeconomics: not "') for e in r.evidence), r.evidence
     # Trade beside an arms deal, in another clause, is still trade.
-    mixed = ("Bilateral trade reached $12 billion last year, while Moscow also delivered "
-             "S-400 batteries to Ankara.")  # fmt: skip
+    mixed = (
+        "Bilateral trade reached $12 billion last year, while Moscow also delivered "
+        "S-400 batteries to Ankara."
+    )
     assert "geoeconomics" in clf.classify(mixed).themes
     # The same evidence without the exclusion is geoeconomics.
-    assert "geoeconomics" in clf.classify("Egypt bought Russian wheat worth about $2 billion, "
-                                          "paid with a state bank loan.").themes  # fmt: skip
+    assert (
+        "geoeconomics"
+        in clf.classify(
+            "Egypt bought Russian wheat worth about $2 billion, paid with a state bank loan."
+        ).themes
+    )
 
 
 def test_extend_theme_adds_exclusions_to_a_default_theme_from_a_script(tmp_path: Path) -> None:
@@ -235,7 +257,10 @@ def test_extend_theme_adds_exclusions_to_a_default_theme_from_a_script(tmp_path:
     tax.extend_theme("geoeconomics", exclude_patterns=["\\bBayraktar\\b"])
     assert "geoeconomics" not in ThemeClassifier(tax).classify(text).themes
     assert tax.version == "1.2.0+user" and tax.ids[-1] == "geoeconomics"
-    assert Taxonomy.load(tax.save(tmp_path / "t.toml"))["geoeconomics"].exclude_patterns[-1] == "\\bBayraktar\\b"
+    assert (
+        Taxonomy.load(tax.save(tmp_path / "t.toml"))["geoeconomics"].exclude_patterns[-1]
+        == "\\bBayraktar\\b"
+    )
     with pytest.raises(TaxonomyError, match="unknown theme"):
         tax.extend_theme("energy", cues=["oil"])
     before = tax.fingerprint

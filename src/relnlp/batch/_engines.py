@@ -36,11 +36,16 @@ START_METHOD = (
 )
 
 
-def _pool(n_process: int, initializer: Callable[..., None], initargs: tuple[Any, ...]
-          ) -> cf.ProcessPoolExecutor:  # fmt: skip
+def _pool(
+    n_process: int, initializer: Callable[..., None], initargs: tuple[Any, ...]
+) -> cf.ProcessPoolExecutor:
     """A pool whose ``n_process`` workers start now (one task submitted each)."""
-    pool = cf.ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context(START_METHOD),
-                                  initializer=initializer, initargs=initargs)  # fmt: skip
+    pool = cf.ProcessPoolExecutor(
+        n_process,
+        mp_context=multiprocessing.get_context(START_METHOD),
+        initializer=initializer,
+        initargs=initargs,
+    )
     for _ in range(n_process):  # a spawn executor starts one process per task submitted
         pool.submit(os.getpid)
     return pool
@@ -107,8 +112,9 @@ def _run_pool(
     limit = 2 * n_process
 
     def new_pool() -> cf.ProcessPoolExecutor:
-        return cf.ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_warm,
-                                      initargs=(job, os.getpid()))  # fmt: skip
+        return cf.ProcessPoolExecutor(
+            n_process, mp_context=ctx, initializer=_warm, initargs=(job, os.getpid())
+        )
 
     pool = pool or new_pool()
     inflight: dict[cf.Future[ChunkResult], ChunkSpec] = {}
@@ -172,10 +178,12 @@ def _dask_client(scheduler: str | None, n_workers: int) -> tuple[Any, Any]:
     #   hands memory back to the system after nearly every parse (system time 5x, chunks
     #   ~10% slower), plus one-thread caps for BLAS/OpenMP: the workers get the local
     #   engine's environment instead (one task per worker at a time, so no oversubscription).
-    with dask.config.set({"distributed.worker.profile.enabled": False,
-                          "distributed.nanny.pre-spawn-environ": {}}):  # fmt: skip
-        cluster = dd.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                                  dashboard_address=None)  # fmt: skip
+    with dask.config.set(
+        {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": {}}
+    ):
+        cluster = dd.LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
     return dd.Client(cluster), cluster
 
 
@@ -230,8 +238,15 @@ def _execute(
         _pipeline(job)  # load before the clock starts, so tokens/s means analysis
     elif todo and engine == "local" and pool is None and START_METHOD == "fork":
         pool = fork_pool(job, n_process)  # before the progress bar starts its thread
-    bar = tqdm(total=total, initial=initial, unit="doc", desc="relnlp batch",
-               disable=not progress, dynamic_ncols=True, leave=True)  # fmt: skip
+    bar = tqdm(
+        total=total,
+        initial=initial,
+        unit="doc",
+        desc="relnlp batch",
+        disable=not progress,
+        dynamic_ncols=True,
+        leave=True,
+    )
     t0 = time.perf_counter()
     stats = {"tokens": 0, "failed": 0}
 

@@ -69,8 +69,12 @@ def _locked(out: Path) -> Iterator[None]:
     """Hold ``_lock.json`` while the job writes; the lock of a dead job is taken over."""
     lock = out / LOCK
     host = socket.gethostname()
-    me = {"pid": os.getpid(), "host": host, "started": _now(),
-          "pid_started": _pid_started(os.getpid())}  # fmt: skip
+    me = {
+        "pid": os.getpid(),
+        "host": host,
+        "started": _now(),
+        "pid_started": _pid_started(os.getpid()),
+    }
     for _attempt in range(3):
         try:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
@@ -85,8 +89,9 @@ def _locked(out: Path) -> Iterator[None]:
                     lock.unlink()
                 continue
             info = held if isinstance(held, dict) else {}
-            raise ConfigError(Errors.E403.format(out=out, pid=info.get("pid"),
-                                                 host=info.get("host"), lock=lock)) from None  # fmt: skip
+            raise ConfigError(
+                Errors.E403.format(out=out, pid=info.get("pid"), host=info.get("host"), lock=lock)
+            ) from None
         try:
             with os.fdopen(fd, "w") as fh:
                 json.dump(me, fh)

@@ -43,35 +43,37 @@ def _final_manifest(
     secs = timings["analysis_seconds"]
     docs_run = sum(r.documents for r in results)
     manifest = dict(manifest)
-    manifest.update({
-        "status": "complete",
-        "finished": _now(),
-        "model": meta.get("model", manifest["settings"]["model"]),
-        "model_version": meta.get("model_version"),
-        "spacy_pipeline": meta.get("spacy_pipeline"),
-        "taxonomy": meta.get("taxonomy"),
-        "taxonomy_version": meta.get("taxonomy_version"),
-        "taxonomy_fingerprint": meta.get("taxonomy_fingerprint"),
-        "themes": meta.get("themes"),
-        "counts": {
-            "documents": sum(int(m.get("documents", 0)) for m in ordered),
-            "failed": sum(int(m.get("failed", 0)) for m in ordered),
-            "tokens": sum(int(m.get("tokens", 0)) for m in ordered),
-            "chunks": len(chunks),
-            "chunks_run": len(results),
-            "chunks_resumed": len(chunks) - len(results),
-            "documents_this_run": docs_run,
-            "tokens_this_run": tokens_run,
-            "rows": dict(sorted(rows.items())),
-            "warnings": dict(sorted(warn.items())),
-            "pruned_chunks": pruned,
-            "parts_unified": rewritten,
-        },
-        "timings": {
-            **timings,
-            "worker_seconds": round(sum(r.seconds for r in results), 3),
-            "documents_per_second": round(docs_run / secs, 2) if secs else None,
-            "tokens_per_second": round(tokens_run / secs, 1) if secs else None,
-        },
-    })  # fmt: skip
+    manifest.update(
+        {
+            "status": "complete",
+            "finished": _now(),
+            "model": meta.get("model", manifest["settings"]["model"]),
+            "model_version": meta.get("model_version"),
+            "spacy_pipeline": meta.get("spacy_pipeline"),
+            "taxonomy": meta.get("taxonomy"),
+            "taxonomy_version": meta.get("taxonomy_version"),
+            "taxonomy_fingerprint": meta.get("taxonomy_fingerprint"),
+            "themes": meta.get("themes"),
+            "counts": {
+                "documents": sum(int(m.get("documents", 0)) for m in ordered),
+                "failed": sum(int(m.get("failed", 0)) for m in ordered),
+                "tokens": sum(int(m.get("tokens", 0)) for m in ordered),
+                "chunks": len(chunks),
+                "chunks_run": len(results),
+                "chunks_resumed": len(chunks) - len(results),
+                "documents_this_run": docs_run,
+                "tokens_this_run": tokens_run,
+                "rows": dict(sorted(rows.items())),
+                "warnings": dict(sorted(warn.items())),
+                "pruned_chunks": pruned,
+                "parts_unified": rewritten,
+            },
+            "timings": {
+                **timings,
+                "worker_seconds": round(sum(r.seconds for r in results), 3),
+                "documents_per_second": round(docs_run / secs, 2) if secs else None,
+                "tokens_per_second": round(tokens_run / secs, 1) if secs else None,
+            },
+        }
+    )
     return manifest

@@ -35,8 +35,11 @@ def _arrow_to_frame(table: pa.Table) -> pd.DataFrame:
     for name in table.column_names:
         col = table.column(name)
         t = col.type
-        if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_null(t) or (
-            pa.types.is_list(t) or pa.types.is_large_list(t)
+        if (
+            pa.types.is_string(t)
+            or pa.types.is_large_string(t)
+            or pa.types.is_null(t)
+            or (pa.types.is_list(t) or pa.types.is_large_list(t))
         ):
             data[name] = pd.Series(col.to_pylist(), dtype=object)
         else:
@@ -108,8 +111,9 @@ class VerifyResult:
             bad = len({p[0] for p in self.problems})
             lines.append(Errors.E413.format(out=self.out, bad=bad, committed=self.committed))
         if not self.complete:
-            lines.append(Errors.E414.format(out=self.out, committed=self.committed,
-                                            total=self.chunks))  # fmt: skip
+            lines.append(
+                Errors.E414.format(out=self.out, committed=self.committed, total=self.chunks)
+            )
         return lines
 
 
@@ -118,8 +122,9 @@ def _job_state(outp: Path) -> tuple[Any, dict[str, Any]]:
     try:
         return _read_json(outp / MANIFEST), _read_markers(outp)
     except OSError as exc:
-        raise StorageError(Errors.E415.format(path=outp, reason=exc.strerror or exc),
-                           path=str(outp)) from exc  # fmt: skip
+        raise StorageError(
+            Errors.E415.format(path=outp, reason=exc.strerror or exc), path=str(outp)
+        ) from exc
 
 
 def verify(out: str | os.PathLike[str]) -> VerifyResult:
@@ -150,9 +155,11 @@ def verify(out: str | os.PathLike[str]) -> VerifyResult:
     fp = manifest.get("fingerprint")
     planned = [c for c in manifest.get("chunks", []) if isinstance(c, str)]
     committed = [c for c in planned if c in markers and markers[c].get("fingerprint") == fp]
-    problems = [(cid, table, str(path), problem)
-                for cid in committed
-                for table, path, problem in _chunk_problems(outp, markers[cid])]  # fmt: skip
+    problems = [
+        (cid, table, str(path), problem)
+        for cid in committed
+        for table, path, problem in _chunk_problems(outp, markers[cid])
+    ]
     complete = manifest.get("status") == "complete" and len(committed) == len(planned)
     return VerifyResult(outp, len(planned), len(committed), problems, complete)
 
@@ -199,8 +206,11 @@ def read_table(out: str | os.PathLike[str], name: str) -> pd.DataFrame:
         raise ConfigError(Errors.E104.format(what="table", value=name, valid=", ".join(written)))
     if manifest is not None:
         fp = manifest.get("fingerprint")
-        order = [c for c in manifest.get("chunks", []) if c in markers
-                 and markers[c].get("fingerprint") == fp]  # fmt: skip
+        order = [
+            c
+            for c in manifest.get("chunks", [])
+            if c in markers and markers[c].get("fingerprint") == fp
+        ]
     else:
         order = sorted(markers, key=lambda c: (markers[c].get("doc_ids") or [""])[0])
     frames = []

@@ -93,12 +93,14 @@ def _storage_error(exc: OSError, out: Path, fingerprint: str, planned: set[str])
     reason = (exc.strerror or str(exc) or type(exc).__name__) + (f" [{name}]" if name else "")
     kept = 0
     with contextlib.suppress(OSError):
-        kept = sum(1 for c, m in _read_markers(out).items()
-                   if c in planned and m.get("fingerprint") == fingerprint)  # fmt: skip
+        kept = sum(
+            1
+            for c, m in _read_markers(out).items()
+            if c in planned and m.get("fingerprint") == fingerprint
+        )
     path = exc.filename or out
     advice = _ADVICE.get(code or 0, "Check that disk and folder")
-    msg = Errors.E409.format(path=path, reason=reason, kept=kept, total=len(planned),
-                             advice=advice)  # fmt: skip
+    msg = Errors.E409.format(path=path, reason=reason, kept=kept, total=len(planned), advice=advice)
     return StorageError(msg, path=str(path), os_errno=code, kept=kept)
 
 
@@ -213,10 +215,21 @@ def run(
     if engine == "local" and type(n_process) is int and n_process > 1 and START_METHOD == "spawn":
         pool = start_pool(n_process)  # the workers start up while the job is planned
     try:
-        plan_ = _plan_job(inputs, out, n_process=n_process, engine=engine, scheduler=scheduler,
-                          only=only, chunk_size=chunk_size, doc_date=doc_date, model=model,
-                          max_bytes=max_bytes, gazetteer=gazetteer, taxonomy=taxonomy,
-                          themes_model=themes_model)  # fmt: skip
+        plan_ = _plan_job(
+            inputs,
+            out,
+            n_process=n_process,
+            engine=engine,
+            scheduler=scheduler,
+            only=only,
+            chunk_size=chunk_size,
+            doc_date=doc_date,
+            model=model,
+            max_bytes=max_bytes,
+            gazetteer=gazetteer,
+            taxonomy=taxonomy,
+            themes_model=themes_model,
+        )
         t_planned = time.perf_counter()
         outp, planned, fp = Path(plan_.job.out), plan_.planned, plan_.job.fingerprint
         with _storage_faults(outp, fp, planned):
@@ -225,15 +238,24 @@ def run(
             manifest, markers, redone = _open_folder(plan_)
             todo = [c for c in plan_.chunks if c.chunk_id not in markers]
             done_before = sum(len(c.docs) for c in plan_.chunks if c.chunk_id in markers)
-            results, busy = _execute(todo, plan_.job, engine=engine, scheduler=scheduler,
-                                     n_process=n_process, progress=progress,
-                                     total=plan_.n_docs, initial=done_before,
-                                     pool=pool if todo else None)  # fmt: skip
+            results, busy = _execute(
+                todo,
+                plan_.job,
+                engine=engine,
+                scheduler=scheduler,
+                n_process=n_process,
+                progress=progress,
+                total=plan_.n_docs,
+                initial=done_before,
+                pool=pool if todo else None,
+            )
             _warn_once(results)
             t_processed = time.perf_counter()
-            timings = {"plan_seconds": round(t_planned - t_start, 3),
-                       "process_seconds": round(t_processed - t_planned, 3),
-                       "analysis_seconds": round(busy, 3)}  # fmt: skip
+            timings = {
+                "plan_seconds": round(t_planned - t_start, 3),
+                "process_seconds": round(t_processed - t_planned, 3),
+                "analysis_seconds": round(busy, 3),
+            }
             manifest = _close_folder(plan_, manifest, results, timings, t_start, len(redone))
     except BaseException:
         if pool is not None:
@@ -241,9 +263,16 @@ def run(
         raise
     if pool is not None and not todo:
         stop_pool(pool)
-    return BatchResult(outp, plan_.n_docs, manifest["counts"]["failed"], len(plan_.chunks),
-                       len(results), manifest["counts"]["tokens_this_run"],
-                       time.perf_counter() - t_start, manifest)  # fmt: skip
+    return BatchResult(
+        outp,
+        plan_.n_docs,
+        manifest["counts"]["failed"],
+        len(plan_.chunks),
+        len(results),
+        manifest["counts"]["tokens_this_run"],
+        time.perf_counter() - t_start,
+        manifest,
+    )
 
 
 @dataclass
@@ -287,16 +316,22 @@ def _plan_job(
         max_bytes = _check_int("max_bytes", max_bytes, 1)
     tables = _parse_only(only)
     if ERRORS_TABLE in tables:  # pragma: no cover  (guards a future table of that name)
-        raise ConfigError(Errors.E104.format(what="table", value=ERRORS_TABLE,
-                                             valid=", ".join(schemas.TABLES)))  # fmt: skip
+        raise ConfigError(
+            Errors.E104.format(what="table", value=ERRORS_TABLE, valid=", ".join(schemas.TABLES))
+        )
     from relnlp.analyzer import _check_doc_date
 
     date = _check_doc_date(doc_date)
     if not (engine == "dask" and scheduler):  # remote workers may have what we lack
         _check_model(model)
-    settings = {"relnlp_version": __version__, "tables_version": TABLES_VERSION,
-                "model": model, "tables": list(tables), "doc_date": date,
-                "max_bytes": max_bytes}  # fmt: skip
+    settings = {
+        "relnlp_version": __version__,
+        "tables_version": TABLES_VERSION,
+        "model": model,
+        "tables": list(tables),
+        "doc_date": date,
+        "max_bytes": max_bytes,
+    }
     resources = _user_resources(gazetteer, taxonomy, themes_model)
     settings.update(resources.settings)  # only what the user gave: default jobs keep their id
     fingerprint = _fingerprint(settings)
@@ -314,14 +349,30 @@ def _plan_job(
         raise ConfigError(Errors.E401.format(inputs=shown or "(nothing)", supported=supported))
     outp = _check_out(Path(out).absolute())
     tax_path = str(outp / "taxonomy.toml") if resources.taxonomy is not None else None
-    job = JobSettings(str(outp), model, tables, components_to_exclude(tables), date,
-                      max_bytes, fingerprint, resources.gazetteer, tax_path,
-                      resources.themes_model)  # fmt: skip
-    run_settings = {**settings, "inputs": [os.fspath(i) for i in inputs],
-                    "engine": engine, "scheduler": scheduler, "n_process": n_process,
-                    "chunk_size": chunk_size, "exclude": list(job.exclude)}  # fmt: skip
-    return _Plan(job, chunks, {c.chunk_id for c in chunks}, n_docs, settings, run_settings,
-                 resources)  # fmt: skip
+    job = JobSettings(
+        str(outp),
+        model,
+        tables,
+        components_to_exclude(tables),
+        date,
+        max_bytes,
+        fingerprint,
+        resources.gazetteer,
+        tax_path,
+        resources.themes_model,
+    )
+    run_settings = {
+        **settings,
+        "inputs": [os.fspath(i) for i in inputs],
+        "engine": engine,
+        "scheduler": scheduler,
+        "n_process": n_process,
+        "chunk_size": chunk_size,
+        "exclude": list(job.exclude),
+    }
+    return _Plan(
+        job, chunks, {c.chunk_id for c in chunks}, n_docs, settings, run_settings, resources
+    )
 
 
 def _open_folder(
@@ -338,22 +389,31 @@ def _open_folder(
         old = previous.get("settings", {})
         # (settings holds only the resources given now: show one given before, too)
         keys = [*settings, *(k for k in _RESOURCE_KEYS if k in old and k not in settings)]
-        diff = ", ".join(f"{k}: {old.get(k)!r} -> {settings.get(k)!r}" for k in keys
-                         if old.get(k) != settings.get(k)) or "unknown"  # fmt: skip
+        diff = (
+            ", ".join(
+                f"{k}: {old.get(k)!r} -> {settings.get(k)!r}"
+                for k in keys
+                if old.get(k) != settings.get(k)
+            )
+            or "unknown"
+        )
         raise ConfigError(Errors.E402.format(out=outp, diff=diff))
     if job.taxonomy is not None:  # under the lock: the workers read it
         toml = plan_.resources.taxonomy_toml.encode("utf-8")
         _write_atomic(Path(job.taxonomy), lambda f: f.write(toml))
-    markers = {c: m for c, m in _read_markers(outp).items()
-               if m.get("fingerprint") == fingerprint}  # fmt: skip
+    markers = {c: m for c, m in _read_markers(outp).items() if m.get("fingerprint") == fingerprint}
     redone = _drop_damaged(outp, markers, plan_.planned)
     _clean_uncommitted(outp, set(markers))
     manifest: dict[str, Any] = {
-        "status": "running", "fingerprint": fingerprint, "settings": plan_.run_settings,
-        "relnlp_version": __version__, "tables_version": TABLES_VERSION,
-        "tables": [*job.tables, ERRORS_TABLE], "chunks": [c.chunk_id for c in plan_.chunks],
+        "status": "running",
+        "fingerprint": fingerprint,
+        "settings": plan_.run_settings,
+        "relnlp_version": __version__,
+        "tables_version": TABLES_VERSION,
+        "tables": [*job.tables, ERRORS_TABLE],
+        "chunks": [c.chunk_id for c in plan_.chunks],
         "started": _now(),
-    }  # fmt: skip
+    }
     _write_json(outp / MANIFEST, manifest)
     return manifest, markers, redone
 
@@ -369,20 +429,21 @@ def _close_folder(
     """Every chunk committed: drop an earlier plan's chunks, give each table's parts one
     schema, and write the final manifest (returned)."""
     outp, fingerprint, chunks = Path(plan_.job.out), plan_.job.fingerprint, plan_.chunks
-    markers = {c: m for c, m in _read_markers(outp).items()
-               if m.get("fingerprint") == fingerprint}  # fmt: skip
+    markers = {c: m for c, m in _read_markers(outp).items() if m.get("fingerprint") == fingerprint}
     missing = plan_.planned - set(markers)
     if missing:  # pragma: no cover  (every engine commits or raises)
         raise RuntimeError(f"chunks not committed: {sorted(missing)[:5]}")
     pruned = _prune(outp, plan_.planned, fingerprint)
-    rewritten = _unify_parts(outp, [*plan_.job.tables, ERRORS_TABLE],
-                             [c.chunk_id for c in chunks])  # fmt: skip
-    timings = {"plan_seconds": timings["plan_seconds"],
-               "process_seconds": timings["process_seconds"],
-               "total_seconds": round(time.perf_counter() - t_start, 3),
-               "analysis_seconds": timings["analysis_seconds"]}  # fmt: skip
-    manifest = _final_manifest(manifest, chunks, markers, results, timings, pruned=pruned,
-                               rewritten=rewritten)  # fmt: skip
+    rewritten = _unify_parts(outp, [*plan_.job.tables, ERRORS_TABLE], [c.chunk_id for c in chunks])
+    timings = {
+        "plan_seconds": timings["plan_seconds"],
+        "process_seconds": timings["process_seconds"],
+        "total_seconds": round(time.perf_counter() - t_start, 3),
+        "analysis_seconds": timings["analysis_seconds"],
+    }
+    manifest = _final_manifest(
+        manifest, chunks, markers, results, timings, pruned=pruned, rewritten=rewritten
+    )
     manifest["counts"]["chunks_redone"] = redone
     _write_json(outp / MANIFEST, manifest)
     return manifest

@@ -89,7 +89,9 @@ def _user_resources(
         path = Path(themes_model).absolute()
         build_classifier(out.taxonomy, path)  # E305 and a taxonomy mismatch, now
         out.themes_model = str(path)
-        out.settings["themes_model"] = _sha256(path / "themes_model.json" if path.is_dir() else path)
+        out.settings["themes_model"] = _sha256(
+            path / "themes_model.json" if path.is_dir() else path
+        )
     return out
 
 

@@ -23,9 +23,12 @@ ERRORS_TABLE = "errors"
 
 
 ERRORS_COLUMNS: Mapping[str, str] = {
-    "doc_id": "object", "path": "object", "error_type": "object", "code": "object",
+    "doc_id": "object",
+    "path": "object",
+    "error_type": "object",
+    "code": "object",
     "message": "object",
-}  # fmt: skip
+}
 
 
 ENGINES = ("local", "dask")

@@ -249,8 +249,11 @@ def _drop_damaged(out: Path, markers: dict[str, dict[str, Any]], planned: set[st
         if not problems:
             continue
         _name, path, problem = problems[0]
-        warnings.warn(Warnings.W217.format(path=path, chunk_id=cid, problem=problem),
-                      RelnlpWarning, stacklevel=3)  # fmt: skip
+        warnings.warn(
+            Warnings.W217.format(path=path, chunk_id=cid, problem=problem),
+            RelnlpWarning,
+            stacklevel=3,
+        )
         with contextlib.suppress(FileNotFoundError):
             _marker_path(out, cid).unlink()
         del markers[cid]
@@ -299,8 +302,10 @@ def _unify_parts(out: Path, tables: Iterable[str], chunk_ids: Sequence[str]) -> 
             if s.remove_metadata().equals(target):
                 continue
             t = pq.read_table(p)
-            cols = [t.column(n).cast(typ) if n in t.column_names else pa.nulls(len(t), typ)
-                    for n, typ in fields.items()]  # fmt: skip
+            cols = [
+                t.column(n).cast(typ) if n in t.column_names else pa.nulls(len(t), typ)
+                for n, typ in fields.items()
+            ]
             fixed = pa.Table.from_arrays(cols, schema=target)
             new_parts[cid][name] = _write_atomic(p, functools.partial(_write_arrow, fixed))
             rewritten += 1

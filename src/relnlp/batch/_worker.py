@@ -32,14 +32,18 @@ _PIPELINES: dict[tuple[Any, ...], Analyzer] = {}
 def _pipeline(job: JobSettings) -> Analyzer:
     """The analyser for a job, loaded once per process and kept (module-level cache)."""
     # The fingerprint covers the content of the user's files (the paths may be reused).
-    key = (job.model, job.exclude, job.gazetteer, job.taxonomy, job.themes_model,
-           job.fingerprint)  # fmt: skip
+    key = (job.model, job.exclude, job.gazetteer, job.taxonomy, job.themes_model, job.fingerprint)
     if key not in _PIPELINES:
         from relnlp.analyzer import load
 
         _PIPELINES.clear()  # one job's pipeline per worker process at a time
-        _PIPELINES[key] = load(job.model, exclude=job.exclude, gazetteer=job.gazetteer,
-                               taxonomy=job.taxonomy, themes_model=job.themes_model)  # fmt: skip
+        _PIPELINES[key] = load(
+            job.model,
+            exclude=job.exclude,
+            gazetteer=job.gazetteer,
+            taxonomy=job.taxonomy,
+            themes_model=job.themes_model,
+        )
     return _PIPELINES[key]
 
 
@@ -102,8 +106,13 @@ def _warm(job: JobSettings, parent: int | None = None) -> None:
 def _error_row(doc: DocSpec, exc: BaseException) -> dict[str, Any]:
     msg = str(exc).strip() or type(exc).__name__
     code = getattr(exc, "code", None)  # every relnlp error carries its code
-    return {"doc_id": doc.doc_id, "path": doc.path, "error_type": type(exc).__name__,
-            "code": code, "message": msg.splitlines()[0]}  # fmt: skip
+    return {
+        "doc_id": doc.doc_id,
+        "path": doc.path,
+        "error_type": type(exc).__name__,
+        "code": code,
+        "message": msg.splitlines()[0],
+    }
 
 
 def _analyse_docs(
@@ -189,8 +198,11 @@ def process_chunk(
                     n = len(report.doc)
                     tokens += n
                     if not meta:
-                        meta = {k: v for k, v in report.meta.items()
-                                if k not in ("doc_id", "doc_date", "doc_date_source")}  # fmt: skip
+                        meta = {
+                            k: v
+                            for k, v in report.meta.items()
+                            if k not in ("doc_id", "doc_date", "doc_date_source")
+                        }
             if err is not None:
                 errors.append((i, _error_row(d, err)))
             if on_doc is not None:
@@ -208,20 +220,42 @@ def process_chunk(
             frames[name].append(df)
     error_rows = [row for _i, row in sorted(errors, key=lambda x: x[0])]
     seconds = time.perf_counter() - t0
-    info = {"documents": len(chunk.docs), "failed": len(errors), "tokens": tokens,
-            "seconds": round(seconds, 3), "meta": meta, "warnings": dict(warn_counts),
-            "finished": _now()}  # fmt: skip
+    info = {
+        "documents": len(chunk.docs),
+        "failed": len(errors),
+        "tokens": tokens,
+        "seconds": round(seconds, 3),
+        "meta": meta,
+        "warnings": dict(warn_counts),
+        "finished": _now(),
+    }
     rows = _commit_chunk(job, chunk, frames, error_rows, info)
-    return ChunkResult(chunk.chunk_id, len(chunk.docs), len(errors), tokens, rows, seconds,
-                       meta, dict(warn_counts))  # fmt: skip
+    return ChunkResult(
+        chunk.chunk_id, len(chunk.docs), len(errors), tokens, rows, seconds, meta, dict(warn_counts)
+    )
 
 
 def _crashed(job: JobSettings, chunk: ChunkSpec, detail: str) -> ChunkResult:
     """Commit a chunk whose worker died: every document becomes an E404 errors row."""
     msg = Errors.E404.format(chunk_id=chunk.chunk_id, detail=detail)
-    errors = [{"doc_id": d.doc_id, "path": d.path, "error_type": "WorkerCrash",
-               "code": "E404", "message": msg} for d in chunk.docs]  # fmt: skip
-    info = {"documents": len(chunk.docs), "failed": len(errors), "tokens": 0, "seconds": 0.0,
-            "meta": {}, "warnings": {}, "finished": _now()}  # fmt: skip
+    errors = [
+        {
+            "doc_id": d.doc_id,
+            "path": d.path,
+            "error_type": "WorkerCrash",
+            "code": "E404",
+            "message": msg,
+        }
+        for d in chunk.docs
+    ]
+    info = {
+        "documents": len(chunk.docs),
+        "failed": len(errors),
+        "tokens": 0,
+        "seconds": 0.0,
+        "meta": {},
+        "warnings": {},
+        "finished": _now(),
+    }
     rows = _commit_chunk(job, chunk, {}, errors, info)
     return ChunkResult(chunk.chunk_id, len(chunk.docs), len(errors), 0, rows, 0.0)

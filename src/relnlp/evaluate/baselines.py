@@ -39,13 +39,38 @@ _MISSING = "not installed: pip install 'relnlp[baselines]'"
 
 #: The keyword dictionary baseline (deliberately the obvious words, not tuned to any text).
 KEYWORDS: dict[str, tuple[str, ...]] = {
-    "counterterrorism": ("terror", "extremis", "separatis", "militant", "jihad", "insurgen",
-                         "three evils", "radicali"),
-    "color_revolution": ("color revolution", "colour revolution", "regime change",
-                         "interference", "intervention", "uprising", "protest"),
-    "geoeconomics": ("trade", "investment", "infrastructure", "bank", "belt and road",
-                     "economic", "energy", "pipeline", "sanction", "finance"),
-}  # fmt: skip
+    "counterterrorism": (
+        "terror",
+        "extremis",
+        "separatis",
+        "militant",
+        "jihad",
+        "insurgen",
+        "three evils",
+        "radicali",
+    ),
+    "color_revolution": (
+        "color revolution",
+        "colour revolution",
+        "regime change",
+        "interference",
+        "intervention",
+        "uprising",
+        "protest",
+    ),
+    "geoeconomics": (
+        "trade",
+        "investment",
+        "infrastructure",
+        "bank",
+        "belt and road",
+        "economic",
+        "energy",
+        "pipeline",
+        "sanction",
+        "finance",
+    ),
+}
 
 
 def _anchor(doc_date: str | None) -> dt.datetime:
@@ -67,8 +92,10 @@ _DURATION_WORDS = re.compile(
     r"centuries|century|quarters?)(?:\s+and\s+a\s+half)?$",
     re.IGNORECASE,
 )
-_POINT_WORDS = re.compile(r"\b(?:ago|later|earlier|this|last\s+(?:year|month|week)|next\s+(?:year|month|week))$",
-                          re.IGNORECASE)
+_POINT_WORDS = re.compile(
+    r"\b(?:ago|later|earlier|this|last\s+(?:year|month|week)|next\s+(?:year|month|week))$",
+    re.IGNORECASE,
+)
 
 
 def timex_type_of(text: str, label: str = "DATE") -> str:
@@ -94,9 +121,18 @@ def timex_type_of(text: str, label: str = "DATE") -> str:
 
 
 def _spacy_timexes(d: Any) -> list[dict[str, Any]]:
-    return [{"start": e.start_char, "end": e.end_char, "type": timex_type_of(e.text, e.label_),
-             "value": None, "mod": None, "text": e.text}
-            for e in d.ents if e.label_ in ("DATE", "TIME")]  # fmt: skip
+    return [
+        {
+            "start": e.start_char,
+            "end": e.end_char,
+            "type": timex_type_of(e.text, e.label_),
+            "value": None,
+            "mod": None,
+            "text": e.text,
+        }
+        for e in d.ents
+        if e.label_ in ("DATE", "TIME")
+    ]
 
 
 def realign(text: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -128,8 +164,16 @@ def realign(text: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
         pos = cursor + min(starts, key=lambda s: abs(cursor + s - expected))
         shift = pos - int(t["span"][0])
         cursor = pos + len(surface)
-        out.append({"start": pos, "end": pos + len(surface), "type": t.get("type"),
-                    "value": t.get("value"), "mod": t.get("mod"), "text": surface})  # fmt: skip
+        out.append(
+            {
+                "start": pos,
+                "end": pos + len(surface),
+                "type": t.get("type"),
+                "value": t.get("value"),
+                "mod": t.get("mod"),
+                "text": surface,
+            }
+        )
     return out
 
 
@@ -145,8 +189,11 @@ def spacy_baseline(model: str = DEFAULT_MODEL) -> System:
 
     def run(doc: GoldDoc) -> Prediction:
         d = nlp(doc.text)
-        ents = [{"start": e.start_char, "end": e.end_char, "label": e.label_, "canonical": e.text}
-                for e in d.ents if e.label_ in ENTITY_LABELS]  # fmt: skip
+        ents = [
+            {"start": e.start_char, "end": e.end_char, "label": e.label_, "canonical": e.text}
+            for e in d.ents
+            if e.label_ in ENTITY_LABELS
+        ]
         return Prediction(entities=ents, dates=_spacy_timexes(d))
 
     return run
@@ -193,7 +240,9 @@ def heideltime_baseline() -> System:
     except ImportError:
         return lambda doc: Prediction(notes={"dates": _MISSING})
     if shutil.which("java") is None:
-        return lambda doc: Prediction(notes={"dates": "no Java runtime found (HeidelTime needs one)"})
+        return lambda doc: Prediction(
+            notes={"dates": "no Java runtime found (HeidelTime needs one)"}
+        )
 
     def run(doc: GoldDoc) -> Prediction:
         dct = _anchor(doc.doc_date).date().isoformat()
@@ -206,8 +255,9 @@ def heideltime_baseline() -> System:
     return run
 
 
-_KEYWORD_PATTERNS = {t: re.compile("|".join(re.escape(k) for k in kws), re.IGNORECASE)
-                     for t, kws in KEYWORDS.items()}  # fmt: skip
+_KEYWORD_PATTERNS = {
+    t: re.compile("|".join(re.escape(k) for k in kws), re.IGNORECASE) for t, kws in KEYWORDS.items()
+}
 
 
 def keyword_themes(text: str) -> list[str]:
@@ -223,9 +273,16 @@ def keyword_baseline() -> System:
         pas = []
         for g in doc.passages:
             text = doc.text[g["start"] : g["end"]]
-            pas.append({"start": g["start"], "end": g["end"],
-                        "themes": [t for t, p in pats.items() if p.search(text)]})  # fmt: skip
-        return Prediction(passages=pas, notes={"cooperation": "not scored", "tension": "not scored"})
+            pas.append(
+                {
+                    "start": g["start"],
+                    "end": g["end"],
+                    "themes": [t for t, p in pats.items() if p.search(text)],
+                }
+            )
+        return Prediction(
+            passages=pas, notes={"cooperation": "not scored", "tension": "not scored"}
+        )
 
     return run
 
@@ -242,8 +299,15 @@ def vader_baseline() -> System:
         pas = []
         for g in doc.passages:
             c = sia.polarity_scores(doc.text[g["start"] : g["end"]])["compound"]
-            pas.append({"start": g["start"], "end": g["end"], "themes": None,
-                        "cooperation": max(c, 0.0), "tension": max(-c, 0.0)})  # fmt: skip
+            pas.append(
+                {
+                    "start": g["start"],
+                    "end": g["end"],
+                    "themes": None,
+                    "cooperation": max(c, 0.0),
+                    "tension": max(-c, 0.0),
+                }
+            )
         return Prediction(passages=pas, notes={"themes": "not scored"})
 
     return run

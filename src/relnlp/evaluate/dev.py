@@ -37,13 +37,15 @@ POOLED = "seeds+dev"
 #: these five reports (issue 15); their event figures are reported as "dev, developed on".
 #: The other three reports (the 1958 FRUS telegrams, the 2022-08 CSIS China-Russia paper
 #: and the 2025-12 RUSI transport paper) stay held out for events.
-EVENTS_DEVELOPED_ON = frozenset({
-    "2022-02-22-ukraine-conflict-update-5",
-    "2022-06-22-china-russia-ties-will-deepen",
-    "2022-07-21-pla-learning-ukraine-war",
-    "2024-02-06-crisis-and-adaptation-of-is-k",
-    "2025-03-28-trans-caspian-corridor",
-})  # fmt: skip
+EVENTS_DEVELOPED_ON = frozenset(
+    {
+        "2022-02-22-ukraine-conflict-update-5",
+        "2022-06-22-china-russia-ties-will-deepen",
+        "2022-07-21-pla-learning-ukraine-war",
+        "2024-02-06-crisis-and-adaptation-of-is-k",
+        "2025-03-28-trans-caspian-corridor",
+    }
+)
 EVENTS_DEVELOPED = "dev, developed on"
 _PASSAGE_SYSTEMS = ("relnlp", "keywords", "vader")
 
@@ -96,7 +98,13 @@ def load_dev_gold(data: Path, gold: Path | None = None) -> list[sc.GoldDoc]:
 
 
 def _row(
-    system: str, task: str, metric: str, value: float | None, n: int, note: str = "", split: str = SPLIT
+    system: str,
+    task: str,
+    metric: str,
+    value: float | None,
+    n: int,
+    note: str = "",
+    split: str = SPLIT,
 ) -> dict[str, Any]:
     return {
         "set": "dev",
@@ -129,7 +137,9 @@ def _event_rows(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction]) -> l
     return rows
 
 
-def _event_split(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction], split: str) -> list[dict[str, Any]]:
+def _event_split(
+    docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction], split: str
+) -> list[dict[str, Any]]:
     """Events of relnlp and of the first-two-names baseline against the events gold.
 
     Documents are pooled (offsets shifted so they never overlap). The baseline is scored on
@@ -142,7 +152,17 @@ def _event_split(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction], spl
     try:
         ev: Any = importlib.import_module("relnlp.evaluate.events")
     except ImportError:
-        return [_row("relnlp", "events", "source+target accuracy", None, gold_n, "no events scorer", split)]
+        return [
+            _row(
+                "relnlp",
+                "events",
+                "source+target accuracy",
+                None,
+                gold_n,
+                "no events scorer",
+                split,
+            )
+        ]
     gold: list[dict[str, Any]] = []
     pred: list[dict[str, Any]] = []
     base: list[dict[str, Any]] = []
@@ -157,7 +177,14 @@ def _event_split(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction], spl
     found = int(s["n_found"])
     rows = [
         _row("relnlp", "events", "recall (by sentence)", s["recall"], gold_n, split=split),
-        _row("relnlp", "events", "precision (by sentence)", s["precision"], int(s["n_predicted"]), split=split),
+        _row(
+            "relnlp",
+            "events",
+            "precision (by sentence)",
+            s["precision"],
+            int(s["n_predicted"]),
+            split=split,
+        ),
     ]
     for metric, key in (
         ("source accuracy", "source_accuracy"),
@@ -172,8 +199,19 @@ def _event_split(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction], spl
         ("target accuracy", "baseline_target_accuracy"),
         ("source+target accuracy", "baseline_source_target_accuracy"),
     ):
-        rows.append(_row("first-two-names", "events", f"{metric} (on found)", s[key + "_same"], found, split=split))
-        rows.append(_row("first-two-names", "events", f"{metric} (all gold)", s[key], gold_n, split=split))
+        rows.append(
+            _row(
+                "first-two-names",
+                "events",
+                f"{metric} (on found)",
+                s[key + "_same"],
+                found,
+                split=split,
+            )
+        )
+        rows.append(
+            _row("first-two-names", "events", f"{metric} (all gold)", s[key], gold_n, split=split)
+        )
     # relnlp on all gold: a gold event it did not find counts as wrong, as for the baseline.
     for metric, key in (
         ("source accuracy", "source_accuracy"),

@@ -45,8 +45,18 @@ BASELINE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 #: Typographic variants that do not make another name: dashes and curly apostrophes.
-_TYPOGRAPHY = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-                             "\u2014": "-", "\u2212": "-", "\u2019": "'", "\u2018": "'"})  # fmt: skip
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2019": "'",
+        "\u2018": "'",
+    }
+)
 
 
 def _name(v: Any) -> str:
@@ -70,8 +80,9 @@ def _records(items: Any, which: str, keys: Sequence[str]) -> list[dict[str, Any]
     for i, r in enumerate(rows):
         missing = [k for k in keys if k not in r]
         if missing:
-            raise ConfigError(Errors.E114.format(which=which, index=i, missing=missing),
-                              which=which, index=i)  # fmt: skip
+            raise ConfigError(
+                Errors.E114.format(which=which, index=i, missing=missing), which=which, index=i
+            )
     return rows
 
 
@@ -175,12 +186,18 @@ def score_events(
     spans = {(int(p["start"]), int(p["end"])) for p in preds}
     hit = {s for s in spans if any(s[0] <= int(g["start"]) < s[1] for g in golds)}
     n = len(found)
-    out.update({
-        "n_found": n, "recall": _rate(n, len(golds)), "precision": _rate(len(hit), len(spans)),
-        "source_accuracy": _rate(tallies[0], n), "target_accuracy": _rate(tallies[1], n),
-        "source_target_accuracy": _rate(tallies[2], n), "class_accuracy": _rate(tallies[3], n),
-        "date_accuracy": _rate(tallies[4], n),
-    })  # fmt: skip
+    out.update(
+        {
+            "n_found": n,
+            "recall": _rate(n, len(golds)),
+            "precision": _rate(len(hit), len(spans)),
+            "source_accuracy": _rate(tallies[0], n),
+            "target_accuracy": _rate(tallies[1], n),
+            "source_target_accuracy": _rate(tallies[2], n),
+            "class_accuracy": _rate(tallies[3], n),
+            "date_accuracy": _rate(tallies[4], n),
+        }
+    )
     if baseline is not None:
         base = _records(baseline, "baseline", ("start", "end", "source", "target"))
         for suffix, subset in (("_same", found), ("", range(len(golds)))):
@@ -196,12 +213,14 @@ def score_events(
                 t[2] += both
                 m += 1
             d = len(subset)
-            out.update({
-                f"baseline_source_accuracy{suffix}": _rate(t[0], d),
-                f"baseline_target_accuracy{suffix}": _rate(t[1], d),
-                f"baseline_source_target_accuracy{suffix}": _rate(t[2], d),
-                f"baseline_n_covered{suffix}": m,
-            })  # fmt: skip
+            out.update(
+                {
+                    f"baseline_source_accuracy{suffix}": _rate(t[0], d),
+                    f"baseline_target_accuracy{suffix}": _rate(t[1], d),
+                    f"baseline_source_target_accuracy{suffix}": _rate(t[2], d),
+                    f"baseline_n_covered{suffix}": m,
+                }
+            )
     return out
 
 
@@ -229,15 +248,24 @@ def first_two_names(report: Report) -> pd.DataFrame:
     for s in sents.itertuples(index=False):
         names = [
             str(country) if lab == "NORP" and isinstance(country, str) and country else str(c)
-            for c, lab, a, country in zip(ents["canonical"], ents["label"], ents["start"],
-                                          ents["country"])
+            for c, lab, a, country in zip(
+                ents["canonical"], ents["label"], ents["start"], ents["country"]
+            )
             if s.start <= a < s.end and lab in BASELINE_LABELS
-        ]  # fmt: skip
+        ]
         names = list(dict.fromkeys(names))
         if not names:
             continue
-        rows.append({"start": int(s.start), "end": int(s.end), "source": names[0],
-                     "target": names[1] if len(names) > 1 else None,
-                     "parties": [], "type": "", "date": ""})  # fmt: skip
+        rows.append(
+            {
+                "start": int(s.start),
+                "end": int(s.end),
+                "source": names[0],
+                "target": names[1] if len(names) > 1 else None,
+                "parties": [],
+                "type": "",
+                "date": "",
+            }
+        )
     cols = ["start", "end", "source", "target", "parties", "type", "date"]
     return pd.DataFrame(rows, columns=cols)

@@ -85,8 +85,11 @@ def load_gold(directory: str | Path | None = None) -> list[GoldDoc]:
             raise MissingFileError(Errors.E002.format(path=base))
     docs = []
     for entry in sorted(base.iterdir(), key=lambda p: p.name):
-        if (not entry.name.endswith(".json") or entry.name == "MANIFEST.json"
-                or entry.name.endswith(".meta.json")):
+        if (
+            not entry.name.endswith(".json")
+            or entry.name == "MANIFEST.json"
+            or entry.name.endswith(".meta.json")
+        ):
             continue
         gold = json.loads(entry.read_text("utf-8"))
         text_file = base / (entry.name[: -len(".json")] + ".txt")
@@ -97,10 +100,14 @@ def load_gold(directory: str | Path | None = None) -> list[GoldDoc]:
             raise InputError(Errors.E014.format(path=text_file), path=str(text_file))
         docs.append(
             GoldDoc(
-                gold["doc_id"], text, gold.get("doc_date"), gold["entities"], gold["dates"],
+                gold["doc_id"],
+                text,
+                gold.get("doc_date"),
+                gold["entities"],
+                gold["dates"],
                 gold["passages"],
             )
-        )  # fmt: skip
+        )
     if not docs:
         raise MissingFileError(Errors.E002.format(path=f"{base}/*.json"))
     return docs
@@ -162,16 +169,23 @@ def relnlp_system(nlp: Any = None) -> Callable[[GoldDoc], Prediction]:
 
         held_tone = held_out_passage_scores(r, doc.doc_id)
         if held_tone is not None and len(held_tone) == len(pas):
-            pas = pas.assign(cooperation=[p.cooperation for p in held_tone],
-                             tension=[p.tension for p in held_tone])  # fmt: skip
+            pas = pas.assign(
+                cooperation=[p.cooperation for p in held_tone],
+                tension=[p.tension for p in held_tone],
+            )
         return Prediction(
             entities=r.entities[["start", "end", "label", "canonical"]].to_dict("records"),
             dates=r.dates[["start", "end", "type", "value", "mod"]].to_dict("records"),
             passages=[
-                {"start": int(row.start), "end": int(row.end), "themes": list(row.themes),
-                 "cooperation": float(row.cooperation), "tension": float(row.tension)}
+                {
+                    "start": int(row.start),
+                    "end": int(row.end),
+                    "themes": list(row.themes),
+                    "cooperation": float(row.cooperation),
+                    "tension": float(row.tension),
+                }
                 for row in pas.itertuples()
-            ],  # fmt: skip
+            ],
             report=r,
         )
 
@@ -244,8 +258,15 @@ def score(
     rows: list[dict[str, Any]] = []
 
     def add(task: str, metric: str, value: float | None, note: str = "") -> None:
-        rows.append({"system": system, "task": task, "metric": metric,
-                     "value": None if value is None else round(float(value), 4), "note": note})  # fmt: skip
+        rows.append(
+            {
+                "system": system,
+                "task": task,
+                "metric": metric,
+                "value": None if value is None else round(float(value), 4),
+                "note": note,
+            }
+        )
 
     notes = {k: v for p in preds for k, v in p.notes.items()}
     has = {layer: any(layer in d.layers for d in docs) for layer in ALL_LAYERS}
@@ -256,15 +277,27 @@ def score(
         for lab in ENTITY_LABELS:
             r = metrics.span_prf(pred, gold, only_label=lab)
             if r.n_gold or r.n_pred:
-                add("entities", f"F1 {lab}", r.f1, f"P {r.precision:.3f} R {r.recall:.3f} n={r.n_gold}")
+                add(
+                    "entities",
+                    f"F1 {lab}",
+                    r.f1,
+                    f"P {r.precision:.3f} R {r.recall:.3f} n={r.n_gold}",
+                )
         micro = metrics.span_prf(pred, gold)
         add("entities", "P micro (strict)", micro.precision)
         add("entities", "R micro (strict)", micro.recall)
         add("entities", "F1 micro (strict)", micro.f1)
         gold_by_span = {(g["start"], g["end"]): g for g in gold}
-        matched = [(p, gold_by_span[(p["start"], p["end"])]) for p in pred
-                   if (p["start"], p["end"]) in gold_by_span]  # fmt: skip
-        acc = sum(p.get("canonical") == g["canonical"] for p, g in matched) / len(matched) if matched else None
+        matched = [
+            (p, gold_by_span[(p["start"], p["end"])])
+            for p in pred
+            if (p["start"], p["end"]) in gold_by_span
+        ]
+        acc = (
+            sum(p.get("canonical") == g["canonical"] for p, g in matched) / len(matched)
+            if matched
+            else None
+        )
         add("entities", "canonical accuracy (matched spans)", acc, f"n={len(matched)}")
     elif "entities" in notes:
         add("entities", "F1 micro (strict)", None, notes["entities"])
@@ -279,13 +312,27 @@ def score(
         # dropped the same way when the gold has none (its guidelines leave them out).
         types = {g.get("type", "DATE") for g in gold} or {"DATE"}
         refs = any(str(g.get("value", "")).endswith("_REF") for g in gold)
-        pred = [p for p in pred if p.get("type", "DATE") in types
-                and (refs or not str(p.get("value") or "").endswith("_REF"))]  # fmt: skip
+        pred = [
+            p
+            for p in pred
+            if p.get("type", "DATE") in types
+            and (refs or not str(p.get("value") or "").endswith("_REF"))
+        ]
         strict = metrics.span_prf(pred, gold, label=None)
         relaxed = metrics.span_prf(pred, gold, label=None, relaxed=True)
         vals = metrics.value_scores(pred, gold)
-        add("dates", "extraction F1 (strict)", strict.f1, f"P {strict.precision:.3f} R {strict.recall:.3f}")
-        add("dates", "extraction F1 (relaxed)", relaxed.f1, f"P {relaxed.precision:.3f} R {relaxed.recall:.3f}")
+        add(
+            "dates",
+            "extraction F1 (strict)",
+            strict.f1,
+            f"P {strict.precision:.3f} R {strict.recall:.3f}",
+        )
+        add(
+            "dates",
+            "extraction F1 (relaxed)",
+            relaxed.f1,
+            f"P {relaxed.precision:.3f} R {relaxed.recall:.3f}",
+        )
         add("dates", "value accuracy", vals["value_accuracy"], f"on {vals['matched']} matched")
         add("dates", "value F1", vals["value_f1"])
     elif "dates" in notes:
@@ -296,7 +343,9 @@ def score(
         aligned = [a for d, p in pairs for a in _align_passages(d, p)]
         gold_p = [g for d, _ in pairs for g in d.passages]
         if any(a.get("themes") is not None for a in aligned) and "themes" not in notes:
-            f1 = metrics.multilabel_f1([a["themes"] for a in aligned], [g["themes"] for g in gold_p], themes)
+            f1 = metrics.multilabel_f1(
+                [a["themes"] for a in aligned], [g["themes"] for g in gold_p], themes
+            )
             for t in themes:
                 add("themes", f"F1 {t}", f1[t])
             add("themes", "F1 macro", f1["macro"])

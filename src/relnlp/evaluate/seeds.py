@@ -27,11 +27,11 @@ SEED_SPLITS = {
 }
 
 
-def systems_for(baselines: bool, nlp: Any = None) -> dict[str, Callable[[sc.GoldDoc], sc.Prediction]]:
+def systems_for(
+    baselines: bool, nlp: Any = None
+) -> dict[str, Callable[[sc.GoldDoc], sc.Prediction]]:
     """relnlp and, with ``baselines``, every baseline of :mod:`relnlp.evaluate.baselines`."""
-    systems: dict[str, Callable[[sc.GoldDoc], sc.Prediction]] = {
-        "relnlp": sc.relnlp_system(nlp)
-    }
+    systems: dict[str, Callable[[sc.GoldDoc], sc.Prediction]] = {"relnlp": sc.relnlp_system(nlp)}
     if baselines:
         from relnlp.evaluate.baselines import make_baselines
 

@@ -47,7 +47,11 @@ SPLITS: dict[str, tuple[str, str]] = {
     "AQUAINT": ("AQUAINT", "partly tuned: the documents at even positions were looked at"),
 }
 #: The held-out part of AQUAINT: its documents at odd positions in file-name order.
-HELD_OUT = ("AQUAINT-odd", "AQUAINT", "held out: AQUAINT documents at odd positions, never looked at")
+HELD_OUT = (
+    "AQUAINT-odd",
+    "AQUAINT",
+    "held out: AQUAINT documents at odd positions, never looked at",
+)
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'([A-Za-z_]+)="([^"]*)"')
@@ -84,8 +88,12 @@ def _strip(body: str) -> tuple[str, Timexes]:
             continue
         if not closing:
             a = dict(_ATTR.findall(attrs))
-            open_timex = {"start": length, "type": a.get("type"), "value": a.get("value"),
-                          "mod": a.get("mod")}  # fmt: skip
+            open_timex = {
+                "start": length,
+                "type": a.get("type"),
+                "value": a.get("value"),
+                "mod": a.get("mod"),
+            }
         elif open_timex is not None:
             open_timex["end"] = length
             found.append(open_timex)
@@ -128,9 +136,7 @@ def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(a["start"] < b["end"] and b["start"] < a["end"])
 
 
-def score_timexes(
-    docs: Sequence[TimeDoc], preds: Sequence[Timexes]
-) -> dict[str, float | int]:
+def score_timexes(docs: Sequence[TimeDoc], preds: Sequence[Timexes]) -> dict[str, float | int]:
     """TempEval-3 scores of ``preds`` (one list per document) against the documents' gold.
 
     Examples
@@ -157,12 +163,18 @@ def score_timexes(
     pairs = metrics._match_relaxed(pred, gold)
     typed = sum(1 for i, j in pairs if pred[i].get("type") == gold[j].get("type"))
     return {
-        "strict_p": strict.precision, "strict_r": strict.recall, "strict_f1": strict.f1,
-        "relaxed_p": relaxed.precision, "relaxed_r": relaxed.recall, "relaxed_f1": relaxed.f1,
-        "value_accuracy": vals["value_accuracy"], "value_f1": vals["value_f1"],
+        "strict_p": strict.precision,
+        "strict_r": strict.recall,
+        "strict_f1": strict.f1,
+        "relaxed_p": relaxed.precision,
+        "relaxed_r": relaxed.recall,
+        "relaxed_f1": relaxed.f1,
+        "value_accuracy": vals["value_accuracy"],
+        "value_f1": vals["value_f1"],
         "type_accuracy": typed / len(pairs) if pairs else 0.0,
-        "n_gold": len(gold), "n_pred": len(pred),
-    }  # fmt: skip
+        "n_gold": len(gold),
+        "n_pred": len(pred),
+    }
 
 
 def relnlp_timebank() -> TimeSystem:
@@ -173,8 +185,16 @@ def relnlp_timebank() -> TimeSystem:
 
     def run(text: str, dct: str) -> Timexes:
         r = nlp.analyze(text, doc_date=dct or None)
-        return [{"start": int(x.start), "end": int(x.end), "type": x.type, "value": x.value,
-                 "mod": x.mod} for x in r.dates.itertuples()]  # fmt: skip
+        return [
+            {
+                "start": int(x.start),
+                "end": int(x.end),
+                "type": x.type,
+                "value": x.value,
+                "mod": x.mod,
+            }
+            for x in r.dates.itertuples()
+        ]
 
     return run
 
@@ -197,16 +217,27 @@ def _baseline(name: str) -> TimeSystem | str:
 
 
 def _rows_for(
-    split: str, note: str, system: str, docs: Sequence[TimeDoc], preds: Sequence[Timexes],
+    split: str,
+    note: str,
+    system: str,
+    docs: Sequence[TimeDoc],
+    preds: Sequence[Timexes],
     seconds: float,
 ) -> list[dict[str, Any]]:
     s = score_timexes(docs, preds)
     n = int(s["n_gold"])
 
     def row(metric: str, value: float, extra: str = "") -> dict[str, Any]:
-        return {"set": "timebank", "split": split, "system": system, "task": "timex3",
-                "metric": metric, "value": round(float(value), 4), "n": n,
-                "note": "; ".join(x for x in (note, extra) if x)}  # fmt: skip
+        return {
+            "set": "timebank",
+            "split": split,
+            "system": system,
+            "task": "timex3",
+            "metric": metric,
+            "value": round(float(value), 4),
+            "n": n,
+            "note": "; ".join(x for x in (note, extra) if x),
+        }
 
     return [
         row("F1 (strict)", s["strict_f1"], f"P {s['strict_p']:.3f} R {s['strict_r']:.3f}"),
@@ -266,8 +297,18 @@ def run(data: Path, *, baselines: bool, every: int = 1) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     for name, system in systems.items():
         if isinstance(system, str):
-            rows.append({"set": "timebank", "split": "all", "system": name, "task": "timex3",
-                         "metric": "value F1", "value": None, "n": 0, "note": system})  # fmt: skip
+            rows.append(
+                {
+                    "set": "timebank",
+                    "split": "all",
+                    "system": name,
+                    "task": "timex3",
+                    "metric": "value F1",
+                    "value": None,
+                    "n": 0,
+                    "note": system,
+                }
+            )
             continue
         system("Warm-up on 4 June 1999.", "1999-06-05")  # load and JIT outside the timing
         preds: dict[str, list[Timexes]] = {}
@@ -280,17 +321,34 @@ def run(data: Path, *, baselines: bool, every: int = 1) -> pd.DataFrame:
             rows.extend(_rows_for(split, SPLITS[split][1], name, docs, preds[split], secs[split]))
             keep = [i for i, d in enumerate(docs) if d.doc_id in odd]
             if split == HELD_OUT[1] and keep:
-                rows.extend(_rows_for(HELD_OUT[0], HELD_OUT[2], name, [docs[i] for i in keep],
-                                      [preds[split][i] for i in keep],
-                                      secs[split] * len(keep) / max(1, len(docs))))  # fmt: skip
+                rows.extend(
+                    _rows_for(
+                        HELD_OUT[0],
+                        HELD_OUT[2],
+                        name,
+                        [docs[i] for i in keep],
+                        [preds[split][i] for i in keep],
+                        secs[split] * len(keep) / max(1, len(docs)),
+                    )
+                )
         all_docs = [d for docs in splits.values() for d in docs]
         pooled = [p for split in splits for p in preds[split]]
-        rows.extend(_rows_for("all", "TimeBank (tuned) + AQUAINT (half tuned)", name, all_docs,
-                              pooled, sum(secs.values())))  # fmt: skip
+        rows.extend(
+            _rows_for(
+                "all",
+                "TimeBank (tuned) + AQUAINT (half tuned)",
+                name,
+                all_docs,
+                pooled,
+                sum(secs.values()),
+            )
+        )
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     if every > 1:
-        frame["note"] = [f"every {every}th document; {n}" if n else f"every {every}th document"
-                         for n in frame["note"]]  # fmt: skip
+        frame["note"] = [
+            f"every {every}th document; {n}" if n else f"every {every}th document"
+            for n in frame["note"]
+        ]
     frame.attrs["documents"] = [d.doc_id for docs in splits.values() for d in docs]
     return frame
 
@@ -312,8 +370,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     frame = run(data, baselines=args.baselines)
     if args.out is not None:
         frame.to_csv(args.out, index=False)
-    table = frame.pivot_table(index=["split", "metric"], columns="system", values="value",
-                              sort=False)  # fmt: skip
+    table = frame.pivot_table(
+        index=["split", "metric"], columns="system", values="value", sort=False
+    )
     with pd.option_context("display.width", 200, "display.max_rows", 200):
         print(table)
 

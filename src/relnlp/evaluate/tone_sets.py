@@ -117,8 +117,11 @@ def _relnlp(texts: list[str]) -> tuple[list[float], list[str], list[float], list
         longest = int(np.argmax(w))
         pred.append(str(s["tone_class"].iloc[longest]))
         rc, rt = float(s["rule_cooperation"].max()), float(s["rule_tension"].max())
-        rpred.append("neutral" if rc == rt == 0 else
-                     ("verbal_cooperation" if rc >= rt else "verbal_conflict"))  # fmt: skip
+        rpred.append(
+            "neutral"
+            if rc == rt == 0
+            else ("verbal_cooperation" if rc >= rt else "verbal_conflict")
+        )
     return score, pred, rscore, rpred
 
 
@@ -129,18 +132,28 @@ def _vader(texts: list[str]) -> tuple[list[float], list[str]] | None:
         return None
     sia = SentimentIntensityAnalyzer()
     comp = [float(sia.polarity_scores(t)["compound"]) for t in texts]
-    pred = ["verbal_cooperation" if c > 0 else "verbal_conflict" if c < 0 else "neutral"
-            for c in comp]  # fmt: skip
+    pred = [
+        "verbal_cooperation" if c > 0 else "verbal_conflict" if c < 0 else "neutral" for c in comp
+    ]
     return comp, pred
 
 
-def _rows(set_name: str, split: str, system: str, m: dict[str, float], n: int,
-          note: str = "") -> list[dict[str, Any]]:  # fmt: skip
+def _rows(
+    set_name: str, split: str, system: str, m: dict[str, float], n: int, note: str = ""
+) -> list[dict[str, Any]]:
     return [
-        {"set": set_name, "split": split, "system": system, "task": "tone", "metric": k,
-         "value": v, "n": n, "note": note}
+        {
+            "set": set_name,
+            "split": split,
+            "system": system,
+            "task": "tone",
+            "metric": k,
+            "value": v,
+            "n": n,
+            "note": note,
+        }
         for k, v in m.items()
-    ]  # fmt: skip
+    ]
 
 
 def _run(data: Path, name: str, *, baselines: bool) -> pd.DataFrame:
@@ -151,14 +164,29 @@ def _run(data: Path, name: str, *, baselines: bool) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     score, pred, rscore, rpred = _relnlp(texts)
     rows += _rows(set_name, "heldout", "relnlp", metrics(gold, score, pred), len(gold), note)
-    rows += _rows(set_name, "heldout", "rules", metrics(gold, rscore, rpred), len(gold),
-                  "the cue lexicon and its syntax alone")  # fmt: skip
+    rows += _rows(
+        set_name,
+        "heldout",
+        "rules",
+        metrics(gold, rscore, rpred),
+        len(gold),
+        "the cue lexicon and its syntax alone",
+    )
     if baselines:
         v = _vader(texts)
         if v is None:
-            rows.append({"set": set_name, "split": "heldout", "system": "vader", "task": "tone",
-                         "metric": "auc", "value": float("nan"), "n": 0,
-                         "note": "not installed: pip install 'relnlp[baselines]'"})  # fmt: skip
+            rows.append(
+                {
+                    "set": set_name,
+                    "split": "heldout",
+                    "system": "vader",
+                    "task": "tone",
+                    "metric": "auc",
+                    "value": float("nan"),
+                    "n": 0,
+                    "note": "not installed: pip install 'relnlp[baselines]'",
+                }
+            )
         else:
             rows += _rows(set_name, "heldout", "vader", metrics(gold, *v), len(gold))
     figures = load_packaged().info.get("figures", {})
@@ -166,9 +194,14 @@ def _run(data: Path, name: str, *, baselines: bool) -> pd.DataFrame:
     for key, m in figures.items():
         sys_name, _sep, split = key.partition("|")
         if sys_name == system and split.startswith("cross:") and split.endswith(f"->{name}"):
-            rows += _rows(set_name, split, "relnlp", m, 0,
-                          "from the model card: fitted on all of the other file by "
-                          "scripts/train_tone.py")  # fmt: skip
+            rows += _rows(
+                set_name,
+                split,
+                "relnlp",
+                m,
+                0,
+                "from the model card: fitted on all of the other file by scripts/train_tone.py",
+            )
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 

@@ -29,7 +29,7 @@ def _looks_binary(data: bytes) -> str | None:
 
 
 def _bomless_utf16(data: bytes) -> str | None:
-    """"utf-16-le"/"utf-16-be" when ``data`` looks like UTF-16 text without a BOM (as some
+    """ "utf-16-le"/"utf-16-be" when ``data`` looks like UTF-16 text without a BOM (as some
     Windows tools export): mostly Latin text puts a NUL in every other byte and none in
     the others. Text mostly outside Latin-1 is not recognised (and stays refused)."""
     head = data[:8192]

@@ -246,9 +246,10 @@ def markdown_document(
         meta["front_matter"] = lay.front_matter
     for problem in lay.warnings:
         warnings.warn(
-            Warnings.W204.format(path=path or "<text>", detail=problem), RelnlpWarning,
+            Warnings.W204.format(path=path or "<text>", detail=problem),
+            RelnlpWarning,
             stacklevel=3,
-        )  # fmt: skip
+        )
     doc = analyse(
         text,
         format="md",

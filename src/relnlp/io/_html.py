@@ -23,8 +23,14 @@ _HTML_BLOCKS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li dt dd blockquote pre figcaption caption td th tr div section "
     "article header footer aside main address table ul ol dl hr br title body".split()
 )
-_HEADINGS = {"h1": "title", "h2": "heading", "h3": "heading", "h4": "heading",
-             "h5": "heading", "h6": "heading"}  # fmt: skip
+_HEADINGS = {
+    "h1": "title",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+}
 _VOID = frozenset("br hr img input meta link area base col embed source track wbr".split())
 
 
@@ -367,8 +373,15 @@ def _trafilatura(html_text: Any, *, favor_recall: bool) -> Any:
             # is not the page's own.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except (LxmlError, ValueError, TypeError, AttributeError, IndexError, KeyError,
-            RecursionError) as exc:  # fmt: skip
+    except (
+        LxmlError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        KeyError,
+        RecursionError,
+    ) as exc:
         import logging
 
         logging.getLogger("relnlp").debug("trafilatura failed: %s", exc)

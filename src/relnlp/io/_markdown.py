@@ -187,7 +187,10 @@ class _Lines:
         a, b = self.start(first), self.end(max(first, last - 1))
         seg = self.text[a:b]
         lead = len(seg) - len(seg.lstrip())
-        return a + lead, a + len(seg.rstrip())
+        end = a + len(seg.rstrip())
+        # White space only (markdown-it keeps a line of a form feed as a paragraph;
+        # Python strips it): an empty span at the line's end, never start > end.
+        return min(a + lead, end), end
 
 
 @dataclass
@@ -334,7 +337,7 @@ def layout(text: str) -> MarkdownLayout:
                     last = notes[k + 1] if k + 1 < len(notes) else b
                     ns, ne = lines.span(first, last)
                     leaves.append(_Leaf("paragraph", ns, ne, 0, containers > 0, [], first, last))
-            else:
+            elif e > s:
                 leaves.append(_Leaf("paragraph", s, e, 0, containers > 0, children, a, b))
         elif t == "table_open" and tok.map:
             a, b = tok.map

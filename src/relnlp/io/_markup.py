@@ -209,4 +209,3 @@ def clean_view(raw: str, hide: Sequence[tuple[int, int]] = ()) -> CleanView:
             text = chars[keep].astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
             s_arr, e_arr = s_arr[keep], e_arr[keep]
     return CleanView(text, s_arr, e_arr, len(raw), changed)
-

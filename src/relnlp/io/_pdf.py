@@ -233,9 +233,14 @@ def _merge_baseline(lines: list[Line]) -> list[Line]:
         if prev is not None and abs(prev.y0 - ln.y0) <= 0.3 * max(prev.size, ln.size, 1.0):
             first, second = (prev, ln) if prev.x0 <= ln.x0 else (ln, prev)
             out[-1] = Line(
-                prev.page, first.x0, min(prev.y0, ln.y0), max(prev.x1, ln.x1),
-                max(prev.y1, ln.y1), first.text + " " + second.text, max(prev.size, ln.size),
-            )  # fmt: skip
+                prev.page,
+                first.x0,
+                min(prev.y0, ln.y0),
+                max(prev.x1, ln.x1),
+                max(prev.y1, ln.y1),
+                first.text + " " + second.text,
+                max(prev.size, ln.size),
+            )
         else:
             out.append(ln)
     return out

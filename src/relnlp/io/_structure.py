@@ -191,16 +191,20 @@ def _front_matter(blks: list[_Blk], hints: dict[int, str]) -> None:
         nxt = blks[i + 1].clean if i + 1 < len(blks) else ""
         rest = " ".join(lines[1:])
         prev_heading = i > 0 and blks[i - 1].kind in ("heading", "title")
-        if _AFFILIATION.search(rest) or _AFFILIATION.search(nxt.split("\n")[0]) or (
-            _BY.match(b.clean) or prev_heading
+        if (
+            _AFFILIATION.search(rest)
+            or _AFFILIATION.search(nxt.split("\n")[0])
+            or (_BY.match(b.clean) or prev_heading)
         ):
             author_i = i
             break
     if author_i >= 0:
         blks[author_i].kind = "byline"
         nxt_b = blks[author_i + 1] if author_i + 1 < len(blks) else None
-        if nxt_b and nxt_b.kind == "heading" and (
-            _AFFILIATION.search(nxt_b.clean) or nxt_b.clean.startswith("(")
+        if (
+            nxt_b
+            and nxt_b.kind == "heading"
+            and (_AFFILIATION.search(nxt_b.clean) or nxt_b.clean.startswith("("))
         ):
             nxt_b.kind = "byline"
         if title_i < 0:

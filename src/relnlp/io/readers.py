@@ -37,8 +37,16 @@ def _register(name: str) -> Callable[[_F], _F]:
     return deco
 
 
-SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-             ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}  # fmt: skip
+SUPPORTED = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+}
 _SUPERSCRIPT = TO_SUPERSCRIPT
 
 
@@ -49,9 +57,7 @@ def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
         raise InputError(Errors.E012.format(path=path), path=str(path))
     size = path.stat().st_size
     if max_bytes is not None and size > max_bytes:
-        raise InputError(
-            Errors.E009.format(path=path, size=size, limit=max_bytes), path=str(path)
-        )
+        raise InputError(Errors.E009.format(path=path, size=size, limit=max_bytes), path=str(path))
     return path.read_bytes()
 
 
@@ -81,9 +87,7 @@ def read_markdown(path: Path, *, max_bytes: int | None = None) -> Document:
     text, encoding = decode_bytes(data, path)
     if not text.strip():
         raise InputError(Errors.E013.format(path=path), path=str(path))
-    return markdown_document(
-        text, path=path, metadata={"encoding": encoding, "bytes": len(data)}
-    )
+    return markdown_document(text, path=path, metadata={"encoding": encoding, "bytes": len(data)})
 
 
 # HTML -------------------------------------------------------------------------------
@@ -168,7 +172,9 @@ def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
             from relnlp.io._structure import _AFFILIATION
 
             cut = _AFFILIATION.search(author)
-            doc.author = (author[: cut.start()] if cut and cut.start() > 0 else author).strip(" ,;|")
+            doc.author = (author[: cut.start()] if cut and cut.start() > 0 else author).strip(
+                " ,;|"
+            )
         date = meta.get("page_date")
         if date:
             found = find_dates(date)
@@ -258,9 +264,7 @@ def read_pdf(path: Path, *, max_bytes: int | None = None) -> Document:
     if not data.strip():
         raise InputError(Errors.E013.format(path=path), path=str(path))
     if not data.lstrip()[:5] == b"%PDF-":
-        raise InputError(
-            Errors.E006.format(path=path, detail="no %PDF header"), path=str(path)
-        )
+        raise InputError(Errors.E006.format(path=path, detail="no %PDF header"), path=str(path))
     import io
     import logging
 
@@ -273,11 +277,24 @@ def read_pdf(path: Path, *, max_bytes: int | None = None) -> Document:
         info: Any = reader.metadata or {}
         laid = None if reader.is_encrypted else _pdf_layout(data)
         # pypdf's text layer: only when the layout reading found nothing (or failed).
-        pages = [] if laid is not None and laid.text.strip() else [_page_text(p) for p in reader.pages]
+        pages = (
+            [] if laid is not None and laid.text.strip() else [_page_text(p) for p in reader.pages]
+        )
     except InputError:
         raise
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
-            IndexError, OSError, RecursionError, AssertionError, ZeroDivisionError) as exc:  # fmt: skip
+    except (
+        PdfReadError,
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+        AssertionError,
+        ZeroDivisionError,
+    ) as exc:
         raise InputError(Errors.E006.format(path=path, detail=exc), path=str(path)) from exc
     if (laid is None or not laid.text.strip()) and not any(p.strip() for p in pages):
         raise InputError(Errors.E007.format(path=path, pages=n_pages), path=str(path))
@@ -386,9 +403,7 @@ def read(
             if not p.exists():
                 raise MissingFileError(Errors.E002.format(path=p))
             raise InputError(
-                Errors.E004.format(
-                    path=p, suffix=p.suffix, supported=", ".join(sorted(SUPPORTED))
-                ),
+                Errors.E004.format(path=p, suffix=p.suffix, supported=", ".join(sorted(SUPPORTED))),
                 path=str(p),
             )
     else:

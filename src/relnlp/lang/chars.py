@@ -42,14 +42,40 @@ DOUBLE_QUOTES = ("\u201c", "\u201d", "\u201e", "\u2033")
 DASHES = "-\u2013\u2014"
 
 #: English month names, January first.
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")  # fmt: skip
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 #: Their usual abbreviations (without the period; "May" has none).
-MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-                       "Nov", "Dec")  # fmt: skip
+MONTH_ABBREVIATIONS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 #: Month number of each lower-cased name and abbreviation.
 MONTH_NUMBERS: dict[str, int] = {
     **{name.lower(): k for k, name in enumerate(MONTH_NAMES, 1)},
-    **{abbr.lower(): MONTH_NAMES.index(next(n for n in MONTH_NAMES if n.startswith(abbr[:3]))) + 1
-       for abbr in MONTH_ABBREVIATIONS},
-}  # fmt: skip
+    **{
+        abbr.lower(): MONTH_NAMES.index(next(n for n in MONTH_NAMES if n.startswith(abbr[:3]))) + 1
+        for abbr in MONTH_ABBREVIATIONS
+    },
+}

@@ -64,7 +64,8 @@ def customize_tokenizer(nlp: Language) -> Language:
         old_pattern = getattr(getattr(old, "__self__", None), "pattern", None)
         token_match._relnlp_key = (  # type: ignore[attr-defined]
             f"relnlp_runs:{_SYMBOL_RUN.pattern}|{old_pattern}"
-            if old is None or isinstance(old_pattern, str) else None
+            if old is None or isinstance(old_pattern, str)
+            else None
         )
     nlp.tokenizer = Tokenizer(
         nlp.vocab,

@@ -64,7 +64,9 @@ _LEADING_DROP = frozenset({"the", "The", "a", "A", "an", "An", "THE"})
 # Lower-case affixes joined to a name by a hyphen are not part of it ("pro-Russian").
 _AFFIXES = frozenset({"pro", "anti", "post", "pre", "non", "ex", "mid"})
 # Function words never end a name ("Chinese Government on", "Border Conflict between").
-_TRAILING_FUNCTION = frozenset({"of", "the", "on", "between", "and", "in", "for", "to", "with", "at", "by", "a", "an"})
+_TRAILING_FUNCTION = frozenset(
+    {"of", "the", "on", "between", "and", "in", "for", "to", "with", "at", "by", "a", "an"}
+)
 # Headline verbs that the statistical model swallows into names in Title Case citations
 # ("Wang Yi Talks about ...", "Xi Jinping Speaks with ...").
 _HEADLINE_VERBS = frozenset(
@@ -80,7 +82,9 @@ _CJK_PLACE_SUFFIX = ("县", "省", "市", "州", "区", "镇", "村", "郡")
 _CJK_ORG_SUFFIX = ("部", "委员会", "局", "院", "党", "社", "办公厅", "政府")
 # Offices that separate a nationality from a person in one statistical span
 # ("Kazakh President Kassym-Jomart Tokayev").
-_OFFICE_SPLIT = frozenset({"President", "Minister", "Premier", "Chairman", "Ambassador", "Chancellor"})
+_OFFICE_SPLIT = frozenset(
+    {"President", "Minister", "Premier", "Chairman", "Ambassador", "Chancellor"}
+)
 _ORG_WORDS = frozenset(
     """Ministry Office Committee Commission Council Department Agency Bureau Service
     Administration Bank Organization Organisation Party Army Navy Forces Union Fund
@@ -96,9 +100,30 @@ _ORG_HEADS = frozenset(
 _TITLE_WORD_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC", "PERSON", "GPE", "LOC"})
 # Endings of settlement names in Ukrainian, Russian, Belarusian, Central Asian, Persian
 # and German toponymy (general knowledge of the field's geography).
-_TOPONYM_ENDINGS = ("ivka", "yivka", "ivske", "ivsk", "sk", "ske", "pol", "opil", "opol", "hrad",
-                    "grad", "horod", "gorod", "burg", "abad", "kent", "shahr", "ovo", "evo")  # fmt: skip
-_SETTLEMENT_WORDS = frozenset("Stanytsia Stanitsa Velyka Mala Nova Novyi Novy Stara Staryi Verkhnii Nyzhnii".split())
+_TOPONYM_ENDINGS = (
+    "ivka",
+    "yivka",
+    "ivske",
+    "ivsk",
+    "sk",
+    "ske",
+    "pol",
+    "opil",
+    "opol",
+    "hrad",
+    "grad",
+    "horod",
+    "gorod",
+    "burg",
+    "abad",
+    "kent",
+    "shahr",
+    "ovo",
+    "evo",
+)
+_SETTLEMENT_WORDS = frozenset(
+    "Stanytsia Stanitsa Velyka Mala Nova Novyi Novy Stara Staryi Verkhnii Nyzhnii".split()
+)
 # Prepositions of place after which a one-word name is a place, not a person.
 _PLACE_PREPOSITIONS = frozenset("near outside toward towards around across into nearby".split())
 # Lower-case heads after a name that make it a facility, with the words that may stand
@@ -107,7 +132,9 @@ _FACILITY_AFTER = frozenset("station crossing checkpoint airbase airfield termin
 _FACILITY_QUALIFIERS = frozenset("railway rail train bus metro border air naval".split())
 _GROUP_AFTER = frozenset("clan clans tribe tribes".split())
 # Heads of the names of military units and formations.
-_UNIT_HEADS = frozenset("Army Fleet Flotilla Brigade Division Regiment Corps Battalion Guards".split())
+_UNIT_HEADS = frozenset(
+    "Army Fleet Flotilla Brigade Division Regiment Corps Battalion Guards".split()
+)
 # Heads of named transport infrastructure, FAC in the guidelines ("Middle Corridor").
 _FAC_HEADS = frozenset(
     """Corridor Railway Railroad Highway Motorway Pipeline Port Bridge Canal Tunnel Route
@@ -116,13 +143,19 @@ _FAC_HEADS = frozenset(
 # Words that may stand beside an author's name on a byline.
 _BYLINE_WORDS = frozenset("by and dr prof professor phd mr ms mrs author authors editor".split())
 # Lower-case generic heads after a place name ("Herat province", "Chabahar port").
-_GENERIC_PLACE_HEADS = frozenset("province port city district county region oblast village town".split())
+_GENERIC_PLACE_HEADS = frozenset(
+    "province port city district county region oblast village town".split()
+)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Heads of named gatherings (EVENT in the guidelines: summits, conferences, forums).
-_EVENT_HEADS = frozenset("Summit Conference Forum Olympics Games Expo Dialogue Symposium Talks Meeting".split())
+_EVENT_HEADS = frozenset(
+    "Summit Conference Forum Olympics Games Expo Dialogue Symposium Talks Meeting".split()
+)
 # Lower-case heads after "A-B" that make A and B the places a link joins.
-_LINK_HEADS = frozenset("railway railroad rail road highway pipeline corridor route line link border crossing".split())
+_LINK_HEADS = frozenset(
+    "railway railroad rail road highway pipeline corridor route line link border crossing".split()
+)
 # Priority of patterns and weapon names over statistical spans (see _select).
 MILITARY_PRIORITY = 4.0
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", "-", "–", '"', "”", "“"})
@@ -197,7 +230,9 @@ def _common_words(nlp: Language) -> frozenset[str]:
     """Ordinary English words: the rule lemmatizer's word lists (nouns, verbs, adjectives,
     adverbs), empty when the pipeline has no such lemmatizer."""
     for _name, pipe in nlp.pipeline:
-        lookups = getattr(pipe, "lookups", None) or getattr(getattr(pipe, "wrapped", None), "lookups", None)
+        lookups = getattr(pipe, "lookups", None) or getattr(
+            getattr(pipe, "wrapped", None), "lookups", None
+        )
         if lookups is None or not lookups.has_table("lemma_index"):
             continue
         table = lookups.get_table("lemma_index")
@@ -249,7 +284,9 @@ def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:
 
     records.set_timexes(doc, (t for t in found if not within(t.start, t.end)))
     if "rel_dates" in doc.spans:
-        doc.spans["rel_dates"] = [sp for sp in doc.spans["rel_dates"] if not within(sp.start_char, sp.end_char)]
+        doc.spans["rel_dates"] = [
+            sp for sp in doc.spans["rel_dates"] if not within(sp.start_char, sp.end_char)
+        ]
 
 
 def _tokens_where(doc: Doc, test: Callable[[str], bool]) -> list[int]:
@@ -269,11 +306,20 @@ def _trim(doc: Doc, s: int, e: int, *, affixes: bool = True) -> tuple[int, int]:
         before = (s, e)
         while s < e and (doc[s].is_space or doc[s].text in _LEADING_DROP or doc[s].is_punct):
             s += 1
-        if (affixes and s + 2 < e and doc[s].lower_ in _AFFIXES and doc[s + 1].text in ("-", "–")
-                and not doc[s].whitespace_ and not doc[s + 1].whitespace_):  # fmt: skip
+        if (
+            affixes
+            and s + 2 < e
+            and doc[s].lower_ in _AFFIXES
+            and doc[s + 1].text in ("-", "–")
+            and not doc[s].whitespace_
+            and not doc[s + 1].whitespace_
+        ):
             s += 2
-        while e > s and (doc[e - 1].is_space or doc[e - 1].text in _TRAILING_DROP
-                         or doc[e - 1].text in _TRAILING_FUNCTION):  # fmt: skip
+        while e > s and (
+            doc[e - 1].is_space
+            or doc[e - 1].text in _TRAILING_DROP
+            or doc[e - 1].text in _TRAILING_FUNCTION
+        ):
             e -= 1
         if (s, e) == before:
             return s, e
@@ -288,8 +334,9 @@ def _office_split(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
             j = i
             while j > s and doc[j - 1].text in TITLE_WORDS:
                 j -= 1
-            if (all(t.text[:1].isupper() or t.text in ("-", "–") for t in tail)
-                    and not any(t.text in _ORG_WORDS or t.text in TITLE_WORDS for t in tail)):  # fmt: skip
+            if all(t.text[:1].isupper() or t.text in ("-", "–") for t in tail) and not any(
+                t.text in _ORG_WORDS or t.text in TITLE_WORDS for t in tail
+            ):
                 return j, i + 1
     return None
 
@@ -298,7 +345,12 @@ def _hyphen_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Token ranges of the parts of a span joined by unspaced hyphens or slashes."""
     parts, cur = [], start
     for t in doc[start:end]:
-        if t.text in ("-", "/", "–") and not t.whitespace_ and t.i > start and not doc[t.i - 1].whitespace_:
+        if (
+            t.text in ("-", "/", "–")
+            and not t.whitespace_
+            and t.i > start
+            and not doc[t.i - 1].whitespace_
+        ):
             parts.append((cur, t.i))
             cur = t.i + 1
     parts.append((cur, end))
@@ -307,7 +359,9 @@ def _hyphen_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _select(cands: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: higher priority, then longer, then earlier."""
-    order = sorted(cands, key=lambda m: (-(m.priority >= 4.0), -(m.end - m.start), -m.priority, m.start))
+    order = sorted(
+        cands, key=lambda m: (-(m.priority >= 4.0), -(m.end - m.start), -m.priority, m.start)
+    )
     taken: set[int] = set()
     out = []
     for m in order:
@@ -325,14 +379,21 @@ def divisions(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Men
     out = []
     for m in chosen:
         nxt = doc[m.end] if m.end < len(doc) else None
-        if (m.label == "GPE" and nxt is not None and nxt.is_lower and nxt.lower_ in DIVISION_HEADS
-                and doc[m.end - 1].whitespace_ and m.source != "acronym"):  # fmt: skip
+        if (
+            m.label == "GPE"
+            and nxt is not None
+            and nxt.is_lower
+            and nxt.lower_ in DIVISION_HEADS
+            and doc[m.end - 1].whitespace_
+            and m.source != "acronym"
+        ):
             name = " ".join(doc[m.start : m.end].text.split())
             canonical = division_canonical(name, nxt.text, gazetteer)
             if canonical is not None:
                 m = replace(m, canonical=canonical)
         out.append(m)
     return out
+
 
 def organs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """A ministry or government named after its state takes the state in its canonical
@@ -343,8 +404,13 @@ def organs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
     for m in chosen:
         prev = out[-1] if out else None
         text = " ".join(doc[m.start : m.end].text.split())
-        if (m.label != "ORG" or m.source not in ("spacy", "registry") or prev is None
-                or gazetteer.lookup(text) is not None or not is_organ(text)):  # fmt: skip
+        if (
+            m.label != "ORG"
+            or m.source not in ("spacy", "registry")
+            or prev is None
+            or gazetteer.lookup(text) is not None
+            or not is_organ(text)
+        ):
             out.append(m)
             continue
         state = prev.country if prev.country is not None else None
@@ -353,8 +419,13 @@ def organs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
             if organ is not None:
                 out[-1] = replace(m, start=prev.start, canonical=organ[0], country=organ[1])
                 continue
-        if (prev.label == "GPE" and prev.end == m.start - 1 and doc[prev.end].text in ("'s", "’s")
-                and state is not None and state == prev.canonical):  # fmt: skip
+        if (
+            prev.label == "GPE"
+            and prev.end == m.start - 1
+            and doc[prev.end].text in ("'s", "’s")
+            and state is not None
+            and state == prev.canonical
+        ):
             organ = organ_canonical(text, gazetteer, state=state)
             if organ is not None:
                 m = replace(m, canonical=organ[0], country=organ[1])

@@ -36,9 +36,22 @@ __all__ = [
 
 # States whose English name takes the article after "of" ("Ministry of Defence of the
 # United Kingdom").
-_WITH_ARTICLE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Gambia", "Bahamas",
-                 "Democratic Republic", "Republic of the Congo", "Central African Republic",
-                 "Dominican Republic", "Maldives", "Comoros", "Marshall Islands", "Solomon Islands")  # fmt: skip
+_WITH_ARTICLE = (
+    "United ",
+    "Netherlands",
+    "Philippines",
+    "Czech Republic",
+    "Gambia",
+    "Bahamas",
+    "Democratic Republic",
+    "Republic of the Congo",
+    "Central African Republic",
+    "Dominican Republic",
+    "Maldives",
+    "Comoros",
+    "Marshall Islands",
+    "Solomon Islands",
+)
 # "<Topic> Ministry" -> "Ministry of <Topic>"; where the usual long form differs from the
 # topic word, the long form (a foreign ministry is one "of Foreign Affairs").
 _MINISTRY_TOPIC = {"Foreign": "Foreign Affairs", "External": "External Affairs"}
@@ -46,9 +59,15 @@ _MINISTRY_OF = re.compile(r"^(?:Federal )?Ministry (?:of|for) \S")
 _TOPIC_MINISTRY = re.compile(r"^((?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,2}) Ministry$")
 _GOVERNMENT = frozenset({"Government", "Cabinet"})
 # Lower-case administrative heads after a place name and the title word of the division.
-DIVISION_HEADS = {"province": "Province", "district": "District", "county": "County",
-                  "oblast": "Oblast", "prefecture": "Prefecture", "governorate": "Governorate",
-                  "region": "Region"}  # fmt: skip
+DIVISION_HEADS = {
+    "province": "Province",
+    "district": "District",
+    "county": "County",
+    "oblast": "Oblast",
+    "prefecture": "Prefecture",
+    "governorate": "Governorate",
+    "region": "Region",
+}
 # A region of Russia, Ukraine or Kazakhstan is an oblast or krai in its usual English name.
 _REGION_TITLES = ("Oblast", "Krai", "Region", "Province")
 

@@ -23,11 +23,26 @@ from dataclasses import dataclass
 
 from relnlp.lang.chars import MONTH_ABBREVIATIONS, MONTH_NAMES
 
-__all__ = ["EXERCISE_SERIES", "NOT_EVENT_WORDS", "MilitaryName", "find_corridors", "find_designators", "find_exercises"]
+__all__ = [
+    "EXERCISE_SERIES",
+    "NOT_EVENT_WORDS",
+    "MilitaryName",
+    "find_corridors",
+    "find_designators",
+    "find_exercises",
+]
 
 # Design-bureau prefixes whose usual English name carries the bureau ("Sukhoi Su-35").
-_BUREAU = {"Su": "Sukhoi", "MiG": "Mikoyan", "Tu": "Tupolev", "Il": "Ilyushin", "Ka": "Kamov",
-           "Mi": "Mil", "Yak": "Yakovlev", "Be": "Beriev"}  # fmt: skip
+_BUREAU = {
+    "Su": "Sukhoi",
+    "MiG": "Mikoyan",
+    "Tu": "Tupolev",
+    "Il": "Ilyushin",
+    "Ka": "Kamov",
+    "Mi": "Mil",
+    "Yak": "Yakovlev",
+    "Be": "Beriev",
+}
 _MULTI = (
     "Su MiG Tu Il Ka Mi Yak Be JF FC KJ WZ DF JL HQ YJ PL WS CJ BMP BTR BMD KC MQ RQ AH UH CH "
     "MH EA SR Kh KN ZTZ ZTQ PHL PCH HJ TB"
@@ -48,41 +63,90 @@ _TYPE = re.compile(
 )
 _CLASS = re.compile(r"(?<![\w-])((?:[A-Z][\w.]*[ -]){0,2}[A-Z][\w.]*)-class(?![\w-])")
 # Capitalised words that make ordinary "-class" adjectives ("Middle-class", "World-class").
-_NOT_CLASS = frozenset("Middle First Second Third World Upper Lower Working Business Economy "
-                       "Top High Low Best Ruling Political Creative Leisure Same New Open".split())  # fmt: skip
+_NOT_CLASS = frozenset(
+    "Middle First Second Third World Upper Lower Working Business Economy "
+    "Top High Low Best Ruling Political Creative Leisure Same New Open".split()
+)
 
 # Recurring exercise series (general knowledge of the field: Russian strategic command-staff
 # exercises, SCO and CSTO series, Sino-Russian bilateral series, NATO and US-led series).
 EXERCISE_SERIES = frozenset(
     {
-        "Vostok", "Zapad", "Tsentr", "Center", "Centre", "Kavkaz", "Grom", "Okean", "Ocean",
-        "Umka", "Interaction", "Rubezh", "Poisk", "Search", "Cooperation", "Coalition",
-        "Joint Sea", "Peace Mission", "Northern/Interaction", "Zapad/Interaction",
-        "Maritime Security Belt", "Indestructible Brotherhood", "Slavic Brotherhood",
-        "Union Shield", "Union Resolve", "Sea Breeze", "Defender Europe", "Steadfast Defender",
-        "Trident Juncture", "BALTOPS", "RIMPAC", "Cobra Gold", "Balikatan", "Talisman Sabre",
-        "Malabar", "Foal Eagle", "Key Resolve", "Ulchi Freedom Shield", "Freedom Shield",
-        "Saber Strike", "Shaheen", "Golden Dragon", "Strait Thunder", "Joint Sword",
-        "Aviadarts", "Selenga", "Northern Edge", "Cope India", "Cope North", "Pitch Black",
-        "Red Flag", "Anakonda", "Cold Response", "Steppe Eagle", "Regional Cooperation",
-        "Caucasus Frontier", "Dostyk",
+        "Vostok",
+        "Zapad",
+        "Tsentr",
+        "Center",
+        "Centre",
+        "Kavkaz",
+        "Grom",
+        "Okean",
+        "Ocean",
+        "Umka",
+        "Interaction",
+        "Rubezh",
+        "Poisk",
+        "Search",
+        "Cooperation",
+        "Coalition",
+        "Joint Sea",
+        "Peace Mission",
+        "Northern/Interaction",
+        "Zapad/Interaction",
+        "Maritime Security Belt",
+        "Indestructible Brotherhood",
+        "Slavic Brotherhood",
+        "Union Shield",
+        "Union Resolve",
+        "Sea Breeze",
+        "Defender Europe",
+        "Steadfast Defender",
+        "Trident Juncture",
+        "BALTOPS",
+        "RIMPAC",
+        "Cobra Gold",
+        "Balikatan",
+        "Talisman Sabre",
+        "Malabar",
+        "Foal Eagle",
+        "Key Resolve",
+        "Ulchi Freedom Shield",
+        "Freedom Shield",
+        "Saber Strike",
+        "Shaheen",
+        "Golden Dragon",
+        "Strait Thunder",
+        "Joint Sword",
+        "Aviadarts",
+        "Selenga",
+        "Northern Edge",
+        "Cope India",
+        "Cope North",
+        "Pitch Black",
+        "Red Flag",
+        "Anakonda",
+        "Cold Response",
+        "Steppe Eagle",
+        "Regional Cooperation",
+        "Caucasus Frontier",
+        "Dostyk",
     }
-)  # fmt: skip
+)
 _EXERCISE_WORDS = re.compile(
     r"\b(?:exercises?|drills?|war\s?games?|manoeuvres?|maneuvers?|wargames?|patrols?)\b", re.I
 )
 _YEAR_NAME = re.compile(
     r"(?<![\w-])((?:[A-Z][\w'’]*|of|the)(?:[ /-](?:[A-Z][\w'’]*|of|the)){0,3})[ -]((?:19|20)\d\d[A-C]?)(?![\w-])"
 )
-_OPERATION = re.compile(
-    r"(?<![\w-])Operation (?:[A-Z][\w'’-]*)(?: (?:[A-Z][\w'’-]*|of|the)){0,3}"
-)
+_OPERATION = re.compile(r"(?<![\w-])Operation (?:[A-Z][\w'’-]*)(?: (?:[A-Z][\w'’-]*|of|the)){0,3}")
 #: Words that open names of plans and periods, not of events ("Vision 2030", "March 2024").
 NOT_EVENT_WORDS = _MONTHS = frozenset(
-    (*MONTH_NAMES, *MONTH_ABBREVIATIONS,
-     *"Spring Summer Autumn Fall Winter Q1 Q2 Q3 Q4 H1 H2 FY Vision Agenda Strategy Plan "
-      "Program Programme Law Act".split())
-)  # fmt: skip
+    (
+        *MONTH_NAMES,
+        *MONTH_ABBREVIATIONS,
+        *"Spring Summer Autumn Fall Winter Q1 Q2 Q3 Q4 H1 H2 FY Vision Agenda Strategy Plan "
+        "Program Programme Law Act".split(),
+    )
+)
 
 
 # Words that open a sentence or a description before an exercise's name, not part of it.
@@ -117,8 +181,17 @@ def find_designators(text: str) -> Iterator[MilitaryName]:
     for m in _CLASS.finditer(text):
         name = m.group(1)
         words = re.split(r"[ -]", name)
-        while words and words[0] in _NOT_CLASS | {"The", "A", "An", "Russian", "Chinese",
-                                                   "American", "Soviet", "British", "French"}:  # fmt: skip
+        while words and words[0] in _NOT_CLASS | {
+            "The",
+            "A",
+            "An",
+            "Russian",
+            "Chinese",
+            "American",
+            "Soviet",
+            "British",
+            "French",
+        }:
             words = words[1:]
         if not words:
             continue

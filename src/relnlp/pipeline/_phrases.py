@@ -102,8 +102,10 @@ def tokenizer_key(nlp: Language) -> str | None:
         if described is None:
             return None
         parts.append(described)
-    rules = sorted((k, [{str(a): v for a, v in sorted(d.items())} for d in subs])
-                   for k, subs in (tok.rules or {}).items())  # fmt: skip
+    rules = sorted(
+        (k, [{str(a): v for a, v in sorted(d.items())} for d in subs])
+        for k, subs in (tok.rules or {}).items()
+    )
     parts.append(rules)
     blob = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()

@@ -103,6 +103,7 @@ from relnlp.schemas import ENTITY_LABELS
 
 __all__ = ["ActorTagger", "Mention"]
 
+
 class ActorTagger:
     """Domain-aware entity recognition and name resolution (see module docstring)."""
 
@@ -110,8 +111,9 @@ class ActorTagger:
         self.name = name
         self.gazetteer = gazetteer
         extensions.install()
-        surfaces = [v for s in gazetteer.surfaces if s not in gazetteer.ambiguous
-                    for v in quote_variants(s)]  # fmt: skip
+        surfaces = [
+            v for s in gazetteer.surfaces if s not in gazetteer.ambiguous for v in quote_variants(s)
+        ]
         # Matched on token text, as spaCy's PhraseMatcher(attr="ORTH") would, without a
         # Doc per surface (see relnlp.pipeline._phrases).
         self.matcher = PhraseIndex(pattern_tokens(nlp, surfaces))
@@ -134,8 +136,9 @@ class ActorTagger:
                 continue
             n = e - s
             prio = 3.0 + 0.1 * n if n > 1 else 2.5
-            if hit.label == "EVENT" and any(t.is_lower and t.is_alpha and t.text not in _TRAILING_FUNCTION
-                                            for t in doc[s:e]):  # fmt: skip
+            if hit.label == "EVENT" and any(
+                t.is_lower and t.is_alpha and t.text not in _TRAILING_FUNCTION for t in doc[s:e]
+            ):
                 # "war in Ukraine", "annexation of Crimea": descriptive, not a proper name
                 # (guidelines, decision on descriptive events); the names inside are tagged.
                 continue
@@ -148,8 +151,12 @@ class ActorTagger:
             if poss is not None and owner is not None and owner.label == "GPE":
                 # "China's Ministry of National Defense": the possessive state is its own
                 # GPE, the organ keeps the gazetteer's canonical (guidelines, span rules).
-                out.append(Mention(s, poss, "GPE", owner.canonical, "gazetteer", prio, owner.country))
-                out.append(Mention(poss + 1, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
+                out.append(
+                    Mention(s, poss, "GPE", owner.canonical, "gazetteer", prio, owner.country)
+                )
+                out.append(
+                    Mention(poss + 1, e, hit.label, hit.canonical, "gazetteer", prio, hit.country)
+                )
                 continue
             out.append(Mention(s, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
         return out + self._datelines(doc)
@@ -167,7 +174,17 @@ class ActorTagger:
                     continue
                 hit = self.gazetteer.lookup(span.text.title())
                 if hit is not None and hit.label == "GPE":
-                    out.append(Mention(i, e, "GPE", hit.canonical, "gazetteer", 3.0 + 0.1 * (e - i), hit.country))
+                    out.append(
+                        Mention(
+                            i,
+                            e,
+                            "GPE",
+                            hit.canonical,
+                            "gazetteer",
+                            3.0 + 0.1 * (e - i),
+                            hit.country,
+                        )
+                    )
                     break
         return out
 
@@ -180,8 +197,16 @@ class ActorTagger:
             if long_span is None or not a.long[:1].isupper():
                 continue  # "research and development (R&D)" is no name
             words = [w for w in re.split(r"[\s\-/]+", a.long) if w]
-            caps = sum(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "for", "the", "on", "in"))
-            if caps < max(1, len([w for w in words if w.lower() not in ("of", "and", "for", "the", "on", "in")]) - 1):
+            caps = sum(
+                w[:1].isupper()
+                for w in words
+                if w.lower() not in ("of", "and", "for", "the", "on", "in")
+            )
+            if caps < max(
+                1,
+                len([w for w in words if w.lower() not in ("of", "and", "for", "the", "on", "in")])
+                - 1,
+            ):
                 continue
             known = self.gazetteer.lookup(a.long) or self.gazetteer.lookup(a.short)
             label = known.label if known else "ORG"
@@ -225,7 +250,11 @@ class ActorTagger:
     def _military(self, doc: Doc) -> list[Mention]:
         """Weapon designators (PRODUCT) and named exercises and operations (EVENT)."""
         text = doc_text(doc)
-        sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+        sents = (
+            [(s.start_char, s.end_char) for s in doc.sents]
+            if doc.has_annotation("SENT_START")
+            else []
+        )
         starts = np.array([a for a, _b in sents], dtype=np.int64)
 
         def sentence_of(pos: int) -> tuple[int, int] | None:
@@ -238,16 +267,30 @@ class ActorTagger:
             if span is None:
                 continue
             hit = self.gazetteer.lookup(span.text) or self.gazetteer.lookup(found.base)
-            canonical = hit.canonical if hit is not None and hit.label == "PRODUCT" else found.canonical
+            canonical = (
+                hit.canonical if hit is not None and hit.label == "PRODUCT" else found.canonical
+            )
             country = hit.country if hit is not None else None
-            out.append(Mention(span.start, span.end, "PRODUCT", canonical, "pattern", MILITARY_PRIORITY, country))
+            out.append(
+                Mention(
+                    span.start,
+                    span.end,
+                    "PRODUCT",
+                    canonical,
+                    "pattern",
+                    MILITARY_PRIORITY,
+                    country,
+                )
+            )
         for found in find_corridors(text):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
                 continue
             hit = self.gazetteer.lookup(span.text)
             canonical = hit.canonical if hit is not None else found.canonical
-            out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", MILITARY_PRIORITY))
+            out.append(
+                Mention(span.start, span.end, "FAC", canonical, "pattern", MILITARY_PRIORITY)
+            )
         for found in find_laws(text):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
@@ -260,7 +303,11 @@ class ActorTagger:
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
                 continue
-            out.append(Mention(span.start, span.end, "EVENT", found.canonical, "pattern", MILITARY_PRIORITY))
+            out.append(
+                Mention(
+                    span.start, span.end, "EVENT", found.canonical, "pattern", MILITARY_PRIORITY
+                )
+            )
         return out
 
     def _ner(self, doc: Doc) -> list[Mention]:
@@ -296,8 +343,11 @@ class ActorTagger:
                     label = "GPE"
             # "Baku-Tbilisi pipeline" as one span: the lower-case head goes, and the link's
             # places are split off in _split_compounds.
-            if e - s > 3 and doc[e - 1].is_lower and doc[e - 1].lower_ in _LINK_HEADS and any(
-                t.text in ("-", "–") for t in doc[s : e - 1]
+            if (
+                e - s > 3
+                and doc[e - 1].is_lower
+                and doc[e - 1].lower_ in _LINK_HEADS
+                and any(t.text in ("-", "–") for t in doc[s : e - 1])
             ):
                 e -= 1
                 span = doc[s:e]
@@ -310,23 +360,45 @@ class ActorTagger:
                 s -= 1
                 span = doc[s:e]
             # "3rd Astrakhan International Forum": the ordinal numbers the event, not its name.
-            if e - s > 1 and _ORDINAL.match(doc[s].text) and label in {"ORG", "EVENT", "FAC"} and not unit:
+            if (
+                e - s > 1
+                and _ORDINAL.match(doc[s].text)
+                and label in {"ORG", "EVENT", "FAC"}
+                and not unit
+            ):
                 s += 1
                 span = doc[s:e]
             if label in {"PERSON", "ORG"} and span[-1].text in _PLACE_HEADS and not unit:
                 label = "GPE"
-            if label in {"ORG", "EVENT", "FAC", "GPE", "LOC", "PERSON"} and e - s > 1 and span[-1].text in LAW_HEADS:
+            if (
+                label in {"ORG", "EVENT", "FAC", "GPE", "LOC", "PERSON"}
+                and e - s > 1
+                and span[-1].text in LAW_HEADS
+            ):
                 label = "LAW"  # "Paris Agreement", "Monroe Doctrine": a treaty or policy's name
-            if label in {"ORG", "FAC", "GPE", "LOC", "LAW"} and e - s > 1 and span[-1].text in _EVENT_HEADS:
+            if (
+                label in {"ORG", "FAC", "GPE", "LOC", "LAW"}
+                and e - s > 1
+                and span[-1].text in _EVENT_HEADS
+            ):
                 label = "EVENT"
             # A name that ends in a year is an event or exercise ("Naval Drill-2015"), never
             # a person or a body; plans named by a year ("Vision 2030") are left alone.
-            if (label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and e - s > 1 and _YEAR.match(span[-1].text)
-                    and span[0].text[:1].isupper() and span[0].text not in NOT_EVENT_WORDS):  # fmt: skip
+            if (
+                label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+                and e - s > 1
+                and _YEAR.match(span[-1].text)
+                and span[0].text[:1].isupper()
+                and span[0].text not in NOT_EVENT_WORDS
+            ):
                 label = "EVENT"
             if label == "PERSON" and e - s > 1 and span[-1].text in _ORG_WORDS:
                 label = "ORG"  # "Gamma Group": a person's name has no organisation head
-            if label in {"PERSON", "ORG", "GPE", "LOC", "LAW"} and span[-1].text in _FAC_HEADS and len(span) > 1:
+            if (
+                label in {"PERSON", "ORG", "GPE", "LOC", "LAW"}
+                and span[-1].text in _FAC_HEADS
+                and len(span) > 1
+            ):
                 label = "FAC"  # named corridors, railways, ports and crossings (guidelines 8)
             split = _office_split(doc, s, e) if label in {"ORG", "GPE", "NORP"} else None
             if split is not None:
@@ -334,10 +406,26 @@ class ActorTagger:
                 if head_end > s:
                     head = doc[s:head_end].text
                     hit = self.gazetteer.lookup(head)
-                    out.append(Mention(s, head_end, hit.label if hit else "NORP",
-                                       hit.canonical if hit else head, "spacy", 2.0))  # fmt: skip
-                out.append(Mention(person_start, e, "PERSON", doc[person_start:e].text, "spacy",
-                                   2.0 + 0.01 * (e - person_start)))  # fmt: skip
+                    out.append(
+                        Mention(
+                            s,
+                            head_end,
+                            hit.label if hit else "NORP",
+                            hit.canonical if hit else head,
+                            "spacy",
+                            2.0,
+                        )
+                    )
+                out.append(
+                    Mention(
+                        person_start,
+                        e,
+                        "PERSON",
+                        doc[person_start:e].text,
+                        "spacy",
+                        2.0 + 0.01 * (e - person_start),
+                    )
+                )
                 continue
             canonical, country = span.text, None
             if span.text.isupper() and len(span.text) > 4:
@@ -360,7 +448,9 @@ class ActorTagger:
         return out
 
     # -- resolution ----------------------------------------------------------------------
-    def _split_compounds(self, doc: Doc, cands: list[Mention], known: dict[tuple[int, int], Mention]) -> list[Mention]:
+    def _split_compounds(
+        self, doc: Doc, cands: list[Mention], known: dict[tuple[int, int], Mention]
+    ) -> list[Mention]:
         """Replace a statistical span made of known names joined by - or / by the names."""
         out = []
         for c in cands:
@@ -373,13 +463,22 @@ class ActorTagger:
                 out.extend(known[p] for p in parts)
                 continue
             # "Khaf-Herat railway", "Baku-Tbilisi pipeline": a link between two places.
-            if (len(parts) > 1 and c.end < len(doc) and doc[c.end].lower_ in _LINK_HEADS
-                    and all(b - a == 1 and doc[a].text[:1].isupper() for a, b in parts)
-                    and not any(doc[a].text in self.gazetteer.combining
-                                or (p in known and known[p].label == "NORP")
-                                for p in parts for a in (p[0],))):  # fmt: skip
-                out.extend(known.get(p) or Mention(p[0], p[1], "GPE", doc[p[0]].text, "spacy", c.priority)
-                           for p in parts)  # fmt: skip
+            if (
+                len(parts) > 1
+                and c.end < len(doc)
+                and doc[c.end].lower_ in _LINK_HEADS
+                and all(b - a == 1 and doc[a].text[:1].isupper() for a, b in parts)
+                and not any(
+                    doc[a].text in self.gazetteer.combining
+                    or (p in known and known[p].label == "NORP")
+                    for p in parts
+                    for a in (p[0],)
+                )
+            ):
+                out.extend(
+                    known.get(p) or Mention(p[0], p[1], "GPE", doc[p[0]].text, "spacy", c.priority)
+                    for p in parts
+                )
                 continue
             # "China's Ministry of National Defense": a state before a possessive is its own.
             poss = next((t.i for t in toks if t.text in ("'s", "’s") and t.i > c.start), None)
@@ -411,9 +510,16 @@ class ActorTagger:
             if len(toks) >= 2 and all(t[:1].isupper() for t in toks if t.isalpha()):
                 person = self.gazetteer.people_by_key.get(name_key(" ".join(toks)))
                 surname = toks[0] if (len(toks) == 2 and toks[0] in _SURNAME_FIRST) else toks[-1]
-                variant = variant_person(toks, self.gazetteer) if surname == toks[-1] and not person else None
-                canonical = (person.canonical if person
-                             else variant or " ".join(doc[m.start : m.end].text.split()))  # fmt: skip
+                variant = (
+                    variant_person(toks, self.gazetteer)
+                    if surname == toks[-1] and not person
+                    else None
+                )
+                canonical = (
+                    person.canonical
+                    if person
+                    else variant or " ".join(doc[m.start : m.end].text.split())
+                )
                 key = name_key(surname)
                 registry.setdefault(key, canonical)
                 full_forms.append(canonical)
@@ -442,7 +548,9 @@ class ActorTagger:
                 parts = _hyphen_parts(doc, m.start, m.end)
                 if len(parts) > 1 and all(name_key(doc[a:b].text) in registry for a, b in parts):
                     for a, b in parts:
-                        out.append(replace(m, start=a, end=b, canonical=registry[name_key(doc[a:b].text)]))
+                        out.append(
+                            replace(m, start=a, end=b, canonical=registry[name_key(doc[a:b].text)])
+                        )
                     continue
             if m.label == "PERSON" or (m.source == "spacy" and m.end - m.start == 1):
                 text = doc[m.start : m.end].text
@@ -455,7 +563,11 @@ class ActorTagger:
                     # A lone given name is the person only when the report names exactly
                     # one person with it in full ("Evan" after "Evan Smith").
                     full = given.get(key, set())
-                    if m.source == "spacy" and len(full) == 1 and self.gazetteer.lookup(text) is None:
+                    if (
+                        m.source == "spacy"
+                        and len(full) == 1
+                        and self.gazetteer.lookup(text) is None
+                    ):
                         w = next(iter(full)).split()
                         name = fullest.get((name_key(w[0]), name_key(w[-1])), " ".join(w))
                         out.append(replace(m, label="PERSON", canonical=name))
@@ -464,7 +576,8 @@ class ActorTagger:
                     # A surname the gazetteer knows for one person, mislabelled by the model
                     # ("Medvedev" as GPE), unless the word is also a known place or body.
                     if person is not None and (
-                        m.label == "PERSON" or (m.source == "spacy" and self.gazetteer.lookup(text) is None)
+                        m.label == "PERSON"
+                        or (m.source == "spacy" and self.gazetteer.lookup(text) is None)
                     ):
                         out.append(replace(m, label="PERSON", canonical=person.canonical))
                         continue
@@ -477,7 +590,9 @@ class ActorTagger:
                     k2 = (name_key(toks[0]), name_key(toks[-1]))
                     if not (len(toks) == 2 and toks[0] in _SURNAME_FIRST) and k2 not in fullest:
                         # "Aleksei Novak" for the one Novak the gazetteer knows.
-                        own = variant_person([t for t in toks if t.isalpha()], self.gazetteer) or own
+                        own = (
+                            variant_person([t for t in toks if t.isalpha()], self.gazetteer) or own
+                        )
                     out.append(replace(m, canonical=fullest.get(k2, own)))
                     continue
             out.append(m)
@@ -485,11 +600,14 @@ class ActorTagger:
         if not registry:
             return out
         taken = {i for m in out for i in range(m.start, m.end)}
-        for i in _tokens_where(doc, lambda w: w.isalpha() and w[:1].isupper() and len(w) >= 2
-                               and name_key(w) in registry):  # fmt: skip
+        for i in _tokens_where(
+            doc,
+            lambda w: w.isalpha() and w[:1].isupper() and len(w) >= 2 and name_key(w) in registry,
+        ):
             if i not in taken:
-                out.append(Mention(i, i + 1, "PERSON", registry[name_key(doc[i].text)],
-                                   "registry", 1.5))  # fmt: skip
+                out.append(
+                    Mention(i, i + 1, "PERSON", registry[name_key(doc[i].text)], "registry", 1.5)
+                )
         return out
 
     def _native(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
@@ -516,7 +634,11 @@ class ActorTagger:
             span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if span is None or not len(span):
                 continue
-            out.append(Mention(span.start, span.end, owner.label, owner.canonical, "native", 5.0, owner.country))
+            out.append(
+                Mention(
+                    span.start, span.end, owner.label, owner.canonical, "native", 5.0, owner.country
+                )
+            )
         return out
 
     def _not_title_words(self, doc: Doc, cands: list[Mention]) -> list[Mention]:
@@ -544,9 +666,13 @@ class ActorTagger:
             if c.source == "spacy" and c.label in _TITLE_WORD_LABELS:
                 toks = [t for t in doc[c.start : c.end] if not t.is_punct]
                 a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
-                if (toks and in_title(a, b) and not any(t.text in _ORG_WORDS for t in toks)
-                        and self.gazetteer.lookup(doc[c.start : c.end].text) is None
-                        and all(_is_common(t.lower_, self.common_words) for t in toks)):  # fmt: skip
+                if (
+                    toks
+                    and in_title(a, b)
+                    and not any(t.text in _ORG_WORDS for t in toks)
+                    and self.gazetteer.lookup(doc[c.start : c.end].text) is None
+                    and all(_is_common(t.lower_, self.common_words) for t in toks)
+                ):
                     continue
             out.append(c)
         return out
@@ -600,7 +726,9 @@ class ActorTagger:
                 k = 0
                 while k < len(chain):
                     if k + 1 < len(chain) and chain[k + 1][0] == "'s":
-                        parts.append(f"{_the(chain[k + 1][1], names[k + 1])} of {_the(chain[k][1], names[k])}")
+                        parts.append(
+                            f"{_the(chain[k + 1][1], names[k + 1])} of {_the(chain[k][1], names[k])}"
+                        )
                         k += 2
                     else:
                         parts.append(_the(chain[k][1], names[k]))
@@ -635,20 +763,30 @@ class ActorTagger:
             words = [t.text for t in doc[m.start : m.end]]
             last = words[-1]
             others = surnames.get(name_key(last), set()) - {" ".join(" ".join(words).split())}
-            if (others or self.gazetteer.surnames.get(name_key(last))
-                    or self.gazetteer.lookup(" ".join(words)) is not None
-                    or not all(w[:1].isupper() and not w.isupper() for w in words)):  # fmt: skip
+            if (
+                others
+                or self.gazetteer.surnames.get(name_key(last))
+                or self.gazetteer.lookup(" ".join(words)) is not None
+                or not all(w[:1].isupper() and not w.isupper() for w in words)
+            ):
                 out.append(m)
                 continue
             toponym = (
-                (len(last) >= 6 and last.lower().endswith(_TOPONYM_ENDINGS)
-                 and (len(words) == 1 or m.label == "ORG"))
+                (
+                    len(last) >= 6
+                    and last.lower().endswith(_TOPONYM_ENDINGS)
+                    and (len(words) == 1 or m.label == "ORG")
+                )
                 or words[0] in _SETTLEMENT_WORDS
                 or (last.startswith(("Novo", "Staro")) and len(last) >= 8)
             )
-            if (not toponym and len(words) == 1 and m.start > 0
-                    and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS
-                    and not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))):  # fmt: skip
+            if (
+                not toponym
+                and len(words) == 1
+                and m.start > 0
+                and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS
+                and not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))
+            ):
                 toponym = True
             out.append(replace(m, label="GPE") if toponym else m)
         return out
@@ -669,8 +807,13 @@ class ActorTagger:
             head: list[str] = []
             if doc[e].lower_ in _FACILITY_AFTER and doc[e].is_lower:
                 head = [doc[e].text]
-            elif (e + 1 < n and doc[e].lower_ in _FACILITY_QUALIFIERS and doc[e].is_lower
-                  and doc[e + 1].lower_ in _FACILITY_AFTER and doc[e + 1].is_lower):  # fmt: skip
+            elif (
+                e + 1 < n
+                and doc[e].lower_ in _FACILITY_QUALIFIERS
+                and doc[e].is_lower
+                and doc[e + 1].lower_ in _FACILITY_AFTER
+                and doc[e + 1].is_lower
+            ):
                 head = [doc[e].text, doc[e + 1].text]
             name = " ".join(doc[m.start : m.end].text.split())
             if head and not state:
@@ -678,7 +821,11 @@ class ActorTagger:
                 canonical = hit.canonical if hit is not None else f"{name} {' '.join(head)}"
                 out.append(replace(m, label="FAC", canonical=canonical))
                 continue
-            if doc[e].lower_ in _GROUP_AFTER and doc[e].is_lower and m.label in ("PERSON", "ORG", "GPE", "LOC"):
+            if (
+                doc[e].lower_ in _GROUP_AFTER
+                and doc[e].is_lower
+                and m.label in ("PERSON", "ORG", "GPE", "LOC")
+            ):
                 out.append(replace(m, label="NORP", canonical=name))
                 continue
             out.append(m)
@@ -725,20 +872,29 @@ class ActorTagger:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self._gazetteer(doc)
         known = {(m.start, m.end): m for m in gaz}
-        cands = (gaz + self._acronyms(doc, known) + self._military(doc)
-                 + self._split_compounds(doc, self._ner(doc), known))  # fmt: skip
+        cands = (
+            gaz
+            + self._acronyms(doc, known)
+            + self._military(doc)
+            + self._split_compounds(doc, self._ner(doc), known)
+        )
         chosen = _select(_in_body(doc, self._not_title_words(doc, cands)))
         chosen = _select(self._people(doc, self._places(doc, chosen)))
         chosen = _select(self._native(doc, chosen))
-        chosen = organs(doc, divisions(doc, self._long_names(doc, chosen), self.gazetteer), self.gazetteer)
+        chosen = organs(
+            doc, divisions(doc, self._long_names(doc, chosen), self.gazetteer), self.gazetteer
+        )
         chosen = self._generic_heads(doc, chosen)
         chosen = self._roles(doc, chosen)
         chosen.sort(key=lambda m: m.start)
 
         # doc.ents: our names, plus the model's other labels where they do not overlap.
         taken = {i for m in chosen for i in range(m.start, m.end)}
-        others = [e for e in doc.ents if e.label_ not in ENTITY_LABELS
-                  and not any(i in taken for i in range(e.start, e.end))]  # fmt: skip
+        others = [
+            e
+            for e in doc.ents
+            if e.label_ not in ENTITY_LABELS and not any(i in taken for i in range(e.start, e.end))
+        ]
         spans = [Span(doc, m.start, m.end, label=m.label) for m in chosen]
         doc.set_ents(sorted(spans + others, key=lambda s: s.start), default="outside")
         for sp, m in zip(spans, chosen):
@@ -746,15 +902,30 @@ class ActorTagger:
             sp._.rel_role = m.role
             sp._.rel_affiliation = m.affiliation
         doc.spans["rel_entities"] = spans
-        _drop_dates_inside(doc, [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
-                                 for m in chosen if m.label == "EVENT"])  # fmt: skip
+        _drop_dates_inside(
+            doc,
+            [
+                (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+                for m in chosen
+                if m.label == "EVENT"
+            ],
+        )
         records.set_entities(
-            doc, (records.Entity(start=doc[m.start].idx,
-                                 end=doc[m.end - 1].idx + len(doc[m.end - 1].text),
-                                 label=m.label, canonical=m.canonical, role=m.role,
-                                 affiliation=m.affiliation, source=m.source, country=m.country)
-                  for m in chosen)
-        )  # fmt: skip
+            doc,
+            (
+                records.Entity(
+                    start=doc[m.start].idx,
+                    end=doc[m.end - 1].idx + len(doc[m.end - 1].text),
+                    label=m.label,
+                    canonical=m.canonical,
+                    role=m.role,
+                    affiliation=m.affiliation,
+                    source=m.source,
+                    country=m.country,
+                )
+                for m in chosen
+            ),
+        )
         return doc
 
 

@@ -269,8 +269,11 @@ class CachedLemmatizer(_Cached):
 
     def _state(self) -> Any:
         lem = self.wrapped
-        return (getattr(lem, "mode", None), id(getattr(lem, "lookups", None)),
-                getattr(lem, "_validated", None))  # fmt: skip
+        return (
+            getattr(lem, "mode", None),
+            id(getattr(lem, "lookups", None)),
+            getattr(lem, "_validated", None),
+        )
 
     def _rebuild(self) -> None:
         super()._rebuild()

@@ -43,7 +43,17 @@ class DateTagger:
             spans.append(span)
         doc.spans["rel_dates"] = spans
         records.set_timexes(
-            doc, (records.Timex(start=t.start, end=t.end, type=t.type, value=t.value, mod=t.mod,
-                                anchored=t.anchored) for t in found)
-        )  # fmt: skip
+            doc,
+            (
+                records.Timex(
+                    start=t.start,
+                    end=t.end,
+                    type=t.type,
+                    value=t.value,
+                    mod=t.mod,
+                    anchored=t.anchored,
+                )
+                for t in found
+            ),
+        )
         return doc

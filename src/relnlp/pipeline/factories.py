@@ -18,9 +18,15 @@ from relnlp.pipeline.themes import ThemeTagger
 from relnlp.pipeline.tone import ToneScorer
 
 __all__ = [
-    "make_actor_tagger", "make_cached_attribute_ruler", "make_cached_lemmatizer", "make_date_tagger", "make_name_merger", "make_sentence_guard",
-    "make_theme_tagger", "make_tone_scorer",
-]  # fmt: skip
+    "make_actor_tagger",
+    "make_cached_attribute_ruler",
+    "make_cached_lemmatizer",
+    "make_date_tagger",
+    "make_name_merger",
+    "make_sentence_guard",
+    "make_theme_tagger",
+    "make_tone_scorer",
+]
 
 
 @Language.factory(
@@ -54,7 +60,9 @@ def make_cached_attribute_ruler(nlp: Language, name: str, validate: bool) -> Cac
     assigns=["token.lemma"],
     default_config={"mode": "rule", "overwrite": False},
 )
-def make_cached_lemmatizer(nlp: Language, name: str, mode: str, overwrite: bool) -> CachedLemmatizer:
+def make_cached_lemmatizer(
+    nlp: Language, name: str, mode: str, overwrite: bool
+) -> CachedLemmatizer:
     """The language's ``lemmatizer``, computed once per (word, POS, morphology)."""
     config = {"mode": mode, "overwrite": overwrite, "model": None}
     return CachedLemmatizer(nlp.create_pipe("lemmatizer", name=name, config=config))
@@ -72,8 +80,13 @@ def make_name_merger(nlp: Language, name: str) -> HyphenatedNameMerger:
 
 @Language.factory(
     "relnlp_dates",
-    assigns=["doc.spans", "span._.rel_value", "span._.rel_type", "span._.rel_mod",
-             "doc._.rel_timexes"],
+    assigns=[
+        "doc.spans",
+        "span._.rel_value",
+        "span._.rel_type",
+        "span._.rel_mod",
+        "doc._.rel_timexes",
+    ],
     requires=["doc._.rel_doc_date"],
 )
 def make_date_tagger(nlp: Language, name: str) -> DateTagger:
@@ -84,8 +97,15 @@ def make_date_tagger(nlp: Language, name: str) -> DateTagger:
 
 @Language.factory(
     "relnlp_actors",
-    assigns=["doc.ents", "doc.spans", "span._.rel_canonical", "span._.rel_role",
-             "span._.rel_affiliation", "doc._.rel_entities", "doc._.rel_timexes"],
+    assigns=[
+        "doc.ents",
+        "doc.spans",
+        "span._.rel_canonical",
+        "span._.rel_role",
+        "span._.rel_affiliation",
+        "doc._.rel_entities",
+        "doc._.rel_timexes",
+    ],
     requires=["doc.ents"],
     default_config={"gazetteer_paths": [], "packaged": True},
 )
@@ -106,10 +126,19 @@ def make_actor_tagger(
 
 @Language.factory(
     "relnlp_themes",
-    assigns=["doc.spans", "span._.rel_themes", "span._.rel_theme_scores", "span._.rel_evidence",
-             "doc._.rel_passage_themes"],
-    default_config={"taxonomy_path": None, "taxonomy_toml": None, "model_path": None,
-                    "packaged_model": True},
+    assigns=[
+        "doc.spans",
+        "span._.rel_themes",
+        "span._.rel_theme_scores",
+        "span._.rel_evidence",
+        "doc._.rel_passage_themes",
+    ],
+    default_config={
+        "taxonomy_path": None,
+        "taxonomy_toml": None,
+        "model_path": None,
+        "packaged_model": True,
+    },
 )
 def make_theme_tagger(
     nlp: Language,
@@ -138,9 +167,18 @@ def make_theme_tagger(
 
 @Language.factory(
     "relnlp_tone",
-    assigns=["doc.spans", "span._.rel_cooperation", "span._.rel_tension", "span._.rel_tone_cues",
-             "span._.rel_tone_class", "span._.rel_source", "span._.rel_target",
-             "doc._.rel_cooperation", "doc._.rel_tension", "doc._.rel_sentence_tones"],
+    assigns=[
+        "doc.spans",
+        "span._.rel_cooperation",
+        "span._.rel_tension",
+        "span._.rel_tone_cues",
+        "span._.rel_tone_class",
+        "span._.rel_source",
+        "span._.rel_target",
+        "doc._.rel_cooperation",
+        "doc._.rel_tension",
+        "doc._.rel_sentence_tones",
+    ],
     requires=["token.dep", "token.lemma"],
     default_config={"lexicon_paths": [], "packaged": True, "model": "packaged"},
 )
@@ -163,5 +201,10 @@ def make_tone_scorer(
         from pathlib import Path
 
         learned = ToneModel.load(Path(model))
-    return ToneScorer(nlp, name, load_lexicon(tuple(lexicon_paths), packaged=packaged), learned,
-                      packaged_model=model == "packaged")  # fmt: skip
+    return ToneScorer(
+        nlp,
+        name,
+        load_lexicon(tuple(lexicon_paths), packaged=packaged),
+        learned,
+        packaged_model=model == "packaged",
+    )

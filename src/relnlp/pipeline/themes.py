@@ -60,8 +60,16 @@ class ThemeTagger:
             group.append(span)
         doc.spans["rel_passages"] = group
         records.set_passage_themes(
-            doc, (records.PassageThemes(start=p.start, end=p.end, scores=res.scores,
-                                        themes=res.themes, evidence=res.evidence)
-                  for p, res in zip(spans, results))
-        )  # fmt: skip
+            doc,
+            (
+                records.PassageThemes(
+                    start=p.start,
+                    end=p.end,
+                    scores=res.scores,
+                    themes=res.themes,
+                    evidence=res.evidence,
+                )
+                for p, res in zip(spans, results)
+            ),
+        )
         return doc

@@ -129,8 +129,15 @@ class CueHit:
     reported: bool
 
     def describe(self, text: str) -> str:
-        flags = [f for f, on in (("negated", self.negated), ("hedged", self.hedged),
-                                  ("reported", self.reported)) if on]  # fmt: skip
+        flags = [
+            f
+            for f, on in (
+                ("negated", self.negated),
+                ("hedged", self.hedged),
+                ("reported", self.reported),
+            )
+            if on
+        ]
         axis = self.cue.axis
         if self.negated:
             axis = "tension" if axis == "cooperation" else "cooperation"
@@ -224,7 +231,15 @@ def _sport_frame(tok: Token) -> bool:
         if t.i == tok.i:
             continue
         low = _lemma(t)
-        if low in SPORT_WORDS and t.dep_ in {"compound", "amod", "nmod", "pobj", "dobj", "nsubj", "attr"}:
+        if low in SPORT_WORDS and t.dep_ in {
+            "compound",
+            "amod",
+            "nmod",
+            "pobj",
+            "dobj",
+            "nsubj",
+            "attr",
+        }:
             if tok.pos_ == "VERB" or t.head.i == tok.i or t.i == tok.head.i:
                 return True
     if tok.pos_ == "VERB":
@@ -264,8 +279,9 @@ def _hedged(tok: Token) -> bool:
         if cur.i != tok.i and (cur.lemma_.lower() in HEDGE_HEADS or cur.lower_ in HEDGE_FORMS):
             return True
         # infinitive of purpose: "an exercise to attack ..."
-        if (cur.dep_ in {"acl", "advcl", "relcl"} and
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):  # fmt: skip
+        if cur.dep_ in {"acl", "advcl", "relcl"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
+        ):
             return True
         if cur.head.i == cur.i:
             break
@@ -313,9 +329,11 @@ class ToneScorer:
         """Token indices inside entity names: "Cold War", "Shanghai Cooperation
         Organization" or "Treaty of Friendship" name things; they are not acts."""
         found = records.entities(doc)
-        spans = [(e.start, e.end) for e in found] if found is not None else [
-            (e.start_char, e.end_char) for e in doc.ents
-        ]  # fmt: skip
+        spans = (
+            [(e.start, e.end) for e in found]
+            if found is not None
+            else [(e.start_char, e.end_char) for e in doc.ents]
+        )
         out: set[int] = set()
         for a, b in spans:
             span = doc.char_span(a, b, alignment_mode="expand")
@@ -371,9 +389,7 @@ class ToneScorer:
                 continue
             span_toks = [doc[idx[k]] for k in found]
             head = max(span_toks, key=lambda t: sum(1 for _ in t.ancestors) * -1)
-            if _names_equipment(head) or (
-                match.lemmas[-1] in CONTEST_CUES and _sport_frame(head)
-            ):
+            if _names_equipment(head) or (match.lemmas[-1] in CONTEST_CUES and _sport_frame(head)):
                 i = found[-1] + 1
                 continue
             neg = any(_negated(t) for t in span_toks)
@@ -386,8 +402,17 @@ class ToneScorer:
             rep = _reported(head)
             if rep:
                 w *= 0.9
-            hits.append(CueHit(match, span_toks[0].idx, span_toks[-1].idx + len(span_toks[-1]),
-                               w, neg, hedge, rep))  # fmt: skip
+            hits.append(
+                CueHit(
+                    match,
+                    span_toks[0].idx,
+                    span_toks[-1].idx + len(span_toks[-1]),
+                    w,
+                    neg,
+                    hedge,
+                    rep,
+                )
+            )
             i = found[-1] + 1
         return hits
 
@@ -402,9 +427,19 @@ class ToneScorer:
         if index is None or index[0] is not found:
             rows = found
             if rows is None:
-                rows = [records.Entity(start=e.start_char, end=e.end_char, label=e.label_,
-                                       canonical=e.text, role=None, affiliation=None,
-                                       source=None, country=None) for e in doc.ents]  # fmt: skip
+                rows = [
+                    records.Entity(
+                        start=e.start_char,
+                        end=e.end_char,
+                        label=e.label_,
+                        canonical=e.text,
+                        role=None,
+                        affiliation=None,
+                        source=None,
+                        country=None,
+                    )
+                    for e in doc.ents
+                ]
             ordered = sorted(
                 ((r.start, r.end, str(r.canonical)) for r in rows if r.label in ACTOR_LABELS),
                 key=lambda t: t[0],
@@ -483,11 +518,19 @@ class ToneScorer:
         source, target = self._dyad(doc, sent, actors, hits)
         coop, tens = round(1 - coop_keep, 4), round(1 - tens_keep, 4)
         return SentenceTone(
-            sent.start_char, sent.end_char, coop, tens,
-            round(gsum / gw, 3) if gw else None, tuple(h.describe(text) for h in hits),
-            source, target, tuple(dict.fromkeys(n for _a, _b, n in actors)),
-            _rule_class(hits, coop, tens), coop, tens,
-        )  # fmt: skip
+            sent.start_char,
+            sent.end_char,
+            coop,
+            tens,
+            round(gsum / gw, 3) if gw else None,
+            tuple(h.describe(text) for h in hits),
+            source,
+            target,
+            tuple(dict.fromkeys(n for _a, _b, n in actors)),
+            _rule_class(hits, coop, tens),
+            coop,
+            tens,
+        )
 
     def inputs(
         self,
@@ -526,8 +569,14 @@ class ToneScorer:
             st = self.score_sentence(doc, sent, named, text, words, hits[k])
             if learned:
                 coop, tens, cls = learned[k]
-                st = replace(st, cooperation=coop, tension=tens, tone_class=cls,
-                             rule_cooperation=st.cooperation, rule_tension=st.tension)  # fmt: skip
+                st = replace(
+                    st,
+                    cooperation=coop,
+                    tension=tens,
+                    tone_class=cls,
+                    rule_cooperation=st.cooperation,
+                    rule_tension=st.tension,
+                )
             out.append(st)
             sent._.rel_cooperation = st.cooperation
             sent._.rel_tension = st.tension
@@ -605,9 +654,11 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, label) of the entity names the model masks, sorted (numbered names
     without an entity label count as events)."""
     found = records.entities(doc)
-    spans = [(e.start, e.end, str(e.label)) for e in found] if found is not None else [
-        (e.start_char, e.end_char, e.label_) for e in doc.ents
-    ]  # fmt: skip
+    spans = (
+        [(e.start, e.end, str(e.label)) for e in found]
+        if found is not None
+        else [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    )
     out = [x for x in spans if x[2] in MASKED_LABELS]
     for i, j in numbered_names(doc):
         a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
@@ -681,8 +732,14 @@ def rule_features(hits: list[CueHit]) -> tuple[float, ...]:
         keep[axis] *= 1 - w
         hedged += h.weight if h.hedged else 0.0
         reported += h.weight if h.reported else 0.0
-    return (1 - keep["cooperation"], 1 - keep["tension"], neg["cooperation"],
-            neg["tension"], hedged, reported)  # fmt: skip
+    return (
+        1 - keep["cooperation"],
+        1 - keep["tension"],
+        neg["cooperation"],
+        neg["tension"],
+        hedged,
+        reported,
+    )
 
 
 def _rule_class(hits: list[CueHit], coop: float, tens: float) -> str:
@@ -705,8 +762,9 @@ def sentence_vectors(doc: Doc, sents: list[Span], width: int) -> Any:
     if not width or getattr(tensor, "shape", (0, 0)) != (len(doc), width):
         return None
     arr = np.asarray(tensor, dtype=np.float64)
-    return np.vstack([arr[s.start : s.end].mean(axis=0) if len(s) else np.zeros(width)
-                      for s in sents])  # fmt: skip
+    return np.vstack(
+        [arr[s.start : s.end].mean(axis=0) if len(s) else np.zeros(width) for s in sents]
+    )
 
 
 def _learned_scores(
@@ -725,4 +783,3 @@ def _learned_scores(
 
 def _mean(xs: list[float]) -> float:
     return round(math.fsum(xs) / len(xs), 4) if xs else 0.0
-

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 __all__ = ["chronology_dates", "dates"]
 
 
-
 def dates(report: Report) -> dict[str, list[Any]]:
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["dates"]}
     timexes = records.timexes(report.doc)

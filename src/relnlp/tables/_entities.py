@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 __all__ = ["actors", "entities"]
 
 
-
 def _spacy_spans(report: Report, labels: frozenset[str] | set[str]) -> list[Any]:
     """Entities with the given labels, white-space tokens trimmed from their edges."""
     out = []
@@ -45,9 +44,19 @@ def _entity_records(report: Report) -> list[records.Entity]:
     if found is not None:
         return list(found)
     # Without relnlp_actors: spaCy's entities as they are, canonical = the mention.
-    return [records.Entity(start=e.start_char, end=e.end_char, label=e.label_, canonical=e.text,
-                           role=None, affiliation=None, source="spacy", country=None)
-            for e in _spacy_spans(report, schemas.ENTITY_LABELS)]  # fmt: skip
+    return [
+        records.Entity(
+            start=e.start_char,
+            end=e.end_char,
+            label=e.label_,
+            canonical=e.text,
+            role=None,
+            affiliation=None,
+            source="spacy",
+            country=None,
+        )
+        for e in _spacy_spans(report, schemas.ENTITY_LABELS)
+    ]
 
 
 def entities(report: Report) -> dict[str, list[Any]]:

@@ -17,13 +17,14 @@ if TYPE_CHECKING:
 __all__ = ["documents", "passages"]
 
 
-
 def _passage_themes(report: Report) -> list[records.PassageThemes]:
     """Theme scores, labels and evidence per passage (empty when themes are off)."""
     rows = records.passage_themes(report.doc)
     if rows is None or len(rows) != len(report.document.passages):
-        return [records.PassageThemes(start=p.start, end=p.end, scores={}, themes=(), evidence=())
-                for p in report.document.passages]  # fmt: skip
+        return [
+            records.PassageThemes(start=p.start, end=p.end, scores={}, themes=(), evidence=())
+            for p in report.document.passages
+        ]
     return rows
 
 

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 __all__ = ["sent_ids", "sentences", "token_arrays", "tokens", "trimmed_sents"]
 
 
-
 class _Tokens(NamedTuple):
     """Per-token arrays of a report's Doc (one ``Doc.to_array`` call, cached)."""
 

@@ -144,8 +144,10 @@ class ThemeModel:
         rows = [[p.get(t, 0.0) * PRIOR_FEATURE_SCALE for t in self.prior_themes] for p in priors]
         if self.context_prior:
             cps = context_priors or [{} for _ in texts]
-            rows = [r + [c.get(t, 0.0) * PRIOR_FEATURE_SCALE for t in self.prior_themes]
-                    for r, c in zip(rows, cps)]  # fmt: skip
+            rows = [
+                r + [c.get(t, 0.0) * PRIOR_FEATURE_SCALE for t in self.prior_themes]
+                for r, c in zip(rows, cps)
+            ]
         pr = np.array(rows, dtype=float).reshape(len(texts), self.n_prior_features)
         return sparse.hstack([tf, sparse.csr_matrix(pr)]).tocsr()
 
@@ -177,10 +179,15 @@ class ThemeModel:
         vec.fit(_joined(texts, contexts))
         vocab = [t for t, _i in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])]
         model = cls(
-            vocabulary=vocab, idf=np.asarray(vec.idf_, dtype=float),
-            prior_themes=list(prior.taxonomy.ids), coef={}, intercept={}, n_positive={},
-            info=dict(info or {}), context_prior=context_prior,
-        )  # fmt: skip
+            vocabulary=vocab,
+            idf=np.asarray(vec.idf_, dtype=float),
+            prior_themes=list(prior.taxonomy.ids),
+            coef={},
+            intercept={},
+            n_positive={},
+            info=dict(info or {}),
+            context_prior=context_prior,
+        )
         ctx_priors = prior.score_many(contexts) if context_prior else None
         X = model.features(texts, prior.score_many(texts), contexts, ctx_priors)
         for theme in themes:
@@ -201,13 +208,17 @@ class ThemeModel:
         d = Path(directory)
         d.mkdir(parents=True, exist_ok=True)
         data = {
-            "format": FORMAT, "format_version": FORMAT_VERSION,
-            "vocabulary": self.vocabulary, "idf": [round(float(x), 6) for x in self.idf],
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "vocabulary": self.vocabulary,
+            "idf": [round(float(x), 6) for x in self.idf],
             "prior_themes": self.prior_themes,
             "coef": {t: [round(float(x), 6) for x in w] for t, w in self.coef.items()},
-            "intercept": self.intercept, "n_positive": self.n_positive, "info": self.info,
+            "intercept": self.intercept,
+            "n_positive": self.n_positive,
+            "info": self.info,
             "context_prior": self.context_prior,
-        }  # fmt: skip
+        }
         path = d / "themes_model.json"
         path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         return path
@@ -228,9 +239,12 @@ class ThemeModel:
         if data.get("format_version") != FORMAT_VERSION:
             raise TaxonomyError(
                 Errors.E305.format(
-                    path=path, problem=f"format_version {data.get('format_version')!r}, "
-                    f"this relnlp reads {FORMAT_VERSION}"), path=str(path),
-            )  # fmt: skip
+                    path=path,
+                    problem=f"format_version {data.get('format_version')!r}, "
+                    f"this relnlp reads {FORMAT_VERSION}",
+                ),
+                path=str(path),
+            )
         try:
             vocab = [str(v) for v in data["vocabulary"]]
             idf = np.asarray(data["idf"], dtype=float)
@@ -241,11 +255,15 @@ class ThemeModel:
             if len(idf) != len(vocab) or any(len(w) != n_feat for w in coef.values()):
                 raise ValueError("array sizes do not match the vocabulary")
             return cls(
-                vocabulary=vocab, idf=idf, prior_themes=prior_themes, coef=coef,
+                vocabulary=vocab,
+                idf=idf,
+                prior_themes=prior_themes,
+                coef=coef,
                 intercept={str(k): float(v) for k, v in data["intercept"].items()},
                 n_positive={str(k): int(v) for k, v in data["n_positive"].items()},
-                info=dict(data.get("info", {})), context_prior=context_prior,
-            )  # fmt: skip
+                info=dict(data.get("info", {})),
+                context_prior=context_prior,
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise TaxonomyError(Errors.E305.format(path=path, problem=exc), path=str(path)) from exc
 
@@ -388,10 +406,12 @@ def read_labels(path: str | os.PathLike[str], taxonomy: Taxonomy) -> list[Labell
         unknown = sorted(set(themes) - known)
         if unknown:
             raise TaxonomyError(
-                Errors.E303.format(path=p, line=lineno, themes=unknown,
-                                   known=", ".join(taxonomy.ids)),
-                path=str(p), line=lineno,
-            )  # fmt: skip
+                Errors.E303.format(
+                    path=p, line=lineno, themes=unknown, known=", ".join(taxonomy.ids)
+                ),
+                path=str(p),
+                line=lineno,
+            )
         context = obj.get("context", "")
         if not isinstance(context, str):
             raise TaxonomyError(
@@ -414,17 +434,28 @@ def examples_as_labels(taxonomy: Taxonomy) -> list[LabelledPassage]:
 
 
 def train(
-    passages: Iterable[LabelledPassage], taxonomy: Taxonomy, *, C: float = 1.0,
-    info: dict[str, Any] | None = None, context_prior: bool = False,
-) -> ThemeModel:  # fmt: skip
+    passages: Iterable[LabelledPassage],
+    taxonomy: Taxonomy,
+    *,
+    C: float = 1.0,
+    info: dict[str, Any] | None = None,
+    context_prior: bool = False,
+) -> ThemeModel:
     """Train a model on labelled passages plus the taxonomy's examples."""
     data = list(passages) + examples_as_labels(taxonomy)
-    meta = {"taxonomy": taxonomy.name, "taxonomy_version": taxonomy.version,
-            "taxonomy_fingerprint": taxonomy.fingerprint,
-            "n_labelled": len(data), "C": C, **(info or {})}  # fmt: skip
-    return ThemeModel.fit(data, PriorScorer(taxonomy), themes=taxonomy.ids, C=C, info=meta,
-                          context_prior=context_prior)  # fmt: skip
-
-
-
-
+    meta = {
+        "taxonomy": taxonomy.name,
+        "taxonomy_version": taxonomy.version,
+        "taxonomy_fingerprint": taxonomy.fingerprint,
+        "n_labelled": len(data),
+        "C": C,
+        **(info or {}),
+    }
+    return ThemeModel.fit(
+        data,
+        PriorScorer(taxonomy),
+        themes=taxonomy.ids,
+        C=C,
+        info=meta,
+        context_prior=context_prior,
+    )

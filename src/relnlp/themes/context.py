@@ -24,7 +24,9 @@ __all__ = ["SHORT_WORDS", "passage_contexts"]
 SHORT_WORDS = 60
 _MAX_HEADING_WORDS = 14
 _MARKUP = re.compile(r"^[#>*_\s-]+|[*_]+$")
-_NOT_HEADING = re.compile(r"▲|!\[|https?://|\{%|<[a-z/]|^\w+\s*:(?:\s|$)|^[-=]{3,}$|^\d+\.?$|^\[\d+\]", re.I)
+_NOT_HEADING = re.compile(
+    r"▲|!\[|https?://|\{%|<[a-z/]|^\w+\s*:(?:\s|$)|^[-=]{3,}$|^\d+\.?$|^\[\d+\]", re.I
+)
 _ITEM = re.compile(r"^\s*(?:[-*•▪◦]|\d+[.)])\s+")
 _WORD = re.compile(r"\w+")
 

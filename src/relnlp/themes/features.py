@@ -115,10 +115,7 @@ def stems(text: str, *, drop_stop: bool = False) -> list[str]:
     if not drop_stop:
         return list(st)
     stop = _stop()
-    return [
-        s for (w, _a, _b), s in zip(ws, st)
-        if w not in stop and not w.isdigit() and len(w) > 1
-    ]  # fmt: skip
+    return [s for (w, _a, _b), s in zip(ws, st) if w not in stop and not w.isdigit() and len(w) > 1]
 
 
 @lru_cache(maxsize=256)
@@ -218,13 +215,16 @@ class PriorScorer:
         # A cue inside a longer cue of the same theme ("Bank" in "Investment Bank") is
         # not separate evidence.
         out = [
-            m for m in out
+            m
+            for m in out
             if not any(
-                o.theme == m.theme and o.start <= m.start and m.end <= o.end
+                o.theme == m.theme
+                and o.start <= m.start
+                and m.end <= o.end
                 and (o.end - o.start) > (m.end - m.start)
                 for o in out
             )
-        ]  # fmt: skip
+        ]
         for t in self.taxonomy.themes:
             for pat in self.taxonomy.patterns(t.id):
                 for m in pat.finditer(text):
@@ -238,10 +238,7 @@ class PriorScorer:
                 for a, b in clauses:
                     if a < x.end and x.start < b:
                         scope.setdefault(x.theme, []).append((a, b))
-            out = [
-                c for c in out
-                if not any(a <= c.start < b for a, b in scope.get(c.theme, ()))
-            ]  # fmt: skip
+            out = [c for c in out if not any(a <= c.start < b for a, b in scope.get(c.theme, ()))]
             out += excl
         out.sort(key=lambda m: (m.start, m.end, m.theme))
         return out

@@ -30,9 +30,11 @@ def build_classifier(
     packaged_model: bool = True,
 ) -> ThemeClassifier:
     """A classifier from a taxonomy (default: packaged) and a model (default: packaged)."""
-    tax = taxonomy if isinstance(taxonomy, Taxonomy) else (
-        Taxonomy.load(taxonomy) if taxonomy is not None else Taxonomy.default()
-    )  # fmt: skip
+    tax = (
+        taxonomy
+        if isinstance(taxonomy, Taxonomy)
+        else (Taxonomy.load(taxonomy) if taxonomy is not None else Taxonomy.default())
+    )
     mdl: Any = model
     if model is not None and not isinstance(model, ThemeModel):
         mdl = ThemeModel.load(model)

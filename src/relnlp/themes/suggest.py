@@ -38,9 +38,11 @@ def corpus_passages(corpus: str | os.PathLike[str]) -> list[str]:
     from relnlp.io import SUPPORTED, clean_view, read
 
     root = Path(corpus)
-    files = [root] if root.is_file() else sorted(
-        p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
-    )  # fmt: skip
+    files = (
+        [root]
+        if root.is_file()
+        else sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+    )
     out = []
     for f in files:
         doc = read(f)
@@ -101,8 +103,11 @@ def suggest_cues(
         if doc_count[j] < min_count or (str(vocab[j]),) in known:
             continue
         surface, ctx = _context(rel_texts, (str(vocab[j]),))
-        out.append(Suggestion(surface.lower(), round(float(contrast[j]), 4), "word",
-                              int(doc_count[j]), ctx))  # fmt: skip
+        out.append(
+            Suggestion(
+                surface.lower(), round(float(contrast[j]), 4), "word", int(doc_count[j]), ctx
+            )
+        )
     toks = [s for t in rel_texts for s in [*stems(t, drop_stop=True), "|"]]
     finder = BigramCollocationFinder.from_words(toks)
     finder.apply_ngram_filter(lambda a, b: "|" in (a, b))
@@ -112,6 +117,13 @@ def suggest_cues(
             continue
         surface, ctx = _context(rel_texts, (a, b))
         if ctx:
-            out.append(Suggestion(surface.lower(), round(float(llr), 2), "collocation",
-                                  int(finder.ngram_fd[(a, b)]), ctx))  # fmt: skip
+            out.append(
+                Suggestion(
+                    surface.lower(),
+                    round(float(llr), 2),
+                    "collocation",
+                    int(finder.ngram_fd[(a, b)]),
+                    ctx,
+                )
+            )
     return out

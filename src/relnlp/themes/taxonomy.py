@@ -40,9 +40,17 @@ __all__ = ["Taxonomy", "Theme"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FIELDS = {
-    "id", "label", "description", "parent", "cues", "patterns", "examples",
-    "negative_examples", "exclude", "exclude_patterns",
-}  # fmt: skip
+    "id",
+    "label",
+    "description",
+    "parent",
+    "cues",
+    "patterns",
+    "examples",
+    "negative_examples",
+    "exclude",
+    "exclude_patterns",
+}
 DEFAULT_NAME = "taxonomy/default.v1.toml"
 
 
@@ -68,8 +76,14 @@ class Theme:
             out["description"] = self.description
         if self.parent:
             out["parent"] = self.parent
-        for name in ("cues", "patterns", "examples", "negative_examples", "exclude",
-                     "exclude_patterns"):
+        for name in (
+            "cues",
+            "patterns",
+            "examples",
+            "negative_examples",
+            "exclude",
+            "exclude_patterns",
+        ):
             values = getattr(self, name)
             if values:
                 out[name] = list(values)
@@ -154,16 +168,22 @@ class Taxonomy:
         head = data.get("taxonomy", {})
         if not isinstance(head, dict):
             raise TaxonomyError(
-                Errors.E301.format(path=source, theme="-", field="taxonomy",
-                                   problem="must be a table"), path=source,
-            )  # fmt: skip
+                Errors.E301.format(
+                    path=source, theme="-", field="taxonomy", problem="must be a table"
+                ),
+                path=source,
+            )
         raw = data.get("themes")
         if not isinstance(raw, list) or not raw:
             raise TaxonomyError(
-                Errors.E301.format(path=source, theme="-", field="themes",
-                                   problem="need a non-empty array of [[themes]] tables"),
+                Errors.E301.format(
+                    path=source,
+                    theme="-",
+                    field="themes",
+                    problem="need a non-empty array of [[themes]] tables",
+                ),
                 path=source,
-            )  # fmt: skip
+            )
         themes = [_theme_from(obj, i, source) for i, obj in enumerate(raw)]
         return cls(
             tuple(themes),
@@ -197,15 +217,28 @@ class Taxonomy:
             taxonomy is left unchanged.
         """
         theme = _theme_from(
-            {"id": id, "label": label or id.replace("_", " ").capitalize(),
-             "description": description, "parent": parent, "cues": list(cues),
-             "patterns": list(patterns), "examples": list(examples),
-             "negative_examples": list(negative_examples), "exclude": list(exclude),
-             "exclude_patterns": list(exclude_patterns)},
-            len(self.themes), "add_theme()",
-        )  # fmt: skip
-        candidate = Taxonomy(self.themes + (theme,), name=self.name, version=self.version,
-                             description=self.description, source="add_theme()")  # fmt: skip
+            {
+                "id": id,
+                "label": label or id.replace("_", " ").capitalize(),
+                "description": description,
+                "parent": parent,
+                "cues": list(cues),
+                "patterns": list(patterns),
+                "examples": list(examples),
+                "negative_examples": list(negative_examples),
+                "exclude": list(exclude),
+                "exclude_patterns": list(exclude_patterns),
+            },
+            len(self.themes),
+            "add_theme()",
+        )
+        candidate = Taxonomy(
+            self.themes + (theme,),
+            name=self.name,
+            version=self.version,
+            description=self.description,
+            source="add_theme()",
+        )
         self._adopt(candidate)
         return self
 
@@ -236,22 +269,40 @@ class Taxonomy:
         """
         if id not in self.ids:
             raise TaxonomyError(
-                Errors.E301.format(path="extend_theme()", theme=id, field="id",
-                                   problem=f"unknown theme; themes: {', '.join(self.ids)}"),
-                path="extend_theme()", theme=id, field="id",
-            )  # fmt: skip
+                Errors.E301.format(
+                    path="extend_theme()",
+                    theme=id,
+                    field="id",
+                    problem=f"unknown theme; themes: {', '.join(self.ids)}",
+                ),
+                path="extend_theme()",
+                theme=id,
+                field="id",
+            )
         old = self[id]
-        added = {"cues": cues, "patterns": patterns, "examples": examples,
-                 "negative_examples": negative_examples, "exclude": exclude,
-                 "exclude_patterns": exclude_patterns}  # fmt: skip
+        added = {
+            "cues": cues,
+            "patterns": patterns,
+            "examples": examples,
+            "negative_examples": negative_examples,
+            "exclude": exclude,
+            "exclude_patterns": exclude_patterns,
+        }
         data = old.to_dict()
         for name, values in added.items():
             have = list(getattr(old, name))
             data[name] = have + [v for v in values if v not in have]
         theme = _theme_from(data, self.ids.index(id), "extend_theme()")
         themes = tuple(theme if t.id == id else t for t in self.themes)
-        self._adopt(Taxonomy(themes, name=self.name, version=self.version,
-                             description=self.description, source="extend_theme()"))  # fmt: skip
+        self._adopt(
+            Taxonomy(
+                themes,
+                name=self.name,
+                version=self.version,
+                description=self.description,
+                source="extend_theme()",
+            )
+        )
         return self
 
     def remove_theme(self, id: str) -> Taxonomy:  # noqa: A002
@@ -260,8 +311,15 @@ class Taxonomy:
         themes = tuple(
             replace(t, parent=None) if t.parent == id else t for t in self.themes if t.id != id
         )
-        self._adopt(Taxonomy(themes, name=self.name, version=self.version,
-                             description=self.description, source=self.source))  # fmt: skip
+        self._adopt(
+            Taxonomy(
+                themes,
+                name=self.name,
+                version=self.version,
+                description=self.description,
+                source=self.source,
+            )
+        )
         return self
 
     def _adopt(self, other: Taxonomy) -> None:
@@ -272,8 +330,13 @@ class Taxonomy:
 
     def copy(self) -> Taxonomy:
         """An independent copy."""
-        return Taxonomy(self.themes, name=self.name, version=self.version,
-                        description=self.description, source=self.source)  # fmt: skip
+        return Taxonomy(
+            self.themes,
+            name=self.name,
+            version=self.version,
+            description=self.description,
+            source=self.source,
+        )
 
     @property
     def key(self) -> str:
@@ -285,10 +348,13 @@ class Taxonomy:
         import tomli_w
 
         data = {
-            "taxonomy": {"name": self.name, "version": self.version,
-                         "description": self.description},
+            "taxonomy": {
+                "name": self.name,
+                "version": self.version,
+                "description": self.description,
+            },
             "themes": [t.to_dict() for t in self.themes],
-        }  # fmt: skip
+        }
         return tomli_w.dumps(data, multiline_strings=True)
 
     def save(self, path: str | os.PathLike[str]) -> Path:
@@ -344,8 +410,12 @@ class Taxonomy:
             lines.append(
                 f"{'  ' * depth}- {t.id}: {t.label} [{len(t.cues)} cues, "
                 f"{len(t.patterns)} patterns, {len(t.examples)} examples"
-                + (f", {len(t.exclude) + len(t.exclude_patterns)} exclusions" if t.exclude
-                   or t.exclude_patterns else "") + "]"
+                + (
+                    f", {len(t.exclude) + len(t.exclude_patterns)} exclusions"
+                    if t.exclude or t.exclude_patterns
+                    else ""
+                )
+                + "]"
             )
         return "\n".join(lines)
 
@@ -356,18 +426,22 @@ class Taxonomy:
         for t in self.themes:
             if t.id in seen:
                 raise TaxonomyError(
-                    Errors.E301.format(path=src, theme=t.id, field="id",
-                                       problem="duplicate id"),
-                    path=src, theme=t.id, field="id",
-                )  # fmt: skip
+                    Errors.E301.format(path=src, theme=t.id, field="id", problem="duplicate id"),
+                    path=src,
+                    theme=t.id,
+                    field="id",
+                )
             seen.add(t.id)
         for t in self.themes:
             if t.parent is not None and t.parent not in seen:
                 raise TaxonomyError(
-                    Errors.E301.format(path=src, theme=t.id, field="parent",
-                                       problem=f"unknown parent {t.parent!r}"),
-                    path=src, theme=t.id, field="parent",
-                )  # fmt: skip
+                    Errors.E301.format(
+                        path=src, theme=t.id, field="parent", problem=f"unknown parent {t.parent!r}"
+                    ),
+                    path=src,
+                    theme=t.id,
+                    field="parent",
+                )
         self._check_exclusions()
         parents = {t.id: t.parent for t in self.themes}
         for t in self.themes:
@@ -376,13 +450,15 @@ class Taxonomy:
                 if cur in path:
                     cycle = " -> ".join(path + [cur])
                     raise TaxonomyError(
-                        Errors.E301.format(path=src, theme=t.id, field="parent",
-                                           problem=f"cycle {cycle}"),
-                        path=src, theme=t.id, field="parent",
-                    )  # fmt: skip
+                        Errors.E301.format(
+                            path=src, theme=t.id, field="parent", problem=f"cycle {cycle}"
+                        ),
+                        path=src,
+                        theme=t.id,
+                        field="parent",
+                    )
                 path.append(cur)
                 cur = parents[cur]
-
 
     def _check_exclusions(self) -> None:
         """Warn (W232) about an exclusion that every occurrence of a cue contains."""
@@ -399,10 +475,10 @@ class Taxonomy:
                     seq = stems(cue)
                     if n and any(seq[i : i + n] == ex for i in range(len(seq) - n + 1)):
                         warnings.warn(
-                            Warnings.W232.format(path=self.source, theme=t.id, term=term,
-                                                 cue=cue),
-                            RelnlpWarning, stacklevel=4,
-                        )  # fmt: skip
+                            Warnings.W232.format(path=self.source, theme=t.id, term=term, cue=cue),
+                            RelnlpWarning,
+                            stacklevel=4,
+                        )
 
 
 def _user_version(version: str) -> str:
@@ -415,18 +491,30 @@ def _strings(obj: dict[str, Any], name: str, theme: str, source: str) -> tuple[s
         return ()
     if isinstance(value, str) or not isinstance(value, Sequence):
         raise TaxonomyError(
-            Errors.E301.format(path=source, theme=theme, field=name,
-                               problem=f"must be a list of strings, got {type(value).__name__}"),
-            path=source, theme=theme, field=name,
-        )  # fmt: skip
+            Errors.E301.format(
+                path=source,
+                theme=theme,
+                field=name,
+                problem=f"must be a list of strings, got {type(value).__name__}",
+            ),
+            path=source,
+            theme=theme,
+            field=name,
+        )
     out = []
     for v in value:
         if not isinstance(v, str) or not v.strip():
             raise TaxonomyError(
-                Errors.E301.format(path=source, theme=theme, field=name,
-                                   problem=f"entries must be non-empty strings, got {v!r}"),
-                path=source, theme=theme, field=name,
-            )  # fmt: skip
+                Errors.E301.format(
+                    path=source,
+                    theme=theme,
+                    field=name,
+                    problem=f"entries must be non-empty strings, got {v!r}",
+                ),
+                path=source,
+                theme=theme,
+                field=name,
+            )
         out.append(" ".join(v.split()))
     return tuple(out)
 
@@ -434,16 +522,20 @@ def _strings(obj: dict[str, Any], name: str, theme: str, source: str) -> tuple[s
 def _theme_from(obj: Any, index: int, source: str) -> Theme:
     if not isinstance(obj, dict):
         raise TaxonomyError(
-            Errors.E301.format(path=source, theme=f"#{index + 1}", field="-",
-                               problem="a theme must be a table"), path=source,
-        )  # fmt: skip
+            Errors.E301.format(
+                path=source, theme=f"#{index + 1}", field="-", problem="a theme must be a table"
+            ),
+            path=source,
+        )
     tid = obj.get("id")
     name = tid if isinstance(tid, str) else f"#{index + 1}"
 
     def fail(fld: str, problem: str) -> TaxonomyError:
         return TaxonomyError(
             Errors.E301.format(path=source, theme=name, field=fld, problem=problem),
-            path=source, theme=name, field=fld,
+            path=source,
+            theme=name,
+            field=fld,
         )
 
     if not isinstance(tid, str) or not _ID.match(tid):
@@ -480,7 +572,14 @@ def _theme_from(obj: Any, index: int, source: str) -> Theme:
     if not cues and not patterns and not examples:
         raise fail("cues", "empty: give at least one cue, pattern or example")
     return Theme(
-        id=tid, label=label.strip(), description=" ".join(desc.split()), parent=parent,
-        cues=cues, patterns=patterns, examples=examples, negative_examples=negatives,
-        exclude=exclude, exclude_patterns=exclude_patterns,
+        id=tid,
+        label=label.strip(),
+        description=" ".join(desc.split()),
+        parent=parent,
+        cues=cues,
+        patterns=patterns,
+        examples=examples,
+        negative_examples=negatives,
+        exclude=exclude,
+        exclude_patterns=exclude_patterns,
     )

@@ -74,4 +74,3 @@ _SENT_END = re.compile(
     r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
     r"[.!?](?:[\"”’)\]]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*\s+(?=[A-Z\"“(\[]|\*)|\n\s*\n|(?:https?://|www\.)\S+\s+"
 )
-

@@ -45,7 +45,6 @@ class Anchor:
         return anchor
 
 
-
 # A year-less date up to this many months after the document's date is read as upcoming
 # (same year) when its sentence speaks in the present or future; otherwise as past.
 _AHEAD = 3
@@ -54,8 +53,9 @@ _DEADLINE_AHEAD = 7 * 31
 _WILL = re.compile(r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to)\b|'ll\b", re.IGNORECASE)
 # How far (characters) a named quarter or half sets the granularity of "a year earlier".
 _PERIOD_REACH = 400
-_PRESENT = re.compile(r"\b(?:is|are|will|would|be|'s|payable|due|expires?|begins?|ends?|starts?)\b",
-                      re.IGNORECASE)
+_PRESENT = re.compile(
+    r"\b(?:is|are|will|would|be|'s|payable|due|expires?|begins?|ends?|starts?)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -114,7 +114,6 @@ def _resolve_year(
     return y
 
 
-
 def _by_tense(tense: str, y: int, month: int, day: int | None, a: Anchor) -> int | None:
     """The year of a year-less date said in ``tense`` (see :mod:`relnlp.timex.tense`).
 
@@ -148,7 +147,7 @@ def _by_tense(tense: str, y: int, month: int, day: int | None, a: Anchor) -> int
 
 
 def _clock_shift(a: Anchor, n: int, unit: str, mod: str | None) -> Norm:
-    """"two hours ago" from a document time (TIME), or None without one."""
+    """ "two hours ago" from a document time (TIME), or None without one."""
     import datetime as dt
 
     if a.doc_time is None or a.doc_year is None or a.doc_month is None or a.doc_day is None:
@@ -167,11 +166,12 @@ def _dct_day(ctx: _Ctx, delta: int = 0) -> str | None:
     return (dt.date(a.doc_year, a.doc_month, a.doc_day) + dt.timedelta(days=delta)).isoformat()
 
 
-
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _day_relative(name: str, g: dict[str, Any], ctx: _Ctx) -> tuple[str, str, str | None, bool] | None:
+def _day_relative(
+    name: str, g: dict[str, Any], ctx: _Ctx
+) -> tuple[str, str, str | None, bool] | None:
     """Yesterday/tomorrow and weekdays, from a day-precise report date (news datelines)."""
     import datetime as dt
 

@@ -18,10 +18,18 @@ def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     if not n:
         return "DURATION", _period("X", unit), None, False  # "a few decades": PXDE
     qual = (g.get("q") or "").lower().strip()
-    dmod = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-            "less than": "LESS_THAN", "under": "LESS_THAN", "nearly": "APPROX",
-            "almost": "APPROX", "about": "APPROX", "around": "APPROX",
-            "some": "APPROX"}.get(re.sub(r"\s+", " ", qual))  # fmt: skip
+    dmod = {
+        "more than": "MORE_THAN",
+        "over": "MORE_THAN",
+        "at least": "EQUAL_OR_MORE",
+        "less than": "LESS_THAN",
+        "under": "LESS_THAN",
+        "nearly": "APPROX",
+        "almost": "APPROX",
+        "about": "APPROX",
+        "around": "APPROX",
+        "some": "APPROX",
+    }.get(re.sub(r"\s+", " ", qual))
     code = _UNITS[unit]
     before = ctx.text[max(0, m.start() - 24) : m.start()]
     if g["n"].lower() in ("a", "an") and re.search(
@@ -36,9 +44,16 @@ def _n_set(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """Recurrences (TimeML SET): "daily" XXXX-XX-XX, "each month" P1M, "each July" XXXX-07."""
     adv = (g.get("adv") or "").lower()
     if adv:
-        value = {"daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
-                 "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX",
-                 "quarterly": "XXXX-QX", "hourly": "PT1H"}[adv]  # fmt: skip
+        value = {
+            "daily": "XXXX-XX-XX",
+            "nightly": "XXXX-XX-XXTNI",
+            "weekly": "XXXX-WXX",
+            "monthly": "XXXX-XX",
+            "annually": "XXXX",
+            "yearly": "XXXX",
+            "quarterly": "XXXX-QX",
+            "hourly": "PT1H",
+        }[adv]
         return "SET", value, None, False
     if g.get("m"):
         return "SET", _ymd(None, _month(g["m"])), None, False
@@ -71,7 +86,6 @@ def _n_duration_adj(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     if not n or unit not in _UNITS:
         return None
     return "DURATION", _period(n, unit), None, False
-
 
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

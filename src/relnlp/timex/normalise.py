@@ -74,8 +74,16 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             return None
         if g.get("y") and unit == "months" and n <= 12:
             y = int(g["y"])
-            return "DATE", (f"{_ymd(y, 1)}/{_ymd(y, n)}" if g["which"].lower() == "first"
-                            else f"{_ymd(y, 13 - n)}/{_ymd(y, 12)}"), None, False  # fmt: skip
+            return (
+                "DATE",
+                (
+                    f"{_ymd(y, 1)}/{_ymd(y, n)}"
+                    if g["which"].lower() == "first"
+                    else f"{_ymd(y, 13 - n)}/{_ymd(y, 12)}"
+                ),
+                None,
+                False,
+            )
         if g.get("m") and unit == "days":
             mo = _month(g["m"])
             y = int(g["my"]) if g.get("my") else _resolve_year(ctx, mo, None)
@@ -105,8 +113,18 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
     if name == "quarter":
         if g.get("q"):
             return "DATE", f"{int(g['y2']):04d}-Q{g['q']}", None, False
-        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-             "fourth": 4, "4th": 4, "final": 4, "last": 4}[g["which"].lower()]  # fmt: skip
+        q = {
+            "first": 1,
+            "1st": 1,
+            "second": 2,
+            "2nd": 2,
+            "third": 3,
+            "3rd": 3,
+            "fourth": 4,
+            "4th": 4,
+            "final": 4,
+            "last": 4,
+        }[g["which"].lower()]
         return "DATE", f"{int(g['y']):04d}-Q{q}", None, False
     if name == "halfcode":
         return "DATE", f"{int(g['y']):04d}-H{g['h']}", None, False
@@ -192,9 +210,16 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         return "DATE", g["y"], mod, False
     if name in ("ago", "later"):
         if g.get("q"):
-            mod = {"about": "APPROX", "around": "APPROX", "some": "APPROX", "almost": "APPROX",
-                   "nearly": "APPROX", "more than": "BEFORE", "over": "BEFORE",
-                   "less than": "AFTER"}.get(re.sub(r"\s+", " ", g["q"].lower().strip()))  # fmt: skip
+            mod = {
+                "about": "APPROX",
+                "around": "APPROX",
+                "some": "APPROX",
+                "almost": "APPROX",
+                "nearly": "APPROX",
+                "more than": "BEFORE",
+                "over": "BEFORE",
+                "less than": "AFTER",
+            }.get(re.sub(r"\s+", " ", g["q"].lower().strip()))
         n = _number(g["n"])
         unit = g["unit"].lower().rstrip("s")
         unit = "century" if unit == "centurie" else unit
@@ -204,7 +229,11 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             sign = -1
         else:  # "two days later": from the last date the text gave, else the document's
             pivot = (a.narrative_year, None, None)  # "five years later": the last year told
-            if a.last_day and a.last_day[0] == a.narrative_year and unit in ("day", "week", "month"):
+            if (
+                a.last_day
+                and a.last_day[0] == a.narrative_year
+                and unit in ("day", "week", "month")
+            ):
                 pivot = a.last_day  # the last date given was a day of that year
             if pivot[0] is None:
                 pivot = (a.doc_year, a.doc_month, a.doc_day)
@@ -226,7 +255,14 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             return "DATE", f"{a.narrative_year:04d}", None, True
         if unit in ("decade", "century"):
             # "the last decade" said in 1998: the 1980s (198), "this century": 19
-            if a.doc_year is None or which not in ("last", "past", "previous", "this", "next", "coming"):
+            if a.doc_year is None or which not in (
+                "last",
+                "past",
+                "previous",
+                "this",
+                "next",
+                "coming",
+            ):
                 return None
             size = 10 if unit == "decade" else 100
             step = {"last": -1, "past": -1, "previous": -1, "this": 0}.get(which, 1)
@@ -235,22 +271,33 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             ref = a.narrative_year if which in ("following", "previous") else a.doc_year
             if ref is None:
                 return None
-            delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "following": 1,
-                     "coming": 1, "this": 0}.get(which)  # fmt: skip
+            delta = {
+                "last": -1,
+                "previous": -1,
+                "past": -1,
+                "next": 1,
+                "following": 1,
+                "coming": 1,
+                "this": 0,
+            }.get(which)
             if delta is None:
                 return None
             return "DATE", f"{ref + delta:04d}", mod, True
         if unit == "week" and a.doc_year is not None and a.doc_month is not None and a.doc_day:
             import datetime as dt
 
-            delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(which)
+            delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(
+                which
+            )
             if delta is None:
                 return None
             day = dt.date(a.doc_year, a.doc_month, a.doc_day) + dt.timedelta(weeks=delta)
             iso = day.isocalendar()
             return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}", mod, True
         if unit == "month" and a.doc_year is not None and a.doc_month is not None:
-            delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(which)
+            delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(
+                which
+            )
             if delta is None:
                 return None
             k = a.doc_year * 12 + (a.doc_month - 1) + delta
@@ -268,10 +315,18 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
     return None
 
 
-_REF = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-        "these days": "PRESENT_REF", "at present": "PRESENT_REF", "current": "PRESENT_REF",
-        "future": "FUTURE_REF", "soon": "FUTURE_REF", "near term": "FUTURE_REF",
-        "later date": "FUTURE_REF"}  # fmt: skip
+_REF = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+    "near term": "FUTURE_REF",
+    "later date": "FUTURE_REF",
+}
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -292,7 +347,9 @@ def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         return None if day is None else ("TIME", day + "TNI", None, True)
     which = (g.get("which") or g.get("wd3") or "").lower()
     tod = (g.get("tod") or g["tod2"]).lower()
-    wd = g.get("wd") or (which.capitalize() if which.endswith("day") and which not in ("yesterday", "today") else "")
+    wd = g.get("wd") or (
+        which.capitalize() if which.endswith("day") and which not in ("yesterday", "today") else ""
+    )
     if wd:
         res = _day_relative("weekday", {"wd": wd, "which": ""}, ctx)
         day = res[1] if res else None
@@ -341,14 +398,20 @@ def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     det = (g.get("det") or "").lower()
     if not which and not det and not adj.strip():
         return None  # bare "quarter": a district, a fourth part
-    ago = "year-earlier" in adj or "year-ago" in adj or "comparable" in adj or "corresponding" in adj
+    ago = (
+        "year-earlier" in adj or "year-ago" in adj or "comparable" in adj or "corresponding" in adj
+    )
     if g["qn"].lower() == "period" and (which or not (ago or "latest" in adj)):
         return None  # a period is a quarter only as the reporting period of earnings news
     if which and (g.get("qy") or g.get("rel")):
         q = _ordinal(which) or 0
         if not 1 <= q <= 4 or a.doc_year is None and not g.get("qy"):
             return None
-        y = int(g["qy"]) if g.get("qy") else (a.doc_year or 0) + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+        y = (
+            int(g["qy"])
+            if g.get("qy")
+            else (a.doc_year or 0) + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+        )
         return "DATE", f"{y:04d}-Q{q}", None, not g.get("qy")
     if which:
         q = _ordinal(which) or 0
@@ -394,7 +457,7 @@ def _n_spelled(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 
 
 def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
-    """"year-end", "the end of the year", "earlier this month", "the full year"."""
+    """ "year-end", "the end of the year", "earlier this month", "the full year"."""
     a = ctx.anchor
     if a.doc_year is None:
         return None
@@ -414,7 +477,7 @@ def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 
 
 def _n_that_year(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
-    """"that year", "the same month": the narrative anchor."""
+    """ "that year", "the same month": the narrative anchor."""
     a = ctx.anchor
     unit = g["unit"].lower()
     if unit == "day":
@@ -427,9 +490,8 @@ def _n_that_year(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     return None if y is None else ("DATE", f"{y:04d}", None, True)
 
 
-
 def _n_weekend(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
-    """"the weekend", "next weekend": the ISO week of that weekend, ``1998-W07-WE``."""
+    """ "the weekend", "next weekend": the ISO week of that weekend, ``1998-W07-WE``."""
     import datetime as dt
 
     day = _dct_day(ctx)
@@ -438,7 +500,9 @@ def _n_weekend(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     today = dt.date.fromisoformat(day)
     which = g["which"].lower()
     ahead = which == "next" or (which in ("the", "this") and (ctx.future or today.weekday() >= 5))
-    sat = today + dt.timedelta(days=(5 - today.weekday()) % 7 if ahead else -((today.weekday() - 5) % 7))
+    sat = today + dt.timedelta(
+        days=(5 - today.weekday()) % 7 if ahead else -((today.weekday() - 5) % 7)
+    )
     if which == "next" and sat - today < dt.timedelta(days=2):
         sat += dt.timedelta(days=7)
     iso = sat.isocalendar()
@@ -446,7 +510,7 @@ def _n_weekend(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 
 
 def _n_yago(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
-    """"year-earlier profit": the reporting quarter a year back; "the year ended ...": P1Y."""
+    """ "year-earlier profit": the reporting quarter a year back; "the year ended ...": P1Y."""
     a = ctx.anchor
     if g.get("fyear"):
         return "DURATION", "P1Y", None, False
@@ -456,8 +520,19 @@ def _n_yago(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     return None if value is None else ("DATE", value, None, True)
 
 
-_MORE = {"ref": _n_ref, "yago": _n_yago, "weekend": _n_weekend, "tod": _n_tod, "clock": _n_clock, "quarter_ny": _n_quarter,
-         "season_ny": _n_season, "spelled_year": _n_spelled, "year_part": _n_year_part,
-         "that_year": _n_that_year, "set": _n_set, "vague_dur": _n_vague,
-         "duration_adj": _n_duration_adj, "weekday_set": _n_weekday_set}  # fmt: skip
-
+_MORE = {
+    "ref": _n_ref,
+    "yago": _n_yago,
+    "weekend": _n_weekend,
+    "tod": _n_tod,
+    "clock": _n_clock,
+    "quarter_ny": _n_quarter,
+    "season_ny": _n_season,
+    "spelled_year": _n_spelled,
+    "year_part": _n_year_part,
+    "that_year": _n_that_year,
+    "set": _n_set,
+    "vague_dur": _n_vague,
+    "duration_adj": _n_duration_adj,
+    "weekday_set": _n_weekday_set,
+}

@@ -28,89 +28,197 @@ from relnlp.timex._lexicon import (
 # position; the scanner always prefers the longest match.
 _PATTERNS: list[tuple[str, str]] = [
     # ranges of days: "April 23-24, 2015", "March 5-15", "5-15 March 2015"
-    ("md_range", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|—)\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d-])"),
-    ("dm_range", rf"(?P<d1>{_DAY})\s*(?:-|–|—)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
+    (
+        "md_range",
+        rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|—)\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\d-])",
+    ),
+    (
+        "dm_range",
+        rf"(?P<d1>{_DAY})\s*(?:-|–|—)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+    ),
     # month ranges: "January – May 2015", "from May to July", "between March and May 2014"
-    ("mm_range", rf"(?P<pre>(?:[Ff]rom|[Bb]etween)\s+)?(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH.replace('to|', 'to|(?P<and>and)|')}(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?"),
+    (
+        "mm_range",
+        rf"(?P<pre>(?:[Ff]rom|[Bb]etween)\s+)?(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH.replace('to|', 'to|(?P<and>and)|')}(?P<m2>{_MONTH})(?:\s+(?P<y2>{_YEAR}))?",
+    ),
     # year ranges: "Between 2001 and 2007", "2001-2007", "from 2005 to 2007"
-    ("yy_range", rf"(?P<pre>(?:[Bb]etween|[Ff]rom)\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|(?P<and>and)|to|until|through)\s*(?P<y2>{_YEAR}|\d\d)(?![\d-])"),
+    (
+        "yy_range",
+        rf"(?P<pre>(?:[Bb]etween|[Ff]rom)\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|(?P<and>and)|to|until|through)\s*(?P<y2>{_YEAR}|\d\d)(?![\d-])",
+    ),
     # "the first four months of 2015", "the last two days of March"
-    ("first_n", rf"(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>{_NUMWORD})\s+(?P<unit>months|days|weeks)\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR}))"),
+    (
+        "first_n",
+        rf"(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>{_NUMWORD})\s+(?P<unit>months|days|weeks)\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR}))",
+    ),
     # halves: "the first half of August", "second half of 2014", "the second half of the 20th century"
-    ("half", rf"(?:the\s+)?(?P<which>first|second|1st|2nd|latter|former|last)\s+half\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR})|(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z-]+)\s+century)"),
-    ("quarter", rf"(?:the\s+)?(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})|\bQ(?P<q>[1-4])\s*(?P<y2>{_YEAR})"),
+    (
+        "half",
+        rf"(?:the\s+)?(?P<which>first|second|1st|2nd|latter|former|last)\s+half\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR})|(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z-]+)\s+century)",
+    ),
+    (
+        "quarter",
+        rf"(?:the\s+)?(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})|\bQ(?P<q>[1-4])\s*(?P<y2>{_YEAR})",
+    ),
     ("halfcode", rf"\bH(?P<h>[12])\s*(?P<y>{_YEAR})"),
     # full dates
     ("mdy", rf"(?:{_WD},?\s+)?{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})(?!\d)"),
     ("dmy", rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)"),
-    ("iso", rf"(?<![\d/-])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d/-])"),
+    (
+        "iso",
+        rf"(?<![\d/-])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d/-])",
+    ),
     ("slash", rf"(?<![\d/.-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})(?![\d/])"),
     ("dots", rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})(?!\d|\.\d)"),
     # month + day without year: "March 19", "Feb. 26", "the 10th of May"
     ("md", rf"(?:{_WD},?\s+)?{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\d,.]*\d{{4}})(?!\d|:\d)"),
     ("dm", rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*{_YEAR})"),
     # month (+ year): "November 2013", "early March", "end-of-March", "mid-May"
-    ("my", rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>{_SPELLED_YEAR})|\s+(?P<wy>this|last|next)\s+year)?(?![\w-])"),
+    (
+        "my",
+        rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>{_SPELLED_YEAR})|\s+(?P<wy>this|last|next)\s+year)?(?![\w-])",
+    ),
     # seasons: "the summer of 2021", "summer 2021", "this summer"
-    ("season", rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<sy>{_SPELLED_YEAR})(?![\w-])))"),
+    (
+        "season",
+        rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<sy>{_SPELLED_YEAR})(?![\w-])))",
+    ),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
-    ("decade", rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"),
-    ("century", rf"(?:the\s+)?{_MOD}(?!(?:this|last|next|past|previous|coming|following|same|that)\s)(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?"),
+    (
+        "decade",
+        rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
+    ),
+    (
+        "century",
+        rf"(?:the\s+)?{_MOD}(?!(?:this|last|next|past|previous|coming|following|same|that)\s)(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?",
+    ),
     # years of any length with an era, "AD 711", "480 BC", "the year 800"
-    ("era", rf"(?:{_MOD}{_APPROX}(?:(?:AD|A\.D\.)\s+(?P<y1>\d{{1,4}})|(?P<y2>\d{{1,4}})\s*(?:(?P<bc>{_BC})|{_AD}))|[Tt]he\s+year\s+(?P<y3>\d{{3,4}}))(?!\w)"),
+    (
+        "era",
+        rf"(?:{_MOD}{_APPROX}(?:(?:AD|A\.D\.)\s+(?P<y1>\d{{1,4}})|(?P<y2>\d{{1,4}})\s*(?:(?P<bc>{_BC})|{_AD}))|[Tt]he\s+year\s+(?P<y3>\d{{3,4}}))(?!\w)",
+    ),
     ("fy", _FY),
     # bare years (in date contexts only; see _year_context)
-    ("year", rf"{_MOD}{_APPROX}(?:[Ff]iscal\s+)?(?:(?<=[Mm]id-)|(?<![\w/#$.-]))(?P<y>{_YEAR})(?![\w/%]|-(?:\w))"),
+    (
+        "year",
+        rf"{_MOD}{_APPROX}(?:[Ff]iscal\s+)?(?:(?<=[Mm]id-)|(?<![\w/#$.-]))(?P<y>{_YEAR})(?![\w/%]|-(?:\w))",
+    ),
     # relative expressions
-    ("ago", rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago"),
+    (
+        "ago",
+        rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago",
+    ),
     ("later", rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier)(?=[\s,.;:])"),
-    ("deictic", r"(?P<mod>(?:early|late)\s+)?(?:the\s+)?(?P<which>last|next|this|previous|following|coming|same|past)\s+(?P<unit>year|month|week|day|decade|century)\b"),
+    (
+        "deictic",
+        r"(?P<mod>(?:early|late)\s+)?(?:the\s+)?(?P<which>last|next|this|previous|following|coming|same|past)\s+(?P<unit>year|month|week|day|decade|century)\b",
+    ),
     ("deictic_day", r"\b(?P<mod>(?:early|late)\s+)?(?P<w>yesterday|tomorrow|today|tonight)\b"),
     # recurring weekdays: "on Mondays", "Tuesday nights", "Friday afternoons" (TimeML SET)
-    ("weekday_set", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s|\s+(?P<tod>mornings|afternoons|evenings|nights))(?![\w'-])"),
-    ("weekday", r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    (
+        "weekday_set",
+        r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s|\s+(?P<tod>mornings|afternoons|evenings|nights))(?![\w'-])",
+    ),
+    (
+        "weekday",
+        r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    ),
     # reference expressions (TimeML PRESENT_REF / PAST_REF / FUTURE_REF)
-    ("ref", r"(?<![\w-])(?P<ref>(?:more\s+|most\s+)?recently|currently|nowadays|these\s+days|at\s+present|"
-            r"the\s+(?:recent\s+|distant\s+)?past|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|"
-            r"the\s+near\s+term|soon|(?:right\s+)?now|current|recent|a\s+later\s+date)(?![\w-])"),
+    (
+        "ref",
+        r"(?<![\w-])(?P<ref>(?:more\s+|most\s+)?recently|currently|nowadays|these\s+days|at\s+present|"
+        r"the\s+(?:recent\s+|distant\s+)?past|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|"
+        r"the\s+near\s+term|soon|(?:right\s+)?now|current|recent|a\s+later\s+date)(?![\w-])",
+    ),
     # times of day: "this morning", "last night", "Tuesday evening", "yesterday afternoon"
-    ("tod", rf"(?:(?:(?P<the>the)\s+|(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wd>{_WD})\s+)"
-            r"(?P<mod>(?:early|late|mid)[\s-]+)?(?P<tod>morning|afternoon|evening|night)|(?P<on>overnight)|"
-            rf"(?P<mod2>early|late|mid)[\s-]+(?P<tod2>morning|afternoon|evening|night)(?:\s+(?P<wd3>{_WD}|yesterday|today|tomorrow))?)(?![\w-])"),
+    (
+        "tod",
+        rf"(?:(?:(?P<the>the)\s+|(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wd>{_WD})\s+)"
+        r"(?P<mod>(?:early|late|mid)[\s-]+)?(?P<tod>morning|afternoon|evening|night)|(?P<on>overnight)|"
+        rf"(?P<mod2>early|late|mid)[\s-]+(?P<tod2>morning|afternoon|evening|night)(?:\s+(?P<wd3>{_WD}|yesterday|today|tomorrow))?)(?![\w-])",
+    ),
     # clock times: "7:15 p.m.", "5 p.m. EST Wednesday", "noon Thursday"
-    ("clock", rf"{_APPROX}(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)(?:\s+(?:[ECMP][SD]T|GMT))?|(?<![\w-])(?P<nm>noon|midnight))"
-              rf"(?:,?\s+(?P<wd>{_WD}|yesterday|today|tomorrow))?(?:,?\s+(?P<m>{_MONTH})\s+(?P<d>{_DAY}))?"),
+    (
+        "clock",
+        rf"{_APPROX}(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)(?:\s+(?:[ECMP][SD]T|GMT))?|(?<![\w-])(?P<nm>noon|midnight))"
+        rf"(?:,?\s+(?P<wd>{_WD}|yesterday|today|tomorrow))?(?:,?\s+(?P<m>{_MONTH})\s+(?P<d>{_DAY}))?",
+    ),
     # quarters without a year: "the third quarter", "third-quarter", "the year-earlier quarter"
-    ("quarter_ny", rf"(?:(?P<det>the|this|that)\s+)?(?:(?P<qy>{_YEAR})\s+|(?P<rel>this|last|next)\s+year's\s+)?(?P<adj>(?:(?:comparable|corresponding|latest|most\s+recent|current|"
-                   r"previous|prior|past|year-earlier|year-ago|fiscal)[\s-]+)*)"
-                   r"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*(?P<qn>quarter|period)(?![\w-])"),
+    (
+        "quarter_ny",
+        rf"(?:(?P<det>the|this|that)\s+)?(?:(?P<qy>{_YEAR})\s+|(?P<rel>this|last|next)\s+year's\s+)?(?P<adj>(?:(?:comparable|corresponding|latest|most\s+recent|current|"
+        r"previous|prior|past|year-earlier|year-ago|fiscal)[\s-]+)*)"
+        r"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*(?P<qn>quarter|period)(?![\w-])",
+    ),
     # the comparison period of earnings news: "year-earlier profit", "the year ended June 30"
-    ("yago", r"(?P<yago>year-(?:earlier|ago))(?=\s+[a-z])|(?P<fyear>(?:the\s+)?(?:fiscal\s+)?year)(?=\s+(?:ended|ending)\b)"),
+    (
+        "yago",
+        r"(?P<yago>year-(?:earlier|ago))(?=\s+[a-z])|(?P<fyear>(?:the\s+)?(?:fiscal\s+)?year)(?=\s+(?:ended|ending)\b)",
+    ),
     # seasons without a year: "this summer", "last spring", "the early summer"
-    ("season_ny", rf"(?:(?P<which>the|this|last|next|that|past)\s+){_MOD}(?P<s>spring|summer|autumn|fall|winter)(?![\w-])"),
+    (
+        "season_ny",
+        rf"(?:(?P<which>the|this|last|next|that|past)\s+){_MOD}(?P<s>spring|summer|autumn|fall|winter)(?![\w-])",
+    ),
     # years in words: "nineteen ninety-six", "the year two thousand"
     ("spelled_year", rf"(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR})(?![\w-])"),
     # ends of years: "year-end", "the end of the year", "the full year", "earlier this month"
-    ("year_part", r"(?:(?P<ye>year[\s-]end|year's\s+end)|(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+(?:in\s+)?)"
-                  r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year))(?![\w-])"),
+    (
+        "year_part",
+        r"(?:(?P<ye>year[\s-]end|year's\s+end)|(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+(?:in\s+)?)"
+        r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year))(?![\w-])",
+    ),
     ("weekend", r"(?P<which>the|this|last|next|that|past)\s+weekend(?![\w-])"),
     ("that_year", r"(?P<det>that|the\s+same)\s+(?P<unit>year|month|day)(?![\w-])"),
     # recurrences: "daily", "each month", "every quarter", "annually"
-    ("set", rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)|(?:each|every|per)\s+(?P<unit>{_UNIT1}|(?P<m>{_MONTH}))(?![\w-])"),
+    (
+        "set",
+        rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)|(?:each|every|per)\s+(?P<unit>{_UNIT1}|(?P<m>{_MONTH}))(?![\w-])",
+    ),
     # vague durations: "several years", "a few days", "the past few months", "recent years"
-    ("vague_dur", r"(?P<det>(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+)?"
-                  r"(?P<q>(?:a\s+few|few|several|many|some|recent|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:\s+ahead)?(?![\w-])"),
+    (
+        "vague_dur",
+        r"(?P<det>(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+)?"
+        r"(?P<q>(?:a\s+few|few|several|many|some|recent|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:\s+ahead)?(?![\w-])",
+    ),
     # durations: "10 days", "more than 20 years"
-    ("duration", rf"(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)(?P<n>{_NUMWORD})\s+(?:more\s+)?(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?![\w-])"),
+    (
+        "duration",
+        rf"(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)(?P<n>{_NUMWORD})\s+(?:more\s+)?(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?![\w-])",
+    ),
     # adjectival durations: "a two-year program", "the 10-hour tour", "an 8-month-old truce"
     ("duration_adj", rf"(?P<n>{_NUMWORD}|\d+)-(?P<unit>{_UNIT1})(?:-(?:old|long))?(?![\w-])"),
 ]
 
 _COMPILED = [(name, re.compile(p)) for name, p in _PATTERNS]
-_CI_NAMES = {"first_n", "half", "quarter", "season", "century", "ago", "later", "deictic",
-             "deictic_day", "duration", "decade", "weekday", "weekday_set", "ref", "tod", "clock", "quarter_ny",
-             "season_ny", "spelled_year", "year_part", "that_year", "set", "vague_dur",
-             "duration_adj", "yago", "weekend"}  # fmt: skip
+_CI_NAMES = {
+    "first_n",
+    "half",
+    "quarter",
+    "season",
+    "century",
+    "ago",
+    "later",
+    "deictic",
+    "deictic_day",
+    "duration",
+    "decade",
+    "weekday",
+    "weekday_set",
+    "ref",
+    "tod",
+    "clock",
+    "quarter_ny",
+    "season_ny",
+    "spelled_year",
+    "year_part",
+    "that_year",
+    "set",
+    "vague_dur",
+    "duration_adj",
+    "yago",
+    "weekend",
+}
 _COMPILED = [
     (n, re.compile(p.pattern, re.IGNORECASE) if n in _CI_NAMES else p) for n, p in _COMPILED
 ]
@@ -136,11 +244,12 @@ _NOT_YEAR_AFTER = re.compile(
 )
 # (?<!\S) anchors the bare-domain branch at a word start: without it the scan backtracks
 # quadratically over a long run without white space.
-_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:com|org|net|gov|edu|int|cn|ru|jp|pdf|html?)\S*")
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:com|org|net|gov|edu|int|cn|ru|jp|pdf|html?)\S*"
+)
 # Month abbreviations without their stop that are also first names or words.
 _BARE_ABBREVIATIONS = ("Jan", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Feb", "Apr")
 _NAMEY_HYPHEN = re.compile(r"[A-Za-z]-$")
-
 
 
 # Each pattern runs only in windows around a cheap literal trigger (a month name, a digit,
@@ -151,26 +260,46 @@ _TRIG_DIGIT = r"[0-9][0-9]"
 # name -> (trigger, case-insensitive, chars before, chars after): the margins cover the
 # longest stretch of the pattern that can stand before and after its trigger.
 _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
-    "md_range": (_TRIG_MONTH, False, 24, 40), "dm_range": (_TRIG_MONTH, False, 16, 30),
-    "mm_range": (_TRIG_MONTH, False, 50, 50), "yy_range": (_TRIG_DIGIT, False, 12, 30),
+    "md_range": (_TRIG_MONTH, False, 24, 40),
+    "dm_range": (_TRIG_MONTH, False, 16, 30),
+    "mm_range": (_TRIG_MONTH, False, 50, 50),
+    "yy_range": (_TRIG_DIGIT, False, 12, 30),
     "first_n": (r"(?:months|days|weeks)\b", True, 30, 30),
-    "half": (r"half", True, 16, 50), "quarter": (r"quarter|q[1-4]", True, 16, 16),
-    "halfcode": (r"H[12]", False, 2, 10), "mdy": (_TRIG_MONTH, False, 40, 24),
-    "dmy": (_TRIG_MONTH, False, 16, 24), "iso": (_TRIG_DIGIT, False, 6, 12),
-    "slash": (r"\d/\d", False, 6, 10), "dots": (r"\d\.\d", False, 6, 10),
-    "md": (_TRIG_MONTH, False, 40, 20), "dm": (_TRIG_MONTH, False, 16, 12),
+    "half": (r"half", True, 16, 50),
+    "quarter": (r"quarter|q[1-4]", True, 16, 16),
+    "halfcode": (r"H[12]", False, 2, 10),
+    "mdy": (_TRIG_MONTH, False, 40, 24),
+    "dmy": (_TRIG_MONTH, False, 16, 24),
+    "iso": (_TRIG_DIGIT, False, 6, 12),
+    "slash": (r"\d/\d", False, 6, 10),
+    "dots": (r"\d\.\d", False, 6, 10),
+    "md": (_TRIG_MONTH, False, 40, 20),
+    "dm": (_TRIG_MONTH, False, 16, 12),
     "my": (_TRIG_MONTH, False, 30, 44),
     "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 44),
-    "decade": (r"(?:0'?s|ties)\b", True, 40, 2), "century": (r"centur", True, 44, 16),
+    "decade": (r"(?:0'?s|ties)\b", True, 40, 2),
+    "century": (r"centur", True, 44, 16),
     "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),
-    "fy": (r"fy|fiscal", True, 2, 20), "year": (_TRIG_DIGIT, False, 40, 8),
-    "ago": (r"ago\b", True, 30, 4), "later": (r"(?:later|earlier)\b", True, 30, 8),
+    "fy": (r"fy|fiscal", True, 2, 20),
+    "year": (_TRIG_DIGIT, False, 40, 8),
+    "ago": (r"ago\b", True, 30, 4),
+    "later": (r"(?:later|earlier)\b", True, 30, 8),
     "deictic": (r"(?:year|month|week|day|decade|century)\b", True, 30, 2),
     "deictic_day": (r"(?:yesterday|tomorrow|today|tonight)\b", True, 10, 10),
     "weekday_set": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", True, 2, 16),
     "weekday": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", True, 16, 2),
-    "duration": (r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)", True, 70, 4),
-    "ref": (r"(?:recent|current|nowadays|these days|present|past|future|near term|soon|now|later date)", True, 12, 12),
+    "duration": (
+        r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)",
+        True,
+        70,
+        4,
+    ),
+    "ref": (
+        r"(?:recent|current|nowadays|these days|present|past|future|near term|soon|now|later date)",
+        True,
+        12,
+        12,
+    ),
     "tod": (r"(?:morning|afternoon|evening|night)", True, 24, 20),
     "clock": (r"(?:[ap]\.?m\b|noon|midnight)", True, 20, 36),
     "quarter_ny": (r"(?:quarter|period)", True, 60, 2),
@@ -180,10 +309,25 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "year_part": (r"(?:year|month|week)", True, 40, 8),
     "weekend": (r"weekend", True, 8, 2),
     "that_year": (r"(?:year|month|day)\b", True, 12, 2),
-    "set": (r"(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|each|every|per)", True, 2, 16),
-    "vague_dur": (r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b", True, 40, 2),
-    "duration_adj": (r"-(?:day|week|month|year|decade|century|hour|minute|quarter)\b", True, 24, 10),
-}  # fmt: skip
+    "set": (
+        r"(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|each|every|per)",
+        True,
+        2,
+        16,
+    ),
+    "vague_dur": (
+        r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b",
+        True,
+        40,
+        2,
+    ),
+    "duration_adj": (
+        r"-(?:day|week|month|year|decade|century|hour|minute|quarter)\b",
+        True,
+        24,
+        10,
+    ),
+}
 # Case-insensitive triggers run on an ASCII-lower-cased copy (same length, same offsets).
 _TRIGGER_RE = {(t, ci): re.compile(t) for t, ci, _, _ in _TRIGGERS.values()}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -254,21 +398,32 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
         w = m.group(0).lower()
         if w in ("future", "recent") and re.match(r"^\s+[a-z]", after):
             return False  # an adjective of a noun ("future earnings"), not a time reference
-        if w == "soon" and (re.search(r"\bas\s+$", before) or re.match(r"^\s+(?:after|before)\b", after)):
+        if w == "soon" and (
+            re.search(r"\bas\s+$", before) or re.match(r"^\s+(?:after|before)\b", after)
+        ):
             return re.match(r"^\s+as\s+possible", after) is not None  # "as soon as" joins clauses
-    if name == "set" and m.group("adv") and re.match(r"^\s+[a-z]", after) and not re.match(
-        r"^\s+(?:in|on|at|to|for|from|since|by|and|or|until|through|during|over)\b", after
+    if (
+        name == "set"
+        and m.group("adv")
+        and re.match(r"^\s+[a-z]", after)
+        and not re.match(
+            r"^\s+(?:in|on|at|to|for|from|since|by|and|or|until|through|during|over)\b", after
+        )
     ):
         return False  # "a quarterly dividend", "daily volume": a property, not a recurrence
-    if name in ("deictic", "deictic_day") and re.fullmatch(r"(?:[A-Z]\w*\s*)+", m.group(0)) and not re.search(
-        r"(?:^|[.!?]\s*|\n\s*)$", before
+    if (
+        name in ("deictic", "deictic_day")
+        and re.fullmatch(r"(?:[A-Z]\w*\s*)+", m.group(0))
+        and not re.search(r"(?:^|[.!?]\s*|\n\s*)$", before)
     ):
         return False  # a title in mid-sentence ("This Week" the programme, "VOA Today")
     if name in ("duration", "duration_adj") and (
         re.match(r"^[\s-]*(?:old|of\s+age)\b", after) or m.group(0).lower().endswith("-old")
     ):
         return False  # an age, "52 years old", "a 6-year-old boy": not a TIMEX3 (TimeML)
-    if name == "my" and not (gd.get("y") or gd.get("sy") or gd.get("which") or gd.get("mod") or gd.get("wy")):
+    if name == "my" and not (
+        gd.get("y") or gd.get("sy") or gd.get("which") or gd.get("mod") or gd.get("wy")
+    ):
         word = gd.get("m") or ""
         if word in _BARE_ABBREVIATIONS and re.match(r"^\s+[A-Z][a-z]", after):
             return False  # "Jan Kavan": a first name, not a month

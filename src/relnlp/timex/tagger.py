@@ -29,8 +29,6 @@ def _strip_the(text: str, start: int, name: str = "") -> tuple[str, int]:
     return text, start
 
 
-
-
 def find_timexes(
     text: str,
     *,
@@ -99,14 +97,15 @@ def find_timexes(
         if pre and name in ("mm_range", "yy_range") and pre.lower().startswith("from"):
             span_text, span_start = span_text[len(pre) :], span_start + len(pre)
         span_text = span_text.rstrip(" ,")
-        out.append(Timex(span_start, span_start + len(span_text), span_text, typ, value, mod, anchored))
+        out.append(
+            Timex(span_start, span_start + len(span_text), span_text, typ, value, mod, anchored)
+        )
         if typ == "DATE":
             # A comparison point ("a year earlier", "a year ago", "year-earlier") is not
             # where the narrative stands: two in a row both count from the period discussed.
             if not _looks_back(name, m):
                 _update_anchor(ctx, value, anchored, any(a == s for a, _ in chronology))
     return out
-
 
 
 def _looks_back(name: str, m: re.Match[str]) -> bool:

@@ -60,8 +60,10 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 # An auxiliary right before a participle cue ("will be paid", "had been scheduled").
-_AUX_BEFORE = re.compile(r"\b(be|been|being|is|are|was|were|had\s+been|has\s+been|have\s+been|has|have|having|had)\s+(?:\w+ly\s+)?$",
-                         re.IGNORECASE)
+_AUX_BEFORE = re.compile(
+    r"\b(be|been|being|is|are|was|were|had\s+been|has\s+been|have\s+been|has|have|having|had)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 _PLANNED = ("expected", "scheduled", "slated", "planned", "due")
 _BEFORE = 120
 _AFTER = 150
@@ -96,9 +98,9 @@ def local_tense(text: str, sent_start: int, sent_end: int, start: int, end: int)
         return DEADLINE
     if re.search(r"\bsince\s+$", before):
         return PAST
-    if re.search(r"\b(?:the|a|an|its|his|her|their|our|your|this|that)\s+$", before, re.IGNORECASE) and re.match(
-        r"\s+[a-z]", text[end : end + 3]
-    ):
+    if re.search(
+        r"\b(?:the|a|an|its|his|her|their|our|your|this|that)\s+$", before, re.IGNORECASE
+    ) and re.match(r"\s+[a-z]", text[end : end + 3]):
         return PRESENT  # "the Aug. 7 blasts", "a June agreement": an event named by its date
     lo = max(sent_start, start - _BEFORE)
     for cue in reversed(list(_CUE.finditer(before))):
@@ -118,11 +120,16 @@ def _tense_of(cue: re.Match[str], text: str, at: int) -> str | None:
     aux = _AUX_BEFORE.search(text, max(0, at - 24), at)
     if cue.group("past"):
         # "will be paid", "to be completed": a participle takes its auxiliary's tense
-        return None if aux is not None and cue.group("past").lower() not in ("was", "were", "had") else PAST
+        return (
+            None
+            if aux is not None and cue.group("past").lower() not in ("was", "were", "had")
+            else PAST
+        )
     if cue.group("future") or cue.group("fut2"):
         word = (cue.group("future") or "").lower()
         if word in _PLANNED and (
-            aux is not None and aux.group(1).lower() in ("was", "were", "had been")
+            aux is not None
+            and aux.group(1).lower() in ("was", "were", "had been")
             or re.search(r"\bpreviously\s+$", text[max(0, at - 12) : at], re.IGNORECASE)
         ):
             return PAST  # "had been scheduled to expire Friday": the plan is past

@@ -25,7 +25,6 @@ class Timex:
     anchored: bool = False  # True when the value depends on an anchor (year-less, relative)
 
 
-
 # --- values -------------------------------------------------------------------------------
 
 
@@ -55,7 +54,9 @@ def _valid_day(y: int | None, m: int, d: int) -> bool:
 
 _TIME_OF_DAY = r"(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))"
 _POINT = (
-    r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2}(?:" + _TIME_OF_DAY + r")?)?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}(?:-WE)?))?"
+    r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2}(?:"
+    + _TIME_OF_DAY
+    + r")?)?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}(?:-WE)?))?"
     r"|\d{3}|\d{2}|BC\d{4}|BC\d{2}|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)(?:TNI)?)?|-QX|-WXX)?|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?)"
 )
 _DURATION = r"P(?:(?:\d+|X)(?:Y|M|W|D|DE|CE|Q|L)|T(?:\d+|X)(?:H|M|S))"
@@ -87,7 +88,6 @@ def is_valid_value(value: str) -> bool:
 def parse_value(value: str) -> tuple[str, ...]:
     """Split a value into its points (one for a point, two for an interval)."""
     return tuple(value.split("/"))
-
 
 
 def _number(s: str) -> int | None:
@@ -146,7 +146,6 @@ def _mod_of(word: str | None) -> str | None:
     return None
 
 
-
 def _period(n: int | str, unit: str) -> str:
     """ISO 8601 / TIMEX3 duration: P3Y, P2W, PT4H, PT30M; ``n`` may be "X" (unknown)."""
     code = _UNITS[unit]
@@ -184,4 +183,3 @@ def _shift(base: tuple[int | None, int | None, int | None], n: int, unit: str) -
     if step is None:
         return None
     return f"{y + n * step:04d}"
-

@@ -73,9 +73,16 @@ class PassageModel:
     info: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        return json.dumps({"format": "relnlp-tone-passages", "format_version": 1,
-                           "params": self.params, "folds": self.folds, "info": self.info},
-                          indent=1)  # fmt: skip
+        return json.dumps(
+            {
+                "format": "relnlp-tone-passages",
+                "format_version": 1,
+                "params": self.params,
+                "folds": self.folds,
+                "info": self.info,
+            },
+            indent=1,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> PassageModel:
@@ -156,9 +163,7 @@ def _params(report: Report) -> dict[str, dict[str, float]]:
     return DEFAULT_PARAMS
 
 
-def _scores_with(
-    report: Report, params: dict[str, dict[str, float]]
-) -> list[PassageTone]:
+def _scores_with(report: Report, params: dict[str, dict[str, float]]) -> list[PassageTone]:
     n = len(report.document.passages)
     if records.sentence_tones(report.doc) is None:
         return [PassageTone(0.0, 0.0, [])] * n
@@ -166,11 +171,13 @@ def _scores_with(
     if len(groups) != n:
         return [PassageTone(0.0, 0.0, [])] * n
     return [
-        PassageTone(cooperation=_strength(g, "cooperation", params),
-                    tension=_strength(g, "tension", params),
-                    cues=[c for s in g for c in s.cues])
+        PassageTone(
+            cooperation=_strength(g, "cooperation", params),
+            tension=_strength(g, "tension", params),
+            cues=[c for s in g for c in s.cues],
+        )
         for g in groups
-    ]  # fmt: skip
+    ]
 
 
 def passage_scores(report: Report) -> list[PassageTone]:
@@ -178,9 +185,7 @@ def passage_scores(report: Report) -> list[PassageTone]:
     return _scores_with(report, _params(report))
 
 
-def held_out_passage_scores(
-    report: Report, doc_id: str
-) -> list[PassageTone] | None:
+def held_out_passage_scores(report: Report, doc_id: str) -> list[PassageTone] | None:
     """Passage scores with the parameters fitted without report ``doc_id`` (``None``
     when the packaged passage model was not fitted on it, or the Doc's sentence scores
     are not the packaged model's: then the shipped scores are already held out)."""
@@ -230,8 +235,11 @@ def report_scores(report: Report) -> tuple[float, float, float]:
         if not tones:
             return 0.0, 0.0, 0.0
         params = _params(report)
-        return (_strength(tones, "cooperation", params), _strength(tones, "tension", params),
-                _goldstein(tones))  # fmt: skip
+        return (
+            _strength(tones, "cooperation", params),
+            _strength(tones, "tension", params),
+            _goldstein(tones),
+        )
     coop = sum(p.cooperation * n for p, n in zip(ps, lengths)) / total
     tens = sum(p.tension * n for p, n in zip(ps, lengths)) / total
     return round(coop, 4), round(tens, 4), _goldstein(sentence_tones(report))

@@ -91,5 +91,6 @@ def load_lexicon(paths: tuple[str | os.PathLike[str], ...] = (), packaged: bool 
         index.setdefault(c.lemmas[0], []).append(c)
     return Lexicon(
         {k: tuple(sorted(v, key=lambda c: -len(c.lemmas))) for k, v in index.items()},
-        version, len(cues),
-    )  # fmt: skip
+        version,
+        len(cues),
+    )

@@ -227,8 +227,11 @@ class ToneModel:
         r = np.asarray(rules, dtype=np.float64).reshape(len(texts), len(RULE_FEATURES))
         r = r * self.rule_scale
         if self.n_dense:
-            v = (np.zeros((len(texts), self.n_dense)) if dense is None
-                 else np.asarray(dense, dtype=np.float64).reshape(len(texts), self.n_dense))  # fmt: skip
+            v = (
+                np.zeros((len(texts), self.n_dense))
+                if dense is None
+                else np.asarray(dense, dtype=np.float64).reshape(len(texts), self.n_dense)
+            )
             r = np.hstack([r, v * self.dense_scale])
         nv = len(self.vocabulary)
         z: npt.NDArray[np.float64] = r @ self.coef[nv:] + self.intercept
@@ -254,16 +257,20 @@ class ToneModel:
         d = Path(directory)
         d.mkdir(parents=True, exist_ok=True)
         meta = {
-            "format": FORMAT, "format_version": FORMAT_VERSION, "classes": list(CLASSES),
-            "rule_features": list(RULE_FEATURES), "char_ngrams": list(CHAR_NGRAMS),
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "classes": list(CLASSES),
+            "rule_features": list(RULE_FEATURES),
+            "char_ngrams": list(CHAR_NGRAMS),
             "vocabulary": self.vocabulary,
             "idf": [round(float(x), 6) for x in self.idf],
             "rule_scale": [round(float(x), 6) for x in self.rule_scale],
-            "n_dense": self.n_dense, "dense_scale": self.dense_scale,
+            "n_dense": self.n_dense,
+            "dense_scale": self.dense_scale,
             "intercept": [round(float(x), 6) for x in self.intercept],
             # one row of len(CLASSES) weights per feature (vocabulary, rules, dense)
             "coef": [[round(float(x), 5) for x in row] for row in self.coef],
-        }  # fmt: skip
+        }
         (d / "tone_model.json").write_text(
             json.dumps(meta, ensure_ascii=False, separators=(",", ":")), "utf-8"
         )
@@ -290,9 +297,10 @@ class ToneModel:
         problem = None
         if meta.get("format") != FORMAT or meta.get("format_version") != FORMAT_VERSION:
             problem = f"format {meta.get('format')!r} {meta.get('format_version')!r}"
-        elif tuple(meta.get("classes", ())) != CLASSES or tuple(
-            meta.get("rule_features", ())
-        ) != RULE_FEATURES:
+        elif (
+            tuple(meta.get("classes", ())) != CLASSES
+            or tuple(meta.get("rule_features", ())) != RULE_FEATURES
+        ):
             problem = "its classes or rule features differ from this relnlp version's"
         elif coef.shape != (
             len(meta["vocabulary"]) + len(RULE_FEATURES) + int(meta.get("n_dense", 0)),
@@ -302,10 +310,15 @@ class ToneModel:
         if problem is not None:
             raise ResourceError(Errors.E109.format(path=name, problem=problem), name=name)
         return cls(
-            list(meta["vocabulary"]), np.asarray(meta["idf"], dtype=np.float64),
-            np.asarray(meta["rule_scale"], dtype=np.float64), coef, intercept, info,
-            int(meta.get("n_dense", 0)), float(meta.get("dense_scale", 1.0)),
-        )  # fmt: skip
+            list(meta["vocabulary"]),
+            np.asarray(meta["idf"], dtype=np.float64),
+            np.asarray(meta["rule_scale"], dtype=np.float64),
+            coef,
+            intercept,
+            info,
+            int(meta.get("n_dense", 0)),
+            float(meta.get("dense_scale", 1.0)),
+        )
 
 
 def packaged_dir() -> Traversable:

@@ -10,9 +10,16 @@ import pandas as pd
 
 #: Background colour per entity label (displaCy's palette, so the pictures look familiar).
 ENTITY_COLORS: Mapping[str, str] = {
-    "PERSON": "#aa9cfc", "ORG": "#7aecec", "GPE": "#feca74", "NORP": "#c887fb",
-    "LOC": "#ff9561", "FAC": "#9cc9cc", "EVENT": "#ffeb80", "LAW": "#ff8197", "PRODUCT": "#bfeeb7",
-}  # fmt: skip
+    "PERSON": "#aa9cfc",
+    "ORG": "#7aecec",
+    "GPE": "#feca74",
+    "NORP": "#c887fb",
+    "LOC": "#ff9561",
+    "FAC": "#9cc9cc",
+    "EVENT": "#ffeb80",
+    "LAW": "#ff8197",
+    "PRODUCT": "#bfeeb7",
+}
 _DEFAULT_ENTITY_COLOR = "#ddd"
 _DATE_COLOR = "#bfe1d9"
 #: Theme colours, assigned in taxonomy order (Okabe-Ito: distinguishable for most readers).

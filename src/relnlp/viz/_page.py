@@ -50,9 +50,17 @@ def _table(df: pd.DataFrame, columns: Sequence[str], *, cls: str = "tbl") -> str
 
 _ACTOR_COLUMNS = ("canonical", "label", "mentions", "country", "roles", "aliases")
 _EVENT_COLUMNS = (
-    "date", "date_text", "type", "trigger", "source", "target", "parties", "goldstein",
-    "themes", "text",
-)  # fmt: skip
+    "date",
+    "date_text",
+    "type",
+    "trigger",
+    "source",
+    "target",
+    "parties",
+    "goldstein",
+    "themes",
+    "text",
+)
 _PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 
 _PAGE_CSS = """
@@ -105,22 +113,42 @@ def report_html(report: Report, *, dyad: tuple[str, str] | None = None, freq: st
         names = [set(p) | set(c) for p, c in zip(ev["parties"], ev["countries"])]
         ev = ev[[a in n and b in n for n in names]]
     meta = " · ".join(
-        _esc(str(x)) for x in (
-            doc.author, report.meta.get("doc_date"), report.doc_id,
+        _esc(str(x))
+        for x in (
+            doc.author,
+            report.meta.get("doc_date"),
+            report.doc_id,
             f"relnlp {report.meta.get('relnlp_version')}",
             f"taxonomy {report.meta.get('taxonomy', '-')} {report.meta.get('taxonomy_version', '')}",
-        ) if _present(x)
-    )  # fmt: skip
+        )
+        if _present(x)
+    )
     summary = _table(
-        pd.DataFrame([{
-            "cooperation": float(d0["cooperation"]), "tension": float(d0["tension"]),
-            "goldstein": float(d0["goldstein"]), "entities": len(report.entities),
-            "actors": len(report.actors), "dates": len(report.dates),
-            "events": len(report.events), "passages": len(report.passages),
-        }]),  # fmt: skip
-        ["cooperation", "tension", "goldstein", "entities", "actors", "dates", "events",
-         "passages"],
-    )  # fmt: skip
+        pd.DataFrame(
+            [
+                {
+                    "cooperation": float(d0["cooperation"]),
+                    "tension": float(d0["tension"]),
+                    "goldstein": float(d0["goldstein"]),
+                    "entities": len(report.entities),
+                    "actors": len(report.actors),
+                    "dates": len(report.dates),
+                    "events": len(report.events),
+                    "passages": len(report.passages),
+                }
+            ]
+        ),
+        [
+            "cooperation",
+            "tension",
+            "goldstein",
+            "entities",
+            "actors",
+            "dates",
+            "events",
+            "passages",
+        ],
+    )
     # Theme shares, with a bar drawn by CSS (no picture needed for one row).
     share_cols = [c for c in docs.columns if str(c).startswith("share_")]
     rows = "".join(
@@ -131,8 +159,9 @@ def report_html(report: Report, *, dyad: tuple[str, str] | None = None, freq: st
     themes = (
         f'<table class="tbl"><thead><tr><th>theme</th><th>share of passage text</th><th></th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
-        if share_cols else "<p>No themes (the themes component is off).</p>"
-    )  # fmt: skip
+        if share_cols
+        else "<p>No themes (the themes component is off).</p>"
+    )
     tl = timeline(ev, freq=freq)
     label = "all dated events" if dyad is None else "\u2013".join(dyad)
     counts = tl.attrs
@@ -143,8 +172,11 @@ def report_html(report: Report, *, dyad: tuple[str, str] | None = None, freq: st
         "than the period.</p>"
     )
     if len(tl):
-        fig = plot_timeline({label: tl} if dyad else tl, events=ev,
-                            title=f"Cooperation and tension per period ({label})")  # fmt: skip
+        fig = plot_timeline(
+            {label: tl} if dyad else tl,
+            events=ev,
+            title=f"Cooperation and tension per period ({label})",
+        )
         picture = (
             f'<img alt="Cooperation and tension per period ({_attr(label)})" '
             f'src="data:image/png;base64,{_png(fig)}">' + note

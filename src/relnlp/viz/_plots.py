@@ -66,10 +66,11 @@ def _event_points(events: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
     if not isinstance(events, pd.DataFrame) or not need <= set(events.columns):
         raise ConfigError(
             Errors.E106.format(
-                name="events", expected="an events table (report.events)",
+                name="events",
+                expected="an events table (report.events)",
                 value=type(events).__name__,
             )
-        )  # fmt: skip
+        )
     if not len(events):
         return events.assign(x=pd.Series([], dtype="datetime64[ns]"))
     limit = RANK.get(freq, RANK["M"])
@@ -96,15 +97,32 @@ def _annotate_events(ax: Axes, panel: Axes | None, pts: pd.DataFrame, n: int) ->
     lines = []
     for k, row in enumerate(top.sort_values("x", kind="stable").itertuples(index=False), 1):
         y = max(float(row.cooperation), float(row.tension))
-        ax.annotate(str(k), xy=(row.x, y), xytext=(0, 5), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=7, fontweight="bold", color="#333")  # fmt: skip
+        ax.annotate(
+            str(k),
+            xy=(row.x, y),
+            xytext=(0, 5),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=7,
+            fontweight="bold",
+            color="#333",
+        )
         label = str(getattr(row, "date_text", "") or row.date)
         if _present(getattr(row, "text", None)):
             label += ": " + _short(str(row.text), 110)
         lines.append(f"{k}. {label}")
     if panel is not None:
-        panel.text(0.0, 1.0, "\n".join(lines), va="top", ha="left", fontsize=7.5,
-                   color="#333", transform=panel.transAxes)  # fmt: skip
+        panel.text(
+            0.0,
+            1.0,
+            "\n".join(lines),
+            va="top",
+            ha="left",
+            fontsize=7.5,
+            color="#333",
+            transform=panel.transAxes,
+        )
 
 
 def plot_timeline(
@@ -185,9 +203,10 @@ def plot_timeline(
         coop = pd.to_numeric(df["cooperation"], errors="coerce").to_numpy(dtype=float)
         tens = pd.to_numeric(df["tension"], errors="coerce").to_numpy(dtype=float)
         c1, c2 = (
-            (_COOPERATION_COLOR, _TENSION_COLOR) if single
+            (_COOPERATION_COLOR, _TENSION_COLOR)
+            if single
             else (palette[i % len(palette)], palette[i % len(palette)])
-        )  # fmt: skip
+        )
         prefix = "" if single else f"{name}: "
         ax.plot(x, coop, color=c1, marker="o", ms=4, lw=1.8, label=f"{prefix}cooperation")
         ax.plot(x, tens, color=c2, marker="s", ms=4, lw=1.8, ls="--", label=f"{prefix}tension")
@@ -197,14 +216,35 @@ def plot_timeline(
     if pts is not None:
         co = pts[pts["cooperation"] > 0]
         te = pts[pts["tension"] > 0]
-        ax.scatter(co["x"].to_numpy(), co["cooperation"].to_numpy(dtype=float), marker="^",
-                   s=22, color=_COOPERATION_COLOR, alpha=0.45, label="events: cooperation")  # fmt: skip
-        ax.scatter(te["x"].to_numpy(), te["tension"].to_numpy(dtype=float), marker="v",
-                   s=22, color=_TENSION_COLOR, alpha=0.45, label="events: tension")  # fmt: skip
+        ax.scatter(
+            co["x"].to_numpy(),
+            co["cooperation"].to_numpy(dtype=float),
+            marker="^",
+            s=22,
+            color=_COOPERATION_COLOR,
+            alpha=0.45,
+            label="events: cooperation",
+        )
+        ax.scatter(
+            te["x"].to_numpy(),
+            te["tension"].to_numpy(dtype=float),
+            marker="v",
+            s=22,
+            color=_TENSION_COLOR,
+            alpha=0.45,
+            label="events: tension",
+        )
         _annotate_events(ax, panel, pts, n_notes)
     if all(not len(df) for _n, df in series) and (pts is None or not len(pts)):
-        ax.text(0.5, 0.5, "no dated events", transform=ax.transAxes, ha="center",
-                va="center", color="#777")  # fmt: skip
+        ax.text(
+            0.5,
+            0.5,
+            "no dated events",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color="#777",
+        )
     else:
         locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
@@ -255,10 +295,11 @@ def plot_themes(reports: Iterable[Report] | pd.DataFrame, *, label: str = "doc_i
     if not len(docs) or not cols:
         raise ConfigError(
             Errors.E106.format(
-                name="reports", expected="reports (or a documents table) with share_<theme> "
-                "columns", value=f"{len(docs)} row(s), columns {list(docs.columns)[:6]}",
+                name="reports",
+                expected="reports (or a documents table) with share_<theme> columns",
+                value=f"{len(docs)} row(s), columns {list(docs.columns)[:6]}",
             )
-        )  # fmt: skip
+        )
     if label not in docs.columns:
         raise ConfigError(
             Errors.E104.format(what="label column", value=label, valid=", ".join(docs.columns))
@@ -275,8 +316,15 @@ def plot_themes(reports: Iterable[Report] | pd.DataFrame, *, label: str = "doc_i
         for j in range(values.shape[1]):
             v = values[i, j]
             text = "\u2013" if v != v else f"{v:.0%}"  # NaN: theme not in that taxonomy
-            ax.text(j, i, text, ha="center", va="center", fontsize=9,
-                    color="white" if v == v and v > 0.6 else "#222")  # fmt: skip
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if v == v and v > 0.6 else "#222",
+            )
     ax.set_title("Theme shares (fraction of passage text)")
     fig.colorbar(im, ax=ax, label="share")
     return fig
@@ -304,10 +352,11 @@ def scorecard_table(card: pd.DataFrame) -> Any:
     if not isinstance(card, pd.DataFrame) or not {"task", "metric"} <= set(card.columns):
         raise ConfigError(
             Errors.E106.format(
-                name="card", expected="a scorecard DataFrame (relnlp.evaluate.scorecard)",
+                name="card",
+                expected="a scorecard DataFrame (relnlp.evaluate.scorecard)",
                 value=type(card).__name__,
             )
-        )  # fmt: skip
+        )
     table = wide(card) if "system" in card.columns else card.copy()
     systems = [c for c in table.columns if c not in ("task", "metric", "note")]
     for c in systems:
