@@ -1,0 +1,267 @@
+"""Actors of the event extractor: the canonical actor behind each token (from the report's
+entities), the actors a noun phrase stands for, and what a pronoun or "the two countries"
+refers to."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from relnlp import records as doc_records
+from relnlp.events._words import (
+    _YEAR,
+    ACTOR_LABELS,
+    ACTOR_NOUNS,
+    ACTOR_PRONOUNS,
+    PLURAL_REFERENCES,
+    RELATIONAL_NOUNS,
+    RELATIVE_PRONOUNS,
+    THING_HEADS,
+)
+
+
+@dataclass(frozen=True)
+class _Actor:
+    name: str
+    country: str | None
+    label: str = ""
+    place: bool = False  # a city or region standing for its state ("Kharkiv" -> Ukraine)
+
+
+class _Actors:
+    """Token index -> actor, from the entities the pipeline found."""
+
+    def __init__(self, doc: Doc) -> None:
+        found = doc_records.entities(doc)
+        if found is None:  # relnlp_actors did not run: spaCy's entities as they are
+            found = [
+                doc_records.Entity(
+                    start=e.start_char,
+                    end=e.end_char,
+                    label=e.label_,
+                    canonical=e.text,
+                    role=None,
+                    affiliation=None,
+                    source=None,
+                    country=None,
+                )
+                for e in doc.ents
+            ]
+        self.by_token: dict[int, _Actor] = {}
+        self.named: set[int] = set()  # tokens inside any multi-word name
+        self.country: dict[str, str] = {}
+        for ent in found:
+            label, canonical, country = ent.label, ent.canonical, ent.country
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if len(span) > 1:
+                self.named.update(range(span.start, span.end))
+            if label == "FAC" and country and _acts(span):
+                # a building that acts is its government: "the Kremlin said" -> Russia
+                label, canonical = "GPE", country
+            if label not in ACTOR_LABELS or _is_thing(span):
+                continue
+            # A nationality stands for its state ("Russian forces"), and so does a city or
+            # region of a state when it acts or is acted on ("Moscow deployed", "Beijing
+            # protested"), as event coders (CAMEO/PETRARCH) code capitals.
+            name = str(country) if label in {"NORP", "GPE"} and country else str(canonical)
+            place = label == "GPE" and bool(country) and str(canonical) != str(country)
+            actor = _Actor(name, str(country) if country else None, str(label), place)
+            if actor.country:
+                self.country.setdefault(name, actor.country)
+            for i in range(span.start, span.end):
+                self.by_token[i] = actor
+
+
+def _acts(span: Span) -> bool:
+    """Whether a name is the subject or agent of a verb."""
+    root = span.root
+    return (
+        root.dep_ in {"nsubj", "nsubjpass"}
+        or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+        or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
+    )
+
+
+def _is_thing(span: Span) -> bool:
+    """A name that denotes an exercise, treaty, weapon or other thing, not an actor."""
+    if _YEAR.search(span.text):  # "Peace Mission 2005", "Vostok-2018"
+        return True
+    if any(t.lower_ in THING_HEADS for t in span):  # "Joint Sea Exercise", "Minsk Agreement"
+        return True
+    root = span.root
+    # A proper name modifying a thing noun ("the Zapad exercises"); a nationality
+    # adjective ("Russian missiles") still names the state behind the thing.
+    return (
+        root.dep_ in {"compound", "nmod"}
+        and root.head.lower_ in THING_HEADS
+        and root.pos_ == "PROPN"
+    )
+
+
+def _np_side(tok: Token, actors: _Actors) -> list[str]:
+    """One actor per conjunct of the noun phrase headed by ``tok`` ("the US and Britain",
+    "Russia's ambassador Andrei Denisov and Kuleba" -> the ambassador, Kuleba)."""
+    out: list[str] = []
+    for c in (tok, *tok.conjuncts):
+        names, affiliations = _np_parts(c, actors)
+        # a person named comes first; else every state the phrase is affiliated with
+        # ("officials from Nigeria and Ghana")
+        out += names[:1] if names else affiliations
+    return list(dict.fromkeys(out))
+
+
+def _np_parts(tok: Token, actors: _Actors, depth: int = 0) -> tuple[list[str], list[str]]:
+    """(names, affiliations) of the noun phrase headed by ``tok``, its conjuncts left out.
+
+    "Russia's ambassador Andrei Denisov" -> the person named; "the Russian government",
+    "Kazakhstan's president", "the leaders of China", "officials from Ghana" -> the state.
+    A nationality on other nouns is not an actor ("Russian citizens", "Russian gas").
+    """
+    hit = actors.by_token.get(tok.i)
+    if hit is not None:
+        return [hit.name], []
+    names: list[str] = []
+    affiliations: list[str] = []
+    if depth >= 2 or tok.lower_ in RELATIVE_PRONOUNS:
+        return names, affiliations
+    agentive = (tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS) and not (
+        tok.lower_ in RELATIONAL_NOUNS or tok.lemma_.lower() in RELATIONAL_NOUNS
+    )
+    for c in tok.children:
+        if c.dep_ in {"compound", "nmod", "appos"}:
+            got = actors.by_token.get(c.i)
+            if got is not None:
+                names.append(got.name)
+            elif c.dep_ == "appos":
+                names += _np_actors(c, actors, depth + 1)
+        elif c.dep_ in {"amod", "poss"} and agentive:
+            got = actors.by_token.get(c.i)
+            if got is not None:
+                affiliations.append(got.name)
+            elif c.dep_ == "poss":
+                affiliations += _np_actors(c, actors, depth + 1)
+        elif c.dep_ == "prep" and c.lower_ in {"of", "from"} and agentive:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    affiliations += _np_actors(p, actors, depth + 1)
+    return names, affiliations
+
+
+def _np_actors(tok: Token, actors: _Actors, depth: int = 0, conj: bool = True) -> list[str]:
+    """Canonical actors a noun phrase headed by ``tok`` stands for (coordination kept
+    unless ``conj`` is false); see :func:`_np_parts`."""
+    names, affiliations = _np_parts(tok, actors, depth)
+    out = names + affiliations
+    for c in tok.children if conj else ():
+        if c.dep_ == "conj":
+            out += _np_actors(c, actors, depth)
+    return list(dict.fromkeys(out))
+
+
+def _fills_role(tok: Token, actors: _Actors) -> bool:
+    """Whether a noun phrase stands for some actor, named or not ("they", "both sides")."""
+    if tok.lower_ in ACTOR_PRONOUNS or tok.lemma_.lower() in ACTOR_NOUNS:
+        return True
+    return bool(_np_actors(tok, actors))
+
+
+def _nationality_of(tok: Token, actors: _Actors) -> list[str]:
+    """The state of a nationality or place name modifying a noun ("Russian banks")."""
+    return [
+        hit.name
+        for c in tok.children
+        if c.dep_ in {"amod", "compound"}
+        if (hit := actors.by_token.get(c.i)) is not None and hit.label in {"NORP", "GPE"}
+    ]
+
+
+#: Prepositions of place: "bases in Donbas", "troops near Kharkiv". "From" is one for a
+#: city or region ("refugees from Kharkiv"), not for a state ("loans from China").
+LOCATIVE_PREPS = frozenset(
+    """in at near across within throughout inside outside around along""".split()
+)
+
+
+def _location(tok: Token, actors: _Actors) -> bool:
+    """Whether a name is a mere place in its clause (the object of "in", "near", of "from"
+    for a city ...), not an actor a statement is about."""
+    cur = tok
+    while cur.dep_ in {"compound", "conj", "appos"} and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "pobj":
+        return False
+    prep = cur.head.lower_
+    hit = actors.by_token.get(tok.i)
+    return prep in LOCATIVE_PREPS or (prep == "from" and hit is not None and hit.place)
+
+
+class _Context:
+    """Actors the text has just named, for pronouns ("they reiterated") and plural
+    references ("the two countries", "both sides"): as the annotation guidelines resolve
+    them, from the sentence itself and the one before."""
+
+    def __init__(self, doc: Doc, actors: _Actors) -> None:
+        self.doc = doc
+        self.actors = actors
+        # first token of each name, with its actor
+        self.mentions: list[tuple[int, _Actor]] = []
+        prev: _Actor | None = None
+        for i in sorted(actors.by_token):
+            a = actors.by_token[i]
+            if prev is not a or (i - 1) not in actors.by_token:
+                self.mentions.append((i, a))
+            prev = a
+        self.mention_at = [i for i, _a in self.mentions]
+        # clause subjects that name actors: token index, one actor per conjunct
+        self.subjects: list[tuple[int, list[str], str]] = []
+        for t in doc:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON":
+                side = _np_side(t, actors)
+                if side:
+                    first = actors.by_token.get(t.i)
+                    label = first.label if first is not None else ""
+                    self.subjects.append((t.i, side, label))
+        self.subject_at = [i for i, _s, _l in self.subjects]
+
+    def _window(self, tok: Token) -> int:
+        start = tok.sent.start
+        return self.doc[start - 1].sent.start if start > 0 else 0
+
+    def resolve(self, tok: Token) -> list[str]:
+        """The actors ``tok`` (a pronoun or "the two countries") stands for, or []."""
+        lo = self._window(tok)
+        word = tok.lower_
+        if word in {"he", "she", "him", "her"}:
+            k = bisect.bisect_left(self.mention_at, tok.i) - 1
+            while k >= 0 and self.mentions[k][0] >= lo:
+                if self.mentions[k][1].label == "PERSON":
+                    return [self.mentions[k][1].name]
+                k -= 1
+            return []
+        if word in {"it", "they", "them"}:
+            k = bisect.bisect_left(self.subject_at, tok.i) - 1
+            if k >= 0 and self.subjects[k][0] >= lo:
+                _i, side, label = self.subjects[k]
+                if word == "it":  # one state or organisation
+                    ok = len(side) == 1 and label != "PERSON"
+                else:  # several actors, or a group ("the Taliban ... they")
+                    ok = len(side) >= 2 or label in {"ORG", "NORP"}
+                if ok:
+                    return list(side)
+            return []
+        kind = PLURAL_REFERENCES.get(word)
+        if kind is None or not any(c.lower_ in {"two", "both"} for c in tok.children):
+            return []
+        found: list[str] = []
+        k = bisect.bisect_left(self.mention_at, tok.i) - 1
+        while k >= 0 and self.mentions[k][0] >= lo and len(found) < 2:
+            a = self.mentions[k][1]
+            ok = kind == "any" or (kind == "person") == (a.label == "PERSON")
+            if ok and a.name not in found:
+                found.append(a.name)
+            k -= 1
+        return found[::-1] if len(found) == 2 else []

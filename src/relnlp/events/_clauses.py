@@ -1,0 +1,280 @@
+"""Clauses of the event extractor: the trigger a verb matches in the verb table, the
+clause's subject and candidate targets, and whether the clause reports an act at all
+(modals, conditions, hedges, negation)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from relnlp.events._types import EventVerbs, Trigger
+from relnlp.events._words import (
+    ASSESSMENT_ADVERBS,
+    CONDITIONAL_MARKS,
+    HEDGE_HEADS,
+    MUTUAL_ROOTS,
+    MUTUAL_VERBS,
+    NEGATING_HEADS,
+    NEGATORS,
+    QUANTITY_NOUNS,
+    RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
+    TARGET_PREPS,
+)
+
+
+def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of ``verb``'s clause and whether it is a passive subject."""
+    cur = verb
+    for _ in range(4):
+        # the subject nearest the verb: the parser sometimes attaches a fronted name too
+        subjects = sorted(
+            (c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}),
+            key=lambda c: abs(cur.i - c.i),
+        )
+        for c in subjects[:1]:
+            passive = c.dep_ == "nsubjpass"
+            if c.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                return cur.head, passive
+            return c, passive
+        if cur.dep_ == "relcl":
+            return cur.head, False
+        # conjoined verbs share a subject; "agreed to supply": the controller's subject
+        if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head.pos_ in {"VERB", "AUX"}:
+            cur = cur.head
+            continue
+        # "X did Y after meeting Z": a gerund after a preposition has the clause's subject
+        if _gerund_clause(cur):
+            cur = cur.head.head
+            continue
+        break
+    return None, False
+
+
+#: Prepositions before a gerund that reports an act of the clause's subject ("after
+#: meeting", "by supplying", "in expanding"); "before", "instead of" do not report one.
+GERUND_PREPS = frozenset({"after", "since", "upon", "on", "by", "following", "while", "in"})
+
+
+def _gerund_clause(verb: Token) -> bool:
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.lower_ in GERUND_PREPS
+        and verb.head.head.pos_ in {"VERB", "AUX"}
+    )
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    # "as demanded by Islamabad": a participle with an agent is passive without an auxiliary
+    return any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children)
+
+
+def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
+    """The verb table entry ``tok`` triggers, and the trigger's words."""
+    entries = verbs.by_verb.get(tok.lemma_.lower()) or verbs.by_verb.get(tok.lower_)
+    if not entries:
+        return None
+    for t in entries:
+        words = [tok]
+        if t.particle is not None:
+            # "called for all parties to show restraint": the parser makes "for" the
+            # mark of the clause it introduces
+            prt = next(
+                (c for c in tok.children if c.dep_ in {"prt", "prep"} and c.lower_ == t.particle),
+                None,
+            ) or next(
+                (
+                    m
+                    for c in tok.children
+                    if c.dep_ in {"ccomp", "advcl", "xcomp"}
+                    for m in c.children
+                    if m.dep_ == "mark" and m.lower_ == t.particle and m.i == tok.i + 1
+                ),
+                None,
+            )
+            if prt is None:
+                continue
+            words.append(prt)
+        if t.objects is not None:
+            deps = {"dobj", "nsubjpass"}
+            heads = [tok] + [w for w in words[1:] if w.dep_ == "prep"]
+            # "imposed a new round of sanctions": the noun after a quantity noun
+            cands = [
+                c
+                for h in heads
+                for c in h.children
+                if c.dep_ in deps or (h is not tok and c.dep_ == "pobj")
+            ]
+            cands += [
+                q
+                for c in cands
+                if c.lemma_.lower() in QUANTITY_NOUNS
+                for pr in c.children
+                if pr.dep_ == "prep" and pr.lower_ == "of"
+                for q in pr.children
+                if q.dep_ == "pobj"
+            ]
+            obj = next(
+                (c for c in cands if c.lemma_.lower() in t.objects or c.lower_ in t.objects), None
+            )
+            if obj is None:
+                continue
+            words.append(obj)
+        return t, words
+    return None
+
+
+def _skip_clause(verb: Token) -> bool:
+    """Whether the clause of ``verb`` reports no act: a hypothetical, conditional,
+    recommendation, forecast, question, imperative, or a modifier inside a noun phrase."""
+    if verb.dep_ in {"amod", "acl", "compound", "nmod", "csubj", "npadvmod"}:
+        return True
+    if verb.dep_ == "pcomp" and not _gerund_clause(verb):
+        return True
+    cur = verb
+    only_conj = True  # cur is verb, or reached from it through coordination only
+    for _ in range(6):
+        for c in cur.children:
+            if c.tag_ == "MD":
+                if c.lower_ in {"will", "'ll", "shall"} and _reported(cur):
+                    continue  # "announced it will expel": a decision made public
+                return True
+            # an infinitive of purpose: "sent troops to attack", "to strengthen allies and
+            # defend NATO" (the conjunct shares the "to")
+            if c.dep_ == "aux" and c.lower_ == "to" and only_conj and cur.dep_ != "xcomp":
+                return True
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                return True
+            if c.dep_ == "advmod" and c.lower_ in ASSESSMENT_ADVERBS:
+                return True
+        if cur.i != verb.i and cur.lemma_.lower() in HEDGE_HEADS:
+            return True
+        if cur.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and cur.head.i != cur.i:
+            if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ":  # "likely to", "ready to"
+                return True
+            only_conj = only_conj and cur.dep_ == "conj"
+            cur = cur.head
+            continue
+        if _gerund_clause(cur):
+            only_conj = False
+            cur = cur.head.head
+            continue
+        break
+    if (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children)
+    ):
+        return True  # an imperative: a recommendation
+    return False
+
+
+def _reported(verb: Token) -> bool:
+    """Whether ``verb``'s clause is what an actor said or decided ("announced that it
+    will ...", "said it will ... and will ...")."""
+    cur = verb
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.dep_ == "ccomp" and cur.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _negated(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS):
+            return True
+        if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):  # "no longer"
+            return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_HEADS:
+        return True
+    return False
+
+
+def _targets(
+    verb: Token, obj_words: Sequence[Token], theme: bool = False, verbs: EventVerbs | None = None
+) -> list[Token]:
+    """Candidate target phrases of ``verb``, best first.
+
+    The direct object and, for an act named by a noun, its possessor ("condemned Russia's
+    attack"); the objects of target prepositions of the verb, of the trigger's object noun
+    ("imposed sanctions on", "an invasion of") and of other objects; the objects of a
+    governed trigger verb ("refused to meet X"). With ``theme`` (verbs of giving, sending
+    and withdrawing) the direct object is what moves, so the recipient (a dative, a "to"
+    phrase) comes first.
+    """
+    out: list[Token] = []
+    skip = {t.i for t in obj_words}
+    # spaCy labels the "to" of a recipient "dative": its object is the recipient
+    objs = [
+        p
+        for c in verb.children
+        if c.dep_ in {"dobj", "dative"}
+        for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])
+    ]
+    if theme:
+        objs.sort(key=lambda c: c.dep_ != "dative")
+        out += [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    for o in objs:
+        if o.i not in skip:
+            out.append(o)
+
+    def pobjs(h: Token, preps: frozenset[str]) -> list[Token]:
+        return [
+            p
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+
+    direct = pobjs(verb, TARGET_PREPS)
+    # and what those name their target: "called for sanctions on Russia"
+    out += direct + [q for d in direct for q in pobjs(d, TARGET_PREPS)]
+    for w in obj_words:
+        if w.pos_ in {"NOUN", "PROPN"}:
+            out += pobjs(w, TARGET_PREPS | {"of"})
+    for o in objs:
+        if o.i not in skip:
+            # "protested the decision of the Philippine navy": the author of what is objected to
+            out += pobjs(o, TARGET_PREPS | {"of"})
+    # last, the objects of a governed verb: "refused to meet X", "opposed allowing X"
+    for x in verb.children:
+        if x.dep_ == "xcomp":
+            out += [c for c in x.children if c.dep_ in {"dobj", "dative"}] + pobjs(x, TARGET_PREPS)
+    # a relative pronoun stands for the noun its clause modifies: "Abkhazia, which Moscow
+    # recognised"
+    out = [
+        verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in out
+    ]
+    # an act named by a noun stands for its author: "condemned Russia's attack",
+    # "concerns over Pyongyang's launches"
+    # ("their commitment to X": a possessive pronoun is the subject's own, not a target)
+    return [
+        t
+        for o in out
+        for t in (o, *(c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"))
+    ]
+
+
+def _mutual(trig: Trigger) -> bool:
+    """Acts that several subjects do together: meetings, talks, cooperation, exercises,
+    and signing or concluding an agreement."""
+    return (
+        trig.cameo[:2] in MUTUAL_ROOTS
+        or (trig.cameo[:2] == "05" and trig.objects is not None)
+        or trig.verb in MUTUAL_VERBS
+    )

@@ -1,0 +1,371 @@
+"""The extraction itself: events from verb clauses and from nouns that name an act, each
+with its source, target or parties, and dated from the clause, the sentence or the
+chronology entry."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from relnlp import records as doc_records
+from relnlp.events._actors import (
+    _Actors,
+    _Context,
+    _fills_role,
+    _nationality_of,
+    _np_actors,
+    _np_side,
+)
+from relnlp.events._clauses import (
+    _agent,
+    _clause_subject,
+    _is_passive,
+    _match,
+    _mutual,
+    _negated,
+    _skip_clause,
+    _targets,
+)
+from relnlp.events._lexicon import _default_verbs
+from relnlp.events._statements import _complement_actors, _complement_role
+from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
+from relnlp.events._words import (
+    AUTHOR_PRONOUNS,
+    INFORMANT_HEADS,
+    NOMINAL_FRAMES,
+    NOMINAL_MUTUAL,
+    NOMINALS,
+    RECEIVE_VERBS,
+    SPEECH_ROOTS,
+    TARGET_PREPS,
+    THEME_ROOTS,
+    VERBAL_ROOTS,
+)
+
+
+def _event_at(
+    verb: Token,
+    trig: Trigger,
+    words: list[Token],
+    actors: _Actors,
+    verbs: EventVerbs,
+    context: _Context | None = None,
+) -> Event | None:
+    subj, passive_subj = _clause_subject(verb)
+    if subj is not None and subj.lower_ in AUTHOR_PRONOUNS and subj.pos_ == "PRON":  # not "US"
+        return None
+    passive = passive_subj or _is_passive(verb)
+    agent = _agent(verb)
+    obj_words = [w for w in words[1:] if w.pos_ in {"NOUN", "PROPN"}]
+    theme = trig.cameo[:2] in THEME_ROOTS
+    if passive:
+        src_np, tgt_nps = agent, ([subj] if subj is not None and subj not in obj_words else [])
+        if theme and agent is None and subj is not None:
+            # "Iran's oil was sold to Russia": the owner of what moves gives it
+            src_np = next((c for c in subj.children if c.dep_ == "poss"), None)
+            tgt_nps = []
+        tgt_nps += _targets(verb, obj_words, theme, verbs)
+    else:
+        src_np, tgt_nps = subj, _targets(verb, obj_words, theme, verbs)
+    if not passive and verb.lemma_.lower() in RECEIVE_VERBS:
+        # "India received a waiver from the United States": the giver is the source
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        giver = next(
+            (
+                p
+                for h in holders
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+        if giver is not None and _np_actors(giver, actors):
+            src_np, tgt_nps = giver, [n for n in (subj,) if n is not None]
+            trig = Trigger(trig.verb, None, None, "07", 7.0)
+    if src_np is not None and src_np.lemma_.lower() in INFORMANT_HEADS:
+        return None  # "an IS-K source said": an informant, not the group acting
+    sources = _np_side(src_np, actors) if src_np is not None else []
+    if not sources and src_np is not None and context is not None:
+        # "they reiterated", "the two sides signed": the actors the text has just named
+        sources = context.resolve(src_np)
+    targets: list[str] = []
+    target_filled = False
+    for np_ in tgt_nps:
+        named = _np_side(np_, actors)
+        if not named and context is not None and np_.lower_ in {"him", "her"}:
+            named = context.resolve(np_)
+        got = [a for a in named if a not in sources]
+        if got:
+            targets, target_filled = got, True
+            break
+        if named:
+            # "Moscow deployed Russian soldiers to Kazakhstan": the soldiers are the
+            # source's own; the next phrase names the target
+            continue
+        if _fills_role(np_, actors):
+            # "called on the international community to block X": the target is the
+            # community, named by no one, not the object of what it is asked to do
+            target_filled = True
+            break
+    if not targets and not target_filled:
+        # "sanctions on the Russian financial sector", "strikes on Ukrainian cities": the
+        # state whose nationality qualifies what the act is aimed at
+        # (a prepositional object only: "threatened Afghan clerics" aims at people)
+        targets = [
+            a
+            for np_ in tgt_nps
+            if np_.dep_ == "pobj"
+            for a in _nationality_of(np_, actors)
+            if a not in sources
+        ][:1]
+        target_filled = bool(targets)
+    if not targets and trig.cameo[:2] in VERBAL_ROOTS:
+        # a statement, appeal, demand or threat is aimed at the actor its complement
+        # clause is about: "warned that Russia was preparing an attack" -> Russia
+        # never the speaker's own side: "Hungary's minister announced that Hungary ...",
+        # "X, director of Iran's railways, said that Iran needs ..."
+        own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
+        if src_np is not None:
+            own |= {h.name for t in src_np.subtree if (h := actors.by_token.get(t.i)) is not None}
+            own |= {c for a in list(own) if (c := actors.country.get(a))}
+        targets = [
+            a
+            for a in _complement_actors(verb, actors)
+            if a not in own and actors.country.get(a) not in own
+        ][:1]
+        target_filled = target_filled or bool(targets) or _complement_role(verb, actors)
+    source_filled = src_np is not None and (bool(sources) or _fills_role(src_np, actors))
+    # "he and Xi signed": coordinated subjects make a joint act even when one of them is
+    # a pronoun or an unnamed actor
+    conjuncts = [src_np, *(c for c in src_np.conjuncts)] if src_np is not None else []
+    several = len(sources) >= 2 or (
+        len(conjuncts) >= 2 and bool(sources) and all(_fills_role(c, actors) for c in conjuncts)
+    )
+    # Several subjects act together (parties, no direction) when the act has no other
+    # side or is mutual by nature (meeting, talks, cooperation, signing); otherwise they
+    # are the source side of a directed act: "the US and Britain condemned Russia".
+    joint = several and _mutual(trig)
+    targets = [t for t in targets if t not in sources]  # never the same actor on both sides
+    source = None if joint or not sources else ";".join(sources)
+    target = ";".join(targets) if targets else None
+    speech = trig.cameo[:2] in SPEECH_ROOTS and bool(sources)
+    if trig.cameo[:2] == "01" and not sources:
+        return None  # "he said that ...": a statement needs a speaker the text names
+    if not joint and not (source_filled and (target_filled or speech)):
+        return None
+    if source is None and target is None and not joint:
+        return None
+    parties = tuple(dict.fromkeys((*sources, *targets)))
+    negated = _negated(verb)
+    cameo, gold = trig.cameo, trig.goldstein
+    if negated:
+        if gold < 0 or trig.cameo[:2] == "01":
+            return None  # "did not attack", "has not announced": no act took place
+        cameo, gold = "12", round(-0.5 * gold, 3)  # a withheld act of cooperation: a refusal
+    a = min(w.idx for w in words)
+    b = max(w.idx + len(w.text) for w in words)
+    countries = tuple(dict.fromkeys(c for p in parties if (c := actors.country.get(p))))
+    sent = verb.sent
+    return Event(
+        sent.start_char,
+        sent.end_char,
+        a,
+        b,
+        cameo,
+        quad_class(cameo),
+        gold,
+        negated,
+        source,
+        target,
+        parties,
+        countries=countries,
+    )
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb whose clause holds the noun ``tok``."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
+    return None
+
+
+def _nominal_event(
+    noun: Token, verbs: EventVerbs, actors: _Actors, context: _Context
+) -> Event | None:
+    """An act named by a noun that the clause reports ("the Taliban's crackdown on the
+    cells choked recruitment", "cooperation between A and B grew", "the signing of the
+    accord by A and B"), not one that frames it ("since Russia's invasion of Ukraine").
+
+    The author is the agent ("by X"), the possessor ("X's") or a name modifying the noun
+    ("Russian strikes"); the target the object of "of/on/against/with/to/into"; "between
+    A and B", or several authors of a mutual act, are the parties.
+    """
+    lemma = noun.lemma_.lower()
+    verb_lemma = NOMINALS.get(lemma)
+    if verb_lemma is None:
+        return None
+    entries = [
+        t for t in verbs.by_verb.get(verb_lemma, ()) if t.objects is None and t.particle is None
+    ]
+    if not entries:
+        return None
+    trig = entries[0]
+    if any(c.dep_ == "neg" or c.lower_ in {"no", "without"} for c in noun.children):
+        return None
+    if noun.dep_ == "pobj" and (
+        noun.head.lower_ in NOMINAL_FRAMES or noun.head.head.pos_ == "NOUN"
+    ):
+        return None
+    if noun.dep_ in {"compound", "amod", "nmod", "poss", "conj", "appos", "npadvmod"}:
+        return None
+    gov = _governor(noun)
+    if gov is not None and (_skip_clause(gov) or _negated(gov) or _match(gov, verbs) is not None):
+        return None  # a hypothetical, a denial, or the object of an act coded by its verb
+    authors: list[str] = []
+    targets: list[str] = []
+    parties: list[str] = []
+    mutual = lemma in NOMINAL_MUTUAL
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            # "Russia's invasion of Ukraine" names an act to frame or weigh it: background,
+            # not a report (the annotation guidelines); only "A-B talks" are kept
+            return None
+        elif c.dep_ in {"compound", "amod", "nmod"} and mutual:
+            hit = actors.by_token.get(c.i)
+            if hit is not None:
+                authors.append(hit.name)
+        elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            authors += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            parties += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"} and not targets:
+            targets += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
+    authors = list(dict.fromkeys(authors))
+    if mutual and (
+        len(parties) >= 2
+        or (len(authors) >= 2 and not targets)
+        or (len(authors) == 1 and len(targets) == 1 and lemma != "signing")
+    ):
+        source, target = None, None
+        both = parties if len(parties) >= 2 else authors + targets
+        both = list(dict.fromkeys(both))
+        if len(both) < 2:
+            return None
+        side: tuple[str, ...] = tuple(both)
+    else:
+        targets = [t for t in targets if t not in authors]
+        if not authors or not targets:
+            return None
+        source, target = ";".join(authors), ";".join(targets)
+        side = tuple(dict.fromkeys((*authors, *targets)))
+    countries = tuple(dict.fromkeys(k for a in side if (k := actors.country.get(a))))
+    sent = noun.sent
+    return Event(
+        sent.start_char,
+        sent.end_char,
+        noun.idx,
+        noun.idx + len(noun.text),
+        trig.cameo,
+        quad_class(trig.cameo),
+        trig.goldstein,
+        False,
+        source,
+        target,
+        side,
+        countries=countries,
+    )
+
+
+def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
+    """The events of an analysed Doc (see :mod:`relnlp.events`).
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        Parsed, ideally after ``relnlp_actors`` (canonical names) and ``relnlp_dates``
+        (dates); without them spaCy's entities are used as they are and events are undated.
+    verbs : EventVerbs, optional
+        The verb table (default: the packaged one).
+
+    Returns
+    -------
+    list of Event
+
+    Examples
+    --------
+    >>> import relnlp
+    >>> r = relnlp.load().analyze("Russia and China signed a gas deal in May 2014.")
+    >>> ev = extract_events(r.doc)[0]
+    >>> ev.parties, ev.type, ev.date
+    (('Russia', 'China'), 'verbal_cooperation', '2014-05')
+    """
+    verbs = verbs if verbs is not None else _default_verbs()
+    actors = _Actors(doc)
+    context = _Context(doc, actors)
+    timexes = [
+        (t.start, t.end, t.value)
+        for t in doc_records.timexes(doc)
+        if t.type == "DATE" and t.value and not t.value.startswith("XXXX")
+    ]
+    chron = doc_records.chronology(doc)
+    out: list[Event] = []
+    for sent in doc.sents:
+        if sent.text.rstrip().endswith("?"):
+            continue
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.i not in actors.named:
+                nev = _nominal_event(tok, verbs, actors, context)
+                if nev is not None:
+                    out.append(_dated(nev, tok, sent, timexes, chron))
+                continue
+            # a copula can carry an act through its particle: "were in talks"
+            if tok.i in actors.named or not (
+                tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"})
+            ):
+                continue
+            m = _match(tok, verbs)
+            if m is None or _skip_clause(tok):
+                continue
+            if tok.dep_ == "xcomp" and _match(tok.head, verbs) is not None:
+                continue  # "agreed to supply": one act, coded by the governing verb
+            ev = _event_at(tok, m[0], m[1], actors, verbs, context)
+            if ev is None:
+                continue
+            out.append(_dated(ev, tok, sent, timexes, chron))
+    return out
+
+
+def _dated(
+    ev: Event, tok: Token, sent: Span, timexes: list[tuple[int, int, str]], chron: Sequence[Any]
+) -> Event:
+    date = _date_of(tok, sent, timexes, chron)
+    if date is None:
+        return ev
+    return replace(ev, date=date[0], date_start=date[1], date_end=date[2])
+
+
+def _date_of(
+    verb: Token, sent: Span, timexes: list[tuple[int, int, str]], chron: Sequence[Any]
+) -> tuple[str, int, int] | None:
+    """The clause's date, else the sentence's, else its chronology entry's."""
+    in_sent = [(v, s, e) for s, e, v in timexes if sent.start_char <= s and e <= sent.end_char]
+    sub = verb.subtree
+    lo = min((t.idx for t in sub), default=verb.idx)
+    hi = max((t.idx + len(t.text) for t in verb.subtree), default=verb.idx)
+    clause = [d for d in in_sent if lo <= d[1] and d[2] <= hi]
+    if clause or in_sent:
+        return (clause or in_sent)[0]
+    for c in chron:
+        if c.start <= sent.start_char < c.end:
+            return next(((v, s, e) for s, e, v in timexes if c.start <= s < c.end), None)
+    return None

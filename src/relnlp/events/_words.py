@@ -1,0 +1,209 @@
+"""Word lists of event extraction: the labels, nouns, prepositions and verbs that decide
+what is an actor, a target, a hedge, a negation, a statement or a mutual act."""
+
+from __future__ import annotations
+
+import re
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Prepositions whose object is the target of an act ("sanctions on", "talks with").
+TARGET_PREPS = frozenset(
+    {
+        "with",
+        "against",
+        "to",
+        "toward",
+        "towards",
+        "on",
+        "upon",
+        "into",
+        "at",
+        "from",
+        "for",
+        "over",
+        "about",
+        "regarding",
+    }
+)
+#: Head nouns of names that are things, not actors ("the Joint Sea exercise", "the
+#: Treaty of Good-Neighbourliness", "S-400 missiles").
+THING_HEADS = frozenset(
+    """exercise exercises drill drills manoeuvre manoeuvres maneuver maneuvers games game
+    competition biathlon treaty treaties pact accord agreement agreements convention
+    memorandum declaration charter protocol initiative project corridor pipeline railway
+    missile missiles system systems jet jets fighter fighters aircraft tank tanks
+    submarine submarines frigate destroyer warship warships vessel drone drones rocket
+    rockets helicopter helicopters operation mission doctrine strategy plan programme
+    program format war statement communique resolution law act concept""".split()
+)
+#: Nouns that stand for an actor without naming it; they fill a role (the event exists)
+#: but resolve to no one ("the two countries", "local officials").
+ACTOR_NOUNS = frozenset(
+    """country countries state states government governments side sides partner partners
+    ally allies neighbour neighbours neighbor neighbors nation nations power powers
+    regime regimes administration authority authorities force forces troop troops army
+    armies military militant militants fighter insurgent insurgents rebel rebels group
+    groups official officials leader leaders minister ministers president presidents
+    diplomat diplomats delegation delegations envoy envoys counterpart counterparts
+    leadership party parties ministry ministries agency agencies ambassador ambassadors
+    embassy embassies spokesman spokeswoman spokesperson representative representatives
+    delegate delegates premier chancellor king queen emir prince commander commanders
+    general generals chief chiefs head heads officer officers soldier soldiers navy navies
+    police guard guards coalition bloc alliance council parliament congress senate
+    cabinet court company companies firm firms bank banks community mp mps lawmaker
+    lawmakers legislator legislators parliamentarian parliamentarians saboteur saboteurs
+    hacker hackers spy spies operative operatives mercenary mercenaries militia militias
+    paramilitary paramilitaries consul consuls attache attaches emissary emissaries
+    negotiator negotiators""".split()
+)
+#: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
+RELATIONAL_NOUNS = frozenset(
+    """ally allies partner partners neighbour neighbours neighbor neighbors friend friends
+    adversary adversaries enemy enemies rival rivals opponent opponents""".split()
+)
+ACTOR_PRONOUNS = frozenset({"he", "she", "they", "them", "him", "her", "it", "its", "their"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+AUTHOR_PRONOUNS = frozenset({"we", "i", "us", "our", "my"})
+#: Verbs of intention, attempt and belief: an act under them did not (yet) take place.
+HEDGE_HEADS = frozenset(
+    """hope seek try attempt plan intend want wish consider expect propose aim explore
+    need prepare threaten believe think argue suggest assume predict fear doubt speculate
+    imagine claim allege likely unlikely able unable ready willing eager possible
+    designed foresee anticipate envisage envision forecast""".split()
+)
+#: Verbs under which a governed act is withheld: "failed to support", "refused to meet".
+NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "cease", "stop", "avoid", "neglect"})
+#: CAMEO roots whose verbs move something (aid, arms, troops) to the target: provide
+#: aid (07), yield (08: release, withdraw), exhibit force posture (15: deploy).
+THEME_ROOTS = frozenset({"07", "08", "15"})
+#: Converse verbs: the object of "from" gives, the subject receives.
+RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "secure", "win"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+#: Nouns that name an act, by the verb of the table they stand for ("the invasion of
+#: Georgia" is an act of "invade"). Acts that parties do together are in NOMINAL_MUTUAL.
+NOMINALS = {
+    "attack": "attack",
+    "assault": "attack",
+    "offensive": "attack",
+    "invasion": "invade",
+    "bombing": "bomb",
+    "shelling": "shell",
+    "airstrike": "strike",
+    "raid": "raid",
+    "assassination": "assassinate",
+    "killing": "kill",
+    "kidnapping": "kidnap",
+    "abduction": "abduct",
+    "arrest": "arrest",
+    "detention": "detain",
+    "seizure": "seize",
+    "crackdown": "coerce",
+    "occupation": "occupy",
+    "annexation": "annex",
+    "sanction": "sanction",
+    "embargo": "embargo",
+    "expulsion": "expel",
+    "blockade": "blockade",
+    "condemnation": "condemn",
+    "criticism": "criticize",
+    "accusation": "accuse",
+    "threat": "threaten",
+    "warning": "warn",
+    "ultimatum": "demand",
+    "visit": "visit",
+    "meeting": "meet",
+    "talk": "negotiate",
+    "negotiation": "negotiate",
+    "consultation": "consult",
+    "summit": "meet",
+    "signing": "sign",
+    "cooperation": "cooperate",
+    "collaboration": "collaborate",
+    "aid": "aid",
+    "assistance": "assist",
+    "delivery": "deliver",
+    "sale": "sell",
+    "recognition": "recognize",
+}
+NOMINAL_MUTUAL = frozenset(
+    {
+        "talk",
+        "negotiation",
+        "consultation",
+        "meeting",
+        "summit",
+        "signing",
+        "cooperation",
+        "collaboration",
+    }
+)
+#: Prepositions under which a named act is the frame of a clause, not an act it reports:
+#: "since Russia's invasion", "after the sanctions", "in response to the attack".
+NOMINAL_FRAMES = frozenset(
+    """since after before following amid despite until prior because due given like
+    unlike than without against over about for to from of as""".split()
+)
+#: Nouns that count or group the object of a light verb: "a round of sanctions".
+QUANTITY_NOUNS = frozenset(
+    """round rounds package packages set sets series wave waves raft batch number host
+    slew spate string range series""".split()
+)
+#: CAMEO roots of verbal acts aimed at what their complement clause is about: public
+#: statements (01), appeals (02), demands (10), disapproval (11), rejection (12), threats (13).
+VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+#: Roots whose act is an event even when it is aimed at no one named: "X called for
+#: restraint", "X demanded a ceasefire", "X warned of escalation" (the speaker must be
+#: named). A bare statement (01) aimed at no one is not an event.
+SPEECH_ROOTS = frozenset({"02", "10", "13"})
+#: Heads of subjects that report what others do or say, not actors speaking for
+#: themselves: "an IS-K source said", "a former member says", "analysts noted".
+INFORMANT_HEADS = frozenset(
+    """source sources informant informants analyst analysts expert experts observer
+    observers commentator commentators member members resident residents witness
+    witnesses report reports study studies survey surveys estimate estimates""".split()
+)
+#: Adverbs of the author's assessment: "the Kremlin likely continued to deploy forces"
+#: is an analysis, not a reported act.
+ASSESSMENT_ADVERBS = frozenset(
+    {"likely", "probably", "possibly", "perhaps", "maybe", "presumably", "apparently", "seemingly"}
+)
+#: Roots of acts that are mutual by nature: several subjects do them together (consult,
+#: meet, negotiate: 04; cooperate, hold exercises: 06).
+MUTUAL_ROOTS = frozenset({"04", "06"})
+MUTUAL_VERBS = frozenset(
+    {"agree", "reconcile", "normalize", "normalise", "coordinate", "exchange", "clash", "skirmish"}
+)
+#: Verbs that report what an actor said or decided; a "will" under them is an announced
+#: decision, not the author's forecast ("the ministry said it will expel ...").
+REPORTING_VERBS = frozenset(
+    """say state announce declare confirm add tell inform notify pledge vow promise
+    commit decide agree warn threaten stress emphasize emphasise note reiterate""".split()
+)
+#: Nouns that, with "two" or "both", stand for the actors just named ("the two
+#: countries", "both sides"); the value says which kind of actor they take.
+PLURAL_REFERENCES = {
+    "country": "state",
+    "countries": "state",
+    "state": "state",
+    "states": "state",
+    "nation": "state",
+    "nations": "state",
+    "government": "state",
+    "governments": "state",
+    "capital": "state",
+    "capitals": "state",
+    "side": "any",
+    "sides": "any",
+    "party": "any",
+    "parties": "any",
+    "power": "any",
+    "powers": "any",
+    "leader": "person",
+    "leaders": "person",
+    "president": "person",
+    "presidents": "person",
+    "minister": "person",
+    "ministers": "person",
+}
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")

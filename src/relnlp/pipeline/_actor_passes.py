@@ -1,0 +1,183 @@
+"""Refinement passes of the actor tagger (:mod:`relnlp.pipeline.actors`) over the chosen
+mentions: long official names, places the model reads as people or organisations, and
+generic heads after a name. Each takes the mentions in text order and returns them revised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from relnlp.gazetteer import Gazetteer
+from relnlp.lang.translit import name_key
+from relnlp.pipeline._actor_base import (
+    _FACILITY_AFTER,
+    _FACILITY_QUALIFIERS,
+    _GROUP_AFTER,
+    _ORG_HEADS,
+    _PLACE_PREPOSITIONS,
+    _SETTLEMENT_WORDS,
+    _TOPONYM_ENDINGS,
+    Mention,
+    _the,
+)
+
+__all__ = ["generic_heads", "long_names", "places"]
+
+
+def long_names(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """An organ's name that goes on with "of" another body or a state is one name
+    (guidelines: "Ministry of National Defense of China" is one ORG; "General Office
+    of the CPC's Central Committee" too, a possessive inside the name included)."""
+    by_start = {m.start: m for m in chosen}
+    out: list[Mention] = []
+    skip_to = -1
+    for m in chosen:
+        if m.start < skip_to:
+            continue
+        if m.label != "ORG" or doc[m.end - 1].text not in _ORG_HEADS:
+            out.append(m)
+            continue
+        end, tail = m.end, None
+        chain: list[tuple[str, Mention]] = []  # (joined by "of" or "'s", name)
+        while True:
+            i = end
+            if i < len(doc) and doc[i].text == "of":
+                i, joint = i + 1, "of"
+                if i < len(doc) and doc[i].lower_ == "the":
+                    i += 1
+            elif i < len(doc) and doc[i].text in ("'s", "’s") and tail is not None:
+                i, joint = i + 1, "'s"
+            else:
+                break
+            nxt = by_start.get(i)
+            if nxt is None or nxt.label not in ("ORG", "GPE"):
+                break
+            end, tail = nxt.end, nxt
+            chain.append((joint, nxt))
+            if nxt.label == "GPE":
+                break
+        if tail is None:
+            out.append(m)
+            continue
+        text = " ".join(doc[m.start : end].text.split())
+        hit = gazetteer.lookup(text)
+        country = m.country
+        if hit is not None:
+            canonical, country = hit.canonical, hit.country
+        else:
+            # Each name inside by its canonical, "of" instead of a possessive: "General
+            # Office of the CPC's Central Committee" -> "General Office of the Central
+            # Committee of the Communist Party of China".
+            names = [n.canonical for _j, n in chain]
+            parts: list[str] = []
+            k = 0
+            while k < len(chain):
+                if k + 1 < len(chain) and chain[k + 1][0] == "'s":
+                    parts.append(
+                        f"{_the(chain[k + 1][1], names[k + 1])} of {_the(chain[k][1], names[k])}"
+                    )
+                    k += 2
+                else:
+                    parts.append(_the(chain[k][1], names[k]))
+                    k += 1
+            canonical = " of ".join([" ".join(doc[m.start : m.end].text.split()), *parts])
+            if tail.label == "GPE" and tail.country == tail.canonical:
+                country = tail.country
+        out.append(replace(m, end=end, canonical=canonical, country=country, source="rule"))
+        skip_to = end
+    return out
+
+
+def places(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Towns the model reads as people or bodies ("Avdiivka", "Stanytsia Luhanska").
+
+    A guess of the model that the gazetteer does not know becomes GPE when it is one
+    word ending like a toponym of the region's languages (-ivka, -sk, -pol, -grad,
+    -abad, -kent, ...), or its first word is a settlement word ("Stanytsia", "Novo-");
+    or, for one word, when it follows "near", "outside", "toward" and the like.
+    Surnames of people the report names in full, and surnames the gazetteer knows,
+    stay people ("Musk" after "Elon Musk").
+    """
+    surnames: dict[str, set[str]] = {}  # surname key -> full names the report gives
+    for m in chosen:
+        if m.label == "PERSON" and m.end - m.start > 1:
+            full = " ".join(doc[m.start : m.end].text.split())
+            surnames.setdefault(name_key(doc[m.end - 1].text), set()).add(full)
+    out = []
+    for m in chosen:
+        if m.source != "spacy" or m.label not in ("PERSON", "ORG") or m.end - m.start > 3:
+            out.append(m)
+            continue
+        words = [t.text for t in doc[m.start : m.end]]
+        last = words[-1]
+        others = surnames.get(name_key(last), set()) - {" ".join(" ".join(words).split())}
+        if (
+            others
+            or gazetteer.surnames.get(name_key(last))
+            or gazetteer.lookup(" ".join(words)) is not None
+            or not all(w[:1].isupper() and not w.isupper() for w in words)
+        ):
+            out.append(m)
+            continue
+        toponym = (
+            (
+                len(last) >= 6
+                and last.lower().endswith(_TOPONYM_ENDINGS)
+                and (len(words) == 1 or m.label == "ORG")
+            )
+            or words[0] in _SETTLEMENT_WORDS
+            or (last.startswith(("Novo", "Staro")) and len(last) >= 8)
+        )
+        if (
+            not toponym
+            and len(words) == 1
+            and m.start > 0
+            and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS
+            and not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))
+        ):
+            toponym = True
+        out.append(replace(m, label="GPE") if toponym else m)
+    return out
+
+
+def generic_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """What a lower-case head after a name says it names: a facility ("Sangan railway
+    station", "Torkham border crossing": FAC, the head out of the span and in the
+    canonical, guidelines 8) or a descent group ("the Durrani clan", "Zadran tribe":
+    NORP)."""
+    out = []
+    n = len(doc)
+    for m in chosen:
+        e = m.end
+        if m.label == "NORP" or e >= n or not doc[e - 1].whitespace_ or m.source == "acronym":
+            out.append(m)
+            continue
+        state = m.label == "GPE" and m.country is not None and m.country == m.canonical
+        head: list[str] = []
+        if doc[e].lower_ in _FACILITY_AFTER and doc[e].is_lower:
+            head = [doc[e].text]
+        elif (
+            e + 1 < n
+            and doc[e].lower_ in _FACILITY_QUALIFIERS
+            and doc[e].is_lower
+            and doc[e + 1].lower_ in _FACILITY_AFTER
+            and doc[e + 1].is_lower
+        ):
+            head = [doc[e].text, doc[e + 1].text]
+        name = " ".join(doc[m.start : m.end].text.split())
+        if head and not state:
+            hit = gazetteer.lookup(f"{name} {' '.join(h.capitalize() for h in head)}")
+            canonical = hit.canonical if hit is not None else f"{name} {' '.join(head)}"
+            out.append(replace(m, label="FAC", canonical=canonical))
+            continue
+        if (
+            doc[e].lower_ in _GROUP_AFTER
+            and doc[e].is_lower
+            and m.label in ("PERSON", "ORG", "GPE", "LOC")
+        ):
+            out.append(replace(m, label="NORP", canonical=name))
+            continue
+        out.append(m)
+    return out
