@@ -22,13 +22,19 @@ def line_error(name: str, lineno: int, problem: str) -> ConfigError:
     )
 
 
-def records(text: str, name: str) -> tuple[str, list[tuple[int, dict[str, Any]]]]:
+def records(
+    text: str, name: str, *, missing_meta: ConfigError | None = None
+) -> tuple[str, list[tuple[int, dict[str, Any]]]]:
     """The file's version (``_meta.version``, else ``"0"``) and its (line, object) rows.
+
+    ``missing_meta``, when given, is raised if the first non-blank line is not the
+    ``{"_meta": ...}`` header (files whose header is required, such as gazetteers).
 
     >>> records('{"_meta": {"version": "2"}}\\n\\n{"cue": "meet"}\\n', "x.jsonl")
     ('2', [(3, {'cue': 'meet'})])
     """
     version = "0"
+    first = True
     rows: list[tuple[int, dict[str, Any]]] = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -38,7 +44,10 @@ def records(text: str, name: str) -> tuple[str, list[tuple[int, dict[str, Any]]]
         except json.JSONDecodeError as exc:
             raise line_error(name, lineno, f"not valid JSON ({exc.msg})") from exc
         if not isinstance(obj, dict):
-            raise line_error(name, lineno, "each line must be a JSON object")
+            raise line_error(name, lineno, "expected a JSON object")
+        if missing_meta is not None and first and "_meta" not in obj:
+            raise missing_meta
+        first = False
         if "_meta" in obj:
             version = str(obj["_meta"].get("version", "0"))
             continue

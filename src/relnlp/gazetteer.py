@@ -9,7 +9,6 @@ naming the file, the line and the problem.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from relnlp._jsonl import records
 from relnlp.errors import ConfigError, Errors, MissingFileError
 from relnlp.lang.chars import APOSTROPHES, DOUBLE_QUOTES
 from relnlp.lang.translit import name_key
@@ -175,30 +175,9 @@ def _read_jsonl(path: Path | Any, name: str) -> Iterable[tuple[int, dict[str, An
             path=name,
             line=line,
         ) from exc
-    first = True
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(
-                Errors.E107.format(path=name, line=lineno, problem=f"not valid JSON ({exc.msg})"),
-                path=name,
-                line=lineno,
-            ) from exc
-        if not isinstance(obj, dict):
-            raise ConfigError(
-                Errors.E107.format(path=name, line=lineno, problem="expected a JSON object"),
-                path=name,
-                line=lineno,
-            )
-        if first:
-            first = False
-            if "_meta" not in obj:
-                raise ConfigError(Errors.E108.format(path=name), path=name, line=lineno)
-            continue
-        yield lineno, obj
+    missing = ConfigError(Errors.E108.format(path=name), path=name, line=1)
+    _version, rows = records(text, name, missing_meta=missing)
+    yield from rows
 
 
 def _entries(path: Path | Any, name: str) -> Iterable[Entry]:
