@@ -202,9 +202,27 @@ def set_entities(doc: Doc, found: Iterable[Entity]) -> None:
 
 def entities(doc: Doc) -> list[Entity] | None:
     """The entities, or None when ``relnlp_actors`` did not run (readers then fall back
-    to spaCy's ``doc.ents``, each in its own way)."""
+    to spaCy's ``doc.ents``: :func:`model_entities`)."""
     found: list[Entity] | None = _records(doc, _ENTITIES, Entity)
     return found
+
+
+def model_entities(doc: Doc, source: str | None = None) -> list[Entity]:
+    """spaCy's ``doc.ents`` as :class:`Entity` records (canonical = the mention), for
+    readers of a Doc on which ``relnlp_actors`` did not run."""
+    return [
+        Entity(
+            start=e.start_char,
+            end=e.end_char,
+            label=e.label_,
+            canonical=e.text,
+            role=None,
+            affiliation=None,
+            source=source,
+            country=None,
+        )
+        for e in doc.ents
+    ]
 
 
 def set_passage_themes(doc: Doc, found: Iterable[PassageThemes]) -> None:

@@ -36,19 +36,7 @@ class _Actors:
     def __init__(self, doc: Doc) -> None:
         found = doc_records.entities(doc)
         if found is None:  # relnlp_actors did not run: spaCy's entities as they are
-            found = [
-                doc_records.Entity(
-                    start=e.start_char,
-                    end=e.end_char,
-                    label=e.label_,
-                    canonical=e.text,
-                    role=None,
-                    affiliation=None,
-                    source=None,
-                    country=None,
-                )
-                for e in doc.ents
-            ]
+            found = doc_records.model_entities(doc)
         self.by_token: dict[int, _Actor] = {}
         self.named: set[int] = set()  # tokens inside any multi-word name
         self.country: dict[str, str] = {}

@@ -427,19 +427,7 @@ class ToneScorer:
         if index is None or index[0] is not found:
             rows = found
             if rows is None:
-                rows = [
-                    records.Entity(
-                        start=e.start_char,
-                        end=e.end_char,
-                        label=e.label_,
-                        canonical=e.text,
-                        role=None,
-                        affiliation=None,
-                        source=None,
-                        country=None,
-                    )
-                    for e in doc.ents
-                ]
+                rows = records.model_entities(doc)
             ordered = sorted(
                 ((r.start, r.end, str(r.canonical)) for r in rows if r.label in ACTOR_LABELS),
                 key=lambda t: t[0],
