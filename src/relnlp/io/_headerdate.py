@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from relnlp.lang.chars import MONTH_NUMBERS
+from relnlp.lang.chars import DASHES, MONTH_NUMBERS
 
 __all__ = ["HeaderDate", "MONTHS", "find_dates", "month_number"]
 
@@ -23,7 +23,7 @@ _MONTH = (
     r"|Dec(?:ember|\.)?)"
 )
 _YEAR = r"(?:1[6-9]\d\d|20\d\d|2100)"
-_DASH = r"\s*[-–—]\s*"
+_DASH = rf"\s*[{DASHES}]\s*"
 
 _DATE = re.compile(
     rf"""

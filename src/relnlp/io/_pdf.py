@@ -26,6 +26,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from relnlp.lang.chars import LINE_ENDS_SENTENCE
+
 __all__ = ["Line", "PdfLayout", "layout"]
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -37,7 +39,7 @@ _PAGE_NUMBER = re.compile(
 # A note opens with its number and then words ("12 Interview with ...", "¹ See ..."), not
 # with more numbers (a table, a hex dump).
 _NOTE_START = re.compile(r"^\s*(?:(\d{1,3})[.)]?\s+|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*)[A-Za-zÀ-ÿ“\"‘'(\[]")
-_SENT_END = re.compile(r"[.!?:”\"’)]\s*$")
+_SENT_END = LINE_ENDS_SENTENCE
 _HYPHEN_END = re.compile(r"(?<=[A-Za-zÀ-ÿ])-$")
 _BAND = 0.09  # top and bottom bands of a page where running heads and feet live
 

@@ -20,7 +20,7 @@ from relnlp.io._decode import decode_bytes
 from relnlp.io._document import Document, Dropped, analyse, markdown_document
 from relnlp.io._headerdate import find_dates
 from relnlp.io._html import SHORT_PAGE, BodyText, VisibleText, extract_main
-from relnlp.lang.chars import TO_SUPERSCRIPT
+from relnlp.lang.chars import LINE_ENDS_SENTENCE, TO_SUPERSCRIPT
 
 __all__ = ["SUPPORTED", "read", "read_html", "read_pdf", "read_text"]
 
@@ -192,7 +192,7 @@ def read_html(path: Path, *, max_bytes: int | None = None) -> Document:
 
 
 # PDF --------------------------------------------------------------------------------
-_SENT_END = re.compile(r"[.!?:”\"’)]\s*$")
+_SENT_END = LINE_ENDS_SENTENCE
 
 
 def _reflow_page(page_text: str) -> str:

@@ -13,6 +13,7 @@ __all__ = [
     "APOSTROPHES",
     "BLANK_LINE",
     "DASHES",
+    "LINE_ENDS_SENTENCE",
     "DOUBLE_QUOTES",
     "FROM_SUPERSCRIPT",
     "MONTH_ABBREVIATIONS",
@@ -42,6 +43,10 @@ DOUBLE_QUOTES = ("\u201c", "\u201d", "\u201e", "\u2033")
 DASHES = "-\u2013\u2014"
 
 #: English month names, January first.
+#: A line that ends a sentence: terminal punctuation or a colon, then a closing quote or
+#: bracket at most (line-joining decisions of the plain-text and PDF readers).
+LINE_ENDS_SENTENCE = re.compile(r"[.!?:\u201d\"\u2019)]\s*$")
+
 MONTH_NAMES = (
     "January",
     "February",
