@@ -7,6 +7,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, POS
+from spacy.symbols import PRON
 from spacy.tokens import Doc, Span, Token
 
 from relnlp import records as doc_records
@@ -206,8 +208,13 @@ class _Context:
         self.mention_at = [i for i, _a in self.mentions]
         # clause subjects that name actors: token index, one actor per conjunct
         self.subjects: list[tuple[int, list[str], str]] = []
-        for t in doc:
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON":
+        # Dependency labels and parts of speech from one array: a Token object only for
+        # the subjects, not for every word of the report.
+        subj = {doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")}
+        cols = doc.to_array([DEP, POS]).tolist()
+        for i, (dep, pos) in enumerate(cols):
+            if dep in subj and pos != PRON:
+                t = doc[i]
                 side = _np_side(t, actors)
                 if side:
                     first = actors.by_token.get(t.i)

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from spacy.attrs import POS
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from relnlp import records as doc_records
@@ -286,6 +288,11 @@ def _nominal_event(
     )
 
 
+#: Parts of speech of the words :func:`extract_events` looks at (nouns for nominal
+#: events, verbs and auxiliaries for clauses).
+_EVENT_POS = frozenset({NOUN, VERB, AUX})
+
+
 def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
     """The events of an analysed Doc (see :mod:`relnlp.events`).
 
@@ -319,10 +326,16 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
     ]
     chron = doc_records.chronology(doc)
     out: list[Event] = []
+    # Only nouns, verbs and auxiliaries can carry an event: read the part of speech from
+    # one array instead of making a Token object for every word of the report.
+    pos = doc.to_array(POS).tolist()
     for sent in doc.sents:
         if sent.text.rstrip().endswith("?"):
             continue
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if pos[i] not in _EVENT_POS:
+                continue
+            tok = doc[i]
             if tok.pos_ == "NOUN" and tok.i not in actors.named:
                 nev = _nominal_event(tok, verbs, actors, context)
                 if nev is not None:

@@ -44,8 +44,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.attrs import IS_SPACE, LEMMA, LIKE_NUM, LOWER
+from spacy.attrs import (
+    IS_ALPHA,
+    IS_LOWER,
+    IS_SPACE,
+    IS_STOP,
+    IS_TITLE,
+    IS_UPPER,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    POS,
+)
 from spacy.language import Language
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from relnlp import extensions, records
@@ -550,7 +562,11 @@ class ToneScorer:
             names = _name_spans(doc)
             masked = [masked_text(doc, s, names, text) for s in sents]
             if self.model.syntax:
-                masked = [model_text(m, syntax_terms(doc, s, named)) for m, s in zip(masked, sents)]
+                pos_ids = doc.to_array(POS).tolist()
+                masked = [
+                    model_text(m, syntax_terms(doc, s, named, pos_ids))
+                    for m, s in zip(masked, sents)
+                ]
             dense = sentence_vectors(doc, sents, self.model.n_dense)
             learned = _learned_scores(self.model, masked, [rule_features(h) for h in hits], dense)
         for k, sent in enumerate(sents):
@@ -611,6 +627,8 @@ def numbered_names(doc: Doc) -> list[tuple[int, int]]:
 
 
 NAME_LINKS = frozenset({"of", "for", "and", "on", "in", "the", "de"})
+#: Parts of speech that give :func:`syntax_terms` a term.
+_TERM_POS = frozenset({VERB, NOUN, ADJ})
 
 
 def title_case_names(doc: Doc) -> list[tuple[int, int]]:
@@ -619,20 +637,24 @@ def title_case_names(doc: Doc) -> list[tuple[int, int]]:
     in a row inside a sentence (not its first word; "of", "for", "and" may link them).
     Headings (every content word capitalised) are skipped: there capitals say nothing."""
     out: list[tuple[int, int]] = []
+    # The lexical flags of every token from one array: no Token object per word.
+    cols = doc.to_array([IS_ALPHA, IS_STOP, IS_TITLE, IS_UPPER, IS_LOWER, LOWER])
+    alpha, stop, title, upper, lower, low = (c.tolist() for c in cols.reshape(len(doc), 6).T)
+    links = {doc.vocab.strings[w] for w in NAME_LINKS}
     for sent in doc.sents:
-        content = [t for t in sent if t.is_alpha and not t.is_stop]
-        if not content or all(t.is_title or t.is_upper for t in content):
+        content = [i for i in range(sent.start, sent.end) if alpha[i] and not stop[i]]
+        if not content or all(title[i] or upper[i] for i in content):
             continue  # a heading: every content word capitalised
         run: list[int] = []
-        for t in [*sent[1:], None]:  # None closes the last run
-            if t is not None and t.is_title and t.is_alpha:
-                run.append(t.i)
-            elif t is not None and run and t.lower_ in NAME_LINKS and t.is_lower:
-                run.append(t.i)
+        for i in [*range(sent.start + 1, sent.end), None]:  # None closes the last run
+            if i is not None and title[i] and alpha[i]:
+                run.append(i)
+            elif i is not None and run and low[i] in links and lower[i]:
+                run.append(i)
             else:
-                while run and not doc[run[-1]].is_title:
+                while run and not title[run[-1]]:
                     run.pop()  # a trailing link word is not part of the name
-                if sum(doc[k].is_title for k in run) >= 2:
+                if sum(title[k] for k in run) >= 2:
                     out.append((run[0], run[-1] + 1))
                 run = []
     return out
@@ -677,16 +699,24 @@ def masked_text(
     return "".join(parts)
 
 
-def syntax_terms(doc: Doc, sent: Span, named: set[int]) -> list[str]:
+def syntax_terms(
+    doc: Doc, sent: Span, named: set[int], pos_ids: list[int] | None = None
+) -> list[str]:
     """Dependency terms of a sentence for the learned model: what a bag of words cannot
     see. Every verb gives ``v:<lemma>``, or ``nv:<lemma>`` when it lies in the scope of
     a negation or a terminative verb (:func:`_negated`: "did not support", "ceased
     aid"); a negated noun or adjective gives ``nn:<lemma>``; a modal or hedged verb
     ``hv:<lemma>``; a verb and its direct object ``vo:<verb>_<object>`` (an object
     inside an entity name is its label, so names stay out). Words inside entity names
-    (``named``) give nothing."""
+    (``named``) give nothing. ``pos_ids``: the doc's ``to_array(POS)`` as a list, when
+    several sentences are read (only verbs, nouns and adjectives then become Tokens)."""
     out: list[str] = []
-    for tok in sent:
+    toks = (
+        sent
+        if pos_ids is None
+        else (doc[i] for i in range(sent.start, sent.end) if pos_ids[i] in _TERM_POS)
+    )
+    for tok in toks:
         if tok.i in named or not tok.is_alpha:
             continue
         pos = tok.pos_

@@ -29,11 +29,13 @@ def events(report: Report) -> dict[str, list[Any]]:
     tones = {st.start: st for st in sentence_tones(report)}
     passage_themes = records.passage_themes(report.doc) or []
     starts = [p.start for p in records.passages(report.doc)]
-    for k, ev in enumerate(extract_events(report.doc)):
+    evs = extract_events(report.doc)
+    text = report.doc.text if evs else ""  # joins every token: once, not per event
+    for k, ev in enumerate(evs):
         # The sentence less the white space at its edges (as in the sentences table): a
         # trailing white-space token can stand for hidden lines after the paragraph (a
         # Markdown <excerpt/> line, a caption), which its raw span would take in.
-        sent = report.doc.text[ev.sent_start : ev.sent_end]
+        sent = text[ev.sent_start : ev.sent_end]
         lead = len(sent) - len(sent.lstrip())
         a, b = report.raw_span(ev.sent_start + lead, ev.sent_start + max(lead, len(sent.rstrip())))
         ta, tb = report.raw_span(ev.trigger_start, ev.trigger_end)

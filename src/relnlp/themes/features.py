@@ -214,15 +214,16 @@ class PriorScorer:
         out = self._phrases(text, self._cues, "cue")
         # A cue inside a longer cue of the same theme ("Bank" in "Investment Bank") is
         # not separate evidence.
+        # (Compared within each theme only: a passage has many cues of many themes.)
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for o in out:
+            spans.setdefault(o.theme, []).append((o.start, o.end))
         out = [
             m
             for m in out
             if not any(
-                o.theme == m.theme
-                and o.start <= m.start
-                and m.end <= o.end
-                and (o.end - o.start) > (m.end - m.start)
-                for o in out
+                a <= m.start and m.end <= b and (b - a) > (m.end - m.start)
+                for a, b in spans[m.theme]
             )
         ]
         for t in self.taxonomy.themes:
