@@ -202,9 +202,13 @@ def _day_relative(
 
 
 def _until(ctx: _Ctx) -> bool:
-    """A weekday after "until" is a deadline ahead ("until 9 a.m. Tuesday")."""
+    """A weekday after "until" or "as soon as" is a limit ahead ("until 9 a.m. Tuesday")."""
     return ctx.tense == DEADLINE and bool(
-        re.search(r"\b(?:until|till)\s+$", ctx.text[max(0, ctx.pos - 8) : ctx.pos], re.IGNORECASE)
+        re.search(
+            r"\b(?:until|till|as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$",
+            ctx.text[max(0, ctx.pos - 20) : ctx.pos],
+            re.IGNORECASE,
+        )
     )
 
 

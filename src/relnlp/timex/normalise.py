@@ -18,6 +18,7 @@ from relnlp.timex.anchoring import (
     _resolve_year,
 )
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
+from relnlp.timex.holidays import n_holiday
 from relnlp.timex.values import (
     Norm,
     _day,
@@ -535,4 +536,5 @@ _MORE = {
     "vague_dur": _n_vague,
     "duration_adj": _n_duration_adj,
     "weekday_set": _n_weekday_set,
+    "holiday": n_holiday,
 }

@@ -21,6 +21,8 @@ from relnlp.timex._lexicon import (
     _WD,
     _YEAR,
 )
+from relnlp.timex.holidays import HOLIDAY
+from relnlp.timex.holidays import TRIGGER as HOLIDAY_TRIGGER
 
 # --- the pattern table ----------------------------------------------------------------------
 
@@ -123,6 +125,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "weekday",
         r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     ),
+    # named holidays: "Thanksgiving Day", "Christmas 1998" (relnlp.timex.holidays)
+    ("holiday", HOLIDAY),
     # reference expressions (TimeML PRESENT_REF / PAST_REF / FUTURE_REF)
     (
         "ref",
@@ -308,6 +312,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "spelled_year": (r"(?:nineteen|eighteen|two thousand)", True, 10, 30),
     "year_part": (r"(?:year|month|week)", True, 40, 8),
     "weekend": (r"weekend", True, 8, 2),
+    "holiday": (HOLIDAY_TRIGGER, True, 2, 40),
     "that_year": (r"(?:year|month|day)\b", True, 12, 2),
     "set": (
         r"(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|each|every|per)",
