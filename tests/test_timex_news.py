@@ -70,3 +70,15 @@ def test_decided_to_is_a_plan_ahead() -> None:
     # "decided" is a past form, but what was decided is to happen: the next March
     found = values("The alliance decided to admit the two states in March.")
     assert found == [("March", "DATE", "2020-03")]
+
+
+def test_an_initial_does_not_end_the_sentence() -> None:
+    # "will" governs the date across "R. Okafor": the next February, not the last one
+    found = values("Ms. Lind will replace Anna R. Okafor Feb. 3, after she retires.", "2019-10-20")
+    assert found == [("Feb. 3", "DATE", "2020-02-03")]
+
+
+def test_last_month_and_day_keeps_the_day() -> None:
+    # "last Oct. 12" is that day, not the month: the day is part of the expression
+    found = values("The bridge collapsed last Oct. 12 in heavy rain.", "2020-03-02")
+    assert found == [("Oct. 12", "DATE", "2019-10-12")]

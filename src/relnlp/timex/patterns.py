@@ -78,7 +78,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # month (+ year): "November 2013", "early March", "end-of-March", "mid-May"
     (
         "my",
-        rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>{_SPELLED_YEAR})|\s+(?P<wy>this|last|next)\s+year)?(?![\w-])",
+        rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>{_SPELLED_YEAR})|\s+(?P<wy>this|last|next)\s+year)?(?![\w-])(?!\.?\s+\d{{1,2}}(?![\d:]))",
     ),
     # seasons: "the summer of 2021", "summer 2021", "this summer"
     (
