@@ -82,3 +82,19 @@ def test_last_month_and_day_keeps_the_day() -> None:
     # "last Oct. 12" is that day, not the month: the day is part of the expression
     found = values("The bridge collapsed last Oct. 12 in heavy rain.", "2020-03-02")
     assert found == [("Oct. 12", "DATE", "2019-10-12")]
+
+
+def test_following_and_previous_count_from_the_narrative() -> None:
+    text = (
+        "The ceasefire was signed on May 4, 2003. The following day, the first convoy "
+        "crossed. In August 2004 talks resumed; the following month, they collapsed."
+    )
+    found = [(t, v) for t, _, v in values(text)]
+    assert ("The following day", "2003-05-05") in found
+    assert ("the following month", "2004-09") in found
+
+
+def test_previous_month_without_a_told_date_is_before_the_document() -> None:
+    assert values("Exports fell in the previous month.", DCT) == [
+        ("the previous month", "DATE", "2019-05")
+    ]

@@ -23,6 +23,7 @@ class Anchor:
     chronology_year: int | None = None
     chronology_month: int | None = None
     doc_time: tuple[int, int] | None = None  # hour, minute of a news dispatch
+    last_month: tuple[int, int] | None = None  # last month (of a year) the text gave
 
     @classmethod
     def from_value(cls, value: str | None) -> Anchor:
@@ -243,6 +244,8 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
     if not anchored:  # only a year the text states anchors the rest of its sentence
         ctx.sentence_years.append(y)
     ctx.anchor.narrative_year = y
+    if m.group(2):
+        ctx.anchor.last_month = (y, int(m.group(2)))
     if m.group(3):
         ctx.anchor.last_day = (y, int(m.group(2)), int(m.group(3)))
     if chronology_head:  # only an entry's own date moves the chronology's year

@@ -252,6 +252,18 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         which, unit = g["which"].lower(), g["unit"].lower()
         if which == "same" and unit == "day" and a.last_day:
             return "DATE", _ymd(*a.last_day), None, True
+        if which in ("following", "previous") and unit in ("day", "month"):
+            # narrative: "the following month" is the one after the last month the text
+            # gave ("In March ... The following month": April), "the previous day" the day
+            # before the last date it gave; the document's date when the text gave none
+            step = 1 if which == "following" else -1
+            told: tuple[int | None, int | None, int | None] = (a.doc_year, a.doc_month, a.doc_day)
+            if unit == "day" and a.last_day:
+                told = a.last_day
+            elif unit == "month" and a.last_month:
+                told = (*a.last_month, None)
+            value = _shift(told, step, unit)
+            return None if value is None else ("DATE", value, mod, True)
         if which == "same" and unit == "year" and a.narrative_year:
             return "DATE", f"{a.narrative_year:04d}", None, True
         if unit in ("decade", "century"):
