@@ -98,3 +98,12 @@ def test_previous_month_without_a_told_date_is_before_the_document() -> None:
     assert values("Exports fell in the previous month.", DCT) == [
         ("the previous month", "DATE", "2019-05")
     ]
+
+
+def test_a_year_and_quarter_word_is_the_reported_quarter_of_that_year() -> None:
+    text = (
+        "The brewer's profit doubled in the second quarter. It had lost money in the "
+        "2018 quarter, when sales slumped."
+    )
+    found = [(t, v) for t, _, v in values(text, "2019-08-01")]
+    assert found == [("the second quarter", "2019-Q2"), ("the 2018 quarter", "2018-Q2")]

@@ -414,6 +414,21 @@ def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     ago = (
         "year-earlier" in adj or "year-ago" in adj or "comparable" in adj or "corresponding" in adj
     )
+    if not which and (g.get("qy") or g.get("rel")) and a.doc_year is not None:
+        # "the 1988 quarter", "last year's quarter": the quarter being reported on (the last
+        # one the text named, else the one before the document's), in the year given
+        lp = ctx.last_period
+        if lp is not None and ctx.pos - lp[2] < _PERIOD_REACH and lp[1].startswith("Q"):
+            q_code: str | None = lp[1]
+        else:
+            prev = _shift((a.doc_year, a.doc_month, 1), -1, "quarter")
+            q_code = prev.split("-")[1] if prev else None
+        if q_code is None:
+            return None
+        y = int(g["qy"]) if g.get("qy") else a.doc_year + {"last": -1, "next": 1}.get(
+            g["rel"].lower(), 0
+        )
+        return "DATE", f"{y:04d}-{q_code}", None, not g.get("qy")
     if g["qn"].lower() == "period" and (which or not (ago or "latest" in adj)):
         return None  # a period is a quarter only as the reporting period of earnings news
     if which and (g.get("qy") or g.get("rel")):
