@@ -107,3 +107,11 @@ def test_a_year_and_quarter_word_is_the_reported_quarter_of_that_year() -> None:
     )
     found = [(t, v) for t, _, v in values(text, "2019-08-01")]
     assert found == [("the second quarter", "2019-Q2"), ("the 2018 quarter", "2018-Q2")]
+
+
+def test_the_past_decade_is_a_duration() -> None:
+    assert values("Rents have tripled over the past decade.") == [
+        ("the past decade", "DURATION", "P10Y")
+    ]
+    # "the last decade" stays the calendar decade before the document's (the 2000s)
+    assert values("Rents tripled in the last decade.", "2015-05-05")[0][2] == "200"

@@ -266,6 +266,10 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             return None if value is None else ("DATE", value, mod, True)
         if which == "same" and unit == "year" and a.narrative_year:
             return "DATE", f"{a.narrative_year:04d}", None, True
+        if unit in ("decade", "century") and which == "past":
+            # "the past decade": the ten years up to now, a duration as "the past three
+            # years" is in TimeML, not the calendar decade before this one
+            return "DURATION", "P10Y" if unit == "decade" else "P100Y", mod, False
         if unit in ("decade", "century"):
             # "the last decade" said in 1998: the 1980s (198), "this century": 19
             if a.doc_year is None or which not in (
