@@ -203,8 +203,8 @@ def test_timex_times_of_day(text: str, expected: list[tuple[str, str, str]]) -> 
         ("The committee meets every Thursday.", [("every Thursday", "SET", "XXXX-WXX-4")]),
         ("Inspectors report each month.", [("each month", "SET", "P1M")]),
         ("The festival is held each August.", [("each August", "SET", "XXXX-08")]),
-        ("The data are published annually.", [("annually", "SET", "XXXX")]),
-        ("Patrols run daily.", [("daily", "SET", "XXXX-XX-XX")]),
+        ("The data are published annually.", [("annually", "SET", "P1Y")]),
+        ("Patrols run daily.", [("daily", "SET", "P1D")]),
         ("Aid worth $40 million a year flows in.", [("a year", "SET", "P1Y")]),
     ],
 )

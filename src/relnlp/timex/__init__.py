@@ -12,7 +12,7 @@ ISO-TimeML/TIMEX3 (Pustejovsky et al., 2005; TimeML annotation guidelines 1.2.1)
   ranges are ISO intervals ``start/end`` (a relnlp extension: TimeML tags each end);
 * TIME: ``2015-03-19T14:00``, parts of a day ``2015-03-19TMO`` (MO, AF, EV, NI);
 * DURATION: ``P3Y``, ``P2W``, ``PT4H``, ``P2DE`` (decades), ``PXM`` (unstated length);
-* SET: ``XXXX-WXX-1`` (every Monday), ``P1M`` (each month), ``XXXX-XX-XX`` (daily).
+* SET: ``XXXX-WXX-1`` (every Monday), ``P1M`` (each month), ``P1D`` (daily).
 
 ``mod`` is START (early, beginning of), MID, END (late, end of), APPROX (about, around)
 or, for durations, MORE_THAN/LESS_THAN/EQUAL_OR_MORE.

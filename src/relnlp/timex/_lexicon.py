@@ -72,5 +72,7 @@ _FUTURE = re.compile(
 # (a citation's URL closes it; what follows is a new statement).
 _SENT_END = re.compile(
     r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    # an initial ("Daniel P. Davison") or a title abbreviation does not end a sentence
+    r"(?<!\b[A-Z])(?<!\bJr)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\bProf)"
     r"[.!?](?:[\"”’)\]]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*\s+(?=[A-Z\"“(\[]|\*)|\n\s*\n|(?:https?://|www\.)\S+\s+"
 )

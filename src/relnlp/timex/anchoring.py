@@ -23,6 +23,7 @@ class Anchor:
     chronology_year: int | None = None
     chronology_month: int | None = None
     doc_time: tuple[int, int] | None = None  # hour, minute of a news dispatch
+    last_month: tuple[int, int] | None = None  # last month (of a year) the text gave
 
     @classmethod
     def from_value(cls, value: str | None) -> Anchor:
@@ -202,9 +203,13 @@ def _day_relative(
 
 
 def _until(ctx: _Ctx) -> bool:
-    """A weekday after "until" is a deadline ahead ("until 9 a.m. Tuesday")."""
+    """A weekday after "until" or "as soon as" is a limit ahead ("until 9 a.m. Tuesday")."""
     return ctx.tense == DEADLINE and bool(
-        re.search(r"\b(?:until|till)\s+$", ctx.text[max(0, ctx.pos - 8) : ctx.pos], re.IGNORECASE)
+        re.search(
+            r"\b(?:until|till|as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$",
+            ctx.text[max(0, ctx.pos - 20) : ctx.pos],
+            re.IGNORECASE,
+        )
     )
 
 
@@ -239,6 +244,8 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
     if not anchored:  # only a year the text states anchors the rest of its sentence
         ctx.sentence_years.append(y)
     ctx.anchor.narrative_year = y
+    if m.group(2):
+        ctx.anchor.last_month = (y, int(m.group(2)))
     if m.group(3):
         ctx.anchor.last_day = (y, int(m.group(2)), int(m.group(3)))
     if chronology_head:  # only an entry's own date moves the chronology's year

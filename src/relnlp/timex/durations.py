@@ -41,17 +41,22 @@ def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 
 
 def _n_set(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
-    """Recurrences (TimeML SET): "daily" XXXX-XX-XX, "each month" P1M, "each July" XXXX-07."""
+    """Recurrences (TimeML SET): "daily" P1D, "each month" P1M, "each July" XXXX-07.
+
+    A frequency adverb's value is the period it recurs with, as TimeML writes a SET's value
+    (TimeBank: "daily" P1D, "weekly" P1W, "quarterly" P3M, "annually" P1Y); only a part of
+    the day, which has no period of its own, keeps the underspecified date ("nightly").
+    """
     adv = (g.get("adv") or "").lower()
     if adv:
         value = {
-            "daily": "XXXX-XX-XX",
+            "daily": "P1D",
             "nightly": "XXXX-XX-XXTNI",
-            "weekly": "XXXX-WXX",
-            "monthly": "XXXX-XX",
-            "annually": "XXXX",
-            "yearly": "XXXX",
-            "quarterly": "XXXX-QX",
+            "weekly": "P1W",
+            "monthly": "P1M",
+            "annually": "P1Y",
+            "yearly": "P1Y",
+            "quarterly": "P3M",
             "hourly": "PT1H",
         }[adv]
         return "SET", value, None, False

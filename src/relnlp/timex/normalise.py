@@ -18,6 +18,7 @@ from relnlp.timex.anchoring import (
     _resolve_year,
 )
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
+from relnlp.timex.holidays import n_holiday
 from relnlp.timex.values import (
     Norm,
     _day,
@@ -251,8 +252,24 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         which, unit = g["which"].lower(), g["unit"].lower()
         if which == "same" and unit == "day" and a.last_day:
             return "DATE", _ymd(*a.last_day), None, True
+        if which in ("following", "previous") and unit in ("day", "month"):
+            # narrative: "the following month" is the one after the last month the text
+            # gave ("In March ... The following month": April), "the previous day" the day
+            # before the last date it gave; the document's date when the text gave none
+            step = 1 if which == "following" else -1
+            told: tuple[int | None, int | None, int | None] = (a.doc_year, a.doc_month, a.doc_day)
+            if unit == "day" and a.last_day:
+                told = a.last_day
+            elif unit == "month" and a.last_month:
+                told = (*a.last_month, None)
+            value = _shift(told, step, unit)
+            return None if value is None else ("DATE", value, mod, True)
         if which == "same" and unit == "year" and a.narrative_year:
             return "DATE", f"{a.narrative_year:04d}", None, True
+        if unit in ("decade", "century") and which == "past":
+            # "the past decade": the ten years up to now, a duration as "the past three
+            # years" is in TimeML, not the calendar decade before this one
+            return "DURATION", "P10Y" if unit == "decade" else "P100Y", mod, False
         if unit in ("decade", "century"):
             # "the last decade" said in 1998: the 1980s (198), "this century": 19
             if a.doc_year is None or which not in (
@@ -401,6 +418,21 @@ def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     ago = (
         "year-earlier" in adj or "year-ago" in adj or "comparable" in adj or "corresponding" in adj
     )
+    if not which and (g.get("qy") or g.get("rel")) and a.doc_year is not None:
+        # "the 1988 quarter", "last year's quarter": the quarter being reported on (the last
+        # one the text named, else the one before the document's), in the year given
+        lp = ctx.last_period
+        if lp is not None and ctx.pos - lp[2] < _PERIOD_REACH and lp[1].startswith("Q"):
+            q_code: str | None = lp[1]
+        else:
+            prev = _shift((a.doc_year, a.doc_month, 1), -1, "quarter")
+            q_code = prev.split("-")[1] if prev else None
+        if q_code is None:
+            return None
+        y = int(g["qy"]) if g.get("qy") else a.doc_year + {"last": -1, "next": 1}.get(
+            g["rel"].lower(), 0
+        )
+        return "DATE", f"{y:04d}-{q_code}", None, not g.get("qy")
     if g["qn"].lower() == "period" and (which or not (ago or "latest" in adj)):
         return None  # a period is a quarter only as the reporting period of earnings news
     if which and (g.get("qy") or g.get("rel")):
@@ -535,4 +567,5 @@ _MORE = {
     "vague_dur": _n_vague,
     "duration_adj": _n_duration_adj,
     "weekday_set": _n_weekday_set,
+    "holiday": n_holiday,
 }

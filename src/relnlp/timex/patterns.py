@@ -21,6 +21,8 @@ from relnlp.timex._lexicon import (
     _WD,
     _YEAR,
 )
+from relnlp.timex.holidays import HOLIDAY
+from relnlp.timex.holidays import TRIGGER as HOLIDAY_TRIGGER
 
 # --- the pattern table ----------------------------------------------------------------------
 
@@ -76,7 +78,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # month (+ year): "November 2013", "early March", "end-of-March", "mid-May"
     (
         "my",
-        rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>{_SPELLED_YEAR})|\s+(?P<wy>this|last|next)\s+year)?(?![\w-])",
+        rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>{_SPELLED_YEAR})|\s+(?P<wy>this|last|next)\s+year)?(?![\w-])(?!\.?\s+\d{{1,2}}(?![\d:]))",
     ),
     # seasons: "the summer of 2021", "summer 2021", "this summer"
     (
@@ -123,6 +125,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "weekday",
         r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     ),
+    # named holidays: "Thanksgiving Day", "Christmas 1998" (relnlp.timex.holidays)
+    ("holiday", HOLIDAY),
     # reference expressions (TimeML PRESENT_REF / PAST_REF / FUTURE_REF)
     (
         "ref",
@@ -308,6 +312,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "spelled_year": (r"(?:nineteen|eighteen|two thousand)", True, 10, 30),
     "year_part": (r"(?:year|month|week)", True, 40, 8),
     "weekend": (r"weekend", True, 8, 2),
+    "holiday": (HOLIDAY_TRIGGER, True, 2, 40),
     "that_year": (r"(?:year|month|day)\b", True, 12, 2),
     "set": (
         r"(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|each|every|per)",

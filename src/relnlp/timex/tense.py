@@ -47,7 +47,8 @@ _CUE = re.compile(
     r"\b(?P<future>will|shall|won't|wo\s+n't|going\s+to|(?:is|are|was|were)\s+to|"
     r"expect(?:s|ed)?\s+to|expected|scheduled|slated|planned|plans?\s+to|intends?\s+to|"
     r"set\s+to|due|upcoming|next|payable|effective|takes?\s+effect|later\s+this|to\s+be|"
-    r"(?:planning|preparing|hoping|hopes?|wants?|aims?|promised|vowed|agreed|threatened)\s+to|"
+    r"(?:planning|preparing|hoping|hopes?|wants?|aims?|promised|vowed|agreed|threatened|"
+    r"decided|decides|pledged|pledges|resolved|voted|votes)\s+to|"
     r"would)\b"
     r"|(?P<fut2>'ll)\b"
     rf"|\b(?P<past>{_IRREGULAR_PAST}|last|previously|(?!(?:{_ED_NOT_PAST})\b|un)[a-z]{{2,}}ed)\b"
@@ -56,7 +57,8 @@ _CUE = re.compile(
 )
 # A limit or start preposition right before the date: "until Nov. 20", "through January".
 _DEADLINE = re.compile(
-    r"\b(?:until|till|through|thru|by|to|effective|from|starting|beginning|before|expires?)\s+(?:on\s+)?$",
+    r"\b(?:until|till|through|thru|by|to|effective|from|starting|beginning|before|expires?|"
+    r"as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 # An auxiliary right before a participle cue ("will be paid", "had been scheduled").
