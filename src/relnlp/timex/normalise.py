@@ -429,8 +429,10 @@ def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
             q_code = prev.split("-")[1] if prev else None
         if q_code is None:
             return None
-        y = int(g["qy"]) if g.get("qy") else a.doc_year + {"last": -1, "next": 1}.get(
-            g["rel"].lower(), 0
+        y = (
+            int(g["qy"])
+            if g.get("qy")
+            else a.doc_year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
         )
         return "DATE", f"{y:04d}-{q_code}", None, not g.get("qy")
     if g["qn"].lower() == "period" and (which or not (ago or "latest" in adj)):
