@@ -23,7 +23,7 @@ from relnlp.pipeline._canonical import (
     organ_canonical,
 )
 
-__all__ = ["Mention", "divisions", "organs"]
+__all__ = ["Mention", "divisions", "history_name", "organs"]
 
 
 # Titles and office words that precede a name and are not part of it.
@@ -152,6 +152,24 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _EVENT_HEADS = frozenset(
     "Summit Conference Forum Olympics Games Expo Dialogue Symposium Talks Meeting".split()
 )
+# Heads and openings of named historical events ("Mukden Incident", "Prague Spring" is
+# left to the gazetteer; "Battle of Kursk", "Siege of Leningrad"). "War" is not one: it
+# ends names of bodies too ("Institute for the Study of War").
+_HISTORY_HEADS = frozenset(
+    """Incident Massacre Revolution Uprising Rebellion Restoration Blockade Airlift Mutiny
+    Insurrection Pogrom""".split()
+)
+_HISTORY_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Fall", "Liberation"})
+
+
+def history_name(span: Span) -> bool:
+    """Whether a capitalised span of two or more words names a historical event by its
+    head ("Mukden Incident") or its opening ("Battle of Kursk", "Siege of Leningrad")."""
+    if len(span) < 2 or not span[0].text[:1].isupper():
+        return False
+    if span[-1].text in _HISTORY_HEADS:
+        return True
+    return len(span) > 2 and span[0].text in _HISTORY_OPENINGS and span[1].text == "of"
 # Lower-case heads after "A-B" that make A and B the places a link joins.
 _LINK_HEADS = frozenset(
     "railway railroad rail road highway pipeline corridor route line link border crossing".split()

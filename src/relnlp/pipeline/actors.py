@@ -74,6 +74,7 @@ from relnlp.pipeline._actor_base import (
     _tokens_where,
     _trim,
     divisions,
+    history_name,
     organs,
 )
 from relnlp.pipeline._actor_passes import generic_heads, long_names, places
@@ -375,6 +376,8 @@ class ActorTagger:
                 and span[-1].text in _EVENT_HEADS
             ):
                 label = "EVENT"
+            if label in {"ORG", "FAC", "GPE", "LOC", "LAW", "PERSON"} and history_name(span):
+                label = "EVENT"  # "Mukden Incident", "Battle of Kursk": named historical events
             # A name that ends in a year is an event or exercise ("Naval Drill-2015"), never
             # a person or a body; plans named by a year ("Vision 2030") are left alone.
             if (

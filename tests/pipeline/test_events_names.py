@@ -1,0 +1,70 @@
+"""Named historical events, summits and conferences (issue 18, entities): the gazetteer's
+entries and the head rule for model spans, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from relnlp.gazetteer import Gazetteer, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def ents(nlp: Any, text: str) -> list[tuple[str, str, str]]:
+    df = nlp.analyze(text).entities
+    return list(zip(df["text"], df["label"], df["canonical"]))
+
+
+@pytest.mark.parametrize(
+    ("surface", "canonical"),
+    [
+        ("Rape of Nanking", "Nanjing Massacre"),
+        ("Bolshevik Revolution", "October Revolution"),
+        ("Manchurian Incident", "Mukden Incident"),
+        ("Sochi Olympics", "2014 Winter Olympics"),
+        ("MCIS", "Moscow Conference on International Security"),
+        ("Siege of Mariupol", "Battle of Mariupol"),
+    ],
+)
+def test_gazetteer_event_aliases(gaz: Gazetteer, surface: str, canonical: str) -> None:
+    hit = gaz.lookup(surface)
+    assert hit is not None and hit.label == "EVENT" and hit.canonical == canonical
+
+
+def test_gazetteer_russian_revolution_is_not_the_october_revolution(gaz: Gazetteer) -> None:
+    # Wikipedia titles the 1917 revolution as a whole apart from its October phase.
+    hit = gaz.lookup("Russian Revolution")
+    assert hit is not None and hit.canonical == "Russian Revolution"
+
+
+def test_analyser_historical_events_by_gazetteer(nlp: Any) -> None:
+    got = ents(
+        nlp,
+        "Tokyo's textbooks still say little about the Rape of Nanking, while Moscow "
+        "celebrates the Bolshevik Revolution every November.",
+    )
+    assert ("Rape of Nanking", "EVENT", "Nanjing Massacre") in got
+    assert ("Bolshevik Revolution", "EVENT", "October Revolution") in got
+
+
+def test_analyser_historical_events_by_head(nlp: Any) -> None:
+    # Names the gazetteer does not hold: the head word makes them events.
+    got = ents(
+        nlp,
+        "Archivists compared the Kronstadt Rebellion with the Novocherkassk Massacre and "
+        "the Jinan Incident.",
+    )
+    labels = {t: lab for t, lab, _ in got}
+    assert labels.get("Kronstadt Rebellion") == "EVENT"
+    assert labels.get("Novocherkassk Massacre") == "EVENT"
+    assert labels.get("Jinan Incident") == "EVENT"
+
+
+def test_analyser_body_named_after_a_war_stays_org(nlp: Any) -> None:
+    got = ents(nlp, "Analysts at the Institute for the Study of War mapped the front line.")
+    assert ("Institute for the Study of War", "ORG", "Institute for the Study of War") in got
