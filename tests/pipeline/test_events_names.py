@@ -68,3 +68,32 @@ def test_analyser_historical_events_by_head(nlp: Any) -> None:
 def test_analyser_body_named_after_a_war_stays_org(nlp: Any) -> None:
     got = ents(nlp, "Analysts at the Institute for the Study of War mapped the front line.")
     assert ("Institute for the Study of War", "ORG", "Institute for the Study of War") in got
+
+
+@pytest.mark.parametrize(
+    ("surface", "canonical"),
+    [
+        ("Qing Dynasty", "Qing dynasty"),
+        ("Austro-Hungarian Empire", "Austria-Hungary"),
+        ("Third Reich", "Nazi Germany"),
+        ("Presidential Executive Office", "Presidential Administration of Russia"),
+    ],
+)
+def test_gazetteer_former_states_and_organ_aliases(
+    gaz: Gazetteer, surface: str, canonical: str
+) -> None:
+    hit = gaz.lookup(surface)
+    assert hit is not None and hit.canonical == canonical
+
+
+def test_analyser_former_state_is_gpe(nlp: Any) -> None:
+    got = ents(nlp, "Trade with the Qing Dynasty passed through Kyakhta for a century.")
+    assert ("Qing Dynasty", "GPE", "Qing dynasty") in got
+
+
+def test_analyser_abbreviations_of_ordinary_notions_are_no_actors(nlp: Any) -> None:
+    got = ents(
+        nlp,
+        "Exporters said an SME may need AI tools, while LNG and FDI flows to Kazakhstan grew.",
+    )
+    assert [t for t, _, _ in got] == ["Kazakhstan"]

@@ -160,6 +160,13 @@ _HISTORY_HEADS = frozenset(
     Insurrection Pogrom""".split()
 )
 _HISTORY_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Fall", "Liberation"})
+# Abbreviations of ordinary notions (economics, technology, business, arms control) that
+# the statistical model tags as bodies or places; they name no actor.
+NON_NAME_ACRONYMS = frozenset(
+    """AI GDP GNP GNI FDI LNG LPG ICT R&D CEO CEOs CFO NGO NGOs INGO SME SMEs MSME MSMEs
+    SOE SOEs VAT PPP IPO M&A KPI OEM EV EVs UAV UAVs UAS WMD WMDs IED IEDs CBRN MoU MOU
+    FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD""".split()
+)
 
 
 def history_name(span: Span) -> bool:

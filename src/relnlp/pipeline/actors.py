@@ -60,6 +60,7 @@ from relnlp.pipeline._actor_base import (
     _UNIT_HEADS,
     _YEAR,
     MILITARY_PRIORITY,
+    NON_NAME_ACRONYMS,
     TITLE_WORDS,
     Mention,
     _common_words,
@@ -324,7 +325,7 @@ class ActorTagger:
             if s >= e:
                 continue
             span = doc[s:e]
-            if not _has_letters(span) or span.text.islower():
+            if not _has_letters(span) or span.text.islower() or span.text in NON_NAME_ACRONYMS:
                 continue
             if all(t.text in TITLE_WORDS for t in span):
                 continue
