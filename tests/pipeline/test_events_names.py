@@ -97,3 +97,13 @@ def test_analyser_abbreviations_of_ordinary_notions_are_no_actors(nlp: Any) -> N
         "Exporters said an SME may need AI tools, while LNG and FDI flows to Kazakhstan grew.",
     )
     assert [t for t, _, _ in got] == ["Kazakhstan"]
+
+
+def test_analyser_topic_ministry_the_model_misses(nlp: Any) -> None:
+    # After a list of organs the model leaves "Georgian Interior Ministry" as NORP alone.
+    got = ents(
+        nlp,
+        "Lithuania's Defence Ministry and Estonia's Ministry of Defence met the Georgian "
+        "Interior Ministry.",
+    )
+    assert ("Georgian Interior Ministry", "ORG", "Ministry of Interior of Georgia") in got

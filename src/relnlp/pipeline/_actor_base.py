@@ -431,7 +431,7 @@ def organs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
         text = " ".join(doc[m.start : m.end].text.split())
         if (
             m.label != "ORG"
-            or m.source not in ("spacy", "registry")
+            or m.source not in ("spacy", "registry", "organ")
             or prev is None
             or gazetteer.lookup(text) is not None
             or not is_organ(text)

@@ -78,7 +78,7 @@ from relnlp.pipeline._actor_base import (
     history_name,
     organs,
 )
-from relnlp.pipeline._actor_passes import generic_heads, long_names, places
+from relnlp.pipeline._actor_passes import generic_heads, long_names, places, topic_ministries
 from relnlp.pipeline._canonical import (
     is_organ,
     organ_canonical,
@@ -726,7 +726,7 @@ class ActorTagger:
         chosen = _select(self._native(doc, chosen))
         chosen = organs(
             doc,
-            divisions(doc, long_names(doc, chosen, self.gazetteer), self.gazetteer),
+            divisions(doc, long_names(doc, topic_ministries(doc, chosen), self.gazetteer), self.gazetteer),
             self.gazetteer,
         )
         chosen = generic_heads(doc, chosen, self.gazetteer)
