@@ -107,3 +107,23 @@ def test_analyser_topic_ministry_the_model_misses(nlp: Any) -> None:
         "Interior Ministry.",
     )
     assert ("Georgian Interior Ministry", "ORG", "Ministry of Interior of Georgia") in got
+
+
+def test_analyser_acronym_defined_in_the_text_wins_over_the_gazetteer(nlp: Any) -> None:
+    # The gazetteer's "GDI" is a Chinese initiative; here the text defines another body.
+    got = ents(
+        nlp,
+        "Agents of the General Directorate of Intelligence (GDI) searched the market, and "
+        "the GDI later denied it.",
+    )
+    assert [(t, lab, c) for t, lab, c in got if t == "GDI"] == [
+        ("GDI", "ORG", "General Directorate of Intelligence")
+    ] * 2
+
+
+def test_analyser_religious_groups_are_norp(nlp: Any) -> None:
+    got = ents(nlp, "Sufis and Salafis in the valley disagree with the Deobandi clerics.")
+    labels = {t: (lab, c) for t, lab, c in got}
+    assert labels.get("Salafis") == ("NORP", "Salafi")
+    assert labels.get("Sufis") == ("NORP", "Sufi")
+    assert labels.get("Deobandi") == ("NORP", "Deobandi")

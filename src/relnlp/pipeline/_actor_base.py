@@ -23,7 +23,7 @@ from relnlp.pipeline._canonical import (
     organ_canonical,
 )
 
-__all__ = ["Mention", "divisions", "history_name", "organs"]
+__all__ = ["Mention", "divisions", "history_name", "organs", "same_body"]
 
 
 # Titles and office words that precede a name and are not part of it.
@@ -167,6 +167,16 @@ NON_NAME_ACRONYMS = frozenset(
     SOE SOEs VAT PPP IPO M&A KPI OEM EV EVs UAV UAVs UAS WMD WMDs IED IEDs CBRN MoU MOU
     FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD""".split()
 )
+
+
+def same_body(long: str, canonical: str) -> bool:
+    """Whether an acronym's long form written in the text can name the gazetteer body its
+    short form stands for: they share a content word ("Islamic State in Khorasan" and
+    "Islamic State - Khorasan Province"); "General Directorate of Intelligence (GDI)" is
+    not the gazetteer's "Global Development Initiative"."""
+    stop = {"of", "and", "for", "the", "on", "in", "to"}
+    words = {w.lower().rstrip("s") for w in re.findall(r"[^\W\d_]+", long)} - stop
+    return bool(words & {w.lower().rstrip("s") for w in re.findall(r"[^\W\d_]+", canonical)})
 
 
 def history_name(span: Span) -> bool:

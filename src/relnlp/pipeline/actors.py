@@ -77,6 +77,7 @@ from relnlp.pipeline._actor_base import (
     divisions,
     history_name,
     organs,
+    same_body,
 )
 from relnlp.pipeline._actor_passes import generic_heads, long_names, places, topic_ministries
 from relnlp.pipeline._canonical import (
@@ -204,6 +205,8 @@ class ActorTagger:
             ):
                 continue
             known = self.gazetteer.lookup(a.long) or self.gazetteer.lookup(a.short)
+            if known is not None and not same_body(a.long, known.canonical):
+                known = None  # the text defines its own body ("General Directorate ... (GDI)")
             label = known.label if known else "ORG"
             canonical = known.canonical if known else a.long
             country = known.country if known else None
