@@ -127,3 +127,11 @@ def test_analyser_religious_groups_are_norp(nlp: Any) -> None:
     assert labels.get("Salafis") == ("NORP", "Salafi")
     assert labels.get("Sufis") == ("NORP", "Sufi")
     assert labels.get("Deobandi") == ("NORP", "Deobandi")
+
+
+def test_analyser_afghan_provinces(nlp: Any) -> None:
+    # Provinces by their Wikipedia titles; the bare name of a province is GPE, not PERSON.
+    got = ents(nlp, "Aid convoys left Nuristan for Paktika and then crossed into Zabul.")
+    assert ("Nuristan", "GPE", "Nuristan Province") in got
+    assert ("Paktika", "GPE", "Paktika Province") in got
+    assert ("Zabul", "GPE", "Zabul Province") in got
