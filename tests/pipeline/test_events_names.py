@@ -135,3 +135,8 @@ def test_analyser_afghan_provinces(nlp: Any) -> None:
     assert ("Nuristan", "GPE", "Nuristan Province") in got
     assert ("Paktika", "GPE", "Paktika Province") in got
     assert ("Zabul", "GPE", "Zabul Province") in got
+
+
+def test_analyser_language_names_are_no_actors(nlp: Any) -> None:
+    got = ents(nlp, "Leaflets in Pashto and Dari, and broadcasts in Urdu, reached Russian speakers.")
+    assert [(t, lab) for t, lab, _ in got] == [("Russian", "NORP")]

@@ -167,6 +167,12 @@ NON_NAME_ACRONYMS = frozenset(
     SOE SOEs VAT PPP IPO M&A KPI OEM EV EVs UAV UAVs UAS WMD WMDs IED IEDs CBRN MoU MOU
     FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD""".split()
 )
+# Names of languages that are no nationality adjective as well (OntoNotes LANGUAGE, no
+# label of the guidelines): "in Pashto and Dari". "Russian", "Persian" stay NORP.
+LANGUAGE_NAMES = frozenset(
+    """Pashto Pashtu Dari Urdu Farsi Mandarin Cantonese Hindi Bengali Swahili Tagalog
+    Esperanto Putonghua""".split()
+)
 
 
 def same_body(long: str, canonical: str) -> bool:

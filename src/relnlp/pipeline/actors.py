@@ -59,6 +59,7 @@ from relnlp.pipeline._actor_base import (
     _TRAILING_FUNCTION,
     _UNIT_HEADS,
     _YEAR,
+    LANGUAGE_NAMES,
     MILITARY_PRIORITY,
     NON_NAME_ACRONYMS,
     TITLE_WORDS,
@@ -98,6 +99,9 @@ from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.schemas import ENTITY_LABELS
 
 __all__ = ["ActorTagger", "Mention"]
+
+# Model spans that name no actor: abbreviations of ordinary notions and language names.
+NON_NAME_WORDS = NON_NAME_ACRONYMS | LANGUAGE_NAMES
 
 
 class ActorTagger:
@@ -328,7 +332,7 @@ class ActorTagger:
             if s >= e:
                 continue
             span = doc[s:e]
-            if not _has_letters(span) or span.text.islower() or span.text in NON_NAME_ACRONYMS:
+            if not _has_letters(span) or span.text.islower() or span.text in NON_NAME_WORDS:
                 continue
             if all(t.text in TITLE_WORDS for t in span):
                 continue
