@@ -138,5 +138,7 @@ def test_analyser_afghan_provinces(nlp: Any) -> None:
 
 
 def test_analyser_language_names_are_no_actors(nlp: Any) -> None:
-    got = ents(nlp, "Leaflets in Pashto and Dari, and broadcasts in Urdu, reached Russian speakers.")
+    got = ents(
+        nlp, "Leaflets in Pashto and Dari, and broadcasts in Urdu, reached Russian speakers."
+    )
     assert [(t, lab) for t, lab, _ in got] == [("Russian", "NORP")]

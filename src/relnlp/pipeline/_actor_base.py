@@ -193,6 +193,8 @@ def history_name(span: Span) -> bool:
     if span[-1].text in _HISTORY_HEADS:
         return True
     return len(span) > 2 and span[0].text in _HISTORY_OPENINGS and span[1].text == "of"
+
+
 # Lower-case heads after "A-B" that make A and B the places a link joins.
 _LINK_HEADS = frozenset(
     "railway railroad rail road highway pipeline corridor route line link border crossing".split()

@@ -733,7 +733,9 @@ class ActorTagger:
         chosen = _select(self._native(doc, chosen))
         chosen = organs(
             doc,
-            divisions(doc, long_names(doc, topic_ministries(doc, chosen), self.gazetteer), self.gazetteer),
+            divisions(
+                doc, long_names(doc, topic_ministries(doc, chosen), self.gazetteer), self.gazetteer
+            ),
             self.gazetteer,
         )
         chosen = generic_heads(doc, chosen, self.gazetteer)
