@@ -23,7 +23,7 @@ from relnlp.pipeline._canonical import (
     organ_canonical,
 )
 
-__all__ = ["Mention", "divisions", "organs"]
+__all__ = ["Mention", "divisions", "history_name", "organs", "same_body"]
 
 
 # Titles and office words that precede a name and are not part of it.
@@ -152,6 +152,49 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _EVENT_HEADS = frozenset(
     "Summit Conference Forum Olympics Games Expo Dialogue Symposium Talks Meeting".split()
 )
+# Heads and openings of named historical events ("Mukden Incident", "Prague Spring" is
+# left to the gazetteer; "Battle of Kursk", "Siege of Leningrad"). "War" is not one: it
+# ends names of bodies too ("Institute for the Study of War").
+_HISTORY_HEADS = frozenset(
+    """Incident Massacre Revolution Uprising Rebellion Restoration Blockade Airlift Mutiny
+    Insurrection Pogrom""".split()
+)
+_HISTORY_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Fall", "Liberation"})
+# Abbreviations of ordinary notions (economics, technology, business, arms control) that
+# the statistical model tags as bodies or places; they name no actor.
+NON_NAME_ACRONYMS = frozenset(
+    """AI GDP GNP GNI FDI LNG LPG ICT R&D CEO CEOs CFO NGO NGOs INGO SME SMEs MSME MSMEs
+    SOE SOEs VAT PPP IPO M&A KPI OEM EV EVs UAV UAVs UAS WMD WMDs IED IEDs CBRN MoU MOU
+    FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD""".split()
+)
+# Names of languages that are no nationality adjective as well (OntoNotes LANGUAGE, no
+# label of the guidelines): "in Pashto and Dari". "Russian", "Persian" stay NORP.
+LANGUAGE_NAMES = frozenset(
+    """Pashto Pashtu Dari Urdu Farsi Mandarin Cantonese Hindi Bengali Swahili Tagalog
+    Esperanto Putonghua""".split()
+)
+
+
+def same_body(long: str, canonical: str) -> bool:
+    """Whether an acronym's long form written in the text can name the gazetteer body its
+    short form stands for: they share a content word ("Islamic State in Khorasan" and
+    "Islamic State - Khorasan Province"); "General Directorate of Intelligence (GDI)" is
+    not the gazetteer's "Global Development Initiative"."""
+    stop = {"of", "and", "for", "the", "on", "in", "to"}
+    words = {w.lower().rstrip("s") for w in re.findall(r"[^\W\d_]+", long)} - stop
+    return bool(words & {w.lower().rstrip("s") for w in re.findall(r"[^\W\d_]+", canonical)})
+
+
+def history_name(span: Span) -> bool:
+    """Whether a capitalised span of two or more words names a historical event by its
+    head ("Mukden Incident") or its opening ("Battle of Kursk", "Siege of Leningrad")."""
+    if len(span) < 2 or not span[0].text[:1].isupper():
+        return False
+    if span[-1].text in _HISTORY_HEADS:
+        return True
+    return len(span) > 2 and span[0].text in _HISTORY_OPENINGS and span[1].text == "of"
+
+
 # Lower-case heads after "A-B" that make A and B the places a link joins.
 _LINK_HEADS = frozenset(
     "railway railroad rail road highway pipeline corridor route line link border crossing".split()
@@ -406,7 +449,7 @@ def organs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
         text = " ".join(doc[m.start : m.end].text.split())
         if (
             m.label != "ORG"
-            or m.source not in ("spacy", "registry")
+            or m.source not in ("spacy", "registry", "organ")
             or prev is None
             or gazetteer.lookup(text) is not None
             or not is_organ(text)

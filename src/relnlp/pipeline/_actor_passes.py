@@ -23,7 +23,7 @@ from relnlp.pipeline._actor_base import (
     _the,
 )
 
-__all__ = ["generic_heads", "long_names", "places"]
+__all__ = ["generic_heads", "long_names", "places", "topic_ministries"]
 
 
 def long_names(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -180,4 +180,32 @@ def generic_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list
             out.append(replace(m, label="NORP", canonical=name))
             continue
         out.append(m)
+    return out
+
+
+# Capitalised topics of a state's ministry in the short form "<Topic> Ministry" (general
+# knowledge of cabinet portfolios); "Interior Ministry", "Emergencies Ministry".
+_MINISTRY_TOPICS = frozenset(
+    """Foreign Defence Defense Interior Finance Justice Economy Economic Trade Energy Health
+    Education Agriculture Transport Emergencies Emergency Culture Labour Labor Industry
+    Communications Environment Information Intelligence Home External Security""".split()
+)
+
+
+def topic_ministries(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """A ministry written "<Topic> Ministry" that no other source found is an ORG (the
+    statistical model often misses "Interior Ministry" after a nationality adjective);
+    :func:`relnlp.pipeline._actor_base.organs` then gives it its state."""
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    out = list(chosen)
+    for tok in doc:
+        if tok.text != "Ministry" or tok.i in taken:
+            continue
+        s = tok.i
+        while s > 0 and doc[s - 1].text in _MINISTRY_TOPICS and doc[s - 1].i not in taken:
+            s -= 1
+        if s < tok.i:
+            text = doc[s : tok.i + 1].text
+            out.append(Mention(s, tok.i + 1, "ORG", text, "organ", 3.0))
+    out.sort(key=lambda m: m.start)
     return out

@@ -59,7 +59,9 @@ from relnlp.pipeline._actor_base import (
     _TRAILING_FUNCTION,
     _UNIT_HEADS,
     _YEAR,
+    LANGUAGE_NAMES,
     MILITARY_PRIORITY,
+    NON_NAME_ACRONYMS,
     TITLE_WORDS,
     Mention,
     _common_words,
@@ -74,9 +76,11 @@ from relnlp.pipeline._actor_base import (
     _tokens_where,
     _trim,
     divisions,
+    history_name,
     organs,
+    same_body,
 )
-from relnlp.pipeline._actor_passes import generic_heads, long_names, places
+from relnlp.pipeline._actor_passes import generic_heads, long_names, places, topic_ministries
 from relnlp.pipeline._canonical import (
     is_organ,
     organ_canonical,
@@ -95,6 +99,9 @@ from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.schemas import ENTITY_LABELS
 
 __all__ = ["ActorTagger", "Mention"]
+
+# Model spans that name no actor: abbreviations of ordinary notions and language names.
+NON_NAME_WORDS = NON_NAME_ACRONYMS | LANGUAGE_NAMES
 
 
 class ActorTagger:
@@ -202,6 +209,8 @@ class ActorTagger:
             ):
                 continue
             known = self.gazetteer.lookup(a.long) or self.gazetteer.lookup(a.short)
+            if known is not None and not same_body(a.long, known.canonical):
+                known = None  # the text defines its own body ("General Directorate ... (GDI)")
             label = known.label if known else "ORG"
             canonical = known.canonical if known else a.long
             country = known.country if known else None
@@ -323,7 +332,7 @@ class ActorTagger:
             if s >= e:
                 continue
             span = doc[s:e]
-            if not _has_letters(span) or span.text.islower():
+            if not _has_letters(span) or span.text.islower() or span.text in NON_NAME_WORDS:
                 continue
             if all(t.text in TITLE_WORDS for t in span):
                 continue
@@ -375,6 +384,8 @@ class ActorTagger:
                 and span[-1].text in _EVENT_HEADS
             ):
                 label = "EVENT"
+            if label in {"ORG", "FAC", "GPE", "LOC", "LAW", "PERSON"} and history_name(span):
+                label = "EVENT"  # "Mukden Incident", "Battle of Kursk": named historical events
             # A name that ends in a year is an event or exercise ("Naval Drill-2015"), never
             # a person or a body; plans named by a year ("Vision 2030") are left alone.
             if (
@@ -722,7 +733,9 @@ class ActorTagger:
         chosen = _select(self._native(doc, chosen))
         chosen = organs(
             doc,
-            divisions(doc, long_names(doc, chosen, self.gazetteer), self.gazetteer),
+            divisions(
+                doc, long_names(doc, topic_ministries(doc, chosen), self.gazetteer), self.gazetteer
+            ),
             self.gazetteer,
         )
         chosen = generic_heads(doc, chosen, self.gazetteer)
