@@ -19,6 +19,7 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "MONTH_NUMBERS",
+    "POSSESSIVE_S",
     "SUPERSCRIPT_DIGITS",
     "TO_SUPERSCRIPT",
 ]
@@ -46,6 +47,9 @@ DASHES = "-\u2013\u2014"
 #: A line that ends a sentence: terminal punctuation or a colon, then a closing quote or
 #: bracket at most (line-joining decisions of the plain-text and PDF readers).
 LINE_ENDS_SENTENCE = re.compile(r"[.!?:\u201d\"\u2019)]\s*$")
+
+#: The possessive clitic as spaCy splits it off a name, straight or typographic apostrophe.
+POSSESSIVE_S = ("'s", "\u2019s")
 
 MONTH_NAMES = (
     "January",

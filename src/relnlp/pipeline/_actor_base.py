@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from relnlp import records
 from relnlp.gazetteer import Gazetteer
+from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.pipeline import doc_text
 from relnlp.pipeline._canonical import (
     DIVISION_HEADS,
@@ -465,7 +466,7 @@ def organs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
         if (
             prev.label == "GPE"
             and prev.end == m.start - 1
-            and doc[prev.end].text in ("'s", "’s")
+            and doc[prev.end].text in POSSESSIVE_S
             and state is not None
             and state == prev.canonical
         ):

@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer
+from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
 from relnlp.pipeline._actor_base import (
     _FACILITY_AFTER,
@@ -47,7 +48,7 @@ def long_names(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Me
                 i, joint = i + 1, "of"
                 if i < len(doc) and doc[i].lower_ == "the":
                     i += 1
-            elif i < len(doc) and doc[i].text in ("'s", "’s") and tail is not None:
+            elif i < len(doc) and doc[i].text in POSSESSIVE_S and tail is not None:
                 i, joint = i + 1, "'s"
             else:
                 break
@@ -135,7 +136,7 @@ def places(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
             and len(words) == 1
             and m.start > 0
             and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS
-            and not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))
+            and not (m.end < len(doc) and doc[m.end].text in POSSESSIVE_S)
         ):
             toponym = True
         out.append(replace(m, label="GPE") if toponym else m)

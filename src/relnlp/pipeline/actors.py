@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span
 from relnlp import extensions, records
 from relnlp.acronyms import find_acronyms, find_mentions
 from relnlp.gazetteer import Gazetteer, quote_variants
+from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
 from relnlp.pipeline import doc_text
 from relnlp.pipeline._actor_base import (
@@ -146,7 +147,7 @@ class ActorTagger:
                 # A weapon's name is never part of a longer statistical name ("Russian
                 # Kilo" is NORP + PRODUCT), so it wins over overlapping model spans.
                 prio = MILITARY_PRIORITY
-            poss = next((t.i for t in doc[s + 1 : e - 1] if t.text in ("'s", "’s")), None)
+            poss = next((t.i for t in doc[s + 1 : e - 1] if t.text in POSSESSIVE_S), None)
             owner = self.gazetteer.lookup(doc[s:poss].text) if poss is not None else None
             if poss is not None and owner is not None and owner.label == "GPE":
                 # "China's Ministry of National Defense": the possessive state is its own
@@ -238,7 +239,7 @@ class ActorTagger:
         if start == 0:
             return None
         prev = doc[start - 1]
-        if prev.text in ("'s", "’s") and start >= 2:
+        if prev.text in POSSESSIVE_S and start >= 2:
             hit = self.gazetteer.lookup(doc[start - 2].text)
             if hit is not None and hit.label == "GPE" and hit.kind == "state":
                 return hit.canonical, start
@@ -485,7 +486,7 @@ class ActorTagger:
                 )
                 continue
             # "China's Ministry of National Defense": a state before a possessive is its own.
-            poss = next((t.i for t in toks if t.text in ("'s", "’s") and t.i > c.start), None)
+            poss = next((t.i for t in toks if t.text in POSSESSIVE_S and t.i > c.start), None)
             if poss is not None and (c.start, poss) in known and poss + 1 < c.end:
                 state = known[(c.start, poss)]
                 out.append(state)
@@ -698,7 +699,7 @@ class ActorTagger:
                 i -= 1
             if words:
                 prev = ends.get(i)
-                if prev is None and i >= 2 and doc[i - 1].text in ("'s", "’s"):
+                if prev is None and i >= 2 and doc[i - 1].text in POSSESSIVE_S:
                     prev = ends.get(i - 1)
                 if prev is not None and prev.label in ("NORP", "GPE", "ORG"):
                     affiliation = prev.canonical
