@@ -34,7 +34,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = [
     "DOC_GETTERS",
@@ -207,8 +207,8 @@ def entities(doc: Doc) -> list[Entity] | None:
     return found
 
 
-def model_entities(doc: Doc, source: str | None = None) -> list[Entity]:
-    """spaCy's ``doc.ents`` as :class:`Entity` records (canonical = the mention), for
+def model_entities(spans: Iterable[Span], source: str | None = None) -> list[Entity]:
+    """Entity spans of the statistical model (``doc.ents``) as :class:`Entity` records (canonical = the mention), for
     readers of a Doc on which ``relnlp_actors`` did not run."""
     return [
         Entity(
@@ -221,7 +221,7 @@ def model_entities(doc: Doc, source: str | None = None) -> list[Entity]:
             source=source,
             country=None,
         )
-        for e in doc.ents
+        for e in spans
     ]
 
 

@@ -38,7 +38,7 @@ class _Actors:
     def __init__(self, doc: Doc) -> None:
         found = doc_records.entities(doc)
         if found is None:  # relnlp_actors did not run: spaCy's entities as they are
-            found = doc_records.model_entities(doc)
+            found = doc_records.model_entities(doc.ents)
         self.by_token: dict[int, _Actor] = {}
         self.named: set[int] = set()  # tokens inside any multi-word name
         self.country: dict[str, str] = {}

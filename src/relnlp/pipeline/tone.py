@@ -434,7 +434,7 @@ class ToneScorer:
         if index is None or index[0] is not found:
             rows = found
             if rows is None:
-                rows = records.model_entities(doc)
+                rows = records.model_entities(doc.ents)
             ordered = sorted(
                 ((r.start, r.end, str(r.canonical)) for r in rows if r.label in ACTOR_LABELS),
                 key=lambda t: t[0],

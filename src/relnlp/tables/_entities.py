@@ -44,19 +44,7 @@ def _entity_records(report: Report) -> list[records.Entity]:
     if found is not None:
         return list(found)
     # Without relnlp_actors: spaCy's entities as they are, canonical = the mention.
-    return [
-        records.Entity(
-            start=e.start_char,
-            end=e.end_char,
-            label=e.label_,
-            canonical=e.text,
-            role=None,
-            affiliation=None,
-            source="spacy",
-            country=None,
-        )
-        for e in _spacy_spans(report, schemas.ENTITY_LABELS)
-    ]
+    return records.model_entities(_spacy_spans(report, schemas.ENTITY_LABELS), source="spacy")
 
 
 def entities(report: Report) -> dict[str, list[Any]]:
