@@ -89,8 +89,12 @@ def spacy_vs_relnlp(texts: list[str], repeats: int = 3) -> dict[str, float]:
     import relnlp
 
     relnlp.filter_warning("W201", "ignore")  # the generated reports carry no date
+    from relnlp.pipeline.ops import use_fast_ops
+
     nlp_r = relnlp.load()
     nlp_s = spacy.load(nlp_r.model)
+    nlp_o = spacy.load(nlp_r.model)  # bare spaCy on the BLAS relnlp uses (numpy's)
+    use_fast_ops(nlp_o)
     cached = [
         nlp_r.nlp.get_pipe(n)
         for n in ("attribute_ruler", "lemmatizer")
@@ -98,11 +102,15 @@ def spacy_vs_relnlp(texts: list[str], repeats: int = 3) -> dict[str, float]:
     ]
     warm = texts[:4]
     list(nlp_s.pipe(warm))
+    list(nlp_o.pipe(warm))
     for r in nlp_r.pipe(warm):
         r.tables()
 
     def bare() -> int:
         return sum(len(doc) for doc in nlp_s.pipe(texts, batch_size=16))
+
+    def bare_ops() -> int:
+        return sum(len(doc) for doc in nlp_o.pipe(texts, batch_size=16))
 
     def full() -> int:
         n = 0
@@ -125,13 +133,20 @@ def spacy_vs_relnlp(texts: list[str], repeats: int = 3) -> dict[str, float]:
         "spacy_s": [],
         "relnlp_s": [],
         "uncached_s": [],
+        "spacyops_s": [],
         "spacy_cpu": [],
         "relnlp_cpu": [],
         "uncached_cpu": [],
+        "spacyops_cpu": [],
     }
     tokens = rtokens = 0
     for _ in range(repeats):
-        for key, fn in (("spacy_s", bare), ("relnlp_s", full), ("uncached_s", uncached)):
+        for key, fn in (
+            ("spacy_s", bare),
+            ("spacyops_s", bare_ops),
+            ("relnlp_s", full),
+            ("uncached_s", uncached),
+        ):
             t0, c0 = time.perf_counter(), time.process_time()
             n = fn()
             times[key].append(time.perf_counter() - t0)
@@ -346,20 +361,29 @@ def main() -> None:
         "",
         "Tokens are spaCy's own count for all rows, so the ratio is the time ratio. Each",
         f"system ran {args.repeats} times, in turn; seconds are the median (all runs in",
-        "brackets). The last row is relnlp with spaCy's own attribute ruler and lemmatizer",
-        "in place of the cached versions it loads by default (identical output): how much",
-        "of relnlp's speed comes from them. CPU s: this process's CPU time (median), which",
-        "a busy machine does not inflate; relative (CPU) is spaCy's CPU time over the row's.",
+        "brackets). relnlp runs spaCy's networks with numpy's BLAS instead of BLIS",
+        "(`relnlp.pipeline.ops`, same decisions): the second row is bare spaCy with that",
+        "change alone, so relnlp's own cost is the ratio of the third row to the second",
+        "(last column of the note below). The last row is relnlp with spaCy's own attribute",
+        "ruler and lemmatizer in place of the cached versions it loads by default (identical",
+        "output): how much of relnlp's speed comes from them. CPU s: this process's CPU time",
+        "(median), which a busy machine does not inflate; relative (CPU) is spaCy's CPU time",
+        "over the row's.",
         "",
         "| system | seconds | tokens/s | relative to spaCy | CPU s | relative (CPU) |",
         "|---|---:|---:|---:|---:|---:|",
         _speed_row("bare spaCy (`spacy.load` + `nlp.pipe`)", speed, "spacy_s"),
+        _speed_row("bare spaCy on numpy's BLAS (`relnlp.pipeline.ops`)", speed, "spacyops_s"),
         _speed_row(
             f"relnlp full analysis (`Analyzer.pipe` + all {len(relnlp.schemas.TABLES)} tables)",
             speed,
             "relnlp_s",
         ),
         _speed_row("relnlp, spaCy's rule components uncached", speed, "uncached_s"),
+        "",
+        f"relnlp's own cost, same BLAS: relnlp full analysis runs at "
+        f"{speed['spacyops_s'] / speed['relnlp_s']:.2f}x bare spaCy on numpy's BLAS "
+        f"(CPU {speed['spacyops_cpu'] / speed['relnlp_cpu']:.2f}x).",
         "",
         "## `relnlp batch` (CLI: read, analyse, write Parquet parts and markers)",
         "",

@@ -617,6 +617,7 @@ def _load_cached(
 ) -> Analyzer:
     from relnlp.lang import customize_tokenizer
     from relnlp.pipeline import factories  # noqa: F401  (registers the factories)
+    from relnlp.pipeline.ops import use_fast_ops
 
     nlp, name = _load_spacy(model, exclude)
     if "parser" not in nlp.pipe_names and "senter" in nlp.disabled:
@@ -624,6 +625,7 @@ def _load_cached(
         nlp.enable_pipe("senter")
     customize_tokenizer(nlp)
     _cache_rule_components(nlp)
+    use_fast_ops(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("relnlp_sentences", before="parser")
     elif "senter" in nlp.pipe_names:
