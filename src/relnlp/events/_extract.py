@@ -4,6 +4,7 @@ chronology entry."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -17,6 +18,7 @@ from relnlp.events._actors import (
     _Actors,
     _Context,
     _fills_role,
+    _location,
     _nationality_of,
     _np_actors,
     _np_side,
@@ -55,7 +57,14 @@ def _event_at(
     actors: _Actors,
     verbs: EventVerbs,
     context: _Context | None = None,
+    loose: bool = False,
 ) -> Event | None:
+    """The event of the clause of ``verb``, or None.
+
+    With ``loose`` (a sentence whose clauses gave no event, :func:`extract_events`), a
+    role the parse leaves empty is taken from the actors the sentence names around the
+    trigger (:func:`_nearby_actors`) instead of dropping the event.
+    """
     subj, passive_subj = _clause_subject(verb)
     if subj is not None and subj.lower_ in AUTHOR_PRONOUNS and subj.pos_ == "PRON":  # not "US"
         return None
@@ -131,16 +140,29 @@ def _event_at(
         # clause is about: "warned that Russia was preparing an attack" -> Russia
         # never the speaker's own side: "Hungary's minister announced that Hungary ...",
         # "X, director of Iran's railways, said that Iran needs ..."
-        own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
-        if src_np is not None:
-            own |= {h.name for t in src_np.subtree if (h := actors.by_token.get(t.i)) is not None}
-            own |= {c for a in list(own) if (c := actors.country.get(a))}
+        own = _own_side(sources, src_np, actors)
         targets = [
             a
             for a in _complement_actors(verb, actors)
             if a not in own and actors.country.get(a) not in own
         ][:1]
         target_filled = target_filled or bool(targets) or _complement_role(verb, actors)
+    if loose and context is not None:
+        if src_np is None and not passive and verb.dep_ not in {"conj", "relcl"}:
+            return None  # "given that ...", a heading, a fragment: no clause of an act
+        if src_np is not None and not sources and not _fills_role(src_np, actors):
+            return None  # "the paper discusses", "their missteps provide": not an actor
+        before, after = _nearby_actors(verb, actors, context)
+        if not sources and not passive:
+            # a subject that names no one ("they" out of reach, "officials", a conjoined
+            # verb the parse cut off): the actor named nearest before the trigger
+            sources = [a for a in before if a not in targets][:1]
+        if not targets:
+            # no object the parse can see: the next actor named after the trigger, else
+            # the passive subject's own phrase
+            own = _own_side(sources, src_np, actors)
+            targets = [a for a in after if a not in own and actors.country.get(a) not in own][:1]
+        target_filled = target_filled or bool(targets)
     source_filled = src_np is not None and (bool(sources) or _fills_role(src_np, actors))
     # "he and Xi signed": coordinated subjects make a joint act even when one of them is
     # a pronoun or an unnamed actor
@@ -158,7 +180,10 @@ def _event_at(
     speech = trig.cameo[:2] in SPEECH_ROOTS and bool(sources)
     if trig.cameo[:2] == "01" and not sources:
         return None  # "he said that ...": a statement needs a speaker the text names
-    if not joint and not (source_filled and (target_filled or speech)):
+    if loose:
+        if not (sources or targets or joint) or (trig.cameo[:2] == "01" and not targets):
+            return None  # a statement aimed at no one is not an event
+    elif not joint and not (source_filled and (target_filled or speech)):
         return None
     if source is None and target is None and not joint:
         return None
@@ -187,6 +212,31 @@ def _event_at(
         parties,
         countries=countries,
     )
+
+
+def _own_side(sources: list[str], src_np: Token | None, actors: _Actors) -> set[str]:
+    """The speaker's own side: its actors, their states, and what its subject phrase names
+    ("X, director of Kenya's railways" -> Kenya)."""
+    own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
+    if src_np is not None:
+        own |= {h.name for t in src_np.subtree if (h := actors.by_token.get(t.i)) is not None}
+        own |= {c for a in list(own) if (c := actors.country.get(a))}
+    return own
+
+
+def _nearby_actors(verb: Token, actors: _Actors, context: _Context) -> tuple[list[str], list[str]]:
+    """Actors the sentence of ``verb`` names before the trigger (nearest first) and after
+    it (in order), mere places ("in Kabul") left out."""
+    sent = verb.sent
+    lo = bisect.bisect_left(context.mention_at, sent.start)
+    hi = bisect.bisect_left(context.mention_at, sent.end)
+    before: list[str] = []
+    after: list[str] = []
+    for i, a in context.mentions[lo:hi]:
+        if _location(verb.doc[i], actors):
+            continue
+        (before if i < verb.i else after).append(a.name)
+    return list(dict.fromkeys(before[::-1])), list(dict.fromkeys(after))
 
 
 def _governor(tok: Token) -> Token | None:
@@ -332,6 +382,8 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
     for sent in doc.sents:
         if sent.text.rstrip().endswith("?"):
             continue
+        found = len(out)
+        candidates: list[tuple[Token, tuple[Trigger, list[Token]]]] = []
         for i in range(sent.start, sent.end):
             if pos[i] not in _EVENT_POS:
                 continue
@@ -353,8 +405,17 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                 continue  # "agreed to supply": one act, coded by the governing verb
             ev = _event_at(tok, m[0], m[1], actors, verbs, context)
             if ev is None:
+                candidates.append((tok, m))
                 continue
             out.append(_dated(ev, tok, sent, timexes, chron))
+        if len(out) == found:
+            # A sentence that reports an act (a trigger in a clause that is no hypothesis)
+            # but whose parse gave no event: fill the roles from the actors it names.
+            for tok, m in candidates:
+                ev = _event_at(tok, m[0], m[1], actors, verbs, context, loose=True)
+                if ev is not None:
+                    out.append(_dated(ev, tok, sent, timexes, chron))
+                    break
     return out
 
 

@@ -54,7 +54,9 @@ ACTOR_NOUNS = frozenset(
     lawmakers legislator legislators parliamentarian parliamentarians saboteur saboteurs
     hacker hackers spy spies operative operatives mercenary mercenaries militia militias
     paramilitary paramilitaries consul consuls attache attaches emissary emissaries
-    negotiator negotiators""".split()
+    negotiator negotiators governor governors mayor mayors chairman chairwoman chairperson
+    secretary secretaries senator senators director directors deputy deputies prosecutor
+    prosecutors""".split()
 )
 #: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
 RELATIONAL_NOUNS = frozenset(
