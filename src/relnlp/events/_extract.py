@@ -252,7 +252,7 @@ def _governor(tok: Token) -> Token | None:
 
 
 def _nominal_event(
-    noun: Token, verbs: EventVerbs, actors: _Actors, context: _Context
+    noun: Token, verbs: EventVerbs, actors: _Actors, context: _Context, loose: bool = False
 ) -> Event | None:
     """An act named by a noun that the clause reports ("the Taliban's crackdown on the
     cells choked recruitment", "cooperation between A and B grew", "the signing of the
@@ -260,7 +260,9 @@ def _nominal_event(
 
     The author is the agent ("by X"), the possessor ("X's") or a name modifying the noun
     ("Russian strikes"); the target the object of "of/on/against/with/to/into"; "between
-    A and B", or several authors of a mutual act, are the parties.
+    A and B", or several authors of a mutual act, are the parties. With ``loose`` (a
+    sentence that gave no other event) a name modifying the noun is its author ("Kenyan
+    raids on the camps") and one side is enough.
     """
     lemma = noun.lemma_.lower()
     verb_lemma = NOMINALS.get(lemma)
@@ -292,7 +294,7 @@ def _nominal_event(
             # "Russia's invasion of Ukraine" names an act to frame or weigh it: background,
             # not a report (the annotation guidelines); only "A-B talks" are kept
             return None
-        elif c.dep_ in {"compound", "amod", "nmod"} and mutual:
+        elif c.dep_ in {"compound", "amod", "nmod"} and (mutual or loose):
             hit = actors.by_token.get(c.i)
             if hit is not None:
                 authors.append(hit.name)
@@ -303,6 +305,17 @@ def _nominal_event(
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"} and not targets:
             targets += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
     authors = list(dict.fromkeys(authors))
+    if loose and not targets and not parties:
+        # "a crackdown on Somali pirates": the state whose nationality qualifies the target
+        targets = [
+            a
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in _nationality_of(p, actors)
+            if a not in authors
+        ][:1]
     if mutual and (
         len(parties) >= 2
         or (len(authors) >= 2 and not targets)
@@ -316,9 +329,9 @@ def _nominal_event(
         side: tuple[str, ...] = tuple(both)
     else:
         targets = [t for t in targets if t not in authors]
-        if not authors or not targets:
+        if not (authors or targets) or (not loose and not (authors and targets)):
             return None
-        source, target = ";".join(authors), ";".join(targets)
+        source, target = ";".join(authors) or None, ";".join(targets) or None
         side = tuple(dict.fromkeys((*authors, *targets)))
     countries = tuple(dict.fromkeys(k for a in side if (k := actors.country.get(a))))
     sent = noun.sent
@@ -384,6 +397,7 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
             continue
         found = len(out)
         candidates: list[tuple[Token, tuple[Trigger, list[Token]]]] = []
+        nouns: list[Token] = []
         for i in range(sent.start, sent.end):
             if pos[i] not in _EVENT_POS:
                 continue
@@ -392,6 +406,8 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                 nev = _nominal_event(tok, verbs, actors, context)
                 if nev is not None:
                     out.append(_dated(nev, tok, sent, timexes, chron))
+                elif tok.lemma_.lower() in NOMINALS:
+                    nouns.append(tok)
                 continue
             # a copula can carry an act through its particle: "were in talks"
             if tok.i in actors.named or not (
@@ -416,6 +432,12 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                 if ev is not None:
                     out.append(_dated(ev, tok, sent, timexes, chron))
                     break
+            else:
+                for tok in nouns:
+                    nev = _nominal_event(tok, verbs, actors, context, loose=True)
+                    if nev is not None:
+                        out.append(_dated(nev, tok, sent, timexes, chron))
+                        break
     return out
 
 

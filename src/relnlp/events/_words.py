@@ -92,6 +92,7 @@ NOMINALS = {
     "bombing": "bomb",
     "shelling": "shell",
     "airstrike": "strike",
+    "strike": "strike",
     "raid": "raid",
     "assassination": "assassinate",
     "killing": "kill",
