@@ -19,6 +19,7 @@ from relnlp.events._words import (
     ACTOR_PRONOUNS,
     PLURAL_REFERENCES,
     RELATIONAL_NOUNS,
+    REGION_ACTORS,
     RELATIVE_PRONOUNS,
     THING_HEADS,
 )
@@ -52,6 +53,8 @@ class _Actors:
             if label == "FAC" and country and _acts(span):
                 # a building that acts is its government: "the Kremlin said" -> Russia
                 label, canonical = "GPE", country
+            if label == "LOC" and str(canonical) in REGION_ACTORS:
+                label = "GPE"  # a bloc or region acting as one: "the West", "Europe"
             if label not in ACTOR_LABELS or _is_thing(span):
                 continue
             # A nationality stands for its state ("Russian forces"), and so does a city or
@@ -96,7 +99,21 @@ def _np_side(tok: Token, actors: _Actors) -> list[str]:
     """One actor per conjunct of the noun phrase headed by ``tok`` ("the US and Britain",
     "Russia's ambassador Andrei Denisov and Kuleba" -> the ambassador, Kuleba)."""
     out: list[str] = []
-    for c in (tok, *tok.conjuncts):
+    # a list the parser reads as apposition: "the US, UK, and France" (a name in
+    # apposition to a name of another actor of the same kind)
+    head = actors.by_token.get(tok.i)
+    listed = [
+        c
+        for c in tok.children
+        if c.dep_ == "appos"
+        and head is not None
+        and c.left_edge.i > 0
+        and c.doc[c.left_edge.i - 1].text == ","  # not "(MFA)", an abbreviation
+        and (hit := actors.by_token.get(c.i)) is not None
+        and hit.name != head.name
+        and hit.label == head.label
+    ]
+    for c in (tok, *listed, *tok.conjuncts):
         names, affiliations = _np_parts(c, actors)
         # a person named comes first; else every state the phrase is affiliated with
         # ("officials from Nigeria and Ghana")

@@ -261,12 +261,23 @@ def _targets(
         verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in out
     ]
     # an act named by a noun stands for its author: "condemned Russia's attack",
-    # "concerns over Pyongyang's launches"
+    # "concerns over Pyongyang's launches", "condemned the attacks by Eritrea"
     # ("their commitment to X": a possessive pronoun is the subject's own, not a target)
     return [
         t
         for o in out
-        for t in (o, *(c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"))
+        for t in (
+            o,
+            *(c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"),
+            *(
+                p
+                for c in o.children
+                if o.pos_ == "NOUN"
+                and (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"))
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+        )
     ]
 
 

@@ -101,6 +101,11 @@ def _event_at(
     if src_np is not None and src_np.lemma_.lower() in INFORMANT_HEADS:
         return None  # "an IS-K source said": an informant, not the group acting
     sources = _np_side(src_np, actors) if src_np is not None else []
+    if src_np is not None and src_np is subj and src_np.head.i != src_np.i:
+        # "The US, UK, and France said": the parser can give a verb several subjects
+        for c in src_np.head.children:
+            if c.dep_ == src_np.dep_ and c.i != src_np.i and _adjacent(c, src_np):
+                sources += [a for a in _np_side(c, actors) if a not in sources]
     if not sources and src_np is not None and context is not None:
         # "they reiterated", "the two sides signed": the actors the text has just named
         sources = context.resolve(src_np)
@@ -212,6 +217,14 @@ def _event_at(
         parties,
         countries=countries,
     )
+
+
+def _adjacent(a: Token, b: Token) -> bool:
+    """Whether two phrases are parts of one list: nothing but commas and a conjunction
+    between them ("The US, UK, and France")."""
+    first, second = (a, b) if a.i < b.i else (b, a)
+    between = first.doc[first.right_edge.i + 1 : second.left_edge.i]
+    return all(t.is_punct or t.dep_ == "cc" for t in between)
 
 
 def _own_side(sources: list[str], src_np: Token | None, actors: _Actors) -> set[str]:

@@ -6,6 +6,32 @@ from __future__ import annotations
 import re
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Regions and blocs that act as collective actors (LOC names, which are otherwise mere
+#: places): CAMEO's regional actor codes (WST, EUR, AFR, ASA, MEA, LAM ...) and "the
+#: West" as a bloc (annotation guidelines, section 2): "Lavrov accused the West".
+REGION_ACTORS = frozenset(
+    {
+        "West",
+        "Europe",
+        "Global South",
+        "Global North",
+        "Africa",
+        "Asia",
+        "Middle East",
+        "Latin America",
+        "North America",
+        "South America",
+        "Eastern Europe",
+        "Western Europe",
+        "Central Asia",
+        "South Asia",
+        "Southeast Asia",
+        "East Asia",
+        "Balkans",
+        "Caucasus",
+        "Caribbean",
+    }
+)
 #: Prepositions whose object is the target of an act ("sanctions on", "talks with").
 TARGET_PREPS = frozenset(
     {
