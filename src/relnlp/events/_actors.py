@@ -18,8 +18,8 @@ from relnlp.events._words import (
     ACTOR_NOUNS,
     ACTOR_PRONOUNS,
     PLURAL_REFERENCES,
-    RELATIONAL_NOUNS,
     REGION_ACTORS,
+    RELATIONAL_NOUNS,
     RELATIVE_PRONOUNS,
     THING_HEADS,
 )
