@@ -118,3 +118,19 @@ def test_a_possessive_act_that_frames_the_sentence_stays_no_event(nlp: Any) -> N
 def test_the_fallback_never_adds_to_a_sentence_that_has_an_event(nlp: Any) -> None:
     ev = _events(nlp, "Chile condemned Peru and the talks were a failure for Bolivia.")
     assert len(ev) == 1 and ev.iloc[0]["trigger"] == "condemned"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "The NATO-Ukraine Commission held an extraordinary meeting on Tuesday.",
+            {"NATO", "Ukraine"},
+        ),
+        ("The Kenya-Ethiopia summit took place in Nairobi in May.", {"Kenya", "Ethiopia"}),
+    ],
+)
+def test_a_hyphenated_pair_of_names_is_both_parties(nlp: Any, text: str, parties: set[str]) -> None:
+    e = _one(nlp, text)
+    assert e["source"] is None and e["target"] is None
+    assert set(e["parties"]) == parties

@@ -114,11 +114,31 @@ def _np_side(tok: Token, actors: _Actors) -> list[str]:
         and hit.label == head.label
     ]
     for c in (tok, *listed, *tok.conjuncts):
+        pair = _hyphen_pair(c, actors)
+        if pair:
+            out += pair  # "the NATO-Ukraine Commission": both
+            continue
         names, affiliations = _np_parts(c, actors)
         # a person named comes first; else every state the phrase is affiliated with
         # ("officials from Nigeria and Ghana")
         out += names[:1] if names else affiliations
     return list(dict.fromkeys(out))
+
+
+def _hyphen_pair(tok: Token, actors: _Actors) -> list[str]:
+    """The actors a hyphenated name pair modifying ``tok`` names ("the Kenya-Ethiopia
+    summit", "US-Japan talks", "the NATO-Ukraine Commission"), or [] if fewer than two."""
+    for c in tok.children:
+        if c.dep_ not in {"compound", "nmod", "amod"} or c.i >= tok.i:
+            continue
+        sub = list(c.subtree)
+        if not any(t.tag_ == "HYPH" or t.text in {"-", "\u2013"} for t in sub):
+            continue
+        found = [h.name for t in sub if (h := actors.by_token.get(t.i)) is not None]
+        found = list(dict.fromkeys(found))
+        if len(found) >= 2:
+            return found
+    return []
 
 
 def _np_parts(tok: Token, actors: _Actors, depth: int = 0) -> tuple[list[str], list[str]]:

@@ -18,6 +18,7 @@ from relnlp.events._actors import (
     _Actors,
     _Context,
     _fills_role,
+    _hyphen_pair,
     _location,
     _nationality_of,
     _np_actors,
@@ -311,6 +312,7 @@ def _nominal_event(
             hit = actors.by_token.get(c.i)
             if hit is not None:
                 authors.append(hit.name)
+            authors += _hyphen_pair(noun, actors)  # "the Kenya-Ethiopia summit"
         elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             authors += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
         elif c.dep_ == "prep" and c.lower_ == "between":
