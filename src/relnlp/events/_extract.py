@@ -318,6 +318,8 @@ def _nominal_event(
         elif c.dep_ == "prep" and c.lower_ == "between":
             parties += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"} and not targets:
+            if loose and c.lower_ == "of" and not authors:
+                continue  # "the summit of the AU": whose act, not at whom
             targets += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
     authors = list(dict.fromkeys(authors))
     if loose and not targets and not parties:
