@@ -134,3 +134,22 @@ def test_a_hyphenated_pair_of_names_is_both_parties(nlp: Any, text: str, parties
     e = _one(nlp, text)
     assert e["source"] is None and e["target"] is None
     assert set(e["parties"]) == parties
+
+
+def test_they_stands_for_the_plural_actor_subject_just_named(nlp: Any) -> None:
+    ev = _events(nlp, "Ethiopian officials arrived in Nairobi. They praised Kenya's mediation.")
+    praised = ev[ev["trigger"] == "praised"]
+    assert len(praised) == 1
+    assert praised.iloc[0]["source"] == "Ethiopia"
+    assert praised.iloc[0]["target"] == "Kenya"
+
+
+def test_a_fallback_target_stays_in_the_trigger_clause(nlp: Any) -> None:
+    ev = _events(nlp, "The traders said the goods they shipped could not pass through Iran.")
+    assert not (ev["target"] == "Iran").any()
+
+
+def test_the_object_controls_the_infinitive(nlp: Any) -> None:
+    # "trusted aides to brief": the aides brief, not the subject
+    ev = _events(nlp, "Iranian commanders do not trust their aides to supply them with maps.")
+    assert not (ev["source"] == "Iran").any()

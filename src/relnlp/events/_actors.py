@@ -256,6 +256,8 @@ class _Context:
                 if side:
                     first = actors.by_token.get(t.i)
                     label = first.label if first is not None else ""
+                    if first is None and t.tag_ == "NNS":
+                        label = "GROUP"  # "Ethiopian officials ... they"
                     self.subjects.append((t.i, side, label))
         self.subject_at = [i for i, _s, _l in self.subjects]
 
@@ -279,9 +281,9 @@ class _Context:
             if k >= 0 and self.subjects[k][0] >= lo:
                 _i, side, label = self.subjects[k]
                 if word == "it":  # one state or organisation
-                    ok = len(side) == 1 and label != "PERSON"
+                    ok = len(side) == 1 and label not in {"PERSON", "GROUP"}
                 else:  # several actors, or a group ("the Taliban ... they")
-                    ok = len(side) >= 2 or label in {"ORG", "NORP"}
+                    ok = len(side) >= 2 or label in {"ORG", "NORP", "GROUP"}
                 if ok:
                     return list(side)
             return []

@@ -40,6 +40,12 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
             return c, passive
         if cur.dep_ == "relcl":
             return cur.head, False
+        # "urged Iran to sign", "trusted aides to brief": the object controls the
+        # infinitive (object control); "agreed to supply": the subject does
+        if cur.dep_ == "xcomp" and cur.head.pos_ == "VERB":
+            ctrl = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+            if ctrl is not None:
+                return ctrl, False
         # conjoined verbs share a subject; "agreed to supply": the controller's subject
         if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head.pos_ in {"VERB", "AUX"}:
             cur = cur.head

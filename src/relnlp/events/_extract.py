@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from relnlp import records as doc_records
 from relnlp.events._actors import (
+    _Actor,
     _Actors,
     _Context,
     _fills_role,
@@ -43,6 +44,7 @@ from relnlp.events._words import (
     NOMINAL_FRAMES,
     NOMINAL_MUTUAL,
     NOMINALS,
+    PRONOUN_KINDS,
     RECEIVE_VERBS,
     SPEECH_ROOTS,
     TARGET_PREPS,
@@ -160,14 +162,21 @@ def _event_at(
             return None  # "the paper discusses", "their missteps provide": not an actor
         before, after = _nearby_actors(verb, actors, context)
         if not sources and not passive:
-            # a subject that names no one ("they" out of reach, "officials", a conjoined
-            # verb the parse cut off): the actor named nearest before the trigger
-            sources = [a for a in before if a not in targets][:1]
+            # a subject that names no one ("officials", a pronoun, a conjoined verb the
+            # parse cut off): the actor named nearest before the trigger, of the kind a
+            # pronoun takes ("met Taliban leaders; they promised" -> Taliban)
+            kinds = PRONOUN_KINDS.get(src_np.lower_) if src_np is not None else None
+            sources = [
+                a.name
+                for a in before
+                if a.name not in targets and (kinds is None or a.label in kinds)
+            ][:1]
         if not targets:
-            # no object the parse can see: the next actor named after the trigger, else
-            # the passive subject's own phrase
+            # no object the parse can see: the next actor named after the trigger
             own = _own_side(sources, src_np, actors)
-            targets = [a for a in after if a not in own and actors.country.get(a) not in own][:1]
+            targets = [
+                a.name for a in after if a.name not in own and actors.country.get(a.name) not in own
+            ][:1]
         target_filled = target_filled or bool(targets)
     source_filled = src_np is not None and (bool(sources) or _fills_role(src_np, actors))
     # "he and Xi signed": coordinated subjects make a joint act even when one of them is
@@ -238,18 +247,24 @@ def _own_side(sources: list[str], src_np: Token | None, actors: _Actors) -> set[
     return own
 
 
-def _nearby_actors(verb: Token, actors: _Actors, context: _Context) -> tuple[list[str], list[str]]:
-    """Actors the sentence of ``verb`` names before the trigger (nearest first) and after
-    it (in order), mere places ("in Kabul") left out."""
+def _nearby_actors(
+    verb: Token, actors: _Actors, context: _Context
+) -> tuple[list[_Actor], list[_Actor]]:
+    """Actors the sentence of ``verb`` names before the trigger (nearest first) and, in
+    the trigger's own clause, after it (in order); mere places ("in Kabul") left out."""
     sent = verb.sent
+    clause_end = verb.right_edge.i
     lo = bisect.bisect_left(context.mention_at, sent.start)
     hi = bisect.bisect_left(context.mention_at, sent.end)
-    before: list[str] = []
-    after: list[str] = []
+    before: list[_Actor] = []
+    after: list[_Actor] = []
     for i, a in context.mentions[lo:hi]:
         if _location(verb.doc[i], actors):
             continue
-        (before if i < verb.i else after).append(a.name)
+        if i < verb.i:
+            before.append(a)
+        elif i <= clause_end:
+            after.append(a)
     return list(dict.fromkeys(before[::-1])), list(dict.fromkeys(after))
 
 

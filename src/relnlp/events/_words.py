@@ -92,6 +92,13 @@ RELATIONAL_NOUNS = frozenset(
 ACTOR_PRONOUNS = frozenset({"he", "she", "they", "them", "him", "her", "it", "its", "their"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 AUTHOR_PRONOUNS = frozenset({"we", "i", "us", "our", "my"})
+#: The kinds of named actor (entity labels) a subject pronoun can stand for.
+PRONOUN_KINDS = {
+    "he": frozenset({"PERSON"}),
+    "she": frozenset({"PERSON"}),
+    "it": frozenset({"ORG", "GPE"}),
+    "they": frozenset({"ORG", "NORP"}),
+}
 #: Verbs of intention, attempt and belief: an act under them did not (yet) take place.
 HEDGE_HEADS = frozenset(
     """hope seek try attempt plan intend want wish consider expect propose aim explore
