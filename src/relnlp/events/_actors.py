@@ -43,11 +43,17 @@ class _Actors:
         self.by_token: dict[int, _Actor] = {}
         self.named: set[int] = set()  # tokens inside any multi-word name
         self.country: dict[str, str] = {}
+        # token index -> the state of any name with one, actor or not ("Kremlin
+        # spokesman": the speaker's own side is Russia)
+        self.home: dict[int, str] = {}
         for ent in found:
             label, canonical, country = ent.label, ent.canonical, ent.country
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue
+            if country:
+                for i in range(span.start, span.end):
+                    self.home[i] = str(country)
             if len(span) > 1:
                 self.named.update(range(span.start, span.end))
             if label == "FAC" and country and _acts(span):

@@ -244,6 +244,7 @@ def _own_side(sources: list[str], src_np: Token | None, actors: _Actors) -> set[
     if src_np is not None:
         own |= {h.name for t in src_np.subtree if (h := actors.by_token.get(t.i)) is not None}
         own |= {c for a in list(own) if (c := actors.country.get(a))}
+        own |= {c for t in src_np.subtree if (c := actors.home.get(t.i))}
     return own
 
 
