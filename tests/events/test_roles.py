@@ -153,3 +153,22 @@ def test_the_object_controls_the_infinitive(nlp: Any) -> None:
     # "trusted aides to brief": the aides brief, not the subject
     ev = _events(nlp, "Iranian commanders do not trust their aides to supply them with maps.")
     assert not (ev["source"] == "Iran").any()
+
+
+def test_an_act_noun_as_subject_keeps_its_target(nlp: Any) -> None:
+    e = _one(nlp, "Two attacks targeted the Kenyan embassy in Mogadishu.")
+    assert e["source"] is None and e["target"] == "Kenya"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenian and Azerbaijani troops clashed near the border.",
+        "Clashes between Armenian and Azerbaijani troops killed ten soldiers.",
+    ],
+)
+def test_clashes_are_joint_between_both_nationalities(nlp: Any, text: str) -> None:
+    e = _one(nlp, text)
+    assert e["source"] is None and e["target"] is None
+    assert set(e["parties"]) == {"Armenia", "Azerbaijan"}
+    assert e["type"] == "material_conflict"

@@ -175,6 +175,10 @@ def _np_parts(tok: Token, actors: _Actors, depth: int = 0) -> tuple[list[str], l
             got = actors.by_token.get(c.i)
             if got is not None:
                 affiliations.append(got.name)
+                # "Armenian and Azerbaijani troops": both
+                affiliations += [
+                    h.name for k in c.conjuncts if (h := actors.by_token.get(k.i)) is not None
+                ]
             elif c.dep_ == "poss":
                 affiliations += _np_actors(c, actors, depth + 1)
         elif c.dep_ == "prep" and c.lower_ in {"of", "from"} and agentive:

@@ -158,10 +158,12 @@ def _event_at(
     if loose and context is not None:
         if src_np is None and not passive and verb.dep_ not in {"conj", "relcl"}:
             return None  # "given that ...", a heading, a fragment: no clause of an act
+        act_subject = src_np is not None and src_np.lemma_.lower() in NOMINALS
         if src_np is not None and not sources and not _fills_role(src_np, actors):
-            return None  # "the paper discusses", "their missteps provide": not an actor
+            if not act_subject:
+                return None  # "the paper discusses", "their missteps provide": not an actor
         before, after = _nearby_actors(verb, actors, context)
-        if not sources and not passive:
+        if not sources and not passive and not act_subject:
             # a subject that names no one ("officials", a pronoun, a conjoined verb the
             # parse cut off): the actor named nearest before the trigger, of the kind a
             # pronoun takes ("met Taliban leaders; they promised" -> Taliban)
@@ -313,7 +315,11 @@ def _nominal_event(
     if noun.dep_ in {"compound", "amod", "nmod", "poss", "conj", "appos", "npadvmod"}:
         return None
     gov = _governor(noun)
-    if gov is not None and (_skip_clause(gov) or _negated(gov) or _match(gov, verbs) is not None):
+    if gov is not None and (
+        _skip_clause(gov)
+        or _negated(gov)
+        or (_match(gov, verbs) is not None and noun.dep_ not in {"nsubj", "nsubjpass"})
+    ):
         return None  # a hypothetical, a denial, or the object of an act coded by its verb
     authors: list[str] = []
     targets: list[str] = []

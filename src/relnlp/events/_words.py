@@ -161,6 +161,9 @@ NOMINALS = {
     "delivery": "deliver",
     "sale": "sell",
     "recognition": "recognize",
+    "clash": "clash",
+    "skirmish": "skirmish",
+    "fighting": "fight",
 }
 NOMINAL_MUTUAL = frozenset(
     {
@@ -172,6 +175,9 @@ NOMINAL_MUTUAL = frozenset(
         "signing",
         "cooperation",
         "collaboration",
+        "clash",
+        "skirmish",
+        "fighting",
     }
 )
 #: Prepositions under which a named act is the frame of a clause, not an act it reports:
