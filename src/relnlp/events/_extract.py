@@ -494,9 +494,9 @@ def _date_of(
 ) -> tuple[str, int, int] | None:
     """The clause's date, else the sentence's, else its chronology entry's."""
     in_sent = [(v, s, e) for s, e, v in timexes if sent.start_char <= s and e <= sent.end_char]
-    sub = verb.subtree
-    lo = min((t.idx for t in sub), default=verb.idx)
-    hi = max((t.idx + len(t.text) for t in verb.subtree), default=verb.idx)
+    # the subtree's first and last words (spaCy's left and right edges), without walking it
+    first, last = verb.left_edge, verb.right_edge
+    lo, hi = first.idx, last.idx + len(last.text)
     clause = [d for d in in_sent if lo <= d[1] and d[2] <= hi]
     if clause or in_sent:
         return (clause or in_sent)[0]
