@@ -172,3 +172,7 @@ def test_clashes_are_joint_between_both_nationalities(nlp: Any, text: str) -> No
     assert e["source"] is None and e["target"] is None
     assert set(e["parties"]) == {"Armenia", "Azerbaijan"}
     assert e["type"] == "material_conflict"
+
+
+def test_an_act_a_subject_struggled_to_do_is_no_event(nlp: Any) -> None:
+    assert _events(nlp, "Al-Shabaab struggled to attack Kenyan bases near Lamu.").empty

@@ -157,7 +157,9 @@ def _event_at(
         target_filled = target_filled or bool(targets) or _complement_role(verb, actors)
     if loose and context is not None:
         if src_np is None and not passive and verb.dep_ not in {"conj", "relcl"}:
-            return None  # "given that ...", a heading, a fragment: no clause of an act
+            return None  # a heading, a fragment: no clause of an act
+        if verb.dep_ in {"prep", "mark", "advmod"}:
+            return None  # "Given that ...", "including": a participle used as a preposition
         act_subject = src_np is not None and src_np.lemma_.lower() in NOMINALS
         if src_np is not None and not sources and not _fills_role(src_np, actors):
             if not act_subject:

@@ -101,7 +101,8 @@ PRONOUN_KINDS = {
 }
 #: Verbs of intention, attempt and belief: an act under them did not (yet) take place.
 HEDGE_HEADS = frozenset(
-    """hope seek try attempt plan intend want wish consider expect propose aim explore
+    """hope seek try attempt struggle strive plan intend want wish consider expect propose
+    aim explore
     need prepare threaten believe think argue suggest assume predict fear doubt speculate
     imagine claim allege likely unlikely able unable ready willing eager possible
     designed foresee anticipate envisage envision forecast""".split()
