@@ -59,8 +59,12 @@ class _Actors:
             if label == "FAC" and country and _acts(span):
                 # a building that acts is its government: "the Kremlin said" -> Russia
                 label, canonical = "GPE", country
-            if label == "LOC" and str(canonical) in REGION_ACTORS:
-                label = "GPE"  # a bloc or region acting as one: "the West", "Europe"
+            if (
+                label == "LOC"
+                and str(canonical) in REGION_ACTORS
+                and span.root.dep_ not in {"compound", "amod", "nmod", "poss"}
+            ):
+                label = "GPE"  # a bloc acting as one: "the West" (not "a Europe trip")
             if label not in ACTOR_LABELS or _is_thing(span):
                 continue
             # A nationality stands for its state ("Russian forces"), and so does a city or
