@@ -176,3 +176,8 @@ def test_clashes_are_joint_between_both_nationalities(nlp: Any, text: str) -> No
 
 def test_an_act_a_subject_struggled_to_do_is_no_event(nlp: Any) -> None:
     assert _events(nlp, "Al-Shabaab struggled to attack Kenyan bases near Lamu.").empty
+
+
+def test_a_seat_of_government_as_possessor_stands_for_its_state(nlp: Any) -> None:
+    e = _one(nlp, "Belarus stated it respected the Kremlin's decision to recognize Abkhazia.")
+    assert (e["source"], e["target"]) == ("Belarus", "Russia")

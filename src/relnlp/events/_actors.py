@@ -80,10 +80,11 @@ class _Actors:
 
 
 def _acts(span: Span) -> bool:
-    """Whether a name is the subject or agent of a verb."""
+    """Whether a name is the subject or agent of a verb, or the author of what a noun
+    names ("the Kremlin's decision")."""
     root = span.root
     return (
-        root.dep_ in {"nsubj", "nsubjpass"}
+        root.dep_ in {"nsubj", "nsubjpass", "poss"}
         or (root.dep_ == "pobj" and root.head.dep_ == "agent")
         or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
     )
