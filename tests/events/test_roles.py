@@ -181,3 +181,16 @@ def test_an_act_a_subject_struggled_to_do_is_no_event(nlp: Any) -> None:
 def test_a_seat_of_government_as_possessor_stands_for_its_state(nlp: Any) -> None:
     e = _one(nlp, "Belarus stated it respected the Kremlin's decision to recognize Abkhazia.")
     assert (e["source"], e["target"]) == ("Belarus", "Russia")
+
+
+def test_a_call_the_clause_took_place_in_is_a_joint_event(nlp: Any) -> None:
+    ev = _events(nlp, "Wang Yi urged restraint in a phone call with Antony Blinken on Tuesday.")
+    call = ev[ev["trigger"] == "call"]
+    assert len(call) == 1
+    assert set(call.iloc[0]["parties"]) == {"Wang Yi", "Antony Blinken"}
+    assert call.iloc[0]["source"] is None
+
+
+def test_talks_as_the_object_of_a_coded_verb_are_not_a_second_event(nlp: Any) -> None:
+    ev = _events(nlp, "Kenya held talks with Ethiopia in Nairobi on Monday.")
+    assert len(ev) == 1 and ev.iloc[0]["trigger"].startswith("held")

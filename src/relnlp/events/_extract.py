@@ -39,6 +39,7 @@ from relnlp.events._lexicon import _default_verbs
 from relnlp.events._statements import _complement_actors, _complement_role
 from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
 from relnlp.events._words import (
+    ADJUNCT_PREPS,
     AUTHOR_PRONOUNS,
     INFORMANT_HEADS,
     NOMINAL_FRAMES,
@@ -317,10 +318,21 @@ def _nominal_event(
     if noun.dep_ in {"compound", "amod", "nmod", "poss", "conj", "appos", "npadvmod"}:
         return None
     gov = _governor(noun)
+    # "in a phone call with X": the circumstance of the clause's act, not its object
+    adjunct = (
+        gov is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ADJUNCT_PREPS
+        and noun.head.head.i == gov.i
+    )
     if gov is not None and (
         _skip_clause(gov)
         or _negated(gov)
-        or (_match(gov, verbs) is not None and noun.dep_ not in {"nsubj", "nsubjpass"})
+        or (
+            _match(gov, verbs) is not None
+            and noun.dep_ not in {"nsubj", "nsubjpass"}
+            and not adjunct
+        )
     ):
         return None  # a hypothetical, a denial, or the object of an act coded by its verb
     authors: list[str] = []
@@ -345,6 +357,12 @@ def _nominal_event(
             if loose and c.lower_ == "of" and not authors:
                 continue  # "the summit of the AU": whose act, not at whom
             targets += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
+    if mutual and not authors and adjunct and gov is not None:
+        # "Wang condemned X in a phone call with Blinken": the clause's subject is the
+        # other party of the call, the meeting or the talks it took place in
+        subj, passive = _clause_subject(gov)
+        if subj is not None and not passive:
+            authors += _np_side(subj, actors)
     authors = list(dict.fromkeys(authors))
     if loose and not targets and not parties:
         # "a crackdown on Somali pirates": the state whose nationality qualifies the target

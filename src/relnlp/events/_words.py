@@ -142,6 +142,7 @@ NOMINALS = {
     "delivery": "deliver",
     "sale": "sell",
     "recognition": "recognize",
+    "call": "consult",
     "clash": "clash",
     "skirmish": "skirmish",
     "fighting": "fight",
@@ -159,8 +160,12 @@ NOMINAL_MUTUAL = frozenset(
         "clash",
         "skirmish",
         "fighting",
+        "call",
     }
 )
+#: Prepositions of a clause's circumstance: the act named by their object ("in a phone
+#: call with X", "at a meeting with Y", "during talks with Z") is the clause subject's.
+ADJUNCT_PREPS = frozenset({"in", "at", "during"})
 #: Prepositions under which a named act is the frame of a clause, not an act it reports:
 #: "since Russia's invasion", "after the sanctions", "in response to the attack".
 NOMINAL_FRAMES = frozenset(
