@@ -194,3 +194,17 @@ def test_a_call_the_clause_took_place_in_is_a_joint_event(nlp: Any) -> None:
 def test_talks_as_the_object_of_a_coded_verb_are_not_a_second_event(nlp: Any) -> None:
     ev = _events(nlp, "Kenya held talks with Ethiopia in Nairobi on Monday.")
     assert len(ev) == 1 and ev.iloc[0]["trigger"].startswith("held")
+
+
+def test_their_joint_exercises_are_the_parties_just_named(nlp: Any) -> None:
+    ev = _events(
+        nlp, "Russia and China signed a pact in 2005. Their joint exercises have grown since then."
+    )
+    ex = ev[ev["trigger"] == "exercises"]
+    assert len(ex) == 1
+    assert set(ex.iloc[0]["parties"]) == {"Russia", "China"}
+    assert ex.iloc[0]["type"] == "material_cooperation"
+
+
+def test_a_joint_act_with_one_party_named_is_no_event(nlp: Any) -> None:
+    assert _events(nlp, "Kenyan naval exercises took place off Lamu.").empty

@@ -291,7 +291,7 @@ class _Context:
                     return [self.mentions[k][1].name]
                 k -= 1
             return []
-        if word in {"it", "they", "them"}:
+        if word in {"it", "they", "them", "their"}:
             k = bisect.bisect_left(self.subject_at, tok.i) - 1
             if k >= 0 and self.subjects[k][0] >= lo:
                 _i, side, label = self.subjects[k]

@@ -344,6 +344,9 @@ def _nominal_event(
             # "Russia's invasion of Ukraine" names an act to frame or weigh it: background,
             # not a report (the annotation guidelines); only "A-B talks" are kept
             return None
+        elif c.dep_ == "poss" and mutual and c.lower_ == "their":
+            # "their joint exercises", "their talks": the actors just named
+            authors += context.resolve(c)
         elif c.dep_ in {"compound", "amod", "nmod"} and (mutual or loose):
             hit = actors.by_token.get(c.i)
             if hit is not None:
@@ -390,6 +393,8 @@ def _nominal_event(
         targets = [t for t in targets if t not in authors]
         if not (authors or targets) or (not loose and not (authors and targets)):
             return None
+        if mutual and not targets:
+            return None  # a joint act with one party named: "Russian-led exercises"
         source, target = ";".join(authors) or None, ";".join(targets) or None
         side = tuple(dict.fromkeys((*authors, *targets)))
     countries = tuple(dict.fromkeys(k for a in side if (k := actors.country.get(a))))

@@ -143,6 +143,8 @@ NOMINALS = {
     "sale": "sell",
     "recognition": "recognize",
     "call": "consult",
+    "exercise": "train",
+    "drill": "train",
     "clash": "clash",
     "skirmish": "skirmish",
     "fighting": "fight",
@@ -161,6 +163,8 @@ NOMINAL_MUTUAL = frozenset(
         "skirmish",
         "fighting",
         "call",
+        "exercise",
+        "drill",
     }
 )
 #: Prepositions of a clause's circumstance: the act named by their object ("in a phone
