@@ -297,7 +297,7 @@ def _nominal_event(
     ("Russian strikes"); the target the object of "of/on/against/with/to/into"; "between
     A and B", or several authors of a mutual act, are the parties. With ``loose`` (a
     sentence that gave no other event) a name modifying the noun is its author ("Kenyan
-    raids on the camps") and one side is enough.
+    raids on Somali camps"); both sides must still be named.
     """
     lemma = noun.lemma_.lower()
     verb_lemma = NOMINALS.get(lemma)
@@ -391,7 +391,7 @@ def _nominal_event(
         side: tuple[str, ...] = tuple(both)
     else:
         targets = [t for t in targets if t not in authors]
-        if not (authors or targets) or (not loose and not (authors and targets)):
+        if not (authors and targets):
             return None
         if mutual and not targets:
             return None  # a joint act with one party named: "Russian-led exercises"
