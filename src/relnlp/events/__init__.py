@@ -49,9 +49,9 @@ not. The coding follows the event-data tradition:
   nearest before the trigger (of the kind a pronoun takes), a missing target the next
   actor named in the trigger's clause; a passive without agent keeps its target and no
   source ("the governor was assassinated"); a subject that is a thing ("the paper
-  discusses") makes no event. An act noun modified by a name ("Kenyan raids on Somali
-  camps", both sides named) fills such a sentence too; a possessive one ("Russia's invasion of X has put
-  ...") still frames and is no event;
+  discusses") makes no event. An act noun modified by a name, both sides named
+  ("Kenyan raids on Somali camps"), fills such a sentence too; a possessive one
+  ("Russia's invasion of X has put ...") still frames and is no event;
 * acts named by a noun are events when the noun has an agent or parties ("the invasion
   of Kuwait by Iraq", "talks between Kenya and Somalia", "the signing of the accord by A
   and B"); a possessive ("Russia's invasion of Ukraine") or a framing preposition ("since
