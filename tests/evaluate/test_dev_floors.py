@@ -24,7 +24,11 @@ SPLIT = dev.SPLIT
 # (dev.EVENTS_DEVELOPED_ON lists the five the rules were developed on): source+target 0.500
 # on found events, 0.183 on all gold events (first-two-names 0.134). Tone re-measured after
 # the sport/equipment/friction/name rules and the dependency terms (issue 15, second
-# session): cooperation 0.643, tension 0.578.
+# session): cooperation 0.643, tension 0.578. Events, issue 15 part 3 (a sentence whose
+# clauses give no event falls back to the actors it names): recall 0.366 -> 0.524, so the
+# found events grew from 30 to 43 and take in harder ones; source+target on found 0.533 ->
+# 0.419, on all gold 0.195 -> 0.220, source on all gold 0.232 -> 0.293 (first-two-names
+# 0.281), target on all gold 0.207 -> 0.256.
 FLOORS = {
     (SPLIT, "entities", "F1 micro (strict)"): 0.91,
     (SPLIT, "entities", "canonical accuracy (matched spans)"): 0.89,
@@ -33,8 +37,10 @@ FLOORS = {
     (SPLIT, "themes", "F1 macro"): 0.82,  # 0.850 with taxonomy 1.2.0 (models/themes-v2 card)
     (SPLIT, "cooperation", "Spearman rho"): 0.62,
     (SPLIT, "tension", "Spearman rho"): 0.56,
-    (SPLIT, "events", "source+target accuracy (on found)"): 0.45,
-    (SPLIT, "events", "source+target accuracy (all gold)"): 0.16,
+    (SPLIT, "events", "source+target accuracy (on found)"): 0.40,
+    (SPLIT, "events", "source+target accuracy (all gold)"): 0.20,
+    (SPLIT, "events", "source accuracy (all gold)"): 0.28,
+    (SPLIT, "events", "target accuracy (all gold)"): 0.24,
 }
 
 
@@ -51,13 +57,14 @@ def card(frame: Any) -> dict[tuple[str, str, str], float]:
 
 @pytest.mark.parametrize("split", [SPLIT, dev.EVENTS_DEVELOPED])
 @pytest.mark.parametrize("on", ["on found", "all gold"])
+@pytest.mark.parametrize("role", ["source", "target", "source+target"])
 def test_dev_events_actors_beat_the_first_two_names_baseline(
-    frame: Any, split: str, on: str
+    frame: Any, split: str, on: str, role: str
 ) -> None:
     ev = frame[
         (frame["task"] == "events")
         & (frame["split"] == split)
-        & (frame["metric"] == f"source+target accuracy ({on})")
+        & (frame["metric"] == f"{role} accuracy ({on})")
     ]
     by = dict(zip(ev["system"], ev["value"]))
     assert by["relnlp"] > by["first-two-names"], by

@@ -43,14 +43,26 @@ not. The coding follows the event-data tradition:
   single non-person subject, "they" -> the last subject naming several actors or a
   group, "the two countries", "both sides", "the two leaders" -> the last two states,
   actors or people named;
+* a sentence that reports an act (a trigger in a clause that is no hypothesis, no
+  negated attack, no statement aimed at no one) but whose parse gives no event **falls
+  back** to the actors it names: a subject that names no one takes the actor named
+  nearest before the trigger (of the kind a pronoun takes), a missing target the next
+  actor named in the trigger's clause; a passive without agent keeps its target and no
+  source ("the governor was assassinated"); a subject that is a thing ("the paper
+  discusses") makes no event. An act noun modified by a name, both sides named
+  ("Kenyan raids on Somali camps"), fills such a sentence too; a possessive one
+  ("Russia's invasion of X has put ...") still frames and is no event;
 * acts named by a noun are events when the noun has an agent or parties ("the invasion
   of Kuwait by Iraq", "talks between Kenya and Somalia", "the signing of the accord by A
   and B"); a possessive ("Russia's invasion of Ukraine") or a framing preposition ("since
   the invasion") names the act to frame or weigh something else, and is not one;
 * noun phrases are resolved to canonical actors through the report's entities (labels
   PERSON, ORG, GPE, NORP; a nationality adjective stands for its state, "Russian forces"
-  -> Russia; a city or region, or a seat of government that acts, stands for its state,
-  as CAMEO codes capitals: "Moscow", "the Kremlin" -> Russia; a head noun such as "the
+  -> Russia; a city or region, or a seat of government that acts or owns an act, stands
+  for its state, as CAMEO codes capitals: "Moscow", "the Kremlin('s decision)" -> Russia;
+  a political bloc acts as one, "the West", "Europe"; a comma list the parser reads as
+  apposition, "the US, UK, and France", and a hyphenated pair, "the Kenya-Ethiopia
+  summit", name every actor in them; a head noun such as "the
   government of X" or "X's president" -> X, but "X's allies" are not X; a named person
   comes before an affiliation, "Russia's ambassador Andrei Denisov" -> the ambassador).
   Exercises, treaties, weapons and dates (EVENT, LAW, PRODUCT, DATE, and names that

@@ -18,6 +18,7 @@ from relnlp.events._words import (
     ACTOR_NOUNS,
     ACTOR_PRONOUNS,
     PLURAL_REFERENCES,
+    REGION_ACTORS,
     RELATIONAL_NOUNS,
     RELATIVE_PRONOUNS,
     THING_HEADS,
@@ -42,16 +43,28 @@ class _Actors:
         self.by_token: dict[int, _Actor] = {}
         self.named: set[int] = set()  # tokens inside any multi-word name
         self.country: dict[str, str] = {}
+        # token index -> the state of any name with one, actor or not ("Kremlin
+        # spokesman": the speaker's own side is Russia)
+        self.home: dict[int, str] = {}
         for ent in found:
             label, canonical, country = ent.label, ent.canonical, ent.country
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue
+            if country:
+                for i in range(span.start, span.end):
+                    self.home[i] = str(country)
             if len(span) > 1:
                 self.named.update(range(span.start, span.end))
             if label == "FAC" and country and _acts(span):
                 # a building that acts is its government: "the Kremlin said" -> Russia
                 label, canonical = "GPE", country
+            if (
+                label == "LOC"
+                and str(canonical) in REGION_ACTORS
+                and span.root.dep_ not in {"compound", "amod", "nmod", "poss"}
+            ):
+                label = "GPE"  # a bloc acting as one: "the West" (not "a Europe trip")
             if label not in ACTOR_LABELS or _is_thing(span):
                 continue
             # A nationality stands for its state ("Russian forces"), and so does a city or
@@ -67,10 +80,11 @@ class _Actors:
 
 
 def _acts(span: Span) -> bool:
-    """Whether a name is the subject or agent of a verb."""
+    """Whether a name is the subject or agent of a verb, or the author of what a noun
+    names ("the Kremlin's decision")."""
     root = span.root
     return (
-        root.dep_ in {"nsubj", "nsubjpass"}
+        root.dep_ in {"nsubj", "nsubjpass", "poss"}
         or (root.dep_ == "pobj" and root.head.dep_ == "agent")
         or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
     )
@@ -96,12 +110,46 @@ def _np_side(tok: Token, actors: _Actors) -> list[str]:
     """One actor per conjunct of the noun phrase headed by ``tok`` ("the US and Britain",
     "Russia's ambassador Andrei Denisov and Kuleba" -> the ambassador, Kuleba)."""
     out: list[str] = []
-    for c in (tok, *tok.conjuncts):
+    # a list the parser reads as apposition: "the US, UK, and France" (a name in
+    # apposition to a name of another actor of the same kind)
+    head = actors.by_token.get(tok.i)
+    listed = [
+        c
+        for c in tok.children
+        if c.dep_ == "appos"
+        and head is not None
+        and c.left_edge.i > 0
+        and c.doc[c.left_edge.i - 1].text == ","  # not "(MFA)", an abbreviation
+        and (hit := actors.by_token.get(c.i)) is not None
+        and hit.name != head.name
+        and hit.label == head.label
+    ]
+    for c in (tok, *listed, *tok.conjuncts):
+        pair = _hyphen_pair(c, actors)
+        if pair:
+            out += pair  # "the NATO-Ukraine Commission": both
+            continue
         names, affiliations = _np_parts(c, actors)
         # a person named comes first; else every state the phrase is affiliated with
         # ("officials from Nigeria and Ghana")
         out += names[:1] if names else affiliations
     return list(dict.fromkeys(out))
+
+
+def _hyphen_pair(tok: Token, actors: _Actors) -> list[str]:
+    """The actors a hyphenated name pair modifying ``tok`` names ("the Kenya-Ethiopia
+    summit", "US-Japan talks", "the NATO-Ukraine Commission"), or [] if fewer than two."""
+    for c in tok.children:
+        if c.dep_ not in {"compound", "nmod", "amod"} or c.i >= tok.i:
+            continue
+        sub = list(c.subtree)
+        if not any(t.tag_ == "HYPH" or t.text in {"-", "\u2013"} for t in sub):
+            continue
+        found = [h.name for t in sub if (h := actors.by_token.get(t.i)) is not None]
+        found = list(dict.fromkeys(found))
+        if len(found) >= 2:
+            return found
+    return []
 
 
 def _np_parts(tok: Token, actors: _Actors, depth: int = 0) -> tuple[list[str], list[str]]:
@@ -132,6 +180,10 @@ def _np_parts(tok: Token, actors: _Actors, depth: int = 0) -> tuple[list[str], l
             got = actors.by_token.get(c.i)
             if got is not None:
                 affiliations.append(got.name)
+                # "Armenian and Azerbaijani troops": both
+                affiliations += [
+                    h.name for k in c.conjuncts if (h := actors.by_token.get(k.i)) is not None
+                ]
             elif c.dep_ == "poss":
                 affiliations += _np_actors(c, actors, depth + 1)
         elif c.dep_ == "prep" and c.lower_ in {"of", "from"} and agentive:
@@ -219,6 +271,8 @@ class _Context:
                 if side:
                     first = actors.by_token.get(t.i)
                     label = first.label if first is not None else ""
+                    if first is None and t.tag_ == "NNS":
+                        label = "GROUP"  # "Ethiopian officials ... they"
                     self.subjects.append((t.i, side, label))
         self.subject_at = [i for i, _s, _l in self.subjects]
 
@@ -237,14 +291,14 @@ class _Context:
                     return [self.mentions[k][1].name]
                 k -= 1
             return []
-        if word in {"it", "they", "them"}:
+        if word in {"it", "they", "them", "their"}:
             k = bisect.bisect_left(self.subject_at, tok.i) - 1
             if k >= 0 and self.subjects[k][0] >= lo:
                 _i, side, label = self.subjects[k]
                 if word == "it":  # one state or organisation
-                    ok = len(side) == 1 and label != "PERSON"
+                    ok = len(side) == 1 and label not in {"PERSON", "GROUP"}
                 else:  # several actors, or a group ("the Taliban ... they")
-                    ok = len(side) >= 2 or label in {"ORG", "NORP"}
+                    ok = len(side) >= 2 or label in {"ORG", "NORP", "GROUP"}
                 if ok:
                     return list(side)
             return []

@@ -40,6 +40,12 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
             return c, passive
         if cur.dep_ == "relcl":
             return cur.head, False
+        # "urged Iran to sign", "trusted aides to brief": the object controls the
+        # infinitive (object control); "agreed to supply": the subject does
+        if cur.dep_ == "xcomp" and cur.head.pos_ == "VERB":
+            ctrl = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+            if ctrl is not None:
+                return ctrl, False
         # conjoined verbs share a subject; "agreed to supply": the controller's subject
         if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head.pos_ in {"VERB", "AUX"}:
             cur = cur.head
@@ -261,12 +267,23 @@ def _targets(
         verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in out
     ]
     # an act named by a noun stands for its author: "condemned Russia's attack",
-    # "concerns over Pyongyang's launches"
+    # "concerns over Pyongyang's launches", "condemned the attacks by Eritrea"
     # ("their commitment to X": a possessive pronoun is the subject's own, not a target)
     return [
         t
         for o in out
-        for t in (o, *(c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"))
+        for t in (
+            o,
+            *(c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"),
+            *(
+                p
+                for c in o.children
+                if o.pos_ == "NOUN"
+                and (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"))
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+        )
     ]
 
 

@@ -4,6 +4,7 @@ chronology entry."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -14,9 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from relnlp import records as doc_records
 from relnlp.events._actors import (
+    _Actor,
     _Actors,
     _Context,
     _fills_role,
+    _hyphen_pair,
+    _location,
     _nationality_of,
     _np_actors,
     _np_side,
@@ -35,11 +39,13 @@ from relnlp.events._lexicon import _default_verbs
 from relnlp.events._statements import _complement_actors, _complement_role
 from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
 from relnlp.events._words import (
+    ADJUNCT_PREPS,
     AUTHOR_PRONOUNS,
     INFORMANT_HEADS,
     NOMINAL_FRAMES,
     NOMINAL_MUTUAL,
     NOMINALS,
+    PRONOUN_KINDS,
     RECEIVE_VERBS,
     SPEECH_ROOTS,
     TARGET_PREPS,
@@ -55,7 +61,14 @@ def _event_at(
     actors: _Actors,
     verbs: EventVerbs,
     context: _Context | None = None,
+    loose: bool = False,
 ) -> Event | None:
+    """The event of the clause of ``verb``, or None.
+
+    With ``loose`` (a sentence whose clauses gave no event, :func:`extract_events`), a
+    role the parse leaves empty is taken from the actors the sentence names around the
+    trigger (:func:`_nearby_actors`) instead of dropping the event.
+    """
     subj, passive_subj = _clause_subject(verb)
     if subj is not None and subj.lower_ in AUTHOR_PRONOUNS and subj.pos_ == "PRON":  # not "US"
         return None
@@ -92,6 +105,11 @@ def _event_at(
     if src_np is not None and src_np.lemma_.lower() in INFORMANT_HEADS:
         return None  # "an IS-K source said": an informant, not the group acting
     sources = _np_side(src_np, actors) if src_np is not None else []
+    if src_np is not None and src_np is subj and src_np.head.i != src_np.i:
+        # "The US, UK, and France said": the parser can give a verb several subjects
+        for c in src_np.head.children:
+            if c.dep_ == src_np.dep_ and c.i != src_np.i and _adjacent(c, src_np):
+                sources += [a for a in _np_side(c, actors) if a not in sources]
     if not sources and src_np is not None and context is not None:
         # "they reiterated", "the two sides signed": the actors the text has just named
         sources = context.resolve(src_np)
@@ -131,16 +149,40 @@ def _event_at(
         # clause is about: "warned that Russia was preparing an attack" -> Russia
         # never the speaker's own side: "Hungary's minister announced that Hungary ...",
         # "X, director of Iran's railways, said that Iran needs ..."
-        own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
-        if src_np is not None:
-            own |= {h.name for t in src_np.subtree if (h := actors.by_token.get(t.i)) is not None}
-            own |= {c for a in list(own) if (c := actors.country.get(a))}
+        own = _own_side(sources, src_np, actors)
         targets = [
             a
             for a in _complement_actors(verb, actors)
             if a not in own and actors.country.get(a) not in own
         ][:1]
         target_filled = target_filled or bool(targets) or _complement_role(verb, actors)
+    if loose and context is not None:
+        if src_np is None and not passive and verb.dep_ not in {"conj", "relcl"}:
+            return None  # a heading, a fragment: no clause of an act
+        if verb.dep_ in {"prep", "mark", "advmod"}:
+            return None  # "Given that ...", "including": a participle used as a preposition
+        act_subject = src_np is not None and src_np.lemma_.lower() in NOMINALS
+        if src_np is not None and not sources and not _fills_role(src_np, actors):
+            if not act_subject:
+                return None  # "the paper discusses", "their missteps provide": not an actor
+        before, after = _nearby_actors(verb, actors, context)
+        if not sources and not passive and not act_subject:
+            # a subject that names no one ("officials", a pronoun, a conjoined verb the
+            # parse cut off): the actor named nearest before the trigger, of the kind a
+            # pronoun takes ("met Taliban leaders; they promised" -> Taliban)
+            kinds = PRONOUN_KINDS.get(src_np.lower_) if src_np is not None else None
+            sources = [
+                a.name
+                for a in before
+                if a.name not in targets and (kinds is None or a.label in kinds)
+            ][:1]
+        if not targets:
+            # no object the parse can see: the next actor named after the trigger
+            own = _own_side(sources, src_np, actors)
+            targets = [
+                a.name for a in after if a.name not in own and actors.country.get(a.name) not in own
+            ][:1]
+        target_filled = target_filled or bool(targets)
     source_filled = src_np is not None and (bool(sources) or _fills_role(src_np, actors))
     # "he and Xi signed": coordinated subjects make a joint act even when one of them is
     # a pronoun or an unnamed actor
@@ -158,7 +200,10 @@ def _event_at(
     speech = trig.cameo[:2] in SPEECH_ROOTS and bool(sources)
     if trig.cameo[:2] == "01" and not sources:
         return None  # "he said that ...": a statement needs a speaker the text names
-    if not joint and not (source_filled and (target_filled or speech)):
+    if loose:
+        if not (sources or targets or joint) or (trig.cameo[:2] == "01" and not targets):
+            return None  # a statement aimed at no one is not an event
+    elif not joint and not (source_filled and (target_filled or speech)):
         return None
     if source is None and target is None and not joint:
         return None
@@ -189,6 +234,46 @@ def _event_at(
     )
 
 
+def _adjacent(a: Token, b: Token) -> bool:
+    """Whether two phrases are parts of one list: nothing but commas and a conjunction
+    between them ("The US, UK, and France")."""
+    first, second = (a, b) if a.i < b.i else (b, a)
+    between = first.doc[first.right_edge.i + 1 : second.left_edge.i]
+    return all(t.is_punct or t.dep_ == "cc" for t in between)
+
+
+def _own_side(sources: list[str], src_np: Token | None, actors: _Actors) -> set[str]:
+    """The speaker's own side: its actors, their states, and what its subject phrase names
+    ("X, director of Kenya's railways" -> Kenya)."""
+    own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
+    if src_np is not None:
+        own |= {h.name for t in src_np.subtree if (h := actors.by_token.get(t.i)) is not None}
+        own |= {c for a in list(own) if (c := actors.country.get(a))}
+        own |= {c for t in src_np.subtree if (c := actors.home.get(t.i))}
+    return own
+
+
+def _nearby_actors(
+    verb: Token, actors: _Actors, context: _Context
+) -> tuple[list[_Actor], list[_Actor]]:
+    """Actors the sentence of ``verb`` names before the trigger (nearest first) and, in
+    the trigger's own clause, after it (in order); mere places ("in Kabul") left out."""
+    sent = verb.sent
+    clause_end = verb.right_edge.i
+    lo = bisect.bisect_left(context.mention_at, sent.start)
+    hi = bisect.bisect_left(context.mention_at, sent.end)
+    before: list[_Actor] = []
+    after: list[_Actor] = []
+    for i, a in context.mentions[lo:hi]:
+        if _location(verb.doc[i], actors):
+            continue
+        if i < verb.i:
+            before.append(a)
+        elif i <= clause_end:
+            after.append(a)
+    return list(dict.fromkeys(before[::-1])), list(dict.fromkeys(after))
+
+
 def _governor(tok: Token) -> Token | None:
     """The verb whose clause holds the noun ``tok``."""
     cur = tok
@@ -202,7 +287,7 @@ def _governor(tok: Token) -> Token | None:
 
 
 def _nominal_event(
-    noun: Token, verbs: EventVerbs, actors: _Actors, context: _Context
+    noun: Token, verbs: EventVerbs, actors: _Actors, context: _Context, loose: bool = False
 ) -> Event | None:
     """An act named by a noun that the clause reports ("the Taliban's crackdown on the
     cells choked recruitment", "cooperation between A and B grew", "the signing of the
@@ -210,7 +295,9 @@ def _nominal_event(
 
     The author is the agent ("by X"), the possessor ("X's") or a name modifying the noun
     ("Russian strikes"); the target the object of "of/on/against/with/to/into"; "between
-    A and B", or several authors of a mutual act, are the parties.
+    A and B", or several authors of a mutual act, are the parties. With ``loose`` (a
+    sentence that gave no other event) a name modifying the noun is its author ("Kenyan
+    raids on Somali camps"); both sides must still be named.
     """
     lemma = noun.lemma_.lower()
     verb_lemma = NOMINALS.get(lemma)
@@ -231,7 +318,22 @@ def _nominal_event(
     if noun.dep_ in {"compound", "amod", "nmod", "poss", "conj", "appos", "npadvmod"}:
         return None
     gov = _governor(noun)
-    if gov is not None and (_skip_clause(gov) or _negated(gov) or _match(gov, verbs) is not None):
+    # "in a phone call with X": the circumstance of the clause's act, not its object
+    adjunct = (
+        gov is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ADJUNCT_PREPS
+        and noun.head.head.i == gov.i
+    )
+    if gov is not None and (
+        _skip_clause(gov)
+        or _negated(gov)
+        or (
+            _match(gov, verbs) is not None
+            and noun.dep_ not in {"nsubj", "nsubjpass"}
+            and not adjunct
+        )
+    ):
         return None  # a hypothetical, a denial, or the object of an act coded by its verb
     authors: list[str] = []
     targets: list[str] = []
@@ -242,17 +344,40 @@ def _nominal_event(
             # "Russia's invasion of Ukraine" names an act to frame or weigh it: background,
             # not a report (the annotation guidelines); only "A-B talks" are kept
             return None
-        elif c.dep_ in {"compound", "amod", "nmod"} and mutual:
+        elif c.dep_ == "poss" and mutual and c.lower_ == "their":
+            # "their joint exercises", "their talks": the actors just named
+            authors += context.resolve(c)
+        elif c.dep_ in {"compound", "amod", "nmod"} and (mutual or loose):
             hit = actors.by_token.get(c.i)
             if hit is not None:
                 authors.append(hit.name)
+            authors += _hyphen_pair(noun, actors)  # "the Kenya-Ethiopia summit"
         elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             authors += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
         elif c.dep_ == "prep" and c.lower_ == "between":
             parties += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"} and not targets:
+            if loose and c.lower_ == "of" and not authors:
+                continue  # "the summit of the AU": whose act, not at whom
             targets += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
+    if mutual and not authors and adjunct and gov is not None:
+        # "Wang condemned X in a phone call with Blinken": the clause's subject is the
+        # other party of the call, the meeting or the talks it took place in
+        subj, passive = _clause_subject(gov)
+        if subj is not None and not passive:
+            authors += _np_side(subj, actors)
     authors = list(dict.fromkeys(authors))
+    if loose and not targets and not parties:
+        # "a crackdown on Somali pirates": the state whose nationality qualifies the target
+        targets = [
+            a
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in _nationality_of(p, actors)
+            if a not in authors
+        ][:1]
     if mutual and (
         len(parties) >= 2
         or (len(authors) >= 2 and not targets)
@@ -266,9 +391,11 @@ def _nominal_event(
         side: tuple[str, ...] = tuple(both)
     else:
         targets = [t for t in targets if t not in authors]
-        if not authors or not targets:
+        if not (authors and targets):
             return None
-        source, target = ";".join(authors), ";".join(targets)
+        if mutual and not targets:
+            return None  # a joint act with one party named: "Russian-led exercises"
+        source, target = ";".join(authors) or None, ";".join(targets) or None
         side = tuple(dict.fromkeys((*authors, *targets)))
     countries = tuple(dict.fromkeys(k for a in side if (k := actors.country.get(a))))
     sent = noun.sent
@@ -332,6 +459,9 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
     for sent in doc.sents:
         if sent.text.rstrip().endswith("?"):
             continue
+        found = len(out)
+        candidates: list[tuple[Token, tuple[Trigger, list[Token]]]] = []
+        nouns: list[Token] = []
         for i in range(sent.start, sent.end):
             if pos[i] not in _EVENT_POS:
                 continue
@@ -340,6 +470,8 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                 nev = _nominal_event(tok, verbs, actors, context)
                 if nev is not None:
                     out.append(_dated(nev, tok, sent, timexes, chron))
+                elif tok.lemma_.lower() in NOMINALS:
+                    nouns.append(tok)
                 continue
             # a copula can carry an act through its particle: "were in talks"
             if tok.i in actors.named or not (
@@ -353,8 +485,23 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                 continue  # "agreed to supply": one act, coded by the governing verb
             ev = _event_at(tok, m[0], m[1], actors, verbs, context)
             if ev is None:
+                candidates.append((tok, m))
                 continue
             out.append(_dated(ev, tok, sent, timexes, chron))
+        if len(out) == found:
+            # A sentence that reports an act (a trigger in a clause that is no hypothesis)
+            # but whose parse gave no event: fill the roles from the actors it names.
+            for tok, m in candidates:
+                ev = _event_at(tok, m[0], m[1], actors, verbs, context, loose=True)
+                if ev is not None:
+                    out.append(_dated(ev, tok, sent, timexes, chron))
+                    break
+            else:
+                for tok in nouns:
+                    nev = _nominal_event(tok, verbs, actors, context, loose=True)
+                    if nev is not None:
+                        out.append(_dated(nev, tok, sent, timexes, chron))
+                        break
     return out
 
 
@@ -372,9 +519,9 @@ def _date_of(
 ) -> tuple[str, int, int] | None:
     """The clause's date, else the sentence's, else its chronology entry's."""
     in_sent = [(v, s, e) for s, e, v in timexes if sent.start_char <= s and e <= sent.end_char]
-    sub = verb.subtree
-    lo = min((t.idx for t in sub), default=verb.idx)
-    hi = max((t.idx + len(t.text) for t in verb.subtree), default=verb.idx)
+    # the subtree's first and last words (spaCy's left and right edges), without walking it
+    first, last = verb.left_edge, verb.right_edge
+    lo, hi = first.idx, last.idx + len(last.text)
     clause = [d for d in in_sent if lo <= d[1] and d[2] <= hi]
     if clause or in_sent:
         return (clause or in_sent)[0]

@@ -6,6 +6,12 @@ from __future__ import annotations
 import re
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Blocs that act as collective actors (LOC names, which are otherwise mere places):
+#: "the West" as a bloc (annotation guidelines, section 2) and Europe as CAMEO codes it
+#: (EUR) when it is a party: "Lavrov accused the West", "gas prices for Europe".
+#: Geographic regions ("Central Asia", "the Caucasus") stay places: in trade and transport
+#: prose they are where goods go, not who acts.
+REGION_ACTORS = frozenset({"West", "Europe", "Global South", "Global North"})
 #: Prepositions whose object is the target of an act ("sanctions on", "talks with").
 TARGET_PREPS = frozenset(
     {
@@ -54,7 +60,9 @@ ACTOR_NOUNS = frozenset(
     lawmakers legislator legislators parliamentarian parliamentarians saboteur saboteurs
     hacker hackers spy spies operative operatives mercenary mercenaries militia militias
     paramilitary paramilitaries consul consuls attache attaches emissary emissaries
-    negotiator negotiators""".split()
+    negotiator negotiators governor governors mayor mayors chairman chairwoman chairperson
+    secretary secretaries senator senators director directors deputy deputies prosecutor
+    prosecutors""".split()
 )
 #: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
 RELATIONAL_NOUNS = frozenset(
@@ -64,9 +72,17 @@ RELATIONAL_NOUNS = frozenset(
 ACTOR_PRONOUNS = frozenset({"he", "she", "they", "them", "him", "her", "it", "its", "their"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 AUTHOR_PRONOUNS = frozenset({"we", "i", "us", "our", "my"})
+#: The kinds of named actor (entity labels) a subject pronoun can stand for.
+PRONOUN_KINDS = {
+    "he": frozenset({"PERSON"}),
+    "she": frozenset({"PERSON"}),
+    "it": frozenset({"ORG", "GPE"}),
+    "they": frozenset({"ORG", "NORP"}),
+}
 #: Verbs of intention, attempt and belief: an act under them did not (yet) take place.
 HEDGE_HEADS = frozenset(
-    """hope seek try attempt plan intend want wish consider expect propose aim explore
+    """hope seek try attempt struggle strive plan intend want wish consider expect propose
+    aim explore
     need prepare threaten believe think argue suggest assume predict fear doubt speculate
     imagine claim allege likely unlikely able unable ready willing eager possible
     designed foresee anticipate envisage envision forecast""".split()
@@ -90,6 +106,7 @@ NOMINALS = {
     "bombing": "bomb",
     "shelling": "shell",
     "airstrike": "strike",
+    "strike": "strike",
     "raid": "raid",
     "assassination": "assassinate",
     "killing": "kill",
@@ -125,6 +142,12 @@ NOMINALS = {
     "delivery": "deliver",
     "sale": "sell",
     "recognition": "recognize",
+    "call": "consult",
+    "exercise": "train",
+    "drill": "train",
+    "clash": "clash",
+    "skirmish": "skirmish",
+    "fighting": "fight",
 }
 NOMINAL_MUTUAL = frozenset(
     {
@@ -136,8 +159,17 @@ NOMINAL_MUTUAL = frozenset(
         "signing",
         "cooperation",
         "collaboration",
+        "clash",
+        "skirmish",
+        "fighting",
+        "call",
+        "exercise",
+        "drill",
     }
 )
+#: Prepositions of a clause's circumstance: the act named by their object ("in a phone
+#: call with X", "at a meeting with Y", "during talks with Z") is the clause subject's.
+ADJUNCT_PREPS = frozenset({"in", "at", "during"})
 #: Prepositions under which a named act is the frame of a clause, not an act it reports:
 #: "since Russia's invasion", "after the sanctions", "in response to the attack".
 NOMINAL_FRAMES = frozenset(
