@@ -237,6 +237,11 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
     if period:
         ctx.last_period = (int(period.group(1)), period.group(2), ctx.pos)
     first = value.split("/")[-1]
+    bc = re.match(r"^BC(\d{4})$", first)
+    if bc:  # "49 BC": "five years later" counts on in the historical years (44 BC)
+        ctx.anchor.narrative_year = -int(bc.group(1))
+        ctx.anchor.last_month = ctx.anchor.last_day = None
+        return
     m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", first)
     if not m:
         return
@@ -244,6 +249,13 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
     if not anchored:  # only a year the text states anchors the rest of its sentence
         ctx.sentence_years.append(y)
     ctx.anchor.narrative_year = y
+    # a coarser date the text moves on to ("In 1941 ...") no longer holds the last day or
+    # month it gave: "the next day" must not count from a date outside the new period
+    last_day, last_month = ctx.anchor.last_day, ctx.anchor.last_month
+    if last_day and (last_day[0] != y or (m.group(2) and last_day[1] != int(m.group(2)))):
+        ctx.anchor.last_day = None
+    if last_month and last_month[0] != y:
+        ctx.anchor.last_month = None
     if m.group(2):
         ctx.anchor.last_month = (y, int(m.group(2)))
     if m.group(3):

@@ -19,8 +19,10 @@ from relnlp.timex.anchoring import (
 )
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
 from relnlp.timex.holidays import n_holiday
+from relnlp.timex.tense import PAST
 from relnlp.timex.values import (
     Norm,
+    _add_years,
     _day,
     _mod_of,
     _month,
@@ -29,6 +31,7 @@ from relnlp.timex.values import (
     _shift,
     _spelled_year,
     _valid_day,
+    _year,
     _ymd,
 )
 
@@ -252,6 +255,12 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         which, unit = g["which"].lower(), g["unit"].lower()
         if which == "same" and unit == "day" and a.last_day:
             return "DATE", _ymd(*a.last_day), None, True
+        if which in ("next", "last") and _narrative_next(m, unit, ctx):
+            # "the next day", "the next year" of a story: the one after the date it told
+            which = "following" if which == "next" else "previous"
+        if which in ("following", "previous") and unit == "week" and a.last_day:
+            value = _shift(a.last_day, 1 if which == "following" else -1, "week")
+            return None if value is None else ("DATE", value, mod, True)
         if which in ("following", "previous") and unit in ("day", "month"):
             # narrative: "the following month" is the one after the last month the text
             # gave ("In March ... The following month": April), "the previous day" the day
@@ -265,7 +274,7 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             value = _shift(told, step, unit)
             return None if value is None else ("DATE", value, mod, True)
         if which == "same" and unit == "year" and a.narrative_year:
-            return "DATE", f"{a.narrative_year:04d}", None, True
+            return "DATE", _year(a.narrative_year), None, True
         if unit in ("decade", "century") and which == "past":
             # "the past decade": the ten years up to now, a duration as "the past three
             # years" is in TimeML, not the calendar decade before this one
@@ -299,7 +308,7 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             }.get(which)
             if delta is None:
                 return None
-            return "DATE", f"{ref + delta:04d}", mod, True
+            return "DATE", _year(_add_years(ref, delta)), mod, True
         if unit == "week" and a.doc_year is not None and a.doc_month is not None and a.doc_day:
             import datetime as dt
 
@@ -364,6 +373,16 @@ def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         return None if day is None else ("TIME", day + "TNI", None, True)
     which = (g.get("which") or g.get("wd3") or "").lower()
     tod = (g.get("tod") or g["tod2"]).lower()
+    if g.get("nw"):
+        # "that night", "the next morning": a part of the story's last day (else the
+        # document's), the day after it or before it
+        nw = g["nw"].lower().split()[-1]
+        step = {"next": 1, "following": 1, "previous": -1}.get(nw, 0)
+        base = ctx.anchor.last_day
+        day = _shift(base, step, "day") if base else _dct_day(ctx, step)
+        if day is None:
+            return None
+        return "TIME", f"{day}T{_TOD[tod]}", _mod_of(g.get("mod")), True
     wd = g.get("wd") or (
         which.capitalize() if which.endswith("day") and which not in ("yesterday", "today") else ""
     )
@@ -493,17 +512,27 @@ def _n_spelled(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """ "year-end", "the end of the year", "earlier this month", "the full year"."""
     a = ctx.anchor
-    if a.doc_year is None:
-        return None
+    det, unit = (g.get("det") or "").lower(), (g.get("unit") or "").lower()
+    mod = _mod_of(g.get("mod"))
+    if det == "that" or a.doc_year is None:
+        # "later that month", "the end of that year": the period of the story's last date
+        # (a text without a document date reads "the end of the year" so too)
+        if det in ("next", "last") or g.get("ye") or g.get("full"):
+            return None
+        if unit == "year" and a.narrative_year is not None:
+            return "DATE", _year(a.narrative_year), mod, True
+        if unit == "month" and a.last_month is not None:
+            return "DATE", _ymd(*a.last_month), mod, True
+        if unit == "week" and a.last_day is not None:
+            return "DATE", _shift(a.last_day, 0, "week"), mod, True
+        if a.doc_year is None:
+            return None
+    assert a.doc_year is not None
     if g.get("ye"):
         return "DATE", f"{a.doc_year:04d}", "END", True
     if g.get("full"):
         return "DATE", f"{a.doc_year:04d}", None, True
-    det, unit = g["det"].lower(), g["unit"].lower()
-    mod = _mod_of(g.get("mod"))
     delta = {"next": 1, "last": -1}.get(det, 0)
-    if det == "that" and unit == "year" and a.narrative_year is not None:
-        return "DATE", f"{a.narrative_year:04d}", mod, True
     if unit == "year":
         return "DATE", f"{a.doc_year + delta:04d}", mod, True
     value = _shift((a.doc_year, a.doc_month, a.doc_day), delta, unit)
@@ -521,7 +550,7 @@ def _n_that_year(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
             return "DATE", _ymd(a.last_day[0], a.last_day[1]), None, True
         return None
     y = a.narrative_year or a.doc_year
-    return None if y is None else ("DATE", f"{y:04d}", None, True)
+    return None if y is None else ("DATE", _year(y), None, True)
 
 
 def _n_weekend(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
@@ -552,6 +581,25 @@ def _n_yago(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         return None
     value = _shift((a.doc_year, a.doc_month, 1), -5, "quarter")
     return None if value is None else ("DATE", value, None, True)
+
+
+def _narrative_next(m: re.Match[str], unit: str, ctx: _Ctx) -> bool:
+    """Whether "next/last <unit>" counts from the story's last date, not the document's.
+
+    "The next day" always does (tomorrow is "tomorrow"); "the next year/month/week" does
+    in a text without a document date, or when told in the past tense about a year other
+    than the document's ("He left in 1987 and returned the next year"). "Next year" without
+    the article is deictic in news (the document's next year) unless the text has no date.
+    """
+    a = ctx.anchor
+    if unit == "day":
+        return m.group(0).lower().split()[-2] == "next"
+    if a.narrative_year is None or unit not in ("year", "month", "week"):
+        return False
+    if a.doc_year is None:
+        return True
+    the = re.search(r"\bthe\s+(?:next|last)\b", m.group(0), re.IGNORECASE) is not None
+    return the and ctx.tense == PAST and a.narrative_year != a.doc_year
 
 
 _MORE = {
