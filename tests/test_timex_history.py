@@ -86,3 +86,63 @@ def test_a_coarser_date_drops_the_day_told_before() -> None:
         "The talks opened on 10 February 1762. In 1763 a treaty followed; the next day is unknown."
     )
     assert ("the next day", "DATE", "1762-02-11") not in values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The abbey was founded in 819, sacked by raiders.", [("819", "DATE", "0819")]),
+        ("In 632 the caliph died.", [("632", "DATE", "0632")]),
+        (
+            "The kingdom lasted from 711 to 1031.",
+            [("711", "DATE", "0711"), ("1031", "DATE", "1031")],
+        ),
+    ],
+)
+def test_three_digit_years_after_a_preposition(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm cut its branches to 120 from 340.",
+        "About one in 250 patients reacts.",
+        "Turnout was counted in 600 districts.",
+        "The index rose to 415.",
+    ],
+)
+def test_three_digit_counts_are_not_years(text: str) -> None:
+    assert values(text, "2004-05-05") == []
+
+
+def test_the_following_spring_is_the_next_one_after_the_told_month() -> None:
+    text = "The emperor arrived in October 1805. The following spring he marched east."
+    assert values(text)[-1] == ("The following spring", "DATE", "1806-SP")
+    early = "The emperor arrived in February 1805. The following spring he marched east."
+    assert values(early)[-1] == ("The following spring", "DATE", "1805-SP")
+
+
+def test_the_name_of_a_war_is_not_a_duration() -> None:
+    assert values("The Hundred Years' War reshaped the two crowns.") == []
+    assert values("The war lasted a hundred years.") == [("a hundred years", "DURATION", "P100Y")]
+
+
+def test_a_year_less_date_takes_the_year_its_sentence_gives_next() -> None:
+    text = "The blockade held from 2 March to 14 July 1863."
+    assert values(text) == [
+        ("2 March", "DATE", "1863-03-02"),
+        ("14 July 1863", "DATE", "1863-07-14"),
+    ]
+
+
+def test_a_clock_time_of_a_story_falls_on_its_last_day() -> None:
+    text = "The ceasefire was agreed on 6 October 1862 and began at 9 a.m."
+    assert values(text)[-1] == ("9 a.m.", "TIME", "1862-10-06T09:00")
+
+
+def test_circa_before_a_year_is_approximate() -> None:
+    (found,) = find_timexes("The chapel was built c. 1150 by monks.", anchor=Anchor())
+    assert (found.text, found.value, found.mod) == ("c. 1150", "1150", "APPROX")

@@ -212,6 +212,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         return "DATE", f"FY{y:04d}", None, False
     if name == "year":
         return "DATE", g["y"], mod, False
+    if name == "year3":
+        return "DATE", f"{int(g['y']):04d}", mod, False
     if name in ("ago", "later"):
         if g.get("q"):
             mod = {
@@ -421,6 +423,8 @@ def _n_clock(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         day = res[1] if res else None
     else:
         day = _dct_day(ctx)
+        if day is None and ctx.anchor.last_day:  # a story without a date: its last day
+            day = _ymd(*ctx.anchor.last_day)
     if day is None:
         return None
     return "TIME", f"{day}T{h:02d}:{mi:02d}", "APPROX" if g.get("approx") else None, True
@@ -485,10 +489,23 @@ def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """A season without a year: "this summer", "last spring" (the document's year)."""
     a = ctx.anchor
     code = _SEASONS[g["s"].lower()]
-    which = g["which"].lower()
+    which = re.sub(r"\s+", " ", g["which"].lower())
     if g["s"].lower() == "fall" and ctx.text[m.end() : m.end() + 4].lower() == " of ":
         return None  # "the fall of the Wall"
-    if which == "that":
+    if which.startswith("the ") and which != "the same":
+        # "the following spring": the first such season after the story's last date (the
+        # document's without one), "the previous winter" the last one before it
+        told = a.last_month or (
+            (a.narrative_year, None) if a.narrative_year is not None else (a.doc_year, a.doc_month)
+        )
+        if told[0] is None:
+            return None
+        start = _SEASON_MONTH[code]
+        if which == "the previous":
+            y = told[0] if told[1] is not None and start < told[1] else _add_years(told[0], -1)
+        else:
+            y = told[0] if told[1] is not None and start > told[1] else _add_years(told[0], 1)
+    elif which in ("that", "the same"):
         y = a.narrative_year
     elif which == "this":
         y = ctx.sentence_years[-1] if ctx.sentence_years else a.doc_year
@@ -501,7 +518,7 @@ def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
                 y = (a.doc_year or y) + 1
     if y is None:
         return None
-    return "DATE", f"{y:04d}-{code}", _mod_of(g.get("mod")), True
+    return "DATE", f"{_year(y)}-{code}", _mod_of(g.get("mod")), True
 
 
 def _n_spelled(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:

@@ -105,6 +105,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "year",
         rf"{_MOD}{_APPROX}(?:[Ff]iscal\s+)?(?:(?<=[Mm]id-)|(?<![\w/#$.-]))(?P<y>{_YEAR})(?![\w/%]|-(?:\w))",
     ),
+    # three-digit years of histories after a preposition: "in 476", "from 618 to 907"
+    (
+        "year3",
+        r"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Ff]rom )|(?<=\b[Uu]ntil )|(?<=\bto ))"
+        r"(?P<y>[1-9]\d\d)(?![\w/%-]|[,.]\d)",
+    ),
     # relative expressions
     (
         "ago",
@@ -162,7 +168,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons without a year: "this summer", "last spring", "the early summer"
     (
         "season_ny",
-        rf"(?:(?P<which>the|this|last|next|that|past)\s+){_MOD}(?P<s>spring|summer|autumn|fall|winter)(?![\w-])",
+        rf"(?:(?P<which>the\s+(?:following|next|previous|same)|the|this|last|next|that|past)\s+){_MOD}(?P<s>spring|summer|autumn|fall|winter)(?![\w-])",
     ),
     # years in words: "nineteen ninety-six", "the year two thousand"
     ("spelled_year", rf"(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR})(?![\w-])"),
@@ -286,6 +292,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),
     "fy": (r"fy|fiscal", True, 2, 20),
     "year": (_TRIG_DIGIT, False, 40, 8),
+    "year3": (_TRIG_DIGIT, False, 8, 4),
     "ago": (r"ago\b", True, 30, 4),
     "later": (r"(?:later|earlier)\b", True, 30, 8),
     "deictic": (r"(?:year|month|week|day|decade|century)\b", True, 30, 2),
@@ -399,6 +406,10 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
             # A year at the start of a clause ("2015 happens to be") or before a noun.
             if not re.match(r"^\s*(?:[,.;:)]|$|[A-Z]|[a-z]+)", after):
                 return False
+    if name == "year3" and not _year3_ok(before, after):
+        return False
+    if name in ("duration", "vague_dur") and re.match(r"^['’]?\s*[Ww]ars?\b", after):
+        return False  # the name of a war: "the Thirty Years' War", "the Six-Day War"
     if name == "ref":
         w = m.group(0).lower()
         if w in ("future", "recent") and re.match(r"^\s+[a-z]", after):
@@ -440,3 +451,33 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
         if re.match(r"^-", after) or re.search(r"-$", before):
             return False
     return True
+
+
+def _year3_ok(before: str, after: str) -> bool:
+    """Whether a three-digit number after a preposition is a year ("in 476", "from 618 to 907").
+
+    It must end a clause or stand before a new phrase (a determiner, a pronoun, a capitalised
+    word, a range's other end); "one in 500", "rose to 300" and "in 200 cases" are counts.
+    """
+    if re.search(
+        r"(?:\b(?:one|out|\d+(?:\.\d+)?)\s+in|\b(?:up|down|rose|fell|increased|"
+        r"decreased|climbed|dropped|grew|jumped|amounted))\s+$",
+        before,
+        re.IGNORECASE,
+    ):
+        return False
+    if re.search(r"\b[Ff]rom\s+$", before) and not re.match(
+        r"^\s*(?:to|until|-|–)\s*[1-9]\d{2,3}\b", after
+    ):
+        return False  # "from 360" alone compares quantities ("450 stores from 360")
+    if re.search(r"\bto\s+$", before) and not re.search(
+        r"\b(?:[Ff]rom|[Bb]etween)\s+[1-9]\d{2,3}\s+to\s+$", before
+    ):
+        return False
+    return bool(
+        re.match(
+            r"^(?:\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their|"
+            r"this|that|there|[A-Z][a-z]+)\b|\s+(?:to|and|until)\s+[1-9]\d{2,3}\b)",
+            after,
+        )
+    )

@@ -116,6 +116,8 @@ def _number(s: str) -> int | None:
     if s in _NUMBERS:
         return _NUMBERS[s] or None
     parts = s.split(" ")
+    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] == "hundred":
+        return _NUMBERS[parts[0]] * 100 or None  # "a hundred", "three hundred"; "several"
     if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
         return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]  # "twenty four"
     try:
