@@ -146,3 +146,47 @@ def test_a_clock_time_of_a_story_falls_on_its_last_day() -> None:
 def test_circa_before_a_year_is_approximate() -> None:
     (found,) = find_timexes("The chapel was built c. 1150 by monks.", anchor=Anchor())
     assert (found.text, found.value, found.mod) == ("c. 1150", "1150", "APPROX")
+
+
+def test_a_weekday_of_an_undated_story_is_the_next_one_after_its_last_day() -> None:
+    # 2 March 1861 was a Saturday: "on Tuesday" is 5 March
+    text = "The delegates met on 2 March 1861. On Tuesday they voted."
+    assert values(text)[-1] == ("Tuesday", "DATE", "1861-03-05")
+
+
+def test_a_weekday_before_a_date_belongs_to_it() -> None:
+    assert values("The fleet sailed on Sunday, 9 May 1920.")[0] == (
+        "Sunday, 9 May 1920",
+        "DATE",
+        "1920-05-09",
+    )
+
+
+def test_a_day_range_with_to_is_one_interval() -> None:
+    assert values("The congress sat from 4 to 9 October 1884.") == [
+        ("4 to 9 October 1884", "DATE", "1884-10-04/1884-10-09")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trade boomed in the 1270s.", ("the 1270s", "DATE", "127")),
+        ("Mills spread in the 1700s.", ("the 1700s", "DATE", "17")),
+        (
+            "The guild was chartered in the 1330s. In the following decade it split.",
+            ("the following decade", "DATE", "134"),
+        ),
+    ],
+)
+def test_decades_of_any_century_and_the_following_decade(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_on_the_nth_is_a_day_of_the_month_the_story_is_in() -> None:
+    text = "The assembly gathered in early May 1789. On the 5th, the king spoke."
+    assert values(text)[-1] == ("the 5th", "DATE", "1789-05-05")
+    # an ordinal of something else is no date
+    assert values("She finished 4th, behind the favourite.", "2003-04-04") == []

@@ -24,6 +24,7 @@ class Anchor:
     chronology_month: int | None = None
     doc_time: tuple[int, int] | None = None  # hour, minute of a news dispatch
     last_month: tuple[int, int] | None = None  # last month (of a year) the text gave
+    last_decade: int | None = None  # decade (199 for the 1990s) of the last date given
 
     @classmethod
     def from_value(cls, value: str | None) -> Anchor:
@@ -185,6 +186,12 @@ def _day_relative(
 
     a = ctx.anchor
     if a.doc_year is None or a.doc_month is None or a.doc_day is None:
+        if name == "weekday" and a.doc_year is None and a.last_day and a.last_day[0] > 0:
+            # a story without a date: the first such weekday after the last day it told
+            # ("On Saturday, 4 June ... On Monday": 6 June), as the story moves on
+            told = dt.date(*a.last_day)
+            ahead = (_WEEKDAYS.index(g["wd"].lower()) - told.weekday()) % 7 or 7
+            return "DATE", (told + dt.timedelta(days=ahead)).isoformat(), None, True
         return None
     today = dt.date(a.doc_year, a.doc_month, a.doc_day)
     if name == "deictic_day":
@@ -244,6 +251,9 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
     if period:
         ctx.last_period = (int(period.group(1)), period.group(2), ctx.pos)
     first = value.split("/")[-1]
+    if re.fullmatch(r"\d{3}", first):  # "the 1460s": "the following decade" is the 1470s
+        ctx.anchor.last_decade = int(first)
+        return
     bc = re.match(r"^BC(\d{4})$", first)
     if bc:  # "49 BC": "five years later" counts on in the historical years (44 BC)
         ctx.anchor.narrative_year = -int(bc.group(1))
@@ -256,6 +266,7 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
     if not anchored:  # only a year the text states anchors the rest of its sentence
         ctx.sentence_years.append(y)
     ctx.anchor.narrative_year = y
+    ctx.anchor.last_decade = y // 10
     # a coarser date the text moves on to ("In 1941 ...") no longer holds the last day or
     # month it gave: "the next day" must not count from a date outside the new period
     last_day, last_month = ctx.anchor.last_day, ctx.anchor.last_month

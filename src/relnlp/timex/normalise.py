@@ -192,6 +192,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         return None if ys is None else ("DATE", f"{ys:04d}-{_SEASONS[g['s'].lower()]}", mod, False)
     if name == "decade":
         if g.get("dec"):
+            if g["dec"].endswith("00") and g["dec"] < "2000":
+                return "DATE", g["dec"][:2], mod, False  # "the 1800s": the century (18)
             return "DATE", g["dec"][:3], mod, False
         # "the '80s", "the nineties": the decade of the 20th century (how news writes them)
         tens = int(g["dec2"][0]) if g.get("dec2") else _NUMBERS[g["decw"].lower()[:-3] + "y"] // 10
@@ -281,6 +283,14 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             # "the past decade": the ten years up to now, a duration as "the past three
             # years" is in TimeML, not the calendar decade before this one
             return "DURATION", "P10Y" if unit == "decade" else "P100Y", mod, False
+        if unit in ("decade", "century") and which in ("following", "previous"):
+            # "the following decade" of a story: the one after the decade of its last year
+            step = 1 if which == "following" else -1
+            if unit == "decade" and a.last_decade is not None:
+                return "DATE", f"{a.last_decade + step:03d}", mod, True
+            if unit == "century" and a.narrative_year is not None and a.narrative_year > 0:
+                return "DATE", f"{a.narrative_year // 100 + step:02d}", mod, True
+            return None
         if unit in ("decade", "century"):
             # "the last decade" said in 1998: the 1980s (198), "this century": 19
             if a.doc_year is None or which not in (
@@ -401,6 +411,16 @@ def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     if day is None:
         return None
     return "TIME", f"{day}T{_TOD[tod]}", _mod_of(g.get("mod") or g.get("mod2")), True
+
+
+def _n_dom(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """ "on the 18th,": that day of the last month the text gave (else the document's)."""
+    a = ctx.anchor
+    ym = a.last_month or ((a.doc_year, a.doc_month) if a.doc_month else None)
+    d = int(g["d"])
+    if ym is None or ym[0] is None or not _valid_day(ym[0], ym[1], d):
+        return None
+    return "DATE", _ymd(ym[0], ym[1], d), None, True
 
 
 def _n_clock(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
@@ -625,6 +645,7 @@ _MORE = {
     "weekend": _n_weekend,
     "tod": _n_tod,
     "clock": _n_clock,
+    "dom": _n_dom,
     "quarter_ny": _n_quarter,
     "season_ny": _n_season,
     "spelled_year": _n_spelled,

@@ -36,7 +36,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "dm_range",
-        rf"(?P<d1>{_DAY})\s*(?:-|–|—)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+        rf"(?P<d1>{_DAY})\s*(?:-|–|—|\s(?:to|until|through)\s)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
     ),
     # month ranges: "January – May 2015", "from May to July", "between March and May 2014"
     (
@@ -65,7 +65,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("halfcode", rf"\bH(?P<h>[12])\s*(?P<y>{_YEAR})"),
     # full dates
     ("mdy", rf"(?:{_WD},?\s+)?{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})(?!\d)"),
-    ("dmy", rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)"),
+    (
+        "dmy",
+        rf"(?:{_WD},?\s+(?:the\s+)?|the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)",
+    ),
     (
         "iso",
         rf"(?<![\d/-])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d/-])",
@@ -74,7 +77,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dots", rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})(?!\d|\.\d)"),
     # month + day without year: "March 19", "Feb. 26", "the 10th of May"
     ("md", rf"(?:{_WD},?\s+)?{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\d,.]*\d{{4}})(?!\d|:\d)"),
-    ("dm", rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*{_YEAR})"),
+    (
+        "dm",
+        rf"(?:{_WD},?\s+(?:the\s+)?|the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*{_YEAR})",
+    ),
     # month (+ year): "November 2013", "early March", "end-of-March", "mid-May"
     (
         "my",
@@ -88,7 +94,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     (
         "decade",
-        rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
+        rf"(?:the\s+)?{_MOD}(?:(?P<dec>1\d\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
     ),
     (
         "century",
@@ -146,6 +152,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?:(?P<nw>that|the\s+(?:next|following|previous|same))\s+|(?P<the>the)\s+|(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wd>{_WD})\s+)"
         r"(?P<mod>(?:early|late|mid)[\s-]+)?(?P<tod>morning|afternoon|evening|night)|(?P<on>overnight)|"
         rf"(?P<mod2>early|late|mid)[\s-]+(?P<tod2>morning|afternoon|evening|night)(?:\s+(?P<wd3>{_WD}|yesterday|today|tomorrow))?)(?![\w-])",
+    ),
+    # a day of the month the story is in: "on the 18th," (the last month the text gave)
+    (
+        "dom",
+        r"(?<=\b[Oo]n )the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;]|\s+(?:of\s+(?:that|the\s+same)\s+month)\b)",
     ),
     # clock times: "7:15 p.m.", "5 p.m. EST Wednesday", "noon Thursday"
     (
@@ -313,6 +324,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     ),
     "tod": (r"(?:morning|afternoon|evening|night)", True, 24, 20),
     "clock": (r"(?:[ap]\.?m\b|noon|midnight)", True, 20, 36),
+    "dom": (r"\d(?:st|nd|rd|th)\b", False, 10, 30),
     "quarter_ny": (r"(?:quarter|period)", True, 60, 2),
     "yago": (r"year", True, 12, 16),
     "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 2),

@@ -100,7 +100,7 @@ def find_timexes(
         out.append(
             Timex(span_start, span_start + len(span_text), span_text, typ, value, mod, anchored)
         )
-        if typ == "DATE":
+        if typ in ("DATE", "TIME"):
             # A comparison point ("a year earlier", "a year ago", "year-earlier") is not
             # where the narrative stands: two in a row both count from the period discussed.
             if not _looks_back(name, m):
