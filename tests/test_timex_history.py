@@ -190,3 +190,15 @@ def test_on_the_nth_is_a_day_of_the_month_the_story_is_in() -> None:
     assert values(text)[-1] == ("the 5th", "DATE", "1789-05-05")
     # an ordinal of something else is no date
     assert values("She finished 4th, behind the favourite.", "2003-04-04") == []
+
+
+def test_a_dated_history_reads_year_less_dates_from_its_own_years() -> None:
+    # a 2011 web page on events of the 1860s: "On 12 April" is 1861's, not 2010's
+    text = (
+        "The crisis deepened in December 1860. In February 1861 the states met. "
+        "On 12 April the first shots were fired. By 1862 the war had spread."
+    )
+    assert ("12 April", "DATE", "1861-04-12") in values(text, "2011-03-01")
+    # a news text that mentions one old year keeps its document date
+    news = "The firm, founded in 1950, said on March 2 that profits rose."
+    assert values(news, "2011-03-10")[-1] == ("March 2", "DATE", "2011-03-02")

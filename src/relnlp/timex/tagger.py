@@ -71,6 +71,7 @@ def find_timexes(
             continue
         chosen.append((s, e, name, m))
         last_end = e
+    anchor = _history_anchor(anchor, chosen)
     sentences = _sentences(text)
     out: list[Timex] = []
     si = 0
@@ -113,3 +114,30 @@ def _looks_back(name: str, m: re.Match[str]) -> bool:
     if name in ("ago", "yago"):
         return True
     return name == "later" and (m.groupdict().get("dir") or "").lower() == "earlier"
+
+
+# A text whose own years lie this far before its document date tells a history.
+_HISTORY_GAP = 10
+
+
+def _history_anchor(anchor: Anchor, chosen: list[tuple[int, int, str, re.Match[str]]]) -> Anchor:
+    """The anchor of a history that came with a document date: the story's, not the date's.
+
+    When nearly all the years a dated text states (at least three, 90 %) lie ten years or more
+    before its date, it narrates the past (a history, a chronicle, an obituary's life story):
+    year-less dates and weekdays then follow the years the text gives, as HeidelTime's
+    narrative mode reads them, not the date the document was written or retrieved.
+    """
+    if anchor.doc_year is None:
+        return anchor
+    years = [
+        int(y)
+        for _s, _e, name, m in chosen
+        if name in ("year", "year3", "mdy", "dmy", "my", "season", "era")
+        for y in (m.groupdict().get("y") or m.groupdict().get("y1") or m.groupdict().get("y2"),)
+        if y and y.isdigit()
+    ]
+    old = sum(1 for y in years if y <= anchor.doc_year - _HISTORY_GAP)
+    if len(years) >= 3 and old >= 0.9 * len(years):
+        return Anchor()
+    return anchor
