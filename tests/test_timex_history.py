@@ -200,5 +200,5 @@ def test_a_dated_history_reads_year_less_dates_from_its_own_years() -> None:
     )
     assert ("12 April", "DATE", "1861-04-12") in values(text, "2011-03-01")
     # a news text that mentions one old year keeps its document date
-    news = "The firm, founded in 1950, said on March 2 that profits rose."
+    news = "The firm was founded in 1950. It said on March 2 that profits rose."
     assert values(news, "2011-03-10")[-1] == ("March 2", "DATE", "2011-03-02")
