@@ -410,7 +410,8 @@ def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         day = _dct_day(ctx, delta)
     if day is None:
         return None
-    return "TIME", f"{day}T{_TOD[tod]}", _mod_of(g.get("mod") or g.get("mod2")), True
+    mod = _mod_of(g.get("mod") or g.get("mod2") or g.get("wdmod"))
+    return "TIME", f"{day}T{_TOD[tod]}", mod, True
 
 
 def _n_dom(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
@@ -426,7 +427,7 @@ def _n_dom(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 def _n_clock(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """Clock times on the document's day (or the weekday named): "7:15 p.m." -> T19:15."""
     if g.get("nm"):
-        h, mi = (12, 0) if g["nm"].lower() == "noon" else (24, 0)
+        h, mi = (24, 0) if g["nm"].lower() == "midnight" else (12, 0)
     else:
         h, mi = int(g["h"]) % 12, int(g.get("mi") or 0)
         if g["ap"].lower().startswith("p"):

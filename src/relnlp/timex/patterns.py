@@ -149,7 +149,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # times of day: "this morning", "last night", "Tuesday evening", "yesterday afternoon"
     (
         "tod",
-        rf"(?:(?:(?P<nw>that|the\s+(?:next|following|previous|same))\s+|(?P<the>the)\s+|(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wd>{_WD})\s+)"
+        rf"(?:(?:(?P<nw>that|the\s+(?:next|following|previous|same))\s+|(?P<the>the)\s+|(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wdmod>(?:early|late)\s+)?(?P<wd>{_WD})\s+)"
         r"(?P<mod>(?:early|late|mid)[\s-]+)?(?P<tod>morning|afternoon|evening|night)|(?P<on>overnight)|"
         rf"(?P<mod2>early|late|mid)[\s-]+(?P<tod2>morning|afternoon|evening|night)(?:\s+(?P<wd3>{_WD}|yesterday|today|tomorrow))?)(?![\w-])",
     ),
@@ -161,7 +161,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # clock times: "7:15 p.m.", "5 p.m. EST Wednesday", "noon Thursday"
     (
         "clock",
-        rf"{_APPROX}(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)(?:\s+(?:[ECMP][SD]T|GMT))?|(?<![\w-])(?P<nm>noon|midnight))"
+        rf"{_APPROX}(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)(?:\s+(?:[ECMP][SD]T|GMT))?|(?<![\w-])(?P<nm>noon|midday|midnight))"
         rf"(?:,?\s+(?P<wd>{_WD}|yesterday|today|tomorrow))?(?:,?\s+(?P<m>{_MONTH})\s+(?P<d>{_DAY}))?",
     ),
     # quarters without a year: "the third quarter", "third-quarter", "the year-earlier quarter"
@@ -323,7 +323,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
         12,
     ),
     "tod": (r"(?:morning|afternoon|evening|night)", True, 24, 20),
-    "clock": (r"(?:[ap]\.?m\b|noon|midnight)", True, 20, 36),
+    "clock": (r"(?:[ap]\.?m\b|noon|midday|midnight)", True, 20, 36),
     "dom": (r"\d(?:st|nd|rd|th)\b", False, 10, 30),
     "quarter_ny": (r"(?:quarter|period)", True, 60, 2),
     "yago": (r"year", True, 12, 16),
