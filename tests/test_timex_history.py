@@ -202,3 +202,20 @@ def test_a_dated_history_reads_year_less_dates_from_its_own_years() -> None:
     # a news text that mentions one old year keeps its document date
     news = "The firm was founded in 1950. It said on March 2 that profits rose."
     assert values(news, "2011-03-10")[-1] == ("March 2", "DATE", "2011-03-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The league fought from 431 to 404 BC.",
+            [("431", "DATE", "BC0431"), ("404 BC", "DATE", "BC0404")],
+        ),
+        (
+            "The port thrived between 600 and 550 BC.",
+            [("600", "DATE", "BC0600"), ("550 BC", "DATE", "BC0550")],
+        ),
+    ],
+)
+def test_the_first_end_of_a_bc_range_is_bc(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert values(text) == expected

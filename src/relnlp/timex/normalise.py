@@ -215,7 +215,9 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
     if name == "year":
         return "DATE", g["y"], mod, False
     if name == "year3":
-        return "DATE", f"{int(g['y']):04d}", mod, False
+        # the first end of a range of years before Christ: "from 431 to 404 BC"
+        bc = re.match(r"\s+(?:to|and|until|-|–)\s+\d{1,4}\s*(?:BCE?|B\.C\.)", ctx.text[m.end() :])
+        return "DATE", f"{'BC' if bc else ''}{int(g['y']):04d}", mod, False
     if name in ("ago", "later"):
         if g.get("q"):
             mod = {

@@ -114,7 +114,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # three-digit years of histories after a preposition: "in 476", "from 618 to 907"
     (
         "year3",
-        r"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Ff]rom )|(?<=\b[Uu]ntil )|(?<=\bto ))"
+        r"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Ff]rom )|(?<=\b[Uu]ntil )|(?<=\bto )|(?<=\b[Bb]etween ))"
         r"(?P<y>[1-9]\d\d)(?![\w/%-]|[,.]\d)",
     ),
     # relative expressions
@@ -478,12 +478,12 @@ def _year3_ok(before: str, after: str) -> bool:
         re.IGNORECASE,
     ):
         return False
-    if re.search(r"\b[Ff]rom\s+$", before) and not re.match(
-        r"^\s*(?:to|until|-|–)\s*[1-9]\d{2,3}\b", after
+    if re.search(r"\b(?:[Ff]rom|[Bb]etween)\s+$", before) and not re.match(
+        r"^\s*(?:to|until|and|-|–)\s*[1-9]\d{1,3}\b", after
     ):
         return False  # "from 360" alone compares quantities ("450 stores from 360")
     if re.search(r"\bto\s+$", before) and not re.search(
-        r"\b(?:[Ff]rom|[Bb]etween)\s+[1-9]\d{2,3}\s+to\s+$", before
+        r"\b[Ff]rom\s+[1-9]\d{2,3}\s+to\s+$", before
     ):
         return False
     return bool(
