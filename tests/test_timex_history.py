@@ -219,3 +219,9 @@ def test_a_dated_history_reads_year_less_dates_from_its_own_years() -> None:
 )
 def test_the_first_end_of_a_bc_range_is_bc(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert values(text) == expected
+
+
+def test_a_winter_across_two_years_is_one_season_of_the_first() -> None:
+    assert values("The siege lasted through the winter of 1870-71.") == [
+        ("the winter of 1870-71", "DATE", "1870-WI")
+    ]

@@ -89,7 +89,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons: "the summer of 2021", "summer 2021", "this summer"
     (
         "season",
-        rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<sy>{_SPELLED_YEAR})(?![\w-])))",
+        rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})(?:[-–/](?:\d\d)(?![\w-]))?|(?P<sy>{_SPELLED_YEAR})(?![\w-])))",
     ),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     (
