@@ -261,9 +261,9 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         which, unit = g["which"].lower(), g["unit"].lower()
         if which == "same" and unit == "day" and a.last_day:
             return "DATE", _ymd(*a.last_day), None, True
-        if which in ("next", "last") and _narrative_next(m, unit, ctx):
+        if which == "next" and _narrative_next(m, unit, ctx):
             # "the next day", "the next year" of a story: the one after the date it told
-            which = "following" if which == "next" else "previous"
+            which = "following"
         if which in ("following", "previous") and unit == "week" and a.last_day:
             value = _shift(a.last_day, 1 if which == "following" else -1, "week")
             return None if value is None else ("DATE", value, mod, True)
@@ -624,7 +624,7 @@ def _n_yago(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 
 
 def _narrative_next(m: re.Match[str], unit: str, ctx: _Ctx) -> bool:
-    """Whether "next/last <unit>" counts from the story's last date, not the document's.
+    """Whether "next <unit>" counts from the story's last date, not the document's.
 
     "The next day" always does (tomorrow is "tomorrow"); "the next year/month/week" does
     in a text without a document date, or when told in the past tense about a year other
@@ -638,7 +638,7 @@ def _narrative_next(m: re.Match[str], unit: str, ctx: _Ctx) -> bool:
         return False
     if a.doc_year is None:
         return True
-    the = re.search(r"\bthe\s+(?:next|last)\b", m.group(0), re.IGNORECASE) is not None
+    the = re.search(r"\bthe\s+next\b", m.group(0), re.IGNORECASE) is not None
     return the and ctx.tense == PAST and a.narrative_year != a.doc_year
 
 
