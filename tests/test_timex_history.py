@@ -225,3 +225,14 @@ def test_a_winter_across_two_years_is_one_season_of_the_first() -> None:
     assert values("The siege lasted through the winter of 1870-71.") == [
         ("the winter of 1870-71", "DATE", "1870-WI")
     ]
+
+
+def test_a_dated_history_keeps_its_document_date_for_today_and_this_year() -> None:
+    text = (
+        "The canal opened in 1869. It was widened in 1956 and again in 1975. "
+        "On 12 April the first convoy passed. Today it carries ships; this year traffic fell."
+    )
+    found = values(text, "2011-03-01")
+    assert ("12 April", "DATE", "1975-04-12") in found
+    assert ("Today", "DATE", "2011-03-01") in found
+    assert ("this year", "DATE", "2011") in found

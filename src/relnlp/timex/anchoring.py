@@ -25,6 +25,7 @@ class Anchor:
     doc_time: tuple[int, int] | None = None  # hour, minute of a news dispatch
     last_month: tuple[int, int] | None = None  # last month (of a year) the text gave
     last_decade: int | None = None  # decade (199 for the 1990s) of the last date given
+    history: bool = False  # a dated text narrating the past: year-less dates follow its years
 
     @classmethod
     def from_value(cls, value: str | None) -> Anchor:
@@ -97,6 +98,8 @@ def _resolve_year(
             (a.chronology_year + k for k in (-1, 0, 1)),
             key=lambda yy: abs(yy * 12 + month - last),
         )
+    if a.history and a.narrative_year is not None:
+        return a.narrative_year  # a dated history: "On 12 April" is the story's year
     if a.doc_year is None:
         if a.narrative_year is None:
             # nothing told yet: the year the same sentence gives next ("from 10 May to

@@ -71,7 +71,7 @@ def find_timexes(
             continue
         chosen.append((s, e, name, m))
         last_end = e
-    anchor = _history_anchor(anchor, chosen)
+    anchor.history = anchor.history or _is_history(anchor, chosen)
     sentences = _sentences(text)
     out: list[Timex] = []
     si = 0
@@ -120,16 +120,17 @@ def _looks_back(name: str, m: re.Match[str]) -> bool:
 _HISTORY_GAP = 10
 
 
-def _history_anchor(anchor: Anchor, chosen: list[tuple[int, int, str, re.Match[str]]]) -> Anchor:
-    """The anchor of a history that came with a document date: the story's, not the date's.
+def _is_history(anchor: Anchor, chosen: list[tuple[int, int, str, re.Match[str]]]) -> bool:
+    """Whether a text that came with a document date narrates the past.
 
     When nearly all the years a dated text states (at least three, 90 %) lie ten years or more
     before its date, it narrates the past (a history, a chronicle, an obituary's life story):
-    year-less dates and weekdays then follow the years the text gives, as HeidelTime's
-    narrative mode reads them, not the date the document was written or retrieved.
+    year-less dates then follow the years the text gives, as HeidelTime's narrative mode
+    reads them, not the date the document was written or retrieved. Deictic expressions
+    ("today", "this year", "last week", weekdays) still count from the document's date.
     """
     if anchor.doc_year is None:
-        return anchor
+        return False
     years = [
         int(y)
         for _s, _e, name, m in chosen
@@ -138,6 +139,4 @@ def _history_anchor(anchor: Anchor, chosen: list[tuple[int, int, str, re.Match[s
         if y and y.isdigit()
     ]
     old = sum(1 for y in years if y <= anchor.doc_year - _HISTORY_GAP)
-    if len(years) >= 3 and old >= 0.9 * len(years):
-        return Anchor()
-    return anchor
+    return len(years) >= 3 and old >= 0.9 * len(years)
