@@ -104,10 +104,10 @@ def _resolve_year(
         if a.narrative_year is None:
             # nothing told yet: the year the same sentence gives next ("from 10 May to
             # 25 June 1940", "on 3 March and again in April 1861")
-            ahead = re.match(
+            given = re.match(
                 r"[^.;!?\n]{0,60}?(?<![\d,.])(1\d{3}|20\d\d)(?![\d,])", ctx.text[ctx.pos :]
             )
-            return int(ahead.group(1)) if ahead else None
+            return int(given.group(1)) if given else None
         return a.narrative_year
     y = a.doc_year
     said = ctx.tense if ctx.tense is not None or a.doc_day is None else PRESENT

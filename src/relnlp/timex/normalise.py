@@ -524,6 +524,7 @@ def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         if told[0] is None:
             return None
         start = _SEASON_MONTH[code]
+        y: int | None
         if which == "the previous":
             y = told[0] if told[1] is not None and start < told[1] else _add_years(told[0], -1)
         else:
@@ -563,8 +564,9 @@ def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
             return "DATE", _year(a.narrative_year), mod, True
         if unit == "month" and a.last_month is not None:
             return "DATE", _ymd(*a.last_month), mod, True
-        if unit == "week" and a.last_day is not None:
-            return "DATE", _shift(a.last_day, 0, "week"), mod, True
+        week = _shift(a.last_day, 0, "week") if a.last_day is not None else None
+        if unit == "week" and week is not None:
+            return "DATE", week, mod, True
         if a.doc_year is None:
             return None
     assert a.doc_year is not None
