@@ -115,3 +115,14 @@ def test_the_past_decade_is_a_duration() -> None:
     ]
     # "the last decade" stays the calendar decade before the document's (the 2000s)
     assert values("Rents tripled in the last decade.", "2015-05-05")[0][2] == "200"
+
+
+def test_midday_is_noon_of_the_dispatch_day() -> None:
+    assert values("The minister will speak at midday.") == [("midday", "TIME", "2019-06-10T12:00")]
+
+
+def test_early_weekday_morning_is_one_time_of_that_day() -> None:
+    # said on Monday 2019-06-10: the past Saturday
+    assert values("Shops were looted early Saturday morning.") == [
+        ("early Saturday morning", "TIME", "2019-06-08TMO")
+    ]

@@ -24,6 +24,8 @@ class Anchor:
     chronology_month: int | None = None
     doc_time: tuple[int, int] | None = None  # hour, minute of a news dispatch
     last_month: tuple[int, int] | None = None  # last month (of a year) the text gave
+    last_decade: int | None = None  # decade (199 for the 1990s) of the last date given
+    history: bool = False  # a dated text narrating the past: year-less dates follow its years
 
     @classmethod
     def from_value(cls, value: str | None) -> Anchor:
@@ -96,7 +98,16 @@ def _resolve_year(
             (a.chronology_year + k for k in (-1, 0, 1)),
             key=lambda yy: abs(yy * 12 + month - last),
         )
+    if a.history and a.narrative_year is not None:
+        return a.narrative_year  # a dated history: "On 12 April" is the story's year
     if a.doc_year is None:
+        if a.narrative_year is None:
+            # nothing told yet: the year the same sentence gives next ("from 10 May to
+            # 25 June 1940", "on 3 March and again in April 1861")
+            given = re.match(
+                r"[^.;!?\n]{0,60}?(?<![\d,.])(1\d{3}|20\d\d)(?![\d,])", ctx.text[ctx.pos :]
+            )
+            return int(given.group(1)) if given else None
         return a.narrative_year
     y = a.doc_year
     said = ctx.tense if ctx.tense is not None or a.doc_day is None else PRESENT
@@ -178,6 +189,12 @@ def _day_relative(
 
     a = ctx.anchor
     if a.doc_year is None or a.doc_month is None or a.doc_day is None:
+        if name == "weekday" and a.doc_year is None and a.last_day and a.last_day[0] > 0:
+            # a story without a date: the first such weekday after the last day it told
+            # ("On Saturday, 4 June ... On Monday": 6 June), as the story moves on
+            told = dt.date(*a.last_day)
+            ahead = (_WEEKDAYS.index(g["wd"].lower()) - told.weekday()) % 7 or 7
+            return "DATE", (told + dt.timedelta(days=ahead)).isoformat(), None, True
         return None
     today = dt.date(a.doc_year, a.doc_month, a.doc_day)
     if name == "deictic_day":
@@ -237,6 +254,14 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
     if period:
         ctx.last_period = (int(period.group(1)), period.group(2), ctx.pos)
     first = value.split("/")[-1]
+    if re.fullmatch(r"\d{3}", first):  # "the 1460s": "the following decade" is the 1470s
+        ctx.anchor.last_decade = int(first)
+        return
+    bc = re.match(r"^BC(\d{4})$", first)
+    if bc:  # "49 BC": "five years later" counts on in the historical years (44 BC)
+        ctx.anchor.narrative_year = -int(bc.group(1))
+        ctx.anchor.last_month = ctx.anchor.last_day = None
+        return
     m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", first)
     if not m:
         return
@@ -244,6 +269,14 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
     if not anchored:  # only a year the text states anchors the rest of its sentence
         ctx.sentence_years.append(y)
     ctx.anchor.narrative_year = y
+    ctx.anchor.last_decade = y // 10
+    # a coarser date the text moves on to ("In 1941 ...") no longer holds the last day or
+    # month it gave: "the next day" must not count from a date outside the new period
+    last_day, last_month = ctx.anchor.last_day, ctx.anchor.last_month
+    if last_day and (last_day[0] != y or (m.group(2) and last_day[1] != int(m.group(2)))):
+        ctx.anchor.last_day = None
+    if last_month and last_month[0] != y:
+        ctx.anchor.last_month = None
     if m.group(2):
         ctx.anchor.last_month = (y, int(m.group(2)))
     if m.group(3):

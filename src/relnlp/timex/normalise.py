@@ -19,8 +19,10 @@ from relnlp.timex.anchoring import (
 )
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
 from relnlp.timex.holidays import n_holiday
+from relnlp.timex.tense import PAST
 from relnlp.timex.values import (
     Norm,
+    _add_years,
     _day,
     _mod_of,
     _month,
@@ -29,6 +31,7 @@ from relnlp.timex.values import (
     _shift,
     _spelled_year,
     _valid_day,
+    _year,
     _ymd,
 )
 
@@ -189,6 +192,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         return None if ys is None else ("DATE", f"{ys:04d}-{_SEASONS[g['s'].lower()]}", mod, False)
     if name == "decade":
         if g.get("dec"):
+            if g["dec"].endswith("00") and g["dec"] < "2000":
+                return "DATE", g["dec"][:2], mod, False  # "the 1800s": the century (18)
             return "DATE", g["dec"][:3], mod, False
         # "the '80s", "the nineties": the decade of the 20th century (how news writes them)
         tens = int(g["dec2"][0]) if g.get("dec2") else _NUMBERS[g["decw"].lower()[:-3] + "y"] // 10
@@ -209,6 +214,10 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         return "DATE", f"FY{y:04d}", None, False
     if name == "year":
         return "DATE", g["y"], mod, False
+    if name == "year3":
+        # the first end of a range of years before Christ: "from 431 to 404 BC"
+        bc = re.match(r"\s+(?:to|and|until|-|–)\s+\d{1,4}\s*(?:BCE?|B\.C\.)", ctx.text[m.end() :])
+        return "DATE", f"{'BC' if bc else ''}{int(g['y']):04d}", mod, False
     if name in ("ago", "later"):
         if g.get("q"):
             mod = {
@@ -252,6 +261,12 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         which, unit = g["which"].lower(), g["unit"].lower()
         if which == "same" and unit == "day" and a.last_day:
             return "DATE", _ymd(*a.last_day), None, True
+        if which == "next" and _narrative_next(m, unit, ctx):
+            # "the next day", "the next year" of a story: the one after the date it told
+            which = "following"
+        if which in ("following", "previous") and unit == "week" and a.last_day:
+            value = _shift(a.last_day, 1 if which == "following" else -1, "week")
+            return None if value is None else ("DATE", value, mod, True)
         if which in ("following", "previous") and unit in ("day", "month"):
             # narrative: "the following month" is the one after the last month the text
             # gave ("In March ... The following month": April), "the previous day" the day
@@ -265,11 +280,19 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             value = _shift(told, step, unit)
             return None if value is None else ("DATE", value, mod, True)
         if which == "same" and unit == "year" and a.narrative_year:
-            return "DATE", f"{a.narrative_year:04d}", None, True
+            return "DATE", _year(a.narrative_year), None, True
         if unit in ("decade", "century") and which == "past":
             # "the past decade": the ten years up to now, a duration as "the past three
             # years" is in TimeML, not the calendar decade before this one
             return "DURATION", "P10Y" if unit == "decade" else "P100Y", mod, False
+        if unit in ("decade", "century") and which in ("following", "previous"):
+            # "the following decade" of a story: the one after the decade of its last year
+            step = 1 if which == "following" else -1
+            if unit == "decade" and a.last_decade is not None:
+                return "DATE", f"{a.last_decade + step:03d}", mod, True
+            if unit == "century" and a.narrative_year is not None and a.narrative_year > 0:
+                return "DATE", f"{a.narrative_year // 100 + step:02d}", mod, True
+            return None
         if unit in ("decade", "century"):
             # "the last decade" said in 1998: the 1980s (198), "this century": 19
             if a.doc_year is None or which not in (
@@ -299,7 +322,7 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             }.get(which)
             if delta is None:
                 return None
-            return "DATE", f"{ref + delta:04d}", mod, True
+            return "DATE", _year(_add_years(ref, delta)), mod, True
         if unit == "week" and a.doc_year is not None and a.doc_month is not None and a.doc_day:
             import datetime as dt
 
@@ -364,6 +387,16 @@ def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         return None if day is None else ("TIME", day + "TNI", None, True)
     which = (g.get("which") or g.get("wd3") or "").lower()
     tod = (g.get("tod") or g["tod2"]).lower()
+    if g.get("nw"):
+        # "that night", "the next morning": a part of the story's last day (else the
+        # document's), the day after it or before it
+        nw = g["nw"].lower().split()[-1]
+        step = {"next": 1, "following": 1, "previous": -1}.get(nw, 0)
+        base = ctx.anchor.last_day
+        day = _shift(base, step, "day") if base else _dct_day(ctx, step)
+        if day is None:
+            return None
+        return "TIME", f"{day}T{_TOD[tod]}", _mod_of(g.get("mod")), True
     wd = g.get("wd") or (
         which.capitalize() if which.endswith("day") and which not in ("yesterday", "today") else ""
     )
@@ -379,13 +412,24 @@ def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         day = _dct_day(ctx, delta)
     if day is None:
         return None
-    return "TIME", f"{day}T{_TOD[tod]}", _mod_of(g.get("mod") or g.get("mod2")), True
+    mod = _mod_of(g.get("mod") or g.get("mod2") or g.get("wdmod"))
+    return "TIME", f"{day}T{_TOD[tod]}", mod, True
+
+
+def _n_dom(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """ "on the 18th,": that day of the last month the text gave (else the document's)."""
+    a = ctx.anchor
+    ym = a.last_month or ((a.doc_year, a.doc_month) if a.doc_month else None)
+    d = int(g["d"])
+    if ym is None or ym[0] is None or not _valid_day(ym[0], ym[1], d):
+        return None
+    return "DATE", _ymd(ym[0], ym[1], d), None, True
 
 
 def _n_clock(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """Clock times on the document's day (or the weekday named): "7:15 p.m." -> T19:15."""
     if g.get("nm"):
-        h, mi = (12, 0) if g["nm"].lower() == "noon" else (24, 0)
+        h, mi = (24, 0) if g["nm"].lower() == "midnight" else (12, 0)
     else:
         h, mi = int(g["h"]) % 12, int(g.get("mi") or 0)
         if g["ap"].lower().startswith("p"):
@@ -402,6 +446,8 @@ def _n_clock(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         day = res[1] if res else None
     else:
         day = _dct_day(ctx)
+        if day is None and ctx.anchor.last_day:  # a story without a date: its last day
+            day = _ymd(*ctx.anchor.last_day)
     if day is None:
         return None
     return "TIME", f"{day}T{h:02d}:{mi:02d}", "APPROX" if g.get("approx") else None, True
@@ -466,10 +512,24 @@ def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """A season without a year: "this summer", "last spring" (the document's year)."""
     a = ctx.anchor
     code = _SEASONS[g["s"].lower()]
-    which = g["which"].lower()
+    which = re.sub(r"\s+", " ", g["which"].lower())
     if g["s"].lower() == "fall" and ctx.text[m.end() : m.end() + 4].lower() == " of ":
         return None  # "the fall of the Wall"
-    if which == "that":
+    if which.startswith("the ") and which != "the same":
+        # "the following spring": the first such season after the story's last date (the
+        # document's without one), "the previous winter" the last one before it
+        told = a.last_month or (
+            (a.narrative_year, None) if a.narrative_year is not None else (a.doc_year, a.doc_month)
+        )
+        if told[0] is None:
+            return None
+        start = _SEASON_MONTH[code]
+        y: int | None
+        if which == "the previous":
+            y = told[0] if told[1] is not None and start < told[1] else _add_years(told[0], -1)
+        else:
+            y = told[0] if told[1] is not None and start > told[1] else _add_years(told[0], 1)
+    elif which in ("that", "the same"):
         y = a.narrative_year
     elif which == "this":
         y = ctx.sentence_years[-1] if ctx.sentence_years else a.doc_year
@@ -482,7 +542,7 @@ def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
                 y = (a.doc_year or y) + 1
     if y is None:
         return None
-    return "DATE", f"{y:04d}-{code}", _mod_of(g.get("mod")), True
+    return "DATE", f"{_year(y)}-{code}", _mod_of(g.get("mod")), True
 
 
 def _n_spelled(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
@@ -493,17 +553,28 @@ def _n_spelled(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """ "year-end", "the end of the year", "earlier this month", "the full year"."""
     a = ctx.anchor
-    if a.doc_year is None:
-        return None
+    det, unit = (g.get("det") or "").lower(), (g.get("unit") or "").lower()
+    mod = _mod_of(g.get("mod"))
+    if det == "that" or a.doc_year is None:
+        # "later that month", "the end of that year": the period of the story's last date
+        # (a text without a document date reads "the end of the year" so too)
+        if det in ("next", "last") or g.get("ye") or g.get("full"):
+            return None
+        if unit == "year" and a.narrative_year is not None:
+            return "DATE", _year(a.narrative_year), mod, True
+        if unit == "month" and a.last_month is not None:
+            return "DATE", _ymd(*a.last_month), mod, True
+        week = _shift(a.last_day, 0, "week") if a.last_day is not None else None
+        if unit == "week" and week is not None:
+            return "DATE", week, mod, True
+        if a.doc_year is None:
+            return None
+    assert a.doc_year is not None
     if g.get("ye"):
         return "DATE", f"{a.doc_year:04d}", "END", True
     if g.get("full"):
         return "DATE", f"{a.doc_year:04d}", None, True
-    det, unit = g["det"].lower(), g["unit"].lower()
-    mod = _mod_of(g.get("mod"))
     delta = {"next": 1, "last": -1}.get(det, 0)
-    if det == "that" and unit == "year" and a.narrative_year is not None:
-        return "DATE", f"{a.narrative_year:04d}", mod, True
     if unit == "year":
         return "DATE", f"{a.doc_year + delta:04d}", mod, True
     value = _shift((a.doc_year, a.doc_month, a.doc_day), delta, unit)
@@ -521,7 +592,7 @@ def _n_that_year(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
             return "DATE", _ymd(a.last_day[0], a.last_day[1]), None, True
         return None
     y = a.narrative_year or a.doc_year
-    return None if y is None else ("DATE", f"{y:04d}", None, True)
+    return None if y is None else ("DATE", _year(y), None, True)
 
 
 def _n_weekend(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
@@ -554,12 +625,32 @@ def _n_yago(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     return None if value is None else ("DATE", value, None, True)
 
 
+def _narrative_next(m: re.Match[str], unit: str, ctx: _Ctx) -> bool:
+    """Whether "next <unit>" counts from the story's last date, not the document's.
+
+    "The next day" always does (tomorrow is "tomorrow"); "the next year/month/week" does
+    in a text without a document date, or when told in the past tense about a year other
+    than the document's ("He left in 1987 and returned the next year"). "Next year" without
+    the article is deictic in news (the document's next year) unless the text has no date.
+    """
+    a = ctx.anchor
+    if unit == "day":
+        return m.group(0).lower().split()[-2] == "next"
+    if a.narrative_year is None or unit not in ("year", "month", "week"):
+        return False
+    if a.doc_year is None:
+        return True
+    the = re.search(r"\bthe\s+next\b", m.group(0), re.IGNORECASE) is not None
+    return the and ctx.tense == PAST and a.narrative_year != a.doc_year
+
+
 _MORE = {
     "ref": _n_ref,
     "yago": _n_yago,
     "weekend": _n_weekend,
     "tod": _n_tod,
     "clock": _n_clock,
+    "dom": _n_dom,
     "quarter_ny": _n_quarter,
     "season_ny": _n_season,
     "spelled_year": _n_spelled,

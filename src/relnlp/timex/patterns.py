@@ -36,7 +36,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "dm_range",
-        rf"(?P<d1>{_DAY})\s*(?:-|–|—)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+        rf"(?P<d1>{_DAY})\s*(?:-|–|—|\s(?:to|until|through)\s)\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
     ),
     # month ranges: "January – May 2015", "from May to July", "between March and May 2014"
     (
@@ -65,7 +65,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("halfcode", rf"\bH(?P<h>[12])\s*(?P<y>{_YEAR})"),
     # full dates
     ("mdy", rf"(?:{_WD},?\s+)?{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})(?!\d)"),
-    ("dmy", rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)"),
+    (
+        "dmy",
+        rf"(?:{_WD},?\s+(?:the\s+)?|the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})(?!\d)",
+    ),
     (
         "iso",
         rf"(?<![\d/-])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d/-])",
@@ -74,7 +77,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dots", rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})(?!\d|\.\d)"),
     # month + day without year: "March 19", "Feb. 26", "the 10th of May"
     ("md", rf"(?:{_WD},?\s+)?{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\d,.]*\d{{4}})(?!\d|:\d)"),
-    ("dm", rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*{_YEAR})"),
+    (
+        "dm",
+        rf"(?:{_WD},?\s+(?:the\s+)?|the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*{_YEAR})",
+    ),
     # month (+ year): "November 2013", "early March", "end-of-March", "mid-May"
     (
         "my",
@@ -83,12 +89,12 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons: "the summer of 2021", "summer 2021", "this summer"
     (
         "season",
-        rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<sy>{_SPELLED_YEAR})(?![\w-])))",
+        rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})(?:[-–/](?:\d\d)(?![\w-]))?|(?P<sy>{_SPELLED_YEAR})(?![\w-])))",
     ),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     (
         "decade",
-        rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[5-9]\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
+        rf"(?:the\s+)?{_MOD}(?:(?P<dec>1\d\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
     ),
     (
         "century",
@@ -104,6 +110,12 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "year",
         rf"{_MOD}{_APPROX}(?:[Ff]iscal\s+)?(?:(?<=[Mm]id-)|(?<![\w/#$.-]))(?P<y>{_YEAR})(?![\w/%]|-(?:\w))",
+    ),
+    # three-digit years of histories after a preposition: "in 476", "from 618 to 907"
+    (
+        "year3",
+        r"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Ff]rom )|(?<=\b[Uu]ntil )|(?<=\bto )|(?<=\b[Bb]etween ))"
+        r"(?P<y>[1-9]\d\d)(?![\w/%-]|[,.]\d)",
     ),
     # relative expressions
     (
@@ -137,14 +149,19 @@ _PATTERNS: list[tuple[str, str]] = [
     # times of day: "this morning", "last night", "Tuesday evening", "yesterday afternoon"
     (
         "tod",
-        rf"(?:(?:(?P<the>the)\s+|(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wd>{_WD})\s+)"
+        rf"(?:(?:(?P<nw>that|the\s+(?:next|following|previous|same))\s+|(?P<the>the)\s+|(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wdmod>(?:early|late)\s+)?(?P<wd>{_WD})\s+)"
         r"(?P<mod>(?:early|late|mid)[\s-]+)?(?P<tod>morning|afternoon|evening|night)|(?P<on>overnight)|"
         rf"(?P<mod2>early|late|mid)[\s-]+(?P<tod2>morning|afternoon|evening|night)(?:\s+(?P<wd3>{_WD}|yesterday|today|tomorrow))?)(?![\w-])",
+    ),
+    # a day of the month the story is in: "on the 18th," (the last month the text gave)
+    (
+        "dom",
+        r"(?<=\b[Oo]n )the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;]|\s+(?:of\s+(?:that|the\s+same)\s+month)\b)",
     ),
     # clock times: "7:15 p.m.", "5 p.m. EST Wednesday", "noon Thursday"
     (
         "clock",
-        rf"{_APPROX}(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)(?:\s+(?:[ECMP][SD]T|GMT))?|(?<![\w-])(?P<nm>noon|midnight))"
+        rf"{_APPROX}(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)(?:\s+(?:[ECMP][SD]T|GMT))?|(?<![\w-])(?P<nm>noon|midday|midnight))"
         rf"(?:,?\s+(?P<wd>{_WD}|yesterday|today|tomorrow))?(?:,?\s+(?P<m>{_MONTH})\s+(?P<d>{_DAY}))?",
     ),
     # quarters without a year: "the third quarter", "third-quarter", "the year-earlier quarter"
@@ -162,7 +179,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons without a year: "this summer", "last spring", "the early summer"
     (
         "season_ny",
-        rf"(?:(?P<which>the|this|last|next|that|past)\s+){_MOD}(?P<s>spring|summer|autumn|fall|winter)(?![\w-])",
+        rf"(?:(?P<which>the\s+(?:following|next|previous|same)|the|this|last|next|that|past)\s+){_MOD}(?P<s>spring|summer|autumn|fall|winter)(?![\w-])",
     ),
     # years in words: "nineteen ninety-six", "the year two thousand"
     ("spelled_year", rf"(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR})(?![\w-])"),
@@ -286,6 +303,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),
     "fy": (r"fy|fiscal", True, 2, 20),
     "year": (_TRIG_DIGIT, False, 40, 8),
+    "year3": (_TRIG_DIGIT, False, 8, 4),
     "ago": (r"ago\b", True, 30, 4),
     "later": (r"(?:later|earlier)\b", True, 30, 8),
     "deictic": (r"(?:year|month|week|day|decade|century)\b", True, 30, 2),
@@ -305,7 +323,8 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
         12,
     ),
     "tod": (r"(?:morning|afternoon|evening|night)", True, 24, 20),
-    "clock": (r"(?:[ap]\.?m\b|noon|midnight)", True, 20, 36),
+    "clock": (r"(?:[ap]\.?m\b|noon|midday|midnight)", True, 20, 36),
+    "dom": (r"\d(?:st|nd|rd|th)\b", False, 10, 30),
     "quarter_ny": (r"(?:quarter|period)", True, 60, 2),
     "yago": (r"year", True, 12, 16),
     "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 2),
@@ -399,6 +418,10 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
             # A year at the start of a clause ("2015 happens to be") or before a noun.
             if not re.match(r"^\s*(?:[,.;:)]|$|[A-Z]|[a-z]+)", after):
                 return False
+    if name == "year3" and not _year3_ok(before, after):
+        return False
+    if name in ("duration", "vague_dur") and re.match(r"^['’]?\s*[Ww]ars?\b", after):
+        return False  # the name of a war: "the Thirty Years' War", "the Six-Day War"
     if name == "ref":
         w = m.group(0).lower()
         if w in ("future", "recent") and re.match(r"^\s+[a-z]", after):
@@ -440,3 +463,33 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
         if re.match(r"^-", after) or re.search(r"-$", before):
             return False
     return True
+
+
+def _year3_ok(before: str, after: str) -> bool:
+    """Whether a three-digit number after a preposition is a year ("in 476", "from 618 to 907").
+
+    It must end a clause or stand before a new phrase (a determiner, a pronoun, a capitalised
+    word, a range's other end); "one in 500", "rose to 300" and "in 200 cases" are counts.
+    """
+    if re.search(
+        r"(?:\b(?:one|out|\d+(?:\.\d+)?)\s+in|\b(?:up|down|rose|fell|increased|"
+        r"decreased|climbed|dropped|grew|jumped|amounted))\s+$",
+        before,
+        re.IGNORECASE,
+    ):
+        return False
+    if re.search(r"\b(?:[Ff]rom|[Bb]etween)\s+$", before) and not re.match(
+        r"^\s*(?:to|until|and|-|–)\s*[1-9]\d{1,3}\b", after
+    ):
+        return False  # "from 360" alone compares quantities ("450 stores from 360")
+    if re.search(r"\bto\s+$", before) and not re.search(
+        r"\b[Ff]rom\s+[1-9]\d{2,3}\s+to\s+$", before
+    ):
+        return False
+    return bool(
+        re.match(
+            r"^(?:\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their|"
+            r"this|that|there|[A-Z][a-z]+)\b|\s+(?:to|and|until)\s+[1-9]\d{2,3}\b)",
+            after,
+        )
+    )

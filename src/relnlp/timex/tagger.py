@@ -71,6 +71,7 @@ def find_timexes(
             continue
         chosen.append((s, e, name, m))
         last_end = e
+    anchor.history = anchor.history or _is_history(anchor, chosen)
     sentences = _sentences(text)
     out: list[Timex] = []
     si = 0
@@ -100,7 +101,7 @@ def find_timexes(
         out.append(
             Timex(span_start, span_start + len(span_text), span_text, typ, value, mod, anchored)
         )
-        if typ == "DATE":
+        if typ in ("DATE", "TIME"):
             # A comparison point ("a year earlier", "a year ago", "year-earlier") is not
             # where the narrative stands: two in a row both count from the period discussed.
             if not _looks_back(name, m):
@@ -113,3 +114,29 @@ def _looks_back(name: str, m: re.Match[str]) -> bool:
     if name in ("ago", "yago"):
         return True
     return name == "later" and (m.groupdict().get("dir") or "").lower() == "earlier"
+
+
+# A text whose own years lie this far before its document date tells a history.
+_HISTORY_GAP = 10
+
+
+def _is_history(anchor: Anchor, chosen: list[tuple[int, int, str, re.Match[str]]]) -> bool:
+    """Whether a text that came with a document date narrates the past.
+
+    When nearly all the years a dated text states (at least three, 90 %) lie ten years or more
+    before its date, it narrates the past (a history, a chronicle, an obituary's life story):
+    year-less dates then follow the years the text gives, as HeidelTime's narrative mode
+    reads them, not the date the document was written or retrieved. Deictic expressions
+    ("today", "this year", "last week", weekdays) still count from the document's date.
+    """
+    if anchor.doc_year is None:
+        return False
+    years = [
+        int(y)
+        for _s, _e, name, m in chosen
+        if name in ("year", "year3", "mdy", "dmy", "my", "season", "era")
+        for y in (m.groupdict().get("y") or m.groupdict().get("y1") or m.groupdict().get("y2"),)
+        if y and y.isdigit()
+    ]
+    old = sum(1 for y in years if y <= anchor.doc_year - _HISTORY_GAP)
+    return len(years) >= 3 and old >= 0.9 * len(years)

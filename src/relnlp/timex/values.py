@@ -36,8 +36,23 @@ def _day(s: str) -> int:
     return int(re.sub(r"\D", "", s))
 
 
+def _year(y: int) -> str:
+    """A year as TIMEX3 writes it; years before Christ are negative here: -49 -> ``BC0049``."""
+    return f"BC{-y:04d}" if y < 0 else f"{y:04d}"
+
+
+def _add_years(y: int, n: int) -> int:
+    """``n`` years after ``y`` in the historical count, which has no year 0 (1 BC -> AD 1)."""
+    r = y + n
+    if y < 0 <= r:
+        r += 1
+    elif y > 0 >= r:
+        r -= 1
+    return r
+
+
 def _ymd(y: int | None, m: int | None = None, d: int | None = None) -> str:
-    ys = f"{y:04d}" if y is not None else "XXXX"
+    ys = _year(y) if y is not None else "XXXX"
     if m is None:
         return ys
     if d is None:
@@ -48,7 +63,7 @@ def _ymd(y: int | None, m: int | None = None, d: int | None = None) -> str:
 def _valid_day(y: int | None, m: int, d: int) -> bool:
     if not 1 <= m <= 12:
         return False
-    last = calendar.monthrange(y if y is not None else 2000, m)[1]
+    last = calendar.monthrange(y if y is not None and y > 0 else 2000, m)[1]
     return 1 <= d <= last
 
 
@@ -101,6 +116,8 @@ def _number(s: str) -> int | None:
     if s in _NUMBERS:
         return _NUMBERS[s] or None
     parts = s.split(" ")
+    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] == "hundred":
+        return _NUMBERS[parts[0]] * 100 or None  # "a hundred", "three hundred"; "several"
     if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
         return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]  # "twenty four"
     try:
@@ -161,6 +178,11 @@ def _shift(base: tuple[int | None, int | None, int | None], n: int, unit: str) -
     y, mo, d = base
     if y is None:
         return None
+    step = {"year": 1, "decade": 10, "century": 100}.get(unit)
+    if step is not None:
+        return _year(_add_years(y, n * step))
+    if y < 1:
+        return None  # months and days before Christ: no calendar arithmetic here
     if unit in ("day", "week"):
         if mo is None or d is None:
             return None
@@ -179,7 +201,4 @@ def _shift(base: tuple[int | None, int | None, int | None], n: int, unit: str) -
             return None
         k = y * 4 + (mo - 1) // 3 + n
         return f"{k // 4:04d}-Q{k % 4 + 1}"
-    step = {"year": 1, "decade": 10, "century": 100}.get(unit)
-    if step is None:
-        return None
-    return f"{y + n * step:04d}"
+    return None

@@ -1,0 +1,238 @@
+"""Narrative anchoring of histories (issue 16, third pass), on sentences written for these
+tests (none comes from the seeds, the development reports or TimeBank/AQUAINT).
+
+One test per rule: "the next day/year" and "that night" count from the last date the story
+gave; "later that month" is that date's month; BC years count on across the missing year 0;
+a coarser date the text moves to drops the day it gave before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from relnlp.timex import Anchor, find_timexes
+
+
+def values(text: str, doc_date: str | None = None) -> list[tuple[str, str, str]]:
+    anchor = Anchor.from_value(doc_date) if doc_date else Anchor()
+    return [(t.text, t.type, t.value) for t in find_timexes(text, anchor=anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The garrison surrendered on 4 June 1642. The next day the town was looted.",
+            ("The next day", "DATE", "1642-06-05"),
+        ),
+        (
+            "The envoy landed in 1588 and sailed home the next year.",
+            ("the next year", "DATE", "1589"),
+        ),
+        (
+            "The mill burned on 30 December 1700. The next week the owners rebuilt it.",
+            ("The next week", "DATE", "1701-W01"),
+        ),
+    ],
+)
+def test_the_next_day_or_year_follows_the_story(text: str, expected: tuple[str, str, str]) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_the_next_year_in_news_follows_the_story_only_in_the_past_tense() -> None:
+    # a 2010 dispatch: a past story told about 2004 moves on from 2004 ...
+    told = "The plant opened in 2004 and closed the next year."
+    assert values(told, "2010-03-01")[-1] == ("the next year", "DATE", "2005")
+    # ... while a forecast counts from the dispatch
+    plan = "Exports grew in 2004; officials expect a rise next year."
+    assert values(plan, "2010-03-01")[-1] == ("next year", "DATE", "2011")
+
+
+def test_that_night_and_the_next_morning_are_parts_of_the_told_day() -> None:
+    text = "The storm struck on 9 August 1856. That night the dikes broke. The next morning the water fell."
+    assert values(text)[1:] == [
+        ("That night", "TIME", "1856-08-09TNI"),
+        ("The next morning", "TIME", "1856-08-10TMO"),
+    ]
+
+
+def test_later_that_month_is_the_month_of_the_told_date() -> None:
+    text = "The strike began on 12 May 1926. Later that month the miners stood alone."
+    assert values(text)[-1][:3] == ("Later that month", "DATE", "1926-05")
+    # in a dated news text too: "that month" is the story's, not the dispatch's
+    news = "The plant shut on Sept. 3. Later that month it reopened."
+    assert values(news, "2001-11-20")[-1] == ("Later that month", "DATE", "2001-09")
+
+
+def test_years_before_christ_count_on_without_a_year_zero() -> None:
+    text = "The colony was founded in 47 BC. Five years later it rebelled."
+    assert values(text) == [
+        ("47 BC", "DATE", "BC0047"),
+        ("Five years later", "DATE", "BC0042"),
+    ]
+    across = "The fort was built in 3 BC. Five years later it was abandoned."
+    assert values(across)[-1] == ("Five years later", "DATE", "0003")
+
+
+def test_the_following_year_after_a_bc_year() -> None:
+    assert values("The siege of the port ended in 212 BC. The following year the army left.")[
+        -1
+    ] == ("The following year", "DATE", "BC0211")
+
+
+def test_a_coarser_date_drops_the_day_told_before() -> None:
+    # after "in 1763" the story is no longer on 10 February 1762: "the next day" has no anchor
+    text = (
+        "The talks opened on 10 February 1762. In 1763 a treaty followed; the next day is unknown."
+    )
+    assert ("the next day", "DATE", "1762-02-11") not in values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The abbey was founded in 819, sacked by raiders.", [("819", "DATE", "0819")]),
+        ("In 632 the caliph died.", [("632", "DATE", "0632")]),
+        (
+            "The kingdom lasted from 711 to 1031.",
+            [("711", "DATE", "0711"), ("1031", "DATE", "1031")],
+        ),
+    ],
+)
+def test_three_digit_years_after_a_preposition(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm cut its branches to 120 from 340.",
+        "About one in 250 patients reacts.",
+        "Turnout was counted in 600 districts.",
+        "The index rose to 415.",
+    ],
+)
+def test_three_digit_counts_are_not_years(text: str) -> None:
+    assert values(text, "2004-05-05") == []
+
+
+def test_the_following_spring_is_the_next_one_after_the_told_month() -> None:
+    text = "The emperor arrived in October 1805. The following spring he marched east."
+    assert values(text)[-1] == ("The following spring", "DATE", "1806-SP")
+    early = "The emperor arrived in February 1805. The following spring he marched east."
+    assert values(early)[-1] == ("The following spring", "DATE", "1805-SP")
+
+
+def test_the_name_of_a_war_is_not_a_duration() -> None:
+    assert values("The Hundred Years' War reshaped the two crowns.") == []
+    assert values("The war lasted a hundred years.") == [("a hundred years", "DURATION", "P100Y")]
+
+
+def test_a_year_less_date_takes_the_year_its_sentence_gives_next() -> None:
+    text = "The blockade held from 2 March to 14 July 1863."
+    assert values(text) == [
+        ("2 March", "DATE", "1863-03-02"),
+        ("14 July 1863", "DATE", "1863-07-14"),
+    ]
+
+
+def test_a_clock_time_of_a_story_falls_on_its_last_day() -> None:
+    text = "The ceasefire was agreed on 6 October 1862 and began at 9 a.m."
+    assert values(text)[-1] == ("9 a.m.", "TIME", "1862-10-06T09:00")
+
+
+def test_circa_before_a_year_is_approximate() -> None:
+    (found,) = find_timexes("The chapel was built c. 1150 by monks.", anchor=Anchor())
+    assert (found.text, found.value, found.mod) == ("c. 1150", "1150", "APPROX")
+
+
+def test_a_weekday_of_an_undated_story_is_the_next_one_after_its_last_day() -> None:
+    # 2 March 1861 was a Saturday: "on Tuesday" is 5 March
+    text = "The delegates met on 2 March 1861. On Tuesday they voted."
+    assert values(text)[-1] == ("Tuesday", "DATE", "1861-03-05")
+
+
+def test_a_weekday_before_a_date_belongs_to_it() -> None:
+    assert values("The fleet sailed on Sunday, 9 May 1920.")[0] == (
+        "Sunday, 9 May 1920",
+        "DATE",
+        "1920-05-09",
+    )
+
+
+def test_a_day_range_with_to_is_one_interval() -> None:
+    assert values("The congress sat from 4 to 9 October 1884.") == [
+        ("4 to 9 October 1884", "DATE", "1884-10-04/1884-10-09")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trade boomed in the 1270s.", ("the 1270s", "DATE", "127")),
+        ("Mills spread in the 1700s.", ("the 1700s", "DATE", "17")),
+        (
+            "The guild was chartered in the 1330s. In the following decade it split.",
+            ("the following decade", "DATE", "134"),
+        ),
+    ],
+)
+def test_decades_of_any_century_and_the_following_decade(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_on_the_nth_is_a_day_of_the_month_the_story_is_in() -> None:
+    text = "The assembly gathered in early May 1789. On the 5th, the king spoke."
+    assert values(text)[-1] == ("the 5th", "DATE", "1789-05-05")
+    # an ordinal of something else is no date
+    assert values("She finished 4th, behind the favourite.", "2003-04-04") == []
+
+
+def test_a_dated_history_reads_year_less_dates_from_its_own_years() -> None:
+    # a 2011 web page on events of the 1860s: "On 12 April" is 1861's, not 2010's
+    text = (
+        "The crisis deepened in December 1860. In February 1861 the states met. "
+        "On 12 April the first shots were fired. By 1862 the war had spread."
+    )
+    assert ("12 April", "DATE", "1861-04-12") in values(text, "2011-03-01")
+    # a news text that mentions one old year keeps its document date
+    news = "The firm was founded in 1950. It said on March 2 that profits rose."
+    assert values(news, "2011-03-10")[-1] == ("March 2", "DATE", "2011-03-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The league fought from 431 to 404 BC.",
+            [("431", "DATE", "BC0431"), ("404 BC", "DATE", "BC0404")],
+        ),
+        (
+            "The port thrived between 600 and 550 BC.",
+            [("600", "DATE", "BC0600"), ("550 BC", "DATE", "BC0550")],
+        ),
+    ],
+)
+def test_the_first_end_of_a_bc_range_is_bc(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert values(text) == expected
+
+
+def test_a_winter_across_two_years_is_one_season_of_the_first() -> None:
+    assert values("The siege lasted through the winter of 1870-71.") == [
+        ("the winter of 1870-71", "DATE", "1870-WI")
+    ]
+
+
+def test_a_dated_history_keeps_its_document_date_for_today_and_this_year() -> None:
+    text = (
+        "The canal opened in 1869. It was widened in 1956 and again in 1975. "
+        "On 12 April the first convoy passed. Today it carries ships; this year traffic fell."
+    )
+    found = values(text, "2011-03-01")
+    assert ("12 April", "DATE", "1975-04-12") in found
+    assert ("Today", "DATE", "2011-03-01") in found
+    assert ("this year", "DATE", "2011") in found
