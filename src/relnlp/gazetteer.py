@@ -110,6 +110,7 @@ class Gazetteer:
     surnames: dict[str, list[Entry]] = field(default_factory=dict)
     combining: dict[str, Entry] = field(default_factory=dict)
     demonym_country: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)  # capital's canonical -> state
     sources: list[str] = field(default_factory=list)
 
     def add(self, e: Entry) -> None:
@@ -131,6 +132,8 @@ class Gazetteer:
                 self._put(d, Hit(adj, "NORP", "demonym", country))
                 if country:
                     self.demonym_country[normalise_quotes(d)] = country
+        if e.capital and e.kind == "state":
+            self.capitals[e.capital] = canonical
         for cf in e.combining_forms:
             self.combining[cf] = e
         if e.label == "PERSON":

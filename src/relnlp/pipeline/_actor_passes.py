@@ -23,8 +23,9 @@ from relnlp.pipeline._actor_base import (
     Mention,
     _the,
 )
+from relnlp.pipeline._canonical import division_canonical
 
-__all__ = ["generic_heads", "long_names", "places", "topic_ministries"]
+__all__ = ["generic_heads", "long_names", "places", "shared_heads", "topic_ministries"]
 
 
 def long_names(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -210,3 +211,68 @@ def topic_ministries(doc: Doc, chosen: list[Mention]) -> list[Mention]:
             out.append(Mention(s, tok.i + 1, "ORG", text, "organ", 3.0))
     out.sort(key=lambda m: m.start)
     return out
+
+
+# Plural heads shared by coordinated names ("Donetsk and Luhansk People's Republics",
+# "Kherson and Zaporizhzhia oblasts") and their singular.
+_PLURAL_HEADS = {
+    "Republics": "Republic",
+    "Oblasts": "Oblast",
+    "Provinces": "Province",
+    "Regions": "Region",
+    "Krais": "Krai",
+    "Counties": "County",
+    "Districts": "District",
+}
+_PLURAL_HEADS |= {k.lower(): v.lower() for k, v in _PLURAL_HEADS.items() if k != "Republics"}
+
+
+def shared_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Coordinated names that share a plural head are split, each with its own canonical
+    (guidelines 8: "Donetsk and Luhansk People's Republics" -> GPE "Donetsk" + GPE
+    "Luhansk People's Republics", canonicals "Donetsk People's Republic" and "Luhansk
+    People's Republic"); a lower-case head stays out of the spans ("Donetsk and Luhansk
+    oblasts" -> "Donetsk Oblast", "Luhansk Oblast")."""
+    n = len(doc)
+    found: list[Mention] = []
+    for m in chosen:
+        h = next(
+            (i for i in range(m.start + 1, min(m.end + 3, n)) if doc[i].text in _PLURAL_HEADS),
+            None,
+        )
+        if h is None or (found and found[-1].end > m.start):
+            continue
+        head = _PLURAL_HEADS[doc[h].text]
+        hs = h
+        if h >= 2 and doc[h - 1].text in POSSESSIVE_S and doc[h - 2].text == "People":
+            hs, head = h - 2, f"People's {head}"
+        conj = [hs - 1]
+        j = hs - 2
+        while j >= 1 and doc[j].text in (",", "and", "or"):
+            while j >= 1 and doc[j].text in (",", "and", "or"):
+                j -= 1
+            conj.insert(0, j)
+            j -= 1
+        if len(conj) < 2 or not all(doc[c].is_alpha and doc[c].is_title for c in conj):
+            continue
+        new = []
+        for c in conj:
+            if head.islower():
+                canonical = division_canonical(doc[c].text, head, gazetteer)
+                hit = gazetteer.lookup(canonical) if canonical else None
+            else:
+                hit = gazetteer.lookup(f"{doc[c].text} {head}")
+                canonical = hit.canonical if hit is not None else None
+            if canonical is None or (hit is not None and hit.label not in ("GPE", "LOC")):
+                break
+            label = hit.label if hit is not None else "GPE"
+            country = hit.country if hit is not None else None
+            end = h + 1 if c == conj[-1] and not head.islower() else c + 1
+            new.append(Mention(c, end, label, canonical, "pattern", 3.5, country))
+        else:
+            found.extend(new)
+    if not found:
+        return chosen
+    lo_hi = [(f.start, f.end) for f in found]
+    keep = [m for m in chosen if not any(m.start < b and a < m.end for a, b in lo_hi)]
+    return sorted(keep + found, key=lambda m: m.start)

@@ -98,6 +98,8 @@ def _organ(organ: str) -> str | None:
         return f"Ministry of {_MINISTRY_TOPIC.get(topic, topic)}"
     if organ in _GOVERNMENT:
         return organ
+    if organ == "Foreign Office":  # a state's foreign ministry, as British usage names it
+        return "Ministry of Foreign Affairs"
     return None
 
 
@@ -119,7 +121,16 @@ def organ_canonical(text: str, gaz: Gazetteer, state: str | None = None) -> tupl
     >>> organ_canonical("Kyrgyz Foreign Ministry", load_gazetteer())
     ('Ministry of Foreign Affairs of Kyrgyzstan', 'Kyrgyzstan')
     """
-    text = " ".join(normalise_quotes(text).split())
+    found = _organ_canonical(" ".join(normalise_quotes(text).split()), gaz, state)
+    if found is None:
+        return None
+    # The gazetteer's form of the organ wins ("Ministry of Defense of China" is the
+    # "Ministry of National Defense of China"; "Defense"/"Defence" spell one ministry).
+    hit = gaz.lookup(found[0])
+    return (hit.canonical, found[1]) if hit is not None and hit.label == "ORG" else found
+
+
+def _organ_canonical(text: str, gaz: Gazetteer, state: str | None) -> tuple[str, str] | None:
     candidates: list[tuple[str, str]] = []
     if state is not None:
         candidates.append((state, text))

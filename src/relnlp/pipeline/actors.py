@@ -51,13 +51,13 @@ from relnlp.pipeline._actor_base import (
     _GENERIC_PLACE_HEADS,
     _HEADLINE_VERBS,
     _LINK_HEADS,
+    _NAME_LOWER,
     _NATIVE,
     _ORDINAL,
     _ORG_WORDS,
     _PLACE_HEADS,
     _SURNAME_FIRST,
     _TITLE_WORD_LABELS,
-    _TRAILING_FUNCTION,
     _UNIT_HEADS,
     _YEAR,
     LANGUAGE_NAMES,
@@ -78,10 +78,19 @@ from relnlp.pipeline._actor_base import (
     _trim,
     divisions,
     history_name,
+    list_items,
+    office_body,
     organs,
     same_body,
+    verb_after_name,
 )
-from relnlp.pipeline._actor_passes import generic_heads, long_names, places, topic_ministries
+from relnlp.pipeline._actor_passes import (
+    generic_heads,
+    long_names,
+    places,
+    shared_heads,
+    topic_ministries,
+)
 from relnlp.pipeline._canonical import (
     is_organ,
     organ_canonical,
@@ -138,7 +147,7 @@ class ActorTagger:
             n = e - s
             prio = 3.0 + 0.1 * n if n > 1 else 2.5
             if hit.label == "EVENT" and any(
-                t.is_lower and t.is_alpha and t.text not in _TRAILING_FUNCTION for t in doc[s:e]
+                t.is_lower and t.is_alpha and t.text not in _NAME_LOWER for t in doc[s:e]
             ):
                 # "war in Ukraine", "annexation of Crimea": descriptive, not a proper name
                 # (guidelines, decision on descriptive events); the names inside are tagged.
@@ -175,17 +184,8 @@ class ActorTagger:
                     continue
                 hit = self.gazetteer.lookup(span.text.title())
                 if hit is not None and hit.label == "GPE":
-                    out.append(
-                        Mention(
-                            i,
-                            e,
-                            "GPE",
-                            hit.canonical,
-                            "gazetteer",
-                            3.0 + 0.1 * (e - i),
-                            hit.country,
-                        )
-                    )
+                    prio = 3.0 + 0.1 * (e - i)
+                    out.append(Mention(i, e, "GPE", hit.canonical, "gazetteer", prio, hit.country))
                     break
         return out
 
@@ -274,16 +274,9 @@ class ActorTagger:
                 hit.canonical if hit is not None and hit.label == "PRODUCT" else found.canonical
             )
             country = hit.country if hit is not None else None
+            prio = MILITARY_PRIORITY
             out.append(
-                Mention(
-                    span.start,
-                    span.end,
-                    "PRODUCT",
-                    canonical,
-                    "pattern",
-                    MILITARY_PRIORITY,
-                    country,
-                )
+                Mention(span.start, span.end, "PRODUCT", canonical, "pattern", prio, country)
             )
         for found in find_corridors(text):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
@@ -322,7 +315,7 @@ class ActorTagger:
                 continue
             s, e = _trim(doc, ent.start, ent.end)
             label = ent.label_
-            while e > s and doc[e - 1].text in _HEADLINE_VERBS:
+            while e > s and verb_after_name(doc[e - 1]):
                 e -= 1
                 s, e = _trim(doc, s, e)
             if s < e and doc[s].text in _HEADLINE_VERBS:
@@ -330,6 +323,10 @@ class ActorTagger:
             if label == "PERSON":
                 while s < e - 1 and doc[s].text in TITLE_WORDS:
                     s += 1
+                body = office_body(doc, s, e, self.gazetteer)
+                if body is not None:
+                    out.append(body)  # "DNR Head": the office's body, not a person
+                    continue
             if s >= e:
                 continue
             span = doc[s:e]
@@ -466,6 +463,10 @@ class ActorTagger:
             parts = _hyphen_parts(doc, c.start, c.end)
             if len(parts) > 1 and all(p in known for p in parts):
                 out.extend(known[p] for p in parts)
+                continue
+            items = list_items(doc, c.start, c.end)
+            if items and all(p in known for p in items) and (c.start, c.end) not in known:
+                out.extend(known[p] for p in items)  # "Gomel, Brest": a list of names
                 continue
             # "Khaf-Herat railway", "Baku-Tbilisi pipeline": a link between two places.
             if (
@@ -739,7 +740,7 @@ class ActorTagger:
             ),
             self.gazetteer,
         )
-        chosen = generic_heads(doc, chosen, self.gazetteer)
+        chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
         chosen = self._roles(doc, chosen)
         chosen.sort(key=lambda m: m.start)
 
