@@ -457,6 +457,9 @@ def organs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
     out: list[Mention] = []
     for m in chosen:
         prev = out[-1] if out else None
+        if m.label != "ORG" or prev is None:
+            out.append(m)
+            continue
         text = " ".join(doc[m.start : m.end].text.split())
         known = gazetteer.lookup(text)
         # A known organ of another state is that state's organ here ("Pakistan's Foreign
@@ -464,8 +467,8 @@ def organs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
         if known is None:
             open_organ = m.source in ("spacy", "registry", "organ")
         else:
-            open_organ = prev is not None and known.country not in (None, prev.country)
-        if m.label != "ORG" or prev is None or not open_organ or not is_organ(text):
+            open_organ = known.country not in (None, prev.country)
+        if not open_organ or not is_organ(text):
             out.append(m)
             continue
         state = prev.country if prev.country is not None else None

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
+from relnlp.pipeline import doc_text
 from relnlp.pipeline._actor_base import (
     _FACILITY_AFTER,
     _FACILITY_QUALIFIERS,
@@ -233,6 +234,9 @@ def shared_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[
     "Luhansk People's Republics", canonicals "Donetsk People's Republic" and "Luhansk
     People's Republic"); a lower-case head stays out of the spans ("Donetsk and Luhansk
     oblasts" -> "Donetsk Oblast", "Luhansk Oblast")."""
+    text = doc_text(doc)
+    if not any(head in text for head in _PLURAL_HEADS):
+        return chosen
     n = len(doc)
     found: list[Mention] = []
     for m in chosen:
