@@ -161,6 +161,21 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "The Russian-Belarusian Union Resolve 2022 exercise ended before the invasion.",
+        [
+            ("Russian", "NORP", "Russian"),
+            ("Belarusian", "NORP", "Belarusian"),
+            ("Union Resolve 2022", "EVENT", "Union Resolve 2022"),
+        ],
+    ),
+    (
+        "Coastal batteries fired Neptune missiles at the cruiser near Snake Island.",
+        [("Neptune", "PRODUCT", "R-360 Neptune"), ("Snake Island", "LOC", "Snake Island")],
+    ),
+]
+
 NOT_PERSONS = {"DNR Head", "Head", "Luhansk People's Republics"}
 
 
