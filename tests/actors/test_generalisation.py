@@ -176,6 +176,18 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "As S. Lavrov wrote in 2019, Lavrov and V. Putin never doubted Mao Tse-tung's legacy.",
+        [
+            ("S. Lavrov", "PERSON", "Sergei Lavrov"),
+            ("Lavrov", "PERSON", "Sergei Lavrov"),
+            ("V. Putin", "PERSON", "Vladimir Putin"),
+            ("Mao Tse-tung", "PERSON", "Mao Zedong"),
+        ],
+    ),
+]
+
 NOT_PERSONS = {"DNR Head", "Head", "Luhansk People's Republics"}
 
 

@@ -223,15 +223,19 @@ def variant_person(words: list[str], gaz: Gazetteer) -> str | None:
     romanisations: "Aleksei"/"Alexander", "Siruddin"/"Sirajuddin"). Family-name-first
     names are not compared (their first word is the surname).
     """
+    words = [w for w in words if w.strip(".")]
     if len(words) < 2:
         return None
     person = gaz.person_by_surname(words[-1])
     if person is None:
         return None
-    given = name_key(words[0])
+    given = name_key(words[0].rstrip("."))
+    # An initial ("V. Putin", "S. Lavrov", as citations write names) agrees with the
+    # given name's first letter.
+    initial = len(given) == 1 and words[0][:1].isupper()
     forms = [person.canonical, *person.aliases]
     for form in forms:
-        first = form.split()[0]
-        if len(given) >= 3 and name_key(first)[:3] == given[:3]:
+        first = name_key(form.split()[0])
+        if (initial and first[:1] == given) or (len(given) >= 3 and first[:3] == given[:3]):
             return person.canonical
     return None

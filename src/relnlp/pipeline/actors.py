@@ -596,9 +596,7 @@ class ActorTagger:
                     k2 = (name_key(toks[0]), name_key(toks[-1]))
                     if not (len(toks) == 2 and toks[0] in _SURNAME_FIRST) and k2 not in fullest:
                         # "Aleksei Novak" for the one Novak the gazetteer knows.
-                        own = (
-                            variant_person([t for t in toks if t.isalpha()], self.gazetteer) or own
-                        )
+                        own = variant_person(toks, self.gazetteer) or own
                     out.append(replace(m, canonical=fullest.get(k2, own)))
                     continue
             out.append(m)
