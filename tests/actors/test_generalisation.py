@@ -188,6 +188,18 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "Battalions waited in Belarus, Crimea, and Voronezh, Kursk, and Bryansk Oblasts.",
+        [
+            ("Crimea", "GPE", "Crimea"),
+            ("Voronezh", "GPE", "Voronezh Oblast"),
+            ("Kursk", "GPE", "Kursk Oblast"),
+            ("Bryansk Oblasts", "GPE", "Bryansk Oblast"),
+        ],
+    ),
+]
+
 NOT_PERSONS = {"DNR Head", "Head", "Luhansk People's Republics"}
 
 

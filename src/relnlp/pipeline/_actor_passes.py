@@ -257,13 +257,18 @@ def shared_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[
                 j -= 1
             conj.insert(0, j)
             j -= 1
-        if len(conj) < 2 or not all(doc[c].is_alpha and doc[c].is_title for c in conj):
-            continue
-        new = []
-        for c in conj:
+        new: list[Mention] = []
+        # From the head back: the names that take it ("Crimea, and Voronezh, Kursk, and
+        # Bryansk Oblasts": the list of oblasts starts at Voronezh).
+        for c in reversed(conj):
+            if not (doc[c].is_alpha and doc[c].is_title):
+                break
             if head.islower():
                 canonical = division_canonical(doc[c].text, head, gazetteer)
                 hit = gazetteer.lookup(canonical) if canonical else None
+                own = gazetteer.lookup(doc[c].text)
+                if hit is None and own is not None and own.kind in ("state", "region"):
+                    break  # "Crimea, and Kursk and Bryansk oblasts": Crimea is no oblast
             else:
                 hit = gazetteer.lookup(f"{doc[c].text} {head}")
                 canonical = hit.canonical if hit is not None else None
@@ -272,8 +277,8 @@ def shared_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[
             label = hit.label if hit is not None else "GPE"
             country = hit.country if hit is not None else None
             end = h + 1 if c == conj[-1] and not head.islower() else c + 1
-            new.append(Mention(c, end, label, canonical, "pattern", 3.5, country))
-        else:
+            new.insert(0, Mention(c, end, label, canonical, "pattern", 3.5, country))
+        if len(new) >= 2:
             found.extend(new)
     if not found:
         return chosen
