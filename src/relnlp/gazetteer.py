@@ -111,6 +111,7 @@ class Gazetteer:
     combining: dict[str, Entry] = field(default_factory=dict)
     demonym_country: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)  # capital's canonical -> state
+    state_adjective: dict[str, str] = field(default_factory=dict)  # state -> "Chinese"
     sources: list[str] = field(default_factory=list)
 
     def add(self, e: Entry) -> None:
@@ -134,6 +135,8 @@ class Gazetteer:
                     self.demonym_country[normalise_quotes(d)] = country
         if e.capital and e.kind == "state":
             self.capitals[e.capital] = canonical
+        if e.demonyms and e.kind == "state" and e.label == "GPE":
+            self.state_adjective.setdefault(canonical, e.demonyms[0])
         for cf in e.combining_forms:
             self.combining[cf] = e
         if e.label == "PERSON":

@@ -200,6 +200,26 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "Ukraine's Armed Forces held the line while China's Navy and Russia's General Staff "
+        "watched.",
+        [
+            ("Armed Forces", "ORG", "Armed Forces of Ukraine"),
+            ("Navy", "ORG", "People's Liberation Army Navy"),
+            ("General Staff", "ORG", "General Staff of the Armed Forces of the Russian Federation"),
+        ],
+    ),
+    (
+        "The U.S.-led coalition and U.S.-China talks were discussed in the Indian Army journal.",
+        [
+            ("U.S.", "GPE", "United States"),
+            ("China", "GPE", "China"),
+            ("Indian Army", "ORG", "Indian Army"),
+        ],
+    ),
+]
+
 NOT_PERSONS = {"DNR Head", "Head", "Luhansk People's Republics"}
 
 

@@ -210,8 +210,26 @@ def topic_ministries(doc: Doc, chosen: list[Mention]) -> list[Mention]:
         if s < tok.i:
             text = doc[s : tok.i + 1].text
             out.append(Mention(s, tok.i + 1, "ORG", text, "organ", 3.0))
+    # "China's Navy", "Russia's General Staff": a service or government after a state's
+    # possessive, which the model seldom tags.
+    n = len(doc)
+    for m in chosen:
+        i = m.end + 1
+        if m.label != "GPE" or i >= n or doc[m.end].text not in POSSESSIVE_S or i in taken:
+            continue
+        for k in (2, 1):
+            if i + k <= n and doc[i : i + k].text in _POSSESSED_ORGANS:
+                if not any(j in taken for j in range(i, i + k)):
+                    out.append(Mention(i, i + k, "ORG", doc[i : i + k].text, "organ", 3.0))
+                break
     out.sort(key=lambda m: m.start)
     return out
+
+
+_POSSESSED_ORGANS = frozenset(
+    {"Armed Forces", "Navy", "Air Force", "Army", "Ground Forces", "Coast Guard"}
+    | {"General Staff", "Government", "Cabinet"}
+)
 
 
 # Plural heads shared by coordinated names ("Donetsk and Luhansk People's Republics",
