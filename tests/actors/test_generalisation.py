@@ -220,6 +220,14 @@ CASES += [
     ),
 ]
 
+NOT_ENTITIES = {"GLONASS", "BeiDou", "GPS", "Starlink"}
+CASES += [
+    (
+        "SpaceX shipped Starlink terminals, and drones switched from GPS to GLONASS or BeiDou.",
+        [("SpaceX", "ORG", "SpaceX")],
+    ),
+]
+
 NOT_PERSONS = {"DNR Head", "Head", "Luhansk People's Republics"}
 
 
@@ -239,6 +247,7 @@ def test_sentence_entities(found: list[list[tuple[str, str, str]]], k: int) -> N
         if canonical is not None:
             assert hits[0][2] == canonical, f"{text!r}: {hits[0]} expected {canonical}"
     assert not [g for g in got if g[1] == "PERSON" and g[0] in NOT_PERSONS]
+    assert not [g for g in got if g[0] in NOT_ENTITIES]
 
 
 def test_no_list_or_verb_inside_a_name(found: list[list[tuple[str, str, str]]]) -> None:

@@ -178,6 +178,9 @@ NON_NAME_ACRONYMS = frozenset(
     SOE SOEs VAT PPP IPO M&A KPI OEM EV EVs UAV UAVs UAS WMD WMDs IED IEDs CBRN MoU MOU
     FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD""".split()
 )
+# Satellite navigation and communication systems: products, not actors (guidelines 2: "other
+# products ... navigation systems such as GLONASS" are not entities).
+NON_NAME_SYSTEMS = frozenset({"GLONASS", "GPS", "BeiDou", "Beidou", "Bei Dou", "Starlink"})
 # Names of languages that are no nationality adjective as well (OntoNotes LANGUAGE, no
 # label of the guidelines): "in Pashto and Dari". "Russian", "Persian" stay NORP.
 LANGUAGE_NAMES = frozenset(

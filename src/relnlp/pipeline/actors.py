@@ -63,6 +63,7 @@ from relnlp.pipeline._actor_base import (
     LANGUAGE_NAMES,
     MILITARY_PRIORITY,
     NON_NAME_ACRONYMS,
+    NON_NAME_SYSTEMS,
     TITLE_WORDS,
     Mention,
     _common_words,
@@ -111,7 +112,7 @@ from relnlp.schemas import ENTITY_LABELS
 __all__ = ["ActorTagger", "Mention"]
 
 # Model spans that name no actor: abbreviations of ordinary notions and language names.
-NON_NAME_WORDS = NON_NAME_ACRONYMS | LANGUAGE_NAMES
+NON_NAME_WORDS = NON_NAME_ACRONYMS | LANGUAGE_NAMES | NON_NAME_SYSTEMS
 
 
 class ActorTagger:
