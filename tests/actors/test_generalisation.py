@@ -220,6 +220,15 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "The Organization of Islamic Cooperation and the Gulf Cooperation Council met in Doha.",
+        [
+            ("Organization of Islamic Cooperation", "ORG", "Organisation of Islamic Cooperation"),
+            ("Gulf Cooperation Council", "ORG", "Gulf Cooperation Council"),
+        ],
+    ),
+]
 NOT_ENTITIES = {"GLONASS", "BeiDou", "GPS", "Starlink"}
 CASES += [
     (

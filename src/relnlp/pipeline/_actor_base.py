@@ -515,7 +515,14 @@ def list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if not seps:
         return []
     bounds = [start - 1, *seps, end]
-    return [(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
+    items = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        a += 1
+        if a < b - 1 and doc[a].lower_ == "the":  # "... and the Gulf Cooperation Council"
+            a += 1
+        if b > a:
+            items.append((a, b))
+    return items
 
 
 def verb_after_name(tok: Token) -> bool:
