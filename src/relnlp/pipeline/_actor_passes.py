@@ -257,6 +257,8 @@ def shared_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[
         return chosen
     n = len(doc)
     found: list[Mention] = []
+    # Tokens some name covers (no nationality adjective: "Western and Central districts").
+    named = {i for m in chosen if m.label != "NORP" for i in range(m.start, m.end)}
     for m in chosen:
         h = next(
             (i for i in range(m.start + 1, min(m.end + 3, n)) if doc[i].text in _PLURAL_HEADS),
@@ -279,7 +281,7 @@ def shared_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[
         # From the head back: the names that take it ("Crimea, and Voronezh, Kursk, and
         # Bryansk Oblasts": the list of oblasts starts at Voronezh).
         for c in reversed(conj):
-            if not (doc[c].is_alpha and doc[c].is_title):
+            if not (doc[c].is_alpha and doc[c].is_title and c in named):
                 break
             if head.islower():
                 canonical = division_canonical(doc[c].text, head, gazetteer)
