@@ -71,6 +71,25 @@ def _best_long_form(short: str, long: str) -> int | None:
     return start
 
 
+# "Defense Ministry (MoD)", "Foreign Ministry (MFA)": the short form spells the organ's
+# long form ("Ministry of Defense"), the text writes it topic first.
+_TOPIC_MINISTRY = re.compile(r"\b([A-Z][a-z]+) Ministry$")
+_TOPIC_LONG = {"Foreign": "Foreign Affairs", "External": "External Affairs"}
+
+
+def _reordered_long_form(short: str, long: str) -> int | None:
+    """Start index in ``long`` of a "<Topic> Ministry" long form whose short form spells
+    "Ministry of <Topic>" ("Russian Defense Ministry (MoD)"), else None."""
+    m = _TOPIC_MINISTRY.search(long)
+    if m is None:
+        return None
+    topic = _TOPIC_LONG.get(m.group(1), m.group(1))
+    rel = _best_long_form(short, f"{long[: m.start()]}Ministry of {topic}")
+    if rel is None:
+        return None
+    return min(rel, m.start())
+
+
 def _candidate_long(text: str, end: int, n_short: int) -> tuple[int, str]:
     """The words before ``end`` that may hold a long form: min(|A| + 5, |A| * 2) words."""
     limit = min(n_short + 5, n_short * 2)
@@ -114,6 +133,8 @@ def find_acronyms(text: str) -> list[Acronym]:
                 before_end -= 1
             cstart, cand = _candidate_long(text, before_end, len(first))
             rel = _best_long_form(first, cand)
+            if rel is None:
+                rel = _reordered_long_form(first, cand)
             if rel is not None:
                 long = cand[rel:].strip().strip("\"“”‘’'")
                 lead = _LEADING.match(long)

@@ -110,6 +110,8 @@ class Gazetteer:
     surnames: dict[str, list[Entry]] = field(default_factory=dict)
     combining: dict[str, Entry] = field(default_factory=dict)
     demonym_country: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)  # capital's canonical -> state
+    state_adjective: dict[str, str] = field(default_factory=dict)  # state -> "Chinese"
     sources: list[str] = field(default_factory=list)
 
     def add(self, e: Entry) -> None:
@@ -131,6 +133,10 @@ class Gazetteer:
                 self._put(d, Hit(adj, "NORP", "demonym", country))
                 if country:
                     self.demonym_country[normalise_quotes(d)] = country
+        if e.capital and e.kind == "state":
+            self.capitals[e.capital] = canonical
+        if e.demonyms and e.kind == "state" and e.label == "GPE":
+            self.state_adjective.setdefault(canonical, e.demonyms[0])
         for cf in e.combining_forms:
             self.combining[cf] = e
         if e.label == "PERSON":

@@ -18,6 +18,10 @@ def words(nlp: Any, text: str) -> list[str]:
             "Talks resumed on Feb. 10 in Oslo.",
             ["Talks", "resumed", "on", "Feb.", "10", "in", "Oslo", "."],
         ),
+        (
+            "The U.S.-led talks and U.K.-France ties.",
+            ["The", "U.S.", "-", "led", "talks", "and", "U.K.", "-", "France", "ties", "."],
+        ),
         ("Lt. Gen. Ana Ruiz spoke.", ["Lt.", "Gen.", "Ana", "Ruiz", "spoke", "."]),
         ("The U.S. Navy left.", ["The", "U.S.", "Navy", "left", "."]),
         ("See pp. 79-84 of No. 69.", ["See", "pp.", "79", "-", "84", "of", "No.", "69", "."]),
@@ -85,10 +89,10 @@ def _in_place(nlp: Any) -> Any:
     """relnlp's rules added to ``nlp.tokenizer`` one by one through spaCy's setters (the
     slow way ``customize_tokenizer`` replaced): the reference for the built tokenizer."""
     from spacy.attrs import NORM, ORTH
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     from relnlp.lang.abbreviations import ALL
-    from relnlp.lang.tokenizer import _SYMBOL_RUN, SUPERSCRIPTS
+    from relnlp.lang.tokenizer import _ABBR_HYPHEN, _SYMBOL_RUN, SUPERSCRIPTS
 
     tok = nlp.tokenizer
     for abbr in ALL:
@@ -99,6 +103,7 @@ def _in_place(nlp: Any) -> Any:
     sup = f"[{SUPERSCRIPTS}]+"
     tok.suffix_search = compile_suffix_regex([sup, *nlp.Defaults.suffixes]).search
     tok.prefix_search = compile_prefix_regex([sup, *nlp.Defaults.prefixes]).search
+    tok.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _ABBR_HYPHEN]).finditer
     old = tok.token_match
     tok.token_match = lambda text: _SYMBOL_RUN.match(text) or (old(text) if old else None)
     return tok

@@ -18,7 +18,7 @@ from typing import Any, cast
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from relnlp.lang.abbreviations import ALL
 from relnlp.lang.chars import SUPERSCRIPT_DIGITS as SUPERSCRIPTS
@@ -47,6 +47,12 @@ def customize_tokenizer(nlp: Language) -> Language:
     suffixes = list(nlp.Defaults.suffixes or [])
     if sup not in suffixes:
         suffix_search = compile_suffix_regex([sup, *suffixes]).search
+    # "U.S.-led", "U.S.-China": a hyphen after an abbreviation with periods joins two
+    # words, as "US-led" does (spaCy's own rule splits a hyphen only after a letter).
+    infix_finditer = tok.infix_finditer
+    infixes = list(nlp.Defaults.infixes or [])
+    if _ABBR_HYPHEN not in infixes:
+        infix_finditer = compile_infix_regex([*infixes, _ABBR_HYPHEN]).finditer
     prefix_search = tok.prefix_search
     prefixes = list(nlp.Defaults.prefixes or [])
     if sup not in prefixes:
@@ -72,7 +78,7 @@ def customize_tokenizer(nlp: Language) -> Language:
         rules=rules,
         prefix_search=prefix_search,
         suffix_search=suffix_search,
-        infix_finditer=tok.infix_finditer,
+        infix_finditer=infix_finditer,
         token_match=token_match,
         url_match=tok.url_match,
         faster_heuristics=tok.faster_heuristics,
@@ -82,3 +88,4 @@ def customize_tokenizer(nlp: Language) -> Language:
 
 
 _SYMBOL_RUN = re.compile(r"^([^\w\s])\1{3,}$")
+_ABBR_HYPHEN = r"(?<=[A-Z]\.[A-Z]\.)-(?=[A-Za-z])"

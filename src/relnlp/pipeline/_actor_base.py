@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from relnlp import records
 from relnlp.gazetteer import Gazetteer
@@ -67,6 +67,16 @@ _AFFIXES = frozenset({"pro", "anti", "post", "pre", "non", "ex", "mid"})
 # Function words never end a name ("Chinese Government on", "Border Conflict between").
 _TRAILING_FUNCTION = frozenset(
     {"of", "the", "on", "between", "and", "in", "for", "to", "with", "at", "by", "a", "an"}
+)
+# Lower-case words that a proper event name may hold: function words, and "format" of the
+# named negotiating formats ("Normandy format", guidelines 8), which is no description.
+_NAME_LOWER = _TRAILING_FUNCTION | {"format"}
+# Finite and participle verb tags (Penn Treebank).
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG"})
+# Offices a title ends with ("LNR Head", "NATO Secretary-General"): never a person's name.
+_OFFICE_TAIL = frozenset(
+    """Head Chief Minister President Chairman Director Governor Mayor Commander Spokesman
+    Spokesperson Spokeswoman Speaker Secretary Secretary-General Ambassador Envoy Premier""".split()
 )
 # Headline verbs that the statistical model swallows into names in Title Case citations
 # ("Wang Yi Talks about ...", "Xi Jinping Speaks with ...").
@@ -168,6 +178,9 @@ NON_NAME_ACRONYMS = frozenset(
     SOE SOEs VAT PPP IPO M&A KPI OEM EV EVs UAV UAVs UAS WMD WMDs IED IEDs CBRN MoU MOU
     FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD""".split()
 )
+# Satellite navigation and communication systems: products, not actors (guidelines 2: "other
+# products ... navigation systems such as GLONASS" are not entities).
+NON_NAME_SYSTEMS = frozenset({"GLONASS", "GPS", "BeiDou", "Beidou", "Bei Dou", "Starlink"})
 # Names of languages that are no nationality adjective as well (OntoNotes LANGUAGE, no
 # label of the guidelines): "in Pashto and Dari". "Russian", "Persian" stay NORP.
 LANGUAGE_NAMES = frozenset(
@@ -447,14 +460,18 @@ def organs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
     out: list[Mention] = []
     for m in chosen:
         prev = out[-1] if out else None
+        if m.label != "ORG" or prev is None:
+            out.append(m)
+            continue
         text = " ".join(doc[m.start : m.end].text.split())
-        if (
-            m.label != "ORG"
-            or m.source not in ("spacy", "registry", "organ")
-            or prev is None
-            or gazetteer.lookup(text) is not None
-            or not is_organ(text)
-        ):
+        known = gazetteer.lookup(text)
+        # A known organ of another state is that state's organ here ("Pakistan's Foreign
+        # Office" is not the British one).
+        if known is None:
+            open_organ = m.source in ("spacy", "registry", "organ")
+        else:
+            open_organ = known.country not in (None, prev.country)
+        if not open_organ or not is_organ(text):
             out.append(m)
             continue
         state = prev.country if prev.country is not None else None
@@ -468,10 +485,48 @@ def organs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
             and prev.end == m.start - 1
             and doc[prev.end].text in POSSESSIVE_S
             and state is not None
-            and state == prev.canonical
+            and state in (prev.canonical, gazetteer.capitals.get(prev.canonical))
         ):
             organ = organ_canonical(text, gazetteer, state=state)
             if organ is not None:
                 m = replace(m, canonical=organ[0], country=organ[1])
         out.append(m)
     return out
+
+
+def office_body(doc: Doc, s: int, e: int, gazetteer: Gazetteer) -> Mention | None:
+    """The body of a model PERSON span that ends in an office ("DNR Head", "NATO
+    Secretary"): a known name or an acronym before the office, else None."""
+    if e - s < 2 or doc[e - 1].text not in _OFFICE_TAIL:
+        return None
+    head = doc[s : e - 1].text
+    hit = gazetteer.lookup(head)
+    if hit is not None and hit.label != "PERSON":
+        return Mention(s, e - 1, hit.label, hit.canonical, "spacy", 2.0, hit.country)
+    if head.isupper() and head.isalpha():
+        return Mention(s, e - 1, "ORG", head, "spacy", 2.0)
+    return None
+
+
+def list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of the items of a span that lists names ("Gomel, Brest and Mozyr");
+    [] without a comma or conjunction inside."""
+    seps = [t.i for t in doc[start + 1 : end - 1] if t.text in (",", "and", "or")]
+    if not seps:
+        return []
+    bounds = [start - 1, *seps, end]
+    items = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        a += 1
+        if a < b - 1 and doc[a].lower_ == "the":  # "... and the Gulf Cooperation Council"
+            a += 1
+        if b > a:
+            items.append((a, b))
+    return items
+
+
+def verb_after_name(tok: Token) -> bool:
+    """Whether a model span's last token is a verb, no part of the name: a headline verb
+    ("Wang Yi Talks"), or a lower-case finite verb or participle ("Black Sea Fleet
+    blockaded")."""
+    return tok.text in _HEADLINE_VERBS or (tok.is_lower and tok.tag_ in _VERB_TAGS)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
+from relnlp.pipeline import doc_text
 from relnlp.pipeline._actor_base import (
     _FACILITY_AFTER,
     _FACILITY_QUALIFIERS,
@@ -23,8 +24,9 @@ from relnlp.pipeline._actor_base import (
     Mention,
     _the,
 )
+from relnlp.pipeline._canonical import division_canonical
 
-__all__ = ["generic_heads", "long_names", "places", "topic_ministries"]
+__all__ = ["generic_heads", "long_names", "places", "shared_heads", "topic_ministries"]
 
 
 def long_names(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -208,5 +210,98 @@ def topic_ministries(doc: Doc, chosen: list[Mention]) -> list[Mention]:
         if s < tok.i:
             text = doc[s : tok.i + 1].text
             out.append(Mention(s, tok.i + 1, "ORG", text, "organ", 3.0))
+    # "China's Navy", "Russia's General Staff": a service or government after a state's
+    # possessive, which the model seldom tags.
+    n = len(doc)
+    for m in chosen:
+        i = m.end + 1
+        if m.label != "GPE" or i >= n or doc[m.end].text not in POSSESSIVE_S or i in taken:
+            continue
+        for k in (2, 1):
+            if i + k <= n and doc[i : i + k].text in _POSSESSED_ORGANS:
+                if not any(j in taken for j in range(i, i + k)):
+                    out.append(Mention(i, i + k, "ORG", doc[i : i + k].text, "organ", 3.0))
+                break
     out.sort(key=lambda m: m.start)
     return out
+
+
+_POSSESSED_ORGANS = frozenset(
+    {"Armed Forces", "Navy", "Air Force", "Army", "Ground Forces", "Coast Guard"}
+    | {"General Staff", "Government", "Cabinet"}
+)
+
+
+# Plural heads shared by coordinated names ("Donetsk and Luhansk People's Republics",
+# "Kherson and Zaporizhzhia oblasts") and their singular.
+_PLURAL_HEADS = {
+    "Republics": "Republic",
+    "Oblasts": "Oblast",
+    "Provinces": "Province",
+    "Regions": "Region",
+    "Krais": "Krai",
+    "Counties": "County",
+    "Districts": "District",
+}
+_PLURAL_HEADS |= {k.lower(): v.lower() for k, v in _PLURAL_HEADS.items() if k != "Republics"}
+
+
+def shared_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Coordinated names that share a plural head are split, each with its own canonical
+    (guidelines 8: "Donetsk and Luhansk People's Republics" -> GPE "Donetsk" + GPE
+    "Luhansk People's Republics", canonicals "Donetsk People's Republic" and "Luhansk
+    People's Republic"); a lower-case head stays out of the spans ("Donetsk and Luhansk
+    oblasts" -> "Donetsk Oblast", "Luhansk Oblast")."""
+    text = doc_text(doc)
+    if not any(head in text for head in _PLURAL_HEADS):
+        return chosen
+    n = len(doc)
+    found: list[Mention] = []
+    # Tokens some name covers (no nationality adjective: "Western and Central districts").
+    named = {i for m in chosen if m.label != "NORP" for i in range(m.start, m.end)}
+    for m in chosen:
+        h = next(
+            (i for i in range(m.start + 1, min(m.end + 3, n)) if doc[i].text in _PLURAL_HEADS),
+            None,
+        )
+        if h is None or (found and found[-1].end > m.start):
+            continue
+        head = _PLURAL_HEADS[doc[h].text]
+        hs = h
+        if h >= 2 and doc[h - 1].text in POSSESSIVE_S and doc[h - 2].text == "People":
+            hs, head = h - 2, f"People's {head}"
+        conj = [hs - 1]
+        j = hs - 2
+        while j >= 1 and doc[j].text in (",", "and", "or"):
+            while j >= 1 and doc[j].text in (",", "and", "or"):
+                j -= 1
+            conj.insert(0, j)
+            j -= 1
+        new: list[Mention] = []
+        # From the head back: the names that take it ("Crimea, and Voronezh, Kursk, and
+        # Bryansk Oblasts": the list of oblasts starts at Voronezh).
+        for c in reversed(conj):
+            if not (doc[c].is_alpha and doc[c].is_title and c in named):
+                break
+            if head.islower():
+                canonical = division_canonical(doc[c].text, head, gazetteer)
+                hit = gazetteer.lookup(canonical) if canonical else None
+                own = gazetteer.lookup(doc[c].text)
+                if hit is None and own is not None and own.kind in ("state", "region"):
+                    break  # "Crimea, and Kursk and Bryansk oblasts": Crimea is no oblast
+            else:
+                hit = gazetteer.lookup(f"{doc[c].text} {head}")
+                canonical = hit.canonical if hit is not None else None
+            if canonical is None or (hit is not None and hit.label not in ("GPE", "LOC")):
+                break
+            label = hit.label if hit is not None else "GPE"
+            country = hit.country if hit is not None else None
+            end = h + 1 if c == conj[-1] and not head.islower() else c + 1
+            new.insert(0, Mention(c, end, label, canonical, "pattern", 3.5, country))
+        if len(new) >= 2:
+            found.extend(new)
+    if not found:
+        return chosen
+    lo_hi = [(f.start, f.end) for f in found]
+    keep = [m for m in chosen if not any(m.start < b and a < m.end for a, b in lo_hi)]
+    return sorted(keep + found, key=lambda m: m.start)

@@ -58,6 +58,10 @@ _MINISTRY_TOPIC = {"Foreign": "Foreign Affairs", "External": "External Affairs"}
 _MINISTRY_OF = re.compile(r"^(?:Federal )?Ministry (?:of|for) \S")
 _TOPIC_MINISTRY = re.compile(r"^((?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,2}) Ministry$")
 _GOVERNMENT = frozenset({"Government", "Cabinet"})
+# Armed services and staffs named after their state ("Ukraine's Armed Forces").
+_SERVICES = frozenset(
+    {"Armed Forces", "Navy", "Air Force", "Army", "Ground Forces", "Coast Guard", "General Staff"}
+)
 # Lower-case administrative heads after a place name and the title word of the division.
 DIVISION_HEADS = {
     "province": "Province",
@@ -96,8 +100,10 @@ def _organ(organ: str) -> str | None:
     if m:
         topic = m.group(1)
         return f"Ministry of {_MINISTRY_TOPIC.get(topic, topic)}"
-    if organ in _GOVERNMENT:
+    if organ in _GOVERNMENT or organ in _SERVICES:
         return organ
+    if organ == "Foreign Office":  # a state's foreign ministry, as British usage names it
+        return "Ministry of Foreign Affairs"
     return None
 
 
@@ -119,7 +125,25 @@ def organ_canonical(text: str, gaz: Gazetteer, state: str | None = None) -> tupl
     >>> organ_canonical("Kyrgyz Foreign Ministry", load_gazetteer())
     ('Ministry of Foreign Affairs of Kyrgyzstan', 'Kyrgyzstan')
     """
-    text = " ".join(normalise_quotes(text).split())
+    found = _organ_canonical(" ".join(normalise_quotes(text).split()), gaz, state)
+    if found is None:
+        return None
+    # The gazetteer's form of the organ wins ("Ministry of Defense of China" is the
+    # "Ministry of National Defense of China"; "Defense"/"Defence" spell one ministry).
+    service = next((sv for sv in _SERVICES if found[0].startswith(f"{sv} of ")), None)
+    forms = [found[0]]
+    if service is not None and found[1] in gaz.state_adjective:
+        forms.append(f"{gaz.state_adjective[found[1]]} {service}")  # "Chinese Navy"
+    for form in forms:
+        hit = gaz.lookup(form)
+        if hit is not None and hit.label == "ORG":
+            return hit.canonical, found[1]
+    # A service the gazetteer does not know keeps its usual name as written ("Indian
+    # Army"); after a possessive state it is "<service> of <state>".
+    return found if service is None or state is not None else None
+
+
+def _organ_canonical(text: str, gaz: Gazetteer, state: str | None) -> tuple[str, str] | None:
     candidates: list[tuple[str, str]] = []
     if state is not None:
         candidates.append((state, text))
@@ -212,15 +236,19 @@ def variant_person(words: list[str], gaz: Gazetteer) -> str | None:
     romanisations: "Aleksei"/"Alexander", "Siruddin"/"Sirajuddin"). Family-name-first
     names are not compared (their first word is the surname).
     """
+    words = [w for w in words if w.strip(".")]
     if len(words) < 2:
         return None
     person = gaz.person_by_surname(words[-1])
     if person is None:
         return None
-    given = name_key(words[0])
+    given = name_key(words[0].rstrip("."))
+    # An initial ("V. Putin", "S. Lavrov", as citations write names) agrees with the
+    # given name's first letter.
+    initial = len(given) == 1 and words[0][:1].isupper()
     forms = [person.canonical, *person.aliases]
     for form in forms:
-        first = form.split()[0]
-        if len(given) >= 3 and name_key(first)[:3] == given[:3]:
+        first = name_key(form.split()[0])
+        if (initial and first[:1] == given) or (len(given) >= 3 and first[:3] == given[:3]):
             return person.canonical
     return None

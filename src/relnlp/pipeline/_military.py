@@ -155,6 +155,16 @@ _NAME_OPENERS = frozenset(
     "Exercise Exercises Drill Drills Annual Both Under With".split()
 )
 
+# Nationality adjectives before an exercise's name are no part of it ("the Russian-Belarusian
+# Union Resolve 2022": NORP "Russian" + NORP "Belarusian" + EVENT "Union Resolve 2022");
+# fused forms ("Sino-Russian") and the adjectives of states that hold named exercises.
+_DEMONYM_PART = r"(?:Sino|Russo|[A-Z][a-z]+(?:ian|ese|an|ish|i))"
+_FUSED_ADJECTIVE = re.compile(rf"^{_DEMONYM_PART}(?:-{_DEMONYM_PART})+$")
+_EXERCISE_NATIONS = frozenset(
+    """Russian Chinese Belarusian Ukrainian American British French German Japanese Korean
+    Iranian Turkish Kazakh Kyrgyz Tajik Uzbek Pakistani Mongolian Egyptian Serbian""".split()
+)
+
 
 @dataclass(frozen=True)
 class MilitaryName:
@@ -213,6 +223,10 @@ def find_exercises(
         words = name.split()
         # Leading function words and a capitalised sentence opener are not the name.
         while words and words[0] in _NAME_OPENERS:
+            words = words[1:]
+        while len(words) > 1 and (
+            words[0] in _EXERCISE_NATIONS or _FUSED_ADJECTIVE.match(words[0])
+        ):
             words = words[1:]
         while words and words[-1] in ("of", "the"):
             words = words[:-1]

@@ -51,18 +51,19 @@ from relnlp.pipeline._actor_base import (
     _GENERIC_PLACE_HEADS,
     _HEADLINE_VERBS,
     _LINK_HEADS,
+    _NAME_LOWER,
     _NATIVE,
     _ORDINAL,
     _ORG_WORDS,
     _PLACE_HEADS,
     _SURNAME_FIRST,
     _TITLE_WORD_LABELS,
-    _TRAILING_FUNCTION,
     _UNIT_HEADS,
     _YEAR,
     LANGUAGE_NAMES,
     MILITARY_PRIORITY,
     NON_NAME_ACRONYMS,
+    NON_NAME_SYSTEMS,
     TITLE_WORDS,
     Mention,
     _common_words,
@@ -78,10 +79,19 @@ from relnlp.pipeline._actor_base import (
     _trim,
     divisions,
     history_name,
+    list_items,
+    office_body,
     organs,
     same_body,
+    verb_after_name,
 )
-from relnlp.pipeline._actor_passes import generic_heads, long_names, places, topic_ministries
+from relnlp.pipeline._actor_passes import (
+    generic_heads,
+    long_names,
+    places,
+    shared_heads,
+    topic_ministries,
+)
 from relnlp.pipeline._canonical import (
     is_organ,
     organ_canonical,
@@ -102,7 +112,7 @@ from relnlp.schemas import ENTITY_LABELS
 __all__ = ["ActorTagger", "Mention"]
 
 # Model spans that name no actor: abbreviations of ordinary notions and language names.
-NON_NAME_WORDS = NON_NAME_ACRONYMS | LANGUAGE_NAMES
+NON_NAME_WORDS = NON_NAME_ACRONYMS | LANGUAGE_NAMES | NON_NAME_SYSTEMS
 
 
 class ActorTagger:
@@ -138,7 +148,7 @@ class ActorTagger:
             n = e - s
             prio = 3.0 + 0.1 * n if n > 1 else 2.5
             if hit.label == "EVENT" and any(
-                t.is_lower and t.is_alpha and t.text not in _TRAILING_FUNCTION for t in doc[s:e]
+                t.is_lower and t.is_alpha and t.text not in _NAME_LOWER for t in doc[s:e]
             ):
                 # "war in Ukraine", "annexation of Crimea": descriptive, not a proper name
                 # (guidelines, decision on descriptive events); the names inside are tagged.
@@ -175,17 +185,8 @@ class ActorTagger:
                     continue
                 hit = self.gazetteer.lookup(span.text.title())
                 if hit is not None and hit.label == "GPE":
-                    out.append(
-                        Mention(
-                            i,
-                            e,
-                            "GPE",
-                            hit.canonical,
-                            "gazetteer",
-                            3.0 + 0.1 * (e - i),
-                            hit.country,
-                        )
-                    )
+                    prio = 3.0 + 0.1 * (e - i)
+                    out.append(Mention(i, e, "GPE", hit.canonical, "gazetteer", prio, hit.country))
                     break
         return out
 
@@ -274,16 +275,9 @@ class ActorTagger:
                 hit.canonical if hit is not None and hit.label == "PRODUCT" else found.canonical
             )
             country = hit.country if hit is not None else None
+            prio = MILITARY_PRIORITY
             out.append(
-                Mention(
-                    span.start,
-                    span.end,
-                    "PRODUCT",
-                    canonical,
-                    "pattern",
-                    MILITARY_PRIORITY,
-                    country,
-                )
+                Mention(span.start, span.end, "PRODUCT", canonical, "pattern", prio, country)
             )
         for found in find_corridors(text):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
@@ -322,7 +316,7 @@ class ActorTagger:
                 continue
             s, e = _trim(doc, ent.start, ent.end)
             label = ent.label_
-            while e > s and doc[e - 1].text in _HEADLINE_VERBS:
+            while e > s and verb_after_name(doc[e - 1]):
                 e -= 1
                 s, e = _trim(doc, s, e)
             if s < e and doc[s].text in _HEADLINE_VERBS:
@@ -330,6 +324,10 @@ class ActorTagger:
             if label == "PERSON":
                 while s < e - 1 and doc[s].text in TITLE_WORDS:
                     s += 1
+                body = office_body(doc, s, e, self.gazetteer)
+                if body is not None:
+                    out.append(body)  # "DNR Head": the office's body, not a person
+                    continue
             if s >= e:
                 continue
             span = doc[s:e]
@@ -467,6 +465,10 @@ class ActorTagger:
             if len(parts) > 1 and all(p in known for p in parts):
                 out.extend(known[p] for p in parts)
                 continue
+            items = list_items(doc, c.start, c.end)
+            if items and all(p in known for p in items) and (c.start, c.end) not in known:
+                out.extend(known[p] for p in items)  # "Gomel, Brest": a list of names
+                continue
             # "Khaf-Herat railway", "Baku-Tbilisi pipeline": a link between two places.
             if (
                 len(parts) > 1
@@ -595,9 +597,7 @@ class ActorTagger:
                     k2 = (name_key(toks[0]), name_key(toks[-1]))
                     if not (len(toks) == 2 and toks[0] in _SURNAME_FIRST) and k2 not in fullest:
                         # "Aleksei Novak" for the one Novak the gazetteer knows.
-                        own = (
-                            variant_person([t for t in toks if t.isalpha()], self.gazetteer) or own
-                        )
+                        own = variant_person(toks, self.gazetteer) or own
                     out.append(replace(m, canonical=fullest.get(k2, own)))
                     continue
             out.append(m)
@@ -739,7 +739,7 @@ class ActorTagger:
             ),
             self.gazetteer,
         )
-        chosen = generic_heads(doc, chosen, self.gazetteer)
+        chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
         chosen = self._roles(doc, chosen)
         chosen.sort(key=lambda m: m.start)
 
