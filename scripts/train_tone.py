@@ -97,7 +97,7 @@ def model_inputs(texts: list[str]) -> tuple[list[str], np.ndarray]:
 
 def cached_inputs(texts: list[str], cache: Path) -> tuple[list[str], np.ndarray]:
     digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
-    f = cache / f"tone_inputs_v3_{digest}.json"
+    f = cache / f"tone_inputs_v4_{digest}.json"
     if f.is_file():
         data = json.loads(f.read_text())
         return data["masked"], np.asarray(data["feats"], dtype=float)
@@ -112,9 +112,14 @@ def cached_inputs(texts: list[str], cache: Path) -> tuple[list[str], np.ndarray]
 #: and tok2vec systems of the first version did not help (model card) and are no longer
 #: refitted.
 SYSTEMS = {
-    "words+rules": (True, False, False),
     "words+rules+syntax": (True, False, True),
+    "words+rules+syntax+verbclass": (True, False, True),
 }
+#: Systems that read the verb table's quad classes among the syntax terms
+#: (``q:``/``nq:``/``hq:``, :func:`relnlp.pipeline.tone.syntax_terms`); the others are
+#: fitted without them.
+VERB_CLASS_SYSTEMS = frozenset({"words+rules+syntax+verbclass"})
+VERB_CLASS_PREFIXES = ("q:", "nq:", "hq:")
 #: Multiplier of the rule features (1: as the lexicon gives them).
 RULE_SCALE = 1.0
 
@@ -123,6 +128,17 @@ def _strip_syntax(masked: list[str]) -> list[str]:
     from relnlp.tone.model import SYNTAX_SEP
 
     return [m.partition(SYNTAX_SEP)[0] for m in masked]
+
+
+def _strip_verb_classes(masked: list[str]) -> list[str]:
+    from relnlp.tone.model import SYNTAX_SEP
+
+    out = []
+    for m in masked:
+        text, sep, syntax = m.partition(SYNTAX_SEP)
+        kept = [t for t in syntax.split() if not t.startswith(VERB_CLASS_PREFIXES)]
+        out.append(text + sep + " ".join(kept))
+    return out
 
 
 def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: float) -> Any:
@@ -136,6 +152,8 @@ def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: f
     rules, dense, syntax = SYSTEMS[system]
     if not syntax:
         masked = _strip_syntax(masked)
+    elif system not in VERB_CLASS_SYSTEMS:
+        masked = _strip_verb_classes(masked)
     vec = TfidfVectorizer(
         analyzer=analyzer, sublinear_tf=True, min_df=MIN_DF, max_features=MAX_FEATURES
     )
@@ -199,6 +217,11 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("../shared/dev"))
     ap.add_argument("--out", type=Path, default=Path("models/tone-v1"))
     ap.add_argument("--cache", type=Path, default=Path("/tmp/relnlp-tone-cache"))
+    ap.add_argument(
+        "--measure-chosen-only",
+        action="store_true",
+        help="held-out and cross-corpus figures of the chosen system only (saves fits)",
+    )
     args = ap.parse_args()
 
     data: dict[str, dict[str, Any]] = {}
@@ -250,6 +273,8 @@ def main() -> None:
     # Held-out and cross-corpus figures of each system at its validation-best C.
     results: dict[str, Any] = {}
     for system in SYSTEMS:
+        if args.measure_chosen_only and system != best:
+            continue
         C = max(C_GRID, key=lambda c: validation[f"{system}|C={c}"]["auc"])
         model = fit(m_tr, f_tr, y_tr, system=system, C=C)
         if system == best:

@@ -213,6 +213,22 @@ def test_syntax_terms_mark_negated_and_hedged_verbs(nlp: Any) -> None:
     assert "vo:renew_accord" in terms
 
 
+def test_syntax_terms_give_the_verb_tables_quad_class(nlp: Any) -> None:
+    from relnlp.pipeline.tone import syntax_terms
+
+    r = nlp.analyze(
+        "The rebels shelled the depot, the envoys did not sign the truce and the "
+        "ministers might meet in Lisbon.",
+        doc_date="2021-03-01",
+    )
+    doc = r.doc
+    terms = syntax_terms(doc, doc[:], set())
+    assert "q:material_conflict" in terms  # shelled: an act of force
+    assert "nq:verbal_cooperation" in terms and "q:verbal_cooperation" not in terms
+    assert "hq:verbal_cooperation" in terms  # "might meet": not an act
+    assert not any(t.startswith("q:") for t in syntax_terms(doc, doc[:], set(), None, False))
+
+
 def test_syntax_terms_join_the_text_as_their_own_features() -> None:
     from relnlp.tone.model import model_text
 

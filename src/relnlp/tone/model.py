@@ -173,6 +173,8 @@ class ToneModel:
         self._word_ids: dict[str, list[int]] = {}
         #: whether the model reads syntax terms (then the pipeline computes them)
         self.syntax = any(t.startswith("@") for t in self.vocabulary)
+        #: whether it reads the verb table's quad classes among them (``@q:...``)
+        self.verb_classes = any(t.startswith(("@q:", "@nq:", "@hq:")) for t in self.vocabulary)
 
     def _term_ids(self, text: str) -> list[int]:
         """Vocabulary indices of :func:`analyzer`'s terms of ``text`` (the same multiset),
