@@ -13,7 +13,14 @@ the PLOVER/CAMEO quad classes plus ``neutral`` (:data:`CLASSES`). Its features a
   weights of negated cues, which carry the syntax (negation scope over clauses, modality)
   that a bag of words cannot see.
 
-The sentence scores derived from the probabilities ``p``:
+When the model file has them (format 2, the packaged model), the regression's
+probabilities are averaged with those of a complement naive Bayes model over the same
+features (``nb_log_prob``, ``nb_weight``): its less sharp per-term weights carry better
+from one register to another (model card). The dependency terms include the quad class
+of verbs of the event verb table (``q:``/``nq:``/``hq:``, see
+:func:`relnlp.pipeline.tone.syntax_terms`).
+
+The sentence scores derived from the (averaged) probabilities ``p``:
 
 * ``cooperation = p[verbal_cooperation] + p[material_cooperation]``;
 * ``tension = p[verbal_conflict] + p[material_conflict]``;
