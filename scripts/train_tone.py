@@ -19,6 +19,12 @@ Usage: ``python scripts/train_tone.py [--data ../shared/dev] [--out models/tone-
 6. Writes the chosen system, fitted on both training parts, to ``--out`` (plain JSON,
    ``tone_model.json``, and the card's data in ``meta.json``).
 
+Systems (:data:`SYSTEMS`): the regression over words, rule features and dependency terms
+with or without the verb table's quad classes (``q:``/``nq:``/``hq:`` terms), and the
+latter averaged with a complement naive Bayes model on the same features
+(:data:`NB_SYSTEMS`; the regression is fitted once for both). ``--measure-chosen-only``
+skips the held-out and cross-corpus fits of the systems not chosen.
+
 Nothing of the held-out parts is used for fitting or for choosing anything.
 """
 
@@ -97,7 +103,7 @@ def model_inputs(texts: list[str]) -> tuple[list[str], np.ndarray]:
 
 def cached_inputs(texts: list[str], cache: Path) -> tuple[list[str], np.ndarray]:
     digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
-    f = cache / f"tone_inputs_v3_{digest}.json"
+    f = cache / f"tone_inputs_v4_{digest}.json"
     if f.is_file():
         data = json.loads(f.read_text())
         return data["masked"], np.asarray(data["feats"], dtype=float)
@@ -112,9 +118,24 @@ def cached_inputs(texts: list[str], cache: Path) -> tuple[list[str], np.ndarray]
 #: and tok2vec systems of the first version did not help (model card) and are no longer
 #: refitted.
 SYSTEMS = {
-    "words+rules": (True, False, False),
     "words+rules+syntax": (True, False, True),
+    "words+rules+syntax+verbclass": (True, False, True),
+    "words+rules+syntax+verbclass, LR+CNB": (True, False, True),
 }
+#: Systems that read the verb table's quad classes among the syntax terms
+#: (``q:``/``nq:``/``hq:``, :func:`relnlp.pipeline.tone.syntax_terms`); the others are
+#: fitted without them.
+VERB_CLASS_SYSTEMS = frozenset(
+    {"words+rules+syntax+verbclass", "words+rules+syntax+verbclass, LR+CNB"}
+)
+#: Systems whose probabilities average the regression's with those of a complement
+#: naive Bayes model (Rennie et al. 2003) on the same features (:data:`NB_WEIGHT`,
+#: smoothing :data:`NB_ALPHA`), and the regression they share (fitted once).
+NB_SYSTEMS = {"words+rules+syntax+verbclass, LR+CNB": "words+rules+syntax+verbclass"}
+NB_ALPHA = 0.1
+NB_WEIGHT = 0.5
+_FITTED: dict[tuple[Any, ...], Any] = {}
+VERB_CLASS_PREFIXES = ("q:", "nq:", "hq:")
 #: Multiplier of the rule features (1: as the lexicon gives them).
 RULE_SCALE = 1.0
 
@@ -125,7 +146,26 @@ def _strip_syntax(masked: list[str]) -> list[str]:
     return [m.partition(SYNTAX_SEP)[0] for m in masked]
 
 
-def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: float) -> Any:
+def _strip_verb_classes(masked: list[str]) -> list[str]:
+    from relnlp.tone.model import SYNTAX_SEP
+
+    out = []
+    for m in masked:
+        text, sep, syntax = m.partition(SYNTAX_SEP)
+        kept = [t for t in syntax.split() if not t.startswith(VERB_CLASS_PREFIXES)]
+        out.append(text + sep + " ".join(kept))
+    return out
+
+
+def fit(
+    masked: list[str],
+    feats: np.ndarray,
+    y: list[str],
+    *,
+    system: str,
+    C: float,
+    _matrix: bool = False,
+) -> Any:
     """A ToneModel fitted with scikit-learn, converted to relnlp's JSON form."""
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -133,9 +173,25 @@ def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: f
 
     from relnlp.tone.model import CLASSES, RULE_FEATURES, ToneModel, analyzer
 
+    if system in NB_SYSTEMS:
+        import dataclasses
+
+        from sklearn.naive_bayes import ComplementNB
+
+        lr, XX, y = fit(masked, feats, y, system=NB_SYSTEMS[system], C=C, _matrix=True)
+        nb = ComplementNB(alpha=NB_ALPHA).fit(XX, y)
+        log_prob = np.zeros((XX.shape[1], len(CLASSES)))
+        for j, c in enumerate(nb.classes_):
+            log_prob[:, c] = nb.feature_log_prob_[j]
+        return dataclasses.replace(lr, nb_log_prob=log_prob, nb_weight=NB_WEIGHT, info={})
+    key = (system, C, hash(tuple(masked)), hash(tuple(y)))
+    if key in _FITTED:
+        return _FITTED[key] if _matrix else _FITTED[key][0]
     rules, dense, syntax = SYSTEMS[system]
     if not syntax:
         masked = _strip_syntax(masked)
+    elif system not in VERB_CLASS_SYSTEMS:
+        masked = _strip_verb_classes(masked)
     vec = TfidfVectorizer(
         analyzer=analyzer, sublinear_tf=True, min_df=MIN_DF, max_features=MAX_FEATURES
     )
@@ -147,7 +203,8 @@ def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: f
         blocks.append(sparse.csr_matrix(feats[:, nr:] * DENSE_SCALE))
     XX = sparse.hstack(blocks).tocsr()
     clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
-    clf.fit(XX, [CLASSES.index(c) for c in y])
+    yy = [CLASSES.index(c) for c in y]
+    clf.fit(XX, yy)
     coef = np.zeros((XX.shape[1], len(CLASSES)))
     intercept = np.zeros(len(CLASSES))
     for j, c in enumerate(clf.classes_):
@@ -163,7 +220,8 @@ def fit(masked: list[str], feats: np.ndarray, y: list[str], *, system: str, C: f
         n_dense=DENSE if dense else 0,
         dense_scale=DENSE_SCALE,
     )
-    return model
+    _FITTED[key] = (model, XX, yy)
+    return (model, XX, yy) if _matrix else model
 
 
 def scores(model: Any, masked: list[str], feats: np.ndarray, y: list[str]) -> dict[str, float]:
@@ -199,6 +257,11 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("../shared/dev"))
     ap.add_argument("--out", type=Path, default=Path("models/tone-v1"))
     ap.add_argument("--cache", type=Path, default=Path("/tmp/relnlp-tone-cache"))
+    ap.add_argument(
+        "--measure-chosen-only",
+        action="store_true",
+        help="held-out and cross-corpus figures of the chosen system only (saves fits)",
+    )
     args = ap.parse_args()
 
     data: dict[str, dict[str, Any]] = {}
@@ -250,6 +313,8 @@ def main() -> None:
     # Held-out and cross-corpus figures of each system at its validation-best C.
     results: dict[str, Any] = {}
     for system in SYSTEMS:
+        if args.measure_chosen_only and system != best:
+            continue
         C = max(C_GRID, key=lambda c: validation[f"{system}|C={c}"]["auc"])
         model = fit(m_tr, f_tr, y_tr, system=system, C=C)
         if system == best:
@@ -269,6 +334,11 @@ def main() -> None:
         "created": dt.date.today().isoformat(),
         "system": best,
         "C": best_c,
+        "naive_bayes": (
+            {"alpha": NB_ALPHA, "weight": NB_WEIGHT, "kind": "ComplementNB"}
+            if best in NB_SYSTEMS
+            else None
+        ),
         "seed": SEED,
         "test_size": TEST_SIZE,
         "features": {

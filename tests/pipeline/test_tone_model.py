@@ -213,6 +213,22 @@ def test_syntax_terms_mark_negated_and_hedged_verbs(nlp: Any) -> None:
     assert "vo:renew_accord" in terms
 
 
+def test_syntax_terms_give_the_verb_tables_quad_class(nlp: Any) -> None:
+    from relnlp.pipeline.tone import syntax_terms
+
+    r = nlp.analyze(
+        "The rebels shelled the depot, the envoys did not sign the truce and the "
+        "ministers might meet in Lisbon.",
+        doc_date="2021-03-01",
+    )
+    doc = r.doc
+    terms = syntax_terms(doc, doc[:], set())
+    assert "q:material_conflict" in terms  # shelled: an act of force
+    assert "nq:verbal_cooperation" in terms and "q:verbal_cooperation" not in terms
+    assert "hq:verbal_cooperation" in terms  # "might meet": not an act
+    assert not any(t.startswith("q:") for t in syntax_terms(doc, doc[:], set(), None, False))
+
+
 def test_syntax_terms_join_the_text_as_their_own_features() -> None:
     from relnlp.tone.model import model_text
 
@@ -237,3 +253,52 @@ def test_syntax_terms_join_the_text_as_their_own_features() -> None:
     assert m.syntax
     row = m.tfidf([text]).toarray()[0]
     assert row[vec_terms.index("@nv:hold")] > 0
+
+
+def test_tone_model_naive_bayes_part_equals_scikit_learn(tmp_path: Path) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.naive_bayes import ComplementNB
+
+    texts = [
+        "The envoys signed a fisheries accord.",
+        "Gunboats rammed a trawler near the reef.",
+        "The council noted the report.",
+        "The ministers condemned the raid.",
+        "The navy delivered relief supplies.",
+    ]
+    y = [0, 3, 4, 2, 1]
+    rules = np.array(
+        [
+            [0.5, 0, 0, 0, 0, 0],
+            [0, 0.7, 0, 0, 0, 0],
+            [0.0] * 6,
+            [0, 0.4, 0, 0, 0, 0],
+            [0.3, 0, 0, 0, 0, 0],
+        ]
+    )
+    vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True).fit(texts)
+    from scipy import sparse
+
+    X = sparse.hstack([vec.transform(texts), sparse.csr_matrix(rules)]).tocsr()
+    nb = ComplementNB(alpha=0.1).fit(X, y)
+    vocab = [t for t, _i in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])]
+    n = len(RULE_FEATURES)
+    coef = np.zeros((len(vocab) + n, 5))  # a regression that knows nothing: uniform
+    m = ToneModel(
+        vocab,
+        vec.idf_,
+        np.ones(n),
+        coef,
+        np.zeros(5),
+        {},
+        0,
+        1.0,
+        nb.feature_log_prob_.T.copy(),
+        0.5,
+    )
+    p = m.predict_proba(texts, rules)
+    assert np.allclose(p, 0.5 * 0.2 + 0.5 * nb.predict_proba(X))
+    m.save(tmp_path)  # and it survives the JSON round trip
+    again = ToneModel.load(tmp_path)
+    assert again.nb_weight == 0.5
+    assert np.allclose(again.predict_proba(texts, rules), p, atol=1e-4)

@@ -55,6 +55,8 @@ from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from relnlp import extensions, records
+from relnlp.events._clauses import _match, _skip_clause
+from relnlp.events._lexicon import _default_verbs
 from relnlp.pipeline import doc_text, strings_of
 from relnlp.pipeline._tone_names import numbered_names, title_case_names
 from relnlp.records import SentenceTone
@@ -559,7 +561,7 @@ class ToneScorer:
             if self.model.syntax:
                 pos_ids = doc.to_array(POS).tolist()
                 masked = [
-                    model_text(m, syntax_terms(doc, s, named, pos_ids))
+                    model_text(m, syntax_terms(doc, s, named, pos_ids, self.model.verb_classes))
                     for m, s in zip(masked, sents)
                 ]
             dense = sentence_vectors(doc, sents, self.model.n_dense)
@@ -642,7 +644,11 @@ def masked_text(
 
 
 def syntax_terms(
-    doc: Doc, sent: Span, named: set[int], pos_ids: list[int] | None = None
+    doc: Doc,
+    sent: Span,
+    named: set[int],
+    pos_ids: list[int] | None = None,
+    verb_classes: bool = True,
 ) -> list[str]:
     """Dependency terms of a sentence for the learned model: what a bag of words cannot
     see. Every verb gives ``v:<lemma>``, or ``nv:<lemma>`` when it lies in the scope of
@@ -651,7 +657,13 @@ def syntax_terms(
     ``hv:<lemma>``; a verb and its direct object ``vo:<verb>_<object>`` (an object
     inside an entity name is its label, so names stay out). Words inside entity names
     (``named``) give nothing. ``pos_ids``: the doc's ``to_array(POS)`` as a list, when
-    several sentences are read (only verbs, nouns and adjectives then become Tokens)."""
+    several sentences are read (only verbs, nouns and adjectives then become Tokens).
+
+    With ``verb_classes``, a verb of the event verb table (:mod:`relnlp.events`: CAMEO
+    root classes, light verbs with their object nouns) also gives its quad class,
+    ``q:<class>``; ``nq:<class>`` when negated, ``hq:<class>`` in a hypothetical,
+    hedged or modifying clause (:func:`relnlp.events._clauses._skip_clause`): what
+    kind of act a verb reports is domain knowledge that holds in any register."""
     out: list[str] = []
     toks = (
         sent
@@ -666,8 +678,14 @@ def syntax_terms(
             lem = _lemma(tok)
             neg = _negated(tok)
             out.append(("nv:" if neg else "v:") + lem)
-            if _hedged(tok):
+            hedged = _hedged(tok)
+            if hedged:
                 out.append("hv:" + lem)
+            if verb_classes:
+                found = _match(tok, _default_verbs())
+                if found is not None:  # the CAMEO verb table's quad class of the act
+                    pre = "hq:" if hedged or _skip_clause(tok) else "nq:" if neg else "q:"
+                    out.append(pre + found[0].type)
             for c in tok.children:
                 if c.dep_ in {"dobj", "nsubjpass"} and c.is_alpha:
                     obj = c.ent_type_.lower() if c.i in named else _lemma(c)

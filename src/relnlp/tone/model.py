@@ -13,7 +13,14 @@ the PLOVER/CAMEO quad classes plus ``neutral`` (:data:`CLASSES`). Its features a
   weights of negated cues, which carry the syntax (negation scope over clauses, modality)
   that a bag of words cannot see.
 
-The sentence scores derived from the probabilities ``p``:
+When the model file has them (format 2, the packaged model), the regression's
+probabilities are averaged with those of a complement naive Bayes model over the same
+features (``nb_log_prob``, ``nb_weight``): its less sharp per-term weights carry better
+from one register to another (model card). The dependency terms include the quad class
+of verbs of the event verb table (``q:``/``nq:``/``hq:``, see
+:func:`relnlp.pipeline.tone.syntax_terms`).
+
+The sentence scores derived from the (averaged) probabilities ``p``:
 
 * ``cooperation = p[verbal_cooperation] + p[material_cooperation]``;
 * ``tension = p[verbal_conflict] + p[material_conflict]``;
@@ -53,7 +60,9 @@ __all__ = [
 ]
 
 FORMAT = "relnlp-tone"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Format versions this module reads (1: the logistic regression alone).
+READABLE_VERSIONS = (1, 2)
 PACKAGED = "tone-v1"
 
 #: The classes the model predicts, in the order of its coefficient columns.
@@ -157,6 +166,13 @@ class ToneModel:
         tokens, which carries what the words mean in context beyond their spelling.
     dense_scale : float
         Multiplier of the dense vector.
+    nb_log_prob : numpy.ndarray or None
+        ``(len(vocabulary) + len(RULE_FEATURES), len(CLASSES))`` feature weights of a
+        complement naive Bayes model (scikit-learn's ``ComplementNB.feature_log_prob_``
+        transposed) over the same features; ``None``: the regression alone.
+    nb_weight : float
+        Weight of the naive Bayes probabilities in the ensemble
+        ``(1 - nb_weight) * p_regression + nb_weight * p_naive_bayes``.
     """
 
     vocabulary: list[str]
@@ -167,12 +183,16 @@ class ToneModel:
     info: dict[str, Any] = field(default_factory=dict)
     n_dense: int = 0
     dense_scale: float = 1.0
+    nb_log_prob: npt.NDArray[np.float64] | None = None
+    nb_weight: float = 0.0
 
     def __post_init__(self) -> None:
         self._index = {t: i for i, t in enumerate(self.vocabulary)}
         self._word_ids: dict[str, list[int]] = {}
         #: whether the model reads syntax terms (then the pipeline computes them)
         self.syntax = any(t.startswith("@") for t in self.vocabulary)
+        #: whether it reads the verb table's quad classes among them (``@q:...``)
+        self.verb_classes = any(t.startswith(("@q:", "@nq:", "@hq:")) for t in self.vocabulary)
 
     def _term_ids(self, text: str) -> list[int]:
         """Vocabulary indices of :func:`analyzer`'s terms of ``text`` (the same multiset),
@@ -219,11 +239,11 @@ class ToneModel:
         vals /= np.repeat(norms, lengths)
         return sparse.csr_matrix((vals, cols, starts), shape=(len(texts), len(self.vocabulary)))
 
-    def decision(
-        self, texts: Sequence[str], rules: npt.ArrayLike, dense: npt.ArrayLike | None = None
-    ) -> npt.NDArray[np.float64]:
-        """Linear scores ``(n, len(CLASSES))`` for masked texts, rule features and (when
-        the model reads them) dense sentence vectors."""
+    def _features(
+        self, texts: Sequence[str], rules: npt.ArrayLike, dense: npt.ArrayLike | None
+    ) -> tuple[Any, npt.NDArray[np.float64]]:
+        """The TF-IDF matrix (``None`` for no text) and the scaled rule (and dense)
+        features of the texts."""
         r = np.asarray(rules, dtype=np.float64).reshape(len(texts), len(RULE_FEATURES))
         r = r * self.rule_scale
         if self.n_dense:
@@ -233,20 +253,34 @@ class ToneModel:
                 else np.asarray(dense, dtype=np.float64).reshape(len(texts), self.n_dense)
             )
             r = np.hstack([r, v * self.dense_scale])
+        return (self.tfidf(texts) if len(texts) else None), r
+
+    def _linear(self, x: Any, r: npt.NDArray[np.float64], w: npt.NDArray[np.float64]) -> Any:
         nv = len(self.vocabulary)
-        z: npt.NDArray[np.float64] = r @ self.coef[nv:] + self.intercept
-        if len(texts):
-            z += np.asarray(self.tfidf(texts) @ self.coef[:nv])
+        z = r @ w[nv:]
+        if x is not None:
+            z += np.asarray(x @ w[:nv])
+        return z
+
+    def decision(
+        self, texts: Sequence[str], rules: npt.ArrayLike, dense: npt.ArrayLike | None = None
+    ) -> npt.NDArray[np.float64]:
+        """Linear scores ``(n, len(CLASSES))`` of the regression for masked texts, rule
+        features and (when the model reads them) dense sentence vectors."""
+        x, r = self._features(texts, rules, dense)
+        z: npt.NDArray[np.float64] = self._linear(x, r, self.coef) + self.intercept
         return z
 
     def predict_proba(
         self, texts: Sequence[str], rules: npt.ArrayLike, dense: npt.ArrayLike | None = None
     ) -> npt.NDArray[np.float64]:
-        """Class probabilities ``(n, len(CLASSES))`` (softmax of :meth:`decision`)."""
-        z = self.decision(texts, rules, dense)
-        z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        p: npt.NDArray[np.float64] = e / e.sum(axis=1, keepdims=True)
+        """Class probabilities ``(n, len(CLASSES))``: the softmax of the regression's
+        scores, averaged with the naive Bayes probabilities when the model has them."""
+        x, r = self._features(texts, rules, dense)
+        p = _softmax(self._linear(x, r, self.coef) + self.intercept)
+        if self.nb_log_prob is not None and self.nb_weight:
+            q = _softmax(self._linear(x, r, self.nb_log_prob))
+            p = (1 - self.nb_weight) * p + self.nb_weight * q
         return p
 
     # Persistence (plain JSON) ---------------------------------------------------------
@@ -271,6 +305,9 @@ class ToneModel:
             # one row of len(CLASSES) weights per feature (vocabulary, rules, dense)
             "coef": [[round(float(x), 5) for x in row] for row in self.coef],
         }
+        if self.nb_log_prob is not None:
+            meta["nb_weight"] = self.nb_weight
+            meta["nb_log_prob"] = [[round(float(x), 5) for x in row] for row in self.nb_log_prob]
         (d / "tone_model.json").write_text(
             json.dumps(meta, ensure_ascii=False, separators=(",", ":")), "utf-8"
         )
@@ -292,10 +329,12 @@ class ToneModel:
             intercept = np.asarray(meta["intercept"], dtype=np.float64)
             info_file = directory / "meta.json"
             info = json.loads(info_file.read_text("utf-8")) if info_file.is_file() else {}
+            nb = meta.get("nb_log_prob")
+            nb_log_prob = None if nb is None else np.asarray(nb, dtype=np.float64)
         except (OSError, ValueError, KeyError) as exc:
             raise ResourceError(Errors.E109.format(path=name, problem=str(exc)), name=name) from exc
         problem = None
-        if meta.get("format") != FORMAT or meta.get("format_version") != FORMAT_VERSION:
+        if meta.get("format") != FORMAT or meta.get("format_version") not in READABLE_VERSIONS:
             problem = f"format {meta.get('format')!r} {meta.get('format_version')!r}"
         elif (
             tuple(meta.get("classes", ())) != CLASSES
@@ -307,6 +346,8 @@ class ToneModel:
             len(CLASSES),
         ):
             problem = f"coefficients of shape {coef.shape} do not match the vocabulary"
+        elif nb_log_prob is not None and nb_log_prob.shape != coef.shape:
+            problem = f"naive Bayes weights of shape {nb_log_prob.shape} do not match"
         if problem is not None:
             raise ResourceError(Errors.E109.format(path=name, problem=problem), name=name)
         return cls(
@@ -318,7 +359,16 @@ class ToneModel:
             info,
             int(meta.get("n_dense", 0)),
             float(meta.get("dense_scale", 1.0)),
+            nb_log_prob,
+            float(meta.get("nb_weight", 0.0)),
         )
+
+
+def _softmax(z: Any) -> npt.NDArray[np.float64]:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    p: npt.NDArray[np.float64] = e / e.sum(axis=1, keepdims=True)
+    return p
 
 
 def packaged_dir() -> Traversable:
