@@ -216,7 +216,7 @@ def _event_at(
         cameo, gold = "12", round(-0.5 * gold, 3)  # a withheld act of cooperation: a refusal
     a = min(w.idx for w in words)
     b = max(w.idx + len(w.text) for w in words)
-    countries = tuple(dict.fromkeys(c for p in parties if (c := actors.country.get(p))))
+    countries = tuple(dict.fromkeys(k for p in parties if (k := actors.country.get(p))))
     sent = verb.sent
     return Event(
         sent.start_char,
