@@ -28,11 +28,13 @@ SPLIT = dev.SPLIT
 # clauses give no event falls back to the actors it names): recall 0.366 -> 0.524, so the
 # found events grew from 30 to 43 and take in harder ones; source+target on found 0.533 ->
 # 0.419, on all gold 0.195 -> 0.220, source on all gold 0.232 -> 0.293 (first-two-names
-# 0.281), target on all gold 0.207 -> 0.256.
+# 0.281), target on all gold 0.207 -> 0.256. Third session: entity and date gold on a fifth
+# report (2022-08-22 CSIS, read by nobody who wrote rules) and issue 18's third round of
+# entity rules: entities 0.962, canonical 0.967 (1,544 gold mentions), dates 0.960 / 0.945.
 FLOORS = {
-    (SPLIT, "entities", "F1 micro (strict)"): 0.91,
-    (SPLIT, "entities", "canonical accuracy (matched spans)"): 0.89,
-    (SPLIT, "dates", "extraction F1 (strict)"): 0.92,
+    (SPLIT, "entities", "F1 micro (strict)"): 0.94,
+    (SPLIT, "entities", "canonical accuracy (matched spans)"): 0.94,
+    (SPLIT, "dates", "extraction F1 (strict)"): 0.93,
     (SPLIT, "dates", "value F1"): 0.90,
     (SPLIT, "themes", "F1 macro"): 0.82,  # 0.850 with taxonomy 1.2.0 (models/themes-v2 card)
     (SPLIT, "cooperation", "Spearman rho"): 0.62,
