@@ -8,26 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import pytest
 
-
-def _events(nlp: Any, text: str) -> pd.DataFrame:
-    ev = nlp.analyze(text, doc_date="2021-06-01").events
-    for row in ev.itertuples():
-        assert text[row.trigger_start : row.trigger_end] == row.trigger
-    return ev
+from tests.test_events import _events, _one
 
 
 def _side(v: Any) -> set[str]:
     return set(v.split(";")) if isinstance(v, str) and v else set()
-
-
-def _one(nlp: Any, text: str) -> dict[str, Any]:
-    ev = _events(nlp, text)
-    assert len(ev) == 1, ev[["trigger", "source", "target", "parties"]]
-    row: dict[str, Any] = ev.iloc[0].to_dict()
-    return row
 
 
 def test_a_comma_list_of_subjects_is_one_side(nlp: Any) -> None:
