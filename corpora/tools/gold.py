@@ -270,11 +270,24 @@ def build_doc(
     corp: Corpus = SEED_CORPUS,
 ) -> dict[str, object]:
     """Resolve and check one report's annotations (all layers, or those in only)."""
-    only = (only or {"entities", "dates", "passages", "events"}) & corp.layers(doc_id)
-    text = corp.text(doc_id)
-    meta = corp.meta(doc_id)
+    listed = corp.layers(doc_id)
     base = corp.annotations / annotator / doc_id
     problems: list[str] = []
+    # A layer asked for, or written, that the corpus does not list for this report would
+    # be skipped without a word: say so instead (the check then fails).
+    for layer in sorted((only or set()) - listed):
+        problems.append(
+            f"{doc_id}: layer {layer!r} is not listed for this report ({sorted(listed)})"
+        )
+    for layer in sorted({"entities", "dates", "passages", "events"} - listed):
+        if (base / f"{layer}.tsv").exists():
+            problems.append(
+                f"{base / f'{layer}.tsv'}: written, but layer {layer!r} is not listed for this "
+                f"report ({sorted(listed)}): list it (docs.json 'layers') or remove the file"
+            )
+    only = (only or {"entities", "dates", "passages", "events"}) & listed
+    text = corp.text(doc_id)
+    meta = corp.meta(doc_id)
 
     entities = []
     path = base / "entities.tsv"

@@ -95,3 +95,24 @@ def test_packaged_dev_gold_equals_corpora_dev_gold() -> None:
     assert [p.name for p in packaged] == [p.name for p in GOLD_FILES]
     for a, b in zip(packaged, GOLD_FILES):
         assert a.read_bytes() == b.read_bytes()
+
+
+def test_a_layer_the_report_does_not_list_is_refused_not_skipped(
+    dev_data: Path, tmp_path: Path
+) -> None:
+    # The FRUS telegrams are annotated for passages and events only (docs.json 'layers').
+    # An entities.tsv written for them, or `--only entities`, was once skipped in silence.
+    tool = _tool()
+    doc = "1958-frus-022-telegrams"
+    ann = tmp_path / "x" / doc
+    ann.mkdir(parents=True)
+    for layer in ("passages", "events"):
+        src = DEV / "annotations" / "gold" / doc / f"{layer}.tsv"
+        (ann / f"{layer}.tsv").write_text(src.read_text("utf-8"), "utf-8")
+    corp = tool.Corpus("dev", tmp_path, dev_data)
+    assert tool.build_doc("x", doc, None, corp)["passages"]  # the listed layers build
+    with pytest.raises(tool.GoldError, match="layer 'entities' is not listed"):
+        tool.build_doc("x", doc, {"entities"}, corp)
+    (ann / "entities.tsv").write_text("Cuba\tGPE\tCuba\n", "utf-8")
+    with pytest.raises(tool.GoldError, match="entities.tsv: written, but layer 'entities'"):
+        tool.build_doc("x", doc, None, corp)
