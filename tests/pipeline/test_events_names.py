@@ -8,16 +8,12 @@ from typing import Any
 import pytest
 
 from relnlp.gazetteer import Gazetteer, load_gazetteer
+from tests.pipeline.test_canonical import ents
 
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return load_gazetteer()
-
-
-def ents(nlp: Any, text: str) -> list[tuple[str, str, str]]:
-    df = nlp.analyze(text).entities
-    return list(zip(df["text"], df["label"], df["canonical"]))
 
 
 @pytest.mark.parametrize(
