@@ -74,8 +74,8 @@ def test_dev_gold_validates_against_its_text(path: Path, dev_data: Path) -> None
         assert p["cooperation"] in range(4) and p["tension"] in range(4)
         # Front matter is never inside a passage.
         assert not text[p["start"] : p["end"]].startswith("---\nlayout")
-    # A report annotated without the events layer (entities and dates only) has no
-    # "events" key; relnlp's dev evaluation reads it as no events.
+    # A report annotated for entities and dates only has no events list (gold.py writes it
+    # only when docs.json lists the layer): absent, not empty, so no scorer reads "no events".
     assert ("events" in gold) == ("events" in gold["layers"])
     for ev in gold.get("events", []):
         assert text[ev["start"] : ev["end"]] == ev["text"] and ev["class"] in CLASSES, ev

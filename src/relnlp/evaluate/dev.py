@@ -4,7 +4,8 @@ The gold annotations (offsets, labels, canonical names, TIMEX3 values, passage t
 scores, events) are packaged in ``relnlp/data/gold_dev``; the texts are not (their
 publishers' copyright allows internal evaluation only) and are read from
 ``DATA/reports/<file>``, checked against the sha256 each gold file records. Some reports are
-annotated for passages and events only (``layers`` in each gold file).
+annotated for passages and events only, some for entities and dates only (``layers`` in
+each gold file); a layer is scored only on the reports that list it.
 
 Rows come in two splits: ``dev held-out`` (the development reports alone: no component was
 fitted to them, and the gold was written after the components) and ``seeds+dev`` (passage
@@ -86,7 +87,7 @@ def load_dev_gold(data: Path, gold: Path | None = None) -> list[sc.GoldDoc]:
                 g.get("entities", []),
                 g.get("dates", []),
                 g.get("passages", []),
-                layers=frozenset(g["layers"]) - {"events"},
+                layers=frozenset(g["layers"]),
                 entity_labels=sc.ENTITY_LABELS,
                 path=path,
                 events=g.get("events", []),
@@ -131,8 +132,11 @@ def _event_rows(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction]) -> l
     """Events rows, in two splits: the reports held out for events (``dev held-out``) and
     those the extractor was developed on (:data:`EVENTS_DEVELOPED_ON`)."""
     rows: list[dict[str, Any]] = []
+    # Only reports annotated for events: the events of a report without that layer would
+    # count as false positives in the pooled precision.
+    pairs = [(d, p) for d, p in zip(docs, preds) if "events" in d.layers]
     for split, keep in ((SPLIT, False), (EVENTS_DEVELOPED, True)):
-        chosen = [(d, p) for d, p in zip(docs, preds) if (d.doc_id in EVENTS_DEVELOPED_ON) == keep]
+        chosen = [(d, p) for d, p in pairs if (d.doc_id in EVENTS_DEVELOPED_ON) == keep]
         rows += _event_split([d for d, _p in chosen], [p for _d, p in chosen], split)
     return rows
 
