@@ -22,6 +22,7 @@ from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __versi
 from relnlp.errors import ArgumentTypeError, Errors, InputError, ResourceError
 from relnlp.io import CleanView, Document, read
 from relnlp.lang.chars import BLANK_LINE
+from relnlp.pipeline.heap import keeps_heap_frozen
 from relnlp.report import Report
 from relnlp.themes.taxonomy import Taxonomy
 
@@ -376,6 +377,7 @@ class Analyzer:
         (report,) = self.pipe([(text_or_document, doc_id, doc_date)], as_tuples=True)
         return report
 
+    @keeps_heap_frozen
     def pipe(
         self,
         texts_or_documents: Iterable[Any],
