@@ -111,11 +111,20 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 def stems(text: str, *, drop_stop: bool = False) -> list[str]:
     """Stems of the words of ``text`` (optionally without stop words and numbers)."""
-    ws, st = _analysed(text)
     if not drop_stop:
-        return list(st)
+        return list(_analysed(text)[1])
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=256)
+def _content_stems(text: str) -> tuple[str, ...]:
+    """Stems without stop words, numbers and one-letter words (cached like
+    :func:`_analysed`: the prior and the trained model both read them)."""
+    ws, st = _analysed(text)
     stop = _stop()
-    return [s for (w, _a, _b), s in zip(ws, st) if w not in stop and not w.isdigit() and len(w) > 1]
+    return tuple(
+        s for (w, _a, _b), s in zip(ws, st) if w not in stop and not w.isdigit() and len(w) > 1
+    )
 
 
 @lru_cache(maxsize=256)
@@ -215,17 +224,16 @@ class PriorScorer:
         # A cue inside a longer cue of the same theme ("Bank" in "Investment Bank") is
         # not separate evidence.
         # (Compared within each theme only: a passage has many cues of many themes.)
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for o in out:
-            spans.setdefault(o.theme, []).append((o.start, o.end))
-        out = [
-            m
-            for m in out
-            if not any(
-                a <= m.start and m.end <= b and (b - a) > (m.end - m.start)
-                for a, b in spans[m.theme]
-            )
-        ]
+        # _phrases gives a theme at most one cue per starting word, so a cue is inside a
+        # longer one exactly when a cue of its theme that starts earlier ends no sooner.
+        reach: dict[str, int] = {}
+        inside: set[int] = set()
+        for k in sorted(range(len(out)), key=lambda k: out[k].start):
+            m = out[k]
+            if reach.get(m.theme, -1) >= m.end:
+                inside.add(k)
+            reach[m.theme] = max(reach.get(m.theme, -1), m.end)
+        out = [m for k, m in enumerate(out) if k not in inside]
         for t in self.taxonomy.themes:
             for pat in self.taxonomy.patterns(t.id):
                 for m in pat.finditer(text):
