@@ -229,11 +229,11 @@ class PriorScorer:
         reach: dict[str, int] = {}
         inside: set[int] = set()
         for k in sorted(range(len(out)), key=lambda k: out[k].start):
-            m = out[k]
-            if reach.get(m.theme, -1) >= m.end:
+            cue = out[k]
+            if reach.get(cue.theme, -1) >= cue.end:
                 inside.add(k)
-            reach[m.theme] = max(reach.get(m.theme, -1), m.end)
-        out = [m for k, m in enumerate(out) if k not in inside]
+            reach[cue.theme] = max(reach.get(cue.theme, -1), cue.end)
+        out = [cue for k, cue in enumerate(out) if k not in inside]
         for t in self.taxonomy.themes:
             for pat in self.taxonomy.patterns(t.id):
                 for m in pat.finditer(text):
