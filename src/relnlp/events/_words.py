@@ -79,9 +79,13 @@ PRONOUN_KINDS = {
     "it": frozenset({"ORG", "GPE"}),
     "they": frozenset({"ORG", "NORP"}),
 }
-#: Verbs of intention, attempt and belief: an act under them did not (yet) take place.
+#: Verbs of intention and belief: an act under them did not (yet) take place. Verbs of
+#: attempt in the past ("sought to", "tried to", "attempted to") are not among them: an
+#: attempt is an act undertaken, and event coders code it as the act (CAMEO codes
+#: "attempted to mediate" as mediation); in the present ("seeks to maintain ties") they
+#: state an aim (:data:`ATTEMPT_HEADS`). "Struggled to" says the act did not come about.
 HEDGE_HEADS = frozenset(
-    """hope seek try attempt struggle strive plan intend want wish consider expect propose
+    """hope struggle plan intend want wish consider expect propose
     aim explore
     need prepare threaten believe think argue suggest assume predict fear doubt speculate
     imagine claim allege likely unlikely able unable ready willing eager possible
@@ -89,6 +93,11 @@ HEDGE_HEADS = frozenset(
 )
 #: Verbs under which a governed act is withheld: "failed to support", "refused to meet".
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "cease", "stop", "avoid", "neglect"})
+#: Verbs of attempt: an act under them is reported when the attempt is in the past.
+ATTEMPT_HEADS = frozenset({"seek", "try", "attempt", "strive", "endeavour", "endeavor"})
+#: Adjectives of ability that, with a copula in the past, entail the act (implicative:
+#: "was able to bomb" reports the bombing; "is able to strike" only a capability).
+IMPLICATIVE_ADJECTIVES = frozenset({"able"})
 #: CAMEO roots whose verbs move something (aid, arms, troops) to the target: provide
 #: aid (07), yield (08: release, withdraw), exhibit force posture (15: deploy).
 THEME_ROOTS = frozenset({"07", "08", "15"})
