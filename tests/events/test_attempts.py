@@ -58,3 +58,36 @@ def test_an_aim_or_a_capability_is_no_event(nlp: Any, text: str) -> None:
 def test_the_authors_cross_reference_is_no_event(nlp: Any) -> None:
     text = "As discussed above, Kenya imposed sanctions on Somalia in May."
     assert _triggers(nlp, text) == ["imposed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # a clause stated as a fact is reported, as is its act
+        (
+            "Tensions rose after the fact that Kenyan authorities cracked down on al-Shabaab in May.",
+            "cracked",
+            "Kenya",
+            "al-Shabaab",
+        ),
+        # a state's media and intelligence act for it
+        ("Chinese state media granted Ukraine airtime.", "granted", "China", "Ukraine"),
+        (
+            "In 2021 the Kenyan police busted several al-Shabaab cells.",
+            "busted",
+            "Kenya",
+            "al-Shabaab",
+        ),
+    ],
+)
+def test_facts_media_and_busts(nlp: Any, text: str, trigger: str, source: str, target: str) -> None:
+    ev = _events(nlp, text)
+    rows = ev[ev["trigger"].str.split().str[0] == trigger]
+    assert len(rows) == 1, ev[["trigger", "source", "target"]]
+    assert rows.iloc[0]["source"] == source
+    assert rows.iloc[0]["target"] == target
+
+
+def test_a_claim_that_is_no_fact(nlp: Any) -> None:
+    text = "Tensions rose after the claim that Kenyan authorities cracked down on al-Shabaab."
+    assert "cracked" not in _triggers(nlp, text)

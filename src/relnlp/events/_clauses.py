@@ -13,6 +13,7 @@ from relnlp.events._words import (
     ASSESSMENT_ADVERBS,
     ATTEMPT_HEADS,
     CONDITIONAL_MARKS,
+    FACTIVE_NOUNS,
     HEDGE_HEADS,
     IMPLICATIVE_ADJECTIVES,
     MUTUAL_ROOTS,
@@ -152,8 +153,8 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
 def _skip_clause(verb: Token) -> bool:
     """Whether the clause of ``verb`` reports no act: a hypothetical, conditional,
     recommendation, forecast, question, imperative, or a modifier inside a noun phrase."""
-    if verb.dep_ in {"amod", "acl", "compound", "nmod", "csubj", "npadvmod"} and not _labelled(
-        verb
+    if verb.dep_ in {"amod", "acl", "compound", "nmod", "csubj", "npadvmod"} and not (
+        _labelled(verb) or _factive(verb)
     ):
         return True
     if verb.dep_ == "pcomp" and not _gerund_clause(verb):
@@ -215,6 +216,16 @@ def _implicative(adj: Token) -> bool:
         and cop.tag_ == "VBD"
         and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in cop.children)
         and not any(c.dep_ == "neg" for c in adj.children)
+    )
+
+
+def _factive(verb: Token) -> bool:
+    """"the fact that Turkey cracked down on ...": a clause stated as a fact."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in FACTIVE_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     )
 
 

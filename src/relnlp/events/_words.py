@@ -43,7 +43,9 @@ THING_HEADS = frozenset(
     program format war statement communique resolution law act concept""".split()
 )
 #: Nouns that stand for an actor without naming it; they fill a role (the event exists)
-#: but resolve to no one ("the two countries", "local officials").
+#: but resolve to no one ("the two countries", "local officials"). With a nationality or
+#: a possessor they stand for its state or organisation ("Chinese state media", "the
+#: Taliban's intelligence"), as CAMEO codes a country's media and intelligence sectors.
 ACTOR_NOUNS = frozenset(
     """country countries state states government governments side sides partner partners
     ally allies neighbour neighbours neighbor neighbors nation nations power powers
@@ -62,7 +64,7 @@ ACTOR_NOUNS = frozenset(
     paramilitary paramilitaries consul consuls attache attaches emissary emissaries
     negotiator negotiators governor governors mayor mayors chairman chairwoman chairperson
     secretary secretaries senator senators director directors deputy deputies prosecutor
-    prosecutors""".split()
+    prosecutors media intelligence""".split()
 )
 #: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
 RELATIONAL_NOUNS = frozenset(
@@ -95,6 +97,9 @@ HEDGE_HEADS = frozenset(
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "cease", "stop", "avoid", "neglect"})
 #: Verbs of attempt: an act under them is reported when the attempt is in the past.
 ATTEMPT_HEADS = frozenset({"seek", "try", "attempt", "strive", "endeavour", "endeavor"})
+#: Nouns whose "that" clause states a fact: "the fact that Turkey cracked down on ..."
+#: reports the act (a noun's other clauses, "the claim that ...", do not).
+FACTIVE_NOUNS = frozenset({"fact"})
 #: Adjectives of ability that, with a copula in the past, entail the act (implicative:
 #: "was able to bomb" reports the bombing; "is able to strike" only a capability).
 IMPLICATIVE_ADJECTIVES = frozenset({"able"})
