@@ -220,7 +220,7 @@ def _implicative(adj: Token) -> bool:
 
 
 def _factive(verb: Token) -> bool:
-    """"the fact that Turkey cracked down on ...": a clause stated as a fact."""
+    """ "the fact that Turkey cracked down on ...": a clause stated as a fact."""
     return (
         verb.dep_ == "acl"
         and verb.head.lemma_.lower() in FACTIVE_NOUNS
