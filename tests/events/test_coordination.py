@@ -63,3 +63,46 @@ def test_a_statement_is_aimed_at_every_actor_coordinated_in_its_first_phrase(nlp
     )
     assert _side(e["source"]) == {"Kenya"}
     assert _side(e["target"]) == {"Ethiopia", "Eritrea"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # a verb in the past tense shares no "to" or modal with the verb it is conjoined to
+        (
+            "Kenyan officials justified the raid as necessary to protect Kenyan citizens"
+            " and falsely accused Somalia on 3 May.",
+            "accused",
+            {"Kenya"},
+            {"Somalia"},
+        ),
+        (
+            "Paul Kagame said the border must be respected and urged Uganda to withdraw its troops.",
+            "urged",
+            {"Paul Kagame"},
+            {"Uganda"},
+        ),
+    ],
+)
+def test_a_finite_conjunct_is_a_clause_of_its_own(
+    nlp: Any, text: str, trigger: str, source: set[str], target: set[str]
+) -> None:
+    e = _at(nlp, text, trigger)
+    assert _side(e["source"]) == source
+    assert _side(e["target"]) == target
+
+
+def test_a_base_form_conjunct_shares_the_modal(nlp: Any) -> None:
+    rows = _events(nlp, "Uganda might protest and sanction Kenya.")
+    assert not len(rows)
+
+
+def test_a_nationality_on_an_act_names_its_author_as_target(nlp: Any) -> None:
+    # another event in the sentence: the clause's own roles must give the target
+    e = _at(
+        nlp,
+        "Vietnam met Japan on Monday, and the Philippines denounced Chinese incursions.",
+        "denounced",
+    )
+    assert e["source"] == "Philippines"
+    assert e["target"] == "China"

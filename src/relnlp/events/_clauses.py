@@ -43,6 +43,10 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
             return c, passive
         if cur.dep_ == "relcl":
             return cur.head, False
+        host = _finite_host(cur)
+        if host is not None:
+            cur = host
+            continue
         # "urged Iran to sign", "trusted aides to brief": the object controls the
         # infinitive (object control); "agreed to supply": the subject does
         if cur.dep_ == "xcomp" and cur.head.pos_ == "VERB":
@@ -185,6 +189,10 @@ def _skip_clause(verb: Token) -> bool:
             return True
         if cur.i != verb.i and cur.lemma_.lower() in ATTEMPT_HEADS and cur.tag_ not in PAST_TAGS:
             return True  # "seeks to maintain ties": an aim; "sought to unleash": an attempt
+        host = _finite_host(cur)
+        if host is not None:
+            cur = host  # coordinated with the clause above: "said ... and urged"
+            continue
         if cur.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and cur.head.i != cur.i:
             if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and not _implicative(cur.head):
                 return True  # "likely to", "ready to"
@@ -217,6 +225,34 @@ def _implicative(adj: Token) -> bool:
         and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in cop.children)
         and not any(c.dep_ == "neg" for c in adj.children)
     )
+
+
+#: Tags of a finite verb in the past or present tense.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _finite_host(verb: Token) -> Token | None:
+    """The verb a finite verb is really coordinated with when the parser conjoined it to
+    a non-finite one ("justified X as necessary to protect citizens and falsely claimed
+    Y", "said X must be respected and urged Y"): only a base form shares an infinitive's
+    "to" or a modal; a verb in the past or present tense is a clause of its own beside
+    the clause above. None when ``verb`` is no such conjunct."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS:
+        return None
+    head = verb.head
+    nonfinite = head.tag_ in {"VB", "VBN"} and any(
+        c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to") for c in head.children
+    )
+    if not nonfinite:
+        return None
+    host = head  # the nearest verb above the non-finite one ("as necessary to protect")
+    for _ in range(3):
+        if host.head.i == host.i:
+            return None
+        host = host.head
+        if host.pos_ in {"VERB", "AUX"}:
+            return host
+    return None
 
 
 def _factive(verb: Token) -> bool:

@@ -39,6 +39,7 @@ from relnlp.events._lexicon import _default_verbs
 from relnlp.events._statements import _complement_groups, _complement_role
 from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
 from relnlp.events._words import (
+    ACT_NOUNS,
     ADJUNCT_PREPS,
     AUTHOR_PRONOUNS,
     INFORMANT_HEADS,
@@ -135,11 +136,12 @@ def _event_at(
     if not targets and not target_filled:
         # "sanctions on the Russian financial sector", "strikes on Ukrainian cities": the
         # state whose nationality qualifies what the act is aimed at
-        # (a prepositional object only: "threatened Afghan clerics" aims at people)
+        # (a prepositional object, or an act: "threatened Afghan clerics" aims at people,
+        # "denounced Chinese incursions" at China)
         targets = [
             a
             for np_ in tgt_nps
-            if np_.dep_ == "pobj"
+            if np_.dep_ == "pobj" or np_.lemma_.lower() in ACT_NOUNS
             for a in _nationality_of(np_, actors)
             if a not in sources
         ][:1]

@@ -163,6 +163,13 @@ NOMINALS = {
     "skirmish": "skirmish",
     "fighting": "fight",
 }
+#: Nouns that name an act of their author ("Ukrainian aggression", "Chinese incursions"):
+#: a nationality on them names who acts, so "denounced Chinese incursions" is aimed at
+#: China (a nationality on other objects names people: "threatened Afghan clerics").
+ACT_NOUNS = frozenset(NOMINALS) | frozenset(
+    """aggression provocation incursion violation interference meddling escalation
+    intervention""".split()
+)
 NOMINAL_MUTUAL = frozenset(
     {
         "talk",
