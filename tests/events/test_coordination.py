@@ -106,3 +106,37 @@ def test_a_nationality_on_an_act_names_its_author_as_target(nlp: Any) -> None:
     )
     assert e["source"] == "Philippines"
     assert e["target"] == "China"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # military assets act for the state whose nationality they bear
+        (
+            "Russian warplanes bombed Ukrainian positions on Tuesday.",
+            "bombed",
+            {"Russia"},
+            {"Ukraine"},
+        ),
+        # verbs of the CAMEO codebook: breaking off relations, firing missiles
+        (
+            "Venezuela broke off diplomatic relations with Colombia.",
+            "broke",
+            {"Venezuela"},
+            {"Colombia"},
+        ),
+        ("Iran fired ballistic missiles at Iraqi bases in January.", "fired", {"Iran"}, {"Iraq"}),
+    ],
+)
+def test_assets_and_codebook_verbs(
+    nlp: Any, text: str, trigger: str, source: set[str], target: set[str]
+) -> None:
+    e = _at(nlp, text, trigger)
+    assert _side(e["source"]) == source
+    assert _side(e["target"]) == target
+
+
+def test_warships_of_two_states_hold_a_joint_drill(nlp: Any) -> None:
+    e = _at(nlp, "Chinese and Russian warships held joint drills in the Sea of Japan.", "held")
+    assert set(e["parties"]) == {"China", "Russia"}
+    assert not e["source"] and not e["target"]

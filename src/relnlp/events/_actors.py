@@ -17,6 +17,7 @@ from relnlp.events._words import (
     ACTOR_LABELS,
     ACTOR_NOUNS,
     ACTOR_PRONOUNS,
+    ASSET_NOUNS,
     PLURAL_REFERENCES,
     REGION_ACTORS,
     RELATIONAL_NOUNS,
@@ -193,9 +194,9 @@ def _np_parts(tok: Token, actors: _Actors, depth: int = 0) -> tuple[list[str], l
     affiliations: list[str] = []
     if depth >= 2 or tok.lower_ in RELATIVE_PRONOUNS:
         return names, affiliations
-    agentive = (tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS) and not (
-        tok.lower_ in RELATIONAL_NOUNS or tok.lemma_.lower() in RELATIONAL_NOUNS
-    )
+    agentive = (
+        tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS or tok.lower_ in ASSET_NOUNS
+    ) and not (tok.lower_ in RELATIONAL_NOUNS or tok.lemma_.lower() in RELATIONAL_NOUNS)
     for c in tok.children:
         if c.dep_ in {"compound", "nmod", "appos"}:
             got = actors.by_token.get(c.i)

@@ -66,6 +66,15 @@ ACTOR_NOUNS = frozenset(
     secretary secretaries senator senators director directors deputy deputies prosecutor
     prosecutors media intelligence""".split()
 )
+#: Military assets that act for the state whose nationality they bear ("Chinese
+#: warships held drills", "Russian jets bombed Aleppo"), as CAMEO codes a country's
+#: military; a proper name on them is still no actor ("the S-400 missiles").
+ASSET_NOUNS = frozenset(
+    """warship warships ship ships vessel vessels boat boats jet jets warplane warplanes
+    plane planes aircraft bomber bombers fighter fighters drone drones submarine
+    submarines frigate frigates destroyer destroyers tank tanks helicopter helicopters
+    missile missiles rocket rockets artillery""".split()
+)
 #: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
 RELATIONAL_NOUNS = frozenset(
     """ally allies partner partners neighbour neighbours neighbor neighbors friend friends
