@@ -140,3 +140,9 @@ def test_warships_of_two_states_hold_a_joint_drill(nlp: Any) -> None:
     e = _at(nlp, "Chinese and Russian warships held joint drills in the Sea of Japan.", "held")
     assert set(e["parties"]) == {"China", "Russia"}
     assert not e["source"] and not e["target"]
+
+
+def test_soviet_stands_for_the_soviet_union(nlp: Any) -> None:
+    e = _at(nlp, "Soviet troops invaded Hungary in November 1956.", "invaded")
+    assert e["source"] == "Soviet Union"
+    assert e["target"] == "Hungary"

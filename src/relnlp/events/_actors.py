@@ -18,6 +18,7 @@ from relnlp.events._words import (
     ACTOR_NOUNS,
     ACTOR_PRONOUNS,
     ASSET_NOUNS,
+    NORP_STATES,
     PLURAL_REFERENCES,
     REGION_ACTORS,
     RELATIONAL_NOUNS,
@@ -49,6 +50,8 @@ class _Actors:
         self.home: dict[int, str] = {}
         for ent in found:
             label, canonical, country = ent.label, ent.canonical, ent.country
+            if label == "NORP" and not country:
+                country = NORP_STATES.get(str(canonical))  # "Soviet" -> "Soviet Union"
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue

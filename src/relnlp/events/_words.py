@@ -75,6 +75,10 @@ ASSET_NOUNS = frozenset(
     submarines frigate frigates destroyer destroyers tank tanks helicopter helicopters
     missile missiles rocket rockets artillery""".split()
 )
+#: Nationality adjectives the gazetteer keeps as groups without a state (they also name
+#: an era: "post-Soviet", "Soviet-era"), standing for their state when they act or are
+#: acted on in an event ("Soviet troops entered Hungary", "the Soviet Ambassador").
+NORP_STATES = {"Soviet": "Soviet Union"}
 #: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
 RELATIONAL_NOUNS = frozenset(
     """ally allies partner partners neighbour neighbours neighbor neighbors friend friends
