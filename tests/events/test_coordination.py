@@ -146,3 +146,32 @@ def test_soviet_stands_for_the_soviet_union(nlp: Any) -> None:
     e = _at(nlp, "Soviet troops invaded Hungary in November 1956.", "invaded")
     assert e["source"] == "Soviet Union"
     assert e["target"] == "Hungary"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target", "parties"),
+    [
+        (
+            "Narendra Modi assured Joe Biden that India would buy more gas.",
+            "assured",
+            {"Narendra Modi"},
+            {"Joe Biden"},
+            None,
+        ),
+        (
+            "Russian and Belarusian troops began joint exercises near the Polish border.",
+            "began",
+            set(),
+            set(),
+            {"Russia", "Belarus"},
+        ),
+    ],
+)
+def test_assurances_and_exercises_begun(
+    nlp: Any, text: str, trigger: str, source: set[str], target: set[str], parties: Any
+) -> None:
+    e = _at(nlp, text, trigger)
+    assert _side(e["source"]) == source
+    assert _side(e["target"]) == target
+    if parties is not None:
+        assert set(e["parties"]) == parties
