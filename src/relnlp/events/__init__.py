@@ -73,7 +73,10 @@ Not events (annotation guidelines, ``shared/ANNOTATION.md``): clauses with a mod
 auxiliary (hypotheticals, recommendations, forecasts; but "will" in what an actor
 announced, "the ministry said it will expel ...", is a decision made public), conditional
 clauses, questions, imperatives, clauses governed by a verb of intention or belief
-("hoped to", "analysts believe that"), the author's assessment ("the Kremlin likely
+("hoped to", "analysts believe that") or by an attempt stated in the present ("seeks to
+maintain ties"; an attempt in the past, "sought to unleash", "tried to convince", is an
+act undertaken and is coded as the act, as is the implicative "was able to bomb"), the
+author's cross-references ("as noted above"), the author's assessment ("the Kremlin likely
 continued ..."), the author's own voice ("we"), and actions named by a noun phrase that
 frames something else ("since Russia's invasion of Ukraine"). A **negated** trigger
 ("did not meet", "failed to support") keeps a cooperation event as a refusal (CAMEO root

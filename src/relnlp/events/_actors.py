@@ -17,6 +17,8 @@ from relnlp.events._words import (
     ACTOR_LABELS,
     ACTOR_NOUNS,
     ACTOR_PRONOUNS,
+    ASSET_NOUNS,
+    NORP_STATES,
     PLURAL_REFERENCES,
     REGION_ACTORS,
     RELATIONAL_NOUNS,
@@ -48,6 +50,8 @@ class _Actors:
         self.home: dict[int, str] = {}
         for ent in found:
             label, canonical, country = ent.label, ent.canonical, ent.country
+            if label == "NORP" and not country:
+                country = NORP_STATES.get(str(canonical))  # "Soviet" -> "Soviet Union"
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -129,11 +133,38 @@ def _np_side(tok: Token, actors: _Actors) -> list[str]:
         if pair:
             out += pair  # "the NATO-Ukraine Commission": both
             continue
+        # names coordinated before the head share it: "the Donetsk and Luhansk People's
+        # Republics", "DNR and LNR leaders", "Zelensky and Foreign Minister Kuleba"
+        out += _coordinated_modifiers(c, actors)
         names, affiliations = _np_parts(c, actors)
         # a person named comes first; else every state the phrase is affiliated with
         # ("officials from Nigeria and Ghana")
         out += names[:1] if names else affiliations
     return list(dict.fromkeys(out))
+
+
+def _coordinated_modifiers(tok: Token, actors: _Actors) -> list[str]:
+    """Actors named by a coordination of names before the head ``tok`` ("the Kenyan and
+    Ugandan [NORP] ..." aside): a proper name modifying ``tok`` that has its own "and"
+    and conjuncts ("the Abkhaz and South Ossetian republics", "Zelensky and Foreign
+    Minister Kuleba" as the parser reads them), each conjunct's actor in reading order."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ not in {"compound", "nmod"} or c.i >= tok.i or c.pos_ != "PROPN":
+            continue
+        if not any(k.dep_ == "cc" for k in c.children):
+            continue
+        hit = actors.by_token.get(c.i)
+        if hit is None:
+            continue
+        out.append(hit.name)
+        for k in c.conjuncts:
+            # a conjunct that is the head of another name ("Luhansk People's"), or a
+            # title before a name ("Foreign Minister" -> the minister's own name, the head)
+            found = actors.by_token.get(k.i)
+            if found is not None and found.name not in out:
+                out.append(found.name)
+    return out
 
 
 def _hyphen_pair(tok: Token, actors: _Actors) -> list[str]:
@@ -166,9 +197,9 @@ def _np_parts(tok: Token, actors: _Actors, depth: int = 0) -> tuple[list[str], l
     affiliations: list[str] = []
     if depth >= 2 or tok.lower_ in RELATIVE_PRONOUNS:
         return names, affiliations
-    agentive = (tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS) and not (
-        tok.lower_ in RELATIONAL_NOUNS or tok.lemma_.lower() in RELATIONAL_NOUNS
-    )
+    agentive = (
+        tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS or tok.lower_ in ASSET_NOUNS
+    ) and not (tok.lower_ in RELATIONAL_NOUNS or tok.lemma_.lower() in RELATIONAL_NOUNS)
     for c in tok.children:
         if c.dep_ in {"compound", "nmod", "appos"}:
             got = actors.by_token.get(c.i)

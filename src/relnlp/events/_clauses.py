@@ -11,8 +11,11 @@ from spacy.tokens import Token
 from relnlp.events._types import EventVerbs, Trigger
 from relnlp.events._words import (
     ASSESSMENT_ADVERBS,
+    ATTEMPT_HEADS,
     CONDITIONAL_MARKS,
+    FACTIVE_NOUNS,
     HEDGE_HEADS,
+    IMPLICATIVE_ADJECTIVES,
     MUTUAL_ROOTS,
     MUTUAL_VERBS,
     NEGATING_HEADS,
@@ -40,6 +43,10 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
             return c, passive
         if cur.dep_ == "relcl":
             return cur.head, False
+        host = _finite_host(cur)
+        if host is not None:
+            cur = host
+            continue
         # "urged Iran to sign", "trusted aides to brief": the object controls the
         # infinitive (object control); "agreed to supply": the subject does
         if cur.dep_ == "xcomp" and cur.head.pos_ == "VERB":
@@ -50,12 +57,20 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head.pos_ in {"VERB", "AUX"}:
             cur = cur.head
             continue
+        # "X was able to bomb": the copula's subject
+        if cur.dep_ == "xcomp" and _implicative(cur.head):
+            cur = cur.head.head
+            continue
         # "X did Y after meeting Z": a gerund after a preposition has the clause's subject
         if _gerund_clause(cur):
             cur = cur.head.head
             continue
         break
     return None, False
+
+
+#: Tags of a verb in the past: "sought" (VBD), "has sought" (VBN).
+PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 #: Prepositions before a gerund that reports an act of the clause's subject ("after
@@ -142,9 +157,17 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
 def _skip_clause(verb: Token) -> bool:
     """Whether the clause of ``verb`` reports no act: a hypothetical, conditional,
     recommendation, forecast, question, imperative, or a modifier inside a noun phrase."""
-    if verb.dep_ in {"amod", "acl", "compound", "nmod", "csubj", "npadvmod"}:
+    if verb.dep_ in {"amod", "acl", "compound", "nmod", "csubj", "npadvmod"} and not (
+        _labelled(verb) or _factive(verb)
+    ):
         return True
     if verb.dep_ == "pcomp" and not _gerund_clause(verb):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in verb.children
+    ):
+        # "as discussed above", "as noted": the author's cross-reference ("as demanded by
+        # Islamabad" names its actor and is an act)
         return True
     cur = verb
     only_conj = True  # cur is verb, or reached from it through coordination only
@@ -162,11 +185,17 @@ def _skip_clause(verb: Token) -> bool:
                 return True
             if c.dep_ == "advmod" and c.lower_ in ASSESSMENT_ADVERBS:
                 return True
-        if cur.i != verb.i and cur.lemma_.lower() in HEDGE_HEADS:
+        if cur.i != verb.i and cur.lemma_.lower() in HEDGE_HEADS and not _implicative(cur):
             return True
+        if cur.i != verb.i and cur.lemma_.lower() in ATTEMPT_HEADS and cur.tag_ not in PAST_TAGS:
+            return True  # "seeks to maintain ties": an aim; "sought to unleash": an attempt
+        host = _finite_host(cur)
+        if host is not None:
+            cur = host  # coordinated with the clause above: "said ... and urged"
+            continue
         if cur.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and cur.head.i != cur.i:
-            if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ":  # "likely to", "ready to"
-                return True
+            if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and not _implicative(cur.head):
+                return True  # "likely to", "ready to"
             only_conj = only_conj and cur.dep_ == "conj"
             cur = cur.head
             continue
@@ -182,6 +211,72 @@ def _skip_clause(verb: Token) -> bool:
     ):
         return True  # an imperative: a recommendation
     return False
+
+
+def _implicative(adj: Token) -> bool:
+    """ "was able to bomb", "were able to seize": an adjective of ability under a copula in
+    the past tense, not negated, entails the act it governs (Karttunen's implicatives)."""
+    if adj.lemma_.lower() not in IMPLICATIVE_ADJECTIVES or adj.dep_ != "acomp":
+        return False
+    cop = adj.head
+    return (
+        cop.lemma_.lower() == "be"
+        and cop.tag_ == "VBD"
+        and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in cop.children)
+        and not any(c.dep_ == "neg" for c in adj.children)
+    )
+
+
+#: Tags of a finite verb in the past or present tense.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _finite_host(verb: Token) -> Token | None:
+    """The verb a finite verb is really coordinated with when the parser conjoined it to
+    a non-finite one ("justified X as necessary to protect citizens and falsely claimed
+    Y", "said X must be respected and urged Y"): only a base form shares an infinitive's
+    "to" or a modal; a verb in the past or present tense is a clause of its own beside
+    the clause above. None when ``verb`` is no such conjunct."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS:
+        return None
+    head = verb.head
+    nonfinite = head.tag_ in {"VB", "VBN"} and any(
+        c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to") for c in head.children
+    )
+    if not nonfinite:
+        return None
+    host = head  # the nearest verb above the non-finite one ("as necessary to protect")
+    for _ in range(3):
+        if host.head.i == host.i:
+            return None
+        host = host.head
+        if host.pos_ in {"VERB", "AUX"}:
+            return host
+    return None
+
+
+def _factive(verb: Token) -> bool:
+    """ "the fact that Turkey cracked down on ...": a clause stated as a fact."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in FACTIVE_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _labelled(verb: Token) -> bool:
+    """A clause the parser hangs on a label before a colon ("Analyst X: Russia invaded
+    Ukraine", "Update: ..."): the verb has its own subject and the label is the root."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.i < verb.i
+        and verb.tag_ in {"VBD", "VBZ", "VBP"}
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and any(t.text == ":" for t in verb.doc[head.i + 1 : verb.left_edge.i])
+    )
 
 
 def _reported(verb: Token) -> bool:

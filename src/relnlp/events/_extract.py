@@ -36,9 +36,10 @@ from relnlp.events._clauses import (
     _targets,
 )
 from relnlp.events._lexicon import _default_verbs
-from relnlp.events._statements import _complement_actors, _complement_role
+from relnlp.events._statements import _complement_groups, _complement_role
 from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
 from relnlp.events._words import (
+    ACT_NOUNS,
     ADJUNCT_PREPS,
     AUTHOR_PRONOUNS,
     INFORMANT_HEADS,
@@ -135,11 +136,12 @@ def _event_at(
     if not targets and not target_filled:
         # "sanctions on the Russian financial sector", "strikes on Ukrainian cities": the
         # state whose nationality qualifies what the act is aimed at
-        # (a prepositional object only: "threatened Afghan clerics" aims at people)
+        # (a prepositional object, or an act: "threatened Afghan clerics" aims at people,
+        # "denounced Chinese incursions" at China)
         targets = [
             a
             for np_ in tgt_nps
-            if np_.dep_ == "pobj"
+            if np_.dep_ == "pobj" or np_.lemma_.lower() in ACT_NOUNS
             for a in _nationality_of(np_, actors)
             if a not in sources
         ][:1]
@@ -150,11 +152,15 @@ def _event_at(
         # never the speaker's own side: "Hungary's minister announced that Hungary ...",
         # "X, director of Iran's railways, said that Iran needs ..."
         own = _own_side(sources, src_np, actors)
-        targets = [
-            a
-            for a in _complement_actors(verb, actors)
-            if a not in own and actors.country.get(a) not in own
-        ][:1]
+        # the first phrase naming someone else, with the actors coordinated in it
+        targets = next(
+            (
+                kept
+                for group in _complement_groups(verb, actors)
+                if (kept := [a for a in group if a not in own and actors.country.get(a) not in own])
+            ),
+            [],
+        )
         target_filled = target_filled or bool(targets) or _complement_role(verb, actors)
     if loose and context is not None:
         if src_np is None and not passive and verb.dep_ not in {"conj", "relcl"}:

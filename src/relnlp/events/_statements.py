@@ -41,19 +41,23 @@ def _complement_role(verb: Token, actors: _Actors) -> bool:
     )
 
 
-def _complement_actors(verb: Token, actors: _Actors) -> list[str]:
-    """Actors of the clause a verb of saying governs, its subject's first: "stated that
-    Kyiv had deployed troops" -> Ukraine."""
-    out: list[str] = []
+def _complement_groups(verb: Token, actors: _Actors) -> list[list[str]]:
+    """Actors of the clause a verb of saying governs, its subject's first ("stated that
+    Kyiv had deployed troops" -> Ukraine), one group per noun phrase: coordinated actors
+    stay together ("said that Syria will recognize Abkhazia and South Ossetia" ->
+    [Syria], [Abkhazia, South Ossetia])."""
+    out: list[list[str]] = []
     for comp in _complements(verb):
         for subj in (c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}):
-            out += _np_side(subj, actors)
-            out += [a for c in subj.children if c.dep_ == "poss" for a in _np_side(c, actors)]
+            out.append(_np_side(subj, actors))
+            out += [_np_side(c, actors) for c in subj.children if c.dep_ == "poss"]
         for t in comp.subtree:
             hit = actors.by_token.get(t.i)
             if hit is not None and not _location(t, actors):
-                out.append(hit.name)
-    return list(dict.fromkeys(out))
+                # the conjuncts of a name are one group: "the DNR and LNR"
+                side = _np_side(t, actors) if t.conjuncts else []
+                out.append(side if hit.name in side else [hit.name])
+    return [g for g in out if g]
 
 
 def statement_class(ev: Event, tone: Any) -> str:

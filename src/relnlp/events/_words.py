@@ -43,7 +43,9 @@ THING_HEADS = frozenset(
     program format war statement communique resolution law act concept""".split()
 )
 #: Nouns that stand for an actor without naming it; they fill a role (the event exists)
-#: but resolve to no one ("the two countries", "local officials").
+#: but resolve to no one ("the two countries", "local officials"). With a nationality or
+#: a possessor they stand for its state or organisation ("Chinese state media", "the
+#: Taliban's intelligence"), as CAMEO codes a country's media and intelligence sectors.
 ACTOR_NOUNS = frozenset(
     """country countries state states government governments side sides partner partners
     ally allies neighbour neighbours neighbor neighbors nation nations power powers
@@ -62,8 +64,21 @@ ACTOR_NOUNS = frozenset(
     paramilitary paramilitaries consul consuls attache attaches emissary emissaries
     negotiator negotiators governor governors mayor mayors chairman chairwoman chairperson
     secretary secretaries senator senators director directors deputy deputies prosecutor
-    prosecutors""".split()
+    prosecutors media intelligence""".split()
 )
+#: Military assets that act for the state whose nationality they bear ("Chinese
+#: warships held drills", "Russian jets bombed Aleppo"), as CAMEO codes a country's
+#: military; a proper name on them is still no actor ("the S-400 missiles").
+ASSET_NOUNS = frozenset(
+    """warship warships ship ships vessel vessels boat boats jet jets warplane warplanes
+    plane planes aircraft bomber bombers fighter fighters drone drones submarine
+    submarines frigate frigates destroyer destroyers tank tanks helicopter helicopters
+    missile missiles rocket rockets artillery""".split()
+)
+#: Nationality adjectives the gazetteer keeps as groups without a state (they also name
+#: an era: "post-Soviet", "Soviet-era"), standing for their state when they act or are
+#: acted on in an event ("Soviet troops entered Hungary", "the Soviet Ambassador").
+NORP_STATES = {"Soviet": "Soviet Union"}
 #: Actor nouns that name the other side of a relation: "Russia's allies" are not Russia.
 RELATIONAL_NOUNS = frozenset(
     """ally allies partner partners neighbour neighbours neighbor neighbors friend friends
@@ -79,9 +94,13 @@ PRONOUN_KINDS = {
     "it": frozenset({"ORG", "GPE"}),
     "they": frozenset({"ORG", "NORP"}),
 }
-#: Verbs of intention, attempt and belief: an act under them did not (yet) take place.
+#: Verbs of intention and belief: an act under them did not (yet) take place. Verbs of
+#: attempt in the past ("sought to", "tried to", "attempted to") are not among them: an
+#: attempt is an act undertaken, and event coders code it as the act (CAMEO codes
+#: "attempted to mediate" as mediation); in the present ("seeks to maintain ties") they
+#: state an aim (:data:`ATTEMPT_HEADS`). "Struggled to" says the act did not come about.
 HEDGE_HEADS = frozenset(
-    """hope seek try attempt struggle strive plan intend want wish consider expect propose
+    """hope struggle plan intend want wish consider expect propose
     aim explore
     need prepare threaten believe think argue suggest assume predict fear doubt speculate
     imagine claim allege likely unlikely able unable ready willing eager possible
@@ -89,6 +108,14 @@ HEDGE_HEADS = frozenset(
 )
 #: Verbs under which a governed act is withheld: "failed to support", "refused to meet".
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "cease", "stop", "avoid", "neglect"})
+#: Verbs of attempt: an act under them is reported when the attempt is in the past.
+ATTEMPT_HEADS = frozenset({"seek", "try", "attempt", "strive", "endeavour", "endeavor"})
+#: Nouns whose "that" clause states a fact: "the fact that Turkey cracked down on ..."
+#: reports the act (a noun's other clauses, "the claim that ...", do not).
+FACTIVE_NOUNS = frozenset({"fact"})
+#: Adjectives of ability that, with a copula in the past, entail the act (implicative:
+#: "was able to bomb" reports the bombing; "is able to strike" only a capability).
+IMPLICATIVE_ADJECTIVES = frozenset({"able"})
 #: CAMEO roots whose verbs move something (aid, arms, troops) to the target: provide
 #: aid (07), yield (08: release, withdraw), exhibit force posture (15: deploy).
 THEME_ROOTS = frozenset({"07", "08", "15"})
@@ -149,6 +176,13 @@ NOMINALS = {
     "skirmish": "skirmish",
     "fighting": "fight",
 }
+#: Nouns that name an act of their author ("Ukrainian aggression", "Chinese incursions"):
+#: a nationality on them names who acts, so "denounced Chinese incursions" is aimed at
+#: China (a nationality on other objects names people: "threatened Afghan clerics").
+ACT_NOUNS = frozenset(NOMINALS) | frozenset(
+    """aggression provocation incursion violation interference meddling escalation
+    intervention""".split()
+)
 NOMINAL_MUTUAL = frozenset(
     {
         "talk",
