@@ -160,3 +160,12 @@ def test_a_limit_told_in_the_past_perfect_lies_before_the_report() -> None:
     # a past perfect elsewhere in the sentence does not move the limit
     sentence = "The loan, which had been expected, is to be repaid by February."
     assert tense_of(sentence, "February") == DEADLINE
+
+
+def test_a_plan_reported_in_the_past_tense_keeps_its_date_near_the_report() -> None:
+    # "was scheduled for July" in a June report: the coming July, not last year's
+    sentence = "The envoy said the signing was scheduled for July, but no day was set."
+    assert tense_of(sentence, "July") == PRESENT
+    assert ("July", "DATE", "2019-07") in values(sentence)
+    # the past perfect still puts the plan behind the report
+    assert tense_of("The signing had been scheduled for July.", "July") == PAST

@@ -143,9 +143,13 @@ def _tense_of(cue: re.Match[str], text: str, at: int) -> str | None:
         word = (cue.group("future") or "").lower()
         if word in _PLANNED and (
             aux is not None
-            and aux.group(1).lower() in ("was", "were", "had been")
+            and aux.group(1).lower() == "had been"
             or re.search(r"\bpreviously\s+$", text[max(0, at - 12) : at], re.IGNORECASE)
         ):
             return PAST  # "had been scheduled to expire Friday": the plan is past
+        if word in _PLANNED and aux is not None and aux.group(1).lower() in ("was", "were"):
+            # "the accession was planned for early March": a plan reported in the past
+            # tense, its date either side of the report (the nearest one, as the present)
+            return PRESENT
         return FUTURE
     return PRESENT
