@@ -312,3 +312,8 @@ def test_spelled_centuries_thirteenth_to_fifteenth() -> None:
     assert values("Plague struck in the fourteenth century.") == [
         ("the fourteenth century", "DATE", "13")
     ]
+
+
+def test_a_few_weeks_later_is_a_vague_duration_as_timebank_tags_it() -> None:
+    text = "The fort fell in May 1453. A few weeks later the envoys sailed home."
+    assert values(text)[-1] == ("A few weeks", "DURATION", "PXW")

@@ -122,10 +122,11 @@ _PATTERNS: list[tuple[str, str]] = [
         "ago",
         rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago",
     ),
-    # "two days later", "ten years afterwards", "a year before." (before, as an adverb only)
+    # "two days later", "ten years afterwards", "a year before." (before, as an adverb only);
+    # "a few days later" is left to the vague durations (TimeBank: "a few days" PXD)
     (
         "later",
-        rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;:]))(?=[\s,.;:])",
+        rf"(?![Ss]everal\s|[Aa]\s+few\s|[Ff]ew\s)(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;:]))(?=[\s,.;:])",
     ),
     (
         "deictic",
