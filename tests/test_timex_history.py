@@ -236,3 +236,84 @@ def test_a_dated_history_keeps_its_document_date_for_today_and_this_year() -> No
     assert ("12 April", "DATE", "1975-04-12") in found
     assert ("Today", "DATE", "2011-03-01") in found
     assert ("this year", "DATE", "2011") in found
+
+
+# --- fourth pass: narrative paragraphs written for these tests ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The bishop was exiled in 1381. Ten years afterwards he came home.",
+            ("Ten years afterwards", "DATE", "1391"),
+        ),
+        (
+            "The bridge fell in 1703; it had been rebuilt two years before.",
+            ("two years before", "DATE", "1701"),
+        ),
+    ],
+)
+def test_years_afterwards_and_before_count_from_the_story(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_years_before_a_noun_stay_a_duration() -> None:
+    # "before" with its own object is a signal, not the adverb: no date is counted
+    found = values("The treaty of 1648 came two years before the plague.")
+    assert ("two years", "DURATION", "P2Y") in found
+
+
+def test_months_later_count_from_the_month_the_story_gave() -> None:
+    text = "The rising began in March 1848. Six months later the army retook the city."
+    assert values(text)[-1] == ("Six months later", "DATE", "1848-09")
+
+
+def test_weeks_later_after_a_season_keep_the_story_year() -> None:
+    text = "The duke took the city in 1429. That spring the rains came. Two weeks later he left."
+    assert values(text)[-1] == ("Two weeks later", "DATE", "1429")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The port was founded in 1066. By the end of the century it was a city.",
+            ("the end of the century", "DATE", "10", "END"),
+        ),
+        (
+            "The mill opened in 1432. By the end of the decade it employed forty hands.",
+            ("the end of the decade", "DATE", "143", "END"),
+        ),
+    ],
+)
+def test_the_end_of_the_decade_or_century_is_the_storys(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    anchor = Anchor()
+    last = find_timexes(text, anchor=anchor)[-1]
+    assert (last.text, last.type, last.value, last.mod) == expected
+
+
+def test_the_end_of_the_decade_in_news_is_the_documents() -> None:
+    text = "Officials said output would double by the end of the decade."
+    last = find_timexes(text, anchor=Anchor.from_value("1998-03-02"))[-1]
+    assert (last.text, last.value, last.mod) == ("the end of the decade", "199", "END")
+
+
+def test_the_next_decade_of_a_story_follows_its_years() -> None:
+    text = "The canal was finished in the early 1860s. The next decade brought a slump."
+    assert values(text)[-1] == ("The next decade", "DATE", "187")
+
+
+def test_spelled_centuries_thirteenth_to_fifteenth() -> None:
+    assert values("Plague struck in the fourteenth century.") == [
+        ("the fourteenth century", "DATE", "13")
+    ]
+
+
+def test_a_few_weeks_later_is_a_vague_duration_as_timebank_tags_it() -> None:
+    text = "The fort fell in May 1453. A few weeks later the envoys sailed home."
+    assert values(text)[-1] == ("A few weeks", "DURATION", "PXW")

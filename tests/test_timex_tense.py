@@ -144,3 +144,28 @@ def test_comparison_points_do_not_chain() -> None:
 )
 def test_values_added_with_the_tense_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert values(text) == expected
+
+
+def test_a_limit_told_in_the_past_perfect_lies_before_the_report() -> None:
+    # "until <day>, <subject> had ...": the limit is a past reference time
+    assert tense_of("Until Wednesday, the ministry had not named a winner.", "Wednesday") == PAST
+    assert values("Until Wednesday, the ministry had not named a winner.")[-1] == (
+        "Wednesday",
+        "DATE",
+        "2019-06-05",
+    )
+    # a limit in the present or future stays ahead of the report
+    assert tense_of("The border stays closed until Wednesday.", "Wednesday") == DEADLINE
+    assert values("The border stays closed until Wednesday.")[-1][2] == "2019-06-12"
+    # a past perfect elsewhere in the sentence does not move the limit
+    sentence = "The loan, which had been expected, is to be repaid by February."
+    assert tense_of(sentence, "February") == DEADLINE
+
+
+def test_a_plan_reported_in_the_past_tense_keeps_its_date_near_the_report() -> None:
+    # "was scheduled for July" in a June report: the coming July, not last year's
+    sentence = "The envoy said the signing was scheduled for July, but no day was set."
+    assert tense_of(sentence, "July") == PRESENT
+    assert ("July", "DATE", "2019-07") in values(sentence)
+    # the past perfect still puts the plan behind the report
+    assert tense_of("The signing had been scheduled for July.", "July") == PAST

@@ -180,12 +180,13 @@ def score_timexes(docs: Sequence[TimeDoc], preds: Sequence[Timexes]) -> dict[str
 def relnlp_timebank() -> TimeSystem:
     """relnlp's dates-only analyser, anchored on the DCT."""
     from relnlp import load
+    from relnlp.timex.timeml import timeml_spans
 
     nlp = load(only=("dates",))
 
     def run(text: str, dct: str) -> Timexes:
         r = nlp.analyze(text, doc_date=dct or None)
-        return [
+        found = [
             {
                 "start": int(x.start),
                 "end": int(x.end),
@@ -195,6 +196,8 @@ def relnlp_timebank() -> TimeSystem:
             }
             for x in r.dates.itertuples()
         ]
+        # TimeML tags each end of a range where relnlp gives one interval
+        return timeml_spans(text, found)
 
     return run
 

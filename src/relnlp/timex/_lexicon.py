@@ -23,6 +23,8 @@ _ORDINALS = {
     "eleventh": 11, "11th": 11, "twelfth": 12, "12th": 12, "nineteenth": 19, "19th": 19,
     "twentieth": 20, "20th": 20, "twenty-first": 21, "21st": 21, "eighteenth": 18,
     "18th": 18, "seventeenth": 17, "17th": 17, "sixteenth": 16, "16th": 16,
+    "thirteenth": 13, "13th": 13, "fourteenth": 14, "14th": 14, "fifteenth": 15,
+    "15th": 15, "twenty-second": 22, "22nd": 22,
 }
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",

@@ -245,9 +245,11 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
                 and unit in ("day", "week", "month")
             ):
                 pivot = a.last_day  # the last date given was a day of that year
+            elif a.last_month and a.last_month[0] == a.narrative_year and unit == "month":
+                pivot = (*a.last_month, None)  # "In March 1848 ... Six months later"
             if pivot[0] is None:
                 pivot = (a.doc_year, a.doc_month, a.doc_day)
-            sign = 1 if g["dir"].lower() == "later" else -1
+            sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
         if not n:
             return ("DATE", "PAST_REF", None, True) if name == "ago" else None
         if unit in ("hour", "minute") and name == "ago":
@@ -256,6 +258,9 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         if unit == "year" and lp is not None and ctx.pos - lp[2] < _PERIOD_REACH and sign < 0:
             return "DATE", f"{lp[0] - n:04d}-{lp[1]}", mod, True
         value = _shift(pivot, sign * n, unit)
+        if value is None and name == "later" and pivot[0] and unit in ("day", "week") and n < 4:
+            # "two weeks later" after "that spring": the story's year is all that is known
+            value = _year(pivot[0])
         return None if value is None else ("DATE", value, mod, True)
     if name == "deictic":
         which, unit = g["which"].lower(), g["unit"].lower()
@@ -555,6 +560,13 @@ def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     a = ctx.anchor
     det, unit = (g.get("det") or "").lower(), (g.get("unit") or "").lower()
     mod = _mod_of(g.get("mod"))
+    if unit in ("decade", "century"):
+        # "by the end of the decade": the decade (century) of the story's last year in a
+        # history or an undated text, else of the document's ("199" END, "19" START)
+        y = a.narrative_year if det == "that" or a.history or a.doc_year is None else a.doc_year
+        if y is None or y < 1 or det in ("next", "last"):
+            return None
+        return "DATE", f"{y // 10:03d}" if unit == "decade" else f"{y // 100:02d}", mod, True
     if det == "that" or a.doc_year is None:
         # "later that month", "the end of that year": the period of the story's last date
         # (a text without a document date reads "the end of the year" so too)
@@ -636,7 +648,8 @@ def _narrative_next(m: re.Match[str], unit: str, ctx: _Ctx) -> bool:
     a = ctx.anchor
     if unit == "day":
         return m.group(0).lower().split()[-2] == "next"
-    if a.narrative_year is None or unit not in ("year", "month", "week"):
+    told = a.last_decade if unit == "decade" else a.narrative_year
+    if told is None or unit not in ("year", "month", "week", "decade", "century"):
         return False
     if a.doc_year is None:
         return True

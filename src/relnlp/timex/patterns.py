@@ -98,7 +98,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "century",
-        rf"(?:the\s+)?{_MOD}(?!(?:this|last|next|past|previous|coming|following|same|that)\s)(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?",
+        rf"(?:the\s+)?{_MOD}(?!(?:this|last|next|past|previous|coming|following|same|that|the)\s)(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?",
     ),
     # years of any length with an era, "AD 711", "480 BC", "the year 800"
     (
@@ -122,7 +122,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "ago",
         rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago",
     ),
-    ("later", rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier)(?=[\s,.;:])"),
+    # "two days later", "ten years afterwards", "a year before." (before, as an adverb only);
+    # "a few days later" is left to the vague durations (TimeBank: "a few days" PXD)
+    (
+        "later",
+        rf"(?![Ss]everal\s|[Aa]\s+few\s|[Ff]ew\s)(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;:]))(?=[\s,.;:])",
+    ),
     (
         "deictic",
         r"(?P<mod>(?:early|late)\s+)?(?:the\s+)?(?P<which>last|next|this|previous|following|coming|same|past)\s+(?P<unit>year|month|week|day|decade|century)\b",
@@ -187,7 +192,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "year_part",
         r"(?:(?P<ye>year[\s-]end|year's\s+end)|(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+(?:in\s+)?)"
-        r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year))(?![\w-])",
+        r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week|decade|century)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year))(?![\w-])",
     ),
     ("weekend", r"(?P<which>the|this|last|next|that|past)\s+weekend(?![\w-])"),
     ("that_year", r"(?P<det>that|the\s+same)\s+(?P<unit>year|month|day)(?![\w-])"),
@@ -305,7 +310,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "year": (_TRIG_DIGIT, False, 40, 8),
     "year3": (_TRIG_DIGIT, False, 8, 4),
     "ago": (r"ago\b", True, 30, 4),
-    "later": (r"(?:later|earlier)\b", True, 30, 8),
+    "later": (r"(?:later|earlier|afterwards?|before)\b", True, 30, 10),
     "deictic": (r"(?:year|month|week|day|decade|century)\b", True, 30, 2),
     "deictic_day": (r"(?:yesterday|tomorrow|today|tonight)\b", True, 10, 10),
     "weekday_set": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", True, 2, 16),
@@ -329,7 +334,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "yago": (r"year", True, 12, 16),
     "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 2),
     "spelled_year": (r"(?:nineteen|eighteen|two thousand)", True, 10, 30),
-    "year_part": (r"(?:year|month|week)", True, 40, 8),
+    "year_part": (r"(?:year|month|week|decade|century)", True, 40, 8),
     "weekend": (r"weekend", True, 8, 2),
     "holiday": (HOLIDAY_TRIGGER, True, 2, 40),
     "that_year": (r"(?:year|month|day)\b", True, 12, 2),

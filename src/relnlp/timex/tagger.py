@@ -113,7 +113,7 @@ def _looks_back(name: str, m: re.Match[str]) -> bool:
     """Whether a match is a comparison point counted back ("a year earlier", "two years ago")."""
     if name in ("ago", "yago"):
         return True
-    return name == "later" and (m.groupdict().get("dir") or "").lower() == "earlier"
+    return name == "later" and (m.groupdict().get("dir") or "").lower() in ("earlier", "before")
 
 
 # A text whose own years lie this far before its document date tells a history.

@@ -66,6 +66,11 @@ _AUX_BEFORE = re.compile(
     r"\b(be|been|being|is|are|was|were|had\s+been|has\s+been|have\s+been|has|have|having|had)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+# the past perfect ("had called", "had not yet agreed"; not "had to")
+_HAD = re.compile(
+    r"[\s,]*(?:[A-Za-z]+\s+){0,3}?had\s+(?:not\s+|never\s+|already\s+|yet\s+|n't\s+)*(?:been|[a-z]+(?:ed|en|un|wn|ne|ot|ft|ld|ght))\b",
+    re.IGNORECASE,
+)
 _PLANNED = ("expected", "scheduled", "slated", "planned", "due")
 _BEFORE = 120
 _AFTER = 150
@@ -96,7 +101,14 @@ def local_tense(text: str, sent_start: int, sent_end: int, start: int, end: int)
     ('FUTURE', 'PAST')
     """
     before = text[max(sent_start, start - _BEFORE) : start]
-    if _DEADLINE.search(before):
+    limit = _DEADLINE.search(before)
+    if limit:
+        # "Until Thursday, they had not called him a suspect": a limit told in the past
+        # perfect lies before the time of telling
+        if re.match(r"(?i)\s*(?:until|till|by)\b", limit.group(0)) and _HAD.match(
+            text, end, min(sent_end, end + 40)
+        ):
+            return PAST
         return DEADLINE
     if re.search(r"\bsince\s+$", before):
         return PAST
@@ -131,9 +143,13 @@ def _tense_of(cue: re.Match[str], text: str, at: int) -> str | None:
         word = (cue.group("future") or "").lower()
         if word in _PLANNED and (
             aux is not None
-            and aux.group(1).lower() in ("was", "were", "had been")
+            and aux.group(1).lower() == "had been"
             or re.search(r"\bpreviously\s+$", text[max(0, at - 12) : at], re.IGNORECASE)
         ):
             return PAST  # "had been scheduled to expire Friday": the plan is past
+        if word in _PLANNED and aux is not None and aux.group(1).lower() in ("was", "were"):
+            # "the accession was planned for early March": a plan reported in the past
+            # tense, its date either side of the report (the nearest one, as the present)
+            return PRESENT
         return FUTURE
     return PRESENT
