@@ -263,3 +263,26 @@ def test_cues_beside_capitalised_names_and_in_headings_still_count(nlp: Any) -> 
 
 def test_an_arms_race_entered_is_not_a_sport(nlp: Any) -> None:
     assert _rules(nlp, "Both navies entered an arms race after the border clash.")["tension"] > 0
+
+
+def test_a_sentence_over_passage_breaks_scores_every_passage_it_covers(nlp: Any) -> None:
+    # spaCy reads the list as one sentence; its items are passages of their own. Each
+    # item passage must get the sentence (before, only the first did; the others scored 0).
+    from relnlp import records
+    from relnlp.io._document import Document
+    from relnlp.tone.aggregate import _passage_groups
+
+    text = (
+        "# Demands\n\nThe ministry demanded that the neighbour\n\n"
+        "- withdraw its tanks from the border;\n"
+        "- end the military pact with its ally; and\n"
+        "- admit sanctions inspectors or face an armed attack.\n\n"
+        "The talks ended without an agreement.\n"
+    )
+    r = nlp.analyze(Document.from_text(text, format="md"))
+    spans, tones = records.passages(r.doc), records.sentence_tones(r.doc)
+    assert any(sum(1 for p in spans if p.start < s.end and s.start < p.end) > 1 for s in tones), (
+        "the test needs a sentence that runs over a passage break"
+    )
+    assert all(_passage_groups(r))
+    assert (r.passages["tension"] > 0).all()

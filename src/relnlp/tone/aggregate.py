@@ -6,9 +6,10 @@ a cooperation or a conflict class, :mod:`relnlp.tone.model`); passages and repor
 built from them alone:
 
 * **passage** score on each axis: ``top * max(s) + (1 - top) * (1 - prod(1 - 0.6 * s))``
-  over its sentences' strengths ``s``: the strongest sentence, lifted by how many others
-  agree (the 0-3 scales rate how strongly a passage states cooperation or tension, not
-  how often). A sentence's strength mixes its learned score (whether it reports
+  over its sentences' strengths ``s`` (the sentences that overlap it: one that runs
+  over a passage break counts in each passage it covers): the strongest sentence,
+  lifted by how many others agree (the 0-3 scales rate how strongly a passage states
+  cooperation or tension, not how often). A sentence's strength mixes its learned score (whether it reports
   cooperation or conflict at all) with its rules' score (``rule_cooperation`` /
   ``rule_tension``: how strongly its cues state it, on the 0-3 scale of the annotation
   guidelines): ``s = mix * learned + (1 - mix) * rule``. ``mix`` and ``top`` per axis
@@ -142,14 +143,20 @@ def combine(tones: Sequence[tuple[float, float]], mix: float, top: float) -> flo
 
 
 def _passage_groups(report: Report) -> list[list[SentenceTone]]:
+    """The sentences of each passage: every sentence that overlaps it. A sentence that
+    runs over a passage break (spaCy reads a list whose items are lines, or a heading and
+    its paragraph, as one sentence) belongs to each passage it overlaps, so no passage
+    is left without the sentence that holds its text."""
     spans = records.passages(report.doc)
     tones = sentence_tones(report)
     starts = [p.start for p in spans]
     groups: list[list[SentenceTone]] = [[] for _ in spans]
     for st in tones:
-        i = int(np.searchsorted(starts, st.start, side="right")) - 1
-        if 0 <= i < len(spans) and st.start < spans[i].end:
-            groups[i].append(st)
+        i = max(0, int(np.searchsorted(starts, st.start, side="right")) - 1)
+        while i < len(spans) and spans[i].start < max(st.end, st.start + 1):
+            if st.start < spans[i].end:
+                groups[i].append(st)
+            i += 1
     return groups
 
 

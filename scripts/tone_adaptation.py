@@ -1,0 +1,222 @@
+"""Domain-adaptation experiments for the sentence tone model (fourth session, issue 15).
+
+Usage (from the repository root, needs ``../shared/dev`` and the input cache written by
+``scripts/train_tone.py``)::
+
+    python scripts/tone_adaptation.py '[["base", {}], ["easyadapt", {"easyadapt": true}]]'
+
+Each configuration is the shipped system (logistic regression C=3 averaged with a
+complement naive Bayes model, words + rules + dependency terms + verb classes, the splits
+of ``train_tone.py``) with one change, and prints its AUC (cooperation vs conflict) on
+the inner validation split of the pooled training parts (``val``: the figure to choose
+by), on each held-out part (``un``, ``news``: fitted on both training parts) and across
+corpora (``u2n``, ``n2u``: fitted on all of one file, tested on all of the other).
+Options:
+
+* ``easyadapt``: Daume III (2007) feature augmentation (general + per-file copies of
+  every feature when fitting on both files; the general copy only at test time); not
+  applicable to the one-file cross-corpus fits;
+* ``dfmask``: ``["ratio", t]`` drops terms whose document frequency in the two files'
+  texts differs by more than ``exp(t)`` (``dfmask_words_only``: keep ``@`` syntax
+  terms); ``["both", [a, b]]`` keeps terms in at least a fraction a / b of each file's
+  texts. The frequencies come from unlabelled texts: the training parts (validation:
+  the inner training split; cross-corpus: all texts of both files, labels unused);
+* ``drop_prefix``: drop the vocabulary's terms with these prefixes (``["#"]``: the
+  character n-grams);
+* ``sgd`` (alpha) / ``svm`` (C): a modified-Huber SGD classifier or a sigmoid-calibrated
+  linear SVM added to the average with weight ``ew`` (1/3).
+"""
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+sys.path.insert(0, "scripts")
+import train_tone as T
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression, SGDClassifier
+from sklearn.model_selection import train_test_split
+from sklearn.naive_bayes import ComplementNB
+
+from relnlp.evaluate.tone_sets import metrics
+from relnlp.tone.model import CLASSES, COOPERATION, TENSION, analyzer
+
+NR = 6
+data = {}
+for name, fname in T.FILES.items():
+    texts, labels, rows = T.read_tsv(Path("../shared/dev/tone") / fname)
+    tr, te = T.split(labels)
+    masked, feats = T.cached_inputs(texts, Path("/tmp/relnlp-tone-cache"))
+    data[name] = dict(masked=masked, feats=feats[:, :NR], y=labels, train=tr, test=te)
+
+
+def part(name, which):
+    d = data[name]
+    idx = d[which] if which != "all" else list(range(len(d["y"])))
+    return (
+        [d["masked"][i] for i in idx],
+        d["feats"][idx],
+        [d["y"][i] for i in idx],
+        [name] * len(idx),
+    )
+
+
+def cat(*ps):
+    return (
+        sum((p[0] for p in ps), []),
+        np.vstack([p[1] for p in ps]),
+        sum((p[2] for p in ps), []),
+        sum((p[3] for p in ps), []),
+    )
+
+
+def tok_doc_sets(masked):
+    return [set(analyzer(m)) for m in masked]
+
+
+def run(cfg, trn, tst, dftexts=None):
+    """cfg: dict(kind options). trn/tst: (masked, feats, y, dom). returns metrics."""
+    m, f, y, dom = trn
+    vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=2, max_features=40000)
+    X = vec.fit_transform(m)
+    keep = None
+    if cfg.get("drop_prefix"):
+        names = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+        keep = np.array([not t.startswith(tuple(cfg["drop_prefix"])) for t in names])
+        X = X[:, np.where(keep)[0]]
+    if cfg.get("dfmask") is not None and dftexts is not None:
+        # register filter from unlabeled texts of the two files
+        vocab = vec.vocabulary_
+        cnt = {}
+        for reg, texts in dftexts.items():
+            c = np.zeros(len(vocab))
+            for s in tok_doc_sets(texts):
+                for t in s:
+                    j = vocab.get(t)
+                    if j is not None:
+                        c[j] += 1
+            cnt[reg] = c / len(texts)
+        a, b = cnt["un"], cnt["news"]
+        mode, th = cfg["dfmask"]
+        if mode == "ratio":
+            eps = 1.0 / 2000
+            lr_ = np.abs(np.log((a + eps) / (b + eps)))
+            keep = lr_ <= th
+            if cfg.get("dfmask_words_only"):
+                names = np.array(sorted(vocab, key=vocab.get))
+                keep |= np.char.startswith(names.astype(str), "@")
+        elif mode == "both":
+            keep = (a * 1 >= th[0]) & (b >= th[1])
+        X = X[:, np.where(keep)[0]]
+    R = sparse.csr_matrix(f)
+    XX = sparse.hstack([X, R]).tocsr()
+    yy = np.array([CLASSES.index(c) for c in y])
+    d = np.array(dom)
+    if cfg.get("easyadapt"):
+        blocks = [XX]
+        for reg in ("un", "news"):
+            D = sparse.diags((d == reg).astype(float))
+            blocks.append(D @ XX)
+        XA = sparse.hstack(blocks).tocsr()
+        lr = LogisticRegression(C=cfg.get("C", 3.0), max_iter=3000, class_weight="balanced").fit(
+            XA, yy
+        )
+        ncol = XX.shape[1]
+        coef, icpt = lr.coef_[:, :ncol], lr.intercept_
+    else:
+        lr = LogisticRegression(C=cfg.get("C", 3.0), max_iter=3000, class_weight="balanced").fit(
+            XX, yy
+        )
+        coef, icpt = lr.coef_, lr.intercept_
+    nb = ComplementNB(alpha=cfg.get("alpha", 0.1)).fit(XX, yy)
+    extra = None
+    if cfg.get("sgd"):
+        extra = SGDClassifier(
+            loss="modified_huber",
+            alpha=cfg["sgd"],
+            class_weight="balanced",
+            max_iter=50,
+            random_state=0,
+        ).fit(XX, yy)
+    if cfg.get("svm"):
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.svm import LinearSVC
+
+        extra = CalibratedClassifierCV(LinearSVC(C=cfg["svm"], class_weight="balanced"), cv=3).fit(
+            XX, yy
+        )
+    # test
+    tm, tf, ty, _ = tst
+    Xt = vec.transform(tm)
+    if keep is not None:
+        Xt = Xt[:, np.where(keep)[0]]
+    Xt = sparse.hstack([Xt, sparse.csr_matrix(tf)]).tocsr()
+    z = Xt @ coef.T + icpt
+    z -= z.max(1, keepdims=True)
+    p = np.exp(z)
+    p /= p.sum(1, keepdims=True)
+    w = cfg.get("nbw", 0.5)
+    q = nb.predict_proba(Xt)
+    parts = [(1 - w, p), (w, q)]
+    if extra is not None:
+        e = extra.predict_proba(Xt)
+        ew = cfg.get("ew", 1 / 3)
+        parts = [((1 - w) * (1 - ew), p), (w * (1 - ew), q), (ew, e)]
+    P = np.zeros_like(p)
+    for wt, pp in parts:
+        P[:, lr.classes_] += wt * pp if pp.shape[1] == len(lr.classes_) else 0
+    coop = P[:, [CLASSES.index(c) for c in COOPERATION]].sum(1)
+    ten = P[:, [CLASSES.index(c) for c in TENSION]].sum(1)
+    pred = [CLASSES[i] for i in P.argmax(1)]
+    return metrics(ty, (coop - ten).tolist(), pred)
+
+
+def evaluate(cfg, label, stages=("val", "un", "news", "u2n", "n2u")):
+    t0 = time.time()
+    a, b = part("un", "train"), part("news", "train")
+    trn = cat(a, b)
+    out = {}
+    alltexts = {"un": data["un"]["masked"], "news": data["news"]["masked"]}
+    trtexts = {"un": a[0], "news": b[0]}
+    if "val" in stages:
+        strata = [f"{k}:{c}" for k, c in zip(trn[3], trn[2])]
+        itr, iva = train_test_split(
+            np.arange(len(trn[2])), test_size=0.2, random_state=T.SEED, stratify=strata
+        )
+
+        def sub(idx):
+            return (
+                [trn[0][i] for i in idx],
+                trn[1][idx],
+                [trn[2][i] for i in idx],
+                [trn[3][i] for i in idx],
+            )
+
+        ti = sub(itr)
+        dft = {r: [m for m, dd in zip(ti[0], ti[3]) if dd == r] for r in ("un", "news")}
+        out["val"] = run(cfg, ti, sub(iva), dft)["auc"]
+    if "un" in stages or "news" in stages:
+        for nm in ("un", "news"):
+            out[nm] = run(cfg, trn, part(nm, "test"), trtexts)["auc"]
+    if "u2n" in stages:
+        c2 = dict(cfg)
+        c2.pop("easyadapt", None)
+        out["u2n"] = run(c2, part("un", "all"), part("news", "all"), alltexts)["auc"]
+        out["n2u"] = run(c2, part("news", "all"), part("un", "all"), alltexts)["auc"]
+    print(
+        f"{label:45s} "
+        + " ".join(f"{k}={v:.4f}" for k, v in out.items())
+        + f"  ({time.time() - t0:.0f}s)",
+        flush=True,
+    )
+    return out
+
+
+if __name__ == "__main__":
+    cfgs = json.loads(sys.argv[1])
+    for label, cfg in cfgs:
+        evaluate(cfg, label, tuple(cfg.pop("stages", ("val", "un", "news", "u2n", "n2u"))))
