@@ -16,8 +16,9 @@ Usage: ``python scripts/train_tone.py [--data ../shared/dev] [--out models/tone-
 5. Fits every system on the pooled training parts and scores it on each held-out part,
    and fits it on all of one file and scores it on all of the other (cross-corpus); the
    rules alone are scored on the held-out parts too. Every figure printed is held out.
-6. Writes the chosen system, fitted on both training parts, to ``--out`` (plain JSON,
-   ``tone_model.json``, and the card's data in ``meta.json``).
+6. Writes the chosen system, fitted on both training parts, to ``--out``
+   (``tone_model.json`` with ``tone_model.npz``, plain arrays, and the card's data in
+   ``meta.json``).
 
 Systems (:data:`SYSTEMS`): the regression over words, rule features and dependency terms
 with or without the verb table's quad classes (``q:``/``nq:``/``hq:`` terms), and the

@@ -47,6 +47,50 @@ def test_tone_model_refuses_a_broken_folder(tmp_path: Path) -> None:
         ToneModel.load(tmp_path)
 
 
+def test_tone_model_arrays_round_trip_and_version_2_files_still_load(tmp_path: Path) -> None:
+    m = load_packaged()
+    m.save(tmp_path / "v3")
+    head = json.loads((tmp_path / "v3" / "tone_model.json").read_text())
+    assert head["format_version"] == 3 and "coef" not in head  # the arrays are in the npz
+    v3 = ToneModel.load(tmp_path / "v3")
+    # A version 2 folder: the same model with its arrays inside the JSON file.
+    v2 = tmp_path / "v2"
+    v2.mkdir()
+    head.update(
+        format_version=2,
+        vocabulary=m.vocabulary,
+        idf=m.idf.tolist(),
+        rule_scale=m.rule_scale.tolist(),
+        coef=m.coef.tolist(),
+        intercept=m.intercept.tolist(),
+        nb_log_prob=None if m.nb_log_prob is None else m.nb_log_prob.tolist(),
+    )
+    (v2 / "tone_model.json").write_text(json.dumps(head))
+    old = ToneModel.load(v2)
+    for other in (v3, old):
+        assert other.vocabulary == m.vocabulary
+        for name in ("idf", "rule_scale", "coef", "intercept", "nb_log_prob"):
+            assert np.array_equal(getattr(other, name), getattr(m, name)), name
+    text = ["The two navies held a joint exercise and then traded accusations."]
+    rules = [(0.2, 0.1, 0.0, 0.0, 0.0, 0.0)]
+    assert np.array_equal(old.predict_proba(text, rules), v3.predict_proba(text, rules))
+
+
+def test_tone_model_refuses_arrays_that_need_pickle_or_a_broken_npz(tmp_path: Path) -> None:
+    load_packaged().save(tmp_path)
+    npz = tmp_path / "tone_model.npz"
+    with np.load(npz) as f:
+        arrays = {k: f[k] for k in f.files}
+    arrays["coef"] = np.array([{"not": "an array"}], dtype=object)
+    with open(npz, "wb") as fh:
+        np.savez(fh, **arrays)
+    with pytest.raises(ResourceError, match=r"\[E109\]"):
+        ToneModel.load(tmp_path)
+    npz.write_bytes(b"not a zip file")
+    with pytest.raises(ResourceError, match=r"\[E109\]"):
+        ToneModel.load(tmp_path)
+
+
 def test_tone_model_features_equal_scikit_learn() -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -60,9 +61,12 @@ __all__ = [
 ]
 
 FORMAT = "relnlp-tone"
-FORMAT_VERSION = 2
-#: Format versions this module reads (1: the logistic regression alone).
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+#: Format versions this module reads (1: the logistic regression alone, 2: with naive
+#: Bayes, both with their arrays inside the JSON file; 3: the arrays in ``tone_model.npz``).
+READABLE_VERSIONS = (1, 2, 3)
+#: The arrays a version 3 model keeps in ``tone_model.npz`` (``nb_log_prob`` optional).
+_ARRAYS = ("vocabulary", "idf", "rule_scale", "coef", "intercept", "nb_log_prob")
 PACKAGED = "tone-v1"
 
 #: The classes the model predicts, in the order of its coefficient columns.
@@ -283,9 +287,16 @@ class ToneModel:
             p = (1 - self.nb_weight) * p + self.nb_weight * q
         return p
 
-    # Persistence (plain JSON) ---------------------------------------------------------
+    # Persistence (JSON and numpy arrays, no pickle) --------------------------------------
     def save(self, directory: Any) -> None:
-        """Write ``tone_model.json`` (the model) and ``meta.json`` (its card's data)."""
+        """Write ``tone_model.json`` (format and settings), ``tone_model.npz`` (the
+        vocabulary and weights as plain numpy arrays, read without pickle) and
+        ``meta.json`` (its card's data).
+
+        The arrays keep every float64 bit, so a model converted from version 2 scores
+        exactly as before. Reading them takes milliseconds where parsing them from JSON
+        took a third of a second of every ``relnlp.load()``.
+        """
         from pathlib import Path
 
         d = Path(directory)
@@ -296,21 +307,25 @@ class ToneModel:
             "classes": list(CLASSES),
             "rule_features": list(RULE_FEATURES),
             "char_ngrams": list(CHAR_NGRAMS),
-            "vocabulary": self.vocabulary,
-            "idf": [round(float(x), 6) for x in self.idf],
-            "rule_scale": [round(float(x), 6) for x in self.rule_scale],
+            "n_vocabulary": len(self.vocabulary),
             "n_dense": self.n_dense,
             "dense_scale": self.dense_scale,
-            "intercept": [round(float(x), 6) for x in self.intercept],
-            # one row of len(CLASSES) weights per feature (vocabulary, rules, dense)
-            "coef": [[round(float(x), 5) for x in row] for row in self.coef],
+        }
+        arrays = {
+            "vocabulary": np.array(self.vocabulary, dtype=str),
+            "idf": np.asarray(self.idf, dtype=np.float64),
+            "rule_scale": np.asarray(self.rule_scale, dtype=np.float64),
+            "coef": np.asarray(self.coef, dtype=np.float64),
+            "intercept": np.asarray(self.intercept, dtype=np.float64),
         }
         if self.nb_log_prob is not None:
             meta["nb_weight"] = self.nb_weight
-            meta["nb_log_prob"] = [[round(float(x), 5) for x in row] for row in self.nb_log_prob]
-        (d / "tone_model.json").write_text(
-            json.dumps(meta, ensure_ascii=False, separators=(",", ":")), "utf-8"
-        )
+            arrays["nb_log_prob"] = np.asarray(self.nb_log_prob, dtype=np.float64)
+        (d / "tone_model.json").write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
+        with open(d / "tone_model.npz", "wb") as fh:
+            # (numpy's stubs read a keyword array as its allow_pickle flag; every array here
+            # has a plain dtype, so none is pickled)
+            np.savez_compressed(fh, **arrays)  # type: ignore[arg-type]
         (d / "meta.json").write_text(json.dumps(self.info, indent=1, ensure_ascii=False) + "\n")
 
     @classmethod
@@ -325,18 +340,26 @@ class ToneModel:
         name = str(directory)
         try:
             meta = json.loads((directory / "tone_model.json").read_text("utf-8"))
+            if not isinstance(meta, dict):
+                raise ValueError("tone_model.json holds no JSON object")
+        except (OSError, ValueError) as exc:
+            raise ResourceError(Errors.E109.format(path=name, problem=str(exc)), name=name) from exc
+        if meta.get("format") != FORMAT or meta.get("format_version") not in READABLE_VERSIONS:
+            bad = f"format {meta.get('format')!r} {meta.get('format_version')!r}"
+            raise ResourceError(Errors.E109.format(path=name, problem=bad), name=name)
+        try:
+            if meta["format_version"] >= 3:
+                meta.update(_read_arrays(directory / "tone_model.npz"))
             coef = np.asarray(meta["coef"], dtype=np.float64)
             intercept = np.asarray(meta["intercept"], dtype=np.float64)
             info_file = directory / "meta.json"
             info = json.loads(info_file.read_text("utf-8")) if info_file.is_file() else {}
             nb = meta.get("nb_log_prob")
             nb_log_prob = None if nb is None else np.asarray(nb, dtype=np.float64)
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
             raise ResourceError(Errors.E109.format(path=name, problem=str(exc)), name=name) from exc
-        problem = None
-        if meta.get("format") != FORMAT or meta.get("format_version") not in READABLE_VERSIONS:
-            problem = f"format {meta.get('format')!r} {meta.get('format_version')!r}"
-        elif (
+        problem: str | None = None
+        if (
             tuple(meta.get("classes", ())) != CLASSES
             or tuple(meta.get("rule_features", ())) != RULE_FEATURES
         ):
@@ -362,6 +385,14 @@ class ToneModel:
             nb_log_prob,
             float(meta.get("nb_weight", 0.0)),
         )
+
+
+def _read_arrays(path: Traversable) -> dict[str, Any]:
+    """The arrays of a version 3 model (plain arrays only: ``allow_pickle=False``)."""
+    with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
+        out: dict[str, Any] = {k: npz[k] for k in _ARRAYS if k in npz.files}
+    out["vocabulary"] = out["vocabulary"].tolist()
+    return out
 
 
 def _softmax(z: Any) -> npt.NDArray[np.float64]:
