@@ -112,13 +112,21 @@ def test_safety_yaml_only_through_safe_load() -> None:
 
 
 def test_safety_packaged_data_and_models_are_plain_text() -> None:
-    """No pickled or binary artefact ships: data and models are JSON/JSONL/TOML/text."""
+    """No pickled artefact ships: data and models are JSON/JSONL/TOML/text, and numpy
+    arrays (``.npz``) only of plain dtypes, which load with ``allow_pickle=False``."""
+    import numpy as np
+
     files = [p for base in (SRC / "data", ROOT / "models") for p in base.rglob("*") if p.is_file()]
     assert len(files) > 10
     for p in files:
-        assert p.suffix.lower() not in {".pkl", ".pickle", ".joblib", ".npy", ".npz", ".pt"}, p
+        assert p.suffix.lower() not in {".pkl", ".pickle", ".joblib", ".npy", ".pt"}, p
         head = p.read_bytes()[:2]
         assert not (head[:1] == b"\x80" and head[1:2] in b"\x02\x03\x04\x05"), p  # pickle header
+        if p.suffix.lower() == ".npz":
+            with np.load(p, allow_pickle=False) as arrays:
+                for name in arrays.files:  # every array loads, none holds Python objects
+                    assert arrays[name].dtype != object, (p, name)
+            continue
         p.read_text("utf-8")  # text, not a binary blob
 
 
