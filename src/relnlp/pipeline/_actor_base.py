@@ -64,6 +64,14 @@ _NATIVE = re.compile(
 _LEADING_DROP = frozenset({"the", "The", "a", "A", "an", "An", "THE"})
 # Lower-case affixes joined to a name by a hyphen are not part of it ("pro-Russian").
 _AFFIXES = frozenset({"pro", "anti", "post", "pre", "non", "ex", "mid"})
+# Heads of ideas, slogans and identities named with a nationality adjective ("Russian World",
+# "Russkiy Mir", "Chinese Dream", "Russian Idea"): the adjective is NORP, the idea no name.
+_CONCEPT_HEADS = frozenset(
+    "World Mir Dream Idea Civilization Civilisation Civilizations Identity Soul Way".split()
+)
+# ... and these only in lower case ("all-Russian" -> "Russian"; "All-Russia People's Front"
+# is a name).
+_LOWER_AFFIXES = frozenset({"all"})
 # Function words never end a name ("Chinese Government on", "Border Conflict between").
 _TRAILING_FUNCTION = frozenset(
     {"of", "the", "on", "between", "and", "in", "for", "to", "with", "at", "by", "a", "an"}
@@ -366,7 +374,7 @@ def _trim(doc: Doc, s: int, e: int, *, affixes: bool = True) -> tuple[int, int]:
         if (
             affixes
             and s + 2 < e
-            and doc[s].lower_ in _AFFIXES
+            and (doc[s].lower_ in _AFFIXES or doc[s].text in _LOWER_AFFIXES)
             and doc[s + 1].text in ("-", "–")
             and not doc[s].whitespace_
             and not doc[s + 1].whitespace_
@@ -530,3 +538,47 @@ def verb_after_name(tok: Token) -> bool:
     ("Wang Yi Talks"), or a lower-case finite verb or participle ("Black Sea Fleet
     blockaded")."""
     return tok.text in _HEADLINE_VERBS or (tok.is_lower and tok.tag_ in _VERB_TAGS)
+
+
+def adjective_lead(
+    doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer
+) -> list[Mention] | None:
+    """The names in a statistical place, facility or person span that is no such name.
+
+    A person's name holds no possessive ("Putin's Kazakh counterpart" -> PERSON "Putin" +
+    NORP "Kazakh"). A nationality adjective before words that name no known place or
+    facility ("Russian World", "Russkiy Mir", "Moldovan Independence Day": a concept, a
+    holiday) is NORP alone (guidelines: "Russkiy Mir" = "Russian World" -> NORP "Russian";
+    holidays, "... Day", are not entities). A capitalised word opening the sentence before
+    the adjective is no part of it ("Similar Russian claims"). None: the span is left as
+    it is; [] drops it.
+    """
+    out: list[Mention] = []
+    if e - s == 2 and doc[s].is_sent_start and gazetteer.lookup(doc[s].text) is None:
+        # "Similar Russian assertions": a capitalised opening word is no part of the name.
+        adj = gazetteer.lookup(doc[s + 1].text)
+        if adj is not None and adj.label == "NORP" and label in {"PERSON", "NORP", "GPE", "LOC"}:
+            return [Mention(s + 1, e, "NORP", adj.canonical, "spacy", 2.0, adj.country)]
+    if label == "PERSON":
+        poss = next((t.i for t in doc[s + 1 : e - 1] if t.text in POSSESSIVE_S), None)
+        if poss is not None:
+            out.append(Mention(s, poss, "PERSON", doc[s:poss].text, "spacy", 2.0))
+            s = poss + 1
+    holiday = e - s > 1 and doc[e - 1].text == "Day" and label != "EVENT"
+    concept = holiday or (e - s == 2 and doc[e - 1].text in _CONCEPT_HEADS)
+    if (label in {"PERSON", "LOC", "GPE", "FAC"} or concept) and e - s >= 1:
+        adj = gazetteer.lookup(doc[s].text)
+        rest = doc[s + 1 : e]
+        if (
+            adj is not None
+            and adj.label == "NORP"
+            and (not out or e - s == 1)
+            and gazetteer.lookup(doc[s:e].text) is None
+            and gazetteer.lookup(f"{doc[s].text} {rest.text.lower()}".strip()) is None
+            and not any(
+                t.text in _FAC_HEADS or t.text in _PLACE_HEADS or gazetteer.lookup(t.text)
+                for t in rest
+            )
+        ):
+            return [*out, Mention(s, s + 1, "NORP", adj.canonical, "spacy", 2.0, adj.country)]
+    return out if out or holiday else None  # a holiday's name ("Victory Day") is no entity

@@ -77,6 +77,7 @@ from relnlp.pipeline._actor_base import (
     _select,
     _tokens_where,
     _trim,
+    adjective_lead,
     divisions,
     history_name,
     list_items,
@@ -210,8 +211,9 @@ class ActorTagger:
                 - 1,
             ):
                 continue
-            known = self.gazetteer.lookup(a.long) or self.gazetteer.lookup(a.short)
-            if known is not None and not same_body(a.long, known.canonical):
+            long_hit = self.gazetteer.lookup(a.long)
+            known = long_hit or self.gazetteer.lookup(a.short)
+            if long_hit is None and known is not None and not same_body(a.long, known.canonical):
                 known = None  # the text defines its own body ("General Directorate ... (GDI)")
             label = known.label if known else "ORG"
             canonical = known.canonical if known else a.long
@@ -335,8 +337,13 @@ class ActorTagger:
                 continue
             if all(t.text in TITLE_WORDS for t in span):
                 continue
+            if (lead := adjective_lead(doc, s, e, label, self.gazetteer)) is not None:
+                out.extend(lead)  # "Russian World", "Putin's Kazakh": not one name
+                continue
             # "Logar province", "Chabahar port": a lower-case generic head is no part of
             # the name (guidelines, decisions on the development reports).
+            if e - s > 1 and label == "ORG" and doc[e - 1].text == "party":
+                e, span = e - 1, doc[s : e - 1]  # "Georgian Dream party": likewise
             if e - s > 1 and doc[e - 1].lower_ in _GENERIC_PLACE_HEADS and doc[e - 1].is_lower:
                 e -= 1
                 span = doc[s:e]
