@@ -67,6 +67,34 @@ CASES: list[tuple[str, list[tuple[str, str, str]], set[str]]] = [
         {"Georgian Dream party"},
     ),
     (
+        "In 2023 Putin approved the Concept of the Foreign Policy of the Russian Federation.",
+        [
+            (
+                "Concept of the Foreign Policy of the Russian Federation",
+                "LAW",
+                "Concept of the Foreign Policy of the Russian Federation",
+            )
+        ],
+        {"Russian Federation"},
+    ),
+    (
+        "Minsk adopted the Military Doctrine of the Republic of Belarus; critics saw a Strategy "
+        "of Tension.",
+        [("Military Doctrine of the Republic of Belarus", "LAW", None)],
+        {"Strategy of Tension"},
+    ),
+    (
+        "Its Westward turn, the call for de-Nazification and fears of Latinization were debated.",
+        [],
+        {"Westward", "de-Nazification", "Latinization", "Nazification"},
+    ),
+    (
+        "Some opening words here.\n\nTHE CONTEXT BEHIND RUSSIA’S POLICY IN KAZAKHSTAN\n\n"
+        "Astana kept calm.\n",
+        [("RUSSIA", "GPE", "Russia"), ("KAZAKHSTAN", "GPE", "Kazakhstan")],
+        set(),
+    ),
+    (
         "Floods hit Western Ukraine while snow fell in the Russian Far East.",
         [("Western Ukraine", "LOC", None), ("Russian Far East", "LOC", None)],
         set(),

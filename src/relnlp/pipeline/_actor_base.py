@@ -69,6 +69,9 @@ _AFFIXES = frozenset({"pro", "anti", "post", "pre", "non", "ex", "mid"})
 _CONCEPT_HEADS = frozenset(
     "World Mir Dream Idea Civilization Civilisation Civilizations Identity Soul Way".split()
 )
+# A process or direction derived from a name ("Latinization", "de-Nazification",
+# "Westward") is an ordinary word that the model takes for a name.
+_DERIVED = re.compile(r"(?:[a-z]+-)?[A-Z][a-z]+(?:ization|isation|ification|wards?)")
 # ... and these only in lower case ("all-Russian" -> "Russian"; "All-Russia People's Front"
 # is a name).
 _LOWER_AFFIXES = frozenset({"all"})
@@ -553,6 +556,8 @@ def adjective_lead(
     the adjective is no part of it ("Similar Russian claims"). None: the span is left as
     it is; [] drops it.
     """
+    if _DERIVED.fullmatch(doc[s:e].text) and doc[e - 1].text not in _ORG_WORDS:
+        return []  # "Westward", "Latinization", "de-Nazification": derived words, no names
     out: list[Mention] = []
     if e - s == 2 and doc[s].is_sent_start and gazetteer.lookup(doc[s].text) is None:
         # "Similar Russian assertions": a capitalised opening word is no part of the name.
@@ -582,3 +587,42 @@ def adjective_lead(
         ):
             return [*out, Mention(s, s + 1, "NORP", adj.canonical, "spacy", 2.0, adj.country)]
     return out if out or holiday else None  # a holiday's name ("Victory Day") is no entity
+
+
+# Labels looked up in ordinary case inside a Markdown heading written in capitals.
+_HEAD_LABELS = frozenset({"GPE", "NORP", "LOC"})
+
+
+def caps_heading(text: str, char: int) -> bool:
+    """Whether ``char`` lies in a heading written in capitals ("### THE CONTEXT BEHIND
+    RUSSIA'S POLICY": a Markdown heading, or a line of two or more words standing alone
+    between blank lines), where names are tagged as in passages (guidelines 8)."""
+    a = text.rfind("\n", 0, char) + 1
+    b = text.find("\n", char)
+    b = b if b >= 0 else len(text)
+    line = text[a:b]
+    if line.upper() != line or len(re.findall(r"[^\W\d_]{2,}", line)) < 2:
+        return False
+    alone = (a < 2 or text[a - 2] == "\n") and (b + 1 >= len(text) or text[b + 1] == "\n")
+    return alone or line.lstrip().startswith("#")
+
+
+def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """A place in capitals opening a line, as news datelines write it ("KYIV, Ukraine
+    (AP) —", "TEL AVIV —"), when the gazetteer knows it in ordinary case; and the
+    places and nationalities anywhere in a Markdown heading in capitals."""
+    out, text = [], doc_text(doc)
+    for i in _tokens_where(doc, lambda w: len(w) >= 3 and w.isalpha() and w.isupper()):
+        head = caps_heading(text, doc[i].idx)
+        if not head and i and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
+            continue
+        for e in range(min(len(doc), i + 3), i, -1):
+            span = doc[i:e]
+            if not all(t.is_upper and t.is_alpha for t in span):
+                continue
+            hit = gazetteer.lookup(span.text.title())
+            if hit is not None and (hit.label == "GPE" or head and hit.label in _HEAD_LABELS):
+                prio = 3.0 + 0.1 * (e - i)
+                out.append(Mention(i, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
+                break
+    return out

@@ -78,6 +78,7 @@ from relnlp.pipeline._actor_base import (
     _tokens_where,
     _trim,
     adjective_lead,
+    datelines,
     divisions,
     history_name,
     list_items,
@@ -171,25 +172,7 @@ class ActorTagger:
                 )
                 continue
             out.append(Mention(s, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
-        return out + self._datelines(doc)
-
-    def _datelines(self, doc: Doc) -> list[Mention]:
-        """A place in capitals opening a line, as news datelines write it ("KYIV, Ukraine
-        (AP) —", "TEL AVIV —"), when the gazetteer knows it in ordinary case."""
-        out = []
-        for i in _tokens_where(doc, lambda w: len(w) >= 3 and w.isalpha() and w.isupper()):
-            if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
-                continue
-            for e in range(min(len(doc), i + 3), i, -1):
-                span = doc[i:e]
-                if not all(t.is_upper and t.is_alpha for t in span):
-                    continue
-                hit = self.gazetteer.lookup(span.text.title())
-                if hit is not None and hit.label == "GPE":
-                    prio = 3.0 + 0.1 * (e - i)
-                    out.append(Mention(i, e, "GPE", hit.canonical, "gazetteer", prio, hit.country))
-                    break
-        return out
+        return out + datelines(doc, self.gazetteer)
 
     def _acronyms(self, doc: Doc, gaz_spans: dict[tuple[int, int], Mention]) -> list[Mention]:
         out = []
