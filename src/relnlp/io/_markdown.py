@@ -193,6 +193,20 @@ class _Lines:
         return min(a + lead, end), end
 
 
+def _pull_quote(masked: str, s: int, e: int, lines: Any, leaf: Any) -> bool:
+    """Whether a block quote repeats the report's own words (a pull quote set off by the
+    page's layout; guidelines 8: such a quote is no passage): its first or last eight words
+    occur again outside it."""
+    line = lines.start(leaf.first_line)
+    if not masked[line:s].lstrip().startswith(">"):
+        return False
+    words = re.sub(r"[>*_]", " ", masked[s:e]).split()
+    if len(words) < 8:
+        return False
+    rest = " ".join(re.sub(r"[>*_]", " ", masked[:line] + " " + masked[e:]).split())
+    return " ".join(words[:8]) in rest or " ".join(words[-8:]) in rest
+
+
 @dataclass
 class _Leaf:
     kind: str  # heading, paragraph, table, image, figure, html, code
@@ -395,6 +409,13 @@ def layout(text: str) -> MarkdownLayout:
             if rest.strip():
                 cs = last_img + len(rest) - len(rest.lstrip())
                 out.dropped.append(Dropped("caption", e - cs, cs, e))
+            continue
+        if (
+            leaf.kind == "paragraph"
+            and leaf.in_container
+            and _pull_quote(masked, s, e, lines, leaf)
+        ):
+            out.dropped.append(Dropped("pull_quote", e - s, s, e))
             continue
         out.blocks.append((s, e))
         if leaf.kind == "heading":
