@@ -95,6 +95,27 @@ CASES: list[tuple[str, list[tuple[str, str, str]], set[str]]] = [
         set(),
     ),
     (
+        "Tanks rolled after the 2008 Russo-Georgian War, and Putin announced a pivot to the East.",
+        [("Russo-Georgian War", "EVENT", "Russo-Georgian War"), ("East", "LOC", "East")],
+        {"2008 Russo-Georgian War", "pivot to the East"},
+    ),
+    (
+        "Envoys of the Baltic countries met a fellow of the U.S. Institute of Peace at the "
+        "Russo-Georgian border.",
+        [
+            ("Baltic", "NORP", "Baltic"),
+            ("U.S. Institute of Peace", "ORG", "United States Institute of Peace"),
+            ("Russo-Georgian", "NORP", None),
+        ],
+        {"Baltic countries"},
+    ),
+    (
+        "The Security Council of the Russian Federation met on Friday. Weeks later, the "
+        "Security Council issued a statement.",
+        [("Security Council", "ORG", "Security Council of Russia")],
+        set(),
+    ),
+    (
         "Floods hit Western Ukraine while snow fell in the Russian Far East.",
         [("Western Ukraine", "LOC", None), ("Russian Far East", "LOC", None)],
         set(),

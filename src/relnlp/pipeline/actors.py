@@ -92,6 +92,7 @@ from relnlp.pipeline._actor_passes import (
     long_names,
     places,
     shared_heads,
+    short_forms,
     topic_ministries,
 )
 from relnlp.pipeline._canonical import (
@@ -730,7 +731,7 @@ class ActorTagger:
             self.gazetteer,
         )
         chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
-        chosen = self._roles(doc, chosen)
+        chosen = self._roles(doc, short_forms(doc, chosen))
         chosen.sort(key=lambda m: m.start)
 
         # doc.ents: our names, plus the model's other labels where they do not overlap.
