@@ -193,18 +193,27 @@ class _Lines:
         return min(a + lead, end), end
 
 
-def _pull_quote(masked: str, s: int, e: int, lines: Any, leaf: Any) -> bool:
+def _pull_quote(masked: str, s: int, e: int, lines: Any, leaf: Any, flat: list[str]) -> bool:
     """Whether a block quote repeats the report's own words (a pull quote set off by the
     page's layout; guidelines 8: such a quote is no passage): its first or last eight words
-    occur again outside it."""
+    occur twice in the report, once in it and once outside. ``flat`` caches the report's
+    words (one string, made at the first quote)."""
     line = lines.start(leaf.first_line)
     if not masked[line:s].lstrip().startswith(">"):
         return False
-    words = re.sub(r"[>*_]", " ", masked[s:e]).split()
+    words = _MARKS.sub(" ", masked[s:e]).split()
     if len(words) < 8:
         return False
-    rest = " ".join(re.sub(r"[>*_]", " ", masked[:line] + " " + masked[e:]).split())
-    return " ".join(words[:8]) in rest or " ".join(words[-8:]) in rest
+    if not flat:
+        flat.append(" ".join(_MARKS.sub(" ", masked).split()))
+    for probe in (" ".join(words[:8]), " ".join(words[-8:])):
+        first = flat[0].find(probe)
+        if first >= 0 and flat[0].find(probe, first + 1) >= 0:
+            return True
+    return False
+
+
+_MARKS = re.compile(r"[>*_]")
 
 
 @dataclass
@@ -396,6 +405,7 @@ def layout(text: str) -> MarkdownLayout:
     # italic name, or the paragraphs under a closing "About the author" heading.
     _mark_bio(leaves, rules, out.author)
 
+    flat: list[str] = []
     for leaf in leaves:
         s, e = leaf.start, leaf.end
         if leaf.kind in ("image", "html", "code", "bio", "caption"):
@@ -413,7 +423,7 @@ def layout(text: str) -> MarkdownLayout:
         if (
             leaf.kind == "paragraph"
             and leaf.in_container
-            and _pull_quote(masked, s, e, lines, leaf)
+            and _pull_quote(masked, s, e, lines, leaf, flat)
         ):
             out.dropped.append(Dropped("pull_quote", e - s, s, e))
             continue

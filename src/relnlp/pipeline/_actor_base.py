@@ -4,6 +4,7 @@ in which it applies it."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -602,13 +603,13 @@ def adjective_lead(
 _HEAD_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
 
-def caps_heading(text: str, char: int) -> bool:
+def caps_heading(text: str, char: int, newlines: list[int]) -> bool:
     """Whether ``char`` lies in a heading written in capitals ("### THE CONTEXT BEHIND
     RUSSIA'S POLICY": a Markdown heading, or a line of two or more words standing alone
     between blank lines), where names are tagged as in passages (guidelines 8)."""
-    a = text.rfind("\n", 0, char) + 1
-    b = text.find("\n", char)
-    b = b if b >= 0 else len(text)
+    k = bisect.bisect_left(newlines, char)  # newlines: the positions of "\n" in text
+    a = newlines[k - 1] + 1 if k else 0
+    b = newlines[k] if k < len(newlines) else len(text)
     line = text[a:b]
     if line.upper() != line or len(re.findall(r"[^\W\d_]{2,}", line)) < 2:
         return False
@@ -620,9 +621,12 @@ def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """A place in capitals opening a line, as news datelines write it ("KYIV, Ukraine
     (AP) —", "TEL AVIV —"), when the gazetteer knows it in ordinary case; and the
     places and nationalities anywhere in a Markdown heading in capitals."""
-    out, text = [], doc_text(doc)
-    for i in _tokens_where(doc, lambda w: len(w) >= 3 and w.isalpha() and w.isupper()):
-        head = caps_heading(text, doc[i].idx)
+    out, text, newlines = [], doc_text(doc), []
+    caps = _tokens_where(doc, lambda w: len(w) >= 3 and w.isalpha() and w.isupper())
+    if caps:
+        newlines = [m.start() for m in re.finditer("\n", text)]
+    for i in caps:
+        head = caps_heading(text, doc[i].idx, newlines)
         if not head and i and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
             continue
         for e in range(min(len(doc), i + 3), i, -1):
