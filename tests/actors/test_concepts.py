@@ -116,6 +116,14 @@ CASES: list[tuple[str, list[tuple[str, str, str]], set[str]]] = [
         set(),
     ),
     (
+        "A court in Novorossiysk shut the Russo-Kazakh Caspian Pipeline Consortium’s terminal.",
+        [
+            ("Russo-Kazakh", "NORP", None),
+            ("Caspian Pipeline Consortium", "ORG", "Caspian Pipeline Consortium"),
+        ],
+        {"Russo-Kazakh Caspian Pipeline Consortium"},
+    ),
+    (
         "Floods hit Western Ukraine while snow fell in the Russian Far East.",
         [("Western Ukraine", "LOC", None), ("Russian Far East", "LOC", None)],
         set(),

@@ -560,14 +560,24 @@ def adjective_lead(
     if _DERIVED.fullmatch(doc[s:e].text) and doc[e - 1].text not in _ORG_WORDS:
         return []  # "Westward", "Latinization", "de-Nazification": derived words, no names
     if (
-        e - s == 3
+        e - s >= 3
         and doc[s].text in gazetteer.combining
         and doc[s + 1].text in ("-", "–")
         and (adj := gazetteer.lookup(doc[s + 2].text)) is not None
         and adj.label == "NORP"
     ):
-        # "Russo-Georgian border": a fused adjective is NORP whatever the model read
-        return [Mention(s, e, "NORP", doc[s:e].text, "spacy", 2.0)]
+        # "Russo-Georgian border": a fused adjective is NORP whatever the model read; before
+        # a name the gazetteer knows ("Russo-Kazakh Caspian Pipeline Consortium") it
+        # describes that name and is no part of it.
+        known = gazetteer.lookup(doc[s + 3 : e].text) if e - s > 3 else None
+        if e - s == 3 or known is not None:
+            fused = Mention(s, s + 3, "NORP", doc[s : s + 3].text, "spacy", 2.0)
+            if known is None:
+                return [fused]
+            return [
+                fused,
+                Mention(s + 3, e, known.label, known.canonical, "spacy", 2.0, known.country),
+            ]
     out: list[Mention] = []
     if e - s == 2 and doc[s].is_sent_start and gazetteer.lookup(doc[s].text) is None:
         # "Similar Russian assertions": a capitalised opening word is no part of the name.
