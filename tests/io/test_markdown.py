@@ -281,3 +281,26 @@ def test_markdown_excerpt_marker_in_an_event_sentence(tmp_path: Path, nlp: Any) 
     assert report.text[row.start : row.end] == row.text
     assert row.text.startswith("Uzbekistan signed") and row.text.endswith("the deal.")
     assert row.text.count("<excerpt/>") == 1  # the inline tag; offsets stay into the file
+
+
+# Written for this test: a pull quote repeating (with a small edit) a sentence of the body,
+# and a block quote citing a speech, which stays a passage.
+PULL = """### Grain and Leverage
+
+Ankara brokered the grain deal after months of talks, and both navies kept their distance.
+
+> Ankara brokered the grain deal after months of talks, and both navies kept clear.
+
+> "We will not allow the Black Sea to become a lake of any single power," the minister said in Istanbul.
+
+The corridor stayed open until the summer.
+"""
+
+
+def test_markdown_pull_quote_is_dropped_and_a_cited_quote_kept(tmp_path: Path) -> None:
+    doc = relnlp.read(_write(tmp_path, PULL))
+    pulls = [doc.text[d.start : d.end] for d in doc.dropped if d.kind == "pull_quote"]
+    assert len(pulls) == 1 and pulls[0].endswith("kept clear.")
+    texts = "\n".join(_passage_texts(doc))
+    assert "lake of any single power" in texts
+    assert texts.count("Ankara brokered") == 1

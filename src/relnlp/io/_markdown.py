@@ -193,6 +193,29 @@ class _Lines:
         return min(a + lead, end), end
 
 
+def _pull_quote(masked: str, s: int, e: int, lines: Any, leaf: Any, flat: list[str]) -> bool:
+    """Whether a block quote repeats the report's own words (a pull quote set off by the
+    page's layout; guidelines 8: such a quote is no passage): its first or last eight words
+    occur twice in the report, once in it and once outside. ``flat`` caches the report's
+    words (one string, made at the first quote)."""
+    line = lines.start(leaf.first_line)
+    if not masked[line:s].lstrip().startswith(">"):
+        return False
+    words = _MARKS.sub(" ", masked[s:e]).split()
+    if len(words) < 8:
+        return False
+    if not flat:
+        flat.append(" ".join(_MARKS.sub(" ", masked).split()))
+    for probe in (" ".join(words[:8]), " ".join(words[-8:])):
+        first = flat[0].find(probe)
+        if first >= 0 and flat[0].find(probe, first + 1) >= 0:
+            return True
+    return False
+
+
+_MARKS = re.compile(r"[>*_]")
+
+
 @dataclass
 class _Leaf:
     kind: str  # heading, paragraph, table, image, figure, html, code
@@ -382,6 +405,7 @@ def layout(text: str) -> MarkdownLayout:
     # italic name, or the paragraphs under a closing "About the author" heading.
     _mark_bio(leaves, rules, out.author)
 
+    flat: list[str] = []
     for leaf in leaves:
         s, e = leaf.start, leaf.end
         if leaf.kind in ("image", "html", "code", "bio", "caption"):
@@ -395,6 +419,13 @@ def layout(text: str) -> MarkdownLayout:
             if rest.strip():
                 cs = last_img + len(rest) - len(rest.lstrip())
                 out.dropped.append(Dropped("caption", e - cs, cs, e))
+            continue
+        if (
+            leaf.kind == "paragraph"
+            and leaf.in_container
+            and _pull_quote(masked, s, e, lines, leaf, flat)
+        ):
+            out.dropped.append(Dropped("pull_quote", e - s, s, e))
             continue
         out.blocks.append((s, e))
         if leaf.kind == "heading":

@@ -84,8 +84,9 @@ class Dropped:
     ----------
     kind : str
         What it was: ``"front_matter"``, ``"image"``, ``"caption"``, ``"html"``,
-        ``"template"``, ``"code"``, ``"bio"`` (Markdown); ``"boilerplate"`` (HTML:
-        navigation, cookie notices, related links...); ``"running_head"``,
+        ``"template"``, ``"code"``, ``"bio"``, ``"pull_quote"`` (Markdown);
+        ``"boilerplate"`` (HTML: navigation, cookie notices, related links...);
+        ``"running_head"``,
         ``"page_number"`` (PDF). Plain text drops nothing.
     chars : int
         Characters dropped.

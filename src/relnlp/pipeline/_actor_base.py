@@ -4,6 +4,7 @@ in which it applies it."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -64,6 +65,17 @@ _NATIVE = re.compile(
 _LEADING_DROP = frozenset({"the", "The", "a", "A", "an", "An", "THE"})
 # Lower-case affixes joined to a name by a hyphen are not part of it ("pro-Russian").
 _AFFIXES = frozenset({"pro", "anti", "post", "pre", "non", "ex", "mid"})
+# Heads of ideas, slogans and identities named with a nationality adjective ("Russian World",
+# "Russkiy Mir", "Chinese Dream", "Russian Idea"): the adjective is NORP, the idea no name.
+_CONCEPT_HEADS = frozenset(
+    "World Mir Dream Idea Civilization Civilisation Civilizations Identity Soul Way".split()
+)
+# A process or direction derived from a name ("Latinization", "de-Nazification",
+# "Westward") is an ordinary word that the model takes for a name.
+_DERIVED = re.compile(r"(?:[a-z]+-)?[A-Z][a-z]+(?:ization|isation|ification|wards?)")
+# ... and these only in lower case ("all-Russian" -> "Russian"; "All-Russia People's Front"
+# is a name).
+_LOWER_AFFIXES = frozenset({"all"})
 # Function words never end a name ("Chinese Government on", "Border Conflict between").
 _TRAILING_FUNCTION = frozenset(
     {"of", "the", "on", "between", "and", "in", "for", "to", "with", "at", "by", "a", "an"}
@@ -366,7 +378,7 @@ def _trim(doc: Doc, s: int, e: int, *, affixes: bool = True) -> tuple[int, int]:
         if (
             affixes
             and s + 2 < e
-            and doc[s].lower_ in _AFFIXES
+            and (doc[s].lower_ in _AFFIXES or doc[s].text in _LOWER_AFFIXES)
             and doc[s + 1].text in ("-", "–")
             and not doc[s].whitespace_
             and not doc[s + 1].whitespace_
@@ -530,3 +542,110 @@ def verb_after_name(tok: Token) -> bool:
     ("Wang Yi Talks"), or a lower-case finite verb or participle ("Black Sea Fleet
     blockaded")."""
     return tok.text in _HEADLINE_VERBS or (tok.is_lower and tok.tag_ in _VERB_TAGS)
+
+
+def adjective_lead(
+    doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer
+) -> list[Mention] | None:
+    """The names in a statistical place, facility or person span that is no such name.
+
+    A person's name holds no possessive ("Putin's Kazakh counterpart" -> PERSON "Putin" +
+    NORP "Kazakh"). A nationality adjective before words that name no known place or
+    facility ("Russian World", "Russkiy Mir", "Moldovan Independence Day": a concept, a
+    holiday) is NORP alone (guidelines: "Russkiy Mir" = "Russian World" -> NORP "Russian";
+    holidays, "... Day", are not entities). A capitalised word opening the sentence before
+    the adjective is no part of it ("Similar Russian claims"). None: the span is left as
+    it is; [] drops it.
+    """
+    if _DERIVED.fullmatch(doc[s:e].text) and doc[e - 1].text not in _ORG_WORDS:
+        return []  # "Westward", "Latinization", "de-Nazification": derived words, no names
+    if (
+        e - s >= 3
+        and doc[s].text in gazetteer.combining
+        and doc[s + 1].text in ("-", "–")
+        and (adj := gazetteer.lookup(doc[s + 2].text)) is not None
+        and adj.label == "NORP"
+    ):
+        # "Russo-Georgian border": a fused adjective is NORP whatever the model read; before
+        # a name the gazetteer knows ("Russo-Kazakh Caspian Pipeline Consortium") it
+        # describes that name and is no part of it.
+        known = gazetteer.lookup(doc[s + 3 : e].text) if e - s > 3 else None
+        if e - s == 3 or known is not None:
+            fused = Mention(s, s + 3, "NORP", doc[s : s + 3].text, "spacy", 2.0)
+            if known is None:
+                return [fused]
+            return [
+                fused,
+                Mention(s + 3, e, known.label, known.canonical, "spacy", 2.0, known.country),
+            ]
+    out: list[Mention] = []
+    if e - s == 2 and doc[s].is_sent_start and gazetteer.lookup(doc[s].text) is None:
+        # "Similar Russian assertions": a capitalised opening word is no part of the name.
+        adj = gazetteer.lookup(doc[s + 1].text)
+        if adj is not None and adj.label == "NORP" and label in {"PERSON", "NORP", "GPE", "LOC"}:
+            return [Mention(s + 1, e, "NORP", adj.canonical, "spacy", 2.0, adj.country)]
+    if label == "PERSON":
+        poss = next((t.i for t in doc[s + 1 : e - 1] if t.text in POSSESSIVE_S), None)
+        if poss is not None:
+            out.append(Mention(s, poss, "PERSON", doc[s:poss].text, "spacy", 2.0))
+            s = poss + 1
+    holiday = e - s > 1 and doc[e - 1].text == "Day" and label != "EVENT"
+    concept = holiday or (e - s == 2 and doc[e - 1].text in _CONCEPT_HEADS)
+    if (label in {"PERSON", "LOC", "GPE", "FAC"} or concept) and e - s >= 1:
+        adj = gazetteer.lookup(doc[s].text)
+        rest = doc[s + 1 : e]
+        if (
+            adj is not None
+            and adj.label == "NORP"
+            and (not out or e - s == 1)
+            and gazetteer.lookup(doc[s:e].text) is None
+            and gazetteer.lookup(f"{doc[s].text} {rest.text.lower()}".strip()) is None
+            and not any(
+                t.text in _FAC_HEADS or t.text in _PLACE_HEADS or gazetteer.lookup(t.text)
+                for t in rest
+            )
+        ):
+            return [*out, Mention(s, s + 1, "NORP", adj.canonical, "spacy", 2.0, adj.country)]
+    return out if out or holiday else None  # a holiday's name ("Victory Day") is no entity
+
+
+# Labels looked up in ordinary case inside a Markdown heading written in capitals.
+_HEAD_LABELS = frozenset({"GPE", "NORP", "LOC"})
+
+
+def caps_heading(text: str, char: int, newlines: list[int]) -> bool:
+    """Whether ``char`` lies in a heading written in capitals ("### THE CONTEXT BEHIND
+    RUSSIA'S POLICY": a Markdown heading, or a line of two or more words standing alone
+    between blank lines), where names are tagged as in passages (guidelines 8)."""
+    k = bisect.bisect_left(newlines, char)  # newlines: the positions of "\n" in text
+    a = newlines[k - 1] + 1 if k else 0
+    b = newlines[k] if k < len(newlines) else len(text)
+    line = text[a:b]
+    if line.upper() != line or len(re.findall(r"[^\W\d_]{2,}", line)) < 2:
+        return False
+    alone = (a < 2 or text[a - 2] == "\n") and (b + 1 >= len(text) or text[b + 1] == "\n")
+    return alone or line.lstrip().startswith("#")
+
+
+def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """A place in capitals opening a line, as news datelines write it ("KYIV, Ukraine
+    (AP) —", "TEL AVIV —"), when the gazetteer knows it in ordinary case; and the
+    places and nationalities anywhere in a Markdown heading in capitals."""
+    out, text, newlines = [], doc_text(doc), []
+    caps = _tokens_where(doc, lambda w: len(w) >= 3 and w.isalpha() and w.isupper())
+    if caps:
+        newlines = [m.start() for m in re.finditer("\n", text)]
+    for i in caps:
+        head = caps_heading(text, doc[i].idx, newlines)
+        if not head and i and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
+            continue
+        for e in range(min(len(doc), i + 3), i, -1):
+            span = doc[i:e]
+            if not all(t.is_upper and t.is_alpha for t in span):
+                continue
+            hit = gazetteer.lookup(span.text.title())
+            if hit is not None and (hit.label == "GPE" or head and hit.label in _HEAD_LABELS):
+                prio = 3.0 + 0.1 * (e - i)
+                out.append(Mention(i, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
+                break
+    return out

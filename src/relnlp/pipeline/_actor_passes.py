@@ -26,7 +26,14 @@ from relnlp.pipeline._actor_base import (
 )
 from relnlp.pipeline._canonical import division_canonical
 
-__all__ = ["generic_heads", "long_names", "places", "shared_heads", "topic_ministries"]
+__all__ = [
+    "generic_heads",
+    "long_names",
+    "places",
+    "shared_heads",
+    "short_forms",
+    "topic_ministries",
+]
 
 
 def long_names(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -305,3 +312,24 @@ def shared_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[
     lo_hi = [(f.start, f.end) for f in found]
     keep = [m for m in chosen if not any(m.start < b and a < m.end for a, b in lo_hi)]
     return sorted(keep + found, key=lambda m: m.start)
+
+
+def short_forms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """A body named in full and later by the words before its last "of" ("Security Council
+    of the Russian Federation" ... "the Security Council"), or without the word that opens
+    it ("UN Security Council" ... "the Security Council"), keeps the full name's canonical
+    when the short form resolves to nothing else (its canonical is its own text)."""
+    full: dict[str, str] = {}
+    out = []
+    for m in chosen:
+        if m.label == "ORG":
+            text = doc[m.start : m.end].text
+            if m.canonical != text and (" of " in text or m.end - m.start > 2):
+                short = (
+                    text.rsplit(" of ", 1)[0] if " of " in text else doc[m.start + 1 : m.end].text
+                )
+                full.setdefault(short, m.canonical)
+            elif m.canonical == text and text in full:
+                m = replace(m, canonical=full[text])
+        out.append(m)
+    return out

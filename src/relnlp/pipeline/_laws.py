@@ -8,7 +8,9 @@ statistical model misses the long ones whose head comes first and the numbered o
   Strategic Partnership between ...");
 * national development plans numbered by an ordinal ("14th Five-Year Plan", "Seventh
   Five-Year Development Plan": the Chinese, Iranian, Indian and Soviet series);
-* numbered resolutions ("Security Council Resolution 2231", "Resolution 1325").
+* numbered resolutions ("Security Council Resolution 2231", "Resolution 1325");
+* concepts, doctrines and strategies in official-title form ("Concept of ... of the Russian
+  Federation").
 """
 
 from __future__ import annotations
@@ -31,6 +33,15 @@ _HEAD_FIRST = re.compile(
     rf"(?<![\w-])(?:(?:{_CAP} ){{0,3}})(?:Treaty|Agreement|Convention|Protocol|Charter|Memorandum|Declaration)"
     rf" (?:on|of|for|between) (?:the )?{_CAP}(?: {_CONT})*"
 )
+# Policy documents named in official-title form ("Concept of Humanitarian Policy of the
+# Russian Federation Abroad", "Military Doctrine of the Republic of Belarus", "National
+# Security Strategy of Ukraine"): the type word, "of", and a Title Case name that ends in
+# "of" a state or nation; without that ending ("Strategy of Tension") no document is named.
+_DOCUMENT = re.compile(
+    rf"(?<![\w-])(?:(?:{_CAP} ){{0,3}})(?:Concept|Doctrine|Strategy) of (?:the )?{_CAP}"
+    rf"(?: {_CONT})* of (?:the )?(?:Russian Federation|Republic of {_CAP}|{_CAP})"
+    rf"(?: {_CAP})*"
+)
 _ORDINAL_WORDS = (
     "First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
     "Thirteenth|Fourteenth|Fifteenth|Sixteenth"
@@ -47,8 +58,10 @@ _TRAILING = frozenset({"and", "of", "the", "on", "for", "in", "between", "to"})
 
 def find_laws(text: str) -> Iterator[MilitaryName]:
     """Named treaties, numbered plans and resolutions in ``text`` (LAW)."""
-    for pat in (_HEAD_FIRST, _PLAN, _RESOLUTION):
+    for pat in (_HEAD_FIRST, _PLAN, _RESOLUTION, _DOCUMENT):
         for m in pat.finditer(text):
+            if pat is _DOCUMENT and text.rfind("#", text.rfind("\n", 0, m.start()), m.start()) >= 0:
+                continue  # a heading's Title Case words ("## Strategy of the West") are no title
             words = m.group().split(" ")
             while words and words[-1] in _TRAILING:
                 words.pop()

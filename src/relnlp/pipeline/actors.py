@@ -77,6 +77,8 @@ from relnlp.pipeline._actor_base import (
     _select,
     _tokens_where,
     _trim,
+    adjective_lead,
+    datelines,
     divisions,
     history_name,
     list_items,
@@ -90,6 +92,7 @@ from relnlp.pipeline._actor_passes import (
     long_names,
     places,
     shared_heads,
+    short_forms,
     topic_ministries,
 )
 from relnlp.pipeline._canonical import (
@@ -170,25 +173,7 @@ class ActorTagger:
                 )
                 continue
             out.append(Mention(s, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
-        return out + self._datelines(doc)
-
-    def _datelines(self, doc: Doc) -> list[Mention]:
-        """A place in capitals opening a line, as news datelines write it ("KYIV, Ukraine
-        (AP) —", "TEL AVIV —"), when the gazetteer knows it in ordinary case."""
-        out = []
-        for i in _tokens_where(doc, lambda w: len(w) >= 3 and w.isalpha() and w.isupper()):
-            if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
-                continue
-            for e in range(min(len(doc), i + 3), i, -1):
-                span = doc[i:e]
-                if not all(t.is_upper and t.is_alpha for t in span):
-                    continue
-                hit = self.gazetteer.lookup(span.text.title())
-                if hit is not None and hit.label == "GPE":
-                    prio = 3.0 + 0.1 * (e - i)
-                    out.append(Mention(i, e, "GPE", hit.canonical, "gazetteer", prio, hit.country))
-                    break
-        return out
+        return out + datelines(doc, self.gazetteer)
 
     def _acronyms(self, doc: Doc, gaz_spans: dict[tuple[int, int], Mention]) -> list[Mention]:
         out = []
@@ -210,8 +195,9 @@ class ActorTagger:
                 - 1,
             ):
                 continue
-            known = self.gazetteer.lookup(a.long) or self.gazetteer.lookup(a.short)
-            if known is not None and not same_body(a.long, known.canonical):
+            long_hit = self.gazetteer.lookup(a.long)
+            known = long_hit or self.gazetteer.lookup(a.short)
+            if long_hit is None and known is not None and not same_body(a.long, known.canonical):
                 known = None  # the text defines its own body ("General Directorate ... (GDI)")
             label = known.label if known else "ORG"
             canonical = known.canonical if known else a.long
@@ -335,8 +321,13 @@ class ActorTagger:
                 continue
             if all(t.text in TITLE_WORDS for t in span):
                 continue
+            if (lead := adjective_lead(doc, s, e, label, self.gazetteer)) is not None:
+                out.extend(lead)  # "Russian World", "Putin's Kazakh": not one name
+                continue
             # "Logar province", "Chabahar port": a lower-case generic head is no part of
             # the name (guidelines, decisions on the development reports).
+            if e - s > 1 and label == "ORG" and doc[e - 1].text == "party":
+                e, span = e - 1, doc[s : e - 1]  # "Georgian Dream party": likewise
             if e - s > 1 and doc[e - 1].lower_ in _GENERIC_PLACE_HEADS and doc[e - 1].is_lower:
                 e -= 1
                 span = doc[s:e]
@@ -740,7 +731,7 @@ class ActorTagger:
             self.gazetteer,
         )
         chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
-        chosen = self._roles(doc, chosen)
+        chosen = self._roles(doc, short_forms(doc, chosen))
         chosen.sort(key=lambda m: m.start)
 
         # doc.ents: our names, plus the model's other labels where they do not overlap.
