@@ -31,9 +31,12 @@ SPLIT = dev.SPLIT
 # 0.281), target on all gold 0.207 -> 0.256. Third session: entity and date gold on a fifth
 # report (2022-08-22 CSIS, read by nobody who wrote rules) and issue 18's third round of
 # entity rules: entities 0.962, canonical 0.967 (1,544 gold mentions), dates 0.960 / 0.945.
+# Fourth session: entity and date gold on two more reports (seven, 2,861 mentions; one was
+# then read for errors, one stays unread): entities 0.971, canonical 0.979, dates 0.963 /
+# 0.947; passages (every overlapping sentence) cooperation 0.635, tension 0.593.
 FLOORS = {
-    (SPLIT, "entities", "F1 micro (strict)"): 0.94,
-    (SPLIT, "entities", "canonical accuracy (matched spans)"): 0.94,
+    (SPLIT, "entities", "F1 micro (strict)"): 0.95,
+    (SPLIT, "entities", "canonical accuracy (matched spans)"): 0.95,
     (SPLIT, "dates", "extraction F1 (strict)"): 0.93,
     (SPLIT, "dates", "value F1"): 0.90,
     (SPLIT, "themes", "F1 macro"): 0.82,  # 0.850 with taxonomy 1.2.0 (models/themes-v2 card)
