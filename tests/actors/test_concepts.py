@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.actors.test_generalisation import Row, assert_entities, entity_rows
+
 CASES: list[tuple[str, list[tuple[str, str, str]], set[str]]] = [
     (
         "Moscow says the Russian World (Russkiy Mir) reaches every Russian speaker.",
@@ -132,19 +134,13 @@ CASES: list[tuple[str, list[tuple[str, str, str]], set[str]]] = [
 
 
 @pytest.fixture(scope="module")
-def found(nlp: Any) -> list[list[tuple[str, str, str]]]:
-    docs = [nlp.analyze(text, doc_date="2024-05-01") for text, _, _ in CASES]
-    return [[(r.text, r.label, r.canonical) for r in d.entities.itertuples()] for d in docs]
+def found(nlp: Any) -> list[list[Row]]:
+    return entity_rows(nlp, [text for text, _, _ in CASES])
 
 
 @pytest.mark.parametrize("k", range(len(CASES)), ids=[c[0][:40] for c in CASES])
-def test_concepts(found: list[list[tuple[str, str, str]]], k: int) -> None:
+def test_concepts(found: list[list[Row]], k: int) -> None:
     got = found[k]
-    for text, label, canonical in CASES[k][1]:
-        hits = [g for g in got if g[0] == text]
-        assert hits, f"{text!r} not found in {got}"
-        assert hits[0][1] == label, f"{text!r}: {hits[0]} expected {label}"
-        if canonical is not None:
-            assert all(h[2] == canonical for h in hits), f"{text!r}: {hits} expected {canonical}"
+    assert_entities(got, CASES[k][1], every_hit=True)
     wrong = [g for g in got if g[0] in CASES[k][2]]
     assert not wrong, f"not names: {wrong}"

@@ -240,21 +240,36 @@ CASES += [
 NOT_PERSONS = {"DNR Head", "Head", "Luhansk People's Republics"}
 
 
-@pytest.fixture(scope="module")
-def found(nlp: Any) -> list[list[tuple[str, str, str]]]:
-    docs = [nlp.analyze(text, doc_date="2024-05-01") for text, _ in CASES]
+Row = tuple[str, str, str]
+
+
+def entity_rows(nlp: Any, texts: list[str]) -> list[list[Row]]:
+    """(text, label, canonical) of every entity of each text (shared with test_concepts)."""
+    docs = [nlp.analyze(text, doc_date="2024-05-01") for text in texts]
     return [[(r.text, r.label, r.canonical) for r in d.entities.itertuples()] for d in docs]
 
 
-@pytest.mark.parametrize("k", range(len(CASES)), ids=[c[0][:40] for c in CASES])
-def test_sentence_entities(found: list[list[tuple[str, str, str]]], k: int) -> None:
-    got = found[k]
-    for text, label, canonical in CASES[k][1]:
+def assert_entities(got: list[Row], expected: list[Row], *, every_hit: bool = False) -> None:
+    """Each expected name is found with its label and canonical (on its first mention, or
+    on every mention with ``every_hit``)."""
+    for text, label, canonical in expected:
         hits = [g for g in got if g[0] == text]
         assert hits, f"{text!r} not found in {got}"
         assert hits[0][1] == label, f"{text!r}: {hits[0]} expected {label}"
         if canonical is not None:
-            assert hits[0][2] == canonical, f"{text!r}: {hits[0]} expected {canonical}"
+            checked = hits if every_hit else hits[:1]
+            assert all(h[2] == canonical for h in checked), f"{text!r}: {hits} expected {canonical}"
+
+
+@pytest.fixture(scope="module")
+def found(nlp: Any) -> list[list[Row]]:
+    return entity_rows(nlp, [text for text, _ in CASES])
+
+
+@pytest.mark.parametrize("k", range(len(CASES)), ids=[c[0][:40] for c in CASES])
+def test_sentence_entities(found: list[list[Row]], k: int) -> None:
+    got = found[k]
+    assert_entities(got, CASES[k][1])
     assert not [g for g in got if g[1] == "PERSON" and g[0] in NOT_PERSONS]
     assert not [g for g in got if g[0] in NOT_ENTITIES]
 

@@ -245,13 +245,20 @@ def _finite_host(verb: Token) -> Token | None:
     )
     if not nonfinite:
         return None
-    host = head  # the nearest verb above the non-finite one ("as necessary to protect")
-    for _ in range(3):
-        if host.head.i == host.i:
+    # the nearest verb above the non-finite one ("as necessary to protect")
+    return _verb_above(head, 3)
+
+
+def _verb_above(tok: Token, steps: int) -> Token | None:
+    """The nearest verb or auxiliary above ``tok`` in the parse, at most ``steps`` heads
+    up; None at the root or beyond."""
+    cur = tok
+    for _ in range(steps):
+        if cur.head.i == cur.i:
             return None
-        host = host.head
-        if host.pos_ in {"VERB", "AUX"}:
-            return host
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
     return None
 
 

@@ -34,6 +34,7 @@ from relnlp.events._clauses import (
     _negated,
     _skip_clause,
     _targets,
+    _verb_above,
 )
 from relnlp.events._lexicon import _default_verbs
 from relnlp.events._statements import _complement_groups, _complement_role
@@ -282,14 +283,7 @@ def _nearby_actors(
 
 def _governor(tok: Token) -> Token | None:
     """The verb whose clause holds the noun ``tok``."""
-    cur = tok
-    for _ in range(8):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.pos_ in {"VERB", "AUX"}:
-            return cur
-    return None
+    return _verb_above(tok, 8)
 
 
 def _nominal_event(
