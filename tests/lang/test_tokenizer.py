@@ -49,6 +49,37 @@ def test_tokenizer_footnote_markers_detached(nlp: Any) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the talk with Minister OkaforSee Document 12. on trade",
+            ["the", "talk", "with", "Minister", "Okafor", "See", "Document", "12", "."],
+        ),
+        ("a map (enclosedNot printed.) of the", ["a", "map", "(", "enclosed", "Not", "printed"]),
+        ("to the Consul (Varga)Source: Central Files.", ["Consul", "(", "Varga", ")", "Source"]),
+        ("Sofia, May 2, 1961.Drafted by Brandt.", ["1961", ".", "Drafted", "by", "Brandt"]),
+    ],
+)
+def test_tokenizer_glued_frus_footnotes_split(nlp: Any, text: str, expected: list[str]) -> None:
+    toks = words(nlp, text)
+    at = toks.index(expected[0])
+    assert toks[at : at + len(expected)] == expected
+
+
+@pytest.mark.parametrize("word", ["McDonald", "DeSantis", "iPhone", "SeeSaw", "Nottingham"])
+def test_tokenizer_camel_case_names_not_split(nlp: Any, word: str) -> None:
+    assert words(nlp, f"They met {word} there.") == ["They", "met", word, "there", "."]
+
+
+def test_glued_footnote_leaves_the_name_an_entity(nlp: Any) -> None:
+    rep = nlp.analyze(
+        "On May 3 the envoy met Ambassador HendersonSee Document 40. in Athens.",
+        doc_date="1961-06-01",
+    )
+    assert "Henderson" in set(rep.entities["text"])
+
+
 def test_tokenizer_hyphenated_given_name_kept_whole(nlp: Any) -> None:
     doc = nlp.nlp("President Kassym-Jomart Tokayev met Moon Jae-in in Seoul.")
     toks = [t.text for t in doc]

@@ -3,7 +3,11 @@
 * abbreviations keep their period ("Feb.", "Lt.", "Gen.", "pp.", "No.", "U.N.");
 * superscript footnote markers (``¹²³``) are split from the word or punctuation they
   follow, and from each other's neighbours;
-* "pp. 79-84" keeps the page range as tokens of its own.
+* "pp. 79-84" keeps the page range as tokens of its own;
+* a footnote glued to the word before it, as documents of the *Foreign Relations of the
+  United States* series are often saved ("Ambassador SmithSee Document 125.", "attachedNot
+  found.", "(Snow)Source: Department of State"), is split from that word where the note
+  opens with one of the series' footnote openers.
 
 Hyphenated personal names ("Kassym-Jomart") are handled after tokenization by the
 ``relnlp_sentences`` component's companion merge in :mod:`relnlp.pipeline.tokens`, because
@@ -52,7 +56,7 @@ def customize_tokenizer(nlp: Language) -> Language:
     infix_finditer = tok.infix_finditer
     infixes = list(nlp.Defaults.infixes or [])
     if _ABBR_HYPHEN not in infixes:
-        infix_finditer = compile_infix_regex([*infixes, _ABBR_HYPHEN]).finditer
+        infix_finditer = compile_infix_regex([*infixes, _ABBR_HYPHEN, *_FOOTNOTE]).finditer
     prefix_search = tok.prefix_search
     prefixes = list(nlp.Defaults.prefixes or [])
     if sup not in prefixes:
@@ -89,3 +93,16 @@ def customize_tokenizer(nlp: Language) -> Language:
 
 _SYMBOL_RUN = re.compile(r"^([^\w\s])\1{3,}$")
 _ABBR_HYPHEN = r"(?<=[A-Z]\.[A-Z]\.)-(?=[A-Za-z])"
+# The words that open a footnote of the FRUS series (source notes, cross-references, "Not
+# printed"/"Not found", drafting and transmission notes). A capitalised opener glued to a
+# lower-case letter, a period or a closing parenthesis starts a token of its own: an empty
+# infix before it, or the period (after a number or a word) or parenthesis as the infix.
+_FOOTNOTE_OPENERS = (
+    r"(?:See|Source|Not|Printed|Drafted|Repeated|Sent|Received|Transmitted|Approved)"
+    r"(?![a-z])"
+)
+_FOOTNOTE = (
+    rf"(?:(?<=[0-9])|(?<=[a-z]{{2}}))\.(?={_FOOTNOTE_OPENERS})",
+    rf"(?<=[a-z.’'])(?={_FOOTNOTE_OPENERS})",
+    rf"(?<=[a-z.’'])\)(?={_FOOTNOTE_OPENERS})",
+)
