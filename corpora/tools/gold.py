@@ -207,13 +207,18 @@ def _find(text: str, surface: str, cursor: int, context: str | None) -> int:
     """Offset of the next whole-word occurrence of surface at or after cursor.
 
     Word boundaries are letters and digits only, so a name glued to Markdown underscores
-    (``__Name:__``) is found. A context may start before the cursor (it may contain the
-    previous mention); the mention itself must not.
+    (``__Name:__``) is found. A mention ending in a lower-case letter or a digit may also end
+    where an upper-case letter follows directly: the telegrams file glues footnote markers to
+    the word before them ("SmithSee Document 125.", "August 27At"). A context may start
+    before the cursor (it may contain the previous mention); the mention itself must not.
     """
+    end = ""
+    if surface[-1:].isalnum():
+        end = r"(?![^\W_])"
+        if surface[-1:].islower() or surface[-1:].isdigit():
+            end = r"(?:(?![^\W_])|(?=[A-Z][a-z]))"
     pattern = re.compile(
-        (r"(?<![^\W_])" if surface[:1].isalnum() else "")
-        + re.escape(surface)
-        + (r"(?![^\W_])" if surface[-1:].isalnum() else "")
+        (r"(?<![^\W_])" if surface[:1].isalnum() else "") + re.escape(surface) + end
     )
     if context:
         at = text.find(context, max(0, cursor - len(context)))
