@@ -49,6 +49,8 @@ from relnlp.events._words import (
     NOMINALS,
     PRONOUN_KINDS,
     RECEIVE_VERBS,
+    SOLO_ROOTS,
+    SOLO_VERBS,
     SPEECH_ROOTS,
     TARGET_PREPS,
     THEME_ROOTS,
@@ -205,12 +207,19 @@ def _event_at(
     source = None if joint or not sources else ";".join(sources)
     target = ";".join(targets) if targets else None
     speech = trig.cameo[:2] in SPEECH_ROOTS and bool(sources)
+    # "the government imposed a curfew", "the rebels declared a ceasefire", "the
+    # president resigned": an act of the source alone
+    solo = (
+        trig.cameo[:2] in SOLO_ROOTS
+        and bool(sources)
+        and (trig.objects is not None or trig.verb in SOLO_VERBS)
+    )
     if trig.cameo[:2] == "01" and not sources:
         return None  # "he said that ...": a statement needs a speaker the text names
     if loose:
         if not (sources or targets or joint) or (trig.cameo[:2] == "01" and not targets):
             return None  # a statement aimed at no one is not an event
-    elif not joint and not (source_filled and (target_filled or speech)):
+    elif not joint and not (source_filled and (target_filled or speech or solo)):
         return None
     if source is None and target is None and not joint:
         return None

@@ -210,10 +210,11 @@ NOMINAL_FRAMES = frozenset(
     """since after before following amid despite until prior because due given like
     unlike than without against over about for to from of as""".split()
 )
-#: Nouns that count or group the object of a light verb: "a round of sanctions".
+#: Nouns that count, group or frame the object of a light verb: "a round of sanctions",
+#: "a state of emergency".
 QUANTITY_NOUNS = frozenset(
     """round rounds package packages set sets series wave waves raft batch number host
-    slew spate string range series""".split()
+    slew spate string range series state""".split()
 )
 #: CAMEO roots of verbal acts aimed at what their complement clause is about: public
 #: statements (01), appeals (02), demands (10), disapproval (11), rejection (12), threats (13).
@@ -222,6 +223,15 @@ VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 #: restraint", "X demanded a ceasefire", "X warned of escalation" (the speaker must be
 #: named). A bare statement (01) aimed at no one is not an event.
 SPEECH_ROOTS = frozenset({"02", "10", "13"})
+#: Acts that an actor does on its own, an event with its source alone when no one else is
+#: named (CAMEO codes them with or without a target): yielding (08: "declared a
+#: ceasefire", "called off the strike", "resigned"), investigating (09: "launched an
+#: investigation"), protesting (14: "went on strike"), reducing relations (16: "closed its
+#: borders", "reduced aid") and restricting (17: "imposed a curfew"). They count when the
+#: trigger is a light verb with its act noun or one of :data:`SOLO_VERBS`.
+SOLO_ROOTS = frozenset({"08", "09", "14", "16", "17"})
+#: Verbs of yielding that name their act without an object.
+SOLO_VERBS = frozenset({"resign", "step", "surrender", "capitulate", "retreat"})
 #: Heads of subjects that report what others do or say, not actors speaking for
 #: themselves: "an IS-K source said", "a former member says", "analysts noted".
 INFORMANT_HEADS = frozenset(
