@@ -16,6 +16,7 @@ from relnlp.events._words import (
     FACTIVE_NOUNS,
     HEDGE_HEADS,
     IMPLICATIVE_ADJECTIVES,
+    INTENT_ADJECTIVES,
     MUTUAL_ROOTS,
     MUTUAL_VERBS,
     NEGATING_HEADS,
@@ -57,8 +58,8 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head.pos_ in {"VERB", "AUX"}:
             cur = cur.head
             continue
-        # "X was able to bomb": the copula's subject
-        if cur.dep_ == "xcomp" and _implicative(cur.head):
+        # "X was able to bomb", "X is willing to talk": the copula's subject
+        if cur.dep_ == "xcomp" and (_implicative(cur.head) or _intent_adjective(cur.head)):
             cur = cur.head.head
             continue
         # "X did Y after meeting Z": a gerund after a preposition has the clause's subject
@@ -185,7 +186,11 @@ def _skip_clause(verb: Token) -> bool:
                 return True
             if c.dep_ == "advmod" and c.lower_ in ASSESSMENT_ADVERBS:
                 return True
-        if cur.i != verb.i and cur.lemma_.lower() in HEDGE_HEADS and not _implicative(cur):
+        if (
+            cur.i != verb.i
+            and cur.lemma_.lower() in HEDGE_HEADS
+            and not (_implicative(cur) or _intent_adjective(cur))
+        ):
             return True
         if cur.i != verb.i and cur.lemma_.lower() in ATTEMPT_HEADS and cur.tag_ not in PAST_TAGS:
             return True  # "seeks to maintain ties": an aim; "sought to unleash": an attempt
@@ -194,8 +199,12 @@ def _skip_clause(verb: Token) -> bool:
             cur = host  # coordinated with the clause above: "said ... and urged"
             continue
         if cur.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and cur.head.i != cur.i:
-            if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and not _implicative(cur.head):
-                return True  # "likely to", "ready to"
+            if (
+                cur.dep_ == "xcomp"
+                and cur.head.pos_ == "ADJ"
+                and not (_implicative(cur.head) or _intent_adjective(cur.head))
+            ):
+                return True  # "likely to", "eager to"
             only_conj = only_conj and cur.dep_ == "conj"
             cur = cur.head
             continue
@@ -225,6 +234,34 @@ def _implicative(adj: Token) -> bool:
         and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in cop.children)
         and not any(c.dep_ == "neg" for c in adj.children)
     )
+
+
+def _intent_adjective(adj: Token) -> bool:
+    """ "X is willing to withdraw", "Y was ready to contribute": an actor's stated intent
+    (an adjective of :data:`INTENT_ADJECTIVES` under a copula without a modal or a
+    negation), coded as an intent event by :func:`_intent`."""
+    if adj.lemma_.lower() not in INTENT_ADJECTIVES or adj.dep_ != "acomp":
+        return False
+    cop = adj.head
+    return (
+        cop.lemma_.lower() == "be"
+        and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in cop.children)
+        and not any(c.dep_ == "neg" for c in adj.children)
+    )
+
+
+def _intent(verb: Token) -> bool:
+    """Whether ``verb``'s act is only an intent its actor stated: the infinitive (or a
+    conjunct of it) under an adjective of intent ("is willing to withdraw and hand
+    over")."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "xcomp" and _intent_adjective(cur.head):
+            return True
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 #: Tags of a finite verb in the past or present tense.

@@ -28,6 +28,7 @@ from relnlp.events._actors import (
 from relnlp.events._clauses import (
     _agent,
     _clause_subject,
+    _intent,
     _is_passive,
     _match,
     _mutual,
@@ -226,6 +227,10 @@ def _event_at(
     parties = tuple(dict.fromkeys((*sources, *targets)))
     negated = _negated(verb)
     cameo, gold = trig.cameo, trig.goldstein
+    if _intent(verb) and cameo[:2] not in VERBAL_ROOTS:
+        # "X is willing to withdraw": an expressed intent (CAMEO 03), or a threat (13)
+        # when the act intended is hostile
+        cameo, gold = ("03", 4.0) if gold >= 0 else ("13", -6.0)
     if negated:
         if gold < 0 or trig.cameo[:2] == "01":
             return None  # "did not attack", "has not announced": no act took place

@@ -116,6 +116,10 @@ FACTIVE_NOUNS = frozenset({"fact"})
 #: Adjectives of ability that, with a copula in the past, entail the act (implicative:
 #: "was able to bomb" reports the bombing; "is able to strike" only a capability).
 IMPLICATIVE_ADJECTIVES = frozenset({"able"})
+#: Adjectives of an actor's stated intent: "X is willing to withdraw", "Y is ready to
+#: contribute" report no act but an expressed intent, which CAMEO codes as an event of its
+#: own (03, express intent to cooperate; 13, threaten, for a hostile act).
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined"})
 #: CAMEO roots whose verbs move something (aid, arms, troops) to the target: provide
 #: aid (07), yield (08: release, withdraw), exhibit force posture (15: deploy).
 THEME_ROOTS = frozenset({"07", "08", "15"})
