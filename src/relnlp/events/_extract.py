@@ -495,8 +495,8 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
             m = _match(tok, verbs)
             if m is None or _skip_clause(tok):
                 continue
-            if tok.dep_ == "xcomp" and _match(tok.head, verbs) is not None:
-                continue  # "agreed to supply": one act, coded by the governing verb
+            if _controlled_by_trigger(tok, verbs):
+                continue  # "agreed to supply (and train)": one act, coded by the governing verb
             ev = _event_at(tok, m[0], m[1], actors, verbs, context)
             if ev is None:
                 candidates.append((tok, m))
@@ -517,6 +517,19 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                         out.append(_dated(nev, tok, sent, timexes, chron))
                         break
     return out
+
+
+def _controlled_by_trigger(tok: Token, verbs: EventVerbs) -> bool:
+    """Whether ``tok`` is the infinitive of a trigger verb, or a conjunct of it ("agreed
+    to open its borders and grant asylum"), whose act the governing verb codes."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "xcomp":
+            return _match(cur.head, verbs) is not None
+        if cur.dep_ != "conj" or cur.head.i == cur.i or cur.tag_ != "VB":
+            return False
+        cur = cur.head
+    return False
 
 
 def _dated(
