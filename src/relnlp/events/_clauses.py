@@ -175,8 +175,10 @@ def _skip_clause(verb: Token) -> bool:
     for _ in range(6):
         for c in cur.children:
             if c.tag_ == "MD":
-                if c.lower_ in {"will", "'ll", "shall"} and _reported(cur):
-                    continue  # "announced it will expel": a decision made public
+                if c.lower_ in {"will", "'ll", "shall", "wo"} and (_reported(cur) or _negated(cur)):
+                    # "announced it will expel": a decision made public; "will not lift
+                    # the ban": a refusal stated now (coded as one, :func:`_negated`)
+                    continue
                 return True
             # an infinitive of purpose: "sent troops to attack", "to strengthen allies and
             # defend NATO" (the conjunct shares the "to")
