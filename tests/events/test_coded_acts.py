@@ -1,0 +1,181 @@
+"""Acts that coded event data counts (issue 15, fifth pass): CAMEO verb-list additions,
+acts of the source alone, stated intents and refusals, and the conjunct of a trigger's
+infinitive.
+
+Every sentence here was written for these tests; none comes from the seeds, the dev
+reports or the coded sentences of the development folder.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.test_events import _events
+
+
+def _one(nlp: Any, text: str, trigger: str) -> Any:
+    ev = _events(nlp, text)
+    rows = ev[ev["trigger"].str.split().str[0] == trigger]
+    assert len(rows) == 1, ev[["trigger", "source", "target", "type"]]
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target", "type_"),
+    [
+        (
+            "Kenya extradited two suspects to Uganda in May.",
+            "extradited",
+            "Kenya",
+            "Uganda",
+            "material_cooperation",
+        ),
+        (
+            "Norway contributed $20 million to Sudan last year.",
+            "contributed",
+            "Norway",
+            "Sudan",
+            "material_cooperation",
+        ),
+        (
+            "Ghana closed its borders with Togo in March.",
+            "closed",
+            "Ghana",
+            "Togo",
+            "material_conflict",
+        ),
+        (
+            "Turkey issued an ultimatum to Syria on Monday.",
+            "issued",
+            "Turkey",
+            "Syria",
+            "verbal_conflict",
+        ),
+        (
+            "Brazil struck a deal with Argentina on Tuesday.",
+            "struck",
+            "Brazil",
+            "Argentina",
+            "verbal_cooperation",
+        ),
+        (
+            "Spain repatriated the stolen paintings to Mexico in 2019.",
+            "repatriated",
+            "Spain",
+            "Mexico",
+            "material_cooperation",
+        ),
+        (
+            "Poland called for sanctions against Belarus.",
+            "called",
+            "Poland",
+            "Belarus",
+            "verbal_conflict",
+        ),
+        (
+            "Japan lifted tariffs on Australian beef in June.",
+            "lifted",
+            "Japan",
+            "Australia",
+            "material_cooperation",
+        ),
+    ],
+)
+def test_cameo_verbs(
+    nlp: Any, text: str, trigger: str, source: str, target: str, type_: str
+) -> None:
+    row = _one(nlp, text, trigger)
+    assert (row["source"], row["target"], row["type"]) == (source, target, type_)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "type_"),
+    [
+        ("Hamas declared a ceasefire on Monday.", "declared", "Hamas", "material_cooperation"),
+        ("Bolivia imposed a curfew on Friday.", "imposed", "Bolivia", "material_conflict"),
+        (
+            "Chile launched an investigation into the mining company.",
+            "launched",
+            "Chile",
+            "verbal_conflict",
+        ),
+        ("Pedro Alvarez resigned on Friday.", "resigned", "Pedro Alvarez", "material_cooperation"),
+    ],
+)
+def test_an_act_of_the_source_alone(
+    nlp: Any, text: str, trigger: str, source: str, type_: str
+) -> None:
+    row = _one(nlp, text, trigger)
+    assert row["source"] == source
+    assert row["target"] is None
+    assert row["type"] == type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia announced new measures on Friday.",  # a statement aimed at no one
+        "Hamas declared on Monday.",  # no act noun: "declare" alone is a statement
+        "The Chilean delegation returned to Santiago on Friday.",  # going home is no act
+    ],
+)
+def test_no_act_of_the_source_alone(nlp: Any, text: str) -> None:
+    assert len(_events(nlp, text)) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "type_", "cameo"),
+    [
+        ("Norway is willing to send troops to Mali.", "Norway", "Mali", "verbal_cooperation", "03"),
+        ("Iran is ready to attack Israel.", "Iran", "Israel", "verbal_conflict", "13"),
+    ],
+)
+def test_a_stated_intent_is_an_event(
+    nlp: Any, text: str, source: str, target: str, type_: str, cameo: str
+) -> None:
+    ev = _events(nlp, text)
+    assert len(ev) == 1, ev[["trigger", "source", "target", "type"]]
+    row = ev.iloc[0]
+    assert (row["source"], row["target"], row["type"], row["cameo"]) == (
+        source,
+        target,
+        type_,
+        cameo,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway is not willing to send troops to Mali.",  # negated: no intent stated
+        "Norway is likely to send troops to Mali.",  # the author's forecast
+        "Norway will be ready to send troops to Mali.",  # a forecast of an intent
+    ],
+)
+def test_no_intent_without_a_stated_one(nlp: Any, text: str) -> None:
+    assert len(_events(nlp, text)) == 0
+
+
+def test_the_conjunct_of_an_infinitive_is_the_governing_act(nlp: Any) -> None:
+    text = "Chile agreed to open its borders and grant asylum to Peru."
+    ev = _events(nlp, text)
+    assert [str(t).split()[0] for t in ev["trigger"]] == ["agreed"], ev[["trigger", "source"]]
+
+
+def test_will_not_is_a_refusal(nlp: Any) -> None:
+    row = _one(nlp, "Argentina will not release the Chilean sailors.", "release")
+    assert (row["source"], row["target"], row["type"]) == ("Argentina", "Chile", "verbal_conflict")
+    assert bool(row["negated"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina will release the Chilean sailors.",  # the author's forecast
+        "Argentina will not attack Chile.",  # no act took place
+    ],
+)
+def test_will_without_a_refusal_is_no_event(nlp: Any, text: str) -> None:
+    assert len(_events(nlp, text)) == 0
