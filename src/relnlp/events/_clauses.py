@@ -145,6 +145,8 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
                 for q in pr.children
                 if q.dep_ == "pobj"
             ]
+            # "launched a mediation effort": the noun's compound names the act
+            cands += [m for c in cands for m in c.children if m.dep_ == "compound"]
             obj = next(
                 (c for c in cands if c.lemma_.lower() in t.objects or c.lower_ in t.objects), None
             )
@@ -155,9 +157,12 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
     return None
 
 
-def _skip_clause(verb: Token) -> bool:
+def _skip_clause(verb: Token, scheduled: bool = False) -> bool:
     """Whether the clause of ``verb`` reports no act: a hypothetical, conditional,
-    recommendation, forecast, question, imperative, or a modifier inside a noun phrase."""
+    recommendation, forecast, question, imperative, or a modifier inside a noun phrase.
+
+    With ``scheduled``, a plain "will" on ``verb`` itself does not make a forecast (see
+    :func:`_scheduled`)."""
     if verb.dep_ in {"amod", "acl", "compound", "nmod", "csubj", "npadvmod"} and not (
         _labelled(verb) or _factive(verb)
     ):
@@ -175,7 +180,9 @@ def _skip_clause(verb: Token) -> bool:
     for _ in range(6):
         for c in cur.children:
             if c.tag_ == "MD":
-                if c.lower_ in {"will", "'ll", "shall", "wo"} and (_reported(cur) or _negated(cur)):
+                if c.lower_ in {"will", "'ll", "shall", "wo"} and (
+                    _reported(cur) or _negated(cur) or (scheduled and cur.i == verb.i)
+                ):
                     # "announced it will expel": a decision made public; "will not lift
                     # the ban": a refusal stated now (coded as one, :func:`_negated`)
                     continue
@@ -222,6 +229,18 @@ def _skip_clause(verb: Token) -> bool:
     ):
         return True  # an imperative: a recommendation
     return False
+
+
+def _scheduled(verb: Token, trig: Trigger) -> bool:
+    """ "Putin will meet Merkel on Saturday", "May will hold talks with Tusk": a meeting,
+    visit or talks announced with a plain "will" (no hedge, no condition) is an intent to
+    meet that the actors made public (CAMEO 036), not the author's forecast."""
+    return (
+        trig.cameo[:2] == "04"
+        and any(c.tag_ == "MD" and c.lower_ in {"will", "'ll", "shall"} for c in verb.children)
+        and not _negated(verb)
+        and not _skip_clause(verb, scheduled=True)
+    )
 
 
 def _implicative(adj: Token) -> bool:

@@ -33,6 +33,7 @@ from relnlp.events._clauses import (
     _match,
     _mutual,
     _negated,
+    _scheduled,
     _skip_clause,
     _targets,
     _verb_above,
@@ -493,14 +494,22 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
             ):
                 continue
             m = _match(tok, verbs)
-            if m is None or _skip_clause(tok):
+            if m is None:
                 continue
+            scheduled = False
+            if _skip_clause(tok):
+                if not _scheduled(tok, m[0]):
+                    continue
+                scheduled = True  # "will meet X on Saturday": an intent made public
             if _controlled_by_trigger(tok, verbs):
                 continue  # "agreed to supply (and train)": one act, coded by the governing verb
             ev = _event_at(tok, m[0], m[1], actors, verbs, context)
             if ev is None:
-                candidates.append((tok, m))
+                if not scheduled:
+                    candidates.append((tok, m))
                 continue
+            if scheduled and not ev.negated:
+                ev = replace(ev, cameo="036", type=quad_class("036"), goldstein=4.0)
             out.append(_dated(ev, tok, sent, timexes, chron))
         if len(out) == found:
             # A sentence that reports an act (a trigger in a clause that is no hypothesis)
