@@ -46,6 +46,9 @@ THING_HEADS = frozenset(
 #: but resolve to no one ("the two countries", "local officials"). With a nationality or
 #: a possessor they stand for its state or organisation ("Chinese state media", "the
 #: Taliban's intelligence"), as CAMEO codes a country's media and intelligence sectors.
+#: The list follows the agent types of the CAMEO actor codebook (government, military,
+#: rebels, police, judiciary, legislature, labour, students, protesters, activists,
+#: insurgents, peacekeepers ...): "Chinese regulators" -> China.
 ACTOR_NOUNS = frozenset(
     """country countries state states government governments side sides partner partners
     ally allies neighbour neighbours neighbor neighbors nation nations power powers
@@ -64,7 +67,12 @@ ACTOR_NOUNS = frozenset(
     paramilitary paramilitaries consul consuls attache attaches emissary emissaries
     negotiator negotiators governor governors mayor mayors chairman chairwoman chairperson
     secretary secretaries senator senators director directors deputy deputies prosecutor
-    prosecutors media intelligence""".split()
+    prosecutors media intelligence judge judges tribunal tribunals regulator regulators
+    investigator investigators inspector inspectors peacekeeper peacekeepers protester
+    protesters protestor protestors demonstrator demonstrators activist activists worker
+    workers union unions employee employees student students gunman gunmen terrorist
+    terrorists extremist extremists jihadist jihadists separatist separatists guerrilla
+    guerrillas guerilla guerillas legislature legislatures commission opposition""".split()
 )
 #: Military assets that act for the state whose nationality they bear ("Chinese
 #: warships held drills", "Russian jets bombed Aleppo"), as CAMEO codes a country's
