@@ -179,3 +179,63 @@ def test_will_not_is_a_refusal(nlp: Any) -> None:
 )
 def test_will_without_a_refusal_is_no_event(nlp: Any, text: str) -> None:
     assert len(_events(nlp, text)) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Angela Dorn will meet Pedro Alvarez on Saturday.", "Angela Dorn", "Pedro Alvarez"),
+        ("Kenya will host the President of Ghana next week.", "Kenya", "Ghana"),
+    ],
+)
+def test_a_meeting_announced_with_will_is_an_intent(
+    nlp: Any, text: str, source: str, target: str
+) -> None:
+    ev = _events(nlp, text)
+    assert len(ev) == 1, ev[["trigger", "source", "target", "cameo"]]
+    row = ev.iloc[0]
+    assert (row["source"], row["target"], row["cameo"]) == (source, target, "036")
+    assert row["type"] == "verbal_cooperation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya will probably meet Ghana next week.",  # the author's assessment
+        "If Kenya will meet Ghana, the talks may resume.",  # a condition
+        "Kenya will attack Ghana next week.",  # a forecast of an act, not a meeting
+    ],
+)
+def test_will_is_still_a_forecast(nlp: Any, text: str) -> None:
+    ev = _events(nlp, text)
+    assert not any(str(c) == "036" or str(c)[:2] == "19" for c in ev["cameo"]), ev[
+        ["trigger", "cameo"]
+    ]
+
+
+def test_a_compound_names_the_act_of_a_light_verb(nlp: Any) -> None:
+    row = _one(nlp, "Qatar launched a mediation effort between Chad and Sudan.", "launched")
+    assert row["cameo"] == "04"
+    assert row["source"] == "Qatar"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Chinese regulators launched an investigation into the bank.", "launched", "China"),
+        ("Kenyan protesters staged a protest in Nairobi.", "staged", "Kenya"),
+        ("Taliban gunmen stepped up attacks on Afghan soldiers.", "stepped", "Taliban"),
+    ],
+)
+def test_agent_nouns_stand_for_their_actor(nlp: Any, text: str, trigger: str, source: str) -> None:
+    row = _one(nlp, text, trigger)
+    assert row["source"] == source
+
+
+def test_until_in_the_present_is_a_condition(nlp: Any) -> None:
+    text = "Peru will not lift the ban until Chile accepts the conditions."
+    ev = _events(nlp, text)
+    assert not any(str(t).startswith("accepts") for t in ev["trigger"]), ev[["trigger"]]
+    # a past "until" reports an act that took place
+    ev = _events(nlp, "The talks continued until Chile accepted the conditions of Peru.")
+    assert any(str(t).startswith("accepted") for t in ev["trigger"]), ev[["trigger"]]

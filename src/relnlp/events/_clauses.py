@@ -103,6 +103,10 @@ def _is_passive(verb: Token) -> bool:
 def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
     """The verb table entry ``tok`` triggers, and the trigger's words."""
     entries = verbs.by_verb.get(tok.lemma_.lower()) or verbs.by_verb.get(tok.lower_)
+    if not entries and tok.tag_ in {"VBD", "VBN"} and tok.lower_.endswith("ed"):
+        # the lemmatizer's slips on regular past forms ("staged" -> "stag"): the form
+        # less "d" or "ed"
+        entries = verbs.by_verb.get(tok.lower_[:-1]) or verbs.by_verb.get(tok.lower_[:-2])
     if not entries:
         return None
     for t in entries:
@@ -193,6 +197,8 @@ def _skip_clause(verb: Token, scheduled: bool = False) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return True
+            if c.dep_ == "mark" and c.lower_ in {"until", "till"} and cur.tag_ in {"VBZ", "VBP"}:
+                return True  # "will not lift the ban until Kuwait accepts": a condition
             if c.dep_ == "advmod" and c.lower_ in ASSESSMENT_ADVERBS:
                 return True
         if (
