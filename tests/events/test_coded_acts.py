@@ -239,3 +239,36 @@ def test_until_in_the_present_is_a_condition(nlp: Any) -> None:
     # a past "until" reports an act that took place
     ev = _events(nlp, "The talks continued until Chile accepted the conditions of Peru.")
     assert any(str(t).startswith("accepted") for t in ev["trigger"]), ev[["trigger"]]
+
+
+def _blank_actors(text: str, spans: list[tuple[str, str]]) -> Any:
+    """The event extractor's actors of ``text`` with the given (name, label) entities set
+    by hand on a blank pipeline (no parse, no relnlp components)."""
+    import spacy
+    from spacy.tokens import Span
+
+    from relnlp.events._actors import _Actors
+
+    doc = spacy.blank("en")(text)
+    ents = []
+    for name, label in spans:
+        a = text.index(name)
+        span = doc.char_span(a, a + len(name), label=label)
+        assert span is not None, name
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    return doc, _Actors(doc)
+
+
+def test_a_figure_reference_is_no_actor() -> None:
+    doc, actors = _blank_actors(
+        "Camps near Goma (see Figure 2).", [("Goma", "GPE"), ("Figure 2", "ORG")]
+    )
+    assert {a.name for a in actors.by_token.values()} == {"Goma"}
+
+
+def test_a_possessive_left_on_a_name_is_dropped() -> None:
+    # a left quotation mark typed for the apostrophe stays on the name
+    text = "Ruto praised Angela Dorn\u2018s mediation."
+    doc, actors = _blank_actors(text, [("Angela Dorn\u2018s", "PERSON")])
+    assert {a.name for a in actors.by_token.values()} == {"Angela Dorn"}

@@ -40,7 +40,8 @@ THING_HEADS = frozenset(
     missile missiles system systems jet jets fighter fighters aircraft tank tanks
     submarine submarines frigate destroyer warship warships vessel drone drones rocket
     rockets helicopter helicopters operation mission doctrine strategy plan programme
-    program format war statement communique resolution law act concept""".split()
+    program format war statement communique resolution law act concept graph graphs
+    figure figures table tables chart charts map maps annex appendix""".split()
 )
 #: Nouns that stand for an actor without naming it; they fill a role (the event exists)
 #: but resolve to no one ("the two countries", "local officials"). With a nationality or
