@@ -27,7 +27,6 @@ from relnlp.events._words import (
     THING_HEADS,
 )
 
-
 _POSSESSIVE = re.compile(r"\s*['\u2018\u2019`]s?$")
 
 
