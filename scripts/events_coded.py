@@ -26,98 +26,21 @@ Figures per half, on the sentences coded with a quad class (not ``statement`` no
   where the coders saw none: a false-alarm rate, noisy since ``irrelevant`` also holds acts
   between actors the coders did not code).
 
-No model is trained here; the odd rows are for a final held-out figure only.
+No model is trained here; the odd rows are for a final held-out figure only. The scoring
+is :mod:`relnlp.evaluate.events_coded` (``relnlp evaluate --set events-news`` gives the
+news figures of both halves).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import warnings
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from relnlp.evaluate.events_coded import FILES, QUAD, predict, read_half, score, strongest
+
 ROOT = Path(__file__).resolve().parent.parent
-FILES = {"news": "news_cameo_train.tsv", "un": "un_quadclass.tsv"}
-QUAD = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-
-
-def read_half(path: Path, half: str, sample: int | None = None) -> list[tuple[int, str, str]]:
-    """Data rows ``(row, text, label)`` of one parity half (row 1 is the first data row)."""
-    lines = path.read_text("utf-8").splitlines()[1:]
-    rows = []
-    for k, line in enumerate(lines, 1):
-        if not line.strip() or "\t" not in line:
-            continue
-        if (half == "even") != (k % 2 == 0):
-            continue
-        text, label = line.rsplit("\t", 1)
-        rows.append((k, text, label.strip()))
-    if sample and len(rows) > sample:
-        step = len(rows) / sample
-        rows = [rows[int(i * step)] for i in range(sample)]
-    return rows
-
-
-def strongest(events: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The event of largest ``|goldstein|`` (the first of equals)."""
-    if not events:
-        return None
-    return max(events, key=lambda e: abs(float(e["goldstein"])))
-
-
-def score(rows: list[tuple[int, str, str]], preds: list[list[dict[str, Any]]]) -> dict[str, Any]:
-    """The figures of one half (see the module docstring)."""
-    quad = [(r, p) for r, p in zip(rows, preds) if r[2] in QUAD]
-    stmt = [p for r, p in zip(rows, preds) if r[2] == "statement"]
-    irr = [p for r, p in zip(rows, preds) if r[2] == "irrelevant"]
-    n = len(quad)
-    found = [(r, p) for r, p in quad if p]
-    right = sum(1 for r, p in found if (s := strongest(p)) is not None and s["type"] == r[2])
-    with_actors = sum(
-        1
-        for _r, p in found
-        if (s := strongest(p)) is not None
-        and ((s["source"] and s["target"]) or len(s["parties"]) >= 2)
-    )
-    majority = Counter(r[2] for r, _p in quad).most_common(1)[0] if quad else ("", 0)
-    out: dict[str, Any] = {
-        "n_quad": n,
-        "found": len(found) / n if n else float("nan"),
-        "class": right / n if n else float("nan"),
-        "class_found": right / len(found) if found else float("nan"),
-        "actors": with_actors / len(found) if found else float("nan"),
-        "baseline_class": majority[1] / n if n else float("nan"),
-        "baseline_label": majority[0],
-    }
-    for lab in QUAD:
-        sub = [(r, p) for r, p in quad if r[2] == lab]
-        if sub:
-            out[f"found:{lab}"] = sum(1 for _r, p in sub if p) / len(sub)
-    if stmt:
-        out["n_statement"] = len(stmt)
-        out["statement_found"] = sum(1 for p in stmt if p) / len(stmt)
-        out["statement_coded"] = sum(
-            1 for p in stmt if any(str(e["cameo"])[:2] in {"01", "02"} for e in p)
-        ) / len(stmt)
-    if irr:
-        out["n_irrelevant"] = len(irr)
-        out["irrelevant_found"] = sum(1 for p in irr if p) / len(irr)
-    return out
-
-
-def predict(texts: list[str]) -> list[list[dict[str, Any]]]:
-    """relnlp's events per text (the shipped pipeline)."""
-    import relnlp
-
-    nlp = relnlp.load()
-    out = []
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"\[W201\]")  # coded sentences are undated
-        for report in nlp.pipe(texts, batch_size=64):
-            out.append(report.events.to_dict("records"))
-    return out
 
 
 def main() -> int:
