@@ -272,3 +272,23 @@ def test_a_possessive_left_on_a_name_is_dropped() -> None:
     text = "Ruto praised Angela Dorn\u2018s mediation."
     doc, actors = _blank_actors(text, [("Angela Dorn\u2018s", "PERSON")])
     assert {a.name for a in actors.by_token.values()} == {"Angela Dorn"}
+
+
+def test_return_is_an_act_on_what_is_returned(nlp: Any) -> None:
+    row = _one(nlp, "Spain returned the stolen paintings to Mexico in 2019.", "returned")
+    assert (row["source"], row["target"], row["type"]) == (
+        "Spain",
+        "Mexico",
+        "material_cooperation",
+    )
+
+
+def test_a_headline_verb_tagged_as_a_noun(nlp: Any) -> None:
+    row = _one(nlp, "EU and UN hand over urgently needed medical supplies to Chad.", "hand")
+    assert row["target"] == "Chad"
+    assert row["type"] == "material_cooperation"
+
+
+def test_teachers_from_a_named_school_board_act_for_it(nlp: Any) -> None:
+    row = _one(nlp, "Teachers from the Nairobi Teachers Union went on strike.", "went")
+    assert row["source"] == "Nairobi Teachers Union"

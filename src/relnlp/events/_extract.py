@@ -49,6 +49,7 @@ from relnlp.events._words import (
     NOMINAL_FRAMES,
     NOMINAL_MUTUAL,
     NOMINALS,
+    OBJECT_VERBS,
     PRONOUN_KINDS,
     RECEIVE_VERBS,
     SOLO_ROOTS,
@@ -481,7 +482,7 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
             if pos[i] not in _EVENT_POS:
                 continue
             tok = doc[i]
-            if tok.pos_ == "NOUN" and tok.i not in actors.named:
+            if tok.pos_ == "NOUN" and tok.i not in actors.named and not _verb_as_noun(tok):
                 nev = _nominal_event(tok, verbs, actors, context)
                 if nev is not None:
                     out.append(_dated(nev, tok, sent, timexes, chron))
@@ -490,12 +491,18 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                 continue
             # a copula can carry an act through its particle: "were in talks"
             if tok.i in actors.named or not (
-                tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"})
+                tok.pos_ == "VERB"
+                or (tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"})
+                or _verb_as_noun(tok)
             ):
                 continue
             m = _match(tok, verbs)
             if m is None:
                 continue
+            if m[0].verb in OBJECT_VERBS and not any(
+                c.dep_ in {"dobj", "nsubjpass"} for c in tok.children
+            ):
+                continue  # "the delegation returned to Santiago": going back is no act
             scheduled = False
             if _skip_clause(tok):
                 if not _scheduled(tok, m[0]):
@@ -526,6 +533,17 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                         out.append(_dated(nev, tok, sent, timexes, chron))
                         break
     return out
+
+
+def _verb_as_noun(tok: Token) -> bool:
+    """ "EU and UN hand over supplies": a present-tense verb of a headline the tagger took
+    for a noun, which the parser still made the root of a clause with a subject."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and any(c.dep_ in {"dobj", "prt"} for c in tok.children)
+    )
 
 
 def _controlled_by_trigger(tok: Token, verbs: EventVerbs) -> bool:

@@ -73,7 +73,9 @@ ACTOR_NOUNS = frozenset(
     protesters protestor protestors demonstrator demonstrators activist activists worker
     workers union unions employee employees student students gunman gunmen terrorist
     terrorists extremist extremists jihadist jihadists separatist separatists guerrilla
-    guerrillas guerilla guerillas legislature legislatures commission opposition""".split()
+    guerrillas guerilla guerillas legislature legislatures commission opposition teacher
+    teachers doctor doctors nurse nurses farmer farmers lawyer lawyers journalist
+    journalists reporter reporters miner miners""".split()
 )
 #: Military assets that act for the state whose nationality they bear ("Chinese
 #: warships held drills", "Russian jets bombed Aleppo"), as CAMEO codes a country's
@@ -243,6 +245,9 @@ SPEECH_ROOTS = frozenset({"02", "10", "13"})
 #: borders", "reduced aid") and restricting (17: "imposed a curfew"). They count when the
 #: trigger is a light verb with its act noun or one of :data:`SOLO_VERBS`.
 SOLO_ROOTS = frozenset({"08", "09", "14", "16", "17"})
+#: Verbs that are an act only on what their direct object (or passive subject) names:
+#: "returned the paintings to Mexico", not "returned to Santiago".
+OBJECT_VERBS = frozenset({"return"})
 #: Verbs of yielding that name their act without an object.
 SOLO_VERBS = frozenset({"resign", "step", "surrender", "capitulate", "retreat"})
 #: Heads of subjects that report what others do or say, not actors speaking for
