@@ -353,7 +353,7 @@ def evaluate(
         str,
         typer.Option(
             "--set",
-            help="seeds (default), dev, timebank, tone-un, tone-news or all.",
+            help="seeds (default), dev, timebank, tone-un, tone-news, events-news or all.",
         ),
     ] = "seeds",
     data: Annotated[

@@ -31,6 +31,7 @@ SETS: dict[str, str] = {
     "timebank": "relnlp.evaluate.timebank:run",
     "tone-un": "relnlp.evaluate.tone_sets:run_un",
     "tone-news": "relnlp.evaluate.tone_sets:run_news",
+    "events-news": "relnlp.evaluate.events_coded:run_news",
 }
 
 

@@ -43,6 +43,15 @@ not. The coding follows the event-data tradition:
   single non-person subject, "they" -> the last subject naming several actors or a
   group, "the two countries", "both sides", "the two leaders" -> the last two states,
   actors or people named;
+* an act of the source alone is an event without a target when no one else is named:
+  yielding, investigating, protesting, reducing relations and restricting (CAMEO 08, 09,
+  14, 16, 17) named by a light verb with its act noun or by a verb of yielding ("the
+  rebels declared a ceasefire", "Chile launched an investigation", "the workers went on
+  strike", "the government imposed a curfew", "the president resigned");
+* a stated intent is an event of its own: an act under "is willing / ready / prepared /
+  determined to" is coded as an intent (CAMEO 03, verbal cooperation) or, when the act
+  is hostile, a threat (13); a meeting, visit or talks announced with a plain "will"
+  ("Putin will meet Merkel on Saturday") is an intent to meet made public (036);
 * a sentence that reports an act (a trigger in a clause that is no hypothesis, no
   negated attack, no statement aimed at no one) but whose parse gives no event **falls
   back** to the actors it names: a subject that names no one takes the actor named
@@ -65,14 +74,20 @@ not. The coding follows the event-data tradition:
   summit", name every actor in them; a head noun such as "the
   government of X" or "X's president" -> X, but "X's allies" are not X; a named person
   comes before an affiliation, "Russia's ambassador Andrei Denisov" -> the ambassador).
-  Exercises, treaties, weapons and dates (EVENT, LAW, PRODUCT, DATE, and names that
-  contain a year or modify "exercise", "treaty", "missile" ...) are never actors.
+  Agent nouns after the CAMEO actor codebook's agent types (officials, troops, police,
+  judges, regulators, protesters, workers, activists, gunmen, separatists ...) stand for
+  the state their nationality names ("Chinese regulators" -> China) and, unnamed, fill a
+  role. Exercises, treaties, weapons, dates and the author's figure references (EVENT,
+  LAW, PRODUCT, DATE, and names that contain a year or modify "exercise", "treaty",
+  "missile" ..., "Figure 2", "Graph 1") are never actors.
   Source and target are never the same actor.
 
 Not events (annotation guidelines, ``shared/ANNOTATION.md``): clauses with a modal
 auxiliary (hypotheticals, recommendations, forecasts; but "will" in what an actor
-announced, "the ministry said it will expel ...", is a decision made public), conditional
-clauses, questions, imperatives, clauses governed by a verb of intention or belief
+announced, "the ministry said it will expel ...", is a decision made public, coded as the
+act; "will not" with an act of cooperation, "will not lift the ban", is a refusal stated
+now; and see the announced meetings above), conditional clauses (and "until" with a verb in
+the present: "until Kuwait accepts"), questions, imperatives, clauses governed by a verb of intention or belief
 ("hoped to", "analysts believe that") or by an attempt stated in the present ("seeks to
 maintain ties"; an attempt in the past, "sought to unleash", "tried to convince", is an
 act undertaken and is coded as the act, as is the implicative "was able to bomb"), the

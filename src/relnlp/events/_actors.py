@@ -5,6 +5,7 @@ refers to."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.attrs import DEP, POS
@@ -25,6 +26,8 @@ from relnlp.events._words import (
     RELATIVE_PRONOUNS,
     THING_HEADS,
 )
+
+_POSSESSIVE = re.compile(r"\s*['\u2018\u2019`]s?$")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ class _Actors:
             # region of a state when it acts or is acted on ("Moscow deployed", "Beijing
             # protested"), as event coders (CAMEO/PETRARCH) code capitals.
             name = str(country) if label in {"NORP", "GPE"} and country else str(canonical)
+            # a possessive the name kept ("Wang Yi\u2018s", with any apostrophe)
+            name = _POSSESSIVE.sub("", name) or name
             place = label == "GPE" and bool(country) and str(canonical) != str(country)
             actor = _Actor(name, str(country) if country else None, str(label), place)
             if actor.country:

@@ -16,6 +16,7 @@ from relnlp.events._words import (
     FACTIVE_NOUNS,
     HEDGE_HEADS,
     IMPLICATIVE_ADJECTIVES,
+    INTENT_ADJECTIVES,
     MUTUAL_ROOTS,
     MUTUAL_VERBS,
     NEGATING_HEADS,
@@ -57,8 +58,8 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head.pos_ in {"VERB", "AUX"}:
             cur = cur.head
             continue
-        # "X was able to bomb": the copula's subject
-        if cur.dep_ == "xcomp" and _implicative(cur.head):
+        # "X was able to bomb", "X is willing to talk": the copula's subject
+        if cur.dep_ == "xcomp" and (_implicative(cur.head) or _intent_adjective(cur.head)):
             cur = cur.head.head
             continue
         # "X did Y after meeting Z": a gerund after a preposition has the clause's subject
@@ -102,6 +103,10 @@ def _is_passive(verb: Token) -> bool:
 def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
     """The verb table entry ``tok`` triggers, and the trigger's words."""
     entries = verbs.by_verb.get(tok.lemma_.lower()) or verbs.by_verb.get(tok.lower_)
+    if not entries and tok.tag_ in {"VBD", "VBN"} and tok.lower_.endswith("ed"):
+        # the lemmatizer's slips on regular past forms ("staged" -> "stag"): the form
+        # less "d" or "ed"
+        entries = verbs.by_verb.get(tok.lower_[:-1]) or verbs.by_verb.get(tok.lower_[:-2])
     if not entries:
         return None
     for t in entries:
@@ -144,6 +149,8 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
                 for q in pr.children
                 if q.dep_ == "pobj"
             ]
+            # "launched a mediation effort": the noun's compound names the act
+            cands += [m for c in cands for m in c.children if m.dep_ == "compound"]
             obj = next(
                 (c for c in cands if c.lemma_.lower() in t.objects or c.lower_ in t.objects), None
             )
@@ -154,9 +161,12 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
     return None
 
 
-def _skip_clause(verb: Token) -> bool:
+def _skip_clause(verb: Token, scheduled: bool = False) -> bool:
     """Whether the clause of ``verb`` reports no act: a hypothetical, conditional,
-    recommendation, forecast, question, imperative, or a modifier inside a noun phrase."""
+    recommendation, forecast, question, imperative, or a modifier inside a noun phrase.
+
+    With ``scheduled``, a plain "will" on ``verb`` itself does not make a forecast (see
+    :func:`_scheduled`)."""
     if verb.dep_ in {"amod", "acl", "compound", "nmod", "csubj", "npadvmod"} and not (
         _labelled(verb) or _factive(verb)
     ):
@@ -174,8 +184,12 @@ def _skip_clause(verb: Token) -> bool:
     for _ in range(6):
         for c in cur.children:
             if c.tag_ == "MD":
-                if c.lower_ in {"will", "'ll", "shall"} and _reported(cur):
-                    continue  # "announced it will expel": a decision made public
+                if c.lower_ in {"will", "'ll", "shall", "wo"} and (
+                    _reported(cur) or _negated(cur) or (scheduled and cur.i == verb.i)
+                ):
+                    # "announced it will expel": a decision made public; "will not lift
+                    # the ban": a refusal stated now (coded as one, :func:`_negated`)
+                    continue
                 return True
             # an infinitive of purpose: "sent troops to attack", "to strengthen allies and
             # defend NATO" (the conjunct shares the "to")
@@ -183,9 +197,15 @@ def _skip_clause(verb: Token) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return True
+            if c.dep_ == "mark" and c.lower_ in {"until", "till"} and cur.tag_ in {"VBZ", "VBP"}:
+                return True  # "will not lift the ban until Kuwait accepts": a condition
             if c.dep_ == "advmod" and c.lower_ in ASSESSMENT_ADVERBS:
                 return True
-        if cur.i != verb.i and cur.lemma_.lower() in HEDGE_HEADS and not _implicative(cur):
+        if (
+            cur.i != verb.i
+            and cur.lemma_.lower() in HEDGE_HEADS
+            and not (_implicative(cur) or _intent_adjective(cur))
+        ):
             return True
         if cur.i != verb.i and cur.lemma_.lower() in ATTEMPT_HEADS and cur.tag_ not in PAST_TAGS:
             return True  # "seeks to maintain ties": an aim; "sought to unleash": an attempt
@@ -194,8 +214,12 @@ def _skip_clause(verb: Token) -> bool:
             cur = host  # coordinated with the clause above: "said ... and urged"
             continue
         if cur.dep_ in {"xcomp", "ccomp", "conj", "advcl"} and cur.head.i != cur.i:
-            if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and not _implicative(cur.head):
-                return True  # "likely to", "ready to"
+            if (
+                cur.dep_ == "xcomp"
+                and cur.head.pos_ == "ADJ"
+                and not (_implicative(cur.head) or _intent_adjective(cur.head))
+            ):
+                return True  # "likely to", "eager to"
             only_conj = only_conj and cur.dep_ == "conj"
             cur = cur.head
             continue
@@ -213,6 +237,18 @@ def _skip_clause(verb: Token) -> bool:
     return False
 
 
+def _scheduled(verb: Token, trig: Trigger) -> bool:
+    """ "Putin will meet Merkel on Saturday", "May will hold talks with Tusk": a meeting,
+    visit or talks announced with a plain "will" (no hedge, no condition) is an intent to
+    meet that the actors made public (CAMEO 036), not the author's forecast."""
+    return (
+        trig.cameo[:2] == "04"
+        and any(c.tag_ == "MD" and c.lower_ in {"will", "'ll", "shall"} for c in verb.children)
+        and not _negated(verb)
+        and not _skip_clause(verb, scheduled=True)
+    )
+
+
 def _implicative(adj: Token) -> bool:
     """ "was able to bomb", "were able to seize": an adjective of ability under a copula in
     the past tense, not negated, entails the act it governs (Karttunen's implicatives)."""
@@ -225,6 +261,34 @@ def _implicative(adj: Token) -> bool:
         and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in cop.children)
         and not any(c.dep_ == "neg" for c in adj.children)
     )
+
+
+def _intent_adjective(adj: Token) -> bool:
+    """ "X is willing to withdraw", "Y was ready to contribute": an actor's stated intent
+    (an adjective of :data:`INTENT_ADJECTIVES` under a copula without a modal or a
+    negation), coded as an intent event by :func:`_intent`."""
+    if adj.lemma_.lower() not in INTENT_ADJECTIVES or adj.dep_ != "acomp":
+        return False
+    cop = adj.head
+    return (
+        cop.lemma_.lower() == "be"
+        and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in cop.children)
+        and not any(c.dep_ == "neg" for c in adj.children)
+    )
+
+
+def _intent(verb: Token) -> bool:
+    """Whether ``verb``'s act is only an intent its actor stated: the infinitive (or a
+    conjunct of it) under an adjective of intent ("is willing to withdraw and hand
+    over")."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "xcomp" and _intent_adjective(cur.head):
+            return True
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 #: Tags of a finite verb in the past or present tense.

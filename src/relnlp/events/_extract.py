@@ -28,10 +28,12 @@ from relnlp.events._actors import (
 from relnlp.events._clauses import (
     _agent,
     _clause_subject,
+    _intent,
     _is_passive,
     _match,
     _mutual,
     _negated,
+    _scheduled,
     _skip_clause,
     _targets,
     _verb_above,
@@ -47,8 +49,11 @@ from relnlp.events._words import (
     NOMINAL_FRAMES,
     NOMINAL_MUTUAL,
     NOMINALS,
+    OBJECT_VERBS,
     PRONOUN_KINDS,
     RECEIVE_VERBS,
+    SOLO_ROOTS,
+    SOLO_VERBS,
     SPEECH_ROOTS,
     TARGET_PREPS,
     THEME_ROOTS,
@@ -205,18 +210,29 @@ def _event_at(
     source = None if joint or not sources else ";".join(sources)
     target = ";".join(targets) if targets else None
     speech = trig.cameo[:2] in SPEECH_ROOTS and bool(sources)
+    # "the government imposed a curfew", "the rebels declared a ceasefire", "the
+    # president resigned": an act of the source alone
+    solo = (
+        trig.cameo[:2] in SOLO_ROOTS
+        and bool(sources)
+        and (trig.objects is not None or trig.verb in SOLO_VERBS)
+    )
     if trig.cameo[:2] == "01" and not sources:
         return None  # "he said that ...": a statement needs a speaker the text names
     if loose:
         if not (sources or targets or joint) or (trig.cameo[:2] == "01" and not targets):
             return None  # a statement aimed at no one is not an event
-    elif not joint and not (source_filled and (target_filled or speech)):
+    elif not joint and not (source_filled and (target_filled or speech or solo)):
         return None
     if source is None and target is None and not joint:
         return None
     parties = tuple(dict.fromkeys((*sources, *targets)))
     negated = _negated(verb)
     cameo, gold = trig.cameo, trig.goldstein
+    if _intent(verb) and cameo[:2] not in VERBAL_ROOTS:
+        # "X is willing to withdraw": an expressed intent (CAMEO 03), or a threat (13)
+        # when the act intended is hostile
+        cameo, gold = ("03", 4.0) if gold >= 0 else ("13", -6.0)
     if negated:
         if gold < 0 or trig.cameo[:2] == "01":
             return None  # "did not attack", "has not announced": no act took place
@@ -466,7 +482,7 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
             if pos[i] not in _EVENT_POS:
                 continue
             tok = doc[i]
-            if tok.pos_ == "NOUN" and tok.i not in actors.named:
+            if tok.pos_ == "NOUN" and tok.i not in actors.named and not _verb_as_noun(tok):
                 nev = _nominal_event(tok, verbs, actors, context)
                 if nev is not None:
                     out.append(_dated(nev, tok, sent, timexes, chron))
@@ -475,18 +491,32 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                 continue
             # a copula can carry an act through its particle: "were in talks"
             if tok.i in actors.named or not (
-                tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"})
+                tok.pos_ == "VERB"
+                or (tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"})
+                or _verb_as_noun(tok)
             ):
                 continue
             m = _match(tok, verbs)
-            if m is None or _skip_clause(tok):
+            if m is None:
                 continue
-            if tok.dep_ == "xcomp" and _match(tok.head, verbs) is not None:
-                continue  # "agreed to supply": one act, coded by the governing verb
+            if m[0].verb in OBJECT_VERBS and not any(
+                c.dep_ in {"dobj", "nsubjpass"} for c in tok.children
+            ):
+                continue  # "the delegation returned to Santiago": going back is no act
+            scheduled = False
+            if _skip_clause(tok):
+                if not _scheduled(tok, m[0]):
+                    continue
+                scheduled = True  # "will meet X on Saturday": an intent made public
+            if _controlled_by_trigger(tok, verbs):
+                continue  # "agreed to supply (and train)": one act, coded by the governing verb
             ev = _event_at(tok, m[0], m[1], actors, verbs, context)
             if ev is None:
-                candidates.append((tok, m))
+                if not scheduled:
+                    candidates.append((tok, m))
                 continue
+            if scheduled and not ev.negated:
+                ev = replace(ev, cameo="036", type=quad_class("036"), goldstein=4.0)
             out.append(_dated(ev, tok, sent, timexes, chron))
         if len(out) == found:
             # A sentence that reports an act (a trigger in a clause that is no hypothesis)
@@ -503,6 +533,30 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                         out.append(_dated(nev, tok, sent, timexes, chron))
                         break
     return out
+
+
+def _verb_as_noun(tok: Token) -> bool:
+    """ "EU and UN hand over supplies": a present-tense verb of a headline the tagger took
+    for a noun, which the parser still made the root of a clause with a subject."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and any(c.dep_ in {"dobj", "prt"} for c in tok.children)
+    )
+
+
+def _controlled_by_trigger(tok: Token, verbs: EventVerbs) -> bool:
+    """Whether ``tok`` is the infinitive of a trigger verb, or a conjunct of it ("agreed
+    to open its borders and grant asylum"), whose act the governing verb codes."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "xcomp":
+            return _match(cur.head, verbs) is not None
+        if cur.dep_ != "conj" or cur.head.i == cur.i or cur.tag_ != "VB":
+            return False
+        cur = cur.head
+    return False
 
 
 def _dated(

@@ -40,12 +40,16 @@ THING_HEADS = frozenset(
     missile missiles system systems jet jets fighter fighters aircraft tank tanks
     submarine submarines frigate destroyer warship warships vessel drone drones rocket
     rockets helicopter helicopters operation mission doctrine strategy plan programme
-    program format war statement communique resolution law act concept""".split()
+    program format war statement communique resolution law act concept graph graphs
+    figure figures table tables chart charts map maps annex appendix""".split()
 )
 #: Nouns that stand for an actor without naming it; they fill a role (the event exists)
 #: but resolve to no one ("the two countries", "local officials"). With a nationality or
 #: a possessor they stand for its state or organisation ("Chinese state media", "the
 #: Taliban's intelligence"), as CAMEO codes a country's media and intelligence sectors.
+#: The list follows the agent types of the CAMEO actor codebook (government, military,
+#: rebels, police, judiciary, legislature, labour, students, protesters, activists,
+#: insurgents, peacekeepers ...): "Chinese regulators" -> China.
 ACTOR_NOUNS = frozenset(
     """country countries state states government governments side sides partner partners
     ally allies neighbour neighbours neighbor neighbors nation nations power powers
@@ -64,7 +68,14 @@ ACTOR_NOUNS = frozenset(
     paramilitary paramilitaries consul consuls attache attaches emissary emissaries
     negotiator negotiators governor governors mayor mayors chairman chairwoman chairperson
     secretary secretaries senator senators director directors deputy deputies prosecutor
-    prosecutors media intelligence""".split()
+    prosecutors media intelligence judge judges tribunal tribunals regulator regulators
+    investigator investigators inspector inspectors peacekeeper peacekeepers protester
+    protesters protestor protestors demonstrator demonstrators activist activists worker
+    workers union unions employee employees student students gunman gunmen terrorist
+    terrorists extremist extremists jihadist jihadists separatist separatists guerrilla
+    guerrillas guerilla guerillas legislature legislatures commission opposition teacher
+    teachers doctor doctors nurse nurses farmer farmers lawyer lawyers journalist
+    journalists reporter reporters miner miners""".split()
 )
 #: Military assets that act for the state whose nationality they bear ("Chinese
 #: warships held drills", "Russian jets bombed Aleppo"), as CAMEO codes a country's
@@ -116,6 +127,10 @@ FACTIVE_NOUNS = frozenset({"fact"})
 #: Adjectives of ability that, with a copula in the past, entail the act (implicative:
 #: "was able to bomb" reports the bombing; "is able to strike" only a capability).
 IMPLICATIVE_ADJECTIVES = frozenset({"able"})
+#: Adjectives of an actor's stated intent: "X is willing to withdraw", "Y is ready to
+#: contribute" report no act but an expressed intent, which CAMEO codes as an event of its
+#: own (03, express intent to cooperate; 13, threaten, for a hostile act).
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined"})
 #: CAMEO roots whose verbs move something (aid, arms, troops) to the target: provide
 #: aid (07), yield (08: release, withdraw), exhibit force posture (15: deploy).
 THEME_ROOTS = frozenset({"07", "08", "15"})
@@ -210,10 +225,11 @@ NOMINAL_FRAMES = frozenset(
     """since after before following amid despite until prior because due given like
     unlike than without against over about for to from of as""".split()
 )
-#: Nouns that count or group the object of a light verb: "a round of sanctions".
+#: Nouns that count, group or frame the object of a light verb: "a round of sanctions",
+#: "a state of emergency".
 QUANTITY_NOUNS = frozenset(
     """round rounds package packages set sets series wave waves raft batch number host
-    slew spate string range series""".split()
+    slew spate string range series state""".split()
 )
 #: CAMEO roots of verbal acts aimed at what their complement clause is about: public
 #: statements (01), appeals (02), demands (10), disapproval (11), rejection (12), threats (13).
@@ -222,6 +238,18 @@ VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 #: restraint", "X demanded a ceasefire", "X warned of escalation" (the speaker must be
 #: named). A bare statement (01) aimed at no one is not an event.
 SPEECH_ROOTS = frozenset({"02", "10", "13"})
+#: Acts that an actor does on its own, an event with its source alone when no one else is
+#: named (CAMEO codes them with or without a target): yielding (08: "declared a
+#: ceasefire", "called off the strike", "resigned"), investigating (09: "launched an
+#: investigation"), protesting (14: "went on strike"), reducing relations (16: "closed its
+#: borders", "reduced aid") and restricting (17: "imposed a curfew"). They count when the
+#: trigger is a light verb with its act noun or one of :data:`SOLO_VERBS`.
+SOLO_ROOTS = frozenset({"08", "09", "14", "16", "17"})
+#: Verbs that are an act only on what their direct object (or passive subject) names:
+#: "returned the paintings to Mexico", not "returned to Santiago".
+OBJECT_VERBS = frozenset({"return"})
+#: Verbs of yielding that name their act without an object.
+SOLO_VERBS = frozenset({"resign", "step", "surrender", "capitulate", "retreat"})
 #: Heads of subjects that report what others do or say, not actors speaking for
 #: themselves: "an IS-K source said", "a former member says", "analysts noted".
 INFORMANT_HEADS = frozenset(
