@@ -317,3 +317,63 @@ def test_spelled_centuries_thirteenth_to_fifteenth() -> None:
 def test_a_few_weeks_later_is_a_vague_duration_as_timebank_tags_it() -> None:
     text = "The fort fell in May 1453. A few weeks later the envoys sailed home."
     assert values(text)[-1] == ("A few weeks", "DURATION", "PXW")
+
+
+# --- fifth pass (dates5): parts of a told day, "the year before", hours later ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The barracks burned on the night of 3 March 1871.",
+            ("the night of 3 March 1871", "TIME", "1871-03-03TNI"),
+        ),
+        (
+            "The envoys met on 9 May 1902. On the evening of the 12th they parted.",
+            ("the evening of the 12th", "TIME", "1902-05-12TEV"),
+        ),
+        (
+            "The mutiny began on the afternoon of July 20, 1917, aboard the cruiser.",
+            ("the afternoon of July 20, 1917", "TIME", "1917-07-20TAF"),
+        ),
+    ],
+)
+def test_a_part_of_a_named_day_is_one_time(text: str, expected: tuple[str, str, str]) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_a_part_of_a_day_without_a_day_stays_apart() -> None:
+    # "the morning of the vote": no day follows "of", so the part of the day stands alone
+    assert values("The morning of the vote was calm.", "2004-06-07") == [
+        ("The morning", "TIME", "2004-06-07TMO")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bridge fell in 1887. The year before, floods had weakened it.", "1886"),
+        ("The pact was signed on 3 June 1722. The day after, the envoys left.", "1722-06-04"),
+    ],
+)
+def test_the_year_before_as_an_adverb_counts_from_the_story(text: str, expected: str) -> None:
+    assert values(text)[-1][1:] == ("DATE", expected)
+
+
+def test_the_day_before_a_noun_is_not_an_adverb() -> None:
+    assert values("The ballot was held the day before the holiday.", "2004-06-07") == []
+
+
+def test_that_same_year_is_one_span_and_that_month_is_the_told_month() -> None:
+    text = "The guild was founded in 1412. That same year its hall burned."
+    assert values(text)[-1] == ("That same year", "DATE", "1412")
+    month = "The harvest failed in August 1788. That month bread prices doubled."
+    assert values(month)[-1] == ("That month", "DATE", "1788-08")
+
+
+def test_hours_later_count_from_a_told_clock_time_else_are_a_duration() -> None:
+    told = "The convoy left at 10 p.m. on 2 March 1943. Three hours later it was attacked."
+    assert values(told)[-1] == ("Three hours later", "TIME", "1943-03-03T01:00")
+    untold = "The convoy left on 2 March 1943. Ninety minutes later it was attacked."
+    assert values(untold)[-1] == ("Ninety minutes later", "DURATION", "PT90M")

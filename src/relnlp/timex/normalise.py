@@ -10,6 +10,7 @@ from relnlp.timex._lexicon import _NUMBERS, _SEASONS, _WD
 from relnlp.timex.anchoring import (
     _PERIOD_REACH,
     _WEEKDAYS,
+    Anchor,
     _clock_shift,
     _Ctx,
     _day_relative,
@@ -230,6 +231,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
                 "over": "BEFORE",
                 "less than": "AFTER",
             }.get(re.sub(r"\s+", " ", g["q"].lower().strip()))
+        if g.get("the"):  # "the year before,": one unit
+            g = {**g, "n": "one", "unit": g["unit1"], "dir": g["dir1"]}
         n = _number(g["n"])
         unit = g["unit"].lower().rstrip("s")
         unit = "century" if unit == "centurie" else unit
@@ -250,6 +253,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             if pivot[0] is None:
                 pivot = (a.doc_year, a.doc_month, a.doc_day)
             sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
+        if n and unit in ("hour", "minute") and name == "later":
+            return _later_clock(a, sign * n, unit)
         if not n:
             return ("DATE", "PAST_REF", None, True) if name == "ago" else None
         if unit in ("hour", "minute") and name == "ago":
@@ -593,6 +598,19 @@ def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     return None if value is None else ("DATE", value, mod, True)
 
 
+def _later_clock(a: Anchor, n: int, unit: str) -> Norm:
+    """ "two hours later": a TIME from the story's last clock time, else a DURATION."""
+    import datetime as dt
+
+    if a.last_day and a.last_clock:
+        then = dt.datetime(*a.last_day, *a.last_clock) + (
+            dt.timedelta(hours=n) if unit == "hour" else dt.timedelta(minutes=n)
+        )
+        if then.year >= 1:
+            return "TIME", then.strftime("%Y-%m-%dT%H:%M"), None, True
+    return "DURATION", f"PT{abs(n)}{'H' if unit == 'hour' else 'M'}", None, False
+
+
 def _n_that_year(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """ "that year", "the same month": the narrative anchor."""
     a = ctx.anchor
@@ -600,9 +618,8 @@ def _n_that_year(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     if unit == "day":
         return ("DATE", _ymd(*a.last_day), None, True) if a.last_day else None
     if unit == "month":
-        if a.last_day:
-            return "DATE", _ymd(a.last_day[0], a.last_day[1]), None, True
-        return None
+        ym = a.last_day[:2] if a.last_day else a.last_month
+        return ("DATE", _ymd(*ym), None, True) if ym else None
     y = a.narrative_year or a.doc_year
     return None if y is None else ("DATE", _year(y), None, True)
 
@@ -664,6 +681,7 @@ _MORE = {
     "tod": _n_tod,
     "clock": _n_clock,
     "dom": _n_dom,
+    "dom_tod": _n_dom,
     "quarter_ny": _n_quarter,
     "season_ny": _n_season,
     "spelled_year": _n_spelled,

@@ -122,11 +122,13 @@ _PATTERNS: list[tuple[str, str]] = [
         "ago",
         rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago",
     ),
-    # "two days later", "ten years afterwards", "a year before." (before, as an adverb only);
+    # "two days later", "ten years afterwards", "a year before." (before, as an adverb only),
+    # "the year before," / "the day after." (adverbs only: "the day after the vote" is not);
     # "a few days later" is left to the vague durations (TimeBank: "a few days" PXD)
     (
         "later",
-        rf"(?![Ss]everal\s|[Aa]\s+few\s|[Ff]ew\s)(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;:]))(?=[\s,.;:])",
+        rf"(?![Ss]everal\s|[Aa]\s+few\s|[Ff]ew\s)(?:(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;:]))"
+        r"|(?P<the>[Tt]he)\s+(?P<unit1>day|week|month|year)\s+(?P<dir1>before|after)(?=\s*[,.;:]))(?=[\s,.;:])",
     ),
     (
         "deictic",
@@ -163,6 +165,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "dom",
         r"(?<=\b[Oo]n )the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;]|\s+(?:of\s+(?:that|the\s+same)\s+month)\b)",
     ),
+    # "the morning of the 18th": a day of the month the story is in, after a part of a day
+    (
+        "dom_tod",
+        r"(?:(?<=morning of )|(?<=afternoon of )|(?<=evening of )|(?<=night of ))"
+        r"the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?![\w-])",
+    ),
     # clock times: "7:15 p.m.", "5 p.m. EST Wednesday", "noon Thursday"
     (
         "clock",
@@ -195,7 +203,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week|decade|century)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year))(?![\w-])",
     ),
     ("weekend", r"(?P<which>the|this|last|next|that|past)\s+weekend(?![\w-])"),
-    ("that_year", r"(?P<det>that|the\s+same)\s+(?P<unit>year|month|day)(?![\w-])"),
+    ("that_year", r"(?P<det>that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day)(?![\w-])"),
     # recurrences: "daily", "each month", "every quarter", "annually"
     (
         "set",
@@ -310,7 +318,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "year": (_TRIG_DIGIT, False, 40, 8),
     "year3": (_TRIG_DIGIT, False, 8, 4),
     "ago": (r"ago\b", True, 30, 4),
-    "later": (r"(?:later|earlier|afterwards?|before)\b", True, 30, 10),
+    "later": (r"(?:later|earlier|after(?:wards?)?|before)\b", True, 30, 10),
     "deictic": (r"(?:year|month|week|day|decade|century)\b", True, 30, 2),
     "deictic_day": (r"(?:yesterday|tomorrow|today|tonight)\b", True, 10, 10),
     "weekday_set": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", True, 2, 16),
@@ -330,6 +338,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "tod": (r"(?:morning|afternoon|evening|night)", True, 24, 20),
     "clock": (r"(?:[ap]\.?m\b|noon|midday|midnight)", True, 20, 36),
     "dom": (r"\d(?:st|nd|rd|th)\b", False, 10, 30),
+    "dom_tod": (r"\d(?:st|nd|rd|th)\b", False, 10, 4),
     "quarter_ny": (r"(?:quarter|period)", True, 60, 2),
     "yago": (r"year", True, 12, 16),
     "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 2),
