@@ -377,3 +377,69 @@ def test_hours_later_count_from_a_told_clock_time_else_are_a_duration() -> None:
     assert values(told)[-1] == ("Three hours later", "TIME", "1943-03-03T01:00")
     untold = "The convoy left on 2 March 1943. Ninety minutes later it was attacked."
     assert values(untold)[-1] == ("Ninety minutes later", "DURATION", "PT90M")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The queen was crowned in 1702 and married the following May.",
+            ("the following May", "DATE", "1703-05"),
+        ),
+        (
+            "The fleet sailed in September 1588 and was back the next February.",
+            ("the next February", "DATE", "1589-02"),
+        ),
+        (
+            "The court moved in April 1677; it had left the capital the previous July.",
+            ("the previous July", "DATE", "1676-07"),
+        ),
+        (
+            "The plague struck in 1665. In June of the following year it faded.",
+            ("June of the following year", "DATE", "1666-06"),
+        ),
+        (
+            "The treaty was signed in 1559. By the autumn of that year the armies had gone.",
+            ("the autumn of that year", "DATE", "1559-FA"),
+        ),
+    ],
+)
+def test_months_and_seasons_relative_to_the_story(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_years_before_christ_beyond_two_thousand_and_a_capital_approx() -> None:
+    (found,) = find_timexes("Around 2400 BC the first walls rose.", anchor=Anchor())
+    assert (found.text, found.value, found.mod) == ("Around 2400 BC", "BC2400", "APPROX")
+    # years of our era stay bounded: "AD 3000" is no date the histories tell
+    assert values("The novel is set in AD 3000.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monasteries spread in the 11th and 12th centuries.", "10/11"),
+        ("Colonies were founded in the 8th and 7th centuries BC.", "BC07/BC06"),
+    ],
+)
+def test_two_centuries_are_a_range(text: str, expected: str) -> None:
+    assert [v for _t, _ty, v in values(text)] == [expected]
+
+
+def test_mid_century_is_the_century_of_the_story_or_of_the_document() -> None:
+    story = "Railways reached the valley in the 1830s. By mid-century the mills had closed."
+    assert values(story)[-1] == ("mid-century", "DATE", "18")
+    news = "The agency wants net zero emissions by mid-century."
+    assert values(news, "2021-04-02") == [("mid-century", "DATE", "20")]
+
+
+def test_a_year_after_a_date_is_no_rate() -> None:
+    # "a year" after "1891," is a duration; after an amount it is a rate (SET)
+    assert values("The line opened in May 1891, a year late.")[-1] == (
+        "a year",
+        "DURATION",
+        "P1Y",
+    )
+    assert values("The line carried 40,000 passengers a year.", "1895-01-01")[-1][1] == "SET"

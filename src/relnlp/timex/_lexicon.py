@@ -61,9 +61,7 @@ _MOD = (
     r"beginning[\s-]+of|start[\s-]+of|end[\s-]+of|close[\s-]+of|turn[\s-]+of|dawn[\s-]+of)"
     r"(?:\s+|-(?=[A-Za-z0-9])))?"
 )
-_APPROX = (
-    r"(?P<approx>(?:about|around|approximately|circa|roughly)\s+|(?<![\w.])(?:c|ca)\.\s*(?=\d))?"
-)
+_APPROX = r"(?P<approx>(?:[Aa]bout|[Aa]round|[Aa]pproximately|[Cc]irca|[Rr]oughly)\s+|(?<![\w.])(?:c|ca)\.\s*(?=\d))?"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FY = r"(?:FY|Fiscal\s+Year|fiscal\s+year)\s?'?(?P<fy>\d{4}|\d{2})\b"
 

@@ -32,8 +32,17 @@ def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     }.get(re.sub(r"\s+", " ", qual))
     code = _UNITS[unit]
     before = ctx.text[max(0, m.start() - 24) : m.start()]
-    if g["n"].lower() in ("a", "an") and re.search(
-        r"(?:\d|million|billion|trillion|times|once|twice|thrice)\W*$", before, re.IGNORECASE
+    rate = re.search(
+        r"(?:(?P<num>\d[\d,.]*)\s*(?:%|percent|per\s*cent)?(?:\s+[a-z]+s)?|million|billion|"
+        r"trillion|times|once|twice|thrice)\s*$",
+        before,
+        re.IGNORECASE,
+    )
+    if (
+        g["n"].lower() in ("a", "an")
+        and rate
+        # "40,000 passengers a year" is a rate; "in May 1891, a year late" is not
+        and not re.fullmatch(r"1\d{3}|20\d\d", (rate.group("num") or "").rstrip(",."))
     ):
         return "SET", f"P1{code}", None, False  # "$115 million a year", "twice a year"
     return "DURATION", _period(n, unit), dmod, False

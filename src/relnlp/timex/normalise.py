@@ -175,6 +175,9 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         which = re.sub(r"\s+", " ", (g.get("which") or g.get("wy") or "").lower().strip())
         if g.get("y") or g.get("sy"):
             yr: int | None = int(g["y"]) if g.get("y") else _spelled_year(g["sy"])
+        elif g.get("ry") or which.startswith("the "):
+            # "March of that year", "the following March": from the story's last date
+            yr = _told_year(a, mo, (g.get("ry") or which).split()[-1])
         elif which and a.doc_year is not None:
             # "last May": the most recent May before the document's month (TimeML);
             # "May last year": May of the previous year.
@@ -204,9 +207,19 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         if not c or not 1 <= c <= 22:
             return None
         return "DATE", f"{'BC' if g.get('bc') else ''}{c - 1:02d}", mod, False
+    if name == "centuries":
+        c1, c2 = _ordinal(g["c1"]), _ordinal(g["c2"])
+        cbc = "BC" if g.get("bc") else ""
+        if cbc:  # "the 6th and 5th centuries BC" count down
+            c1, c2 = c2, c1
+        if not c1 or not c2 or not 1 <= c1 < c2 <= 22:
+            return None
+        if cbc:
+            c1, c2 = c2, c1
+        return "DATE", f"{cbc}{c1 - 1:02d}/{cbc}{c2 - 1:02d}", None, False
     if name == "era":
         y = int(g.get("y1") or g.get("y2") or g.get("y3") or 0)
-        if not 1 <= y <= 2100 or (g.get("bc") and y > 9999):
+        if not 1 <= y <= (9999 if g.get("bc") else 2100):  # "3000 BC", not "AD 3000"
             return None
         return "DATE", f"{'BC' if g.get('bc') else ''}{y:04d}", mod, False
     if name == "fy":
@@ -518,6 +531,26 @@ def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     return None if value is None else ("DATE", value, None, True)
 
 
+def _told_year(a: Anchor, month: int | None, rel: str) -> int | None:
+    """The year of "March of that year" / "the following March" in a story.
+
+    ``rel`` is that/same (the story's year), following/next or previous (the first such
+    month after, or the last before, the month the story is in; with a year alone, the
+    year after or before it). The document's date stands in for a story not yet told.
+    """
+    told: tuple[int | None, int | None] = a.last_month or (
+        (a.narrative_year, None) if a.narrative_year is not None else (a.doc_year, a.doc_month)
+    )
+    if told[0] is None:
+        return None
+    if rel in ("that", "same"):
+        return told[0]
+    step = -1 if rel == "previous" else 1
+    if month is not None and told[1] is not None and (month - told[1]) * step > 0:
+        return told[0]
+    return _add_years(told[0], step)
+
+
 def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """A season without a year: "this summer", "last spring" (the document's year)."""
     a = ctx.anchor
@@ -525,7 +558,10 @@ def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     which = re.sub(r"\s+", " ", g["which"].lower())
     if g["s"].lower() == "fall" and ctx.text[m.end() : m.end() + 4].lower() == " of ":
         return None  # "the fall of the Wall"
-    if which.startswith("the ") and which != "the same":
+    y: int | None
+    if g.get("ry"):  # "the autumn of that year", "the spring of the following year"
+        y = _told_year(a, None, g["ry"].split()[-1])
+    elif which.startswith("the ") and which != "the same":
         # "the following spring": the first such season after the story's last date (the
         # document's without one), "the previous winter" the last one before it
         told = a.last_month or (
@@ -534,7 +570,6 @@ def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         if told[0] is None:
             return None
         start = _SEASON_MONTH[code]
-        y: int | None
         if which == "the previous":
             y = told[0] if told[1] is not None and start < told[1] else _add_years(told[0], -1)
         else:
@@ -565,10 +600,14 @@ def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     a = ctx.anchor
     det, unit = (g.get("det") or "").lower(), (g.get("unit") or "").lower()
     mod = _mod_of(g.get("mod"))
+    if g.get("midc"):  # "by mid-century": the middle of the century of the story (or now)
+        unit, mod = "century", "MID"
     if unit in ("decade", "century"):
         # "by the end of the decade": the decade (century) of the story's last year in a
         # history or an undated text, else of the document's ("199" END, "19" START)
         y = a.narrative_year if det == "that" or a.history or a.doc_year is None else a.doc_year
+        if y is None and a.last_decade is not None:  # "the early 1850s ... by mid-century"
+            y = a.last_decade * 10
         if y is None or y < 1 or det in ("next", "last"):
             return None
         return "DATE", f"{y // 10:03d}" if unit == "decade" else f"{y // 100:02d}", mod, True

@@ -84,12 +84,18 @@ _PATTERNS: list[tuple[str, str]] = [
     # month (+ year): "November 2013", "early March", "end-of-March", "mid-May"
     (
         "my",
-        rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>{_SPELLED_YEAR})|\s+(?P<wy>this|last|next)\s+year)?(?![\w-])(?!\.?\s+\d{{1,2}}(?![\d:]))",
+        rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming|[Tt]he\s+(?:following|next|previous))\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>{_SPELLED_YEAR})|\s+(?P<wy>this|last|next)\s+year|\s+of\s+(?P<ry>that|the\s+(?:same|following|next|previous))\s+year)?(?![\w-])(?!\.?\s+\d{{1,2}}(?![\d:]))",
     ),
     # seasons: "the summer of 2021", "summer 2021", "this summer"
     (
         "season",
         rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})(?:[-–/](?:\d\d)(?![\w-]))?|(?P<sy>{_SPELLED_YEAR})(?![\w-])))",
+    ),
+    # two centuries: "the 14th and 15th centuries" (a range: TimeML tags each end)
+    (
+        "centuries",
+        r"(?:the\s+)?(?P<c1>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?:and|to|through|-|–)\s+"
+        rf"(?:the\s+)?(?P<c2>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+centuries(?:\s+(?P<bc>{_BC})(?!\w))?",
     ),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     (
@@ -192,7 +198,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons without a year: "this summer", "last spring", "the early summer"
     (
         "season_ny",
-        rf"(?:(?P<which>the\s+(?:following|next|previous|same)|the|this|last|next|that|past)\s+){_MOD}(?P<s>spring|summer|autumn|fall|winter)(?![\w-])",
+        rf"(?:(?P<which>the\s+(?:following|next|previous|same)|the|this|last|next|that|past)\s+){_MOD}(?P<s>spring|summer|autumn|fall|winter)"
+        r"(?:\s+of\s+(?P<ry>that|the\s+(?:same|following|next|previous))\s+year)?(?![\w-])",
     ),
     # years in words: "nineteen ninety-six", "the year two thousand"
     ("spelled_year", rf"(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR})(?![\w-])"),
@@ -200,7 +207,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "year_part",
         r"(?:(?P<ye>year[\s-]end|year's\s+end)|(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+(?:in\s+)?)"
-        r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week|decade|century)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year))(?![\w-])",
+        r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week|decade|century)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year)"
+        r"|(?<![\w-])(?P<midc>mid)[\s-]century)(?![\w-])",
     ),
     ("weekend", r"(?P<which>the|this|last|next|that|past)\s+weekend(?![\w-])"),
     ("that_year", r"(?P<det>that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day)(?![\w-])"),
@@ -231,6 +239,7 @@ _CI_NAMES = {
     "quarter",
     "season",
     "century",
+    "centuries",
     "ago",
     "later",
     "deictic",
@@ -309,10 +318,11 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "dots": (r"\d\.\d", False, 6, 10),
     "md": (_TRIG_MONTH, False, 40, 20),
     "dm": (_TRIG_MONTH, False, 16, 12),
-    "my": (_TRIG_MONTH, False, 30, 44),
+    "my": (_TRIG_MONTH, False, 30, 48),
     "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 44),
     "decade": (r"(?:0'?s|ties)\b", True, 40, 2),
     "century": (r"centur", True, 44, 16),
+    "centuries": (r"centuries", True, 60, 8),
     "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),
     "fy": (r"fy|fiscal", True, 2, 20),
     "year": (_TRIG_DIGIT, False, 40, 8),
@@ -341,7 +351,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "dom_tod": (r"\d(?:st|nd|rd|th)\b", False, 10, 4),
     "quarter_ny": (r"(?:quarter|period)", True, 60, 2),
     "yago": (r"year", True, 12, 16),
-    "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 2),
+    "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 30),
     "spelled_year": (r"(?:nineteen|eighteen|two thousand)", True, 10, 30),
     "year_part": (r"(?:year|month|week|decade|century)", True, 40, 8),
     "weekend": (r"weekend", True, 8, 2),
