@@ -443,3 +443,44 @@ def test_a_year_after_a_date_is_no_rate() -> None:
         "P1Y",
     )
     assert values("The line carried 40,000 passengers a year.", "1895-01-01")[-1][1] == "SET"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The colony was lost by the end of the 16th century.",
+            ("the end of the 16th century", "DATE", "15", "END"),
+        ),
+        (
+            "Steam spread at the beginning of the 1830s.",
+            ("the beginning of the 1830s", "DATE", "183", "START"),
+        ),
+        (
+            "The garrison starved in the last days of March 1602.",
+            ("the last days of March 1602", "DATE", "1602-03", "END"),
+        ),
+        (
+            "Raids grew in the first months of 1917.",
+            ("the first months of 1917", "DATE", "1917", "START"),
+        ),
+    ],
+)
+def test_the_start_or_end_of_a_named_period(text: str, expected: tuple[str, ...]) -> None:
+    (found,) = find_timexes(text, anchor=Anchor())
+    assert (found.text, found.type, found.value, found.mod) == expected
+
+
+def test_the_night_of_an_undated_story_is_its_last_day() -> None:
+    text = "The fort fell on 9 June 1720. During the night the survivors fled."
+    assert values(text)[-1] == ("the night", "TIME", "1720-06-09TNI")
+    # with no day told, "the night" has no value to give
+    assert values("During the night the survivors fled.") == []
+
+
+def test_a_clock_time_on_a_year_less_day_of_a_story() -> None:
+    text = "The truce began at 5 a.m. on 4 October."
+    assert values(text) == [
+        ("5 a.m.", "TIME", "XXXX-10-04T05:00"),
+        ("4 October", "DATE", "XXXX-10-04"),
+    ]

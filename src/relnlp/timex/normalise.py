@@ -73,8 +73,21 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             return None
         return "DATE", f"{y1:04d}/{y2:04d}", None, False
     if name == "first_n":
-        n = _number(g["n"])
         unit = g["unit"].lower()
+        if not g.get("n"):
+            # "the last days of April 1945", "the first months of 1942": the start or end
+            # of the period named
+            edge = "START" if g["which"].lower() in ("first", "opening", "early") else "END"
+            if g.get("y"):
+                return "DATE", g["y"], edge, False
+            if g.get("m") and unit in ("days", "weeks"):
+                mo = _month(g["m"])
+                y = int(g["my"]) if g.get("my") else _resolve_year(ctx, mo, None)
+                return "DATE", _ymd(y, mo), edge, not g.get("my")
+            return None
+        if g["which"].lower() not in ("first", "last", "final"):
+            return None
+        n = _number(g["n"])
         if not n:
             return None
         if g.get("y") and unit == "months" and n <= 12:
@@ -433,6 +446,8 @@ def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         elif which == "last":
             return None
         day = _dct_day(ctx, delta)
+        if day is None and not which and g.get("the") and ctx.anchor.last_day:
+            day = _ymd(*ctx.anchor.last_day)  # "during the night" of an undated story's day
     if day is None:
         return None
     mod = _mod_of(g.get("mod") or g.get("mod2") or g.get("wdmod"))

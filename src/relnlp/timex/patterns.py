@@ -48,10 +48,10 @@ _PATTERNS: list[tuple[str, str]] = [
         "yy_range",
         rf"(?P<pre>(?:[Bb]etween|[Ff]rom)\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|(?P<and>and)|to|until|through)\s*(?P<y2>{_YEAR}|\d\d)(?![\d-])",
     ),
-    # "the first four months of 2015", "the last two days of March"
+    # "the first four months of 2015", "the last two days of March", "the last days of April"
     (
         "first_n",
-        rf"(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>{_NUMWORD})\s+(?P<unit>months|days|weeks)\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR}))",
+        rf"(?:the\s+)?(?P<which>first|last|final|closing|opening|early)\s+(?:(?P<n>{_NUMWORD})\s+)?(?P<unit>months|days|weeks)\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR}))",
     ),
     # halves: "the first half of August", "second half of 2014", "the second half of the 20th century"
     (
@@ -100,11 +100,11 @@ _PATTERNS: list[tuple[str, str]] = [
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     (
         "decade",
-        rf"(?:the\s+)?{_MOD}(?:(?P<dec>1\d\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
+        rf"(?:the\s+)?{_MOD}(?:(?<=of\s)the\s+)?(?:(?P<dec>1\d\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
     ),
     (
         "century",
-        rf"(?:the\s+)?{_MOD}(?!(?:this|last|next|past|previous|coming|following|same|that|the)\s)(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?",
+        rf"(?:the\s+)?{_MOD}(?:(?<=of\s)the\s+)?(?!(?:this|last|next|past|previous|coming|following|same|that|the)\s)(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?",
     ),
     # years of any length with an era, "AD 711", "480 BC", "the year 800"
     (
@@ -320,7 +320,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "dm": (_TRIG_MONTH, False, 16, 12),
     "my": (_TRIG_MONTH, False, 30, 48),
     "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 44),
-    "decade": (r"(?:0'?s|ties)\b", True, 40, 2),
+    "decade": (r"(?:0'?s|ties)\b", True, 50, 2),
     "century": (r"centur", True, 44, 16),
     "centuries": (r"centuries", True, 60, 8),
     "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),

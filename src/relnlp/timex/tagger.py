@@ -155,6 +155,12 @@ def _clock_on(
     ctx.pos = s
     res = _normalise("clock", m, ctx)
     hhmm = re.search(r"T\d\d:\d\d$", res[1]) if res else None
+    if day and hhmm is None:  # a story's day without its year: "11 a.m. on 11 November"
+        anchor = ctx.anchor
+        ctx.anchor = Anchor.from_value(day.replace("XXXX", "2000"))
+        res = _normalise("clock", m, ctx)
+        ctx.anchor = anchor
+        hhmm = re.search(r"T\d\d:\d\d$", res[1]) if res else None
     if res is None or hhmm is None:
         return
     value = day + hhmm.group(0) if day else res[1]
