@@ -126,3 +126,42 @@ def test_early_weekday_morning_is_one_time_of_that_day() -> None:
     assert values("Shops were looted early Saturday morning.") == [
         ("early Saturday morning", "TIME", "2019-06-08TMO")
     ]
+
+
+# --- fifth pass (dates5): 24-hour, military and o'clock times; four-digit counts ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit opens at 09:30 local time.", ("09:30 local time", "TIME", "2005-03-14T09:30")),
+        ("Polls close at 21:00 GMT.", ("21:00 GMT", "TIME", "2005-03-14T21:00")),
+        ("The patrol left at 0545 hours.", ("0545 hours", "TIME", "2005-03-14T05:45")),
+        ("The bells rang at seven o'clock.", ("seven o'clock", "TIME", "2005-03-14T07:00")),
+        (
+            "The ferry sank at 3 o'clock in the afternoon.",
+            ("3 o'clock in the afternoon", "TIME", "2005-03-14T15:00"),
+        ),
+    ],
+)
+def test_24_hour_military_and_oclock_times(text: str, expected: tuple[str, str, str]) -> None:
+    found = find_timexes(text, anchor=Anchor.from_value("2005-03-14"))
+    assert [(t.text, t.type, t.value) for t in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The final score was 3:2 after extra time.",
+        "She took the 6:15 train.",
+        "The repair took 1200 hours of labour.",
+    ],
+)
+def test_ratios_trains_and_counts_are_no_clock_times(text: str) -> None:
+    found = find_timexes(text, anchor=Anchor.from_value("2005-03-14"))
+    assert all(t.type != "TIME" for t in found)
+
+
+def test_a_four_digit_count_of_years_is_a_duration_not_a_year() -> None:
+    found = find_timexes("The abbey stood for 1100 years.", anchor=Anchor())
+    assert [(t.text, t.type, t.value) for t in found] == [("1100 years", "DURATION", "P1100Y")]

@@ -491,6 +491,34 @@ def _n_clock(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     return "TIME", f"{day}T{h:02d}:{mi:02d}", "APPROX" if g.get("approx") else None, True
 
 
+_HOURS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
+
+def _n_clock24(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """ "07:48", "0800 hours", "4 o'clock", "4:30 in the morning": a TIME of the day told."""
+    if g.get("hw"):
+        hw = g["hw"].lower()
+        h, mi = (int(hw) if hw.isdigit() else _HOURS[hw]), 0
+    elif g.get("hh"):
+        h, mi = int(g["hh"]), int(g["mm"])
+    else:
+        h, mi = int(g["h"]), int(g["mi"])
+    pod = (g.get("pod") or "").lower()
+    if h < 12 and (pod in ("afternoon", "evening") or pod == "night" and h >= 6):
+        h += 12  # "4 o'clock in the afternoon"
+    day = _dct_day(ctx)
+    if day is None and ctx.anchor.last_day:  # a story without a date: its last day
+        day = _ymd(*ctx.anchor.last_day)
+    if day is None:
+        return None
+    return "TIME", f"{day}T{h:02d}:{mi:02d}", None, True
+
+
 def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """A quarter without a year: of the year being reported on (news: the DCT's)."""
     a = ctx.anchor
@@ -734,6 +762,7 @@ _MORE = {
     "weekend": _n_weekend,
     "tod": _n_tod,
     "clock": _n_clock,
+    "clock24": _n_clock24,
     "dom": _n_dom,
     "dom_tod": _n_dom,
     "quarter_ny": _n_quarter,

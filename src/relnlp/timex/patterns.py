@@ -183,6 +183,16 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{_APPROX}(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)(?:\s+(?:[ECMP][SD]T|GMT))?|(?<![\w-])(?P<nm>noon|midday|midnight))"
         rf"(?:,?\s+(?P<wd>{_WD}|yesterday|today|tomorrow))?(?:,?\s+(?P<m>{_MONTH})\s+(?P<d>{_DAY}))?",
     ),
+    # 24-hour and military clock times, "o'clock": "at 07:48", "0800 hours", "at 4 o'clock"
+    (
+        "clock24",
+        r"(?:(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"
+        r"(?:\s+(?P<zone>local\s+time|GMT|UTC|Zulu|hours|hrs|h)\b)?"
+        r"|(?<![\d.,])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<mil>hours|hrs|h)\b"
+        r"|(?<![\w.,])(?P<hw>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"\s+o['’]clock)"
+        r"(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night))?",
+    ),
     # quarters without a year: "the third quarter", "third-quarter", "the year-earlier quarter"
     (
         "quarter_ny",
@@ -251,6 +261,7 @@ _CI_NAMES = {
     "ref",
     "tod",
     "clock",
+    "clock24",
     "quarter_ny",
     "season_ny",
     "spelled_year",
@@ -282,6 +293,7 @@ _YEAR_BEFORE = re.compile(
 _NOT_YEAR_BEFORE = re.compile(r"(?:No\.|Nos\.|pp?\.|Vol\.|vol\.|#|\$|€|£|¥)\s*$")
 _NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:%|per\s*cent|percent|km|kilomet|met(?:er|re)s?|miles?|tons?|tonnes?|troops|"
+    r"years|months|weeks|days|hours|minutes|decades|centuries|"
     r"soldiers|people|persons|dollars|yuan|rubles?|roubles?|euros?|barrels|units|members)\b",
     re.IGNORECASE,
 )
@@ -347,6 +359,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     ),
     "tod": (r"(?:morning|afternoon|evening|night)", True, 24, 20),
     "clock": (r"(?:[ap]\.?m\b|noon|midday|midnight)", True, 20, 36),
+    "clock24": (r"(?:\d:[0-5]\d|\d\d\s*(?:hours|hrs|h)\b|o['’]clock)", True, 12, 30),
     "dom": (r"\d(?:st|nd|rd|th)\b", False, 10, 30),
     "dom_tod": (r"\d(?:st|nd|rd|th)\b", False, 10, 4),
     "quarter_ny": (r"(?:quarter|period)", True, 60, 2),
@@ -442,6 +455,17 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
             # A year at the start of a clause ("2015 happens to be") or before a noun.
             if not re.match(r"^\s*(?:[,.;:)]|$|[A-Z]|[a-z]+)", after):
                 return False
+    if (
+        name == "clock24"
+        and (gd.get("mi") and not (gd.get("zone") or gd.get("pod")) or (gd.get("hh") or "1") > "0")
+        and not re.search(
+            r"\b(?:at|by|until|till|from|after|before|around|about|approximately|to|since)\s+$",
+            before,
+            re.IGNORECASE,
+        )
+    ):
+        # "3:2", "the 2:15 train", "1500 hours of work": a score, a ratio or a count
+        return False
     if name == "year3" and not _year3_ok(before, after):
         return False
     if name in ("duration", "vague_dur") and re.match(r"^['’]?\s*[Ww]ars?\b", after):
