@@ -484,3 +484,44 @@ def test_a_clock_time_on_a_year_less_day_of_a_story() -> None:
         ("5 a.m.", "TIME", "XXXX-10-04T05:00"),
         ("4 October", "DATE", "XXXX-10-04"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The kingdom stood 312–63 BC.", ("312–63 BC", "DATE", "BC0312/BC0063")),
+        ("The abbot ruled 1015-1040 AD.", ("1015-1040 AD", "DATE", "1015/1040")),
+    ],
+)
+def test_a_dashed_range_of_years_with_one_era(text: str, expected: tuple[str, str, str]) -> None:
+    assert values(text) == [expected]
+
+
+def test_a_dashed_range_against_its_era_is_no_range() -> None:
+    # BC years count down and AD years up: "63-312 BC" is no range of years
+    assert all("/" not in v for _t, _ty, v in values("The kingdom stood 63-312 BC."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Towns revived in the 1000s.", ("the 1000s", "10", None)),
+        ("Towns revived in the 800s.", ("the 800s", "08", None)),
+        ("Monks copied books in the late 700s.", ("the late 700s", "07", "END")),
+        ("Raids began in the 830s.", ("the 830s", "083", None)),
+    ],
+)
+def test_hundreds_and_decades_of_three_digit_years(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    (found,) = find_timexes(text, anchor=Anchor())
+    assert (found.text, found.value, found.mod) == expected
+
+
+def test_hundreds_in_dated_news_are_numbers() -> None:
+    assert values("The index traded in the 800s all week.", "2004-05-06") == []
+
+
+def test_a_three_digit_year_after_from_an_ad_year_and_before_at() -> None:
+    text = "The emperor reigned from AD 98 to 117. He died in 117 at the age of 63."
+    assert [v for _t, _ty, v in values(text)] == ["0098", "0117", "0117"]

@@ -208,6 +208,13 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         ys = int(g["y"]) if g.get("y") else _spelled_year(g["sy"])
         return None if ys is None else ("DATE", f"{ys:04d}-{_SEASONS[g['s'].lower()]}", mod, False)
     if name == "decade":
+        if g.get("dec3"):
+            # "the 900s": the tenth century ("09"); "the 790s": a decade ("079"); a dated
+            # text that is no history means a number range ("shares traded in the 600s")
+            d3 = g["dec3"]
+            if a.doc_year is not None and not a.history:
+                return None
+            return "DATE", f"0{d3[0]}" if d3.endswith("00") else f"0{d3[:2]}", mod, False
         if g.get("dec"):
             if g["dec"].endswith("00") and g["dec"] < "2000":
                 return "DATE", g["dec"][:2], mod, False  # "the 1800s": the century (18)
@@ -230,6 +237,14 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         if cbc:
             c1, c2 = c2, c1
         return "DATE", f"{cbc}{c1 - 1:02d}/{cbc}{c2 - 1:02d}", None, False
+    if name == "era_range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        ebc = "BC" if g.get("bc") else ""
+        if y2 < 100 <= y1 and not ebc:
+            return None  # "1990-95 AD"? a count, not two years
+        if (y1 <= y2) if ebc else (y1 >= y2):
+            return None  # BC years count down, AD years up
+        return "DATE", f"{ebc}{y1:04d}/{ebc}{y2:04d}", mod, False
     if name == "era":
         y = int(g.get("y1") or g.get("y2") or g.get("y3") or 0)
         if not 1 <= y <= (9999 if g.get("bc") else 2100):  # "3000 BC", not "AD 3000"

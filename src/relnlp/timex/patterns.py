@@ -100,11 +100,17 @@ _PATTERNS: list[tuple[str, str]] = [
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     (
         "decade",
-        rf"(?:the\s+)?{_MOD}(?:(?<=of\s)the\s+)?(?:(?P<dec>1\d\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
+        rf"(?:the\s+)?{_MOD}(?:(?<=of\s)the\s+)?(?:(?:(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid-))(?P<dec3>[1-9]\d0)s\b|(?P<dec>1\d\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
     ),
     (
         "century",
         rf"(?:the\s+)?{_MOD}(?:(?<=of\s)the\s+)?(?!(?:this|last|next|past|previous|coming|following|same|that|the)\s)(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?",
+    ),
+    # ranges of years with one era: "264–241 BC", "98-117 AD" (TimeML tags each end)
+    (
+        "era_range",
+        rf"(?<![\w.,])(?P<y1>[1-9]\d{{0,3}})\s*(?:–|-|—)\s*(?P<y2>[1-9]\d{{0,3}})\s*"
+        rf"(?:(?P<bc>{_BC})|{_AD})(?!\w)",
     ),
     # years of any length with an era, "AD 711", "480 BC", "the year 800"
     (
@@ -336,6 +342,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "century": (r"centur", True, 44, 16),
     "centuries": (r"centuries", True, 60, 8),
     "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),
+    "era_range": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E)", False, 24, 6),
     "fy": (r"fy|fiscal", True, 2, 20),
     "year": (_TRIG_DIGIT, False, 40, 8),
     "year3": (_TRIG_DIGIT, False, 8, 4),
@@ -531,12 +538,12 @@ def _year3_ok(before: str, after: str) -> bool:
     ):
         return False  # "from 360" alone compares quantities ("450 stores from 360")
     if re.search(r"\bto\s+$", before) and not re.search(
-        r"\b[Ff]rom\s+[1-9]\d{2,3}\s+to\s+$", before
+        r"\b[Ff]rom\s+(?:(?:AD|A\.D\.)\s+)?[1-9]\d{0,3}(?:\s+(?:AD|A\.D\.|CE))?\s+to\s+$", before
     ):
         return False
     return bool(
         re.match(
-            r"^(?:\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their|"
+            r"^(?:\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their|at|when|"
             r"this|that|there|[A-Z][a-z]+)\b|\s+(?:to|and|until)\s+[1-9]\d{2,3}\b)",
             after,
         )
