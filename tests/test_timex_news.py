@@ -165,3 +165,31 @@ def test_ratios_trains_and_counts_are_no_clock_times(text: str) -> None:
 def test_a_four_digit_count_of_years_is_a_duration_not_a_year() -> None:
     found = find_timexes("The abbey stood for 1100 years.", anchor=Anchor())
     assert [(t.text, t.type, t.value) for t in found] == [("1100 years", "DURATION", "P1100Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ceasefire held for two and a half years.", ("two and a half years", "P2Y6M", None)),
+        ("The hearing ran an hour and a half.", ("an hour and a half", "PT1H30M", None)),
+        ("Talks paused for half a day.", ("half a day", "PT12H", None)),
+        ("The truce lasted half a century.", ("half a century", "P50Y", None)),
+        ("Repairs will take three to four weeks.", ("three to four weeks", "P3W", None)),
+        ("Detention may last up to 90 days.", ("up to 90 days", "P90D", "EQUAL_OR_LESS")),
+        ("The blockade lasted for over a month.", ("over a month", "P1M", "MORE_THAN")),
+        ("The mission took roughly six weeks.", ("roughly six weeks", "P6W", "APPROX")),
+    ],
+)
+def test_halves_ranges_and_mods_of_durations(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    (found,) = find_timexes(text, anchor=Anchor.from_value("2005-03-14"))
+    assert (found.text, found.value, found.mod) == expected
+
+
+def test_over_a_stretch_of_time_is_no_more_than() -> None:
+    # "spread over three years": "over" is where, not "more than"
+    (found,) = find_timexes(
+        "Payments are spread over three years.", anchor=Anchor.from_value("2005-03-14")
+    )
+    assert (found.text, found.mod) == ("three years", None)

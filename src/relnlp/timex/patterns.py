@@ -242,7 +242,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # durations: "10 days", "more than 20 years"
     (
         "duration",
-        rf"(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)(?P<n>{_NUMWORD})\s+(?:more\s+)?(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?![\w-])",
+        rf"(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to|roughly|approximately|(?:(?<=for )|(?<=lasted )|(?<=lasts )|(?<=lasting )|(?<=took )|(?<=takes )|(?<=after )|(?<=within )|(?<=of )|(?<=served )|(?<=spent ))(?:over|under))\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)"
+        rf"(?:(?P<half>half\s+(?:a|an))|(?P<n>{_NUMWORD})(?P<andhalf>\s+and\s+a\s+half|\s+1/2|½)?(?:\s+(?:to|or|-|–)\s+(?P<n2>{_NUMWORD}))?)"
+        rf"\s+(?:more\s+)?(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?P<unithalf>\s+and\s+a\s+half)?(?![\w-])",
     ),
     # adjectival durations: "a two-year program", "the 10-hour tour", "an 8-month-old truce"
     ("duration_adj", rf"(?P<n>{_NUMWORD}|\d+)-(?P<unit>{_UNIT1})(?:-(?:old|long))?(?![\w-])"),
@@ -355,8 +357,8 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "duration": (
         r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)",
         True,
-        70,
-        4,
+        90,
+        16,
     ),
     "ref": (
         r"(?:recent|current|nowadays|these days|present|past|future|near term|soon|now|later date)",
@@ -513,8 +515,13 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
     if name == "year" and re.match(r"^\.\d", after):
         return False  # a decimal number: "2082.1"
     if name == "duration":
-        if re.match(r"^\s*(?:ago|later|earlier)\b", after, re.IGNORECASE):
-            return False
+        halves = gd.get("half") or gd.get("andhalf") or gd.get("unithalf")
+        if re.match(r"^\s*(?:ago|later|earlier)\b", after, re.IGNORECASE) and not halves:
+            return (
+                False  # left to "ago"/"later" (which take no halves: "a minute and a half later")
+            )
+        if gd.get("unithalf") and (gd.get("n") or "").lower() not in ("a", "an", "one", "1"):
+            return False  # "a year and a half" only
         if re.match(r"^-", after) or re.search(r"-$", before):
             return False
     return True
