@@ -193,3 +193,18 @@ def test_over_a_stretch_of_time_is_no_more_than() -> None:
         "Payments are spread over three years.", anchor=Anchor.from_value("2005-03-14")
     )
     assert (found.text, found.mod) == ("three years", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The assembly is elected every five years.", ("every five years", "P5Y")),
+        ("The ministers meet every other month.", ("every other month", "P2M")),
+        ("Guards change every evening.", ("every evening", "XXXX-XX-XXTEV")),
+        ("Every winter the pass closes.", ("Every winter", "XXXX-WI")),
+        ("Every few weeks a convoy arrives.", ("Every few weeks", "PXW")),
+    ],
+)
+def test_counted_and_part_of_day_recurrences_are_sets(text: str, expected: tuple[str, str]) -> None:
+    found = find_timexes(text, anchor=Anchor.from_value("2005-03-14"))
+    assert [(t.text, t.type, t.value) for t in found] == [(expected[0], "SET", expected[1])]

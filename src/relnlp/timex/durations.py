@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from relnlp.timex._lexicon import _UNITS
+from relnlp.timex._lexicon import _SEASONS, _UNITS
 from relnlp.timex.anchoring import _Ctx
 from relnlp.timex.values import Norm, _month, _number, _period, _ymd
 
@@ -80,6 +80,9 @@ def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     return None
 
 
+_TOD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
 def _n_set(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """Recurrences (TimeML SET): "daily" P1D, "each month" P1M, "each July" XXXX-07.
 
@@ -102,6 +105,15 @@ def _n_set(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         return "SET", value, None, False
     if g.get("m"):
         return "SET", _ymd(None, _month(g["m"])), None, False
+    if g.get("tod"):  # "every morning": the part of any day
+        return "SET", f"XXXX-XX-XXT{_TOD_CODE[g['tod'].lower()]}", None, False
+    if g.get("s"):  # "every summer"
+        return "SET", f"XXXX-{_SEASONS[g['s'].lower()]}", None, False
+    if g.get("units"):  # "every two years" P2Y, "every other week" P2W
+        unit = g["units"].lower().rstrip("s")
+        unit = "century" if unit == "centurie" else unit
+        n = 2 if g.get("other") else _number(g["n"])
+        return "SET", _period(n or "X", unit), None, False  # "every few years" PXY
     return "SET", _period(1, g["unit"].lower()), None, False
 
 

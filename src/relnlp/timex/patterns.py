@@ -231,7 +231,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # recurrences: "daily", "each month", "every quarter", "annually"
     (
         "set",
-        rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)|(?:each|every|per)\s+(?P<unit>{_UNIT1}|(?P<m>{_MONTH}))(?![\w-])",
+        rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)|(?:each|every|per)\s+(?:(?P<unit>{_UNIT1}|(?P<m>{_MONTH}))"
+        rf"|(?:(?P<other>other)|(?P<n>{_NUMWORD}))\s+(?P<units>{_UNIT})|(?P<tod>morning|afternoon|evening|night)|(?P<s>spring|summer|autumn|fall|winter))(?![\w-])",
     ),
     # vague durations: "several years", "a few days", "the past few months", "recent years"
     (
@@ -383,7 +384,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
         r"(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|each|every|per)",
         True,
         2,
-        16,
+        32,
     ),
     "vague_dur": (
         r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b",
