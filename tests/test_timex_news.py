@@ -208,3 +208,17 @@ def test_over_a_stretch_of_time_is_no_more_than() -> None:
 def test_counted_and_part_of_day_recurrences_are_sets(text: str, expected: tuple[str, str]) -> None:
     found = find_timexes(text, anchor=Anchor.from_value("2005-03-14"))
     assert [(t.text, t.type, t.value) for t in found] == [(expected[0], "SET", expected[1])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling resumed early this morning.", ("early this morning", "2005-03-14TMO", "START")),
+        ("The envoy left late last night.", ("late last night", "2005-03-13TNI", "END")),
+    ],
+)
+def test_early_or_late_before_a_deictic_part_of_day(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    (found,) = find_timexes(text, anchor=Anchor.from_value("2005-03-14"))
+    assert (found.text, found.value, found.mod) == expected

@@ -447,7 +447,7 @@ def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         day = _shift(base, step, "day") if base else _dct_day(ctx, step)
         if day is None:
             return None
-        return "TIME", f"{day}T{_TOD[tod]}", _mod_of(g.get("mod")), True
+        return "TIME", f"{day}T{_TOD[tod]}", _mod_of(g.get("mod") or g.get("wdmod")), True
     wd = g.get("wd") or (
         which.capitalize() if which.endswith("day") and which not in ("yesterday", "today") else ""
     )
@@ -465,7 +465,9 @@ def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
             day = _ymd(*ctx.anchor.last_day)  # "during the night" of an undated story's day
     if day is None:
         return None
-    mod = _mod_of(g.get("mod") or g.get("mod2") or g.get("wdmod"))
+    mod = _mod_of(
+        g.get("mod") or g.get("mod2") or g.get("wdmod") or g.get("wdmod2") or g.get("wdmod3")
+    )
     return "TIME", f"{day}T{_TOD[tod]}", mod, True
 
 

@@ -168,7 +168,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # times of day: "this morning", "last night", "Tuesday evening", "yesterday afternoon"
     (
         "tod",
-        rf"(?:(?:(?P<nw>that|the\s+(?:next|following|previous|same))\s+|(?P<the>the)\s+|(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wdmod>(?:early|late)\s+)?(?P<wd>{_WD})\s+)"
+        rf"(?:(?:(?P<wdmod>(?:early|late)\s+)?(?P<nw>that|the\s+(?:next|following|previous|same))\s+|(?P<the>the)\s+|(?P<wdmod2>(?:early|late)\s+)?(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wdmod3>(?:early|late)\s+)?(?P<wd>{_WD})\s+)"
         r"(?P<mod>(?:early|late|mid)[\s-]+)?(?P<tod>morning|afternoon|evening|night)|(?P<on>overnight)|"
         rf"(?P<mod2>early|late|mid)[\s-]+(?P<tod2>morning|afternoon|evening|night)(?:\s+(?P<wd3>{_WD}|yesterday|today|tomorrow))?)(?![\w-])",
     ),
