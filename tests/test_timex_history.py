@@ -525,3 +525,10 @@ def test_hundreds_in_dated_news_are_numbers() -> None:
 def test_a_three_digit_year_after_from_an_ad_year_and_before_at() -> None:
     text = "The emperor reigned from AD 98 to 117. He died in 117 at the age of 63."
     assert [v for _t, _ty, v in values(text)] == ["0098", "0117", "0117"]
+
+
+def test_on_the_nth_before_a_new_clause_is_a_day_of_the_told_month() -> None:
+    text = "The fleet anchored on 2 August 1798. On the 4th the admiral attacked."
+    assert values(text)[-1] == ("the 4th", "DATE", "1798-08-04")
+    # an ordinal of a noun is no day
+    assert values("The archive is on the 4th floor.", "2004-05-06") == []

@@ -175,7 +175,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # a day of the month the story is in: "on the 18th," (the last month the text gave)
     (
         "dom",
-        r"(?<=\b[Oo]n )the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;]|\s+(?:of\s+(?:that|the\s+same)\s+month)\b)",
+        r"(?<=\b[Oo]n )the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;]|\s+(?:of\s+(?:that|the\s+same)\s+month)\b"
+        r"|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their|[A-Z][a-z]+)\b)",
     ),
     # "the morning of the 18th": a day of the month the story is in, after a part of a day
     (
