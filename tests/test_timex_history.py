@@ -532,3 +532,14 @@ def test_on_the_nth_before_a_new_clause_is_a_day_of_the_told_month() -> None:
     assert values(text)[-1] == ("the 4th", "DATE", "1798-08-04")
     # an ordinal of a noun is no day
     assert values("The archive is on the 4th floor.", "2004-05-06") == []
+
+
+def test_a_day_of_that_year_or_of_the_following_year() -> None:
+    text = (
+        "The charter was granted in 1215. It was annulled on 24 August of that year "
+        "and reissued on November 12 of the following year."
+    )
+    assert values(text)[1:] == [
+        ("24 August of that year", "DATE", "1215-08-24"),
+        ("November 12 of the following year", "DATE", "1216-11-12"),
+    ]

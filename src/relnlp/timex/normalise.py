@@ -165,6 +165,9 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         return "DATE", _ymd(y, mo, d), None, False
     if name in ("md", "dm"):
         mo, d = _month(g["m"]), _day(g["d"])
+        if g.get("ry"):  # "10 January of the following year": the year the story names
+            ry = _told_year(a, None, g["ry"].split()[-1])
+            return None if not _valid_day(ry, mo, d) else ("DATE", _ymd(ry, mo, d), mod, True)
         if _recurring(ctx.text, m):
             if not _valid_day(None, mo, d):
                 return None

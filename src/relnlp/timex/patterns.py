@@ -76,10 +76,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ("slash", rf"(?<![\d/.-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})(?![\d/])"),
     ("dots", rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})(?!\d|\.\d)"),
     # month + day without year: "March 19", "Feb. 26", "the 10th of May"
-    ("md", rf"(?:{_WD},?\s+)?{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\d,.]*\d{{4}})(?!\d|:\d)"),
+    (
+        "md",
+        rf"(?:{_WD},?\s+)?{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\d,.]*\d{{4}})(?!\d|:\d)"
+        r"(?:\s+of\s+(?P<ry>that|the\s+(?:same|following|next|previous))\s+year\b)?",
+    ),
     (
         "dm",
-        rf"(?:{_WD},?\s+(?:the\s+)?|the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*{_YEAR})",
+        rf"(?:{_WD},?\s+(?:the\s+)?|the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*{_YEAR})"
+        r"(?:\s+of\s+(?P<ry>that|the\s+(?:same|following|next|previous))\s+year\b)?",
     ),
     # month (+ year): "November 2013", "early March", "end-of-March", "mid-May"
     (
@@ -338,8 +343,8 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "iso": (_TRIG_DIGIT, False, 6, 12),
     "slash": (r"\d/\d", False, 6, 10),
     "dots": (r"\d\.\d", False, 6, 10),
-    "md": (_TRIG_MONTH, False, 40, 20),
-    "dm": (_TRIG_MONTH, False, 16, 12),
+    "md": (_TRIG_MONTH, False, 40, 40),
+    "dm": (_TRIG_MONTH, False, 16, 36),
     "my": (_TRIG_MONTH, False, 30, 48),
     "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 44),
     "decade": (r"(?:0'?s|ties)\b", True, 50, 2),
