@@ -26,6 +26,25 @@ from relnlp.timex.holidays import TRIGGER as HOLIDAY_TRIGGER
 
 # --- the pattern table ----------------------------------------------------------------------
 
+# "over"/"under" a length is "more/less than" only after a verb of lasting ("lasted over a
+# week"; "spread over three years" is where): the literal first, then the look-behind.
+_LASTING = (
+    "for",
+    "lasted",
+    "lasts",
+    "lasting",
+    "took",
+    "takes",
+    "after",
+    "within",
+    "of",
+    "served",
+    "spent",
+)
+_OVER_UNDER = "|".join(
+    f"{w}(?:{'|'.join(f'(?<={v} {w})' for v in _LASTING)})" for w in ("over", "under")
+)
+
 # Each pattern is (name, regex). Order matters only for equal-length matches at the same
 # position; the scanner always prefers the longest match.
 _PATTERNS: list[tuple[str, str]] = [
@@ -249,7 +268,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # durations: "10 days", "more than 20 years"
     (
         "duration",
-        rf"(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to|roughly|approximately|(?:(?<=for )|(?<=lasted )|(?<=lasts )|(?<=lasting )|(?<=took )|(?<=takes )|(?<=after )|(?<=within )|(?<=of )|(?<=served )|(?<=spent ))(?:over|under))\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)"
+        rf"(?<!\w)(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to|roughly|approximately|{_OVER_UNDER})\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)"
         rf"(?:(?P<half>half\s+(?:a|an))|(?P<n>{_NUMWORD})(?P<andhalf>\s+and\s+a\s+half|\s+1/2|½)?(?:\s+(?:to|or|-|–)\s+(?P<n2>{_NUMWORD}))?)"
         rf"\s+(?:more\s+)?(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?P<unithalf>\s+and\s+a\s+half)?(?![\w-])",
     ),
@@ -364,8 +383,8 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "duration": (
         r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)",
         True,
-        90,
-        16,
+        80,
+        12,
     ),
     "ref": (
         r"(?:recent|current|nowadays|these days|present|past|future|near term|soon|now|later date)",
