@@ -543,3 +543,23 @@ def test_a_day_of_that_year_or_of_the_following_year() -> None:
         ("24 August of that year", "DATE", "1215-08-24"),
         ("November 12 of the following year", "DATE", "1216-11-12"),
     ]
+
+
+def test_later_that_day_and_later_in_the_day() -> None:
+    text = "The envoys signed on 9 March 1803. Later that day the guns fired a salute."
+    assert values(text)[-1] == ("Later that day", "DATE", "1803-03-09")
+    news = "The minister resigned. Later in the day, parliament met."
+    assert values(news, "2004-05-06") == [("Later in the day", "DATE", "2004-05-06")]
+    # "in the day" alone is no date
+    assert values("Shops close in the day.", "2004-05-06") == []
+
+
+def test_dawn_and_nightfall_are_parts_of_the_told_day() -> None:
+    text = "The assault began at dawn on 6 August 1915. By nightfall the ridge was held."
+    assert values(text) == [
+        ("dawn", "TIME", "1915-08-06TMO"),
+        ("6 August 1915", "DATE", "1915-08-06"),
+        ("nightfall", "TIME", "1915-08-06TEV"),
+    ]
+    # "the dawn of" an age is no time of day
+    assert values("The dawn of the railway age came in 1830.") == [("1830", "DATE", "1830")]

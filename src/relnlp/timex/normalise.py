@@ -21,7 +21,7 @@ from relnlp.timex.anchoring import (
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
 from relnlp.timex.holidays import n_holiday
 from relnlp.timex.tense import PAST
-from relnlp.timex.times import _later_clock, _n_clock, _n_clock24, _n_dom, _n_tod
+from relnlp.timex.times import _later_clock, _n_clock, _n_clock24, _n_daylight, _n_dom, _n_tod
 from relnlp.timex.values import (
     Norm,
     _add_years,
@@ -600,7 +600,10 @@ def _n_that_year(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     a = ctx.anchor
     unit = g["unit"].lower()
     if unit == "day":
-        return ("DATE", _ymd(*a.last_day), None, True) if a.last_day else None
+        if a.last_day:
+            return "DATE", _ymd(*a.last_day), None, True
+        day = _dct_day(ctx) if g.get("lead") else None  # news: "later in the day" is today
+        return None if day is None else ("DATE", day, None, True)
     if unit == "month":
         ym = a.last_day[:2] if a.last_day else a.last_month
         return ("DATE", _ymd(*ym), None, True) if ym else None
@@ -665,6 +668,7 @@ _MORE = {
     "tod": _n_tod,
     "clock": _n_clock,
     "clock24": _n_clock24,
+    "daylight": _n_daylight,
     "dom": _n_dom,
     "dom_tod": _n_dom,
     "quarter_ny": _n_quarter,

@@ -214,6 +214,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{_APPROX}(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)(?:\s+(?:[ECMP][SD]T|GMT))?|(?<![\w-])(?P<nm>noon|midday|midnight))"
         rf"(?:,?\s+(?P<wd>{_WD}|yesterday|today|tomorrow))?(?:,?\s+(?P<m>{_MONTH})\s+(?P<d>{_DAY}))?",
     ),
+    # dawn and dusk: "at dawn", "by nightfall" (a part of the day, after a preposition)
+    (
+        "daylight",
+        r"(?:(?<=\b[Aa]t )|(?<=\b[Bb]y )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter )|(?<=\b[Uu]ntil )|(?<=\b[Tt]ill ))"
+        r"(?P<dl>dawn|daybreak|first\s+light|sunrise|dusk|sunset|nightfall)(?![\w-])(?!\s+of\b)",
+    ),
     # 24-hour and military clock times, "o'clock": "at 07:48", "0800 hours", "at 4 o'clock"
     (
         "clock24",
@@ -252,7 +258,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?<![\w-])(?P<midc>mid)[\s-]century)(?![\w-])",
     ),
     ("weekend", r"(?P<which>the|this|last|next|that|past)\s+weekend(?![\w-])"),
-    ("that_year", r"(?P<det>that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day)(?![\w-])"),
+    # "that year", "the same month", "later that day", "earlier in the day"
+    (
+        "that_year",
+        r"(?:(?P<lead>later|earlier)\s+(?:in\s+)?)?(?P<det>that(?:\s+same)?|the\s+same|(?<=in\s)the(?=\s+day))"
+        r"\s+(?P<unit>year|month|day)(?![\w-])",
+    ),
     # recurrences: "daily", "each month", "every quarter", "annually"
     (
         "set",
@@ -394,6 +405,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     ),
     "tod": (r"(?:morning|afternoon|evening|night)", True, 24, 20),
     "clock": (r"(?:[ap]\.?m\b|noon|midday|midnight)", True, 20, 36),
+    "daylight": (r"(?:dawn|daybreak|first light|sunrise|dusk|sunset|nightfall)", False, 8, 2),
     "clock24": (r"(?:\d:[0-5]\d|\d\d\s*(?:hours|hrs|h)\b|o['’]clock)", True, 12, 30),
     "dom": (r"\d(?:st|nd|rd|th)\b", False, 10, 30),
     "dom_tod": (r"\d(?:st|nd|rd|th)\b", False, 10, 4),
@@ -404,7 +416,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "year_part": (r"(?:year|month|week|decade|century)", True, 40, 8),
     "weekend": (r"weekend", True, 8, 2),
     "holiday": (HOLIDAY_TRIGGER, True, 2, 40),
-    "that_year": (r"(?:year|month|day)\b", True, 12, 2),
+    "that_year": (r"(?:year|month|day)\b", True, 30, 2),
     "set": (
         r"(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|each|every|per)",
         True,
@@ -501,6 +513,8 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
     ):
         # "3:2", "the 2:15 train", "1500 hours of work": a score, a ratio or a count
         return False
+    if name == "that_year" and gd.get("det", "").lower() == "the" and not gd.get("lead"):
+        return False  # "in the day" alone is no date; "later in the day" is
     if name == "year3" and not _year3_ok(before, after):
         return False
     if name in ("duration", "vague_dur") and re.match(r"^['’]?\s*[Ww]ars?\b", after):

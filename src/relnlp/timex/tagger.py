@@ -95,7 +95,7 @@ def find_timexes(
         if name == "tod" and _of_a_day(m, text, chosen[k + 1 : k + 2]):
             part_of_day = (s, m.group("tod").lower())
             continue
-        if name in ("clock", "clock24") and _on_a_day(m, text, chosen[k + 1 : k + 2]):
+        if name in ("clock", "clock24", "daylight") and _on_a_day(m, text, chosen[k + 1 : k + 2]):
             clock = (s, e, m)  # "10 p.m. on 2 March": read once its day is known
             continue
         res = _normalise(name, m, ctx)
@@ -153,15 +153,16 @@ def _clock_on(
     """
     s, e, m = clock
     ctx.pos = s
-    name = "clock24" if "hw" in m.groupdict() else "clock"
+    gd = m.groupdict()
+    name = "clock24" if "hw" in gd else "daylight" if "dl" in gd else "clock"
     res = _normalise(name, m, ctx)
-    hhmm = re.search(r"T\d\d:\d\d$", res[1]) if res else None
+    hhmm = re.search(r"T(?:\d\d:\d\d|MO|AF|EV|NI)$", res[1]) if res else None
     if day and hhmm is None:  # a story's day without its year: "11 a.m. on 11 November"
         anchor = ctx.anchor
         ctx.anchor = Anchor.from_value(day.replace("XXXX", "2000"))
         res = _normalise(name, m, ctx)
         ctx.anchor = anchor
-        hhmm = re.search(r"T\d\d:\d\d$", res[1]) if res else None
+        hhmm = re.search(r"T(?:\d\d:\d\d|MO|AF|EV|NI)$", res[1]) if res else None
     if res is None or hhmm is None:
         return
     value = day + hhmm.group(0) if day else res[1]

@@ -127,3 +127,23 @@ def _later_clock(a: Anchor, n: int, unit: str) -> Norm:
         if then.year >= 1:
             return "TIME", then.strftime("%Y-%m-%dT%H:%M"), None, True
     return "DURATION", f"PT{abs(n)}{'H' if unit == 'hour' else 'M'}", None, False
+
+
+_DAYLIGHT = {
+    "dawn": "MO",
+    "daybreak": "MO",
+    "first light": "MO",
+    "sunrise": "MO",
+    "dusk": "EV",
+    "sunset": "EV",
+    "nightfall": "EV",
+}
+
+
+def _n_daylight(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """ "at dawn" (TMO), "by nightfall" (TEV): that part of the day told, else of the document's."""
+    day = _ymd(*ctx.anchor.last_day) if ctx.anchor.last_day else _dct_day(ctx)
+    if day is None:
+        return None
+    code = _DAYLIGHT[re.sub(r"\s+", " ", g["dl"])]
+    return "TIME", f"{day}T{code}", None, True
