@@ -563,3 +563,8 @@ def test_dawn_and_nightfall_are_parts_of_the_told_day() -> None:
     ]
     # "the dawn of" an age is no time of day
     assert values("The dawn of the railway age came in 1830.") == [("1830", "DATE", "1830")]
+
+
+def test_a_century_as_an_adjective_leaves_the_noun_s_determiner() -> None:
+    assert values("The 14th-century bridge still stands.") == [("14th-century", "DATE", "13")]
+    assert values("A late-17th-century clock was sold.")[0][1:] == ("DATE", "16")

@@ -128,7 +128,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "century",
-        rf"(?:the\s+)?{_MOD}(?:(?<=of\s)the\s+)?(?!(?:this|last|next|past|previous|coming|following|same|that|the)\s)(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?",
+        rf"(?:the\s+)?{_MOD}(?:(?<=of\s)the\s+)?(?!(?:this|last|next|past|previous|coming|following|same|that|the)\s)(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?(?<=st|nd|rd|th))(?:\s+|-(?=century\s+[a-z]))century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?",
     ),
     # ranges of years with one era: "264–241 BC", "98-117 AD" (TimeML tags each end)
     (

@@ -23,7 +23,11 @@ def _strip_the(text: str, start: int, name: str = "") -> tuple[str, int]:
     m = re.match(r"(?:(?:on|On|in|In|at|At)\s+(?!least))+", text)
     if m:
         text, start = text[m.end() :], start + m.end()
-    if name in ("dm", "dmy") or (name == "quarter_ny" and re.search(r"-quarter$", text)):
+    if (
+        name in ("dm", "dmy")
+        or (name == "quarter_ny" and re.search(r"-quarter$", text))
+        or (name == "century" and re.search(r"-century$", text))
+    ):
         m = re.match(r"(?:the|The|that|That|this|This)\s+", text)
         if m:
             return text[m.end() :], start + m.end()
