@@ -568,3 +568,11 @@ def test_dawn_and_nightfall_are_parts_of_the_told_day() -> None:
 def test_a_century_as_an_adjective_leaves_the_noun_s_determiner() -> None:
     assert values("The 14th-century bridge still stands.") == [("14th-century", "DATE", "13")]
     assert values("A late-17th-century clock was sold.")[0][1:] == ("DATE", "16")
+
+
+def test_by_a_three_digit_year_opening_a_clause_of_a_history() -> None:
+    text = "The raiders came in 793, and by 800 they had settled. By 850, the kingdom had split."
+    assert [v for _t, _ty, v in values(text)] == ["0793", "0800", "0850"]
+    # a change by a count, and "by 500," in dated news, are no years
+    assert values("Sales rose by 300, to 1,200.") == []
+    assert values("By 500, the crowd had left.", "2004-05-06") == []

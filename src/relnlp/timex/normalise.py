@@ -261,6 +261,12 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
     if name == "year":
         return "DATE", g["y"], mod, False
     if name == "year3":
+        if (
+            a.doc_year is not None
+            and not a.history
+            and re.search(r"\b[Bb]y\s+$", ctx.text[max(0, m.start() - 4) : m.start()])
+        ):
+            return None  # "By 500, the crowd had left": in news a count, in histories a year
         # the first end of a range of years before Christ: "from 431 to 404 BC"
         bc = re.match(r"\s+(?:to|and|until|-|–)\s+\d{1,4}\s*(?:BCE?|B\.C\.)", ctx.text[m.end() :])
         return "DATE", f"{'BC' if bc else ''}{int(g['y']):04d}", mod, False

@@ -150,7 +150,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # three-digit years of histories after a preposition: "in 476", "from 618 to 907"
     (
         "year3",
-        r"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Ff]rom )|(?<=\b[Uu]ntil )|(?<=\bto )|(?<=\b[Bb]etween ))"
+        r"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Ff]rom )|(?<=\b[Uu]ntil )|(?<=\bto )|(?<=\b[Bb]etween )|(?<=\b[Bb]y ))"
         r"(?P<y>[1-9]\d\d)(?![\w/%-]|[,.]\d)",
     ),
     # relative expressions
@@ -580,6 +580,10 @@ def _year3_ok(before: str, after: str) -> bool:
         re.IGNORECASE,
     ):
         return False
+    if re.search(r"\b[Bb]y\s+$", before) and not re.search(
+        r"(?:^|[.;:,]\s*|\b(?:and|but)\s+)[Bb]y\s+$", before
+    ):
+        return False  # "rose by 300", "was won by 300": a count; "By 850, ..." a year
     if re.search(r"\b(?:[Ff]rom|[Bb]etween)\s+$", before) and not re.match(
         r"^\s*(?:to|until|and|-|–)\s*[1-9]\d{1,3}\b", after
     ):
