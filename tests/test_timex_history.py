@@ -317,3 +317,262 @@ def test_spelled_centuries_thirteenth_to_fifteenth() -> None:
 def test_a_few_weeks_later_is_a_vague_duration_as_timebank_tags_it() -> None:
     text = "The fort fell in May 1453. A few weeks later the envoys sailed home."
     assert values(text)[-1] == ("A few weeks", "DURATION", "PXW")
+
+
+# --- fifth pass (dates5): parts of a told day, "the year before", hours later ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The barracks burned on the night of 3 March 1871.",
+            ("the night of 3 March 1871", "TIME", "1871-03-03TNI"),
+        ),
+        (
+            "The envoys met on 9 May 1902. On the evening of the 12th they parted.",
+            ("the evening of the 12th", "TIME", "1902-05-12TEV"),
+        ),
+        (
+            "The mutiny began on the afternoon of July 20, 1917, aboard the cruiser.",
+            ("the afternoon of July 20, 1917", "TIME", "1917-07-20TAF"),
+        ),
+    ],
+)
+def test_a_part_of_a_named_day_is_one_time(text: str, expected: tuple[str, str, str]) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_a_part_of_a_day_without_a_day_stays_apart() -> None:
+    # "the morning of the vote": no day follows "of", so the part of the day stands alone
+    assert values("The morning of the vote was calm.", "2004-06-07") == [
+        ("The morning", "TIME", "2004-06-07TMO")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bridge fell in 1887. The year before, floods had weakened it.", "1886"),
+        ("The pact was signed on 3 June 1722. The day after, the envoys left.", "1722-06-04"),
+    ],
+)
+def test_the_year_before_as_an_adverb_counts_from_the_story(text: str, expected: str) -> None:
+    assert values(text)[-1][1:] == ("DATE", expected)
+
+
+def test_the_day_before_a_noun_is_not_an_adverb() -> None:
+    assert values("The ballot was held the day before the holiday.", "2004-06-07") == []
+
+
+def test_that_same_year_is_one_span_and_that_month_is_the_told_month() -> None:
+    text = "The guild was founded in 1412. That same year its hall burned."
+    assert values(text)[-1] == ("That same year", "DATE", "1412")
+    month = "The harvest failed in August 1788. That month bread prices doubled."
+    assert values(month)[-1] == ("That month", "DATE", "1788-08")
+
+
+def test_hours_later_count_from_a_told_clock_time_else_are_a_duration() -> None:
+    told = "The convoy left at 10 p.m. on 2 March 1943. Three hours later it was attacked."
+    assert values(told)[-1] == ("Three hours later", "TIME", "1943-03-03T01:00")
+    untold = "The convoy left on 2 March 1943. Ninety minutes later it was attacked."
+    assert values(untold)[-1] == ("Ninety minutes later", "DURATION", "PT90M")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The queen was crowned in 1702 and married the following May.",
+            ("the following May", "DATE", "1703-05"),
+        ),
+        (
+            "The fleet sailed in September 1588 and was back the next February.",
+            ("the next February", "DATE", "1589-02"),
+        ),
+        (
+            "The court moved in April 1677; it had left the capital the previous July.",
+            ("the previous July", "DATE", "1676-07"),
+        ),
+        (
+            "The plague struck in 1665. In June of the following year it faded.",
+            ("June of the following year", "DATE", "1666-06"),
+        ),
+        (
+            "The treaty was signed in 1559. By the autumn of that year the armies had gone.",
+            ("the autumn of that year", "DATE", "1559-FA"),
+        ),
+    ],
+)
+def test_months_and_seasons_relative_to_the_story(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_years_before_christ_beyond_two_thousand_and_a_capital_approx() -> None:
+    (found,) = find_timexes("Around 2400 BC the first walls rose.", anchor=Anchor())
+    assert (found.text, found.value, found.mod) == ("Around 2400 BC", "BC2400", "APPROX")
+    # years of our era stay bounded: "AD 3000" is no date the histories tell
+    assert values("The novel is set in AD 3000.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monasteries spread in the 11th and 12th centuries.", "10/11"),
+        ("Colonies were founded in the 8th and 7th centuries BC.", "BC07/BC06"),
+    ],
+)
+def test_two_centuries_are_a_range(text: str, expected: str) -> None:
+    assert [v for _t, _ty, v in values(text)] == [expected]
+
+
+def test_mid_century_is_the_century_of_the_story_or_of_the_document() -> None:
+    story = "Railways reached the valley in the 1830s. By mid-century the mills had closed."
+    assert values(story)[-1] == ("mid-century", "DATE", "18")
+    news = "The agency wants net zero emissions by mid-century."
+    assert values(news, "2021-04-02") == [("mid-century", "DATE", "20")]
+
+
+def test_a_year_after_a_date_is_no_rate() -> None:
+    # "a year" after "1891," is a duration; after an amount it is a rate (SET)
+    assert values("The line opened in May 1891, a year late.")[-1] == (
+        "a year",
+        "DURATION",
+        "P1Y",
+    )
+    assert values("The line carried 40,000 passengers a year.", "1895-01-01")[-1][1] == "SET"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The colony was lost by the end of the 16th century.",
+            ("the end of the 16th century", "DATE", "15", "END"),
+        ),
+        (
+            "Steam spread at the beginning of the 1830s.",
+            ("the beginning of the 1830s", "DATE", "183", "START"),
+        ),
+        (
+            "The garrison starved in the last days of March 1602.",
+            ("the last days of March 1602", "DATE", "1602-03", "END"),
+        ),
+        (
+            "Raids grew in the first months of 1917.",
+            ("the first months of 1917", "DATE", "1917", "START"),
+        ),
+    ],
+)
+def test_the_start_or_end_of_a_named_period(text: str, expected: tuple[str, ...]) -> None:
+    (found,) = find_timexes(text, anchor=Anchor())
+    assert (found.text, found.type, found.value, found.mod) == expected
+
+
+def test_the_night_of_an_undated_story_is_its_last_day() -> None:
+    text = "The fort fell on 9 June 1720. During the night the survivors fled."
+    assert values(text)[-1] == ("the night", "TIME", "1720-06-09TNI")
+    # with no day told, "the night" has no value to give
+    assert values("During the night the survivors fled.") == []
+
+
+def test_a_clock_time_on_a_year_less_day_of_a_story() -> None:
+    text = "The truce began at 5 a.m. on 4 October."
+    assert values(text) == [
+        ("5 a.m.", "TIME", "XXXX-10-04T05:00"),
+        ("4 October", "DATE", "XXXX-10-04"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The kingdom stood 312–63 BC.", ("312–63 BC", "DATE", "BC0312/BC0063")),
+        ("The abbot ruled 1015-1040 AD.", ("1015-1040 AD", "DATE", "1015/1040")),
+    ],
+)
+def test_a_dashed_range_of_years_with_one_era(text: str, expected: tuple[str, str, str]) -> None:
+    assert values(text) == [expected]
+
+
+def test_a_dashed_range_against_its_era_is_no_range() -> None:
+    # BC years count down and AD years up: "63-312 BC" is no range of years
+    assert all("/" not in v for _t, _ty, v in values("The kingdom stood 63-312 BC."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Towns revived in the 1000s.", ("the 1000s", "10", None)),
+        ("Towns revived in the 800s.", ("the 800s", "08", None)),
+        ("Monks copied books in the late 700s.", ("the late 700s", "07", "END")),
+        ("Raids began in the 830s.", ("the 830s", "083", None)),
+    ],
+)
+def test_hundreds_and_decades_of_three_digit_years(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    (found,) = find_timexes(text, anchor=Anchor())
+    assert (found.text, found.value, found.mod) == expected
+
+
+def test_hundreds_in_dated_news_are_numbers() -> None:
+    assert values("The index traded in the 800s all week.", "2004-05-06") == []
+
+
+def test_a_three_digit_year_after_from_an_ad_year_and_before_at() -> None:
+    text = "The emperor reigned from AD 98 to 117. He died in 117 at the age of 63."
+    assert [v for _t, _ty, v in values(text)] == ["0098", "0117", "0117"]
+
+
+def test_on_the_nth_before_a_new_clause_is_a_day_of_the_told_month() -> None:
+    text = "The fleet anchored on 2 August 1798. On the 4th the admiral attacked."
+    assert values(text)[-1] == ("the 4th", "DATE", "1798-08-04")
+    # an ordinal of a noun is no day
+    assert values("The archive is on the 4th floor.", "2004-05-06") == []
+
+
+def test_a_day_of_that_year_or_of_the_following_year() -> None:
+    text = (
+        "The charter was granted in 1215. It was annulled on 24 August of that year "
+        "and reissued on November 12 of the following year."
+    )
+    assert values(text)[1:] == [
+        ("24 August of that year", "DATE", "1215-08-24"),
+        ("November 12 of the following year", "DATE", "1216-11-12"),
+    ]
+
+
+def test_later_that_day_and_later_in_the_day() -> None:
+    text = "The envoys signed on 9 March 1803. Later that day the guns fired a salute."
+    assert values(text)[-1] == ("Later that day", "DATE", "1803-03-09")
+    news = "The minister resigned. Later in the day, parliament met."
+    assert values(news, "2004-05-06") == [("Later in the day", "DATE", "2004-05-06")]
+    # "in the day" alone is no date
+    assert values("Shops close in the day.", "2004-05-06") == []
+
+
+def test_dawn_and_nightfall_are_parts_of_the_told_day() -> None:
+    text = "The assault began at dawn on 6 August 1915. By nightfall the ridge was held."
+    assert values(text) == [
+        ("dawn", "TIME", "1915-08-06TMO"),
+        ("6 August 1915", "DATE", "1915-08-06"),
+        ("nightfall", "TIME", "1915-08-06TEV"),
+    ]
+    # "the dawn of" an age is no time of day
+    assert values("The dawn of the railway age came in 1830.") == [("1830", "DATE", "1830")]
+
+
+def test_a_century_as_an_adjective_leaves_the_noun_s_determiner() -> None:
+    assert values("The 14th-century bridge still stands.") == [("14th-century", "DATE", "13")]
+    assert values("A late-17th-century clock was sold.")[0][1:] == ("DATE", "16")
+
+
+def test_by_a_three_digit_year_opening_a_clause_of_a_history() -> None:
+    text = "The raiders came in 793, and by 800 they had settled. By 850, the kingdom had split."
+    assert [v for _t, _ty, v in values(text)] == ["0793", "0800", "0850"]
+    # a change by a count, and "by 500," in dated news, are no years
+    assert values("Sales rose by 300, to 1,200.") == []
+    assert values("By 500, the crowd had left.", "2004-05-06") == []

@@ -126,3 +126,99 @@ def test_early_weekday_morning_is_one_time_of_that_day() -> None:
     assert values("Shops were looted early Saturday morning.") == [
         ("early Saturday morning", "TIME", "2019-06-08TMO")
     ]
+
+
+# --- fifth pass (dates5): 24-hour, military and o'clock times; four-digit counts ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit opens at 09:30 local time.", ("09:30 local time", "TIME", "2005-03-14T09:30")),
+        ("Polls close at 21:00 GMT.", ("21:00 GMT", "TIME", "2005-03-14T21:00")),
+        ("The patrol left at 0545 hours.", ("0545 hours", "TIME", "2005-03-14T05:45")),
+        ("The bells rang at seven o'clock.", ("seven o'clock", "TIME", "2005-03-14T07:00")),
+        (
+            "The ferry sank at 3 o'clock in the afternoon.",
+            ("3 o'clock in the afternoon", "TIME", "2005-03-14T15:00"),
+        ),
+    ],
+)
+def test_24_hour_military_and_oclock_times(text: str, expected: tuple[str, str, str]) -> None:
+    found = find_timexes(text, anchor=Anchor.from_value("2005-03-14"))
+    assert [(t.text, t.type, t.value) for t in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The final score was 3:2 after extra time.",
+        "She took the 6:15 train.",
+        "The repair took 1200 hours of labour.",
+    ],
+)
+def test_ratios_trains_and_counts_are_no_clock_times(text: str) -> None:
+    found = find_timexes(text, anchor=Anchor.from_value("2005-03-14"))
+    assert all(t.type != "TIME" for t in found)
+
+
+def test_a_four_digit_count_of_years_is_a_duration_not_a_year() -> None:
+    found = find_timexes("The abbey stood for 1100 years.", anchor=Anchor())
+    assert [(t.text, t.type, t.value) for t in found] == [("1100 years", "DURATION", "P1100Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ceasefire held for two and a half years.", ("two and a half years", "P2Y6M", None)),
+        ("The hearing ran an hour and a half.", ("an hour and a half", "PT1H30M", None)),
+        ("Talks paused for half a day.", ("half a day", "PT12H", None)),
+        ("The truce lasted half a century.", ("half a century", "P50Y", None)),
+        ("Repairs will take three to four weeks.", ("three to four weeks", "P3W", None)),
+        ("Detention may last up to 90 days.", ("up to 90 days", "P90D", "EQUAL_OR_LESS")),
+        ("The blockade lasted for over a month.", ("over a month", "P1M", "MORE_THAN")),
+        ("The mission took roughly six weeks.", ("roughly six weeks", "P6W", "APPROX")),
+    ],
+)
+def test_halves_ranges_and_mods_of_durations(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    (found,) = find_timexes(text, anchor=Anchor.from_value("2005-03-14"))
+    assert (found.text, found.value, found.mod) == expected
+
+
+def test_over_a_stretch_of_time_is_no_more_than() -> None:
+    # "spread over three years": "over" is where, not "more than"
+    (found,) = find_timexes(
+        "Payments are spread over three years.", anchor=Anchor.from_value("2005-03-14")
+    )
+    assert (found.text, found.mod) == ("three years", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The assembly is elected every five years.", ("every five years", "P5Y")),
+        ("The ministers meet every other month.", ("every other month", "P2M")),
+        ("Guards change every evening.", ("every evening", "XXXX-XX-XXTEV")),
+        ("Every winter the pass closes.", ("Every winter", "XXXX-WI")),
+        ("Every few weeks a convoy arrives.", ("Every few weeks", "PXW")),
+    ],
+)
+def test_counted_and_part_of_day_recurrences_are_sets(text: str, expected: tuple[str, str]) -> None:
+    found = find_timexes(text, anchor=Anchor.from_value("2005-03-14"))
+    assert [(t.text, t.type, t.value) for t in found] == [(expected[0], "SET", expected[1])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling resumed early this morning.", ("early this morning", "2005-03-14TMO", "START")),
+        ("The envoy left late last night.", ("late last night", "2005-03-13TNI", "END")),
+    ],
+)
+def test_early_or_late_before_a_deictic_part_of_day(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    (found,) = find_timexes(text, anchor=Anchor.from_value("2005-03-14"))
+    assert (found.text, found.value, found.mod) == expected

@@ -169,3 +169,28 @@ def test_a_plan_reported_in_the_past_tense_keeps_its_date_near_the_report() -> N
     assert ("July", "DATE", "2019-07") in values(sentence)
     # the past perfect still puts the plan behind the report
     assert tense_of("The signing had been scheduled for July.", "July") == PAST
+
+
+# --- fifth pass (dates5): a plan or an order reported in the past -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2019-06-10: August is two months ahead, the act announced is to come
+        ("The insurer announced a deal to buy the lender in August.", "2019-08"),
+        ("The judge ordered the minister to appear on July 2.", "2019-07-02"),
+        ("Lawmakers summoned the envoy to testify in July.", "2019-07"),
+        # far ahead, the nearest such date is the last one
+        ("The court asked both sides to file papers in March.", "2019-03"),
+    ],
+)
+def test_a_plan_or_order_reported_in_the_past_reads_as_the_present(
+    text: str, expected: str
+) -> None:
+    assert values(text)[-1][2] == expected
+
+
+def test_a_past_act_with_to_is_still_past() -> None:
+    # "sold shares to investors": no plan, no order; August is last year's
+    assert values("The bank sold shares to investors in August.")[-1][2] == "2018-08"

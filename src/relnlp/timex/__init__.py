@@ -37,7 +37,9 @@ comparison point ("a year earlier", "a year ago") does not move that anchor.
 The package: :mod:`~relnlp.timex.values` (the Timex record, value syntax, numerals,
 calendar arithmetic), :mod:`~relnlp.timex.patterns` (the pattern table, its literal
 triggers, the filters), :mod:`~relnlp.timex.normalise` (each match to type, value and
-mod), :mod:`~relnlp.timex.durations` (DURATION and SET), :mod:`~relnlp.timex.anchoring`
+mod), :mod:`~relnlp.timex.durations` (DURATION and SET), :mod:`~relnlp.timex.times`
+(parts of a day, clock times), :mod:`~relnlp.timex.coordination` ("1 and 2 July"),
+:mod:`~relnlp.timex.anchoring`
 (anchors and year resolution), :mod:`~relnlp.timex.tense` and
 :mod:`~relnlp.timex.tagger` (:func:`find_timexes`).
 """

@@ -44,7 +44,7 @@ _DASH = r"\s*(?:-|–|—|to|through|until)\s*"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _NUMWORD = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.5)?|{_TENS}[\s-]{_ONES}|a|an|one|two|three|four|five|six|seven|eight|"
+    rf"(?:(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|[1-9]\d{{0,4}})(?:\.5)?|{_TENS}[\s-]{_ONES}|a|an|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|(?:two|three|several)\s+thousand|"
     r"several|a\s+few|few|a\s+couple\s+of|couple\s+of)"
@@ -61,9 +61,7 @@ _MOD = (
     r"beginning[\s-]+of|start[\s-]+of|end[\s-]+of|close[\s-]+of|turn[\s-]+of|dawn[\s-]+of)"
     r"(?:\s+|-(?=[A-Za-z0-9])))?"
 )
-_APPROX = (
-    r"(?P<approx>(?:about|around|approximately|circa|roughly)\s+|(?<![\w.])(?:c|ca)\.\s*(?=\d))?"
-)
+_APPROX = r"(?P<approx>(?:[Aa]bout|[Aa]round|[Aa]pproximately|[Cc]irca|[Rr]oughly)\s+|(?<![\w.])(?:c|ca)\.\s*(?=\d))?"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FY = r"(?:FY|Fiscal\s+Year|fiscal\s+year)\s?'?(?P<fy>\d{4}|\d{2})\b"
 

@@ -26,6 +26,7 @@ class Anchor:
     last_month: tuple[int, int] | None = None  # last month (of a year) the text gave
     last_decade: int | None = None  # decade (199 for the 1990s) of the last date given
     history: bool = False  # a dated text narrating the past: year-less dates follow its years
+    last_clock: tuple[int, int] | None = None  # hour, minute told on ``last_day``
 
     @classmethod
     def from_value(cls, value: str | None) -> Anchor:
@@ -281,6 +282,8 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
         ctx.anchor.last_month = (y, int(m.group(2)))
     if m.group(3):
         ctx.anchor.last_day = (y, int(m.group(2)), int(m.group(3)))
+    clock = re.search(r"T(\d\d):(\d\d)", first)
+    ctx.anchor.last_clock = (int(clock.group(1)), int(clock.group(2))) if clock else None
     if chronology_head:  # only an entry's own date moves the chronology's year
         ctx.anchor.chronology_year = y
         if m.group(2):

@@ -5,18 +5,39 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from relnlp.timex._lexicon import _UNITS
+from relnlp.timex._lexicon import _SEASONS, _UNITS
 from relnlp.timex.anchoring import _Ctx
 from relnlp.timex.values import Norm, _month, _number, _period, _ymd
+
+# half of each unit, as the next smaller unit(s) of an ISO 8601 duration
+_HALF = {
+    "year": ("Y", "6M"),
+    "month": ("M", "15D"),
+    "week": ("W", "3DT12H"),
+    "day": ("D", "T12H"),
+    "hour": ("TH", "30M"),
+    "minute": ("TM", "30S"),
+}
+
+
+def _and_a_half(n: int, unit: str) -> str | None:
+    """``n`` and a half ``unit``s as a TIMEX3 duration: (2, "year") -> ``P2Y6M``."""
+    if unit in ("decade", "century"):
+        return f"P{(n * 2 + 1) * (5 if unit == 'decade' else 50)}Y"
+    if unit not in _HALF:
+        return None
+    code, half = _HALF[unit]
+    if code.startswith("T"):
+        return f"PT{n}{code[1]}{half}" if n else f"PT{half}"
+    whole = f"{n}{code}" if n else ""
+    return f"P{whole}{half}"
 
 
 def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """Durations with a length: "10 days" P10D, "more than 20 years" P20Y MORE_THAN."""
-    n = _number(g["n"])
     unit = g["unit"].lower().rstrip("s")
     unit = "century" if unit == "centurie" else unit
-    if not n:
-        return "DURATION", _period("X", unit), None, False  # "a few decades": PXDE
+    n = 0 if g.get("half") else _number(g["n"])
     qual = (g.get("q") or "").lower().strip()
     dmod = {
         "more than": "MORE_THAN",
@@ -24,20 +45,42 @@ def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         "at least": "EQUAL_OR_MORE",
         "less than": "LESS_THAN",
         "under": "LESS_THAN",
+        "up to": "EQUAL_OR_LESS",
+        "no more than": "EQUAL_OR_LESS",
         "nearly": "APPROX",
         "almost": "APPROX",
         "about": "APPROX",
         "around": "APPROX",
         "some": "APPROX",
+        "roughly": "APPROX",
+        "approximately": "APPROX",
     }.get(re.sub(r"\s+", " ", qual))
+    if g.get("half") or g.get("andhalf") or g.get("unithalf"):
+        # "half a year" P6M, "two and a half years" P2Y6M, "an hour and a half" PT1H30M
+        value = _and_a_half(n or 0, unit)
+        return None if value is None else ("DURATION", value, dmod, False)
+    if not n:
+        return "DURATION", _period("X", unit), None, False  # "a few decades": PXDE
     code = _UNITS[unit]
     before = ctx.text[max(0, m.start() - 24) : m.start()]
-    if g["n"].lower() in ("a", "an") and re.search(
-        r"(?:\d|million|billion|trillion|times|once|twice|thrice)\W*$", before, re.IGNORECASE
+    rate = re.search(
+        r"(?:(?P<num>\d[\d,.]*)\s*(?:%|percent|per\s*cent)?(?:\s+[a-z]+s)?|million|billion|"
+        r"trillion|times|once|twice|thrice)\s*$",
+        before,
+        re.IGNORECASE,
+    )
+    if (
+        g["n"].lower() in ("a", "an")
+        and rate
+        # "40,000 passengers a year" is a rate; "in May 1891, a year late" is not
+        and not re.fullmatch(r"1\d{3}|20\d\d", (rate.group("num") or "").rstrip(",."))
     ):
         return "SET", f"P1{code}", None, False  # "$115 million a year", "twice a year"
     return "DURATION", _period(n, unit), dmod, False
     return None
+
+
+_TOD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
 def _n_set(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
@@ -62,6 +105,15 @@ def _n_set(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         return "SET", value, None, False
     if g.get("m"):
         return "SET", _ymd(None, _month(g["m"])), None, False
+    if g.get("tod"):  # "every morning": the part of any day
+        return "SET", f"XXXX-XX-XXT{_TOD_CODE[g['tod'].lower()]}", None, False
+    if g.get("s"):  # "every summer"
+        return "SET", f"XXXX-{_SEASONS[g['s'].lower()]}", None, False
+    if g.get("units"):  # "every two years" P2Y, "every other week" P2W
+        unit = g["units"].lower().rstrip("s")
+        unit = "century" if unit == "centurie" else unit
+        n = 2 if g.get("other") else _number(g["n"])
+        return "SET", _period(n or "X", unit), None, False  # "every few years" PXY
     return "SET", _period(1, g["unit"].lower()), None, False
 
 

@@ -10,6 +10,7 @@ from relnlp.timex._lexicon import _NUMBERS, _SEASONS, _WD
 from relnlp.timex.anchoring import (
     _PERIOD_REACH,
     _WEEKDAYS,
+    Anchor,
     _clock_shift,
     _Ctx,
     _day_relative,
@@ -20,6 +21,7 @@ from relnlp.timex.anchoring import (
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
 from relnlp.timex.holidays import n_holiday
 from relnlp.timex.tense import PAST
+from relnlp.timex.times import _later_clock, _n_clock, _n_clock24, _n_daylight, _n_dom, _n_tod
 from relnlp.timex.values import (
     Norm,
     _add_years,
@@ -72,8 +74,21 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             return None
         return "DATE", f"{y1:04d}/{y2:04d}", None, False
     if name == "first_n":
-        n = _number(g["n"])
         unit = g["unit"].lower()
+        if not g.get("n"):
+            # "the last days of April 1945", "the first months of 1942": the start or end
+            # of the period named
+            edge = "START" if g["which"].lower() in ("first", "opening", "early") else "END"
+            if g.get("y"):
+                return "DATE", g["y"], edge, False
+            if g.get("m") and unit in ("days", "weeks"):
+                mo = _month(g["m"])
+                y = int(g["my"]) if g.get("my") else _resolve_year(ctx, mo, None)
+                return "DATE", _ymd(y, mo), edge, not g.get("my")
+            return None
+        if g["which"].lower() not in ("first", "last", "final"):
+            return None
+        n = _number(g["n"])
         if not n:
             return None
         if g.get("y") and unit == "months" and n <= 12:
@@ -151,6 +166,9 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         return "DATE", _ymd(y, mo, d), None, False
     if name in ("md", "dm"):
         mo, d = _month(g["m"]), _day(g["d"])
+        if g.get("ry"):  # "10 January of the following year": the year the story names
+            ry = _told_year(a, None, g["ry"].split()[-1])
+            return None if not _valid_day(ry, mo, d) else ("DATE", _ymd(ry, mo, d), mod, True)
         if _recurring(ctx.text, m):
             if not _valid_day(None, mo, d):
                 return None
@@ -174,6 +192,9 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         which = re.sub(r"\s+", " ", (g.get("which") or g.get("wy") or "").lower().strip())
         if g.get("y") or g.get("sy"):
             yr: int | None = int(g["y"]) if g.get("y") else _spelled_year(g["sy"])
+        elif g.get("ry") or which.startswith("the "):
+            # "March of that year", "the following March": from the story's last date
+            yr = _told_year(a, mo, (g.get("ry") or which).split()[-1])
         elif which and a.doc_year is not None:
             # "last May": the most recent May before the document's month (TimeML);
             # "May last year": May of the previous year.
@@ -191,6 +212,13 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         ys = int(g["y"]) if g.get("y") else _spelled_year(g["sy"])
         return None if ys is None else ("DATE", f"{ys:04d}-{_SEASONS[g['s'].lower()]}", mod, False)
     if name == "decade":
+        if g.get("dec3"):
+            # "the 900s": the tenth century ("09"); "the 790s": a decade ("079"); a dated
+            # text that is no history means a number range ("shares traded in the 600s")
+            d3 = g["dec3"]
+            if a.doc_year is not None and not a.history:
+                return None
+            return "DATE", f"0{d3[0]}" if d3.endswith("00") else f"0{d3[:2]}", mod, False
         if g.get("dec"):
             if g["dec"].endswith("00") and g["dec"] < "2000":
                 return "DATE", g["dec"][:2], mod, False  # "the 1800s": the century (18)
@@ -203,9 +231,27 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         if not c or not 1 <= c <= 22:
             return None
         return "DATE", f"{'BC' if g.get('bc') else ''}{c - 1:02d}", mod, False
+    if name == "centuries":
+        c1, c2 = _ordinal(g["c1"]), _ordinal(g["c2"])
+        cbc = "BC" if g.get("bc") else ""
+        if cbc:  # "the 6th and 5th centuries BC" count down
+            c1, c2 = c2, c1
+        if not c1 or not c2 or not 1 <= c1 < c2 <= 22:
+            return None
+        if cbc:
+            c1, c2 = c2, c1
+        return "DATE", f"{cbc}{c1 - 1:02d}/{cbc}{c2 - 1:02d}", None, False
+    if name == "era_range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        ebc = "BC" if g.get("bc") else ""
+        if y2 < 100 <= y1 and not ebc:
+            return None  # "1990-95 AD"? a count, not two years
+        if (y1 <= y2) if ebc else (y1 >= y2):
+            return None  # BC years count down, AD years up
+        return "DATE", f"{ebc}{y1:04d}/{ebc}{y2:04d}", mod, False
     if name == "era":
         y = int(g.get("y1") or g.get("y2") or g.get("y3") or 0)
-        if not 1 <= y <= 2100 or (g.get("bc") and y > 9999):
+        if not 1 <= y <= (9999 if g.get("bc") else 2100):  # "3000 BC", not "AD 3000"
             return None
         return "DATE", f"{'BC' if g.get('bc') else ''}{y:04d}", mod, False
     if name == "fy":
@@ -215,6 +261,12 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
     if name == "year":
         return "DATE", g["y"], mod, False
     if name == "year3":
+        if (
+            a.doc_year is not None
+            and not a.history
+            and re.search(r"\b[Bb]y\s+$", ctx.text[max(0, m.start() - 4) : m.start()])
+        ):
+            return None  # "By 500, the crowd had left": in news a count, in histories a year
         # the first end of a range of years before Christ: "from 431 to 404 BC"
         bc = re.match(r"\s+(?:to|and|until|-|–)\s+\d{1,4}\s*(?:BCE?|B\.C\.)", ctx.text[m.end() :])
         return "DATE", f"{'BC' if bc else ''}{int(g['y']):04d}", mod, False
@@ -230,6 +282,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
                 "over": "BEFORE",
                 "less than": "AFTER",
             }.get(re.sub(r"\s+", " ", g["q"].lower().strip()))
+        if g.get("the"):  # "the year before,": one unit
+            g = {**g, "n": "one", "unit": g["unit1"], "dir": g["dir1"]}
         n = _number(g["n"])
         unit = g["unit"].lower().rstrip("s")
         unit = "century" if unit == "centurie" else unit
@@ -250,6 +304,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             if pivot[0] is None:
                 pivot = (a.doc_year, a.doc_month, a.doc_day)
             sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
+        if n and unit in ("hour", "minute") and name == "later":
+            return _later_clock(a, sign * n, unit)
         if not n:
             return ("DATE", "PAST_REF", None, True) if name == "ago" else None
         if unit in ("hour", "minute") and name == "ago":
@@ -372,7 +428,6 @@ _REF = {
     "near term": "FUTURE_REF",
     "later date": "FUTURE_REF",
 }
-_TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -383,79 +438,6 @@ def _n_ref(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         if w.endswith(key):
             return "DATE", val, None, True
     return "DATE", "PAST_REF", None, True  # recently, the past, recent
-
-
-def _n_tod(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
-    """Parts of a day: "this morning" -> 1998-02-06TMO (TIME)."""
-    if g.get("on"):
-        day = _dct_day(ctx)
-        return None if day is None else ("TIME", day + "TNI", None, True)
-    which = (g.get("which") or g.get("wd3") or "").lower()
-    tod = (g.get("tod") or g["tod2"]).lower()
-    if g.get("nw"):
-        # "that night", "the next morning": a part of the story's last day (else the
-        # document's), the day after it or before it
-        nw = g["nw"].lower().split()[-1]
-        step = {"next": 1, "following": 1, "previous": -1}.get(nw, 0)
-        base = ctx.anchor.last_day
-        day = _shift(base, step, "day") if base else _dct_day(ctx, step)
-        if day is None:
-            return None
-        return "TIME", f"{day}T{_TOD[tod]}", _mod_of(g.get("mod")), True
-    wd = g.get("wd") or (
-        which.capitalize() if which.endswith("day") and which not in ("yesterday", "today") else ""
-    )
-    if wd:
-        res = _day_relative("weekday", {"wd": wd, "which": ""}, ctx)
-        day = res[1] if res else None
-    else:
-        delta = {"yesterday": -1, "tomorrow": 1}.get(which, 0)
-        if which == "last" and tod in ("night", "evening"):
-            delta = -1
-        elif which == "last":
-            return None
-        day = _dct_day(ctx, delta)
-    if day is None:
-        return None
-    mod = _mod_of(g.get("mod") or g.get("mod2") or g.get("wdmod"))
-    return "TIME", f"{day}T{_TOD[tod]}", mod, True
-
-
-def _n_dom(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
-    """ "on the 18th,": that day of the last month the text gave (else the document's)."""
-    a = ctx.anchor
-    ym = a.last_month or ((a.doc_year, a.doc_month) if a.doc_month else None)
-    d = int(g["d"])
-    if ym is None or ym[0] is None or not _valid_day(ym[0], ym[1], d):
-        return None
-    return "DATE", _ymd(ym[0], ym[1], d), None, True
-
-
-def _n_clock(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
-    """Clock times on the document's day (or the weekday named): "7:15 p.m." -> T19:15."""
-    if g.get("nm"):
-        h, mi = (24, 0) if g["nm"].lower() == "midnight" else (12, 0)
-    else:
-        h, mi = int(g["h"]) % 12, int(g.get("mi") or 0)
-        if g["ap"].lower().startswith("p"):
-            h += 12
-    wd = (g.get("wd") or "").lower()
-    if g.get("m"):
-        mo, d = _month(g["m"]), _day(g["d"])
-        y = _resolve_year(ctx, mo, d)
-        day = _ymd(y, mo, d) if _valid_day(y, mo, d) else None
-    elif wd in ("yesterday", "today", "tomorrow"):
-        day = _dct_day(ctx, {"yesterday": -1, "today": 0, "tomorrow": 1}[wd])
-    elif wd:
-        res = _day_relative("weekday", {"wd": wd, "which": ""}, ctx)
-        day = res[1] if res else None
-    else:
-        day = _dct_day(ctx)
-        if day is None and ctx.anchor.last_day:  # a story without a date: its last day
-            day = _ymd(*ctx.anchor.last_day)
-    if day is None:
-        return None
-    return "TIME", f"{day}T{h:02d}:{mi:02d}", "APPROX" if g.get("approx") else None, True
 
 
 def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
@@ -513,6 +495,26 @@ def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     return None if value is None else ("DATE", value, None, True)
 
 
+def _told_year(a: Anchor, month: int | None, rel: str) -> int | None:
+    """The year of "March of that year" / "the following March" in a story.
+
+    ``rel`` is that/same (the story's year), following/next or previous (the first such
+    month after, or the last before, the month the story is in; with a year alone, the
+    year after or before it). The document's date stands in for a story not yet told.
+    """
+    told: tuple[int | None, int | None] = a.last_month or (
+        (a.narrative_year, None) if a.narrative_year is not None else (a.doc_year, a.doc_month)
+    )
+    if told[0] is None:
+        return None
+    if rel in ("that", "same"):
+        return told[0]
+    step = -1 if rel == "previous" else 1
+    if month is not None and told[1] is not None and (month - told[1]) * step > 0:
+        return told[0]
+    return _add_years(told[0], step)
+
+
 def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """A season without a year: "this summer", "last spring" (the document's year)."""
     a = ctx.anchor
@@ -520,7 +522,10 @@ def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     which = re.sub(r"\s+", " ", g["which"].lower())
     if g["s"].lower() == "fall" and ctx.text[m.end() : m.end() + 4].lower() == " of ":
         return None  # "the fall of the Wall"
-    if which.startswith("the ") and which != "the same":
+    y: int | None
+    if g.get("ry"):  # "the autumn of that year", "the spring of the following year"
+        y = _told_year(a, None, g["ry"].split()[-1])
+    elif which.startswith("the ") and which != "the same":
         # "the following spring": the first such season after the story's last date (the
         # document's without one), "the previous winter" the last one before it
         told = a.last_month or (
@@ -529,7 +534,6 @@ def _n_season(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         if told[0] is None:
             return None
         start = _SEASON_MONTH[code]
-        y: int | None
         if which == "the previous":
             y = told[0] if told[1] is not None and start < told[1] else _add_years(told[0], -1)
         else:
@@ -560,10 +564,14 @@ def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     a = ctx.anchor
     det, unit = (g.get("det") or "").lower(), (g.get("unit") or "").lower()
     mod = _mod_of(g.get("mod"))
+    if g.get("midc"):  # "by mid-century": the middle of the century of the story (or now)
+        unit, mod = "century", "MID"
     if unit in ("decade", "century"):
         # "by the end of the decade": the decade (century) of the story's last year in a
         # history or an undated text, else of the document's ("199" END, "19" START)
         y = a.narrative_year if det == "that" or a.history or a.doc_year is None else a.doc_year
+        if y is None and a.last_decade is not None:  # "the early 1850s ... by mid-century"
+            y = a.last_decade * 10
         if y is None or y < 1 or det in ("next", "last"):
             return None
         return "DATE", f"{y // 10:03d}" if unit == "decade" else f"{y // 100:02d}", mod, True
@@ -598,11 +606,13 @@ def _n_that_year(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     a = ctx.anchor
     unit = g["unit"].lower()
     if unit == "day":
-        return ("DATE", _ymd(*a.last_day), None, True) if a.last_day else None
-    if unit == "month":
         if a.last_day:
-            return "DATE", _ymd(a.last_day[0], a.last_day[1]), None, True
-        return None
+            return "DATE", _ymd(*a.last_day), None, True
+        day = _dct_day(ctx) if g.get("lead") else None  # news: "later in the day" is today
+        return None if day is None else ("DATE", day, None, True)
+    if unit == "month":
+        ym = a.last_day[:2] if a.last_day else a.last_month
+        return ("DATE", _ymd(*ym), None, True) if ym else None
     y = a.narrative_year or a.doc_year
     return None if y is None else ("DATE", _year(y), None, True)
 
@@ -663,7 +673,10 @@ _MORE = {
     "weekend": _n_weekend,
     "tod": _n_tod,
     "clock": _n_clock,
+    "clock24": _n_clock24,
+    "daylight": _n_daylight,
     "dom": _n_dom,
+    "dom_tod": _n_dom,
     "quarter_ny": _n_quarter,
     "season_ny": _n_season,
     "spelled_year": _n_spelled,

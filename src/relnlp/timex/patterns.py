@@ -26,6 +26,25 @@ from relnlp.timex.holidays import TRIGGER as HOLIDAY_TRIGGER
 
 # --- the pattern table ----------------------------------------------------------------------
 
+# "over"/"under" a length is "more/less than" only after a verb of lasting ("lasted over a
+# week"; "spread over three years" is where): the literal first, then the look-behind.
+_LASTING = (
+    "for",
+    "lasted",
+    "lasts",
+    "lasting",
+    "took",
+    "takes",
+    "after",
+    "within",
+    "of",
+    "served",
+    "spent",
+)
+_OVER_UNDER = "|".join(
+    f"{w}(?:{'|'.join(f'(?<={v} {w})' for v in _LASTING)})" for w in ("over", "under")
+)
+
 # Each pattern is (name, regex). Order matters only for equal-length matches at the same
 # position; the scanner always prefers the longest match.
 _PATTERNS: list[tuple[str, str]] = [
@@ -48,10 +67,10 @@ _PATTERNS: list[tuple[str, str]] = [
         "yy_range",
         rf"(?P<pre>(?:[Bb]etween|[Ff]rom)\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|(?P<and>and)|to|until|through)\s*(?P<y2>{_YEAR}|\d\d)(?![\d-])",
     ),
-    # "the first four months of 2015", "the last two days of March"
+    # "the first four months of 2015", "the last two days of March", "the last days of April"
     (
         "first_n",
-        rf"(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>{_NUMWORD})\s+(?P<unit>months|days|weeks)\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR}))",
+        rf"(?:the\s+)?(?P<which>first|last|final|closing|opening|early)\s+(?:(?P<n>{_NUMWORD})\s+)?(?P<unit>months|days|weeks)\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR}))",
     ),
     # halves: "the first half of August", "second half of 2014", "the second half of the 20th century"
     (
@@ -76,29 +95,46 @@ _PATTERNS: list[tuple[str, str]] = [
     ("slash", rf"(?<![\d/.-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})(?![\d/])"),
     ("dots", rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})(?!\d|\.\d)"),
     # month + day without year: "March 19", "Feb. 26", "the 10th of May"
-    ("md", rf"(?:{_WD},?\s+)?{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\d,.]*\d{{4}})(?!\d|:\d)"),
+    (
+        "md",
+        rf"(?:{_WD},?\s+)?{_MOD}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\d,.]*\d{{4}})(?!\d|:\d)"
+        r"(?:\s+of\s+(?P<ry>that|the\s+(?:same|following|next|previous))\s+year\b)?",
+    ),
     (
         "dm",
-        rf"(?:{_WD},?\s+(?:the\s+)?|the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*{_YEAR})",
+        rf"(?:{_WD},?\s+(?:the\s+)?|the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*{_YEAR})"
+        r"(?:\s+of\s+(?P<ry>that|the\s+(?:same|following|next|previous))\s+year\b)?",
     ),
     # month (+ year): "November 2013", "early March", "end-of-March", "mid-May"
     (
         "my",
-        rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>{_SPELLED_YEAR})|\s+(?P<wy>this|last|next)\s+year)?(?![\w-])(?!\.?\s+\d{{1,2}}(?![\d:]))",
+        rf"(?P<which>(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming|[Tt]he\s+(?:following|next|previous))\s+)?{_MOD}(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>{_SPELLED_YEAR})|\s+(?P<wy>this|last|next)\s+year|\s+of\s+(?P<ry>that|the\s+(?:same|following|next|previous))\s+year)?(?![\w-])(?!\.?\s+\d{{1,2}}(?![\d:]))",
     ),
     # seasons: "the summer of 2021", "summer 2021", "this summer"
     (
         "season",
         rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})(?:[-–/](?:\d\d)(?![\w-]))?|(?P<sy>{_SPELLED_YEAR})(?![\w-])))",
     ),
+    # two centuries: "the 14th and 15th centuries" (a range: TimeML tags each end)
+    (
+        "centuries",
+        r"(?:the\s+)?(?P<c1>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?:and|to|through|-|–)\s+"
+        rf"(?:the\s+)?(?P<c2>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+centuries(?:\s+(?P<bc>{_BC})(?!\w))?",
+    ),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     (
         "decade",
-        rf"(?:the\s+)?{_MOD}(?:(?P<dec>1\d\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
+        rf"(?:the\s+)?{_MOD}(?:(?<=of\s)the\s+)?(?:(?:(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid-))(?P<dec3>[1-9]\d0)s\b|(?P<dec>1\d\d0|20[0-9]0)'?s\b|'(?P<dec2>[1-9]0)s\b|(?P<decw>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)",
     ),
     (
         "century",
-        rf"(?:the\s+)?{_MOD}(?!(?:this|last|next|past|previous|coming|following|same|that|the)\s)(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?",
+        rf"(?:the\s+)?{_MOD}(?:(?<=of\s)the\s+)?(?!(?:this|last|next|past|previous|coming|following|same|that|the)\s)(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?(?<=st|nd|rd|th))(?:\s+|-(?=century\s+[a-z]))century(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?",
+    ),
+    # ranges of years with one era: "264–241 BC", "98-117 AD" (TimeML tags each end)
+    (
+        "era_range",
+        rf"(?<![\w.,])(?P<y1>[1-9]\d{{0,3}})\s*(?:–|-|—)\s*(?P<y2>[1-9]\d{{0,3}})\s*"
+        rf"(?:(?P<bc>{_BC})|{_AD})(?!\w)",
     ),
     # years of any length with an era, "AD 711", "480 BC", "the year 800"
     (
@@ -114,7 +150,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # three-digit years of histories after a preposition: "in 476", "from 618 to 907"
     (
         "year3",
-        r"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Ff]rom )|(?<=\b[Uu]ntil )|(?<=\bto )|(?<=\b[Bb]etween ))"
+        r"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Ff]rom )|(?<=\b[Uu]ntil )|(?<=\bto )|(?<=\b[Bb]etween )|(?<=\b[Bb]y ))"
         r"(?P<y>[1-9]\d\d)(?![\w/%-]|[,.]\d)",
     ),
     # relative expressions
@@ -122,11 +158,13 @@ _PATTERNS: list[tuple[str, str]] = [
         "ago",
         rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago",
     ),
-    # "two days later", "ten years afterwards", "a year before." (before, as an adverb only);
+    # "two days later", "ten years afterwards", "a year before." (before, as an adverb only),
+    # "the year before," / "the day after." (adverbs only: "the day after the vote" is not);
     # "a few days later" is left to the vague durations (TimeBank: "a few days" PXD)
     (
         "later",
-        rf"(?![Ss]everal\s|[Aa]\s+few\s|[Ff]ew\s)(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;:]))(?=[\s,.;:])",
+        rf"(?![Ss]everal\s|[Aa]\s+few\s|[Ff]ew\s)(?:(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;:]))"
+        r"|(?P<the>[Tt]he)\s+(?P<unit1>day|week|month|year)\s+(?P<dir1>before|after)(?=\s*[,.;:]))(?=[\s,.;:])",
     ),
     (
         "deictic",
@@ -154,20 +192,43 @@ _PATTERNS: list[tuple[str, str]] = [
     # times of day: "this morning", "last night", "Tuesday evening", "yesterday afternoon"
     (
         "tod",
-        rf"(?:(?:(?P<nw>that|the\s+(?:next|following|previous|same))\s+|(?P<the>the)\s+|(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wdmod>(?:early|late)\s+)?(?P<wd>{_WD})\s+)"
+        rf"(?:(?:(?P<wdmod>(?:early|late)\s+)?(?P<nw>that|the\s+(?:next|following|previous|same))\s+|(?P<the>the)\s+|(?P<wdmod2>(?:early|late)\s+)?(?P<which>this|last|yesterday|tomorrow)\s+|(?P<wdmod3>(?:early|late)\s+)?(?P<wd>{_WD})\s+)"
         r"(?P<mod>(?:early|late|mid)[\s-]+)?(?P<tod>morning|afternoon|evening|night)|(?P<on>overnight)|"
         rf"(?P<mod2>early|late|mid)[\s-]+(?P<tod2>morning|afternoon|evening|night)(?:\s+(?P<wd3>{_WD}|yesterday|today|tomorrow))?)(?![\w-])",
     ),
     # a day of the month the story is in: "on the 18th," (the last month the text gave)
     (
         "dom",
-        r"(?<=\b[Oo]n )the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;]|\s+(?:of\s+(?:that|the\s+same)\s+month)\b)",
+        r"(?<=\b[Oo]n )the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;]|\s+(?:of\s+(?:that|the\s+same)\s+month)\b"
+        r"|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their|[A-Z][a-z]+)\b)",
+    ),
+    # "the morning of the 18th": a day of the month the story is in, after a part of a day
+    (
+        "dom_tod",
+        r"(?:(?<=morning of )|(?<=afternoon of )|(?<=evening of )|(?<=night of ))"
+        r"the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?![\w-])",
     ),
     # clock times: "7:15 p.m.", "5 p.m. EST Wednesday", "noon Thursday"
     (
         "clock",
         rf"{_APPROX}(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)(?:\s+(?:[ECMP][SD]T|GMT))?|(?<![\w-])(?P<nm>noon|midday|midnight))"
         rf"(?:,?\s+(?P<wd>{_WD}|yesterday|today|tomorrow))?(?:,?\s+(?P<m>{_MONTH})\s+(?P<d>{_DAY}))?",
+    ),
+    # dawn and dusk: "at dawn", "by nightfall" (a part of the day, after a preposition)
+    (
+        "daylight",
+        r"(?:(?<=\b[Aa]t )|(?<=\b[Bb]y )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter )|(?<=\b[Uu]ntil )|(?<=\b[Tt]ill ))"
+        r"(?P<dl>dawn|daybreak|first\s+light|sunrise|dusk|sunset|nightfall)(?![\w-])(?!\s+of\b)",
+    ),
+    # 24-hour and military clock times, "o'clock": "at 07:48", "0800 hours", "at 4 o'clock"
+    (
+        "clock24",
+        r"(?:(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"
+        r"(?:\s+(?P<zone>local\s+time|GMT|UTC|Zulu|hours|hrs|h)\b)?"
+        r"|(?<![\d.,])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<mil>hours|hrs|h)\b"
+        r"|(?<![\w.,])(?P<hw>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"\s+o['’]clock)"
+        r"(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night))?",
     ),
     # quarters without a year: "the third quarter", "third-quarter", "the year-earlier quarter"
     (
@@ -184,7 +245,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons without a year: "this summer", "last spring", "the early summer"
     (
         "season_ny",
-        rf"(?:(?P<which>the\s+(?:following|next|previous|same)|the|this|last|next|that|past)\s+){_MOD}(?P<s>spring|summer|autumn|fall|winter)(?![\w-])",
+        rf"(?:(?P<which>the\s+(?:following|next|previous|same)|the|this|last|next|that|past)\s+){_MOD}(?P<s>spring|summer|autumn|fall|winter)"
+        r"(?:\s+of\s+(?P<ry>that|the\s+(?:same|following|next|previous))\s+year)?(?![\w-])",
     ),
     # years in words: "nineteen ninety-six", "the year two thousand"
     ("spelled_year", rf"(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR})(?![\w-])"),
@@ -192,14 +254,21 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "year_part",
         r"(?:(?P<ye>year[\s-]end|year's\s+end)|(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+(?:in\s+)?)"
-        r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week|decade|century)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year))(?![\w-])",
+        r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week|decade|century)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year)"
+        r"|(?<![\w-])(?P<midc>mid)[\s-]century)(?![\w-])",
     ),
     ("weekend", r"(?P<which>the|this|last|next|that|past)\s+weekend(?![\w-])"),
-    ("that_year", r"(?P<det>that|the\s+same)\s+(?P<unit>year|month|day)(?![\w-])"),
+    # "that year", "the same month", "later that day", "earlier in the day"
+    (
+        "that_year",
+        r"(?:(?P<lead>later|earlier)\s+(?:in\s+)?)?(?P<det>that(?:\s+same)?|the\s+same|(?<=in\s)the(?=\s+day))"
+        r"\s+(?P<unit>year|month|day)(?![\w-])",
+    ),
     # recurrences: "daily", "each month", "every quarter", "annually"
     (
         "set",
-        rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)|(?:each|every|per)\s+(?P<unit>{_UNIT1}|(?P<m>{_MONTH}))(?![\w-])",
+        rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)|(?:each|every|per)\s+(?:(?P<unit>{_UNIT1}|(?P<m>{_MONTH}))"
+        rf"|(?:(?P<other>other)|(?P<n>{_NUMWORD}))\s+(?P<units>{_UNIT})|(?P<tod>morning|afternoon|evening|night)|(?P<s>spring|summer|autumn|fall|winter))(?![\w-])",
     ),
     # vague durations: "several years", "a few days", "the past few months", "recent years"
     (
@@ -210,7 +279,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # durations: "10 days", "more than 20 years"
     (
         "duration",
-        rf"(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)(?P<n>{_NUMWORD})\s+(?:more\s+)?(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?![\w-])",
+        rf"(?<!\w)(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to|roughly|approximately|{_OVER_UNDER})\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)"
+        rf"(?:(?P<half>half\s+(?:a|an))|(?P<n>{_NUMWORD})(?P<andhalf>\s+and\s+a\s+half|\s+1/2|½)?(?:\s+(?:to|or|-|–)\s+(?P<n2>{_NUMWORD}))?)"
+        rf"\s+(?:more\s+)?(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?P<unithalf>\s+and\s+a\s+half)?(?![\w-])",
     ),
     # adjectival durations: "a two-year program", "the 10-hour tour", "an 8-month-old truce"
     ("duration_adj", rf"(?P<n>{_NUMWORD}|\d+)-(?P<unit>{_UNIT1})(?:-(?:old|long))?(?![\w-])"),
@@ -223,6 +294,7 @@ _CI_NAMES = {
     "quarter",
     "season",
     "century",
+    "centuries",
     "ago",
     "later",
     "deictic",
@@ -234,6 +306,7 @@ _CI_NAMES = {
     "ref",
     "tod",
     "clock",
+    "clock24",
     "quarter_ny",
     "season_ny",
     "spelled_year",
@@ -265,6 +338,7 @@ _YEAR_BEFORE = re.compile(
 _NOT_YEAR_BEFORE = re.compile(r"(?:No\.|Nos\.|pp?\.|Vol\.|vol\.|#|\$|€|£|¥)\s*$")
 _NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:%|per\s*cent|percent|km|kilomet|met(?:er|re)s?|miles?|tons?|tonnes?|troops|"
+    r"years|months|weeks|days|hours|minutes|decades|centuries|"
     r"soldiers|people|persons|dollars|yuan|rubles?|roubles?|euros?|barrels|units|members)\b",
     re.IGNORECASE,
 )
@@ -299,18 +373,20 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "iso": (_TRIG_DIGIT, False, 6, 12),
     "slash": (r"\d/\d", False, 6, 10),
     "dots": (r"\d\.\d", False, 6, 10),
-    "md": (_TRIG_MONTH, False, 40, 20),
-    "dm": (_TRIG_MONTH, False, 16, 12),
-    "my": (_TRIG_MONTH, False, 30, 44),
+    "md": (_TRIG_MONTH, False, 40, 40),
+    "dm": (_TRIG_MONTH, False, 16, 36),
+    "my": (_TRIG_MONTH, False, 30, 48),
     "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 44),
-    "decade": (r"(?:0'?s|ties)\b", True, 40, 2),
+    "decade": (r"(?:0'?s|ties)\b", True, 50, 2),
     "century": (r"centur", True, 44, 16),
+    "centuries": (r"centuries", True, 60, 8),
     "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),
+    "era_range": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E)", False, 24, 6),
     "fy": (r"fy|fiscal", True, 2, 20),
     "year": (_TRIG_DIGIT, False, 40, 8),
     "year3": (_TRIG_DIGIT, False, 8, 4),
     "ago": (r"ago\b", True, 30, 4),
-    "later": (r"(?:later|earlier|afterwards?|before)\b", True, 30, 10),
+    "later": (r"(?:later|earlier|after(?:wards?)?|before)\b", True, 30, 10),
     "deictic": (r"(?:year|month|week|day|decade|century)\b", True, 30, 2),
     "deictic_day": (r"(?:yesterday|tomorrow|today|tonight)\b", True, 10, 10),
     "weekday_set": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", True, 2, 16),
@@ -318,8 +394,8 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "duration": (
         r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)",
         True,
-        70,
-        4,
+        80,
+        12,
     ),
     "ref": (
         r"(?:recent|current|nowadays|these days|present|past|future|near term|soon|now|later date)",
@@ -329,20 +405,23 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     ),
     "tod": (r"(?:morning|afternoon|evening|night)", True, 24, 20),
     "clock": (r"(?:[ap]\.?m\b|noon|midday|midnight)", True, 20, 36),
+    "daylight": (r"(?:dawn|daybreak|first light|sunrise|dusk|sunset|nightfall)", False, 8, 2),
+    "clock24": (r"(?:\d:[0-5]\d|\d\d\s*(?:hours|hrs|h)\b|o['’]clock)", True, 12, 30),
     "dom": (r"\d(?:st|nd|rd|th)\b", False, 10, 30),
+    "dom_tod": (r"\d(?:st|nd|rd|th)\b", False, 10, 4),
     "quarter_ny": (r"(?:quarter|period)", True, 60, 2),
     "yago": (r"year", True, 12, 16),
-    "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 2),
+    "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 30),
     "spelled_year": (r"(?:nineteen|eighteen|two thousand)", True, 10, 30),
     "year_part": (r"(?:year|month|week|decade|century)", True, 40, 8),
     "weekend": (r"weekend", True, 8, 2),
     "holiday": (HOLIDAY_TRIGGER, True, 2, 40),
-    "that_year": (r"(?:year|month|day)\b", True, 12, 2),
+    "that_year": (r"(?:year|month|day)\b", True, 30, 2),
     "set": (
         r"(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|each|every|per)",
         True,
         2,
-        16,
+        32,
     ),
     "vague_dur": (
         r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b",
@@ -423,6 +502,19 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
             # A year at the start of a clause ("2015 happens to be") or before a noun.
             if not re.match(r"^\s*(?:[,.;:)]|$|[A-Z]|[a-z]+)", after):
                 return False
+    if (
+        name == "clock24"
+        and (gd.get("mi") and not (gd.get("zone") or gd.get("pod")) or (gd.get("hh") or "1") > "0")
+        and not re.search(
+            r"\b(?:at|by|until|till|from|after|before|around|about|approximately|to|since)\s+$",
+            before,
+            re.IGNORECASE,
+        )
+    ):
+        # "3:2", "the 2:15 train", "1500 hours of work": a score, a ratio or a count
+        return False
+    if name == "that_year" and gd.get("det", "").lower() == "the" and not gd.get("lead"):
+        return False  # "in the day" alone is no date; "later in the day" is
     if name == "year3" and not _year3_ok(before, after):
         return False
     if name in ("duration", "vague_dur") and re.match(r"^['’]?\s*[Ww]ars?\b", after):
@@ -463,8 +555,13 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
     if name == "year" and re.match(r"^\.\d", after):
         return False  # a decimal number: "2082.1"
     if name == "duration":
-        if re.match(r"^\s*(?:ago|later|earlier)\b", after, re.IGNORECASE):
-            return False
+        halves = gd.get("half") or gd.get("andhalf") or gd.get("unithalf")
+        if re.match(r"^\s*(?:ago|later|earlier)\b", after, re.IGNORECASE) and not halves:
+            return (
+                False  # left to "ago"/"later" (which take no halves: "a minute and a half later")
+            )
+        if gd.get("unithalf") and (gd.get("n") or "").lower() not in ("a", "an", "one", "1"):
+            return False  # "a year and a half" only
         if re.match(r"^-", after) or re.search(r"-$", before):
             return False
     return True
@@ -483,17 +580,21 @@ def _year3_ok(before: str, after: str) -> bool:
         re.IGNORECASE,
     ):
         return False
+    if re.search(r"\b[Bb]y\s+$", before) and not re.search(
+        r"(?:^|[.;:,]\s*|\b(?:and|but)\s+)[Bb]y\s+$", before
+    ):
+        return False  # "rose by 300", "was won by 300": a count; "By 850, ..." a year
     if re.search(r"\b(?:[Ff]rom|[Bb]etween)\s+$", before) and not re.match(
         r"^\s*(?:to|until|and|-|–)\s*[1-9]\d{1,3}\b", after
     ):
         return False  # "from 360" alone compares quantities ("450 stores from 360")
     if re.search(r"\bto\s+$", before) and not re.search(
-        r"\b[Ff]rom\s+[1-9]\d{2,3}\s+to\s+$", before
+        r"\b[Ff]rom\s+(?:(?:AD|A\.D\.)\s+)?[1-9]\d{0,3}(?:\s+(?:AD|A\.D\.|CE))?\s+to\s+$", before
     ):
         return False
     return bool(
         re.match(
-            r"^(?:\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their|"
+            r"^(?:\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their|at|when|"
             r"this|that|there|[A-Z][a-z]+)\b|\s+(?:to|and|until)\s+[1-9]\d{2,3}\b)",
             after,
         )

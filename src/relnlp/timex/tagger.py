@@ -6,6 +6,7 @@ import re
 
 from relnlp.timex._lexicon import _FUTURE
 from relnlp.timex.anchoring import _PRESENT, _WILL, Anchor, _Ctx, _sentences, _update_anchor
+from relnlp.timex.coordination import coordinated_days
 from relnlp.timex.normalise import _normalise
 from relnlp.timex.patterns import _COMPILED, _candidates, _keep
 from relnlp.timex.tense import local_tense
@@ -22,7 +23,11 @@ def _strip_the(text: str, start: int, name: str = "") -> tuple[str, int]:
     m = re.match(r"(?:(?:on|On|in|In|at|At)\s+(?!least))+", text)
     if m:
         text, start = text[m.end() :], start + m.end()
-    if name in ("dm", "dmy") or (name == "quarter_ny" and re.search(r"-quarter$", text)):
+    if (
+        name in ("dm", "dmy")
+        or (name == "quarter_ny" and re.search(r"-quarter$", text))
+        or (name == "century" and re.search(r"-century$", text))
+    ):
         m = re.match(r"(?:the|The|that|That|this|This)\s+", text)
         if m:
             return text[m.end() :], start + m.end()
@@ -77,7 +82,9 @@ def find_timexes(
     si = 0
     current_sent = (-1, -1)
     ctx = _Ctx(text, anchor)
-    for s, e, name, m in chosen:
+    part_of_day: tuple[int, str] | None = None  # "the morning of" waiting for its day
+    clock: tuple[int, int, re.Match[str]] | None = None  # "10 p.m. on" waiting for its day
+    for k, (s, e, name, m) in enumerate(chosen):
         while si < len(sentences) - 1 and sentences[si][1] <= s:
             si += 1
         if sentences[si] != current_sent:
@@ -89,11 +96,28 @@ def find_timexes(
         ctx.tense = local_tense(text, current_sent[0], current_sent[1], s, e)
         ctx.in_chronology = any(a <= s < b for a, b in chronology)
         ctx.pos = s
+        if name == "tod" and _of_a_day(m, text, chosen[k + 1 : k + 2]):
+            part_of_day = (s, m.group("tod").lower())
+            continue
+        if name in ("clock", "clock24", "daylight") and _on_a_day(m, text, chosen[k + 1 : k + 2]):
+            clock = (s, e, m)  # "10 p.m. on 2 March": read once its day is known
+            continue
         res = _normalise(name, m, ctx)
         if res is None:
+            part_of_day = None
+            if clock is not None:  # its day is no date after all: the clock time alone
+                _clock_on(out, clock, None, ctx)
+                clock = None
             continue
         typ, value, mod, anchored = res
         span_text, span_start = _strip_the(text[s:e], s, name)
+        if part_of_day is not None:
+            # "the morning of 18 June 1815", "the night of the 14th": one TIME (TimeML)
+            if typ == "DATE" and _DAY_VALUE.fullmatch(value):
+                span_start, typ = part_of_day[0], "TIME"
+                span_text = text[span_start : s + len(text[s:e].rstrip(" ,"))]
+                value = f"{value}T{_TOD_CODE[part_of_day[1]]}"
+            part_of_day = None
         pre = m.groupdict().get("pre")
         if pre and name in ("mm_range", "yy_range") and pre.lower().startswith("from"):
             span_text, span_start = span_text[len(pre) :], span_start + len(pre)
@@ -106,7 +130,66 @@ def find_timexes(
             # where the narrative stands: two in a row both count from the period discussed.
             if not _looks_back(name, m):
                 _update_anchor(ctx, value, anchored, any(a == s for a, _ in chronology))
-    return out
+        if clock is not None:
+            _clock_on(
+                out, clock, value if typ == "DATE" and _DAY_VALUE.fullmatch(value) else None, ctx
+            )
+            clock = None
+    return coordinated_days(text, out)
+
+
+def _on_a_day(
+    m: re.Match[str], text: str, following: list[tuple[int, int, str, re.Match[str]]]
+) -> bool:
+    """Whether a clock time without its own day is followed by "on" and a day."""
+    if not following or m.groupdict().get("wd") or m.groupdict().get("m"):
+        return False
+    s, _e, name, _m = following[0]
+    return name in _DAY_PATTERNS and re.fullmatch(r",?\s+on\s+", text[m.end() : s]) is not None
+
+
+def _clock_on(
+    out: list[Timex], clock: tuple[int, int, re.Match[str]], day: str | None, ctx: _Ctx
+) -> None:
+    """Put "10 p.m." of "10 p.m. on 2 March 1943" on that day (``None``: as read alone).
+
+    The clock time goes in before the TIMEX3 the text gave last (kept in text order).
+    """
+    s, e, m = clock
+    ctx.pos = s
+    gd = m.groupdict()
+    name = "clock24" if "hw" in gd else "daylight" if "dl" in gd else "clock"
+    res = _normalise(name, m, ctx)
+    hhmm = re.search(r"T(?:\d\d:\d\d|MO|AF|EV|NI)$", res[1]) if res else None
+    if day and hhmm is None:  # a story's day without its year: "11 a.m. on 11 November"
+        anchor = ctx.anchor
+        ctx.anchor = Anchor.from_value(day.replace("XXXX", "2000"))
+        res = _normalise(name, m, ctx)
+        ctx.anchor = anchor
+        hhmm = re.search(r"T(?:\d\d:\d\d|MO|AF|EV|NI)$", res[1]) if res else None
+    if res is None or hhmm is None:
+        return
+    value = day + hhmm.group(0) if day else res[1]
+    span = ctx.text[s:e].rstrip(" ,")
+    at = len(out) - 1 if out and out[-1].start > s else len(out)
+    out.insert(at, Timex(s, s + len(span), span, "TIME", value, res[2], True))
+    if day:
+        _update_anchor(ctx, value, True, False)
+
+
+_TOD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
+_DAY_PATTERNS = ("mdy", "dmy", "md", "dm", "dom", "dom_tod", "iso", "weekday")
+
+
+def _of_a_day(
+    m: re.Match[str], text: str, following: list[tuple[int, int, str, re.Match[str]]]
+) -> bool:
+    """Whether "the morning" is followed by "of" and a day: "the morning of 18 June"."""
+    if not following or not m.groupdict().get("the"):
+        return False
+    s, _e, name, _m = following[0]
+    return name in _DAY_PATTERNS and re.fullmatch(r"\s+of\s+", text[m.end() : s]) is not None
 
 
 def _looks_back(name: str, m: re.Match[str]) -> bool:

@@ -11,6 +11,10 @@ past forms (regular ``-ed`` forms and the common irregular ones, "was", "said", 
 and present auxiliaries. The nearest cue before the expression in its sentence decides,
 else the first one after it.
 
+A plan or an order reported in the past ("announced an agreement to acquire the bank in
+January", "subpoenaed him to testify on Feb. 10") is read as the present: the act it
+announces is the nearest such date, ahead of the report when close.
+
 A date right after a preposition of a limit or a start ("until Nov. 20", "through
 January", "by February", "effective June 1") names a deadline or a start, which news
 usually sets ahead of the report: it is read as upcoming-or-nearest whatever the verb.
@@ -44,7 +48,12 @@ _ED_NOT_PAST = (
     "controlled|registered|armed|skilled|qualified|elected"
 )
 _CUE = re.compile(
-    r"\b(?P<future>will|shall|won't|wo\s+n't|going\s+to|(?:is|are|was|were)\s+to|"
+    # a plan or an order reported in the past, its act to come: "announced an agreement to
+    # acquire the bank in January", "subpoenaed him to testify on Feb. 10"
+    r"\b(?P<plan>(?:agreement|deal|offer|bid|proposal|decision|intention|pact)\s+to|"
+    r"(?:asked|ordered|invited|urged|subpoenaed|summoned|authori[sz]ed|instructed|directed|"
+    r"called\s+on)\s+(?:[\w-]+\s+){0,3}?to)(?=\s+[a-z])"
+    r"|\b(?P<future>will|shall|won't|wo\s+n't|going\s+to|(?:is|are|was|were)\s+to|"
     r"expect(?:s|ed)?\s+to|expected|scheduled|slated|planned|plans?\s+to|intends?\s+to|"
     r"set\s+to|due|upcoming|next|payable|effective|takes?\s+effect|later\s+this|to\s+be|"
     r"(?:planning|preparing|hoping|hopes?|wants?|aims?|promised|vowed|agreed|threatened|"
@@ -132,6 +141,9 @@ def local_tense(text: str, sent_start: int, sent_end: int, start: int, end: int)
 def _tense_of(cue: re.Match[str], text: str, at: int) -> str | None:
     """The tense a cue stands for; None for a participle whose auxiliary decides."""
     aux = _AUX_BEFORE.search(text, max(0, at - 24), at)
+    if cue.group("plan"):
+        # the planned act is the nearest such date to the report, ahead when close
+        return PRESENT
     if cue.group("past"):
         # "will be paid", "to be completed": a participle takes its auxiliary's tense
         return (

@@ -72,9 +72,16 @@ _POINT = (
     r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2}(?:"
     + _TIME_OF_DAY
     + r")?)?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}(?:-WE)?))?"
-    r"|\d{3}|\d{2}|BC\d{4}|BC\d{2}|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)(?:TNI)?)?|-QX|-WXX)?|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?)"
+    r"|\d{3}|\d{2}|BC\d{4}|BC\d{2}|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)"
+    + _TIME_OF_DAY
+    + r"?)?|-QX|-WXX)?|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?)"
 )
-_DURATION = r"P(?:(?:\d+|X)(?:Y|M|W|D|DE|CE|Q|L)|T(?:\d+|X)(?:H|M|S))"
+_DURATION = (
+    r"P(?:(?:\d+|X)(?:Y|M|W|D|DE|CE|Q|L)|T(?:\d+|X)(?:H|M|S)"
+    # composite ISO 8601 durations: "two and a half years" P2Y6M, "90 seconds" PT1M30S
+    r"|(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?"
+    r"|T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)"
+)
 _REFS = r"(?:PRESENT_REF|PAST_REF|FUTURE_REF)"
 _VALUE = re.compile(rf"^(?:{_POINT}(?:/{_POINT})?|{_DURATION}|{_REFS})$")
 
