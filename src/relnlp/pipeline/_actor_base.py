@@ -284,7 +284,29 @@ def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
         # heading are too often ordinary words ("Trade Routes are Worth" as GPE).
         return c.label == "PERSON" and c.end - c.start > 1 and byline(c)
 
-    return [c for c in cands if c.source != "spacy" or name_like(c) or inside(doc[c.start].idx)]
+    def prose_line(c: Mention) -> bool:
+        # A news headline or caption in sentence case ("Eddie Chu received the largest
+        # vote", "The ship Freewinds in Bonaire."): its capitals are names, as in a passage.
+        a = doc[c.start].idx
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", a)
+        return sentence_case(text[line_start : line_end if line_end >= 0 else len(text)])
+
+    return [
+        c
+        for c in cands
+        if c.source != "spacy" or name_like(c) or inside(doc[c.start].idx) or prose_line(c)
+    ]
+
+
+def sentence_case(line: str) -> bool:
+    """Whether a line is written in sentence case, not Title Case: after its first word it
+    has two or more lower-case content words ("claims", "cruise ship"). A Title Case
+    heading ("Military Aid and Arms Sales", "Trade Routes are Worth Billions") has at most
+    one."""
+    words = re.findall(r"[^\W\d_][^\W\d_'’-]*", line)[1:]
+    lower = [w for w in words if w[0].islower() and len(w) > 2 and w not in _TRAILING_FUNCTION]
+    return len(lower) >= 2
 
 
 def _the(m: Mention, name: str) -> str:

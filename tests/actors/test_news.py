@@ -1,0 +1,71 @@
+"""News sentences written for these tests (from no corpus): people whose surname is also
+a place, and names in sentence-case headlines and captions (corpora/GUIDELINES.md
+section 2: a person's surname alone is the person; a capital used for its government is
+GPE)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from relnlp.pipeline._actor_base import sentence_case
+from tests.actors.test_generalisation import Row, assert_entities, entity_rows
+
+CASES: list[tuple[str, list[Row], set[Row]]] = [
+    (
+        "Ottilie Paris, a former aid worker, says Paris was held for a week. Paris "
+        "later wrote a book about it.",
+        [("Ottilie Paris", "PERSON", "Ottilie Paris"), ("Paris", "PERSON", "Ottilie Paris")],
+        {("Paris", "GPE", "Paris")},
+    ),
+    (
+        "Secretary Dulles flew home on Friday. Dulles told reporters the talks had failed.",
+        [("Dulles", "PERSON", None)],
+        {("Dulles", "GPE", "Dulles"), ("Dulles", "FAC", "Dulles")},
+    ),
+    (
+        "George Washington warned against permanent alliances. Today Washington and Beijing "
+        "disagree on tariffs.",
+        [("George Washington", "PERSON", "George Washington"), ("Beijing", "GPE", "Beijing")],
+        {("Washington", "PERSON", "George Washington")},
+    ),
+    (
+        "Senator Austin met Lloyd Austin in Austin on Monday.",
+        [("Lloyd Austin", "PERSON", "Lloyd Austin")],
+        set(),
+    ),
+    (
+        "Opposition leader Tamsin Okafor wins the runoff by a wide margin\n\n"
+        "Voters turned out in large numbers on Sunday.",
+        [("Tamsin Okafor", "PERSON", "Tamsin Okafor")],
+        set(),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def found(nlp: Any) -> list[list[Row]]:
+    return entity_rows(nlp, [text for text, _, _ in CASES])
+
+
+@pytest.mark.parametrize("k", range(len(CASES)), ids=[c[0][:40] for c in CASES])
+def test_news_sentence(found: list[list[Row]], k: int) -> None:
+    got = found[k]
+    assert_entities(got, CASES[k][1], every_hit=True)
+    assert not set(got) & CASES[k][2], got
+
+
+def test_locative_surname_stays_a_place(found: list[list[Row]]) -> None:
+    # "in Austin" after "Lloyd Austin": the city, not the person.
+    got = found[3]
+    last = [g for g in got if g[0] == "Austin"][-1]
+    assert last[1] == "GPE", got
+
+
+def test_sentence_case() -> None:
+    assert sentence_case("Opposition leader Tamsin Okafor wins the runoff")
+    assert sentence_case("The ship Freewinds in port after a storm")
+    assert not sentence_case("Military Aid and Arms Sales")
+    assert not sentence_case("Trade Routes are Worth Billions")
+    assert not sentence_case("Conclusion")
