@@ -88,6 +88,7 @@ from relnlp.pipeline._actor_base import (
     verb_after_name,
 )
 from relnlp.pipeline._actor_passes import (
+    compass_pairs,
     generic_heads,
     long_names,
     places,
@@ -109,6 +110,7 @@ from relnlp.pipeline._military import (
     find_designators,
     find_exercises,
 )
+from relnlp.pipeline._offices import office_splits
 from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.pipeline._surnames import place_surnames
 from relnlp.schemas import ENTITY_LABELS
@@ -479,8 +481,16 @@ class ActorTagger:
                     for p in parts
                 )
                 continue
-            # "China's Ministry of National Defense": a state before a possessive is its own.
-            poss = next((t.i for t in toks if t.text in POSSESSIVE_S and t.i > c.start), None)
+            # "China's Ministry of National Defense": a state before a possessive is its own
+            # (the possessive after a known name: "People's Liberation Army's ...").
+            poss = next(
+                (
+                    t.i
+                    for t in toks
+                    if t.text in POSSESSIVE_S and t.i > c.start and (c.start, t.i) in known
+                ),
+                None,
+            )
             if poss is not None and (c.start, poss) in known and poss + 1 < c.end:
                 state = known[(c.start, poss)]
                 out.append(state)
@@ -721,6 +731,7 @@ class ActorTagger:
             + self._military(doc)
             + self._split_compounds(doc, self._ner(doc), known)
         )
+        cands = office_splits(doc, cands, self.gazetteer, self.common_words)
         chosen = _select(_in_body(doc, self._not_title_words(doc, cands)))
         chosen = _select(self._people(doc, places(doc, chosen, self.gazetteer)))
         chosen = _select(place_surnames(doc, chosen, self.gazetteer, self.common_words))
@@ -733,6 +744,7 @@ class ActorTagger:
             self.gazetteer,
         )
         chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
+        chosen = compass_pairs(doc, chosen, self.gazetteer)
         chosen = self._roles(doc, short_forms(doc, chosen))
         chosen.sort(key=lambda m: m.start)
 
