@@ -35,6 +35,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpora" / "gum_news" / "gum_news_names.txt"
+HELDOUT = ROOT / "corpora" / "gum_news" / "gum_news_heldout.txt"
 SCORED = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 ALLOWED = {
     "person": {"PERSON"},
@@ -154,12 +155,17 @@ def score(docs: list[Doc], preds: list[list[dict[str, Any]]]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--errors", action="store_true", help="list each system's errors")
+    ap.add_argument(
+        "--heldout",
+        action="store_true",
+        help="score gum_news_heldout.txt (two documents kept out of development) instead",
+    )
     args = ap.parse_args(argv)
     import spacy
 
     import relnlp
 
-    docs = load()
+    docs = load(HELDOUT if args.heldout else GOLD)
     nlp = relnlp.load()
     from relnlp.about import DEFAULT_MODEL
 
