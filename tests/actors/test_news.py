@@ -104,3 +104,11 @@ def test_sentence_case() -> None:
     assert not sentence_case("Military Aid and Arms Sales")
     assert not sentence_case("Trade Routes are Worth Billions")
     assert not sentence_case("Conclusion")
+
+
+def test_canonicals_use_ascii_quotes(nlp: Any) -> None:
+    got = entity_rows(
+        nlp, ["The President’s Office of Ukraine and the Mayor’s Office of Lviv replied."]
+    )[0]
+    assert [g for g in got if "’s" in g[0]], got
+    assert not [g for g in got if "’" in g[2]], got

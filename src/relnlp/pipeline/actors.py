@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from relnlp import extensions, records
 from relnlp.acronyms import find_acronyms, find_mentions
-from relnlp.gazetteer import Gazetteer, quote_variants
+from relnlp.gazetteer import Gazetteer, normalise_quotes, quote_variants
 from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
 from relnlp.pipeline import doc_text
@@ -746,6 +746,9 @@ class ActorTagger:
         chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
         chosen = compass_pairs(doc, chosen, self.gazetteer)
         chosen = self._roles(doc, short_forms(doc, chosen))
+        # Canonical names are written with ASCII quotes, as the gazetteer's and the gold's
+        # ("President’s Office" -> "President's Office").
+        chosen = [replace(m, canonical=normalise_quotes(m.canonical)) for m in chosen]
         chosen.sort(key=lambda m: m.start)
 
         # doc.ents: our names, plus the model's other labels where they do not overlap.
