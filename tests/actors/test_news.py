@@ -1,7 +1,8 @@
 """News sentences written for these tests (from no corpus): people whose surname is also
 a place; names in sentence-case headlines; states sharing a name after compass words;
 settlements after "the town of"; offices fused with a body and a name; a possessive after
-a known body (corpora/GUIDELINES.md section 2: a person's surname alone is the person, a
+a known body; warships with their navy's prefix; Arabic names the model splits at "Al"
+(corpora/GUIDELINES.md section 2: a person's surname alone is the person, a
 capital used for its government is GPE, offices are no entities)."""
 
 from __future__ import annotations
@@ -69,6 +70,25 @@ CASES: list[tuple[str, list[Row], set[Row]]] = [
             ("Eastern Theater Command", "ORG", None),
         ],
         set(),
+    ),
+    (
+        "Drones targeted the USS Dwight D. Eisenhower, and the USS Gerald R. Ford Carrier "
+        "Strike Group sailed with INS Vikrant.",
+        [
+            ("USS Dwight D. Eisenhower", "PRODUCT", "USS Dwight D. Eisenhower"),
+            ("USS Gerald R. Ford", "PRODUCT", "USS Gerald R. Ford"),
+            ("INS Vikrant", "PRODUCT", "INS Vikrant"),
+        ],
+        {("Dwight D. Eisenhower", "PERSON", "Dwight D. Eisenhower")},
+    ),
+    (
+        "Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani received Prince Faisal bin "
+        "Farhan Al Saud in Doha.",
+        [
+            ("Mohammed bin Abdulrahman Al Thani", "PERSON", None),
+            ("Faisal bin Farhan Al Saud", "PERSON", None),
+        ],
+        {("Al Thani", "PERSON", "Al Thani")},
     ),
     (
         "Opposition leader Tamsin Okafor wins the runoff by a wide margin\n\n"

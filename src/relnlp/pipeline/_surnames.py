@@ -190,3 +190,49 @@ def _metonym(
         and doc[right].text in conj
         and places_at.get(("start", right + 1)) is not None
     )
+
+
+# Family-name particles that open the second half of a name the model splits in two
+# ("Mohammed bin Abdulrahman" + "Al Thani", "Faisal bin Farhan" + "Al Saud").
+_FAMILY_PARTICLES = frozenset({"Al", "Al-", "al-", "Āl", "El"})
+
+
+def joined_names(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """Two adjacent PERSON mentions are one name when the second opens with a family
+    particle ("Al Thani") or the first ends with a patronymic particle ("bin", "ibn")."""
+    ordered = sorted(chosen, key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in ordered:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == "PERSON"
+            and m.label == "PERSON"
+            and prev.end == m.start
+            and doc[prev.end - 1].whitespace_ == " "
+            and (
+                doc[m.start].text in _FAMILY_PARTICLES
+                or doc[m.start].text.startswith(("Al-", "al-"))
+                or doc[prev.end - 1].lower_ in ("bin", "ibn", "bint")
+            )
+        ):
+            name = doc[prev.start : m.end].text
+            out[-1] = replace(prev, end=m.end, canonical=name)
+            continue
+        out.append(m)
+    # "... bin Abdulrahman Al Thani" where the model left "Al Thani" out.
+    taken = {i for m in out for i in range(m.start, m.end)}
+    for k, m in enumerate(out):
+        e = m.end
+        if (
+            m.label == "PERSON"
+            and e + 1 < len(doc)
+            and doc[e - 1].whitespace_ == " "
+            and doc[e].text in _FAMILY_PARTICLES
+            and doc[e + 1].is_title
+            and doc[e + 1].is_alpha
+            and e not in taken
+            and e + 1 not in taken
+        ):
+            out[k] = replace(m, end=e + 2, canonical=doc[m.start : e + 2].text)
+    return out
