@@ -91,6 +91,11 @@ CASES: list[tuple[str, list[Row], set[Row]]] = [
         {("Al Thani", "PERSON", "Al Thani")},
     ),
     (
+        "Historians such as Miriam Stolberg and Aleksandr Fursenko drew on the archives.",
+        [("Aleksandr Fursenko", "PERSON", "Aleksandr Fursenko")],
+        {("Aleksandr", "GPE", "Aleksandr")},
+    ),
+    (
         "Opposition leader Tamsin Okafor wins the runoff by a wide margin\n\n"
         "Voters turned out in large numbers on Sunday.",
         [("Tamsin Okafor", "PERSON", "Tamsin Okafor")],

@@ -17,18 +17,22 @@ from relnlp.pipeline._actor_base import (
     _FACILITY_AFTER,
     _FACILITY_QUALIFIERS,
     _GROUP_AFTER,
+    _NATIVE,
     _ORG_HEADS,
     _PLACE_PREPOSITIONS,
     _SETTLEMENT_WORDS,
     _TOPONYM_ENDINGS,
     Mention,
     _the,
+    _tokens_where,
 )
 from relnlp.pipeline._canonical import division_canonical
 
 __all__ = [
+    "compass_pairs",
     "generic_heads",
     "long_names",
+    "native_aliases",
     "places",
     "shared_heads",
     "short_forms",
@@ -400,3 +404,35 @@ def compass_pairs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list
             )
         )
     return sorted(out, key=lambda m: m.start)
+
+
+def native_aliases(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """A native-script name in parentheses after a name is an alias of that actor."""
+    out = list(chosen)
+    by_end = {m.end: m for m in chosen}
+    text = doc_text(doc)
+    for i in _tokens_where(doc, lambda w: w == "("):
+        tok = doc[i]
+        prev = by_end.get(tok.i)
+        j = tok.i + 1
+        # Skip "SHORT, " inside the parenthesis: "(SSC, 国家安全委员会)".
+        inner_prev = next((m for m in chosen if m.start == j), None)
+        if inner_prev is not None:
+            j = inner_prev.end
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+        owner = inner_prev or prev
+        if owner is None or j >= len(doc):
+            continue
+        m = _NATIVE.match(text, doc[j].idx)
+        if not m:
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        out.append(
+            Mention(
+                span.start, span.end, owner.label, owner.canonical, "native", 5.0, owner.country
+            )
+        )
+    return out

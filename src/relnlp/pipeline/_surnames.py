@@ -197,13 +197,29 @@ def _metonym(
 _FAMILY_PARTICLES = frozenset({"Al", "Al-", "al-", "Āl", "El"})
 
 
-def joined_names(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+def joined_names(
+    doc: Doc, chosen: list[Mention], gaz: Gazetteer, common: frozenset[str]
+) -> list[Mention]:
     """Two adjacent PERSON mentions are one name when the second opens with a family
-    particle ("Al Thani") or the first ends with a patronymic particle ("bin", "ibn")."""
+    particle ("Al Thani") or the first ends with a patronymic particle ("bin", "ibn"); a
+    given name the model labels otherwise is the person's when it is no known name or
+    ordinary word and the parser attaches it to the surname ("Aleksandr" GPE +
+    "Fursenko" PERSON)."""
     ordered = sorted(chosen, key=lambda m: m.start)
     out: list[Mention] = []
     for m in ordered:
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.label == "PERSON"
+            and prev.label != "PERSON"
+            and prev.source == "spacy"
+            and prev.end - prev.start == 1
+            and prev.end == m.start
+            and _given_name(doc, prev.start, gaz, common)
+        ):
+            out[-1] = replace(m, start=prev.start, canonical=doc[prev.start : m.end].text)
+            continue
         if (
             prev is not None
             and prev.label == "PERSON"

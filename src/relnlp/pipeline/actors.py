@@ -52,7 +52,6 @@ from relnlp.pipeline._actor_base import (
     _HEADLINE_VERBS,
     _LINK_HEADS,
     _NAME_LOWER,
-    _NATIVE,
     _ORDINAL,
     _ORG_WORDS,
     _PLACE_HEADS,
@@ -91,6 +90,7 @@ from relnlp.pipeline._actor_passes import (
     compass_pairs,
     generic_heads,
     long_names,
+    native_aliases,
     places,
     shared_heads,
     short_forms,
@@ -617,37 +617,6 @@ class ActorTagger:
                 )
         return out
 
-    def _native(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
-        """A native-script name in parentheses after a name is an alias of that actor."""
-        out = list(chosen)
-        by_end = {m.end: m for m in chosen}
-        text = doc_text(doc)
-        for i in _tokens_where(doc, lambda w: w == "("):
-            tok = doc[i]
-            prev = by_end.get(tok.i)
-            j = tok.i + 1
-            # Skip "SHORT, " inside the parenthesis: "(SSC, 国家安全委员会)".
-            inner_prev = next((m for m in chosen if m.start == j), None)
-            if inner_prev is not None:
-                j = inner_prev.end
-                if j < len(doc) and doc[j].text == ",":
-                    j += 1
-            owner = inner_prev or prev
-            if owner is None or j >= len(doc):
-                continue
-            m = _NATIVE.match(text, doc[j].idx)
-            if not m:
-                continue
-            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
-            if span is None or not len(span):
-                continue
-            out.append(
-                Mention(
-                    span.start, span.end, owner.label, owner.canonical, "native", 5.0, owner.country
-                )
-            )
-        return out
-
     def _not_title_words(self, doc: Doc, cands: list[Mention]) -> list[Mention]:
         """Drop the model's names made of ordinary words inside a quoted Title Case title.
 
@@ -733,9 +702,18 @@ class ActorTagger:
         )
         cands = office_splits(doc, cands, self.gazetteer, self.common_words)
         chosen = _select(_in_body(doc, self._not_title_words(doc, cands)))
-        chosen = _select(self._people(doc, places(doc, joined_names(doc, chosen), self.gazetteer)))
+        chosen = _select(
+            self._people(
+                doc,
+                places(
+                    doc,
+                    joined_names(doc, chosen, self.gazetteer, self.common_words),
+                    self.gazetteer,
+                ),
+            )
+        )
         chosen = _select(place_surnames(doc, chosen, self.gazetteer, self.common_words))
-        chosen = _select(self._native(doc, chosen))
+        chosen = _select(native_aliases(doc, chosen))
         chosen = organs(
             doc,
             divisions(
