@@ -1,7 +1,7 @@
 """News sentences written for these tests (from no corpus): people whose surname is also
 a place; names in sentence-case headlines; states sharing a name after compass words;
 settlements after "the town of"; offices fused with a body and a name; a possessive after
-a known body; warships with their navy's prefix; Arabic names the model splits at "Al"
+a known body; warships with their navy's prefix; weapon names before a weapon noun; Arabic names the model splits at "Al"
 (corpora/GUIDELINES.md section 2: a person's surname alone is the person, a
 capital used for its government is GPE, offices are no entities)."""
 
@@ -94,6 +94,20 @@ CASES: list[tuple[str, list[Row], set[Row]]] = [
         "Historians such as Miriam Stolberg and Aleksandr Fursenko drew on the archives.",
         [("Aleksandr Fursenko", "PERSON", "Aleksandr Fursenko")],
         {("Aleksandr", "GPE", "Aleksandr")},
+    ),
+    (
+        "In 1963 Washington quietly withdrew its Jupiter missiles, and Kyiv later received "
+        "Patriot batteries while Houthi drones struck ships.",
+        [
+            ("Jupiter", "PRODUCT", "Jupiter"),
+            ("Patriot", "PRODUCT", None),
+            ("Washington", "GPE", "Washington, D.C."),
+        ],
+        {
+            ("Jupiter", "LOC", "Jupiter"),
+            ("Patriot", "PERSON", "Patriot"),
+            ("Houthi", "PRODUCT", "Houthi"),
+        },
     ),
     (
         "Opposition leader Tamsin Okafor wins the runoff by a wide margin\n\n"

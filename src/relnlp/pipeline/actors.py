@@ -113,6 +113,7 @@ from relnlp.pipeline._military import (
 from relnlp.pipeline._offices import office_splits
 from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.pipeline._surnames import joined_names, place_surnames
+from relnlp.pipeline._weapons import weapon_names
 from relnlp.schemas import ENTITY_LABELS
 
 __all__ = ["ActorTagger", "Mention"]
@@ -702,6 +703,7 @@ class ActorTagger:
         )
         cands = office_splits(doc, cands, self.gazetteer, self.common_words)
         chosen = _select(_in_body(doc, self._not_title_words(doc, cands)))
+        chosen = weapon_names(doc, chosen, self.gazetteer)
         chosen = _select(
             self._people(
                 doc,
