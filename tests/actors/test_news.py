@@ -1,7 +1,8 @@
 """News sentences written for these tests (from no corpus): people whose surname is also
 a place; names in sentence-case headlines; states sharing a name after compass words;
 settlements after "the town of"; offices fused with a body and a name; a possessive after
-a known body; warships with their navy's prefix; weapon names before a weapon noun; Arabic names the model splits at "Al"
+a known body; warships with their navy's prefix; weapon names before a weapon noun; bylines with
+several authors; a treaty defined with its acronym; Arabic names the model splits at "Al"
 (corpora/GUIDELINES.md section 2: a person's surname alone is the person, a
 capital used for its government is GPE, offices are no entities)."""
 
@@ -108,6 +109,17 @@ CASES: list[tuple[str, list[Row], set[Row]]] = [
             ("Patriot", "PERSON", "Patriot"),
             ("Houthi", "PRODUCT", "Houthi"),
         },
+    ),
+    (
+        "By Hannah Okoro and Luis Delgado | Asia Program | July 9, 2024\n\n"
+        "Tokyo and Manila signed the Reciprocal Access Agreement (RAA) on Monday.",
+        [
+            ("Hannah Okoro", "PERSON", "Hannah Okoro"),
+            ("Luis Delgado", "PERSON", "Luis Delgado"),
+            ("Reciprocal Access Agreement", "LAW", "Reciprocal Access Agreement"),
+            ("RAA", "LAW", "Reciprocal Access Agreement"),
+        ],
+        set(),
     ),
     (
         "Opposition leader Tamsin Okafor wins the runoff by a wide margin\n\n"

@@ -203,7 +203,9 @@ class ActorTagger:
             known = long_hit or self.gazetteer.lookup(a.short)
             if long_hit is None and known is not None and not same_body(a.long, known.canonical):
                 known = None  # the text defines its own body ("General Directorate ... (GDI)")
-            label = known.label if known else "ORG"
+            # An unknown long form is a body, or a treaty when a treaty word ends it
+            # ("Reciprocal Access Agreement (RAA)").
+            label = known.label if known else "LAW" if a.long.split()[-1] in LAW_HEADS else "ORG"
             canonical = known.canonical if known else a.long
             country = known.country if known else None
             start = long_span.start
