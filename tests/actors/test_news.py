@@ -2,7 +2,8 @@
 a place; names in sentence-case headlines; states sharing a name after compass words;
 settlements after "the town of"; offices fused with a body and a name; a possessive after
 a known body; warships with their navy's prefix; weapon names before a weapon noun; bylines with
-several authors; a treaty defined with its acronym; Arabic names the model splits at "Al"
+several authors; a treaty defined with its acronym; bodies named
+with a head and "for", "of" or "on"; Arabic names the model splits at "Al"
 (corpora/GUIDELINES.md section 2: a person's surname alone is the person, a
 capital used for its government is GPE, offices are no entities)."""
 
@@ -122,6 +123,20 @@ CASES: list[tuple[str, list[Row], set[Row]]] = [
         set(),
     ),
     (
+        "She later chaired the Association for Computational Linguistics and spent a year at "
+        "the Center for Advanced Study in the Behavioral Sciences.",
+        [
+            ("Association for Computational Linguistics", "ORG", None),
+            ("Center for Advanced Study in the Behavioral Sciences", "ORG", None),
+        ],
+        {("Center for Advanced Study", "FAC", "Center for Advanced Study")},
+    ),
+    (
+        "Delegates of the Kenya-sponsored Forum for Coastal Fisheries met in Mombasa.",
+        [("Forum for Coastal Fisheries", "ORG", None)],
+        set(),
+    ),
+    (
         "Opposition leader Tamsin Okafor wins the runoff by a wide margin\n\n"
         "Voters turned out in large numbers on Sunday.",
         [("Tamsin Okafor", "PERSON", "Tamsin Okafor")],
@@ -163,3 +178,18 @@ def test_canonicals_use_ascii_quotes(nlp: Any) -> None:
     )[0]
     assert [g for g in got if "’s" in g[0]], got
     assert not [g for g in got if "’" in g[2]], got
+
+
+def test_body_names_pattern() -> None:
+    import spacy
+
+    from relnlp.pipeline._offices import body_names
+
+    doc = spacy.blank("en")(
+        "Scholars of the Institute of Marine Law and Foundation for Ocean Studies met the "
+        "Ministry of Defense Regular Press Conference staff."
+    )
+    names = [doc[m.start : m.end].text for m in body_names(doc)]
+    assert "Institute of Marine Law" in names, names
+    assert "Foundation for Ocean Studies" in names, names
+    assert not [n for n in names if "Conference" in n or " and " in n], names

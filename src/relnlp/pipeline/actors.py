@@ -110,7 +110,7 @@ from relnlp.pipeline._military import (
     find_designators,
     find_exercises,
 )
-from relnlp.pipeline._offices import office_splits
+from relnlp.pipeline._offices import body_names, office_splits
 from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.pipeline._surnames import joined_names, place_surnames
 from relnlp.pipeline._weapons import weapon_names
@@ -703,7 +703,7 @@ class ActorTagger:
             + self._military(doc)
             + self._split_compounds(doc, self._ner(doc), known)
         )
-        cands = office_splits(doc, cands, self.gazetteer, self.common_words)
+        cands = office_splits(doc, cands + body_names(doc), self.gazetteer, self.common_words)
         chosen = _select(_in_body(doc, self._not_title_words(doc, cands)))
         chosen = weapon_names(doc, chosen, self.gazetteer)
         chosen = _select(
