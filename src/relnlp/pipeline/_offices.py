@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer
+from relnlp.lang.chars import MONTH_NAMES
 from relnlp.pipeline._actor_base import _ORG_HEADS, _ORG_WORDS, TITLE_WORDS, Mention
 
 __all__ = ["office_splits"]
@@ -93,7 +94,8 @@ _BODY_HEADS = frozenset(
     "Association Center Centre Institute Council Committee Commission Foundation Society "
     "Agency Organization Organisation Federation League Academy Bureau Fund Forum Alliance "
     "Coalition Network Movement Front Ministry Department Office Authority Corporation "
-    "Secretariat Directorate School University College Endowment Conference Board Court".split()
+    "Secretariat Directorate School University College Endowment Conference Board Court "
+    "Municipality".split()
 )
 _CAPW = r"[A-Z][\w'’-]*"
 _BODY = re.compile(
@@ -103,6 +105,9 @@ _BODY = re.compile(
 )
 # A word before the head that may be part of the name ("Boao", "Russian-Chinese").
 _LEAD_WORD = re.compile(r"^[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*$")
+_TIME_WORDS = frozenset(
+    (*MONTH_NAMES, *"Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+)
 _EVENT_WORDS = frozenset("Conference Summit Meeting Meetings Session Briefing Dialogue".split())
 # Words that open a sentence or a phrase and are no part of a name before the head.
 _LEAD_STOP = frozenset(
@@ -158,6 +163,9 @@ def _body_words(words: list[str]) -> tuple[int, int, int]:
     for i in range(head + 1, len(words)):
         if words[i] == "and" and any(w in _BODY_HEADS for w in words[i + 1 :]):
             end, rest = i, i + 1
+            break
+        if words[i] in _TIME_WORDS:
+            end = rest = i  # "... of Cassation on July 8": a date follows the name
             break
     # A name running on into another head word is left to the model ("Ministry of
     # National Defense Regular Press Conference").
