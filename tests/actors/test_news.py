@@ -137,6 +137,19 @@ CASES: list[tuple[str, list[Row], set[Row]]] = [
         set(),
     ),
     (
+        "Farm protests spread from Tuscany and Lombardy to Bavaria, and a ferry left Genova "
+        "for Corsica while Anbar province stayed calm.",
+        [
+            ("Tuscany", "GPE", "Tuscany"),
+            ("Lombardy", "GPE", "Lombardy"),
+            ("Bavaria", "GPE", "Bavaria"),
+            ("Genova", "GPE", "Genoa"),
+            ("Corsica", "GPE", "Corsica"),
+            ("Anbar", "GPE", "Al Anbar Governorate"),
+        ],
+        set(),
+    ),
+    (
         "Opposition leader Tamsin Okafor wins the runoff by a wide margin\n\n"
         "Voters turned out in large numbers on Sunday.",
         [("Tamsin Okafor", "PERSON", "Tamsin Okafor")],
