@@ -165,6 +165,8 @@ _FAC_HEADS = frozenset(
 )
 # Words that may stand beside an author's name on a byline.
 _BYLINE_WORDS = frozenset("by and dr prof professor phd mr ms mrs author authors editor".split())
+# Separators between the parts of a byline line ("By Jane Doe | Asia Program | July 9").
+_SEPARATORS = ("|", "•", "·", "—")
 # Lower-case generic heads after a place name ("Herat province", "Chabahar port").
 _GENERIC_PLACE_HEADS = frozenset(
     "province port city district county region oblast village town".split()
@@ -269,14 +271,29 @@ def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
 
     text = doc_text(doc)
 
+    persons = [
+        (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+        for m in cands
+        if m.label == "PERSON" and m.end - m.start > 1
+    ]
+
     def byline(c: Mention) -> bool:
-        # A line that holds nothing but the name ("By Jane Doe", "Jane Doe, PhD"); in a
-        # Title Case heading ("Arms Transfers and Joint Drills") the model's PERSON guesses
-        # are ordinary words.
+        # A line, or a part of a line between separators ("By Jane Doe and John Roe |
+        # Asia Program | July 9"), that holds nothing but full personal names and byline
+        # words ("By Jane Doe", "Jane Doe, PhD"); in a Title Case heading ("Arms
+        # Transfers and Joint Drills") the model's PERSON guesses are ordinary words.
         a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
         line_start = text.rfind("\n", 0, a) + 1
         line_end = text.find("\n", b)
-        rest = text[line_start:a] + " " + text[b : line_end if line_end >= 0 else len(text)]
+        line_end = line_end if line_end >= 0 else len(text)
+        seg_start = max(line_start, *(text.rfind(sep, 0, a) + 1 for sep in _SEPARATORS))
+        seg_ends = [e for e in (text.find(sep, b) for sep in _SEPARATORS) if 0 <= e < line_end]
+        seg_end = min(seg_ends, default=line_end)
+        seg = list(text[seg_start:seg_end])
+        for pa, pb in persons:
+            if seg_start <= pa and pb <= seg_end:
+                seg[pa - seg_start : pb - seg_start] = " " * (pb - pa)
+        rest = "".join(seg)
         return not [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _BYLINE_WORDS]
 
     def name_like(c: Mention) -> bool:
@@ -284,7 +301,29 @@ def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
         # heading are too often ordinary words ("Trade Routes are Worth" as GPE).
         return c.label == "PERSON" and c.end - c.start > 1 and byline(c)
 
-    return [c for c in cands if c.source != "spacy" or name_like(c) or inside(doc[c.start].idx)]
+    def prose_line(c: Mention) -> bool:
+        # A news headline or caption in sentence case ("Eddie Chu received the largest
+        # vote", "The ship Freewinds in Bonaire."): its capitals are names, as in a passage.
+        a = doc[c.start].idx
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", a)
+        return sentence_case(text[line_start : line_end if line_end >= 0 else len(text)])
+
+    return [
+        c
+        for c in cands
+        if c.source != "spacy" or name_like(c) or inside(doc[c.start].idx) or prose_line(c)
+    ]
+
+
+def sentence_case(line: str) -> bool:
+    """Whether a line is written in sentence case, not Title Case: after its first word it
+    has two or more lower-case content words ("claims", "cruise ship"). A Title Case
+    heading ("Military Aid and Arms Sales", "Trade Routes are Worth Billions") has at most
+    one."""
+    words = re.findall(r"[^\W\d_][^\W\d_'’-]*", line)[1:]
+    lower = [w for w in words if w[0].islower() and len(w) > 2 and w not in _TRAILING_FUNCTION]
+    return len(lower) >= 2
 
 
 def _the(m: Mention, name: str) -> str:

@@ -17,18 +17,22 @@ from relnlp.pipeline._actor_base import (
     _FACILITY_AFTER,
     _FACILITY_QUALIFIERS,
     _GROUP_AFTER,
+    _NATIVE,
     _ORG_HEADS,
     _PLACE_PREPOSITIONS,
     _SETTLEMENT_WORDS,
     _TOPONYM_ENDINGS,
     Mention,
     _the,
+    _tokens_where,
 )
 from relnlp.pipeline._canonical import division_canonical
 
 __all__ = [
+    "compass_pairs",
     "generic_heads",
     "long_names",
+    "native_aliases",
     "places",
     "shared_heads",
     "short_forms",
@@ -100,13 +104,20 @@ def long_names(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Me
     return out
 
 
+# Nouns of settlements that name one after "of" ("the town of ...", "the city of ...").
+_SETTLEMENT_NOUNS = frozenset(
+    "town city village county province municipality township hamlet settlement".split()
+)
+
+
 def places(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Towns the model reads as people or bodies ("Avdiivka", "Stanytsia Luhanska").
 
     A guess of the model that the gazetteer does not know becomes GPE when it is one
     word ending like a toponym of the region's languages (-ivka, -sk, -pol, -grad,
     -abad, -kent, ...), or its first word is a settlement word ("Stanytsia", "Novo-");
-    or, for one word, when it follows "near", "outside", "toward" and the like.
+    or it follows "the town of", "the city of" and the like; or, for one word, when it
+    follows "near", "outside", "toward" and the like.
     Surnames of people the report names in full, and surnames the gazetteer knows,
     stay people ("Musk" after "Elon Musk").
     """
@@ -140,6 +151,13 @@ def places(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
             or words[0] in _SETTLEMENT_WORDS
             or (last.startswith(("Novo", "Staro")) and len(last) >= 8)
         )
+        if (
+            not toponym
+            and m.start > 1
+            and doc[m.start - 1].lower_ == "of"
+            and doc[m.start - 2].lower_ in _SETTLEMENT_NOUNS
+        ):
+            toponym = True  # "the town of Yeoncheon", "the city of Tarnów"
         if (
             not toponym
             and len(words) == 1
@@ -332,4 +350,89 @@ def short_forms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
             elif m.canonical == text and text in full:
                 m = replace(m, canonical=full[text])
         out.append(m)
+    return out
+
+
+_COMPASS = frozenset(
+    "North South East West Northern Southern Eastern Western Upper Lower Central".split()
+)
+
+
+def compass_pairs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Two states or regions that share a name after compass words are two names
+    ("North and South Korea" -> "North" for North Korea, "South Korea"; "East and West
+    Germany"), when the gazetteer knows both full names."""
+    out: list[Mention] = []
+    dropped: set[int] = set()
+    for m in chosen:
+        if id(m) in dropped:
+            continue
+        s, e = m.start, m.end
+        if m.label not in ("GPE", "LOC") or e - s < 1:
+            out.append(m)
+            continue
+        # The model's span holds both ("North and South Korea"), or only the second.
+        if e - s >= 4 and doc[s].text in _COMPASS and doc[s + 1].text in ("and", "or", "&"):
+            first, second = s, s + 2
+        elif s >= 2 and doc[s - 1].text in ("and", "or", "&") and doc[s - 2].text in _COMPASS:
+            first, second = s - 2, s
+        else:
+            out.append(m)
+            continue
+        # A compass word the model tagged alone ("East" as LOC) gives way.
+        if doc[second].text not in _COMPASS or any(
+            o.start <= first < o.end and (o.end - o.start > 1 or o.label not in ("GPE", "LOC"))
+            for o in chosen
+            if o is not m
+        ):
+            out.append(m)
+            continue
+        name = doc[second + 1 : e].text
+        hit1 = gazetteer.lookup(f"{doc[first].text} {name}")
+        hit2 = gazetteer.lookup(doc[second:e].text)
+        if hit1 is None or hit2 is None or {hit1.label, hit2.label} - {"GPE", "LOC"}:
+            out.append(m)
+            continue
+        out = [o for o in out if not o.start <= first < o.end]
+        dropped.update(id(o) for o in chosen if o is not m and o.start <= first < o.end)
+        out.append(
+            Mention(first, first + 1, hit1.label, hit1.canonical, "pattern", 3.5, hit1.country)
+        )
+        out.append(
+            replace(
+                m, start=second, label=hit2.label, canonical=hit2.canonical, country=hit2.country
+            )
+        )
+    return sorted(out, key=lambda m: m.start)
+
+
+def native_aliases(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """A native-script name in parentheses after a name is an alias of that actor."""
+    out = list(chosen)
+    by_end = {m.end: m for m in chosen}
+    text = doc_text(doc)
+    for i in _tokens_where(doc, lambda w: w == "("):
+        tok = doc[i]
+        prev = by_end.get(tok.i)
+        j = tok.i + 1
+        # Skip "SHORT, " inside the parenthesis: "(SSC, 国家安全委员会)".
+        inner_prev = next((m for m in chosen if m.start == j), None)
+        if inner_prev is not None:
+            j = inner_prev.end
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+        owner = inner_prev or prev
+        if owner is None or j >= len(doc):
+            continue
+        m = _NATIVE.match(text, doc[j].idx)
+        if not m:
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        out.append(
+            Mention(
+                span.start, span.end, owner.label, owner.canonical, "native", 5.0, owner.country
+            )
+        )
     return out

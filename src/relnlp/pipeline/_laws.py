@@ -10,7 +10,8 @@ statistical model misses the long ones whose head comes first and the numbered o
   Five-Year Development Plan": the Chinese, Iranian, Indian and Soviet series);
 * numbered resolutions ("Security Council Resolution 2231", "Resolution 1325");
 * concepts, doctrines and strategies in official-title form ("Concept of ... of the Russian
-  Federation").
+  Federation");
+* doctrines named after a person or place ("Kagame Doctrine").
 """
 
 from __future__ import annotations
@@ -53,12 +54,15 @@ _RESOLUTION = re.compile(
     r"(?<![\w-])(?:(?:UN|U\.N\.|United Nations) )?(?:(?:Security Council|General Assembly|UNSC|UNGA) )?"
     r"Resolution (?:No\. )?\d{2,4}(?![\w-])"
 )
+# Doctrines named after a person or a place ("Carter Doctrine", "Kagame Doctrine").
+# Not a possessive ("Russia's Military Doctrine") nor an official title ("... of the").
+_DOCTRINE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w-]* ){1,2}Doctrine(?![\w-])(?! of\b)")
 _TRAILING = frozenset({"and", "of", "the", "on", "for", "in", "between", "to"})
 
 
 def find_laws(text: str) -> Iterator[MilitaryName]:
     """Named treaties, numbered plans and resolutions in ``text`` (LAW)."""
-    for pat in (_HEAD_FIRST, _PLAN, _RESOLUTION, _DOCUMENT):
+    for pat in (_HEAD_FIRST, _PLAN, _RESOLUTION, _DOCUMENT, _DOCTRINE):
         for m in pat.finditer(text):
             if pat is _DOCUMENT and text.rfind("#", text.rfind("\n", 0, m.start()), m.start()) >= 0:
                 continue  # a heading's Title Case words ("## Strategy of the West") are no title
@@ -67,6 +71,8 @@ def find_laws(text: str) -> Iterator[MilitaryName]:
                 words.pop()
             while words and words[0] in ("The", "A", "An"):
                 words.pop(0)
+            if len(words) < 2:
+                continue
             name = " ".join(words)
             start = m.start() + m.group().index(name)
             yield MilitaryName(start, start + len(name), "LAW", name, name)

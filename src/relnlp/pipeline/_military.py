@@ -3,7 +3,8 @@
 * **Designators** (PRODUCT): the alphanumeric designations of aircraft, missiles, air
   defence systems, tanks and engines ("Su-35", "MiG-31", "S-400", "J-20", "DF-21D",
   "T-72B3", "F-16", "MQ-9"), Chinese type numbers ("Type 055") and ship and submarine
-  classes ("Kilo-class"). The prefixes are the design-bureau and service designation
+  classes ("Kilo-class"), and warships named with their navy's prefix ("USS Dwight D.
+  Eisenhower", "INS Vikrant"). The prefixes are the design-bureau and service designation
   systems (Soviet/Russian OKB prefixes, the Chinese PLA system, the 1962 United States
   Tri-Service system); single-letter US mission prefixes need two digits, since "P-5" or
   "A-1" are more often something else. The canonical name is the family's usual
@@ -177,8 +178,31 @@ class MilitaryName:
     base: str  # the designator without variant letters, for a gazetteer lookup
 
 
+# Ship prefixes of the navies ("USS Dwight D. Eisenhower", "HMS Queen Elizabeth", "INS
+# Vikrant", "JS Izumo"): the prefix and up to four capitalised words or initials.
+_SHIP_PREFIXES = (
+    "USS USNS HMS HMAS HMCS HMNZS INS JS ROKS RFS PLANS KRI TCG BRP HNLMS ESPS ITS FGS "
+    "NRP HDMS HNoMS HSwMS RSS KD ARA"
+).split()
+_SHIP = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_SHIP_PREFIXES) + r") (?:[A-Z]\.|[A-Z][\w'’-]*)"
+    r"(?: (?:[A-Z]\.|[A-Z][\w'’-]*|de|del|von|of)){0,4}"
+)
+# Words that end a ship's name: its group or class ("USS Nimitz Carrier Strike Group").
+_SHIP_STOP = frozenset("Carrier Strike Group Battle Task Force Class Expeditionary".split())
+
+
 def find_designators(text: str) -> Iterator[MilitaryName]:
-    """Weapon, platform and system designations in ``text`` (PRODUCT)."""
+    """Weapon, platform and system designations and named warships in ``text``
+    (PRODUCT)."""
+    for m in _SHIP.finditer(text):
+        words = m.group().split(" ")
+        cut = next((i for i, w in enumerate(words) if i > 1 and w in _SHIP_STOP), len(words))
+        words = words[:cut]
+        while words[-1] in ("de", "del", "von", "of"):
+            words.pop()
+        name = " ".join(words)
+        yield MilitaryName(m.start(), m.start() + len(name), "PRODUCT", name, name)
     for m in _DESIGNATOR.finditer(text):
         base = m.group(1)
         prefix = base.split("-")[0]

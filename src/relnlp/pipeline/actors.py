@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from relnlp import extensions, records
 from relnlp.acronyms import find_acronyms, find_mentions
-from relnlp.gazetteer import Gazetteer, quote_variants
+from relnlp.gazetteer import Gazetteer, normalise_quotes, quote_variants
 from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
 from relnlp.pipeline import doc_text
@@ -52,7 +52,6 @@ from relnlp.pipeline._actor_base import (
     _HEADLINE_VERBS,
     _LINK_HEADS,
     _NAME_LOWER,
-    _NATIVE,
     _ORDINAL,
     _ORG_WORDS,
     _PLACE_HEADS,
@@ -88,8 +87,10 @@ from relnlp.pipeline._actor_base import (
     verb_after_name,
 )
 from relnlp.pipeline._actor_passes import (
+    compass_pairs,
     generic_heads,
     long_names,
+    native_aliases,
     places,
     shared_heads,
     short_forms,
@@ -109,7 +110,10 @@ from relnlp.pipeline._military import (
     find_designators,
     find_exercises,
 )
+from relnlp.pipeline._offices import body_names, office_splits
 from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
+from relnlp.pipeline._surnames import joined_names, place_surnames
+from relnlp.pipeline._weapons import weapon_names
 from relnlp.schemas import ENTITY_LABELS
 
 __all__ = ["ActorTagger", "Mention"]
@@ -199,7 +203,9 @@ class ActorTagger:
             known = long_hit or self.gazetteer.lookup(a.short)
             if long_hit is None and known is not None and not same_body(a.long, known.canonical):
                 known = None  # the text defines its own body ("General Directorate ... (GDI)")
-            label = known.label if known else "ORG"
+            # An unknown long form is a body, or a treaty when a treaty word ends it
+            # ("Reciprocal Access Agreement (RAA)").
+            label = known.label if known else "LAW" if a.long.split()[-1] in LAW_HEADS else "ORG"
             canonical = known.canonical if known else a.long
             country = known.country if known else None
             start = long_span.start
@@ -478,8 +484,16 @@ class ActorTagger:
                     for p in parts
                 )
                 continue
-            # "China's Ministry of National Defense": a state before a possessive is its own.
-            poss = next((t.i for t in toks if t.text in POSSESSIVE_S and t.i > c.start), None)
+            # "China's Ministry of National Defense": a state before a possessive is its own
+            # (the possessive after a known name: "People's Liberation Army's ...").
+            poss = next(
+                (
+                    t.i
+                    for t in toks
+                    if t.text in POSSESSIVE_S and t.i > c.start and (c.start, t.i) in known
+                ),
+                None,
+            )
             if poss is not None and (c.start, poss) in known and poss + 1 < c.end:
                 state = known[(c.start, poss)]
                 out.append(state)
@@ -606,37 +620,6 @@ class ActorTagger:
                 )
         return out
 
-    def _native(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
-        """A native-script name in parentheses after a name is an alias of that actor."""
-        out = list(chosen)
-        by_end = {m.end: m for m in chosen}
-        text = doc_text(doc)
-        for i in _tokens_where(doc, lambda w: w == "("):
-            tok = doc[i]
-            prev = by_end.get(tok.i)
-            j = tok.i + 1
-            # Skip "SHORT, " inside the parenthesis: "(SSC, 国家安全委员会)".
-            inner_prev = next((m for m in chosen if m.start == j), None)
-            if inner_prev is not None:
-                j = inner_prev.end
-                if j < len(doc) and doc[j].text == ",":
-                    j += 1
-            owner = inner_prev or prev
-            if owner is None or j >= len(doc):
-                continue
-            m = _NATIVE.match(text, doc[j].idx)
-            if not m:
-                continue
-            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
-            if span is None or not len(span):
-                continue
-            out.append(
-                Mention(
-                    span.start, span.end, owner.label, owner.canonical, "native", 5.0, owner.country
-                )
-            )
-        return out
-
     def _not_title_words(self, doc: Doc, cands: list[Mention]) -> list[Mention]:
         """Drop the model's names made of ordinary words inside a quoted Title Case title.
 
@@ -720,9 +703,21 @@ class ActorTagger:
             + self._military(doc)
             + self._split_compounds(doc, self._ner(doc), known)
         )
+        cands = office_splits(doc, cands + body_names(doc), self.gazetteer, self.common_words)
         chosen = _select(_in_body(doc, self._not_title_words(doc, cands)))
-        chosen = _select(self._people(doc, places(doc, chosen, self.gazetteer)))
-        chosen = _select(self._native(doc, chosen))
+        chosen = weapon_names(doc, chosen, self.gazetteer)
+        chosen = _select(
+            self._people(
+                doc,
+                places(
+                    doc,
+                    joined_names(doc, chosen, self.gazetteer, self.common_words),
+                    self.gazetteer,
+                ),
+            )
+        )
+        chosen = _select(place_surnames(doc, chosen, self.gazetteer, self.common_words))
+        chosen = _select(native_aliases(doc, chosen))
         chosen = organs(
             doc,
             divisions(
@@ -731,7 +726,11 @@ class ActorTagger:
             self.gazetteer,
         )
         chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
+        chosen = compass_pairs(doc, chosen, self.gazetteer)
         chosen = self._roles(doc, short_forms(doc, chosen))
+        # Canonical names are written with ASCII quotes, as the gazetteer's and the gold's
+        # ("President’s Office" -> "President's Office").
+        chosen = [replace(m, canonical=normalise_quotes(m.canonical)) for m in chosen]
         chosen.sort(key=lambda m: m.start)
 
         # doc.ents: our names, plus the model's other labels where they do not overlap.
