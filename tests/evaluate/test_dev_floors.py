@@ -105,3 +105,22 @@ def test_dev_themes_beat_the_keyword_baseline_on_every_theme(
             card[(SPLIT, "themes", metric)],
             value,
         )
+
+
+def test_dev_entity_rows_keep_developed_on_reports_apart(frame: Any, dev_data: Path) -> None:
+    """The held-out entity rows count only reports whose entity errors nobody read."""
+    docs = dev.load_dev_gold(dev_data)
+    n_held = sum(
+        len(d.entities)
+        for d in docs
+        if "entities" in d.layers and d.doc_id not in dev.ENTITIES_DEVELOPED_ON
+    )
+    n_dev = sum(
+        len(d.entities)
+        for d in docs
+        if "entities" in d.layers and d.doc_id in dev.ENTITIES_DEVELOPED_ON
+    )
+    rows = frame[(frame["task"] == "entities") & (frame["metric"] == "F1 micro (strict)")]
+    n_by_split = {r.split: r.n for r in rows[rows["system"] == "relnlp"].itertuples()}
+    assert n_by_split == {SPLIT: n_held, dev.EVENTS_DEVELOPED: n_dev}
+    assert n_held and n_dev
