@@ -59,20 +59,20 @@ def test_authorities_stand_for_the_only_state_named(nlp: Any) -> None:
     assert row["source"] == "Zimbabwe"
 
 
-def test_nearer_antecedent_is_surer(nlp: Any) -> None:
-    near = _row(
+def test_a_named_state_is_surer_than_the_state_a_paragraph_is_about(nlp: Any) -> None:
+    named = _row(
         nlp,
-        "Hamas fired rockets at Ashkelon on Monday. The group later attacked an Israeli patrol.",
-        "attacked",
+        "Zimbabwe banned opposition rallies in March. Authorities eased the curfew on Sunday.",
+        "eased",
     )
-    far = _row(
+    dominant = _row(
         nlp,
-        "Hamas fired rockets at Ashkelon on Monday. The rockets fell short. "
-        "The group later attacked an Israeli patrol.",
-        "attacked",
+        "Zimbabwe banned opposition rallies in March. Zimbabwe closed its border with "
+        "Zambia. The rains came late. Authorities eased the curfew on Sunday.",
+        "eased",
     )
-    assert far["source"] == "Hamas"
-    assert far["actor_confidence"] < near["actor_confidence"]
+    assert dominant["source"] == "Zimbabwe"
+    assert dominant["actor_confidence"] < named["actor_confidence"]
 
 
 def test_no_resolution_across_a_paragraph_break(nlp: Any) -> None:
@@ -83,11 +83,11 @@ def test_no_resolution_across_a_paragraph_break(nlp: Any) -> None:
     assert "Hamas" not in set(ev.loc[ev["trigger"] == "attacked", "source"].dropna())
 
 
-def test_no_resolution_beyond_two_sentences_back(nlp: Any) -> None:
+def test_no_resolution_beyond_the_previous_sentence(nlp: Any) -> None:
     ev = _events(
         nlp,
-        "Hamas fired rockets at Ashkelon on Monday. The rockets fell short. The sirens "
-        "sounded for an hour. The group later attacked an Israeli patrol.",
+        "Hamas fired rockets at Ashkelon on Monday. The sirens sounded for an hour. "
+        "The group later attacked an Israeli patrol.",
     )
     assert "Hamas" not in set(ev.loc[ev["trigger"] == "attacked", "source"].dropna())
 

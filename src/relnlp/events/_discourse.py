@@ -3,9 +3,11 @@ state a passage is about.
 
 A subject that names no one ("the group", "the ministry", "authorities", "the
 government") refers back to the actor of its kind the paragraph has just named, in the
-same sentence or the two before it, never across a paragraph break or a heading (a
+same sentence or the one before, never across a paragraph break or a heading (a
 heading is a passage of its own). The nearer the actor, the higher the confidence of the
-resolution. A state's unnamed organs ("authorities", "police", "officials", "the
+resolution. The antecedent is sought in the sentence itself and the one before, as the
+annotation guidelines resolve references (a longer reach resolved "he" and "it" to actors
+the author had left behind). A state's unnamed organs ("authorities", "police", "officials", "the
 government") with no state named nearby stand for the state the paragraph is about, only
 when one state dominates the paragraph's mentions.
 """
@@ -23,12 +25,12 @@ from spacy.tokens import Doc, Token
 from relnlp import records as doc_records
 from relnlp.events._words import BARE_DESCRIPTIONS, DESCRIPTIONS
 
-#: Confidence of a resolution to an actor named in the same sentence, the previous one
-#: and the one before it; and to the state a paragraph is about.
-DISTANCE_CONFIDENCE = (0.9, 0.75, 0.6)
+#: Confidence of a resolution to an actor named in the same sentence and the previous
+#: one; and to the state a paragraph is about.
+DISTANCE_CONFIDENCE = (0.9, 0.75)
 DOMINANT_CONFIDENCE = 0.5
 #: Sentences before the reference's own that are searched for its actor.
-LOOKBACK = 2
+LOOKBACK = 1
 
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
