@@ -133,6 +133,7 @@ def test_possessive_crackdown_is_an_act_of_its_author(nlp: Any) -> None:
         "Russia's invasion of Ukraine marked a turning point for Europe.",
         "Since Russia's invasion of Ukraine, Finland has raised its defence budget.",
         "Russia's invasion of Ukraine has reshaped the debate in Berlin.",
+        "Iraq's invasion of Kuwait transformed the politics of the Gulf.",
     ],
 )
 def test_possessive_act_that_frames_is_no_event(nlp: Any, text: str) -> None:

@@ -347,9 +347,13 @@ COURSE_VERBS = frozenset(
     unfold proceed persist""".split()
 )
 #: Verbs of the author's weighing or framing: an act noun as their subject is named to
-#: weigh it, not reported ("Russia's invasion marked a turning point", "showed").
+#: weigh it, not reported ("Russia's invasion marked a turning point", "showed"); and
+#: verbs of an effect on a state of affairs, which weigh the act's consequences ("Iraq's
+#: invasion of Kuwait changed the region", "accelerated the warming of ties").
 WEIGHING_VERBS = frozenset(
     """mark represent signal show demonstrate reflect highlight underscore underline
     illustrate mean prove reveal suggest indicate constitute remain become seem appear
-    make""".split()
+    make change alter transform reshape shape redefine affect influence accelerate
+    hasten slow deepen strengthen weaken undermine complicate boost fuel spur prompt
+    trigger drive push put raise lower set open end usher""".split()
 )
