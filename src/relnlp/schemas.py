@@ -178,6 +178,7 @@ TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "themes": _STR,
                 "cues": _STR,
                 "passage_id": "int64",
+                "actor_confidence": "float64",
             }
         ),
     }

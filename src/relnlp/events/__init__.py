@@ -42,7 +42,15 @@ not. The coding follows the event-data tradition:
   the one before: "he"/"she"/"him"/"her" -> the last person named, "it" -> the last
   single non-person subject, "they" -> the last subject naming several actors or a
   group, "the two countries", "both sides", "the two leaders" -> the last two states,
-  actors or people named;
+  actors or people named; a bare definite description ("the group", "the ministry",
+  "the government", "authorities", "officials") -> the actor of its kind named last (an
+  organisation or armed group; the organisation whose name holds the word; a state).
+  Never across a paragraph break or a heading. Unnamed "authorities", "police",
+  "officials", "the government" with no single state named there -> the state the
+  paragraph is about, when one state dominates it (:mod:`relnlp.events._discourse`).
+  ``actor_confidence`` says how sure the actors are: 1.0 when the clause names them,
+  0.9 / 0.75 resolved from the same / the previous sentence, 0.5 from the paragraph's
+  dominant state;
 * an act of the source alone is an event without a target when no one else is named:
   yielding, investigating, protesting, reducing relations and restricting (CAMEO 08, 09,
   14, 16, 17) named by a light verb with its act noun or by a verb of yielding ("the
@@ -60,11 +68,17 @@ not. The coding follows the event-data tradition:
   source ("the governor was assassinated"); a subject that is a thing ("the paper
   discusses") makes no event. An act noun modified by a name, both sides named
   ("Kenyan raids on Somali camps"), fills such a sentence too; a possessive one
-  ("Russia's invasion of X has put ...") still frames and is no event;
+  ("Russia's invasion of X has put ...") still frames and is no event, unless its
+  clause reports it (below);
 * acts named by a noun are events when the noun has an agent or parties ("the invasion
   of Kuwait by Iraq", "talks between Kenya and Somalia", "the signing of the accord by A
   and B"); a possessive ("Russia's invasion of Ukraine") or a framing preposition ("since
-  the invasion") names the act to frame or weigh something else, and is not one;
+  the invasion") names the act to frame or weigh something else, and is not one, unless
+  the noun is the subject of a verb in the simple past or of a verb of the act's course
+  ("Turkey's raid on the camp killed ten", "the attack by X on Y began at dawn"; not a
+  copula or a verb of weighing, "marked a turning point"): the possessor is then the
+  author, and an act of its author alone (CAMEO 08, 09, 14, 16, 17: "Myanmar's
+  crackdown on protesters killed forty") needs no target;
 * noun phrases are resolved to canonical actors through the report's entities (labels
   PERSON, ORG, GPE, NORP; a nationality adjective stands for its state, "Russian forces"
   -> Russia; a city or region, or a seat of government that acts or owns an act, stands
@@ -103,7 +117,8 @@ chronology entry the sentence belongs to; empty when there is none. The ``events
 is built from :func:`extract_events` in :mod:`relnlp.tables`.
 
 The package: ``_types`` (the records and quad classes), ``_lexicon`` (the verb table),
-``_words`` (word lists), ``_actors`` (actors and references), ``_clauses`` (triggers,
+``_words`` (word lists), ``_discourse`` (paragraphs, descriptions, the dominant
+state), ``_actors`` (actors and references), ``_clauses`` (triggers,
 subjects, targets, clauses that report no act), ``_statements`` and ``_extract`` (the
 extraction); the lower modules never import this one.
 """

@@ -13,6 +13,14 @@ from spacy.symbols import PRON
 from spacy.tokens import Doc, Span, Token
 
 from relnlp import records as doc_records
+from relnlp.events._discourse import (
+    DOMINANT_CONFIDENCE,
+    LOOKBACK,
+    description,
+    distance_confidence,
+    dominant_state,
+    paragraph_starts,
+)
 from relnlp.events._words import (
     _YEAR,
     ACTOR_LABELS,
@@ -24,6 +32,7 @@ from relnlp.events._words import (
     REGION_ACTORS,
     RELATIONAL_NOUNS,
     RELATIVE_PRONOUNS,
+    STATE_ORGANS,
     THING_HEADS,
 )
 
@@ -311,42 +320,111 @@ class _Context:
                         label = "GROUP"  # "Ethiopian officials ... they"
                     self.subjects.append((t.i, side, label))
         self.subject_at = [i for i, _s, _l in self.subjects]
+        self.sent_starts = [sent.start for sent in doc.sents]
+        self.par_starts = paragraph_starts(doc)
+        self._dominant_of: dict[int, str | None] = {}
 
     def _window(self, tok: Token) -> int:
-        start = tok.sent.start
-        return self.doc[start - 1].sent.start if start > 0 else 0
+        """First token an antecedent of ``tok`` may be: the start of the sentence
+        :data:`LOOKBACK` sentences back, never before the paragraph's (or heading's)."""
+        si = bisect.bisect_right(self.sent_starts, tok.i) - 1
+        lo = self.sent_starts[max(0, si - LOOKBACK)] if si >= 0 else 0
+        pi = bisect.bisect_right(self.par_starts, tok.i) - 1
+        return max(lo, self.par_starts[pi] if pi >= 0 else 0)
+
+    def _distance(self, i: int, tok: Token) -> int:
+        """Sentences between the token ``i`` and ``tok`` (0: the same sentence)."""
+        return bisect.bisect_right(self.sent_starts, tok.i) - bisect.bisect_right(
+            self.sent_starts, i
+        )
 
     def resolve(self, tok: Token) -> list[str]:
-        """The actors ``tok`` (a pronoun or "the two countries") stands for, or []."""
+        """The actors ``tok`` (a pronoun, "the two countries", "the group") stands for."""
+        return self.resolve_scored(tok)[0]
+
+    def resolve_scored(self, tok: Token) -> tuple[list[str], float]:
+        """The actors ``tok`` stands for, or [], with the confidence of the resolution
+        (:func:`relnlp.events._discourse.distance_confidence`)."""
         lo = self._window(tok)
         word = tok.lower_
         if word in {"he", "she", "him", "her"}:
             k = bisect.bisect_left(self.mention_at, tok.i) - 1
             while k >= 0 and self.mentions[k][0] >= lo:
                 if self.mentions[k][1].label == "PERSON":
-                    return [self.mentions[k][1].name]
+                    i = self.mentions[k][0]
+                    return [self.mentions[k][1].name], distance_confidence(self._distance(i, tok))
                 k -= 1
-            return []
+            return [], 0.0
         if word in {"it", "they", "them", "their"}:
             k = bisect.bisect_left(self.subject_at, tok.i) - 1
             if k >= 0 and self.subjects[k][0] >= lo:
-                _i, side, label = self.subjects[k]
+                i, side, label = self.subjects[k]
                 if word == "it":  # one state or organisation
                     ok = len(side) == 1 and label not in {"PERSON", "GROUP"}
                 else:  # several actors, or a group ("the Taliban ... they")
                     ok = len(side) >= 2 or label in {"ORG", "NORP", "GROUP"}
                 if ok:
-                    return list(side)
-            return []
+                    return list(side), distance_confidence(self._distance(i, tok))
+            return [], 0.0
         kind = PLURAL_REFERENCES.get(word)
-        if kind is None or not any(c.lower_ in {"two", "both"} for c in tok.children):
-            return []
+        if kind is not None and any(c.lower_ in {"two", "both"} for c in tok.children):
+            return self._pair(tok, lo, kind)
+        described = description(tok)
+        if described is not None:
+            return self._described(tok, lo, described)
+        return [], 0.0
+
+    def _pair(self, tok: Token, lo: int, kind: str) -> tuple[list[str], float]:
+        """ "The two countries", "both sides": the last two actors of the kind named."""
         found: list[str] = []
         k = bisect.bisect_left(self.mention_at, tok.i) - 1
+        first = tok.i
         while k >= 0 and self.mentions[k][0] >= lo and len(found) < 2:
             a = self.mentions[k][1]
             ok = kind == "any" or (kind == "person") == (a.label == "PERSON")
             if ok and a.name not in found:
                 found.append(a.name)
+                first = self.mentions[k][0]
             k -= 1
-        return found[::-1] if len(found) == 2 else []
+        if len(found) != 2:
+            return [], 0.0
+        return found[::-1], distance_confidence(self._distance(first, tok))
+
+    def _described(self, tok: Token, lo: int, kind: str) -> tuple[list[str], float]:
+        """A definite description: the nearest actor of its kind named in the window; a
+        state's organs with no single state named there stand for the state the
+        paragraph is about (:func:`relnlp.events._discourse.dominant_state`)."""
+        k = bisect.bisect_left(self.mention_at, tok.i) - 1
+        word = tok.lemma_.lower() if tok.tag_ == "NN" else tok.lower_
+        states: dict[str, int] = {}  # state -> its nearest mention
+        while k >= 0 and self.mentions[k][0] >= lo:
+            i, a = self.mentions[k]
+            k -= 1
+            if kind == "group" and (a.label == "ORG" or (a.label == "NORP" and not a.country)):
+                return [a.name], distance_confidence(self._distance(i, tok))
+            if kind == "organ" and a.label == "ORG" and word in a.name.lower():
+                return [a.name], distance_confidence(self._distance(i, tok))
+            if kind == "state" and a.country and a.label in {"GPE", "NORP", "ORG", "PERSON"}:
+                states.setdefault(a.country, i)
+        if kind != "state":
+            return [], 0.0
+        if len(states) == 1:
+            ((state, i),) = states.items()
+            return [state], distance_confidence(self._distance(i, tok))
+        if tok.lower_ in STATE_ORGANS or word in STATE_ORGANS:
+            main = self._dominant(tok)
+            if main is not None and (not states or main in states):
+                return [main], DOMINANT_CONFIDENCE
+        return [], 0.0
+
+    def _dominant(self, tok: Token) -> str | None:
+        """The state the paragraph of ``tok`` is about, if one dominates it."""
+        pi = bisect.bisect_right(self.par_starts, tok.i) - 1
+        if pi not in self._dominant_of:
+            start = self.par_starts[pi] if pi >= 0 else 0
+            end = self.par_starts[pi + 1] if pi + 1 < len(self.par_starts) else len(self.doc)
+            lo = bisect.bisect_left(self.mention_at, start)
+            hi = bisect.bisect_left(self.mention_at, end)
+            named = [a.country for _i, a in self.mentions[lo:hi] if a.country]
+            self._dominant_of[pi] = dominant_state([c for c in named if c])
+        return self._dominant_of[pi]

@@ -38,6 +38,7 @@ from relnlp.events._clauses import (
     _targets,
     _verb_above,
 )
+from relnlp.events._discourse import description
 from relnlp.events._lexicon import _default_verbs
 from relnlp.events._statements import _complement_groups, _complement_role
 from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
@@ -45,6 +46,7 @@ from relnlp.events._words import (
     ACT_NOUNS,
     ADJUNCT_PREPS,
     AUTHOR_PRONOUNS,
+    COURSE_VERBS,
     INFORMANT_HEADS,
     NOMINAL_FRAMES,
     NOMINAL_MUTUAL,
@@ -58,6 +60,7 @@ from relnlp.events._words import (
     TARGET_PREPS,
     THEME_ROOTS,
     VERBAL_ROOTS,
+    WEIGHING_VERBS,
 )
 
 
@@ -117,15 +120,23 @@ def _event_at(
         for c in src_np.head.children:
             if c.dep_ == src_np.dep_ and c.i != src_np.i and _adjacent(c, src_np):
                 sources += [a for a in _np_side(c, actors) if a not in sources]
+    confidence = 1.0  # of the actors: lower when one was resolved from the discourse
     if not sources and src_np is not None and context is not None:
-        # "they reiterated", "the two sides signed": the actors the text has just named
-        sources = context.resolve(src_np)
+        # "they reiterated", "the two sides signed", "the group claimed", "authorities
+        # eased": the actors the text has just named (relnlp.events._discourse)
+        sources, confidence = context.resolve_scored(src_np)
+        confidence = confidence if sources else 1.0
     targets: list[str] = []
     target_filled = False
     for np_ in tgt_nps:
         named = _np_side(np_, actors)
-        if not named and context is not None and np_.lower_ in {"him", "her"}:
-            named = context.resolve(np_)
+        if (
+            not named
+            and context is not None
+            and (np_.lower_ in {"him", "her", "them"} or description(np_) is not None)
+        ):
+            named, sure = context.resolve_scored(np_)
+            confidence = min(confidence, sure) if named else confidence
         got = [a for a in named if a not in sources]
         if got:
             targets, target_filled = got, True
@@ -254,6 +265,7 @@ def _event_at(
         target,
         parties,
         countries=countries,
+        actor_confidence=confidence,
     )
 
 
@@ -355,8 +367,13 @@ def _nominal_event(
     targets: list[str] = []
     parties: list[str] = []
     mutual = lemma in NOMINAL_MUTUAL
+    reported = _reported_act(noun, gov)
     for c in noun.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON":
+        if c.dep_ == "poss" and c.pos_ != "PRON" and reported:
+            # "the Taliban's crackdown on madrasas choked recruitment": the subject of a
+            # clause in the past that reports what the act did; its owner is the author
+            authors += _np_side(c, actors)
+        elif c.dep_ == "poss" and c.pos_ != "PRON":
             # "Russia's invasion of Ukraine" names an act to frame or weigh it: background,
             # not a report (the annotation guidelines); only "A-B talks" are kept
             return None
@@ -407,7 +424,9 @@ def _nominal_event(
         side: tuple[str, ...] = tuple(both)
     else:
         targets = [t for t in targets if t not in authors]
-        if not (authors and targets):
+        if authors and not targets and reported and trig.cameo[:2] in SOLO_ROOTS:
+            pass  # "the junta's crackdown intensified": an act of its author alone
+        elif not (authors and targets):
             return None
         if mutual and not targets:
             return None  # a joint act with one party named: "Russian-led exercises"
@@ -429,6 +448,20 @@ def _nominal_event(
         side,
         countries=countries,
     )
+
+
+def _reported_act(noun: Token, gov: Token | None) -> bool:
+    """Whether the clause of an act noun reports the act: the noun is the subject of a
+    verb in the simple past ("the Taliban's crackdown on madrasas choked recruitment",
+    "Turkey's raid on the camp killed ten"), or of a verb of its course in any tense
+    ("the crackdown continues", "the attack began"), not of a copula or of a verb of the
+    author's weighing ("Russia's invasion marked a turning point", "has put pressure")."""
+    if gov is None or noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.i != gov.i:
+        return False
+    lemma = gov.lemma_.lower()
+    if gov.pos_ != "VERB" or lemma in WEIGHING_VERBS:
+        return False
+    return lemma in COURSE_VERBS or (gov.tag_ == "VBD" and noun.dep_ == "nsubj")
 
 
 #: Parts of speech of the words :func:`extract_events` looks at (nouns for nominal

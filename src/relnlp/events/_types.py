@@ -77,3 +77,7 @@ class Event:
     date_start: int | None = None
     date_end: int | None = None
     countries: tuple[str, ...] = field(default=())
+    #: how sure the source and target are: 1.0 when the clause names them; lower when one
+    #: was resolved from a pronoun or a description of an earlier sentence
+    #: (:mod:`relnlp.events._discourse`)
+    actor_confidence: float = 1.0

@@ -190,6 +190,7 @@ NOMINALS = {
     "clash": "clash",
     "skirmish": "skirmish",
     "fighting": "fight",
+    "deal": "agree",
 }
 #: Nouns that name an act of their author ("Ukrainian aggression", "Chinese incursions"):
 #: a nationality on them names who acts, so "denounced Chinese incursions" is aimed at
@@ -214,6 +215,7 @@ NOMINAL_MUTUAL = frozenset(
         "call",
         "exercise",
         "drill",
+        "deal",
     }
 )
 #: Prepositions of a clause's circumstance: the act named by their object ("in a phone
@@ -301,3 +303,57 @@ PLURAL_REFERENCES = {
     "ministers": "person",
 }
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+#: Definite descriptions that refer back to a named actor of a kind (the discourse layer,
+#: :mod:`relnlp.events._discourse`): ``state`` -> a state ("the government",
+#: "authorities", "officials", "the regime"); ``group`` -> an organisation or armed group
+#: ("the group", "the movement", "the militants"); ``organ`` -> the organisation whose
+#: name holds the word ("the ministry" -> "Ministry of Foreign Affairs of X").
+DESCRIPTIONS = {
+    "government": "state",
+    "authorities": "state",
+    "officials": "state",
+    "police": "state",
+    "regime": "state",
+    "administration": "state",
+    "country": "state",
+    "leadership": "state",
+    "group": "group",
+    "organisation": "group",
+    "organization": "group",
+    "movement": "group",
+    "militants": "group",
+    "insurgents": "group",
+    "network": "group",
+    "ministry": "organ",
+    "department": "organ",
+    "agency": "organ",
+    "council": "organ",
+    "commission": "organ",
+    "parliament": "organ",
+    "court": "organ",
+    "alliance": "organ",
+    "union": "organ",
+    "bank": "organ",
+}
+#: Plural descriptions that refer without a determiner ("Authorities eased the curfew").
+BARE_DESCRIPTIONS = frozenset({"authorities", "officials", "police"})
+#: Descriptions of a state's own organs: unnamed, they stand for the state the passage
+#: is about when one state dominates it ("Police arrested ..." in a text about Kenya).
+STATE_ORGANS = frozenset({"government", "authorities", "officials", "police"})
+#: Verbs of an act's course: an act noun as their subject is reported as taking place
+#: ("the crackdown continued", "the offensive began", "the raid took place").
+COURSE_VERBS = frozenset(
+    """begin start continue resume intensify escalate expand widen spread occur happen
+    unfold proceed persist""".split()
+)
+#: Verbs of the author's weighing or framing: an act noun as their subject is named to
+#: weigh it, not reported ("Russia's invasion marked a turning point", "showed"); and
+#: verbs of an effect on a state of affairs, which weigh the act's consequences ("Iraq's
+#: invasion of Kuwait changed the region", "accelerated the warming of ties").
+WEIGHING_VERBS = frozenset(
+    """mark represent signal show demonstrate reflect highlight underscore underline
+    illustrate mean prove reveal suggest indicate constitute remain become seem appear
+    make change alter transform reshape shape redefine affect influence accelerate
+    hasten slow deepen strengthen weaken undermine complicate boost fuel spur prompt
+    trigger drive push put raise lower set open end usher""".split()
+)

@@ -23,7 +23,9 @@ def events(report: Report) -> dict[str, list[Any]]:
     ``trigger`` the trigger words (offsets into the analysed text, like every offset);
     ``cooperation``/``tension``/``cues`` are the sentence's tone (0 and empty when the tone
     component is off); ``goldstein`` is the trigger's value; ``countries`` are the states
-    of the parties (for dyad filters on people and organisations).
+    of the parties (for dyad filters on people and organisations); ``actor_confidence``
+    is 1.0 when the clause names the source and target, lower when one was resolved from
+    a pronoun or description of an earlier sentence (:mod:`relnlp.events._discourse`).
     """
     rows: dict[str, list[Any]] = {c: [] for c in schemas.TABLES["events"]}
     tones = {st.start: st for st in sentence_tones(report)}
@@ -70,4 +72,5 @@ def events(report: Report) -> dict[str, list[Any]]:
         rows["themes"].append(themes)
         rows["cues"].append(list(tone.cues) if tone is not None else [])
         rows["passage_id"].append(report.passage_of(a))
+        rows["actor_confidence"].append(ev.actor_confidence)
     return rows
