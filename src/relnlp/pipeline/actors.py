@@ -95,6 +95,7 @@ from relnlp.pipeline._actor_passes import (
     short_forms,
     topic_ministries,
 )
+from relnlp.pipeline._archival import collection_head, glued_note_end, non_name
 from relnlp.pipeline._canonical import (
     is_organ,
     organ_canonical,
@@ -300,8 +301,11 @@ class ActorTagger:
             # systems come from the gazetteer and the designator patterns instead.
             if ent.label_ not in ENTITY_LABELS or ent.label_ == "PRODUCT":
                 continue
-            s, e = _trim(doc, ent.start, ent.end)
+            s, e = _trim(doc, ent.start, glued_note_end(doc, ent.start, ent.end))
             label = ent.label_
+            if collection_head(doc, s, e):  # "Herter Papers": the person, not the papers
+                s, e = _trim(doc, s, e - 1)
+                label = label if doc[s:e].text.isupper() else "PERSON"
             while e > s and verb_after_name(doc[e - 1]):
                 e -= 1
                 s, e = _trim(doc, s, e)
@@ -317,7 +321,7 @@ class ActorTagger:
             if s >= e:
                 continue
             span = doc[s:e]
-            if not _has_letters(span) or span.text.islower() or span.text in NON_NAME_WORDS:
+            if not _has_letters(span) or span.text.islower() or non_name(span.text, NON_NAME_WORDS):
                 continue
             if all(t.text in TITLE_WORDS for t in span):
                 continue

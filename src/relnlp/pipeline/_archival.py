@@ -1,0 +1,140 @@
+"""The apparatus of archival diplomatic documents (helpers of ``relnlp_actors``).
+
+Documentary editions of diplomatic records (the *Foreign Relations of the United States*
+series, national archives' cable collections) give each document a heading, a source note,
+a classification and handling line and footnotes. The statistical model reads their Title
+Case words as names ("Top Secret" as a person, "Central Files" as a place). Here:
+
+* :data:`ARCHIVAL_WORDS`: classification and handling markings, message forms and
+  archival series words that name no actor when they are the whole span;
+* :func:`is_cross_reference`: a numbered cross-reference ("Document 51", "Part 1");
+* :func:`glued_note_end`: where a span runs on into a footnote glued to the word before it
+  ("Department of StateSource: ...", "HabanaNot printed"), which the tokenizer splits
+  (:mod:`relnlp.lang.tokenizer`), the name ends;
+* :func:`collection_head`: a person's papers or files named by the person ("Herter
+  Papers", "Whitman File"): the name is the person, the collection head is no part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from spacy.tokens import Doc
+
+__all__ = [
+    "ARCHIVAL_WORDS",
+    "collection_head",
+    "glued_note_end",
+    "is_cross_reference",
+    "non_name",
+]
+
+#: Security classifications, handling caveats and precedence indicators of cables (US,
+#: British and NATO usage), message forms, and archival series words.
+ARCHIVAL_WORDS = frozenset(
+    {
+        "Top Secret",
+        "Secret",
+        "Confidential",
+        "Restricted",
+        "Unclassified",
+        "Official Use Only",
+        "Limited Official Use",
+        "Noforn",
+        "NOFORN",
+        "Niact",
+        "NIACT",
+        "Eyes Only",
+        "Limdis",
+        "LIMDIS",
+        "Nodis",
+        "NODIS",
+        "Exdis",
+        "EXDIS",
+        "Limited Distribution",
+        "Operational Immediate",
+        "Flash",
+        "Priority",
+        "Routine",
+        "Telegram",
+        "Airgram",
+        "Despatch",
+        "Circular Telegram",
+        "Central Files",
+        "Central File",
+        "International File",
+        "Ibid",
+        "Ibid.",
+        "DTG",
+        "NOTAL",
+        "Notal",
+        "Embtel",
+        "Deptel",
+        "Deptels",
+        "Embtels",
+        "Reftel",
+        "Reftels",
+        "See",
+        "Not",
+        "Source",
+        "Repeated",
+        "Drafted",
+        "Printed",
+        "Received",
+        "Transmitted",
+    }
+)
+_CROSS_REFERENCE = re.compile(r"(?:Document|Documents|Part|Tab|Annex|Enclosure) \d+[A-Z]?")
+# The openers of a footnote of the series, as the tokenizer splits them from a glued word.
+_NOTE_OPENERS = frozenset(
+    "See Source Not Printed Drafted Repeated Sent Received Transmitted Approved".split()
+)
+#: Heads of a person's archival collection ("Dulles Papers", "Whitman File").
+COLLECTION_HEADS = frozenset({"Papers", "File", "Files", "Diaries", "Diary", "Records"})
+
+
+def is_cross_reference(text: str) -> bool:
+    """True for a numbered cross-reference to a document or part of an edition.
+
+    Examples
+    --------
+    >>> is_cross_reference("Document 51"), is_cross_reference("Resolution 242")
+    (True, False)
+    """
+    return _CROSS_REFERENCE.fullmatch(" ".join(text.split())) is not None
+
+
+def glued_note_end(doc: Doc, s: int, e: int) -> int:
+    """The end of token span [s, e) before a footnote opener glued to the word before it.
+
+    A footnote opener ("See", "Source", "Not") directly after a letter, period or closing
+    parenthesis with no space between them opens a note of the edition; a name never runs
+    on into it. Returns ``e`` when the span holds no such opener.
+    """
+    for i in range(s + 1, e):
+        prev = doc[i - 1]
+        if (
+            doc[i].text in _NOTE_OPENERS
+            and not prev.whitespace_
+            and (prev.text[-1:].islower() or prev.text[-1:] in {".", ")"})
+        ):
+            return i
+    return e
+
+
+def collection_head(doc: Doc, s: int, e: int) -> bool:
+    """True when token span [s, e) is a name followed by a collection head ("Herter
+    Papers"): the head should be dropped and the rest read as the name."""
+    return (
+        e - s > 1
+        and doc[e - 1].text in COLLECTION_HEADS
+        and doc[s].text[:1].isupper()
+        and doc[s:e].text not in ARCHIVAL_WORDS
+    )
+
+
+def non_name(text: str, other: Collection[str] = ()) -> bool:
+    """True for a model span that names no actor: an archival word, a cross-reference, or
+    one of ``other`` (the tagger's own list of non-name words)."""
+    return text in ARCHIVAL_WORDS or text in other or is_cross_reference(text)

@@ -1,0 +1,89 @@
+"""Entities in archival diplomatic documents (cables, memoranda, source notes), on
+sentences written for these tests (from no corpus).
+
+Checks the apparatus of documentary editions (classification lines, source notes, glued
+footnotes, cross-references, a person's papers) and the period's cable abbreviations and
+command designators, with labels and canonicals of corpora/GUIDELINES.md sections 2 and 8.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from relnlp.pipeline._archival import is_cross_reference, non_name
+from tests.actors.test_generalisation import Row, assert_entities, entity_rows
+
+CASES: list[tuple[str, list[Row]]] = [
+    (
+        "Telegram From the Embassy in Greece to the Department of StateSource: Department "
+        "of State, Central Files, 781.00/5-1259. Secret; Priority. Repeated to Ankara.",
+        [("Department of State", "ORG", "United States Department of State")],
+    ),
+    (
+        "CINCPAC and USCINCEUR were informed, and COMUSKOREA will report to CINCLANT.",
+        [
+            ("CINCPAC", "ORG", "United States Indo-Pacific Command"),
+            ("USCINCEUR", "ORG", "United States European Command"),
+            ("COMUSKOREA", "ORG", "United States Forces Korea"),
+            ("CINCLANT", "ORG", "United States Atlantic Command"),
+        ],
+    ),
+    (
+        "The GRC told the USG on Monday that ChiCom batteries had shelled the supply convoy.",
+        [
+            ("GRC", "ORG", "Government of the Republic of China"),
+            ("USG", "ORG", "Federal government of the United States"),
+            ("ChiCom", "NORP", "Chinese Communist"),
+        ],
+    ),
+    (
+        "The Soviet Government protested, and the Chinese Communists repeated their threat.",
+        [
+            ("Soviet Government", "ORG", "Government of the Soviet Union"),
+            ("Chinese Communists", "NORP", "Chinese Communist"),
+        ],
+    ),
+    (
+        "Source: Truman Library, Acheson Papers, memoranda of conversation. Acheson "
+        "discussed the cable with the President.",
+        [
+            ("Truman Library", "ORG", "Harry S. Truman Presidential Library and Museum"),
+            ("Acheson", "PERSON", "Dean Acheson"),
+        ],
+    ),
+    (
+        "Secretary Dulles met Ambassador JonesSee Document 40. before he flew to Beirut.",
+        [("Dulles", "PERSON", "John Foster Dulles"), ("Beirut", "GPE", "Beirut")],
+    ),
+    (
+        "The air force offered six F-86 fighters and two T-33 trainers to the Chinese "
+        "Nationalists.",
+        [
+            ("F-86", "PRODUCT", "North American F-86 Sabre"),
+            ("T-33", "PRODUCT", "Lockheed T-33"),
+            ("Chinese Nationalists", "NORP", "Chinese Nationalist"),
+        ],
+    ),
+]
+NOT_ENTITIES = {"Secret", "Telegram", "Central Files", "Central", "Repeated", "See", "Document 40"}
+
+
+@pytest.fixture(scope="module")
+def found(nlp: Any) -> list[list[Row]]:
+    return entity_rows(nlp, [text for text, _ in CASES])
+
+
+@pytest.mark.parametrize("k", range(len(CASES)), ids=[c[0][:40] for c in CASES])
+def test_archival_entities(found: list[list[Row]], k: int) -> None:
+    got = found[k]
+    assert_entities(got, CASES[k][1])
+    assert not [g for g in got if g[0] in NOT_ENTITIES]
+    assert not [g for g in got if "Source" in g[0] or g[0].endswith(("Papers", "See"))]
+
+
+def test_archival_words() -> None:
+    assert non_name("Top Secret") and non_name("Noforn") and non_name("Document 125")
+    assert is_cross_reference("Part 2") and not is_cross_reference("Resolution 242")
+    assert not non_name("Department of State") and non_name("GDP", {"GDP"})
