@@ -66,6 +66,11 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Chinese Nationalists", "NORP", "Chinese Nationalist"),
         ],
     ),
+    (
+        "Your instructions follow. Tell Nasser that the convoy will sail at dawn. Assure "
+        "Chamoun of our support.",
+        [("Nasser", "PERSON", "Gamal Abdel Nasser"), ("Chamoun", "PERSON", "Camille Chamoun")],
+    ),
 ]
 NOT_ENTITIES = {"Secret", "Telegram", "Central Files", "Central", "Repeated", "See", "Document 40"}
 
@@ -80,7 +85,13 @@ def test_archival_entities(found: list[list[Row]], k: int) -> None:
     got = found[k]
     assert_entities(got, CASES[k][1])
     assert not [g for g in got if g[0] in NOT_ENTITIES]
-    assert not [g for g in got if "Source" in g[0] or g[0].endswith(("Papers", "See"))]
+    assert not [
+        g
+        for g in got
+        if "Source" in g[0]
+        or g[0].endswith(("Papers", "See"))
+        or g[0].startswith(("Tell ", "Assure "))
+    ]
 
 
 def test_archival_words() -> None:

@@ -11,6 +11,8 @@ Case words as names ("Top Secret" as a person, "Central Files" as a place). Here
 * :func:`glued_note_end`: where a span runs on into a footnote glued to the word before it
   ("Department of StateSource: ...", "HabanaNot printed"), which the tokenizer splits
   (:mod:`relnlp.lang.tokenizer`), the name ends;
+* :func:`instruction_verb`: an instruction opening a sentence of a cable ("Tell Chiang
+  that ...", "Inform Nasser ...") is no part of the name after it;
 * :func:`collection_head`: a person's papers or files named by the person ("Herter
   Papers", "Whitman File"): the name is the person, the collection head is no part of it.
 """
@@ -20,12 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 __all__ = [
     "ARCHIVAL_WORDS",
     "collection_head",
     "glued_note_end",
+    "instruction_verb",
     "is_cross_reference",
     "non_name",
 ]
@@ -138,3 +141,15 @@ def non_name(text: str, other: Collection[str] = ()) -> bool:
     """True for a model span that names no actor: an archival word, a cross-reference, or
     one of ``other`` (the tagger's own list of non-name words)."""
     return text in ARCHIVAL_WORDS or text in other or is_cross_reference(text)
+
+
+# Verbs that open an instruction in a cable or memorandum, before the person addressed.
+_INSTRUCTION_VERBS = frozenset(
+    "Tell Inform Advise Assure Ask Urge Remind Instruct Notify Warn Request Invite "
+    "Thank Brief Approach Convey".split()
+)
+
+
+def instruction_verb(tok: Token) -> bool:
+    """True for an instruction verb opening a sentence ("Tell Chiang that ...")."""
+    return bool(tok.is_sent_start) and tok.text in _INSTRUCTION_VERBS

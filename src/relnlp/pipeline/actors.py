@@ -95,7 +95,12 @@ from relnlp.pipeline._actor_passes import (
     short_forms,
     topic_ministries,
 )
-from relnlp.pipeline._archival import collection_head, glued_note_end, non_name
+from relnlp.pipeline._archival import (
+    collection_head,
+    glued_note_end,
+    instruction_verb,
+    non_name,
+)
 from relnlp.pipeline._canonical import (
     is_organ,
     organ_canonical,
@@ -312,7 +317,7 @@ class ActorTagger:
             if s < e and doc[s].text in _HEADLINE_VERBS:
                 continue  # "Meets with ...", a headline verb alone: no name
             if label == "PERSON":
-                while s < e - 1 and doc[s].text in TITLE_WORDS:
+                while s < e - 1 and (doc[s].text in TITLE_WORDS or instruction_verb(doc[s])):
                     s += 1
                 body = office_body(doc, s, e, self.gazetteer)
                 if body is not None:
