@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from relnlp.pipeline._archival import is_cross_reference, non_name
+from relnlp.gazetteer import load_gazetteer
+from relnlp.pipeline._archival import find_embassies, is_cross_reference, non_name
 from tests.actors.test_generalisation import Row, assert_entities, entity_rows
 
 CASES: list[tuple[str, list[Row]]] = [
@@ -71,6 +72,15 @@ CASES: list[tuple[str, list[Row]]] = [
         "Chamoun of our support.",
         [("Nasser", "PERSON", "Gamal Abdel Nasser"), ("Chamoun", "PERSON", "Camille Chamoun")],
     ),
+    (
+        "Airgram From the Embassy in Greece to the Department of State. The Turkish Embassy "
+        "delivered a note, and the Iranian Embassy in Baghdad confirmed it.",
+        [
+            ("Embassy in Greece", "ORG", "Embassy of the United States, Athens"),
+            ("Turkish Embassy", "ORG", "Embassy of Turkey, Washington, D.C."),
+            ("Iranian Embassy in Baghdad", "ORG", "Embassy of Iran, Baghdad"),
+        ],
+    ),
 ]
 NOT_ENTITIES = {"Secret", "Telegram", "Central Files", "Central", "Repeated", "See", "Document 40"}
 
@@ -98,3 +108,8 @@ def test_archival_words() -> None:
     assert non_name("Top Secret") and non_name("Noforn") and non_name("Document 125")
     assert is_cross_reference("Part 2") and not is_cross_reference("Resolution 242")
     assert not non_name("Department of State") and non_name("GDP", {"GDP"})
+
+
+def test_embassy_needs_a_known_owner_or_place() -> None:
+    text = "The Embassy replied. The American Embassy agreed. The Embassy in Xanadu wrote."
+    assert [text[f.start : f.end] for f in find_embassies(text, load_gazetteer())] == []

@@ -13,6 +13,9 @@ Case words as names ("Top Secret" as a person, "Central Files" as a place). Here
   (:mod:`relnlp.lang.tokenizer`), the name ends;
 * :func:`instruction_verb`: an instruction opening a sentence of a cable ("Tell Chiang
   that ...", "Inform Nasser ...") is no part of the name after it;
+* :func:`find_embassies`: embassies as diplomatic records name them, "Embassy in Jordan"
+  (the records' own state's embassy, in the capital) and "Polish Embassy" (that state's
+  embassy in the records' capital), with the canonical form "Embassy of <state>, <city>";
 * :func:`collection_head`: a person's papers or files named by the person ("Herter
   Papers", "Whitman File"): the name is the person, the collection head is no part of it.
 """
@@ -20,13 +23,18 @@ Case words as names ("Top Secret" as a person, "Central Files" as a place). Here
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
+
+from relnlp.gazetteer import Gazetteer
+from relnlp.pipeline._canonical import _WITH_ARTICLE
+from relnlp.pipeline._military import MilitaryName
 
 __all__ = [
     "ARCHIVAL_WORDS",
     "collection_head",
+    "find_embassies",
     "glued_note_end",
     "instruction_verb",
     "is_cross_reference",
@@ -153,3 +161,53 @@ _INSTRUCTION_VERBS = frozenset(
 def instruction_verb(tok: Token) -> bool:
     """True for an instruction verb opening a sentence ("Tell Chiang that ...")."""
     return bool(tok.is_sent_start) and tok.text in _INSTRUCTION_VERBS
+
+
+#: The state whose diplomatic records these conventions follow (the *Foreign Relations* series
+#: and US cables): its embassies are "the Embassy in X"; foreign ones are in its capital.
+HOME_STATE, HOME_CAPITAL = "United States", "Washington, D.C."
+_NAME = r"[A-Z][\w'’-]*"
+_EMBASSY = re.compile(
+    rf"(?<![\w-])(?:(?P<adj>[A-Z][a-z]+) )?Embassy(?: (?:in|at) (?P<place>(?:the )?{_NAME}"
+    rf"(?: (?:of )?{_NAME}){{0,3}}))?"
+)
+
+
+def _of(state: str) -> str:
+    return f"the {state}" if state.startswith(_WITH_ARTICLE) else state
+
+
+def find_embassies(text: str, gaz: Gazetteer) -> Iterator[MilitaryName]:
+    """Embassies named by place ("Embassy in Lebanon") or by state ("British Embassy").
+
+    The owner is the state of a nationality adjective before "Embassy", else
+    :data:`HOME_STATE`; the city is the place after "in" (a state's capital), else
+    :data:`HOME_CAPITAL` for a foreign embassy. Nothing is found for "Embassy" alone or
+    for a place or adjective the gazetteer does not know.
+    """
+    capital_of = {state: city for city, state in gaz.capitals.items()}
+    for m in _EMBASSY.finditer(text):
+        adj, place = m.group("adj"), m.group("place")
+        owner = gaz.demonym_country.get(adj) if adj else None
+        start = m.start() if owner else m.start() + (len(adj) + 1 if adj else 0)
+        owner = owner or HOME_STATE
+        if place is None:
+            if owner == HOME_STATE:
+                continue  # "the Embassy", "American Embassy": no place named
+            yield MilitaryName(
+                start, m.end(), "ORG", f"Embassy of {_of(owner)}, {HOME_CAPITAL}", ""
+            )
+            continue
+        words = place.split(" ")
+        while words:
+            hit = gaz.lookup(" ".join(words).removeprefix("the "))
+            if hit is not None and hit.label == "GPE":
+                break
+            words.pop()
+        if not words or hit is None:
+            continue
+        city = (
+            capital_of.get(hit.canonical, hit.canonical) if hit.kind == "state" else hit.canonical
+        )
+        end = m.start("place") + len(" ".join(words))
+        yield MilitaryName(start, end, "ORG", f"Embassy of {_of(owner)}, {city}", "")

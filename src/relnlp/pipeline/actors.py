@@ -97,6 +97,7 @@ from relnlp.pipeline._actor_passes import (
 )
 from relnlp.pipeline._archival import (
     collection_head,
+    find_embassies,
     glued_note_end,
     instruction_verb,
     non_name,
@@ -288,6 +289,10 @@ class ActorTagger:
             canonical = hit.canonical if hit is not None and hit.label == "LAW" else found.canonical
             # Below the gazetteer and acronyms, above the model's shorter guesses.
             out.append(Mention(span.start, span.end, "LAW", canonical, "pattern", 3.9))
+        for found in find_embassies(text, self.gazetteer):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is not None:
+                out.append(Mention(span.start, span.end, "ORG", found.canonical, "pattern", 3.9))
         for found in find_exercises(text, sentence_of):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
