@@ -81,8 +81,27 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Iranian Embassy in Baghdad", "ORG", "Embassy of Iran, Baghdad"),
         ],
     ),
+    (
+        "Instructions will be given to you by Admiral Radford. HMG agreed that in Phase II "
+        "the LCMs would sail from Okinawa.",
+        [
+            ("Radford", "PERSON", None),  # the rank is no part of the name
+            ("HMG", "ORG", "Government of the United Kingdom"),
+            ("LCMs", "PRODUCT", "Landing Craft Mechanized"),
+        ],
+    ),
 ]
-NOT_ENTITIES = {"Secret", "Telegram", "Central Files", "Central", "Repeated", "See", "Document 40"}
+NOT_ENTITIES = {
+    "Phase II",
+    "Admiral Radford",
+    "Secret",
+    "Telegram",
+    "Central Files",
+    "Central",
+    "Repeated",
+    "See",
+    "Document 40",
+}
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +127,22 @@ def test_archival_words() -> None:
     assert non_name("Top Secret") and non_name("Noforn") and non_name("Document 125")
     assert is_cross_reference("Part 2") and not is_cross_reference("Resolution 242")
     assert not non_name("Department of State") and non_name("GDP", {"GDP"})
+    assert non_name("Phase II") and non_name("Foreign Relations")
 
 
 def test_embassy_needs_a_known_owner_or_place() -> None:
     text = "The Embassy replied. The American Embassy agreed. The Embassy in Xanadu wrote."
     assert [text[f.start : f.end] for f in find_embassies(text, load_gazetteer())] == []
+
+
+def test_rank_and_surname() -> None:
+    import spacy
+
+    from relnlp.pipeline._archival import rank_and_surname
+
+    nlp = spacy.blank("en")
+    assert rank_and_surname(nlp("Admiral Burke agreed"), 0, 2)
+    assert rank_and_surname(nlp("Ambassador Rankin agreed"), 0, 2)
+    assert not rank_and_surname(nlp("Secretary General agreed"), 0, 2)
+    assert not rank_and_surname(nlp("General Assembly agreed"), 0, 2)
+    assert not rank_and_surname(nlp("Admiral Burke Jones agreed"), 0, 3)

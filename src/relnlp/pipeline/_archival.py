@@ -28,6 +28,7 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Doc, Token
 
 from relnlp.gazetteer import Gazetteer
+from relnlp.pipeline._actor_base import TITLE_WORDS
 from relnlp.pipeline._canonical import _WITH_ARTICLE
 from relnlp.pipeline._military import MilitaryName
 
@@ -39,6 +40,7 @@ __all__ = [
     "instruction_verb",
     "is_cross_reference",
     "non_name",
+    "rank_and_surname",
 ]
 
 #: Security classifications, handling caveats and precedence indicators of cables (US,
@@ -94,9 +96,19 @@ ARCHIVAL_WORDS = frozenset(
         "Printed",
         "Received",
         "Transmitted",
+        "Foreign Relations",
+        "Phase",
+        "Phases",
+        "UNSYG",
+        "SYG",
+        "BLT",
+        "BLTs",
+        "RCT",
     }
 )
-_CROSS_REFERENCE = re.compile(r"(?:Document|Documents|Part|Tab|Annex|Enclosure) \d+[A-Z]?")
+_CROSS_REFERENCE = re.compile(
+    r"(?:Document|Documents|Part|Tab|Annex|Enclosure|Phase) (?:\d+[A-Z]?|[IVX]+)"
+)
 # The openers of a footnote of the series, as the tokenizer splits them from a glued word.
 _NOTE_OPENERS = frozenset(
     "See Source Not Printed Drafted Repeated Sent Received Transmitted Approved".split()
@@ -158,9 +170,29 @@ _INSTRUCTION_VERBS = frozenset(
 )
 
 
+# Ranks and offices that, before a single surname, make the span a person's name however
+# the model labels it ("Admiral Radford" as ORG); "General" is left out ("General Assembly").
+_RANKS = frozenset(
+    "Admiral Adm. Ambassador Amb. Colonel Col. Commodore Senator Sen. Secretary".split()
+)
+
+
 def instruction_verb(tok: Token) -> bool:
     """True for an instruction verb opening a sentence ("Tell Chiang that ...")."""
     return bool(tok.is_sent_start) and tok.text in _INSTRUCTION_VERBS
+
+
+def rank_and_surname(doc: Doc, s: int, e: int) -> bool:
+    """True when token span [s, e) is a rank or office and one capitalised word
+    ("Admiral Smoot", "Ambassador Jones"): a person, whatever label the model gave."""
+    return (
+        e - s == 2
+        and doc[s].text in _RANKS
+        and doc[s + 1].is_alpha
+        and doc[s + 1].text.istitle()
+        and not doc[s + 1].is_sent_start
+        and doc[s + 1].text not in TITLE_WORDS
+    )
 
 
 #: The state whose diplomatic records these conventions follow (the *Foreign Relations* series

@@ -101,6 +101,7 @@ from relnlp.pipeline._archival import (
     glued_note_end,
     instruction_verb,
     non_name,
+    rank_and_surname,
 )
 from relnlp.pipeline._canonical import (
     is_organ,
@@ -313,6 +314,8 @@ class ActorTagger:
                 continue
             s, e = _trim(doc, ent.start, glued_note_end(doc, ent.start, ent.end))
             label = ent.label_
+            if label in {"ORG", "GPE"} and rank_and_surname(doc, s, e):
+                label = "PERSON"  # "Admiral Smoot": the rank goes with the titles below
             if collection_head(doc, s, e):  # "Herter Papers": the person, not the papers
                 s, e = _trim(doc, s, e - 1)
                 label = label if doc[s:e].text.isupper() else "PERSON"
