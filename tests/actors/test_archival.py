@@ -146,3 +146,17 @@ def test_rank_and_surname() -> None:
     assert not rank_and_surname(nlp("Secretary General agreed"), 0, 2)
     assert not rank_and_surname(nlp("General Assembly agreed"), 0, 2)
     assert not rank_and_surname(nlp("Admiral Burke Jones agreed"), 0, 3)
+
+
+def test_archival_span() -> None:
+    import spacy
+
+    from relnlp.pipeline._archival import archival_span
+
+    nlp = spacy.blank("en")
+    doc = nlp("as ordered in CINCLANT 041530Z and NAVY 778812 today")
+    assert archival_span(doc, 3, 5) == (3, 4) and archival_span(doc, 6, 8) == (6, 7)
+    doc = nlp("under Article IV of the North Atlantic Treaty and Section 2 of the Act")
+    assert doc[archival_span(doc, 1, 8)[0] : 8].text == "North Atlantic Treaty"
+    doc = nlp("Article 5 of the treaty applies")
+    assert archival_span(doc, 0, 5) == (0, 5)  # no capitalised name after "of the"

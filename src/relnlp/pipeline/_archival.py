@@ -34,6 +34,7 @@ from relnlp.pipeline._military import MilitaryName
 
 __all__ = [
     "ARCHIVAL_WORDS",
+    "archival_span",
     "collection_head",
     "find_embassies",
     "glued_note_end",
@@ -126,6 +127,25 @@ def is_cross_reference(text: str) -> bool:
     (True, False)
     """
     return _CROSS_REFERENCE.fullmatch(" ".join(text.split())) is not None
+
+
+_MESSAGE_NUMBER = re.compile(r"\d{5,}|\d{6}Z")
+_ARTICLE_REF = frozenset({"Article", "Articles", "Section", "Paragraph", "Chapter"})
+
+
+def archival_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Token span [s, e) without the apparatus around a name: a glued footnote
+    (:func:`glued_note_end`), a message number or date-time group after it ("JCS 947046",
+    "CINCPAC 282358Z") and an article reference before a treaty ("Article V of the Mutual
+    Defense Treaty" -> the treaty)."""
+    e = glued_note_end(doc, s, e)
+    while e - s > 1 and _MESSAGE_NUMBER.fullmatch(doc[e - 1].text):
+        e -= 1
+    if e - s > 3 and doc[s].text in _ARTICLE_REF and doc[s + 2].text == "of":
+        k = s + 3 + (doc[s + 3].lower_ == "the")
+        if k < e and doc[k].text[:1].isupper():
+            s = k
+    return s, e
 
 
 def glued_note_end(doc: Doc, s: int, e: int) -> int:

@@ -96,9 +96,9 @@ from relnlp.pipeline._actor_passes import (
     topic_ministries,
 )
 from relnlp.pipeline._archival import (
+    archival_span,
     collection_head,
     find_embassies,
-    glued_note_end,
     instruction_verb,
     non_name,
     rank_and_surname,
@@ -312,7 +312,7 @@ class ActorTagger:
             # systems come from the gazetteer and the designator patterns instead.
             if ent.label_ not in ENTITY_LABELS or ent.label_ == "PRODUCT":
                 continue
-            s, e = _trim(doc, ent.start, glued_note_end(doc, ent.start, ent.end))
+            s, e = _trim(doc, *archival_span(doc, ent.start, ent.end))
             label = ent.label_
             if label in {"ORG", "GPE"} and rank_and_surname(doc, s, e):
                 label = "PERSON"  # "Admiral Smoot": the rank goes with the titles below
