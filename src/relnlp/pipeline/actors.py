@@ -96,6 +96,14 @@ from relnlp.pipeline._actor_passes import (
     short_forms,
     topic_ministries,
 )
+from relnlp.pipeline._archival import (
+    archival_span,
+    collection_head,
+    find_embassies,
+    instruction_verb,
+    non_name,
+    rank_and_surname,
+)
 from relnlp.pipeline._canonical import (
     is_organ,
     organ_canonical,
@@ -288,6 +296,10 @@ class ActorTagger:
             canonical = hit.canonical if hit is not None and hit.label == "LAW" else found.canonical
             # Below the gazetteer and acronyms, above the model's shorter guesses.
             out.append(Mention(span.start, span.end, "LAW", canonical, "pattern", 3.9))
+        for found in find_embassies(text, self.gazetteer):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is not None:
+                out.append(Mention(span.start, span.end, "ORG", found.canonical, "pattern", 3.9))
         for found in find_exercises(text, sentence_of):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
@@ -306,15 +318,20 @@ class ActorTagger:
             # systems come from the gazetteer and the designator patterns instead.
             if ent.label_ not in ENTITY_LABELS or ent.label_ == "PRODUCT":
                 continue
-            s, e = _trim(doc, ent.start, ent.end)
+            s, e = _trim(doc, *archival_span(doc, ent.start, ent.end))
             label = ent.label_
+            if label in {"ORG", "GPE"} and rank_and_surname(doc, s, e):
+                label = "PERSON"  # "Admiral Smoot": the rank goes with the titles below
+            if collection_head(doc, s, e):  # "Herter Papers": the person, not the papers
+                s, e = _trim(doc, s, e - 1)
+                label = label if doc[s:e].text.isupper() else "PERSON"
             while e > s and verb_after_name(doc[e - 1]):
                 e -= 1
                 s, e = _trim(doc, s, e)
             if s < e and doc[s].text in _HEADLINE_VERBS:
                 continue  # "Meets with ...", a headline verb alone: no name
             if label == "PERSON":
-                while s < e - 1 and doc[s].text in TITLE_WORDS:
+                while s < e - 1 and (doc[s].text in TITLE_WORDS or instruction_verb(doc[s])):
                     s += 1
                 body = office_body(doc, s, e, self.gazetteer)
                 if body is not None:
@@ -323,7 +340,7 @@ class ActorTagger:
             if s >= e:
                 continue
             span = doc[s:e]
-            if not _has_letters(span) or span.text.islower() or span.text in NON_NAME_WORDS:
+            if not _has_letters(span) or span.text.islower() or non_name(span.text, NON_NAME_WORDS):
                 continue
             if all(t.text in TITLE_WORDS for t in span):
                 continue
