@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.chars import MONTH_NAMES
 from relnlp.pipeline._actor_base import _ORG_HEADS, _ORG_WORDS, TITLE_WORDS, Mention
+from relnlp.pipeline._archival import glued_note_end
 
 __all__ = ["office_splits"]
 
@@ -137,6 +138,11 @@ def body_names(doc: Doc) -> list[Mention]:
             span = doc.char_span(start, start + len(name), alignment_mode="contract")
             if span is None or len(span) < 3 or span.text != name:
                 continue
+            end_tok = glued_note_end(doc, span.start, span.end)
+            if end_tok < span.end:  # "Department of StateSource: ...": a glued note
+                span = doc[span.start : end_tok]
+                if len(span) < 3:
+                    continue
             # Below the model's span of the same extent (its organ logic resolves a
             # possessive state: "Beijing's Ministry of National Defense"), above its
             # shorter pieces.
