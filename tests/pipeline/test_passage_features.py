@@ -55,9 +55,14 @@ def test_ridge_fits_round_trips_and_maps_to_the_bins() -> None:
     assert np.allclose(back.predict(x), ridge.predict(x))
     s = ridge.score(x)
     assert s.min() >= 0 and s.max() <= 1
-    # a prediction of k on the 0-3 scale falls in the k-th of four equal bins
-    flat = Ridge([0.0] * len(FEATURES), [1.0] * len(FEATURES), [0.0] * len(FEATURES), 2.0, 1.0)
-    assert int(flat.score(x[:1])[0] * 4) == 2
+    # the score is the prediction on the rule feature's scale: ranks kept, least squares
+    pred = ridge.predict(x)
+    inside = (s > 0) & (s < 1)
+    assert np.all(np.diff(s[np.argsort(pred)]) >= 0)
+    assert ridge.slope > 0
+    line = np.polyfit(pred, x[:, 0], 1)
+    assert np.allclose([ridge.slope, ridge.intercept], line)
+    assert np.allclose(s[inside], ridge.intercept + ridge.slope * pred[inside])
     bad = ridge.to_dict() | {"features": ["rule"]}
     with pytest.raises(ValueError):
         Ridge.from_dict(bad)
@@ -67,7 +72,9 @@ def test_passage_model_with_ridge_is_version_2_and_scores_with_it(nlp: Any) -> N
     r = nlp.analyze(TEXT, doc_date="2020-01-01")
     n = len(FEATURES)
     # a ridge that reads only the dyad feature: the passage naming two states ranks first
-    dyad = Ridge([0.0] * n, [1.0] * n, [1.0 if f == "dyad" else 0.0 for f in FEATURES], 0.5, 1.0)
+    dyad = Ridge(
+        [0.0] * n, [1.0] * n, [1.0 if f == "dyad" else 0.0 for f in FEATURES], 0.5, 1.0, 0.0, 0.25
+    )
     params: dict[str, dict[str, Any]] = {
         "cooperation": {"mix": 0.5, "top": 0.7, "ridge": dyad.to_dict()},
         "tension": {"mix": 0.5, "top": 0.7},
@@ -82,7 +89,7 @@ def test_passage_model_with_ridge_is_version_2_and_scores_with_it(nlp: Any) -> N
         agg.PassageModel.from_json(text.replace('"format_version": 2', '"format_version": 3'))
     scored = agg._scores_with(r, params)
     plain = agg._scores_with(r, unfitted.params)
-    assert scored[0].cooperation == (1.0 + 0.5 + 0.5) / 4
-    assert scored[2].cooperation == (0.0 + 0.5 + 0.5) / 4
+    assert scored[0].cooperation == 0.25 * (1.0 + 0.5)
+    assert scored[2].cooperation == 0.25 * (0.0 + 0.5)
     # the axis without a ridge keeps the unfitted aggregation
     assert [p.tension for p in scored] == [p.tension for p in plain]

@@ -18,7 +18,12 @@ built from them alone:
   one document out; it also keeps, for each of those reports, the parameters fitted
   without it, so evaluation never scores a report with parameters fitted to it
   (:func:`held_out_passage_scores`). Without that file, or with sentence scores of
-  another model, ``mix = 0.5`` and ``top = 0.7`` (the rule before fitting);
+  another model, ``mix = 0.5`` and ``top = 0.7`` (the rule before fitting). On an axis
+  where the file holds a ``ridge`` (format version 2; cooperation in the shipped file),
+  the passage score is instead a ridge regression on passage features
+  (:mod:`relnlp.tone.passage_features`: the rule's score, the strongest sentence, the
+  share of sentences with cues, the passage's events, two or more states named, hedged
+  cues, length) mapped to [0, 1];
 * **report** score: the mean of its passage scores weighted by passage length; a text
   with no passage (a single line without a full stop is read as a title) is scored as
   one passage made of all its sentences;

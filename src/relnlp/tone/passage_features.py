@@ -15,8 +15,9 @@ meaningful in any report (no word of any annotated report):
 * ``length``: log(number of sentences).
 
 :class:`Ridge` holds a ridge regression on these features (standardised) that predicts
-the 0-3 gold scale; :meth:`Ridge.score` maps it to [0, 1] so that the equal-width bins of
-the evaluation (:func:`relnlp.evaluate.metrics.bin_scores`) read it back on the 0-3 scale.
+the 0-3 gold scale; :meth:`Ridge.score` maps it linearly onto the scale of the unfitted
+rule's score (the line fitted from prediction to ``rule`` on the training passages, no
+gold), so that a fitted axis stays comparable with an unfitted one.
 """
 
 from __future__ import annotations
@@ -169,6 +170,12 @@ class Ridge:
     weights: list[float]
     offset: float
     penalty: float
+    #: ``score = clip(intercept + slope x predict)``: the least-squares line from the
+    #: prediction to the unfitted rule's score (feature ``rule``) on the training
+    #: passages, so that the fitted axis keeps the rule's scale and stays comparable with
+    #: the other axis (fitted without the gold).
+    intercept: float = 0.0
+    slope: float = 0.25
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """The predicted 0-3 gold scale of each row of ``x``."""
@@ -176,8 +183,9 @@ class Ridge:
         return np.asarray(z @ np.asarray(self.weights) + self.offset, dtype=float)
 
     def score(self, x: np.ndarray) -> np.ndarray:
-        """The prediction on [0, 1]: ``(predicted + 0.5) / 4``, clipped."""
-        return np.clip((self.predict(x) + 0.5) / 4, 0.0, 1.0)
+        """The prediction on the unfitted rule's [0, 1] scale:
+        ``intercept + slope x predicted``, clipped to [0, 1]."""
+        return np.clip(self.intercept + self.slope * self.predict(x), 0.0, 1.0)
 
     @classmethod
     def fit(cls, x: np.ndarray, y: np.ndarray, penalty: float) -> Ridge:
@@ -187,12 +195,16 @@ class Ridge:
         scale[scale == 0] = 1.0
         z = (x - mean) / scale
         w = np.linalg.solve(z.T @ z + penalty * np.eye(z.shape[1]), z.T @ (y - y.mean()))
+        pred = z @ w + y.mean()
+        slope, intercept = np.polyfit(pred, x[:, FEATURES.index("rule")], 1)
         return cls(
             [float(v) for v in mean],
             [float(v) for v in scale],
             [float(v) for v in w],
             float(y.mean()),
             float(penalty),
+            float(intercept),
+            float(slope),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -204,6 +216,8 @@ class Ridge:
             "weights": self.weights,
             "offset": self.offset,
             "penalty": self.penalty,
+            "intercept": self.intercept,
+            "slope": self.slope,
         }
 
     @classmethod
@@ -223,4 +237,6 @@ class Ridge:
             [float(v) for v in data["weights"]],
             float(data["offset"]),
             float(data.get("penalty", 0.0)),
+            float(data.get("intercept", 0.0)),
+            float(data.get("slope", 0.25)),
         )
