@@ -18,7 +18,12 @@ built from them alone:
   one document out; it also keeps, for each of those reports, the parameters fitted
   without it, so evaluation never scores a report with parameters fitted to it
   (:func:`held_out_passage_scores`). Without that file, or with sentence scores of
-  another model, ``mix = 0.5`` and ``top = 0.7`` (the rule before fitting);
+  another model, ``mix = 0.5`` and ``top = 0.7`` (the rule before fitting). On an axis
+  where the file holds a ``ridge`` (format version 2; cooperation in the shipped file),
+  the passage score is instead a ridge regression on passage features
+  (:mod:`relnlp.tone.passage_features`: the rule's score, the strongest sentence, the
+  share of sentences with cues, the passage's events, two or more states named, hedged
+  cues, length) mapped to [0, 1];
 * **report** score: the mean of its passage scores weighted by passage length; a text
   with no passage (a single line without a full stop is read as a title) is scored as
   one passage made of all its sentences;
@@ -33,7 +38,6 @@ in :mod:`relnlp.timelines`.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,13 +47,19 @@ import numpy as np
 
 from relnlp import records
 from relnlp.records import SentenceTone
+from relnlp.tone.passage_features import DAMP, Ridge, _pair, combine, passage_features
+
+# ``combine`` and ``_pair`` live in relnlp.tone.passage_features (its features use them);
+# they are part of this module's interface too.
 
 if TYPE_CHECKING:
     from relnlp.report import Report
 
 __all__ = [
+    "DAMP",
     "DEFAULT_PARAMS",
     "PassageModel",
+    "combine",
     "PassageTone",
     "held_out_passage_scores",
     "passage_scores",
@@ -57,7 +67,6 @@ __all__ = [
     "sentence_tones",
 ]
 
-DAMP = 0.6
 AXES = ("cooperation", "tension")
 #: The aggregation's parameters per axis before any fitting.
 DEFAULT_PARAMS: dict[str, dict[str, float]] = {a: {"mix": 0.5, "top": 0.7} for a in AXES}
@@ -66,18 +75,20 @@ PASSAGE_FILE = "passage_model.json"
 
 @dataclass
 class PassageModel:
-    """Fitted passage aggregation: ``params[axis] = {"mix": ..., "top": ...}``;
+    """Fitted passage aggregation: ``params[axis] = {"mix": ..., "top": ...}``, with
+    ``"ridge"`` (a :class:`relnlp.tone.passage_features.Ridge` as a dict) when the
+    passage features' regression is adopted on that axis (format version 2);
     ``folds[doc_id]`` the same fitted without that report; ``info`` the card's figures."""
 
-    params: dict[str, dict[str, float]]
-    folds: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    params: dict[str, dict[str, Any]]
+    folds: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(
             {
                 "format": "relnlp-tone-passages",
-                "format_version": 1,
+                "format_version": 2 if _has_ridge(self.params) else 1,
                 "params": self.params,
                 "folds": self.folds,
                 "info": self.info,
@@ -88,8 +99,11 @@ class PassageModel:
     @classmethod
     def from_json(cls, text: str) -> PassageModel:
         data = json.loads(text)
-        if data.get("format") != "relnlp-tone-passages" or data.get("format_version") != 1:
-            raise ValueError("not a relnlp passage model of format version 1")
+        if data.get("format") != "relnlp-tone-passages" or data.get("format_version") not in (
+            1,
+            2,
+        ):
+            raise ValueError("not a relnlp passage model of format version 1 or 2")
         return cls(data["params"], data.get("folds", {}), data.get("info", {}))
 
 
@@ -117,6 +131,10 @@ def packaged_passage_model() -> PassageModel | None:
         raise ResourceError(Errors.E109.format(path=str(f), problem=str(exc)), name=str(f)) from exc
 
 
+def _has_ridge(params: dict[str, dict[str, Any]]) -> bool:
+    return any("ridge" in p for p in params.values())
+
+
 class PassageTone(NamedTuple):
     """A passage's scores (see the module docstring) and the cues of its sentences."""
 
@@ -128,18 +146,6 @@ class PassageTone(NamedTuple):
 def sentence_tones(report: Report) -> list[SentenceTone]:
     """The sentence scores stored on the report's Doc (empty when tone is off)."""
     return records.sentence_tones(report.doc) or []
-
-
-def _combine(scores: Sequence[float], top: float = 0.7) -> float:
-    if not scores:
-        return 0.0
-    keep = math.prod(1 - DAMP * s for s in scores)
-    return round(top * max(scores) + (1 - top) * (1 - keep), 4)
-
-
-def combine(tones: Sequence[tuple[float, float]], mix: float, top: float) -> float:
-    """A passage's score on one axis from its sentences' (learned, rule) scores."""
-    return _combine([mix * a + (1 - mix) * b for a, b in tones], top)
 
 
 def _passage_groups(report: Report) -> list[list[SentenceTone]]:
@@ -160,7 +166,7 @@ def _passage_groups(report: Report) -> list[list[SentenceTone]]:
     return groups
 
 
-def _params(report: Report) -> dict[str, dict[str, float]]:
+def _params(report: Report) -> dict[str, dict[str, Any]]:
     """The packaged fitted parameters when the Doc's sentence scores come from the
     packaged sentence model (they were fitted on its scores), else the defaults."""
     if records.tone_model(report.doc) == "packaged":
@@ -170,20 +176,31 @@ def _params(report: Report) -> dict[str, dict[str, float]]:
     return DEFAULT_PARAMS
 
 
-def _scores_with(report: Report, params: dict[str, dict[str, float]]) -> list[PassageTone]:
+def _scores_with(report: Report, params: dict[str, dict[str, Any]]) -> list[PassageTone]:
     n = len(report.document.passages)
     if records.sentence_tones(report.doc) is None:
         return [PassageTone(0.0, 0.0, [])] * n
     groups = _passage_groups(report)
     if len(groups) != n:
         return [PassageTone(0.0, 0.0, [])] * n
+    fitted: dict[str, list[float]] = {}
+    if _has_ridge(params) and n:
+        feats = passage_features(report, groups)
+        for axis in AXES:
+            if "ridge" in params[axis]:
+                ridge = Ridge.from_dict(params[axis]["ridge"])
+                fitted[axis] = [round(float(v), 4) for v in ridge.score(feats[axis])]
     return [
         PassageTone(
-            cooperation=_strength(g, "cooperation", params),
-            tension=_strength(g, "tension", params),
+            cooperation=fitted["cooperation"][i]
+            if "cooperation" in fitted
+            else _strength(g, "cooperation", params),
+            tension=fitted["tension"][i]
+            if "tension" in fitted
+            else _strength(g, "tension", params),
             cues=[c for s in g for c in s.cues],
         )
-        for g in groups
+        for i, g in enumerate(groups)
     ]
 
 
@@ -204,18 +221,10 @@ def held_out_passage_scores(report: Report, doc_id: str) -> list[PassageTone] | 
     return _scores_with(report, model.folds[doc_id])
 
 
-def _strength(
-    group: Sequence[SentenceTone], axis: str, params: dict[str, dict[str, float]]
-) -> float:
+def _strength(group: Sequence[SentenceTone], axis: str, params: dict[str, dict[str, Any]]) -> float:
     """A passage's score on ``axis`` from its sentences (see the module doc)."""
     p = params[axis]
     return combine([_pair(s, axis) for s in group], p["mix"], p["top"])
-
-
-def _pair(st: SentenceTone, axis: str) -> tuple[float, float]:
-    if axis == "cooperation":
-        return st.cooperation, st.rule_cooperation
-    return st.tension, st.rule_tension
 
 
 def _goldstein(tones: Iterable[SentenceTone]) -> float:
