@@ -204,7 +204,7 @@ LANGUAGE_NAMES = frozenset(
 def same_body(long: str, canonical: str) -> bool:
     """Whether an acronym's long form written in the text can name the gazetteer body its
     short form stands for: they share a content word ("Islamic State in Khorasan" and
-    "Islamic State - Khorasan Province"); "General Directorate of Intelligence (GDI)" is
+    "Islamic State – Khorasan Province"); "General Directorate of Intelligence (GDI)" is
     not the gazetteer's "Global Development Initiative"."""
     stop = {"of", "and", "for", "the", "on", "in", "to"}
     words = {w.lower().rstrip("s") for w in re.findall(r"[^\W\d_]+", long)} - stop

@@ -1,0 +1,94 @@
+"""Entities of jihadist groups, Afghan and Pakistani places and Taliban-era names, on
+sentences written for these tests (from no corpus).
+
+Canonicals are English Wikipedia titles as written, en dash included (corpora/GUIDELINES.md
+section 8, fourth and fifth sessions): religions and their followers are NORP with the
+adjective; a regime's name for its state is the state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.actors.test_generalisation import Row, assert_entities, entity_rows
+
+CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
+    (
+        "Analysts say ISKP recruited in Peshawar while the ISI watched.",
+        [
+            ("ISKP", "ORG", "Islamic State – Khorasan Province"),
+            ("ISI", "ORG", "Inter-Services Intelligence"),
+        ],
+    ),
+    (
+        "A spokesman for the Islamic State in Khorasan Province denied any role in the raid.",
+        [
+            (
+                "Islamic State in Khorasan Province",
+                "ORG",
+                "Islamic State – Khorasan Province",
+            ),
+        ],
+    ),
+    (
+        "Fighters of the Tehreek-e-Taliban Pakistan crossed into Bajaur at night.",
+        [
+            ("Tehreek-e-Taliban Pakistan", "ORG", "Pakistani Taliban"),
+            ("Bajaur", "GPE", "Bajaur District"),
+        ],
+    ),
+    (
+        "Convoys left Pul-i-Khumri for Mazar-i Sharif before dawn.",
+        [
+            ("Pul-i-Khumri", "GPE", "Pul-e Khumri"),
+            ("Mazar-i Sharif", "GPE", "Mazar-i-Sharif"),
+        ],
+    ),
+    (
+        "Preachers who spread Islam among the Khawarij were expelled from the valley.",
+        [
+            ("Islam", "NORP", "Islamic"),
+            ("Khawarij", "NORP", "Kharijite"),
+        ],
+    ),
+    (
+        "The delegation met officials of the Islamic Emirate in Kabul.",
+        [("Islamic Emirate", "GPE", "Afghanistan"), ("Kabul", "GPE", "Kabul")],
+    ),
+    (
+        "Many Helmandi farmers moved north after the drought.",
+        [("Helmandi", "NORP", "Helmandi")],
+    ),
+    (
+        "Recruiters of the group opened pages on Facebook and YouTube last year.",
+        [("Facebook", "ORG", "Facebook"), ("YouTube", "ORG", "YouTube")],
+    ),
+    (
+        "A report by US Forces Afghanistan put the militants' strength at 2,000.",
+        [
+            (
+                "US Forces Afghanistan",
+                "ORG",
+                "United States Forces – Afghanistan",
+            )
+        ],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def found(nlp: Any) -> list[list[Row]]:
+    return entity_rows(nlp, [text for text, _ in CASES])
+
+
+@pytest.mark.parametrize("k", range(len(CASES)), ids=[c[0][:40] for c in CASES])
+def test_jihadist_and_afghan_names(found: list[list[Row]], k: int) -> None:
+    assert_entities(found[k], CASES[k][1])
+
+
+def test_en_dash_kept_in_canonical(nlp: Any) -> None:
+    """Wikipedia titles with an en dash keep it ("China–Pakistan Economic Corridor")."""
+    rows = entity_rows(nlp, ["Work on the China-Pakistan Economic Corridor slowed."])[0]
+    assert any(r[2] == "China–Pakistan Economic Corridor" for r in rows), rows
