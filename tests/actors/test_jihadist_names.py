@@ -92,3 +92,36 @@ def test_en_dash_kept_in_canonical(nlp: Any) -> None:
     """Wikipedia titles with an en dash keep it ("China–Pakistan Economic Corridor")."""
     rows = entity_rows(nlp, ["Work on the China-Pakistan Economic Corridor slowed."])[0]
     assert any(r[2] == "China–Pakistan Economic Corridor" for r in rows), rows
+
+
+REGIME_CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
+    (
+        "The Taliban took Kabul in 2021. Since then the Emirate has courted Chinese investors.",
+        [("Emirate", "GPE", "Afghanistan"), ("Chinese", "NORP", "Chinese")],
+    ),
+    (
+        "The Islamic State lost Mosul in 2017, and the Caliphate shrank to a few villages.",
+        [("Caliphate", "ORG", "Islamic State"), ("Mosul", "GPE", "Mosul")],
+    ),
+    (
+        "The Afghan Taliban hosted a delegation from Doha.",
+        [("Afghan", "NORP", "Afghan"), ("Taliban", "ORG", "Taliban")],
+    ),
+]
+
+
+@pytest.mark.parametrize("k", range(len(REGIME_CASES)), ids=[c[0][:40] for c in REGIME_CASES])
+def test_regime_names_and_adjective_before_group(nlp: Any, k: int) -> None:
+    text, expected = REGIME_CASES[k]
+    assert_entities(entity_rows(nlp, [text])[0], expected)
+
+
+def test_regime_word_needs_the_movement_and_stays_in_longer_names(nlp: Any) -> None:
+    """Without the Taliban named, "Emirate" is not Afghanistan; inside a longer name it is
+    no name of its own."""
+    rows = entity_rows(
+        nlp, ["The Emirate of Sharjah opened a port while the Emirate grew richer."]
+    )[0]
+    assert not [r for r in rows if r[2] == "Afghanistan"], rows
+    rows = entity_rows(nlp, ["The Taliban met envoys of the Emirate of Sharjah."])[0]
+    assert not [r for r in rows if r[0] == "Emirate"], rows

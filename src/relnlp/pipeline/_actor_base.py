@@ -544,6 +544,12 @@ def verb_after_name(tok: Token) -> bool:
     return tok.text in _HEADLINE_VERBS or (tok.is_lower and tok.tag_ in _VERB_TAGS)
 
 
+# Gazetteer kinds of organisations that are no organ of a state (see adjective_lead).
+_NON_STATE_KINDS = frozenset(
+    "armed_group party company media thinktank think_tank university".split()
+)
+
+
 def adjective_lead(
     doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer
 ) -> list[Mention] | None:
@@ -578,6 +584,23 @@ def adjective_lead(
                 fused,
                 Mention(s + 3, e, known.label, known.canonical, "spacy", 2.0, known.country),
             ]
+    if (
+        e - s >= 2
+        and gazetteer.lookup(doc[s:e].text) is None
+        and (adj := gazetteer.lookup(doc[s].text)) is not None
+        and adj.kind == "demonym"
+        and (body := gazetteer.lookup(doc[s + 1 : e].text)) is not None
+        and body.label == "ORG"
+        and body.kind in _NON_STATE_KINDS
+    ):
+        # "Afghan Taliban": a nationality adjective before a non-state organisation is its
+        # own NORP (guidelines 8, fifth session); a title that holds it ("Pakistani
+        # Taliban") is a gazetteer name of its own, and before a state organ the adjective
+        # belongs to the organ.
+        return [
+            Mention(s, s + 1, "NORP", adj.canonical, "spacy", 2.0, adj.country),
+            Mention(s + 1, e, "ORG", body.canonical, "spacy", 2.0, body.country),
+        ]
     out: list[Mention] = []
     if e - s == 2 and doc[s].is_sent_start and gazetteer.lookup(doc[s].text) is None:
         # "Similar Russian assertions": a capitalised opening word is no part of the name.

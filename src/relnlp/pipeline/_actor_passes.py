@@ -28,6 +28,7 @@ from relnlp.pipeline._canonical import division_canonical
 
 __all__ = [
     "generic_heads",
+    "regime_names",
     "long_names",
     "places",
     "shared_heads",
@@ -333,3 +334,57 @@ def short_forms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
                 m = replace(m, canonical=full[text])
         out.append(m)
     return out
+
+
+# A movement's own name for the polity it rules, written bare and capitalised ("the
+# Emirate", "the Caliphate"): the word, the actor the report must name for it to stand for
+# that polity, and the resolution (guidelines 8, fifth session: a regime's name for its
+# state is the state; the Islamic State calls itself the Caliphate).
+_REGIME_NAMES: dict[str, tuple[str, str, str, str | None]] = {
+    "Emirate": ("Taliban", "GPE", "Afghanistan", "Afghanistan"),
+    "Caliphate": ("Islamic State", "ORG", "Islamic State", None),
+}
+
+
+def regime_names(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """A bare capitalised "Emirate" in a report that names the Taliban is Afghanistan (GPE),
+    a bare "Caliphate" in one that names the Islamic State is that group (ORG). Only the word
+    alone: longer names ("Islamic Emirate", "Emirate of Sharjah") are left to the gazetteer
+    and the model.
+
+    Parameters
+    ----------
+    doc : Doc
+        The analysed report.
+    chosen : list of Mention
+        The mentions chosen so far, in text order.
+
+    Returns
+    -------
+    list of Mention
+        The mentions with each such word resolved.
+    """
+    named = {m.canonical for m in chosen}
+    active = {w: r for w, r in _REGIME_NAMES.items() if r[0] in named}
+    if not active:
+        return chosen
+    found: list[Mention] = []
+    for t in doc:
+        res = active.get(t.text)
+        if res is None:
+            continue
+        before = doc[t.i - 1] if t.i > 0 else None
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if before is not None and before.text[:1].isupper() and not before.is_sent_start:
+            continue  # "Islamic Emirate", "Abbasid Caliphate": a longer name
+        if after is not None and (after.text == "of" or after.text[:1].isupper()):
+            continue  # "Emirate of Dubai", "Emirate Airlines"
+        _, label, canonical, country = res
+        found.append(Mention(t.i, t.i + 1, label, canonical, "gazetteer", 3.0, country))
+    if not found:
+        return chosen
+    longer = [m for m in chosen if m.end - m.start > 1]
+    found = [f for f in found if not any(m.start <= f.start and f.end <= m.end for m in longer)]
+    spans = {(f.start, f.end) for f in found}
+    keep = [m for m in chosen if (m.start, m.end) not in spans]
+    return sorted(keep + found, key=lambda m: m.start)

@@ -91,6 +91,7 @@ from relnlp.pipeline._actor_passes import (
     generic_heads,
     long_names,
     places,
+    regime_names,
     shared_heads,
     short_forms,
     topic_ministries,
@@ -731,7 +732,7 @@ class ActorTagger:
             self.gazetteer,
         )
         chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
-        chosen = self._roles(doc, short_forms(doc, chosen))
+        chosen = self._roles(doc, regime_names(doc, short_forms(doc, chosen)))
         chosen.sort(key=lambda m: m.start)
 
         # doc.ents: our names, plus the model's other labels where they do not overlap.
