@@ -125,3 +125,15 @@ def test_regime_word_needs_the_movement_and_stays_in_longer_names(nlp: Any) -> N
     assert not [r for r in rows if r[2] == "Afghanistan"], rows
     rows = entity_rows(nlp, ["The Taliban met envoys of the Emirate of Sharjah."])[0]
     assert not [r for r in rows if r[0] == "Emirate"], rows
+
+
+def test_islamic_common_nouns_are_no_names(nlp: Any) -> None:
+    """Transliterated Islamic terms are common nouns, capitalised or not."""
+    rows = entity_rows(
+        nlp,
+        [
+            "Traders moved the Zakat through Hawala networks, and the Ulema blessed the "
+            "Mujahidin who guarded Kandahar."
+        ],
+    )[0]
+    assert [r[0] for r in rows] == ["Kandahar"], rows

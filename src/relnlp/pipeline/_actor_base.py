@@ -195,6 +195,13 @@ NON_NAME_ACRONYMS = frozenset(
 NON_NAME_SYSTEMS = frozenset({"GLONASS", "GPS", "BeiDou", "Beidou", "Bei Dou", "Starlink"})
 # Names of languages that are no nationality adjective as well (OntoNotes LANGUAGE, no
 # label of the guidelines): "in Pashto and Dari". "Russian", "Persian" stay NORP.
+# Transliterated Islamic terms that are common nouns, capitalised or not ("Zakat", "Sharia",
+# "Hawala" money transfer, "Ulema" the scholars, "Mujahidin" fighters): no names.
+ISLAMIC_TERMS = frozenset(
+    """Hawala Hawaladar Zakat Zakah Sharia Shariah Sharia'a Ulema Ulama Mujahidin Mujahideen
+    Mujahedin Mujahid Jihad Fatwa Fatwas Madrasa Madrassa Madrasah Madrasas Madrassas Ummah
+    Hijra Hijrah Sunnah Hadith Amir Khutbah Dawah""".split()
+)
 LANGUAGE_NAMES = frozenset(
     """Pashto Pashtu Dari Urdu Farsi Mandarin Cantonese Hindi Bengali Swahili Tagalog
     Esperanto Putonghua""".split()

@@ -60,6 +60,7 @@ from relnlp.pipeline._actor_base import (
     _TITLE_WORD_LABELS,
     _UNIT_HEADS,
     _YEAR,
+    ISLAMIC_TERMS,
     LANGUAGE_NAMES,
     MILITARY_PRIORITY,
     NON_NAME_ACRONYMS,
@@ -116,7 +117,7 @@ from relnlp.schemas import ENTITY_LABELS
 __all__ = ["ActorTagger", "Mention"]
 
 # Model spans that name no actor: abbreviations of ordinary notions and language names.
-NON_NAME_WORDS = NON_NAME_ACRONYMS | LANGUAGE_NAMES | NON_NAME_SYSTEMS
+NON_NAME_WORDS = NON_NAME_ACRONYMS | LANGUAGE_NAMES | NON_NAME_SYSTEMS | ISLAMIC_TERMS
 
 
 class ActorTagger:
