@@ -137,3 +137,16 @@ def test_islamic_common_nouns_are_no_names(nlp: Any) -> None:
         ],
     )[0]
     assert [r[0] for r in rows] == ["Kandahar"], rows
+
+
+def test_exhibits_intelligence_disciplines_and_coins_are_no_names(nlp: Any) -> None:
+    """A report's own figure ("Graph 3"), an intelligence discipline (OSINT) and a
+    cryptocurrency (Monero) name no actor."""
+    rows = entity_rows(
+        nlp,
+        [
+            "Seizures rose in Kandahar (see Graph 3), and OSINT researchers traced gifts "
+            "paid in Monero and Bitcoin. Table 2 gives the totals."
+        ],
+    )[0]
+    assert [r[0] for r in rows] == ["Kandahar"], rows

@@ -188,11 +188,28 @@ _HISTORY_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Fall", "Liberation"})
 NON_NAME_ACRONYMS = frozenset(
     """AI GDP GNP GNI FDI LNG LPG ICT R&D CEO CEOs CFO NGO NGOs INGO SME SMEs MSME MSMEs
     SOE SOEs VAT PPP IPO M&A KPI OEM EV EVs UAV UAVs UAS WMD WMDs IED IEDs CBRN MoU MOU
-    FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD""".split()
+    FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD
+    OSINT HUMINT SIGINT IMINT GEOINT ELINT COMINT MASINT TECHINT SOCMINT""".split()
 )
 # Satellite navigation and communication systems: products, not actors (guidelines 2: "other
 # products ... navigation systems such as GLONASS" are not entities).
 NON_NAME_SYSTEMS = frozenset({"GLONASS", "GPS", "BeiDou", "Beidou", "Bei Dou", "Starlink"})
+# Cryptocurrencies, like currencies, are no actors: "donations in Monero".
+CRYPTOCURRENCIES = frozenset("Bitcoin Monero Ethereum Ether Tether Litecoin Dogecoin".split())
+# Captions and cross-references of a report's own exhibits ("see Graph 1", "Table 2a").
+_EXHIBIT_HEADS = frozenset("Graph Figure Fig. Table Chart Map Box Annex Appendix Exhibit".split())
+_EXHIBIT_NUMBER = re.compile(r"^(?:\d+[a-z]?|[A-Z]|[IVX]+)(?:\.\d+)?$")
+
+
+def exhibit_reference(span: Span) -> bool:
+    """Whether a span is a reference to a figure or table of the report ("Graph 1")."""
+    return (
+        len(span) == 2
+        and span[0].text in _EXHIBIT_HEADS
+        and _EXHIBIT_NUMBER.match(span[1].text) is not None
+    )
+
+
 # Names of languages that are no nationality adjective as well (OntoNotes LANGUAGE, no
 # label of the guidelines): "in Pashto and Dari". "Russian", "Persian" stay NORP.
 # Transliterated Islamic terms that are common nouns, capitalised or not ("Zakat", "Sharia",

@@ -60,6 +60,7 @@ from relnlp.pipeline._actor_base import (
     _TITLE_WORD_LABELS,
     _UNIT_HEADS,
     _YEAR,
+    CRYPTOCURRENCIES,
     ISLAMIC_TERMS,
     LANGUAGE_NAMES,
     MILITARY_PRIORITY,
@@ -81,6 +82,7 @@ from relnlp.pipeline._actor_base import (
     adjective_lead,
     datelines,
     divisions,
+    exhibit_reference,
     history_name,
     list_items,
     office_body,
@@ -117,7 +119,9 @@ from relnlp.schemas import ENTITY_LABELS
 __all__ = ["ActorTagger", "Mention"]
 
 # Model spans that name no actor: abbreviations of ordinary notions and language names.
-NON_NAME_WORDS = NON_NAME_ACRONYMS | LANGUAGE_NAMES | NON_NAME_SYSTEMS | ISLAMIC_TERMS
+NON_NAME_WORDS = (
+    NON_NAME_ACRONYMS | LANGUAGE_NAMES | NON_NAME_SYSTEMS | ISLAMIC_TERMS | CRYPTOCURRENCIES
+)
 
 
 class ActorTagger:
@@ -321,6 +325,8 @@ class ActorTagger:
             span = doc[s:e]
             if not _has_letters(span) or span.text.islower() or span.text in NON_NAME_WORDS:
                 continue
+            if exhibit_reference(span):
+                continue  # "see Graph 1": the report's own figure, no name
             if all(t.text in TITLE_WORDS for t in span):
                 continue
             if (lead := adjective_lead(doc, s, e, label, self.gazetteer)) is not None:
