@@ -40,6 +40,10 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        "The road from Mazar to Termez reopened in May.",
+        [("Mazar", "GPE", "Mazar-i-Sharif")],
+    ),
+    (
         "Convoys left Pul-i-Khumri for Mazar-i Sharif before dawn.",
         [
             ("Pul-i-Khumri", "GPE", "Pul-e Khumri"),
