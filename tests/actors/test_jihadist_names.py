@@ -111,6 +111,18 @@ REGIME_CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
         "The Afghan Taliban hosted a delegation from Doha.",
         [("Afghan", "NORP", "Afghan"), ("Taliban", "ORG", "Taliban")],
     ),
+    (
+        "Out in the mountains, these Khawarij Daesh hide in caves.",
+        [("Khawarij", "NORP", "Kharijite"), ("Daesh", "ORG", "Islamic State")],
+    ),
+    (
+        "Pakistani Salafism grew in the 1990s, and preachers called music un-Islamic.",
+        [
+            ("Pakistani", "NORP", "Pakistani"),
+            ("Salafism", "NORP", "Salafi"),
+            ("Islamic", "NORP", "Islamic"),
+        ],
+    ),
 ]
 
 

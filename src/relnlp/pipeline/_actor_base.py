@@ -62,7 +62,9 @@ _NATIVE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff]"
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff\s·.-]*"
 )
-_LEADING_DROP = frozenset({"the", "The", "a", "A", "an", "An", "THE"})
+_LEADING_DROP = frozenset(
+    {"the", "The", "a", "A", "an", "An", "THE", "these", "those", "this", "that"}
+)
 # Lower-case affixes joined to a name by a hyphen are not part of it ("pro-Russian").
 _AFFIXES = frozenset({"pro", "anti", "post", "pre", "non", "ex", "mid"})
 # Heads of ideas, slogans and identities named with a nationality adjective ("Russian World",
@@ -73,9 +75,9 @@ _CONCEPT_HEADS = frozenset(
 # A process or direction derived from a name ("Latinization", "de-Nazification",
 # "Westward") is an ordinary word that the model takes for a name.
 _DERIVED = re.compile(r"(?:[a-z]+-)?[A-Z][a-z]+(?:ization|isation|ification|wards?)")
-# ... and these only in lower case ("all-Russian" -> "Russian"; "All-Russia People's Front"
-# is a name).
-_LOWER_AFFIXES = frozenset({"all"})
+# ... and these only in lower case ("all-Russian" -> "Russian", "un-Islamic" -> "Islamic";
+# "All-Russia People's Front" is a name, "UN-led" keeps "UN").
+_LOWER_AFFIXES = frozenset({"all", "un"})
 # Function words never end a name ("Chinese Government on", "Border Conflict between").
 _TRAILING_FUNCTION = frozenset(
     {"of", "the", "on", "between", "and", "in", "for", "to", "with", "at", "by", "a", "an"}
@@ -612,18 +614,20 @@ def adjective_lead(
         e - s >= 2
         and gazetteer.lookup(doc[s:e].text) is None
         and (adj := gazetteer.lookup(doc[s].text)) is not None
-        and adj.kind == "demonym"
+        and adj.kind in ("demonym", "religious-group")
         and (body := gazetteer.lookup(doc[s + 1 : e].text)) is not None
-        and body.label == "ORG"
-        and body.kind in _NON_STATE_KINDS
+        and (
+            (body.label == "ORG" and body.kind in _NON_STATE_KINDS)
+            or (body.label == "NORP" and body.kind == "religious-group")
+        )
     ):
-        # "Afghan Taliban": a nationality adjective before a non-state organisation is its
-        # own NORP (guidelines 8, fifth session); a title that holds it ("Pakistani
-        # Taliban") is a gazetteer name of its own, and before a state organ the adjective
-        # belongs to the organ.
+        # "Afghan Taliban": a nationality or religious adjective before a non-state
+        # organisation ("Kharijite Daesh") or a creed ("Afghan Salafism") is its own NORP
+        # (guidelines 8, fifth session); a title that holds it ("Pakistani Taliban") is a
+        # gazetteer name of its own, and before a state organ the adjective belongs to it.
         return [
             Mention(s, s + 1, "NORP", adj.canonical, "spacy", 2.0, adj.country),
-            Mention(s + 1, e, "ORG", body.canonical, "spacy", 2.0, body.country),
+            Mention(s + 1, e, body.label, body.canonical, "spacy", 2.0, body.country),
         ]
     out: list[Mention] = []
     if e - s == 2 and doc[s].is_sent_start and gazetteer.lookup(doc[s].text) is None:
