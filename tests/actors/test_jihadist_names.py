@@ -166,3 +166,18 @@ def test_exhibits_intelligence_disciplines_and_coins_are_no_names(nlp: Any) -> N
         ],
     )[0]
     assert [r[0] for r in rows] == ["Kandahar"], rows
+
+
+def test_word_platforms_only_in_platform_context(nlp: Any) -> None:
+    """ "Telegram" and "Signal" are ORG before a platform noun or after "on"; a telegram
+    numbered in a document title and "Signal intelligence" are no platform."""
+    rows = entity_rows(
+        nlp,
+        [
+            "Last spring a new Telegram channel opened, and its admins also posted on Signal.",
+            "The envoys met on Telegram Street in Tallinn.",
+        ],
+    )
+    assert ("Telegram", "ORG", "Telegram") in rows[0], rows[0]
+    assert ("Signal", "ORG", "Signal") in rows[0], rows[0]
+    assert not [r for r in rows[1] if r[0] == "Telegram"], rows[1]

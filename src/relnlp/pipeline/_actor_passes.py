@@ -388,3 +388,52 @@ def regime_names(doc: Doc, chosen: list[Mention]) -> list[Mention]:
     spans = {(f.start, f.end) for f in found}
     keep = [m for m in chosen if (m.start, m.end) not in spans]
     return sorted(keep + found, key=lambda m: m.start)
+
+
+# Messaging platforms whose names are also ordinary words ("Telegram" heads FRUS document
+# titles, "Signal" opens sentences): ORG only where the words around make them platforms.
+_WORD_PLATFORMS = frozenset({"Telegram", "Signal"})
+_PLATFORM_NOUNS = frozenset(
+    "channel channels group groups account accounts chat chats app messenger post posts".split()
+)
+_PLATFORM_BEFORE = frozenset({"on", "via", "through"})
+
+
+def platforms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """A messaging platform whose name is also a common word is ORG (guidelines 8, fifth
+    session: platforms and channels are ORG) before a platform noun ("a new Telegram
+    channel") or after "on"/"via" ("posted on Telegram").
+
+    Parameters
+    ----------
+    doc : Doc
+        The analysed report.
+    chosen : list of Mention
+        The mentions chosen so far, in text order.
+
+    Returns
+    -------
+    list of Mention
+        The mentions with each such platform name added or relabelled.
+    """
+    found: list[Mention] = []
+    for t in doc:
+        if t.text not in _WORD_PLATFORMS:
+            continue
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        before = doc[t.i - 1] if t.i > 0 else None
+        noun = after is not None and after.text in _PLATFORM_NOUNS
+        prep = (
+            before is not None
+            and before.text in _PLATFORM_BEFORE
+            and (after is None or not (after.text[:1].isupper() or after.like_num))
+        )
+        if noun or prep:
+            found.append(Mention(t.i, t.i + 1, "ORG", t.text, "rule", 3.0))
+    if not found:
+        return chosen
+    longer = [m for m in chosen if m.end - m.start > 1]
+    found = [f for f in found if not any(m.start <= f.start and f.end <= m.end for m in longer)]
+    spans = {(f.start, f.end) for f in found}
+    keep = [m for m in chosen if (m.start, m.end) not in spans]
+    return sorted(keep + found, key=lambda m: m.start)

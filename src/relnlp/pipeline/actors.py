@@ -94,6 +94,7 @@ from relnlp.pipeline._actor_passes import (
     generic_heads,
     long_names,
     places,
+    platforms,
     regime_names,
     shared_heads,
     short_forms,
@@ -739,7 +740,7 @@ class ActorTagger:
             self.gazetteer,
         )
         chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
-        chosen = self._roles(doc, regime_names(doc, short_forms(doc, chosen)))
+        chosen = self._roles(doc, platforms(doc, regime_names(doc, short_forms(doc, chosen))))
         chosen.sort(key=lambda m: m.start)
 
         # doc.ents: our names, plus the model's other labels where they do not overlap.
