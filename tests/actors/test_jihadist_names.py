@@ -181,3 +181,14 @@ def test_word_platforms_only_in_platform_context(nlp: Any) -> None:
     assert ("Telegram", "ORG", "Telegram") in rows[0], rows[0]
     assert ("Signal", "ORG", "Signal") in rows[0], rows[0]
     assert not [r for r in rows[1] if r[0] == "Telegram"], rows[1]
+
+
+def test_short_acronym_opening_another_name(nlp: Any) -> None:
+    """ "IS" is the Islamic State alone, not when it opens a bank's name or another
+    acronym glued by a hyphen and a letter; "EU-UK" stays two names."""
+    rows = entity_rows(
+        nlp, ["IS fighters fled while IS-J cells and IS Bank clients stayed; the EU-UK deal held."]
+    )[0]
+    assert ("IS", "ORG", "Islamic State") in rows, rows
+    assert [r for r in rows if r[2] == "Islamic State"] == [("IS", "ORG", "Islamic State")], rows
+    assert ("EU", "ORG", "European Union") in rows and ("UK", "GPE", "United Kingdom") in rows

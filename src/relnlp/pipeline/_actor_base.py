@@ -700,3 +700,28 @@ def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 out.append(Mention(i, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
                 break
     return out
+
+
+# Heads of company names that an acronym can open ("IS Bank", "VTB Capital").
+_COMPANY_HEADS = frozenset(
+    "Bank Group Holding Holdings Corporation Company Airlines Capital Insurance".split()
+)
+
+
+def opens_other_name(doc: Doc, i: int) -> bool:
+    """Whether the short acronym at token i opens another name: a company's ("IS Bank") or
+    another acronym glued to it by a hyphen and one letter ("IS-J" is not "IS"; "EU-UK"
+    is two names)."""
+    if len(doc[i].text) > 3 or not doc[i].text.isupper() or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    if nxt.text in _COMPANY_HEADS:
+        return True
+    return (
+        nxt.text in ("-", "–")
+        and not doc[i].whitespace_
+        and not nxt.whitespace_
+        and i + 2 < len(doc)
+        and len(doc[i + 2].text) == 1
+        and doc[i + 2].text.isupper()
+    )

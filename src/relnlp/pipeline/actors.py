@@ -86,6 +86,7 @@ from relnlp.pipeline._actor_base import (
     history_name,
     list_items,
     office_body,
+    opens_other_name,
     organs,
     same_body,
     verb_after_name,
@@ -156,6 +157,8 @@ class ActorTagger:
             if s >= e:
                 continue
             n = e - s
+            if n == 1 and hit.label == "ORG" and opens_other_name(doc, s):
+                continue
             prio = 3.0 + 0.1 * n if n > 1 else 2.5
             if hit.label == "EVENT" and any(
                 t.is_lower and t.is_alpha and t.text not in _NAME_LOWER for t in doc[s:e]
