@@ -117,10 +117,9 @@ class Gazetteer:
     def add(self, e: Entry) -> None:
         """Index one entry (later entries override earlier ones for the same surface)."""
         self.entries.append(e)
-        # Canonical names are written with ASCII hyphens ("China-Pakistan Economic
-        # Corridor"), as the annotation guidelines' examples and the gold write them, where
-        # Wikipedia titles use an en dash between names.
-        canonical = e.canonical.replace("\u2013", "-")
+        # Canonical names are English Wikipedia titles as written, en dash included
+        # ("China\u2013Pakistan Economic Corridor"; guidelines section 8, fourth session).
+        canonical = e.canonical
         hit = Hit(
             canonical, e.label, e.kind, e.country or (canonical if e.kind == "state" else None)
         )

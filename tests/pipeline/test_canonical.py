@@ -68,6 +68,9 @@ def test_division_canonical(gaz: Gazetteer) -> None:
     assert division_canonical("Kandahar", "province", gaz) == "Kandahar Province"
     assert division_canonical("Sughd", "district", gaz) == "Sughd District"
     assert division_canonical("Kursk", "region", gaz) == "Kursk Oblast"  # the gazetteer's title
+    # A variant spelling the gazetteer knows of a district takes its title.
+    assert division_canonical("Shotul", "district", gaz) == "Shutul District"
+    assert division_canonical("Badakhshan", "district", gaz) == "Badakhshan District"
     assert division_canonical("Dakar", "region", gaz) is None  # a region's title varies
     assert division_canonical("Kandahar", "port", gaz) is None
 

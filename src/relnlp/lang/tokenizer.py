@@ -3,6 +3,7 @@
 * abbreviations keep their period ("Feb.", "Lt.", "Gen.", "pp.", "No.", "U.N.");
 * superscript footnote markers (``¹²³``) are split from the word or punctuation they
   follow, and from each other's neighbours;
+* a period after a hyphen and one capital letter ends the sentence ("IS-K.");
 * "pp. 79-84" keeps the page range as tokens of its own;
 * a footnote glued to the word before it, as documents of the *Foreign Relations of the
   United States* series are often saved ("Ambassador SmithSee Document 125.", "attachedNot
@@ -50,7 +51,7 @@ def customize_tokenizer(nlp: Language) -> Language:
     suffix_search = tok.suffix_search
     suffixes = list(nlp.Defaults.suffixes or [])
     if sup not in suffixes:
-        suffix_search = compile_suffix_regex([sup, *suffixes]).search
+        suffix_search = compile_suffix_regex([sup, _LETTER_PERIOD, *suffixes]).search
     # "U.S.-led", "U.S.-China": a hyphen after an abbreviation with periods joins two
     # words, as "US-led" does (spaCy's own rule splits a hyphen only after a letter).
     infix_finditer = tok.infix_finditer
@@ -91,6 +92,9 @@ def customize_tokenizer(nlp: Language) -> Language:
     return nlp
 
 
+# "IS-K.", "ISIS-K." at a sentence end: the period after a hyphen and one capital letter
+# ends the sentence; without this rule spaCy's initial "K." keeps it ("IS", "-", "K.").
+_LETTER_PERIOD = r"(?<=[A-Za-z]-[A-Z])\."
 _SYMBOL_RUN = re.compile(r"^([^\w\s])\1{3,}$")
 _ABBR_HYPHEN = r"(?<=[A-Z]\.[A-Z]\.)-(?=[A-Za-z])"
 # The words that open a footnote of the FRUS series (source notes, cross-references, "Not

@@ -62,7 +62,9 @@ _NATIVE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff]"
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff\s·.-]*"
 )
-_LEADING_DROP = frozenset({"the", "The", "a", "A", "an", "An", "THE"})
+_LEADING_DROP = frozenset(
+    {"the", "The", "a", "A", "an", "An", "THE", "these", "those", "this", "that"}
+)
 # Lower-case affixes joined to a name by a hyphen are not part of it ("pro-Russian").
 _AFFIXES = frozenset({"pro", "anti", "post", "pre", "non", "ex", "mid"})
 # Heads of ideas, slogans and identities named with a nationality adjective ("Russian World",
@@ -73,9 +75,9 @@ _CONCEPT_HEADS = frozenset(
 # A process or direction derived from a name ("Latinization", "de-Nazification",
 # "Westward") is an ordinary word that the model takes for a name.
 _DERIVED = re.compile(r"(?:[a-z]+-)?[A-Z][a-z]+(?:ization|isation|ification|wards?)")
-# ... and these only in lower case ("all-Russian" -> "Russian"; "All-Russia People's Front"
-# is a name).
-_LOWER_AFFIXES = frozenset({"all"})
+# ... and these only in lower case ("all-Russian" -> "Russian", "un-Islamic" -> "Islamic";
+# "All-Russia People's Front" is a name, "UN-led" keeps "UN").
+_LOWER_AFFIXES = frozenset({"all", "un"})
 # Function words never end a name ("Chinese Government on", "Border Conflict between").
 _TRAILING_FUNCTION = frozenset(
     {"of", "the", "on", "between", "and", "in", "for", "to", "with", "at", "by", "a", "an"}
@@ -190,13 +192,37 @@ _HISTORY_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Fall", "Liberation"})
 NON_NAME_ACRONYMS = frozenset(
     """AI GDP GNP GNI FDI LNG LPG ICT R&D CEO CEOs CFO NGO NGOs INGO SME SMEs MSME MSMEs
     SOE SOEs VAT PPP IPO M&A KPI OEM EV EVs UAV UAVs UAS WMD WMDs IED IEDs CBRN MoU MOU
-    FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD""".split()
+    FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD
+    OSINT HUMINT SIGINT IMINT GEOINT ELINT COMINT MASINT TECHINT SOCMINT""".split()
 )
 # Satellite navigation and communication systems: products, not actors (guidelines 2: "other
 # products ... navigation systems such as GLONASS" are not entities).
 NON_NAME_SYSTEMS = frozenset({"GLONASS", "GPS", "BeiDou", "Beidou", "Bei Dou", "Starlink"})
+# Cryptocurrencies, like currencies, are no actors: "donations in Monero".
+CRYPTOCURRENCIES = frozenset("Bitcoin Monero Ethereum Ether Tether Litecoin Dogecoin".split())
+# Captions and cross-references of a report's own exhibits ("see Graph 1", "Table 2a").
+_EXHIBIT_HEADS = frozenset("Graph Figure Fig. Table Chart Map Box Annex Appendix Exhibit".split())
+_EXHIBIT_NUMBER = re.compile(r"^(?:\d+[a-z]?|[A-Z]|[IVX]+)(?:\.\d+)?$")
+
+
+def exhibit_reference(span: Span) -> bool:
+    """Whether a span is a reference to a figure or table of the report ("Graph 1")."""
+    return (
+        len(span) == 2
+        and span[0].text in _EXHIBIT_HEADS
+        and _EXHIBIT_NUMBER.match(span[1].text) is not None
+    )
+
+
 # Names of languages that are no nationality adjective as well (OntoNotes LANGUAGE, no
 # label of the guidelines): "in Pashto and Dari". "Russian", "Persian" stay NORP.
+# Transliterated Islamic terms that are common nouns, capitalised or not ("Zakat", "Sharia",
+# "Hawala" money transfer, "Ulema" the scholars, "Mujahidin" fighters): no names.
+ISLAMIC_TERMS = frozenset(
+    """Hawala Hawaladar Zakat Zakah Sharia Shariah Sharia'a Ulema Ulama Mujahidin Mujahideen
+    Mujahedin Mujahid Jihad Fatwa Fatwas Madrasa Madrassa Madrasah Madrasas Madrassas Ummah
+    Hijra Hijrah Sunnah Hadith Amir Khutbah Dawah""".split()
+)
 LANGUAGE_NAMES = frozenset(
     """Pashto Pashtu Dari Urdu Farsi Mandarin Cantonese Hindi Bengali Swahili Tagalog
     Esperanto Putonghua""".split()
@@ -206,7 +232,7 @@ LANGUAGE_NAMES = frozenset(
 def same_body(long: str, canonical: str) -> bool:
     """Whether an acronym's long form written in the text can name the gazetteer body its
     short form stands for: they share a content word ("Islamic State in Khorasan" and
-    "Islamic State - Khorasan Province"); "General Directorate of Intelligence (GDI)" is
+    "Islamic State – Khorasan Province"); "General Directorate of Intelligence (GDI)" is
     not the gazetteer's "Global Development Initiative"."""
     stop = {"of", "and", "for", "the", "on", "in", "to"}
     words = {w.lower().rstrip("s") for w in re.findall(r"[^\W\d_]+", long)} - stop
@@ -583,6 +609,12 @@ def verb_after_name(tok: Token) -> bool:
     return tok.text in _HEADLINE_VERBS or (tok.is_lower and tok.tag_ in _VERB_TAGS)
 
 
+# Gazetteer kinds of organisations that are no organ of a state (see adjective_lead).
+_NON_STATE_KINDS = frozenset(
+    "armed_group party company media thinktank think_tank university".split()
+)
+
+
 def adjective_lead(
     doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer
 ) -> list[Mention] | None:
@@ -617,6 +649,25 @@ def adjective_lead(
                 fused,
                 Mention(s + 3, e, known.label, known.canonical, "spacy", 2.0, known.country),
             ]
+    if (
+        e - s >= 2
+        and gazetteer.lookup(doc[s:e].text) is None
+        and (adj := gazetteer.lookup(doc[s].text)) is not None
+        and adj.kind in ("demonym", "religious-group")
+        and (body := gazetteer.lookup(doc[s + 1 : e].text)) is not None
+        and (
+            (body.label == "ORG" and body.kind in _NON_STATE_KINDS)
+            or (body.label == "NORP" and body.kind == "religious-group")
+        )
+    ):
+        # "Afghan Taliban": a nationality or religious adjective before a non-state
+        # organisation ("Kharijite Daesh") or a creed ("Afghan Salafism") is its own NORP
+        # (guidelines 8, fifth session); a title that holds it ("Pakistani Taliban") is a
+        # gazetteer name of its own, and before a state organ the adjective belongs to it.
+        return [
+            Mention(s, s + 1, "NORP", adj.canonical, "spacy", 2.0, adj.country),
+            Mention(s + 1, e, body.label, body.canonical, "spacy", 2.0, body.country),
+        ]
     out: list[Mention] = []
     if e - s == 2 and doc[s].is_sent_start and gazetteer.lookup(doc[s].text) is None:
         # "Similar Russian assertions": a capitalised opening word is no part of the name.
@@ -688,3 +739,28 @@ def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 out.append(Mention(i, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))
                 break
     return out
+
+
+# Heads of company names that an acronym can open ("IS Bank", "VTB Capital").
+_COMPANY_HEADS = frozenset(
+    "Bank Group Holding Holdings Corporation Company Airlines Capital Insurance".split()
+)
+
+
+def opens_other_name(doc: Doc, i: int) -> bool:
+    """Whether the short acronym at token i opens another name: a company's ("IS Bank") or
+    another acronym glued to it by a hyphen and one letter ("IS-J" is not "IS"; "EU-UK"
+    is two names)."""
+    if len(doc[i].text) > 3 or not doc[i].text.isupper() or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    if nxt.text in _COMPANY_HEADS:
+        return True
+    return (
+        nxt.text in ("-", "–")
+        and not doc[i].whitespace_
+        and not nxt.whitespace_
+        and i + 2 < len(doc)
+        and len(doc[i + 2].text) == 1
+        and doc[i + 2].text.isupper()
+    )

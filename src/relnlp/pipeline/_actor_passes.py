@@ -6,7 +6,9 @@ generic heads after a name. Each takes the mentions in text order and returns th
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer
@@ -19,18 +21,24 @@ from relnlp.pipeline._actor_base import (
     _GROUP_AFTER,
     _NATIVE,
     _ORG_HEADS,
+    _ORG_WORDS,
     _PLACE_PREPOSITIONS,
     _SETTLEMENT_WORDS,
+    _TITLE_WORD_LABELS,
     _TOPONYM_ENDINGS,
     Mention,
+    _is_common,
+    _quoted_titles,
     _the,
     _tokens_where,
 )
 from relnlp.pipeline._canonical import division_canonical
 
 __all__ = [
+    "not_title_words",
     "compass_pairs",
     "generic_heads",
+    "regime_names",
     "long_names",
     "native_aliases",
     "places",
@@ -435,4 +443,146 @@ def native_aliases(doc: Doc, chosen: list[Mention]) -> list[Mention]:
                 span.start, span.end, owner.label, owner.canonical, "native", 5.0, owner.country
             )
         )
+    return out
+
+
+# A movement's own name for the polity it rules, written bare and capitalised ("the
+# Emirate", "the Caliphate"): the word, the actor the report must name for it to stand for
+# that polity, and the resolution (guidelines 8, fifth session: a regime's name for its
+# state is the state; the Islamic State calls itself the Caliphate).
+_REGIME_NAMES: dict[str, tuple[str, str, str, str | None]] = {
+    "Emirate": ("Taliban", "GPE", "Afghanistan", "Afghanistan"),
+    "Caliphate": ("Islamic State", "ORG", "Islamic State", None),
+}
+
+
+def regime_names(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """A bare capitalised "Emirate" in a report that names the Taliban is Afghanistan (GPE),
+    a bare "Caliphate" in one that names the Islamic State is that group (ORG). Only the word
+    alone: longer names ("Islamic Emirate", "Emirate of Sharjah") are left to the gazetteer
+    and the model.
+
+    Parameters
+    ----------
+    doc : Doc
+        The analysed report.
+    chosen : list of Mention
+        The mentions chosen so far, in text order.
+
+    Returns
+    -------
+    list of Mention
+        The mentions with each such word resolved.
+    """
+    named = {m.canonical for m in chosen}
+    active = {w: r for w, r in _REGIME_NAMES.items() if r[0] in named}
+    if not active:
+        return chosen
+    found: list[Mention] = []
+    for t in doc:
+        res = active.get(t.text)
+        if res is None:
+            continue
+        before = doc[t.i - 1] if t.i > 0 else None
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if before is not None and before.text[:1].isupper() and not before.is_sent_start:
+            continue  # "Islamic Emirate", "Abbasid Caliphate": a longer name
+        if after is not None and (after.text == "of" or after.text[:1].isupper()):
+            continue  # "Emirate of Dubai", "Emirate Airlines"
+        _, label, canonical, country = res
+        found.append(Mention(t.i, t.i + 1, label, canonical, "gazetteer", 3.0, country))
+    if not found:
+        return chosen
+    longer = [m for m in chosen if m.end - m.start > 1]
+    found = [f for f in found if not any(m.start <= f.start and f.end <= m.end for m in longer)]
+    spans = {(f.start, f.end) for f in found}
+    keep = [m for m in chosen if (m.start, m.end) not in spans]
+    return sorted(keep + found, key=lambda m: m.start)
+
+
+# Messaging platforms whose names are also ordinary words ("Telegram" heads FRUS document
+# titles, "Signal" opens sentences): ORG only where the words around make them platforms.
+_WORD_PLATFORMS = frozenset({"Telegram", "Signal"})
+_PLATFORM_NOUNS = frozenset(
+    "channel channels group groups account accounts chat chats app messenger post posts".split()
+)
+_PLATFORM_BEFORE = frozenset({"on", "via", "through"})
+
+
+def platforms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """A messaging platform whose name is also a common word is ORG (guidelines 8, fifth
+    session: platforms and channels are ORG) before a platform noun ("a new Telegram
+    channel") or after "on"/"via" ("posted on Telegram").
+
+    Parameters
+    ----------
+    doc : Doc
+        The analysed report.
+    chosen : list of Mention
+        The mentions chosen so far, in text order.
+
+    Returns
+    -------
+    list of Mention
+        The mentions with each such platform name added or relabelled.
+    """
+    found: list[Mention] = []
+    for t in doc:
+        if t.text not in _WORD_PLATFORMS:
+            continue
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        before = doc[t.i - 1] if t.i > 0 else None
+        noun = after is not None and after.text in _PLATFORM_NOUNS
+        prep = (
+            before is not None
+            and before.text in _PLATFORM_BEFORE
+            and (after is None or not (after.text[:1].isupper() or after.like_num))
+        )
+        if noun or prep:
+            found.append(Mention(t.i, t.i + 1, "ORG", t.text, "rule", 3.0))
+    if not found:
+        return chosen
+    longer = [m for m in chosen if m.end - m.start > 1]
+    found = [f for f in found if not any(m.start <= f.start and f.end <= m.end for m in longer)]
+    spans = {(f.start, f.end) for f in found}
+    keep = [m for m in chosen if (m.start, m.end) not in spans]
+    return sorted(keep + found, key=lambda m: m.start)
+
+
+def not_title_words(
+    doc: Doc, cands: list[Mention], gazetteer: Gazetteer, common_words: Any
+) -> list[Mention]:
+    """Drop the model's names made of ordinary words inside a quoted Title Case title.
+
+    The titles of cited works capitalise every word, and the statistical model reads
+    runs of them as names ("...Putin on the Phone", "China's Deepening Involvement in
+    ..."). There a guess whose every word is an ordinary English word (the lemmatizer's
+    word lists) and that has no organisation head is dropped; names the gazetteer,
+    acronyms or patterns find, and words that are not dictionary words, stay.
+    """
+    if not common_words:
+        return cands
+    titles = _quoted_titles(doc_text(doc))
+    if not titles:
+        return cands
+    starts = np.array([a for a, _b in titles], dtype=np.int64)
+
+    def in_title(a: int, b: int) -> bool:
+        k = int(np.searchsorted(starts, a, side="right")) - 1
+        return k >= 0 and titles[k][0] <= a and b <= titles[k][1]
+
+    out = []
+    for c in cands:
+        if c.source == "spacy" and c.label in _TITLE_WORD_LABELS:
+            toks = [t for t in doc[c.start : c.end] if not t.is_punct]
+            a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
+            if (
+                toks
+                and in_title(a, b)
+                and not any(t.text in _ORG_WORDS for t in toks)
+                and gazetteer.lookup(doc[c.start : c.end].text) is None
+                and all(_is_common(t.lower_, common_words) for t in toks)
+            ):
+                continue
+        out.append(c)
     return out

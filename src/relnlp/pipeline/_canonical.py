@@ -179,7 +179,9 @@ def division_canonical(name: str, head: str, gaz: Gazetteer) -> str | None:
 
     The gazetteer's entry for the titled form wins ("Kursk region" -> "Kursk Oblast");
     else provinces, districts, counties, oblasts, prefectures and governorates take the
-    titled head ("Herat province" -> "Herat Province"). A "region" the gazetteer does not
+    titled head ("Herat province" -> "Herat Province"), and a variant spelling the
+    gazetteer knows of a division takes its title ("Shotul district" -> "Shutul District").
+    A "region" the gazetteer does not
     know is left to the name alone (None), since its title varies by country.
 
     Examples
@@ -195,6 +197,10 @@ def division_canonical(name: str, head: str, gaz: Gazetteer) -> str | None:
     for t in titles:
         hit = gaz.lookup(f"{name} {t}")
         if hit is not None and hit.label in ("GPE", "LOC"):
+            return hit.canonical
+        # A variant spelling of a known division ("Shotul" for "Shutul District").
+        hit = gaz.lookup(name)
+        if hit is not None and hit.label in ("GPE", "LOC") and hit.canonical.endswith(f" {t}"):
             return hit.canonical
     return None if title == "Region" else f"{name} {title}"
 

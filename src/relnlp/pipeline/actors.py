@@ -56,9 +56,10 @@ from relnlp.pipeline._actor_base import (
     _ORG_WORDS,
     _PLACE_HEADS,
     _SURNAME_FIRST,
-    _TITLE_WORD_LABELS,
     _UNIT_HEADS,
     _YEAR,
+    CRYPTOCURRENCIES,
+    ISLAMIC_TERMS,
     LANGUAGE_NAMES,
     MILITARY_PRIORITY,
     NON_NAME_ACRONYMS,
@@ -70,18 +71,18 @@ from relnlp.pipeline._actor_base import (
     _has_letters,
     _hyphen_parts,
     _in_body,
-    _is_common,
     _office_split,
-    _quoted_titles,
     _select,
     _tokens_where,
     _trim,
     adjective_lead,
     datelines,
     divisions,
+    exhibit_reference,
     history_name,
     list_items,
     office_body,
+    opens_other_name,
     organs,
     same_body,
     verb_after_name,
@@ -91,7 +92,10 @@ from relnlp.pipeline._actor_passes import (
     generic_heads,
     long_names,
     native_aliases,
+    not_title_words,
     places,
+    platforms,
+    regime_names,
     shared_heads,
     short_forms,
     topic_ministries,
@@ -127,7 +131,9 @@ from relnlp.schemas import ENTITY_LABELS
 __all__ = ["ActorTagger", "Mention"]
 
 # Model spans that name no actor: abbreviations of ordinary notions and language names.
-NON_NAME_WORDS = NON_NAME_ACRONYMS | LANGUAGE_NAMES | NON_NAME_SYSTEMS
+NON_NAME_WORDS = (
+    NON_NAME_ACRONYMS | LANGUAGE_NAMES | NON_NAME_SYSTEMS | ISLAMIC_TERMS | CRYPTOCURRENCIES
+)
 
 
 class ActorTagger:
@@ -161,6 +167,8 @@ class ActorTagger:
             if s >= e:
                 continue
             n = e - s
+            if n == 1 and hit.label == "ORG" and opens_other_name(doc, s):
+                continue
             prio = 3.0 + 0.1 * n if n > 1 else 2.5
             if hit.label == "EVENT" and any(
                 t.is_lower and t.is_alpha and t.text not in _NAME_LOWER for t in doc[s:e]
@@ -342,6 +350,8 @@ class ActorTagger:
             span = doc[s:e]
             if not _has_letters(span) or span.text.islower() or non_name(span.text, NON_NAME_WORDS):
                 continue
+            if exhibit_reference(span):
+                continue  # "see Graph 1": the report's own figure, no name
             if all(t.text in TITLE_WORDS for t in span):
                 continue
             if (lead := adjective_lead(doc, s, e, label, self.gazetteer)) is not None:
@@ -637,42 +647,6 @@ class ActorTagger:
                 )
         return out
 
-    def _not_title_words(self, doc: Doc, cands: list[Mention]) -> list[Mention]:
-        """Drop the model's names made of ordinary words inside a quoted Title Case title.
-
-        The titles of cited works capitalise every word, and the statistical model reads
-        runs of them as names ("...Putin on the Phone", "China's Deepening Involvement in
-        ..."). There a guess whose every word is an ordinary English word (the lemmatizer's
-        word lists) and that has no organisation head is dropped; names the gazetteer,
-        acronyms or patterns find, and words that are not dictionary words, stay.
-        """
-        if not self.common_words:
-            return cands
-        titles = _quoted_titles(doc_text(doc))
-        if not titles:
-            return cands
-        starts = np.array([a for a, _b in titles], dtype=np.int64)
-
-        def in_title(a: int, b: int) -> bool:
-            k = int(np.searchsorted(starts, a, side="right")) - 1
-            return k >= 0 and titles[k][0] <= a and b <= titles[k][1]
-
-        out = []
-        for c in cands:
-            if c.source == "spacy" and c.label in _TITLE_WORD_LABELS:
-                toks = [t for t in doc[c.start : c.end] if not t.is_punct]
-                a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
-                if (
-                    toks
-                    and in_title(a, b)
-                    and not any(t.text in _ORG_WORDS for t in toks)
-                    and self.gazetteer.lookup(doc[c.start : c.end].text) is None
-                    and all(_is_common(t.lower_, self.common_words) for t in toks)
-                ):
-                    continue
-            out.append(c)
-        return out
-
     def _roles(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
         ends = {m.end: m for m in chosen}
         full = doc_text(doc)
@@ -721,7 +695,9 @@ class ActorTagger:
             + self._split_compounds(doc, self._ner(doc), known)
         )
         cands = office_splits(doc, cands + body_names(doc), self.gazetteer, self.common_words)
-        chosen = _select(_in_body(doc, self._not_title_words(doc, cands)))
+        chosen = _select(
+            _in_body(doc, not_title_words(doc, cands, self.gazetteer, self.common_words))
+        )
         chosen = weapon_names(doc, chosen, self.gazetteer)
         chosen = _select(
             self._people(
@@ -744,7 +720,7 @@ class ActorTagger:
         )
         chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
         chosen = compass_pairs(doc, chosen, self.gazetteer)
-        chosen = self._roles(doc, short_forms(doc, chosen))
+        chosen = self._roles(doc, platforms(doc, regime_names(doc, short_forms(doc, chosen))))
         # Canonical names are written with ASCII quotes, as the gazetteer's and the gold's
         # ("President’s Office" -> "President's Office").
         chosen = [replace(m, canonical=normalise_quotes(m.canonical)) for m in chosen]
