@@ -49,23 +49,13 @@ from typing import Any
 
 import numpy as np
 
+from relnlp.tone.passage_features import FEATURES
+
 AXES = ("cooperation", "tension")
 QUADS = {
     "cooperation": ("verbal_cooperation", "material_cooperation"),
     "tension": ("verbal_conflict", "material_conflict"),
 }
-FEATURES = (
-    "rule",
-    "max_learned",
-    "max_rule",
-    "cue_share",
-    "events",
-    "material",
-    "goldstein",
-    "dyad",
-    "hedged",
-    "length",
-)
 WEIGHTS = (-0.2, -0.1, -0.05, 0.0, 0.05, 0.1, 0.2)
 PENALTIES = (1.0, 10.0, 100.0, 1000.0)
 MARGIN = 0.02

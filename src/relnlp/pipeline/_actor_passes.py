@@ -491,13 +491,7 @@ def regime_names(doc: Doc, chosen: list[Mention]) -> list[Mention]:
             continue  # "Emirate of Dubai", "Emirate Airlines"
         _, label, canonical, country = res
         found.append(Mention(t.i, t.i + 1, label, canonical, "gazetteer", 3.0, country))
-    if not found:
-        return chosen
-    longer = [m for m in chosen if m.end - m.start > 1]
-    found = [f for f in found if not any(m.start <= f.start and f.end <= m.end for m in longer)]
-    spans = {(f.start, f.end) for f in found}
-    keep = [m for m in chosen if (m.start, m.end) not in spans]
-    return sorted(keep + found, key=lambda m: m.start)
+    return _with_words(chosen, found)
 
 
 # Messaging platforms whose names are also ordinary words ("Telegram" heads FRUS document
@@ -540,6 +534,12 @@ def platforms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
         )
         if noun or prep:
             found.append(Mention(t.i, t.i + 1, "ORG", t.text, "rule", 3.0))
+    return _with_words(chosen, found)
+
+
+def _with_words(chosen: list[Mention], found: list[Mention]) -> list[Mention]:
+    """``chosen`` with the one-token mentions ``found`` put in: each replaces a mention of the
+    same token and gives way to a longer name around it."""
     if not found:
         return chosen
     longer = [m for m in chosen if m.end - m.start > 1]
