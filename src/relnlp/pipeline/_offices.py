@@ -101,7 +101,8 @@ _BODY_HEADS = frozenset(
 )
 _CAPW = r"[A-Z][\w'’-]*"
 _BODY = re.compile(
-    rf"(?<![\w'’-])(?:{_CAPW} ){{0,2}}(?:{'|'.join(sorted(_BODY_HEADS))})"
+    # (?=[A-Z]): a name starts with a capital, tested before the lookbehind
+    rf"(?=[A-Z])(?<![\w'’-])(?:{_CAPW} ){{0,2}}(?:{'|'.join(sorted(_BODY_HEADS))})"
     rf"(?: (?:for|of|on)(?: the)? {_CAPW}(?: (?:and|in the|of the|of|for the|for|on) ?{_CAPW}"
     rf"| {_CAPW})*)+"
 )
