@@ -294,11 +294,7 @@ class Analyzer:
 
     # Input preparation ------------------------------------------------------------
     def _prepare(
-        self,
-        item: object,
-        doc_id: str | None,
-        doc_date: object,
-        base_meta: dict[str, Any] | None = None,
+        self, item: object, doc_id: str | None, doc_date: object, base: dict[str, Any] | None = None
     ) -> tuple[str, Document, CleanView, dict[str, Any]]:
         if isinstance(item, Document):
             document = item
@@ -318,10 +314,8 @@ class Analyzer:
         given = _check_doc_date(doc_date)
         if doc_id is None:
             doc_id = document.path.stem if document.path is not None else _content_id(text)
-        if base_meta is None:
-            meta = dict(self.meta)
-        else:  # the lists copied, so that each report owns its meta as before
-            meta = {k: list(v) if isinstance(v, list) else v for k, v in base_meta.items()}
+        given_meta = self.meta if base is None else base  # lists copied: each report owns its own
+        meta = {k: list(v) if isinstance(v, list) else v for k, v in given_meta.items()}
         meta["doc_id"] = doc_id
         meta["doc_date"] = given or document.date
         meta["doc_date_source"] = "argument" if given else ("document" if document.date else None)
@@ -499,9 +493,7 @@ class Analyzer:
                     for c in document.chronology
                 ),
             )
-        # once, for every component (pipeline.doc_text): the text spaCy parsed, which
-        # doc.text would join again from every token
-        records.set_text(doc, parsed_text(doc, view.text))
+        records.set_text(doc, parsed_text(doc, view.text))  # once (doc.text joins every token)
         try:
             for name in report_level_pipes(self.nlp):
                 self.nlp.get_pipe(name)(doc)
@@ -521,14 +513,9 @@ class Analyzer:
     def _prepared(
         self, items: Iterable[Any], as_tuples: bool, clock: _Clock
     ) -> Iterator[tuple[int, tuple[str, Document, CleanView, dict[str, Any]]]]:
-        # The versions (``meta``) once per call: spaCy builds its ``nlp.meta`` afresh
-        # (labels of every component) and the taxonomy hashes its themes, about a
-        # millisecond, as much as a short report's own steps take.
-        base: dict[str, Any] | None = None
+        base = self.meta  # once per call: nlp.meta and the taxonomy's hash take ~1 ms
         for idx, item in enumerate(items):
             t0 = time.perf_counter()
-            if base is None:
-                base = self.meta
             if as_tuples:
                 obj, doc_id, doc_date = (tuple(item) + (None, None))[:3]
                 info = self._prepare(obj, doc_id, doc_date, base)
