@@ -22,6 +22,7 @@ from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __versi
 from relnlp.errors import ArgumentTypeError, Errors, InputError, ResourceError
 from relnlp.io import CleanView, Document, read
 from relnlp.lang.chars import BLANK_LINE
+from relnlp.pipeline import parsed_text
 from relnlp.pipeline.heap import keeps_heap_frozen
 from relnlp.report import Report
 from relnlp.themes.taxonomy import Taxonomy
@@ -293,7 +294,7 @@ class Analyzer:
 
     # Input preparation ------------------------------------------------------------
     def _prepare(
-        self, item: object, doc_id: str | None, doc_date: object
+        self, item: object, doc_id: str | None, doc_date: object, base: dict[str, Any] | None = None
     ) -> tuple[str, Document, CleanView, dict[str, Any]]:
         if isinstance(item, Document):
             document = item
@@ -313,7 +314,8 @@ class Analyzer:
         given = _check_doc_date(doc_date)
         if doc_id is None:
             doc_id = document.path.stem if document.path is not None else _content_id(text)
-        meta = dict(self.meta)
+        given_meta = self.meta if base is None else base  # lists copied: each report owns its own
+        meta = {k: list(v) if isinstance(v, list) else v for k, v in given_meta.items()}
         meta["doc_id"] = doc_id
         meta["doc_date"] = given or document.date
         meta["doc_date_source"] = "argument" if given else ("document" if document.date else None)
@@ -491,7 +493,7 @@ class Analyzer:
                     for c in document.chronology
                 ),
             )
-        records.set_text(doc, doc.text)  # once, for every component (pipeline.doc_text)
+        records.set_text(doc, parsed_text(doc, view.text))  # once (doc.text joins every token)
         try:
             for name in report_level_pipes(self.nlp):
                 self.nlp.get_pipe(name)(doc)
@@ -511,13 +513,14 @@ class Analyzer:
     def _prepared(
         self, items: Iterable[Any], as_tuples: bool, clock: _Clock
     ) -> Iterator[tuple[int, tuple[str, Document, CleanView, dict[str, Any]]]]:
+        base = self.meta  # once per call: nlp.meta and the taxonomy's hash take ~1 ms
         for idx, item in enumerate(items):
             t0 = time.perf_counter()
             if as_tuples:
                 obj, doc_id, doc_date = (tuple(item) + (None, None))[:3]
-                info = self._prepare(obj, doc_id, doc_date)
+                info = self._prepare(obj, doc_id, doc_date, base)
             else:
-                info = self._prepare(item, None, None)
+                info = self._prepare(item, None, None, base)
             clock.begin(idx, t0, info[0])
             clock.check(idx, "reading")
             yield idx, info

@@ -10,7 +10,7 @@ import numpy as np
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["doc_text", "strings_of"]
+__all__ = ["doc_text", "parsed_text", "strings_of"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -22,6 +22,29 @@ def doc_text(doc: Doc) -> str:
     if text is not None and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
         return text
     return doc.text
+
+
+def parsed_text(doc: Doc, text: str) -> str:
+    """``doc.text`` without joining every token, given the text ``doc`` was parsed from.
+
+    Parameters
+    ----------
+    doc : Doc
+        The parse.
+    text : str
+        The text spaCy parsed into ``doc`` (its chunks joined).
+
+    Returns
+    -------
+    str
+        ``text`` when its length is where ``doc``'s last token ends (both empty for an
+        empty Doc): the tokens hold the text exactly, so it is ``doc.text``. Otherwise
+        ``doc.text``.
+    """
+    if not len(doc):
+        return text if text == "" else doc.text
+    last = doc[-1]
+    return text if len(text) == last.idx + len(last.text_with_ws) else doc.text
 
 
 def strings_of(

@@ -234,8 +234,9 @@ def topic_ministries(doc: Doc, chosen: list[Mention]) -> list[Mention]:
     :func:`relnlp.pipeline._actor_base.organs` then gives it its state."""
     taken = {i for m in chosen for i in range(m.start, m.end)}
     out = list(chosen)
-    for tok in doc:
-        if tok.text != "Ministry" or tok.i in taken:
+    for i in _tokens_where(doc, lambda w: w == "Ministry"):  # no Token per word
+        tok = doc[i]
+        if tok.i in taken:
             continue
         s = tok.i
         while s > 0 and doc[s - 1].text in _MINISTRY_TOPICS and doc[s - 1].i not in taken:
@@ -521,9 +522,8 @@ def platforms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
         The mentions with each such platform name added or relabelled.
     """
     found: list[Mention] = []
-    for t in doc:
-        if t.text not in _WORD_PLATFORMS:
-            continue
+    for i in _tokens_where(doc, lambda w: w in _WORD_PLATFORMS):  # no Token per word
+        t = doc[i]
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
         before = doc[t.i - 1] if t.i > 0 else None
         noun = after is not None and after.text in _PLATFORM_NOUNS

@@ -237,6 +237,8 @@ def find_embassies(text: str, gaz: Gazetteer) -> Iterator[MilitaryName]:
     :data:`HOME_CAPITAL` for a foreign embassy. Nothing is found for "Embassy" alone or
     for a place or adjective the gazetteer does not know.
     """
+    if "Embassy" not in text:  # in every match: no scan without it
+        return
     capital_of = {state: city for city, state in gaz.capitals.items()}
     for m in _EMBASSY.finditer(text):
         adj, place = m.group("adj"), m.group("place")

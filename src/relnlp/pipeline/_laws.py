@@ -58,11 +58,30 @@ _RESOLUTION = re.compile(
 # Not a possessive ("Russia's Military Doctrine") nor an official title ("... of the").
 _DOCTRINE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w-]* ){1,2}Doctrine(?![\w-])(?! of\b)")
 _TRAILING = frozenset({"and", "of", "the", "on", "for", "in", "between", "to"})
+#: Words every match of a pattern contains (one of them): a report without any is not
+#: scanned with it (a substring test is far cheaper than the scan).
+_NEEDED = {
+    _HEAD_FIRST: (
+        "Treaty",
+        "Agreement",
+        "Convention",
+        "Protocol",
+        "Charter",
+        "Memorandum",
+        "Declaration",
+    ),
+    _PLAN: ("Five-Year",),
+    _RESOLUTION: ("Resolution",),
+    _DOCUMENT: ("Concept", "Doctrine", "Strategy"),
+    _DOCTRINE: ("Doctrine",),
+}
 
 
 def find_laws(text: str) -> Iterator[MilitaryName]:
     """Named treaties, numbered plans and resolutions in ``text`` (LAW)."""
     for pat in (_HEAD_FIRST, _PLAN, _RESOLUTION, _DOCUMENT, _DOCTRINE):
+        if not any(w in text for w in _NEEDED[pat]):
+            continue
         for m in pat.finditer(text):
             if pat is _DOCUMENT and text.rfind("#", text.rfind("\n", 0, m.start()), m.start()) >= 0:
                 continue  # a heading's Title Case words ("## Strategy of the West") are no title

@@ -56,7 +56,9 @@ _PREFIX = (
     r"|(?:" + "|".join(_SINGLE_LONG.split()) + r")-\d{2,3}"
 )
 _DESIGNATOR = re.compile(
-    r"(?<![\w/-])(" + _PREFIX + r")([A-Z]{0,3}\d?)(?:/[A-Z]{1,2}\d*)?(?![\w-])"
+    # (?=[A-Z]): every prefix starts with a capital, tested before the lookbehind (a fast
+    # failure at the other characters); likewise in the patterns below
+    r"(?=[A-Z])(?<![\w/-])(" + _PREFIX + r")([A-Z]{0,3}\d?)(?:/[A-Z]{1,2}\d*)?(?![\w-])"
 )
 _TYPE = re.compile(
     r"(?<![\w-])Type[ -](0\d\d[A-Z]?|\d{2,3}[A-Z]?(?=[ -](?:destroyers?|frigates?|corvettes?|"
@@ -136,7 +138,7 @@ _EXERCISE_WORDS = re.compile(
     r"\b(?:exercises?|drills?|war\s?games?|manoeuvres?|maneuvers?|wargames?|patrols?)\b", re.I
 )
 _YEAR_NAME = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w'’]*|of|the)(?:[ /-](?:[A-Z][\w'’]*|of|the)){0,3})[ -]((?:19|20)\d\d[A-C]?)(?![\w-])"
+    r"(?=[A-Zot])(?<![\w-])((?:[A-Z][\w'’]*|of|the)(?:[ /-](?:[A-Z][\w'’]*|of|the)){0,3})[ -]((?:19|20)\d\d[A-C]?)(?![\w-])"
 )
 _OPERATION = re.compile(r"(?<![\w-])Operation (?:[A-Z][\w'’-]*)(?: (?:[A-Z][\w'’-]*|of|the)){0,3}")
 #: Words that open names of plans and periods, not of events ("Vision 2030", "March 2024").
@@ -185,7 +187,7 @@ _SHIP_PREFIXES = (
     "NRP HDMS HNoMS HSwMS RSS KD ARA"
 ).split()
 _SHIP = re.compile(
-    r"(?<![\w-])(?:" + "|".join(_SHIP_PREFIXES) + r") (?:[A-Z]\.|[A-Z][\w'’-]*)"
+    r"(?=[A-Z])(?<![\w-])(?:" + "|".join(_SHIP_PREFIXES) + r") (?:[A-Z]\.|[A-Z][\w'’-]*)"
     r"(?: (?:[A-Z]\.|[A-Z][\w'’-]*|de|del|von|of)){0,4}"
 )
 # Words that end a ship's name: its group or class ("USS Nimitz Carrier Strike Group").
@@ -209,10 +211,11 @@ def find_designators(text: str) -> Iterator[MilitaryName]:
         bureau = _BUREAU.get(prefix)
         canonical = f"{bureau} {base}" if bureau else base
         yield MilitaryName(m.start(), m.end(), "PRODUCT", canonical, base)
-    for m in _TYPE.finditer(text):
+    # (a pattern runs only when the words all its matches contain are in the text)
+    for m in _TYPE.finditer(text) if "Type" in text else ():
         base = f"Type {m.group(1)}"
         yield MilitaryName(m.start(), m.end(), "PRODUCT", base, base)
-    for m in _CLASS.finditer(text):
+    for m in _CLASS.finditer(text) if "-class" in text else ():
         name = m.group(1)
         words = re.split(r"[ -]", name)
         while words and words[0] in _NOT_CLASS | {
@@ -267,7 +270,7 @@ def find_exercises(
             if not _EXERCISE_WORDS.search(text, a, b):
                 continue
         yield MilitaryName(start, m.end(), "EVENT", text[start : m.end()], name)
-    for m in _OPERATION.finditer(text):
+    for m in _OPERATION.finditer(text) if "Operation " in text else ():
         yield MilitaryName(m.start(), m.end(), "EVENT", m.group(), m.group())
 
 
@@ -282,7 +285,8 @@ _CORRIDOR = re.compile(
 
 def find_corridors(text: str) -> Iterator[MilitaryName]:
     """Named transport corridors, railways and pipelines (FAC)."""
-    for m in _CORRIDOR.finditer(text):
+    needed = ("Trans-", "North-South", "East-West")
+    for m in _CORRIDOR.finditer(text) if any(w in text for w in needed) else ():
         name = m.group(1)
         words = name.split()
         canonical = " ".join(words[:-1] + [words[-1].capitalize()])

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.chars import MONTH_NAMES
+from relnlp.pipeline import doc_text
 from relnlp.pipeline._actor_base import _ORG_HEADS, _ORG_WORDS, TITLE_WORDS, Mention
 from relnlp.pipeline._archival import glued_note_end
 
@@ -100,7 +101,8 @@ _BODY_HEADS = frozenset(
 )
 _CAPW = r"[A-Z][\w'’-]*"
 _BODY = re.compile(
-    rf"(?<![\w'’-])(?:{_CAPW} ){{0,2}}(?:{'|'.join(sorted(_BODY_HEADS))})"
+    # (?=[A-Z]): a name starts with a capital, tested before the lookbehind
+    rf"(?=[A-Z])(?<![\w'’-])(?:{_CAPW} ){{0,2}}(?:{'|'.join(sorted(_BODY_HEADS))})"
     rf"(?: (?:for|of|on)(?: the)? {_CAPW}(?: (?:and|in the|of the|of|for the|for|on) ?{_CAPW}"
     rf"| {_CAPW})*)+"
 )
@@ -120,7 +122,7 @@ _LEAD_STOP = frozenset(
 def body_names(doc: Doc) -> list[Mention]:
     """Bodies named with a head and "for", "of" or "on" that the model may miss ("the
     Association for Computational Linguistics"), ORG, below the gazetteer and acronyms."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Mention] = []
     for m in _BODY.finditer(text):
         # (char offset, words) pieces to read: two bodies joined by "and" are two

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer
-from relnlp.pipeline._actor_base import Mention
+from relnlp.pipeline._actor_base import Mention, _tokens_where
 
 __all__ = ["weapon_names"]
 
@@ -32,8 +32,9 @@ _KEEP = frozenset({"PRODUCT", "ORG", "NORP"})
 def weapon_names(doc: Doc, chosen: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """PRODUCT for the capitalised words before a weapon noun."""
     out = list(chosen)
-    for i, tok in enumerate(doc):
-        if tok.lower_ not in _WEAPON_NOUNS or i == 0:
+    # a Token only for the weapon nouns (Token.lower_ is the text lower-cased)
+    for i in _tokens_where(doc, lambda w: w.lower() in _WEAPON_NOUNS):
+        if i == 0:
             continue
         s = i
         while s > 0 and i - s < 2 and doc[s - 1].is_title and doc[s - 1].is_alpha:

@@ -736,9 +736,10 @@ class ActorTagger:
         spans = [Span(doc, m.start, m.end, label=m.label) for m in chosen]
         doc.set_ents(sorted(spans + others, key=lambda s: s.start), default="outside")
         for sp, m in zip(spans, chosen):
-            sp._.rel_canonical = m.canonical
-            sp._.rel_role = m.role
-            sp._.rel_affiliation = m.affiliation
+            ext = sp._  # one extension proxy per span, not one per attribute
+            ext.rel_canonical = m.canonical
+            ext.rel_role = m.role
+            ext.rel_affiliation = m.affiliation
         doc.spans["rel_entities"] = spans
         _drop_dates_inside(
             doc,

@@ -579,12 +579,13 @@ class ToneScorer:
                     rule_tension=st.tension,
                 )
             out.append(st)
-            sent._.rel_cooperation = st.cooperation
-            sent._.rel_tension = st.tension
-            sent._.rel_tone_cues = st.cues
-            sent._.rel_tone_class = st.tone_class
-            sent._.rel_source = st.source
-            sent._.rel_target = st.target
+            ext = sent._  # one extension proxy per sentence, not one per attribute
+            ext.rel_cooperation = st.cooperation
+            ext.rel_tension = st.tension
+            ext.rel_tone_cues = st.cues
+            ext.rel_tone_class = st.tone_class
+            ext.rel_source = st.source
+            ext.rel_target = st.target
             spans.append(sent)
         doc.spans["rel_tone"] = spans
         records.set_sentence_tones(doc, out)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from relnlp import records, schemas
 from relnlp.events import extract_events, statement_class
+from relnlp.pipeline import parsed_text
 from relnlp.tone.aggregate import sentence_tones
 
 if TYPE_CHECKING:
@@ -32,7 +33,8 @@ def events(report: Report) -> dict[str, list[Any]]:
     passage_themes = records.passage_themes(report.doc) or []
     starts = [p.start for p in records.passages(report.doc)]
     evs = extract_events(report.doc)
-    text = report.doc.text if evs else ""  # joins every token: once, not per event
+    # doc.text joins every token: the parsed text instead, once, not per event
+    text = parsed_text(report.doc, report.view.text) if evs else ""
     for k, ev in enumerate(evs):
         # The sentence less the white space at its edges (as in the sentences table): a
         # trailing white-space token can stand for hidden lines after the paragraph (a

@@ -29,9 +29,15 @@ def _passage_themes(report: Report) -> list[records.PassageThemes]:
 
 
 def _passage_tone(report: Report) -> list[PassageTone]:
+    """The passages' tone, computed once for the passages and documents tables."""
     from relnlp.tone.aggregate import passage_scores
 
-    return passage_scores(report)
+    cached = report._cache.get("passage_tone")
+    if cached is not None and cached[0] == len(report.doc):
+        return list(cached[1])
+    found = passage_scores(report)
+    report._cache["passage_tone"] = (len(report.doc), found)
+    return list(found)
 
 
 def passages(report: Report) -> dict[str, list[Any]]:
@@ -104,5 +110,5 @@ def _theme_shares(report: Report) -> dict[str, float]:
 def _report_scores(report: Report) -> dict[str, list[Any]]:
     from relnlp.tone.aggregate import report_scores
 
-    coop, tens, gold = report_scores(report)
+    coop, tens, gold = report_scores(report, _passage_tone(report))
     return {"cooperation": [coop], "tension": [tens], "goldstein": [gold]}

@@ -44,8 +44,10 @@ __all__ = ["CueMatch", "PriorScorer", "clause_spans", "stems", "words"]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CLAUSE_END = re.compile(
+    # (?=...): the characters a match can start with, tested first (a fast failure)
+    r"(?=[\s\"'”’)\];:(),–—])(?:"
     r"(?<=[.!?])[\"'”’)\]]*\s+|\n+|\s*[;:()]\s*|,\s+|\s+[-–—]+\s+|[–—]"
-    r"|\s+(?:and|but|while|whereas)\s+",
+    r"|\s+(?:and|but|while|whereas)\s+)",
     re.IGNORECASE,
 )
 CUE_RATE = 0.5

@@ -347,6 +347,12 @@ _NOT_YEAR_AFTER = re.compile(
 _URL = re.compile(
     r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:com|org|net|gov|edu|int|cn|ru|jp|pdf|html?)\S*"
 )
+#: What every match of _URL contains (one of them): a text without any is not scanned.
+_URL_NEEDS = (
+    "http",
+    "www.",
+    *(f".{d}" for d in "com org net gov edu int cn ru jp pdf htm".split()),
+)
 # Month abbreviations without their stop that are also first names or words.
 _BARE_ABBREVIATIONS = ("Jan", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Feb", "Apr")
 _NAMEY_HYPHEN = re.compile(r"[A-Za-z]-$")
@@ -453,7 +459,11 @@ def _windows(hits: list[tuple[int, int]], n: int, before: int, after: int) -> li
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
-    urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
+    urls = (
+        [(u.start(), u.end()) for u in _URL.finditer(text)]
+        if any(w in text for w in _URL_NEEDS)
+        else []
+    )
     lowered = text.translate(_ASCII_LOWER)
     hits = {
         key: [m.span() for m in trig.finditer(lowered if key[1] else text)]

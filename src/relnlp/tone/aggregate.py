@@ -239,9 +239,14 @@ def _goldstein(tones: Iterable[SentenceTone]) -> float:
     return round(num / den, 3) if den else 0.0
 
 
-def report_scores(report: Report) -> tuple[float, float, float]:
-    """(cooperation, tension, goldstein) of the whole report."""
-    ps = passage_scores(report)
+def report_scores(
+    report: Report, passages: list[PassageTone] | None = None
+) -> tuple[float, float, float]:
+    """(cooperation, tension, goldstein) of the whole report.
+
+    ``passages``: its :func:`passage_scores`, when the caller has them already.
+    """
+    ps = passage_scores(report) if passages is None else passages
     lengths = [p.end - p.start for p in report.document.passages]
     total = sum(lengths)
     if not ps or not total:

@@ -1,0 +1,146 @@
+"""Shortcuts of the speed pass (issue 15) give what the long way gives: the parsed text
+for ``doc.text``, the versions meta once per ``pipe`` call, the passage tone once per
+report, and token scans through ``_tokens_where``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+import spacy
+
+from relnlp.pipeline import parsed_text
+from relnlp.pipeline._actor_base import _tokens_where
+
+
+def test_parsed_text_is_doc_text_and_falls_back_when_it_is_not() -> None:
+    nlp = spacy.blank("en")
+    text = "Delegates from three ports met twice.  Nothing was signed\n"
+    doc = nlp(text)
+    assert parsed_text(doc, text) == doc.text == text
+    # A text of another length is not the parse: the tokens are joined instead.
+    assert parsed_text(doc, text + "!") == doc.text
+    assert parsed_text(doc, "short") == doc.text
+    empty = nlp("")
+    assert parsed_text(empty, "") == ""
+    assert parsed_text(empty, "x") == empty.text == ""
+
+
+def test_tokens_where_gives_the_indices_a_token_loop_gives() -> None:
+    doc = spacy.blank("en")("The Ministry said the ministry and a Ministry office would meet.")
+    want = [t.i for t in doc if t.text == "Ministry"]
+    assert _tokens_where(doc, lambda w: w == "Ministry") == want == [1, 7]
+    lower = [t.i for t in doc if t.lower_ == "ministry"]
+    assert _tokens_where(doc, lambda w: w.lower() == "ministry") == lower == [1, 4, 7]
+
+
+def test_each_report_of_one_pipe_call_owns_its_meta(nlp: Any) -> None:
+    texts = ["The two delegations met in Oslo.", "Talks resumed in Vienna on Monday."]
+    reports = list(nlp.pipe(texts))
+    assert reports[0].meta["themes"] == reports[1].meta["themes"] == nlp.meta["themes"]
+    assert reports[0].meta["model_version"] == nlp.meta["model_version"]
+    reports[0].meta["themes"].append("added")
+    assert "added" not in reports[1].meta["themes"]
+    assert "added" not in nlp.meta["themes"]
+    assert [r.meta["doc_id"] for r in reports] != [None, None]
+
+
+def test_passage_tone_is_the_same_in_both_tables(nlp: Any) -> None:
+    from relnlp.tone.aggregate import passage_scores, report_scores
+
+    text = (
+        "Two states signed a trade accord and praised their cooperation.\n\n"
+        "Later their navies clashed near the strait, and talks were suspended."
+    )
+    r = nlp.analyze(text)
+    fresh = passage_scores(r)
+    assert list(r.passages["cooperation"]) == [p.cooperation for p in fresh]
+    assert list(r.passages["tension"]) == [p.tension for p in fresh]
+    coop, tens, _gold = report_scores(r)
+    assert r.documents["cooperation"].iloc[0] == coop
+    assert r.documents["tension"].iloc[0] == tens
+
+
+def _without_prefix(pat: re.Pattern[str], prefix: str) -> re.Pattern[str]:
+    """``pat`` without its first-character test (the pattern as it was before)."""
+    assert pat.pattern.startswith(prefix)
+    rest = pat.pattern[len(prefix) :]
+    if prefix.endswith("(?:"):
+        assert rest.endswith(")")
+        rest = rest[:-1]
+    return re.compile(rest, pat.flags)
+
+
+_PROSE = (
+    "Mr. Lee met Gen. Park on 4 May. The Foreign Ministry said so.\n\n"
+    "See https://example.org/a.b for the text. Talks resumed (in Oslo); both sides, "
+    "however, disagreed - and the Council for Arctic Studies of the North urged calm. "
+    "The USS Arleigh Burke and HMS Daring sailed; a Su-57 and Type 055 destroyers "
+    "followed. Exercise Northern Shield 2023 and Operation Polar Gate were drills. "
+    "The Kirov-class cruiser, the Trans-Caspian pipeline and Resolution 2231 came up, "
+    'as did the "Monroe Doctrine" and the Treaty on the Non-Proliferation of Nuclear '
+    "Weapons. Dr. J. Smith wrote it!\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "prefix"),
+    [
+        ("relnlp.timex._lexicon", "_SENT_END", "(?=[.!?\\nhw])(?:"),
+        ("relnlp.themes.features", "_CLAUSE_END", "(?=[\\s\\\"'”’)\\];:(),–—])(?:"),
+        ("relnlp.pipeline._offices", "_BODY", "(?=[A-Z])"),
+        ("relnlp.pipeline._military", "_DESIGNATOR", "(?=[A-Z])"),
+        ("relnlp.pipeline._military", "_SHIP", "(?=[A-Z])"),
+        ("relnlp.pipeline._military", "_YEAR_NAME", "(?=[A-Zot])"),
+    ],
+)
+def test_first_character_tests_change_no_match(module: str, name: str, prefix: str) -> None:
+    import importlib
+
+    pat = getattr(importlib.import_module(module), name)
+    plain = _without_prefix(pat, prefix)
+    found = [(m.span(), m.groups()) for m in pat.finditer(_PROSE)]
+    assert found == [(m.span(), m.groups()) for m in plain.finditer(_PROSE)]
+    assert found  # the text has matches of every pattern
+
+
+def test_patterns_skipped_without_their_words_still_find_them() -> None:
+    from relnlp.pipeline._laws import _NEEDED, find_laws
+    from relnlp.pipeline._military import find_corridors, find_designators, find_exercises
+
+    laws = {m.canonical for m in find_laws(_PROSE)}
+    assert {"Monroe Doctrine", "Resolution 2231"} <= laws
+    assert any(c.startswith("Treaty on the Non-Proliferation") for c in laws)
+    plan = "Beijing adopted the 14th Five-Year Plan and the Concept of Security of the Union."
+    assert {m.canonical for m in find_laws(plan)} >= {"14th Five-Year Plan"}
+    assert any(m.canonical.startswith("Concept of Security") for m in find_laws(plan))
+    for pat, words in _NEEDED.items():  # each needed word can occur in a match
+        assert all(w in pat.pattern for w in words)
+    designators = {m.canonical for m in find_designators(_PROSE)}
+    assert {"Type 055", "Kirov-class", "USS Arleigh Burke", "HMS Daring"} <= designators
+    assert {m.canonical for m in find_exercises(_PROSE)} >= {"Operation Polar Gate"}
+    assert [m.canonical for m in find_corridors(_PROSE)] == ["Trans-Caspian Pipeline"]
+    # without the words, nothing (and no scan)
+    assert not list(find_laws("The pact on trade was signed.")) and not list(
+        find_corridors("the pipeline across the sea")
+    )
+
+
+def test_url_and_embassy_guards_keep_their_matches() -> None:
+    from relnlp.gazetteer import load_gazetteer
+    from relnlp.pipeline._archival import find_embassies
+    from relnlp.timex.patterns import _URL, _URL_NEEDS
+
+    for text in (
+        "archived at https://example.net/2019/05/brief on 3 May 2019",
+        "see www.example.org/2019/05 and report.pdf of 2019",
+        "the file notes.htm and minutes.gov.uk were cited",
+    ):
+        assert list(_URL.finditer(text)) and any(w in text for w in _URL_NEEDS)
+    assert not any(w in "Talks on 3 May 2019 in Oslo." for w in _URL_NEEDS)
+    gaz = load_gazetteer()
+    text = "The French Embassy in Japan and the Embassy in Egypt replied."
+    found = [m.canonical for m in find_embassies(text, gaz)]
+    assert len(found) == 2 and all(c.startswith("Embassy of") for c in found)
+    assert list(find_embassies("The embassy replied.", gaz)) == []
