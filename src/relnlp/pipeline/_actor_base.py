@@ -184,7 +184,7 @@ _EVENT_HEADS = frozenset(
 # ends names of bodies too ("Institute for the Study of War").
 _HISTORY_HEADS = frozenset(
     """Incident Massacre Revolution Uprising Rebellion Restoration Blockade Airlift Mutiny
-    Insurrection Pogrom""".split()
+    Insurrection Pogrom Crisis Offensive Genocide Famine Putsch Coup Affair Invasion""".split()
 )
 _HISTORY_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Fall", "Liberation"})
 # Abbreviations of ordinary notions (economics, technology, business, arms control) that

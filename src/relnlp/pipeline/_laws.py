@@ -8,7 +8,9 @@ statistical model misses the long ones whose head comes first and the numbered o
   Strategic Partnership between ...");
 * national development plans numbered by an ordinal ("14th Five-Year Plan", "Seventh
   Five-Year Development Plan": the Chinese, Iranian, Indian and Soviet series);
-* numbered resolutions ("Security Council Resolution 2231", "Resolution 1325");
+* numbered resolutions ("Security Council Resolution 2231", "Resolution 1325", "UNSCR
+  1540"), with the English Wikipedia title as canonical;
+* acts named with their year ("Trade Expansion Act of 1962");
 * concepts, doctrines and strategies in official-title form ("Concept of ... of the Russian
   Federation");
 * doctrines named after a person or place ("Kagame Doctrine").
@@ -52,27 +54,51 @@ _PLAN = re.compile(
 )
 _RESOLUTION = re.compile(
     r"(?<![\w-])(?:(?:UN|U\.N\.|United Nations) )?(?:(?:Security Council|General Assembly|UNSC|UNGA) )?"
-    r"Resolution (?:No\. )?\d{2,4}(?![\w-])"
+    r"(?:Resolution (?:No\. )?|UNSCR |UNGAR )(\d{2,4})(?![\w-])"
 )
+# Acts with their year, as United States and British statutes are named ("Trade Expansion
+# Act of 1962"); the year is part of the name.
+_DATED_ACT = re.compile(rf"(?<![\w-])(?:{_CAP} ){{1,6}}Act of (?:1[6-9]|20)\d\d(?![\w-])")
 # Doctrines named after a person or a place ("Carter Doctrine", "Kagame Doctrine").
 # Not a possessive ("Russia's Military Doctrine") nor an official title ("... of the").
 _DOCTRINE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w-]* ){1,2}Doctrine(?![\w-])(?! of\b)")
+# Forms of archival documents, no treaties ("Memorandum of Conversation").
+_DOCUMENT_FORMS = ("Memorandum of Conversation", "Memorandum for the Record")
 _TRAILING = frozenset({"and", "of", "the", "on", "for", "in", "between", "to"})
 
 
 def find_laws(text: str) -> Iterator[MilitaryName]:
     """Named treaties, numbered plans and resolutions in ``text`` (LAW)."""
-    for pat in (_HEAD_FIRST, _PLAN, _RESOLUTION, _DOCUMENT, _DOCTRINE):
+    for pat in (_HEAD_FIRST, _PLAN, _RESOLUTION, _DOCUMENT, _DOCTRINE, _DATED_ACT):
         for m in pat.finditer(text):
             if pat is _DOCUMENT and text.rfind("#", text.rfind("\n", 0, m.start()), m.start()) >= 0:
                 continue  # a heading's Title Case words ("## Strategy of the West") are no title
             words = m.group().split(" ")
+            # "Treaty of Versailles and the Good Friday Agreement": a second treaty's name
+            # after "and" is not part of the first one.
+            cut = next(
+                (i for i, w in enumerate(words) if w == "and" and LAW_HEADS & set(words[i + 1 :])),
+                len(words),
+            )
+            words = words[:cut]
             while words and words[-1] in _TRAILING:
                 words.pop()
             while words and words[0] in ("The", "A", "An"):
                 words.pop(0)
-            if len(words) < 2:
+            if len(words) < 2 or " ".join(words).startswith(_DOCUMENT_FORMS):
                 continue
             name = " ".join(words)
             start = m.start() + m.group().index(name)
-            yield MilitaryName(start, start + len(name), "LAW", name, name)
+            yield MilitaryName(start, start + len(name), "LAW", _canonical(m, name), name)
+
+
+def _canonical(m: re.Match[str], name: str) -> str:
+    """A numbered resolution's English Wikipedia title: the Security Council's unless the
+    General Assembly is named ("Resolution 242" -> "United Nations Security Council
+    Resolution 242"); any other name as written."""
+    if m.re is not _RESOLUTION:
+        return name
+    body = (
+        "General Assembly" if "General Assembly" in name or "UNGA" in name else "Security Council"
+    )
+    return f"United Nations {body} Resolution {m.group(1)}"

@@ -115,6 +115,7 @@ from relnlp.pipeline._canonical import (
     slash_canonical,
     variant_person,
 )
+from relnlp.pipeline._facilities import facility_name, find_facilities
 from relnlp.pipeline._laws import LAW_HEADS, find_laws
 from relnlp.pipeline._military import (
     NOT_EVENT_WORDS,
@@ -287,15 +288,17 @@ class ActorTagger:
             out.append(
                 Mention(span.start, span.end, "PRODUCT", canonical, "pattern", prio, country)
             )
-        for found in find_corridors(text):
+        # Facilities by their head rank below weapons and corridors, above shorter guesses.
+        facilities = find_facilities(text, self.gazetteer.demonym_country.__contains__)
+        for found, prio in [(f, MILITARY_PRIORITY) for f in find_corridors(text)] + [
+            (f, 3.9) for f in facilities
+        ]:
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
                 continue
             hit = self.gazetteer.lookup(span.text)
             canonical = hit.canonical if hit is not None else found.canonical
-            out.append(
-                Mention(span.start, span.end, "FAC", canonical, "pattern", MILITARY_PRIORITY)
-            )
+            out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio))
         for found in find_laws(text):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
@@ -423,7 +426,7 @@ class ActorTagger:
                 label = "ORG"  # "Gamma Group": a person's name has no organisation head
             if (
                 label in {"PERSON", "ORG", "GPE", "LOC", "LAW"}
-                and span[-1].text in _FAC_HEADS
+                and (span[-1].text in _FAC_HEADS or facility_name(span))
                 and len(span) > 1
             ):
                 label = "FAC"  # named corridors, railways, ports and crossings (guidelines 8)
