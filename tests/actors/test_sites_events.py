@@ -149,6 +149,15 @@ def test_find_facilities_pattern() -> None:
     assert got == ["Souda Bay Naval Base", "Port of Aden"], got
 
 
+def test_find_facilities_leaves_out_openers_and_owners() -> None:
+    text = (
+        "Yesterday Misrata Air Base was shelled. Turkey's Izmir Naval Base is busy. On "
+        "Tuesday Bishkek International Airport closed."
+    )
+    got = [text[f.start : f.end] for f in find_facilities(text, {"Turkish"}.__contains__)]
+    assert got == ["Misrata Air Base", "Izmir Naval Base", "Bishkek International Airport"], got
+
+
 def test_facility_name_heads() -> None:
     doc = spacy.blank("en")("Kozloduy Nuclear Power Plant Port of Aden Power Plant Dam")
     assert facility_name(doc[0:4])

@@ -12,8 +12,9 @@ span ("Chahbahar Port"). The statistical model often tags such names ORG or LOC
   "Satellite Launch Center"), test sites, dams, canals, airports, shipyards, squares;
 * "Port of" with a capitalised place ("Port of Rotterdam").
 
-A nationality adjective before the name is left out ("the Russian Naval Base in Tartus"
-names no base by itself); a strait is a sea passage (LOC), no facility.
+A nationality adjective, a possessive owner ("Russia's") and a sentence adverb or date
+before the name are left out ("the Russian Naval Base in Tartus" names no base by
+itself); a strait is a sea passage (LOC), no facility.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span
 
+from relnlp.lang.chars import MONTH_NAMES
 from relnlp.pipeline._military import MilitaryName
 
 __all__ = ["FACILITY_HEADS", "facility_name", "find_facilities"]
@@ -81,8 +83,11 @@ _PORT = re.compile(rf"(?<![\w-])Port of {_WORD}(?: {_WORD}){{0,2}}(?![\w-])")
 _OPENERS = frozenset(
     "The A An This That These Those Its Their His Her Our New Old Former Both Each Every "
     "At In On From To Near Into Outside Inside Around Across Toward Towards With By "
-    "And Or But When While After Before Since Until During Under Over".split()
-)
+    "And Or But When While After Before Since Until During Under Over "
+    "Yesterday Today Tomorrow Tonight Meanwhile However Also Still Then Later Earlier Last "
+    "Next Now Once Thus Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+).union(MONTH_NAMES)
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
 # Words of a facility head that name no facility when they stand alone with a head
 # ("Naval Base", "Air Force Base" after only openers).
 _HEAD_ONLY = frozenset({"Air", "Naval", "Air Force", "Nuclear", "Space", "Military", "Power"})
@@ -108,7 +113,8 @@ def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[M
         for m in pat.finditer(text):
             name = m.group()
             words = name.split(" ")
-            drop = 0
+            # "Russia's Hmeimim Air Base": the owner before a possessive is no part of it.
+            drop = max((i + 1 for i, w in enumerate(words) if w.endswith(_POSSESSIVE)), default=0)
             while drop < len(words) - 1 and (words[drop] in _OPENERS or nationality(words[drop])):
                 drop += 1
             words = words[drop:]
