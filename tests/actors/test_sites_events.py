@@ -176,3 +176,13 @@ def test_find_laws_coordination_and_years() -> None:
     assert ("Clean Air Act of 1970", "Clean Air Act of 1970") in got, got
     assert not [g for g in got if "Lisbon" in g[0] and "Rome" in g[0]], got
     assert not [g for g in got if g[0].startswith("Memorandum")], got
+
+
+def test_year_inside_a_law_name_is_no_date(nlp: Any) -> None:
+    report = nlp.analyze(
+        "Parliament amended the Merchant Shipping Act of 1894 in May 1995.", doc_date="2000-01-01"
+    )
+    assert ("Merchant Shipping Act of 1894", "LAW") in {
+        (r.text, r.label) for r in report.entities.itertuples()
+    }, report.entities
+    assert list(report.dates["text"]) == ["May 1995"], report.dates

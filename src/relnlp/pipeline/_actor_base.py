@@ -408,7 +408,8 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
 
 
 def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:
-    """Remove the date spans that lie inside a named event ("Vostok 2022" is no date)."""
+    """Remove the date spans that lie inside a named event or law ("Vostok 2022", "Trade
+    Act of 1974": the year is part of the name, GUIDELINES section 8)."""
     found = records.timexes(doc)
     if not names or not found:
         return

@@ -748,7 +748,7 @@ class ActorTagger:
             [
                 (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
                 for m in chosen
-                if m.label == "EVENT"
+                if m.label in ("EVENT", "LAW")  # "Vostok 2022", "Trade Act of 1974"
             ],
         )
         records.set_entities(
