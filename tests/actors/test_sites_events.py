@@ -55,6 +55,17 @@ CASES: list[tuple[str, list[Row], set[Row]]] = [
         set(),
     ),
     (
+        # Gazetteer sites with their English Wikipedia titles.
+        "Airborne troops landed at Hostomel Airport; later the delegation dined in the Great "
+        "Hall of the People and flew out past the Kaesong Industrial Complex.",
+        [
+            ("Hostomel Airport", "FAC", "Antonov Airport"),
+            ("Great Hall of the People", "FAC", "Great Hall of the People"),
+            ("Kaesong Industrial Complex", "FAC", "Kaesong Industrial Region"),
+        ],
+        set(),
+    ),
+    (
         "Crowds filled Independence Square in the capital while the Strait of Malacca "
         "stayed open to shipping.",
         [
