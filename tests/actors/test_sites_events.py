@@ -13,7 +13,7 @@ import pytest
 import spacy
 
 from relnlp.pipeline._facilities import facility_name, find_facilities
-from relnlp.pipeline._laws import find_laws
+from relnlp.pipeline._laws import find_laws, find_place_laws
 from tests.actors.test_generalisation import Row, assert_entities, entity_rows
 
 CASES: list[tuple[str, list[Row], set[Row]]] = [
@@ -96,6 +96,17 @@ CASES: list[tuple[str, list[Row], set[Row]]] = [
             ("UNSCR 687", "LAW", "United Nations Security Council Resolution 687"),
         ],
         {("Treaty of Paris and the Camp David Accords", "LAW", None)},
+    ),
+    (
+        # Treaties named after a place, where the model tags the place alone.
+        "Negotiators revived the Nairobi Protocol and drafted the Doha Communique, and the "
+        "Tripartite Statement ended the shelling.",
+        [
+            ("Nairobi Protocol", "LAW", "Nairobi Protocol"),
+            ("Doha Communique", "LAW", None),
+            ("Tripartite Statement", "LAW", None),
+        ],
+        {("Nairobi", "GPE", "Nairobi")},
     ),
     (
         "Marines landed on Okinawa for the drill, and the assembly of Okinawa Prefecture "
@@ -197,3 +208,9 @@ def test_year_inside_a_law_name_is_no_date(nlp: Any) -> None:
         (r.text, r.label) for r in report.entities.itertuples()
     }, report.entities
     assert list(report.dates["text"]) == ["May 1995"], report.dates
+
+
+def test_find_place_laws_needs_a_known_place() -> None:
+    text = "The Lome Convention, the Free Trade Agreement and the Quito Declaration."
+    got = [text[f.start : f.end] for f in find_place_laws(text, {"Lome", "Quito"}.__contains__)]
+    assert got == ["Lome Convention", "Quito Declaration"], got

@@ -13,22 +13,24 @@ statistical model misses the long ones whose head comes first and the numbered o
 * acts named with their year ("Trade Expansion Act of 1962");
 * concepts, doctrines and strategies in official-title form ("Concept of ... of the Russian
   Federation");
-* doctrines named after a person or place ("Kagame Doctrine").
+* doctrines named after a person or place ("Kagame Doctrine");
+* agreements named after the place where they were made ("Lusaka Protocol", "Astana
+  Memorandum"), where the model often tags the place alone.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from relnlp.pipeline._military import MilitaryName
 
-__all__ = ["LAW_HEADS", "find_laws"]
+__all__ = ["LAW_HEADS", "find_laws", "find_place_laws"]
 
 #: Heads that make a capitalised name a LAW ("Paris Agreement", "Monroe Doctrine").
 LAW_HEADS = frozenset(
     "Treaty Agreement Agreements Accord Accords Convention Protocol Charter Memorandum Act "
-    "Law Doctrine Declaration Communique Communiqué Resolution Constitution Pact".split()
+    "Law Doctrine Declaration Communique Communiqué Resolution Constitution Pact Statement".split()
 )
 _CAP = r"[A-Z][\w'’-]*"
 _CONT = rf"(?:{_CAP}|and|of|the|on|for|in|between|to)"
@@ -102,3 +104,37 @@ def _canonical(m: re.Match[str], name: str) -> str:
         "General Assembly" if "General Assembly" in name or "UNGA" in name else "Security Council"
     )
     return f"United Nations {body} Resolution {m.group(1)}"
+
+
+# A treaty named after the place where it was made: a known place and a treaty head.
+_PLACE_LAW = re.compile(
+    rf"(?<![\w'’-])((?:{_CAP} ){{1,3}})(?:Agreements?|Accords?|Protocol|Memorandum|Declaration|"
+    rf"Pact|Communiqu[eé]|Convention|Charter|Statement|Treaty)(?![\w'’-])"
+)
+
+
+def find_place_laws(text: str, place: Callable[[str], bool]) -> Iterator[MilitaryName]:
+    """Treaties named after a place ("Lusaka Protocol", "Astana Memorandum"; LAW).
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    place : callable
+        Whether a name is a known place (a state, city or region): only such names make
+        a treaty's name, since a capitalised type name alone ("Free Trade Agreement")
+        names a kind of treaty (GUIDELINES section 8).
+
+    Yields
+    ------
+    MilitaryName
+        LAW spans, the canonical as written (the gazetteer may replace it).
+    """
+    for m in _PLACE_LAW.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in ("The", "A", "An"):
+            words.pop(0)
+        if not words or not place(" ".join(words)):
+            continue
+        start = m.start() + m.group().index(" ".join(words))
+        yield MilitaryName(start, m.end(), "LAW", text[start : m.end()], text[start : m.end()])

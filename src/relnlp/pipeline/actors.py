@@ -116,7 +116,7 @@ from relnlp.pipeline._canonical import (
     variant_person,
 )
 from relnlp.pipeline._facilities import facility_name, find_facilities
-from relnlp.pipeline._laws import LAW_HEADS, find_laws
+from relnlp.pipeline._laws import LAW_HEADS, find_laws, find_place_laws
 from relnlp.pipeline._military import (
     NOT_EVENT_WORDS,
     find_corridors,
@@ -260,6 +260,10 @@ class ActorTagger:
             return country, start - 1
         return None
 
+    def _is_place(self, name: str) -> bool:
+        hit = self.gazetteer.lookup(name)
+        return hit is not None and hit.label in ("GPE", "LOC")
+
     def _military(self, doc: Doc) -> list[Mention]:
         """Weapon designators (PRODUCT) and named exercises and operations (EVENT)."""
         text = doc_text(doc)
@@ -299,7 +303,7 @@ class ActorTagger:
             hit = self.gazetteer.lookup(span.text)
             canonical = hit.canonical if hit is not None else found.canonical
             out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio))
-        for found in find_laws(text):
+        for found in [*find_laws(text), *find_place_laws(text, self._is_place)]:
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
                 continue
