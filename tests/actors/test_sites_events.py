@@ -29,10 +29,11 @@ CASES: list[tuple[str, list[Row], set[Row]]] = [
         {("Sevastopol", "GPE", "Sevastopol")},
     ),
     (
-        # A nationality adjective is no part of a base's name.
-        "Engineers lengthened the runway of the Chinese Air Base at Ream, officials said.",
+        # A nationality or religious adjective is no part of a site's name.
+        "Engineers lengthened the runway of the Chinese Air Base at Ream, officials said, "
+        "and a Sunni Mosque nearby was closed.",
         [("Chinese", "NORP", "Chinese")],
-        {("Chinese Air Base", "FAC", "Chinese Air Base")},
+        {("Chinese Air Base", "FAC", "Chinese Air Base"), ("Sunni Mosque", "FAC", "Sunni Mosque")},
     ),
     (
         "Inspectors visited the Ostrovets Nuclear Power Plant and later the Zhytomyr "
@@ -62,6 +63,17 @@ CASES: list[tuple[str, list[Row], set[Row]]] = [
             ("Hostomel Airport", "FAC", "Antonov Airport"),
             ("Great Hall of the People", "FAC", "Great Hall of the People"),
             ("Kaesong Industrial Complex", "FAC", "Kaesong Industrial Region"),
+        ],
+        set(),
+    ),
+    (
+        "The final was played at Olympic Stadium, mourners met at St. Mary's Cathedral and "
+        "the Sultan Ahmed Mosque, and the dissident stayed in Lefortovo Prison.",
+        [
+            ("Olympic Stadium", "FAC", None),
+            ("St. Mary's Cathedral", "FAC", None),
+            ("Sultan Ahmed Mosque", "FAC", None),
+            ("Lefortovo Prison", "FAC", None),
         ],
         set(),
     ),

@@ -9,7 +9,8 @@ span ("Chahbahar Port"). The statistical model often tags such names ORG or LOC
 * one to four capitalised words before a capitalised facility head: military bases ("Air
   Base", "Naval Base", "Naval Air Station", "Air Force Base"), power plants ("Nuclear Power
   Plant", "Power Station"), launch sites ("Cosmodrome", "Spaceport", "Space Launch Site",
-  "Satellite Launch Center"), test sites, dams, canals, airports, shipyards, squares;
+  "Satellite Launch Center"), test sites, dams, canals, airports, shipyards, squares,
+  stadiums, cathedrals, mosques, prisons and memorials;
 * "Port of" with a capitalised place ("Port of Rotterdam").
 
 A nationality adjective, a possessive owner ("Russia's") and a sentence adverb or date
@@ -69,6 +70,11 @@ FACILITY_HEADS = (
     "Enrichment Plant",
     "Fuel Enrichment Plant",
     "Square",
+    "Stadium",
+    "Cathedral",
+    "Mosque",
+    "Prison",
+    "Memorial",
 )
 # Longest heads first, so that "Naval Air Station" is not read as "... Air Station".
 _HEADS = sorted(FACILITY_HEADS, key=len, reverse=True)
@@ -88,6 +94,7 @@ _OPENERS = frozenset(
     "Next Now Once Thus Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 ).union(MONTH_NAMES)
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
+_SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "São"})
 # Words of a facility head that name no facility when they stand alone with a head
 # ("Naval Base", "Air Force Base" after only openers).
 _HEAD_ONLY = frozenset({"Air", "Naval", "Air Force", "Nuclear", "Space", "Military", "Power"})
@@ -101,8 +108,8 @@ def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[M
     text : str
         The document's text.
     nationality : callable
-        Whether a word is a nationality adjective ("Russian"): such words before the name
-        are left out of it.
+        Whether a word is a nationality or religious adjective ("Russian", "Shia"): such
+        words before the name are left out of it.
 
     Yields
     ------
@@ -113,8 +120,16 @@ def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[M
         for m in pat.finditer(text):
             name = m.group()
             words = name.split(" ")
-            # "Russia's Hmeimim Air Base": the owner before a possessive is no part of it.
-            drop = max((i + 1 for i, w in enumerate(words) if w.endswith(_POSSESSIVE)), default=0)
+            # "Russia's Hmeimim Air Base": the owner before a possessive is no part of it;
+            # a saint's name is ("St. Paul's Cathedral").
+            drop = max(
+                (
+                    i + 1
+                    for i, w in enumerate(words)
+                    if w.endswith(_POSSESSIVE) and (i == 0 or words[i - 1] not in _SAINTS)
+                ),
+                default=0,
+            )
             while drop < len(words) - 1 and (words[drop] in _OPENERS or nationality(words[drop])):
                 drop += 1
             words = words[drop:]

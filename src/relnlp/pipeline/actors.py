@@ -264,6 +264,10 @@ class ActorTagger:
         hit = self.gazetteer.lookup(name)
         return hit is not None and hit.label in ("GPE", "LOC")
 
+    def _is_norp(self, word: str) -> bool:  # "Russian", "Shia": no part of a site's name
+        hit = self.gazetteer.lookup(word)
+        return hit is not None and hit.label == "NORP"
+
     def _military(self, doc: Doc) -> list[Mention]:
         """Weapon designators (PRODUCT) and named exercises and operations (EVENT)."""
         text = doc_text(doc)
@@ -293,7 +297,7 @@ class ActorTagger:
                 Mention(span.start, span.end, "PRODUCT", canonical, "pattern", prio, country)
             )
         # Facilities by their head rank below weapons and corridors, above shorter guesses.
-        facilities = find_facilities(text, self.gazetteer.demonym_country.__contains__)
+        facilities = find_facilities(text, self._is_norp)
         for found, prio in [(f, MILITARY_PRIORITY) for f in find_corridors(text)] + [
             (f, 3.9) for f in facilities
         ]:
