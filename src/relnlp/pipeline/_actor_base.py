@@ -184,7 +184,7 @@ _EVENT_HEADS = frozenset(
 # ends names of bodies too ("Institute for the Study of War").
 _HISTORY_HEADS = frozenset(
     """Incident Massacre Revolution Uprising Rebellion Restoration Blockade Airlift Mutiny
-    Insurrection Pogrom""".split()
+    Insurrection Pogrom Crisis Offensive Genocide Famine Putsch Coup Affair Invasion""".split()
 )
 _HISTORY_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Fall", "Liberation"})
 # Abbreviations of ordinary notions (economics, technology, business, arms control) that
@@ -408,7 +408,8 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
 
 
 def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:
-    """Remove the date spans that lie inside a named event ("Vostok 2022" is no date)."""
+    """Remove the date spans that lie inside a named event or law ("Vostok 2022", "Trade
+    Act of 1974": the year is part of the name, GUIDELINES section 8)."""
     found = records.timexes(doc)
     if not names or not found:
         return

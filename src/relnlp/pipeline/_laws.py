@@ -8,25 +8,29 @@ statistical model misses the long ones whose head comes first and the numbered o
   Strategic Partnership between ...");
 * national development plans numbered by an ordinal ("14th Five-Year Plan", "Seventh
   Five-Year Development Plan": the Chinese, Iranian, Indian and Soviet series);
-* numbered resolutions ("Security Council Resolution 2231", "Resolution 1325");
+* numbered resolutions ("Security Council Resolution 2231", "Resolution 1325", "UNSCR
+  1540"), with the English Wikipedia title as canonical;
+* acts named with their year ("Trade Expansion Act of 1962");
 * concepts, doctrines and strategies in official-title form ("Concept of ... of the Russian
   Federation");
-* doctrines named after a person or place ("Kagame Doctrine").
+* doctrines named after a person or place ("Kagame Doctrine");
+* agreements named after the place where they were made ("Lusaka Protocol", "Astana
+  Memorandum"), where the model often tags the place alone.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from relnlp.pipeline._military import MilitaryName
 
-__all__ = ["LAW_HEADS", "find_laws"]
+__all__ = ["LAW_HEADS", "find_laws", "find_place_laws"]
 
 #: Heads that make a capitalised name a LAW ("Paris Agreement", "Monroe Doctrine").
 LAW_HEADS = frozenset(
     "Treaty Agreement Agreements Accord Accords Convention Protocol Charter Memorandum Act "
-    "Law Doctrine Declaration Communique Communiqué Resolution Constitution Pact".split()
+    "Law Doctrine Declaration Communique Communiqué Resolution Constitution Pact Statement".split()
 )
 _CAP = r"[A-Z][\w'’-]*"
 _CONT = rf"(?:{_CAP}|and|of|the|on|for|in|between|to)"
@@ -52,11 +56,16 @@ _PLAN = re.compile(
 )
 _RESOLUTION = re.compile(
     r"(?<![\w-])(?:(?:UN|U\.N\.|United Nations) )?(?:(?:Security Council|General Assembly|UNSC|UNGA) )?"
-    r"Resolution (?:No\. )?\d{2,4}(?![\w-])"
+    r"(?:Resolution (?:No\. )?|UNSCR |UNGAR )(\d{2,4})(?![\w-])"
 )
+# Acts with their year, as United States and British statutes are named ("Trade Expansion
+# Act of 1962"); the year is part of the name.
+_DATED_ACT = re.compile(rf"(?<![\w-])(?:{_CAP} ){{1,6}}Act of (?:1[6-9]|20)\d\d(?![\w-])")
 # Doctrines named after a person or a place ("Carter Doctrine", "Kagame Doctrine").
 # Not a possessive ("Russia's Military Doctrine") nor an official title ("... of the").
 _DOCTRINE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w-]* ){1,2}Doctrine(?![\w-])(?! of\b)")
+# Forms of archival documents, no treaties ("Memorandum of Conversation").
+_DOCUMENT_FORMS = ("Memorandum of Conversation", "Memorandum for the Record")
 _TRAILING = frozenset({"and", "of", "the", "on", "for", "in", "between", "to"})
 #: Words every match of a pattern contains (one of them): a report without any is not
 #: scanned with it (a substring test is far cheaper than the scan).
@@ -71,7 +80,8 @@ _NEEDED = {
         "Declaration",
     ),
     _PLAN: ("Five-Year",),
-    _RESOLUTION: ("Resolution",),
+    _RESOLUTION: ("Resolution", "UNSCR", "UNGAR"),
+    _DATED_ACT: ("Act of",),
     _DOCUMENT: ("Concept", "Doctrine", "Strategy"),
     _DOCTRINE: ("Doctrine",),
 }
@@ -79,19 +89,72 @@ _NEEDED = {
 
 def find_laws(text: str) -> Iterator[MilitaryName]:
     """Named treaties, numbered plans and resolutions in ``text`` (LAW)."""
-    for pat in (_HEAD_FIRST, _PLAN, _RESOLUTION, _DOCUMENT, _DOCTRINE):
+    for pat in (_HEAD_FIRST, _PLAN, _RESOLUTION, _DOCUMENT, _DOCTRINE, _DATED_ACT):
         if not any(w in text for w in _NEEDED[pat]):
             continue
         for m in pat.finditer(text):
             if pat is _DOCUMENT and text.rfind("#", text.rfind("\n", 0, m.start()), m.start()) >= 0:
                 continue  # a heading's Title Case words ("## Strategy of the West") are no title
             words = m.group().split(" ")
+            # "Treaty of Versailles and the Good Friday Agreement": a second treaty's name
+            # after "and" is not part of the first one.
+            cut = next(
+                (i for i, w in enumerate(words) if w == "and" and LAW_HEADS & set(words[i + 1 :])),
+                len(words),
+            )
+            words = words[:cut]
             while words and words[-1] in _TRAILING:
                 words.pop()
             while words and words[0] in ("The", "A", "An"):
                 words.pop(0)
-            if len(words) < 2:
+            if len(words) < 2 or " ".join(words).startswith(_DOCUMENT_FORMS):
                 continue
             name = " ".join(words)
             start = m.start() + m.group().index(name)
-            yield MilitaryName(start, start + len(name), "LAW", name, name)
+            yield MilitaryName(start, start + len(name), "LAW", _canonical(m, name), name)
+
+
+def _canonical(m: re.Match[str], name: str) -> str:
+    """A numbered resolution's English Wikipedia title: the Security Council's unless the
+    General Assembly is named ("Resolution 242" -> "United Nations Security Council
+    Resolution 242"); any other name as written."""
+    if m.re is not _RESOLUTION:
+        return name
+    body = (
+        "General Assembly" if "General Assembly" in name or "UNGA" in name else "Security Council"
+    )
+    return f"United Nations {body} Resolution {m.group(1)}"
+
+
+# A treaty named after the place where it was made: a known place and a treaty head.
+_PLACE_LAW = re.compile(
+    rf"(?<![\w'’-])((?:{_CAP} ){{1,3}})(?:Agreements?|Accords?|Protocol|Memorandum|Declaration|"
+    rf"Pact|Communiqu[eé]|Convention|Charter|Statement|Treaty)(?![\w'’-])"
+)
+
+
+def find_place_laws(text: str, place: Callable[[str], bool]) -> Iterator[MilitaryName]:
+    """Treaties named after a place ("Lusaka Protocol", "Astana Memorandum"; LAW).
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    place : callable
+        Whether a name is a known place (a state, city or region): only such names make
+        a treaty's name, since a capitalised type name alone ("Free Trade Agreement")
+        names a kind of treaty (GUIDELINES section 8).
+
+    Yields
+    ------
+    MilitaryName
+        LAW spans, the canonical as written (the gazetteer may replace it).
+    """
+    for m in _PLACE_LAW.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in ("The", "A", "An"):
+            words.pop(0)
+        if not words or not place(" ".join(words)):
+            continue
+        start = m.start() + m.group().index(" ".join(words))
+        yield MilitaryName(start, m.end(), "LAW", text[start : m.end()], text[start : m.end()])

@@ -115,7 +115,8 @@ from relnlp.pipeline._canonical import (
     slash_canonical,
     variant_person,
 )
-from relnlp.pipeline._laws import LAW_HEADS, find_laws
+from relnlp.pipeline._facilities import facility_name, find_facilities
+from relnlp.pipeline._laws import LAW_HEADS, find_laws, find_place_laws
 from relnlp.pipeline._military import (
     NOT_EVENT_WORDS,
     find_corridors,
@@ -259,6 +260,14 @@ class ActorTagger:
             return country, start - 1
         return None
 
+    def _is_place(self, name: str) -> bool:
+        hit = self.gazetteer.lookup(name)
+        return hit is not None and hit.label in ("GPE", "LOC")
+
+    def _is_norp(self, word: str) -> bool:  # "Russian", "Shia": no part of a site's name
+        hit = self.gazetteer.lookup(word)
+        return hit is not None and hit.label == "NORP"
+
     def _military(self, doc: Doc) -> list[Mention]:
         """Weapon designators (PRODUCT) and named exercises and operations (EVENT)."""
         text = doc_text(doc)
@@ -287,16 +296,18 @@ class ActorTagger:
             out.append(
                 Mention(span.start, span.end, "PRODUCT", canonical, "pattern", prio, country)
             )
-        for found in find_corridors(text):
+        # Facilities by their head rank below weapons and corridors, above shorter guesses.
+        facilities = find_facilities(text, self._is_norp)
+        for found, prio in [(f, MILITARY_PRIORITY) for f in find_corridors(text)] + [
+            (f, 3.9) for f in facilities
+        ]:
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
                 continue
             hit = self.gazetteer.lookup(span.text)
             canonical = hit.canonical if hit is not None else found.canonical
-            out.append(
-                Mention(span.start, span.end, "FAC", canonical, "pattern", MILITARY_PRIORITY)
-            )
-        for found in find_laws(text):
+            out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio))
+        for found in [*find_laws(text), *find_place_laws(text, self._is_place)]:
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -423,7 +434,7 @@ class ActorTagger:
                 label = "ORG"  # "Gamma Group": a person's name has no organisation head
             if (
                 label in {"PERSON", "ORG", "GPE", "LOC", "LAW"}
-                and span[-1].text in _FAC_HEADS
+                and (span[-1].text in _FAC_HEADS or facility_name(span))
                 and len(span) > 1
             ):
                 label = "FAC"  # named corridors, railways, ports and crossings (guidelines 8)
@@ -746,7 +757,7 @@ class ActorTagger:
             [
                 (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
                 for m in chosen
-                if m.label == "EVENT"
+                if m.label in ("EVENT", "LAW")  # "Vostok 2022", "Trade Act of 1974"
             ],
         )
         records.set_entities(

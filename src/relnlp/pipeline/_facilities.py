@@ -1,0 +1,156 @@
+"""Patterns for named facilities (FAC; helpers of ``relnlp_actors``).
+
+corpora/GUIDELINES.md gives FAC to buildings and named sites, and (section 8) to named
+transport infrastructure, with a capitalised head written as part of the name kept in the
+span ("Chahbahar Port"). The statistical model often tags such names ORG or LOC
+("Akkuyu Nuclear Power Plant", "Port of Piraeus") or keeps only the place before the head
+("Sevastopol Naval Base" -> "Sevastopol"). Two general forms are recognised:
+
+* one to four capitalised words before a capitalised facility head: military bases ("Air
+  Base", "Naval Base", "Naval Air Station", "Air Force Base"), power plants ("Nuclear Power
+  Plant", "Power Station"), launch sites ("Cosmodrome", "Spaceport", "Space Launch Site",
+  "Satellite Launch Center"), test sites, dams, canals, airports, shipyards, squares,
+  stadiums, cathedrals, mosques, prisons and memorials;
+* "Port of" with a capitalised place ("Port of Rotterdam").
+
+A nationality adjective, a possessive owner ("Russia's") and a sentence adverb or date
+before the name are left out ("the Russian Naval Base in Tartus" names no base by
+itself); a strait is a sea passage (LOC), no facility.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Span
+
+from relnlp.lang.chars import MONTH_NAMES
+from relnlp.pipeline._military import MilitaryName
+
+__all__ = ["FACILITY_HEADS", "facility_name", "find_facilities"]
+
+#: Facility heads of two or more words, as written at the end of a name.
+FACILITY_HEADS = (
+    "Air Base",
+    "Airbase",
+    "Air Force Base",
+    "Air Station",
+    "Naval Base",
+    "Naval Air Station",
+    "Naval Station",
+    "Naval Support Facility",
+    "Military Base",
+    "Nuclear Power Plant",
+    "Nuclear Power Station",
+    "Power Plant",
+    "Power Station",
+    "Hydroelectric Power Station",
+    "Cosmodrome",
+    "Spaceport",
+    "Space Center",
+    "Space Centre",
+    "Space Launch Center",
+    "Space Launch Site",
+    "Satellite Launch Center",
+    "Satellite Launching Station",
+    "Launch Site",
+    "Test Site",
+    "Nuclear Test Site",
+    "Proving Ground",
+    "Missile Range",
+    "Dam",
+    "Canal",
+    "Airport",
+    "International Airport",
+    "Airfield",
+    "Shipyard",
+    "Naval Shipyard",
+    "Mainline",
+    "Enrichment Plant",
+    "Fuel Enrichment Plant",
+    "Square",
+    "Stadium",
+    "Cathedral",
+    "Mosque",
+    "Prison",
+    "Memorial",
+)
+# Longest heads first, so that "Naval Air Station" is not read as "... Air Station".
+_HEADS = sorted(FACILITY_HEADS, key=len, reverse=True)
+_HEAD_WORDS = {tuple(h.split()) for h in FACILITY_HEADS}
+# A capitalised word of a name; Arabic article prefixes ("al-Asad") and apostrophes inside.
+_WORD = r"(?:St\.|[A-Z][\w'’-]*|(?:al|el|ad|ar|as|an|ash|ul)-[A-Z][\w'’-]*)"
+_NAMED = re.compile(
+    rf"(?<![\w'’-])((?:{_WORD} ){{1,4}}(?:{'|'.join(re.escape(h) for h in _HEADS)}))(?![\w-])"
+)
+_PORT = re.compile(rf"(?<![\w-])Port of {_WORD}(?: {_WORD}){{0,2}}(?![\w-])")
+# Words that open a sentence or a phrase and are no part of a facility's name.
+_OPENERS = frozenset(
+    "The A An This That These Those Its Their His Her Our New Old Former Both Each Every "
+    "At In On From To Near Into Outside Inside Around Across Toward Towards With By "
+    "And Or But When While After Before Since Until During Under Over "
+    "Yesterday Today Tomorrow Tonight Meanwhile However Also Still Then Later Earlier Last "
+    "Next Now Once Thus Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+).union(MONTH_NAMES)
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+_SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "São"})
+# Words of a facility head that name no facility when they stand alone with a head
+# ("Naval Base", "Air Force Base" after only openers).
+_HEAD_ONLY = frozenset({"Air", "Naval", "Air Force", "Nuclear", "Space", "Military", "Power"})
+
+
+def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[MilitaryName]:
+    """Named bases, plants, launch sites, dams, canals, airports and ports in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    nationality : callable
+        Whether a word is a nationality or religious adjective ("Russian", "Shia"): such
+        words before the name are left out of it.
+
+    Yields
+    ------
+    MilitaryName
+        FAC spans; the canonical is the name as written (the gazetteer may replace it).
+    """
+    for pat in (_NAMED, _PORT):
+        for m in pat.finditer(text):
+            name = m.group()
+            words = name.split(" ")
+            # "Russia's Hmeimim Air Base": the owner before a possessive is no part of it;
+            # a saint's name is ("St. Paul's Cathedral").
+            drop = max(
+                (
+                    i + 1
+                    for i, w in enumerate(words)
+                    if w.endswith(_POSSESSIVE) and (i == 0 or words[i - 1] not in _SAINTS)
+                ),
+                default=0,
+            )
+            while drop < len(words) - 1 and (words[drop] in _OPENERS or nationality(words[drop])):
+                drop += 1
+            words = words[drop:]
+            rest = " ".join(words)
+            if pat is _NAMED and not any(
+                rest != h and rest.endswith(" " + h) and rest[: -len(h) - 1] not in _HEAD_ONLY
+                for h in _HEADS
+            ):
+                continue  # the head alone ("Naval Base") or openers only: no name
+            if pat is _PORT and len(words) < 3:
+                continue
+            start = m.start() + len(name) - len(rest)
+            yield MilitaryName(start, m.end(), "FAC", rest, rest)
+
+
+def facility_name(span: Span) -> bool:
+    """Whether a capitalised span of two or more words ends in a facility head ("Akkuyu
+    Nuclear Power Plant", "Hmeimim Air Base") or opens with "Port of" ("Port of Piraeus")."""
+    if len(span) < 2 or not span[0].text[:1].isupper():
+        return False
+    if len(span) > 2 and span[0].text == "Port" and span[1].text == "of":
+        return True
+    words = tuple(t.text for t in span)
+    return any(len(words) > len(head) and words[-len(head) :] == head for head in _HEAD_WORDS)
