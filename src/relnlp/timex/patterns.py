@@ -23,6 +23,9 @@ from relnlp.timex._lexicon import (
 )
 from relnlp.timex.holidays import HOLIDAY
 from relnlp.timex.holidays import TRIGGER as HOLIDAY_TRIGGER
+from relnlp.timex.periods import CASE_INSENSITIVE as PERIODS_CI
+from relnlp.timex.periods import PATTERNS as PERIODS
+from relnlp.timex.periods import TRIGGERS as PERIOD_TRIGGERS
 
 # --- the pattern table ----------------------------------------------------------------------
 
@@ -115,6 +118,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "season",
         rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})(?:[-–/](?:\d\d)(?![\w-]))?|(?P<sy>{_SPELLED_YEAR})(?![\w-])))",
     ),
+    # millennia, turns of centuries, decades of a century, days BC (relnlp.timex.periods)
+    *PERIODS,
     # two centuries: "the 14th and 15th centuries" (a range: TimeML tags each end)
     (
         "centuries",
@@ -317,6 +322,7 @@ _CI_NAMES = {
     "duration_adj",
     "yago",
     "weekend",
+    *PERIODS_CI,
 }
 _COMPILED = [
     (n, re.compile(p.pattern, re.IGNORECASE) if n in _CI_NAMES else p) for n, p in _COMPILED
@@ -435,6 +441,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
         24,
         10,
     ),
+    **PERIOD_TRIGGERS,
 }
 # Case-insensitive triggers run on an ASCII-lower-cased copy (same length, same offsets).
 _TRIGGER_RE = {(t, ci): re.compile(t) for t, ci, _, _ in _TRIGGERS.values()}

@@ -72,7 +72,7 @@ _POINT = (
     r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2}(?:"
     + _TIME_OF_DAY
     + r")?)?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}(?:-WE)?))?"
-    r"|\d{3}|\d{2}|BC\d{4}|BC\d{2}|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)"
+    r"|\d{3}|\d{2}|\d|BC\d{4}(?:-\d{2}-\d{2})?|BC\d{2}|BC\d|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)"
     + _TIME_OF_DAY
     + r"?)?|-QX|-WXX)?|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?)"
 )
