@@ -25,8 +25,14 @@ def found(text: str, doc_date: str | None = DCT) -> list[tuple[str, str, str, st
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Copper smelting spread in the fourth millennium BC.", ("the fourth millennium BC", "BC3")),
-        ("Farming reached the valley in the 6th millennium BCE.", ("the 6th millennium BCE", "BC5")),
+        (
+            "Copper smelting spread in the fourth millennium BC.",
+            ("the fourth millennium BC", "BC3"),
+        ),
+        (
+            "Farming reached the valley in the 6th millennium BCE.",
+            ("the 6th millennium BCE", "BC5"),
+        ),
         ("Monasteries flourished in the first millennium AD.", ("the first millennium AD", "0")),
         ("The chronicle covers the second millennium.", ("the second millennium", "1")),
     ],
@@ -83,7 +89,10 @@ def test_decade_of_a_century(sentence: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The consul was murdered on the 15th of March, 44 BC.", ("the 15th of March, 44 BC", "BC0044-03-15")),
+        (
+            "The consul was murdered on the 15th of March, 44 BC.",
+            ("the 15th of March, 44 BC", "BC0044-03-15"),
+        ),
         ("The siege ended on August 2, 216 B.C., at dawn.", ("August 2, 216 B.C.", "BC0216-08-02")),
         ("The emperor died on 19 August AD 14 in Nola.", ("19 August AD 14", "0014-08-19")),
     ],
@@ -128,3 +137,93 @@ def test_ramadan_as_a_name_is_no_date() -> None:
     assert found("The lecture by Tariq Ramadan was cancelled.") == []
     assert found("Ramadan Abdullah was named deputy.") == []
     assert [f[0] for f in found("During Ramadan the curfew was lifted.")] == ["Ramadan"]
+
+
+# --- news and narrative forms ---------------------------------------------------------------
+
+
+def test_this_past_and_this_coming_weekend_keep_this() -> None:
+    assert found("Rebels regrouped this past weekend near the border.") == [
+        ("this past weekend", "DATE", "2019-W23-WE", None)
+    ]
+    assert found("Voters go to the polls this coming weekend.") == [
+        ("this coming weekend", "DATE", "2019-W24-WE", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Output fell in the first half of the year.", ("the first half of the year", "2019-H1")),
+        (
+            "Hiring will pick up in the second half of next year.",
+            ("the second half of next year", "2020-H2"),
+        ),
+        ("Debt rose in the second half of last year.", ("the second half of last year", "2018-H2")),
+    ],
+)
+def test_half_of_the_year_named_by_a_deictic(sentence: str, expected: tuple[str, str]) -> None:
+    assert [(f[0], f[2]) for f in found(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The blockade lasted a fortnight.", ("a fortnight", "DURATION", "P2W")),
+        ("Voting ran for two fortnights.", ("two fortnights", "DURATION", "P4W")),
+        ("A fortnight ago the bridge reopened.", ("A fortnight ago", "DATE", "2019-W22")),
+    ],
+)
+def test_a_fortnight_is_two_weeks(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert [f[:3] for f in found(sentence)] == [expected]
+
+
+def test_a_clock_time_then_the_story_s_next_day_is_one_time() -> None:
+    story = (
+        "On 9 April 1917 the division attacked. It reached the ridge at noon the next day. "
+        "Two hours later the guns fell silent."
+    )
+    assert found(story, None) == [
+        ("9 April 1917", "DATE", "1917-04-09", None),
+        ("noon the next day", "TIME", "1917-04-10T12:00", None),
+        ("Two hours later", "TIME", "1917-04-10T14:00", None),
+    ]
+    told = "The order came on 20 March 2003. The column left at 0430 hours that day."
+    assert found(told, "2003-03-25")[1][:3] == (
+        "0430 hours that day",
+        "TIME",
+        "2003-03-20T04:30",
+    )
+
+
+def test_a_clock_time_with_a_preposition_before_the_day_stays_apart() -> None:
+    # "the next day" after "on" is its own DATE: only the bare juxtaposition joins
+    assert [f[0] for f in found("They left at noon and returned the next day.")] == [
+        "noon",
+        "the next day",
+    ]
+
+
+def test_military_times_in_a_list_share_their_hours() -> None:
+    assert found("Patrols reported contact at 0215, 0940 and 1605 hours.", "2004-11-08") == [
+        ("0215", "TIME", "2004-11-08T02:15", None),
+        ("0940", "TIME", "2004-11-08T09:40", None),
+        ("1605 hours", "TIME", "2004-11-08T16:05", None),
+    ]
+    # years listed before a duration in hours are not clock times
+    assert [f[1] for f in found("Between 1998 and 2003 the crews logged 1200 hours.")][:1] == [
+        "DATE"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The hearing is set for Thursday.", "2019-06-13"),
+        ("A final vote is set for Friday, the speaker said.", "2019-06-14"),
+        # a record set on a day is past
+        ("The record was set on Saturday.", "2019-06-08"),
+    ],
+)
+def test_set_for_a_weekday_looks_ahead(sentence: str, expected: str) -> None:
+    assert [f[2] for f in found(sentence)] == [expected]

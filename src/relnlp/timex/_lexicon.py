@@ -49,7 +49,7 @@ _NUMWORD = (
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|(?:two|three|several)\s+thousand|"
     r"several|a\s+few|few|a\s+couple\s+of|couple\s+of)"
 )
-_UNIT = r"(?:day|week|month|year|decade|centur(?:y|ie)|hour|minute|quarter|millenni(?:um|a))s?"
+_UNIT = r"(?:day|week|fortnight|month|year|decade|centur(?:y|ie)|hour|minute|quarter|millenni(?:um|a))s?"
 _UNIT1 = r"(?:day|week|month|year|decade|century|hour|minute|quarter)"
 _SPELLED_YEAR = (
     rf"(?:(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_ONES})?|ten|eleven|twelve|thirteen|"

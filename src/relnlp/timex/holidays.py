@@ -187,7 +187,9 @@ def _value(name: str, day: dt.date) -> str:
 
 
 # "Tariq Ramadan", "Ramadan Shallah": a family or given name, not the month
-_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:In|During|Since|Before|After|Until|By|Holy|Through)\b)[A-Z][a-z]+\s+$")
+_NAME_BEFORE = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:In|During|Since|Before|After|Until|By|Holy|Through)\b)[A-Z][a-z]+\s+$"
+)
 
 
 def _canonical(raw: str) -> str:
@@ -195,8 +197,10 @@ def _canonical(raw: str) -> str:
     name = "halloween" if name.startswith("hallowe") else name
     name = re.sub(r"^eid (?:al|ul|el)[- ]", "eid al-", name)
     name = re.sub(r"^whit ?sun$", "whitsun", name)
-    return name.replace("whitsunday", "whit sunday").replace("ve day", "v-e day").replace(
-        "v-v-e", "v-e"
+    return (
+        name.replace("whitsunday", "whit sunday")
+        .replace("ve day", "v-e day")
+        .replace("v-v-e", "v-e")
     )
 
 

@@ -124,6 +124,11 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             last = calendar.monthrange(y or 2000, mo)[1]
             span = (1, 15) if first else (16, last)
             return "DATE", f"{_ymd(y, mo, span[0])}/{_ymd(y, mo, span[1])}", None, not g.get("my")
+        if g.get("yr"):  # "the first half of the year": of the year "the year" names
+            year = _n_year_part({"det": g["yr"], "unit": "year"}, m, ctx)
+            if year is None or not re.fullmatch(r"\d{4}", year[1]):
+                return None
+            return "DATE", f"{year[1]}-H{1 if first else 2}", None, True
         c = _ordinal(g["c"]) if g.get("c") else None
         if c:
             base = (c - 1) * 100
@@ -288,6 +293,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         n = _number(g["n"])
         unit = g["unit"].lower().rstrip("s")
         unit = "century" if unit == "centurie" else unit
+        if unit == "fortnight":  # "a fortnight later": two weeks
+            unit, n = "week", (n or 0) * 2
         pivot: tuple[int | None, int | None, int | None]
         if name == "ago":  # counted back from the document's date
             pivot = (a.doc_year, a.doc_month, a.doc_day)
@@ -626,8 +633,10 @@ def _n_weekend(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     if day is None:
         return None
     today = dt.date.fromisoformat(day)
-    which = g["which"].lower()
-    ahead = which == "next" or (which in ("the", "this") and (ctx.future or today.weekday() >= 5))
+    which = g["which"].lower().split()[-1]  # "this past weekend": the past one
+    ahead = which in ("next", "coming") or (
+        which in ("the", "this") and (ctx.future or today.weekday() >= 5)
+    )
     sat = today + dt.timedelta(
         days=(5 - today.weekday()) % 7 if ahead else -((today.weekday() - 5) % 7)
     )

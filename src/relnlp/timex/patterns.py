@@ -21,6 +21,7 @@ from relnlp.timex._lexicon import (
     _WD,
     _YEAR,
 )
+from relnlp.timex.coordination import MILITARY_LIST
 from relnlp.timex.holidays import HOLIDAY
 from relnlp.timex.holidays import TRIGGER as HOLIDAY_TRIGGER
 from relnlp.timex.periods import CASE_INSENSITIVE as PERIODS_CI
@@ -78,7 +79,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # halves: "the first half of August", "second half of 2014", "the second half of the 20th century"
     (
         "half",
-        rf"(?:the\s+)?(?P<which>first|second|1st|2nd|latter|former|last)\s+half\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR})|(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z-]+)\s+century)",
+        rf"(?:the\s+)?(?P<which>first|second|1st|2nd|latter|former|last)\s+half\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR})|(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z-]+)\s+century|(?P<yr>the|this|last|next|that)\s+year(?![\w-]))",
     ),
     (
         "quarter",
@@ -262,7 +263,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week|decade|century)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year)"
         r"|(?<![\w-])(?P<midc>mid)[\s-]century)(?![\w-])",
     ),
-    ("weekend", r"(?P<which>the|this|last|next|that|past)\s+weekend(?![\w-])"),
+    (
+        "weekend",
+        r"(?P<which>the|this(?:\s+past|\s+coming)?|last|next|that|past|coming)\s+weekend(?![\w-])",
+    ),
     # "that year", "the same month", "later that day", "earlier in the day"
     (
         "that_year",
@@ -398,7 +402,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "weekday_set": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", True, 2, 16),
     "weekday": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", True, 16, 2),
     "duration": (
-        r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)",
+        r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)",
         True,
         80,
         12,
@@ -420,7 +424,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 30),
     "spelled_year": (r"(?:nineteen|eighteen|two thousand)", True, 10, 30),
     "year_part": (r"(?:year|month|week|decade|century)", True, 40, 8),
-    "weekend": (r"weekend", True, 8, 2),
+    "weekend": (r"weekend", True, 12, 2),
     "holiday": (HOLIDAY_TRIGGER, True, 2, 40),
     "that_year": (r"(?:year|month|day)\b", True, 30, 2),
     "set": (
@@ -517,6 +521,7 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
             before,
             re.IGNORECASE,
         )
+        and not (gd.get("mil") and MILITARY_LIST.search(before))
     ):
         # "3:2", "the 2:15 train", "1500 hours of work": a score, a ratio or a count
         return False

@@ -55,7 +55,7 @@ _CUE = re.compile(
     r"called\s+on)\s+(?:[\w-]+\s+){0,3}?to)(?=\s+[a-z])"
     r"|\b(?P<future>will|shall|won't|wo\s+n't|going\s+to|(?:is|are|was|were)\s+to|"
     r"expect(?:s|ed)?\s+to|expected|scheduled|slated|planned|plans?\s+to|intends?\s+to|"
-    r"set\s+to|due|upcoming|next|payable|effective|takes?\s+effect|later\s+this|to\s+be|"
+    r"set\s+(?:to|for)|due|upcoming|next|payable|effective|takes?\s+effect|later\s+this|to\s+be|"
     r"(?:planning|preparing|hoping|hopes?|wants?|aims?|promised|vowed|agreed|threatened|"
     r"decided|decides|pledged|pledges|resolved|voted|votes)\s+to|"
     r"would)\b"
@@ -80,7 +80,7 @@ _HAD = re.compile(
     r"[\s,]*(?:[A-Za-z]+\s+){0,3}?had\s+(?:not\s+|never\s+|already\s+|yet\s+|n't\s+)*(?:been|[a-z]+(?:ed|en|un|wn|ne|ot|ft|ld|ght))\b",
     re.IGNORECASE,
 )
-_PLANNED = ("expected", "scheduled", "slated", "planned", "due")
+_PLANNED = ("expected", "scheduled", "slated", "planned", "due", "set for")
 _BEFORE = 120
 _AFTER = 150
 
@@ -152,7 +152,7 @@ def _tense_of(cue: re.Match[str], text: str, at: int) -> str | None:
             else PAST
         )
     if cue.group("future") or cue.group("fut2"):
-        word = (cue.group("future") or "").lower()
+        word = re.sub(r"\s+", " ", (cue.group("future") or "").lower())
         if word in _PLANNED and (
             aux is not None
             and aux.group(1).lower() == "had been"
