@@ -6,7 +6,9 @@ and day; movable ones are computed from the year (the US ones by their weekday r
 Easter by the Gregorian computus, the Meeus/Jones/Butcher algorithm, and the feasts
 counted from it: Ash Wednesday, Palm Sunday, Pentecost...). The Islamic feasts follow the
 arithmetic (tabular) Hijri calendar, which the announced dates match within a day or two:
-"Eid al-Fitr" is 1 Shawwal, "Ramadan" the month itself (an interval, ``start/end``). The
+"Eid al-Fitr" is 1 Shawwal, "Ramadan" the month itself (an interval, ``start/end``).
+"Victory Day" is left out: its day depends on the country (9 May in Russia, 3 September in
+China, 30 April in Vietnam); "VE Day" is 8 May. The
 year comes from the expression ("Christmas 1998") or from the same anchoring rules as a
 year-less month and day (:func:`relnlp.timex.anchoring._resolve_year`: the tense it is said
 in and the document's date). A holiday used as a name ("the Christmas tree", "Easter
@@ -45,7 +47,6 @@ _FIXED = {
     "saint patrick's day": (3, 17),
     "all saints' day": (11, 1),
     "remembrance day": (11, 11),
-    "victory day": (5, 9),
     "ve day": (5, 8),
     "v-e day": (5, 8),
     "international women's day": (3, 8),
@@ -100,7 +101,7 @@ HOLIDAY = (
     r"Thanksgiving(?:\s+Day)?|Election\s+Day|Labor\s+Day|Memorial\s+Day|"
     r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|"
     r"Black\s+Friday|Boxing\s+Day|St(?:\.|aint)?\s+Patrick's\s+Day|All\s+Saints'\s+Day|"
-    r"Remembrance\s+Day|Victory\s+Day|V-?E\s+Day|International\s+Women's\s+Day|Orthodox\s+Christmas|"
+    r"Remembrance\s+Day|V-?E\s+Day|International\s+Women's\s+Day|Orthodox\s+Christmas|"
     r"Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Holy\s+(?:Thursday|Saturday)|"
     r"Ascension\s+(?:Day|Thursday)|Pentecost(?:\s+Sunday)?|Whit\s*(?:sun(?:day)?|Sunday|Monday)|"
     r"Mother's\s+Day|Father's\s+Day|Presidents'?\s+Day|President's\s+Day|Washington's\s+Birthday|"
@@ -116,7 +117,7 @@ HOLIDAY = (
 TRIGGER = (
     r"(?:christmas|new year's|independence day|hallowe|valentine's|veterans|armistice|bastille|"
     r"may day|thanksgiving|election day|labor day|memorial day|king jr|king day|easter|"
-    r"good friday|black friday|boxing day|patrick's|all saints|remembrance day|victory day|"
+    r"good friday|black friday|boxing day|patrick's|all saints|remembrance day|"
     r"e day|women's day|orthodox christmas|ash wednesday|palm sunday|maundy|holy th|holy sa|"
     r"ascension|pentecost|whit|mother's day|father's day|presidents|president's day|"
     r"washington's birthday|columbus day|ramadan|ramazan|eid |ashura|new year)"
