@@ -229,3 +229,51 @@ def test_military_times_in_a_list_share_their_hours() -> None:
 )
 def test_set_for_a_weekday_looks_ahead(sentence: str, expected: str) -> None:
     assert [f[2] for f in found(sentence)] == [expected]
+
+
+def test_half_of_the_year_refers_back_to_the_year_told() -> None:
+    text = "In 2016 the economy shrank. Exports fell in the second half of the year."
+    assert found(text)[-1][:3] == ("the second half of the year", "DATE", "2016-H2")
+    # "this year" is the document's, whatever the story told
+    text = "In 2016 the economy shrank. Exports will rise in the second half of this year."
+    assert found(text)[-1][2] == "2019-H2"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Rates will fall in the first quarter of next year.",
+            ("the first quarter of next year", "2020-Q1"),
+        ),
+        (
+            "Orders slumped in the fourth quarter of last year.",
+            ("the fourth quarter of last year", "2018-Q4"),
+        ),
+    ],
+)
+def test_quarter_of_a_deictic_year(sentence: str, expected: tuple[str, str]) -> None:
+    assert [(f[0], f[2]) for f in found(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Investment peaked in the mid-to-late 1970s.", ("the mid-to-late 1970s", "197", "MID")),
+        ("Inflation eased in the early-to-mid 1990s.", ("the early-to-mid 1990s", "199", "START")),
+    ],
+)
+def test_two_part_modifiers_keep_the_decade(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert [(f[0], f[2], f[3]) for f in found(sentence)] == [expected]
+
+
+def test_a_part_of_the_day_on_a_named_day_is_read_on_that_day() -> None:
+    assert found("Shelling resumed in mid-afternoon on Saturday.")[0][1:] == (
+        "TIME",
+        "2019-06-08TAF",
+        "MID",
+    )
+    assert found("The liner sank late evening on 4 May 1941.", None)[0][1:3] == (
+        "TIME",
+        "1941-05-04TEV",
+    )

@@ -57,7 +57,7 @@ _SPELLED_YEAR = (
     rf"(?:[\s-]+(?:{_ONES}|ten|eleven|twelve))?)"
 )
 _MOD = (
-    r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|earlier|mid|middle[\s-]+of|late|later|"
+    r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:(?:early|mid)[\s-]+to[\s-]+(?:mid|late)|early|earlier|mid|middle[\s-]+of|late|later|"
     r"beginning[\s-]+of|start[\s-]+of|end[\s-]+of|close[\s-]+of|turn[\s-]+of|dawn[\s-]+of)"
     r"(?:\s+|-(?=[A-Za-z0-9])))?"
 )

@@ -124,7 +124,12 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             last = calendar.monthrange(y or 2000, mo)[1]
             span = (1, 15) if first else (16, last)
             return "DATE", f"{_ymd(y, mo, span[0])}/{_ymd(y, mo, span[1])}", None, not g.get("my")
-        if g.get("yr"):  # "the first half of the year": of the year "the year" names
+        if g.get("yr"):
+            # "the first half of next year" counts from the document's date; "of the year"
+            # and "of that year" refer back to the year the text is about (TimeML: anaphoric)
+            story = ctx.anchor.narrative_year
+            if g["yr"].lower() in ("the", "that") and story is not None and story > 0:
+                return "DATE", f"{story:04d}-H{1 if first else 2}", None, True
             year = _n_year_part({"det": g["yr"], "unit": "year"}, m, ctx)
             if year is None or not re.fullmatch(r"\d{4}", year[1]):
                 return None
@@ -150,6 +155,11 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             "final": 4,
             "last": 4,
         }[g["which"].lower()]
+        if g.get("yr"):  # "the first quarter of next year"
+            year = _n_year_part({"det": g["yr"], "unit": "year"}, m, ctx)
+            if year is None or not re.fullmatch(r"\d{4}", year[1]):
+                return None
+            return "DATE", f"{year[1]}-Q{q}", None, True
         return "DATE", f"{int(g['y']):04d}-Q{q}", None, False
     if name == "halfcode":
         return "DATE", f"{int(g['y']):04d}-H{g['h']}", None, False

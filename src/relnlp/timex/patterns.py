@@ -83,7 +83,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "quarter",
-        rf"(?:the\s+)?(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})|\bQ(?P<q>[1-4])\s*(?P<y2>{_YEAR})",
+        rf"(?:the\s+)?(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?<=of\s)(?P<yr>this|last|next)\s+year(?![\w-]))|\bQ(?P<q>[1-4])\s*(?P<y2>{_YEAR})",
     ),
     ("halfcode", rf"\bH(?P<h>[12])\s*(?P<y>{_YEAR})"),
     # full dates
@@ -376,7 +376,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "yy_range": (_TRIG_DIGIT, False, 12, 30),
     "first_n": (r"(?:months|days|weeks)\b", True, 30, 30),
     "half": (r"half", True, 16, 50),
-    "quarter": (r"quarter|q[1-4]", True, 16, 16),
+    "quarter": (r"quarter|q[1-4]", True, 16, 20),
     "halfcode": (r"H[12]", False, 2, 10),
     "mdy": (_TRIG_MONTH, False, 40, 24),
     "dmy": (_TRIG_MONTH, False, 16, 24),

@@ -99,7 +99,15 @@ def find_timexes(
         if name == "tod" and _of_a_day(m, text, chosen[k + 1 : k + 2]):
             part_of_day = (s, m.group("tod").lower())
             continue
-        if name in ("clock", "clock24", "daylight") and _on_a_day(m, text, chosen[k + 1 : k + 2]):
+        if (
+            (
+                name in ("clock", "clock24", "daylight")
+                or name == "tod"
+                and m.group("tod2")
+                and not m.group("wd3")  # "mid-afternoon on Saturday", "late evening on 4 May"
+            )
+            and _on_a_day(m, text, chosen[k + 1 : k + 2])
+        ):
             clock = (s, e, m)  # "10 p.m. on 2 March": read once its day is known
             continue
         res = _normalise(name, m, ctx)
@@ -188,7 +196,15 @@ def _clock_on(
     s, e, m = clock
     ctx.pos = s
     gd = m.groupdict()
-    name = "clock24" if "hw" in gd else "daylight" if "dl" in gd else "clock"
+    name = (
+        "tod"
+        if "tod2" in gd
+        else "clock24"
+        if "hw" in gd
+        else "daylight"
+        if "dl" in gd
+        else "clock"
+    )
     res = _normalise(name, m, ctx)
     hhmm = re.search(r"T(?:\d\d:\d\d|MO|AF|EV|NI)$", res[1]) if res else None
     if day and hhmm is None:  # a story's day without its year: "11 a.m. on 11 November"

@@ -160,7 +160,7 @@ def _ordinal(s: str) -> int | None:
 def _mod_of(word: str | None) -> str | None:
     if not word:
         return None
-    w = word.lower()
+    w = re.split(r"[\s-]+to[\s-]+", word.lower())[0]  # "early-to-mid": its first part
     if "mid" in w or "middle" in w:
         return "MID"
     if "early" in w or "earlier" in w or "beginning" in w or "start" in w or "dawn" in w:
