@@ -277,3 +277,26 @@ def test_a_part_of_the_day_on_a_named_day_is_read_on_that_day() -> None:
         "TIME",
         "1941-05-04TEV",
     )
+
+
+# 2019-06-12 is a Wednesday.
+WED = "2019-06-12"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the futurate present of a scheduled event
+        ("The congress opens Thursday in the old capital.", ["2019-06-13"]),
+        ("The summit begins on Monday in Vienna.", ["2019-06-17"]),
+        ("The fair opens Thursday and runs through Saturday.", ["2019-06-13", "2019-06-15"]),
+        # a limit in a clause about what is to come
+        ("Rebels said Sunday they would withdraw by Friday.", ["2019-06-09", "2019-06-14"]),
+        ("The repairs will be finished by Monday.", ["2019-06-17"]),
+        # guards: told in the past, a limit in the past perfect
+        ("The congress opened Thursday in the old capital.", ["2019-06-06"]),
+        ("The troops had withdrawn by Friday.", ["2019-06-07"]),
+    ],
+)
+def test_weekdays_of_plans_and_schedules(sentence: str, expected: list[str]) -> None:
+    assert [f[2] for f in found(sentence, WED)] == expected
