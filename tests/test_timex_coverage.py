@@ -300,3 +300,43 @@ WED = "2019-06-12"
 )
 def test_weekdays_of_plans_and_schedules(sentence: str, expected: list[str]) -> None:
     assert [f[2] for f in found(sentence, WED)] == expected
+
+
+# --- histories ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The guilds ruled the town from the 11th to the 14th century.",
+            ("the 11th to the 14th century", "10/13"),
+        ),
+        (
+            "Villas spread in the late 2nd and early 3rd centuries.",
+            ("the late 2nd and early 3rd centuries", "01/02"),
+        ),
+        (
+            "Trade grew in the last quarter of the 18th century.",
+            ("the last quarter of the 18th century", "177/179"),
+        ),
+        (
+            "Iron reached the coast in the early 1st millennium BC.",
+            ("the early 1st millennium BC", "BC0"),
+        ),
+    ],
+)
+def test_ranges_and_parts_of_centuries(sentence: str, expected: tuple[str, str]) -> None:
+    assert [(f[0], f[2]) for f in found(sentence, None)] == [expected]
+
+
+def test_a_singular_century_after_and_is_the_second_end_only() -> None:
+    # "between the 9th and 10th century": no range reading in the singular after "and"
+    assert [f[0] for f in found("The fort was built between the 9th and 10th century.", None)] == [
+        "10th century"
+    ]
+
+
+def test_a_bc_story_counts_on_from_its_day() -> None:
+    story = "The consul was murdered on 15 March 44 BC. Two days later the senate met."
+    assert [f[2] for f in found(story, None)] == ["BC0044-03-15", "BC0044"]

@@ -269,7 +269,7 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
     if re.fullmatch(r"\d{3}", first):  # "the 1460s": "the following decade" is the 1470s
         ctx.anchor.last_decade = int(first)
         return
-    bc = re.match(r"^BC(\d{4})$", first)
+    bc = re.match(r"^BC(\d{4})(?:-\d\d-\d\d)?$", first)
     if bc:  # "49 BC": "five years later" counts on in the historical years (44 BC)
         ctx.anchor.narrative_year = -int(bc.group(1))
         ctx.anchor.last_month = ctx.anchor.last_day = None

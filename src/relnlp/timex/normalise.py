@@ -20,7 +20,13 @@ from relnlp.timex.anchoring import (
 )
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
 from relnlp.timex.holidays import n_holiday
-from relnlp.timex.periods import n_decade_of, n_era_day, n_millennium, n_turn
+from relnlp.timex.periods import (
+    n_century_quarter,
+    n_decade_of,
+    n_era_day,
+    n_millennium,
+    n_turn,
+)
 from relnlp.timex.tense import PAST
 from relnlp.timex.times import _later_clock, _n_clock, _n_clock24, _n_daylight, _n_dom, _n_tod
 from relnlp.timex.values import (
@@ -711,4 +717,5 @@ _MORE = {
     "turn": n_turn,
     "decade_of": n_decade_of,
     "era_day": n_era_day,
+    "century_quarter": n_century_quarter,
 }

@@ -124,8 +124,10 @@ _PATTERNS: list[tuple[str, str]] = [
     # two centuries: "the 14th and 15th centuries" (a range: TimeML tags each end)
     (
         "centuries",
-        r"(?:the\s+)?(?P<c1>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?:and|to|through|-|–)\s+"
-        rf"(?:the\s+)?(?P<c2>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+centuries(?:\s+(?P<bc>{_BC})(?!\w))?",
+        # "the late 19th and early 20th centuries"; "from the 10th to the 13th century"
+        r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c1>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+"
+        r"(?:(?P<tothe>to\s+the)|and|to|through|-|–)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
+        rf"(?P<c2>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?(tothe)centur(?:ies|y)|centuries)(?:\s+(?P<bc>{_BC})(?!\w))?",
     ),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     (
@@ -389,7 +391,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 44),
     "decade": (r"(?:0'?s|ties)\b", True, 50, 2),
     "century": (r"centur", True, 44, 16),
-    "centuries": (r"centuries", True, 60, 8),
+    "centuries": (r"centur", True, 60, 8),
     "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),
     "era_range": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E)", False, 24, 6),
     "fy": (r"fy|fiscal", True, 2, 20),

@@ -12,7 +12,8 @@ approximate point a ``mod``); unqualified, it is the turn nearest the anchor's y
 turn of the last century" the one before it.
 
 "The first decade of the 21st century" is the decade ``200``; "the last decade of the
-19th century" ``189``.
+19th century" ``189``; "the last quarter of the 19th century" its decades ``187/189`` (as
+relnlp writes "the second half of the 19th century" ``185/189``).
 
 A day of a year with an era is a full date: "the 15th of March, 44 BC" ``BC0044-03-15``,
 "19 August AD 14" ``0014-08-19``.
@@ -23,9 +24,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from relnlp.timex._lexicon import _AD, _BC, _DAY, _MONTH
+from relnlp.timex._lexicon import _AD, _BC, _DAY, _MOD, _MONTH
 from relnlp.timex.anchoring import _Ctx
-from relnlp.timex.values import Norm, _day, _month, _ordinal, _valid_day
+from relnlp.timex.values import Norm, _day, _mod_of, _month, _ordinal, _valid_day
 
 __all__: list[str] = []
 
@@ -36,7 +37,7 @@ _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?(?<=st|nd|rd|th))"
 PATTERNS: list[tuple[str, str]] = [
     (
         "millennium",
-        rf"(?:the\s+)?(?:(?P<which>this|next|last|previous|past|current|new|coming)\s+|(?P<n>{_ORD})\s+)"
+        rf"(?:the\s+)?{_MOD}(?:(?P<which>this|next|last|previous|past|current|new|coming)\s+|(?P<n>{_ORD})\s+)"
         rf"millennium(?:\s+(?P<bc>{_BC})(?!\w)|\s+{_AD}(?!\w))?",
     ),
     (
@@ -50,6 +51,11 @@ PATTERNS: list[tuple[str, str]] = [
         rf"last|final|closing|opening)\s+decade\s+of\s+the\s+(?P<c>{_ORD})\s+century(?![\w-])",
     ),
     (
+        "century_quarter",
+        r"(?:the\s+)?(?P<q>first|second|third|fourth|final|last)\s+quarter\s+of\s+the\s+"
+        rf"(?P<c>{_ORD})\s+century(?![\w-])",
+    ),
+    (
         "era_day",
         rf"(?:the\s+)?(?:(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})),?\s+"
         rf"(?:(?P<y>[1-9]\d{{0,3}})\s*(?:(?P<bc>{_BC})|{_AD})|(?:AD|A\.D\.)\s+(?P<ya>[1-9]\d{{0,3}}))(?!\w)",
@@ -61,10 +67,11 @@ TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "millennium": (r"millennium", True, 24, 12),
     "turn": (r"turn of the", True, 4, 30),
     "decade_of": (r"decade of the", True, 16, 30),
+    "century_quarter": (r"quarter of the", True, 16, 30),
     "era_day": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E)", False, 36, 12),
 }
 #: patterns matched without regard to case
-CASE_INSENSITIVE = {"millennium", "turn", "decade_of"}
+CASE_INSENSITIVE = {"millennium", "turn", "decade_of", "century_quarter"}
 
 _DECADE_ORD = {"last": 10, "final": 10, "closing": 10, "opening": 1}
 
@@ -82,7 +89,7 @@ def n_millennium(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         n = _ordinal(g["n"])
         if not n or not 1 <= n <= (10 if g.get("bc") else 3):
             return None
-        return "DATE", f"{'BC' if g.get('bc') else ''}{n - 1}", None, False
+        return "DATE", f"{'BC' if g.get('bc') else ''}{n - 1}", _mod_of(g.get("mod")), False
     year = _anchor_year(ctx)
     if year is None or year <= 0:
         return None
@@ -122,6 +129,16 @@ def n_decade_of(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     if not c or not d or not 1 <= c <= 21 or not 1 <= d <= 10:
         return None
     return "DATE", f"{(c - 1) * 10 + d - 1:03d}", None, False
+
+
+def n_century_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
+    """ "the last quarter of the 19th century" -> 187/189 (its decades, as for halves)."""
+    c = _ordinal(g["c"])
+    q = {"final": 4, "last": 4}.get(g["q"].lower()) or _ordinal(g["q"])
+    if not c or not q or not 1 <= c <= 21 or not 1 <= q <= 4:
+        return None
+    lo = (c - 1) * 100 + (q - 1) * 25
+    return "DATE", f"{lo // 10:03d}/{(lo + 24) // 10:03d}", None, False
 
 
 def n_era_day(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
