@@ -340,3 +340,15 @@ def test_a_singular_century_after_and_is_the_second_end_only() -> None:
 def test_a_bc_story_counts_on_from_its_day() -> None:
     story = "The consul was murdered on 15 March 44 BC. Two days later the senate met."
     assert [f[2] for f in found(story, None)] == ["BC0044-03-15", "BC0044"]
+
+
+def test_a_word_ending_like_an_ordinal_opens_no_range_of_centuries() -> None:
+    # "forward" and "toward" end like "3rd": a longer reading must not swallow the century
+    assert found("Look forward to the 22nd century, planners said.", None)[0][:3] == (
+        "the 22nd century",
+        "DATE",
+        "21",
+    )
+    assert [f[0] for f in found("Jump forward to the third millennium.", None)] == [
+        "the third millennium"
+    ]

@@ -26,6 +26,10 @@ _ORDINALS = {
     "thirteenth": 13, "13th": 13, "fourteenth": 14, "14th": 14, "fifteenth": 15,
     "15th": 15, "twenty-second": 22, "22nd": 22,
 }
+#: an ordinal as digits or as one of the words above ("21st", "twenty-first")
+_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(
+    sorted((w for w in _ORDINALS if not w[0].isdigit()), key=len, reverse=True)
+) + r")(?![\w-])"
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
           "century": "CE", "hour": "H", "minute": "MIN", "second": "S", "quarter": "Q",

@@ -15,6 +15,7 @@ from relnlp.timex._lexicon import (
     _MOD,
     _MONTH,
     _NUMWORD,
+    _ORDINAL,
     _SPELLED_YEAR,
     _UNIT,
     _UNIT1,
@@ -125,9 +126,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "centuries",
         # "the late 19th and early 20th centuries"; "from the 10th to the 13th century"
-        r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c1>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+"
+        rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c1>{_ORDINAL})\s+"
         r"(?:(?P<tothe>to\s+the)|and|to|through|-|–)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
-        rf"(?P<c2>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?(tothe)centur(?:ies|y)|centuries)(?:\s+(?P<bc>{_BC})(?!\w))?",
+        rf"(?P<c2>{_ORDINAL})\s+(?(tothe)centur(?:ies|y)|centuries)(?:\s+(?P<bc>{_BC})(?!\w))?",
     ),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     (

@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from relnlp.timex._lexicon import _AD, _BC, _DAY, _MOD, _MONTH
+from relnlp.timex._lexicon import _AD, _BC, _DAY, _MOD, _MONTH, _ORDINAL
 from relnlp.timex.anchoring import _Ctx
 from relnlp.timex.values import Norm, _day, _mod_of, _month, _ordinal, _valid_day
 
 __all__: list[str] = []
 
-_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?(?<=st|nd|rd|th))"
+_ORD = _ORDINAL  # "2nd", "second"; never any word that ends like one ("forward")
 
 #: (name, regex) of the patterns this module normalises; the table puts them before the
 #: centuries so that their longer reading wins a tie.
