@@ -7,7 +7,8 @@ ISO-TimeML/TIMEX3 (Pustejovsky et al., 2005; TimeML annotation guidelines 1.2.1)
 * DATE: ``2015-03-19``/``2015-03``/``2015``, any year with an era (``0711`` for "AD 711",
   ``BC0480`` for "480 BC", centuries ``BC04``), seasons ``2021-SU``, quarters ``2015-Q1``,
   halves ``2014-H2``, weeks ``2015-W12`` and weekends ``2015-W12-WE``, decades ``198``,
-  centuries ``20``, fiscal years ``FY2021``, recurring days ``XXXX-10-01``, references
+  centuries ``20``, millennia ``2`` (``BC2`` for the 3rd millennium BC), days BC
+  ``BC0044-03-15``, fiscal years ``FY2021``, recurring days ``XXXX-10-01``, references
   ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` ("now", "recently", "the future");
   ranges are ISO intervals ``start/end`` (a relnlp extension: TimeML tags each end);
 * TIME: ``2015-03-19T14:00``, parts of a day ``2015-03-19TMO`` (MO, AF, EV, NI);
@@ -37,7 +38,8 @@ comparison point ("a year earlier", "a year ago") does not move that anchor.
 The package: :mod:`~relnlp.timex.values` (the Timex record, value syntax, numerals,
 calendar arithmetic), :mod:`~relnlp.timex.patterns` (the pattern table, its literal
 triggers, the filters), :mod:`~relnlp.timex.normalise` (each match to type, value and
-mod), :mod:`~relnlp.timex.durations` (DURATION and SET), :mod:`~relnlp.timex.times`
+mod), :mod:`~relnlp.timex.durations` (DURATION and SET), :mod:`~relnlp.timex.periods`
+(millennia, turns and parts of centuries, days with an era), :mod:`~relnlp.timex.times`
 (parts of a day, clock times), :mod:`~relnlp.timex.coordination` ("1 and 2 July"),
 :mod:`~relnlp.timex.anchoring`
 (anchors and year resolution), :mod:`~relnlp.timex.tense` and

@@ -26,6 +26,10 @@ _ORDINALS = {
     "thirteenth": 13, "13th": 13, "fourteenth": 14, "14th": 14, "fifteenth": 15,
     "15th": 15, "twenty-second": 22, "22nd": 22,
 }
+#: an ordinal as digits or as one of the words above ("21st", "twenty-first")
+_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(
+    sorted((w for w in _ORDINALS if not w[0].isdigit()), key=len, reverse=True)
+) + r")(?![\w-])"
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
           "century": "CE", "hour": "H", "minute": "MIN", "second": "S", "quarter": "Q",
@@ -49,7 +53,7 @@ _NUMWORD = (
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?hundred|(?:two|three|several)\s+thousand|"
     r"several|a\s+few|few|a\s+couple\s+of|couple\s+of)"
 )
-_UNIT = r"(?:day|week|month|year|decade|centur(?:y|ie)|hour|minute|quarter|millenni(?:um|a))s?"
+_UNIT = r"(?:day|week|fortnight|month|year|decade|centur(?:y|ie)|hour|minute|quarter|millenni(?:um|a))s?"
 _UNIT1 = r"(?:day|week|month|year|decade|century|hour|minute|quarter)"
 _SPELLED_YEAR = (
     rf"(?:(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_ONES})?|ten|eleven|twelve|thirteen|"
@@ -57,7 +61,7 @@ _SPELLED_YEAR = (
     rf"(?:[\s-]+(?:{_ONES}|ten|eleven|twelve))?)"
 )
 _MOD = (
-    r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|earlier|mid|middle[\s-]+of|late|later|"
+    r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:(?:early|mid)[\s-]+to[\s-]+(?:mid|late)|early|earlier|mid|middle[\s-]+of|late|later|"
     r"beginning[\s-]+of|start[\s-]+of|end[\s-]+of|close[\s-]+of|turn[\s-]+of|dawn[\s-]+of)"
     r"(?:\s+|-(?=[A-Za-z0-9])))?"
 )

@@ -221,13 +221,24 @@ def _day_relative(
 
 
 def _until(ctx: _Ctx) -> bool:
-    """A weekday after "until" or "as soon as" is a limit ahead ("until 9 a.m. Tuesday")."""
-    return ctx.tense == DEADLINE and bool(
-        re.search(
-            r"\b(?:until|till|as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$",
-            ctx.text[max(0, ctx.pos - 20) : ctx.pos],
-            re.IGNORECASE,
+    """A weekday after "until" or "as soon as" is a limit ahead ("until 9 a.m. Tuesday").
+
+    So is one after "by" in a clause said of what is to come ("they would withdraw by
+    Friday", "will be done by Monday"); "had left by Friday" stays in the past.
+    """
+    if ctx.tense != DEADLINE:
+        return False
+    before = ctx.text[max(0, ctx.pos - 60) : ctx.pos]
+    if re.search(
+        r"\b(?:until|till|as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", before[-20:], re.I
+    ) or re.search(r"\b(?:runs|lasts|continues)\s+(?:through|thru|to)\s+$", before[-24:], re.I):
+        return True  # "the fair runs through Saturday": the end of something under way
+    return bool(
+        re.search(r"\bby\s+$", before)
+        and re.search(
+            r"\b(?:will|would|shall|'ll|expected\s+to|plans?\s+to|aims?\s+to)\b", before, re.I
         )
+        and not re.search(r"\b(?:had|have|has)\b", before, re.I)
     )
 
 
@@ -258,7 +269,7 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
     if re.fullmatch(r"\d{3}", first):  # "the 1460s": "the following decade" is the 1470s
         ctx.anchor.last_decade = int(first)
         return
-    bc = re.match(r"^BC(\d{4})$", first)
+    bc = re.match(r"^BC(\d{4})(?:-\d\d-\d\d)?$", first)
     if bc:  # "49 BC": "five years later" counts on in the historical years (44 BC)
         ctx.anchor.narrative_year = -int(bc.group(1))
         ctx.anchor.last_month = ctx.anchor.last_day = None

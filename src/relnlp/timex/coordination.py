@@ -1,5 +1,8 @@
 """Coordinated days: "1 and 2 July", "April 24 and 25", "May 5, 6 and 8, 1990".
 
+Military clock times in a list share the "hours" of the last one: "at 0940, 1215 and 1830
+hours" is three TIMEs (:func:`military_lists`), not two years and a time.
+
 TimeML tags each day of a coordination as its own TIMEX3; the bare numbers ("1", "25")
 take the month and year of the date they are coordinated with. The days must rise ("24
 and 25"), which keeps counts ("3 and 5 May" is fine, "12 and 3 June" is not read) out.
@@ -23,6 +26,14 @@ _AFTER = re.compile(
     r"[A-Z])\b)"
 )
 _DAY_VALUE = re.compile(r"(?P<ym>(?:\d{4}|XXXX)-\d\d)-(?P<d>\d\d)")
+_HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
+#: a list of four-digit clock times before the last one's "hours": "at 0940, 1215 and "
+MILITARY_LIST = re.compile(
+    rf"\b(?:at|by|between|from)\s+(?P<list>{_HHMM}(?:\s*,\s*{_HHMM})*)\s*,?\s+(?:and|or|to)\s+$",
+    re.IGNORECASE,
+)
+_MILITARY = re.compile(rf"{_HHMM}\s*(?:hours|hrs|h)", re.IGNORECASE)
+_CLOCK_VALUE = re.compile(r"(?P<day>.+)T\d\d:\d\d")
 
 
 def _days(span: str, offset: int) -> list[tuple[int, int, int]]:
@@ -102,3 +113,47 @@ def coordinated_days(text: str, timexes: list[Timex]) -> list[Timex]:
             out.append(Timex(s, e, text[s:e], "DATE", f"{ym}-{d:02d}", None, True))
     out = [t for t in out if t.start not in drop or not re.fullmatch(r"\d{4}", t.value)]
     return sorted(out, key=lambda t: t.start)
+
+
+def military_lists(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Read the numbers listed before "N hours" as clock times of the same day.
+
+    Parameters
+    ----------
+    text : str
+        The text the expressions were found in.
+    timexes : list of Timex
+        Its expressions, in text order.
+
+    Returns
+    -------
+    list of Timex
+        The expressions with each listed number a TIME (what was read there before, a
+        year or nothing, is dropped), in text order.
+
+    Examples
+    --------
+    >>> from relnlp.timex import Anchor, find_timexes
+    >>> s = "Shells fell at 0610, 0745 and 2200 hours."
+    >>> [t.value for t in find_timexes(s, anchor=Anchor.from_value("2003-04-02"))]
+    ['2003-04-02T06:10', '2003-04-02T07:45', '2003-04-02T22:00']
+    """
+    added: list[Timex] = []
+    for t in timexes:
+        v = _CLOCK_VALUE.fullmatch(t.value) if t.type == "TIME" else None
+        if v is None or not _MILITARY.fullmatch(t.text):
+            continue
+        lo = max(0, t.start - 60)
+        m = MILITARY_LIST.search(text[lo : t.start])
+        if m is None:
+            continue
+        for n in re.finditer(_HHMM, m.group("list")):
+            s, e = lo + m.start("list") + n.start(), lo + m.start("list") + n.end()
+            hhmm = n.group(0)
+            value = f"{v.group('day')}T{hhmm[:2]}:{hhmm[2:]}"
+            added.append(Timex(s, e, hhmm, "TIME", value, None, True))
+    if not added:
+        return timexes
+    spans = [(a.start, a.end) for a in added]
+    kept = [t for t in timexes if not any(s < t.end and t.start < e for s, e in spans)]
+    return sorted(kept + added, key=lambda t: t.start)

@@ -38,6 +38,10 @@ def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     unit = g["unit"].lower().rstrip("s")
     unit = "century" if unit == "centurie" else unit
     n = 0 if g.get("half") else _number(g["n"])
+    if unit == "fortnight":  # "a fortnight" P2W
+        unit, n = "week", (n or 0) * 2
+        if g.get("half") or g.get("andhalf") or g.get("unithalf"):
+            return None
     qual = (g.get("q") or "").lower().strip()
     dmod = {
         "more than": "MORE_THAN",

@@ -20,6 +20,13 @@ from relnlp.timex.anchoring import (
 )
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
 from relnlp.timex.holidays import n_holiday
+from relnlp.timex.periods import (
+    n_century_quarter,
+    n_decade_of,
+    n_era_day,
+    n_millennium,
+    n_turn,
+)
 from relnlp.timex.tense import PAST
 from relnlp.timex.times import _later_clock, _n_clock, _n_clock24, _n_daylight, _n_dom, _n_tod
 from relnlp.timex.values import (
@@ -123,6 +130,16 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             last = calendar.monthrange(y or 2000, mo)[1]
             span = (1, 15) if first else (16, last)
             return "DATE", f"{_ymd(y, mo, span[0])}/{_ymd(y, mo, span[1])}", None, not g.get("my")
+        if g.get("yr"):
+            # "the first half of next year" counts from the document's date; "of the year"
+            # and "of that year" refer back to the year the text is about (TimeML: anaphoric)
+            story = ctx.anchor.narrative_year
+            if g["yr"].lower() in ("the", "that") and story is not None and story > 0:
+                return "DATE", f"{story:04d}-H{1 if first else 2}", None, True
+            year = _n_year_part({"det": g["yr"], "unit": "year"}, m, ctx)
+            if year is None or not re.fullmatch(r"\d{4}", year[1]):
+                return None
+            return "DATE", f"{year[1]}-H{1 if first else 2}", None, True
         c = _ordinal(g["c"]) if g.get("c") else None
         if c:
             base = (c - 1) * 100
@@ -144,6 +161,11 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             "final": 4,
             "last": 4,
         }[g["which"].lower()]
+        if g.get("yr"):  # "the first quarter of next year"
+            year = _n_year_part({"det": g["yr"], "unit": "year"}, m, ctx)
+            if year is None or not re.fullmatch(r"\d{4}", year[1]):
+                return None
+            return "DATE", f"{year[1]}-Q{q}", None, True
         return "DATE", f"{int(g['y']):04d}-Q{q}", None, False
     if name == "halfcode":
         return "DATE", f"{int(g['y']):04d}-H{g['h']}", None, False
@@ -287,6 +309,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         n = _number(g["n"])
         unit = g["unit"].lower().rstrip("s")
         unit = "century" if unit == "centurie" else unit
+        if unit == "fortnight":  # "a fortnight later": two weeks
+            unit, n = "week", (n or 0) * 2
         pivot: tuple[int | None, int | None, int | None]
         if name == "ago":  # counted back from the document's date
             pivot = (a.doc_year, a.doc_month, a.doc_day)
@@ -625,8 +649,10 @@ def _n_weekend(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     if day is None:
         return None
     today = dt.date.fromisoformat(day)
-    which = g["which"].lower()
-    ahead = which == "next" or (which in ("the", "this") and (ctx.future or today.weekday() >= 5))
+    which = g["which"].lower().split()[-1]  # "this past weekend": the past one
+    ahead = which in ("next", "coming") or (
+        which in ("the", "this") and (ctx.future or today.weekday() >= 5)
+    )
     sat = today + dt.timedelta(
         days=(5 - today.weekday()) % 7 if ahead else -((today.weekday() - 5) % 7)
     )
@@ -687,4 +713,9 @@ _MORE = {
     "duration_adj": _n_duration_adj,
     "weekday_set": _n_weekday_set,
     "holiday": n_holiday,
+    "millennium": n_millennium,
+    "turn": n_turn,
+    "decade_of": n_decade_of,
+    "era_day": n_era_day,
+    "century_quarter": n_century_quarter,
 }

@@ -15,14 +15,19 @@ from relnlp.timex._lexicon import (
     _MOD,
     _MONTH,
     _NUMWORD,
+    _ORDINAL,
     _SPELLED_YEAR,
     _UNIT,
     _UNIT1,
     _WD,
     _YEAR,
 )
+from relnlp.timex.coordination import MILITARY_LIST
 from relnlp.timex.holidays import HOLIDAY
 from relnlp.timex.holidays import TRIGGER as HOLIDAY_TRIGGER
+from relnlp.timex.periods import CASE_INSENSITIVE as PERIODS_CI
+from relnlp.timex.periods import PATTERNS as PERIODS
+from relnlp.timex.periods import TRIGGERS as PERIOD_TRIGGERS
 
 # --- the pattern table ----------------------------------------------------------------------
 
@@ -75,11 +80,11 @@ _PATTERNS: list[tuple[str, str]] = [
     # halves: "the first half of August", "second half of 2014", "the second half of the 20th century"
     (
         "half",
-        rf"(?:the\s+)?(?P<which>first|second|1st|2nd|latter|former|last)\s+half\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR})|(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z-]+)\s+century)",
+        rf"(?:the\s+)?(?P<which>first|second|1st|2nd|latter|former|last)\s+half\s+of\s+(?:(?P<m>{_MONTH})(?:\s+(?P<my>{_YEAR}))?|(?P<y>{_YEAR})|(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|[a-z-]+)\s+century|(?P<yr>the|this|last|next|that)\s+year(?![\w-]))",
     ),
     (
         "quarter",
-        rf"(?:the\s+)?(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})|\bQ(?P<q>[1-4])\s*(?P<y2>{_YEAR})",
+        rf"(?:the\s+)?(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?<=of\s)(?P<yr>this|last|next)\s+year(?![\w-]))|\bQ(?P<q>[1-4])\s*(?P<y2>{_YEAR})",
     ),
     ("halfcode", rf"\bH(?P<h>[12])\s*(?P<y>{_YEAR})"),
     # full dates
@@ -115,11 +120,15 @@ _PATTERNS: list[tuple[str, str]] = [
         "season",
         rf"(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})(?:[-–/](?:\d\d)(?![\w-]))?|(?P<sy>{_SPELLED_YEAR})(?![\w-])))",
     ),
+    # millennia, turns of centuries, decades of a century, days BC (relnlp.timex.periods)
+    *PERIODS,
     # two centuries: "the 14th and 15th centuries" (a range: TimeML tags each end)
     (
         "centuries",
-        r"(?:the\s+)?(?P<c1>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?:and|to|through|-|–)\s+"
-        rf"(?:the\s+)?(?P<c2>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+centuries(?:\s+(?P<bc>{_BC})(?!\w))?",
+        # "the late 19th and early 20th centuries"; "from the 10th to the 13th century"
+        rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c1>{_ORDINAL})\s+"
+        r"(?:(?P<tothe>to\s+the)|and|to|through|-|–)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
+        rf"(?P<c2>{_ORDINAL})\s+(?(tothe)centur(?:ies|y)|centuries)(?:\s+(?P<bc>{_BC})(?!\w))?",
     ),
     # decades and centuries: "the early 1980s", "the 1930s", "the 21st century"
     (
@@ -257,7 +266,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week|decade|century)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year)"
         r"|(?<![\w-])(?P<midc>mid)[\s-]century)(?![\w-])",
     ),
-    ("weekend", r"(?P<which>the|this|last|next|that|past)\s+weekend(?![\w-])"),
+    (
+        "weekend",
+        r"(?P<which>the|this(?:\s+past|\s+coming)?|last|next|that|past|coming)\s+weekend(?![\w-])",
+    ),
     # "that year", "the same month", "later that day", "earlier in the day"
     (
         "that_year",
@@ -317,6 +329,7 @@ _CI_NAMES = {
     "duration_adj",
     "yago",
     "weekend",
+    *PERIODS_CI,
 }
 _COMPILED = [
     (n, re.compile(p.pattern, re.IGNORECASE) if n in _CI_NAMES else p) for n, p in _COMPILED
@@ -372,7 +385,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "yy_range": (_TRIG_DIGIT, False, 12, 30),
     "first_n": (r"(?:months|days|weeks)\b", True, 30, 30),
     "half": (r"half", True, 16, 50),
-    "quarter": (r"quarter|q[1-4]", True, 16, 16),
+    "quarter": (r"quarter|q[1-4]", True, 16, 20),
     "halfcode": (r"H[12]", False, 2, 10),
     "mdy": (_TRIG_MONTH, False, 40, 24),
     "dmy": (_TRIG_MONTH, False, 16, 24),
@@ -385,7 +398,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 44),
     "decade": (r"(?:0'?s|ties)\b", True, 50, 2),
     "century": (r"centur", True, 44, 16),
-    "centuries": (r"centuries", True, 60, 8),
+    "centuries": (r"centur", True, 60, 8),
     "era": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E|[Yy]ear)", False, 30, 12),
     "era_range": (r"(?:BC|AD|A\.D|B\.C|CE|C\.E)", False, 24, 6),
     "fy": (r"fy|fiscal", True, 2, 20),
@@ -398,7 +411,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "weekday_set": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", True, 2, 16),
     "weekday": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", True, 16, 2),
     "duration": (
-        r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)",
+        r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)",
         True,
         80,
         12,
@@ -420,7 +433,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 30),
     "spelled_year": (r"(?:nineteen|eighteen|two thousand)", True, 10, 30),
     "year_part": (r"(?:year|month|week|decade|century)", True, 40, 8),
-    "weekend": (r"weekend", True, 8, 2),
+    "weekend": (r"weekend", True, 12, 2),
     "holiday": (HOLIDAY_TRIGGER, True, 2, 40),
     "that_year": (r"(?:year|month|day)\b", True, 30, 2),
     "set": (
@@ -441,6 +454,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
         24,
         10,
     ),
+    **PERIOD_TRIGGERS,
 }
 # Case-insensitive triggers run on an ASCII-lower-cased copy (same length, same offsets).
 _TRIGGER_RE = {(t, ci): re.compile(t) for t, ci, _, _ in _TRIGGERS.values()}
@@ -520,6 +534,7 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
             before,
             re.IGNORECASE,
         )
+        and not (gd.get("mil") and MILITARY_LIST.search(before))
     ):
         # "3:2", "the 2:15 train", "1500 hours of work": a score, a ratio or a count
         return False

@@ -6,7 +6,7 @@ import re
 
 from relnlp.timex._lexicon import _FUTURE
 from relnlp.timex.anchoring import _PRESENT, _WILL, Anchor, _Ctx, _sentences, _update_anchor
-from relnlp.timex.coordination import coordinated_days
+from relnlp.timex.coordination import coordinated_days, military_lists
 from relnlp.timex.normalise import _normalise
 from relnlp.timex.patterns import _COMPILED, _candidates, _keep
 from relnlp.timex.tense import local_tense
@@ -99,7 +99,15 @@ def find_timexes(
         if name == "tod" and _of_a_day(m, text, chosen[k + 1 : k + 2]):
             part_of_day = (s, m.group("tod").lower())
             continue
-        if name in ("clock", "clock24", "daylight") and _on_a_day(m, text, chosen[k + 1 : k + 2]):
+        if (
+            (
+                name in ("clock", "clock24", "daylight")
+                or name == "tod"
+                and m.group("tod2")
+                and not m.group("wd3")  # "mid-afternoon on Saturday", "late evening on 4 May"
+            )
+            and _on_a_day(m, text, chosen[k + 1 : k + 2])
+        ):
             clock = (s, e, m)  # "10 p.m. on 2 March": read once its day is known
             continue
         res = _normalise(name, m, ctx)
@@ -135,7 +143,35 @@ def find_timexes(
                 out, clock, value if typ == "DATE" and _DAY_VALUE.fullmatch(value) else None, ctx
             )
             clock = None
-    return coordinated_days(text, out)
+    return _clock_of_day(text, military_lists(text, coordinated_days(text, out)))
+
+
+# "noon the next day", "at 0600 that day": a clock time and the day it is on, no preposition
+_OF_DAY = re.compile(r"(?:the\s+(?:next|following|previous|same)|that(?:\s+same)?)\s+day", re.I)
+_CLOCK_PART = re.compile(r"T(?:\d\d:\d\d|MO|AF|EV|NI)$")
+
+
+def _clock_of_day(text: str, out: list[Timex]) -> list[Timex]:
+    """Join a clock time to the narrative day right after it: one TIME (TimeML)."""
+    merged: list[Timex] = []
+    for t in out:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.type == "TIME"
+            and t.type == "DATE"
+            and _DAY_VALUE.fullmatch(t.value)
+            and _OF_DAY.fullmatch(t.text)
+            and re.fullmatch(r",?\s+", text[prev.end : t.start])
+            and (clock := _CLOCK_PART.search(prev.value)) is not None
+        ):
+            span = text[prev.start : t.end]
+            merged[-1] = Timex(
+                prev.start, t.end, span, "TIME", t.value + clock.group(0), prev.mod, True
+            )
+            continue
+        merged.append(t)
+    return merged
 
 
 def _on_a_day(
@@ -144,7 +180,9 @@ def _on_a_day(
     """Whether a clock time without its own day is followed by "on" and a day."""
     if not following or m.groupdict().get("wd") or m.groupdict().get("m"):
         return False
-    s, _e, name, _m = following[0]
+    s, e, name, _m = following[0]
+    if name in ("deictic", "that_year") and _OF_DAY.fullmatch(text[s:e]):
+        return re.fullmatch(r",?\s+", text[m.end() : s]) is not None  # "noon the next day"
     return name in _DAY_PATTERNS and re.fullmatch(r",?\s+on\s+", text[m.end() : s]) is not None
 
 
@@ -158,7 +196,15 @@ def _clock_on(
     s, e, m = clock
     ctx.pos = s
     gd = m.groupdict()
-    name = "clock24" if "hw" in gd else "daylight" if "dl" in gd else "clock"
+    name = (
+        "tod"
+        if "tod2" in gd
+        else "clock24"
+        if "hw" in gd
+        else "daylight"
+        if "dl" in gd
+        else "clock"
+    )
     res = _normalise(name, m, ctx)
     hhmm = re.search(r"T(?:\d\d:\d\d|MO|AF|EV|NI)$", res[1]) if res else None
     if day and hhmm is None:  # a story's day without its year: "11 a.m. on 11 November"

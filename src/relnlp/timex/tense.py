@@ -6,7 +6,8 @@ closed in January" is the last January, "the deal will close in January" the nex
 HeidelTime reads this from the part-of-speech tags of the sentence (the last verb tense
 before the expression, else the first after it); relnlp's dates-only analyser has no
 tagger, so the same decision is read off a small lexicon of tense cues instead: modal
-and future phrasing ("will", "is expected to", "scheduled", "payable", "effective"),
+and future phrasing ("will", "is expected to", "scheduled", "payable", "effective", the
+futurate present of a scheduled event right before its day: "the summit opens Thursday"),
 past forms (regular ``-ed`` forms and the common irregular ones, "was", "said", "ago")
 and present auxiliaries. The nearest cue before the expression in its sentence decides,
 else the first one after it.
@@ -55,7 +56,7 @@ _CUE = re.compile(
     r"called\s+on)\s+(?:[\w-]+\s+){0,3}?to)(?=\s+[a-z])"
     r"|\b(?P<future>will|shall|won't|wo\s+n't|going\s+to|(?:is|are|was|were)\s+to|"
     r"expect(?:s|ed)?\s+to|expected|scheduled|slated|planned|plans?\s+to|intends?\s+to|"
-    r"set\s+to|due|upcoming|next|payable|effective|takes?\s+effect|later\s+this|to\s+be|"
+    r"set\s+(?:to|for)|due|upcoming|next|payable|effective|takes?\s+effect|later\s+this|to\s+be|"
     r"(?:planning|preparing|hoping|hopes?|wants?|aims?|promised|vowed|agreed|threatened|"
     r"decided|decides|pledged|pledges|resolved|voted|votes)\s+to|"
     r"would)\b"
@@ -70,6 +71,12 @@ _DEADLINE = re.compile(
     r"as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+# the futurate present of a scheduled event right before its day: "the summit opens Thursday"
+_FUTURATE = re.compile(
+    r"\b(?:opens|begins|starts|resumes|convenes|reconvenes|kicks\s+off|departs|arrives|"
+    r"takes\s+place)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 # An auxiliary right before a participle cue ("will be paid", "had been scheduled").
 _AUX_BEFORE = re.compile(
     r"\b(be|been|being|is|are|was|were|had\s+been|has\s+been|have\s+been|has|have|having|had)\s+(?:\w+ly\s+)?$",
@@ -80,7 +87,7 @@ _HAD = re.compile(
     r"[\s,]*(?:[A-Za-z]+\s+){0,3}?had\s+(?:not\s+|never\s+|already\s+|yet\s+|n't\s+)*(?:been|[a-z]+(?:ed|en|un|wn|ne|ot|ft|ld|ght))\b",
     re.IGNORECASE,
 )
-_PLANNED = ("expected", "scheduled", "slated", "planned", "due")
+_PLANNED = ("expected", "scheduled", "slated", "planned", "due", "set for")
 _BEFORE = 120
 _AFTER = 150
 
@@ -121,6 +128,8 @@ def local_tense(text: str, sent_start: int, sent_end: int, start: int, end: int)
         return DEADLINE
     if re.search(r"\bsince\s+$", before):
         return PAST
+    if _FUTURATE.search(before):
+        return FUTURE
     if re.search(
         r"\b(?:the|a|an|its|his|her|their|our|your|this|that)\s+$", before, re.IGNORECASE
     ) and re.match(r"\s+[a-z]", text[end : end + 3]):
@@ -152,7 +161,7 @@ def _tense_of(cue: re.Match[str], text: str, at: int) -> str | None:
             else PAST
         )
     if cue.group("future") or cue.group("fut2"):
-        word = (cue.group("future") or "").lower()
+        word = re.sub(r"\s+", " ", (cue.group("future") or "").lower())
         if word in _PLANNED and (
             aux is not None
             and aux.group(1).lower() == "had been"

@@ -72,7 +72,7 @@ _POINT = (
     r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2}(?:"
     + _TIME_OF_DAY
     + r")?)?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}(?:-WE)?))?"
-    r"|\d{3}|\d{2}|BC\d{4}|BC\d{2}|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)"
+    r"|\d{3}|\d{2}|\d|BC\d{4}(?:-\d{2}-\d{2})?|BC\d{2}|BC\d|FY\d{4}|XXXX(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX)"
     + _TIME_OF_DAY
     + r"?)?|-QX|-WXX)?|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?)"
 )
@@ -160,7 +160,7 @@ def _ordinal(s: str) -> int | None:
 def _mod_of(word: str | None) -> str | None:
     if not word:
         return None
-    w = word.lower()
+    w = re.split(r"[\s-]+to[\s-]+", word.lower())[0]  # "early-to-mid": its first part
     if "mid" in w or "middle" in w:
         return "MID"
     if "early" in w or "earlier" in w or "beginning" in w or "start" in w or "dawn" in w:
