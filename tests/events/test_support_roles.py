@@ -69,6 +69,10 @@ def test_pressure_from_an_actor_framing_a_clause_is_its_own_event(nlp: Any) -> N
     assert ("expelled", "Panama", "Iran") in got
 
 
+def test_hit_needs_an_actor_as_its_subject(nlp: Any) -> None:
+    assert _events(nlp, "Rising prices hit Egypt hard.").empty
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -104,9 +108,44 @@ def test_an_act_undergone_needs_a_named_source_and_a_report(nlp: Any, text: str)
             "Lithuania",
             "verbal_cooperation",
         ),
+        (
+            "Russian missiles hit Ukrainian power plants overnight.",
+            "hit",
+            "Russia",
+            "Ukraine",
+            "material_conflict",
+        ),
+        (
+            "Macron telephoned Putin on Sunday.",
+            "telephoned",
+            "Emmanuel Macron",
+            "Vladimir Putin",
+            "verbal_cooperation",
+        ),
+        (
+            "The Indian prime minister toured Japan in May.",
+            "toured",
+            "India",
+            "Japan",
+            "verbal_cooperation",
+        ),
+        (
+            "Washington pressed Seoul to cut imports of Iranian oil.",
+            "pressed",
+            "United States",
+            "South Korea",
+            "verbal_conflict",
+        ),
+        (
+            "Hungary sided with Turkey on the veto.",
+            "sided",
+            "Hungary",
+            "Turkey",
+            "verbal_cooperation",
+        ),
     ],
 )
-def test_light_verbs_of_pressure_and_talks(
+def test_light_verbs_and_verbs_of_the_cameo_lists(
     nlp: Any, text: str, trigger: str, source: str, target: str, type_: str
 ) -> None:
     e = _by_trigger(nlp, text, trigger)
