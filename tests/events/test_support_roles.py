@@ -211,3 +211,16 @@ def test_backoff_never_puts_an_actor_on_both_sides(nlp: Any) -> None:
 )
 def test_backoff_guesses_no_aim_and_no_unnamed_subject(nlp: Any, text: str) -> None:
     assert _events(nlp, text).empty
+
+
+def test_an_envoy_named_inside_the_posts_to_phrase_is_the_source(nlp: Any) -> None:
+    # the parser makes "Pablo Ortiz" the object of "to", "United Nations" its compound
+    e = _by_trigger(
+        nlp, "Chilean Ambassador to the United Nations Pablo Ortiz met Peruvian officials.", "met"
+    )
+    assert (e["source"], e["target"]) == ("Pablo Ortiz", "Peru")
+
+
+def test_a_post_to_a_state_keeps_its_holders_state(nlp: Any) -> None:
+    e = _by_trigger(nlp, "The Chilean ambassador to Peru condemned the vote.", "condemned")
+    assert e["source"] == "Chile"
