@@ -50,7 +50,8 @@ not. The coding follows the event-data tradition:
   paragraph is about, when one state dominates it (:mod:`relnlp.events._discourse`).
   ``actor_confidence`` says how sure the actors are: 1.0 when the clause names them,
   0.9 / 0.75 resolved from the same / the previous sentence, 0.5 from the paragraph's
-  dominant state;
+  dominant state, 0.4 when a trigger whose clause names no actor took them from word
+  order (the actor named nearest before it, the first after it: :mod:`relnlp.events._roles`);
 * an act of the source alone is an event without a target when no one else is named:
   yielding, investigating, protesting, reducing relations and restricting (CAMEO 08, 09,
   14, 16, 17) named by a light verb with its act noun or by a verb of yielding ("the

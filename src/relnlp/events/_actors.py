@@ -235,6 +235,22 @@ def _np_parts(tok: Token, actors: _Actors, depth: int = 0) -> tuple[list[str], l
             for p in c.children:
                 if p.dep_ == "pobj":
                     affiliations += _np_actors(p, actors, depth + 1)
+        elif c.dep_ == "prep" and c.lower_ == "to" and agentive:
+            # "Ambassador to the UN Vasily Nebenzya": the parser puts the holder's name
+            # in the post's "to" phrase, the organisation or state as its compound; the
+            # person comes before a nationality the parser made a compound ("Chilean")
+            names[:0] = [
+                got.name
+                for p in c.children
+                if p.dep_ == "pobj"
+                and (got := actors.by_token.get(p.i)) is not None
+                and got.label == "PERSON"
+                and any(
+                    (k_hit := actors.by_token.get(k.i)) is not None and k_hit.name != got.name
+                    for k in p.children
+                    if k.dep_ == "compound"
+                )
+            ]
     return names, affiliations
 
 

@@ -13,6 +13,7 @@ from relnlp.events._words import (
     ASSESSMENT_ADVERBS,
     ATTEMPT_HEADS,
     CONDITIONAL_MARKS,
+    DECISION_NOUNS,
     FACTIVE_NOUNS,
     HEDGE_HEADS,
     IMPLICATIVE_ADJECTIVES,
@@ -25,11 +26,15 @@ from relnlp.events._words import (
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
     TARGET_PREPS,
+    WEIGHING_VERBS,
 )
 
 
 def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb``'s clause and whether it is a passive subject."""
+    decider = _decider(verb)
+    if decider is not None:
+        return decider, False  # "India's decision to ban the apps": India bans them
     cur = verb
     for _ in range(4):
         # the subject nearest the verb: the parser sometimes attaches a fronted name too
@@ -167,6 +172,8 @@ def _skip_clause(verb: Token, scheduled: bool = False) -> bool:
 
     With ``scheduled``, a plain "will" on ``verb`` itself does not make a forecast (see
     :func:`_scheduled`)."""
+    if _decider(verb) is not None:
+        return not _decision_taken(verb.head)
     if verb.dep_ in {"amod", "acl", "compound", "nmod", "csubj", "npadvmod"} and not (
         _labelled(verb) or _factive(verb)
     ):
@@ -235,6 +242,34 @@ def _skip_clause(verb: Token, scheduled: bool = False) -> bool:
     ):
         return True  # an imperative: a recommendation
     return False
+
+
+def _decider(verb: Token) -> Token | None:
+    """The possessor of a decision noun whose infinitive ``verb`` is: "India's decision
+    to ban the apps" -> India (:data:`DECISION_NOUNS`)."""
+    if verb.dep_ != "acl" or verb.head.lemma_.lower() not in DECISION_NOUNS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "poss"), None)
+
+
+def _decision_taken(noun: Token) -> bool:
+    """Whether a clause reports a decision as taken: the decision noun is the subject of
+    a verb in the simple past that is no hypothesis, denial or weighing ("India's decision
+    to ban the apps angered Beijing"), as for other act nouns
+    (:func:`relnlp.events._extract._reported_act`); not "India's decision to ban the apps
+    would anger Beijing", "... marked a shift", nor an object that refers back to a
+    decision reported before ("Belarus respected the Kremlin's decision to ...")."""
+    gov = noun.head
+    return (
+        noun.dep_ == "nsubj"
+        and gov.pos_ == "VERB"
+        and gov.tag_ == "VBD"
+        and gov.lemma_.lower() not in WEIGHING_VERBS
+        and not _negated(gov)
+        and not _skip_clause(gov)
+    )
 
 
 def _scheduled(verb: Token, trig: Trigger) -> bool:

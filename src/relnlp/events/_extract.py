@@ -4,7 +4,6 @@ chronology entry."""
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -15,12 +14,10 @@ from spacy.tokens import Doc, Span, Token
 
 from relnlp import records as doc_records
 from relnlp.events._actors import (
-    _Actor,
     _Actors,
     _Context,
     _fills_role,
     _hyphen_pair,
-    _location,
     _nationality_of,
     _np_actors,
     _np_side,
@@ -40,6 +37,13 @@ from relnlp.events._clauses import (
 )
 from relnlp.events._discourse import description
 from relnlp.events._lexicon import _default_verbs
+from relnlp.events._roles import (
+    _act_author,
+    _backoff_event,
+    _low_agent,
+    _nearby_actors,
+    _under_event,
+)
 from relnlp.events._statements import _complement_groups, _complement_role
 from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
 from relnlp.events._words import (
@@ -86,6 +90,11 @@ def _event_at(
     agent = _agent(verb)
     obj_words = [w for w in words[1:] if w.pos_ in {"NOUN", "PROPN"}]
     theme = trig.cameo[:2] in THEME_ROOTS
+    if passive and agent is None:
+        agent = _low_agent(verb, actors)
+    elif agent is not None and agent.lemma_.lower() in ACT_NOUNS and not _np_side(agent, actors):
+        # "was hit by a Saudi air strike": the author of the act that did it
+        agent = _act_author(agent, actors) or agent
     if passive:
         src_np, tgt_nps = agent, ([subj] if subj is not None and subj not in obj_words else [])
         if theme and agent is None and subj is not None:
@@ -286,27 +295,6 @@ def _own_side(sources: list[str], src_np: Token | None, actors: _Actors) -> set[
         own |= {c for a in list(own) if (c := actors.country.get(a))}
         own |= {c for t in src_np.subtree if (c := actors.home.get(t.i))}
     return own
-
-
-def _nearby_actors(
-    verb: Token, actors: _Actors, context: _Context
-) -> tuple[list[_Actor], list[_Actor]]:
-    """Actors the sentence of ``verb`` names before the trigger (nearest first) and, in
-    the trigger's own clause, after it (in order); mere places ("in Kabul") left out."""
-    sent = verb.sent
-    clause_end = verb.right_edge.i
-    lo = bisect.bisect_left(context.mention_at, sent.start)
-    hi = bisect.bisect_left(context.mention_at, sent.end)
-    before: list[_Actor] = []
-    after: list[_Actor] = []
-    for i, a in context.mentions[lo:hi]:
-        if _location(verb.doc[i], actors):
-            continue
-        if i < verb.i:
-            before.append(a)
-        elif i <= clause_end:
-            after.append(a)
-    return list(dict.fromkeys(before[::-1])), list(dict.fromkeys(after))
 
 
 def _governor(tok: Token) -> Token | None:
@@ -516,7 +504,9 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                 continue
             tok = doc[i]
             if tok.pos_ == "NOUN" and tok.i not in actors.named and not _verb_as_noun(tok):
-                nev = _nominal_event(tok, verbs, actors, context)
+                nev = _under_event(tok, verbs, actors, context) or _nominal_event(
+                    tok, verbs, actors, context
+                )
                 if nev is not None:
                     out.append(_dated(nev, tok, sent, timexes, chron))
                 elif tok.lemma_.lower() in NOMINALS:
@@ -565,6 +555,14 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
                     if nev is not None:
                         out.append(_dated(nev, tok, sent, timexes, chron))
                         break
+        if len(out) == found:
+            # Last resort: the trigger's roles from the actors named around it alone
+            # (:func:`_backoff_event`), at a low actor confidence.
+            for tok, m in candidates:
+                ev = _backoff_event(tok, m[0], m[1], actors, context)
+                if ev is not None:
+                    out.append(_dated(ev, tok, sent, timexes, chron))
+                    break
     return out
 
 

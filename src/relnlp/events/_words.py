@@ -357,3 +357,22 @@ WEIGHING_VERBS = frozenset(
     hasten slow deepen strengthen weaken undermine complicate boost fuel spur prompt
     trigger drive push put raise lower set open end usher""".split()
 )
+
+#: Nouns whose infinitive reports an act decided and taken by their possessor: "India's
+#: decision to ban the apps", "Russia's move to close the border" (not "plan", "bid",
+#: "attempt": those name aims).
+DECISION_NOUNS = frozenset({"decision", "move"})
+#: Acts undergone: "came under attack from X", "under pressure from Washington, Y ...":
+#: the noun after "under", by the verb of the table it stands for; the source is the
+#: object of "from" or "by", the target the clause's subject.
+UNDER_NOUNS = {
+    "attack": "attack",
+    "assault": "attack",
+    "bombardment": "bombard",
+    "shelling": "shell",
+    "siege": "besiege",
+    "pressure": "pressure",
+    "sanction": "sanction",
+    "threat": "threaten",
+    "criticism": "criticize",
+}

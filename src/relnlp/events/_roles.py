@@ -1,0 +1,240 @@
+"""Roles beyond the clause's own subject and object: the passive agent the parser
+attached low ("invited to the summit by Egypt"), the author of an act noun ("killed in a
+Turkish drone strike"), acts undergone ("came under attack from X"), and the last-resort
+back-off that fills a trigger's roles by word order, at a low actor confidence."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from relnlp.events._actors import _Actor, _Actors, _Context, _fills_role, _location, _np_side
+from relnlp.events._clauses import (
+    FINITE_TAGS,
+    _clause_subject,
+    _intent,
+    _is_passive,
+    _match,
+    _negated,
+    _skip_clause,
+)
+from relnlp.events._discourse import description
+from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
+from relnlp.events._words import ACT_NOUNS, AUTHOR_PRONOUNS, NOMINALS, UNDER_NOUNS
+
+
+def _nearby_actors(
+    verb: Token, actors: _Actors, context: _Context
+) -> tuple[list[_Actor], list[_Actor]]:
+    """Actors the sentence of ``verb`` names before the trigger (nearest first) and, in
+    the trigger's own clause, after it (in order); mere places ("in Kabul") left out."""
+    sent = verb.sent
+    clause_end = verb.right_edge.i
+    lo = bisect.bisect_left(context.mention_at, sent.start)
+    hi = bisect.bisect_left(context.mention_at, sent.end)
+    before: list[_Actor] = []
+    after: list[_Actor] = []
+    for i, a in context.mentions[lo:hi]:
+        if _location(verb.doc[i], actors):
+            continue
+        if i < verb.i:
+            before.append(a)
+        elif i <= clause_end:
+            after.append(a)
+    return list(dict.fromkeys(before[::-1])), list(dict.fromkeys(after))
+
+
+def _low_agent(verb: Token, actors: _Actors) -> Token | None:
+    """The agent of a passive the parser attached below the verb: "were invited to the
+    summit by Egypt" ("by Egypt" under "summit"), or the author of the act a passive's
+    manner phrase names: "were killed in a Turkish drone strike", "was hit by an Iranian
+    missile attack" (a nationality or a name on an act noun, or its possessor)."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in {"in", "by", "to", "at", "during"}:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if c.lower_ == "by" and p.lemma_.lower() in ACT_NOUNS:
+                # "hit by an Iranian missile attack", "by Russia's shelling"
+                if (author := _act_author(p, actors)) is not None:
+                    return author
+            if c.lower_ == "in" and p.lemma_.lower() in NOMINALS:
+                if (author := _act_author(p, actors)) is not None:
+                    return author
+            for g in p.children:
+                if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by"):
+                    by = next((q for q in g.children if q.dep_ == "pobj"), None)
+                    if by is not None and _np_side(by, actors):
+                        return by
+    return None
+
+
+def _act_author(noun: Token, actors: _Actors) -> Token | None:
+    """The word on an act noun that names its author: a possessor, or a nationality or
+    name modifying it ("Russia's shelling", "a Turkish drone strike")."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON" and _np_side(c, actors):
+            return c
+    for c in noun.children:
+        hit = actors.by_token.get(c.i)
+        if c.dep_ in {"amod", "compound", "nmod"} and hit is not None and not hit.place:
+            return c
+    return None
+
+
+def _under_event(
+    noun: Token, verbs: EventVerbs, actors: _Actors, context: _Context
+) -> Event | None:
+    """An act the clause's subject undergoes: "the embassy came under attack from Houthi
+    rebels", "under pressure from Washington, Panama expelled ..." (:data:`UNDER_NOUNS`
+    after "under"). The source is the object of "from" or "by" (on the noun or on the
+    clause's verb), the target the clause's subject. Not when the verb has an object
+    ("put Kenya under pressure": the verb table's act), nor in a clause that reports no
+    act (a hypothesis, a denial)."""
+    verb_lemma = UNDER_NOUNS.get(noun.lemma_.lower())
+    if verb_lemma is None or noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return None
+    gov = noun.head.head
+    if gov.pos_ not in {"VERB", "AUX"}:
+        return None
+    coded = _match(gov, verbs)
+    if coded is not None and coded[0].particle == "under":
+        return None  # "put Kenya under pressure": the verb's act
+    if _skip_clause(gov) or _negated(gov):
+        return None
+    entries = [t for t in verbs.by_verb.get(verb_lemma, ()) if t.objects is None]
+    if not entries:
+        return None
+    by = next(
+        (
+            p
+            for h in (noun, gov)
+            for c in h.children
+            if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
+    subj, _passive = _clause_subject(gov)
+    if by is None or subj is None:
+        return None
+    sources = _np_side(by, actors)
+    targets = _np_side(subj, actors)
+    confidence = 1.0
+    if not targets and (subj.pos_ == "PRON" or description(subj) is not None):
+        targets, confidence = context.resolve_scored(subj)
+    targets = [t for t in targets if t not in sources]
+    if not sources or not targets:
+        return None
+    trig = entries[0]
+    parties = tuple(dict.fromkeys((*sources, *targets)))
+    sent = noun.sent
+    return Event(
+        sent.start_char,
+        sent.end_char,
+        noun.idx,
+        noun.idx + len(noun.text),
+        trig.cameo,
+        quad_class(trig.cameo),
+        trig.goldstein,
+        False,
+        ";".join(sources),
+        ";".join(targets),
+        parties,
+        countries=tuple(dict.fromkeys(k for a in parties if (k := actors.country.get(a)))),
+        actor_confidence=confidence,
+    )
+
+
+#: Confidence of the actors of an event whose roles come from word order alone.
+BACKOFF_CONFIDENCE = 0.4
+
+
+def _backoff_event(
+    verb: Token, trig: Trigger, words: list[Token], actors: _Actors, context: _Context
+) -> Event | None:
+    """An event from an active clause whose subject the parse did not find or could not
+    resolve (a pronoun, a participle clause, a verb the parse cut off from its subject),
+    its roles filled by word order: the actor named nearest before the trigger is the
+    source, the first named after it in its clause the target.
+
+    Never the same actor (or an actor and its own state) on both sides; names of things
+    (exercises, treaties, weapons) are no actors
+    (:func:`relnlp.events._actors._is_thing`). Not guessed: statements (CAMEO 01),
+    refusals and intents, passives (the subject is their target: :func:`_event_at`),
+    clauses whose subject is a noun that names no actor ("the channel provides"), and
+    verbs used as adjectives or prepositions ("is striking", "given").
+    """
+    if (
+        trig.cameo[:2] == "01"
+        or verb.dep_ in BACKOFF_SKIP_DEPS
+        or _is_passive(verb)
+        or _negated(verb)
+        or _intent(verb)
+    ):
+        return None
+    if not _asserted_form(verb):
+        return None
+    subj, passive = _clause_subject(verb)
+    if passive or (subj is not None and subj.pos_ != "PRON" and not _fills_role(subj, actors)):
+        return None
+    if subj is not None and subj.lower_ in AUTHOR_PRONOUNS:
+        return None  # "we": the author, as in :func:`_event_at`
+    before, after = _nearby_actors(verb, actors, context)
+    sources = [a.name for a in before][:1]
+    if not sources:
+        return None
+    own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
+    targets = [
+        a.name for a in after if a.name not in own and actors.country.get(a.name) not in own
+    ][:1]
+    parties = tuple(dict.fromkeys((*sources, *targets)))
+    countries = tuple(dict.fromkeys(k for p in parties if (k := actors.country.get(p))))
+    sent = verb.sent
+    return Event(
+        sent.start_char,
+        sent.end_char,
+        min(w.idx for w in words),
+        max(w.idx + len(w.text) for w in words),
+        trig.cameo,
+        quad_class(trig.cameo),
+        trig.goldstein,
+        False,
+        sources[0],
+        ";".join(targets) or None,
+        parties,
+        countries=countries,
+        actor_confidence=BACKOFF_CONFIDENCE,
+    )
+
+
+def _asserted_form(verb: Token) -> bool:
+    """Whether a verb's form asserts an act by itself: a finite verb ("unleashed",
+    "courts"), a verb with a tense auxiliary ("has hit", "were fighting"), a participle
+    clause of one ("..., alleging that"), or a conjunct of such a verb. Not an infinitive
+    ("resolve to threaten", "designed to defend") nor a gerund under a noun ("reports of
+    X beginning to invest"): their act may never have happened."""
+    cur = verb
+    for _ in range(4):
+        if cur.tag_ in FINITE_TAGS:
+            return True
+        if any(c.dep_ == "aux" and c.lemma_.lower() in TENSE_AUXILIARIES for c in cur.children):
+            return True
+        if cur.tag_ == "VBG" and cur.dep_ == "advcl" and cur.head.tag_ in FINITE_TAGS:
+            return True
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+#: Auxiliaries of tense and aspect ("has hit", "were fighting", "did attack"); not "to",
+#: nor a verb the parser took for one ("felt threatened").
+TENSE_AUXILIARIES = frozenset({"be", "have", "do"})
+#: Dependencies of a verb used as an adjective, a preposition or an adverb ("is
+#: striking", "given their desire", "felt threatened"), which :func:`_backoff_event` does
+#: not read as an act.
+BACKOFF_SKIP_DEPS = frozenset({"prep", "mark", "advmod", "acomp", "oprd", "amod", "agent"})
