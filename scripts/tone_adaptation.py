@@ -36,6 +36,7 @@ import numpy as np
 from scipy import sparse
 
 sys.path.insert(0, "scripts")
+import tone_event_inputs as E
 import train_tone as T
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
@@ -50,8 +51,74 @@ data = {}
 for name, fname in T.FILES.items():
     texts, labels, rows = T.read_tsv(Path("../shared/dev/tone") / fname)
     tr, te = T.split(labels)
-    masked, feats = T.cached_inputs(texts, Path("/tmp/relnlp-tone-cache"))
-    data[name] = dict(masked=masked, feats=feats[:, :NR], y=labels, train=tr, test=te)
+    # sixth session: inputs and extracted events from one pipeline pass
+    # (scripts/tone_event_inputs.py); the events give the ``events`` option's terms
+    ev = E.cached(texts)
+    masked, feats = ev["masked"], np.asarray(ev["feats"], dtype=float)
+    data[name] = dict(
+        masked=masked, feats=feats[:, :NR], y=labels, train=tr, test=te, events=ev["events"]
+    )
+
+
+#: Families of event terms (relnlp.tone.event_terms) an ``events`` option may name.
+FAMILIES = {
+    "q": lambda t: t.startswith("e:") and t[-1] in "ck" and ":" not in t[2:],
+    "status": lambda t: t.startswith("e:") and t[-1] in "ni" and t != "e:none",
+    "dyad": lambda t: t.startswith("e:") and t[-2:] in (":1", ":2"),
+    "g": lambda t: t.startswith("g:"),
+    "a": lambda t: t.startswith("a:"),
+    "none": lambda t: t == "e:none",
+}
+
+
+def _event_terms(item, families):
+    from relnlp.events import Event
+    from relnlp.tone.event_terms import event_terms
+
+    evs = [
+        Event(
+            0,
+            0,
+            0,
+            0,
+            e["cameo"],
+            e["type"],
+            e["goldstein"],
+            e["negated"],
+            e["source"],
+            e["target"],
+            tuple(e["parties"]),
+            countries=tuple(e["countries"]),
+        )
+        for e in item["events"]
+    ]
+    kinds = item["kinds"]
+
+    def kind(n):
+        k = kinds.get(n)
+        return "s" if (k and k[1]) else "o"
+
+    return [t for t in event_terms(evs, kind) if any(FAMILIES[f](t) for f in families)]
+
+
+def with_events(masked, items, families):
+    from relnlp.tone.model import SYNTAX_SEP
+
+    out = []
+    for m, it in zip(masked, items):
+        terms = _event_terms(it, families)
+        if not terms:
+            out.append(m)
+            continue
+        text, sep, syntax = m.partition(SYNTAX_SEP)
+        out.append(text + SYNTAX_SEP + " ".join([*syntax.split(), *terms]))
+    return out
+
+
+def use_events(families):
+    for d in data.values():
+        d.setdefault("plain", d["masked"])
+        d["masked"] = with_events(d["plain"], d["events"], families) if families else d["plain"]
 
 
 def part(name, which):
@@ -219,4 +286,9 @@ def evaluate(cfg, label, stages=("val", "un", "news", "u2n", "n2u")):
 if __name__ == "__main__":
     cfgs = json.loads(sys.argv[1])
     for label, cfg in cfgs:
+        use_events(cfg.pop("events", None))
+        if cfg.get("char"):
+            import relnlp.tone.model as _tm
+
+            _tm.CHAR_NGRAMS = tuple(cfg.pop("char"))
         evaluate(cfg, label, tuple(cfg.pop("stages", ("val", "un", "news", "u2n", "n2u"))))
