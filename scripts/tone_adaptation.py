@@ -24,7 +24,15 @@ Options:
 * ``drop_prefix``: drop the vocabulary's terms with these prefixes (``["#"]``: the
   character n-grams);
 * ``sgd`` (alpha) / ``svm`` (C): a modified-Huber SGD classifier or a sigmoid-calibrated
-  linear SVM added to the average with weight ``ew`` (1/3).
+  linear SVM added to the average with weight ``ew`` (1/3);
+* ``events`` (sixth session): families of the extracted events' terms added to the
+  syntax terms (``scripts/tone_adaptation_events.py`` ``FAMILIES``: ``q`` quad class,
+  ``status`` negated / intent, ``dyad`` one or two sides, ``g`` Goldstein step, ``a``
+  actor kinds, ``none``); ``C``: the regression's C; ``char``: the character n-gram
+  range (default [3, 5]); ``stages``: the figures to compute (``["val"]`` to choose).
+
+The inputs come from the cache of ``scripts/tone_event_inputs.py`` (one pipeline pass per
+text, with its events).
 """
 
 import json
@@ -36,6 +44,7 @@ import numpy as np
 from scipy import sparse
 
 sys.path.insert(0, "scripts")
+import tone_adaptation_events as EV
 import tone_event_inputs as E
 import train_tone as T
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -60,65 +69,10 @@ for name, fname in T.FILES.items():
     )
 
 
-#: Families of event terms (relnlp.tone.event_terms) an ``events`` option may name.
-FAMILIES = {
-    "q": lambda t: t.startswith("e:") and t[-1] in "ck" and ":" not in t[2:],
-    "status": lambda t: t.startswith("e:") and t[-1] in "ni" and t != "e:none",
-    "dyad": lambda t: t.startswith("e:") and t[-2:] in (":1", ":2"),
-    "g": lambda t: t.startswith("g:"),
-    "a": lambda t: t.startswith("a:"),
-    "none": lambda t: t == "e:none",
-}
-
-
-def _event_terms(item, families):
-    from relnlp.events import Event
-    from relnlp.tone.event_terms import event_terms
-
-    evs = [
-        Event(
-            0,
-            0,
-            0,
-            0,
-            e["cameo"],
-            e["type"],
-            e["goldstein"],
-            e["negated"],
-            e["source"],
-            e["target"],
-            tuple(e["parties"]),
-            countries=tuple(e["countries"]),
-        )
-        for e in item["events"]
-    ]
-    kinds = item["kinds"]
-
-    def kind(n):
-        k = kinds.get(n)
-        return "s" if (k and k[1]) else "o"
-
-    return [t for t in event_terms(evs, kind) if any(FAMILIES[f](t) for f in families)]
-
-
-def with_events(masked, items, families):
-    from relnlp.tone.model import SYNTAX_SEP
-
-    out = []
-    for m, it in zip(masked, items):
-        terms = _event_terms(it, families)
-        if not terms:
-            out.append(m)
-            continue
-        text, sep, syntax = m.partition(SYNTAX_SEP)
-        out.append(text + SYNTAX_SEP + " ".join([*syntax.split(), *terms]))
-    return out
-
-
 def use_events(families):
     for d in data.values():
         d.setdefault("plain", d["masked"])
-        d["masked"] = with_events(d["plain"], d["events"], families) if families else d["plain"]
+        d["masked"] = EV.with_events(d["plain"], d["events"], families) if families else d["plain"]
 
 
 def part(name, which):

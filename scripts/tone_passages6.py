@@ -116,6 +116,28 @@ def lodo(x: np.ndarray, y: np.ndarray, docs: np.ndarray, names: list[str]) -> np
     return held
 
 
+def nested(
+    x: np.ndarray, y: np.ndarray, docs: np.ndarray, names: list[str], sets: list[list[int]]
+) -> tuple[np.ndarray, dict[str, int]]:
+    """The feature set chosen fold by fold: for each report left out, every set in
+    ``sets`` is scored by leave one document out on the other reports (pooled Spearman
+    of its held-out scores), the best is fitted on them and scores the report left out."""
+    held = np.zeros(len(y))
+    chosen: dict[str, int] = {}
+    for d in names:
+        tr, te = docs != d, docs == d
+        inner_names = [n for n in names if n != d]
+
+        def inner(k: int, tr: np.ndarray = tr, inner_names: list[str] = inner_names) -> float:
+            xs = x[tr][:, sets[k]]
+            return _rho(lodo(xs, y[tr], docs[tr], inner_names), y[tr])
+
+        k = max(range(len(sets)), key=inner)
+        chosen[d] = k
+        held[te] = lodo(x[:, sets[k]], y, docs, [d])[te]
+    return held, chosen
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=Path("../shared/dev"))
@@ -146,6 +168,11 @@ def main() -> None:
             cols = list(range(nb)) + [nb + j]
             systems.append((f"ridge(shipped + {f})", lodo(x[:, cols], y, docs, names)))
         systems.append(("ridge(shipped + all five)", lodo(x, y, docs, names)))
+        sets = [list(range(nb))] + [list(range(nb)) + [nb + j] for j in range(len(EXTRA_FEATURES))]
+        sets.append(list(range(x.shape[1])))
+        held, chosen = nested(x, y, docs, names, sets)
+        print(f"{axis} nested choice per fold: {chosen}", file=sys.stderr)
+        systems.append(("ridge, feature set chosen per fold (nested LODO)", held))
         for f in EXTRA_FEATURES:
             v = x[:, allf.index(f)]
             print(f"{axis} {f} alone: pooled {_rho(v, y):.3f}", file=sys.stderr)

@@ -68,3 +68,23 @@ def test_terms_of_parsed_sentences(nlp: Any) -> None:
     assert any(t.startswith("e:vc") or t.startswith("e:mc") for t in terms[0])
     assert "e:mk" in terms[1]
     assert terms[2] == ["e:none"]
+
+
+def test_events_are_read_once_per_doc_state(nlp: Any) -> None:
+    from relnlp import records
+
+    r = nlp.analyze("Ecuador expelled the Colombian ambassador on Monday.", doc_date="2019-03-04")
+    first = extract_events(r.doc)
+    again = extract_events(r.doc)
+    assert again == first and again is not first  # a copy: callers may change their list
+    # new entity records (another actor pass): read anew, without the actors
+    records.set_entities(r.doc, [])
+    assert all(ev.source != "Ecuador" for ev in extract_events(r.doc))
+
+
+def test_packaged_model_reads_event_terms(nlp: Any) -> None:
+    from relnlp.tone.model import load_packaged
+
+    model = load_packaged()
+    assert model.event_terms
+    assert {"@e:mk", "@e:vc", "@e:vkn", "@g:-4"} <= set(model.vocabulary)

@@ -30,9 +30,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
     from relnlp.events import Event
 
-__all__ = ["QUAD_SHORT", "event_terms", "sentence_events"]
+__all__ = ["QUAD_SHORT", "doc_event_terms", "event_terms", "sentence_events"]
 
 #: Short names of the quad classes in the terms.
 QUAD_SHORT = {
@@ -117,3 +119,34 @@ def sentence_events(
         if 0 <= k < len(bounds) and ev.trigger_start < bounds[k][1]:
             out[k].append(ev)
     return out
+
+
+def doc_event_terms(doc: Doc, sents: Sequence[Span]) -> list[list[str]]:
+    """The event terms of each sentence of an analysed Doc (the model's input).
+
+    The events come from :func:`relnlp.events.extract_events` on the Doc (after
+    ``relnlp_actors`` and ``relnlp_dates``); an actor is a state (``s``) when its entity
+    has a state (:attr:`relnlp.records.Entity.country`), else ``o``.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        The analysed Doc.
+    sents : sequence of spacy.tokens.Span
+        Its sentences, in order.
+
+    Returns
+    -------
+    list of list of str
+        The terms of each sentence (:func:`event_terms`).
+    """
+    from relnlp import records
+    from relnlp.events import extract_events
+
+    kinds = {e.canonical: "s" if e.country else "o" for e in records.entities(doc) or []}
+
+    def kind(name: str) -> str:
+        return kinds.get(name, "o")
+
+    per = sentence_events(extract_events(doc), [(s.start_char, s.end_char) for s in sents])
+    return [event_terms(evs, kind) for evs in per]
