@@ -26,6 +26,12 @@ latter averaged with a complement naive Bayes model on the same features
 (:data:`NB_SYSTEMS`; the regression is fitted once for both). ``--measure-chosen-only``
 skips the held-out and cross-corpus fits of the systems not chosen.
 
+Sixth session: the inputs come from ``scripts/tone_event_inputs.py``'s cache (one
+pipeline pass per text, with the events :func:`relnlp.events.extract_events` finds), and
+the event terms of :data:`EVENT_FAMILIES` (:mod:`relnlp.tone.event_terms`) are added to
+the syntax terms; the systems scored (:data:`SCORED`) are the shipped one and the same
+with the event terms, which replaces it only with a validation gain of :data:`MARGIN`.
+
 Nothing of the held-out parts is used for fitting or for choosing anything.
 """
 
