@@ -24,7 +24,15 @@ Options:
 * ``drop_prefix``: drop the vocabulary's terms with these prefixes (``["#"]``: the
   character n-grams);
 * ``sgd`` (alpha) / ``svm`` (C): a modified-Huber SGD classifier or a sigmoid-calibrated
-  linear SVM added to the average with weight ``ew`` (1/3).
+  linear SVM added to the average with weight ``ew`` (1/3);
+* ``events`` (sixth session): families of the extracted events' terms added to the
+  syntax terms (``scripts/tone_adaptation_events.py`` ``FAMILIES``: ``q`` quad class,
+  ``status`` negated / intent, ``dyad`` one or two sides, ``g`` Goldstein step, ``a``
+  actor kinds, ``none``); ``C``: the regression's C; ``char``: the character n-gram
+  range (default [3, 5]); ``stages``: the figures to compute (``["val"]`` to choose).
+
+The inputs come from the cache of ``scripts/tone_event_inputs.py`` (one pipeline pass per
+text, with its events).
 """
 
 import json
@@ -36,6 +44,8 @@ import numpy as np
 from scipy import sparse
 
 sys.path.insert(0, "scripts")
+import tone_adaptation_events as EV
+import tone_event_inputs as E
 import train_tone as T
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
@@ -50,8 +60,19 @@ data = {}
 for name, fname in T.FILES.items():
     texts, labels, rows = T.read_tsv(Path("../shared/dev/tone") / fname)
     tr, te = T.split(labels)
-    masked, feats = T.cached_inputs(texts, Path("/tmp/relnlp-tone-cache"))
-    data[name] = dict(masked=masked, feats=feats[:, :NR], y=labels, train=tr, test=te)
+    # sixth session: inputs and extracted events from one pipeline pass
+    # (scripts/tone_event_inputs.py); the events give the ``events`` option's terms
+    ev = E.cached(texts)
+    masked, feats = ev["masked"], np.asarray(ev["feats"], dtype=float)
+    data[name] = dict(
+        masked=masked, feats=feats[:, :NR], y=labels, train=tr, test=te, events=ev["events"]
+    )
+
+
+def use_events(families):
+    for d in data.values():
+        d.setdefault("plain", d["masked"])
+        d["masked"] = EV.with_events(d["plain"], d["events"], families) if families else d["plain"]
 
 
 def part(name, which):
@@ -219,4 +240,9 @@ def evaluate(cfg, label, stages=("val", "un", "news", "u2n", "n2u")):
 if __name__ == "__main__":
     cfgs = json.loads(sys.argv[1])
     for label, cfg in cfgs:
+        use_events(cfg.pop("events", None))
+        if cfg.get("char"):
+            import relnlp.tone.model as _tm
+
+            _tm.CHAR_NGRAMS = tuple(cfg.pop("char"))
         evaluate(cfg, label, tuple(cfg.pop("stages", ("val", "un", "news", "u2n", "n2u"))))

@@ -4,6 +4,8 @@ chronology entry."""
 
 from __future__ import annotations
 
+import operator
+import weakref
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -480,7 +482,36 @@ def extract_events(doc: Doc, verbs: EventVerbs | None = None) -> list[Event]:
     >>> ev.parties, ev.type, ev.date
     (('Russia', 'China'), 'verbal_cooperation', '2014-05')
     """
-    verbs = verbs if verbs is not None else _default_verbs()
+    key = _inputs_of(doc) if verbs is None else None
+    if key is not None:
+        hit = _CACHE.get(doc)
+        if hit is not None and len(hit[0]) == len(key) and all(map(operator.is_, hit[0], key)):
+            return list(hit[1])
+    out = _extract(doc, verbs if verbs is not None else _default_verbs())
+    if key is not None:
+        _CACHE[doc] = (key, tuple(out))
+    return out
+
+
+#: The events of a Doc with the packaged verb table, with the records they were read
+#: from: the tone component reads them (sixth session, :mod:`relnlp.tone.event_terms`)
+#: and the ``events`` table again; a Doc whose records were replaced is read anew.
+_CACHE: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], tuple[Event, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _inputs_of(doc: Doc) -> tuple[Any, ...]:
+    return (
+        doc_records.entities(doc),
+        doc_records.timexes(doc),
+        doc_records.chronology(doc),
+        doc_records.passages(doc),
+        _default_verbs(),
+    )
+
+
+def _extract(doc: Doc, verbs: EventVerbs) -> list[Event]:
     actors = _Actors(doc)
     context = _Context(doc, actors)
     timexes = [

@@ -60,6 +60,7 @@ from relnlp.events._lexicon import _default_verbs
 from relnlp.pipeline import doc_text, strings_of
 from relnlp.pipeline._tone_names import numbered_names, title_case_names
 from relnlp.records import SentenceTone
+from relnlp.tone.event_terms import doc_event_terms
 from relnlp.tone.lexicon import ARTICLES, KINDS, Cue, Lexicon
 from relnlp.tone.model import CLASSES, COOPERATION, TENSION, ToneModel, model_text
 
@@ -560,9 +561,10 @@ class ToneScorer:
             masked = [masked_text(doc, s, names, text) for s in sents]
             if self.model.syntax:
                 pos_ids = doc.to_array(POS).tolist()
+                ev = doc_event_terms(doc, sents) if self.model.event_terms else [[]] * len(sents)
                 masked = [
-                    model_text(m, syntax_terms(doc, s, named, pos_ids, self.model.verb_classes))
-                    for m, s in zip(masked, sents)
+                    model_text(m, syntax_terms(doc, s, named, pos_ids, self.model.verb_classes) + e)
+                    for m, s, e in zip(masked, sents, ev)
                 ]
             dense = sentence_vectors(doc, sents, self.model.n_dense)
             learned = _learned_scores(self.model, masked, [rule_features(h) for h in hits], dense)

@@ -197,6 +197,9 @@ class ToneModel:
         self.syntax = any(t.startswith("@") for t in self.vocabulary)
         #: whether it reads the verb table's quad classes among them (``@q:...``)
         self.verb_classes = any(t.startswith(("@q:", "@nq:", "@hq:")) for t in self.vocabulary)
+        #: whether it reads the extracted events' terms (``@e:``, ``@g:``, ``@a:``;
+        #: :mod:`relnlp.tone.event_terms`)
+        self.event_terms = any(t.startswith(("@e:", "@g:", "@a:")) for t in self.vocabulary)
 
     def _term_ids(self, text: str) -> list[int]:
         """Vocabulary indices of :func:`analyzer`'s terms of ``text`` (the same multiset),

@@ -23,6 +23,7 @@ gold), so that a fitted axis stays comparable with an unfitted one.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,16 @@ if TYPE_CHECKING:
     from relnlp.records import SentenceTone
     from relnlp.report import Report
 
-__all__ = ["DAMP", "FEATURES", "Ridge", "combine", "passage_features"]
+__all__ = [
+    "CONTRAST",
+    "DAMP",
+    "EXTRA_FEATURES",
+    "FEATURES",
+    "Ridge",
+    "combine",
+    "extra_features",
+    "passage_features",
+]
 
 #: How much each further sentence lifts a passage in the noisy-or of the passage score.
 DAMP = 0.6
@@ -49,6 +59,36 @@ FEATURES = (
     "dyad",
     "hedged",
     "length",
+)
+#: Further candidate features (sixth session, :func:`extra_features`), all meaningful in
+#: any report:
+#:
+#: * ``other_events``: log(1 + number of the passage's events of the *other* axis);
+#: * ``event_share``: the share of the passage's sentences holding an event of the axis;
+#: * ``worst``: the most hostile event of the passage, ``-min(goldstein, 0) / 10``
+#:   (the same on both axes);
+#: * ``contrast``: the share of the sentences with a cue on the axis that hold a
+#:   contrast or concession marker (:data:`CONTRAST`: "but", "however", "despite" ...);
+#: * ``heading``: the strongest weight of a one-word cue of the axis among the words of
+#:   the passage's section heading (its lexicon cues, plural ``-s`` folded).
+EXTRA_FEATURES = ("other_events", "event_share", "worst", "contrast", "heading")
+#: Contrast and concession markers (one word or two).
+CONTRAST = frozenset(
+    {
+        "but",
+        "however",
+        "despite",
+        "although",
+        "though",
+        "yet",
+        "nevertheless",
+        "nonetheless",
+        "whereas",
+        "notwithstanding",
+        "in spite",
+        "even as",
+        "even so",
+    }
 )
 _QUADS = {
     "cooperation": ("verbal_cooperation", "material_cooperation"),
@@ -158,6 +198,87 @@ def passage_features(
             _axis_features(groups[i], axis, types[i], gold[i], len(states[i])) for i in range(n)
         ]
         out[axis] = np.array(rows, dtype=float).reshape(n, len(FEATURES))
+    return out
+
+
+def _has_contrast(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(w in CONTRAST for w in words) or any(
+        f"{a} {b}" in CONTRAST for a, b in zip(words, words[1:])
+    )
+
+
+def _heading_weight(heading: str, axis: str, cues: dict[str, dict[str, float]]) -> float:
+    best = 0.0
+    for w in re.findall(r"[a-z]+", heading.lower()):
+        for form in (w, w[:-1] if w.endswith("s") else w):
+            best = max(best, cues[axis].get(form, 0.0))
+    return best
+
+
+def _one_word_cues() -> dict[str, dict[str, float]]:
+    from relnlp.tone.lexicon import load_lexicon
+
+    out: dict[str, dict[str, float]] = {"cooperation": {}, "tension": {}}
+    for cues in load_lexicon().by_first.values():
+        for c in cues:
+            if len(c.lemmas) == 1 and c.axis in out:
+                out[c.axis][c.lemmas[0]] = max(out[c.axis].get(c.lemmas[0], 0.0), c.weight)
+    return out
+
+
+def extra_features(
+    report: Report, groups: Sequence[Sequence[SentenceTone]]
+) -> dict[str, np.ndarray]:
+    """The candidate features :data:`EXTRA_FEATURES` of each passage, an array per axis.
+
+    Parameters
+    ----------
+    report : Report
+        The analysed report (its ``events`` and ``passages`` tables are read).
+    groups : sequence of sequences of SentenceTone
+        The sentences of each passage.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        ``{axis: array of shape (n_passages, len(EXTRA_FEATURES))}``.
+    """
+    n = len(groups)
+    evs: list[list[tuple[str, float, int]]] = [[] for _ in range(n)]
+    ev = report.events
+    if len(ev):
+        for pid, t, g, a in zip(ev["passage_id"], ev["type"], ev["goldstein"], ev["start"]):
+            if pid is None or pid != pid or not isinstance(t, str) or not 0 <= int(pid) < n:
+                continue
+            evs[int(pid)].append((t, float(g) if g is not None else math.nan, int(a)))
+    pas = report.passages
+    headings = [str(s) if isinstance(s, str) else "" for s in pas["section"]] if len(pas) else []
+    headings += [""] * (n - len(headings))
+    text = report.doc.text
+    cues = _one_word_cues()
+    out: dict[str, np.ndarray] = {}
+    for axis, quads in _QUADS.items():
+        other = _QUADS["tension" if axis == "cooperation" else "cooperation"]
+        rows = []
+        for i in range(n):
+            group = groups[i]
+            m = max(1, len(group))
+            mine = [e for e in evs[i] if e[0] in quads]
+            cued = [t for t in group if any(c.startswith(axis) for c in t.cues)]
+            gs = [g for _t, g, _a in evs[i] if not math.isnan(g)]
+            rows.append(
+                [
+                    math.log1p(sum(e[0] in other for e in evs[i])),
+                    min(1.0, len({a for _t, _g, a in mine}) / m),
+                    -min(min(gs, default=0.0), 0.0) / 10,
+                    sum(_has_contrast(text[t.start : t.end]) for t in cued) / len(cued)
+                    if cued
+                    else 0.0,
+                    _heading_weight(headings[i], axis, cues),
+                ]
+            )
+        out[axis] = np.array(rows, dtype=float).reshape(n, len(EXTRA_FEATURES))
     return out
 
 
