@@ -106,8 +106,17 @@ def build_rows(data: Path, tax: Taxonomy) -> list[Row]:
                 if m.kind != "exclude":
                     hits[m.theme] += 1
             rows.append(
-                Row(d.doc_id, p.text, p.context, prev, p.themes, sc, prior.vetoed(found), hits,
-                    keyword_themes(p.text))
+                Row(
+                    d.doc_id,
+                    p.text,
+                    p.context,
+                    prev,
+                    p.themes,
+                    sc,
+                    prior.vetoed(found),
+                    hits,
+                    keyword_themes(p.text),
+                )
             )
             prev = p.text
     for p in examples_as_labels(tax):
@@ -116,8 +125,19 @@ def build_rows(data: Path, tax: Taxonomy) -> list[Row]:
         for m in found:
             if m.kind != "exclude":
                 hits[m.theme] += 1
-        rows.append(Row("taxonomy", p.text, "", "", p.themes, sc, prior.vetoed(found), hits,
-                        keyword_themes(p.text)))
+        rows.append(
+            Row(
+                "taxonomy",
+                p.text,
+                "",
+                "",
+                p.themes,
+                sc,
+                prior.vetoed(found),
+                hits,
+                keyword_themes(p.text),
+            )
+        )
     return rows
 
 
@@ -131,8 +151,9 @@ class Featurizer:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         ctx = self.v.get("context", True)
-        self.main = TfidfVectorizer(analyzer=ANALYZERS[self.v.get("analyzer", "stems")],
-                                    sublinear_tf=True)
+        self.main = TfidfVectorizer(
+            analyzer=ANALYZERS[self.v.get("analyzer", "stems")], sublinear_tf=True
+        )
         self.main.fit(_joined([r.text for r in rows], [r.context for r in rows] if ctx else None))
         if self.v.get("prev", 0):
             self.prev = TfidfVectorizer(analyzer=_prev_terms, sublinear_tf=True)
@@ -141,11 +162,15 @@ class Featurizer:
 
     def transform(self, rows: list[Row]) -> Any:
         ctx = self.v.get("context", True)
-        blocks = [self.main.transform(
-            _joined([r.text for r in rows], [r.context for r in rows] if ctx else None))]
+        blocks = [
+            self.main.transform(
+                _joined([r.text for r in rows], [r.context for r in rows] if ctx else None)
+            )
+        ]
         if self.v.get("prev", 0):
             blocks.append(self.prev.transform([r.prev for r in rows]) * self.v["prev"])
-        cols = [[r.prior[t] * PRIOR_FEATURE_SCALE for t in self.ids] for r in rows]
+        scale = self.v.get("prior_scale", PRIOR_FEATURE_SCALE)
+        cols = [[r.prior[t] * scale for t in self.ids] for r in rows]
         if self.v.get("taxhits"):
             cols = [c + [np.log1p(r.taxhits[t]) for t in self.ids] for c, r in zip(cols, rows)]
         if self.v.get("kw"):
@@ -182,20 +207,21 @@ def _linear(kind: str, v: dict[str, Any], X: Any, y: np.ndarray) -> tuple[np.nda
         est.fit(X, y)
         flp = est.feature_log_prob_
         w = (flp[1] - flp[0]).astype(float)
-        b = float(est.class_log_prior_[1] - est.class_log_prior_[0]) if hasattr(
-            est, "class_log_prior_") else 0.0
+        b = 0.0  # binary ComplementNB adds no class prior to its joint log-likelihood
     else:
         raise ValueError(kind)
-    dec = cross_val_predict(est, X, y, cv=folds, method="decision_function" if kind == "svm"
-                            else "predict_log_proba")
+    dec = cross_val_predict(
+        est, X, y, cv=folds, method="decision_function" if kind == "svm" else "predict_log_proba"
+    )
     if kind == "cnb":
         dec = dec[:, 1] - dec[:, 0]
     a, c = _platt(np.asarray(dec, dtype=float), y)
     return a * w, a * b + c
 
 
-def fit_predict(train: list[Row], test: list[Row], v: dict[str, Any], ids: list[str]
-                ) -> dict[str, np.ndarray]:
+def fit_predict(
+    train: list[Row], test: list[Row], v: dict[str, Any], ids: list[str]
+) -> dict[str, np.ndarray]:
     """Blended, vetoed scores of ``test`` rows for every theme."""
     f = Featurizer(v, ids).fit(train)
     Xtr, Xte = f.transform(train), f.transform(test)
@@ -266,8 +292,14 @@ def lodo(rows: list[Row], v: dict[str, Any], ids: list[str]) -> dict[str, Any]:
         k = [r.kw for r in test]
         per_fold[held] = {
             "n": len(test),
-            "counts": {t: {"gold": sum(t in x for x in g), "tp": sum(t in a and t in b for a, b in zip(p, g)),
-                           "fp": sum(t in a and t not in b for a, b in zip(p, g))} for t in ids},
+            "counts": {
+                t: {
+                    "gold": sum(t in x for x in g),
+                    "tp": sum(t in a and t in b for a, b in zip(p, g)),
+                    "fp": sum(t in a and t not in b for a, b in zip(p, g)),
+                }
+                for t in ids
+            },
             "relnlp": metrics.multilabel_f1(p, g, ids),
             "keywords": metrics.multilabel_f1(k, g, ids),
         }
@@ -309,6 +341,16 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "LR+SVM+CNB average": {"clf": "lr+svm+cnb"},
     "LR+SVM average": {"clf": "lr+svm"},
     "blend k=4": {"blend_k": 4.0},
+    # second batch (after the first table): combinations and the prior's weight as a feature
+    "cue hits + stem unigrams": {"taxhits": True, "analyzer": "unigrams"},
+    "cue hits, C=3": {"taxhits": True, "C": 3.0},
+    "cue hits, C=0.3": {"taxhits": True, "C": 0.3},
+    "prior feature x1": {"prior_scale": 1.0},
+    "prior feature x1, cue hits": {"prior_scale": 1.0, "taxhits": True},
+    "prior feature x6": {"prior_scale": 6.0},
+    "prev passage x1": {"prev": 1.0},
+    "cue hits + prev x0.5": {"taxhits": True, "prev": 0.5},
+    "cue hits + LR+SVM": {"taxhits": True, "clf": "lr+svm"},
 }
 
 
@@ -329,9 +371,13 @@ def main() -> None:
         r = lodo(rows, v, ids)
         results[name] = r
         rel, kw = r["relnlp"], r["keywords"]
-        print(f"{name:32s} macro {rel['macro']:.3f}  " + " / ".join(f"{rel[t]:.3f}" for t in ids)
-              + f"   (kw {kw['macro']:.3f}; seeds {r['seeds']['relnlp']['macro']:.3f},"
-              f" dev {r['dev']['relnlp']['macro']:.3f}; {time.time() - t0:.0f}s)", flush=True)
+        print(
+            f"{name:32s} macro {rel['macro']:.3f}  "
+            + " / ".join(f"{rel[t]:.3f}" for t in ids)
+            + f"   (kw {kw['macro']:.3f}; seeds {r['seeds']['relnlp']['macro']:.3f},"
+            f" dev {r['dev']['relnlp']['macro']:.3f}; {time.time() - t0:.0f}s)",
+            flush=True,
+        )
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str) + "\n", "utf-8")
 
