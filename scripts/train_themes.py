@@ -3,6 +3,7 @@
 
     python scripts/train_themes.py [--data ../shared/dev] [--out models/themes-v2]
                                    [--select] [--context none|terms|terms+prior] [--C 1.0]
+                                   [--prior-scale 3.0] [--cue-hits]
 
 * Labelled passages: every passage of the seed gold (corpora/gold, packaged copy) and of the
   development gold (corpora/dev/gold, packaged in relnlp/data/gold_dev; texts read from
@@ -52,6 +53,7 @@ VARIANTS: list[dict[str, Any]] = [
     {"context": "terms+prior", "C": 1.0},
     {"context": "terms", "C": 0.3},
     {"context": "terms", "C": 3.0},
+    {"context": "terms", "C": 1.0, "prior_scale": 1.0, "cue_hits": True},
 ]
 SEED_DOCS = ("000_a36955c7ab553492", "004_880b6a600cf7a9c3")
 
@@ -93,6 +95,8 @@ def lodo(
             tax,
             C=variant["C"],
             context_prior=variant["context"] == "terms+prior",
+            prior_scale=variant.get("prior_scale", 3.0),
+            cue_hits=variant.get("cue_hits", False),
             info={
                 "name": NAME,
                 "held_out": held,
@@ -149,10 +153,17 @@ def main() -> None:
     ap.add_argument("--select", action="store_true", help="compare the variants first")
     ap.add_argument("--context", default="terms", choices=["none", "terms", "terms+prior"])
     ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--prior-scale", type=float, default=3.0, help="factor on prior features")
+    ap.add_argument("--cue-hits", action="store_true", help="cue-match counts as features")
     args = ap.parse_args()
     tax = Taxonomy.default()
     docs = all_docs(args.data)
-    variant: dict[str, Any] = {"context": args.context, "C": args.C}
+    variant: dict[str, Any] = {
+        "context": args.context,
+        "C": args.C,
+        "prior_scale": args.prior_scale,
+        "cue_hits": args.cue_hits,
+    }
     selection = []
     if args.select:
         for v in VARIANTS:
@@ -176,6 +187,8 @@ def main() -> None:
         tax,
         C=variant["C"],
         context_prior=variant["context"] == "terms+prior",
+        prior_scale=variant.get("prior_scale", 3.0),
+        cue_hits=variant.get("cue_hits", False),
         info={"name": NAME, "variant": variant, "training_docs": sorted(res["data"])},
     )
     final.save(args.out)

@@ -189,3 +189,85 @@ def test_an_exclusion_caps_the_trained_model_too() -> None:
     assert "shipping" not in r.themes and r.scores["shipping"] < clf.threshold
     assert 'shipping: not "cargo of weapons"' in r.evidence
     assert "shipping" in clf.classify("Coast guards inspected the grain cargo and freight.").themes
+
+
+# Sentences written for the cue-count features (sixth session); none is in the gold.
+CUE_TEXTS = [
+    "Insurgents and terrorist cells crossed the border; the counterterrorism centre "
+    "tracked the extremists.",
+    "The development bank financed a railway and a trade corridor to the port.",
+    "Kazakhstan bought helicopters and air defence systems in an arms deal.",
+    "The orchestra played in the old town square.",
+]
+
+
+def test_cue_count_features_ignore_excluded_matches() -> None:
+    """``cue_counts`` counts a theme's cues and patterns, never its exclusion matches."""
+    from relnlp.themes.classifier import cue_counts
+    from relnlp.themes.features import PriorScorer
+
+    tax = Taxonomy.default().add_theme(
+        "shipping", cues=["cargo", "freight"], exclude=["cargo of weapons"]
+    )
+    prior = PriorScorer(tax)
+    _s, found = prior.score("Freight rates rose and the cargo ships waited.")
+    assert cue_counts(found).get("shipping") == 2
+    _s, found = prior.score("A cargo of weapons was seized.")
+    assert any(m.kind == "exclude" for m in found)
+    assert cue_counts(found).get("shipping", 0) == 0
+
+
+def test_cue_count_model_round_trips_and_old_files_still_load(tmp_path: Path) -> None:
+    import numpy as np
+
+    tax = Taxonomy.default()
+    labelled = [
+        LabelledPassage(CUE_TEXTS[0], ("counterterrorism",)),
+        LabelledPassage(CUE_TEXTS[1], ("geoeconomics",)),
+        LabelledPassage(CUE_TEXTS[2], ()),
+        LabelledPassage(CUE_TEXTS[3], ()),
+    ]
+    model = train(labelled, tax, prior_scale=1.0, cue_hits=True)
+    assert model.n_prior_features == 2 * len(tax.ids)
+    assert all(len(w) == len(model.vocabulary) + 2 * len(tax.ids) for w in model.coef.values())
+    loaded = ThemeModel.load(model.save(tmp_path / "m"))
+    assert loaded.cue_hits and loaded.prior_scale == 1.0
+    a = ThemeClassifier(tax, model).classify_many(CUE_TEXTS)
+    b = ThemeClassifier(tax, loaded).classify_many(CUE_TEXTS)
+    assert [r.scores for r in a] == [r.scores for r in b]
+    # The cue-count columns carry the counts: log(1 + n) per theme, after the prior columns.
+    X = model.features(CUE_TEXTS[:1], [{}], None, None, [a[0].matches])
+    k = len(model.vocabulary) + len(tax.ids) + list(tax.ids).index("counterterrorism")
+    # four cues (insurgents, terrorist, counterterrorism, extremists) and one pattern
+    assert X[0, k] == pytest.approx(np.log1p(5))
+    # A file written before these fields existed reads as prior_scale 3, no cue counts.
+    old = train(labelled, tax)
+    path = old.save(tmp_path / "old")
+    data = json.loads(path.read_text("utf-8"))
+    del data["prior_scale"], data["cue_hits"]
+    path.write_text(json.dumps(data), "utf-8")
+    back = ThemeModel.load(path)
+    assert back.prior_scale == 3.0 and not back.cue_hits
+    want = ThemeClassifier(tax, old).classify_many(CUE_TEXTS)
+    assert [r.scores for r in ThemeClassifier(tax, back).classify_many(CUE_TEXTS)] == [
+        r.scores for r in want
+    ]
+
+
+def test_a_theme_added_by_a_script_falls_back_to_the_prior_with_the_packaged_model() -> None:
+    """The packaged model does not know a user's theme: that theme is scored by the prior
+    alone, and the default themes score exactly as without it."""
+    from relnlp.themes.features import PriorScorer
+    from relnlp.themes.loading import build_classifier
+
+    tax = _energy_taxonomy()
+    clf = build_classifier(tax)
+    assert clf.model is not None and "energy" not in clf.model.coef
+    texts = ENERGY_UNSEEN + NOT_ENERGY + CUE_TEXTS
+    got = clf.classify_many(texts)
+    plain = build_classifier(Taxonomy.default()).classify_many(texts)
+    prior = PriorScorer(tax).score_many(texts)
+    for r, p, q in zip(got, plain, prior):
+        assert r.scores["energy"] == round(q["energy"], 4)
+        assert {t: v for t, v in r.scores.items() if t != "energy"} == p.scores
+    assert all("energy" in r.themes for r in got[: len(ENERGY_UNSEEN)])

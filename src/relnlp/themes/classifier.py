@@ -5,7 +5,9 @@ For each theme the score is a blend of
 * the **prior** (:class:`relnlp.themes.features.PriorScorer`): cues, patterns and similarity
   to the theme's description and examples; it works for a theme the moment it is defined;
 * a **logistic regression** per theme on TF-IDF features of word stems (unigrams and
-  bigrams) plus the prior scores, trained on labelled passages (``relnlp themes train``).
+  bigrams) plus the prior scores (and, in models that use them, ``log(1 + n)`` of the
+  number ``n`` of the theme's cue and pattern matches left after exclusions), trained on
+  labelled passages (``relnlp themes train``).
 
 ``score = w * p_model + (1 - w) * prior`` with ``w = n / (n + 8)``, ``n`` the number of
 positive training passages of the theme (``w = 0`` for a theme the model has not seen), so
@@ -76,6 +78,15 @@ def _analyzer(text: str) -> list[str]:
     return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])] + ctx
 
 
+def cue_counts(found: Iterable[CueMatch]) -> dict[str, int]:
+    """Cue and pattern matches per theme (exclusion matches not counted)."""
+    out: dict[str, int] = {}
+    for m in found:
+        if m.kind != "exclude":
+            out[m.theme] = out.get(m.theme, 0) + 1
+    return out
+
+
 def _joined(texts: Sequence[str], contexts: Sequence[str] | None) -> list[str]:
     if contexts is None:
         return list(texts)
@@ -95,6 +106,10 @@ class ThemeModel:
     info: dict[str, Any] = field(default_factory=dict)
     #: Whether the prior scores of the passage's context are features too.
     context_prior: bool = False
+    #: Factor on the prior-score features (3 in models saved before it was stored).
+    prior_scale: float = PRIOR_FEATURE_SCALE
+    #: Whether ``log(1 + n)`` of each theme's cue and pattern matches are features too.
+    cue_hits: bool = False
 
     # Features -------------------------------------------------------------------------
     def _tfidf(self, texts: Sequence[str]) -> Any:
@@ -127,7 +142,7 @@ class ThemeModel:
 
     @property
     def n_prior_features(self) -> int:
-        return len(self.prior_themes) * (2 if self.context_prior else 1)
+        return len(self.prior_themes) * (1 + int(self.context_prior) + int(self.cue_hits))
 
     def features(
         self,
@@ -135,18 +150,26 @@ class ThemeModel:
         priors: Sequence[dict[str, float]],
         contexts: Sequence[str] | None = None,
         context_priors: Sequence[dict[str, float]] | None = None,
+        matches: Sequence[Sequence[CueMatch]] | None = None,
     ) -> Any:
         """Feature rows: TF-IDF of passage (and ``ctx:`` context) terms, then the prior
-        scores of the passage (and of its context, when the model uses them)."""
+        scores of the passage (and of its context, and its cue-match counts, when the model
+        uses them; ``matches`` are :meth:`PriorScorer.score`'s matches of each passage)."""
         from scipy import sparse
 
         tf = self._tfidf(_joined(texts, contexts))
-        rows = [[p.get(t, 0.0) * PRIOR_FEATURE_SCALE for t in self.prior_themes] for p in priors]
+        scale = self.prior_scale
+        rows = [[p.get(t, 0.0) * scale for t in self.prior_themes] for p in priors]
         if self.context_prior:
             cps = context_priors or [{} for _ in texts]
             rows = [
-                r + [c.get(t, 0.0) * PRIOR_FEATURE_SCALE for t in self.prior_themes]
-                for r, c in zip(rows, cps)
+                r + [c.get(t, 0.0) * scale for t in self.prior_themes] for r, c in zip(rows, cps)
+            ]
+        if self.cue_hits:
+            counts = [cue_counts(m) for m in (matches or [() for _ in texts])]
+            rows = [
+                r + [float(np.log1p(c.get(t, 0))) for t in self.prior_themes]
+                for r, c in zip(rows, counts)
             ]
         pr = np.array(rows, dtype=float).reshape(len(texts), self.n_prior_features)
         return sparse.hstack([tf, sparse.csr_matrix(pr)]).tocsr()
@@ -169,6 +192,8 @@ class ThemeModel:
         C: float = 1.0,
         info: dict[str, Any] | None = None,
         context_prior: bool = False,
+        prior_scale: float = PRIOR_FEATURE_SCALE,
+        cue_hits: bool = False,
     ) -> ThemeModel:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -187,9 +212,14 @@ class ThemeModel:
             n_positive={},
             info=dict(info or {}),
             context_prior=context_prior,
+            prior_scale=prior_scale,
+            cue_hits=cue_hits,
         )
         ctx_priors = prior.score_many(contexts) if context_prior else None
-        X = model.features(texts, prior.score_many(texts), contexts, ctx_priors)
+        scored = [prior.score(t) for t in texts]
+        X = model.features(
+            texts, [s for s, _m in scored], contexts, ctx_priors, [m for _s, m in scored]
+        )
         for theme in themes:
             y = np.array([theme in p.themes for p in passages], dtype=int)
             n_pos = int(y.sum())
@@ -218,6 +248,8 @@ class ThemeModel:
             "n_positive": self.n_positive,
             "info": self.info,
             "context_prior": self.context_prior,
+            "prior_scale": self.prior_scale,
+            "cue_hits": self.cue_hits,
         }
         path = d / "themes_model.json"
         path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
@@ -250,7 +282,8 @@ class ThemeModel:
             idf = np.asarray(data["idf"], dtype=float)
             prior_themes = [str(t) for t in data["prior_themes"]]
             context_prior = bool(data.get("context_prior", False))
-            n_feat = len(vocab) + len(prior_themes) * (2 if context_prior else 1)
+            cue_hits = bool(data.get("cue_hits", False))
+            n_feat = len(vocab) + len(prior_themes) * (1 + int(context_prior) + int(cue_hits))
             coef = {str(t): np.asarray(w, dtype=float) for t, w in data["coef"].items()}
             if len(idf) != len(vocab) or any(len(w) != n_feat for w in coef.values()):
                 raise ValueError("array sizes do not match the vocabulary")
@@ -263,6 +296,8 @@ class ThemeModel:
                 n_positive={str(k): int(v) for k, v in data["n_positive"].items()},
                 info=dict(data.get("info", {})),
                 context_prior=context_prior,
+                prior_scale=float(data.get("prior_scale", PRIOR_FEATURE_SCALE)),
+                cue_hits=cue_hits,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise TaxonomyError(Errors.E305.format(path=path, problem=exc), path=str(path)) from exc
@@ -319,7 +354,7 @@ class ThemeClassifier:
                 if self.model.context_prior and contexts is not None
                 else None
             )
-            X = self.model.features(texts, priors, contexts, ctx_priors)
+            X = self.model.features(texts, priors, contexts, ctx_priors, [m for _s, m in scored])
             probs = self.model.predict_proba(X)
         out = []
         for i, (prior, found) in enumerate(scored):
@@ -440,8 +475,30 @@ def train(
     C: float = 1.0,
     info: dict[str, Any] | None = None,
     context_prior: bool = False,
+    prior_scale: float = PRIOR_FEATURE_SCALE,
+    cue_hits: bool = False,
 ) -> ThemeModel:
-    """Train a model on labelled passages plus the taxonomy's examples."""
+    """Train a model on labelled passages plus the taxonomy's examples.
+
+    Parameters
+    ----------
+    passages : iterable of LabelledPassage
+    taxonomy : Taxonomy
+    C : float
+        Inverse L2 regularisation of each theme's logistic regression.
+    info : dict, optional
+        Extra metadata stored in the model file.
+    context_prior : bool
+        Also use the prior scores of each passage's context as features.
+    prior_scale : float
+        Factor on the prior-score features (larger: the prior weighs more against words).
+    cue_hits : bool
+        Also use ``log(1 + n)`` of each theme's cue and pattern matches as features.
+
+    Returns
+    -------
+    ThemeModel
+    """
     data = list(passages) + examples_as_labels(taxonomy)
     meta = {
         "taxonomy": taxonomy.name,
@@ -449,6 +506,8 @@ def train(
         "taxonomy_fingerprint": taxonomy.fingerprint,
         "n_labelled": len(data),
         "C": C,
+        "prior_scale": prior_scale,
+        "cue_hits": cue_hits,
         **(info or {}),
     }
     return ThemeModel.fit(
@@ -458,4 +517,6 @@ def train(
         C=C,
         info=meta,
         context_prior=context_prior,
+        prior_scale=prior_scale,
+        cue_hits=cue_hits,
     )
