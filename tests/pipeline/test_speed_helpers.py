@@ -110,7 +110,7 @@ def test_patterns_skipped_without_their_words_still_find_them() -> None:
     from relnlp.pipeline._military import find_corridors, find_designators, find_exercises
 
     laws = {m.canonical for m in find_laws(_PROSE)}
-    assert {"Monroe Doctrine", "Resolution 2231"} <= laws
+    assert {"Monroe Doctrine", "United Nations Security Council Resolution 2231"} <= laws
     assert any(c.startswith("Treaty on the Non-Proliferation") for c in laws)
     plan = "Beijing adopted the 14th Five-Year Plan and the Concept of Security of the Union."
     assert {m.canonical for m in find_laws(plan)} >= {"14th Five-Year Plan"}
