@@ -3,7 +3,10 @@
 
     python scripts/train_themes.py [--data ../shared/dev] [--out models/themes-v2]
                                    [--select] [--context none|terms|terms+prior] [--C 1.0]
-                                   [--prior-scale 3.0] [--cue-hits]
+                                   [--prior-scale 1.0] [--cue-hits | --no-cue-hits]
+
+The defaults are the packaged model's recipe (``relnlp.themes.classifier.RECIPE``), which
+``relnlp themes train`` uses too.
 
 * Labelled passages: every passage of the seed gold (corpora/gold, packaged copy) and of the
   development gold (corpora/dev/gold, packaged in relnlp/data/gold_dev; texts read from
@@ -43,6 +46,7 @@ from relnlp.evaluate.dev import load_dev_gold
 from relnlp.evaluate.scorecard import GoldDoc, load_gold
 from relnlp.io import clean_view
 from relnlp.themes import LabelledPassage, Taxonomy, ThemeClassifier, train
+from relnlp.themes.classifier import RECIPE
 from relnlp.themes.context import passage_contexts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,10 +155,21 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "dev")
     ap.add_argument("--out", type=Path, default=ROOT / "models" / NAME)
     ap.add_argument("--select", action="store_true", help="compare the variants first")
-    ap.add_argument("--context", default="terms", choices=["none", "terms", "terms+prior"])
-    ap.add_argument("--C", type=float, default=1.0)
-    ap.add_argument("--prior-scale", type=float, default=3.0, help="factor on prior features")
-    ap.add_argument("--cue-hits", action="store_true", help="cue-match counts as features")
+    ap.add_argument(
+        "--context",
+        default="terms+prior" if RECIPE["context_prior"] else "terms",
+        choices=["none", "terms", "terms+prior"],
+    )
+    ap.add_argument("--C", type=float, default=RECIPE["C"])
+    ap.add_argument(
+        "--prior-scale", type=float, default=RECIPE["prior_scale"], help="factor on prior features"
+    )
+    ap.add_argument(
+        "--cue-hits",
+        action=argparse.BooleanOptionalAction,
+        default=RECIPE["cue_hits"],
+        help="cue-match counts as features",
+    )
     args = ap.parse_args()
     tax = Taxonomy.default()
     docs = all_docs(args.data)

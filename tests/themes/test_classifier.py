@@ -134,6 +134,32 @@ def test_cli_train_and_load_themes_model(tmp_path: Path) -> None:
     assert r.documents["share_energy"].iloc[0] > 0
 
 
+def test_cli_train_uses_the_packaged_models_recipe(tmp_path: Path) -> None:
+    """A user retraining with ``relnlp themes train`` gets the settings the packaged model
+    was trained with (feature scale, cue-match counts, context prior, C)."""
+    from relnlp.themes.loading import packaged_model_path
+
+    shipped = ThemeModel.load(packaged_model_path())
+    rows = [
+        (
+            "Customs officers cleared the first freight train on the new rail link.",
+            ["geoeconomics"],
+        ),
+        ("Gunmen bombed a checkpoint; police blamed an extremist network.", ["counterterrorism"]),
+        ("The orchestra toured three cities in the spring.", []),
+    ]
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(json.dumps({"text": t, "themes": th}) for t, th in rows), "utf-8")
+    out = tmp_path / "model"
+    res = CliRunner().invoke(app, ["themes", "train", str(labels), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    mine = ThemeModel.load(out)
+    assert mine.prior_scale == shipped.prior_scale
+    assert mine.cue_hits is shipped.cue_hits and mine.context_prior is shipped.context_prior
+    assert mine.info["C"] == shipped.info["C"]
+    assert mine.n_prior_features == shipped.n_prior_features
+
+
 def test_load_with_taxonomy_object_adds_a_column() -> None:
     nlp = relnlp.load(taxonomy=_energy_taxonomy())
     r = nlp.analyze("A new pipeline will carry natural gas to China.")
@@ -241,7 +267,7 @@ def test_cue_count_model_round_trips_and_old_files_still_load(tmp_path: Path) ->
     # four cues (insurgents, terrorist, counterterrorism, extremists) and one pattern
     assert X[0, k] == pytest.approx(np.log1p(5))
     # A file written before these fields existed reads as prior_scale 3, no cue counts.
-    old = train(labelled, tax)
+    old = train(labelled, tax, prior_scale=3.0, cue_hits=False)
     path = old.save(tmp_path / "old")
     data = json.loads(path.read_text("utf-8"))
     del data["prior_scale"], data["cue_hits"]

@@ -42,7 +42,12 @@ __all__ = ["LabelledPassage", "ThemeClassifier", "ThemeModel", "ThemeResult", "r
 FORMAT = "relnlp-themes"
 FORMAT_VERSION = 1
 BLEND_K = 8.0
+#: Factor on the prior-score features of models saved before it was stored in the file.
 PRIOR_FEATURE_SCALE = 3.0
+#: The training recipe of the packaged model (selected by leave-one-document-out,
+#: models/themes-v2/README.md): what :func:`train` and ``relnlp themes train`` use unless
+#: told otherwise, so a user retraining on their own labels gets the shipped settings.
+RECIPE: dict[str, Any] = {"C": 1.0, "context_prior": False, "prior_scale": 1.0, "cue_hits": True}
 #: A vetoed theme's score is at most this fraction of the threshold (below it, but still
 #: ordered by the evidence).
 EXCLUDE_CAP = 0.9
@@ -189,11 +194,11 @@ class ThemeModel:
         prior: PriorScorer,
         *,
         themes: Sequence[str],
-        C: float = 1.0,
+        C: float = RECIPE["C"],
         info: dict[str, Any] | None = None,
-        context_prior: bool = False,
-        prior_scale: float = PRIOR_FEATURE_SCALE,
-        cue_hits: bool = False,
+        context_prior: bool = RECIPE["context_prior"],
+        prior_scale: float = RECIPE["prior_scale"],
+        cue_hits: bool = RECIPE["cue_hits"],
     ) -> ThemeModel:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -472,13 +477,15 @@ def train(
     passages: Iterable[LabelledPassage],
     taxonomy: Taxonomy,
     *,
-    C: float = 1.0,
+    C: float = RECIPE["C"],
     info: dict[str, Any] | None = None,
-    context_prior: bool = False,
-    prior_scale: float = PRIOR_FEATURE_SCALE,
-    cue_hits: bool = False,
+    context_prior: bool = RECIPE["context_prior"],
+    prior_scale: float = RECIPE["prior_scale"],
+    cue_hits: bool = RECIPE["cue_hits"],
 ) -> ThemeModel:
     """Train a model on labelled passages plus the taxonomy's examples.
+
+    The defaults are the packaged model's recipe (:data:`RECIPE`).
 
     Parameters
     ----------
@@ -508,6 +515,7 @@ def train(
         "C": C,
         "prior_scale": prior_scale,
         "cue_hits": cue_hits,
+        "context_prior": context_prior,
         **(info or {}),
     }
     return ThemeModel.fit(
