@@ -2,6 +2,7 @@
 """Compare theme-classifier variants by leave-one-document-out over every annotated report.
 
     python scripts/themes_variants.py [--data ../shared/dev] [--only NAME ...] [--json OUT]
+                                      [--taxonomy TOML]
 
 Every variant is scored the same way: for each report, a model trained on the other reports
 (plus the taxonomy's examples) scores its gold passages; per-theme F1 and macro-F1 are pooled
@@ -30,7 +31,7 @@ import time
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ from relnlp.themes.classifier import (  # noqa: E402
     PRIOR_FEATURE_SCALE,
     _analyzer,
     _joined,
+    cue_counts,
     examples_as_labels,
 )
 from relnlp.themes.features import PriorScorer, stems, words  # noqa: E402
@@ -69,6 +71,14 @@ class Row:
     veto: set[str]
     taxhits: dict[str, int]
     kw: list[str]
+    #: Mean prior score of the report's passages (a document-level prior).
+    doc_prior: dict[str, float] = field(default_factory=dict)
+    #: Highest prior score of the previous and next passages.
+    near_prior: dict[str, float] = field(default_factory=dict)
+    #: Share of the report's passages whose prior score is at least 0.5.
+    doc_share: dict[str, float] = field(default_factory=dict)
+    #: Prior score of the passage's context (heading, list lead-in).
+    ctx_prior: dict[str, float] = field(default_factory=dict)
 
 
 def _surface(text: str) -> list[str]:
@@ -94,37 +104,43 @@ def _prev_terms(text: str) -> list[str]:
 ANALYZERS = {"stems": _analyzer, "surface": _surface, "unigrams": _unigrams}
 
 
+def _hits(found: list[Any], ids: list[str]) -> dict[str, int]:
+    counts = cue_counts(found)
+    return {t: counts.get(t, 0) for t in ids}
+
+
 def build_rows(data: Path, tax: Taxonomy) -> list[Row]:
+    """One row per gold passage (and taxonomy example), with the report-level and
+    neighbour prior scores (from the texts only, no labels)."""
     prior = PriorScorer(tax)
+    ids = list(tax.ids)
     rows: list[Row] = []
     for d in all_docs(data):
-        prev = ""
-        for p in passages_of(d, True):
-            sc, found = prior.score(p.text)
-            hits = {t: 0 for t in tax.ids}
-            for m in found:
-                if m.kind != "exclude":
-                    hits[m.theme] += 1
+        ps = passages_of(d, True)
+        scored = [prior.score(p.text) for p in ps]
+        sc_all = [sc for sc, _f in scored]
+        doc_prior = {t: float(np.mean([sc[t] for sc in sc_all])) for t in ids}
+        for i, (p, (sc, found)) in enumerate(zip(ps, scored)):
+            near = sc_all[max(0, i - 1) : i] + sc_all[i + 1 : i + 2]
             rows.append(
                 Row(
                     d.doc_id,
                     p.text,
                     p.context,
-                    prev,
+                    ps[i - 1].text if i else "",
                     p.themes,
                     sc,
                     prior.vetoed(found),
-                    hits,
+                    _hits(found, ids),
                     keyword_themes(p.text),
+                    doc_prior,
+                    {t: max((x[t] for x in near), default=0.0) for t in ids},
+                    {t: float(np.mean([sc[t] >= 0.5 for sc in sc_all])) for t in ids},
+                    prior.score(p.context)[0] if p.context else {},
                 )
             )
-            prev = p.text
     for p in examples_as_labels(tax):
         sc, found = prior.score(p.text)
-        hits = {t: 0 for t in tax.ids}
-        for m in found:
-            if m.kind != "exclude":
-                hits[m.theme] += 1
         rows.append(
             Row(
                 "taxonomy",
@@ -134,7 +150,7 @@ def build_rows(data: Path, tax: Taxonomy) -> list[Row]:
                 p.themes,
                 sc,
                 prior.vetoed(found),
-                hits,
+                _hits(found, ids),
                 keyword_themes(p.text),
             )
         )
@@ -173,6 +189,13 @@ class Featurizer:
         cols = [[r.prior[t] * scale for t in self.ids] for r in rows]
         if self.v.get("taxhits"):
             cols = [c + [np.log1p(r.taxhits[t]) for t in self.ids] for c, r in zip(cols, rows)]
+        for key in ("doc_prior", "near_prior", "doc_share", "ctx_prior"):
+            if self.v.get(key):
+                w = scale * self.v[key]
+                cols = [
+                    c + [getattr(r, key).get(t, 0.0) * w for t in self.ids]
+                    for c, r in zip(cols, rows)
+                ]
         if self.v.get("kw"):
             cols = [c + [float(t in r.kw) for t in self.ids] for c, r in zip(cols, rows)]
         blocks.append(sparse.csr_matrix(np.array(cols, dtype=float)))
@@ -351,6 +374,39 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "prev passage x1": {"prev": 1.0},
     "cue hits + prev x0.5": {"taxhits": True, "prev": 0.5},
     "cue hits + LR+SVM": {"taxhits": True, "clf": "lr+svm"},
+    # seventh session (themes4): context beyond the heading, from the shipped recipe
+    "shipped + report mean prior": {"prior_scale": 1.0, "taxhits": True, "doc_prior": 1.0},
+    "shipped + neighbour prior": {"prior_scale": 1.0, "taxhits": True, "near_prior": 1.0},
+    "shipped + neighbour prior x0.5": {"prior_scale": 1.0, "taxhits": True, "near_prior": 0.5},
+    "shipped + report and neighbour prior": {
+        "prior_scale": 1.0,
+        "taxhits": True,
+        "doc_prior": 1.0,
+        "near_prior": 1.0,
+    },
+    "shipped, nested thresholds": {
+        "prior_scale": 1.0,
+        "taxhits": True,
+        "nested_threshold": True,
+    },
+    "shipped, no context terms": {"prior_scale": 1.0, "taxhits": True, "context": False},
+    "shipped + report mean prior x2": {"prior_scale": 1.0, "taxhits": True, "doc_prior": 2.0},
+    "shipped + report mean prior x4": {"prior_scale": 1.0, "taxhits": True, "doc_prior": 4.0},
+    "shipped + report share x1": {"prior_scale": 1.0, "taxhits": True, "doc_share": 1.0},
+    "shipped + report share x2": {"prior_scale": 1.0, "taxhits": True, "doc_share": 2.0},
+    "shipped + context prior": {"prior_scale": 1.0, "taxhits": True, "ctx_prior": 1.0},
+    "shipped + report mean x2 + neighbour": {
+        "prior_scale": 1.0,
+        "taxhits": True,
+        "doc_prior": 2.0,
+        "near_prior": 1.0,
+    },
+    "shipped + report mean x2, C=3": {
+        "prior_scale": 1.0,
+        "taxhits": True,
+        "doc_prior": 2.0,
+        "C": 3.0,
+    },
 }
 
 
@@ -359,8 +415,9 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "dev")
     ap.add_argument("--only", nargs="*", default=None)
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--taxonomy", type=Path, default=None, help="a taxonomy TOML to compare")
     args = ap.parse_args()
-    tax = Taxonomy.default()
+    tax = Taxonomy.load(args.taxonomy) if args.taxonomy else Taxonomy.default()
     ids = list(tax.ids)
     rows = build_rows(args.data, tax)
     results = {}
