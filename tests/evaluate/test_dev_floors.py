@@ -152,3 +152,12 @@ def test_dev_entity_rows_keep_developed_on_reports_apart(frame: Any, dev_data: P
     n_by_split = {r.split: r.n for r in rows[rows["system"] == "relnlp"].itertuples()}
     assert n_by_split == {SPLIT: n_held, dev.EVENTS_DEVELOPED: n_dev}
     assert n_held and n_dev
+
+
+def test_dev_card_shows_the_keyword_baseline_per_theme_without_baselines(frame: Any) -> None:
+    """Issue 18: ``relnlp evaluate --set dev`` (no ``--baselines``) shows relnlp and the
+    keyword dictionary side by side for every theme."""
+    themes = frame[(frame["task"] == "themes") & (frame["split"] == SPLIT)]
+    for system in ("relnlp", "keywords"):
+        got = set(themes[themes["system"] == system]["metric"])
+        assert {"F1 counterterrorism", "F1 color_revolution", "F1 geoeconomics"} <= got, got

@@ -257,6 +257,12 @@ def run(
         raise SetUnavailable("no development data folder")
     docs = load_dev_gold(data, gold)
     systems = systems_for(baselines, nlp)
+    if "keywords" not in systems:
+        # Issue 18: the theme rows always show the keyword dictionary beside relnlp (it
+        # costs a regular expression per passage).
+        from relnlp.evaluate.baselines import keyword_baseline
+
+        systems["keywords"] = keyword_baseline()
     frames = []
     card_rows: list[dict[str, Any]] = []
     preds: dict[str, list[sc.Prediction]] = {}
