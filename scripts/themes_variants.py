@@ -53,6 +53,7 @@ from relnlp.themes.classifier import (  # noqa: E402
     cue_counts,
     examples_as_labels,
 )
+from relnlp.themes.context import _ITEM, SHORT_WORDS  # noqa: E402
 from relnlp.themes.features import PriorScorer, stems, words  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +80,9 @@ class Row:
     doc_share: dict[str, float] = field(default_factory=dict)
     #: Prior score of the passage's context (heading, list lead-in).
     ctx_prior: dict[str, float] = field(default_factory=dict)
+    #: For a short list item, the prior of its whole lead-in passage (as
+    #: :func:`relnlp.themes.context.passage_contexts` finds the lead-in).
+    lead_prior: dict[str, float] = field(default_factory=dict)
 
 
 def _surface(text: str) -> list[str]:
@@ -120,8 +124,15 @@ def build_rows(data: Path, tax: Taxonomy) -> list[Row]:
         scored = [prior.score(p.text) for p in ps]
         sc_all = [sc for sc, _f in scored]
         doc_prior = {t: float(np.mean([sc[t] for sc in sc_all])) for t in ids}
+        lead: dict[str, float] | None = None
         for i, (p, (sc, found)) in enumerate(zip(ps, scored)):
             near = sc_all[max(0, i - 1) : i] + sc_all[i + 1 : i + 2]
+            before = ps[i - 1].text if i else ""
+            if before.rstrip().endswith(":"):
+                lead = sc_all[i - 1]
+            elif not (_ITEM.match(before) and _ITEM.match(p.text)):
+                lead = None
+            short = len(words(p.text)) < SHORT_WORDS
             rows.append(
                 Row(
                     d.doc_id,
@@ -137,6 +148,7 @@ def build_rows(data: Path, tax: Taxonomy) -> list[Row]:
                     {t: max((x[t] for x in near), default=0.0) for t in ids},
                     {t: float(np.mean([sc[t] >= 0.5 for sc in sc_all])) for t in ids},
                     prior.score(p.context)[0] if p.context else {},
+                    lead if lead is not None and short else {},
                 )
             )
     for p in examples_as_labels(tax):
@@ -189,7 +201,7 @@ class Featurizer:
         cols = [[r.prior[t] * scale for t in self.ids] for r in rows]
         if self.v.get("taxhits"):
             cols = [c + [np.log1p(r.taxhits[t]) for t in self.ids] for c, r in zip(cols, rows)]
-        for key in ("doc_prior", "near_prior", "doc_share", "ctx_prior"):
+        for key in ("doc_prior", "near_prior", "doc_share", "ctx_prior", "lead_prior"):
             if self.v.get(key):
                 w = scale * self.v[key]
                 cols = [
@@ -400,6 +412,16 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "taxhits": True,
         "doc_prior": 2.0,
         "near_prior": 1.0,
+    },
+    "shipped + list lead-in passage prior": {
+        "prior_scale": 1.0,
+        "taxhits": True,
+        "lead_prior": 1.0,
+    },
+    "shipped + list lead-in passage prior x3": {
+        "prior_scale": 1.0,
+        "taxhits": True,
+        "lead_prior": 3.0,
     },
     "shipped + report mean x2, C=3": {
         "prior_scale": 1.0,
