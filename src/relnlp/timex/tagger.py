@@ -240,7 +240,7 @@ def _of_a_day(
 
 def _looks_back(name: str, m: re.Match[str]) -> bool:
     """Whether a match is a comparison point counted back ("a year earlier", "two years ago")."""
-    if name in ("ago", "yago"):
+    if name in ("ago", "yago") or name == "quarter_ny" and m.group("yago2"):
         return True
     return name == "later" and (m.groupdict().get("dir") or "").lower() in ("earlier", "before")
 
