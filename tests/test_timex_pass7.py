@@ -137,3 +137,50 @@ def test_early_and_late_of_a_deictic_period_in_news() -> None:
     assert found("Prices peaked late this month.") == [
         ("late this month", "DATE", "2011-11", "END")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        # counted from the last day the text told, never that day itself
+        (
+            "The armistice was signed on Monday, 3 March 1862. The following Monday the "
+            "garrison marched out.",
+            None,
+            ("The following Monday", "1862-03-10"),
+        ),
+        (
+            "The fort fell on 3 March 1862; the previous Monday it had been shelled.",
+            None,
+            ("the previous Monday", "1862-02-24"),
+        ),
+        (
+            "The blast came on Nov. 4, and the following Saturday the market reopened.",
+            DCT,
+            ("the following Saturday", "2011-11-05"),
+        ),
+        # without a day told, from the document's date (a Wednesday)
+        ("The board had met the preceding Friday.", DCT, ("the preceding Friday", "2011-11-11")),
+    ],
+)
+def test_following_and_previous_weekday(
+    text: str, doc_date: str | None, expected: tuple[str, str]
+) -> None:
+    assert [(t, v) for t, _, v, _ in found(text, doc_date)][-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Rates should stay flat for the next two years or so.",
+            ("the next two years or so", "P2Y"),
+        ),
+        ("The ferry sank a month or so ago.", ("a month or so ago", "2011-10")),
+        ("The canal was dug in 1850 or so.", ("1850 or so", "1850")),
+    ],
+)
+def test_or_so_is_an_approximation_inside_the_span(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    assert [(t, v, mod) for t, _, v, mod in found(sentence)] == [(*expected, "APPROX")]

@@ -304,6 +304,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
                 "over": "BEFORE",
                 "less than": "AFTER",
             }.get(re.sub(r"\s+", " ", g["q"].lower().strip()))
+        elif g.get("orso"):  # "a week or so ago"
+            mod = "APPROX"
         if g.get("the"):  # "the year before,": one unit
             g = {**g, "n": "one", "unit": g["unit1"], "dir": g["dir1"]}
         n = _number(g["n"])

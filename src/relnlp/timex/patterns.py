@@ -191,7 +191,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # relative expressions
     (
         "ago",
-        rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago",
+        rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})(?P<orso>\s+or\s+so)?\s+ago",
     ),
     # "two days later", "ten years afterwards", "a year before." (before, as an adverb only),
     # "the year before," / "the day after." (adverbs only: "the day after the vote" is not);
@@ -213,7 +213,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "weekday",
-        r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+|(?P<rel>the\s+(?:following|next|previous|preceding))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     ),
     # named holidays: "Thanksgiving Day", "Christmas 1998" (relnlp.timex.holidays)
     ("holiday", HOLIDAY),
