@@ -184,3 +184,14 @@ def test_or_so_is_an_approximation_inside_the_span(
     sentence: str, expected: tuple[str, str]
 ) -> None:
     assert [(t, v, mod) for t, _, v, mod in found(sentence)] == [(*expected, "APPROX")]
+
+
+def test_today_in_an_undated_history_is_the_present() -> None:
+    text = "The abbey burned in 1537. Today only the gatehouse stands."
+    assert found(text, None) == [
+        ("1537", "DATE", "1537", None),
+        ("Today", "DATE", "PRESENT_REF", None),
+    ]
+    # with a document date it is that day; "yesterday" without one stays unresolved
+    assert found("Today the council votes.") == [("Today", "DATE", "2011-11-16", None)]
+    assert found("Yesterday the abbey burned.", None) == []

@@ -198,6 +198,9 @@ def _day_relative(
             told = dt.date(*a.last_day)
             ahead = (_WEEKDAYS.index(g["wd"].lower()) - told.weekday()) % 7 or 7
             return "DATE", (told + dt.timedelta(days=ahead)).isoformat(), None, True
+        if name == "deictic_day" and a.doc_year is None and g["w"].lower() == "today":
+            # an undated text (a history): "today" is the present it is read in, not a day
+            return "DATE", "PRESENT_REF", None, False
         return None
     today = dt.date(a.doc_year, a.doc_month, a.doc_day)
     if name == "deictic_day":
