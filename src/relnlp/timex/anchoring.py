@@ -189,6 +189,8 @@ def _day_relative(
     import datetime as dt
 
     a = ctx.anchor
+    if name == "weekday" and g.get("rel"):
+        return _weekday_from_told(g, a)
     if a.doc_year is None or a.doc_month is None or a.doc_day is None:
         if name == "weekday" and a.doc_year is None and a.last_day and a.last_day[0] > 0:
             # a story without a date: the first such weekday after the last day it told
@@ -196,6 +198,9 @@ def _day_relative(
             told = dt.date(*a.last_day)
             ahead = (_WEEKDAYS.index(g["wd"].lower()) - told.weekday()) % 7 or 7
             return "DATE", (told + dt.timedelta(days=ahead)).isoformat(), None, True
+        if name == "deictic_day" and a.doc_year is None and g["w"].lower() == "today":
+            # an undated text (a history): "today" is the present it is read in, not a day
+            return "DATE", "PRESENT_REF", None, False
         return None
     today = dt.date(a.doc_year, a.doc_month, a.doc_day)
     if name == "deictic_day":
@@ -218,6 +223,23 @@ def _day_relative(
     else:  # past narration: the most recent such day, today included
         diff = -((-diff) % 7)
     return "DATE", (today + dt.timedelta(days=diff)).isoformat(), None, True
+
+
+def _weekday_from_told(g: dict[str, Any], a: Anchor) -> tuple[str, str, None, bool] | None:
+    """ "The following Monday", "the previous Friday": the first such day after (before) the
+    last day the text told, else the document's date; never that day itself."""
+    import datetime as dt
+
+    if a.last_day and a.last_day[0] > 0:
+        told = dt.date(*a.last_day)
+    elif a.doc_year is not None and a.doc_month is not None and a.doc_day is not None:
+        told = dt.date(a.doc_year, a.doc_month, a.doc_day)
+    else:
+        return None
+    diff = _WEEKDAYS.index(g["wd"].lower()) - told.weekday()
+    back = g["rel"].lower().split()[-1] in ("previous", "preceding")
+    diff = -((-diff) % 7 or 7) if back else diff % 7 or 7
+    return "DATE", (told + dt.timedelta(days=diff)).isoformat(), None, True
 
 
 def _until(ctx: _Ctx) -> bool:

@@ -48,6 +48,61 @@ def _rising(days: list[int]) -> bool:
     return all(a < b for a, b in zip(days, days[1:], strict=False))
 
 
+def _search_before(
+    text: str, end: int, pattern: re.Pattern[str], width: int
+) -> tuple[int, re.Match[str] | None]:
+    """``pattern`` searched in the ``width`` characters before ``end``, and where they start."""
+    lo = max(0, end - width)
+    return lo, pattern.search(text[lo:end])
+
+
+def _by_start(timexes: list[Timex]) -> list[Timex]:
+    return sorted(timexes, key=lambda t: t.start)
+
+
+def _day(text: str, start: int, end: int, year_month: str, day: int) -> Timex:
+    """The TIMEX3 of a bare day number coordinated with a date of ``year_month``."""
+    return Timex(start, end, text[start:end], "DATE", f"{year_month}-{day:02d}", None, True)
+
+
+def _listed_before(
+    text: str, t: Timex, v: re.Match[str], taken: list[tuple[int, int]]
+) -> list[Timex]:
+    """The days listed before a day-first date ("1 and" of "1 and 2 July"), rising, untagged."""
+    lo, m = _search_before(text, t.start, _BEFORE, 40)
+    if m is None:
+        return []
+    days = _days(m.group("list"), lo + m.start("list"))
+    if not _rising([d for *_, d in days] + [int(v.group("d"))]) or any(
+        a < e and s < b for s, e, _ in days for a, b in taken
+    ):
+        return []
+    return [_day(text, s, e, v.group("ym"), d) for s, e, d in days]
+
+
+def _listed_after(text: str, t: Timex, v: re.Match[str]) -> tuple[Timex, list[Timex], int | None]:
+    """The days listed after a month-first date (" and 25" of "April 24 and 25").
+
+    Returns the date (re-dated by a year written after the last day), the listed days and
+    the offset of that year (its own TIMEX3 is then dropped), else None.
+    """
+    m = _AFTER.match(text[t.end : t.end + 60])
+    if m is None or not t.text[:1].isalpha():
+        return t, [], None
+    day = int(v.group("d"))
+    days = _days(m.group("list"), t.end)
+    if not _rising([day] + [d for *_, d in days]):
+        return t, [], None
+    ym = v.group("ym")
+    year_at = None
+    if m.group("y"):  # "May 5 and 6, 1990": the year dates every day
+        ym = f"{m.group('y')}{ym[4:]}"
+        year_at = t.end + m.start("y")
+        days[-1] = (days[-1][0], t.end + m.end("y"), days[-1][2])
+        t = replace(t, value=f"{ym}-{day:02d}")
+    return t, [_day(text, s, e, ym, d) for s, e, d in days], year_at
+
+
 def coordinated_days(text: str, timexes: list[Timex]) -> list[Timex]:
     """Add a TIMEX3 for each bare day coordinated with a full date.
 
@@ -75,44 +130,15 @@ def coordinated_days(text: str, timexes: list[Timex]) -> list[Timex]:
     taken = [(t.start, t.end) for t in timexes]
     for t in timexes:
         v = _DAY_VALUE.fullmatch(t.value) if t.type == "DATE" else None
-        if v is None:
-            out.append(t)
-            continue
-        day = int(v.group("d"))
-        if t.text[:1].isdigit():  # day first: "1 and 2 July"
-            m = _BEFORE.search(text[max(0, t.start - 40) : t.start])
-            if m is not None:
-                base = max(0, t.start - 40) + m.start("list")
-                days = _days(m.group("list"), base)
-                if _rising([d for *_, d in days] + [day]) and not any(
-                    a < e and s < b for s, e, _ in days for a, b in taken
-                ):
-                    out += [
-                        Timex(s, e, text[s:e], "DATE", f"{v.group('ym')}-{d:02d}", None, True)
-                        for s, e, d in days
-                    ]
-            out.append(t)
-            continue
-        m = _AFTER.match(text[t.end : t.end + 60])
-        if m is None or not t.text[:1].isalpha():
-            out.append(t)
-            continue
-        days = _days(m.group("list"), t.end)
-        if not _rising([day] + [d for *_, d in days]):
-            out.append(t)
-            continue
-        ym = v.group("ym")
-        if m.group("y"):  # "May 5 and 6, 1990": the year dates every day
-            ym = f"{m.group('y')}{ym[4:]}"
-            t = replace(t, value=f"{ym}-{day:02d}")
-            drop.add(t.end + m.start("y"))
+        if v is not None and t.text[:1].isdigit():  # day first: "1 and 2 July"
+            out += _listed_before(text, t, v, taken)
+        elif v is not None:
+            t, days, year_at = _listed_after(text, t, v)
+            out += days
+            if year_at is not None:
+                drop.add(year_at)
         out.append(t)
-        for i, (s, e, d) in enumerate(days):
-            if i == len(days) - 1 and m.group("y"):
-                e = t.end + m.end("y")
-            out.append(Timex(s, e, text[s:e], "DATE", f"{ym}-{d:02d}", None, True))
-    out = [t for t in out if t.start not in drop or not re.fullmatch(r"\d{4}", t.value)]
-    return sorted(out, key=lambda t: t.start)
+    return _by_start([t for t in out if t.start not in drop or not re.fullmatch(r"\d{4}", t.value)])
 
 
 def military_lists(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -143,8 +169,7 @@ def military_lists(text: str, timexes: list[Timex]) -> list[Timex]:
         v = _CLOCK_VALUE.fullmatch(t.value) if t.type == "TIME" else None
         if v is None or not _MILITARY.fullmatch(t.text):
             continue
-        lo = max(0, t.start - 60)
-        m = MILITARY_LIST.search(text[lo : t.start])
+        lo, m = _search_before(text, t.start, MILITARY_LIST, 60)
         if m is None:
             continue
         for n in re.finditer(_HHMM, m.group("list")):
@@ -156,4 +181,4 @@ def military_lists(text: str, timexes: list[Timex]) -> list[Timex]:
         return timexes
     spans = [(a.start, a.end) for a in added]
     kept = [t for t in timexes if not any(s < t.end and t.start < e for s, e in spans)]
-    return sorted(kept + added, key=lambda t: t.start)
+    return _by_start(kept + added)

@@ -304,6 +304,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
                 "over": "BEFORE",
                 "less than": "AFTER",
             }.get(re.sub(r"\s+", " ", g["q"].lower().strip()))
+        elif g.get("orso"):  # "a week or so ago"
+            mod = "APPROX"
         if g.get("the"):  # "the year before,": one unit
             g = {**g, "n": "one", "unit": g["unit1"], "dir": g["dir1"]}
         n = _number(g["n"])
@@ -346,6 +348,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         which, unit = g["which"].lower(), g["unit"].lower()
         if which == "same" and unit == "day" and a.last_day:
             return "DATE", _ymd(*a.last_day), None, True
+        if which == "same" and unit == "month":
+            return _n_that_year(g, m, ctx)  # "the same month": the month of the last date told
         if which == "next" and _narrative_next(m, unit, ctx):
             # "the next day", "the next year" of a story: the one after the date it told
             which = "following"
@@ -470,26 +474,31 @@ def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     adj = (g.get("adj") or "").lower()
     which = (g.get("which") or "").lower()
     det = (g.get("det") or "").lower()
-    if not which and not det and not adj.strip():
-        return None  # bare "quarter": a district, a fourth part
+    if not (which or det or adj.strip() or g.get("rel") or g.get("qy")):
+        return None  # bare "quarter": a district, a fourth part ("last year's quarter" is one)
     ago = (
-        "year-earlier" in adj or "year-ago" in adj or "comparable" in adj or "corresponding" in adj
+        "year-earlier" in adj
+        or "year-ago" in adj
+        or "comparable" in adj
+        or "corresponding" in adj
+        or bool(g.get("yago2"))
     )
     if not which and (g.get("qy") or g.get("rel")) and a.doc_year is not None:
         # "the 1988 quarter", "last year's quarter": the quarter being reported on (the last
         # one the text named, else the one before the document's), in the year given
         lp = ctx.last_period
         if lp is not None and ctx.pos - lp[2] < _PERIOD_REACH and lp[1].startswith("Q"):
-            q_code: str | None = lp[1]
+            reported: str | None = f"{lp[0]:04d}-{lp[1]}"
         else:
-            prev = _shift((a.doc_year, a.doc_month, 1), -1, "quarter")
-            q_code = prev.split("-")[1] if prev else None
-        if q_code is None:
+            reported = _shift((a.doc_year, a.doc_month, 1), -1, "quarter")
+        if reported is None:
             return None
+        q_code = reported.split("-")[1]
+        # "last year's quarter" said in March 2004 of the fourth quarter of 2003: 2002-Q4
         y = (
             int(g["qy"])
             if g.get("qy")
-            else a.doc_year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+            else int(reported[:4]) + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
         )
         return "DATE", f"{y:04d}-{q_code}", None, not g.get("qy")
     if g["qn"].lower() == "period" and (which or not (ago or "latest" in adj)):

@@ -50,6 +50,32 @@ _OVER_UNDER = "|".join(
     f"{w}(?:{'|'.join(f'(?<={v} {w})' for v in _LASTING)})" for w in ("over", "under")
 )
 
+# "last" is the verb after a modal, "to" or a negation ("could last two years", "expected
+# to last three days"): the length alone is the TIMEX3, not "the last two years".
+_LAST = (
+    "".join(
+        f"(?<!{w}\\s)"
+        for w in (
+            "will",
+            "would",
+            "could",
+            "can",
+            "may",
+            "might",
+            "must",
+            "shall",
+            "should",
+            "to",
+            "not",
+            "n't",
+            "did",
+            "does",
+            "'ll",
+        )
+    )
+    + "last"
+)
+
 # Each pattern is (name, regex). Order matters only for equal-length matches at the same
 # position; the scanner always prefers the longest match.
 _PATTERNS: list[tuple[str, str]] = [
@@ -165,7 +191,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # relative expressions
     (
         "ago",
-        rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+ago",
+        rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})(?P<orso>\s+or\s+so)?\s+ago",
     ),
     # "two days later", "ten years afterwards", "a year before." (before, as an adverb only),
     # "the year before," / "the day after." (adverbs only: "the day after the vote" is not);
@@ -187,7 +213,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "weekday",
-        r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+|(?P<rel>the\s+(?:following|next|previous|preceding))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     ),
     # named holidays: "Thanksgiving Day", "Christmas 1998" (relnlp.timex.holidays)
     ("holiday", HOLIDAY),
@@ -244,7 +270,9 @@ _PATTERNS: list[tuple[str, str]] = [
         "quarter_ny",
         rf"(?:(?P<det>the|this|that)\s+)?(?:(?P<qy>{_YEAR})\s+|(?P<rel>this|last|next)\s+year's\s+)?(?P<adj>(?:(?:comparable|corresponding|latest|most\s+recent|current|"
         r"previous|prior|past|year-earlier|year-ago|fiscal)[\s-]+)*)"
-        r"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*(?P<qn>quarter|period)(?![\w-])",
+        r"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*(?P<qn>quarter|period)(?![\w-])"
+        # "the quarter a year ago": one expression, the comparison quarter (TimeML)
+        r"(?P<yago2>\s+a\s+year\s+(?:ago|earlier))?",
     ),
     # the comparison period of earnings news: "year-earlier profit", "the year ended June 30"
     (
@@ -262,7 +290,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # ends of years: "year-end", "the end of the year", "the full year", "earlier this month"
     (
         "year_part",
-        r"(?:(?P<ye>year[\s-]end|year's\s+end)|(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later)\s+(?:in\s+)?)"
+        r"(?:(?P<ye>year[\s-]end|year's\s+end)|(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:earlier|later|early|late)\s+(?:in\s+)?)"
         r"(?P<det>the|this|that|next|last)\s+(?P<unit>year|month|week|decade|century)|(?P<full>the\s+(?:full|current|whole|entire)\s+(?:fiscal\s+)?year)"
         r"|(?<![\w-])(?P<midc>mid)[\s-]century)(?![\w-])",
     ),
@@ -285,13 +313,13 @@ _PATTERNS: list[tuple[str, str]] = [
     # vague durations: "several years", "a few days", "the past few months", "recent years"
     (
         "vague_dur",
-        r"(?P<det>(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+)?"
+        rf"(?P<det>(?:the\s+)?(?:past|{_LAST}|next|coming|previous|following|first|final)\s+)?"
         r"(?P<q>(?:a\s+few|few|several|many|some|recent|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:\s+ahead)?(?![\w-])",
     ),
     # durations: "10 days", "more than 20 years"
     (
         "duration",
-        rf"(?<!\w)(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to|roughly|approximately|{_OVER_UNDER})\s+)?(?P<det>(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)"
+        rf"(?<!\w)(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to|roughly|approximately|{_OVER_UNDER})\s+)?(?P<det>(?:the\s+)?(?:(?:past|{_LAST}|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)"
         rf"(?:(?P<half>half\s+(?:a|an))|(?P<n>{_NUMWORD})(?P<andhalf>\s+and\s+a\s+half|\s+1/2|½)?(?:\s+(?:to|or|-|–)\s+(?P<n2>{_NUMWORD}))?)"
         rf"\s+(?:more\s+)?(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?P<unithalf>\s+and\s+a\s+half)?(?![\w-])",
     ),
@@ -428,7 +456,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "clock24": (r"(?:\d:[0-5]\d|\d\d\s*(?:hours|hrs|h)\b|o['’]clock)", True, 12, 30),
     "dom": (r"\d(?:st|nd|rd|th)\b", False, 10, 30),
     "dom_tod": (r"\d(?:st|nd|rd|th)\b", False, 10, 4),
-    "quarter_ny": (r"(?:quarter|period)", True, 60, 2),
+    "quarter_ny": (r"(?:quarter|period)", True, 60, 18),
     "yago": (r"year", True, 12, 16),
     "season_ny": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 30),
     "spelled_year": (r"(?:nineteen|eighteen|two thousand)", True, 10, 30),

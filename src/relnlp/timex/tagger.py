@@ -130,6 +130,11 @@ def find_timexes(
         if pre and name in ("mm_range", "yy_range") and pre.lower().startswith("from"):
             span_text, span_start = span_text[len(pre) :], span_start + len(pre)
         span_text = span_text.rstrip(" ,")
+        approx = _OR_SO.match(text, span_start + len(span_text))
+        if approx is not None and typ in ("DATE", "DURATION"):
+            # "the next two years or so": the approximation is part of the expression
+            span_text = text[span_start : approx.end()]
+            mod = mod or "APPROX"
         out.append(
             Timex(span_start, span_start + len(span_text), span_text, typ, value, mod, anchored)
         )
@@ -146,6 +151,7 @@ def find_timexes(
     return _clock_of_day(text, military_lists(text, coordinated_days(text, out)))
 
 
+_OR_SO = re.compile(r"\s+or\s+so\b(?!\s+(?:ago|later|earlier))")
 # "noon the next day", "at 0600 that day": a clock time and the day it is on, no preposition
 _OF_DAY = re.compile(r"(?:the\s+(?:next|following|previous|same)|that(?:\s+same)?)\s+day", re.I)
 _CLOCK_PART = re.compile(r"T(?:\d\d:\d\d|MO|AF|EV|NI)$")
@@ -240,7 +246,7 @@ def _of_a_day(
 
 def _looks_back(name: str, m: re.Match[str]) -> bool:
     """Whether a match is a comparison point counted back ("a year earlier", "two years ago")."""
-    if name in ("ago", "yago"):
+    if name in ("ago", "yago") or name == "quarter_ny" and m.group("yago2"):
         return True
     return name == "later" and (m.groupdict().get("dir") or "").lower() in ("earlier", "before")
 

@@ -71,10 +71,25 @@ _DEADLINE = re.compile(
     r"as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
-# the futurate present of a scheduled event right before its day: "the summit opens Thursday"
+# the futurate present of a scheduled event right before its day: "the summit opens Thursday",
+# "the two leaders meet separately Monday", "the minister travels to Paris on Sunday". Not
+# after a determiner or a possessive (the noun: "the votes Monday", "the envoy's visit to
+# Beijing on Monday"), nor after "to", a modal or an auxiliary (there the cues decide: "had
+# been scheduled to open Monday"). The place after the verb is a name ("travels to Paris").
+_NOT_FINITE = "(?<!n't\\s)(?<!'s\\s)" + "".join(
+    f"(?<!\\b{w}\\s)"
+    for w in (
+        "the a an its his her their our to not will would could can may might must should "
+        "did do does had have has"
+    ).split()
+)
 _FUTURATE = re.compile(
-    r"\b(?:opens|begins|starts|resumes|convenes|reconvenes|kicks\s+off|departs|arrives|"
-    r"takes\s+place)\s+(?:on\s+)?$",
+    rf"\b{_NOT_FINITE}(?:opens?|begins?|starts?|resumes?|convenes?|reconvenes?|kicks?\s+off|"
+    r"departs?|arrives?|takes?\s+place|meets?|visits?|votes?|travels?|leaves?|returns?|flies|"
+    r"testify|testifies)"
+    r"(?:\s+(?:again|separately|jointly|formally|together|here|there))?"
+    r"(?:\s+(?:to|in|for|at|with)\s+(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})?"
+    r"\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 # An auxiliary right before a participle cue ("will be paid", "had been scheduled").
