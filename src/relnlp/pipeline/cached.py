@@ -6,8 +6,9 @@ together about 15% of the bare en_core_web_sm pipeline's time on reports. Their 
 for a token is a function of a few of its attributes:
 
 * the ruler's one-token patterns read TAG, LOWER, DEP and IS_SPACE (whatever the
-  patterns read, found from the patterns themselves); the few longer patterns still go
-  through a Matcher over the whole Doc;
+  patterns read, found from the patterns themselves); the few longer patterns go
+  through a Matcher from the tokens their first token accepts (asked once per
+  signature too), or over the whole Doc when one has an operator;
 * the rule lemmatizer's result is a function of (ORTH, POS, MORPH), its own cache key,
   for the tokens it does not skip (those without a lemma, unless ``overwrite``).
 
