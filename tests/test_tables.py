@@ -119,3 +119,15 @@ def test_tables_rebuild_token_arrays_after_the_doc_is_retokenised(nlp: Any) -> N
     toks = tables.build("tokens", report)
     assert toks["text"].tolist()[0] == "Vladimir Putin" and len(toks) == n - 1
     assert tables.build("documents", report)["n_tokens"].iloc[0] == n - 1
+
+
+def test_tables_do_not_share_a_column_index(nlp: Any) -> None:
+    # the column Index of a table is built once and viewed: naming one frame's columns
+    # must not name another's
+    texts = ["Kenya and Uganda met in May 2019.", "Mali left the bloc on 2 June 2021."]
+    one, two = nlp.pipe(texts)
+    a, b = one.tables()["dates"], two.tables()["dates"]
+    assert len(a) and len(b)
+    a.columns.name = "renamed"
+    assert b.columns.name is None
+    assert nlp.analyze(texts[1]).dates.columns.name is None

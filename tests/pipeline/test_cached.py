@@ -217,3 +217,49 @@ def test_cacheable_refuses_lexeme_writes_and_bad_indices(spacy_nlp: Any) -> None
     assert ruler_cacheable(ruler({"NORM": "vvp"}))
     assert not ruler_cacheable(ruler({"IS_STOP": True}))  # a lexeme flag: from_array cannot
     assert not ruler_cacheable(ruler({"LEMMA": "X"}, index=1))  # spaCy raises E1001 here
+
+
+def _ruler_with(spacy_nlp: Any, patterns: list[tuple[list[Any], dict[str, Any], int]]) -> Any:
+    ruler = spacy_nlp.get_pipe("attribute_ruler").__class__(spacy_nlp.vocab, "r")
+    ruler.add([[{"TAG": "NNP"}]], {"POS": "PROPN"})
+    for pattern, attrs, index in patterns:
+        ruler.add([pattern], attrs, index=index)
+    return ruler
+
+
+@pytest.mark.parametrize(
+    "patterns, from_starts",
+    [
+        # fixed lengths: matched only from the tokens a first token accepts
+        (
+            [
+                ([{"LOWER": "prime"}, {"LOWER": "minister"}], {"LEMMA": "PM"}, -1),
+                ([{"LOWER": {"REGEX": "^vice$"}}, {}, {"TAG": "NN"}], {"LEMMA": "V"}, 2),
+                ([{"DEP": "det"}, {"LOWER": "minister"}], {"POS": "X"}, 0),
+            ],
+            True,
+        ),
+        # a pattern with an operator: matched over the whole Doc
+        ([([{"LOWER": "prime"}, {"LOWER": "deputy", "OP": "?"}], {"LEMMA": "P"}, 0)], False),
+    ],
+)
+def test_cached_ruler_longer_patterns_match_as_spacy(
+    spacy_nlp: Any, patterns: list[Any], from_starts: bool
+) -> None:
+    texts = [
+        "The prime minister met the vice prime minister. Prime Minister Ito left.",
+        "A vice president, the vice chair and a prime deputy minister: prime",
+        "minister prime",
+    ]
+    ruler = _ruler_with(spacy_nlp, patterns)
+    fast = CachedAttributeRuler(ruler)
+    assert fast._exact and (fast._starts is not None) == from_starts
+    applied = 0
+    for doc in _parsed(spacy_nlp, texts):
+        want, got = doc.copy(), doc.copy()
+        ruler(want)
+        fast(got)
+        assert np.array_equal(want.to_array(ATTRS), got.to_array(ATTRS)), doc.text
+        assert [t.lemma_ for t in want] == [t.lemma_ for t in got]
+        applied += sum(t.lemma_ in {"PM", "V", "P"} or t.pos_ == "X" for t in got)
+    assert applied >= 3

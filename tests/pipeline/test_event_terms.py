@@ -88,3 +88,20 @@ def test_packaged_model_reads_event_terms(nlp: Any) -> None:
     model = load_packaged()
     assert model.event_terms
     assert {"@e:mk", "@e:vc", "@e:vkn", "@g:-4"} <= set(model.vocabulary)
+
+
+def test_events_of_a_report_without_chronology_are_read_once(nlp: Any, monkeypatch: Any) -> None:
+    from relnlp.events import _extract
+
+    calls: list[int] = []
+    inner = _extract._extract
+
+    def counted(doc: Any, verbs: Any) -> Any:
+        calls.append(1)
+        return inner(doc, verbs)
+
+    monkeypatch.setattr(_extract, "_extract", counted)
+    r = nlp.analyze("Peru and Chile signed a fisheries accord.\n\nNo dates are given here.")
+    first = extract_events(r.doc)
+    assert extract_events(r.doc) == first
+    assert len(calls) == 1  # the tone component's reading, then the cached events

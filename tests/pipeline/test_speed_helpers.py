@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import spacy
 
-from relnlp.pipeline import parsed_text
+from relnlp.pipeline import distinct_words, parsed_text
 from relnlp.pipeline._actor_base import _tokens_where
 
 
@@ -33,6 +33,19 @@ def test_tokens_where_gives_the_indices_a_token_loop_gives() -> None:
     assert _tokens_where(doc, lambda w: w == "Ministry") == want == [1, 7]
     lower = [t.i for t in doc if t.lower_ == "ministry"]
     assert _tokens_where(doc, lambda w: w.lower() == "ministry") == lower == [1, 4, 7]
+
+
+def test_distinct_words_are_read_once_and_anew_after_a_retokenisation() -> None:
+    doc = spacy.blank("en")("New Delhi and new talks in New Delhi.")
+    words, inverse = distinct_words(doc)
+    assert [words[k] for k in inverse] == [t.text for t in doc]
+    assert sorted(words) == sorted({t.text for t in doc})
+    assert distinct_words(doc)[0] is words  # the same Doc, the same tokens: kept
+    with doc.retokenize() as retok:
+        retok.merge(doc[0:2])
+    words, inverse = distinct_words(doc)
+    assert [words[k] for k in inverse] == [t.text for t in doc]
+    assert "New Delhi" in words and _tokens_where(doc, lambda w: w == "New Delhi") == [0]
 
 
 def test_each_report_of_one_pipe_call_owns_its_meta(nlp: Any) -> None:

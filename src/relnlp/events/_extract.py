@@ -502,11 +502,13 @@ _CACHE: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], tuple[Event, ...]]
 
 
 def _inputs_of(doc: Doc) -> tuple[Any, ...]:
+    # A record list that was never stored is a new ``[]`` at each read (a report without
+    # a chronology): None stands for it, else such a Doc would be read anew every time.
     return (
         doc_records.entities(doc),
-        doc_records.timexes(doc),
-        doc_records.chronology(doc),
-        doc_records.passages(doc),
+        doc_records.timexes(doc) or None,
+        doc_records.chronology(doc) or None,
+        doc_records.passages(doc) or None,
         _default_verbs(),
     )
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from spacy.attrs import ORTH
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["doc_text", "parsed_text", "strings_of"]
+__all__ = ["distinct_words", "doc_text", "parsed_text", "strings_of"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -61,3 +63,23 @@ def strings_of(
         text = strings[h] if h else ""
         table[k] = transform(text) if transform is not None else text
     return table[inverse.ravel()]
+
+
+#: The distinct words of a Doc, kept while its tokens are the same (see distinct_words).
+_WORDS: weakref.WeakKeyDictionary[Doc, tuple[Any, list[str], Any]] = weakref.WeakKeyDictionary()
+
+
+def distinct_words(doc: Doc) -> tuple[list[str], np.ndarray[Any, Any]]:
+    """The distinct token texts of ``doc`` (in string-id order) and, for each token, the
+    index of its text in that list: a scan that tests each word once reads them from
+    here. Computed once while the Doc's tokens stay the same (a retokenised Doc is read
+    anew)."""
+    orth = doc.to_array(ORTH)
+    hit = _WORDS.get(doc)
+    if hit is not None and np.array_equal(hit[0], orth):
+        return hit[1], hit[2]
+    uniq, inverse = np.unique(orth, return_inverse=True)
+    strings = doc.vocab.strings
+    words = [strings[h] for h in uniq.tolist()]
+    _WORDS[doc] = (orth, words, inverse)
+    return words, inverse

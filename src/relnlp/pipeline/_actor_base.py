@@ -10,14 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from relnlp import records
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.chars import POSSESSIVE_S
-from relnlp.pipeline import doc_text
+from relnlp.pipeline import distinct_words, doc_text
 from relnlp.pipeline._canonical import (
     DIVISION_HEADS,
     division_canonical,
@@ -426,10 +425,8 @@ def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:
 
 def _tokens_where(doc: Doc, test: Callable[[str], bool]) -> list[int]:
     """Indices of the tokens whose text passes ``test`` (tested once per distinct word)."""
-    orth = doc.to_array(ORTH)
-    uniq, inverse = np.unique(orth, return_inverse=True)
-    strings = doc.vocab.strings
-    keep = np.fromiter((test(strings[int(h)]) for h in uniq), dtype=bool, count=len(uniq))
+    words, inverse = distinct_words(doc)
+    keep = np.fromiter(map(test, words), dtype=bool, count=len(words))
     return np.flatnonzero(keep[inverse]).tolist()
 
 

@@ -6,8 +6,9 @@ together about 15% of the bare en_core_web_sm pipeline's time on reports. Their 
 for a token is a function of a few of its attributes:
 
 * the ruler's one-token patterns read TAG, LOWER, DEP and IS_SPACE (whatever the
-  patterns read, found from the patterns themselves); the few longer patterns still go
-  through a Matcher over the whole Doc;
+  patterns read, found from the patterns themselves); the few longer patterns go
+  through a Matcher from the tokens their first token accepts (asked once per
+  signature too), or over the whole Doc when one has an operator;
 * the rule lemmatizer's result is a function of (ORTH, POS, MORPH), its own cache key,
   for the tokens it does not skip (those without a lemma, unless ``overwrite``).
 
@@ -180,18 +181,39 @@ class CachedAttributeRuler(_Cached):
         self._single = Matcher(self.vocab, validate=False)
         self._multi = Matcher(self.vocab, validate=False)
         single: list[list[dict[str, Any]]] = []
+        multi: list[list[dict[str, Any]]] = []
         for i, p in enumerate(ruler.patterns):
             if all(_single_token(x) for x in p["patterns"]):
                 self._single.add(str(i), p["patterns"])
                 single.extend(p["patterns"])
             else:
                 self._multi.add(str(i), p["patterns"])
-        self._read: list[int | str] = list(sorted(_read_attrs(single) or set()))
+                multi.extend(p["patterns"])
+        read = _read_attrs(single) or set()
+        self._starts, self._span = self._multi_starts(multi, read)
+        self._read: list[int | str] = list(sorted(read))
         written: set[int] = set()
         for a in ruler.attrs:
             written.update(a)
         self._written: list[int | str] = list(sorted(written))
         self._col = {a: k for k, a in enumerate(self._written)}
+
+    def _multi_starts(
+        self, multi: list[list[dict[str, Any]]], read: set[int]
+    ) -> tuple[Matcher | None, int]:
+        """A Matcher of the first tokens of the longer patterns, and their longest length,
+        when every one has a fixed length (no ``OP``) and a first token read from the
+        signature's attributes (which ``read`` then takes in): a longer pattern can only
+        start on a token this Matcher accepts, a question asked once per signature."""
+        if not multi or not all(_single_token([t]) for x in multi for t in x):
+            return None, 0
+        firsts = _read_attrs([x[:1] for x in multi])
+        if firsts is None:
+            return None, 0
+        read.update(firsts)
+        starts = Matcher(self.vocab, validate=False)
+        starts.add("start", [x[:1] for x in multi])
+        return starts, max(len(x) for x in multi)
 
     def add(self, *args: Any, **kwargs: Any) -> None:
         self.wrapped.add(*args, **kwargs)
@@ -216,21 +238,27 @@ class CachedAttributeRuler(_Cached):
         k = len(self._written)
         has = np.zeros((len(keys), k), dtype=bool)
         val = np.zeros((len(keys), k), dtype=np.uint64)
+        starts = np.zeros(len(keys), dtype=bool)
         for u, (key, i) in enumerate(zip(keys, first.tolist())):
             got = self._cache.get(key)
             if got is None:
-                got = self._fold(self._matched(doc, i))
+                window = doc[i : i + 1]
+                got = (
+                    *self._fold(self._matched(window)),
+                    self._starts is None or bool(self._starts(window, allow_missing=True)),
+                )
                 self._remember(key, got)
-            has[u], val[u] = got
+            has[u], val[u], starts[u] = got
         current = doc.to_array(self._written).reshape(n, k)
         new = np.where(has[inverse], val[inverse], current)
         if len(self._multi):
-            self._apply_multi(doc, current, new)
+            self._apply_multi(doc, current, new, np.flatnonzero(starts[inverse]).tolist())
         doc.from_array(self._written, cast(Any, new))
         return doc
 
-    def _matched(self, doc: Doc, i: int) -> list[int]:
-        found = self._single(doc[i : i + 1], allow_missing=True)
+    def _matched(self, token: Span) -> list[int]:
+        """The one-token rules that match ``token`` (a Span of one token)."""
+        found = self._single(token, allow_missing=True)
         return [int(self.vocab.strings[m]) for m, _s, _e in found]
 
     def _fold(self, rule_ids: list[int]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
@@ -243,15 +271,30 @@ class CachedAttributeRuler(_Cached):
         return has, val
 
     def _apply_multi(
-        self, doc: Doc, current: np.ndarray[Any, Any], new: np.ndarray[Any, Any]
+        self,
+        doc: Doc,
+        current: np.ndarray[Any, Any],
+        new: np.ndarray[Any, Any],
+        starts: list[int],
     ) -> None:
+        """Apply the longer patterns: matched over the whole Doc, or only from the
+        tokens they can start on (``starts``) when :meth:`_multi_starts` allows it."""
+        if self._starts is None:
+            found = self._multi(doc, allow_missing=True)
+        else:
+            found = [
+                (m_id, i + s, i + e)
+                for i in starts
+                for m_id, s, e in self._multi(doc[i : i + self._span], allow_missing=True)
+                if s == 0  # a match from a later token is found from that token
+            ]
         extra: dict[int, list[int]] = {}
-        for m_id, s, e in self._multi(doc, allow_missing=True):
+        for m_id, s, e in found:
             r = int(self.vocab.strings[m_id])
             tok = Span(doc, s, e)[self.wrapped.indices[r]]
             extra.setdefault(tok.i, []).append(r)
         for i, rules in extra.items():
-            has, val = self._fold(self._matched(doc, i) + rules)
+            has, val = self._fold(self._matched(doc[i : i + 1]) + rules)
             new[i] = np.where(has, val, current[i])
 
 
