@@ -39,7 +39,9 @@ TITLE_WORDS = frozenset(
     Councillor Assistant Executive Party Spokesman Spokeswoman Spokesperson Justice Speaker
     Supreme Leader Acting Former former late then Then Secretary-General Vice-Premier
     Vice-President Deputy-Chief Staff Public Affairs External Home Energy Ambassador-at-Large
-    Administrator Navy Army Air Force Defense-Minister Premier-designate""".split()
+    Administrator Navy Army Air Force Defense-Minister Premier-designate Tsar Tsars Czar Czars
+    Tsarina Tsaritsa Czarina Tsarevich Tsesarevich Tsarevna Kaiser Pope Pharaoh Caliph Dame
+    Maharaja Maharajah Archduke Archduchess Regent Ayatollah""".split()
 )
 # Office heads that open an apposition describing a person ("Li, director of ...").
 _APPOSITION = re.compile(

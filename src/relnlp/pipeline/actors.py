@@ -123,6 +123,7 @@ from relnlp.pipeline._military import (
     find_designators,
     find_exercises,
 )
+from relnlp.pipeline._name_forms import campus_names, initials_person, regnal_end
 from relnlp.pipeline._offices import body_names, office_splits
 from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.pipeline._surnames import joined_names, place_surnames
@@ -350,8 +351,11 @@ class ActorTagger:
             if s < e and doc[s].text in _HEADLINE_VERBS:
                 continue  # "Meets with ...", a headline verb alone: no name
             if label == "PERSON":
+                s0 = s
                 while s < e - 1 and (doc[s].text in TITLE_WORDS or instruction_verb(doc[s])):
                     s += 1
+                titled = s > s0 or (s > 0 and doc[s - 1].text in TITLE_WORDS)
+                e = regnal_end(doc, s, e, titled)  # "Tsar Mikhail I": the number is the name's
                 body = office_body(doc, s, e, self.gazetteer)
                 if body is not None:
                     out.append(body)  # "DNR Head": the office's body, not a person
@@ -432,6 +436,8 @@ class ActorTagger:
                 label = "EVENT"
             if label == "PERSON" and e - s > 1 and span[-1].text in _ORG_WORDS:
                 label = "ORG"  # "Gamma Group": a person's name has no organisation head
+            if label == "ORG" and initials_person(span) and not self.gazetteer.lookup(span.text):
+                label = "PERSON"  # "J.R. Tolliver": initials and a surname
             if (
                 label in {"PERSON", "ORG", "GPE", "LOC", "LAW"}
                 and (span[-1].text in _FAC_HEADS or facility_name(span))
@@ -730,7 +736,7 @@ class ActorTagger:
             self.gazetteer,
         )
         chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
-        chosen = compass_pairs(doc, chosen, self.gazetteer)
+        chosen = campus_names(doc, compass_pairs(doc, chosen, self.gazetteer))
         chosen = self._roles(doc, platforms(doc, regime_names(doc, short_forms(doc, chosen))))
         # Canonical names are written with ASCII quotes, as the gazetteer's and the gold's
         # ("President’s Office" -> "President's Office").

@@ -1,0 +1,103 @@
+"""Forms of personal and institutional names the statistical model cuts or joins wrongly
+(helpers of ``relnlp_actors``).
+
+* a regnal number belongs to a monarch's or pope's name ("Alexander II", "Mikhail I"):
+  the model often stops before it ("Tsar Mikhail" I);
+* initials before a surname make a person ("J.R. Tolliver"), which the model often calls
+  an organisation;
+* a university named with its campus is one body ("University of Texas at Austin"),
+  which the model splits into the university and the place; a body housed at a
+  university is two ("Block Museum of Art at Northwestern University"), which the model
+  joins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from relnlp.pipeline._actor_base import Mention
+
+__all__ = ["campus_names", "initials_person", "regnal_end"]
+
+# Roman numerals of regnal names, I to XXIII (a bare "I" is checked apart: it may be
+# the pronoun).
+_REGNAL = re.compile(r"^(?:X{0,2})(?:I{1,3}|IV|V|VI{1,3}|IX)$|^X{1,2}$")
+# A word of initials ("J.R.", "K.C.", "W.") and a capitalised surname.
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_SURNAME = re.compile(r"^(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*$")
+# Heads of a university's name, and of bodies a university houses.
+_ACADEMIC_HEADS = frozenset("University College Institute Polytechnic".split())
+_HOUSED_HEADS = frozenset(
+    """Museum Gallery Galleries Library Center Centre Institute School Department
+    Laboratory Hospital Observatory Archive Archives""".split()
+)
+
+
+def regnal_end(doc: Doc, start: int, end: int, titled: bool) -> int:
+    """The end of a person's span over a regnal number right after it.
+
+    ``titled`` says a title of rank stood before the name ("Tsar", "Pope", "King"): a bare
+    "I" after such a name is a number; without one, "I" before a verb is the pronoun.
+    """
+    if end >= len(doc) or end <= start or not doc[end - 1].text[:1].isupper():
+        return end
+    word = doc[end].text
+    if word == "I" and not titled:
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("VERB", "AUX"):
+            return end
+    return end + 1 if _REGNAL.match(word) else end
+
+
+def initials_person(span: Span) -> bool:
+    """Whether a span is initials and a surname ("J.R. Tolliver", "W. E. Dalton")."""
+    words = [t.text for t in span]
+    if not 2 <= len(words) <= 4 or not _INITIALS.match(words[0]):
+        return False
+    return all(_INITIALS.match(w) for w in words[1:-1]) and bool(_SURNAME.match(words[-1]))
+
+
+def _split_at(doc: Doc, m: Mention) -> Mention | None:
+    """A body at a university, one span: the body and the university as two."""
+    for k in range(m.start + 1, m.end - 1):
+        if doc[k].text != "at":
+            continue
+        left, right = doc[m.start : k], doc[k + 1 : m.end]
+        if right[-1].text in _ACADEMIC_HEADS and any(t.text in _HOUSED_HEADS for t in left):
+            return Mention(k + 1, m.end, "ORG", right.text, m.source, m.priority)
+    return None
+
+
+def campus_names(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """Join a university and its campus; split a body from the university that houses it."""
+    by_start = {m.start: m for m in chosen}
+    out: list[Mention] = []
+    skip: set[int] = set()
+    for m in chosen:
+        if id(m) in skip:
+            continue
+        if m.label == "ORG":
+            right = _split_at(doc, m)
+            if right is not None:
+                left_end = right.start - 1
+                out.append(replace(m, end=left_end, canonical=doc[m.start : left_end].text))
+                out.append(right)
+                continue
+            words = [t.text for t in doc[m.start : m.end]]
+            place = by_start.get(m.end + 1)
+            if (
+                m.end < len(doc)
+                and doc[m.end].text == "at"
+                and (words[0] == "University" or words[-1] == "University")
+                and place is not None
+                and place.label in ("GPE", "LOC")
+            ):
+                skip.add(id(place))
+                name = doc[m.start : place.end].text
+                out.append(replace(m, end=place.end, canonical=name, country=None))
+                continue
+        out.append(m)
+    return out

@@ -1,0 +1,105 @@
+"""Sentences written for these tests (from no corpus): titles of rank before a monarch's
+name and the regnal number after it; initials before a surname; a university named with
+its campus, and a body housed at a university; palaces, cemeteries, opera houses and
+boulevards (corpora/GUIDELINES.md: titles are no part of a person's name; buildings and
+named sites are FAC)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from relnlp.pipeline._name_forms import initials_person
+from tests.actors.test_generalisation import Row, assert_entities, entity_rows
+
+# (text, expected (text, label, canonical or None), forbidden (text, label))
+CASES: list[tuple[str, list[Row], set[tuple[str, str]]]] = [
+    (
+        "The treaty was signed by Tsar Alexander II in Warsaw in 1861.",
+        [("Alexander II", "PERSON", None), ("Warsaw", "GPE", None)],
+        {("Tsar Alexander II", "PERSON"), ("Tsar Alexander", "PERSON")},
+    ),
+    (
+        "After the war Tsar Mikhail I granted the family an estate near Tula.",
+        [("Mikhail I", "PERSON", None)],
+        {("Tsar Mikhail", "PERSON"), ("Mikhail", "PERSON")},
+    ),
+    (
+        "Pope Gregory XIII reformed the calendar in 1582.",
+        [("Gregory XIII", "PERSON", None)],
+        {("Pope Gregory XIII", "PERSON")},
+    ),
+    (
+        "Dame Judith Orwell opened the new wing of the hospital.",
+        [("Judith Orwell", "PERSON", None)],
+        {("Dame Judith Orwell", "PERSON")},
+    ),
+    (
+        "The Tsar refused to meet the delegation from Riga.",
+        [("Riga", "GPE", None)],
+        {("Tsar", "PERSON"), ("Tsar", "ORG")},
+    ),
+    (
+        "After the dinner with Anna Kovacs I went home early.",
+        [("Anna Kovacs", "PERSON", None)],
+        {("Anna Kovacs I", "PERSON")},
+    ),
+    (
+        "She studied at the University of Texas at Austin before moving to Ohio.",
+        [("University of Texas at Austin", "ORG", None)],
+        {("University of Texas", "ORG"), ("Austin", "GPE")},
+    ),
+    (
+        "The prints were shown at the Halvorsen Museum of Art at Carleton College in Minnesota.",
+        [("Halvorsen Museum of Art", "ORG", None), ("Carleton College", "ORG", None)],
+        {("Halvorsen Museum of Art at Carleton College", "ORG")},
+    ),
+    (
+        "J.R. Tolliver, the company's treasurer, said the fund had grown.",
+        [("J.R. Tolliver", "PERSON", None)],
+        {("J.R. Tolliver", "ORG")},
+    ),
+    (
+        "He was buried at Sosnovka Cemetery outside the town.",
+        [("Sosnovka Cemetery", "FAC", None)],
+        set(),
+    ),
+    (
+        "The concert took place in the Sydney Opera House last week.",
+        [("Sydney Opera House", "FAC", None)],
+        {("Sydney Opera House", "ORG")},
+    ),
+    (
+        "The envoy was received at the Vorontsov Palace in Alupka.",
+        [("Vorontsov Palace", "FAC", None)],
+        {("Vorontsov Palace", "ORG")},
+    ),
+    (
+        "Traffic was halted along Kirov Boulevard for the parade.",
+        [("Kirov Boulevard", "FAC", None)],
+        {("Kirov", "PERSON")},
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def found(nlp: Any) -> list[list[Row]]:
+    return entity_rows(nlp, [text for text, _, _ in CASES])
+
+
+@pytest.mark.parametrize("k", range(len(CASES)), ids=[c[0][:40] for c in CASES])
+def test_name_form(found: list[list[Row]], k: int) -> None:
+    got = found[k]
+    assert_entities(got, CASES[k][1])
+    assert not {(g[0], g[1]) for g in got} & CASES[k][2], got
+
+
+def test_initials_person() -> None:
+    import spacy
+
+    blank = spacy.blank("en")
+    assert initials_person(blank("J.R. Tolliver")[:])
+    assert initials_person(blank("W. E. McAllister")[:])
+    assert not initials_person(blank("U.N. Security Council")[:])
+    assert not initials_person(blank("Tolliver")[:])
