@@ -1,6 +1,7 @@
 """Sentences written for these tests (from no corpus): titles of rank before a monarch's
 name and the regnal number after it; initials before a surname; a university named with
-its campus, and a body housed at a university; palaces, cemeteries, opera houses and
+its campus, and a body housed at a university; bodies named in Italian or Spanish;
+currency codes; palaces, cemeteries, opera houses and
 boulevards (corpora/GUIDELINES.md: titles are no part of a person's name; buildings and
 named sites are FAC)."""
 
@@ -59,6 +60,21 @@ CASES: list[tuple[str, list[Row], set[tuple[str, str]]]] = [
         "J.R. Tolliver, the company's treasurer, said the fund had grown.",
         [("J.R. Tolliver", "PERSON", None)],
         {("J.R. Tolliver", "ORG")},
+    ),
+    (
+        "Students from the Liceo Cavour and the Instituto Ortega marched on Friday.",
+        [("Liceo Cavour", "ORG", None), ("Instituto Ortega", "ORG", None)],
+        {("Ortega", "PERSON")},
+    ),
+    (
+        "The Fundación Telefónica lent three paintings to the exhibition.",
+        [("Fundación Telefónica", "ORG", None)],
+        {("Fundación Telefónica", "LOC")},
+    ),
+    (
+        "A taxi to the centre costs about IRR 300,000 at night.",
+        [],
+        {("IRR", "ORG")},
     ),
     (
         "He was buried at Sosnovka Cemetery outside the town.",

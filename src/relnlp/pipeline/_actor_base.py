@@ -190,12 +190,15 @@ _HISTORY_HEADS = frozenset(
 )
 _HISTORY_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Fall", "Liberation"})
 # Abbreviations of ordinary notions (economics, technology, business, arms control) that
-# the statistical model tags as bodies or places; they name no actor.
+# the statistical model tags as bodies or places; they name no actor. ISO 4217 currency
+# codes ("IRR 200,000") too, less those that are also office symbols (EUR, INR).
 NON_NAME_ACRONYMS = frozenset(
     """AI GDP GNP GNI FDI LNG LPG ICT R&D CEO CEOs CFO NGO NGOs INGO SME SMEs MSME MSMEs
     SOE SOEs VAT PPP IPO M&A KPI OEM EV EVs UAV UAVs UAS WMD WMDs IED IEDs CBRN MoU MOU
     FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD
-    OSINT HUMINT SIGINT IMINT GEOINT ELINT COMINT MASINT TECHINT SOCMINT""".split()
+    OSINT HUMINT SIGINT IMINT GEOINT ELINT COMINT MASINT TECHINT SOCMINT USD GBP JPY CNY
+    RMB RUB IRR PKR AFN KZT UZS AZN UAH BYN CHF SEK NOK DKK PLN CZK HUF SAR AED QAR KWD
+    EGP ILS IQD SYP NGN ZAR KES BRL MXN ARS KRW KPW TWD HKD SGD MYR IDR THB VND AUD NZD""".split()
 )
 # Satellite navigation and communication systems: products, not actors (guidelines 2: "other
 # products ... navigation systems such as GLONASS" are not entities).

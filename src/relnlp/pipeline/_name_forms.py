@@ -8,7 +8,10 @@
 * a university named with its campus is one body ("University of Texas at Austin"),
   which the model splits into the university and the place; a body housed at a
   university is two ("Block Museum of Art at Northwestern University"), which the model
-  joins.
+  joins;
+* a body named with a head of another European language ("Instituto Cervantes",
+  "Fondazione Prada", "Movimento 5 Stelle") is ORG, which the model often misses or
+  reads as a person or a place.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from relnlp.pipeline import doc_text
 from relnlp.pipeline._actor_base import Mention
 
-__all__ = ["campus_names", "initials_person", "regnal_end"]
+__all__ = ["campus_names", "foreign_bodies", "initials_person", "regnal_end"]
 
 # Roman numerals of regnal names, I to XXIII (a bare "I" is checked apart: it may be
 # the pronoun).
@@ -100,4 +104,39 @@ def campus_names(doc: Doc, chosen: list[Mention]) -> list[Mention]:
                 out.append(replace(m, end=place.end, canonical=name, country=None))
                 continue
         out.append(m)
+    return out
+
+
+# Heads of bodies' names in Spanish, Portuguese, Italian, French, German and Dutch
+# (institutes, universities, foundations, banks, parties, ministries, councils, academies,
+# schools, museums, movements, federations, unions, groups, companies, societies).
+_FOREIGN_HEADS = """Instituto Istituto Institut Universidad Universidade Università Universität
+    Université Universiteit Fundación Fundação Fondazione Fondation Stiftung Banco Banca
+    Banque Partido Partito Parti Partei Ministerio Ministério Ministero Ministère Comité
+    Comitato Consejo Conselho Consiglio Conseil Asociación Associação Associazione
+    Académie Academia Accademia Akademie Colegio Collège Liceo Lycée Escuela Scuola École
+    Escola Museo Musée Museu Biblioteca Bibliothèque Movimento Movimiento Mouvement Frente
+    Fronte Federación Federazione Fédération Sindicato Sindacato Syndicat Gruppo Grupo
+    Groupe Compañía Companhia Compagnie Società Sociedad Sociedade Société Hochschule
+    Gesellschaft Verband""".split()
+# Articles and prepositions inside such names ("Museo del Prado", "Parti de la Gauche").
+_LINKS = """de di del della dello dei degli delle des du für der per para do da dos das
+    e y et und la le les el lo""".split()
+_FOREIGN_BODY = re.compile(
+    rf"(?<![\w'’-])(?:{'|'.join(_FOREIGN_HEADS)})"
+    rf"(?: (?:(?:{'|'.join(_LINKS)}) ){{0,2}}(?:[A-Z][\w'’.-]*|\d+(?![\w.,]\d)))+"
+)
+
+
+def foreign_bodies(doc: Doc) -> list[Mention]:
+    """Bodies named with a head of another European language, ORG: below the gazetteer,
+    above the model's span of the same extent ("Fundación Telefónica" as LOC)."""
+    text = doc_text(doc)
+    out: list[Mention] = []
+    for m in _FOREIGN_BODY.finditer(text):
+        name = m.group()
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is None or len(span) < 2 or span.text != name:
+            continue
+        out.append(Mention(span.start, span.end, "ORG", name, "pattern", 2.5))
     return out

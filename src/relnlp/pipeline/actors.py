@@ -123,7 +123,7 @@ from relnlp.pipeline._military import (
     find_designators,
     find_exercises,
 )
-from relnlp.pipeline._name_forms import campus_names, initials_person, regnal_end
+from relnlp.pipeline._name_forms import campus_names, foreign_bodies, initials_person, regnal_end
 from relnlp.pipeline._offices import body_names, office_splits
 from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.pipeline._surnames import joined_names, place_surnames
@@ -711,7 +711,8 @@ class ActorTagger:
             + self._military(doc)
             + self._split_compounds(doc, self._ner(doc), known)
         )
-        cands = office_splits(doc, cands + body_names(doc), self.gazetteer, self.common_words)
+        cands += body_names(doc) + foreign_bodies(doc)
+        cands = office_splits(doc, cands, self.gazetteer, self.common_words)
         chosen = _select(
             _in_body(doc, not_title_words(doc, cands, self.gazetteer, self.common_words))
         )
