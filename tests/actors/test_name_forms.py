@@ -119,3 +119,14 @@ def test_initials_person() -> None:
     assert initials_person(blank("W. E. McAllister")[:])
     assert not initials_person(blank("U.N. Security Council")[:])
     assert not initials_person(blank("Tolliver")[:])
+
+
+def test_heading_name_keeps_the_given_name(nlp: Any) -> None:
+    # A heading is no passage; the surname alone was found again there ("Berglund").
+    text = (
+        "Tomas Berglund: A Conversation with the Painter\n\nYou moved to Lisbon last year. "
+        "I did, said Tomas Berglund, and I paint every day there."
+    )
+    got = [(text[r.start : r.end], r.label) for r in nlp.analyze(text).entities.itertuples()]
+    assert got[0] == ("Tomas Berglund", "PERSON"), got
+    assert ("Berglund", "PERSON") not in got, got

@@ -21,10 +21,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from relnlp.gazetteer import Gazetteer
 from relnlp.pipeline import doc_text
-from relnlp.pipeline._actor_base import Mention
+from relnlp.pipeline._actor_base import TITLE_WORDS, Mention
 
-__all__ = ["campus_names", "foreign_bodies", "initials_person", "regnal_end"]
+__all__ = ["campus_names", "foreign_bodies", "given_start", "initials_person", "regnal_end"]
 
 # Roman numerals of regnal names, I to XXIII (a bare "I" is checked apart: it may be
 # the pronoun).
@@ -40,15 +41,17 @@ _HOUSED_HEADS = frozenset(
 )
 
 
-def regnal_end(doc: Doc, start: int, end: int, titled: bool) -> int:
+def regnal_end(doc: Doc, first: int, start: int, end: int) -> int:
     """The end of a person's span over a regnal number right after it.
 
-    ``titled`` says a title of rank stood before the name ("Tsar", "Pope", "King"): a bare
-    "I" after such a name is a number; without one, "I" before a verb is the pronoun.
+    ``first`` is where the span began before its titles were left out. After a title of
+    rank ("Tsar", "Pope", "King") a bare "I" is a number; without one, "I" before a verb
+    is the pronoun.
     """
     if end >= len(doc) or end <= start or not doc[end - 1].text[:1].isupper():
         return end
     word = doc[end].text
+    titled = start > first or (start > 0 and doc[start - 1].text in TITLE_WORDS)
     if word == "I" and not titled:
         nxt = doc[end + 1] if end + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ in ("VERB", "AUX"):
@@ -56,10 +59,31 @@ def regnal_end(doc: Doc, start: int, end: int, titled: bool) -> int:
     return end + 1 if _REGNAL.match(word) else end
 
 
-def initials_person(span: Span) -> bool:
-    """Whether a span is initials and a surname ("J.R. Tolliver", "W. E. Dalton")."""
+def given_start(doc: Doc, i: int, canonical: str, taken: set[int]) -> int:
+    """Where a person's name starts whose surname the report names at token ``i``.
+
+    A caption or heading ("A bust of Anna Weiss in Graz") is no passage, so the model's
+    span there is dropped and the surname alone is found again; the given name of the
+    person named in full elsewhere (``canonical``) and the middle names between it and
+    the surname belong to the mention ("Anna Maria Weiss" for "Anna Weiss").
+    """
+    first = canonical.split()[0]
+    for a in range(i - 1, max(-1, i - 4), -1):
+        tok = doc[a]
+        if a in taken or not tok.is_alpha or not tok.text[:1].isupper() or tok.whitespace_ != " ":
+            return i
+        if tok.text == first:
+            return a
+    return i
+
+
+def initials_person(span: Span, gazetteer: Gazetteer | None = None) -> bool:
+    """Whether a span is initials and a surname ("J.R. Tolliver", "W. E. Dalton") that the
+    gazetteer does not know as another name."""
     words = [t.text for t in span]
     if not 2 <= len(words) <= 4 or not _INITIALS.match(words[0]):
+        return False
+    if gazetteer is not None and gazetteer.lookup(span.text) is not None:
         return False
     return all(_INITIALS.match(w) for w in words[1:-1]) and bool(_SURNAME.match(words[-1]))
 

@@ -43,6 +43,7 @@ from relnlp.acronyms import find_acronyms, find_mentions
 from relnlp.gazetteer import Gazetteer, normalise_quotes, quote_variants
 from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
+from relnlp.pipeline import _name_forms as forms
 from relnlp.pipeline import doc_text
 from relnlp.pipeline._actor_base import (
     _APPOSITION,
@@ -123,7 +124,6 @@ from relnlp.pipeline._military import (
     find_designators,
     find_exercises,
 )
-from relnlp.pipeline._name_forms import campus_names, foreign_bodies, initials_person, regnal_end
 from relnlp.pipeline._offices import body_names, office_splits
 from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.pipeline._surnames import joined_names, place_surnames
@@ -354,8 +354,7 @@ class ActorTagger:
                 s0 = s
                 while s < e - 1 and (doc[s].text in TITLE_WORDS or instruction_verb(doc[s])):
                     s += 1
-                titled = s > s0 or (s > 0 and doc[s - 1].text in TITLE_WORDS)
-                e = regnal_end(doc, s, e, titled)  # "Tsar Mikhail I": the number is the name's
+                e = forms.regnal_end(doc, s0, s, e)  # "Tsar Mikhail I": the number is the name's
                 body = office_body(doc, s, e, self.gazetteer)
                 if body is not None:
                     out.append(body)  # "DNR Head": the office's body, not a person
@@ -436,7 +435,7 @@ class ActorTagger:
                 label = "EVENT"
             if label == "PERSON" and e - s > 1 and span[-1].text in _ORG_WORDS:
                 label = "ORG"  # "Gamma Group": a person's name has no organisation head
-            if label == "ORG" and initials_person(span) and not self.gazetteer.lookup(span.text):
+            if label == "ORG" and forms.initials_person(span, self.gazetteer):
                 label = "PERSON"  # "J.R. Tolliver": initials and a surname
             if (
                 label in {"PERSON", "ORG", "GPE", "LOC", "LAW"}
@@ -659,9 +658,9 @@ class ActorTagger:
             lambda w: w.isalpha() and w[:1].isupper() and len(w) >= 2 and name_key(w) in registry,
         ):
             if i not in taken:
-                out.append(
-                    Mention(i, i + 1, "PERSON", registry[name_key(doc[i].text)], "registry", 1.5)
-                )
+                name = registry[name_key(doc[i].text)]
+                a = forms.given_start(doc, i, name, taken)  # "Anna" before "Weiss" in a caption
+                out.append(Mention(a, i + 1, "PERSON", name, "registry", 1.5))
         return out
 
     def _roles(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
@@ -711,7 +710,7 @@ class ActorTagger:
             + self._military(doc)
             + self._split_compounds(doc, self._ner(doc), known)
         )
-        cands += body_names(doc) + foreign_bodies(doc)
+        cands += body_names(doc) + forms.foreign_bodies(doc)
         cands = office_splits(doc, cands, self.gazetteer, self.common_words)
         chosen = _select(
             _in_body(doc, not_title_words(doc, cands, self.gazetteer, self.common_words))
@@ -737,7 +736,7 @@ class ActorTagger:
             self.gazetteer,
         )
         chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
-        chosen = campus_names(doc, compass_pairs(doc, chosen, self.gazetteer))
+        chosen = forms.campus_names(doc, compass_pairs(doc, chosen, self.gazetteer))
         chosen = self._roles(doc, platforms(doc, regime_names(doc, short_forms(doc, chosen))))
         # Canonical names are written with ASCII quotes, as the gazetteer's and the gold's
         # ("President’s Office" -> "President's Office").
