@@ -1,7 +1,7 @@
 """Sentences written for these tests (from no corpus): titles of rank before a monarch's
 name and the regnal number after it; initials before a surname; a university named with
 its campus, and a body housed at a university; bodies named in Italian or Spanish;
-currency codes; palaces, cemeteries, opera houses and
+currency codes; companies and media of the gazetteer; palaces, cemeteries, opera houses and
 boulevards (corpora/GUIDELINES.md: titles are no part of a person's name; buildings and
 named sites are FAC)."""
 
@@ -75,6 +75,11 @@ CASES: list[tuple[str, list[Row], set[tuple[str, str]]]] = [
         "A taxi to the centre costs about IRR 300,000 at night.",
         [],
         {("IRR", "ORG")},
+    ),
+    (
+        "The claim spread from Wikinews to Twitter before Apple denied it.",
+        [("Wikinews", "ORG", "Wikinews"), ("Apple", "ORG", "Apple Inc.")],
+        set(),
     ),
     (
         "He was buried at Sosnovka Cemetery outside the town.",
