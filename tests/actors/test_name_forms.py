@@ -1,7 +1,8 @@
 """Sentences written for these tests (from no corpus): titles of rank before a monarch's
 name and the regnal number after it; initials before a surname; a university named with
 its campus, and a body housed at a university; bodies named in Italian or Spanish;
-currency codes; companies and media of the gazetteer; palaces, cemeteries, opera houses and
+currency codes; companies and media of the gazetteer; squares, mosques and mountains named with an
+Arabic, Persian or Turkish head; palaces, cemeteries, opera houses and
 boulevards (corpora/GUIDELINES.md: titles are no part of a person's name; buildings and
 named sites are FAC)."""
 
@@ -80,6 +81,27 @@ CASES: list[tuple[str, list[Row], set[tuple[str, str]]]] = [
         "The claim spread from Wikinews to Twitter before Apple denied it.",
         [("Wikinews", "ORG", "Wikinews"), ("Apple", "ORG", "Apple Inc.")],
         set(),
+    ),
+    (
+        "Crowds filled Meydan Tahrir after the speech, and rebels held Jebel Marra.",
+        [("Meydan Tahrir", "FAC", None), ("Jebel Marra", "LOC", None)],
+        {("Meydan Tahrir", "PERSON"), ("Jebel Marra", "PERSON")},
+    ),
+    (
+        "Tourists visit Masjid Negara and Burj Khalifa; we walked to the Masjid-e Jameh of "
+        "Yazd at dawn, and shepherds fled towards Kuh-e Sultan.",
+        [
+            ("Masjid Negara", "FAC", None),
+            ("Burj Khalifa", "FAC", None),
+            ("Masjid-e Jameh of Yazd", "FAC", None),
+            ("Kuh-e Sultan", "LOC", None),
+        ],
+        set(),
+    ),
+    (
+        "Thousands joined the Maidan Revolution in Kyiv.",
+        [],
+        {("Maidan Revolution", "FAC")},
     ),
     (
         "He was buried at Sosnovka Cemetery outside the town.",

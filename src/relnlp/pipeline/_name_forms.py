@@ -11,7 +11,10 @@
   joins;
 * a body named with a head of another European language ("Instituto Cervantes",
   "Fondazione Prada", "Movimento 5 Stelle") is ORG, which the model often misses or
-  reads as a person or a place.
+  reads as a person or a place;
+* a site or a natural feature named with a transliterated Arabic, Persian or Turkish
+  head before the name ("Meydan Tahrir", "Masjid Negara", "Burj Khalifa", "Jebel Marra",
+  "Kuh-e Sultan") is FAC or LOC, which the model reads as a person.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from relnlp.gazetteer import Gazetteer
 from relnlp.pipeline import doc_text
 from relnlp.pipeline._actor_base import TITLE_WORDS, Mention
 
-__all__ = ["campus_names", "foreign_bodies", "given_start", "initials_person", "regnal_end"]
+__all__ = ["campus_names", "foreign_names", "given_start", "initials_person", "regnal_end"]
 
 # Roman numerals of regnal names, I to XXIII (a bare "I" is checked apart: it may be
 # the pronoun).
@@ -152,15 +155,55 @@ _FOREIGN_BODY = re.compile(
 )
 
 
-def foreign_bodies(doc: Doc) -> list[Mention]:
-    """Bodies named with a head of another European language, ORG: below the gazetteer,
-    above the model's span of the same extent ("Fundación Telefónica" as LOC)."""
+# Transliterated heads written before the name: squares, mosques, towers, palaces and
+# shrines (FAC); mountains, plains and seas (LOC). An ezafe may be glued ("Kuh-e").
+_SITE_HEADS = {
+    **dict.fromkeys(
+        "Meydan Maidan Meidan Midan Maydan Masjid Masjed Mescit Burj Kakh".split(), "FAC"
+    ),
+    **dict.fromkeys("Imamzadeh".split(), "FAC"),
+    **dict.fromkeys("Jebel Jabal Djebel Jbel Kuh Dasht Bahr Daryacheh".split(), "LOC"),
+}
+_SITE = re.compile(
+    rf"(?<![\w'’-])({'|'.join(_SITE_HEADS)})(?:-(?:e|i|ye|yi))?"
+    r"((?: (?:(?:al|el|ad|ar|as|an)-)?[^\W\d_][\w'’-]*){1,3})"
+)
+_OF_PLACE = re.compile(r" of ([^\W\d_][\w'’-]*)")
+# Words after such a head that make the span no site's name ("Maidan Revolution").
+_NOT_SITE = frozenset("Revolution Uprising Protests Protest Movement Massacre".split())
+
+
+def _site_names(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    while (m := _SITE.search(text, pos)) is not None:
+        words = m.group(2).split(" ")[1:]
+        keep = 0
+        for w in words:
+            bare = w.split("-")[-1] if w[:3] in ("al-", "el-", "ad-", "ar-", "as-", "an-") else w
+            if not bare[:1].isupper() or w in _NOT_SITE:
+                break
+            keep += 1
+        end = m.start(2) + len(" ".join(["", *words[:keep]]))
+        tail = _OF_PLACE.match(text, end)
+        if keep and tail is not None and tail.group(1)[:1].isupper():
+            end = tail.end()  # "Masjid-e Jameh of Yazd"
+        if keep:
+            out.append((m.start(), end, _SITE_HEADS[m.group(1)]))
+        pos = max(end, m.start() + 1)  # words left over may open another name
+    return out
+
+
+def foreign_names(doc: Doc) -> list[Mention]:
+    """Bodies named with a head of another European language (ORG), and sites named with a
+    transliterated head (FAC, LOC): below the gazetteer, above the model's span of the
+    same extent ("Fundación Telefónica" as LOC, "Jebel Marra" as PERSON)."""
     text = doc_text(doc)
+    found = [(m.start(), m.end(), "ORG") for m in _FOREIGN_BODY.finditer(text)]
     out: list[Mention] = []
-    for m in _FOREIGN_BODY.finditer(text):
-        name = m.group()
-        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
-        if span is None or len(span) < 2 or span.text != name:
+    for start, end, label in found + _site_names(text):
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or len(span) < 2 or span.text != text[start:end]:
             continue
-        out.append(Mention(span.start, span.end, "ORG", name, "pattern", 2.5))
+        out.append(Mention(span.start, span.end, label, span.text, "pattern", 2.5))
     return out

@@ -710,7 +710,7 @@ class ActorTagger:
             + self._military(doc)
             + self._split_compounds(doc, self._ner(doc), known)
         )
-        cands += body_names(doc) + forms.foreign_bodies(doc)
+        cands += body_names(doc) + forms.foreign_names(doc)
         cands = office_splits(doc, cands, self.gazetteer, self.common_words)
         chosen = _select(
             _in_body(doc, not_title_words(doc, cands, self.gazetteer, self.common_words))
