@@ -157,3 +157,18 @@ def test_heading_name_keeps_the_given_name(nlp: Any) -> None:
     got = [(text[r.start : r.end], r.label) for r in nlp.analyze(text).entities.itertuples()]
     assert got[0] == ("Tomas Berglund", "PERSON"), got
     assert ("Berglund", "PERSON") not in got, got
+
+
+def test_surname_stays_with_the_first_person_named(nlp: Any) -> None:
+    # Two people share a surname: the lone surname is the subject named first, not the
+    # relative named later; the fullest form of one person still upgrades that person.
+    text = (
+        "Ingrid Halvorsen (1901-1980) was a Norwegian sculptor. Halvorsen trained in Oslo. "
+        "In 1930 she met the painter Olav Halvorsen, a distant cousin."
+    )
+    got = [(text[r.start : r.end], r.canonical) for r in nlp.analyze(text).entities.itertuples()]
+    assert ("Halvorsen", "Ingrid Halvorsen") in got, got
+    assert ("Halvorsen", "Olav Halvorsen") not in got, got
+    text = "Evan Smith spoke first. Evan A. Smith, the envoy, said that Smith had no mandate."
+    got = [(text[r.start : r.end], r.canonical) for r in nlp.analyze(text).entities.itertuples()]
+    assert ("Smith", "Evan A. Smith") in got, got

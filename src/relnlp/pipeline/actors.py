@@ -595,7 +595,8 @@ class ActorTagger:
             if m.label == "PERSON" and m.end - m.start >= 2:
                 toks = [t.text for t in doc[m.start : m.end] if not t.is_punct or t.text == "."]
                 k2 = (name_key(toks[0]), name_key(toks[-1]))
-                if k2 in fullest:
+                # The fullest form of the same person; another with the surname keeps it.
+                if k2 in fullest and name_key(registry.get(k2[1], toks[0]).split()[0]) == k2[0]:
                     registry[name_key(toks[-1])] = fullest[k2]
         for m in chosen:
             # "the Li-Ivanov talks": two people the report names in full elsewhere.
