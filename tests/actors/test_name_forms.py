@@ -172,3 +172,27 @@ def test_surname_stays_with_the_first_person_named(nlp: Any) -> None:
     text = "Evan Smith spoke first. Evan A. Smith, the envoy, said that Smith had no mandate."
     got = [(text[r.start : r.end], r.canonical) for r in nlp.analyze(text).entities.itertuples()]
     assert ("Smith", "Evan A. Smith") in got, got
+
+
+def test_coordinated_people(nlp: Any) -> None:
+    from relnlp.pipeline._actor_base import Mention
+    from relnlp.pipeline._name_forms import coordinated_people
+
+    tagger = nlp.nlp.get_pipe("relnlp_actors")
+    doc = nlp.nlp(
+        "His cousins Hedda Brekke and Alexander Holm met Oxford Dictionary and Jane Austen."
+    )
+
+    def at(text: str) -> tuple[int, int]:
+        span = next(s for s in (doc[i : i + 2] for i in range(len(doc))) if s.text == text)
+        return span.start, span.end
+
+    people = [Mention(*at(n), "PERSON", n, "spacy", 2.0) for n in ("Alexander Holm", "Jane Austen")]
+    guess = Mention(*at("Oxford Dictionary"), "ORG", "Oxford Dictionary", "spacy", 2.0)
+    got = coordinated_people(doc, [*people, guess], tagger.gazetteer, tagger.common_words)
+    names = {(doc[m.start : m.end].text, m.label) for m in got}
+    assert ("Hedda Brekke", "PERSON") in names, names  # missed by the model: found
+    assert ("Oxford Dictionary", "ORG") in names, names  # a common noun ends it: left alone
+    guess = Mention(*at("Hedda Brekke"), "ORG", "Hedda Brekke", "spacy", 2.0)
+    got = coordinated_people(doc, [guess, *people], tagger.gazetteer, tagger.common_words)
+    assert ("Hedda Brekke", "PERSON") in {(doc[m.start : m.end].text, m.label) for m in got}

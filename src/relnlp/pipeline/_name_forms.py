@@ -28,7 +28,14 @@ from relnlp.gazetteer import Gazetteer
 from relnlp.pipeline import doc_text
 from relnlp.pipeline._actor_base import TITLE_WORDS, Mention
 
-__all__ = ["campus_names", "foreign_names", "given_start", "initials_person", "regnal_end"]
+__all__ = [
+    "campus_names",
+    "coordinated_people",
+    "foreign_names",
+    "given_start",
+    "initials_person",
+    "regnal_end",
+]
 
 # Roman numerals of regnal names, I to XXIII (a bare "I" is checked apart: it may be
 # the pronoun).
@@ -207,3 +214,62 @@ def foreign_names(doc: Doc) -> list[Mention]:
             continue
         out.append(Mention(span.start, span.end, label, span.text, "pattern", 2.5))
     return out
+
+
+def _plain_name(doc: Doc, a: int, b: int, gaz: Gazetteer, common: frozenset[str]) -> bool:
+    """Two or three capitalised proper nouns that are no ordinary word, title or known name."""
+    words = doc[a:b]
+    return (
+        2 <= len(words) <= 3
+        and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words)
+        and not any(
+            (t.lower_ in common and t.pos_ != "PROPN") or t.text in TITLE_WORDS for t in words
+        )
+        and words[-1].lower_ not in common  # "Oxford Dictionary": a surname is no common noun
+        and gaz.lookup(words.text) is None
+        and all(gaz.lookup(t.text) is None for t in words)
+    )
+
+
+def _plain_name_at(
+    doc: Doc, i: int, before: bool, gaz: Gazetteer, common: frozenset[str], taken: set[int]
+) -> tuple[int, int] | None:
+    """The plain name of three or two words ending (``before``) or starting at ``i``, with
+    no other capitalised word of no known name beyond it."""
+    for n in (3, 2):
+        a, b = (i - n, i) if before else (i, i + n)
+        if a < 0 or b > len(doc) or not _plain_name(doc, a, b, gaz, common):
+            continue
+        edge = a - 1 if before else b
+        if not 0 <= edge < len(doc) or edge in taken or not doc[edge].text[:1].isupper():
+            return a, b
+    return None
+
+
+def coordinated_people(
+    doc: Doc, chosen: list[Mention], gaz: Gazetteer, common: frozenset[str]
+) -> list[Mention]:
+    """A plain two- or three-word name joined by "and" to a person's full name is a person
+    too ("his brothers Tomas Berglund and Erik Lund": the model often finds one only)."""
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    model = {(m.start, m.end): m for m in chosen if m.source == "spacy" and m.label != "PERSON"}
+    out = list(chosen)
+    for m in chosen:
+        if m.label != "PERSON" or m.end - m.start < 2:
+            continue
+        spans = []
+        if m.start >= 3 and doc[m.start - 1].lower_ == "and":
+            spans.append(_plain_name_at(doc, m.start - 1, True, gaz, common, taken))
+        if m.end + 3 <= len(doc) and doc[m.end].lower_ == "and":
+            spans.append(_plain_name_at(doc, m.end + 1, False, gaz, common, taken))
+        for found in spans:
+            if found is None:
+                continue
+            a, b = found
+            other = model.get((a, b))
+            if other is not None:  # the model's "Hedda Brekke" as ORG
+                out[out.index(other)] = replace(other, label="PERSON", canonical=doc[a:b].text)
+            elif not any(i in taken for i in range(a, b)):
+                taken.update(range(a, b))
+                out.append(Mention(a, b, "PERSON", doc[a:b].text, "pattern", 1.5))
+    return sorted(out, key=lambda m: m.start)

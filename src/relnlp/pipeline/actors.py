@@ -728,6 +728,7 @@ class ActorTagger:
             )
         )
         chosen = _select(place_surnames(doc, chosen, self.gazetteer, self.common_words))
+        chosen = forms.coordinated_people(doc, chosen, self.gazetteer, self.common_words)
         chosen = _select(native_aliases(doc, chosen))
         chosen = organs(
             doc,
