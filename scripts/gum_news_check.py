@@ -3,10 +3,12 @@
 
     python scripts/gum_news_check.py [--errors] [--heldout | --file PATH]
 
-The gold is ``corpora/gum_news/gum_news_names.txt``: the opening sentences of five
-Wikinews documents of the GUM corpus (``GUM_news_*``), with the named person, place and
-organization mentions of GUM's entity layer marked ``{text|type}`` (see the README there
-for the derivation rule and the licence). ``{text|-}`` marks a region left out of
+The developed-on gold is ``corpora/gum_news/gum_news_names.txt`` (the opening sentences
+of six Wikinews documents and one biography of the GUM corpus) and
+``gum_developed_more.txt`` (biographies, news, a travel guide and an interview), with the
+named person, place and organization mentions of GUM's entity layer marked
+``{text|type}`` (see the README there for the derivation rule and the licence); the
+default run prints one row per genre. ``{text|-}`` marks a region left out of
 scoring: a GUM mention that is no clean name (adjectives of nationality, group nouns such
 as "Rohingya", elliptical "the North", names inside a lower-case head such as
 "Indonesian navy") or a name of a type outside the mapping (a ship, a book).
@@ -43,7 +45,9 @@ GOLD = ROOT / "corpora" / "gum_news" / "gum_news_names.txt"
 HELDOUT = ROOT / "corpora" / "gum_news" / "gum_news_heldout.txt"
 HELDOUT_MORE = ROOT / "corpora" / "gum_news" / "gum_heldout_more.txt"
 HELDOUT_FILES = (HELDOUT, HELDOUT_MORE)
-GENRES = ("news", "bio", "voyage")
+DEVELOPED_MORE = ROOT / "corpora" / "gum_news" / "gum_developed_more.txt"
+DEVELOPED_FILES = (GOLD, DEVELOPED_MORE)
+GENRES = ("news", "bio", "voyage", "interview", "whow", "academic", "speech", "textbook")
 SCORED = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 ALLOWED = {
     "person": {"PERSON"},
@@ -53,7 +57,7 @@ ALLOWED = {
 _MARK = re.compile(r"\{([^{}|]+)\|([a-z-]+)\}")
 _DOC_ID = re.compile(r"GUM_([a-z]+)_[a-z0-9]+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|unknown")
-_COMMIT = re.compile(r"coref/tsv commit ([0-9a-f]{40})")
+_COMMIT = re.compile(r"coref/(?:tsv|conll) commit ([0-9a-f]{40})")
 _SENTENCES = re.compile(r"sentences (\d+)-(\d+) of (?:about )?(\d+)")
 
 
@@ -275,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.file is not None:
         paths = (args.file,)
     else:
-        paths = (GOLD,)
+        paths = DEVELOPED_FILES
     docs = [d for path in paths for d in load(path)]
     counts = " ".join(f"{k} {v}" for k, v in label_counts(docs).items())
     print(f"{len(docs)} documents from {', '.join(p.name for p in paths)}; gold {counts}")

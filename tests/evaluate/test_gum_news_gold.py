@@ -32,7 +32,7 @@ def _tool() -> ModuleType:
 
 def _files() -> list[Path]:
     tool = _tool()
-    return [tool.GOLD, *tool.HELDOUT_FILES]
+    return [*tool.DEVELOPED_FILES, *tool.HELDOUT_FILES]
 
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
@@ -59,7 +59,7 @@ def test_heldout_covers_three_genres_and_dates() -> None:
     assert all(d.doc_date for d in docs if d.genre == "news")
     assert all(d.doc_date is None for d in docs if d.date == "unknown")
     held = {d.doc_id for d in docs}
-    developed = {d.doc_id for d in tool.load(tool.GOLD)}
+    developed = {d.doc_id for p in tool.DEVELOPED_FILES for d in tool.load(p)}
     assert not held & developed
 
 

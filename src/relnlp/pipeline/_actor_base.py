@@ -38,7 +38,9 @@ TITLE_WORDS = frozenset(
     Councillor Assistant Executive Party Spokesman Spokeswoman Spokesperson Justice Speaker
     Supreme Leader Acting Former former late then Then Secretary-General Vice-Premier
     Vice-President Deputy-Chief Staff Public Affairs External Home Energy Ambassador-at-Large
-    Administrator Navy Army Air Force Defense-Minister Premier-designate""".split()
+    Administrator Navy Army Air Force Defense-Minister Premier-designate Tsar Tsars Czar Czars
+    Tsarina Tsaritsa Czarina Tsarevich Tsesarevich Tsarevna Kaiser Pope Pharaoh Caliph Dame
+    Maharaja Maharajah Archduke Archduchess Regent Ayatollah""".split()
 )
 # Office heads that open an apposition describing a person ("Li, director of ...").
 _APPOSITION = re.compile(
@@ -187,12 +189,15 @@ _HISTORY_HEADS = frozenset(
 )
 _HISTORY_OPENINGS = frozenset({"Battle", "Siege", "Sack", "Fall", "Liberation"})
 # Abbreviations of ordinary notions (economics, technology, business, arms control) that
-# the statistical model tags as bodies or places; they name no actor.
+# the statistical model tags as bodies or places; they name no actor. ISO 4217 currency
+# codes ("IRR 200,000") too, less those that are also office symbols (EUR, INR).
 NON_NAME_ACRONYMS = frozenset(
     """AI GDP GNP GNI FDI LNG LPG ICT R&D CEO CEOs CFO NGO NGOs INGO SME SMEs MSME MSMEs
     SOE SOEs VAT PPP IPO M&A KPI OEM EV EVs UAV UAVs UAS WMD WMDs IED IEDs CBRN MoU MOU
     FTA FTAs FTZ SEZ SEZs ESG CO2 GHG IoT 5G 4G ISR C2 C4ISR A2/AD
-    OSINT HUMINT SIGINT IMINT GEOINT ELINT COMINT MASINT TECHINT SOCMINT""".split()
+    OSINT HUMINT SIGINT IMINT GEOINT ELINT COMINT MASINT TECHINT SOCMINT USD GBP JPY CNY
+    RMB RUB IRR PKR AFN KZT UZS AZN UAH BYN CHF SEK NOK DKK PLN CZK HUF SAR AED QAR KWD
+    EGP ILS IQD SYP NGN ZAR KES BRL MXN ARS KRW KPW TWD HKD SGD MYR IDR THB VND AUD NZD""".split()
 )
 # Satellite navigation and communication systems: products, not actors (guidelines 2: "other
 # products ... navigation systems such as GLONASS" are not entities).

@@ -10,7 +10,8 @@ span ("Chahbahar Port"). The statistical model often tags such names ORG or LOC
   Base", "Naval Base", "Naval Air Station", "Air Force Base"), power plants ("Nuclear Power
   Plant", "Power Station"), launch sites ("Cosmodrome", "Spaceport", "Space Launch Site",
   "Satellite Launch Center"), test sites, dams, canals, airports, shipyards, squares,
-  stadiums, cathedrals, mosques, prisons and memorials;
+  stadiums, cathedrals, mosques, prisons, memorials, cemeteries, palaces, theatres, opera
+  houses, monasteries, fortresses, lighthouses, arenas and boulevards;
 * "Port of" with a capitalised place ("Port of Rotterdam").
 
 A nationality adjective, a possessive owner ("Russia's") and a sentence adverb or date
@@ -75,6 +76,18 @@ FACILITY_HEADS = (
     "Mosque",
     "Prison",
     "Memorial",
+    "Cemetery",
+    "Palace",
+    "Opera House",
+    "Theatre",
+    "Theater",
+    "Basilica",
+    "Monastery",
+    "Fortress",
+    "Citadel",
+    "Lighthouse",
+    "Arena",
+    "Boulevard",
 )
 # Longest heads first, so that "Naval Air Station" is not read as "... Air Station".
 _HEADS = sorted(FACILITY_HEADS, key=len, reverse=True)

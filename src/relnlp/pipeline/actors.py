@@ -43,6 +43,7 @@ from relnlp.acronyms import find_acronyms, find_mentions
 from relnlp.gazetteer import Gazetteer, normalise_quotes, quote_variants
 from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
+from relnlp.pipeline import _name_forms as forms
 from relnlp.pipeline import doc_text
 from relnlp.pipeline._actor_base import (
     _APPOSITION,
@@ -350,8 +351,10 @@ class ActorTagger:
             if s < e and doc[s].text in _HEADLINE_VERBS:
                 continue  # "Meets with ...", a headline verb alone: no name
             if label == "PERSON":
+                s0 = s
                 while s < e - 1 and (doc[s].text in TITLE_WORDS or instruction_verb(doc[s])):
                     s += 1
+                e = forms.regnal_end(doc, s0, s, e)  # "Tsar Mikhail I": the number is the name's
                 body = office_body(doc, s, e, self.gazetteer)
                 if body is not None:
                     out.append(body)  # "DNR Head": the office's body, not a person
@@ -432,6 +435,8 @@ class ActorTagger:
                 label = "EVENT"
             if label == "PERSON" and e - s > 1 and span[-1].text in _ORG_WORDS:
                 label = "ORG"  # "Gamma Group": a person's name has no organisation head
+            if label == "ORG" and forms.initials_person(span, self.gazetteer):
+                label = "PERSON"  # "J.R. Tolliver": initials and a surname
             if (
                 label in {"PERSON", "ORG", "GPE", "LOC", "LAW"}
                 and (span[-1].text in _FAC_HEADS or facility_name(span))
@@ -590,7 +595,8 @@ class ActorTagger:
             if m.label == "PERSON" and m.end - m.start >= 2:
                 toks = [t.text for t in doc[m.start : m.end] if not t.is_punct or t.text == "."]
                 k2 = (name_key(toks[0]), name_key(toks[-1]))
-                if k2 in fullest:
+                # The fullest form of the same person; another with the surname keeps it.
+                if k2 in fullest and name_key(registry.get(k2[1], toks[0]).split()[0]) == k2[0]:
                     registry[name_key(toks[-1])] = fullest[k2]
         for m in chosen:
             # "the Li-Ivanov talks": two people the report names in full elsewhere.
@@ -653,9 +659,9 @@ class ActorTagger:
             lambda w: w.isalpha() and w[:1].isupper() and len(w) >= 2 and name_key(w) in registry,
         ):
             if i not in taken:
-                out.append(
-                    Mention(i, i + 1, "PERSON", registry[name_key(doc[i].text)], "registry", 1.5)
-                )
+                name = registry[name_key(doc[i].text)]
+                a = forms.given_start(doc, i, name, taken)  # "Anna" before "Weiss" in a caption
+                out.append(Mention(a, i + 1, "PERSON", name, "registry", 1.5))
         return out
 
     def _roles(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
@@ -705,7 +711,8 @@ class ActorTagger:
             + self._military(doc)
             + self._split_compounds(doc, self._ner(doc), known)
         )
-        cands = office_splits(doc, cands + body_names(doc), self.gazetteer, self.common_words)
+        cands += body_names(doc) + forms.foreign_names(doc)
+        cands = office_splits(doc, cands, self.gazetteer, self.common_words)
         chosen = _select(
             _in_body(doc, not_title_words(doc, cands, self.gazetteer, self.common_words))
         )
@@ -721,6 +728,7 @@ class ActorTagger:
             )
         )
         chosen = _select(place_surnames(doc, chosen, self.gazetteer, self.common_words))
+        chosen = forms.coordinated_people(doc, chosen, self.gazetteer, self.common_words)
         chosen = _select(native_aliases(doc, chosen))
         chosen = organs(
             doc,
@@ -730,7 +738,7 @@ class ActorTagger:
             self.gazetteer,
         )
         chosen = shared_heads(doc, generic_heads(doc, chosen, self.gazetteer), self.gazetteer)
-        chosen = compass_pairs(doc, chosen, self.gazetteer)
+        chosen = forms.campus_names(doc, compass_pairs(doc, chosen, self.gazetteer))
         chosen = self._roles(doc, platforms(doc, regime_names(doc, short_forms(doc, chosen))))
         # Canonical names are written with ASCII quotes, as the gazetteer's and the gold's
         # ("President’s Office" -> "President's Office").
