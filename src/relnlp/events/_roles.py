@@ -6,22 +6,57 @@ back-off that fills a trigger's roles by word order, at a low actor confidence."
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
 from relnlp.events._actors import _Actor, _Actors, _Context, _fills_role, _location, _np_side
 from relnlp.events._clauses import (
+    BY,
     FINITE_TAGS,
     _clause_subject,
     _intent,
     _is_passive,
     _match,
     _negated,
+    _prep_objects,
     _skip_clause,
 )
 from relnlp.events._discourse import description
 from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
 from relnlp.events._words import ACT_NOUNS, AUTHOR_PRONOUNS, NOMINALS, UNDER_NOUNS
+
+
+def _sentence_event(
+    at: Token,
+    words: Sequence[Token],
+    cameo: str,
+    goldstein: float,
+    source: str | None,
+    target: str | None,
+    parties: Sequence[str],
+    actors: _Actors,
+    negated: bool = False,
+    confidence: float = 1.0,
+) -> Event:
+    """The event of the sentence of ``at``, its trigger spanning ``words``, with the quad
+    class of ``cameo`` and the states of its ``parties``."""
+    sent = at.sent
+    return Event(
+        sent.start_char,
+        sent.end_char,
+        min(w.idx for w in words),
+        max(w.idx + len(w.text) for w in words),
+        cameo,
+        quad_class(cameo),
+        goldstein,
+        negated,
+        source,
+        target,
+        tuple(parties),
+        countries=actors.states(parties),
+        actor_confidence=confidence,
+    )
 
 
 def _nearby_actors(
@@ -63,11 +98,9 @@ def _low_agent(verb: Token, actors: _Actors) -> Token | None:
             if c.lower_ == "in" and p.lemma_.lower() in NOMINALS:
                 if (author := _act_author(p, actors)) is not None:
                     return author
-            for g in p.children:
-                if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by"):
-                    by = next((q for q in g.children if q.dep_ == "pobj"), None)
-                    if by is not None and _np_side(by, actors):
-                        return by
+            for by in _prep_objects(p, BY, agent=True):
+                if _np_side(by, actors):
+                    return by
     return None
 
 
@@ -107,17 +140,7 @@ def _under_event(
     entries = [t for t in verbs.by_verb.get(verb_lemma, ()) if t.objects is None]
     if not entries:
         return None
-    by = next(
-        (
-            p
-            for h in (noun, gov)
-            for c in h.children
-            if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by"}
-            for p in c.children
-            if p.dep_ == "pobj"
-        ),
-        None,
-    )
+    by = next((p for h in (noun, gov) for p in _prep_objects(h, FROM_BY, agent=True)), None)
     subj, _passive = _clause_subject(gov)
     if by is None or subj is None:
         return None
@@ -130,25 +153,21 @@ def _under_event(
     if not sources or not targets:
         return None
     trig = entries[0]
-    parties = tuple(dict.fromkeys((*sources, *targets)))
-    sent = noun.sent
-    return Event(
-        sent.start_char,
-        sent.end_char,
-        noun.idx,
-        noun.idx + len(noun.text),
+    return _sentence_event(
+        noun,
+        [noun],
         trig.cameo,
-        quad_class(trig.cameo),
         trig.goldstein,
-        False,
         ";".join(sources),
         ";".join(targets),
-        parties,
-        countries=tuple(dict.fromkeys(k for a in parties if (k := actors.country.get(a)))),
-        actor_confidence=confidence,
+        list(dict.fromkeys((*sources, *targets))),
+        actors,
+        confidence=confidence,
     )
 
 
+#: The prepositions of the source of an act undergone: "under attack from X", "by X".
+FROM_BY = frozenset({"from", "by"})
 #: Confidence of the actors of an event whose roles come from word order alone.
 BACKOFF_CONFIDENCE = 0.4
 
@@ -187,27 +206,18 @@ def _backoff_event(
     sources = [a.name for a in before][:1]
     if not sources:
         return None
-    own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
-    targets = [
-        a.name for a in after if a.name not in own and actors.country.get(a.name) not in own
-    ][:1]
-    parties = tuple(dict.fromkeys((*sources, *targets)))
-    countries = tuple(dict.fromkeys(k for p in parties if (k := actors.country.get(p))))
-    sent = verb.sent
-    return Event(
-        sent.start_char,
-        sent.end_char,
-        min(w.idx for w in words),
-        max(w.idx + len(w.text) for w in words),
+    own = set(sources) | set(actors.states(sources))
+    targets = actors.others((a.name for a in after), own)[:1]
+    return _sentence_event(
+        verb,
+        words,
         trig.cameo,
-        quad_class(trig.cameo),
         trig.goldstein,
-        False,
         sources[0],
         ";".join(targets) or None,
-        parties,
-        countries=countries,
-        actor_confidence=BACKOFF_CONFIDENCE,
+        list(dict.fromkeys((*sources, *targets))),
+        actors,
+        confidence=BACKOFF_CONFIDENCE,
     )
 
 
