@@ -43,6 +43,7 @@ from relnlp.events._lexicon import _default_verbs
 from relnlp.events._roles import (
     _act_author,
     _backoff_event,
+    _detached_origin,
     _low_agent,
     _nearby_actors,
     _sentence_event,
@@ -99,6 +100,9 @@ def _event_at(
     elif agent is not None and agent.lemma_.lower() in ACT_NOUNS and not _np_side(agent, actors):
         # "was hit by a Saudi air strike": the author of the act that did it
         agent = _act_author(agent, actors) or agent
+    elif agent is not None and not _np_side(agent, actors):
+        # "were detained by soldiers from Eritrea", "from Eritrea" attached to the verb
+        agent = _detached_origin(agent, verb, actors) or agent
     if passive:
         src_np, tgt_nps = agent, ([subj] if subj is not None and subj not in obj_words else [])
         if theme and agent is None and subj is not None:

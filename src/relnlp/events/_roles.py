@@ -104,6 +104,23 @@ def _low_agent(verb: Token, actors: _Actors) -> Token | None:
     return None
 
 
+def _detached_origin(noun: Token, verb: Token, actors: _Actors) -> Token | None:
+    """The name of the state or organisation a group noun comes from when the parser
+    attached its "from"/"of" phrase to the verb instead: "were detained by soldiers from
+    Eritrea" ("from Eritrea" under "detained"). Only right after the noun, and never a
+    city or region: under the verb it may be where the act took place ("were arrested by
+    police from Mosul" says nothing of who arrested)."""
+    after = noun.right_edge.i + 1
+    for c in verb.children:
+        if c.i != after or c.dep_ != "prep" or c.lower_ not in ORIGIN_PREPS:
+            continue
+        for p in c.children:
+            hit = actors.by_token.get(p.i)
+            if p.dep_ == "pobj" and hit is not None and not hit.place:
+                return p
+    return None
+
+
 def _act_author(noun: Token, actors: _Actors) -> Token | None:
     """The word on an act noun that names its author: a possessor, or a nationality or
     name modifying it ("Russia's shelling", "a Turkish drone strike")."""
@@ -168,6 +185,8 @@ def _under_event(
 
 #: The prepositions of the source of an act undergone: "under attack from X", "by X".
 FROM_BY = frozenset({"from", "by"})
+#: Prepositions of a group's origin: "soldiers from Eritrea", "militants of the group".
+ORIGIN_PREPS = frozenset({"from", "of"})
 #: Confidence of the actors of an event whose roles come from word order alone.
 BACKOFF_CONFIDENCE = 0.4
 
