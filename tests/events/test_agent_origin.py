@@ -1,6 +1,7 @@
-"""The origin of a passive's agent when the parser attached it to the verb (issue 15,
-eighth pass): "were detained by soldiers from Eritrea", with "from Eritrea" under
-"detained", is an act of Eritrea, not an act against it.
+"""Sources beyond the clause (issue 15, eighth pass): the origin of a passive's agent
+when the parser attached it to the verb ("were detained by soldiers from Eritrea", with
+"from Eritrea" under "detained", is an act of Eritrea, not an act against it), and the
+source a clause without a named subject takes by word order.
 
 Every sentence here was written for these tests; none comes from the seeds, the dev
 reports or the coded sentences of the development folder.
@@ -45,3 +46,30 @@ def test_a_city_after_the_agent_is_no_origin(nlp: Any) -> None:
 
     ev = _events(nlp, "Three activists were arrested by police from Kandahar on Friday.")
     assert "Kandahar" not in set(ev["source"].dropna()), ev[["trigger", "source", "target"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "The Iranian press has published a stream of articles praising the Syrian "
+            "government and blaming Israel for the strikes.",
+            "Iran",
+            "Israel",
+        ),
+        (
+            "The Turkish media ran a series of reports excusing Azerbaijan's offensive and "
+            "blaming Armenia for the war.",
+            "Turkey",
+            "Armenia",
+        ),
+    ],
+)
+def test_a_source_by_word_order_is_the_first_actor_named_not_the_nearest(
+    nlp: Any, text: str, source: str, target: str
+) -> None:
+    """A clause whose subject names no actor takes its source from the actors named
+    before the trigger: the first (the sentence's subject side), not the one named in a
+    modifier just before it ("praising the Syrian government", "Azerbaijan's offensive")."""
+    e = _by_trigger(nlp, text, "blaming")
+    assert (e["source"], e["target"]) == (source, target)

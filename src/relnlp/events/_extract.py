@@ -195,11 +195,12 @@ def _event_at(
         if src_np is not None and not sources and not _fills_role(src_np, actors):
             if not act_subject:
                 return None  # "the paper discusses", "their missteps provide": not an actor
-        before, after = _nearby_actors(verb, actors, context)
+        before, after = _nearby_actors(verb, actors, context, src_np)
         if not sources and not passive and not act_subject:
             # a subject that names no one ("officials", a pronoun, a conjoined verb the
-            # parse cut off): the actor named nearest before the trigger, of the kind a
-            # pronoun takes ("met Taliban leaders; they promised" -> Taliban)
+            # parse cut off): an actor named before the trigger (the last for a pronoun,
+            # else the first: :func:`_nearby_actors`), of the kind a pronoun takes ("met
+            # Taliban leaders; they promised" -> Taliban)
             kinds = PRONOUN_KINDS.get(src_np.lower_) if src_np is not None else None
             sources = [
                 a.name

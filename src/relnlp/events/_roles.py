@@ -60,24 +60,36 @@ def _sentence_event(
 
 
 def _nearby_actors(
-    verb: Token, actors: _Actors, context: _Context
+    verb: Token, actors: _Actors, context: _Context, subject: Token | None = None
 ) -> tuple[list[_Actor], list[_Actor]]:
-    """Actors the sentence of ``verb`` names before the trigger (nearest first) and, in
-    the trigger's own clause, after it (in order); mere places ("in Kabul") left out."""
+    """Actors the sentence of ``verb`` names before the trigger and, in the trigger's own
+    clause, after it (in order); mere places ("in Kabul") left out.
+
+    Those before come nearest first when the clause's ``subject`` is a pronoun (it takes
+    the actor named last: "met Taliban leaders; they promised"), otherwise in the order
+    of the text: an unresolved subject phrase names its own actor before the actors of
+    its modifiers ("the Saudi-led coalition fighting Houthi rebels has declared", "a UN
+    expert on Myanmar called for"), as the subject comes first in an English clause."""
     sent = verb.sent
     clause_end = verb.right_edge.i
     lo = bisect.bisect_left(context.mention_at, sent.start)
     hi = bisect.bisect_left(context.mention_at, sent.end)
-    before: list[_Actor] = []
+    before: list[tuple[int, _Actor]] = []
     after: list[_Actor] = []
     for i, a in context.mentions[lo:hi]:
         if _location(verb.doc[i], actors):
             continue
         if i < verb.i:
-            before.append(a)
+            before.append((i, a))
         elif i <= clause_end:
             after.append(a)
-    return list(dict.fromkeys(before[::-1])), list(dict.fromkeys(after))
+    if subject is not None and subject.pos_ == "PRON":
+        ordered = [a for _i, a in reversed(before)]
+    else:
+        # the trigger's own clause first, then the sentence before it
+        start = verb.left_edge.i
+        ordered = [a for i, a in before if i >= start] + [a for i, a in before if i < start]
+    return list(dict.fromkeys(ordered)), list(dict.fromkeys(after))
 
 
 def _low_agent(verb: Token, actors: _Actors) -> Token | None:
@@ -196,8 +208,9 @@ def _backoff_event(
 ) -> Event | None:
     """An event from an active clause whose subject the parse did not find or could not
     resolve (a pronoun, a participle clause, a verb the parse cut off from its subject),
-    its roles filled by word order: the actor named nearest before the trigger is the
-    source, the first named after it in its clause the target.
+    its roles filled by word order: an actor named before the trigger is the source (the
+    first, or the last for a pronoun subject: :func:`_nearby_actors`), the first named
+    after it in its clause the target.
 
     Never the same actor (or an actor and its own state) on both sides; names of things
     (exercises, treaties, weapons) are no actors
@@ -221,7 +234,7 @@ def _backoff_event(
         return None
     if subj is not None and subj.lower_ in AUTHOR_PRONOUNS:
         return None  # "we": the author, as in :func:`_event_at`
-    before, after = _nearby_actors(verb, actors, context)
+    before, after = _nearby_actors(verb, actors, context, subj)
     sources = [a.name for a in before][:1]
     if not sources:
         return None
