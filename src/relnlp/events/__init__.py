@@ -51,7 +51,8 @@ not. The coding follows the event-data tradition:
   ``actor_confidence`` says how sure the actors are: 1.0 when the clause names them,
   0.9 / 0.75 resolved from the same / the previous sentence, 0.5 from the paragraph's
   dominant state, 0.4 when a trigger whose clause names no actor took them from word
-  order (the actor named nearest before it, the first after it: :mod:`relnlp.events._roles`);
+  order (the first actor named before it in its clause, else in the sentence, or the last
+  one for a pronoun subject; the first after it: :mod:`relnlp.events._roles`);
 * an act of the source alone is an event without a target when no one else is named:
   yielding, investigating, protesting, reducing relations and restricting (CAMEO 08, 09,
   14, 16, 17) named by a light verb with its act noun or by a verb of yielding ("the
@@ -63,8 +64,8 @@ not. The coding follows the event-data tradition:
   ("Putin will meet Merkel on Saturday") is an intent to meet made public (036);
 * a sentence that reports an act (a trigger in a clause that is no hypothesis, no
   negated attack, no statement aimed at no one) but whose parse gives no event **falls
-  back** to the actors it names: a subject that names no one takes the actor named
-  nearest before the trigger (of the kind a pronoun takes), a missing target the next
+  back** to the actors it names: a subject that names no one takes the first actor named
+  before the trigger (a pronoun the last, of the kind it takes), a missing target the next
   actor named in the trigger's clause; a passive without agent keeps its target and no
   source ("the governor was assassinated"); a subject that is a thing ("the paper
   discusses") makes no event. An act noun modified by a name, both sides named

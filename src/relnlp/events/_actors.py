@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.attrs import DEP, POS
@@ -95,6 +96,16 @@ class _Actors:
                 self.country.setdefault(name, actor.country)
             for i in range(span.start, span.end):
                 self.by_token[i] = actor
+
+    def states(self, names: Iterable[str]) -> tuple[str, ...]:
+        """The states of ``names`` (an actor's own state; none for a state itself), once
+        each, in order."""
+        return tuple(dict.fromkeys(k for a in names if (k := self.country.get(a))))
+
+    def others(self, names: Iterable[str], own: set[str]) -> list[str]:
+        """``names`` less the actors of ``own`` and those whose state is in it: "Moscow
+        deployed Russian troops" names no other side."""
+        return [a for a in names if a not in own and self.country.get(a) not in own]
 
 
 def _acts(span: Span) -> bool:

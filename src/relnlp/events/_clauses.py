@@ -4,7 +4,7 @@ clause's subject and candidate targets, and whether the clause reports an act at
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Token
 
@@ -428,40 +428,27 @@ def _targets(
     ]
     if theme:
         objs.sort(key=lambda c: c.dep_ != "dative")
-        out += [
-            p
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ in {"to", "into"}
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+        out += _prep_objects(verb, frozenset({"to", "into"}))
     for o in objs:
         if o.i not in skip:
             out.append(o)
 
-    def pobjs(h: Token, preps: frozenset[str]) -> list[Token]:
-        return [
-            p
-            for c in h.children
-            if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
-
-    direct = pobjs(verb, TARGET_PREPS)
+    direct = _prep_objects(verb, TARGET_PREPS)
     # and what those name their target: "called for sanctions on Russia"
-    out += direct + [q for d in direct for q in pobjs(d, TARGET_PREPS)]
+    out += direct + [q for d in direct for q in _prep_objects(d, TARGET_PREPS)]
     for w in obj_words:
         if w.pos_ in {"NOUN", "PROPN"}:
-            out += pobjs(w, TARGET_PREPS | {"of"})
+            out += _prep_objects(w, TARGET_PREPS | {"of"})
     for o in objs:
         if o.i not in skip:
             # "protested the decision of the Philippine navy": the author of what is objected to
-            out += pobjs(o, TARGET_PREPS | {"of"})
+            out += _prep_objects(o, TARGET_PREPS | {"of"})
     # last, the objects of a governed verb: "refused to meet X", "opposed allowing X"
     for x in verb.children:
         if x.dep_ == "xcomp":
-            out += [c for c in x.children if c.dep_ in {"dobj", "dative"}] + pobjs(x, TARGET_PREPS)
+            out += [c for c in x.children if c.dep_ in {"dobj", "dative"}] + _prep_objects(
+                x, TARGET_PREPS
+            )
     # a relative pronoun stands for the noun its clause modifies: "Abkhazia, which Moscow
     # recognised"
     out = [
@@ -476,15 +463,24 @@ def _targets(
         for t in (
             o,
             *(c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"),
-            *(
-                p
-                for c in o.children
-                if o.pos_ == "NOUN"
-                and (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"))
-                for p in c.children
-                if p.dep_ == "pobj"
-            ),
+            *(_prep_objects(o, BY, agent=True) if o.pos_ == "NOUN" else ()),
         )
+    ]
+
+
+#: The preposition of an agent ("by X"), which spaCy may label ``agent``.
+BY = frozenset({"by"})
+
+
+def _prep_objects(head: Token, preps: Collection[str], agent: bool = False) -> list[Token]:
+    """The objects of ``head``'s prepositions ``preps`` ("sanctions *on Russia*"), in
+    order; with ``agent``, also of a ``by`` phrase spaCy labels ``agent``."""
+    return [
+        p
+        for c in head.children
+        if (c.dep_ == "prep" and c.lower_ in preps) or (agent and c.dep_ == "agent")
+        for p in c.children
+        if p.dep_ == "pobj"
     ]
 
 

@@ -32,6 +32,7 @@ from relnlp.events._clauses import (
     _match,
     _mutual,
     _negated,
+    _prep_objects,
     _scheduled,
     _skip_clause,
     _targets,
@@ -42,8 +43,10 @@ from relnlp.events._lexicon import _default_verbs
 from relnlp.events._roles import (
     _act_author,
     _backoff_event,
+    _detached_origin,
     _low_agent,
     _nearby_actors,
+    _sentence_event,
     _under_event,
 )
 from relnlp.events._statements import _complement_groups, _complement_role
@@ -97,6 +100,9 @@ def _event_at(
     elif agent is not None and agent.lemma_.lower() in ACT_NOUNS and not _np_side(agent, actors):
         # "was hit by a Saudi air strike": the author of the act that did it
         agent = _act_author(agent, actors) or agent
+    elif agent is not None and not _np_side(agent, actors):
+        # "were detained by soldiers from Eritrea", "from Eritrea" attached to the verb
+        agent = _detached_origin(agent, verb, actors) or agent
     if passive:
         src_np, tgt_nps = agent, ([subj] if subj is not None and subj not in obj_words else [])
         if theme and agent is None and subj is not None:
@@ -109,17 +115,7 @@ def _event_at(
     if not passive and verb.lemma_.lower() in RECEIVE_VERBS:
         # "India received a waiver from the United States": the giver is the source
         holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
-        giver = next(
-            (
-                p
-                for h in holders
-                for c in h.children
-                if c.dep_ == "prep" and c.lower_ == "from"
-                for p in c.children
-                if p.dep_ == "pobj"
-            ),
-            None,
-        )
+        giver = next((p for h in holders for p in _prep_objects(h, FROM)), None)
         if giver is not None and _np_actors(giver, actors):
             src_np, tgt_nps = giver, [n for n in (subj,) if n is not None]
             trig = Trigger(trig.verb, None, None, "07", 7.0)
@@ -185,7 +181,7 @@ def _event_at(
             (
                 kept
                 for group in _complement_groups(verb, actors)
-                if (kept := [a for a in group if a not in own and actors.country.get(a) not in own])
+                if (kept := actors.others(group, own))
             ),
             [],
         )
@@ -199,11 +195,12 @@ def _event_at(
         if src_np is not None and not sources and not _fills_role(src_np, actors):
             if not act_subject:
                 return None  # "the paper discusses", "their missteps provide": not an actor
-        before, after = _nearby_actors(verb, actors, context)
+        before, after = _nearby_actors(verb, actors, context, src_np)
         if not sources and not passive and not act_subject:
             # a subject that names no one ("officials", a pronoun, a conjoined verb the
-            # parse cut off): the actor named nearest before the trigger, of the kind a
-            # pronoun takes ("met Taliban leaders; they promised" -> Taliban)
+            # parse cut off): an actor named before the trigger (the last for a pronoun,
+            # else the first: :func:`_nearby_actors`), of the kind a pronoun takes ("met
+            # Taliban leaders; they promised" -> Taliban)
             kinds = PRONOUN_KINDS.get(src_np.lower_) if src_np is not None else None
             sources = [
                 a.name
@@ -213,9 +210,7 @@ def _event_at(
         if not targets:
             # no object the parse can see: the next actor named after the trigger
             own = _own_side(sources, src_np, actors)
-            targets = [
-                a.name for a in after if a.name not in own and actors.country.get(a.name) not in own
-            ][:1]
+            targets = actors.others((a.name for a in after), own)[:1]
         target_filled = target_filled or bool(targets)
     source_filled = src_np is not None and (bool(sources) or _fills_role(src_np, actors))
     # "he and Xi signed": coordinated subjects make a joint act even when one of them is
@@ -248,7 +243,7 @@ def _event_at(
         return None
     if source is None and target is None and not joint:
         return None
-    parties = tuple(dict.fromkeys((*sources, *targets)))
+    parties = list(dict.fromkeys((*sources, *targets)))
     negated = _negated(verb)
     cameo, gold = trig.cameo, trig.goldstein
     if _intent(verb) and cameo[:2] not in VERBAL_ROOTS:
@@ -259,24 +254,17 @@ def _event_at(
         if gold < 0 or trig.cameo[:2] == "01":
             return None  # "did not attack", "has not announced": no act took place
         cameo, gold = "12", round(-0.5 * gold, 3)  # a withheld act of cooperation: a refusal
-    a = min(w.idx for w in words)
-    b = max(w.idx + len(w.text) for w in words)
-    countries = tuple(dict.fromkeys(k for p in parties if (k := actors.country.get(p))))
-    sent = verb.sent
-    return Event(
-        sent.start_char,
-        sent.end_char,
-        a,
-        b,
+    return _sentence_event(
+        verb,
+        words,
         cameo,
-        quad_class(cameo),
         gold,
-        negated,
         source,
         target,
         parties,
-        countries=countries,
-        actor_confidence=confidence,
+        actors,
+        negated=negated,
+        confidence=confidence,
     )
 
 
@@ -291,10 +279,10 @@ def _adjacent(a: Token, b: Token) -> bool:
 def _own_side(sources: list[str], src_np: Token | None, actors: _Actors) -> set[str]:
     """The speaker's own side: its actors, their states, and what its subject phrase names
     ("X, director of Kenya's railways" -> Kenya)."""
-    own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
+    own = set(sources) | set(actors.states(sources))
     if src_np is not None:
         own |= {h.name for t in src_np.subtree if (h := actors.by_token.get(t.i)) is not None}
-        own |= {c for a in list(own) if (c := actors.country.get(a))}
+        own |= set(actors.states(list(own)))
         own |= {c for t in src_np.subtree if (c := actors.home.get(t.i))}
     return own
 
@@ -411,7 +399,7 @@ def _nominal_event(
         both = list(dict.fromkeys(both))
         if len(both) < 2:
             return None
-        side: tuple[str, ...] = tuple(both)
+        side: list[str] = both
     else:
         targets = [t for t in targets if t not in authors]
         if authors and not targets and reported and trig.cameo[:2] in SOLO_ROOTS:
@@ -421,23 +409,8 @@ def _nominal_event(
         if mutual and not targets:
             return None  # a joint act with one party named: "Russian-led exercises"
         source, target = ";".join(authors) or None, ";".join(targets) or None
-        side = tuple(dict.fromkeys((*authors, *targets)))
-    countries = tuple(dict.fromkeys(k for a in side if (k := actors.country.get(a))))
-    sent = noun.sent
-    return Event(
-        sent.start_char,
-        sent.end_char,
-        noun.idx,
-        noun.idx + len(noun.text),
-        trig.cameo,
-        quad_class(trig.cameo),
-        trig.goldstein,
-        False,
-        source,
-        target,
-        side,
-        countries=countries,
-    )
+        side = list(dict.fromkeys((*authors, *targets)))
+    return _sentence_event(noun, [noun], trig.cameo, trig.goldstein, source, target, side, actors)
 
 
 def _reported_act(noun: Token, gov: Token | None) -> bool:
@@ -454,6 +427,8 @@ def _reported_act(noun: Token, gov: Token | None) -> bool:
     return lemma in COURSE_VERBS or (gov.tag_ == "VBD" and noun.dep_ == "nsubj")
 
 
+#: The preposition of a giver: "received a waiver from the United States".
+FROM = frozenset({"from"})
 #: Parts of speech of the words :func:`extract_events` looks at (nouns for nominal
 #: events, verbs and auxiliaries for clauses).
 _EVENT_POS = frozenset({NOUN, VERB, AUX})

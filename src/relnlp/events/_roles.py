@@ -6,17 +6,20 @@ back-off that fills a trigger's roles by word order, at a low actor confidence."
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
 from relnlp.events._actors import _Actor, _Actors, _Context, _fills_role, _location, _np_side
 from relnlp.events._clauses import (
+    BY,
     FINITE_TAGS,
     _clause_subject,
     _intent,
     _is_passive,
     _match,
     _negated,
+    _prep_objects,
     _skip_clause,
 )
 from relnlp.events._discourse import description
@@ -24,25 +27,69 @@ from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
 from relnlp.events._words import ACT_NOUNS, AUTHOR_PRONOUNS, NOMINALS, UNDER_NOUNS
 
 
+def _sentence_event(
+    at: Token,
+    words: Sequence[Token],
+    cameo: str,
+    goldstein: float,
+    source: str | None,
+    target: str | None,
+    parties: Sequence[str],
+    actors: _Actors,
+    negated: bool = False,
+    confidence: float = 1.0,
+) -> Event:
+    """The event of the sentence of ``at``, its trigger spanning ``words``, with the quad
+    class of ``cameo`` and the states of its ``parties``."""
+    sent = at.sent
+    return Event(
+        sent.start_char,
+        sent.end_char,
+        min(w.idx for w in words),
+        max(w.idx + len(w.text) for w in words),
+        cameo,
+        quad_class(cameo),
+        goldstein,
+        negated,
+        source,
+        target,
+        tuple(parties),
+        countries=actors.states(parties),
+        actor_confidence=confidence,
+    )
+
+
 def _nearby_actors(
-    verb: Token, actors: _Actors, context: _Context
+    verb: Token, actors: _Actors, context: _Context, subject: Token | None = None
 ) -> tuple[list[_Actor], list[_Actor]]:
-    """Actors the sentence of ``verb`` names before the trigger (nearest first) and, in
-    the trigger's own clause, after it (in order); mere places ("in Kabul") left out."""
+    """Actors the sentence of ``verb`` names before the trigger and, in the trigger's own
+    clause, after it (in order); mere places ("in Kabul") left out.
+
+    Those before come nearest first when the clause's ``subject`` is a pronoun (it takes
+    the actor named last: "met Taliban leaders; they promised"), otherwise in the order
+    of the text: an unresolved subject phrase names its own actor before the actors of
+    its modifiers ("the Saudi-led coalition fighting Houthi rebels has declared", "a UN
+    expert on Myanmar called for"), as the subject comes first in an English clause."""
     sent = verb.sent
     clause_end = verb.right_edge.i
     lo = bisect.bisect_left(context.mention_at, sent.start)
     hi = bisect.bisect_left(context.mention_at, sent.end)
-    before: list[_Actor] = []
+    before: list[tuple[int, _Actor]] = []
     after: list[_Actor] = []
     for i, a in context.mentions[lo:hi]:
         if _location(verb.doc[i], actors):
             continue
         if i < verb.i:
-            before.append(a)
+            before.append((i, a))
         elif i <= clause_end:
             after.append(a)
-    return list(dict.fromkeys(before[::-1])), list(dict.fromkeys(after))
+    if subject is not None and subject.pos_ == "PRON":
+        ordered = [a for _i, a in reversed(before)]
+    else:
+        # the trigger's own clause first, then the sentence before it
+        start = verb.left_edge.i
+        ordered = [a for i, a in before if i >= start] + [a for i, a in before if i < start]
+    return list(dict.fromkeys(ordered)), list(dict.fromkeys(after))
 
 
 def _low_agent(verb: Token, actors: _Actors) -> Token | None:
@@ -63,11 +110,26 @@ def _low_agent(verb: Token, actors: _Actors) -> Token | None:
             if c.lower_ == "in" and p.lemma_.lower() in NOMINALS:
                 if (author := _act_author(p, actors)) is not None:
                     return author
-            for g in p.children:
-                if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by"):
-                    by = next((q for q in g.children if q.dep_ == "pobj"), None)
-                    if by is not None and _np_side(by, actors):
-                        return by
+            for by in _prep_objects(p, BY, agent=True):
+                if _np_side(by, actors):
+                    return by
+    return None
+
+
+def _detached_origin(noun: Token, verb: Token, actors: _Actors) -> Token | None:
+    """The name of the state or organisation a group noun comes from when the parser
+    attached its "from"/"of" phrase to the verb instead: "were detained by soldiers from
+    Eritrea" ("from Eritrea" under "detained"). Only right after the noun, and never a
+    city or region: under the verb it may be where the act took place ("were arrested by
+    police from Mosul" says nothing of who arrested)."""
+    after = noun.right_edge.i + 1
+    for c in verb.children:
+        if c.i != after or c.dep_ != "prep" or c.lower_ not in ORIGIN_PREPS:
+            continue
+        for p in c.children:
+            hit = actors.by_token.get(p.i)
+            if p.dep_ == "pobj" and hit is not None and not hit.place:
+                return p
     return None
 
 
@@ -107,17 +169,7 @@ def _under_event(
     entries = [t for t in verbs.by_verb.get(verb_lemma, ()) if t.objects is None]
     if not entries:
         return None
-    by = next(
-        (
-            p
-            for h in (noun, gov)
-            for c in h.children
-            if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by"}
-            for p in c.children
-            if p.dep_ == "pobj"
-        ),
-        None,
-    )
+    by = next((p for h in (noun, gov) for p in _prep_objects(h, FROM_BY, agent=True)), None)
     subj, _passive = _clause_subject(gov)
     if by is None or subj is None:
         return None
@@ -130,25 +182,23 @@ def _under_event(
     if not sources or not targets:
         return None
     trig = entries[0]
-    parties = tuple(dict.fromkeys((*sources, *targets)))
-    sent = noun.sent
-    return Event(
-        sent.start_char,
-        sent.end_char,
-        noun.idx,
-        noun.idx + len(noun.text),
+    return _sentence_event(
+        noun,
+        [noun],
         trig.cameo,
-        quad_class(trig.cameo),
         trig.goldstein,
-        False,
         ";".join(sources),
         ";".join(targets),
-        parties,
-        countries=tuple(dict.fromkeys(k for a in parties if (k := actors.country.get(a)))),
-        actor_confidence=confidence,
+        list(dict.fromkeys((*sources, *targets))),
+        actors,
+        confidence=confidence,
     )
 
 
+#: The prepositions of the source of an act undergone: "under attack from X", "by X".
+FROM_BY = frozenset({"from", "by"})
+#: Prepositions of a group's origin: "soldiers from Eritrea", "militants of the group".
+ORIGIN_PREPS = frozenset({"from", "of"})
 #: Confidence of the actors of an event whose roles come from word order alone.
 BACKOFF_CONFIDENCE = 0.4
 
@@ -158,8 +208,9 @@ def _backoff_event(
 ) -> Event | None:
     """An event from an active clause whose subject the parse did not find or could not
     resolve (a pronoun, a participle clause, a verb the parse cut off from its subject),
-    its roles filled by word order: the actor named nearest before the trigger is the
-    source, the first named after it in its clause the target.
+    its roles filled by word order: an actor named before the trigger is the source (the
+    first, or the last for a pronoun subject: :func:`_nearby_actors`), the first named
+    after it in its clause the target.
 
     Never the same actor (or an actor and its own state) on both sides; names of things
     (exercises, treaties, weapons) are no actors
@@ -183,31 +234,22 @@ def _backoff_event(
         return None
     if subj is not None and subj.lower_ in AUTHOR_PRONOUNS:
         return None  # "we": the author, as in :func:`_event_at`
-    before, after = _nearby_actors(verb, actors, context)
+    before, after = _nearby_actors(verb, actors, context, subj)
     sources = [a.name for a in before][:1]
     if not sources:
         return None
-    own = set(sources) | {c for a in sources if (c := actors.country.get(a))}
-    targets = [
-        a.name for a in after if a.name not in own and actors.country.get(a.name) not in own
-    ][:1]
-    parties = tuple(dict.fromkeys((*sources, *targets)))
-    countries = tuple(dict.fromkeys(k for p in parties if (k := actors.country.get(p))))
-    sent = verb.sent
-    return Event(
-        sent.start_char,
-        sent.end_char,
-        min(w.idx for w in words),
-        max(w.idx + len(w.text) for w in words),
+    own = set(sources) | set(actors.states(sources))
+    targets = actors.others((a.name for a in after), own)[:1]
+    return _sentence_event(
+        verb,
+        words,
         trig.cameo,
-        quad_class(trig.cameo),
         trig.goldstein,
-        False,
         sources[0],
         ";".join(targets) or None,
-        parties,
-        countries=countries,
-        actor_confidence=BACKOFF_CONFIDENCE,
+        list(dict.fromkeys((*sources, *targets))),
+        actors,
+        confidence=BACKOFF_CONFIDENCE,
     )
 
 
