@@ -147,3 +147,33 @@ def test_a_page_range_is_no_range_of_years() -> None:
     found = values(text, "1958-09-01")
     assert ("1144-1145", "1144/1145") not in found
     assert found[-1] == ("August 28", "1958-08-28")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In July 1943 the Allies landed. By the end of the decade Europe had been divided.",
+            ("the end of the decade", "194", "END"),
+        ),
+        (
+            "In May 1648 the treaty ended the war. By the middle of the century it had declined.",
+            ("the middle of the century", "16", "MID"),
+        ),
+        (
+            "The abbey was built in 1120. Soon after the turn of the century it burned.",
+            ("the turn of the century", "1100", "APPROX"),
+        ),
+    ],
+)
+def test_the_decade_or_century_of_a_dated_story_is_the_storys(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    last = find_timexes(text, anchor=Anchor.from_value("2010-05-04"))[-1]
+    assert (last.text, last.value, last.mod) == expected
+
+
+def test_the_decade_of_dated_news_after_an_old_year_is_the_documents() -> None:
+    text = "The firm was founded in 1950. Its output will double by the end of the decade."
+    last = find_timexes(text, anchor=Anchor.from_value("2010-05-04"))[-1]
+    assert (last.text, last.value, last.mod) == ("the end of the decade", "201", "END")
