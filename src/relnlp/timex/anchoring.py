@@ -76,6 +76,8 @@ class _Ctx:
     tense: str | None = None  # the expression's own tense (relnlp.timex.tense)
     pos: int = 0
     in_chronology: bool = False
+    speech: bool = False  # the sentence reports what someone said (news)
+    told_at: int = -1  # where the text gave the date ``anchor.narrative_year`` comes from
 
 
 def _resolve_year(
@@ -94,22 +96,20 @@ def _resolve_year(
             return a.chronology_year
         # The year that puts the entry nearest the previous one (chronologies run in
         # order, forwards or backwards: Dec. 30, 2016 -> Jan. 4 is 2017).
-        last = a.chronology_year * 12 + a.chronology_month
-        return min(
-            (a.chronology_year + k for k in (-1, 0, 1)),
-            key=lambda yy: abs(yy * 12 + month - last),
-        )
-    if a.history and a.narrative_year is not None:
-        return a.narrative_year  # a dated history: "On 12 April" is the story's year
+        return _nearest_year(a.chronology_year, a.chronology_month, month, (-1, 0, 1))
+    if a.narrative_year is not None and (a.history or a.doc_year is None or _story_goes_on(ctx)):
+        # an undated text, a dated history, or a dated text narrating an old date it has
+        # just given ("In July 1943 ... On 12 July"): the story's year, read forwards ("In
+        # December 1943 ... In January" is 1944's)
+        told = a.last_month[1] if a.last_month and a.last_month[0] == a.narrative_year else None
+        return _nearest_year(a.narrative_year, told, month, (0, 1))
     if a.doc_year is None:
-        if a.narrative_year is None:
-            # nothing told yet: the year the same sentence gives next ("from 10 May to
-            # 25 June 1940", "on 3 March and again in April 1861")
-            given = re.match(
-                r"[^.;!?\n]{0,60}?(?<![\d,.])(1\d{3}|20\d\d)(?![\d,])", ctx.text[ctx.pos :]
-            )
-            return int(given.group(1)) if given else None
-        return a.narrative_year
+        # nothing told yet: the year the same sentence gives next ("from 10 May to
+        # 25 June 1940", "on 3 March and again in April 1861")
+        given = re.match(
+            r"[^.;!?\n]{0,60}?(?<![\d,.])(1\d{3}|20\d\d)(?![\d,])", ctx.text[ctx.pos :]
+        )
+        return int(given.group(1)) if given else None
     y = a.doc_year
     said = ctx.tense if ctx.tense is not None or a.doc_day is None else PRESENT
     if month is not None and a.doc_month is not None and tense and said is not None:
@@ -125,6 +125,53 @@ def _resolve_year(
         elif soon and month < a.doc_month:
             y += 1  # "payable Jan. 2" in a November dispatch: the coming January
     return y
+
+
+def _nearest_year(year: int, told: int | None, month: int | None, steps: tuple[int, ...]) -> int:
+    """The year (``year`` + one of ``steps``) that puts ``month`` nearest the month ``told``."""
+    if month is None or told is None:
+        return year
+    return min((year + k for k in steps), key=lambda yy: abs(yy * 12 + month - (year * 12 + told)))
+
+
+# A text whose own years lie this far before its document date tells a history.
+HISTORY_GAP = 10
+# How many sentences back an old date still anchors a dated text's year-less dates.
+_STORY_REACH = 3
+# A sentence about what someone said is news told on its date, whatever year came before.
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|tells|announced|announces|reported|reports|stated|according\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _story_goes_on(ctx: _Ctx) -> bool:
+    """Whether a year-less date of a dated text continues the story of an old date it gave.
+
+    TimeML anchors an underspecified date on the nearest preceding date of the discourse
+    (HeidelTime's narrative reading) where that date, not the document's, is what the text
+    is telling: the last date given lies ten years or more before the document's date, in the
+    same paragraph at most ``_STORY_REACH`` sentences back, and the sentence narrates the
+    past (no present or future; no speech after a bare year). News background keeps the document date
+    ("The firm was founded in 1950. It said on March 2 ..."); weekdays, "last week" and other
+    deictic expressions never come here.
+    """
+    a = ctx.anchor
+    if a.doc_year is None or a.narrative_year is None or ctx.told_at < 0:
+        return False
+    if a.narrative_year > a.doc_year - HISTORY_GAP:
+        return False
+    if ctx.tense in (PRESENT, FUTURE, DEADLINE) or ctx.will:
+        return False
+    between = ctx.text[ctx.told_at : ctx.pos]
+    # a story told to the month or day goes on through what its people said ("On 22
+    # October he told the nation"); a bare year before speech is background
+    precise = a.last_month is not None and a.last_month[0] == a.narrative_year
+    return not (
+        (ctx.speech and not precise)
+        or re.search(r"\n[ \t]*\n", between)
+        or len(_SENT_END.findall(between)) > _STORY_REACH
+    )
 
 
 def _by_tense(tense: str, y: int, month: int, day: int | None, a: Anchor) -> int | None:
@@ -300,6 +347,7 @@ def _update_anchor(ctx: _Ctx, value: str, anchored: bool, chronology_head: bool)
     if not m:
         return
     y = int(m.group(1))
+    ctx.told_at = ctx.pos
     if not anchored:  # only a year the text states anchors the rest of its sentence
         ctx.sentence_years.append(y)
     ctx.anchor.narrative_year = y

@@ -17,6 +17,7 @@ from relnlp.timex.anchoring import (
     _dct_day,
     _recurring,
     _resolve_year,
+    _story_goes_on,
 )
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
 from relnlp.timex.holidays import n_holiday
@@ -602,7 +603,8 @@ def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     if unit in ("decade", "century"):
         # "by the end of the decade": the decade (century) of the story's last year in a
         # history or an undated text, else of the document's ("199" END, "19" START)
-        y = a.narrative_year if det == "that" or a.history or a.doc_year is None else a.doc_year
+        story = det == "that" or a.history or a.doc_year is None or _story_goes_on(ctx)
+        y = a.narrative_year if story else a.doc_year
         if y is None and a.last_decade is not None:  # "the early 1850s ... by mid-century"
             y = a.last_decade * 10
         if y is None or y < 1 or det in ("next", "last"):

@@ -547,6 +547,8 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
         # development reports and TimeBank: it only rejected true months, so it is gone.)
         if not _MAY_OK_BEFORE.search(before) and not m.groupdict().get("mod"):
             return False
+    if name == "yy_range" and _NOT_YEAR_BEFORE.search(before):
+        return False  # a range of pages or numbers: "pp. 1144-1145", "Nos. 1990-1995"
     if name == "year":
         if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
             return False

@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 from relnlp.timex._lexicon import _AD, _BC, _DAY, _MOD, _MONTH, _ORDINAL
-from relnlp.timex.anchoring import _Ctx
+from relnlp.timex.anchoring import _Ctx, _story_goes_on
 from relnlp.timex.values import Norm, _day, _mod_of, _month, _ordinal, _valid_day
 
 __all__: list[str] = []
@@ -78,7 +78,7 @@ _DECADE_ORD = {"last": 10, "final": 10, "closing": 10, "opening": 1}
 
 def _anchor_year(ctx: _Ctx) -> int | None:
     a = ctx.anchor
-    if a.history and a.narrative_year is not None:
+    if a.narrative_year is not None and (a.history or _story_goes_on(ctx)):
         return a.narrative_year
     return a.doc_year if a.doc_year is not None else a.narrative_year
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 
 from relnlp.timex._lexicon import _FUTURE
-from relnlp.timex.anchoring import _PRESENT, _WILL, Anchor, _Ctx, _sentences, _update_anchor
+from relnlp.timex.anchoring import (
+    _PRESENT,
+    _SPEECH,
+    _WILL,
+    HISTORY_GAP,
+    Anchor,
+    _Ctx,
+    _sentences,
+    _update_anchor,
+)
 from relnlp.timex.coordination import coordinated_days, military_lists
 from relnlp.timex.normalise import _normalise
 from relnlp.timex.patterns import _COMPILED, _candidates, _keep
@@ -93,6 +102,7 @@ def find_timexes(
             ctx.future = bool(_FUTURE.search(text[current_sent[0] : current_sent[1]]))
             ctx.present = bool(_PRESENT.search(text[current_sent[0] : current_sent[1]]))
             ctx.will = bool(_WILL.search(text[current_sent[0] : current_sent[1]]))
+            ctx.speech = bool(_SPEECH.search(text[current_sent[0] : current_sent[1]]))
         ctx.tense = local_tense(text, current_sent[0], current_sent[1], s, e)
         ctx.in_chronology = any(a <= s < b for a, b in chronology)
         ctx.pos = s
@@ -251,10 +261,6 @@ def _looks_back(name: str, m: re.Match[str]) -> bool:
     return name == "later" and (m.groupdict().get("dir") or "").lower() in ("earlier", "before")
 
 
-# A text whose own years lie this far before its document date tells a history.
-_HISTORY_GAP = 10
-
-
 def _is_history(anchor: Anchor, chosen: list[tuple[int, int, str, re.Match[str]]]) -> bool:
     """Whether a text that came with a document date narrates the past.
 
@@ -273,5 +279,5 @@ def _is_history(anchor: Anchor, chosen: list[tuple[int, int, str, re.Match[str]]
         for y in (m.groupdict().get("y") or m.groupdict().get("y1") or m.groupdict().get("y2"),)
         if y and y.isdigit()
     ]
-    old = sum(1 for y in years if y <= anchor.doc_year - _HISTORY_GAP)
+    old = sum(1 for y in years if y <= anchor.doc_year - HISTORY_GAP)
     return len(years) >= 3 and old >= 0.9 * len(years)
