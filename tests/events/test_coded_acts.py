@@ -81,6 +81,27 @@ def _one(nlp: Any, text: str, trigger: str) -> Any:
             "Australia",
             "material_cooperation",
         ),
+        (
+            "Peru hailed the new trade pact with Ecuador.",
+            "hailed",
+            "Peru",
+            "Ecuador",
+            "verbal_cooperation",
+        ),
+        (
+            "Iran convicted four Iraqi smugglers in May.",
+            "convicted",
+            "Iran",
+            "Iraq",
+            "material_conflict",
+        ),
+        (
+            "Egypt sentenced three Libyan smugglers to ten years in prison.",
+            "sentenced",
+            "Egypt",
+            "Libya",
+            "material_conflict",
+        ),
     ],
 )
 def test_cameo_verbs(
