@@ -33,7 +33,11 @@ Options:
 * seventh session: ``dense`` (``mean`` / ``max`` / ``both``): the sentence's pooled
   tok2vec rows (spaCy's ``Doc.tensor``, 96-d) as dense features of the regression, times
   ``dense_scale``; ``keep_prefix``: keep only the vocabulary's terms with these prefixes
-  (``["@"]``: the syntax, verb-class and event terms, no words or character n-grams).
+  (``["@"]``: the syntax, verb-class and event terms, no words or character n-grams);
+  ``at_scale``: the ``@`` terms' idf times this factor (before the l2 norm), so the
+  register-independent terms weigh more against words and character n-grams;
+  ``balance_files``: sample weights giving each file the same total weight in the
+  regression fitted on both (the UN file has 4.4 times the news file's sentences).
 
 The inputs come from the cache of ``scripts/tone_event_inputs.py`` (one pipeline pass per
 text, with its events).
@@ -124,6 +128,11 @@ def run(cfg, trn, tst, dftexts=None):
     m, f, y, dom = trn
     vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=2, max_features=40000)
     X = vec.fit_transform(m)
+    if cfg.get("at_scale"):  # seventh session: the "@" terms weigh more (idf times a)
+        names = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+        at = np.array([t.startswith("@") for t in names])
+        vec.idf_ = np.where(at, vec.idf_ * cfg["at_scale"], vec.idf_)
+        X = vec.transform(m)
     keep = None
     if cfg.get("drop_prefix"):
         names = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
@@ -173,8 +182,13 @@ def run(cfg, trn, tst, dftexts=None):
         ncol = XX.shape[1]
         coef, icpt = lr.coef_[:, :ncol], lr.intercept_
     else:
+        sw = None
+        regs, counts = np.unique(d, return_counts=True)
+        if cfg.get("balance_files") and len(regs) == 2:  # seventh session: same total weight
+            per = dict(zip(regs.tolist(), (len(d) / (2.0 * counts)).tolist()))
+            sw = np.array([per[reg] for reg in d.tolist()])
         lr = LogisticRegression(C=cfg.get("C", 3.0), max_iter=3000, class_weight="balanced").fit(
-            XX, yy
+            XX, yy, sample_weight=sw
         )
         coef, icpt = lr.coef_, lr.intercept_
     nd = cfg.get("n_dense", 0)

@@ -77,3 +77,49 @@ def test_table_row_lists_every_fold(tc):
     assert fig["pooled"] == 1.0 and list(fig["per_fold"]) == NAMES
     assert tc.table_row("tension", "x", fig).count("|") == 4 + len(NAMES) + 1
     assert len(tc.table_head(NAMES)) == 2
+
+
+def test_file_weights_give_each_file_the_same_total():
+    spec = importlib.util.spec_from_file_location("train_tone", ROOT / "scripts/train_tone.py")
+    assert spec is not None and spec.loader is not None
+    tt = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tt)
+    files = ["big"] * 6 + ["small"] * 2
+    w = tt.file_weights(files)
+    assert w[:6].sum() == pytest.approx(w[6:].sum())
+    assert w.mean() == pytest.approx(1.0)
+    # one file (a cross-corpus fit) or none: no weights, the fit is unchanged
+    assert tt.file_weights(["big"] * 3) is None and tt.file_weights(None) is None
+
+
+def test_at_scale_weighs_the_syntax_terms_and_the_model_reads_them_as_fitted():
+    from relnlp.tone.model import SYNTAX_SEP
+
+    spec = importlib.util.spec_from_file_location("train_tone", ROOT / "scripts/train_tone.py")
+    assert spec is not None and spec.loader is not None
+    tt = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tt)
+    rows = [
+        ("The envoys signed the accord.", "v:sign q:verbal_cooperation", "verbal_cooperation"),
+        ("The envoys signed a new accord.", "v:sign q:verbal_cooperation", "verbal_cooperation"),
+        ("The navy shelled the port.", "v:shell q:material_conflict", "material_conflict"),
+        ("The navy shelled a port again.", "v:shell q:material_conflict", "material_conflict"),
+        ("The council noted the report.", "v:note", "neutral"),
+        ("The council noted a report.", "v:note", "neutral"),
+    ]
+    masked = [t + SYNTAX_SEP + s for t, s, _y in rows]
+    y = [c for _t, _s, c in rows]
+    feats = np.zeros((len(rows), 6))
+    base = "words+rules+syntax+verbclass+events"
+    plain = tt.fit(masked, feats, y, system=base, C=3.0)
+    scaled = tt.fit(masked, feats, y, system=f"{base}, @ x3", C=3.0)
+    assert plain.vocabulary == scaled.vocabulary
+    at = np.array([t.startswith("@") for t in plain.vocabulary])
+    assert at.any() and (~at).any()
+    assert np.allclose(scaled.idf[at], 3.0 * plain.idf[at])
+    assert np.allclose(scaled.idf[~at], plain.idf[~at])
+    # the saved idf carries the factor: the @ terms' share of a row grows
+    share = [(m.tfidf(masked[:1]).toarray()[0][at] ** 2).sum() for m in (plain, scaled)]
+    assert share[1] > share[0]
+    # every scaled system keeps the extracted events' terms of the system it scales
+    assert set(tt.AT_SCALE) <= tt.EVENT_SYSTEMS
