@@ -2,7 +2,8 @@
 sentence (sixth session, issue 15): one pipeline pass per text, as ``train_tone.py``'s
 cache, plus :func:`relnlp.events.extract_events` on the same Doc and the kind of each
 actor (its entity label and state). Usage: ``python scripts/tone_event_inputs.py``
-(needs ``../shared/dev``); writes ``<cache>/tone_inputs_ev_<digest>.json`` per file.
+(needs ``../shared/dev``); writes ``<cache>/tone_inputs_ev2_<digest>.json`` per file (seventh session: with
+the mean and max of each text's tok2vec rows, ``dense``).
 """
 
 from __future__ import annotations

@@ -32,6 +32,11 @@ the event terms of :data:`EVENT_FAMILIES` (:mod:`relnlp.tone.event_terms`) are a
 the syntax terms; the systems scored (:data:`SCORED`) are the shipped one and the same
 with the event terms, which replaces it only with a validation gain of :data:`MARGIN`.
 
+Seventh session: the systems scored are the shipped one and the same with the ``@``
+terms' idf times 3 or 5 (:data:`AT_SCALE`; x 5 chosen); :func:`file_weights` (each file
+the same total weight, :data:`BALANCED_SYSTEMS`) was measured and not chosen.
+``--validation-only`` stops after the choice.
+
 Nothing of the held-out parts is used for fitting or for choosing anything.
 """
 
@@ -136,8 +141,9 @@ SYSTEMS = {
     "words+rules+syntax+verbclass+events": (True, False, True),
     "words+rules+syntax+verbclass+events, LR+CNB": (True, False, True),
 }
-#: The systems scored and chosen from (sixth session: the shipped system and the same
-#: with the extracted events' terms); the others are the regressions they average.
+#: The systems scored and chosen from (seventh session: the sixth session's system and
+#: the same with the ``@`` terms weighed 3 or 5 times); the others are the regressions
+#: they average.
 SCORED = (
     "words+rules+syntax+verbclass+events, LR+CNB",
     "words+rules+syntax+verbclass+events, @ x3, LR+CNB",
