@@ -2,7 +2,7 @@
 
 Usage: ``python scripts/passage_topk.py [--data ../shared/dev]`` (fourth session, issue
 15; an experiment, nothing is written). The passages and sentence scores are those of
-``scripts/train_passages.py`` (its :func:`collect`: the shipped sentence model on the ten
+``scripts/tone_common.py`` (its :func:`collect`: the shipped sentence model on the ten
 annotated reports). The aggregation of :mod:`relnlp.tone.aggregate` with ``max(s)``
 replaced by the mean of the ``k`` strongest sentence strengths (k = 1 is the shipped
 rule): ``top * mean(top_k(s)) + (1 - top) * noisy_or(0.6 s)``. For each family of
@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import train_passages as tp  # noqa: E402
+import tone_common as tc  # noqa: E402
 
 MIXES = (0.0, 0.25, 0.5, 0.75, 1.0)
 TOPS = (0.3, 0.5, 0.7, 1.0)
@@ -48,39 +48,25 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=Path("../shared/dev"))
     args = ap.parse_args()
-    rows: list[dict[str, Any]] = tp.collect(args.data)
-    docs = np.array([r["doc"] for r in rows])
-    dev = np.array([not r["seed"] for r in rows])
-    names = list(dict.fromkeys(docs.tolist()))
-    rho = tp._rho
-    for axis in tp.AXES:
-        y = np.array([r["gold"][axis] for r in rows], dtype=float)
+    rows: list[dict[str, Any]] = tc.passage_rows(args.data)
+    docs, dev, names = tc.frame(rows)
+    rho = tc.rho
+    for axis in tc.AXES:
+        y = tc.gold(rows, axis)
 
-        def pred(
-            c: tuple[float, float, int],
-            axis: str = axis,
-            cache: dict[tuple[float, float, int], np.ndarray] = {},  # noqa: B006
-        ) -> np.ndarray:
-            if c not in cache:
-                cache[c] = np.array([aggregate(r["sents"][axis], *c) for r in rows])
-            return cache[c]
+        def pred(c: tuple[float, float, int], axis: str = axis) -> np.ndarray:
+            return np.array([aggregate(r["sents"][axis], *c) for r in rows])
 
         for family, grid in FAMILIES.items():
-            held = np.zeros(len(y))
-            for d in names:
-                tr = docs != d
-                best = max(
-                    grid,
-                    key=lambda c: (
-                        round(rho(pred(c)[tr], y[tr]), 6),
-                        -abs(c[0] - 0.5) - abs(c[1] - 0.7) - abs(c[2] - 1),
-                    ),
-                )
-                held[docs == d] = pred(best)[docs == d]
-            per = " | ".join(f"{rho(held[docs == d], y[docs == d]):.3f}" for d in names)
-            print(
-                f"| {axis} | {family} | {rho(held, y):.3f} | {rho(held[dev], y[dev]):.3f} | {per} |"
+            held, _ = tc.grid_lodo(
+                pred,
+                grid,
+                y,
+                docs,
+                names,
+                lambda c: -abs(c[0] - 0.5) - abs(c[1] - 0.7) - abs(c[2] - 1),
             )
+            print(tc.table_row(axis, family, tc.figures(held, y, docs, dev, names)))
         for c in FIXED:
             p = pred(c)
             print(

@@ -29,7 +29,15 @@ Options:
   syntax terms (``scripts/tone_adaptation_events.py`` ``FAMILIES``: ``q`` quad class,
   ``status`` negated / intent, ``dyad`` one or two sides, ``g`` Goldstein step, ``a``
   actor kinds, ``none``); ``C``: the regression's C; ``char``: the character n-gram
-  range (default [3, 5]); ``stages``: the figures to compute (``["val"]`` to choose).
+  range (default [3, 5]); ``stages``: the figures to compute (``["val"]`` to choose);
+* seventh session: ``dense`` (``mean`` / ``max`` / ``both``): the sentence's pooled
+  tok2vec rows (spaCy's ``Doc.tensor``, 96-d) as dense features of the regression, times
+  ``dense_scale``; ``keep_prefix``: keep only the vocabulary's terms with these prefixes
+  (``["@"]``: the syntax, verb-class and event terms, no words or character n-grams);
+  ``at_scale``: the ``@`` terms' idf times this factor (before the l2 norm), so the
+  register-independent terms weigh more against words and character n-grams;
+  ``balance_files``: sample weights giving each file the same total weight in the
+  regression fitted on both (the UN file has 4.4 times the news file's sentences).
 
 The inputs come from the cache of ``scripts/tone_event_inputs.py`` (one pipeline pass per
 text, with its events).
@@ -65,8 +73,24 @@ for name, fname in T.FILES.items():
     ev = E.cached(texts)
     masked, feats = ev["masked"], np.asarray(ev["feats"], dtype=float)
     data[name] = dict(
-        masked=masked, feats=feats[:, :NR], y=labels, train=tr, test=te, events=ev["events"]
+        masked=masked,
+        feats=feats[:, :NR],
+        rules=feats[:, :NR],
+        dense=np.asarray(ev["dense"], dtype=float),
+        y=labels,
+        train=tr,
+        test=te,
+        events=ev["events"],
     )
+
+
+def use_dense(mode, scale=1.0):
+    """Seventh session: the pooled tok2vec rows (``mean``, ``max`` or ``both``) appended
+    to the rule features (the naive Bayes model does not read them: they can be < 0)."""
+    cols = {None: slice(0, 0), "mean": slice(0, 96), "max": slice(96, 192), "both": slice(0, 192)}
+    for d in data.values():
+        d["feats"] = np.hstack([d["rules"], d["dense"][:, cols[mode]] * scale])
+    return cols[mode].stop - cols[mode].start
 
 
 def use_events(families):
@@ -104,10 +128,19 @@ def run(cfg, trn, tst, dftexts=None):
     m, f, y, dom = trn
     vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=2, max_features=40000)
     X = vec.fit_transform(m)
+    if cfg.get("at_scale"):  # seventh session: the "@" terms weigh more (idf times a)
+        names = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+        at = np.array([t.startswith("@") for t in names])
+        vec.idf_ = np.where(at, vec.idf_ * cfg["at_scale"], vec.idf_)
+        X = vec.transform(m)
     keep = None
     if cfg.get("drop_prefix"):
         names = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
         keep = np.array([not t.startswith(tuple(cfg["drop_prefix"])) for t in names])
+        X = X[:, np.where(keep)[0]]
+    if cfg.get("keep_prefix"):  # seventh session: register-independent term sets
+        names = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+        keep = np.array([t.startswith(tuple(cfg["keep_prefix"])) for t in names])
         X = X[:, np.where(keep)[0]]
     if cfg.get("dfmask") is not None and dftexts is not None:
         # register filter from unlabeled texts of the two files
@@ -149,11 +182,18 @@ def run(cfg, trn, tst, dftexts=None):
         ncol = XX.shape[1]
         coef, icpt = lr.coef_[:, :ncol], lr.intercept_
     else:
+        sw = None
+        regs, counts = np.unique(d, return_counts=True)
+        if cfg.get("balance_files") and len(regs) == 2:  # seventh session: same total weight
+            per = dict(zip(regs.tolist(), (len(d) / (2.0 * counts)).tolist()))
+            sw = np.array([per[reg] for reg in d.tolist()])
         lr = LogisticRegression(C=cfg.get("C", 3.0), max_iter=3000, class_weight="balanced").fit(
-            XX, yy
+            XX, yy, sample_weight=sw
         )
         coef, icpt = lr.coef_, lr.intercept_
-    nb = ComplementNB(alpha=cfg.get("alpha", 0.1)).fit(XX, yy)
+    nd = cfg.get("n_dense", 0)
+    sparse_cols = slice(0, XX.shape[1] - nd)
+    nb = ComplementNB(alpha=cfg.get("alpha", 0.1)).fit(XX[:, sparse_cols], yy)
     extra = None
     if cfg.get("sgd"):
         extra = SGDClassifier(
@@ -181,7 +221,7 @@ def run(cfg, trn, tst, dftexts=None):
     p = np.exp(z)
     p /= p.sum(1, keepdims=True)
     w = cfg.get("nbw", 0.5)
-    q = nb.predict_proba(Xt)
+    q = nb.predict_proba(Xt[:, sparse_cols])
     parts = [(1 - w, p), (w, q)]
     if extra is not None:
         e = extra.predict_proba(Xt)
@@ -241,6 +281,7 @@ if __name__ == "__main__":
     cfgs = json.loads(sys.argv[1])
     for label, cfg in cfgs:
         use_events(cfg.pop("events", None))
+        cfg["n_dense"] = use_dense(cfg.pop("dense", None), cfg.pop("dense_scale", 1.0))
         if cfg.get("char"):
             import relnlp.tone.model as _tm
 

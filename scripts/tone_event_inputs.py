@@ -2,7 +2,8 @@
 sentence (sixth session, issue 15): one pipeline pass per text, as ``train_tone.py``'s
 cache, plus :func:`relnlp.events.extract_events` on the same Doc and the kind of each
 actor (its entity label and state). Usage: ``python scripts/tone_event_inputs.py``
-(needs ``../shared/dev``); writes ``<cache>/tone_inputs_ev_<digest>.json`` per file.
+(needs ``../shared/dev``); writes ``<cache>/tone_inputs_ev2_<digest>.json`` per file (seventh session: with
+the mean and max of each text's tok2vec rows, ``dense``).
 """
 
 from __future__ import annotations
@@ -32,11 +33,12 @@ def event_inputs(texts: list[str]) -> dict[str, list]:
     if "relnlp_tone" not in nlp.pipe_names:
         nlp.add_pipe("relnlp_tone", last=True, config={"model": None})
     scorer = nlp.get_pipe("relnlp_tone")
-    masked, feats, events = [], [], []
+    masked, feats, events, dense = [], [], [], []
     warnings.filterwarnings("ignore", message=r"\[W201\]")
     for k, report in enumerate(an.pipe(texts, batch_size=64)):
         doc = report.doc
         m, f, _v = scorer.inputs(doc, doc[:])
+        dense.append(pooled_tensor(doc))
         text, sep, syntax = m.partition(SYNTAX_SEP)
         masked.append(" ".join(text.split()) + sep + syntax)
         feats.append(list(f))
@@ -59,12 +61,20 @@ def event_inputs(texts: list[str]) -> dict[str, list]:
         events.append(dict(events=evs, kinds=kinds))
         if k % 1000 == 0:
             print(f"  parsed {k}/{len(texts)}", file=sys.stderr, flush=True)
-    return dict(masked=masked, feats=np.asarray(feats).tolist(), events=events)
+    return dict(masked=masked, feats=np.asarray(feats).tolist(), events=events, dense=dense)
+
+
+def pooled_tensor(doc) -> list[float]:
+    """Mean and max of the Doc's tok2vec rows (seventh session: dense features tried)."""
+    arr = np.asarray(doc.tensor, dtype=float)
+    if arr.ndim != 2 or not len(arr):
+        return [0.0] * (2 * T.DENSE)
+    return [round(x, 4) for x in [*arr.mean(axis=0), *arr.max(axis=0)]]
 
 
 def cached(texts: list[str]) -> dict[str, list]:
     digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
-    f = CACHE / f"tone_inputs_ev_{digest}.json"
+    f = CACHE / f"tone_inputs_ev2_{digest}.json"
     if f.is_file():
         return json.loads(f.read_text())
     data = event_inputs(texts)

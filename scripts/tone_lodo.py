@@ -18,8 +18,10 @@ computes a handful of features that hold in any report:
 * ``hedged``: the share of the axis' cues marked hedged or reported;
 * ``length``: log(number of sentences).
 
-(The shipped regression, :mod:`relnlp.tone.passage_features`, computes the same features
-from the ``passage_id`` of events and entities; 2 of the 7,960 values differ.)
+(Seventh session: the rows and these features come from ``tone_common.py``, i.e. from
+:mod:`relnlp.tone.passage_features` itself; the fifth session's own computation gave the
+same values but for 2 of 7,960. The penalty is chosen on raw predictions, also for the
+fixed-intercept variant.)
 
 Systems, each scored on the report left out (every figure held out, per fold and pooled):
 ``rule`` (no training); ``ridge(all features)`` (standardised, penalty chosen by an inner
@@ -40,158 +42,35 @@ keeps the collected rows (JSON) for reruns.
 from __future__ import annotations
 
 import argparse
-import json
-import math
 import sys
-import warnings
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from relnlp.tone.passage_features import FEATURES
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import tone_common as tc  # noqa: E402
 
-AXES = ("cooperation", "tension")
-QUADS = {
-    "cooperation": ("verbal_cooperation", "material_cooperation"),
-    "tension": ("verbal_conflict", "material_conflict"),
-}
+from relnlp.tone.passage_features import FEATURES  # noqa: E402
+
+AXES = tc.AXES
 WEIGHTS = (-0.2, -0.1, -0.05, 0.0, 0.05, 0.1, 0.2)
-PENALTIES = (1.0, 10.0, 100.0, 1000.0)
-MARGIN = 0.02
-
-
-def _rho(x: Any, y: Any) -> float:
-    from scipy.stats import spearmanr
-
-    r = float(spearmanr(x, y).statistic)
-    return 0.0 if math.isnan(r) else r
-
-
-def collect(data: Path) -> list[dict[str, Any]]:
-    """One row per gold passage: report, gold, features per axis."""
-    import relnlp
-    from relnlp.evaluate import dev
-    from relnlp.evaluate import scorecard as sc
-    from relnlp.tone.aggregate import DEFAULT_PARAMS, _pair, _passage_groups, combine
-
-    nlp = relnlp.load()
-    seeds = list(sc.load_gold())
-    docs = seeds + [d for d in dev.load_dev_gold(data) if "passages" in d.layers]
-    rows: list[dict[str, Any]] = []
-    for d in docs:
-        item: Any = relnlp.read(d.path) if d.path is not None else d.text
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            r = nlp.analyze(item, doc_id=d.doc_id, doc_date=d.doc_date)
-        groups = _passage_groups(r)
-        pas = r.passages
-        ev = r.events
-        ents = r.entities
-        starts, ends = pas["start"].to_numpy(), pas["end"].to_numpy()
-        for g in d.passages:
-            ov = np.minimum(ends, g["end"]) - np.maximum(starts, g["start"])
-            k = int(np.argmax(ov)) if len(ov) else -1
-            hit = k >= 0 and ov[k] > 0
-            group = groups[k] if hit else []
-            a, b = (int(starts[k]), int(ends[k])) if hit else (0, 0)
-            pev = ev[(ev["start"] < b) & (ev["end"] > a)] if hit else ev.iloc[:0]
-            pent = ents[(ents["start"] < b) & (ents["end"] > a)] if hit else ents.iloc[:0]
-            states = {c for c in pent["country"].tolist() if isinstance(c, str) and c}
-            feats: dict[str, dict[str, float]] = {}
-            for axis in AXES:
-                pairs = [_pair(t, axis) for t in group]
-                p = DEFAULT_PARAMS[axis]
-                cues = [c for t in group for c in t.cues if c.startswith(axis)]
-                n = max(1, len(group))
-                aev = pev[pev["type"].isin(QUADS[axis])]
-                gs = [abs(float(x)) for x in aev["goldstein"].tolist() if x == x]
-                feats[axis] = {
-                    "rule": combine(pairs, p["mix"], p["top"]),
-                    "max_learned": max((x for x, _ in pairs), default=0.0),
-                    "max_rule": max((y for _, y in pairs), default=0.0),
-                    "cue_share": sum(any(c.startswith(axis) for c in t.cues) for t in group) / n,
-                    "events": math.log1p(len(aev)),
-                    "material": float(aev["type"].str.startswith("material").mean())
-                    if len(aev)
-                    else 0.0,
-                    "goldstein": max(gs, default=0.0) / 10,
-                    "dyad": float(len(states) >= 2),
-                    "hedged": sum("hedged" in c or "reported" in c for c in cues) / len(cues)
-                    if cues
-                    else 0.0,
-                    "length": math.log(n),
-                }
-            rows.append(
-                {
-                    "doc": d.doc_id,
-                    "seed": d in seeds,
-                    "gold": {ax: int(g[ax]) for ax in AXES},
-                    "feats": feats,
-                }
-            )
-        print(f"  {d.doc_id}: {len(d.passages)} passages", file=sys.stderr)
-    return rows
-
-
-def _ridge(
-    x: np.ndarray,
-    y: np.ndarray,
-    x_test: np.ndarray,
-    penalty: float,
-    offset: float | None = None,
-    raw: bool = False,
-) -> np.ndarray:
-    """Ridge on standardised features: the shipped :class:`Ridge`'s score (on the rule's
-    scale) when ``offset`` is None, else its raw prediction with ``offset`` as intercept
-    (a constant shared by every fold)."""
-    if offset is None and x.shape[1] == len(FEATURES):
-        from relnlp.tone.passage_features import Ridge
-
-        model = Ridge.fit(x, y, penalty)
-        return model.predict(x_test) if raw else model.score(x_test)
-    mu, sd = x.mean(0), x.std(0) + 1e-9
-    z = (x - mu) / sd
-    zt = (x_test - mu) / sd
-    w = np.linalg.solve(z.T @ z + penalty * np.eye(z.shape[1]), z.T @ (y - y.mean()))
-    return zt @ w + (y.mean() if offset is None else offset)
-
-
-def _ridge_lodo(
-    x: np.ndarray, y: np.ndarray, docs: np.ndarray, names: list[str], offset: float | None = None
-) -> np.ndarray:
-    held = np.zeros(len(y))
-    for d in names:
-        tr, te = docs != d, docs == d
-        inner_names = [n for n in names if n != d]
-
-        def inner(pen: float, tr: np.ndarray = tr, inner_names: list[str] = inner_names) -> float:
-            pred = np.zeros(int(tr.sum()))
-            dt = docs[tr]
-            for e in inner_names:
-                pred[dt == e] = _ridge(
-                    x[tr][dt != e], y[tr][dt != e], x[tr][dt == e], pen, offset, raw=True
-                )
-            return _rho(pred, y[tr])
-
-        pen = max(PENALTIES, key=inner)
-        held[te] = _ridge(x[tr], y[tr], x[te], pen, offset)
-    return held
+MARGIN = tc.MARGIN
+_rho = tc.rho
 
 
 def _additive_lodo(
     base: np.ndarray, f: np.ndarray, y: np.ndarray, docs: np.ndarray, names: list[str]
 ) -> tuple[np.ndarray, dict[str, float]]:
-    held = np.zeros(len(y))
     chosen = {}
-    for d in names:
-        tr, te = docs != d, docs == d
+
+    def fit_predict(tr: np.ndarray, te: np.ndarray) -> np.ndarray:
         mu, sd = f[tr].mean(), f[tr].std() + 1e-9
         z = (f - mu) / sd
         w = max(WEIGHTS, key=lambda w: (round(_rho(base[tr] + w * z[tr], y[tr]), 6), -abs(w)))
-        chosen[d] = w
-        held[te] = base[te] + w * z[te]
-    return held, chosen
+        chosen[str(docs[te][0])] = w
+        return base[te] + w * z[te]
+
+    return tc.lodo(docs, names, fit_predict), chosen
 
 
 def main() -> None:
@@ -200,30 +79,21 @@ def main() -> None:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--cache", type=Path)
     args = ap.parse_args()
-    if args.cache and args.cache.is_file():
-        rows = json.loads(args.cache.read_text())
-    else:
-        rows = collect(args.data)
-        if args.cache:
-            args.cache.write_text(json.dumps(rows))
-    docs = np.array([r["doc"] for r in rows])
-    dev = np.array([not r["seed"] for r in rows])
-    names = list(dict.fromkeys(docs.tolist()))
-    lines = [
-        "| axis | system | pooled seeds+dev | dev only | " + " | ".join(names) + " |",
-        "|---|---|---:|---:|" + "---:|" * len(names),
-    ]
+    rows = tc.passage_rows(args.data, args.cache)
+    docs, dev, names = tc.frame(rows)
+    lines = tc.table_head(names)
     notes = []
     for axis in AXES:
-        y = np.array([r["gold"][axis] for r in rows], dtype=float)
-        x = np.array([[r["feats"][axis][f] for f in FEATURES] for r in rows])
+        y, x = tc.gold(rows, axis), tc.shipped(rows, axis)
         base = x[:, 0]
         preds: dict[str, np.ndarray] = {"rule (mix 0.5, top 0.7, no training)": base}
-        preds["ridge(all features), LODO"] = _ridge_lodo(x, y, docs, names)
+        preds["ridge(all features), LODO"] = tc.ridge_lodo(x, y, docs, names)
         preds["ridge(all features), LODO, raw prediction, intercept 1.5 in every fold"] = (
-            _ridge_lodo(x, y, docs, names, 1.5)
+            tc.ridge_lodo(x, y, docs, names, lambda m, xt: m.predict(xt) - m.offset + 1.5)
         )
-        preds["ridge(features without rule), LODO"] = _ridge_lodo(x[:, 1:], y, docs, names)
+        preds["ridge(features without rule), LODO"] = tc.ridge_lodo(
+            x[:, 1:], y, docs, names, lambda m, xt: m.predict(xt)
+        )
         for j, f in enumerate(FEATURES[1:], start=1):
             held, chosen = _additive_lodo(base, x[:, j], y, docs, names)
             preds[f"rule + w x {f}, LODO"] = held

@@ -38,69 +38,26 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import warnings
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import tone_common as tc  # noqa: E402
+
 MIXES = (0.0, 0.25, 0.5, 0.75, 1.0)
 TOPS = (0.3, 0.5, 0.7, 1.0)
-MARGIN = 0.02
-PENALTIES = (1.0, 10.0, 100.0, 1000.0)
+MARGIN = tc.MARGIN
+PENALTIES = tc.PENALTIES
 #: Axes on which the passage features' regression may be adopted. Tension's is measured
 #: and printed but not adopted (fifth session, model card): its held-out pooled gain
 #: (+0.023) passes the margin only with the output on the rule's scale, 3 of 12 reports
 #: lose, and it scores a joint counter-terrorism exercise as tension.
 RIDGE_AXES = ("cooperation",)
-AXES = ("cooperation", "tension")
-
-
-def _rho(x: Any, y: Any) -> float:
-    from scipy.stats import spearmanr
-
-    return float(spearmanr(x, y).statistic)
-
-
-def collect(data: Path) -> list[dict[str, Any]]:
-    """One row per gold passage: its report, gold scores and its sentences' scores."""
-    import relnlp
-    from relnlp.evaluate import dev
-    from relnlp.evaluate import scorecard as sc
-    from relnlp.tone.aggregate import _pair, _passage_groups
-    from relnlp.tone.passage_features import FEATURES, passage_features
-
-    nlp = relnlp.load()
-    seeds = list(sc.load_gold())
-    docs = seeds + [d for d in dev.load_dev_gold(data) if "passages" in d.layers]
-    rows = []
-    for d in docs:
-        item: Any = relnlp.read(d.path) if d.path is not None else d.text
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            r = nlp.analyze(item, doc_id=d.doc_id, doc_date=d.doc_date)
-        groups = _passage_groups(r)
-        pas = r.passages
-        assert len(pas) == len(groups), d.doc_id
-        feats = passage_features(r, groups)
-        starts, ends = pas["start"].to_numpy(), pas["end"].to_numpy()
-        for g in d.passages:
-            ov = np.minimum(ends, g["end"]) - np.maximum(starts, g["start"])
-            k = int(np.argmax(ov)) if len(ov) else -1
-            hit = k >= 0 and ov[k] > 0
-            rows.append(
-                {
-                    "doc": d.doc_id,
-                    "seed": d in seeds,
-                    "gold": {a: int(g[a]) for a in AXES},
-                    "sents": {a: [_pair(t, a) for t in groups[k]] if hit else [] for a in AXES},
-                    "feats": {
-                        a: feats[a][k].tolist() if hit else [0.0] * len(FEATURES) for a in AXES
-                    },
-                }
-            )
-        print(f"  {d.doc_id}: {len(d.passages)} passages", file=sys.stderr)
-    return rows
+AXES = tc.AXES
+_rho = tc.rho
+collect = tc.collect
 
 
 def scores(rows: list[dict[str, Any]], axis: str, mix: float, top: float) -> np.ndarray:
@@ -124,32 +81,7 @@ def choose(rows: list[dict[str, Any]], axis: str) -> dict[str, float]:
     return {"mix": best[0], "top": best[1]}
 
 
-def _ridge_rows(rows: list[dict[str, Any]], axis: str) -> tuple[np.ndarray, np.ndarray]:
-    x = np.array([r["feats"][axis] for r in rows], dtype=float)
-    y = np.array([r["gold"][axis] for r in rows], dtype=float)
-    return x, y
-
-
-def fit_ridge(rows: list[dict[str, Any]], axis: str) -> Any:
-    """The passage features' ridge regression on ``rows``, its penalty chosen from
-    :data:`PENALTIES` by leave one document out inside ``rows``."""
-    from relnlp.tone.passage_features import Ridge
-
-    x, y = _ridge_rows(rows, axis)
-    docs = np.array([r["doc"] for r in rows])
-
-    def inner(pen: float) -> float:
-        pred = np.zeros(len(y))
-        for e in dict.fromkeys(docs.tolist()):
-            tr, te = docs != e, docs == e
-            pred[te] = Ridge.fit(x[tr], y[tr], pen).predict(x[te])
-        return _rho(pred, y)
-
-    return Ridge.fit(x, y, max(PENALTIES, key=inner))
-
-
 def main() -> None:
-    import json
 
     from relnlp.tone.aggregate import DEFAULT_PARAMS, PassageModel
     from relnlp.tone.passage_features import FEATURES
@@ -159,59 +91,46 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("models/tone-v1"))
     ap.add_argument("--cache", type=Path, help="keep the collected rows here (JSON)")
     args = ap.parse_args()
-    if args.cache and args.cache.is_file():
-        rows = json.loads(args.cache.read_text())
-    else:
-        rows = collect(args.data)
-        if args.cache:
-            args.cache.write_text(json.dumps(rows))
-    docs = np.array([r["doc"] for r in rows])
-    dev_only = np.array([not r["seed"] for r in rows])
-    names = list(dict.fromkeys(docs.tolist()))
+    rows = tc.passage_rows(args.data, args.cache)
+    docs, dev_only, names = tc.frame(rows)
     folds: dict[str, dict[str, dict[str, Any]]] = {d: {} for d in names}
     params: dict[str, dict[str, Any]] = {}
     figures: dict[str, Any] = {}
-    lines = [
-        "| axis | aggregation | seeds+dev pooled | dev only | " + " | ".join(names) + " |",
-        "|---|---|---:|---:|" + "---:|" * len(names),
-    ]
+    lines = tc.table_head(names, "aggregation")
     fit_mt, fit_rg, unfit = (
         "fitted mix/top, leave one document out",
         "passage features ridge, leave one document out",
         "unfitted (mix 0.5, top 0.7)",
     )
     for axis in AXES:
-        y = np.array([r["gold"][axis] for r in rows], dtype=float)
-        held = np.zeros(len(y))
-        held_rg = np.zeros(len(y))
+        y = tc.gold(rows, axis)
+        x = tc.shipped(rows, axis)
         fold_mt: dict[str, dict[str, float]] = {}
         fold_rg: dict[str, Any] = {}
-        for d in names:
-            train = [r for r in rows if r["doc"] != d]
-            test = [r for r in rows if r["doc"] == d]
-            fold_mt[d] = p = choose(train, axis)
-            te = docs == d
-            held[te] = scores(test, axis, p["mix"], p["top"])
-            fold_rg[d] = fit_ridge(train, axis)
-            held_rg[te] = fold_rg[d].score(_ridge_rows(test, axis)[0])
+
+        def fit_predict_mt(
+            tr: np.ndarray, te: np.ndarray, axis: str = axis, fold_mt: Any = fold_mt
+        ) -> np.ndarray:
+            p = choose([r for r, t in zip(rows, tr) if t], axis)
+            fold_mt[str(docs[te][0])] = p
+            return scores([r for r, t in zip(rows, te) if t], axis, p["mix"], p["top"])
+
+        def fit_predict_rg(
+            tr: np.ndarray, te: np.ndarray, x: Any = x, y: Any = y, fold_rg: Any = fold_rg
+        ) -> np.ndarray:
+            fold_rg[str(docs[te][0])] = m = tc.fit_ridge(x[tr], y[tr], docs[tr], PENALTIES)
+            return np.asarray(m.score(x[te]))
+
+        held = tc.lodo(docs, names, fit_predict_mt)
+        held_rg = tc.lodo(docs, names, fit_predict_rg)
         default = scores(rows, axis, DEFAULT_PARAMS[axis]["mix"], DEFAULT_PARAMS[axis]["top"])
         for system, pred in ((fit_mt, held), (fit_rg, held_rg), (unfit, default)):
-            per = {d: round(_rho(pred[docs == d], y[docs == d]), 4) for d in names}
-            fig = {
-                "pooled": round(_rho(pred, y), 4),
-                "dev_only": round(_rho(pred[dev_only], y[dev_only]), 4),
-                "per_fold": per,
-            }
-            figures[f"{axis}|{system}"] = fig
-            lines.append(
-                f"| {axis} | {system} | {fig['pooled']:.3f} | {fig['dev_only']:.3f} | "
-                + " | ".join(f"{per[d]:.3f}" for d in names)
-                + " |"
-            )
+            figures[f"{axis}|{system}"] = fig = tc.figures(pred, y, docs, dev_only, names)
+            lines.append(tc.table_row(axis, system, fig))
         base = figures[f"{axis}|{unfit}"]["pooled"]
         gain = figures[f"{axis}|{fit_mt}"]["pooled"] - base
         gain_rg = figures[f"{axis}|{fit_rg}"]["pooled"] - base
-        ridge_all = fit_ridge(rows, axis)
+        ridge_all = tc.fit_ridge(x, y, docs, PENALTIES)
         figures[f"{axis}|params"] = {
             "fitted": choose(rows, axis),
             "gain_pooled": round(gain, 4),

@@ -32,6 +32,11 @@ the event terms of :data:`EVENT_FAMILIES` (:mod:`relnlp.tone.event_terms`) are a
 the syntax terms; the systems scored (:data:`SCORED`) are the shipped one and the same
 with the event terms, which replaces it only with a validation gain of :data:`MARGIN`.
 
+Seventh session: the systems scored are the shipped one and the same with the ``@``
+terms' idf times 3 or 5 (:data:`AT_SCALE`; x 5 chosen); :func:`file_weights` (each file
+the same total weight, :data:`BALANCED_SYSTEMS`) was measured and not chosen.
+``--validation-only`` stops after the choice.
+
 Nothing of the held-out parts is used for fitting or for choosing anything.
 """
 
@@ -125,18 +130,54 @@ def cached_inputs(texts: list[str], cache: Path) -> tuple[list[str], np.ndarray]
 #: and tok2vec systems of the first version did not help (model card) and are no longer
 #: refitted.
 SYSTEMS = {
+    "words+rules+syntax+verbclass+events, @ x3": (True, False, True),
+    "words+rules+syntax+verbclass+events, @ x3, LR+CNB": (True, False, True),
+    "words+rules+syntax+verbclass+events, @ x5": (True, False, True),
+    "words+rules+syntax+verbclass+events, @ x5, LR+CNB": (True, False, True),
+    "words+rules+syntax+verbclass+events, files balanced": (True, False, True),
+    "words+rules+syntax+verbclass+events, files balanced, LR+CNB": (True, False, True),
     "words+rules+syntax+verbclass": (True, False, True),
     "words+rules+syntax+verbclass, LR+CNB": (True, False, True),
     "words+rules+syntax+verbclass+events": (True, False, True),
     "words+rules+syntax+verbclass+events, LR+CNB": (True, False, True),
 }
-#: The systems scored and chosen from (sixth session: the shipped system and the same
-#: with the extracted events' terms); the others are the regressions they average.
-SCORED = ("words+rules+syntax+verbclass, LR+CNB", "words+rules+syntax+verbclass+events, LR+CNB")
+#: The systems scored and chosen from (seventh session: the sixth session's system and
+#: the same with the ``@`` terms weighed 3 or 5 times); the others are the regressions
+#: they average.
+SCORED = (
+    "words+rules+syntax+verbclass+events, LR+CNB",
+    "words+rules+syntax+verbclass+events, @ x3, LR+CNB",
+    "words+rules+syntax+verbclass+events, @ x5, LR+CNB",
+)
 #: Systems that read the event terms (:mod:`relnlp.tone.event_terms`: quad class,
 #: negated / intent status, one or two sides, Goldstein step; sixth session).
 EVENT_SYSTEMS = frozenset(
-    {"words+rules+syntax+verbclass+events", "words+rules+syntax+verbclass+events, LR+CNB"}
+    {
+        "words+rules+syntax+verbclass+events",
+        "words+rules+syntax+verbclass+events, LR+CNB",
+        "words+rules+syntax+verbclass+events, files balanced",
+        "words+rules+syntax+verbclass+events, files balanced, LR+CNB",
+        "words+rules+syntax+verbclass+events, @ x3",
+        "words+rules+syntax+verbclass+events, @ x3, LR+CNB",
+        "words+rules+syntax+verbclass+events, @ x5",
+        "words+rules+syntax+verbclass+events, @ x5, LR+CNB",
+    }
+)
+#: Systems whose ``@`` terms (syntax, verb classes, events: what an act is, in any
+#: register) have their idf multiplied by a factor before the rows' l2 norm, so they weigh
+#: more against the words and character n-grams (seventh session; the factor is kept in
+#: the saved idf, so the model reads texts exactly as before).
+AT_SCALE: dict[str, float] = {
+    "words+rules+syntax+verbclass+events, @ x3": 3.0,
+    "words+rules+syntax+verbclass+events, @ x5": 5.0,
+}
+#: Systems whose regression weighs each file's sentences so that both files weigh the
+#: same in total when fitted on both (seventh session; :func:`file_weights`).
+BALANCED_SYSTEMS = frozenset(
+    {
+        "words+rules+syntax+verbclass+events, files balanced",
+        "words+rules+syntax+verbclass+events, files balanced, LR+CNB",
+    }
 )
 EVENT_PREFIXES = ("e:", "g:", "a:")
 #: The event term families used (``scripts/tone_adaptation.py`` ``FAMILIES``; chosen on
@@ -145,7 +186,7 @@ EVENT_FAMILIES = ("q", "status", "dyad", "g")
 #: Validation AUC a system must gain over the shipped one to replace it (sixth session;
 #: the fourth session's changes within +0.0013 were read as noise).
 MARGIN = 0.003
-SHIPPED = "words+rules+syntax+verbclass, LR+CNB"
+SHIPPED = "words+rules+syntax+verbclass+events, LR+CNB"
 #: Systems that read the verb table's quad classes among the syntax terms
 #: (``q:``/``nq:``/``hq:``, :func:`relnlp.pipeline.tone.syntax_terms`); the others are
 #: fitted without them.
@@ -154,6 +195,11 @@ VERB_CLASS_SYSTEMS = frozenset(SYSTEMS)
 #: naive Bayes model (Rennie et al. 2003) on the same features (:data:`NB_WEIGHT`,
 #: smoothing :data:`NB_ALPHA`), and the regression they share (fitted once).
 NB_SYSTEMS = {
+    "words+rules+syntax+verbclass+events, @ x3, LR+CNB": "words+rules+syntax+verbclass+events, @ x3",
+    "words+rules+syntax+verbclass+events, @ x5, LR+CNB": "words+rules+syntax+verbclass+events, @ x5",
+    "words+rules+syntax+verbclass+events, files balanced, LR+CNB": (
+        "words+rules+syntax+verbclass+events, files balanced"
+    ),
     "words+rules+syntax+verbclass, LR+CNB": "words+rules+syntax+verbclass",
     "words+rules+syntax+verbclass+events, LR+CNB": "words+rules+syntax+verbclass+events",
 }
@@ -163,6 +209,16 @@ _FITTED: dict[tuple[Any, ...], Any] = {}
 VERB_CLASS_PREFIXES = ("q:", "nq:", "hq:")
 #: Multiplier of the rule features (1: as the lexicon gives them).
 RULE_SCALE = 1.0
+
+
+def file_weights(files: list[str] | None) -> np.ndarray | None:
+    """Sample weights giving every file the same total weight (mean weight 1); ``None``
+    for one file or none given (seventh session)."""
+    if files is None or len(set(files)) < 2:
+        return None
+    names, counts = np.unique(files, return_counts=True)
+    per = dict(zip(names.tolist(), (len(files) / (len(names) * counts)).tolist()))
+    return np.array([per[f] for f in files])
 
 
 def _strip_syntax(masked: list[str]) -> list[str]:
@@ -193,6 +249,7 @@ def fit(
     *,
     system: str,
     C: float,
+    files: list[str] | None = None,
     _matrix: bool = False,
 ) -> Any:
     """A ToneModel fitted with scikit-learn, converted to relnlp's JSON form."""
@@ -207,13 +264,20 @@ def fit(
 
         from sklearn.naive_bayes import ComplementNB
 
-        lr, XX, y = fit(masked, feats, y, system=NB_SYSTEMS[system], C=C, _matrix=True)
+        lr, XX, y = fit(masked, feats, y, system=NB_SYSTEMS[system], C=C, files=files, _matrix=True)
         nb = ComplementNB(alpha=NB_ALPHA).fit(XX, y)
         log_prob = np.zeros((XX.shape[1], len(CLASSES)))
         for j, c in enumerate(nb.classes_):
             log_prob[:, c] = nb.feature_log_prob_[j]
         return dataclasses.replace(lr, nb_log_prob=log_prob, nb_weight=NB_WEIGHT, info={})
-    key = (system, C, hash(tuple(masked)), hash(tuple(y)))
+    weights = file_weights(files) if system in BALANCED_SYSTEMS else None
+    key = (
+        system,
+        C,
+        hash(tuple(masked)),
+        hash(tuple(y)),
+        weights is None or hash(tuple(files or ())),
+    )
     if key in _FITTED:
         return _FITTED[key] if _matrix else _FITTED[key][0]
     rules, dense, syntax = SYSTEMS[system]
@@ -227,6 +291,12 @@ def fit(
         analyzer=analyzer, sublinear_tf=True, min_df=MIN_DF, max_features=MAX_FEATURES
     )
     X = vec.fit_transform(masked)
+    if AT_SCALE.get(system, 1.0) != 1.0:
+        at = np.array(
+            [t.startswith("@") for t, _i in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])]
+        )
+        vec.idf_ = np.where(at, vec.idf_ * AT_SCALE[system], vec.idf_)
+        X = vec.transform(masked)
     nr = len(RULE_FEATURES)
     scale = np.full(nr, RULE_SCALE if rules else 0.0)
     blocks = [X, sparse.csr_matrix(feats[:, :nr] * scale)]
@@ -235,7 +305,7 @@ def fit(
     XX = sparse.hstack(blocks).tocsr()
     clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
     yy = [CLASSES.index(c) for c in y]
-    clf.fit(XX, yy)
+    clf.fit(XX, yy, sample_weight=weights)
     coef = np.zeros((XX.shape[1], len(CLASSES)))
     intercept = np.zeros(len(CLASSES))
     for j, c in enumerate(clf.classes_):
@@ -293,6 +363,11 @@ def main() -> None:
         action="store_true",
         help="held-out and cross-corpus figures of the chosen system only (saves fits)",
     )
+    ap.add_argument(
+        "--validation-only",
+        action="store_true",
+        help="choose on the validation split and stop (no held-out figures, nothing written)",
+    )
     args = ap.parse_args()
 
     data: dict[str, dict[str, Any]] = {}
@@ -324,16 +399,24 @@ def main() -> None:
 
     a, b = part("un", "train"), part("news", "train")
     m_tr, f_tr, y_tr = a[0] + b[0], np.vstack([a[1], b[1]]), a[2] + b[2]
+    files = ["un"] * len(a[2]) + ["news"] * len(b[2])
 
     # Selection inside the training parts: an inner stratified 80/20 validation split.
-    strata = [f"{k}:{c}" for k, c in zip(["un"] * len(a[2]) + ["news"] * len(b[2]), y_tr)]
+    strata = [f"{k}:{c}" for k, c in zip(files, y_tr)]
     itr, iva = train_test_split(
         np.arange(len(y_tr)), test_size=0.2, random_state=SEED, stratify=strata
     )
     validation: dict[str, dict[str, float]] = {}
     for system in SCORED:
         for C in C_GRID:
-            m = fit([m_tr[i] for i in itr], f_tr[itr], [y_tr[i] for i in itr], system=system, C=C)
+            m = fit(
+                [m_tr[i] for i in itr],
+                f_tr[itr],
+                [y_tr[i] for i in itr],
+                system=system,
+                C=C,
+                files=[files[i] for i in itr],
+            )
             validation[f"{system}|C={C}"] = r = scores(
                 m, [m_tr[i] for i in iva], f_tr[iva], [y_tr[i] for i in iva]
             )
@@ -346,7 +429,14 @@ def main() -> None:
     if validation[best_key]["auc"] < validation[shipped_key]["auc"] + MARGIN:
         best_key = shipped_key
     best, best_c = best_key.split("|C=")[0], float(best_key.split("|C=")[1])
-    print(f"chosen: {best} (C={best_c})", file=sys.stderr)
+    print(
+        f"chosen: {best} (C={best_c}); validation gain over the shipped system "
+        f"{validation[best_key]['auc'] - validation[shipped_key]['auc']:+.5f} "
+        f"(best other {max(v['auc'] for v in validation.values()) - validation[shipped_key]['auc']:+.5f})",
+        file=sys.stderr,
+    )
+    if args.validation_only:
+        return
 
     # Held-out and cross-corpus figures of each system at its validation-best C.
     results: dict[str, Any] = {}
@@ -354,7 +444,7 @@ def main() -> None:
         if args.measure_chosen_only and system != best:
             continue
         C = max(C_GRID, key=lambda c: validation[f"{system}|C={c}"]["auc"])
-        model = fit(m_tr, f_tr, y_tr, system=system, C=C)
+        model = fit(m_tr, f_tr, y_tr, system=system, C=C, files=files)
         if system == best:
             final = model
         for name in FILES:
@@ -373,6 +463,8 @@ def main() -> None:
         "system": best,
         "event_families": list(EVENT_FAMILIES) if best in EVENT_SYSTEMS else None,
         "selection_margin": MARGIN,
+        "files_balanced": best in BALANCED_SYSTEMS,
+        "at_scale": AT_SCALE.get(NB_SYSTEMS.get(best, best), 1.0),
         "C": best_c,
         "naive_bayes": (
             {"alpha": NB_ALPHA, "weight": NB_WEIGHT, "kind": "ComplementNB"}

@@ -1,0 +1,276 @@
+"""Shared pieces of the tone scripts (seventh session, issue 15): the gold passages of the
+annotated reports with what relnlp computes for them, and the leave-one-document-out
+loops and tables that ``train_passages.py``, ``tone_passages6.py``, ``tone_lodo.py``,
+``passage_topk.py`` and ``tone_passages7.py`` used to repeat.
+
+Rows (:func:`passage_rows`) are one per gold passage of the seeds and of every
+development report with passages: ``doc``, ``seed``, ``gold`` (0-3 per axis), ``sents``
+(the (learned, rule) scores of the sentences of the predicted passage overlapping it
+most, as the scorer matches them), ``feats`` (:data:`relnlp.tone.passage_features.FEATURES`
+then :data:`~relnlp.tone.passage_features.EXTRA_FEATURES`, per axis) and ``tones`` (per
+sentence of that passage: its class, actors and cues, for aggregation experiments).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+AXES = ("cooperation", "tension")
+PENALTIES = (1.0, 10.0, 100.0, 1000.0)
+#: Held-out pooled Spearman a fitted aggregation must gain over the unfitted rule.
+MARGIN = 0.02
+
+
+def rho(x: Any, y: Any) -> float:
+    """Spearman correlation, 0 where it is undefined (a constant input)."""
+    from scipy.stats import spearmanr
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # scipy warns on a constant input
+        r = float(spearmanr(x, y).statistic)
+    return 0.0 if math.isnan(r) else r
+
+
+def _sentence_rows(group: list[Any]) -> list[dict[str, Any]]:
+    """Per sentence of a passage: its class, actors and cues (aggregation experiments)."""
+    return [
+        {"tone_class": t.tone_class, "actors": list(t.actors), "cues": list(t.cues)} for t in group
+    ]
+
+
+def collect(data: Path) -> list[dict[str, Any]]:
+    """One row per gold passage of the annotated reports (module docstring)."""
+    import relnlp
+    from relnlp.evaluate import dev
+    from relnlp.evaluate import scorecard as sc
+    from relnlp.tone.aggregate import _pair, _passage_groups
+    from relnlp.tone.passage_features import (
+        EXTRA_FEATURES,
+        FEATURES,
+        extra_features,
+        passage_features,
+    )
+
+    nlp = relnlp.load()
+    seeds = list(sc.load_gold())
+    docs = seeds + [d for d in dev.load_dev_gold(data) if "passages" in d.layers]
+    n = len(FEATURES) + len(EXTRA_FEATURES)
+    rows = []
+    for d in docs:
+        item: Any = relnlp.read(d.path) if d.path is not None else d.text
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            r = nlp.analyze(item, doc_id=d.doc_id, doc_date=d.doc_date)
+        groups = _passage_groups(r)
+        pas = r.passages
+        assert len(pas) == len(groups), d.doc_id
+        base, extra = passage_features(r, groups), extra_features(r, groups)
+        starts, ends = pas["start"].to_numpy(), pas["end"].to_numpy()
+        for g in d.passages:
+            ov = np.minimum(ends, g["end"]) - np.maximum(starts, g["start"])
+            k = int(np.argmax(ov)) if len(ov) else -1
+            hit = k >= 0 and ov[k] > 0
+            group = groups[k] if hit else []
+            rows.append(
+                {
+                    "doc": d.doc_id,
+                    "seed": d in seeds,
+                    "gold": {a: int(g[a]) for a in AXES},
+                    "sents": {a: [_pair(t, a) for t in group] for a in AXES},
+                    "feats": {
+                        a: (base[a][k].tolist() + extra[a][k].tolist()) if hit else [0.0] * n
+                        for a in AXES
+                    },
+                    "tones": _sentence_rows(group),
+                }
+            )
+        print(f"  {d.doc_id}: {len(d.passages)} passages", file=sys.stderr, flush=True)
+    return rows
+
+
+def passage_rows(data: Path, cache: Path | None = None) -> list[dict[str, Any]]:
+    """:func:`collect`'s rows, read from / written to ``cache`` (JSON) when given."""
+    if cache is not None and cache.is_file():
+        return list(json.loads(cache.read_text()))
+    rows = collect(data)
+    if cache is not None:
+        cache.write_text(json.dumps(rows))
+    return rows
+
+
+def shipped(rows: list[dict[str, Any]], axis: str) -> np.ndarray:
+    """The shipped passage features of ``axis`` (:data:`FEATURES`), one row per passage."""
+    from relnlp.tone.passage_features import FEATURES
+
+    return np.array([r["feats"][axis][: len(FEATURES)] for r in rows], dtype=float)
+
+
+def everything(rows: list[dict[str, Any]], axis: str) -> np.ndarray:
+    """The shipped and the candidate passage features of ``axis``."""
+    return np.array([r["feats"][axis] for r in rows], dtype=float)
+
+
+def gold(rows: list[dict[str, Any]], axis: str) -> np.ndarray:
+    return np.array([r["gold"][axis] for r in rows], dtype=float)
+
+
+FitPredict = Callable[[np.ndarray, np.ndarray], np.ndarray]
+
+
+def lodo(
+    docs: np.ndarray, names: Sequence[str], fit_predict: FitPredict, within: Any = None
+) -> np.ndarray:
+    """Leave one document out: for each report of ``names``, ``fit_predict(train, test)``
+    (boolean masks over the rows) fits on the other reports (those of ``within``, a
+    mask, when given) and scores that one. Rows of no report in ``names`` stay 0."""
+    held = np.zeros(len(docs))
+    for d in names:
+        tr, te = docs != d, docs == d
+        if within is not None:
+            tr = tr & within
+        held[te] = fit_predict(tr, te)
+    return held
+
+
+def grid_fit(
+    scores: Callable[[Any], np.ndarray],
+    grid: Sequence[Any],
+    y: np.ndarray,
+    prefer: Callable[[Any], float] = lambda c: 0.0,
+    chosen: list[Any] | None = None,
+) -> FitPredict:
+    """A ``fit_predict`` that picks, from ``grid``, the setting whose ``scores(setting)``
+    (one per row) has the best pooled Spearman on the training rows (ties: the higher
+    ``prefer``), and gives its scores of the test rows (appending the setting to
+    ``chosen`` when given)."""
+    cache: dict[Any, np.ndarray] = {}
+
+    def score(c: Any) -> np.ndarray:
+        if c not in cache:
+            cache[c] = np.asarray(scores(c), dtype=float)
+        return cache[c]
+
+    def fit_predict(tr: np.ndarray, te: np.ndarray) -> np.ndarray:
+        best = max(grid, key=lambda c: (round(rho(score(c)[tr], y[tr]), 6), prefer(c)))
+        if chosen is not None:
+            chosen.append(best)
+        return score(best)[te]
+
+    return fit_predict
+
+
+def grid_lodo(
+    scores: Callable[[Any], np.ndarray],
+    grid: Sequence[Any],
+    y: np.ndarray,
+    docs: np.ndarray,
+    names: Sequence[str],
+    prefer: Callable[[Any], float] = lambda c: 0.0,
+) -> tuple[np.ndarray, list[Any]]:
+    """:func:`lodo` over :func:`grid_fit`: held-out scores and the settings chosen."""
+    chosen: list[Any] = []
+    held = lodo(docs, names, grid_fit(scores, grid, y, prefer, chosen))
+    return held, chosen
+
+
+def nested(
+    candidates: Sequence[FitPredict], y: np.ndarray, docs: np.ndarray, names: Sequence[str]
+) -> tuple[np.ndarray, dict[str, int]]:
+    """Choosing among ``candidates`` honestly: for each report left out, every candidate
+    is scored by leave one document out on the other reports (pooled Spearman of its
+    held-out scores there); the best is fitted on them and scores the report left out.
+    Returns the held-out scores and the candidate chosen for each report."""
+    held = np.zeros(len(y))
+    chosen: dict[str, int] = {}
+    for d in names:
+        out = docs != d
+        inner_names = [n for n in names if n != d]
+
+        def inner(k: int, out: np.ndarray = out, inner_names: list[str] = inner_names) -> float:
+            pred = lodo(docs, inner_names, candidates[k], within=out)
+            return rho(pred[out], y[out])
+
+        chosen[d] = k = max(range(len(candidates)), key=inner)
+        held[docs == d] = candidates[k](out, docs == d)
+    return held, chosen
+
+
+def fit_ridge(
+    x: np.ndarray, y: np.ndarray, docs: np.ndarray, penalties: Sequence[float] = PENALTIES
+) -> Any:
+    """The passage ridge (:class:`relnlp.tone.passage_features.Ridge`; column 0 of ``x``
+    is the rule's score) with its penalty chosen by leave one document out inside the
+    rows given (pooled Spearman of the raw held-out predictions)."""
+    from relnlp.tone.passage_features import Ridge
+
+    names = list(dict.fromkeys(docs.tolist()))
+
+    def inner(pen: float) -> float:
+        pred = lodo(docs, names, lambda tr, te: Ridge.fit(x[tr], y[tr], pen).predict(x[te]))
+        return rho(pred, y)
+
+    return Ridge.fit(x, y, max(penalties, key=inner))
+
+
+def ridge_fit(
+    x: np.ndarray,
+    y: np.ndarray,
+    docs: np.ndarray,
+    out: Callable[[Any, np.ndarray], np.ndarray] | None = None,
+) -> FitPredict:
+    """A ``fit_predict`` of :func:`fit_ridge`: scores on the rule's scale
+    (``Ridge.score``), or ``out(model, x_test)``."""
+
+    def fit_predict(tr: np.ndarray, te: np.ndarray) -> np.ndarray:
+        m = fit_ridge(x[tr], y[tr], docs[tr])
+        return np.asarray(m.score(x[te]) if out is None else out(m, x[te]))
+
+    return fit_predict
+
+
+def ridge_lodo(
+    x: np.ndarray,
+    y: np.ndarray,
+    docs: np.ndarray,
+    names: Sequence[str],
+    out: Callable[[Any, np.ndarray], np.ndarray] | None = None,
+) -> np.ndarray:
+    """Held-out scores of :func:`fit_ridge`, fitted without each report."""
+    return lodo(docs, names, ridge_fit(x, y, docs, out))
+
+
+def table_head(names: Sequence[str], first: str = "system") -> list[str]:
+    return [
+        f"| axis | {first} | pooled seeds+dev | dev only | " + " | ".join(names) + " |",
+        "|---|---|---:|---:|" + "---:|" * len(names),
+    ]
+
+
+def figures(
+    pred: np.ndarray, y: np.ndarray, docs: np.ndarray, dev_only: np.ndarray, names: Sequence[str]
+) -> dict[str, Any]:
+    """Pooled, dev-only and per-report Spearman of held-out scores ``pred``."""
+    return {
+        "pooled": round(rho(pred, y), 4),
+        "dev_only": round(rho(pred[dev_only], y[dev_only]), 4),
+        "per_fold": {d: round(rho(pred[docs == d], y[docs == d]), 4) for d in names},
+    }
+
+
+def table_row(axis: str, label: str, fig: dict[str, Any]) -> str:
+    per = " | ".join(f"{v:.3f}" for v in fig["per_fold"].values())
+    return f"| {axis} | {label} | {fig['pooled']:.3f} | {fig['dev_only']:.3f} | {per} |"
+
+
+def frame(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Report of each row, whether it is a development report, and the report names."""
+    docs = np.array([r["doc"] for r in rows])
+    return docs, np.array([not r["seed"] for r in rows]), list(dict.fromkeys(docs.tolist()))
