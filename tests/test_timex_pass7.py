@@ -42,6 +42,9 @@ def test_futurate_present_weekday_looks_ahead(sentence: str, value: str) -> None
         ("The two sides did not meet Tuesday.", "2011-11-15"),
         ("The hearing had been scheduled to open Monday.", "2011-11-14"),
         ("The ministers met again Friday in Oslo.", "2011-11-11"),
+        # a past verb before it: the word is a noun after an adjective or a noun
+        ("The premier began a state visit Monday.", "2011-11-14"),
+        ("The party held a snap vote Monday.", "2011-11-14"),
     ],
 )
 def test_futurate_present_needs_a_finite_present_verb(sentence: str, value: str) -> None:

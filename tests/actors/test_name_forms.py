@@ -148,6 +148,39 @@ def test_initials_person() -> None:
     assert not initials_person(blank("Tolliver")[:])
 
 
+def test_known_abbreviations_are_no_initials(nlp: Any) -> None:
+    # "U.S." and "U.N." are names the gazetteer knows, not a person's initials.
+    gaz = nlp.nlp.get_pipe("relnlp_actors").gazetteer
+    doc = nlp.nlp("Shares of U.S. Steel and U.N. Women rose.")
+    assert not initials_person(doc[2:4], gaz)
+    assert not initials_person(doc[5:7], gaz)
+    assert initials_person(nlp.nlp("A note from J.R. Tolliver arrived.")[3:5], gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("After meeting President Macron I told reporters the talks went well.", "Macron"),
+        ("After talks with Prime Minister Modi I flew home.", "Modi"),
+    ],
+)
+def test_a_pronoun_after_a_titled_name_is_no_regnal_number(nlp: Any, text: str, name: str) -> None:
+    got = {text[r.start : r.end] for r in nlp.analyze(text).entities.itertuples()}
+    assert name in got and f"{name} I" not in got, got
+
+
+def test_coordinated_company_stays_an_organisation(nlp: Any) -> None:
+    from relnlp.pipeline._actor_base import Mention
+    from relnlp.pipeline._name_forms import coordinated_people
+
+    tagger = nlp.nlp.get_pipe("relnlp_actors")
+    doc = nlp.nlp("Ana Quiroga and Vellmar Motors executives met in Lyon.")
+    people = [Mention(0, 2, "PERSON", "Ana Quiroga", "spacy", 2.0)]
+    guess = Mention(3, 5, "ORG", "Vellmar Motors", "spacy", 2.0)
+    got = coordinated_people(doc, [*people, guess], tagger.gazetteer, tagger.common_words)
+    assert ("Vellmar Motors", "ORG") in {(doc[m.start : m.end].text, m.label) for m in got}
+
+
 def test_heading_name_keeps_the_given_name(nlp: Any) -> None:
     # A heading is no passage; the surname alone was found again there ("Berglund").
     text = (

@@ -82,13 +82,6 @@ def _one(nlp: Any, text: str, trigger: str) -> Any:
             "material_cooperation",
         ),
         (
-            "Peru hailed the new trade pact with Ecuador.",
-            "hailed",
-            "Peru",
-            "Ecuador",
-            "verbal_cooperation",
-        ),
-        (
             "Iran convicted four Iraqi smugglers in May.",
             "convicted",
             "Iran",

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from relnlp.gazetteer import Gazetteer
 from relnlp.pipeline import doc_text
-from relnlp.pipeline._actor_base import TITLE_WORDS, Mention
+from relnlp.pipeline._actor_base import _ORG_WORDS, TITLE_WORDS, Mention
 
 __all__ = [
     "campus_names",
@@ -55,18 +55,28 @@ def regnal_end(doc: Doc, first: int, start: int, end: int) -> int:
     """The end of a person's span over a regnal number right after it.
 
     ``first`` is where the span began before its titles were left out. After a title of
-    rank ("Tsar", "Pope", "King") a bare "I" is a number; without one, "I" before a verb
-    is the pronoun.
+    a monarch ("Tsar", "Pope", "King") a bare "I" is a number; without one (other titles
+    included: "President Macron I told"), "I" before a verb is the pronoun.
     """
     if end >= len(doc) or end <= start or not doc[end - 1].text[:1].isupper():
         return end
     word = doc[end].text
-    titled = start > first or (start > 0 and doc[start - 1].text in TITLE_WORDS)
-    if word == "I" and not titled:
+    titles = {t.text for t in doc[first:start]}
+    if start > 0:
+        titles.add(doc[start - 1].text)
+    if word == "I" and not titles & _MONARCHS:  # "President Macron I told reporters"
         nxt = doc[end + 1] if end + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ in ("VERB", "AUX"):
             return end
     return end + 1 if _REGNAL.match(word) else end
+
+
+# Titles of monarchs and popes, after which a bare "I" is a regnal number.
+_MONARCHS = frozenset(
+    """Tsar Czar Tsarina Tsaritsa Tsarevich Tsarevna King Queen Pope Emperor Empress Kaiser
+    Shah Sultan Sultana Caliph Khan Pharaoh Prince Princess Duke Duchess Archduke Archduchess
+    Grand Elector Margrave Count Countess Regent""".split()
+)
 
 
 def given_start(doc: Doc, i: int, canonical: str, taken: set[int]) -> int:
@@ -93,8 +103,10 @@ def initials_person(span: Span, gazetteer: Gazetteer | None = None) -> bool:
     words = [t.text for t in span]
     if not 2 <= len(words) <= 4 or not _INITIALS.match(words[0]):
         return False
-    if gazetteer is not None and gazetteer.lookup(span.text) is not None:
-        return False
+    if gazetteer is not None and (
+        gazetteer.lookup(span.text) is not None or gazetteer.lookup(words[0]) is not None
+    ):
+        return False  # "U.S. Steel", "U.N. Women": a known abbreviation, not initials
     return all(_INITIALS.match(w) for w in words[1:-1]) and bool(_SURNAME.match(words[-1]))
 
 
@@ -246,6 +258,16 @@ def _plain_name_at(
     return None
 
 
+# Last words of company and body names (beside the organisation words of the actor base).
+_BODY_ENDS = _ORG_WORDS | frozenset(
+    """Motors Airlines Airways Industries Holdings Technologies Systems Energy Media Inc Corp
+    Corporation Ltd Limited LLC PLC Company Co Foods Pharmaceuticals Partners Capital Studios
+    Records Entertainment Communications Electric Steel Oil Petroleum Gas Mining Group Bros
+    Brothers Motor Aerospace Dynamics Labs Networks Telecom Logistics Insurance Trust Ventures
+    Enterprises Products Solutions International Global Worldwide""".split()
+)
+
+
 def coordinated_people(
     doc: Doc, chosen: list[Mention], gaz: Gazetteer, common: frozenset[str]
 ) -> list[Mention]:
@@ -267,6 +289,8 @@ def coordinated_people(
                 continue
             a, b = found
             other = model.get((a, b))
+            if other is not None and doc[b - 1].text in _BODY_ENDS:
+                continue  # "Xi Jinping and Tesla Motors executives": a company
             if other is not None:  # the model's "Hedda Brekke" as ORG
                 out[out.index(other)] = replace(other, label="PERSON", canonical=doc[a:b].text)
             elif not any(i in taken for i in range(a, b)):

@@ -143,7 +143,9 @@ def local_tense(text: str, sent_start: int, sent_end: int, start: int, end: int)
         return DEADLINE
     if re.search(r"\bsince\s+$", before):
         return PAST
-    if _FUTURATE.search(before):
+    futurate = _FUTURATE.search(before)
+    if futurate and not any(c.group("past") for c in _CUE.finditer(before, 0, futurate.start())):
+        # a past verb before it makes the word a noun: "began a state visit Monday"
         return FUTURE
     if re.search(
         r"\b(?:the|a|an|its|his|her|their|our|your|this|that)\s+$", before, re.IGNORECASE
