@@ -105,3 +105,36 @@ def test_year_ranges_after_reference_numbers_unchanged(
     sentence: str, spans: list[tuple[str, str]]
 ) -> None:
     assert [(t, v) for t, _, v, _ in found(sentence)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "value"),
+    [
+        # the last date told is a month: the day after it is not known, its month is
+        ("In June 1812 the army crossed the Niemen. The next day it marched on.", DCT, "1812-06"),
+        ("In June 1812 the army crossed the Niemen. The following day it rained.", None, "1812-06"),
+        ("The treaty was signed in May 1955. The previous day envoys met.", DCT, "1955-05"),
+        # a day told, then a month: the month is the last date told
+        (
+            "On 3 May 1936 the vote was held. In June the cabinet fell. The next day it met.",
+            None,
+            "1936-06",
+        ),
+    ],
+)
+def test_next_day_after_a_month_told(text: str, doc_date: str | None, value: str) -> None:
+    last = found(text, doc_date)[-1]
+    assert last[0].lower().endswith(" day") and last[2] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "value"),
+    [
+        # a day told: the day after it; news without a told date: the DCT's next day
+        ("On 3 May 1936 the vote was held. The next day the cabinet fell.", None, "1936-05-04"),
+        ("The talks ended. The following day the envoys left.", DCT, "2011-11-17"),
+    ],
+)
+def test_next_day_after_a_day_unchanged(text: str, doc_date: str | None, value: str) -> None:
+    last = found(text, doc_date)[-1]
+    assert last[0].lower().endswith(" day") and last[2] == value

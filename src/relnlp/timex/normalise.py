@@ -363,6 +363,10 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             # gave ("In March ... The following month": April), "the previous day" the day
             # before the last date it gave; the document's date when the text gave none
             step = 1 if which == "following" else -1
+            if unit == "day" and a.last_month and (a.last_day or (0, 0))[:2] != a.last_month:
+                # the last date told is a month ("In March 1943 ... The next day"): the day
+                # is not known, its month is (as "two weeks later" after "that spring")
+                return "DATE", _ymd(*a.last_month), mod, True
             told: tuple[int | None, int | None, int | None] = (a.doc_year, a.doc_month, a.doc_day)
             if unit == "day" and a.last_day:
                 told = a.last_day
