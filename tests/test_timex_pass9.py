@@ -138,3 +138,35 @@ def test_next_day_after_a_month_told(text: str, doc_date: str | None, value: str
 def test_next_day_after_a_day_unchanged(text: str, doc_date: str | None, value: str) -> None:
     last = found(text, doc_date)[-1]
     assert last[0].lower().endswith(" day") and last[2] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        # a range of lengths keeps its own words, as "two to three weeks" (valued by its start)
+        (
+            "The repairs will take between two and three weeks.",
+            "between two and three weeks",
+            "P2W",
+        ),
+        ("He spent between 10 and 12 years in exile.", "between 10 and 12 years", "P10Y"),
+    ],
+)
+def test_between_duration_range(sentence: str, span: str, value: str) -> None:
+    assert [(t, v) for t, _, v, _ in found(sentence)] == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        # "between" that is no range of lengths stays out
+        (
+            "The gap between two and a half years of talks narrowed.",
+            "two and a half years",
+            "P2Y6M",
+        ),
+        ("A lull between two weeks of shelling ended.", "two weeks", "P2W"),
+    ],
+)
+def test_between_not_a_duration_range(sentence: str, span: str, value: str) -> None:
+    assert [(t, v) for t, _, v, _ in found(sentence)] == [(span, value)]

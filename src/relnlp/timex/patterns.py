@@ -319,11 +319,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?P<det>(?:the\s+)?(?:past|{_LAST}|next|coming|previous|following|first|final)\s+)?"
         r"(?P<q>(?:a\s+few|few|several|many|some|recent|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:\s+ahead)?(?![\w-])",
     ),
-    # durations: "10 days", "more than 20 years"
+    # durations: "10 days", "more than 20 years"; a range keeps its own words ("two to three
+    # weeks", "between two and three weeks", as "Between 2001 and 2007"), valued by its start
     (
         "duration",
-        rf"(?<!\w)(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to|roughly|approximately|{_OVER_UNDER})\s+)?(?P<det>(?:the\s+)?(?:(?:past|{_LAST}|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)"
-        rf"(?:(?P<half>half\s+(?:a|an))|(?P<n>{_NUMWORD})(?P<andhalf>\s+and\s+a\s+half|\s+1/2|½)?(?:\s+(?:to|or|-|–)\s+(?P<n2>{_NUMWORD}))?)"
+        rf"(?<!\w)(?P<btw>[Bb]etween\s+(?=[\w.]+\s+and\s+(?!a\s+half)))?(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to|roughly|approximately|{_OVER_UNDER})\s+)?(?P<det>(?:the\s+)?(?:(?:past|{_LAST}|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)"
+        rf"(?:(?P<half>half\s+(?:a|an))|(?P<n>{_NUMWORD})(?P<andhalf>\s+and\s+a\s+half|\s+1/2|½)?(?:\s+(?:to|or|-|–|(?(btw)and|(?!)))\s+(?P<n2>{_NUMWORD}))?)"
         rf"\s+(?:more\s+)?(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?P<unithalf>\s+and\s+a\s+half)?(?![\w-])",
     ),
     # adjectival durations: "a two-year program", "the 10-hour tour", "an 8-month-old truce"
