@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from typing import Any
 
@@ -362,6 +363,10 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             # gave ("In March ... The following month": April), "the previous day" the day
             # before the last date it gave; the document's date when the text gave none
             step = 1 if which == "following" else -1
+            if unit == "day" and a.last_month and (a.last_day or (0, 0))[:2] != a.last_month:
+                # the last date told is a month ("In March 1943 ... The next day"): the day
+                # is not known, its month is (as "two weeks later" after "that spring")
+                return "DATE", _ymd(*a.last_month), mod, True
             told: tuple[int | None, int | None, int | None] = (a.doc_year, a.doc_month, a.doc_day)
             if unit == "day" and a.last_day:
                 told = a.last_day
@@ -437,12 +442,37 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         return "SET", f"XXXX-WXX-{_WEEKDAYS.index(g['wd'].lower()) + 1}", None, False
     if name in ("deictic_day", "weekday"):
         res = _day_relative(name, g, ctx)
+        if res is not None and g.get("dom"):
+            res = _weekday_dom(res, int(g["dom"]), ctx)
         return res if res is None or res[2] else (res[0], res[1], mod, res[3])
     if name in _MORE:
         return _MORE[name](g, m, ctx)
     if name == "duration":
         return _n_duration(g, m, ctx)
     return None
+
+
+def _weekday_dom(res: Norm, dom: int, ctx: _Ctx) -> Norm:
+    """ "Monday the 13th": the 13th that is a Monday nearest the day the weekday alone gives,
+    on the same side of the document's date (a past weekday stays past); the weekday's own
+    value when no such day lies within six months."""
+    if res is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", res[1]):
+        return None
+    day = dt.date.fromisoformat(res[1])
+    a = ctx.anchor
+    dated = a.doc_year is not None and a.doc_month is not None and a.doc_day is not None
+    ref = dt.date(a.doc_year, a.doc_month, a.doc_day) if dated else None  # type: ignore[arg-type]
+    cands = []
+    for k in range(-6, 7):
+        j = day.year * 12 + day.month - 1 + k
+        if _valid_day(j // 12, j % 12 + 1, dom):
+            c = dt.date(j // 12, j % 12 + 1, dom)
+            if c.weekday() == day.weekday() and (ref is None or (c <= ref) == (day <= ref)):
+                cands.append(c)
+    if not cands:
+        return res
+    best = min(cands, key=lambda c: abs((c - day).days))
+    return res[0], best.isoformat(), res[2], res[3]
 
 
 _REF = {

@@ -213,7 +213,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "weekday",
-        r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+|(?P<rel>the\s+(?:following|next|previous|preceding))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        r"\b(?P<mod>(?:early|late)\s+)?(?:(?P<which>last|next|this|every|each)\s+|(?P<rel>the\s+(?:following|next|previous|preceding))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        # "Monday the 13th": the weekday and its day of the month are one date (not when a
+        # month follows: "Monday, the 13th of May" is the day-month pattern's)
+        rf"(?:,?\s+the\s+(?P<dom>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MONTH}))?",
     ),
     # named holidays: "Thanksgiving Day", "Christmas 1998" (relnlp.timex.holidays)
     ("holiday", HOLIDAY),
@@ -316,11 +319,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?P<det>(?:the\s+)?(?:past|{_LAST}|next|coming|previous|following|first|final)\s+)?"
         r"(?P<q>(?:a\s+few|few|several|many|some|recent|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:\s+ahead)?(?![\w-])",
     ),
-    # durations: "10 days", "more than 20 years"
+    # durations: "10 days", "more than 20 years"; a range keeps its own words ("two to three
+    # weeks", "between two and three weeks", as "Between 2001 and 2007"), valued by its start
     (
         "duration",
-        rf"(?<!\w)(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to|roughly|approximately|{_OVER_UNDER})\s+)?(?P<det>(?:the\s+)?(?:(?:past|{_LAST}|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)"
-        rf"(?:(?P<half>half\s+(?:a|an))|(?P<n>{_NUMWORD})(?P<andhalf>\s+and\s+a\s+half|\s+1/2|½)?(?:\s+(?:to|or|-|–)\s+(?P<n2>{_NUMWORD}))?)"
+        rf"(?<!\w)(?P<btw>[Bb]etween\s+(?=[\w.]+\s+and\s+(?!a\s+half)))?(?P<q>(?:no\s+more\s+than|more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to|roughly|approximately|{_OVER_UNDER})\s+)?(?P<det>(?:the\s+)?(?:(?:past|{_LAST}|next|coming|previous|first|final|following|additional|latest)\s+)?|(?:another|an\s+additional)\s+)"
+        rf"(?:(?P<half>half\s+(?:a|an))|(?P<n>{_NUMWORD})(?P<andhalf>\s+and\s+a\s+half|\s+1/2|½)?(?:\s+(?:to|or|-|–|(?(btw)and|(?!)))\s+(?P<n2>{_NUMWORD}))?)"
         rf"\s+(?:more\s+)?(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{_UNIT})(?P<unithalf>\s+and\s+a\s+half)?(?![\w-])",
     ),
     # adjectival durations: "a two-year program", "the 10-hour tour", "an 8-month-old truce"
@@ -376,7 +380,13 @@ _YEAR_BEFORE = re.compile(
     r"than|year|years|spring|summer|autumn|fall|winter|end|beginning)\s*-?|[(,;:–—]|^)\s*$",
     re.IGNORECASE,
 )
-_NOT_YEAR_BEFORE = re.compile(r"(?:No\.|Nos\.|pp?\.|Vol\.|vol\.|#|\$|€|£|¥)\s*$")
+# numbers of a reference, not years: pages, numbers, volumes, paragraphs, sections, articles,
+# documents, columns, folios, notes ("pp. 1144-1145", "nos. 1501-1502", "paras. 1990-1995")
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:(?i:nos?|pp?|vols?|paras?|pars?|secs?|arts?|docs?|cols?|fols?|ff|nn?|chs?|"
+    r"chaps?|figs?|tabs?)\.|(?i:pages|paragraphs|sections|articles|footnotes|notes|items|"
+    r"documents|nos|paras))|§§?|#|\$|€|£|¥)\s*$"
+)
 _NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:%|per\s*cent|percent|km|kilomet|met(?:er|re)s?|miles?|tons?|tonnes?|troops|"
     r"years|months|weeks|days|hours|minutes|decades|centuries|"
@@ -416,12 +426,12 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "quarter": (r"quarter|q[1-4]", True, 16, 20),
     "halfcode": (r"H[12]", False, 2, 10),
     "mdy": (_TRIG_MONTH, False, 40, 24),
-    "dmy": (_TRIG_MONTH, False, 16, 24),
+    "dmy": (_TRIG_MONTH, False, 26, 24),
     "iso": (_TRIG_DIGIT, False, 6, 12),
     "slash": (r"\d/\d", False, 6, 10),
     "dots": (r"\d\.\d", False, 6, 10),
     "md": (_TRIG_MONTH, False, 40, 40),
-    "dm": (_TRIG_MONTH, False, 16, 36),
+    "dm": (_TRIG_MONTH, False, 26, 36),
     "my": (_TRIG_MONTH, False, 30, 48),
     "season": (r"(?:spring|summer|autumn|fall|winter)\b", True, 30, 44),
     "decade": (r"(?:0'?s|ties)\b", True, 50, 2),
@@ -437,7 +447,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "deictic": (r"(?:year|month|week|day|decade|century)\b", True, 30, 2),
     "deictic_day": (r"(?:yesterday|tomorrow|today|tonight)\b", True, 10, 10),
     "weekday_set": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", True, 2, 16),
-    "weekday": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", True, 16, 2),
+    "weekday": (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", True, 16, 16),
     "duration": (
         r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|millenni)",
         True,

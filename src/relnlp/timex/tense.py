@@ -83,12 +83,22 @@ _NOT_FINITE = "(?<!n't\\s)(?<!'s\\s)" + "".join(
         "did do does had have has"
     ).split()
 )
+_NAME = r"\s+(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}"  # "New Delhi", "Putin"
+_OBJ_DET = "(?:its|their|his|her|our|the|a|an|this|next|new)"
+# a word of that object: lower case, no verb of its own clause ("holds power said Sunday")
+_OBJ_WORD = (
+    rf"(?!(?:{_IRREGULAR_PAST}|is|are|be|been|has|have|says|tells|it|that|who|which|and|or|but|"
+    r"on|in|at|to|for|with|will|would|could|should|may|might|must|can)\b)(?![a-z]+ed\b)"
+    r"(?-i:[a-z][a-z-]+)"
+)
 _FUTURATE = re.compile(
     rf"\b{_NOT_FINITE}(?:opens?|begins?|starts?|resumes?|convenes?|reconvenes?|kicks?\s+off|"
     r"departs?|arrives?|takes?\s+place|meets?|visits?|votes?|travels?|leaves?|returns?|flies|"
-    r"testify|testifies)"
+    r"testify|testifies|holds?|hosts?|stages?)"
+    # its object, a short noun phrase: "holds elections Sunday", "opens its congress Friday"
+    rf"(?:\s+(?:{_OBJ_DET}\s+)?{_OBJ_WORD}(?:\s+{_OBJ_WORD})?|{_NAME})??"
     r"(?:\s+(?:again|separately|jointly|formally|together|here|there))?"
-    r"(?:\s+(?:to|in|for|at|with)\s+(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})?"
+    rf"(?:\s+(?:to|in|for|at|with){_NAME})?"
     r"\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
