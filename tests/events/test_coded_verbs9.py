@@ -30,7 +30,7 @@ def _rows(nlp: Any, text: str, trigger: str) -> Any:
             "verbal_cooperation",
         ),
         (
-            "Ghana suggested that Togo reopen the consulate.",
+            "Ghana suggested talks with Togo on the border dispute.",
             "suggested",
             "02",
             "verbal_cooperation",
@@ -120,6 +120,7 @@ def test_street_protest_stays_a_protest(nlp: Any, text: str) -> None:
     [
         "This suggests that Serbia will recognise Kosovo soon.",
         "The figures suggest that Turkey expanded trade with Iraq.",
+        "Several Russian raids on Ukraine suggest a plan to encircle Kharkiv.",
     ],
 )
 def test_an_authors_suggestion_is_no_event(nlp: Any, text: str) -> None:
