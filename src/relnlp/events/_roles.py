@@ -24,7 +24,15 @@ from relnlp.events._clauses import (
 )
 from relnlp.events._discourse import description
 from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
-from relnlp.events._words import ACT_NOUNS, AUTHOR_PRONOUNS, NOMINALS, UNDER_NOUNS
+from relnlp.events._words import (
+    ACT_NOUNS,
+    AUTHOR_PRONOUNS,
+    CROWD_HEADS,
+    NOMINALS,
+    OFFICIAL_HEADS,
+    OFFICIAL_PROTEST,
+    UNDER_NOUNS,
+)
 
 
 def _sentence_event(
@@ -41,6 +49,8 @@ def _sentence_event(
 ) -> Event:
     """The event of the sentence of ``at``, its trigger spanning ``words``, with the quad
     class of ``cameo`` and the states of its ``parties``."""
+    if cameo == "14" and at.lemma_.lower() == "protest" and _official(at, source, actors):
+        cameo, goldstein = OFFICIAL_PROTEST
     sent = at.sent
     return Event(
         sent.start_char,
@@ -57,6 +67,26 @@ def _sentence_event(
         countries=actors.states(parties),
         actor_confidence=confidence,
     )
+
+
+def _official(at: Token, source: str | None, actors: _Actors) -> bool:
+    """Whether the protest ``at`` (verb or noun) is a state's or an official's (CAMEO 114,
+    complain officially) rather than a street protest (14): its subject or possessor is
+    headed by an office ("the foreign ministry", "officials", "Foreign Minister X") or
+    is a named state or capital, and is no crowd ("Thai students")."""
+    who = _clause_subject(at)[0] if at.pos_ in {"VERB", "AUX"} else None
+    if who is None:
+        who = next((c for c in at.children if c.dep_ == "poss"), None)
+    if who is None:
+        return False
+    if who.lemma_.lower() in CROWD_HEADS or who.lower_ in CROWD_HEADS:
+        return False
+    if any(t.lemma_.lower() in OFFICIAL_HEADS for t in who.subtree):
+        return True
+    # the subject itself names the state ("Japan", "Beijing"), not a modifier of it
+    # ("a Kansas woman")
+    named = actors.by_token.get(who.i)
+    return source is not None and named is not None and named.label == "GPE"
 
 
 def _nearby_actors(

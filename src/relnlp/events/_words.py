@@ -376,3 +376,25 @@ UNDER_NOUNS = {
     "threat": "threaten",
     "criticism": "criticize",
 }
+#: "Protest" is two acts in CAMEO: a state, a government body or an official protesting
+#: to another party complains officially (114, verbal conflict: "Japan protested to
+#: China over the incursion"); anyone else protesting demonstrates (14, material
+#: conflict: "students protested outside parliament"). These subject heads name the
+#: state's voice; a named state or capital as subject counts too.
+OFFICIAL_HEADS = frozenset(
+    """government governments administration ministry ministries minister ministers
+    embassy embassies consulate consulates official officials spokesman spokeswoman
+    spokesperson president premier chancellor ambassador ambassadors envoy envoys
+    diplomat diplomats secretary office foreign cabinet king emir""".split()
+)
+#: Subject heads of a street protest, a protest of the governed (CAMEO 14) even when a
+#: nationality ties them to a state ("Thai students protested").
+CROWD_HEADS = frozenset(
+    """protester protesters protestor protestors demonstrator demonstrators worker workers
+    student students activist activists resident residents people thousands hundreds
+    crowd crowds supporter supporters farmer farmers miner miners union unions employee
+    employees teacher teachers doctor doctors nurse nurses citizen citizens villager
+    villagers opposition""".split()
+)
+#: The CAMEO code and Goldstein weight of an official protest (114, complain officially).
+OFFICIAL_PROTEST = ("114", -2.0)
