@@ -35,11 +35,15 @@ __all__ = [
     "given_start",
     "initials_person",
     "regnal_end",
+    "regnal_title",
 ]
 
 # Roman numerals of regnal names, I to XXIII (a bare "I" is checked apart: it may be
 # the pronoun).
 _REGNAL = re.compile(r"^(?:X{0,2})(?:I{1,3}|IV|V|VI{1,3}|IX)$|^X{1,2}$")
+# Words that are titles of rank only before a regnal name ("Shah Abbas I", "Shah Ismail
+# II"); elsewhere they are given names or surnames ("Shah Rukh", "Amit Shah").
+_REGNAL_TITLES = frozenset({"Shah", "Padishah"})
 # A word of initials ("J.R.", "K.C.", "W.") and a capitalised surname.
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _SURNAME = re.compile(r"^(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*$")
@@ -77,6 +81,15 @@ _MONARCHS = frozenset(
     Shah Sultan Sultana Caliph Khan Pharaoh Prince Princess Duke Duchess Archduke Archduchess
     Grand Elector Margrave Count Countess Regent""".split()
 )
+
+
+def regnal_title(doc: Doc, s: int) -> bool:
+    """Whether ``doc[s]`` is a title of rank that only a regnal name makes one: "Shah"
+    before one capitalised name and a regnal number ("Shah Abbas I", "Shah Tahmasp II")."""
+    if doc[s].text not in _REGNAL_TITLES or s + 2 >= len(doc):
+        return False
+    name, number = doc[s + 1], doc[s + 2]
+    return name.is_alpha and name.text[:1].isupper() and bool(_REGNAL.match(number.text))
 
 
 def given_start(doc: Doc, i: int, canonical: str, taken: set[int]) -> int:

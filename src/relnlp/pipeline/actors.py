@@ -116,6 +116,7 @@ from relnlp.pipeline._canonical import (
     slash_canonical,
     variant_person,
 )
+from relnlp.pipeline._cities import place_city, unseen_cities
 from relnlp.pipeline._facilities import facility_name, find_facilities
 from relnlp.pipeline._laws import LAW_HEADS, find_laws, find_place_laws
 from relnlp.pipeline._military import (
@@ -352,7 +353,11 @@ class ActorTagger:
                 continue  # "Meets with ...", a headline verb alone: no name
             if label == "PERSON":
                 s0 = s
-                while s < e - 1 and (doc[s].text in TITLE_WORDS or instruction_verb(doc[s])):
+                while s < e - 1 and (
+                    doc[s].text in TITLE_WORDS
+                    or instruction_verb(doc[s])
+                    or forms.regnal_title(doc, s)
+                ):
                     s += 1
                 e = forms.regnal_end(doc, s0, s, e)  # "Tsar Mikhail I": the number is the name's
                 body = office_body(doc, s, e, self.gazetteer)
@@ -487,6 +492,7 @@ class ActorTagger:
                 alt = slash_canonical(span.text, self.gazetteer)
                 if alt is not None:
                     label, canonical, country = alt.label, alt.canonical, alt.country
+            label, country = place_city(doc, s, e, label, country, self.gazetteer)
             out.append(Mention(s, e, label, canonical, "spacy", 2.0 + 0.01 * (e - s), country))
         return out
 
@@ -712,6 +718,7 @@ class ActorTagger:
             + self._split_compounds(doc, self._ner(doc), known)
         )
         cands += body_names(doc) + forms.foreign_names(doc)
+        cands += unseen_cities(doc, cands, self.gazetteer)
         cands = office_splits(doc, cands, self.gazetteer, self.common_words)
         chosen = _select(
             _in_body(doc, not_title_words(doc, cands, self.gazetteer, self.common_words))

@@ -1,0 +1,150 @@
+"""Cities of the world (GeoNames, 15,000 inhabitants or more) for names the small model
+mislabels: "Lund" as FAC, "Bergen" as ORG.
+
+The list (``data/places/world_cities.v1.jsonl``, built by scripts/build_world_cities.py)
+holds many names that are also words, given names or surnames ("Mobile", "Reading",
+"Florence", "Jackson"), so it never finds a name by itself: it only relabels a name spaCy
+already found, as ORG, FAC, LOC or PERSON, when the sentence uses it as a place:
+
+* after a locative preposition: "in", "near", "outside", "around" (any label), and "to",
+  "from", "at", "via", "into" (a person's name only after a verb of motion: people are
+  written to and sent from, but not travelled to);
+* after "city of", "town of", "village of", "port of" ("the town of Lund");
+* before a comma and a state or territory ("Bergen, Norway").
+
+A capitalised name spaCy left out is found in the same contexts (:func:`unseen_cities`),
+unless the document writes it in lower case too ("reading", "mobile") or the line is a
+heading in title case.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from relnlp._jsonl import records
+from relnlp.gazetteer import Gazetteer
+from relnlp.lang.translit import name_key
+from relnlp.pipeline._actor_base import Mention
+
+__all__ = ["city_country", "place_city", "unseen_cities"]
+
+_FILE = "world_cities.v1.jsonl"
+_ANY_LABEL = frozenset({"in", "near", "outside", "around"})
+_NOT_PERSON = frozenset({"to", "from", "at", "via", "into"})
+# Verbs of motion: "to" and "from" after them lead to places, even a name the model
+# calls a person's.
+_MOTION = frozenset(
+    """travel fly move go drive return sail march flee relocate head deport evacuate
+    retreat advance withdraw commute journey ride walk emigrate immigrate""".split()
+)
+_SETTLEMENTS = frozenset({"city", "town", "village", "port"})
+_RELABELLED = frozenset({"ORG", "FAC", "LOC", "PERSON"})
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str | None]:
+    """name_key of a city -> its country (None when cities of two countries share it)."""
+    out: dict[str, str | None] = {}
+    path = resources.files("relnlp") / "data" / "places" / _FILE
+    for _, rec in records(path.read_text("utf-8"), _FILE)[1]:
+        for name in rec["cities"]:
+            key = name_key(name)
+            out[key] = rec["country"] if out.get(key, rec["country"]) == rec["country"] else None
+    return out
+
+
+def city_country(name: str) -> tuple[bool, str | None]:
+    """Whether ``name`` is a city of the list, and its country when only one has it."""
+    key = name_key(name)
+    table = _cities()
+    return key in table, table.get(key)
+
+
+def _state_after(doc: Doc, e: int, gazetteer: Gazetteer) -> bool:
+    """ "X, Norway": a comma and a state, territory or region follow the name."""
+    if e + 1 >= len(doc) or doc[e].text != ",":
+        return False
+    for k in range(e + 2, min(e + 5, len(doc)) + 1):
+        hit = gazetteer.lookup(doc[e + 1 : k].text)
+        if hit is not None and hit.label == "GPE" and hit.kind != "city":
+            return True
+    return False
+
+
+def _locative(doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer) -> bool:
+    before = doc[s - 1].lower_ if s > 0 else ""
+    if before in _ANY_LABEL or (before in _NOT_PERSON and label != "PERSON"):
+        return True
+    if before in _NOT_PERSON and doc[s - 1].head.lemma_ in _MOTION:
+        return True  # "travelled from Bergen to Lund": a person's name is not gone to
+    if before == "of" and s > 1 and doc[s - 2].lower_ in _SETTLEMENTS:
+        return True
+    return _state_after(doc, e, gazetteer)
+
+
+def place_city(
+    doc: Doc, s: int, e: int, label: str, country: str | None, gazetteer: Gazetteer
+) -> tuple[str, str | None]:
+    """``(label, country)`` for the name ``doc[s:e]`` that spaCy labelled ``label``: GPE and
+    the city's country when it is a listed city used as a place, else unchanged."""
+    if label not in _RELABELLED or not doc[s].text[:1].isupper():
+        return label, country
+    if label == "PERSON" and e < len(doc) and doc[e].text in {"'s", "’s"}:
+        return label, country  # "in Jackson's view": a person's
+    known, where = city_country(doc[s:e].text)
+    if not known or not _locative(doc, s, e, label, gazetteer):
+        return label, country
+    return "GPE", country or _state_name(where, gazetteer)
+
+
+def _state_name(country: str | None, gazetteer: Gazetteer) -> str | None:
+    """GeoNames' country name as the gazetteer writes it ("Czechia", "Russia")."""
+    hit = gazetteer.lookup(country) if country else None
+    return hit.canonical if hit is not None and hit.kind == "state" else country
+
+
+def _name_word(doc: Doc, i: int, taken: set[int]) -> bool:
+    t = doc[i]
+    return t.text[:1].isupper() and t.is_alpha and not t.ent_type_ and i not in taken
+
+
+def _title_case_line(doc: Doc, s: int, e: int) -> bool:
+    """A heading in title case ("Gains in Reading and Writing"): capitals mean nothing.
+    Counted on the sentence's other words of four letters or more that are no names."""
+    sent = doc[s].sent
+    words = [
+        t
+        for t in sent
+        if t.is_alpha and len(t) > 3 and not t.ent_type_ and t.i != sent.start and not s <= t.i < e
+    ]
+    caps = sum(t.text[:1].isupper() for t in words)
+    return caps >= 2 and 2 * caps > len(words)
+
+
+def unseen_cities(doc: Doc, cands: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Listed cities spaCy did not find, in a locative context ("the town of Tromsø",
+    "travelled to Uppsala", "Lund, Sweden"): GPE, below every other source. A one-word
+    name also written in lower case in the document ("mobile", "reading") is left out, and
+    so is a heading in title case."""
+    taken = {i for m in cands for i in range(m.start, m.end)}
+    lower = {t.text for t in doc if t.is_lower}
+    out = []
+    i = 0
+    while i < len(doc):
+        if not _name_word(doc, i, taken):
+            i += 1
+            continue
+        e = i + 1
+        while e < len(doc) and e - i < 4 and _name_word(doc, e, taken):
+            e += 1
+        s, i = i, e
+        if (e - s == 1 and doc[s].lower_ in lower) or _title_case_line(doc, s, e):
+            continue
+        known, where = city_country(doc[s:e].text)
+        if known and _locative(doc, s, e, "GPE", gazetteer):
+            country = _state_name(where, gazetteer)
+            out.append(Mention(s, e, "GPE", doc[s:e].text, "city", 1.5, country))
+    return out
