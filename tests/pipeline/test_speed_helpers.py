@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import spacy
 
-from relnlp.pipeline import distinct_words, parsed_text
+from relnlp.pipeline import distinct_words, parsed_text, span_texts
 from relnlp.pipeline._actor_base import _tokens_where
 
 
@@ -33,6 +33,18 @@ def test_tokens_where_gives_the_indices_a_token_loop_gives() -> None:
     assert _tokens_where(doc, lambda w: w == "Ministry") == want == [1, 7]
     lower = [t.i for t in doc if t.lower_ == "ministry"]
     assert _tokens_where(doc, lambda w: w.lower() == "ministry") == lower == [1, 4, 7]
+
+
+def test_span_texts_are_the_spans_texts() -> None:
+    # Spaces, a line break, accents, a curly possessive and a character outside the BMP.
+    doc = spacy.blank("en")(
+        "Le  Drian\u2019s   visit to \n Ankara \U0001f600 ended; talks go on.  "
+    )
+    text_of = span_texts(doc)
+    for s in range(len(doc) + 1):
+        for e in range(s, len(doc) + 1):
+            assert text_of(s, e) == doc[s:e].text
+    assert text_of(3, 3) == "" and text_of(1, 0) == ""
 
 
 def test_distinct_words_are_read_once_and_anew_after_a_retokenisation() -> None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from relnlp import records
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.chars import POSSESSIVE_S
-from relnlp.pipeline import distinct_words, doc_text
+from relnlp.pipeline import distinct_words, doc_text, span_texts
 from relnlp.pipeline._canonical import (
     DIVISION_HEADS,
     division_canonical,
@@ -277,8 +277,8 @@ class Mention:
     affiliation: str | None = None
 
 
-def _has_letters(span: Span) -> bool:
-    return any(c.isalpha() for c in span.text)
+def _has_letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
 
 
 def _in_body(doc: Doc, cands: list[Mention]) -> list[Mention]:
@@ -441,21 +441,19 @@ def _trim(doc: Doc, s: int, e: int, *, affixes: bool = True) -> tuple[int, int]:
     punctuation from token span [s, e)."""
     while True:
         before = (s, e)
-        while s < e and (doc[s].is_space or doc[s].text in _LEADING_DROP or doc[s].is_punct):
+        while s < e and ((t := doc[s]).is_space or t.text in _LEADING_DROP or t.is_punct):
             s += 1
         if (
             affixes
             and s + 2 < e
-            and (doc[s].lower_ in _AFFIXES or doc[s].text in _LOWER_AFFIXES)
-            and doc[s + 1].text in ("-", "–")
-            and not doc[s].whitespace_
-            and not doc[s + 1].whitespace_
+            and ((t := doc[s]).lower_ in _AFFIXES or t.text in _LOWER_AFFIXES)
+            and not t.whitespace_
+            and (nxt := doc[s + 1]).text in ("-", "–")
+            and not nxt.whitespace_
         ):
             s += 2
         while e > s and (
-            doc[e - 1].is_space
-            or doc[e - 1].text in _TRAILING_DROP
-            or doc[e - 1].text in _TRAILING_FUNCTION
+            (t := doc[e - 1]).is_space or t.text in _TRAILING_DROP or t.text in _TRAILING_FUNCTION
         ):
             e -= 1
         if (s, e) == before:
@@ -538,12 +536,13 @@ def organs(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list[Mentio
     nationality adjective right before it is part of its name (guidelines, decision on
     nationality adjectives inside an organ's name: "Afghan Ministry of Mines")."""
     out: list[Mention] = []
+    text_of = span_texts(doc)
     for m in chosen:
         prev = out[-1] if out else None
         if m.label != "ORG" or prev is None:
             out.append(m)
             continue
-        text = " ".join(doc[m.start : m.end].text.split())
+        text = " ".join(text_of(m.start, m.end).split())
         known = gazetteer.lookup(text)
         # A known organ of another state is that state's organ here ("Pakistan's Foreign
         # Office" is not the British one).
@@ -619,7 +618,12 @@ _NON_STATE_KINDS = frozenset(
 
 
 def adjective_lead(
-    doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer
+    doc: Doc,
+    s: int,
+    e: int,
+    label: str,
+    gazetteer: Gazetteer,
+    text_of: Callable[[int, int], str] | None = None,
 ) -> list[Mention] | None:
     """The names in a statistical place, facility or person span that is no such name.
 
@@ -629,9 +633,11 @@ def adjective_lead(
     holiday) is NORP alone (guidelines: "Russkiy Mir" = "Russian World" -> NORP "Russian";
     holidays, "... Day", are not entities). A capitalised word opening the sentence before
     the adjective is no part of it ("Similar Russian claims"). None: the span is left as
-    it is; [] drops it.
+    it is; [] drops it. ``text_of``: the Doc's :func:`relnlp.pipeline.span_texts`, when the
+    caller has it.
     """
-    if _DERIVED.fullmatch(doc[s:e].text) and doc[e - 1].text not in _ORG_WORDS:
+    text_of = span_texts(doc) if text_of is None else text_of
+    if _DERIVED.fullmatch(text_of(s, e)) and doc[e - 1].text not in _ORG_WORDS:
         return []  # "Westward", "Latinization", "de-Nazification": derived words, no names
     if (
         e - s >= 3
@@ -643,9 +649,9 @@ def adjective_lead(
         # "Russo-Georgian border": a fused adjective is NORP whatever the model read; before
         # a name the gazetteer knows ("Russo-Kazakh Caspian Pipeline Consortium") it
         # describes that name and is no part of it.
-        known = gazetteer.lookup(doc[s + 3 : e].text) if e - s > 3 else None
+        known = gazetteer.lookup(text_of(s + 3, e)) if e - s > 3 else None
         if e - s == 3 or known is not None:
-            fused = Mention(s, s + 3, "NORP", doc[s : s + 3].text, "spacy", 2.0)
+            fused = Mention(s, s + 3, "NORP", text_of(s, s + 3), "spacy", 2.0)
             if known is None:
                 return [fused]
             return [
@@ -654,10 +660,10 @@ def adjective_lead(
             ]
     if (
         e - s >= 2
-        and gazetteer.lookup(doc[s:e].text) is None
+        and gazetteer.lookup(text_of(s, e)) is None
         and (adj := gazetteer.lookup(doc[s].text)) is not None
         and adj.kind in ("demonym", "religious-group")
-        and (body := gazetteer.lookup(doc[s + 1 : e].text)) is not None
+        and (body := gazetteer.lookup(text_of(s + 1, e))) is not None
         and (
             (body.label == "ORG" and body.kind in _NON_STATE_KINDS)
             or (body.label == "NORP" and body.kind == "religious-group")
@@ -680,7 +686,7 @@ def adjective_lead(
     if label == "PERSON":
         poss = next((t.i for t in doc[s + 1 : e - 1] if t.text in POSSESSIVE_S), None)
         if poss is not None:
-            out.append(Mention(s, poss, "PERSON", doc[s:poss].text, "spacy", 2.0))
+            out.append(Mention(s, poss, "PERSON", text_of(s, poss), "spacy", 2.0))
             s = poss + 1
     holiday = e - s > 1 and doc[e - 1].text == "Day" and label != "EVENT"
     concept = holiday or (e - s == 2 and doc[e - 1].text in _CONCEPT_HEADS)
@@ -691,7 +697,7 @@ def adjective_lead(
             adj is not None
             and adj.label == "NORP"
             and (not out or e - s == 1)
-            and gazetteer.lookup(doc[s:e].text) is None
+            and gazetteer.lookup(text_of(s, e)) is None
             and gazetteer.lookup(f"{doc[s].text} {rest.text.lower()}".strip()) is None
             and not any(
                 t.text in _FAC_HEADS or t.text in _PLACE_HEADS or gazetteer.lookup(t.text)
@@ -728,15 +734,16 @@ def datelines(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     caps = _tokens_where(doc, lambda w: len(w) >= 3 and w.isalpha() and w.isupper())
     if caps:
         newlines = [m.start() for m in re.finditer("\n", text)]
+    text_of = span_texts(doc)
     for i in caps:
         head = caps_heading(text, doc[i].idx, newlines)
         if not head and i and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
             continue
-        for e in range(min(len(doc), i + 3), i, -1):
-            span = doc[i:e]
-            if not all(t.is_upper and t.is_alpha for t in span):
-                continue
-            hit = gazetteer.lookup(span.text.title())
+        run = i + 1  # tokens [i, run) are words in capitals, at most three
+        while run < min(len(doc), i + 3) and (t := doc[run]).is_upper and t.is_alpha:
+            run += 1
+        for e in range(run, i, -1):
+            hit = gazetteer.lookup(text_of(i, e).title())
             if hit is not None and (hit.label == "GPE" or head and hit.label in _HEAD_LABELS):
                 prio = 3.0 + 0.1 * (e - i)
                 out.append(Mention(i, e, hit.label, hit.canonical, "gazetteer", prio, hit.country))

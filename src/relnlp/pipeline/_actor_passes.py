@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
-from relnlp.pipeline import doc_text
+from relnlp.pipeline import doc_text, span_texts
 from relnlp.pipeline._actor_base import (
     _FACILITY_AFTER,
     _FACILITY_QUALIFIERS,
@@ -185,6 +185,7 @@ def generic_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list
     NORP)."""
     out = []
     n = len(doc)
+    text_of = span_texts(doc)
     for m in chosen:
         e = m.end
         if m.label == "NORP" or e >= n or not doc[e - 1].whitespace_ or m.source == "acronym":
@@ -202,7 +203,7 @@ def generic_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list
             and doc[e + 1].is_lower
         ):
             head = [doc[e].text, doc[e + 1].text]
-        name = " ".join(doc[m.start : m.end].text.split())
+        name = " ".join(text_of(m.start, m.end).split())
         if head and not state:
             hit = gazetteer.lookup(f"{name} {' '.join(h.capitalize() for h in head)}")
             canonical = hit.canonical if hit is not None else f"{name} {' '.join(head)}"

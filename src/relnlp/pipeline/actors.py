@@ -44,7 +44,7 @@ from relnlp.gazetteer import Gazetteer, normalise_quotes, quote_variants
 from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
 from relnlp.pipeline import _name_forms as forms
-from relnlp.pipeline import doc_text
+from relnlp.pipeline import doc_text, span_texts
 from relnlp.pipeline._actor_base import (
     _APPOSITION,
     _EVENT_HEADS,
@@ -157,8 +157,9 @@ class ActorTagger:
     # -- candidates --------------------------------------------------------------------
     def _gazetteer(self, doc: Doc) -> list[Mention]:
         out = []
+        text_of = span_texts(doc)
         for s, e in self.matcher(doc):
-            surface = doc[s:e].text
+            surface = text_of(s, e)
             hit = self.gazetteer.lookup(surface)
             if hit is None:
                 continue
@@ -184,7 +185,7 @@ class ActorTagger:
                 # Kilo" is NORP + PRODUCT), so it wins over overlapping model spans.
                 prio = MILITARY_PRIORITY
             poss = next((t.i for t in doc[s + 1 : e - 1] if t.text in POSSESSIVE_S), None)
-            owner = self.gazetteer.lookup(doc[s:poss].text) if poss is not None else None
+            owner = self.gazetteer.lookup(text_of(s, poss)) if poss is not None else None
             if poss is not None and owner is not None and owner.label == "GPE":
                 # "China's Ministry of National Defense": the possessive state is its own
                 # GPE, the organ keeps the gazetteer's canonical (guidelines, span rules).
@@ -334,6 +335,7 @@ class ActorTagger:
 
     def _ner(self, doc: Doc) -> list[Mention]:
         out = []
+        text_of = span_texts(doc)
         for ent in doc.ents:
             # The statistical PRODUCT label covers consumer goods and titles; weapons and
             # systems come from the gazetteer and the designator patterns instead.
@@ -345,7 +347,7 @@ class ActorTagger:
                 label = "PERSON"  # "Admiral Smoot": the rank goes with the titles below
             if collection_head(doc, s, e):  # "Herter Papers": the person, not the papers
                 s, e = _trim(doc, s, e - 1)
-                label = label if doc[s:e].text.isupper() else "PERSON"
+                label = label if text_of(s, e).isupper() else "PERSON"
             while e > s and verb_after_name(doc[e - 1]):
                 e -= 1
                 s, e = _trim(doc, s, e)
@@ -367,13 +369,14 @@ class ActorTagger:
             if s >= e:
                 continue
             span = doc[s:e]
-            if not _has_letters(span) or span.text.islower() or non_name(span.text, NON_NAME_WORDS):
+            name = text_of(s, e)
+            if not _has_letters(name) or name.islower() or non_name(name, NON_NAME_WORDS):
                 continue
             if exhibit_reference(span):
                 continue  # "see Graph 1": the report's own figure, no name
             if all(t.text in TITLE_WORDS for t in span):
                 continue
-            if (lead := adjective_lead(doc, s, e, label, self.gazetteer)) is not None:
+            if (lead := adjective_lead(doc, s, e, label, self.gazetteer, text_of)) is not None:
                 out.extend(lead)  # "Russian World", "Putin's Kazakh": not one name
                 continue
             # "Logar province", "Chabahar port": a lower-case generic head is no part of
@@ -397,7 +400,7 @@ class ActorTagger:
                 span = doc[s:e]
             # Military units and commands are ORG (guidelines 8), their ordinal included
             # ("58th Combined Arms Army", "Southern Military District").
-            unit = span[-1].text in _UNIT_HEADS or span.text.endswith("Military District")
+            unit = span[-1].text in _UNIT_HEADS or text_of(s, e).endswith("Military District")
             if unit and label != "ORG" and label in ENTITY_LABELS:
                 label = "ORG"
             if unit and s > 0 and _ORDINAL.match(doc[s - 1].text):
@@ -452,7 +455,7 @@ class ActorTagger:
             if split is not None:
                 head_end, person_start = split
                 if head_end > s:
-                    head = doc[s:head_end].text
+                    head = text_of(s, head_end)
                     hit = self.gazetteer.lookup(head)
                     out.append(
                         Mention(
@@ -469,27 +472,28 @@ class ActorTagger:
                         person_start,
                         e,
                         "PERSON",
-                        doc[person_start:e].text,
+                        text_of(person_start, e),
                         "spacy",
                         2.0 + 0.01 * (e - person_start),
                     )
                 )
                 continue
-            canonical, country = span.text, None
-            if span.text.isupper() and len(span.text) > 4:
+            name = text_of(s, e)
+            canonical, country = name, None
+            if name.isupper() and len(name) > 4:
                 # A dateline or headline in capitals ("WASHINGTON, Oct. 3"): the name
                 # in ordinary case may be known.
-                hit = self.gazetteer.lookup(span.text.title())
+                hit = self.gazetteer.lookup(name.title())
                 if hit is not None:
                     label, canonical, country = hit.label, hit.canonical, hit.country
             elif label == "ORG":
-                organ = organ_canonical(span.text, self.gazetteer)
+                organ = organ_canonical(name, self.gazetteer)
                 if organ is not None:
                     canonical, country = organ
-            elif label == "NORP" and " " not in span.text:
-                canonical = singular_group(span.text, self.gazetteer)
-            if "/" in canonical and canonical == span.text:
-                alt = slash_canonical(span.text, self.gazetteer)
+            elif label == "NORP" and " " not in name:
+                canonical = singular_group(name, self.gazetteer)
+            if "/" in canonical and canonical == name:
+                alt = slash_canonical(name, self.gazetteer)
                 if alt is not None:
                     label, canonical, country = alt.label, alt.canonical, alt.country
             label, country = place_city(doc, s, e, label, country, self.gazetteer)
