@@ -69,21 +69,11 @@ def card(frame: Any) -> dict[tuple[str, str, str], float]:
     return {(r.split, r.task, r.metric): r.value for r in rel.itertuples()}
 
 
-# Issue 15's target "better than the first two named actors on every set" is not met on one
-# cell: on the five reports held out for events (147 gold events, fifth session) relnlp's
-# source over all gold events is 0.320 and the baseline's 0.340 (it finds a sentence for
-# every event; relnlp finds 83 of 147). Kept as a known failure, strict: the test fails as
-# soon as the cell passes, so the mark is removed then.
-_SOURCE_ALL_HELD_OUT = pytest.mark.xfail(
-    strict=True, reason="issue 15: held-out source accuracy over all gold below first-two-names"
-)
+# Issue 15's target "better than the first two named actors on every set": every cell,
+# the held-out source over all gold included (below the baseline from the fifth session to
+# the seventh, when it was a strict xfail; above it since the seventh session's merges).
 _EVENT_CASES = [
-    pytest.param(
-        split,
-        on,
-        role,
-        marks=[_SOURCE_ALL_HELD_OUT] if (split, on, role) == (SPLIT, "all gold", "source") else [],
-    )
+    pytest.param(split, on, role)
     for split in (SPLIT, dev.EVENTS_DEVELOPED)
     for on in ("on found", "all gold")
     for role in ("source", "target", "source+target")
