@@ -22,10 +22,14 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from relnlp.gazetteer import Gazetteer, Hit, normalise_quotes
+from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
 
 __all__ = [
+    "state_before",
     "division_canonical",
     "is_organ",
     "organ_canonical",
@@ -257,4 +261,22 @@ def variant_person(words: list[str], gaz: Gazetteer) -> str | None:
         first = name_key(form.split()[0])
         if (initial and first[:1] == given) or (len(given) >= 3 and first[:3] == given[:3]):
             return person.canonical
+    return None
+
+
+def state_before(gazetteer: Gazetteer, doc: Doc, start: int) -> tuple[str, int] | None:
+    """(state, new start) for a name preceded by a state's adjective (taken into the
+    name) or by a state's possessive (left out); None otherwise."""
+    if start == 0:
+        return None
+    prev = doc[start - 1]
+    if prev.text in POSSESSIVE_S and start >= 2:
+        hit = gazetteer.lookup(doc[start - 2].text)
+        if hit is not None and hit.label == "GPE" and hit.kind == "state":
+            return hit.canonical, start
+        return None
+    country = gazetteer.demonym_country.get(prev.text)
+    hit = gazetteer.lookup(country) if country else None
+    if prev.whitespace_ and country and hit is not None and hit.kind == "state":
+        return country, start - 1
     return None

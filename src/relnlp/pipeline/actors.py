@@ -114,6 +114,7 @@ from relnlp.pipeline._canonical import (
     organ_canonical,
     singular_group,
     slash_canonical,
+    state_before,
     variant_person,
 )
 from relnlp.pipeline._cities import place_city, unseen_cities
@@ -229,7 +230,11 @@ class ActorTagger:
             canonical = known.canonical if known else a.long
             country = known.country if known else None
             start = long_span.start
-            state = self._state_before(doc, start) if label == "ORG" and is_organ(a.long) else None
+            state = (
+                state_before(self.gazetteer, doc, start)
+                if label == "ORG" and is_organ(a.long)
+                else None
+            )
             if state is not None:
                 # "Russian Ministry of Defense (MoD)": the organ of that state; a nationality
                 # adjective is part of the organ's name, a possessive state is not.
@@ -245,23 +250,6 @@ class ActorTagger:
                 if span is not None and len(span):
                     out.append(Mention(span.start, span.end, label, canonical, "acronym", 4.0))
         return out
-
-    def _state_before(self, doc: Doc, start: int) -> tuple[str, int] | None:
-        """(state, new start) for a name preceded by a state's adjective (taken into the
-        name) or by a state's possessive (left out); None otherwise."""
-        if start == 0:
-            return None
-        prev = doc[start - 1]
-        if prev.text in POSSESSIVE_S and start >= 2:
-            hit = self.gazetteer.lookup(doc[start - 2].text)
-            if hit is not None and hit.label == "GPE" and hit.kind == "state":
-                return hit.canonical, start
-            return None
-        country = self.gazetteer.demonym_country.get(prev.text)
-        hit = self.gazetteer.lookup(country) if country else None
-        if prev.whitespace_ and country and hit is not None and hit.kind == "state":
-            return country, start - 1
-        return None
 
     def _is_place(self, name: str) -> bool:
         hit = self.gazetteer.lookup(name)
