@@ -13,6 +13,7 @@ sentence of that passage: its class, actors and cues, for aggregation experiment
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import sys
@@ -274,3 +275,19 @@ def frame(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, list[str]
     """Report of each row, whether it is a development report, and the report names."""
     docs = np.array([r["doc"] for r in rows])
     return docs, np.array([not r["seed"] for r in rows]), list(dict.fromkeys(docs.tolist()))
+
+
+def passage_cli(
+    description: str | None = None,
+) -> tuple[argparse.Namespace, list[dict[str, Any]], np.ndarray, np.ndarray, list[str], list[str]]:
+    """The passage scripts' shared command line (``--data``, ``--cache``, ``--out``): the
+    arguments, the passage rows, their documents, the dev-only mask, the report names and
+    the head of the results table."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--data", type=Path, default=Path("../shared/dev"))
+    ap.add_argument("--cache", type=Path)
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    rows = passage_rows(args.data, args.cache)
+    docs, dev, names = frame(rows)
+    return args, rows, docs, dev, names, table_head(names)

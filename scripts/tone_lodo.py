@@ -41,7 +41,6 @@ keeps the collected rows (JSON) for reruns.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -74,14 +73,7 @@ def _additive_lodo(
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=Path("../shared/dev"))
-    ap.add_argument("--out", type=Path)
-    ap.add_argument("--cache", type=Path)
-    args = ap.parse_args()
-    rows = tc.passage_rows(args.data, args.cache)
-    docs, dev, names = tc.frame(rows)
-    lines = tc.table_head(names)
+    args, rows, docs, dev, names, lines = tc.passage_cli(__doc__.splitlines()[0])
     notes = []
     for axis in AXES:
         y, x = tc.gold(rows, axis), tc.shipped(rows, axis)

@@ -18,7 +18,6 @@ all candidates. ``--cache FILE`` keeps the collected rows.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -35,15 +34,8 @@ _rho = tc.rho
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=Path("../shared/dev"))
-    ap.add_argument("--cache", type=Path)
-    ap.add_argument("--out", type=Path)
-    args = ap.parse_args()
-    rows = tc.passage_rows(args.data, args.cache)
-    docs, dev_only, names = tc.frame(rows)
+    args, rows, docs, dev_only, names, lines = tc.passage_cli()
     allf = list(FEATURES) + list(EXTRA_FEATURES)
-    lines = tc.table_head(names)
     for axis in AXES:
         x, y = tc.everything(rows, axis), tc.gold(rows, axis)
         nb = len(FEATURES)

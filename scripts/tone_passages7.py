@@ -30,7 +30,6 @@ fold by leave one document out on the eleven other reports (``tone_common.nested
 
 from __future__ import annotations
 
-import argparse
 import math
 import sys
 from collections.abc import Callable
@@ -126,14 +125,7 @@ def new_features(rows: list[dict[str, Any]], axis: str) -> np.ndarray:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=Path("../shared/dev"))
-    ap.add_argument("--cache", type=Path)
-    ap.add_argument("--out", type=Path)
-    args = ap.parse_args()
-    rows = tc.passage_rows(args.data, args.cache)
-    docs, dev_only, names = tc.frame(rows)
-    lines = tc.table_head(names)
+    args, rows, docs, dev_only, names, lines = tc.passage_cli()
     for axis in tc.AXES:
         y = tc.gold(rows, axis)
         x = tc.shipped(rows, axis)
