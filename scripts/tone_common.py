@@ -291,3 +291,11 @@ def passage_cli(
     rows = passage_rows(args.data, args.cache)
     docs, dev, names = frame(rows)
     return args, rows, docs, dev, names, table_head(names)
+
+
+def emit(lines: Sequence[str], out: Path | None) -> None:
+    """Print a results table and write it to ``out`` when given."""
+    table = "\n".join(lines)
+    print(table)
+    if out:
+        out.write_text(table + "\n")

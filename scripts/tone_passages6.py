@@ -55,10 +55,7 @@ def main() -> None:
             print(f"{axis} {f} alone: pooled {_rho(v, y):.3f}", file=sys.stderr)
         for label, pred in systems:
             lines.append(tc.table_row(axis, label, tc.figures(pred, y, docs, dev_only, names)))
-    table = "\n".join(lines)
-    print(table)
-    if args.out:
-        args.out.write_text(table + "\n")
+    tc.emit(lines, args.out)
 
 
 if __name__ == "__main__":

@@ -151,10 +151,7 @@ def main() -> None:
             gain = fig["pooled"] - tc.rho(x[:, 0], y)
             if not math.isclose(gain, 0.0, abs_tol=1e-9):
                 print(f"{axis} {label}: pooled gain over the rule {gain:+.3f}", file=sys.stderr)
-    table = "\n".join(lines)
-    print(table)
-    if args.out:
-        args.out.write_text(table + "\n")
+    tc.emit(lines, args.out)
 
 
 if __name__ == "__main__":
