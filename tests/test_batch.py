@@ -101,22 +101,18 @@ def test_batch_read_table_matches_analyze(reference: Path, corpus: Path, nlp: An
         pd.testing.assert_frame_equal(got, report.tables()[name], obj=name)
 
 
+def _batch_cmd(corpus: Path, out: Path, *, chunk: int = CHUNK, n_process: int = 1) -> list[str]:
+    """The ``relnlp batch`` command line the subprocess tests run."""
+    cmd = [sys.executable, "-m", "relnlp", "batch", str(corpus), "--out", str(out)]
+    cmd += ["--chunk-size", str(chunk), "--no-progress"]
+    return cmd + (["--n-process", str(n_process)] if n_process != 1 else [])
+
+
 def test_batch_killed_then_resumed_equals_uninterrupted(
     corpus: Path, reference: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    cmd = [
-        sys.executable,
-        "-m",
-        "relnlp",
-        "batch",
-        str(corpus),
-        "--out",
-        str(out),
-        "--chunk-size",
-        str(CHUNK),
-        "--no-progress",
-    ]
+    cmd = _batch_cmd(corpus, out)
     log = tmp_path / "stderr.txt"
     with log.open("wb") as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
@@ -674,20 +670,7 @@ def test_batch_workers_end_with_a_killed_coordinator_and_its_lock_is_taken_over(
     corpus: Path, reference: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    cmd = [
-        sys.executable,
-        "-m",
-        "relnlp",
-        "batch",
-        str(corpus),
-        "--out",
-        str(out),
-        "--chunk-size",
-        "1",
-        "--n-process",
-        "2",
-        "--no-progress",
-    ]
+    cmd = _batch_cmd(corpus, out, chunk=1, n_process=2)
     log = tmp_path / "stderr.txt"
     with log.open("wb") as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
@@ -794,20 +777,7 @@ def test_batch_real_full_disk_with_workers_then_resume(
     mnt, grow = small_fs
     out = mnt / "out"
     r = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "relnlp",
-            "batch",
-            str(corpus),
-            "--out",
-            str(out),
-            "--chunk-size",
-            str(CHUNK),
-            "--n-process",
-            "2",
-            "--no-progress",
-        ],
+        _batch_cmd(corpus, out, n_process=2),
         capture_output=True,
         text=True,
         timeout=600,
