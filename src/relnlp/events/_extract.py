@@ -56,6 +56,7 @@ from relnlp.events._words import (
     ADJUNCT_PREPS,
     AUTHOR_PRONOUNS,
     COURSE_VERBS,
+    FORCE_NOUNS,
     INFORMANT_HEADS,
     NOMINAL_FRAMES,
     NOMINAL_MUTUAL,
@@ -106,8 +107,11 @@ def _event_at(
     if passive:
         src_np, tgt_nps = agent, ([subj] if subj is not None and subj not in obj_words else [])
         if theme and agent is None and subj is not None:
-            # "Iran's oil was sold to Russia": the owner of what moves gives it
+            # "Iran's oil was sold to Russia": the owner of what moves gives it; "Russian
+            # troops were deployed to Belarus": the state of the forces that move
             src_np = next((c for c in subj.children if c.dep_ == "poss"), None)
+            if src_np is None and subj.lower_ in FORCE_NOUNS and _np_side(subj, actors):
+                src_np = subj
             tgt_nps = []
         tgt_nps += _targets(verb, obj_words, theme, verbs)
     else:
@@ -161,11 +165,16 @@ def _event_at(
         # "sanctions on the Russian financial sector", "strikes on Ukrainian cities": the
         # state whose nationality qualifies what the act is aimed at
         # (a prepositional object, or an act: "threatened Afghan clerics" aims at people,
-        # "denounced Chinese incursions" at China)
+        # "denounced Chinese incursions" at China), the subject of a passive without agent
+        # ("two French tourists were kidnapped": France), or the object of a governed act
+        # ("threatened to bomb North Korean bases")
         targets = [
             a
             for np_ in tgt_nps
-            if np_.dep_ == "pobj" or np_.lemma_.lower() in ACT_NOUNS
+            if np_.dep_ == "pobj"
+            or np_.lemma_.lower() in ACT_NOUNS
+            or (np_.dep_ == "nsubjpass" and (trig.goldstein < 0 or _fills_role(np_, actors)))
+            or (np_.dep_ == "dobj" and np_.head.dep_ == "xcomp" and np_.head.head == verb)
             for a in _nationality_of(np_, actors)
             if a not in sources
         ][:1]
