@@ -97,3 +97,41 @@ def test_a_thing_set_up_to_give_is_no_giver(nlp: Any) -> None:
 def test_a_clause_after_a_comma_read_as_a_participle_names_no_target(nlp: Any) -> None:
     text = "Tokyo never endorsed Korean annexation, abstained on key UN resolutions, and allowed firms to comply."
     assert "United Nations" not in set(_events(nlp, text)["target"].dropna())
+
+
+def _side(v: Any) -> set[str]:
+    return set(v.split(";")) if isinstance(v, str) and v else set()
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Iran supplied rebel groups such as Hezbollah and the Houthis.", {"Hezbollah", "Houthis"}),
+        ("Riyadh courted neighbours such as Oman and Qatar.", {"Oman", "Qatar"}),
+    ],
+)
+def test_the_members_a_phrase_lists_are_the_target(nlp: Any, text: str, target: set[str]) -> None:
+    assert _side(_one(nlp, text)["target"]) == target
+
+
+def test_the_members_a_subject_lists_are_the_source(nlp: Any) -> None:
+    e = _one(nlp, "Several donors, including Japan and Norway, condemned Eritrea.")
+    assert _side(e["source"]) == {"Japan", "Norway"} and e["target"] == "Eritrea"
+
+
+def test_a_phrase_naming_its_own_actor_keeps_it_over_its_members(nlp: Any) -> None:
+    e = _one(nlp, "Kenyan officials, including two ministers, criticised Uganda.")
+    assert e["source"] == "Kenya"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Gunmen shot the mayor of Mombasa, Peter Otieno.", "Peter Otieno"),
+        ("The governor of Herat, Ali Rahimi, was abducted on Friday.", "Ali Rahimi"),
+    ],
+)
+def test_the_holder_named_after_a_post_of_a_place_is_the_actor(
+    nlp: Any, text: str, target: str
+) -> None:
+    assert _one(nlp, text)["target"] == target

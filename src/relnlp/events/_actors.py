@@ -163,9 +163,38 @@ def _np_side(tok: Token, actors: _Actors) -> list[str]:
         out += _coordinated_modifiers(c, actors)
         names, affiliations = _np_parts(c, actors)
         # a person named comes first; else every state the phrase is affiliated with
-        # ("officials from Nigeria and Ghana")
-        out += names[:1] if names else affiliations
+        # ("officials from Nigeria and Ghana"); else the members it lists ("regimes
+        # such as Belarus and Syria")
+        out += names[:1] if names else affiliations or _listed_members(c, actors)
     return list(dict.fromkeys(out))
+
+
+#: Prepositions that list members of a group: "regimes including X", "leaders such as X".
+MEMBER_PREPS = frozenset({"including", "like"})
+
+
+def _listed_members(tok: Token, actors: _Actors) -> list[str]:
+    """The actors a phrase that names none lists as its members: "authoritarian regimes,
+    including Belarus and Syria", "leaders such as Maduro and Ortega"."""
+    return [
+        a
+        for c in tok.children
+        if c.dep_ == "prep" and (c.lower_ in MEMBER_PREPS or _such_as(c))
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in _np_actors(p, actors, 1)
+    ]
+
+
+def _such_as(prep: Token) -> bool:
+    """Whether ``prep`` is the "as" of "such as" (the parser hangs "such" on it or
+    leaves it just before)."""
+    if prep.lower_ != "as":
+        return False
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return any(k.lower_ == "such" for k in prep.children) or (
+        before is not None and before.lower_ == "such"
+    )
 
 
 def _coordinated_modifiers(tok: Token, actors: _Actors) -> list[str]:
@@ -246,6 +275,15 @@ def _np_parts(tok: Token, actors: _Actors, depth: int = 0) -> tuple[list[str], l
             for p in c.children:
                 if p.dep_ == "pobj":
                     affiliations += _np_actors(p, actors, depth + 1)
+                    # "the governor of Kandahar, Ahmad Noori": the parser puts the
+                    # holder's name in apposition to the place; the person is the actor
+                    names += [
+                        got.name
+                        for a in p.children
+                        if a.dep_ == "appos"
+                        and (got := actors.by_token.get(a.i)) is not None
+                        and got.label == "PERSON"
+                    ]
         elif c.dep_ == "prep" and c.lower_ == "to" and agentive:
             # "Ambassador to the UN Vasily Nebenzya": the parser puts the holder's name
             # in the post's "to" phrase, the organisation or state as its compound; the
