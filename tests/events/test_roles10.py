@@ -135,3 +135,23 @@ def test_the_holder_named_after_a_post_of_a_place_is_the_actor(
     nlp: Any, text: str, target: str
 ) -> None:
     assert _one(nlp, text)["target"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Moldovan farmers said that Russian customs officers had harassed them.",
+            "Russia",
+            "Moldova",
+        ),
+        ("Al Sharif said that Mahmoud Rashid had threatened him.", "Mahmoud Rashid", "Al Sharif"),
+    ],
+)
+def test_an_object_pronoun_never_stands_for_its_own_clauses_subject(
+    nlp: Any, text: str, source: str, target: str
+) -> None:
+    ev = _events(nlp, text)
+    inner = ev[ev["trigger"] != "said"]
+    assert len(inner) == 1
+    assert (inner.iloc[0]["source"], inner.iloc[0]["target"]) == (source, target)

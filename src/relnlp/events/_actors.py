@@ -351,6 +351,23 @@ def _location(tok: Token, actors: _Actors) -> bool:
     return prep in LOCATIVE_PREPS or (prep == "from" and hit is not None and hit.place)
 
 
+#: Object forms of personal pronouns, which never stand for their own clause's subject.
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _own_subject(tok: Token) -> range:
+    """Token indices of the subject of the clause whose object the pronoun ``tok`` is
+    ("the Taliban put them under pressure": not the Taliban, who would be "themselves"),
+    or an empty range for other words."""
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.pos_ != "PRON":
+        return range(0)
+    verb = tok.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return range(0) if subj is None else range(subj.left_edge.i, subj.right_edge.i + 1)
+
+
 class _Context:
     """Actors the text has just named, for pronouns ("they reiterated") and plural
     references ("the two countries", "both sides"): as the annotation guidelines resolve
@@ -412,16 +429,19 @@ class _Context:
         (:func:`relnlp.events._discourse.distance_confidence`)."""
         lo = self._window(tok)
         word = tok.lower_
+        own = _own_subject(tok)
         if word in {"he", "she", "him", "her"}:
             k = bisect.bisect_left(self.mention_at, tok.i) - 1
             while k >= 0 and self.mentions[k][0] >= lo:
-                if self.mentions[k][1].label == "PERSON":
+                if self.mentions[k][1].label == "PERSON" and self.mentions[k][0] not in own:
                     i = self.mentions[k][0]
                     return [self.mentions[k][1].name], distance_confidence(self._distance(i, tok))
                 k -= 1
             return [], 0.0
         if word in {"it", "they", "them", "their"}:
             k = bisect.bisect_left(self.subject_at, tok.i) - 1
+            while k >= 0 and self.subjects[k][0] in own:
+                k -= 1
             if k >= 0 and self.subjects[k][0] >= lo:
                 i, side, label = self.subjects[k]
                 if word == "it":  # one state or organisation
