@@ -155,3 +155,16 @@ def test_an_object_pronoun_never_stands_for_its_own_clauses_subject(
     inner = ev[ev["trigger"] != "said"]
     assert len(inner) == 1
     assert (inner.iloc[0]["source"], inner.iloc[0]["target"]) == (source, target)
+
+
+def test_a_name_split_from_its_apposition_is_the_target(nlp: Any) -> None:
+    text = (
+        "Following his tour, Macron will meet his counterpart Egyptian President "
+        "Abdel Fattah al-Sisi at a working lunch in Cairo."
+    )
+    assert _one(nlp, text)["target"] == "Abdel Fattah al-Sisi"
+
+
+def test_an_unnamed_counterpart_is_still_no_named_target(nlp: Any) -> None:
+    e = _one(nlp, "The Kenyan envoy met his counterpart in Addis Ababa.")
+    assert not isinstance(e["target"], str) or not e["target"]

@@ -158,8 +158,12 @@ def _event_at(
             continue
         if _fills_role(np_, actors):
             # "called on the international community to block X": the target is the
-            # community, named by no one, not the object of what it is asked to do
-            target_filled = True
+            # community, named by no one, not the object of what it is asked to do;
+            # unless the parser split an apposition into a second object right after
+            # it ("meet his counterpart Italian President X")
+            twin = next((o for o in tgt_nps if _split_apposition(np_, o)), None)
+            got = [a for a in _np_side(twin, actors) if a not in sources] if twin else []
+            targets, target_filled = got, True
             break
     if not targets and not target_filled:
         # "sanctions on the Russian financial sector", "strikes on Ukrainian cities": the
@@ -283,6 +287,19 @@ def _adjacent(a: Token, b: Token) -> bool:
     first, second = (a, b) if a.i < b.i else (b, a)
     between = first.doc[first.right_edge.i + 1 : second.left_edge.i]
     return all(t.is_punct or t.dep_ == "cc" for t in between)
+
+
+def _split_apposition(first: Token, second: Token) -> bool:
+    """Whether ``second`` is a name the parser made a second object of the verb of
+    ``first`` right after it, where it is an apposition: "met his counterpart Italian
+    President X" (two ``dobj``)."""
+    return (
+        second.i > first.i
+        and first.dep_ == second.dep_ == "dobj"
+        and first.head.i == second.head.i
+        and second.pos_ == "PROPN"
+        and _adjacent(first, second)
+    )
 
 
 def _own_side(sources: list[str], src_np: Token | None, actors: _Actors) -> set[str]:
