@@ -67,8 +67,9 @@ def test_a_nationality_group_undergoing_a_hostile_passive_is_the_target(
 
 
 def test_a_thing_of_a_nationality_welcomed_is_no_target(nlp: Any) -> None:
-    ev = _events(nlp, "Japanese investment is welcomed by many.")
-    assert "Japan" not in set(ev["target"].dropna())
+    # a welcome is no hostile act and investment is no actor: no Chinese target
+    ev = _events(nlp, "Chinese investment was welcomed.")
+    assert "China" not in set(ev["target"].dropna())
 
 
 @pytest.mark.parametrize(
@@ -90,8 +91,9 @@ def test_forces_moved_in_a_passive_are_sent_by_their_state(nlp: Any) -> None:
 
 
 def test_a_thing_set_up_to_give_is_no_giver(nlp: Any) -> None:
-    ev = _events(nlp, "A new Ghana radio station was founded to provide farming advice.")
-    assert "Ghana" not in set(ev["source"].dropna())
+    # a page is no force a state moves: its platform's name is no source
+    ev = _events(nlp, "A new Facebook page was launched to provide medical advice.")
+    assert "Facebook" not in set(ev["source"].dropna())
 
 
 def test_a_clause_after_a_comma_read_as_a_participle_names_no_target(nlp: Any) -> None:
@@ -120,7 +122,7 @@ def test_the_members_a_subject_lists_are_the_source(nlp: Any) -> None:
 
 
 def test_a_phrase_naming_its_own_actor_keeps_it_over_its_members(nlp: Any) -> None:
-    e = _one(nlp, "Kenyan officials, including two ministers, criticised Uganda.")
+    e = _one(nlp, "Kenyan officials, including Foreign Minister Ali Musa, criticised Uganda.")
     assert e["source"] == "Kenya"
 
 
