@@ -163,9 +163,38 @@ def _np_side(tok: Token, actors: _Actors) -> list[str]:
         out += _coordinated_modifiers(c, actors)
         names, affiliations = _np_parts(c, actors)
         # a person named comes first; else every state the phrase is affiliated with
-        # ("officials from Nigeria and Ghana")
-        out += names[:1] if names else affiliations
+        # ("officials from Nigeria and Ghana"); else the members it lists ("regimes
+        # such as Belarus and Syria")
+        out += names[:1] if names else affiliations or _listed_members(c, actors)
     return list(dict.fromkeys(out))
+
+
+#: Prepositions that list members of a group: "regimes including X", "leaders such as X".
+MEMBER_PREPS = frozenset({"including", "like"})
+
+
+def _listed_members(tok: Token, actors: _Actors) -> list[str]:
+    """The actors a phrase that names none lists as its members: "authoritarian regimes,
+    including Belarus and Syria", "leaders such as Maduro and Ortega"."""
+    return [
+        a
+        for c in tok.children
+        if c.dep_ == "prep" and (c.lower_ in MEMBER_PREPS or _such_as(c))
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in _np_actors(p, actors, 1)
+    ]
+
+
+def _such_as(prep: Token) -> bool:
+    """Whether ``prep`` is the "as" of "such as" (the parser hangs "such" on it or
+    leaves it just before)."""
+    if prep.lower_ != "as":
+        return False
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return any(k.lower_ == "such" for k in prep.children) or (
+        before is not None and before.lower_ == "such"
+    )
 
 
 def _coordinated_modifiers(tok: Token, actors: _Actors) -> list[str]:
@@ -246,6 +275,15 @@ def _np_parts(tok: Token, actors: _Actors, depth: int = 0) -> tuple[list[str], l
             for p in c.children:
                 if p.dep_ == "pobj":
                     affiliations += _np_actors(p, actors, depth + 1)
+                    # "the governor of Kandahar, Ahmad Noori": the parser puts the
+                    # holder's name in apposition to the place; the person is the actor
+                    names += [
+                        got.name
+                        for a in p.children
+                        if a.dep_ == "appos"
+                        and (got := actors.by_token.get(a.i)) is not None
+                        and got.label == "PERSON"
+                    ]
         elif c.dep_ == "prep" and c.lower_ == "to" and agentive:
             # "Ambassador to the UN Vasily Nebenzya": the parser puts the holder's name
             # in the post's "to" phrase, the organisation or state as its compound; the
@@ -313,6 +351,23 @@ def _location(tok: Token, actors: _Actors) -> bool:
     return prep in LOCATIVE_PREPS or (prep == "from" and hit is not None and hit.place)
 
 
+#: Object forms of personal pronouns, which never stand for their own clause's subject.
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _own_subject(tok: Token) -> range:
+    """Token indices of the subject of the clause whose object the pronoun ``tok`` is
+    ("the Taliban put them under pressure": not the Taliban, who would be "themselves"),
+    or an empty range for other words."""
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.pos_ != "PRON":
+        return range(0)
+    verb = tok.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return range(0) if subj is None else range(subj.left_edge.i, subj.right_edge.i + 1)
+
+
 class _Context:
     """Actors the text has just named, for pronouns ("they reiterated") and plural
     references ("the two countries", "both sides"): as the annotation guidelines resolve
@@ -374,16 +429,19 @@ class _Context:
         (:func:`relnlp.events._discourse.distance_confidence`)."""
         lo = self._window(tok)
         word = tok.lower_
+        own = _own_subject(tok)
         if word in {"he", "she", "him", "her"}:
             k = bisect.bisect_left(self.mention_at, tok.i) - 1
             while k >= 0 and self.mentions[k][0] >= lo:
-                if self.mentions[k][1].label == "PERSON":
+                if self.mentions[k][1].label == "PERSON" and self.mentions[k][0] not in own:
                     i = self.mentions[k][0]
                     return [self.mentions[k][1].name], distance_confidence(self._distance(i, tok))
                 k -= 1
             return [], 0.0
         if word in {"it", "they", "them", "their"}:
             k = bisect.bisect_left(self.subject_at, tok.i) - 1
+            while k >= 0 and self.subjects[k][0] in own:
+                k -= 1
             if k >= 0 and self.subjects[k][0] >= lo:
                 i, side, label = self.subjects[k]
                 if word == "it":  # one state or organisation

@@ -419,16 +419,9 @@ def _targets(
     """
     out: list[Token] = []
     skip = {t.i for t in obj_words}
-    # spaCy labels the "to" of a recipient "dative": its object is the recipient
-    objs = [
-        p
-        for c in verb.children
-        if c.dep_ in {"dobj", "dative"}
-        for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])
-    ]
+    objs = _objects(verb, recipient_first=theme)
     if theme:
-        objs.sort(key=lambda c: c.dep_ != "dative")
-        out += _prep_objects(verb, frozenset({"to", "into"}))
+        out += _prep_objects(verb, RECIPIENT_PREPS)
     for o in objs:
         if o.i not in skip:
             out.append(o)
@@ -438,16 +431,32 @@ def _targets(
     out += direct + [q for d in direct for q in _prep_objects(d, TARGET_PREPS)]
     for w in obj_words:
         if w.pos_ in {"NOUN", "PROPN"}:
-            out += _prep_objects(w, TARGET_PREPS | {"of"})
+            # "lifted restrictions on exports to Cuba": what the act's object bears on,
+            # and what that is aimed at
+            first = _prep_objects(w, TARGET_PREPS | {"of"})
+            out += first + [q for d in first for q in _prep_objects(d, TARGET_PREPS | {"of"})]
     for o in objs:
         if o.i not in skip:
             # "protested the decision of the Philippine navy": the author of what is objected to
             out += _prep_objects(o, TARGET_PREPS | {"of"})
-    # last, the objects of a governed verb: "refused to meet X", "opposed allowing X"
+    # "lifted sanctions imposed on Zimbabwe": whom the object was aimed at, in a
+    # participle right after it (after a comma it is more often a clause the parser
+    # attached there: "supported X, abstained on Y")
+    out += [
+        q
+        for o in (*obj_words, *objs)
+        for a in o.children
+        if a.dep_ == "acl" and a.tag_ == "VBN" and not any(t.is_punct for t in a.doc[o.i : a.i])
+        for q in _prep_objects(a, AIMED_PREPS)
+    ]
+    # last, the objects of a governed verb: "refused to meet X", "opposed allowing X";
+    # the recipient of a governed act of giving first ("offered to send troops to Chad")
     for x in verb.children:
         if x.dep_ == "xcomp":
-            out += [c for c in x.children if c.dep_ in {"dobj", "dative"}] + _prep_objects(
-                x, TARGET_PREPS
+            out += (
+                _prep_objects(x, RECIPIENT_PREPS)
+                + _objects(x, recipient_first=True)
+                + _prep_objects(x, TARGET_PREPS)
             )
     # a relative pronoun stands for the noun its clause modifies: "Abkhazia, which Moscow
     # recognised"
@@ -468,6 +477,26 @@ def _targets(
     ]
 
 
+def _objects(verb: Token, recipient_first: bool = False) -> list[Token]:
+    """The direct and indirect objects of ``verb`` (spaCy labels the "to" of a recipient
+    "dative": its object is the recipient); with ``recipient_first``, the recipient comes
+    before what is given."""
+    objs = [
+        p
+        for c in verb.children
+        if c.dep_ in {"dobj", "dative"}
+        for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])
+    ]
+    if recipient_first:
+        objs.sort(key=lambda c: c.dep_ != "dative" and c.head.dep_ != "dative")
+    return objs
+
+
+#: Prepositions of the recipient of what is given or sent ("sent troops to Chad").
+RECIPIENT_PREPS = frozenset({"to", "into"})
+#: Prepositions of a participle on an act's object that name whom it was aimed at
+#: ("sanctions imposed on", "restrictions placed upon", "aid promised to").
+AIMED_PREPS = frozenset({"on", "upon", "against", "to", "toward", "towards", "into", "with"})
 #: The preposition of an agent ("by X"), which spaCy may label ``agent``.
 BY = frozenset({"by"})
 

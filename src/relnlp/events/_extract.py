@@ -56,6 +56,7 @@ from relnlp.events._words import (
     ADJUNCT_PREPS,
     AUTHOR_PRONOUNS,
     COURSE_VERBS,
+    FORCE_NOUNS,
     INFORMANT_HEADS,
     NOMINAL_FRAMES,
     NOMINAL_MUTUAL,
@@ -106,8 +107,11 @@ def _event_at(
     if passive:
         src_np, tgt_nps = agent, ([subj] if subj is not None and subj not in obj_words else [])
         if theme and agent is None and subj is not None:
-            # "Iran's oil was sold to Russia": the owner of what moves gives it
+            # "Iran's oil was sold to Russia": the owner of what moves gives it; "Russian
+            # troops were deployed to Belarus": the state of the forces that move
             src_np = next((c for c in subj.children if c.dep_ == "poss"), None)
+            if src_np is None and subj.lower_ in FORCE_NOUNS and _np_side(subj, actors):
+                src_np = subj
             tgt_nps = []
         tgt_nps += _targets(verb, obj_words, theme, verbs)
     else:
@@ -154,18 +158,27 @@ def _event_at(
             continue
         if _fills_role(np_, actors):
             # "called on the international community to block X": the target is the
-            # community, named by no one, not the object of what it is asked to do
-            target_filled = True
+            # community, named by no one, not the object of what it is asked to do;
+            # unless the parser split an apposition into a second object right after
+            # it ("meet his counterpart Italian President X")
+            twin = next((o for o in tgt_nps if _split_apposition(np_, o)), None)
+            got = [a for a in _np_side(twin, actors) if a not in sources] if twin else []
+            targets, target_filled = got, True
             break
     if not targets and not target_filled:
         # "sanctions on the Russian financial sector", "strikes on Ukrainian cities": the
         # state whose nationality qualifies what the act is aimed at
         # (a prepositional object, or an act: "threatened Afghan clerics" aims at people,
-        # "denounced Chinese incursions" at China)
+        # "denounced Chinese incursions" at China), the subject of a passive without agent
+        # ("two French tourists were kidnapped": France), or the object of a governed act
+        # ("threatened to bomb North Korean bases")
         targets = [
             a
             for np_ in tgt_nps
-            if np_.dep_ == "pobj" or np_.lemma_.lower() in ACT_NOUNS
+            if np_.dep_ == "pobj"
+            or np_.lemma_.lower() in ACT_NOUNS
+            or (np_.dep_ == "nsubjpass" and (trig.goldstein < 0 or _fills_role(np_, actors)))
+            or (np_.dep_ == "dobj" and np_.head.dep_ == "xcomp" and np_.head.head == verb)
             for a in _nationality_of(np_, actors)
             if a not in sources
         ][:1]
@@ -274,6 +287,19 @@ def _adjacent(a: Token, b: Token) -> bool:
     first, second = (a, b) if a.i < b.i else (b, a)
     between = first.doc[first.right_edge.i + 1 : second.left_edge.i]
     return all(t.is_punct or t.dep_ == "cc" for t in between)
+
+
+def _split_apposition(first: Token, second: Token) -> bool:
+    """Whether ``second`` is a name the parser made a second object of the verb of
+    ``first`` right after it, where it is an apposition: "met his counterpart Italian
+    President X" (two ``dobj``)."""
+    return (
+        second.i > first.i
+        and first.dep_ == second.dep_ == "dobj"
+        and first.head.i == second.head.i
+        and second.pos_ == "PROPN"
+        and _adjacent(first, second)
+    )
 
 
 def _own_side(sources: list[str], src_np: Token | None, actors: _Actors) -> set[str]:

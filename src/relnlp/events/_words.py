@@ -86,6 +86,13 @@ ASSET_NOUNS = frozenset(
     submarines frigate frigates destroyer destroyers tank tanks helicopter helicopters
     missile missiles rocket rockets artillery""".split()
 )
+#: Forces a state moves ("Russian troops were deployed to Belarus": Russia sends them),
+#: with the military assets of :data:`ASSET_NOUNS`.
+FORCE_NOUNS = ASSET_NOUNS | frozenset(
+    """troop troops force forces soldier soldiers unit units battalion battalions brigade
+    brigades division divisions peacekeeper peacekeepers contingent contingents marine
+    marines personnel army armies navy navies""".split()
+)
 #: Nationality adjectives the gazetteer keeps as groups without a state (they also name
 #: an era: "post-Soviet", "Soviet-era"), standing for their state when they act or are
 #: acted on in an event ("Soviet troops entered Hungary", "the Soviet Ambassador").
