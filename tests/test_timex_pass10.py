@@ -293,3 +293,42 @@ def test_gum_scorer_lists_misses_and_extras() -> None:
         "  gold '1925'=1925 DATE -> '1925'=1924",
         "  extra '1926'=1926 DATE",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "mod"),
+    [
+        # a decimal length is kept as ISO 8601 writes it (it was cut to its integer part)
+        ("The overhaul took 1.5 years.", "1.5 years", "P1.5Y", None),
+        ("Exports stalled for 3.5 months.", "3.5 months", "P3.5M", None),
+        ("The hearing lasted more than 4.5 hours.", "more than 4.5 hours", "PT4.5H", "MORE_THAN"),
+        # a range of lengths is at least its start (TimeBank: "two to three weeks" EQUAL_OR_MORE)
+        ("The convoy waited four to five days.", "four to five days", "P4D", "EQUAL_OR_MORE"),
+        (
+            "Repairs need between 1.5 and 2 years.",
+            "between 1.5 and 2 years",
+            "P1.5Y",
+            "EQUAL_OR_MORE",
+        ),
+        (
+            "Payment is due in about two to three weeks.",
+            "about two to three weeks",
+            "P2W",
+            "APPROX",
+        ),
+    ],
+)
+def test_decimal_lengths_and_length_ranges(sentence: str, span: str, value: str, mod: str) -> None:
+    assert (span, "DURATION", value, mod) in found(sentence, DCT)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spans"),
+    [
+        ("In his twenties the poet lived in Lyon.", []),
+        ("By her late thirties she ran the estate.", []),
+        ("Jazz spread quickly in the twenties.", ["the twenties"]),
+    ],
+)
+def test_an_age_decade_is_no_date(sentence: str, spans: list[str]) -> None:
+    assert [t for t, _, _, _ in found(sentence)] == spans

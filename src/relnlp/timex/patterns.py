@@ -591,6 +591,12 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
         return False  # "in the day" alone is no date; "later in the day" is
     if name == "year3" and not _year3_ok(before, after):
         return False
+    if (
+        name == "decade"
+        and gd.get("decw")
+        and re.search(r"\b(?:his|her|their|my|your|our|its|one's)\s+$", before, re.IGNORECASE)
+    ):
+        return False  # "in his twenties": an age, not the 1920s
     if name in ("duration", "vague_dur") and re.match(r"^['’]?\s*[Ww]ars?\b", after):
         return False  # the name of a war: "the Thirty Years' War", "the Six-Day War"
     if name == "ref":
