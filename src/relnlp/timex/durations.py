@@ -59,6 +59,8 @@ def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         "roughly": "APPROX",
         "approximately": "APPROX",
     }.get(re.sub(r"\s+", " ", qual))
+    if g.get("n2") and dmod is None:
+        dmod = "EQUAL_OR_MORE"  # "two to three weeks": at least its start (TimeBank)
     if g.get("half") or g.get("andhalf") or g.get("unithalf"):
         # "half a year" P6M, "two and a half years" P2Y6M, "an hour and a half" PT1H30M
         value = _and_a_half(n or 0, unit)
@@ -80,6 +82,8 @@ def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         and not re.fullmatch(r"1\d{3}|20\d\d", (rate.group("num") or "").rstrip(",."))
     ):
         return "SET", f"P1{code}", None, False  # "$115 million a year", "twice a year"
+    if re.fullmatch(r"\d+\.5", g["n"].strip()):
+        return "DURATION", _period(g["n"].strip(), unit), dmod, False  # "1.5 years" P1.5Y
     return "DURATION", _period(n, unit), dmod, False
     return None
 

@@ -12,7 +12,7 @@ China, 30 April in Vietnam); "VE Day" is 8 May. The
 year comes from the expression ("Christmas 1998") or from the same anchoring rules as a
 year-less month and day (:func:`relnlp.timex.anchoring._resolve_year`: the tense it is said
 in and the document's date). A holiday used as a name ("the Christmas tree", "Easter
-Island") is left alone by the pattern's look-ahead.
+Island", a title such as "The Christmas Cottage") is left alone by the pattern's look-ahead.
 """
 
 from __future__ import annotations
@@ -113,6 +113,10 @@ HOLIDAY = (
     r"(?!\s+(?:Island|Rising|Offensive|tree|trees|card|cards|carol|carols|shopping|sales?|"
     r"season|bonus|lights|party|parties|present|presents|gifts?|decorations?|Parade|Act|"
     r"Accord|Agreement|bombing|bombings|massacre|Uprising)\b)"
+    # nor is one before another capitalised word: a title, "The Christmas Cottage"
+    r"(?!\s+(?!(?:Day|Eve|Sunday|Monday|Week|Weekend|Morning|Night|Evening|Holidays?|Season|"
+    r"Mass|Masses|Vigil|Services?)\b)"
+    r"[A-Z][a-z])"
 )
 TRIGGER = (
     r"(?:christmas|new year's|independence day|hallowe|valentine's|veterans|armistice|bastille|"

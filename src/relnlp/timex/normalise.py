@@ -22,6 +22,7 @@ from relnlp.timex.anchoring import (
 )
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
 from relnlp.timex.holidays import n_holiday
+from relnlp.timex.lives import n_age, n_lifespan
 from relnlp.timex.periods import (
     n_century_quarter,
     n_decade_of,
@@ -291,6 +292,9 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
             and re.search(r"\b[Bb]y\s+$", ctx.text[max(0, m.start() - 4) : m.start()])
         ):
             return None  # "By 500, the crowd had left": in news a count, in histories a year
+        near = (g.get("approx") or "").strip().lower() in ("around", "about")
+        if near and (a.narrative_year is None or abs(a.narrative_year - int(g["y"])) > 200):
+            return None  # "around 500" is a count unless the story is in that century
         # the first end of a range of years before Christ: "from 431 to 404 BC"
         bc = re.match(r"\s+(?:to|and|until|-|–)\s+\d{1,4}\s*(?:BCE?|B\.C\.)", ctx.text[m.end() :])
         return "DATE", f"{'BC' if bc else ''}{int(g['y']):04d}", mod, False
@@ -306,6 +310,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
                 "over": "BEFORE",
                 "less than": "AFTER",
             }.get(re.sub(r"\s+", " ", g["q"].lower().strip()))
+            if name == "later" and mod and g["dir"].lower() in ("later", "afterwards", "afterward"):
+                mod = {"BEFORE": "AFTER", "AFTER": "BEFORE"}.get(mod, mod)  # counted forward
         elif g.get("orso"):  # "a week or so ago"
             mod = "APPROX"
         if g.get("the"):  # "the year before,": one unit
@@ -493,6 +499,8 @@ _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 def _n_ref(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """Reference expressions: TimeML's PRESENT_REF, PAST_REF and FUTURE_REF."""
     w = re.sub(r"\s+", " ", g["ref"].lower())
+    if w == "soon" and ctx.tense == PAST:
+        return None  # "problems soon arose": soon after the story's time, not the DCT's future
     for key, val in _REF.items():
         if w.endswith(key):
             return "DATE", val, None, True
@@ -759,4 +767,6 @@ _MORE = {
     "decade_of": n_decade_of,
     "era_day": n_era_day,
     "century_quarter": n_century_quarter,
+    "age": n_age,
+    "lifespan": n_lifespan,
 }

@@ -25,6 +25,9 @@ from relnlp.timex._lexicon import (
 from relnlp.timex.coordination import MILITARY_LIST
 from relnlp.timex.holidays import HOLIDAY
 from relnlp.timex.holidays import TRIGGER as HOLIDAY_TRIGGER
+from relnlp.timex.lives import CASE_INSENSITIVE as LIVES_CI
+from relnlp.timex.lives import PATTERNS as LIVES
+from relnlp.timex.lives import TRIGGERS as LIVES_TRIGGERS
 from relnlp.timex.periods import CASE_INSENSITIVE as PERIODS_CI
 from relnlp.timex.periods import PATTERNS as PERIODS
 from relnlp.timex.periods import TRIGGERS as PERIOD_TRIGGERS
@@ -148,6 +151,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # millennia, turns of centuries, decades of a century, days BC (relnlp.timex.periods)
     *PERIODS,
+    # ages ("at the age of 12") and life dates ("(c. 314 – 368)"): relnlp.timex.lives
+    *LIVES,
     # two centuries: "the 14th and 15th centuries" (a range: TimeML tags each end)
     (
         "centuries",
@@ -182,10 +187,11 @@ _PATTERNS: list[tuple[str, str]] = [
         "year",
         rf"{_MOD}{_APPROX}(?:[Ff]iscal\s+)?(?:(?<=[Mm]id-)|(?<![\w/#$.-]))(?P<y>{_YEAR})(?![\w/%]|-(?:\w))",
     ),
-    # three-digit years of histories after a preposition: "in 476", "from 618 to 907"
+    # three-digit years of histories after a preposition: "in 476", "from 618 to 907";
+    # "c. 850", "around 850" (near a year the story told: relnlp.timex.normalise)
     (
         "year3",
-        r"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Ff]rom )|(?<=\b[Uu]ntil )|(?<=\bto )|(?<=\b[Bb]etween )|(?<=\b[Bb]y ))"
+        r"(?:(?P<approx>(?<![\w.])(?:[Cc]a?\.\s?|[Cc]irca\s+|[Aa]round\s+|[Aa]bout\s+))|(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Ff]rom )|(?<=\b[Uu]ntil )|(?<=\bto )|(?<=\b[Bb]etween )|(?<=\b[Bb]y ))"
         r"(?P<y>[1-9]\d\d)(?![\w/%-]|[,.]\d)",
     ),
     # relative expressions
@@ -193,12 +199,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "ago",
         rf"(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})(?P<orso>\s+or\s+so)?\s+ago",
     ),
-    # "two days later", "ten years afterwards", "a year before." (before, as an adverb only),
+    # "two days later", "about 40 years later", "a year before." (before, as an adverb only),
     # "the year before," / "the day after." (adverbs only: "the day after the vote" is not);
     # "a few days later" is left to the vague durations (TimeBank: "a few days" PXD)
     (
         "later",
-        rf"(?![Ss]everal\s|[Aa]\s+few\s|[Ff]ew\s)(?:(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;:]))"
+        rf"(?:(?P<q>(?:about|around|almost|nearly|some|more\s+than|less\s+than|over)\s+)?(?![Ss]everal\s|[Aa]\s+few\s|[Ff]ew\s)(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;:]))"
         r"|(?P<the>[Tt]he)\s+(?P<unit1>day|week|month|year)\s+(?P<dir1>before|after)(?=\s*[,.;:]))(?=[\s,.;:])",
     ),
     (
@@ -362,6 +368,7 @@ _CI_NAMES = {
     "yago",
     "weekend",
     *PERIODS_CI,
+    *LIVES_CI,
 }
 _COMPILED = [
     (n, re.compile(p.pattern, re.IGNORECASE) if n in _CI_NAMES else p) for n, p in _COMPILED
@@ -493,6 +500,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
         10,
     ),
     **PERIOD_TRIGGERS,
+    **LIVES_TRIGGERS,
 }
 # Case-insensitive triggers run on an ASCII-lower-cased copy (same length, same offsets).
 _TRIGGER_RE = {(t, ci): re.compile(t) for t, ci, _, _ in _TRIGGERS.values()}
@@ -564,7 +572,8 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
             return False
         if not (_YEAR_BEFORE.search(before) or m.groupdict().get("mod")):
             # A year at the start of a clause ("2015 happens to be") or before a noun.
-            if not re.match(r"^\s*(?:[,.;:)]|$|[A-Z]|[a-z]+)", after):
+            # ... or before a name in quotes: "its 1999 "Claim to Fame" contest"
+            if not re.match(r"^\s*(?:[,.;:)]|$|[\"“‘']?[A-Z]|[a-z]+)", after):
                 return False
     if (
         name == "clock24"
@@ -582,12 +591,20 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
         return False  # "in the day" alone is no date; "later in the day" is
     if name == "year3" and not _year3_ok(before, after):
         return False
+    if (
+        name == "decade"
+        and gd.get("decw")
+        and re.search(r"\b(?:his|her|their|my|your|our|its|one's)\s+$", before, re.IGNORECASE)
+    ):
+        return False  # "in his twenties": an age, not the 1920s
     if name in ("duration", "vague_dur") and re.match(r"^['’]?\s*[Ww]ars?\b", after):
         return False  # the name of a war: "the Thirty Years' War", "the Six-Day War"
     if name == "ref":
         w = m.group(0).lower()
         if w in ("future", "recent") and re.match(r"^\s+[a-z]", after):
             return False  # an adjective of a noun ("future earnings"), not a time reference
+        if w.endswith("recently") and re.match(r"^\s+as\b", after):
+            return False  # "as recently as 1995": the date is the year
         if w == "soon" and (
             re.search(r"\bas\s+$", before) or re.match(r"^\s+(?:after|before)\b", after)
         ):
