@@ -29,7 +29,7 @@ from relnlp.gazetteer import Gazetteer
 from relnlp.lang.translit import name_key
 from relnlp.pipeline._actor_base import Mention
 
-__all__ = ["city_country", "place_city", "unseen_cities"]
+__all__ = ["city_country", "place_city", "title_case_line", "unseen_cities"]
 
 _FILE = "world_cities.v1.jsonl"
 _ANY_LABEL = frozenset({"in", "near", "outside", "around"})
@@ -111,7 +111,7 @@ def _name_word(doc: Doc, i: int, taken: set[int]) -> bool:
     return t.text[:1].isupper() and t.is_alpha and not t.ent_type_ and i not in taken
 
 
-def _title_case_line(doc: Doc, s: int, e: int) -> bool:
+def title_case_line(doc: Doc, s: int, e: int) -> bool:
     """A heading in title case ("Gains in Reading and Writing"): capitals mean nothing.
     Counted on the sentence's other words of four letters or more that are no names."""
     sent = doc[s].sent
@@ -141,7 +141,7 @@ def unseen_cities(doc: Doc, cands: list[Mention], gazetteer: Gazetteer) -> list[
         while e < len(doc) and e - i < 4 and _name_word(doc, e, taken):
             e += 1
         s, i = i, e
-        if (e - s == 1 and doc[s].lower_ in lower) or _title_case_line(doc, s, e):
+        if (e - s == 1 and doc[s].lower_ in lower) or title_case_line(doc, s, e):
             continue
         known, where = city_country(doc[s:e].text)
         if known and _locative(doc, s, e, "GPE", gazetteer):

@@ -129,6 +129,7 @@ from relnlp.pipeline._military import (
 from relnlp.pipeline._offices import body_names, office_splits
 from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.pipeline._surnames import joined_names, place_surnames
+from relnlp.pipeline._titled import titled_people
 from relnlp.pipeline._weapons import weapon_names
 from relnlp.schemas import ENTITY_LABELS
 
@@ -711,6 +712,7 @@ class ActorTagger:
         )
         cands += body_names(doc) + forms.foreign_names(doc)
         cands += unseen_cities(doc, cands, self.gazetteer)
+        cands += titled_people(doc, cands, self.gazetteer, self.common_words)
         cands = office_splits(doc, cands, self.gazetteer, self.common_words)
         chosen = _select(
             _in_body(doc, not_title_words(doc, cands, self.gazetteer, self.common_words))
