@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from relnlp.pipeline._facilities import find_facilities
 from tests.actors.test_generalisation import Row, entity_rows
 
 # (sentence, names expected as PERSON, names that must not be PERSON)
@@ -41,7 +42,62 @@ def test_title_before_name(title_rows: list[list[Row]], k: int) -> None:
     assert not (not_people & person), got
 
 
-def test_title_surname_takes_known_canonical(nlp: Any) -> None:
+def test_title_surname_takes_known_canonical(title_rows: list[list[Row]]) -> None:
     """A surname found after a title gets the gazetteer's full name when it knows one."""
-    (got,) = entity_rows(nlp, ["In the morning Chancellor Scholz spoke to the press."])
-    assert ("Scholz", "PERSON", "Olaf Scholz") in got
+    assert ("Scholz", "PERSON", "Olaf Scholz") in title_rows[0]
+
+
+# (sentence, names expected as FAC, names that must not be FAC)
+FACILITY_CASES: list[tuple[str, set[str], set[str]]] = [
+    ("The battalion trained at Fort Tarrow before it deployed.", {"Fort Tarrow"}, set()),
+    ("Supplies reached Camp Vessing by helicopter on Sunday.", {"Camp Vessing"}, set()),
+    ("She grew up in Fort Worth and studied in Austin.", set(), {"Fort Worth"}),
+    (
+        "Tourists photographed Harlow Castle and Dunmere Abbey.",
+        {"Harlow Castle", "Dunmere Abbey"},
+        set(),
+    ),
+    (
+        "A fire broke out at the Kestrel Point Refinery overnight.",
+        {"Kestrel Point Refinery"},
+        set(),
+    ),
+    (
+        "Inspectors visited the Marzan Enrichment Facility twice.",
+        {"Marzan Enrichment Facility"},
+        set(),
+    ),
+    (
+        "Crowds filled Lindqvist Avenue near the Okoro Tower.",
+        {"Lindqvist Avenue", "Okoro Tower"},
+        set(),
+    ),
+    (
+        "The Halvard Pipeline Company reported higher losses.",
+        set(),
+        {"Halvard Pipeline", "Halvard Pipeline Company"},
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def facility_rows(nlp: Any) -> list[list[Row]]:
+    return entity_rows(nlp, [text for text, _, _ in FACILITY_CASES])
+
+
+@pytest.mark.parametrize("k", range(len(FACILITY_CASES)), ids=[c[0][:40] for c in FACILITY_CASES])
+def test_facility_by_head_or_prefix(facility_rows: list[list[Row]], k: int) -> None:
+    got = facility_rows[k]
+    _, sites, not_sites = FACILITY_CASES[k]
+    fac = {text for text, label, _ in got if label == "FAC"}
+    assert sites <= fac, got
+    assert not (not_sites & fac), got
+
+
+def test_find_facilities_installations_and_longer_names() -> None:
+    text = (
+        "Units left Fort Tarrow and Camp Vessing; the Halvard Pipeline Company and "
+        "Fort Worth were not involved, but the Brenn Pipeline was."
+    )
+    got = [text[f.start : f.end] for f in find_facilities(text, lambda _w: False)]
+    assert sorted(got) == ["Brenn Pipeline", "Camp Vessing", "Fort Tarrow"]
