@@ -1,5 +1,6 @@
-"""A title of office or rank before a name the model misses, and named facilities by head
-word and pattern; on sentences written for these tests (from no corpus)."""
+"""A title of office or rank before a name the model misses, named facilities by head
+word and pattern, and the country of a listed city the model calls GPE; on sentences
+written for these tests (from no corpus)."""
 
 from __future__ import annotations
 
@@ -101,3 +102,10 @@ def test_find_facilities_installations_and_longer_names() -> None:
     )
     got = [text[f.start : f.end] for f in find_facilities(text, lambda _w: False)]
     assert sorted(got) == ["Brenn Pipeline", "Camp Vessing", "Fort Tarrow"]
+
+
+def test_city_the_model_calls_gpe_takes_its_country(nlp: Any) -> None:
+    """A listed city spaCy already labels GPE gets the country of the list."""
+    doc = nlp.analyze("The ministers met in Trondheim on Tuesday.", doc_date="2024-05-01")
+    rows = {(r.text, r.label, r.country) for r in doc.entities.itertuples()}
+    assert ("Trondheim", "GPE", "Norway") in rows

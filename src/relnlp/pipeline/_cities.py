@@ -89,7 +89,11 @@ def place_city(
     doc: Doc, s: int, e: int, label: str, country: str | None, gazetteer: Gazetteer
 ) -> tuple[str, str | None]:
     """``(label, country)`` for the name ``doc[s:e]`` that spaCy labelled ``label``: GPE and
-    the city's country when it is a listed city used as a place, else unchanged."""
+    the city's country when it is a listed city used as a place, or when spaCy already calls
+    it GPE and no other entry of the gazetteer has the name; else unchanged."""
+    if label == "GPE" and country is None and gazetteer.lookup(doc[s:e].text) is None:
+        # A city the model already calls a place ("in Tromsø") takes the list's country.
+        return label, _state_name(city_country(doc[s:e].text)[1], gazetteer)
     if label not in _RELABELLED or not doc[s].text[:1].isupper():
         return label, country
     if label == "PERSON" and e < len(doc) and doc[e].text in {"'s", "’s"}:
