@@ -109,3 +109,39 @@ def test_city_the_model_calls_gpe_takes_its_country(nlp: Any) -> None:
     doc = nlp.analyze("The ministers met in Trondheim on Tuesday.", doc_date="2024-05-01")
     rows = {(r.text, r.label, r.country) for r in doc.entities.itertuples()}
     assert ("Trondheim", "GPE", "Norway") in rows
+
+
+# (sentence, expected (text, label) pairs, texts that must not be entities of any label)
+HEAD_AND_KIN_CASES: list[tuple[str, set[tuple[str, str]], set[str]]] = [
+    (
+        "According to the Xinhua news agency, the delegation left on Friday.",
+        {("Xinhua", "ORG")},
+        {"Xinhua news agency"},
+    ),
+    (
+        "The old town is a UNESCO World Heritage Site and attracts many visitors.",
+        {("UNESCO", "ORG")},
+        {"UNESCO World Heritage Site"},
+    ),
+    (
+        "She moved to Edinburgh with her mother Agnes after the war.",
+        {("Agnes", "PERSON"), ("Edinburgh", "GPE")},
+        set(),
+    ),
+    ("Her son Jordan studied law in the capital.", {("Jordan", "PERSON")}, set()),
+]
+
+
+@pytest.fixture(scope="module")
+def head_rows(nlp: Any) -> list[list[Row]]:
+    return entity_rows(nlp, [text for text, _, _ in HEAD_AND_KIN_CASES])
+
+
+@pytest.mark.parametrize(
+    "k", range(len(HEAD_AND_KIN_CASES)), ids=[c[0][:40] for c in HEAD_AND_KIN_CASES]
+)
+def test_generic_org_heads_and_kin_names(head_rows: list[list[Row]], k: int) -> None:
+    got = head_rows[k]
+    _, expected, absent = HEAD_AND_KIN_CASES[k]
+    assert expected <= {(text, label) for text, label, _ in got}, got
+    assert not (absent & {text for text, _, _ in got}), got

@@ -15,9 +15,15 @@ Left out, because the capitals then make a body, a place or a heading, not a per
 * a name followed by a capitalised head of a body, site or place ("Prince Albert Hall",
   "King Street", "Queen Mary University");
 * a heading in title case ("Chancellor Meets Farmers In Bavaria").
+
+A kinship noun after a possessive ("her mother Agnes", "his brother Tomasz") announces a
+person's name as well, in biographies above all: such a name is a PERSON whatever label
+the model gave it.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -56,6 +62,13 @@ _HEADS_AFTER = (
     )
 )
 _MAX_NAME = 3
+_RELABELLED = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
+_KIN = frozenset(
+    """mother father wife husband son daughter brother sister uncle aunt cousin nephew niece
+    grandfather grandmother grandson granddaughter stepfather stepmother stepson
+    stepdaughter half-brother half-sister widow widower fiancé fiancée fiance fiancee""".split()
+)
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your", "'s", "’s"})
 
 
 def _name_word(doc: Doc, i: int, taken: set[int]) -> bool:
@@ -69,11 +82,17 @@ def _name_word(doc: Doc, i: int, taken: set[int]) -> bool:
     )
 
 
+def _kin_before(doc: Doc, i: int) -> bool:
+    """Whether a possessive and a kinship noun stand before token ``i`` ("her mother")."""
+    return i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
+
+
 def _title_before(doc: Doc, i: int) -> bool:
-    """Whether the token before ``i`` closes a title ("Chancellor", "Secretary of State")."""
+    """Whether the token before ``i`` closes a title ("Chancellor", "Secretary of State")
+    or a kinship noun after a possessive ("her mother")."""
     if i == 0:
         return False
-    if doc[i - 1].text in TITLES_BEFORE_NAMES:
+    if doc[i - 1].text in TITLES_BEFORE_NAMES or _kin_before(doc, i):
         return True
     return i >= 3 and doc[i - 3 : i].text == "Secretary of State"
 
@@ -85,10 +104,17 @@ def _ordinary(word: str, common: frozenset[str], gazetteer: Gazetteer) -> bool:
 def titled_people(
     doc: Doc, cands: list[Mention], gazetteer: Gazetteer, common: frozenset[str]
 ) -> list[Mention]:
-    """Names after a title that no other source found: PERSON, with the name as written
-    (the people pass gives a surname the gazetteer knows its full canonical name)."""
+    """``cands`` with a name after a kinship noun relabelled PERSON ("her mother Agnes"
+    as LOC), and the names after a title or kinship noun that no source found: PERSON,
+    with the name as written (the people pass gives a surname the gazetteer knows its
+    full canonical name)."""
     taken = {i for m in cands for i in range(m.start, m.end)}
-    out = []
+    out = [
+        replace(m, label="PERSON", canonical=doc[m.start : m.end].text, country=None)
+        if m.label in _RELABELLED and m.end - m.start <= _MAX_NAME and _kin_before(doc, m.start)
+        else m
+        for m in cands
+    ]
     for i in range(1, len(doc)):
         if not (_title_before(doc, i) and _name_word(doc, i, taken)):
             continue
