@@ -145,3 +145,15 @@ def test_generic_org_heads_and_kin_names(head_rows: list[list[Row]], k: int) -> 
     _, expected, absent = HEAD_AND_KIN_CASES[k]
     assert expected <= {(text, label) for text, label, _ in got}, got
     assert not (absent & {text for text, _, _ in got}), got
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("Governor Abiodun visited the flooded districts of Abeokuta on Sunday.", "Abeokuta"),
+        ("Shelling was reported on the outskirts of Kherson overnight.", "Kherson"),
+    ],
+)
+def test_city_after_district_or_outskirts_of(nlp: Any, text: str, place: str) -> None:
+    (got,) = entity_rows(nlp, [text])
+    assert (place, "GPE") in {(t, label) for t, label, _ in got}, got

@@ -9,7 +9,8 @@ already found, as ORG, FAC, LOC or PERSON, when the sentence uses it as a place:
 * after a locative preposition: "in", "near", "outside", "around" (any label), and "to",
   "from", "at", "via", "into" (a person's name only after a verb of motion: people are
   written to and sent from, but not travelled to);
-* after "city of", "town of", "village of", "port of" ("the town of Lund");
+* after "city of", "town of", "village of", "port of", "outskirts of", "districts of" and
+  the like ("the town of Lund");
 * before a comma and a state or territory ("Bergen, Norway").
 
 A capitalised name spaCy left out is found in the same contexts (:func:`unseen_cities`),
@@ -40,7 +41,12 @@ _MOTION = frozenset(
     """travel fly move go drive return sail march flee relocate head deport evacuate
     retreat advance withdraw commute journey ride walk emigrate immigrate""".split()
 )
-_SETTLEMENTS = frozenset({"city", "town", "village", "port"})
+# Nouns before "of" that make the next name a place ("the town of Lund", "the outskirts
+# of Lund", "districts of Lund").
+_SETTLEMENTS = frozenset(
+    """city cities town towns village villages port capital outskirts suburbs suburb
+    districts district province region streets centre center""".split()
+)
 _RELABELLED = frozenset({"ORG", "FAC", "LOC", "PERSON"})
 
 
