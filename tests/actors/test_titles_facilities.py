@@ -19,6 +19,9 @@ TITLE_CASES: list[tuple[str, set[str], set[str]]] = [
     ("Secretary of State Harwood flew home after the meeting.", {"Harwood"}, set()),
     ("The delegation was received by Commissioner Halvorsen.", {"Halvorsen"}, set()),
     ("Both Sergeant Okafor and Corporal Lindqvist were decorated.", {"Okafor"}, set()),
+    ("Chancellor Albrecht met Premier Vong in the afternoon.", {"Albrecht", "Vong"}, set()),
+    ("Sheikh Tamim received the envoys at the palace.", {"Tamim"}, set()),
+    ("Patriarch Kirill and the delegation met in Havana.", {"Kirill"}, {"Patriarch Kirill"}),
     (
         "The resolution passed the General Assembly although General Motors lobbied.",
         set(),

@@ -41,7 +41,7 @@ TITLE_WORDS = frozenset(
     Administrator Navy Army Air Force Defense-Minister Premier-designate Tsar Tsars Czar Czars
     Tsarina Tsaritsa Czarina Tsarevich Tsesarevich Tsarevna Kaiser Pope Pharaoh Caliph Dame
     Maharaja Maharajah Archduke Archduchess Regent Ayatollah Sergeant Corporal Brigadier
-    Commodore""".split()
+    Commodore Patriarch Archbishop Cardinal""".split()
 )
 # Office heads that open an apposition describing a person ("Li, director of ...").
 _APPOSITION = re.compile(

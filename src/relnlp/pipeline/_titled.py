@@ -101,20 +101,46 @@ def _ordinary(word: str, common: frozenset[str], gazetteer: Gazetteer) -> bool:
     return _is_common(word.lower(), common) and gazetteer.person_by_surname(word) is None
 
 
+def _personal(doc: Doc, i: int, e: int, gazetteer: Gazetteer, common: frozenset[str]) -> bool:
+    """Whether ``doc[i:e]`` after a title can be a person's name: no ordinary word, no
+    head of a body or site in or after it, no title-case heading, and no other entry of
+    the gazetteer under that name."""
+    after = doc[e].text if e < len(doc) else ""
+    if (
+        any(_ordinary(t.text, common, gazetteer) or t.text in _HEADS_AFTER for t in doc[i:e])
+        or after in _HEADS_AFTER
+        or title_case_line(doc, i - 1, e)
+    ):
+        return False
+    hit = gazetteer.lookup(doc[i:e].text)
+    return hit is None or hit.label == "PERSON"
+
+
+def _relabelled(doc: Doc, m: Mention, gazetteer: Gazetteer, common: frozenset[str]) -> Mention:
+    """``m`` as a PERSON when a kinship noun stands before it, or a title before a name the
+    model gave another label ("Chancellor Albrecht" as ORG); else ``m``."""
+    if m.label not in _RELABELLED or m.end - m.start > _MAX_NAME:
+        return m
+    titled = (
+        m.source == "spacy"
+        and m.start > 0
+        and doc[m.start - 1].text in TITLES_BEFORE_NAMES
+        and _personal(doc, m.start, m.end, gazetteer, common)
+    )
+    if not (titled or _kin_before(doc, m.start)):
+        return m
+    return replace(m, label="PERSON", canonical=doc[m.start : m.end].text, country=None)
+
+
 def titled_people(
     doc: Doc, cands: list[Mention], gazetteer: Gazetteer, common: frozenset[str]
 ) -> list[Mention]:
-    """``cands`` with a name after a kinship noun relabelled PERSON ("her mother Agnes"
-    as LOC), and the names after a title or kinship noun that no source found: PERSON,
-    with the name as written (the people pass gives a surname the gazetteer knows its
-    full canonical name)."""
+    """``cands`` with a name after a kinship noun or a title relabelled PERSON ("her
+    mother Agnes" as LOC, "Chancellor Albrecht" as ORG), and the names after a title or
+    kinship noun that no source found: PERSON, with the name as written (the people pass
+    gives a surname the gazetteer knows its full canonical name)."""
     taken = {i for m in cands for i in range(m.start, m.end)}
-    out = [
-        replace(m, label="PERSON", canonical=doc[m.start : m.end].text, country=None)
-        if m.label in _RELABELLED and m.end - m.start <= _MAX_NAME and _kin_before(doc, m.start)
-        else m
-        for m in cands
-    ]
+    out = [_relabelled(doc, m, gazetteer, common) for m in cands]
     for i in range(1, len(doc)):
         if not (_title_before(doc, i) and _name_word(doc, i, taken)):
             continue
@@ -123,17 +149,9 @@ def titled_people(
         e = i + 1
         while e < len(doc) and e - i < _MAX_NAME and _name_word(doc, e, taken):
             e += 1
-        words = [t.text for t in doc[i:e]]
-        after = doc[e].text if e < len(doc) else ""
-        if (
-            any(_ordinary(w, common, gazetteer) or w in _HEADS_AFTER for w in words)
-            or after in _HEADS_AFTER
-            or (e < len(doc) and e in taken and after[:1].isupper())
-            or title_case_line(doc, i - 1, e)
+        if (e < len(doc) and e in taken and doc[e].text[:1].isupper()) or not _personal(
+            doc, i, e, gazetteer, common
         ):
-            continue
-        hit = gazetteer.lookup(doc[i:e].text)
-        if hit is not None and hit.label != "PERSON":
             continue
         out.append(Mention(i, e, "PERSON", doc[i:e].text, "title", 1.5))
     return out
