@@ -132,6 +132,11 @@ HEAD_AND_KIN_CASES: list[tuple[str, set[tuple[str, str]], set[str]]] = [
         set(),
     ),
     ("Her son Jordan studied law in the capital.", {("Jordan", "PERSON")}, set()),
+    (
+        "In 1931 she married the geologist Per Lunde; they settled in Bergen.",
+        {("Per Lunde", "PERSON")},
+        set(),
+    ),
 ]
 
 

@@ -16,9 +16,9 @@ Left out, because the capitals then make a body, a place or a heading, not a per
   "King Street", "Queen Mary University");
 * a heading in title case ("Chancellor Meets Farmers In Bavaria").
 
-A kinship noun after a possessive ("her mother Agnes", "his brother Tomasz") announces a
-person's name as well, in biographies above all: such a name is a PERSON whatever label
-the model gave it.
+A kinship noun after a possessive ("her mother Agnes", "his brother Tomasz") and an
+occupation in lower case ("the geologist Per Lunde") announce a person's name as well, in
+biographies above all: such a name is a PERSON whatever label the model gave it.
 """
 
 from __future__ import annotations
@@ -69,6 +69,19 @@ _KIN = frozenset(
     stepdaughter half-brother half-sister widow widower fiancé fiancée fiance fiancee""".split()
 )
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your", "'s", "’s"})
+# Occupations written in lower case right before a name ("the geologist Per Lunde", "the
+# journalist Anna Petrova"): an apposition that names a person.
+_OCCUPATIONS = frozenset(
+    """geologist botanist biologist chemist physicist mathematician astronomer economist
+    historian philosopher linguist sociologist anthropologist archaeologist scientist
+    engineer architect painter sculptor photographer poet novelist writer author playwright
+    composer conductor pianist violinist singer songwriter musician actor actress director
+    filmmaker dancer journalist reporter correspondent editor columnist blogger lawyer
+    attorney judge surgeon physician doctor nurse professor lecturer scholar teacher
+    explorer navigator inventor entrepreneur businessman businesswoman banker merchant
+    priest monk nun cleric preacher missionary activist dissident campaigner politician
+    diplomat lawmaker legislator athlete footballer cyclist boxer swimmer""".split()
+)
 
 
 def _name_word(doc: Doc, i: int, taken: set[int]) -> bool:
@@ -83,7 +96,10 @@ def _name_word(doc: Doc, i: int, taken: set[int]) -> bool:
 
 
 def _kin_before(doc: Doc, i: int) -> bool:
-    """Whether a possessive and a kinship noun stand before token ``i`` ("her mother")."""
+    """Whether a possessive and a kinship noun ("her mother"), or an occupation written in
+    lower case ("the geologist"), stand before token ``i``."""
+    if i >= 1 and doc[i - 1].text in _OCCUPATIONS:
+        return True
     return i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
 
 
