@@ -40,7 +40,8 @@ TITLE_WORDS = frozenset(
     Vice-President Deputy-Chief Staff Public Affairs External Home Energy Ambassador-at-Large
     Administrator Navy Army Air Force Defense-Minister Premier-designate Tsar Tsars Czar Czars
     Tsarina Tsaritsa Czarina Tsarevich Tsesarevich Tsarevna Kaiser Pope Pharaoh Caliph Dame
-    Maharaja Maharajah Archduke Archduchess Regent Ayatollah""".split()
+    Maharaja Maharajah Archduke Archduchess Regent Ayatollah Sergeant Corporal Brigadier
+    Commodore Patriarch Archbishop Cardinal""".split()
 )
 # Office heads that open an apposition describing a person ("Li, director of ...").
 _APPOSITION = re.compile(
@@ -114,7 +115,7 @@ _OFFICE_SPLIT = frozenset(
 _ORG_WORDS = frozenset(
     """Ministry Office Committee Commission Council Department Agency Bureau Service
     Administration Bank Organization Organisation Party Army Navy Forces Union Fund
-    Institute University Group Association Court Assembly Parliament""".split()
+    Institute University Group Association Court Assembly Parliament League""".split()
 )
 # Organ heads that an official name may continue with "of ..." ("General Office of ...").
 _ORG_HEADS = frozenset(

@@ -9,7 +9,8 @@ already found, as ORG, FAC, LOC or PERSON, when the sentence uses it as a place:
 * after a locative preposition: "in", "near", "outside", "around" (any label), and "to",
   "from", "at", "via", "into" (a person's name only after a verb of motion: people are
   written to and sent from, but not travelled to);
-* after "city of", "town of", "village of", "port of" ("the town of Lund");
+* after "city of", "town of", "village of", "port of", "outskirts of", "districts of" and
+  the like ("the town of Lund");
 * before a comma and a state or territory ("Bergen, Norway").
 
 A capitalised name spaCy left out is found in the same contexts (:func:`unseen_cities`),
@@ -29,7 +30,7 @@ from relnlp.gazetteer import Gazetteer
 from relnlp.lang.translit import name_key
 from relnlp.pipeline._actor_base import Mention
 
-__all__ = ["city_country", "place_city", "unseen_cities"]
+__all__ = ["city_country", "place_city", "title_case_line", "unseen_cities"]
 
 _FILE = "world_cities.v1.jsonl"
 _ANY_LABEL = frozenset({"in", "near", "outside", "around"})
@@ -40,7 +41,12 @@ _MOTION = frozenset(
     """travel fly move go drive return sail march flee relocate head deport evacuate
     retreat advance withdraw commute journey ride walk emigrate immigrate""".split()
 )
-_SETTLEMENTS = frozenset({"city", "town", "village", "port"})
+# Nouns before "of" that make the next name a place ("the town of Lund", "the outskirts
+# of Lund", "districts of Lund").
+_SETTLEMENTS = frozenset(
+    """city cities town towns village villages port capital outskirts suburbs suburb
+    districts district province region streets centre center""".split()
+)
 _RELABELLED = frozenset({"ORG", "FAC", "LOC", "PERSON"})
 
 
@@ -89,7 +95,11 @@ def place_city(
     doc: Doc, s: int, e: int, label: str, country: str | None, gazetteer: Gazetteer
 ) -> tuple[str, str | None]:
     """``(label, country)`` for the name ``doc[s:e]`` that spaCy labelled ``label``: GPE and
-    the city's country when it is a listed city used as a place, else unchanged."""
+    the city's country when it is a listed city used as a place, or when spaCy already calls
+    it GPE and no other entry of the gazetteer has the name; else unchanged."""
+    if label == "GPE" and country is None and gazetteer.lookup(doc[s:e].text) is None:
+        # A city the model already calls a place ("in Tromsø") takes the list's country.
+        return label, _state_name(city_country(doc[s:e].text)[1], gazetteer)
     if label not in _RELABELLED or not doc[s].text[:1].isupper():
         return label, country
     if label == "PERSON" and e < len(doc) and doc[e].text in {"'s", "’s"}:
@@ -111,7 +121,7 @@ def _name_word(doc: Doc, i: int, taken: set[int]) -> bool:
     return t.text[:1].isupper() and t.is_alpha and not t.ent_type_ and i not in taken
 
 
-def _title_case_line(doc: Doc, s: int, e: int) -> bool:
+def title_case_line(doc: Doc, s: int, e: int) -> bool:
     """A heading in title case ("Gains in Reading and Writing"): capitals mean nothing.
     Counted on the sentence's other words of four letters or more that are no names."""
     sent = doc[s].sent
@@ -141,7 +151,7 @@ def unseen_cities(doc: Doc, cands: list[Mention], gazetteer: Gazetteer) -> list[
         while e < len(doc) and e - i < 4 and _name_word(doc, e, taken):
             e += 1
         s, i = i, e
-        if (e - s == 1 and doc[s].lower_ in lower) or _title_case_line(doc, s, e):
+        if (e - s == 1 and doc[s].lower_ in lower) or title_case_line(doc, s, e):
             continue
         known, where = city_country(doc[s:e].text)
         if known and _locative(doc, s, e, "GPE", gazetteer):

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Span
 
 from relnlp.lang.chars import MONTH_NAMES
+from relnlp.pipeline._cities import city_country
 from relnlp.pipeline._military import MilitaryName
 
 __all__ = ["FACILITY_HEADS", "facility_name", "find_facilities"]
@@ -88,6 +89,52 @@ FACILITY_HEADS = (
     "Lighthouse",
     "Arena",
     "Boulevard",
+    # Military installations of the US and other forces.
+    "Army Base",
+    "Army Airfield",
+    "Air Force Station",
+    "Naval Air Base",
+    "Marine Corps Base",
+    "Space Force Base",
+    "Barracks",
+    # Plants and sites of industry and of the nuclear cycle.
+    "Refinery",
+    "Nuclear Facility",
+    "Enrichment Facility",
+    "Processing Facility",
+    "Storage Facility",
+    "Research Facility",
+    "Test Facility",
+    "Detention Facility",
+    "Detention Center",
+    "Detention Centre",
+    "Research Reactor",
+    # Transport: streets, bridges, tunnels, pipelines, stations, crossings.
+    "Street",
+    "Avenue",
+    "Prospekt",
+    "Highway",
+    "Motorway",
+    "Expressway",
+    "Bridge",
+    "Tunnel",
+    "Pipeline",
+    "Railway Station",
+    "Train Station",
+    "Terminal",
+    "Border Crossing",
+    "Checkpoint",
+    # Buildings and monuments.
+    "Abbey",
+    "Castle",
+    "Tower",
+    "Temple",
+    "Synagogue",
+    "Shrine",
+    "Mausoleum",
+    "Gate",
+    "Plaza",
+    "Bazaar",
 )
 # Longest heads first, so that "Naval Air Station" is not read as "... Air Station".
 _HEADS = sorted(FACILITY_HEADS, key=len, reverse=True)
@@ -98,6 +145,13 @@ _NAMED = re.compile(
     rf"(?<![\w'’-])((?:{_WORD} ){{1,4}}(?:{'|'.join(re.escape(h) for h in _HEADS)}))(?![\w-])"
 )
 _PORT = re.compile(rf"(?<![\w-])Port of {_WORD}(?: {_WORD}){{0,2}}(?![\w-])")
+# Military installations named after the word for them: "Fort Drum", "Camp Lemonnier",
+# "Forward Operating Base Salerno" (a town "Fort Worth" is left to the city list).
+_INSTALLATION = re.compile(
+    rf"(?<![\w'’-])(?:Fort|Camp|Forward Operating Base|FOB) ({_WORD})(?![\w-])"
+)
+# A capitalised word right after a head: the name goes on ("... Pipeline Consortium").
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
 # Words that open a sentence or a phrase and are no part of a facility's name.
 _OPENERS = frozenset(
     "The A An This That These Those Its Their His Her Our New Old Former Both Each Every "
@@ -132,6 +186,8 @@ def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[M
     for pat in (_NAMED, _PORT):
         for m in pat.finditer(text):
             name = m.group()
+            if _NAME_GOES_ON.match(text, m.end()):
+                continue  # "Caspian Pipeline Consortium": the head is inside a longer name
             words = name.split(" ")
             # "Russia's Hmeimim Air Base": the owner before a possessive is no part of it;
             # a saint's name is ("St. Paul's Cathedral").
@@ -156,6 +212,9 @@ def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[M
                 continue
             start = m.start() + len(name) - len(rest)
             yield MilitaryName(start, m.end(), "FAC", rest, rest)
+    for m in _INSTALLATION.finditer(text):
+        if m.group(1) not in _OPENERS and not city_country(m.group())[0]:
+            yield MilitaryName(m.start(), m.end(), "FAC", m.group(), m.group())
 
 
 def facility_name(span: Span) -> bool:

@@ -127,8 +127,10 @@ from relnlp.pipeline._military import (
     find_exercises,
 )
 from relnlp.pipeline._offices import body_names, office_splits
+from relnlp.pipeline._org_tails import org_tail
 from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.pipeline._surnames import joined_names, place_surnames
+from relnlp.pipeline._titled import titled_people
 from relnlp.pipeline._weapons import weapon_names
 from relnlp.schemas import ENTITY_LABELS
 
@@ -369,8 +371,8 @@ class ActorTagger:
                 continue
             # "Logar province", "Chabahar port": a lower-case generic head is no part of
             # the name (guidelines, decisions on the development reports).
-            if e - s > 1 and label == "ORG" and doc[e - 1].text == "party":
-                e, span = e - 1, doc[s : e - 1]  # "Georgian Dream party": likewise
+            if label == "ORG" and (tail := org_tail(doc, s, e)):  # "Georgian Dream party",
+                e, span = e - tail, doc[s : e - tail]  # "Xinhua news agency": likewise
             if e - s > 1 and doc[e - 1].lower_ in _GENERIC_PLACE_HEADS and doc[e - 1].is_lower:
                 e -= 1
                 span = doc[s:e]
@@ -711,6 +713,7 @@ class ActorTagger:
         )
         cands += body_names(doc) + forms.foreign_names(doc)
         cands += unseen_cities(doc, cands, self.gazetteer)
+        cands = titled_people(doc, cands, self.gazetteer, self.common_words)
         cands = office_splits(doc, cands, self.gazetteer, self.common_words)
         chosen = _select(
             _in_body(doc, not_title_words(doc, cands, self.gazetteer, self.common_words))
