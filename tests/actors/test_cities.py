@@ -75,3 +75,32 @@ def test_shah_before_a_regnal_name_is_a_title(nlp: Any, text: str, person: str) 
 def test_shah_without_a_regnal_number_stays_in_the_name(nlp: Any) -> None:
     got = entity_rows(nlp, ["Interior Minister Ravi Shah addressed the rally in the morning."])[0]
     assert ("Ravi Shah", "PERSON") in {(t, lab) for t, lab, _ in got}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Talks were held in Drammen. They ended late.", [("Drammen", "Norway")]),
+        # written in lower case elsewhere in the document: a word, not a name
+        ("Talks were held in Mobile. A mobile clinic came too.", []),
+        # a heading in title case: capitals mean nothing
+        ("Delegates Gather Again In Drammen Before Summer Recess", []),
+    ],
+)
+def test_unseen_cities_on_a_doc_without_entities(text: str, found: list[tuple[str, str]]) -> None:
+    import spacy
+
+    from relnlp.gazetteer import load_gazetteer
+    from relnlp.pipeline._actor_base import Mention
+    from relnlp.pipeline._cities import unseen_cities
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    gaz = load_gazetteer()
+    got = unseen_cities(doc, [], gaz)
+    assert [(m.canonical, m.country) for m in got] == found
+    assert all(m.label == "GPE" and doc[m.start : m.end].text == m.canonical for m in got)
+    # a name already among the candidates is not found again
+    taken = [Mention(m.start, m.end, "ORG", m.canonical, "test", 1.0, None) for m in got]
+    assert unseen_cities(doc, taken, gaz) == []

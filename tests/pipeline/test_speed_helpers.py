@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 import spacy
 
-from relnlp.pipeline import distinct_words, parsed_text, span_texts
+from relnlp.pipeline import char_tokens, distinct_words, parsed_text, span_texts
 from relnlp.pipeline._actor_base import _tokens_where
+from relnlp.pipeline._tone_scope import DocParse, hedged, negated
 
 
 def test_parsed_text_is_doc_text_and_falls_back_when_it_is_not() -> None:
@@ -169,3 +170,42 @@ def test_url_and_embassy_guards_keep_their_matches() -> None:
     found = [m.canonical for m in find_embassies(text, gaz)]
     assert len(found) == 2 and all(c.startswith("Embassy of") for c in found)
     assert list(find_embassies("The embassy replied.", gaz)) == []
+
+
+def test_char_tokens_are_the_expanded_char_spans() -> None:
+    # Double spaces, a line break, a space before the end and offsets past the text.
+    text = "The  envoys met\nin Oslo ,  then left. "
+    doc = spacy.blank("en")(text)
+    tokens = char_tokens(doc)
+    for a in range(-1, len(text) + 2):
+        for b in range(a + 1, len(text) + 3):
+            span = doc.char_span(a, b, alignment_mode="expand")
+            assert tokens(a, b) == (None if span is None else (span.start, span.end)), (a, b)
+    assert char_tokens(spacy.blank("en")(""))(0, 1) is None
+
+
+def test_doc_parse_is_the_tokens_parse(nlp: Any) -> None:
+    doc = nlp.nlp("The envoys did not sign the accord, but the talks may resume in June.")
+    p = DocParse(doc)
+    for t in doc:
+        assert p.head[t.i] == t.head.i and p.children[t.i] == [c.i for c in t.children]
+        assert (p.dep[t.i], p.lower[t.i], p.pos[t.i]) == (t.dep_, t.lower_, t.pos_)
+        assert p.lemma[t.i] == t.lemma_.lower() and p.alpha[t.i] == t.is_alpha
+    assert DocParse(nlp.nlp("")).head == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "neg", "hedge"),
+    [
+        ("The two navies did not hold the drill.", "drill", True, False),
+        ("The envoys no longer support the plan.", "support", True, False),
+        ("Officials ceased the aid to the rebels.", "aid", True, False),
+        ("The ministers might sign a trade accord.", "sign", False, True),
+        ("The two navies held a joint drill.", "drill", False, False),
+    ],
+)
+def test_tone_scope_on_the_parse(nlp: Any, text: str, word: str, neg: bool, hedge: bool) -> None:
+    doc = nlp.nlp(text)
+    p = DocParse(doc)
+    i = next(t.i for t in doc if t.text == word)
+    assert (negated(p, i), hedged(p, i)) == (neg, hedge)

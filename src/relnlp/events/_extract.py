@@ -72,6 +72,7 @@ from relnlp.events._words import (
     VERBAL_ROOTS,
     WEIGHING_VERBS,
 )
+from relnlp.pipeline import doc_text
 
 
 def _event_at(
@@ -527,8 +528,9 @@ def _extract(doc: Doc, verbs: EventVerbs) -> list[Event]:
     # Only nouns, verbs and auxiliaries can carry an event: read the part of speech from
     # one array instead of making a Token object for every word of the report.
     pos = doc.to_array(POS).tolist()
+    text = doc_text(doc)  # a Span's .text joins its tokens
     for sent in doc.sents:
-        if sent.text.rstrip().endswith("?"):
+        if text[sent.start_char : sent.end_char].rstrip().endswith("?"):
             continue
         found = len(out)
         candidates: list[tuple[Token, tuple[Trigger, list[Token]]]] = []

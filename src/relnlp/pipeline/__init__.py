@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, ORTH
+from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["distinct_words", "doc_text", "parsed_text", "span_texts", "strings_of"]
+__all__ = ["char_tokens", "distinct_words", "doc_text", "parsed_text", "span_texts", "strings_of"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -38,6 +39,34 @@ def span_texts(doc: Doc) -> Callable[[int, int], str]:
         return text[starts[start] : starts[end - 1] + lengths[end - 1]] if start < end else ""
 
     return span_text
+
+
+def char_tokens(doc: Doc) -> Callable[[int, int], tuple[int, int] | None]:
+    """A function of character offsets ``(start, end)`` that returns the token range of
+    ``doc.char_span(start, end, alignment_mode="expand")`` (``None`` where it gives
+    ``None``) without building the Span: one bisect per offset on the tokens' offsets
+    (``IDX``, ``LENGTH``, ``SPACY`` arrays read once per call). Read while the Doc's
+    tokens stay the same."""
+    arr = doc.to_array([IDX, LENGTH, SPACY]).reshape(len(doc), 3).astype(np.int64)
+    starts = arr[:, 0].tolist()
+    text_end = arr[:, 0] + arr[:, 1]
+    ends = text_end.tolist()  # where each token's text ends
+    reach = (text_end + arr[:, 2]).tolist()  # ... and its trailing space
+
+    def token_at(char: int) -> int:
+        # spaCy's token_by_char: the token whose text or trailing space holds ``char``
+        i = bisect.bisect_right(starts, char) - 1
+        return i if i >= 0 and starts[i] <= char < reach[i] else -1
+
+    def tokens(start: int, end: int) -> tuple[int, int] | None:
+        a, b = token_at(start), token_at(end - 1)
+        if a < 0 or b < 0:
+            return None
+        if start == ends[a]:  # the trailing space is not part of the token
+            a += 1
+        return a, b + 1
+
+    return tokens
 
 
 def parsed_text(doc: Doc, text: str) -> str:

@@ -23,11 +23,14 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, LENGTH, LOWER
 from spacy.tokens import Doc
 
 from relnlp._jsonl import records
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.translit import name_key
+from relnlp.pipeline import distinct_words, span_texts
 from relnlp.pipeline._actor_base import Mention
 
 __all__ = ["city_country", "place_city", "title_case_line", "unseen_cities"]
@@ -116,21 +119,32 @@ def _state_name(country: str | None, gazetteer: Gazetteer) -> str | None:
     return hit.canonical if hit is not None and hit.kind == "state" else country
 
 
-def _name_word(doc: Doc, i: int, taken: set[int]) -> bool:
-    t = doc[i]
-    return t.text[:1].isupper() and t.is_alpha and not t.ent_type_ and i not in taken
+def _name_words(doc: Doc) -> list[bool]:
+    """Whether each token could be a word of a name: capitalised, alphabetic and outside
+    spaCy's entities; read from arrays, one test per distinct word."""
+    words, inverse = distinct_words(doc)
+    cap = np.array([w[:1].isupper() for w in words], dtype=bool)
+    flags = doc.to_array([IS_ALPHA, ENT_TYPE]).reshape(len(doc), 2)
+    out: list[bool] = (cap[inverse] & (flags[:, 0] != 0) & (flags[:, 1] == 0)).tolist()
+    return out
 
 
 def title_case_line(doc: Doc, s: int, e: int) -> bool:
+    """Whether tokens ``s:e`` stand in a heading in title case (:func:`_title_case_line`),
+    for callers without the document's word arrays."""
+    arr = doc.to_array([IS_ALPHA, ENT_TYPE, LENGTH]).reshape(len(doc), 3)
+    long = ((arr[:, 0] != 0) & (arr[:, 1] == 0) & (arr[:, 2] > 3)).tolist()
+    return _title_case_line(doc, s, e, _name_words(doc), long)
+
+
+def _title_case_line(doc: Doc, s: int, e: int, name: list[bool], long: list[bool]) -> bool:
     """A heading in title case ("Gains in Reading and Writing"): capitals mean nothing.
-    Counted on the sentence's other words of four letters or more that are no names."""
+    Counted on the sentence's other words of four letters or more that are no names
+    (``long``: alphabetic, four letters or more, outside spaCy's entities; ``name``
+    among them, the capitalised ones)."""
     sent = doc[s].sent
-    words = [
-        t
-        for t in sent
-        if t.is_alpha and len(t) > 3 and not t.ent_type_ and t.i != sent.start and not s <= t.i < e
-    ]
-    caps = sum(t.text[:1].isupper() for t in words)
+    words = [k for k in range(sent.start + 1, sent.end) if long[k] and not s <= k < e]
+    caps = sum(name[k] for k in words)
     return caps >= 2 and 2 * caps > len(words)
 
 
@@ -139,22 +153,35 @@ def unseen_cities(doc: Doc, cands: list[Mention], gazetteer: Gazetteer) -> list[
     "travelled to Uppsala", "Lund, Sweden"): GPE, below every other source. A one-word
     name also written in lower case in the document ("mobile", "reading") is left out, and
     so is a heading in title case."""
-    taken = {i for m in cands for i in range(m.start, m.end)}
-    lower = {t.text for t in doc if t.is_lower}
+    if not len(doc):
+        return []
+    capital = _name_words(doc)
+    name = list(capital)  # not inside a candidate
+    for m in cands:
+        name[m.start : m.end] = [False] * (m.end - m.start)
+    words, inverse = distinct_words(doc)
+    arr = doc.to_array([IS_LOWER, LOWER, IS_ALPHA, ENT_TYPE, LENGTH]).reshape(len(doc), 5)
+    lower = {words[k] for k in np.unique(inverse[arr[:, 0] != 0]).tolist()}
+    long = ((arr[:, 2] != 0) & (arr[:, 3] == 0) & (arr[:, 4] > 3)).tolist()
+    text = span_texts(doc)
+    strings = doc.vocab.strings
     out = []
     i = 0
-    while i < len(doc):
-        if not _name_word(doc, i, taken):
+    n = len(doc)
+    while i < n:
+        if not name[i]:
             i += 1
             continue
         e = i + 1
-        while e < len(doc) and e - i < 4 and _name_word(doc, e, taken):
+        while e < n and e - i < 4 and name[e]:
             e += 1
         s, i = i, e
-        if (e - s == 1 and doc[s].lower_ in lower) or title_case_line(doc, s, e):
+        if (e - s == 1 and strings[int(arr[s, 1])] in lower) or _title_case_line(
+            doc, s, e, capital, long
+        ):
             continue
-        known, where = city_country(doc[s:e].text)
+        known, where = city_country(text(s, e))
         if known and _locative(doc, s, e, "GPE", gazetteer):
             country = _state_name(where, gazetteer)
-            out.append(Mention(s, e, "GPE", doc[s:e].text, "city", 1.5, country))
+            out.append(Mention(s, e, "GPE", text(s, e), "city", 1.5, country))
     return out

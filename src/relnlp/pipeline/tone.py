@@ -48,17 +48,16 @@ from spacy.attrs import (
     IS_SPACE,
     LEMMA,
     LOWER,
-    POS,
 )
 from spacy.language import Language
-from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from relnlp import extensions, records
 from relnlp.events._clauses import _match, _skip_clause
 from relnlp.events._lexicon import _default_verbs
-from relnlp.pipeline import doc_text, strings_of
+from relnlp.pipeline import char_tokens, doc_text, strings_of
 from relnlp.pipeline._tone_names import numbered_names, title_case_names
+from relnlp.pipeline._tone_scope import DocParse, hedged, negated
 from relnlp.records import SentenceTone
 from relnlp.tone.event_terms import doc_event_terms
 from relnlp.tone.lexicon import ARTICLES, KINDS, Cue, Lexicon
@@ -66,18 +65,6 @@ from relnlp.tone.model import CLASSES, COOPERATION, TENSION, ToneModel, model_te
 
 __all__ = ["SentenceTone", "ToneScorer"]
 
-NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor", "without", "hardly"})
-MODALS = frozenset({"may", "might", "could", "would", "should"})
-HEDGE_HEADS = frozenset(
-    """hope seek try attempt plan intend want wish consider expect propose aim explore
-    possible possibility potential prospect""".split()
-)
-# Surface forms too: the small model's lemmatizer gets some wrong ("hoped" -> "hop").
-HEDGE_FORMS = frozenset(
-    """hoped hopes hoping sought seeks seeking tried tries trying planned plans planning
-    intended intends wanted wants wished wishes considered considering expected expects
-    proposed proposes aimed aims explored""".split()
-)
 INTENSIFIERS = frozenset(
     """strongly firmly deeply fully highly very greatly extremely comprehensive unprecedented
     openly sharply severely fierce fiercely serious seriously major all-round intense
@@ -88,18 +75,6 @@ SPEECH = frozenset(
     emphasise assert add remark reiterate suggest""".split()
 )
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# Verbs that end, suspend or deny the act named by their object or infinitive ("ceased
-# military aid", "failed to agree", "halted the strikes").
-TERMINATIVE = frozenset(
-    """cease stop end halt suspend abandon fail discontinue terminate freeze scrap
-    abort""".split()
-)
-# Dependency relations through which a negation or a terminative verb reaches a cue in
-# the same clause (subject, object, preposition, infinitive, noun modifier, conjunct).
-SCOPE_DEPS = frozenset(
-    """nsubj nsubjpass dobj pobj prep xcomp acomp attr oprd compound amod conj
-    npadvmod appos""".split()
-)
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "between"})
 
 # Contest cues that also name sport and skill contests ("competed in the biathlon", "won the
@@ -177,53 +152,6 @@ def _phrase_at(
     return out
 
 
-def _negates(tok: Token) -> bool:
-    """``tok`` has a negation among its dependents: "not", "never", "no longer"."""
-    for c in tok.children:
-        if c.dep_ == "neg" or c.lower_ in NEGATORS:
-            return True
-        if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
-            return True
-    return False
-
-
-def _negated(tok: Token) -> bool:
-    """Whether a cue word lies in the scope of a negation or of a verb that ends or
-    denies its act.
-
-    The scope is the cue's own clause (after the negation-scope conventions of
-    Morante & Daelemans 2012, limited to the syntactic clause): a negated word or copula
-    ("no objection", "was not very enthusiastic"), a negated predicate of which the cue
-    is the subject or object ("the cooperation did not last", "did not sign the deal"),
-    and terminative or failure verbs governing it through objects, prepositions and
-    infinitives ("ceased all forms of aid", "failed to cooperate", "suspended talks").
-    The climb stops at a clause boundary (relative, adverbial or reported clause).
-    """
-    if _negates(tok):
-        return True
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ in {"without", "no"}:
-        return True
-    cur = tok
-    for _ in range(4):
-        if cur.dep_ not in SCOPE_DEPS or cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"}:
-            return False  # a coordinated predicate has its own polarity
-        if cur.dep_ == "prep" and cur.lower_ != "of":
-            # "all forms of aid" is the aid, "an agreement on the dispute" is not the
-            # dispute: only a partitive "of" carries the scope into a modifier.
-            return False
-        nxt = cur.head
-        if nxt.pos_ in {"VERB", "AUX"}:
-            if _negates(nxt):
-                return True
-            if nxt.pos_ == "VERB" and nxt.lemma_.lower() in TERMINATIVE:
-                return True
-        cur = nxt
-    return False
-
-
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -281,24 +209,6 @@ def _names_equipment(tok: Token) -> bool:
     return False
 
 
-def _hedged(tok: Token) -> bool:
-    cur: Token = tok
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in cur.children):
-            return True
-        if cur.i != tok.i and (cur.lemma_.lower() in HEDGE_HEADS or cur.lower_ in HEDGE_FORMS):
-            return True
-        # infinitive of purpose: "an exercise to attack ..."
-        if cur.dep_ in {"acl", "advcl", "relcl"} and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
-        ):
-            return True
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return False
-
-
 def _intensified(tok: Token) -> bool:
     return any(c.lower_ in INTENSIFIERS for c in tok.children) or (
         tok.head.i != tok.i and tok.head.lower_ in INTENSIFIERS
@@ -345,10 +255,11 @@ class ToneScorer:
             else [(e.start_char, e.end_char) for e in doc.ents]
         )
         out: set[int] = set()
+        tokens = char_tokens(doc)
         for a, b in spans:
-            span = doc.char_span(a, b, alignment_mode="expand")
-            if span is not None and len(span) > 1:
-                out.update(range(span.start, span.end))
+            toks = tokens(a, b)
+            if toks is not None and toks[1] - toks[0] > 1:
+                out.update(range(*toks))
         for i, j in numbered_names(doc):
             out.update(range(i, j))
         for i, j in title_case_names(doc):
@@ -370,14 +281,19 @@ class ToneScorer:
         sent: Span,
         named: set[int] = frozenset(),  # type: ignore[assignment]
         words: tuple[list[str], list[bool]] | None = None,
+        parse: DocParse | None = None,
     ) -> list[CueHit]:
+        """The cue hits of ``sent``; ``words`` (:meth:`_words`) and ``parse`` are read
+        once per Doc when several sentences are scored."""
         doc = sent.doc
         all_lemmas, skip = words if words is not None else self._words(doc)
+        parse = DocParse(doc) if parse is None else parse
         idx = [i for i in range(sent.start, sent.end) if not skip[i] and i not in named]
         lemmas = [all_lemmas[i] for i in idx]
+        tags = parse.pos
 
         def pos(k: int) -> str:
-            return doc[idx[k]].pos_
+            return tags[idx[k]]
 
         hits: list[CueHit] = []
         i = 0
@@ -402,8 +318,8 @@ class ToneScorer:
             if _names_equipment(head) or (match.lemmas[-1] in CONTEST_CUES and _sport_frame(head)):
                 i = found[-1] + 1
                 continue
-            neg = any(_negated(t) for t in span_toks)
-            hedge = _hedged(head)
+            neg = any(negated(parse, t.i) for t in span_toks)
+            hedge = hedged(parse, head.i)
             w = match.weight
             if hedge:
                 w *= 0.6
@@ -541,10 +457,12 @@ class ToneScorer:
         features (:data:`relnlp.tone.model.RULE_FEATURES`) and its mean tok2vec vector
         (``None`` when the Doc has no tensor)."""
         named = self._named(doc) if named is None else named
-        hits = self._hits(sent, named, words)
+        parse = DocParse(doc)
+        hits = self._hits(sent, named, words, parse)
         width = doc.tensor.shape[1] if getattr(doc.tensor, "ndim", 0) == 2 else 0
         dense = sentence_vectors(doc, [sent], width)
-        text = model_text(masked_text(doc, sent), syntax_terms(doc, sent, named))
+        terms = syntax_terms(doc, sent, named, parse=parse)
+        text = model_text(masked_text(doc, sent), terms)
         return text, rule_features(hits), None if dense is None else dense[0]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -553,17 +471,17 @@ class ToneScorer:
         named = self._named(doc)
         text = doc_text(doc)
         words = self._words(doc)
+        parse = DocParse(doc)
         sents = list(doc.sents)
-        hits = [self._hits(s, named, words) for s in sents]
+        hits = [self._hits(s, named, words, parse) for s in sents]
         learned: list[tuple[float, float, str]] = []
         if self.model is not None and sents:
             names = _name_spans(doc)
             masked = [masked_text(doc, s, names, text) for s in sents]
             if self.model.syntax:
-                pos_ids = doc.to_array(POS).tolist()
                 ev = doc_event_terms(doc, sents) if self.model.event_terms else [[]] * len(sents)
                 masked = [
-                    model_text(m, syntax_terms(doc, s, named, pos_ids, self.model.verb_classes) + e)
+                    model_text(m, syntax_terms(doc, s, named, parse, self.model.verb_classes) + e)
                     for m, s, e in zip(masked, sents, ev)
                 ]
             dense = sentence_vectors(doc, sents, self.model.n_dense)
@@ -604,7 +522,7 @@ class ToneScorer:
 MASKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 
 
-_TERM_POS = frozenset({VERB, NOUN, ADJ})
+_TERM_POS = frozenset({"VERB", "NOUN", "ADJ"})
 
 
 def _name_spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -650,51 +568,49 @@ def syntax_terms(
     doc: Doc,
     sent: Span,
     named: set[int],
-    pos_ids: list[int] | None = None,
+    parse: DocParse | None = None,
     verb_classes: bool = True,
 ) -> list[str]:
     """Dependency terms of a sentence for the learned model: what a bag of words cannot
     see. Every verb gives ``v:<lemma>``, or ``nv:<lemma>`` when it lies in the scope of
-    a negation or a terminative verb (:func:`_negated`: "did not support", "ceased
-    aid"); a negated noun or adjective gives ``nn:<lemma>``; a modal or hedged verb
-    ``hv:<lemma>``; a verb and its direct object ``vo:<verb>_<object>`` (an object
-    inside an entity name is its label, so names stay out). Words inside entity names
-    (``named``) give nothing. ``pos_ids``: the doc's ``to_array(POS)`` as a list, when
-    several sentences are read (only verbs, nouns and adjectives then become Tokens).
+    a negation or a terminative verb (:func:`relnlp.pipeline._tone_scope.negated`: "did
+    not support", "ceased aid"); a negated noun or adjective gives ``nn:<lemma>``; a
+    modal or hedged verb ``hv:<lemma>``; a verb and its direct object
+    ``vo:<verb>_<object>`` (an object inside an entity name is its label, so names stay
+    out). Words inside entity names (``named``) give nothing. ``parse``: the Doc's
+    :class:`~relnlp.pipeline._tone_scope.DocParse`, when several sentences are read
+    (only the verbs the verb table is asked about become Tokens).
 
     With ``verb_classes``, a verb of the event verb table (:mod:`relnlp.events`: CAMEO
     root classes, light verbs with their object nouns) also gives its quad class,
     ``q:<class>``; ``nq:<class>`` when negated, ``hq:<class>`` in a hypothetical,
     hedged or modifying clause (:func:`relnlp.events._clauses._skip_clause`): what
     kind of act a verb reports is domain knowledge that holds in any register."""
+    p = DocParse(doc) if parse is None else parse
     out: list[str] = []
-    toks = (
-        sent
-        if pos_ids is None
-        else (doc[i] for i in range(sent.start, sent.end) if pos_ids[i] in _TERM_POS)
-    )
-    for tok in toks:
-        if tok.i in named or not tok.is_alpha:
+    for i in range(sent.start, sent.end):
+        pos = p.pos[i]
+        if pos not in _TERM_POS or i in named or not p.alpha[i]:
             continue
-        pos = tok.pos_
         if pos == "VERB":
-            lem = _lemma(tok)
-            neg = _negated(tok)
+            lem = p.lemma[i]
+            neg = negated(p, i)
             out.append(("nv:" if neg else "v:") + lem)
-            hedged = _hedged(tok)
-            if hedged:
+            hedge = hedged(p, i)
+            if hedge:
                 out.append("hv:" + lem)
             if verb_classes:
+                tok = doc[i]
                 found = _match(tok, _default_verbs())
                 if found is not None:  # the CAMEO verb table's quad class of the act
-                    pre = "hq:" if hedged or _skip_clause(tok) else "nq:" if neg else "q:"
+                    pre = "hq:" if hedge or _skip_clause(tok) else "nq:" if neg else "q:"
                     out.append(pre + found[0].type)
-            for c in tok.children:
-                if c.dep_ in {"dobj", "nsubjpass"} and c.is_alpha:
-                    obj = c.ent_type_.lower() if c.i in named else _lemma(c)
+            for c in p.children[i]:
+                if p.dep[c] in {"dobj", "nsubjpass"} and p.alpha[c]:
+                    obj = doc[c].ent_type_.lower() if c in named else p.lemma[c]
                     out.append(f"vo:{lem}_{obj}")
-        elif pos in {"NOUN", "ADJ"} and _negated(tok):
-            out.append("nn:" + _lemma(tok))
+        elif negated(p, i):
+            out.append("nn:" + p.lemma[i])
     return out
 
 
