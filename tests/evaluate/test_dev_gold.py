@@ -7,14 +7,13 @@ skip with a reason when shared/dev is absent.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.evaluate._gold_tool import gold_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "corpora" / "dev"
@@ -27,15 +26,6 @@ _POINT = r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}))?|\d
 TIMEX = re.compile(rf"^{_POINT}(?:/{_POINT})?$")
 
 pytestmark = pytest.mark.skipif(not GOLD_FILES, reason="not a source checkout with corpora/dev")
-
-
-def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gold_tool", ROOT / "corpora/tools/gold.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["gold_tool"] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _text(dev_data: Path, gold: dict[str, object]) -> str:
@@ -86,7 +76,7 @@ def test_dev_gold_validates_against_its_text(path: Path, dev_data: Path) -> None
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem[:16])
 def test_dev_gold_is_rebuilt_from_the_adjudicated_surface_lists(path: Path, dev_data: Path) -> None:
-    tool = _tool()
+    tool = gold_tool()
     corp = tool.corpus("dev", data=dev_data)
     rebuilt = tool.build_doc("gold", path.stem, None, corp)
     assert rebuilt == json.loads(path.read_text("utf-8"))
@@ -106,7 +96,7 @@ def test_a_layer_the_report_does_not_list_is_refused_not_skipped(
     # A report annotated for passages and events only (docs.json 'layers'; every report
     # lists all four since the fifth session, so the listing is narrowed here): an
     # entities.tsv written for it, or `--only entities`, was once skipped in silence.
-    tool = _tool()
+    tool = gold_tool()
     doc = "1958-frus-022-telegrams"
     ann = tmp_path / "x" / doc
     ann.mkdir(parents=True)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from relnlp.schemas import ENTITY_LABELS
+from tests.evaluate._gold_tool import gold_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "corpora" / "gold"
@@ -22,15 +20,6 @@ TIMEX = re.compile(
 )
 
 pytestmark = pytest.mark.skipif(not GOLD.is_dir(), reason="not a source checkout")
-
-
-def _gold_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gold_tool", ROOT / "corpora/tools/gold.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["gold_tool"] = mod  # dataclasses need the module registered
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.mark.parametrize("path", sorted(GOLD.glob("*.json")), ids=lambda p: p.stem[:3])
@@ -48,7 +37,7 @@ def test_gold_file_validates(path: Path) -> None:
         assert not e["text"].startswith(("the ", "The ")) and not e["text"].endswith("'s")
     for d in gold["dates"]:
         assert text[d["start"] : d["end"]] == d["text"] and TIMEX.match(d["value"]), d
-    tool = _gold_tool()
+    tool = gold_tool()
     blocks = tool.blocks(text)
     kinds_seen = {b for p in gold["passages"] for b in p["blocks"]}
     for p in gold["passages"]:
@@ -61,6 +50,6 @@ def test_gold_file_validates(path: Path) -> None:
 
 @pytest.mark.parametrize("path", sorted(GOLD.glob("*.json")), ids=lambda p: p.stem[:3])
 def test_gold_is_rebuilt_from_the_adjudicated_surface_lists(path: Path) -> None:
-    tool = _gold_tool()
+    tool = gold_tool()
     rebuilt = tool.build_doc("gold", path.stem)
     assert rebuilt == json.loads(path.read_text("utf-8"))
