@@ -59,8 +59,8 @@ def _n_duration(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         "roughly": "APPROX",
         "approximately": "APPROX",
     }.get(re.sub(r"\s+", " ", qual))
-    if g.get("n2") and dmod is None:
-        dmod = "EQUAL_OR_MORE"  # "two to three weeks": at least its start (TimeBank)
+    # A range of lengths ("two to three weeks") keeps its start's value and no mod: TimeBank
+    # is split on it (EQUAL_OR_MORE once, no mod for "the next 12 to 18 months").
     if g.get("half") or g.get("andhalf") or g.get("unithalf"):
         # "half a year" P6M, "two and a half years" P2Y6M, "an hour and a half" PT1H30M
         value = _and_a_half(n or 0, unit)

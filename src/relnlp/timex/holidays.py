@@ -113,11 +113,11 @@ HOLIDAY = (
     r"(?!\s+(?:Island|Rising|Offensive|tree|trees|card|cards|carol|carols|shopping|sales?|"
     r"season|bonus|lights|party|parties|present|presents|gifts?|decorations?|Parade|Act|"
     r"Accord|Agreement|bombing|bombings|massacre|Uprising)\b)"
-    # nor is one before another capitalised word: a title, "The Christmas Cottage"
-    r"(?!\s+(?!(?:Day|Eve|Sunday|Monday|Week|Weekend|Morning|Night|Evening|Holidays?|Season|"
-    r"Mass|Masses|Vigil|Services?)\b)"
-    r"[A-Z][a-z])"
+    # (a title, "The Christmas Cottage", is left out in n_holiday)
 )
+# a title in title case: "The" or an opening quote before the holiday, a capitalised word after
+_TITLE_BEFORE = re.compile(r"(?:\bThe|[\"“‘'])\s*$")
+_TITLE_AFTER = re.compile(r"\s+[A-Z][a-z]")
 TRIGGER = (
     r"(?:christmas|new year's|independence day|hallowe|valentine's|veterans|armistice|bastille|"
     r"may day|thanksgiving|election day|labor day|memorial day|king jr|king day|easter|"
@@ -212,6 +212,10 @@ def _canonical(raw: str) -> str:
 def n_holiday(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """A holiday's day in the year stated or resolved from the document's date."""
     name = _canonical(g["hol"])
+    if _TITLE_BEFORE.search(ctx.text[max(0, m.start() - 5) : m.start()]) and _TITLE_AFTER.match(
+        ctx.text, m.end()
+    ):
+        return None  # a title: "The Christmas Cottage", "'Easter Parade"
     if name in ("ramadan", "ramazan") and (
         _NAME_BEFORE.search(ctx.text[max(0, m.start() - 30) : m.start()])
         or re.match(r"\s+[A-Z][a-z]", ctx.text[m.end() : m.end() + 3])

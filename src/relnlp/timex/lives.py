@@ -82,4 +82,10 @@ def n_lifespan(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     if not _NAME_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
         return None  # "held (300–400) men": a count, not the dates of a name
     mod = "APPROX" if g.get("approx") or g.get("approx2") else None
+    a = ctx.anchor
+    if mod is None and y1 < 1000 and a.doc_year is not None:
+        # "Article Five (200–300)" in a dated report is a count; an ancient life needs its
+        # era told nearby ("... in 640. Hilda (614–680) ...")
+        if a.narrative_year is None or abs(a.narrative_year - y1) > 200:
+            return None
     return "DATE", f"{y1:04d}/{y2:04d}", mod, False

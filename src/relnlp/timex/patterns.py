@@ -603,7 +603,11 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
         w = m.group(0).lower()
         if w in ("future", "recent") and re.match(r"^\s+[a-z]", after):
             return False  # an adjective of a noun ("future earnings"), not a time reference
-        if w.endswith("recently") and re.match(r"^\s+as\b", after):
+        if (
+            w.endswith("recently")
+            and re.search(r"\bas\s+$", before, re.IGNORECASE)
+            and re.match(r"^\s+as\b", after)
+        ):
             return False  # "as recently as 1995": the date is the year
         if w == "soon" and (
             re.search(r"\bas\s+$", before) or re.match(r"^\s+(?:after|before)\b", after)
