@@ -20,6 +20,7 @@ heading in title case.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -33,7 +34,7 @@ from relnlp.lang.translit import name_key
 from relnlp.pipeline import distinct_words, span_texts
 from relnlp.pipeline._actor_base import Mention
 
-__all__ = ["city_country", "place_city", "title_case_line", "unseen_cities"]
+__all__ = ["city_country", "place_city", "title_case_lines", "unseen_cities"]
 
 _FILE = "world_cities.v1.jsonl"
 _ANY_LABEL = frozenset({"in", "near", "outside", "around"})
@@ -129,12 +130,15 @@ def _name_words(doc: Doc) -> list[bool]:
     return out
 
 
-def title_case_line(doc: Doc, s: int, e: int) -> bool:
-    """Whether tokens ``s:e`` stand in a heading in title case (:func:`_title_case_line`),
-    for callers without the document's word arrays."""
+def title_case_lines(doc: Doc) -> Callable[[int, int], bool]:
+    """``heading(s, e)``: whether tokens ``s:e`` stand in a heading in title case
+    (:func:`_title_case_line`), with the document's word arrays read once."""
+    if not len(doc):
+        return lambda s, e: False
     arr = doc.to_array([IS_ALPHA, ENT_TYPE, LENGTH]).reshape(len(doc), 3)
     long = ((arr[:, 0] != 0) & (arr[:, 1] == 0) & (arr[:, 2] > 3)).tolist()
-    return _title_case_line(doc, s, e, _name_words(doc), long)
+    name = _name_words(doc)
+    return lambda s, e: _title_case_line(doc, s, e, name, long)
 
 
 def _title_case_line(doc: Doc, s: int, e: int, name: list[bool], long: list[bool]) -> bool:

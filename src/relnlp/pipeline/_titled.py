@@ -23,13 +23,14 @@ biographies above all: such a name is a PERSON whatever label the model gave it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer
 from relnlp.pipeline._actor_base import _ORG_WORDS, _PLACE_HEADS, TITLE_WORDS, Mention, _is_common
-from relnlp.pipeline._cities import title_case_line
+from relnlp.pipeline._cities import title_case_lines
 from relnlp.pipeline._facilities import FACILITY_HEADS
 
 __all__ = ["TITLES_BEFORE_NAMES", "titled_people"]
@@ -117,7 +118,14 @@ def _ordinary(word: str, common: frozenset[str], gazetteer: Gazetteer) -> bool:
     return _is_common(word.lower(), common) and gazetteer.person_by_surname(word) is None
 
 
-def _personal(doc: Doc, i: int, e: int, gazetteer: Gazetteer, common: frozenset[str]) -> bool:
+def _personal(
+    doc: Doc,
+    i: int,
+    e: int,
+    gazetteer: Gazetteer,
+    common: frozenset[str],
+    heading: Callable[[int, int], bool],
+) -> bool:
     """Whether ``doc[i:e]`` after a title can be a person's name: no ordinary word, no
     head of a body or site in or after it, no title-case heading, and no other entry of
     the gazetteer under that name."""
@@ -125,14 +133,20 @@ def _personal(doc: Doc, i: int, e: int, gazetteer: Gazetteer, common: frozenset[
     if (
         any(_ordinary(t.text, common, gazetteer) or t.text in _HEADS_AFTER for t in doc[i:e])
         or after in _HEADS_AFTER
-        or title_case_line(doc, i - 1, e)
+        or heading(i - 1, e)
     ):
         return False
     hit = gazetteer.lookup(doc[i:e].text)
     return hit is None or hit.label == "PERSON"
 
 
-def _relabelled(doc: Doc, m: Mention, gazetteer: Gazetteer, common: frozenset[str]) -> Mention:
+def _relabelled(
+    doc: Doc,
+    m: Mention,
+    gazetteer: Gazetteer,
+    common: frozenset[str],
+    heading: Callable[[int, int], bool],
+) -> Mention:
     """``m`` as a PERSON when a kinship noun stands before it, or a title before a name the
     model gave another label ("Chancellor Albrecht" as ORG); else ``m``."""
     if m.label not in _RELABELLED or m.end - m.start > _MAX_NAME:
@@ -141,9 +155,16 @@ def _relabelled(doc: Doc, m: Mention, gazetteer: Gazetteer, common: frozenset[st
         m.source == "spacy"
         and m.start > 0
         and doc[m.start - 1].text in TITLES_BEFORE_NAMES
-        and _personal(doc, m.start, m.end, gazetteer, common)
+        and _personal(doc, m.start, m.end, gazetteer, common, heading)
     )
-    if not (titled or _kin_before(doc, m.start)):
+    # after an occupation, only a name the gazetteer knows as nothing else: "the diplomat
+    # Washington sent", "the journalist Reuters interviewed" keep theirs; after a possessive
+    # and a kinship noun a known name is a person ("her son Jordan")
+    kin = _kin_before(doc, m.start) and (
+        doc[m.start - 1].text not in _OCCUPATIONS
+        or _personal(doc, m.start, m.end, gazetteer, common, heading)
+    )
+    if not (titled or kin):
         return m
     return replace(m, label="PERSON", canonical=doc[m.start : m.end].text, country=None)
 
@@ -156,7 +177,8 @@ def titled_people(
     kinship noun that no source found: PERSON, with the name as written (the people pass
     gives a surname the gazetteer knows its full canonical name)."""
     taken = {i for m in cands for i in range(m.start, m.end)}
-    out = [_relabelled(doc, m, gazetteer, common) for m in cands]
+    heading = title_case_lines(doc)
+    out = [_relabelled(doc, m, gazetteer, common, heading) for m in cands]
     for i in range(1, len(doc)):
         if not (_title_before(doc, i) and _name_word(doc, i, taken)):
             continue
@@ -166,7 +188,7 @@ def titled_people(
         while e < len(doc) and e - i < _MAX_NAME and _name_word(doc, e, taken):
             e += 1
         if (e < len(doc) and e in taken and doc[e].text[:1].isupper()) or not _personal(
-            doc, i, e, gazetteer, common
+            doc, i, e, gazetteer, common, heading
         ):
             continue
         out.append(Mention(i, e, "PERSON", doc[i:e].text, "title", 1.5))

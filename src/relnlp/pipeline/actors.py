@@ -298,6 +298,8 @@ class ActorTagger:
             if span is None:
                 continue
             hit = self.gazetteer.lookup(span.text)
+            if hit is not None and hit.label != "FAC" and prio < MILITARY_PRIORITY:
+                continue  # a head word's guess yields to the gazetteer ("Downing Street", organ)
             canonical = hit.canonical if hit is not None else found.canonical
             out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio))
         for found in [*find_laws(text), *find_place_laws(text, self._is_place)]:
@@ -439,6 +441,7 @@ class ActorTagger:
                 label in {"PERSON", "ORG", "GPE", "LOC", "LAW"}
                 and (span[-1].text in _FAC_HEADS or facility_name(span))
                 and len(span) > 1
+                and getattr(self.gazetteer.lookup(span.text), "label", "FAC") == "FAC"
             ):
                 label = "FAC"  # named corridors, railways, ports and crossings (guidelines 8)
             split = _office_split(doc, s, e) if label in {"ORG", "GPE", "NORP"} else None
