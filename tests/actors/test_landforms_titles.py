@@ -83,6 +83,11 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]], set[tuple[str, str]]]]
         set(),
     ),
     (
+        "Congress passed the Gulf of Tonkin Resolution.",
+        [("Gulf of Tonkin Resolution", "LAW", None)],
+        set(),
+    ),
+    (
         "The paintings hang in the Metropolitan Museum of Art and the National Gallery.",
         [("Metropolitan Museum of Art", "ORG", None), ("National Gallery", "ORG", None)],
         set(),
@@ -108,9 +113,13 @@ def test_case(rows: list[list[Row]], k: int) -> None:
 
 
 def test_landform_before_head_of_body(nlp: Any) -> None:
-    """A landform's name that runs on into the head of a body or building is no landform."""
+    """A landform's name that runs on into the head of a body, a building, a document or an
+    administrative unit (in lower case too) is no landform."""
     gaz = nlp.nlp.get_pipe("relnlp_actors").gazetteer
-    text = "She was treated at Mount Sinai Hospital and studied at Lake Forest College."
+    text = (
+        "She was treated at Mount Sinai Hospital and studied at Lake Forest College; "
+        "the Mount Tarsel district lies east, and the Gulf of Varn Resolution passed."
+    )
     assert list(find_landforms(text, gaz)) == []
     other = "Ferries cross Lake Varn daily."
     assert [other[f.start : f.end] for f in find_landforms(other, gaz)] == ["Lake Varn"]

@@ -28,7 +28,8 @@ _LANDFORM = re.compile(
     rf"(?<![\w.-])(?:(?:Mount|Mt\.|Lake|Cape) {_WORD}(?: {_WORD})?"
     rf"|(?:Gulf|Strait|Straits|Bay|Sea) of (?:the )?{_WORD}(?: {_WORD})?)(?![\w-])"
 )
-# Words after which the capitals name a body, a building or an event, not the place.
+# Heads after which the capitals name a body, a building, an event or an administrative
+# unit, not the place ("Mount Lebanon governorate"; a lower-case head counts as well).
 _NOT_PLACE = frozenset(
     """Hospital Hotel College University School Academy Institute Museum Gallery Library
     Church Cathedral Temple Mosque Station Airport Center Centre Company Corporation
@@ -37,7 +38,8 @@ _NOT_PLACE = frozenset(
     Summit Treaty Agreement Accord Accords Declaration Convention Protocol Doctrine Act
     Crisis War Campaign Offensive Battle Operation Street Road Avenue Boulevard Bridge
     Park Stadium Prison Base Plant Dam Canal Pipeline Port Harbour Harbor Shipyard
-    Cooperation Region District County Province Town City Village""".split()
+    Cooperation Resolution Incident Region District County Province Governorate Oblast
+    Prefecture Municipality Town City Village""".split()
 )
 
 
@@ -59,7 +61,7 @@ def find_landforms(text: str, gaz: Gazetteer) -> Iterator[Landform]:
         name = m.group()
         following = text[m.end() : m.end() + 40].split(" ", 2)
         after = following[1].rstrip(".,;:") if len(following) > 1 and not following[0] else ""
-        if name.rsplit(" ", 1)[-1] in _NOT_PLACE or after in _NOT_PLACE:
+        if name.rsplit(" ", 1)[-1] in _NOT_PLACE or after.capitalize() in _NOT_PLACE:
             continue
         canonical = "Mount" + name[3:] if name.startswith("Mt. ") else name
         hit = gaz.lookup(canonical)

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
-from spacy.tokens.doc import Retokenizer
+from spacy.tokens._retokenize import Retokenizer
 
 __all__ = ["retokenizing", "split_regnal_stops"]
 

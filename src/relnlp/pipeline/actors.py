@@ -310,12 +310,12 @@ class ActorTagger:
             canonical = hit.canonical if hit is not None and hit.label == "LAW" else found.canonical
             # Below the gazetteer and acronyms, above the model's shorter guesses.
             out.append(Mention(span.start, span.end, "LAW", canonical, "pattern", 3.9))
-        for found, label in [(f, "ORG") for f in find_embassies(text, self.gazetteer)] + [
+        for named, label in [(f, "ORG") for f in find_embassies(text, self.gazetteer)] + [
             (f, "LOC") for f in find_landforms(text, self.gazetteer)
         ]:
-            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            span = doc.char_span(named.start, named.end, alignment_mode="expand")
             if span is not None:
-                out.append(Mention(span.start, span.end, label, found.canonical, "pattern", 3.9))
+                out.append(Mention(span.start, span.end, label, named.canonical, "pattern", 3.9))
         for found in find_exercises(text, sentence_of):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
