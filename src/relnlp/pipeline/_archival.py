@@ -38,6 +38,8 @@ __all__ = [
     "collection_head",
     "find_embassies",
     "glued_note_end",
+    "HYPHENS",
+    "hyphenated_end",
     "instruction_verb",
     "is_cross_reference",
     "non_name",
@@ -193,8 +195,10 @@ _INSTRUCTION_VERBS = frozenset(
 # Ranks and offices that, before a single surname, make the span a person's name however
 # the model labels it ("Admiral Radford" as ORG); "General" is left out ("General Assembly").
 _RANKS = frozenset(
-    "Admiral Adm. Ambassador Amb. Colonel Col. Commodore Senator Sen. Secretary".split()
+    """Admiral Adm. Ambassador Amb. Colonel Col. Commodore Senator Sen. Secretary Dr. Mr.
+    Mrs. Ms. Prof.""".split()
 )
+HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 def instruction_verb(tok: Token) -> bool:
@@ -203,16 +207,35 @@ def instruction_verb(tok: Token) -> bool:
 
 
 def rank_and_surname(doc: Doc, s: int, e: int) -> bool:
-    """True when token span [s, e) is a rank or office and one capitalised word
-    ("Admiral Smoot", "Ambassador Jones"): a person, whatever label the model gave."""
+    """True when token span [s, e) is a rank, office or courtesy title and one surname
+    ("Admiral Smoot", "Ambassador Jones", "Dr. Velasquez-Orue"): a person, whatever label
+    the model gave. A hyphenated surname is one surname."""
+    if doc[s].text not in _RANKS or s + 1 >= e or e != hyphenated_end(doc, s + 1, e):
+        return False
     return (
-        e - s == 2
-        and doc[s].text in _RANKS
-        and doc[s + 1].is_alpha
-        and doc[s + 1].text.istitle()
+        all(
+            t.is_alpha and t.text.istitle() and t.text not in TITLE_WORDS
+            for t in doc[s + 1 : e]
+            if t.text not in HYPHENS
+        )
         and not doc[s + 1].is_sent_start
-        and doc[s + 1].text not in TITLE_WORDS
     )
+
+
+def hyphenated_end(doc: Doc, i: int, limit: int) -> int:
+    """The end of the name word at token ``i`` with the capitalised parts that hyphens
+    without spaces join to it ("Velasquez-Orue", "Lund-Hansen"), up to token ``limit``."""
+    e = i + 1
+    while (
+        e + 1 < limit
+        and doc[e].text in HYPHENS
+        and not doc[e - 1].whitespace_
+        and not doc[e].whitespace_
+        and doc[e + 1].text[:1].isupper()
+        and doc[e + 1].is_alpha
+    ):
+        e += 2
+    return e
 
 
 #: The state whose diplomatic records these conventions follow (the *Foreign Relations* series

@@ -24,13 +24,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
+from relnlp.gazetteer import Gazetteer
 from relnlp.lang.chars import MONTH_NAMES
+from relnlp.pipeline import doc_text
+from relnlp.pipeline._actor_base import MILITARY_PRIORITY, Mention
 from relnlp.pipeline._cities import city_country
-from relnlp.pipeline._military import MilitaryName
+from relnlp.pipeline._military import MilitaryName, find_corridors
 
-__all__ = ["FACILITY_HEADS", "facility_name", "find_facilities"]
+__all__ = ["FACILITY_HEADS", "facility_mentions", "facility_name", "find_facilities"]
 
 #: Facility heads of two or more words, as written at the end of a name.
 FACILITY_HEADS = (
@@ -226,3 +229,25 @@ def facility_name(span: Span) -> bool:
         return True
     words = tuple(t.text for t in span)
     return any(len(words) > len(head) and words[-len(head) :] == head for head in _HEAD_WORDS)
+
+
+def facility_mentions(
+    doc: Doc, gazetteer: Gazetteer, nationality: Callable[[str], bool]
+) -> list[Mention]:
+    """Named corridors (above the model) and facilities by their head (below weapons and
+    corridors, above shorter guesses) as FAC mentions; a head word's guess yields to a
+    gazetteer entry of another label ("Downing Street", an organ)."""
+    out = []
+    text = doc_text(doc)
+    for found, prio in [(f, MILITARY_PRIORITY) for f in find_corridors(text)] + [
+        (f, 3.9) for f in find_facilities(text, nationality)
+    ]:
+        span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        if span is None:
+            continue
+        hit = gazetteer.lookup(span.text)
+        if hit is not None and hit.label != "FAC" and prio < MILITARY_PRIORITY:
+            continue
+        canonical = hit.canonical if hit is not None else found.canonical
+        out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio))
+    return out

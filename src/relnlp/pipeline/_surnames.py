@@ -6,7 +6,10 @@ the person (a state's name is never changed: "Ambassador Jordan" stays ambiguous
 
 * a given name directly before it, that is no place, body or ordinary word and that the
   parser attaches to it ("Valeska Paris"): the two words are one PERSON;
-* a personal title before it ("Secretary Dulles", "Mr. Paris"): PERSON;
+* a personal title before it ("Secretary Dulles", "Mr. Paris"): PERSON, unless the model
+  reads the word as a place and the gazetteer knows that place ("Ambassador Paris",
+  "Ambassador London" in a cable's address line): then only a given name before it or
+  the name in full elsewhere in the report ("Harold Paris") makes it the person;
 * the report names the person in full or with a title elsewhere: the lone surname is
   that person, unless a preposition of place governs it ("in Paris", "to Austin"),
   where a lone name the model took for the person is the place again.
@@ -128,10 +131,14 @@ def place_surnames(
             registry.setdefault(name_key(words[-1]), m.canonical)
         elif len(words) == 1 and _titled(doc, m.start):
             registry.setdefault(name_key(words[0]), m.canonical)
-    for m in out:
-        if _changeable(gaz, m, doc) and _titled(doc, m.start):
-            registry.setdefault(name_key(doc[m.start].text), doc[m.start].text)
     model = {(e.start, e.end): e.label_ for e in doc.ents}
+    for m in out:
+        if (
+            _changeable(gaz, m, doc)
+            and _titled(doc, m.start)
+            and not _known_place_read_as_place(gaz, m, doc, model)
+        ):
+            registry.setdefault(name_key(doc[m.start].text), doc[m.start].text)
     places_at: dict[tuple[str, int], Mention] = {}
     for p in out:
         if p.label == "GPE":
@@ -166,6 +173,15 @@ def place_surnames(
                 continue
         final.append(m)
     return final
+
+
+def _known_place_read_as_place(
+    gaz: Gazetteer, m: Mention, doc: Doc, model: dict[tuple[int, int], str]
+) -> bool:
+    """Whether the model reads the one word ``m`` as a place and the gazetteer knows that
+    place ("Ambassador Paris" in a cable's address line): a title alone is then no
+    evidence of a person; a given name before it or the name in full elsewhere is."""
+    return model.get((m.start, m.end)) in _PLACES and _place_hit(gaz, doc[m.start].text) is not None
 
 
 def _metonym(

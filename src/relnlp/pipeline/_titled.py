@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer
 from relnlp.pipeline._actor_base import _ORG_WORDS, _PLACE_HEADS, TITLE_WORDS, Mention, _is_common
+from relnlp.pipeline._archival import hyphenated_end
 from relnlp.pipeline._cities import title_case_lines
 from relnlp.pipeline._facilities import FACILITY_HEADS
 
@@ -94,6 +95,11 @@ def _name_word(doc: Doc, i: int, taken: set[int]) -> bool:
         and t.text not in TITLE_WORDS
         and not t.is_sent_start
     )
+
+
+def _name_end(doc: Doc, i: int, taken: set[int]) -> int:
+    """The end of the name word at ``i``, a hyphenated surname whole ("Velasquez-Orue")."""
+    return hyphenated_end(doc, i, min((k for k in taken if k > i), default=len(doc)))
 
 
 def _kin_before(doc: Doc, i: int) -> bool:
@@ -184,9 +190,9 @@ def titled_people(
             continue
         if i - 1 in taken and doc[i - 1].text not in TITLES_BEFORE_NAMES:
             continue  # the title word belongs to another name
-        e = i + 1
+        e = _name_end(doc, i, taken)
         while e < len(doc) and e - i < _MAX_NAME and _name_word(doc, e, taken):
-            e += 1
+            e = _name_end(doc, e, taken)
         if (e < len(doc) and e in taken and doc[e].text[:1].isupper()) or not _personal(
             doc, i, e, gazetteer, common, heading
         ):

@@ -118,17 +118,18 @@ from relnlp.pipeline._canonical import (
     variant_person,
 )
 from relnlp.pipeline._cities import place_city, unseen_cities
-from relnlp.pipeline._facilities import facility_name, find_facilities
+from relnlp.pipeline._facilities import facility_mentions, facility_name
+from relnlp.pipeline._landforms import find_landforms
 from relnlp.pipeline._laws import LAW_HEADS, find_laws, find_place_laws
 from relnlp.pipeline._military import (
     NOT_EVENT_WORDS,
-    find_corridors,
     find_designators,
     find_exercises,
 )
 from relnlp.pipeline._offices import body_names, office_splits
 from relnlp.pipeline._org_tails import org_tail
 from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
+from relnlp.pipeline._regnal_stops import split_regnal_stops
 from relnlp.pipeline._surnames import joined_names, place_surnames
 from relnlp.pipeline._titled import titled_people
 from relnlp.pipeline._weapons import weapon_names
@@ -289,19 +290,7 @@ class ActorTagger:
             out.append(
                 Mention(span.start, span.end, "PRODUCT", canonical, "pattern", prio, country)
             )
-        # Facilities by their head rank below weapons and corridors, above shorter guesses.
-        facilities = find_facilities(text, self._is_norp)
-        for found, prio in [(f, MILITARY_PRIORITY) for f in find_corridors(text)] + [
-            (f, 3.9) for f in facilities
-        ]:
-            span = doc.char_span(found.start, found.end, alignment_mode="expand")
-            if span is None:
-                continue
-            hit = self.gazetteer.lookup(span.text)
-            if hit is not None and hit.label != "FAC" and prio < MILITARY_PRIORITY:
-                continue  # a head word's guess yields to the gazetteer ("Downing Street", organ)
-            canonical = hit.canonical if hit is not None else found.canonical
-            out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio))
+        out += facility_mentions(doc, self.gazetteer, self._is_norp)
         for found in [*find_laws(text), *find_place_laws(text, self._is_place)]:
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
@@ -310,10 +299,12 @@ class ActorTagger:
             canonical = hit.canonical if hit is not None and hit.label == "LAW" else found.canonical
             # Below the gazetteer and acronyms, above the model's shorter guesses.
             out.append(Mention(span.start, span.end, "LAW", canonical, "pattern", 3.9))
-        for found in find_embassies(text, self.gazetteer):
-            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        for named, label in [(f, "ORG") for f in find_embassies(text, self.gazetteer)] + [
+            (f, "LOC") for f in find_landforms(text, self.gazetteer)
+        ]:
+            span = doc.char_span(named.start, named.end, alignment_mode="expand")
             if span is not None:
-                out.append(Mention(span.start, span.end, "ORG", found.canonical, "pattern", 3.9))
+                out.append(Mention(span.start, span.end, label, named.canonical, "pattern", 3.9))
         for found in find_exercises(text, sentence_of):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
@@ -335,7 +326,7 @@ class ActorTagger:
                 continue
             s, e = _trim(doc, *archival_span(doc, ent.start, ent.end))
             label = ent.label_
-            if label in {"ORG", "GPE"} and rank_and_surname(doc, s, e):
+            if label in {"ORG", "GPE", "FAC", "LOC"} and rank_and_surname(doc, s, e):
                 label = "PERSON"  # "Admiral Smoot": the rank goes with the titles below
             if collection_head(doc, s, e):  # "Herter Papers": the person, not the papers
                 s, e = _trim(doc, s, e - 1)
@@ -706,6 +697,7 @@ class ActorTagger:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
+        doc = split_regnal_stops(doc)  # "Abbas I." ending a sentence: the stop is no name's
         gaz = self._gazetteer(doc)
         known = {(m.start, m.end): m for m in gaz}
         cands = (

@@ -107,6 +107,7 @@ def make_date_tagger(nlp: Language, name: str) -> DateTagger:
         "doc._.rel_timexes",
     ],
     requires=["doc.ents"],
+    retokenizes=True,
     default_config={"gazetteer_paths": [], "packaged": True},
 )
 def make_actor_tagger(
@@ -115,7 +116,8 @@ def make_actor_tagger(
     """Domain-aware entities with canonical names and roles (place after the NER).
 
     Reads the report's passages (``doc._.rel_passages``, set by the analyser) and drops
-    the dates inside named events from ``doc._.rel_timexes``.
+    the dates inside named events from ``doc._.rel_timexes``. Splits a sentence-final
+    regnal number from its full stop ("Abbas I.", :mod:`relnlp.pipeline._regnal_stops`).
 
     ``gazetteer_paths`` are the user's JSONL gazetteer files, read after the packaged ones.
     """

@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from relnlp.pipeline._regnal_stops import retokenizing
+
 __all__ = ["HyphenatedNameMerger"]
 
 
@@ -41,16 +43,7 @@ class HyphenatedNameMerger:
                 else:
                     i += 1
         if spans:
-            # Span groups keep token indices, which a merge invalidates; they are rebuilt
-            # from character offsets (extension values are keyed by those, so they stay).
-            groups = {
-                key: [(sp.start_char, sp.end_char, sp.label_) for sp in group]
-                for key, group in doc.spans.items()
-            }
-            with doc.retokenize() as retok:
+            with retokenizing(doc) as retok:
                 for span in spans:
                     retok.merge(span)
-            for key, items in groups.items():
-                rebuilt = [doc.char_span(a, b, label=lab) for a, b, lab in items]
-                doc.spans[key] = [sp for sp in rebuilt if sp is not None]
         return doc
