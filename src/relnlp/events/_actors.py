@@ -30,6 +30,7 @@ from relnlp.events._words import (
     ASSET_NOUNS,
     NORP_STATES,
     PLURAL_REFERENCES,
+    PRONOUN_KINDS,
     REGION_ACTORS,
     RELATIONAL_NOUNS,
     RELATIVE_PRONOUNS,
@@ -431,13 +432,7 @@ class _Context:
         word = tok.lower_
         own = _own_subject(tok)
         if word in {"he", "she", "him", "her"}:
-            k = bisect.bisect_left(self.mention_at, tok.i) - 1
-            while k >= 0 and self.mentions[k][0] >= lo:
-                if self.mentions[k][1].label == "PERSON" and self.mentions[k][0] not in own:
-                    i = self.mentions[k][0]
-                    return [self.mentions[k][1].name], distance_confidence(self._distance(i, tok))
-                k -= 1
-            return [], 0.0
+            return self._nearest(tok, lo, PRONOUN_KINDS["he"], own)
         if word in {"it", "they", "them", "their"}:
             k = bisect.bisect_left(self.subject_at, tok.i) - 1
             while k >= 0 and self.subjects[k][0] in own:
@@ -450,13 +445,29 @@ class _Context:
                     ok = len(side) >= 2 or label in {"ORG", "NORP", "GROUP"}
                 if ok:
                     return list(side), distance_confidence(self._distance(i, tok))
-            return [], 0.0
+            # no clause subject names one: the nearest actor of the pronoun's kind named
+            # before it ("I met Taliban leaders; they promised" -> Taliban)
+            return self._nearest(tok, lo, PRONOUN_KINDS["it" if word == "it" else "they"], own)
         kind = PLURAL_REFERENCES.get(word)
         if kind is not None and any(c.lower_ in {"two", "both"} for c in tok.children):
             return self._pair(tok, lo, kind)
         described = description(tok)
         if described is not None:
             return self._described(tok, lo, described)
+        return [], 0.0
+
+    def _nearest(
+        self, tok: Token, lo: int, kinds: frozenset[str], own: range
+    ) -> tuple[list[str], float]:
+        """The actor of one of the entity labels ``kinds`` named last before ``tok`` from
+        token ``lo`` on, never a mere place ("in Kabul") nor the pronoun's own clause
+        subject (:func:`_own_subject`), with the confidence of its distance."""
+        k = bisect.bisect_left(self.mention_at, tok.i) - 1
+        while k >= 0 and self.mentions[k][0] >= lo:
+            i, a = self.mentions[k]
+            k -= 1
+            if a.label in kinds and i not in own and not _location(self.doc[i], self.actors):
+                return [a.name], distance_confidence(self._distance(i, tok))
         return [], 0.0
 
     def _pair(self, tok: Token, lo: int, kind: str) -> tuple[list[str], float]:

@@ -166,6 +166,10 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
     return None
 
 
+#: Dependencies of a verb that modifies a noun: no clause of its own.
+MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "nmod", "csubj", "npadvmod"})
+
+
 def _skip_clause(verb: Token, scheduled: bool = False) -> bool:
     """Whether the clause of ``verb`` reports no act: a hypothetical, conditional,
     recommendation, forecast, question, imperative, or a modifier inside a noun phrase.
@@ -174,10 +178,19 @@ def _skip_clause(verb: Token, scheduled: bool = False) -> bool:
     :func:`_scheduled`)."""
     if _decider(verb) is not None:
         return not _decision_taken(verb.head)
-    if verb.dep_ in {"amod", "acl", "compound", "nmod", "csubj", "npadvmod"} and not (
-        _labelled(verb) or _factive(verb)
-    ):
+    if verb.dep_ in MODIFIER_DEPS and not (_labelled(verb) or _factive(verb)):
         return True
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "VERB":
+        first = first.head
+    if first.dep_ == "conj" and first.head.pos_ == "ADJ" and verb.tag_ in {"VBG", "VBN"}:
+        return True  # coordinated with an adjective: "an alternative and convincing plan"
+    if first is not verb and first.dep_ in MODIFIER_DEPS:
+        # the conjunct of a modifier ("a partner fostering X and supporting Y", "articles
+        # praising X and blaming Y") reports an act as far as the clause of the noun does:
+        # "must act as a partner ...": no; "published articles ...": yes
+        gov = _verb_above(first.head, 3)
+        return gov is None or _skip_clause(gov)
     if verb.dep_ == "pcomp" and not _gerund_clause(verb):
         return True
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
@@ -398,11 +411,18 @@ def _negated(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS):
             return True
-        if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):  # "no longer"
-            return True
+    if _no_longer(verb):
+        return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_HEADS:
         return True
     return False
+
+
+def _no_longer(verb: Token) -> bool:
+    """ "no longer supplies": an act stopped."""
+    return any(
+        c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in verb.children
+    )
 
 
 def _targets(

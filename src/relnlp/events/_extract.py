@@ -32,6 +32,7 @@ from relnlp.events._clauses import (
     _match,
     _mutual,
     _negated,
+    _no_longer,
     _prep_objects,
     _scheduled,
     _skip_clause,
@@ -49,21 +50,31 @@ from relnlp.events._roles import (
     _sentence_event,
     _under_event,
 )
-from relnlp.events._statements import _complement_groups, _complement_role
+from relnlp.events._statements import (
+    _appeal_groups,
+    _complement_groups,
+    _complement_role,
+    _governed,
+)
 from relnlp.events._types import Event, EventVerbs, Trigger, quad_class
 from relnlp.events._words import (
     ACT_NOUNS,
+    ACTOR_PRONOUNS,
     ADJUNCT_PREPS,
+    APPEAL_ROOTS,
     AUTHOR_PRONOUNS,
     COURSE_VERBS,
     FORCE_NOUNS,
     INFORMANT_HEADS,
+    NEGATING_HEADS,
     NOMINAL_FRAMES,
     NOMINAL_MUTUAL,
     NOMINALS,
     OBJECT_VERBS,
     PRONOUN_KINDS,
     RECEIVE_VERBS,
+    REFUSAL_HEADS,
+    REFUSAL_MODALS,
     SOLO_ROOTS,
     SOLO_VERBS,
     SPEECH_ROOTS,
@@ -158,12 +169,21 @@ def _event_at(
             # source's own; the next phrase names the target
             continue
         if _fills_role(np_, actors):
-            # "called on the international community to block X": the target is the
-            # community, named by no one, not the object of what it is asked to do;
-            # unless the parser split an apposition into a second object right after
-            # it ("meet his counterpart Italian President X")
+            # "called on all parties to show restraint": the target is the parties, named
+            # by no one, not the object of what they are asked to do; unless the parser
+            # split an apposition into a second object right after it ("meet his
+            # counterpart Italian President X")
             twin = next((o for o in tgt_nps if _split_apposition(np_, o)), None)
             got = [a for a in _np_side(twin, actors) if a not in sources] if twin else []
+            if not got and trig.cameo[:2] in APPEAL_ROOTS:
+                # "called on the international community to disconnect Russia from
+                # SWIFT": an appeal to no one named is aimed at the actor the act it asks
+                # for is aimed at (the guidelines' statement "aimed at another actor")
+                own = _own_side(sources, src_np, actors)
+                groups = _appeal_groups(verb, actors, verbs)
+                got = next((kept for g in groups if (kept := actors.others(g, own))), [])
+                if got and _asks_hostile_act(verb, verbs):
+                    trig = Trigger(trig.verb, None, None, "10", -5.0)  # a demand (CAMEO 10)
             targets, target_filled = got, True
             break
     if not targets and not target_filled:
@@ -210,17 +230,12 @@ def _event_at(
             if not act_subject:
                 return None  # "the paper discusses", "their missteps provide": not an actor
         before, after = _nearby_actors(verb, actors, context, src_np)
-        if not sources and not passive and not act_subject:
-            # a subject that names no one ("officials", a pronoun, a conjoined verb the
-            # parse cut off): an actor named before the trigger (the last for a pronoun,
-            # else the first: :func:`_nearby_actors`), of the kind a pronoun takes ("met
-            # Taliban leaders; they promised" -> Taliban)
-            kinds = PRONOUN_KINDS.get(src_np.lower_) if src_np is not None else None
-            sources = [
-                a.name
-                for a in before
-                if a.name not in targets and (kinds is None or a.label in kinds)
-            ][:1]
+        pronoun = src_np is not None and src_np.lower_ in PRONOUN_KINDS
+        if not sources and not passive and not act_subject and not pronoun:
+            # a subject that names no one ("officials", a conjoined verb the parse cut
+            # off): the first actor named before the trigger (:func:`_nearby_actors`); a
+            # pronoun was resolved as in the strict pass (:meth:`_Context.resolve_scored`)
+            sources = [a.name for a in before if a.name not in targets][:1]
         if not targets:
             # no object the parse can see: the next actor named after the trigger
             own = _own_side(sources, src_np, actors)
@@ -265,8 +280,10 @@ def _event_at(
         # when the act intended is hostile
         cameo, gold = ("03", 4.0) if gold >= 0 else ("13", -6.0)
     if negated:
-        if gold < 0 or trig.cameo[:2] == "01":
-            return None  # "did not attack", "has not announced": no act took place
+        if gold < 0 or trig.cameo[:2] == "01" or not _refusal(verb, trig):
+            # "did not attack", "has not announced", "did not recognize": no act took
+            # place (the guidelines: negated actions are not events)
+            return None
         cameo, gold = "12", round(-0.5 * gold, 3)  # a withheld act of cooperation: a refusal
     return _sentence_event(
         verb,
@@ -533,6 +550,7 @@ def _extract(doc: Doc, verbs: EventVerbs) -> list[Event]:
         if text[sent.start_char : sent.end_char].rstrip().endswith("?"):
             continue
         found = len(out)
+        orphans: list[Event] = []
         candidates: list[tuple[Token, tuple[Trigger, list[Token]]]] = []
         nouns: list[Token] = []
         for i in range(sent.start, sent.end):
@@ -576,21 +594,26 @@ def _extract(doc: Doc, verbs: EventVerbs) -> list[Event]:
                 continue
             if scheduled and not ev.negated:
                 ev = replace(ev, cameo="036", type=quad_class("036"), goldstein=4.0)
+            if _unresolved_pronoun(tok, ev):
+                # "they will fight X" with "they" unresolved: kept only when no event of
+                # the sentence, strict or loose, has a source
+                orphans.append(_dated(ev, tok, sent, timexes, chron))
+                continue
             out.append(_dated(ev, tok, sent, timexes, chron))
+        if len(out) == found and orphans:
+            loose = _loose_event(candidates, nouns, actors, verbs, context)
+            if loose is not None and loose[0].source is not None:
+                out.append(_dated(loose[0], loose[1], sent, timexes, chron))
+            else:
+                out += orphans
+        elif orphans:
+            out += orphans
         if len(out) == found:
             # A sentence that reports an act (a trigger in a clause that is no hypothesis)
             # but whose parse gave no event: fill the roles from the actors it names.
-            for tok, m in candidates:
-                ev = _event_at(tok, m[0], m[1], actors, verbs, context, loose=True)
-                if ev is not None:
-                    out.append(_dated(ev, tok, sent, timexes, chron))
-                    break
-            else:
-                for tok in nouns:
-                    nev = _nominal_event(tok, verbs, actors, context, loose=True)
-                    if nev is not None:
-                        out.append(_dated(nev, tok, sent, timexes, chron))
-                        break
+            loose = _loose_event(candidates, nouns, actors, verbs, context)
+            if loose is not None:
+                out.append(_dated(loose[0], loose[1], sent, timexes, chron))
         if len(out) == found:
             # Last resort: the trigger's roles from the actors named around it alone
             # (:func:`_backoff_event`), at a low actor confidence.
@@ -600,6 +623,59 @@ def _extract(doc: Doc, verbs: EventVerbs) -> list[Event]:
                     out.append(_dated(ev, tok, sent, timexes, chron))
                     break
     return out
+
+
+def _refusal(verb: Token, trig: Trigger) -> bool:
+    """Whether a negated act is a refusal or a cut stated as such: "refused to join",
+    "will not lift the ban", "would not recognise" (a decision announced), "stopped
+    supplying", "no longer supplies", or talks that failed ("failed to reach an
+    agreement": something took place between the two); not a report that an act did not
+    happen ("did not recognize", "has not joined", "failed to give him a job")."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_HEADS:
+        head = verb.head.lemma_.lower()
+        return head in REFUSAL_HEADS or (head == "fail" and _mutual(trig))
+    return _no_longer(verb) or any(
+        c.tag_ == "MD" and c.lower_ in REFUSAL_MODALS for c in verb.children
+    )
+
+
+def _asks_hostile_act(verb: Token, verbs: EventVerbs) -> bool:
+    """Whether an appeal asks for a hostile act ("called on X to block Y")."""
+    return any((m := _match(x, verbs)) is not None and m[0].goldstein < 0 for x in _governed(verb))
+
+
+def _loose_event(
+    candidates: list[tuple[Token, tuple[Trigger, list[Token]]]],
+    nouns: list[Token],
+    actors: _Actors,
+    verbs: EventVerbs,
+    context: _Context,
+) -> tuple[Event, Token] | None:
+    """The first event of a sentence's triggers with roles filled from the actors it
+    names (``loose``: :func:`_event_at`, :func:`_nominal_event`), with its trigger."""
+    for tok, m in candidates:
+        ev = _event_at(tok, m[0], m[1], actors, verbs, context, loose=True)
+        if ev is not None:
+            return ev, tok
+    for tok in nouns:
+        nev = _nominal_event(tok, verbs, actors, context, loose=True)
+        if nev is not None:
+            return nev, tok
+    return None
+
+
+def _unresolved_pronoun(verb: Token, ev: Event) -> bool:
+    """Whether the event of ``verb`` has no source because its subject is a pronoun no
+    actor was found for ("they will fight X", nobody named before)."""
+    subj, passive = _clause_subject(verb)
+    return (
+        ev.source is None
+        and not passive
+        and subj is not None
+        and subj.pos_ == "PRON"
+        and subj.lower_ in ACTOR_PRONOUNS
+        and len(ev.parties) < 2
+    )
 
 
 def _verb_as_noun(tok: Token) -> bool:

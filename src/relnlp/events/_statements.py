@@ -8,7 +8,8 @@ from typing import Any
 from spacy.tokens import Token
 
 from relnlp.events._actors import _Actors, _location, _np_actors, _np_side
-from relnlp.events._types import QUAD_CLASSES, Event
+from relnlp.events._clauses import _targets
+from relnlp.events._types import QUAD_CLASSES, Event, EventVerbs
 from relnlp.events._words import ACTOR_NOUNS
 
 
@@ -46,8 +47,38 @@ def _complement_groups(verb: Token, actors: _Actors) -> list[list[str]]:
     Kyiv had deployed troops" -> Ukraine), one group per noun phrase: coordinated actors
     stay together ("said that Syria will recognize Abkhazia and South Ossetia" ->
     [Syria], [Abkhazia, South Ossetia])."""
+    return _clause_groups(_complements(verb), actors)
+
+
+def _governed(verb: Token) -> list[Token]:
+    """The infinitives an appeal governs, with the infinitives coordinated with or
+    attached to them: "called on X to block Y, to disconnect Z" -> "block", "disconnect"."""
+    first = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    return first + [
+        c
+        for x in first
+        for c in x.children
+        if c.dep_ in {"conj", "advcl"} and c.tag_ == "VB" and c.pos_ == "VERB"
+    ]
+
+
+def _appeal_groups(verb: Token, actors: _Actors, verbs: EventVerbs) -> list[list[str]]:
+    """Actors at whom the acts an appeal asks for are aimed, one group per phrase ("called
+    on the international community to disconnect Russia from SWIFT" -> [Russia]): the
+    targets of the infinitives (:func:`relnlp.events._clauses._targets`), never the
+    actors of their adjuncts ("to show restraint in a call with X")."""
+    return [
+        g
+        for x in _governed(verb)
+        for np_ in _targets(x, [], False, verbs)
+        if (g := _np_side(np_, actors))
+    ]
+
+
+def _clause_groups(clauses: list[Token], actors: _Actors) -> list[list[str]]:
+    """Actors of ``clauses``, each clause's subject first, one group per noun phrase."""
     out: list[list[str]] = []
-    for comp in _complements(verb):
+    for comp in clauses:
         for subj in (c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}):
             out.append(_np_side(subj, actors))
             out += [_np_side(c, actors) for c in subj.children if c.dep_ == "poss"]

@@ -126,6 +126,13 @@ HEDGE_HEADS = frozenset(
 )
 #: Verbs under which a governed act is withheld: "failed to support", "refused to meet".
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "cease", "stop", "avoid", "neglect"})
+#: Of those, the verbs that state a refusal or a cut (coded as a refusal, CAMEO 12):
+#: "refused to join", "stopped supplying"; "failed to join" or "avoided meeting" report
+#: that no act took place.
+REFUSAL_HEADS = frozenset({"refuse", "decline", "cease", "stop"})
+#: Modals whose negation states a refusal: "will not lift", "would not recognise",
+#: "cannot accept".
+REFUSAL_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})
 #: Verbs of attempt: an act under them is reported when the attempt is in the past.
 ATTEMPT_HEADS = frozenset({"seek", "try", "attempt", "strive", "endeavour", "endeavor"})
 #: Nouns whose "that" clause states a fact: "the fact that Turkey cracked down on ..."
@@ -247,6 +254,9 @@ VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 #: restraint", "X demanded a ceasefire", "X warned of escalation" (the speaker must be
 #: named). A bare statement (01) aimed at no one is not an event.
 SPEECH_ROOTS = frozenset({"02", "10", "13"})
+#: Appeals and demands (CAMEO 02, 10): aimed at whom they ask, or else at whom the act
+#: they ask for is aimed at.
+APPEAL_ROOTS = frozenset({"02", "10"})
 #: Acts that an actor does on its own, an event with its source alone when no one else is
 #: named (CAMEO codes them with or without a target): yielding (08: "declared a
 #: ceasefire", "called off the strike", "resigned"), investigating (09: "launched an
