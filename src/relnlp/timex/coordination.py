@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from relnlp.timex._lexicon import _YEAR
+from relnlp.timex._lexicon import _WD, _YEAR
+from relnlp.timex.anchoring import _WEEKDAYS
 from relnlp.timex.values import Timex
 
 _NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -34,6 +35,15 @@ MILITARY_LIST = re.compile(
 )
 _MILITARY = re.compile(rf"{_HHMM}\s*(?:hours|hrs|h)", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"(?P<day>.+)T\d\d:\d\d")
+# "every Monday", "each Friday evening": a recurring weekday that can head a list
+_EVERY_WEEKDAY = re.compile(r"(?:every|each)\s", re.IGNORECASE)
+_WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?")
+# a bare weekday, with its part of the day: "Thursday", "Friday evening"
+_BARE_WEEKDAY = re.compile(
+    rf"(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE
+)
+_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+)")
+_PART_VALUE = re.compile(r".*(?P<part>T(?:MO|AF|EV|NI))")
 
 
 def _days(span: str, offset: int) -> list[tuple[int, int, int]]:
@@ -139,6 +149,54 @@ def coordinated_days(text: str, timexes: list[Timex]) -> list[Timex]:
                 drop.add(year_at)
         out.append(t)
     return _by_start([t for t in out if t.start not in drop or not re.fullmatch(r"\d{4}", t.value)])
+
+
+def coordinated_sets(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Read the weekdays listed after "every <weekday>" as the same SET.
+
+    "every Wednesday and Thursday" recurs on both days: TimeML tags "every Wednesday"
+    (``XXXX-WXX-3``) and "Thursday" (``XXXX-WXX-4``), not a Thursday near the anchor.
+
+    Parameters
+    ----------
+    text : str
+        The text the expressions were found in.
+    timexes : list of Timex
+        Its expressions, in text order.
+
+    Returns
+    -------
+    list of Timex
+        The expressions, each bare weekday listed after a recurring one made a SET.
+
+    Examples
+    --------
+    >>> from relnlp.timex import Anchor, find_timexes
+    >>> s = "Ferries sail every Monday, Wednesday or Friday."
+    >>> [t.value for t in find_timexes(s, anchor=Anchor.from_value("2003-04-02"))]
+    ['XXXX-WXX-1', 'XXXX-WXX-3', 'XXXX-WXX-5']
+    """
+    out: list[Timex] = []
+    listing = False  # the previous expression is a recurring weekday heading a list
+    for t in timexes:
+        prev = out[-1] if out else None
+        day = _BARE_WEEKDAY.fullmatch(t.text)
+        if (
+            listing
+            and prev is not None
+            and day is not None
+            and t.type in ("DATE", "TIME")
+            and _LINK.fullmatch(text[prev.end : t.start])
+        ):
+            part = _PART_VALUE.fullmatch(t.value)
+            n = _WEEKDAYS.index(day.group("wd").lower()) + 1
+            t = replace(t, type="SET", value=f"XXXX-WXX-{n}" + (part.group("part") if part else ""))
+        else:
+            listing = t.type == "SET" and bool(
+                _EVERY_WEEKDAY.match(t.text) and _WEEKDAY_SET.fullmatch(t.value)
+            )
+        out.append(t)
+    return out
 
 
 def military_lists(text: str, timexes: list[Timex]) -> list[Timex]:

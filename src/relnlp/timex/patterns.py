@@ -323,7 +323,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "vague_dur",
         rf"(?P<det>(?:the\s+)?(?:past|{_LAST}|next|coming|previous|following|first|final)\s+)?"
-        r"(?P<q>(?:a\s+few|few|several|many|some|recent|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:\s+ahead)?(?![\w-])",
+        r"(?P<q>(?:a\s+few|few|several|many|some|recent|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:\s+ahead)?(?![\w-])"
+        # "for some time", "for quite some time", "for a while" (TimeBank: "some time" PXM)
+        r"|(?<=\b[Ff]or\s)(?P<while>(?:quite\s+)?some\s+time|a\s+while)(?![\w-])",
     ),
     # durations: "10 days", "more than 20 years"; a range keeps its own words ("two to three
     # weeks", "between two and three weeks", as "Between 2001 and 2007"), valued by its start
@@ -488,7 +490,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
         32,
     ),
     "vague_dur": (
-        r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b",
+        r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters|time|while)\b",
         True,
         40,
         2,

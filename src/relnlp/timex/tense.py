@@ -108,10 +108,12 @@ _AUX_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # the past perfect ("had called", "had not yet agreed"; not "had to")
-_HAD = re.compile(
-    r"[\s,]*(?:[A-Za-z]+\s+){0,3}?had\s+(?:not\s+|never\s+|already\s+|yet\s+|n't\s+)*(?:been|[a-z]+(?:ed|en|un|wn|ne|ot|ft|ld|ght))\b",
-    re.IGNORECASE,
+#: the past perfect: "had been diverted", "had not yet fallen"
+PAST_PERFECT = (
+    r"\bhad\s+(?:not\s+|never\s+|already\s+|yet\s+|n't\s+)*"
+    r"(?:been|[a-z]+(?:ed|en|un|wn|ne|ot|ft|ld|ght))\b"
 )
+_HAD = re.compile(r"[\s,]*(?:[A-Za-z]+\s+){0,3}?" + PAST_PERFECT, re.IGNORECASE)
 _PLANNED = ("expected", "scheduled", "slated", "planned", "due", "set for")
 _BEFORE = 120
 _AFTER = 150

@@ -1,0 +1,105 @@
+"""Issue 16, eleventh pass: the other weekdays of "every Monday and Thursday", "for some
+time", a year-less month after a bare old year in dated news, "would soon" in a past
+narrative, "Monday the 13th" and vague "many decades later". Sentences written for these
+tests (none comes from the seeds, the development reports, TimeBank/AQUAINT or the GUM
+documents).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from relnlp.timex import Anchor, find_timexes
+
+DCT = "2014-06-18"
+
+
+def found(text: str, doc_date: str | None = None) -> list[tuple[str, str, str, str | None]]:
+    anchor = Anchor.from_value(doc_date) if doc_date else Anchor()
+    return [(t.text, t.type, t.value, t.mod) for t in find_timexes(text, anchor=anchor)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The ferry to the island runs every Tuesday and Saturday.",
+            [("every Tuesday", "XXXX-WXX-2"), ("Saturday", "XXXX-WXX-6")],
+        ),
+        (
+            "Each Monday, Wednesday or Friday the choir rehearsed in the crypt.",
+            [("Each Monday", "XXXX-WXX-1"), ("Wednesday", "XXXX-WXX-3"), ("Friday", "XXXX-WXX-5")],
+        ),
+        (
+            "Inspectors call every Sunday and Thursday morning.",
+            [("every Sunday", "XXXX-WXX-7"), ("Thursday morning", "XXXX-WXX-4TMO")],
+        ),
+    ],
+)
+def test_weekdays_listed_after_every_are_the_same_set(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    got = found(sentence, DCT)
+    assert [(t, v) for t, _, v, _ in got] == expected
+    assert {kind for _, kind, _, _ in got} == {"SET"}
+
+
+def test_a_weekday_not_listed_after_every_stays_a_date() -> None:
+    # a dated weekday after the list, and a weekday in another clause, keep their dates
+    got = found("The ferry runs every Tuesday; on Saturday, 21 June it will not.", DCT)
+    assert [(t, k) for t, k, _, _ in got] == [
+        ("every Tuesday", "SET"),
+        ("Saturday, 21 June", "DATE"),
+    ]
+    got = found("He fished every Sunday. The storm came on Thursday.", DCT)
+    assert got[1][:3] == ("Thursday", "DATE", "2014-06-12")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("The two courts had argued over the will for some time.", "some time"),
+        ("Grain prices have been falling for quite some time.", "quite some time"),
+        ("The envoy rested in the port for a while before sailing on.", "a while"),
+    ],
+)
+def test_for_some_time_is_a_vague_duration(sentence: str, span: str) -> None:
+    assert found(sentence, DCT) == [(span, "DURATION", "PXM", None)]
+
+
+def test_some_time_without_for_is_not_a_duration() -> None:
+    assert found("At some time the ledger was lost.", DCT) == []
+    assert found("It took some time to count the votes.", DCT) == []
+
+
+def test_year_less_month_after_a_bare_old_year_takes_the_news_date() -> None:
+    # anniversary news: the old year is background, "In May" is this year's May (TimeBank
+    # practice: "since 1980. In September" in a 1989 dispatch is 1989-09)
+    text = "The dam burst in 1964. In May, survivors laid wreaths at the valley church."
+    assert [v for _, _, v, _ in found(text, DCT)] == ["1964", "2014-05"]
+
+
+def test_year_less_month_after_an_old_month_continues_the_story() -> None:
+    # a story told to the month goes on: "In June" after "In April 1964" is 1964's June
+    text = "The dam burst in April 1964. In June, engineers began to rebuild it."
+    assert [v for _, _, v, _ in found(text, DCT)] == ["1964-04", "1964-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the past perfect carries the old story on
+        ("The canal was dug in 1825. By April the first barges had passed.", "1825-04"),
+        # a definite period of the story's year
+        ("The chapel burned in 1702. In the spring it was rebuilt.", "1702-SP"),
+    ],
+)
+def test_a_bare_old_year_still_anchors_a_story_that_plainly_goes_on(
+    text: str, expected: str
+) -> None:
+    assert found(text, DCT)[-1][2] == expected
+
+
+def test_speech_after_a_bare_old_year_keeps_the_news_date() -> None:
+    text = "The mine closed in 1985. In March, the mayor said it had been a mistake."
+    assert found(text, DCT)[-1][:3] == ("March", "DATE", "2014-03")
