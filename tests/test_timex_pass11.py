@@ -103,3 +103,46 @@ def test_a_bare_old_year_still_anchors_a_story_that_plainly_goes_on(
 def test_speech_after_a_bare_old_year_keeps_the_news_date() -> None:
     text = "The mine closed in 1985. In March, the mayor said it had been a mistake."
     assert found(text, DCT)[-1][:3] == ("March", "DATE", "2014-03")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The poet settled in Ravenna in 1318. He would soon fall ill.",
+        "In 1662 the bishop was soon to leave for the coast.",
+        "The duke would very soon regret the treaty.",
+    ],
+)
+def test_the_future_of_a_told_past_is_no_future_ref(text: str) -> None:
+    # an undated history: "soon" is soon after the story's time, not the reader's future
+    assert all(v != "FUTURE_REF" for _, _, v, _ in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date"),
+    [
+        ("The ministers said they would soon publish the figures.", DCT),  # news
+        ("The harbour will soon be dredged.", None),  # a plain future
+    ],
+)
+def test_soon_ahead_of_the_report_stays_future_ref(text: str, doc_date: str | None) -> None:
+    assert ("soon", "DATE", "FUTURE_REF", None) in found(text, doc_date)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the weekday names the 13th of the story's month, or of the month after it
+        ("The strike began in March 1911. On Monday the 13th the mills closed.", "1911-03-13"),
+        ("The strike began in March 1911. On Thursday the 13th the mills closed.", "1911-04-13"),
+        # only a year told: the month stays open
+        ("The strike began in 1911. On Monday the 13th the mills closed.", "XXXX-XX-13"),
+    ],
+)
+def test_weekday_and_day_of_the_month_in_an_undated_story(text: str, expected: str) -> None:
+    got = found(text)
+    assert got[-1][0].endswith("the 13th") and got[-1][1:3] == ("DATE", expected)
+
+
+def test_weekday_and_day_of_the_month_as_a_title_is_no_date() -> None:
+    assert found("The actor was cast in Friday the 13th.") == []

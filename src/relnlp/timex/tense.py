@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEADLINE", "FUTURE", "PAST", "PRESENT", "local_tense"]
+__all__ = ["DEADLINE", "FUTURE", "PAST", "PRESENT", "future_in_the_past", "local_tense"]
 
 PAST = "PAST"
 FUTURE = "FUTURE"
@@ -203,3 +203,27 @@ def _tense_of(cue: re.Match[str], text: str, at: int) -> str | None:
             return PRESENT
         return FUTURE
     return PRESENT
+
+
+# "would soon", "would very soon", "would then soon"; "was soon to" (the future seen from a past time)
+_WOULD_SOON = re.compile(r"\bwould\s+(?:[a-z]+\s+)?$|\b(?:was|were)\s+$", re.IGNORECASE)
+
+
+def future_in_the_past(text: str, start: int, end: int, narrated: bool) -> bool:
+    """Whether the word ``text[start:end]`` ("soon") looks ahead from a past the text tells.
+
+    ``narrated``: the text is undated or a dated history. There the future of "he would
+    soon die" or "she was soon to leave" is the story's, not the reader's; in news
+    ("officials said they would soon decide") it is still ahead of the report (TimeML
+    FUTURE_REF).
+
+    Examples
+    --------
+    >>> s = "In 1850 he would soon die."
+    >>> future_in_the_past(s, 17, 21, True), future_in_the_past(s, 17, 21, False)
+    (True, False)
+    """
+    w = _WOULD_SOON.search(text[max(0, start - 30) : start]) if narrated else None
+    if w is None:
+        return False
+    return w.group(0).lower().startswith("would") or re.match(r"\s+to\b", text[end:]) is not None
