@@ -146,3 +146,32 @@ def test_weekday_and_day_of_the_month_in_an_undated_story(text: str, expected: s
 
 def test_weekday_and_day_of_the_month_as_a_title_is_no_date() -> None:
     assert found("The actor was cast in Friday the 13th.") == []
+
+
+@pytest.mark.parametrize("doc_date", [DCT, None])
+def test_weekdays_listed_with_a_slash(doc_date: str | None) -> None:
+    # also in an undated text, where a bare "Friday" has no date of its own
+    got = found("New episodes air every Tuesday / Friday on the station.", doc_date)
+    assert [(t, k, v) for t, k, v, _ in got] == [
+        ("every Tuesday", "SET", "XXXX-WXX-2"),
+        ("Friday", "SET", "XXXX-WXX-5"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the previous sentence told a day or a month: that is the time meant
+        ("The fort fell on 9 August 1757. By that time the garrison was starving.", "1757-08-09"),
+        ("The fort fell in August 1757. At that time the garrison was starving.", "1757-08"),
+        # a bare year is too coarse; no date at all: TimeML's PAST_REF
+        ("The fort fell in 1757. At that time the garrison was starving.", "PAST_REF"),
+        ("At that time the garrison was starving.", "PAST_REF"),
+    ],
+)
+def test_at_that_time(text: str, expected: str) -> None:
+    assert found(text)[-1] == ("that time", "DATE", expected, None)
+
+
+def test_that_time_without_a_preposition_of_time_is_not_tagged() -> None:
+    assert found("The envoy recalled that time fondly.", DCT) == []

@@ -8,7 +8,7 @@ from typing import Any
 
 from relnlp.timex._lexicon import _SENT_END
 from relnlp.timex.tense import DEADLINE, FUTURE, PAST, PAST_PERFECT, PRESENT
-from relnlp.timex.values import Norm
+from relnlp.timex.values import Norm, _ymd
 
 
 @dataclass
@@ -188,6 +188,21 @@ def _story_goes_on(ctx: _Ctx) -> bool:
         or re.search(r"\n[ \t]*\n", between)
         or len(_SENT_END.findall(between)) > _STORY_REACH
     )
+
+
+def that_time(ctx: _Ctx) -> Norm:
+    """ "at that time": the month or day the previous sentence told, else TimeML's PAST_REF.
+
+    A bare year is too coarse to be the time meant (TimeBank's "at the time" is PAST_REF),
+    and a date earlier in the same sentence is mostly another time set against it.
+    """
+    a = ctx.anchor
+    between = ctx.text[ctx.told_at : ctx.pos] if ctx.told_at >= 0 else "\n\n"
+    told = a.last_month if a.last_month and a.last_month[0] == a.narrative_year else None
+    if told is None or "\n" in between or len(_SENT_END.findall(between)) != 1:
+        return "DATE", "PAST_REF", None, True
+    day = a.last_day if a.last_day is not None and a.last_day[:2] == told else None
+    return "DATE", _ymd(*(day or told)), None, True
 
 
 def _by_tense(tense: str, y: int, month: int, day: int | None, a: Anchor) -> int | None:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from relnlp.timex._lexicon import _WD, _YEAR
 from relnlp.timex.anchoring import _WEEKDAYS
+from relnlp.timex.durations import _TOD_CODE
 from relnlp.timex.values import Timex
 
 _NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -38,12 +39,11 @@ _CLOCK_VALUE = re.compile(r"(?P<day>.+)T\d\d:\d\d")
 # "every Monday", "each Friday evening": a recurring weekday that can head a list
 _EVERY_WEEKDAY = re.compile(r"(?:every|each)\s", re.IGNORECASE)
 _WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?")
-# a bare weekday, with its part of the day: "Thursday", "Friday evening"
-_BARE_WEEKDAY = re.compile(
-    rf"(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE
+# the next weekday of the list, with its part of the day: ", Thursday", " / Friday evening"
+_LISTED_WEEKDAY = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+|/\s*)"
+    rf"(?P<day>(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?)(?![\w-])"
 )
-_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+)")
-_PART_VALUE = re.compile(r".*(?P<part>T(?:MO|AF|EV|NI))")
 
 
 def _days(span: str, offset: int) -> list[tuple[int, int, int]]:
@@ -151,11 +151,21 @@ def coordinated_days(text: str, timexes: list[Timex]) -> list[Timex]:
     return _by_start([t for t in out if t.start not in drop or not re.fullmatch(r"\d{4}", t.value)])
 
 
+def _in_place_of(timexes: list[Timex], added: list[Timex]) -> list[Timex]:
+    """``timexes`` with ``added`` in place of the expressions they overlap, in text order."""
+    if not added:
+        return timexes
+    spans = [(a.start, a.end) for a in added]
+    kept = [t for t in timexes if not any(s < t.end and t.start < e for s, e in spans)]
+    return _by_start(kept + added)
+
+
 def coordinated_sets(text: str, timexes: list[Timex]) -> list[Timex]:
     """Read the weekdays listed after "every <weekday>" as the same SET.
 
     "every Wednesday and Thursday" recurs on both days: TimeML tags "every Wednesday"
-    (``XXXX-WXX-3``) and "Thursday" (``XXXX-WXX-4``), not a Thursday near the anchor.
+    (``XXXX-WXX-3``) and "Thursday" (``XXXX-WXX-4``), not a Thursday near the anchor. A
+    listed weekday that is part of a longer date ("Monday, 3 May") ends the list.
 
     Parameters
     ----------
@@ -167,7 +177,7 @@ def coordinated_sets(text: str, timexes: list[Timex]) -> list[Timex]:
     Returns
     -------
     list of Timex
-        The expressions, each bare weekday listed after a recurring one made a SET.
+        The expressions, each weekday listed after a recurring one a SET, in text order.
 
     Examples
     --------
@@ -176,27 +186,23 @@ def coordinated_sets(text: str, timexes: list[Timex]) -> list[Timex]:
     >>> [t.value for t in find_timexes(s, anchor=Anchor.from_value("2003-04-02"))]
     ['XXXX-WXX-1', 'XXXX-WXX-3', 'XXXX-WXX-5']
     """
-    out: list[Timex] = []
-    listing = False  # the previous expression is a recurring weekday heading a list
+    added: list[Timex] = []
     for t in timexes:
-        prev = out[-1] if out else None
-        day = _BARE_WEEKDAY.fullmatch(t.text)
-        if (
-            listing
-            and prev is not None
-            and day is not None
-            and t.type in ("DATE", "TIME")
-            and _LINK.fullmatch(text[prev.end : t.start])
+        if not (
+            t.type == "SET" and _EVERY_WEEKDAY.match(t.text) and _WEEKDAY_SET.fullmatch(t.value)
         ):
-            part = _PART_VALUE.fullmatch(t.value)
-            n = _WEEKDAYS.index(day.group("wd").lower()) + 1
-            t = replace(t, type="SET", value=f"XXXX-WXX-{n}" + (part.group("part") if part else ""))
-        else:
-            listing = t.type == "SET" and bool(
-                _EVERY_WEEKDAY.match(t.text) and _WEEKDAY_SET.fullmatch(t.value)
-            )
-        out.append(t)
-    return out
+            continue
+        end = t.end
+        while (m := _LISTED_WEEKDAY.match(text, end)) is not None:
+            s, e = m.span("day")
+            if any(o.start < e and s < o.end and not s <= o.start <= o.end <= e for o in timexes):
+                break  # "every Sunday and Monday, 3 May": a date of its own
+            part = m.group("part")
+            value = f"XXXX-WXX-{_WEEKDAYS.index(m.group('wd').lower()) + 1}"
+            value += f"T{_TOD_CODE[part.lower()]}" if part else ""
+            added.append(Timex(s, e, text[s:e], "SET", value, None, False))
+            end = e
+    return _in_place_of(timexes, added)
 
 
 def military_lists(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -235,8 +241,4 @@ def military_lists(text: str, timexes: list[Timex]) -> list[Timex]:
             hhmm = n.group(0)
             value = f"{v.group('day')}T{hhmm[:2]}:{hhmm[2:]}"
             added.append(Timex(s, e, hhmm, "TIME", value, None, True))
-    if not added:
-        return timexes
-    spans = [(a.start, a.end) for a in added]
-    kept = [t for t in timexes if not any(s < t.end and t.start < e for s, e in spans)]
-    return _by_start(kept + added)
+    return _in_place_of(timexes, added)

@@ -19,6 +19,7 @@ from relnlp.timex.anchoring import (
     _recurring,
     _resolve_year,
     _story_goes_on,
+    that_time,
 )
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
 from relnlp.timex.holidays import n_holiday
@@ -691,6 +692,8 @@ def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 def _n_that_year(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """ "that year", "the same month": the narrative anchor."""
     a = ctx.anchor
+    if g.get("tt"):
+        return that_time(ctx)
     unit = g["unit"].lower()
     if unit == "day":
         if a.last_day:
