@@ -175,3 +175,12 @@ def test_at_that_time(text: str, expected: str) -> None:
 
 def test_that_time_without_a_preposition_of_time_is_not_tagged() -> None:
     assert found("The envoy recalled that time fondly.", DCT) == []
+
+
+@pytest.mark.parametrize("doc_date", [DCT, None])
+def test_every_weekday_keeps_its_part_of_the_day(doc_date: str | None) -> None:
+    got = found("The quiz is held every Thursday night and Sunday.", doc_date)
+    assert [(t, k, v) for t, k, v, _ in got] == [
+        ("every Thursday night", "SET", "XXXX-WXX-4TNI"),
+        ("Sunday", "SET", "XXXX-WXX-7"),
+    ]

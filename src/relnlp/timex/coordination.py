@@ -39,6 +39,7 @@ _CLOCK_VALUE = re.compile(r"(?P<day>.+)T\d\d:\d\d")
 # "every Monday", "each Friday evening": a recurring weekday that can head a list
 _EVERY_WEEKDAY = re.compile(r"(?:every|each)\s", re.IGNORECASE)
 _WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?")
+_PART_AFTER = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)(?![\w-])")
 # the next weekday of the list, with its part of the day: ", Thursday", " / Friday evening"
 _LISTED_WEEKDAY = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+|/\s*)"
@@ -193,6 +194,11 @@ def coordinated_sets(text: str, timexes: list[Timex]) -> list[Timex]:
         ):
             continue
         end = t.end
+        tod = _PART_AFTER.match(text, end)
+        if tod is not None and "T" not in t.value:  # "every Tuesday night" XXXX-WXX-2TNI
+            end = tod.end()
+            code = _TOD_CODE[tod.group("part").lower()]
+            added.append(replace(t, end=end, text=text[t.start : end], value=f"{t.value}T{code}"))
         while (m := _LISTED_WEEKDAY.match(text, end)) is not None:
             s, e = m.span("day")
             if any(o.start < e and s < o.end and not s <= o.start <= o.end <= e for o in timexes):
