@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from relnlp.timex._lexicon import _SENT_END
-from relnlp.timex.tense import DEADLINE, FUTURE, PAST, PRESENT
-from relnlp.timex.values import Norm
+from relnlp.timex.tense import DEADLINE, FUTURE, PAST, PAST_PERFECT, PRESENT
+from relnlp.timex.values import Norm, _ymd
 
 
 @dataclass
@@ -145,6 +145,18 @@ _SPEECH = re.compile(
 )
 
 
+def _continues_bare_year(ctx: _Ctx) -> bool:
+    """Whether a dated text's story plainly goes on after a bare old year (not speech)."""
+    if ctx.speech:
+        return False
+    if re.match(r"(?i)the\s", ctx.text[ctx.pos : ctx.pos + 4]):
+        return True
+    sentence = _SENT_END.split(ctx.text[ctx.pos : ctx.pos + 200], maxsplit=1)[0]
+    opening = ctx.text[max(ctx.told_at, ctx.pos - 120) : ctx.pos]
+    opening = _SENT_END.split(opening)[-1]
+    return re.search(PAST_PERFECT, opening + sentence, re.IGNORECASE) is not None
+
+
 def _story_goes_on(ctx: _Ctx) -> bool:
     """Whether a year-less date of a dated text continues the story of an old date it gave.
 
@@ -167,11 +179,30 @@ def _story_goes_on(ctx: _Ctx) -> bool:
     # a story told to the month or day goes on through what its people said ("On 22
     # October he told the nation"); a bare year before speech is background
     precise = a.last_month is not None and a.last_month[0] == a.narrative_year
+    # a bare old year is background in news: TimeML anchors "In March" after "began in
+    # 1991" on the document date (TimeBank: "since 1980. In September" is 1989-09), unless
+    # the story plainly goes on: a definite period of it ("In the autumn") or the past
+    # perfect ("By March the river had been diverted")
     return not (
-        (ctx.speech and not precise)
+        not (precise or _continues_bare_year(ctx))
         or re.search(r"\n[ \t]*\n", between)
         or len(_SENT_END.findall(between)) > _STORY_REACH
     )
+
+
+def that_time(ctx: _Ctx) -> Norm:
+    """ "at that time": the month or day the previous sentence told, else TimeML's PAST_REF.
+
+    A bare year is too coarse to be the time meant (TimeBank's "at the time" is PAST_REF),
+    and a date earlier in the same sentence is mostly another time set against it.
+    """
+    a = ctx.anchor
+    between = ctx.text[ctx.told_at : ctx.pos] if ctx.told_at >= 0 else "\n\n"
+    told = a.last_month if a.last_month and a.last_month[0] == a.narrative_year else None
+    if told is None or "\n" in between or len(_SENT_END.findall(between)) != 1:
+        return "DATE", "PAST_REF", None, True
+    day = a.last_day if a.last_day is not None and a.last_day[:2] == told else None
+    return "DATE", _ymd(*(day or told)), None, True
 
 
 def _by_tense(tense: str, y: int, month: int, day: int | None, a: Anchor) -> int | None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from relnlp.timex._lexicon import _YEAR
+from relnlp.timex._lexicon import _WD, _YEAR
+from relnlp.timex.anchoring import _WEEKDAYS
+from relnlp.timex.durations import _TOD_CODE
 from relnlp.timex.values import Timex
 
 _NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -34,6 +36,15 @@ MILITARY_LIST = re.compile(
 )
 _MILITARY = re.compile(rf"{_HHMM}\s*(?:hours|hrs|h)", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"(?P<day>.+)T\d\d:\d\d")
+# "every Monday", "each Friday evening": a recurring weekday that can head a list
+_EVERY_WEEKDAY = re.compile(r"(?:every|each)\s", re.IGNORECASE)
+_WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?")
+_PART_AFTER = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)(?![\w-])")
+# the next weekday of the list, with its part of the day: ", Thursday", " / Friday evening"
+_LISTED_WEEKDAY = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+|/\s*)"
+    rf"(?P<day>(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?)(?![\w-])"
+)
 
 
 def _days(span: str, offset: int) -> list[tuple[int, int, int]]:
@@ -141,6 +152,65 @@ def coordinated_days(text: str, timexes: list[Timex]) -> list[Timex]:
     return _by_start([t for t in out if t.start not in drop or not re.fullmatch(r"\d{4}", t.value)])
 
 
+def _in_place_of(timexes: list[Timex], added: list[Timex]) -> list[Timex]:
+    """``timexes`` with ``added`` in place of the expressions they overlap, in text order."""
+    if not added:
+        return timexes
+    spans = [(a.start, a.end) for a in added]
+    kept = [t for t in timexes if not any(s < t.end and t.start < e for s, e in spans)]
+    return _by_start(kept + added)
+
+
+def coordinated_sets(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Read the weekdays listed after "every <weekday>" as the same SET.
+
+    "every Wednesday and Thursday" recurs on both days: TimeML tags "every Wednesday"
+    (``XXXX-WXX-3``) and "Thursday" (``XXXX-WXX-4``), not a Thursday near the anchor. A
+    listed weekday that is part of a longer date ("Monday, 3 May") ends the list.
+
+    Parameters
+    ----------
+    text : str
+        The text the expressions were found in.
+    timexes : list of Timex
+        Its expressions, in text order.
+
+    Returns
+    -------
+    list of Timex
+        The expressions, each weekday listed after a recurring one a SET, in text order.
+
+    Examples
+    --------
+    >>> from relnlp.timex import Anchor, find_timexes
+    >>> s = "Ferries sail every Monday, Wednesday or Friday."
+    >>> [t.value for t in find_timexes(s, anchor=Anchor.from_value("2003-04-02"))]
+    ['XXXX-WXX-1', 'XXXX-WXX-3', 'XXXX-WXX-5']
+    """
+    added: list[Timex] = []
+    for t in timexes:
+        if not (
+            t.type == "SET" and _EVERY_WEEKDAY.match(t.text) and _WEEKDAY_SET.fullmatch(t.value)
+        ):
+            continue
+        end = t.end
+        tod = _PART_AFTER.match(text, end)
+        if tod is not None and "T" not in t.value:  # "every Tuesday night" XXXX-WXX-2TNI
+            end = tod.end()
+            code = _TOD_CODE[tod.group("part").lower()]
+            added.append(replace(t, end=end, text=text[t.start : end], value=f"{t.value}T{code}"))
+        while (m := _LISTED_WEEKDAY.match(text, end)) is not None:
+            s, e = m.span("day")
+            if any(o.start < e and s < o.end and not s <= o.start <= o.end <= e for o in timexes):
+                break  # "every Sunday and Monday, 3 May": a date of its own
+            part = m.group("part")
+            value = f"XXXX-WXX-{_WEEKDAYS.index(m.group('wd').lower()) + 1}"
+            value += f"T{_TOD_CODE[part.lower()]}" if part else ""
+            added.append(Timex(s, e, text[s:e], "SET", value, None, False))
+            end = e
+    return _in_place_of(timexes, added)
+
+
 def military_lists(text: str, timexes: list[Timex]) -> list[Timex]:
     """Read the numbers listed before "N hours" as clock times of the same day.
 
@@ -177,8 +247,4 @@ def military_lists(text: str, timexes: list[Timex]) -> list[Timex]:
             hhmm = n.group(0)
             value = f"{v.group('day')}T{hhmm[:2]}:{hhmm[2:]}"
             added.append(Timex(s, e, hhmm, "TIME", value, None, True))
-    if not added:
-        return timexes
-    spans = [(a.start, a.end) for a in added]
-    kept = [t for t in timexes if not any(s < t.end and t.start < e for s, e in spans)]
-    return _by_start(kept + added)
+    return _in_place_of(timexes, added)

@@ -127,6 +127,8 @@ def _n_set(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 
 def _n_vague(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """Durations of unstated length: "several years" PXY, "a few hours" PTXH."""
+    if g.get("while"):
+        return "DURATION", "PXM", None, False  # "for some time": TimeBank's PXM
     if not (g.get("det") or g.get("q")):
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
         if not re.search(r"\b(?:for|within|in|over|after|of|took|takes|lasted)\s+$", before):

@@ -19,6 +19,7 @@ from relnlp.timex.anchoring import (
     _recurring,
     _resolve_year,
     _story_goes_on,
+    that_time,
 )
 from relnlp.timex.durations import _n_duration, _n_duration_adj, _n_set, _n_vague, _n_weekday_set
 from relnlp.timex.holidays import n_holiday
@@ -30,8 +31,16 @@ from relnlp.timex.periods import (
     n_millennium,
     n_turn,
 )
-from relnlp.timex.tense import PAST
-from relnlp.timex.times import _later_clock, _n_clock, _n_clock24, _n_daylight, _n_dom, _n_tod
+from relnlp.timex.tense import PAST, future_in_the_past
+from relnlp.timex.times import (
+    _later_clock,
+    _n_clock,
+    _n_clock24,
+    _n_daylight,
+    _n_dom,
+    _n_tod,
+    story_weekday_dom,
+)
 from relnlp.timex.values import (
     Norm,
     _add_years,
@@ -450,6 +459,8 @@ def _normalise(name: str, m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | 
         res = _day_relative(name, g, ctx)
         if res is not None and g.get("dom"):
             res = _weekday_dom(res, int(g["dom"]), ctx)
+        elif g.get("dom") and not (g.get("which") or g.get("rel")):
+            res = story_weekday_dom(_WEEKDAYS.index(g["wd"].lower()), int(g["dom"]), ctx, m.start())
         return res if res is None or res[2] else (res[0], res[1], mod, res[3])
     if name in _MORE:
         return _MORE[name](g, m, ctx)
@@ -501,6 +512,10 @@ def _n_ref(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     w = re.sub(r"\s+", " ", g["ref"].lower())
     if w == "soon" and ctx.tense == PAST:
         return None  # "problems soon arose": soon after the story's time, not the DCT's future
+    if w == "soon" and future_in_the_past(
+        ctx.text, m.start(), m.end(), ctx.anchor.doc_year is None or ctx.anchor.history
+    ):
+        return None  # "he would soon die" in a history: soon after the story's time
     for key, val in _REF.items():
         if w.endswith(key):
             return "DATE", val, None, True
@@ -677,6 +692,8 @@ def _n_year_part(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
 def _n_that_year(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     """ "that year", "the same month": the narrative anchor."""
     a = ctx.anchor
+    if g.get("tt"):
+        return that_time(ctx)
     unit = g["unit"].lower()
     if unit == "day":
         if a.last_day:

@@ -311,7 +311,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "that_year",
         r"(?:(?P<lead>later|earlier)\s+(?:in\s+)?)?(?P<det>that(?:\s+same)?|the\s+same|(?<=in\s)the(?=\s+day))"
-        r"\s+(?P<unit>year|month|day)(?![\w-])",
+        r"\s+(?P<unit>year|month|day)(?![\w-])"
+        # "at that time", "by that time": TimeML's PAST_REF, or the date just told
+        r"|(?:(?<=\b[Aa]t\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Ss]ince\s))(?P<tt>that\s+time)(?![\w-])",
     ),
     # recurrences: "daily", "each month", "every quarter", "annually"
     (
@@ -323,7 +325,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "vague_dur",
         rf"(?P<det>(?:the\s+)?(?:past|{_LAST}|next|coming|previous|following|first|final)\s+)?"
-        r"(?P<q>(?:a\s+few|few|several|many|some|recent|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:\s+ahead)?(?![\w-])",
+        r"(?P<q>(?:a\s+few|few|several|many|some|recent|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:\s+ahead)?(?![\w-])"
+        # "for some time", "for quite some time", "for a while" (TimeBank: "some time" PXM)
+        r"|(?<=\b[Ff]or\s)(?P<while>(?:quite\s+)?some\s+time|a\s+while)(?![\w-])",
     ),
     # durations: "10 days", "more than 20 years"; a range keeps its own words ("two to three
     # weeks", "between two and three weeks", as "Between 2001 and 2007"), valued by its start
@@ -480,7 +484,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
     "year_part": (r"(?:year|month|week|decade|century)", True, 40, 8),
     "weekend": (r"weekend", True, 12, 2),
     "holiday": (HOLIDAY_TRIGGER, True, 2, 40),
-    "that_year": (r"(?:year|month|day)\b", True, 30, 2),
+    "that_year": (r"(?:year|month|day|that time)\b", True, 30, 2),
     "set": (
         r"(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|each|every|per)",
         True,
@@ -488,7 +492,7 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
         32,
     ),
     "vague_dur": (
-        r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b",
+        r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters|time|while)\b",
         True,
         40,
         2,
@@ -587,7 +591,7 @@ def _keep(name: str, m: re.Match[str], text: str) -> bool:
     ):
         # "3:2", "the 2:15 train", "1500 hours of work": a score, a ratio or a count
         return False
-    if name == "that_year" and gd.get("det", "").lower() == "the" and not gd.get("lead"):
+    if name == "that_year" and (gd.get("det") or "").lower() == "the" and not gd.get("lead"):
         return False  # "in the day" alone is no date; "later in the day" is
     if name == "year3" and not _year3_ok(before, after):
         return False

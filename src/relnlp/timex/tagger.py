@@ -15,7 +15,7 @@ from relnlp.timex.anchoring import (
     _sentences,
     _update_anchor,
 )
-from relnlp.timex.coordination import coordinated_days, military_lists
+from relnlp.timex.coordination import coordinated_days, coordinated_sets, military_lists
 from relnlp.timex.normalise import _normalise
 from relnlp.timex.patterns import _COMPILED, _candidates, _keep
 from relnlp.timex.tense import local_tense
@@ -158,7 +158,8 @@ def find_timexes(
                 out, clock, value if typ == "DATE" and _DAY_VALUE.fullmatch(value) else None, ctx
             )
             clock = None
-    return _clock_of_day(text, military_lists(text, coordinated_days(text, out)))
+    listed = coordinated_sets(text, coordinated_days(text, out))
+    return _clock_of_day(text, military_lists(text, listed))
 
 
 _OR_SO = re.compile(r"\s+or\s+so\b(?!\s+(?:ago|later|earlier))")

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEADLINE", "FUTURE", "PAST", "PRESENT", "local_tense"]
+__all__ = ["DEADLINE", "FUTURE", "PAST", "PRESENT", "future_in_the_past", "local_tense"]
 
 PAST = "PAST"
 FUTURE = "FUTURE"
@@ -108,10 +108,12 @@ _AUX_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # the past perfect ("had called", "had not yet agreed"; not "had to")
-_HAD = re.compile(
-    r"[\s,]*(?:[A-Za-z]+\s+){0,3}?had\s+(?:not\s+|never\s+|already\s+|yet\s+|n't\s+)*(?:been|[a-z]+(?:ed|en|un|wn|ne|ot|ft|ld|ght))\b",
-    re.IGNORECASE,
+#: the past perfect: "had been diverted", "had not yet fallen"
+PAST_PERFECT = (
+    r"\bhad\s+(?:not\s+|never\s+|already\s+|yet\s+|n't\s+)*"
+    r"(?:been|[a-z]+(?:ed|en|un|wn|ne|ot|ft|ld|ght))\b"
 )
+_HAD = re.compile(r"[\s,]*(?:[A-Za-z]+\s+){0,3}?" + PAST_PERFECT, re.IGNORECASE)
 _PLANNED = ("expected", "scheduled", "slated", "planned", "due", "set for")
 _BEFORE = 120
 _AFTER = 150
@@ -201,3 +203,27 @@ def _tense_of(cue: re.Match[str], text: str, at: int) -> str | None:
             return PRESENT
         return FUTURE
     return PRESENT
+
+
+# "would soon", "would very soon", "would then soon"; "was soon to" (the future seen from a past time)
+_WOULD_SOON = re.compile(r"\bwould\s+(?:[a-z]+\s+)?$|\b(?:was|were)\s+$", re.IGNORECASE)
+
+
+def future_in_the_past(text: str, start: int, end: int, narrated: bool) -> bool:
+    """Whether the word ``text[start:end]`` ("soon") looks ahead from a past the text tells.
+
+    ``narrated``: the text is undated or a dated history. There the future of "he would
+    soon die" or "she was soon to leave" is the story's, not the reader's; in news
+    ("officials said they would soon decide") it is still ahead of the report (TimeML
+    FUTURE_REF).
+
+    Examples
+    --------
+    >>> s = "In 1850 he would soon die."
+    >>> future_in_the_past(s, 17, 21, True), future_in_the_past(s, 17, 21, False)
+    (True, False)
+    """
+    w = _WOULD_SOON.search(text[max(0, start - 30) : start]) if narrated else None
+    if w is None:
+        return False
+    return w.group(0).lower().startswith("would") or re.match(r"\s+to\b", text[end:]) is not None

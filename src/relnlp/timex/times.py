@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -59,6 +60,31 @@ def _n_dom(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
     if ym is None or ym[0] is None or not _valid_day(ym[0], ym[1], d):
         return None
     return "DATE", _ymd(ym[0], ym[1], d), None, True
+
+
+def story_weekday_dom(weekday: int, dom: int, ctx: _Ctx, start: int) -> Norm:
+    """ "(on) Monday the 13th" at ``start`` in a story with no day to count weekdays from.
+
+    The 13th that is that weekday (0 = Monday) in the month the text last gave or one of
+    the two after it; that month's 13th when none is; ``XXXX-XX-13`` when the text gave
+    no month (the year alone leaves the month open). Only after a preposition of time: "in
+    Friday the 13th" (a film) or "Friday the 13th is unlucky" name no day of the story.
+    """
+    if not re.search(
+        r"\b(?:on|by|until|till|from|since|before|after)\s+$",
+        ctx.text[max(0, start - 8) : start],
+        re.I,
+    ):
+        return None
+    told = ctx.anchor.last_month
+    if told is None:
+        return "DATE", f"XXXX-XX-{dom:02d}", None, True
+    months = [told[0] * 12 + told[1] - 1 + k for k in range(3)]
+    for j in months:
+        y, mo = j // 12, j % 12 + 1
+        if _valid_day(y, mo, dom) and dt.date(y, mo, dom).weekday() == weekday:
+            return "DATE", _ymd(y, mo, dom), None, True
+    return ("DATE", _ymd(*told, dom), None, True) if _valid_day(*told, dom) else None
 
 
 def _n_clock(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
