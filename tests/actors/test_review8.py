@@ -32,3 +32,16 @@ def _labels(nlp: Any, text: str) -> dict[str, str]:
 )
 def test_label(nlp: Any, text: str, name: str, label: str) -> None:
     assert _labels(nlp, text).get(name) == label
+
+
+def test_rank_and_surname_on_an_empty_span_at_the_end(nlp: Any) -> None:
+    """A span trimmed to nothing at the document's end is no rank and surname (hypothesis
+    found '&&&' raising IndexError)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from relnlp.pipeline._archival import rank_and_surname
+
+    doc = Doc(Vocab(), words=["&", "&", "&"])
+    assert rank_and_surname(doc, 3, 3) is False
+    assert nlp.analyze("&&&").entities.empty

@@ -210,7 +210,7 @@ def rank_and_surname(doc: Doc, s: int, e: int) -> bool:
     """True when token span [s, e) is a rank, office or courtesy title and one surname
     ("Admiral Smoot", "Ambassador Jones", "Dr. Velasquez-Orue"): a person, whatever label
     the model gave. A hyphenated surname is one surname."""
-    if doc[s].text not in _RANKS or s + 1 >= e or e != hyphenated_end(doc, s + 1, e):
+    if s + 1 >= e or doc[s].text not in _RANKS or e != hyphenated_end(doc, s + 1, e):
         return False
     return (
         all(
