@@ -45,3 +45,20 @@ def test_rank_and_surname_on_an_empty_span_at_the_end(nlp: Any) -> None:
     doc = Doc(Vocab(), words=["&", "&", "&"])
     assert rank_and_surname(doc, 3, 3) is False
     assert nlp.analyze("&&&").entities.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The Camp Was Quiet After The Storm", "Camp Was", None),
+        ("Marines returned to Camp Lejeune on Friday.", None, "Camp Lejeune"),
+    ],
+)
+def test_an_installation_name_is_no_auxiliary(
+    nlp: Any, text: str, absent: str | None, present: str | None
+) -> None:
+    found = _labels(nlp, text)
+    if absent is not None:
+        assert absent not in found, found
+    if present is not None:
+        assert found.get(present) == "FAC", found

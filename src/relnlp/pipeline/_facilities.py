@@ -163,6 +163,11 @@ _OPENERS = frozenset(
     "Yesterday Today Tomorrow Tonight Meanwhile However Also Still Then Later Earlier Last "
     "Next Now Once Thus Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 ).union(MONTH_NAMES)
+# Auxiliaries and modals, capitalised in a title-case heading ("The Camp Was Quiet"): no name.
+_AUXILIARIES = frozenset(
+    "Is Was Were Are Am Be Been Being Has Had Have Having Will Would Shall Should Can Could "
+    "May Might Must Did Does Do Not".split()
+)
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "São"})
 # Words of a facility head that name no facility when they stand alone with a head
@@ -216,7 +221,8 @@ def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[M
             start = m.start() + len(name) - len(rest)
             yield MilitaryName(start, m.end(), "FAC", rest, rest)
     for m in _INSTALLATION.finditer(text):
-        if m.group(1) not in _OPENERS and not city_country(m.group())[0]:
+        word = m.group(1)
+        if word not in _OPENERS and word not in _AUXILIARIES and not city_country(m.group())[0]:
             yield MilitaryName(m.start(), m.end(), "FAC", m.group(), m.group())
 
 
