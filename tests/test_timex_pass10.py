@@ -7,15 +7,14 @@ or the GUM documents).
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from relnlp.timex import Anchor, find_timexes
+from tests._files import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
 DCT = "2011-11-16"
@@ -191,14 +190,7 @@ def test_a_holiday_inside_a_title(sentence: str, spans: list[str]) -> None:
 
 
 def _checker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "time_gum_check", ROOT / "scripts/time_gum_check.py"
-    )
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_file("scripts/time_gum_check.py", "time_gum_check")
 
 
 def _tx(text: str, span: str, value: str) -> dict[str, object]:

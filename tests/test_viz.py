@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ from relnlp import viz
 from relnlp.cli import app
 from relnlp.errors import ConfigError
 from relnlp.schemas import ENTITY_LABELS, TABLES
+from tests._files import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -380,13 +380,7 @@ def test_cli_report_page_in_headless_chromium(
 
 # Notebooks ----------------------------------------------------------------------------
 def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "make_notebooks", ROOT / "scripts" / "make_notebooks.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file("scripts/make_notebooks.py", "make_notebooks")
 
 
 NOTEBOOK_NAMES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))

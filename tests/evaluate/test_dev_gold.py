@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.evaluate._gold_tool import gold_tool
+from tests._files import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "corpora" / "dev"
@@ -76,7 +76,7 @@ def test_dev_gold_validates_against_its_text(path: Path, dev_data: Path) -> None
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem[:16])
 def test_dev_gold_is_rebuilt_from_the_adjudicated_surface_lists(path: Path, dev_data: Path) -> None:
-    tool = gold_tool()
+    tool = load_file("corpora/tools/gold.py", "gold_tool")
     corp = tool.corpus("dev", data=dev_data)
     rebuilt = tool.build_doc("gold", path.stem, None, corp)
     assert rebuilt == json.loads(path.read_text("utf-8"))
@@ -96,7 +96,7 @@ def test_a_layer_the_report_does_not_list_is_refused_not_skipped(
     # A report annotated for passages and events only (docs.json 'layers'; every report
     # lists all four since the fifth session, so the listing is narrowed here): an
     # entities.tsv written for it, or `--only entities`, was once skipped in silence.
-    tool = gold_tool()
+    tool = load_file("corpora/tools/gold.py", "gold_tool")
     doc = "1958-frus-022-telegrams"
     ann = tmp_path / "x" / doc
     ann.mkdir(parents=True)

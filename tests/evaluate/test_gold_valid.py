@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from relnlp.schemas import ENTITY_LABELS
-from tests.evaluate._gold_tool import gold_tool
+from tests._files import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "corpora" / "gold"
@@ -37,7 +37,7 @@ def test_gold_file_validates(path: Path) -> None:
         assert not e["text"].startswith(("the ", "The ")) and not e["text"].endswith("'s")
     for d in gold["dates"]:
         assert text[d["start"] : d["end"]] == d["text"] and TIMEX.match(d["value"]), d
-    tool = gold_tool()
+    tool = load_file("corpora/tools/gold.py", "gold_tool")
     blocks = tool.blocks(text)
     kinds_seen = {b for p in gold["passages"] for b in p["blocks"]}
     for p in gold["passages"]:
@@ -50,6 +50,6 @@ def test_gold_file_validates(path: Path) -> None:
 
 @pytest.mark.parametrize("path", sorted(GOLD.glob("*.json")), ids=lambda p: p.stem[:3])
 def test_gold_is_rebuilt_from_the_adjudicated_surface_lists(path: Path) -> None:
-    tool = gold_tool()
+    tool = load_file("corpora/tools/gold.py", "gold_tool")
     rebuilt = tool.build_doc("gold", path.stem)
     assert rebuilt == json.loads(path.read_text("utf-8"))

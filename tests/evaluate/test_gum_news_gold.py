@@ -5,12 +5,12 @@ Parsing only: nothing here runs relnlp on the held-out GUM documents.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests._files import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 _HEADER = "# doc GUM_news_demo | date 2020-01-02 | coref/tsv commit {} | sentences 1-2 of 9".format(
@@ -19,15 +19,7 @@ _HEADER = "# doc GUM_news_demo | date 2020-01-02 | coref/tsv commit {} | sentenc
 
 
 def _tool() -> ModuleType:
-    name = "gum_news_check_for_tests"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts/gum_news_check.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_file("scripts/gum_news_check.py", "gum_news_check_for_tests")
 
 
 def _files() -> list[Path]:

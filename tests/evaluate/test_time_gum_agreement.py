@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
+from tests._files import load_file
+
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = "The fair opened on Monday and ran for three weeks, as in early 1999."
 
 
 def _tool() -> ModuleType:
-    name = "time_gum_agreement_for_tests"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts/time_gum_agreement.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_file("scripts/time_gum_agreement.py", "time_gum_agreement_for_tests")
 
 
 def _tx(surface: str, typ: str, value: str, mod: str | None = None) -> dict[str, Any]:

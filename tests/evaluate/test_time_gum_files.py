@@ -13,14 +13,14 @@ from typing import Any
 
 import pytest
 
-from tests.evaluate._gold_tool import gold_tool
+from tests._files import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "corpora" / "time_gum"
 
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 # TIMEX3 mods as the gold tool knows them ("" there is no mod; None here)
-MODS = {None} | (gold_tool().MODS - {""})
+MODS = {None} | (load_file("corpora/tools/gold.py", "gold_tool").MODS - {""})
 _CALENDAR = re.compile(
     r"(?:BC)?[\dX]{1,4}"
     r"(?:-(?:\d\d|XX|SP|SU|FA|WI|Q[1-4X]|H[12X]|W(?:\d\d|XX))"

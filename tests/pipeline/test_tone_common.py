@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+from tests._files import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def tc():
-    spec = importlib.util.spec_from_file_location("tone_common", ROOT / "scripts/tone_common.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["tone_common"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_file("scripts/tone_common.py", "tone_common")
 
 
 DOCS = np.array(["a"] * 4 + ["b"] * 4 + ["c"] * 4)
@@ -80,10 +75,7 @@ def test_table_row_lists_every_fold(tc):
 
 
 def test_file_weights_give_each_file_the_same_total():
-    spec = importlib.util.spec_from_file_location("train_tone", ROOT / "scripts/train_tone.py")
-    assert spec is not None and spec.loader is not None
-    tt = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tt)
+    tt = load_file("scripts/train_tone.py", "train_tone")
     files = ["big"] * 6 + ["small"] * 2
     w = tt.file_weights(files)
     assert w[:6].sum() == pytest.approx(w[6:].sum())
@@ -95,10 +87,7 @@ def test_file_weights_give_each_file_the_same_total():
 def test_at_scale_weighs_the_syntax_terms_and_the_model_reads_them_as_fitted():
     from relnlp.tone.model import SYNTAX_SEP
 
-    spec = importlib.util.spec_from_file_location("train_tone", ROOT / "scripts/train_tone.py")
-    assert spec is not None and spec.loader is not None
-    tt = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tt)
+    tt = load_file("scripts/train_tone.py", "train_tone")
     rows = [
         ("The envoys signed the accord.", "v:sign q:verbal_cooperation", "verbal_cooperation"),
         ("The envoys signed a new accord.", "v:sign q:verbal_cooperation", "verbal_cooperation"),
