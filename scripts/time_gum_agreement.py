@@ -39,7 +39,7 @@ def agreement(a: list[Record], b: list[Record]) -> dict[str, float | int]:
 
 def matched(a: list[Record], b: list[Record]) -> list[tuple[Record, Record]]:
     """One-to-one overlap pairs (TempEval-3 relaxed matching), in text order."""
-    pairs = [(a[i], b[j]) for j, i in metrics._match_relaxed(b, a)]
+    pairs = [(a[i], b[j]) for j, i in metrics.match_relaxed(b, a)]
     return sorted(pairs, key=lambda p: p[0]["start"])
 
 

@@ -15,6 +15,7 @@ from typing import Any
 __all__ = [
     "PRF",
     "bin_scores",
+    "match_relaxed",
     "multilabel_f1",
     "prf",
     "quadratic_kappa",
@@ -62,8 +63,16 @@ def _overlaps(a: Span, b: Span) -> bool:
     return bool(a["start"] < b["end"] and b["start"] < a["end"])
 
 
-def _match_relaxed(pred: Sequence[Span], gold: Sequence[Span]) -> list[tuple[int, int]]:
-    """One-to-one overlap matching, greedy by overlap length (each span used once)."""
+def match_relaxed(pred: Sequence[Span], gold: Sequence[Span]) -> list[tuple[int, int]]:
+    """One-to-one overlap matching, greedy by overlap length (each span used once).
+
+    Pairs are ``(pred index, gold index)``; a span overlaps another when their character
+    ranges share at least one character.
+
+    >>> match_relaxed([{"start": 0, "end": 5}, {"start": 2, "end": 12}],
+    ...               [{"start": 3, "end": 10}, {"start": 20, "end": 22}])
+    [(1, 0)]
+    """
     cands = []
     for i, p in enumerate(pred):
         for j, g in enumerate(gold):
@@ -113,7 +122,7 @@ def span_prf(
         pred = [p for p in pred if p[label] == only_label]
         gold = [g for g in gold if g[label] == only_label]
     if relaxed:
-        pairs = _match_relaxed(pred, gold)
+        pairs = match_relaxed(pred, gold)
         tp = sum(1 for i, j in pairs if label is None or pred[i][label] == gold[j][label])
     else:
 
@@ -135,7 +144,7 @@ def value_scores(pred: Sequence[Span], gold: Sequence[Span]) -> dict[str, float]
     >>> value_scores(p, g)
     {'value_accuracy': 0.5, 'value_f1': 0.5, 'matched': 2}
     """
-    pairs = _match_relaxed(pred, gold)
+    pairs = match_relaxed(pred, gold)
     correct = sum(1 for i, j in pairs if pred[i].get("value") == gold[j].get("value"))
     return {
         "value_accuracy": correct / len(pairs) if pairs else 0.0,

@@ -169,7 +169,7 @@ def score_timexes(docs: Sequence[TimeDoc], preds: Sequence[Timexes]) -> dict[str
     strict = metrics.span_prf(pred, gold, label=None)
     relaxed = metrics.span_prf(pred, gold, label=None, relaxed=True)
     vals = metrics.value_scores(pred, gold)
-    pairs = metrics._match_relaxed(pred, gold)
+    pairs = metrics.match_relaxed(pred, gold)
     typed = sum(1 for i, j in pairs if pred[i].get("type") == gold[j].get("type"))
     return {
         "strict_p": strict.precision,
