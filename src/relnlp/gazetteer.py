@@ -120,9 +120,10 @@ class Gazetteer:
         # Canonical names are English Wikipedia titles as written, en dash included
         # ("China\u2013Pakistan Economic Corridor"; guidelines section 8, fourth session).
         canonical = e.canonical
-        hit = Hit(
-            canonical, e.label, e.kind, e.country or (canonical if e.kind == "state" else None)
-        )
+        # A state is its own country, a former one too ("the Soviet Union", "Yugoslavia"),
+        # as its demonyms already were ("Yugoslav" -> Yugoslavia).
+        own = canonical if e.kind in {"state", "former-state"} else None
+        hit = Hit(canonical, e.label, e.kind, e.country or own)
         for s in (e.canonical, *e.aliases, *e.acronyms, *e.native):
             self._put(s, hit)
         if e.demonyms:
