@@ -167,3 +167,38 @@ def test_structure_plain_text_without_header() -> None:
 def test_structure_empty_text() -> None:
     d = Document.from_text("   \n\n  ")
     assert d.passages == () and d.blocks == ()
+
+
+def test_structure_header_lines_without_blank_lines_between() -> None:
+    # Title, byline and date on consecutive lines, as news pages and covers set them
+    # (owner, ninth session; text written for this test).
+    text = (
+        "Ferry Talks Resume on the Strait\nBy Ines Morales\nOctober 9, 2019\n\n"
+        "Delegations from both islands met in the port town on Tuesday. They agreed on fares.\n"
+    )
+    d = Document.from_text(text)
+    assert (d.title, d.author, d.date) == (
+        "Ferry Talks Resume on the Strait",
+        "Ines Morales",
+        "2019-10-09",
+    )
+    assert [text[p.start : p.start + 11] for p in d.passages] == ["Delegations"]
+
+
+def test_structure_two_line_title_stays_one_title() -> None:
+    # A title wrapped over two lines has no byline or date line inside it: left whole.
+    text = "Water and Power:\nThe Politics of Dams on Shared Rivers\n\nBy Ines Morales\n\nRivers cross borders.\n"
+    d = Document.from_text(text)
+    assert d.title == "Water and Power: The Politics of Dams on Shared Rivers"
+    assert d.author == "Ines Morales"
+
+
+def test_structure_header_split_needs_short_lines() -> None:
+    # A block whose first line ends a sentence is not split at a date line after it.
+    text = (
+        "The delegations met twice that autumn, and both meetings ended without a text.\n"
+        "October 9, 2019\n\nMore talks followed.\n"
+    )
+    d = Document.from_text(text)
+    assert d.author is None
+    assert [(b.start, b.end) for b in d.blocks][0] == (0, text.index("\n\n"))

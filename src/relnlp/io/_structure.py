@@ -68,6 +68,41 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _header_line(line: str) -> bool:
+    """A byline ("By Ann Lee") or a line that is only a date ("June 4, 2023")."""
+    line = line.strip()
+    if _BY.match(line) and _looks_like_name(line):
+        return True
+    return bool(find_dates(line)) and len(line.split()) <= 6
+
+
+def _split_header(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split a front-matter block whose lines are title, byline and date into one block a
+    line ("Talks Resume\nBy Ann Lee\nJune 4, 2023"), as a news page or a report's cover
+    sets them without blank lines between. Only the first three blocks are candidates, and
+    only when every line is short, none ends a sentence, and a line after the first is a
+    byline or a date alone; any other block is left as it is.
+    """
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(spans):
+        lines = text[s:e].split("\n")
+        if (
+            k < 3
+            and 2 <= len(lines) <= 6
+            and all(0 < len(ln.split()) <= 20 for ln in lines)
+            and not any(_TERMINAL.search(ln.rstrip()) for ln in lines)
+            and any(_header_line(ln) for ln in lines[1:])
+        ):
+            pos = s
+            for ln in lines:
+                lead = len(ln) - len(ln.lstrip())
+                out.append((pos + lead, pos + len(ln.rstrip())))
+                pos += len(ln) + 1
+        else:
+            out.append((s, e))
+    return out
+
+
 class _Blk:
     """Working record for one block while classifying."""
 
@@ -283,6 +318,8 @@ def find_structure(
     lines = normalise_newlines(text)
     if spans is None:
         spans = split_blocks(lines)
+        if find_header:
+            spans = _split_header(lines, spans)
     cstarts = view.starts
     blks: list[_Blk] = []
     for i, (s, e) in enumerate(spans):
