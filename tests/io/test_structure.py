@@ -202,3 +202,15 @@ def test_structure_header_split_needs_short_lines() -> None:
     d = Document.from_text(text)
     assert d.author is None
     assert [(b.start, b.end) for b in d.blocks][0] == (0, text.index("\n\n"))
+
+
+def test_structure_byline_with_several_authors() -> None:
+    text = "Grain Corridors Reopen\nBy Ines Morales and Tomas Varga\n\nShips left the port.\n"
+    assert Document.from_text(text).author == "Ines Morales and Tomas Varga"
+    three = "Grain Corridors Reopen\n\nBy Ines Morales, Tomas Varga & Li Wen\n\nShips left.\n"
+    assert Document.from_text(three).author == "Ines Morales, Tomas Varga & Li Wen"
+
+
+def test_structure_heading_list_without_by_is_no_byline() -> None:
+    text = "Grain Corridors Reopen\n\nFood Security and Naval Escorts\n\nShips left the port at dawn.\n"
+    assert Document.from_text(text).author is None

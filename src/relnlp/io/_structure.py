@@ -54,6 +54,8 @@ _NOT_NAME_WORDS = frozenset(
     "In On For Working Paper Papers Policy Brief Analysis Commentary".split()
 )
 _BY = re.compile(r"^(?:by|By|BY)\s+")
+#: between the names of several authors: "Ann Lee and Tom Hart", "A, B & C"
+_AUTHORS_SEP = re.compile(r"\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*")
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
@@ -133,7 +135,19 @@ class _Blk:
 
 
 def _looks_like_name(line: str) -> bool:
-    line = _BY.sub("", line.strip())
+    """One name of two to four name words, or after "By" up to six of them ("By Ann Lee,
+    Tom Hart and Bo Wu"; a list without "By" could be a heading: "Energy Security and
+    Arms Control")."""
+    line = line.strip()
+    if _BY.match(line):
+        line = _BY.sub("", line)
+        names = [n for n in _AUTHORS_SEP.split(line) if n.strip()]
+        if 2 <= len(names) <= 6 and all(_one_name(n) for n in names):
+            return True
+    return _one_name(line)
+
+
+def _one_name(line: str) -> bool:
     words = line.replace(",", " ").split()
     if not 2 <= len(words) <= 4:
         return False
