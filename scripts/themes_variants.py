@@ -58,6 +58,7 @@ from relnlp.themes.classifier import (  # noqa: E402
     _analyzer,
     _joined,
     cue_counts,
+    document_priors,
     examples_as_labels,
 )
 from relnlp.themes.context import _ITEM, SHORT_WORDS  # noqa: E402
@@ -160,6 +161,8 @@ def build_rows(data: Path, tax: Taxonomy) -> list[Row]:
             )
     for p in examples_as_labels(tax):
         sc, found = prior.score(p.text)
+        # each example is a document by itself, as relnlp.themes.classifier trains them
+        mean, near = document_priors([sc])
         rows.append(
             Row(
                 "taxonomy",
@@ -171,6 +174,8 @@ def build_rows(data: Path, tax: Taxonomy) -> list[Row]:
                 prior.vetoed(found),
                 _hits(found, ids),
                 keyword_themes(p.text),
+                mean[0],
+                near[0],
             )
         )
     return rows
