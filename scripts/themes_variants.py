@@ -16,6 +16,13 @@ variant's in the same run, and no theme's pooled F1 is below the keyword baselin
 selection is made on the same reports, so its figures are "selected by LODO on the same
 reports", not held out.
 
+Ninth session (issue 18, themes4), rule fixed before any of its variants was run: a
+variant or taxonomy revision replaces the shipped one only if, in the same run, its pooled
+LODO macro-F1 is at least **0.005** above the shipped recipe's, no theme's pooled F1 is
+below the keyword baseline's, and color_revolution's pooled F1 does not fall. New taxonomy
+cues are written from general knowledge of the field before they are measured, and are
+kept or dropped as one set (never one cue at a time by its score).
+
 All variants stay linear in their features, so each folds into the JSON model format of
 :class:`relnlp.themes.classifier.ThemeModel` (a Platt-scaled SVM or naive Bayes is a
 logistic function of a linear score); the script itself never writes a model.
@@ -51,6 +58,7 @@ from relnlp.themes.classifier import (  # noqa: E402
     _analyzer,
     _joined,
     cue_counts,
+    document_priors,
     examples_as_labels,
 )
 from relnlp.themes.context import _ITEM, SHORT_WORDS  # noqa: E402
@@ -153,6 +161,8 @@ def build_rows(data: Path, tax: Taxonomy) -> list[Row]:
             )
     for p in examples_as_labels(tax):
         sc, found = prior.score(p.text)
+        # each example is a document by itself, as relnlp.themes.classifier trains them
+        mean, near = document_priors([sc])
         rows.append(
             Row(
                 "taxonomy",
@@ -164,6 +174,8 @@ def build_rows(data: Path, tax: Taxonomy) -> list[Row]:
                 prior.vetoed(found),
                 _hits(found, ids),
                 keyword_themes(p.text),
+                mean[0],
+                near[0],
             )
         )
     return rows

@@ -4,6 +4,7 @@
     python scripts/train_themes.py [--data ../shared/dev] [--out models/themes-v2]
                                    [--select] [--context none|terms|terms+prior] [--C 1.0]
                                    [--prior-scale 1.0] [--cue-hits | --no-cue-hits]
+                                   [--doc-prior 2.0] [--near-prior 1.0]
 
 The defaults are the packaged model's recipe (``relnlp.themes.classifier.RECIPE``), which
 ``relnlp themes train`` uses too.
@@ -46,7 +47,7 @@ from relnlp.evaluate.dev import load_dev_gold
 from relnlp.evaluate.scorecard import GoldDoc, load_gold
 from relnlp.io import clean_view
 from relnlp.themes import LabelledPassage, Taxonomy, ThemeClassifier, train
-from relnlp.themes.classifier import RECIPE
+from relnlp.themes.classifier import RECIPE, ThemeModel
 from relnlp.themes.context import passage_contexts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,14 @@ VARIANTS: list[dict[str, Any]] = [
     {"context": "terms", "C": 0.3},
     {"context": "terms", "C": 3.0},
     {"context": "terms", "C": 1.0, "prior_scale": 1.0, "cue_hits": True},
+    {
+        "context": "terms",
+        "C": 1.0,
+        "prior_scale": 1.0,
+        "cue_hits": True,
+        "doc_prior": 2.0,
+        "near_prior": 1.0,
+    },
 ]
 SEED_DOCS = ("000_a36955c7ab553492", "004_880b6a600cf7a9c3")
 
@@ -82,6 +91,23 @@ def all_docs(data: Path) -> list[GoldDoc]:
     return docs
 
 
+def train_variant(
+    passages: list[LabelledPassage], tax: Taxonomy, variant: dict[str, Any], info: dict[str, Any]
+) -> ThemeModel:
+    """Train one variant (keys missing from older variants take the values they had then)."""
+    return train(
+        passages,
+        tax,
+        C=variant["C"],
+        context_prior=variant["context"] == "terms+prior",
+        prior_scale=variant.get("prior_scale", 3.0),
+        cue_hits=variant.get("cue_hits", False),
+        doc_prior=variant.get("doc_prior", 0.0),
+        near_prior=variant.get("near_prior", 0.0),
+        info=info,
+    )
+
+
 def lodo(
     docs: list[GoldDoc], tax: Taxonomy, variant: dict[str, Any], out: Path | None
 ) -> dict[str, Any]:
@@ -94,14 +120,11 @@ def lodo(
     per_fold: dict[str, Any] = {}
     for held in data:
         train_set = [p for d, ps in data.items() if d != held for p in ps]
-        model = train(
+        model = train_variant(
             train_set,
             tax,
-            C=variant["C"],
-            context_prior=variant["context"] == "terms+prior",
-            prior_scale=variant.get("prior_scale", 3.0),
-            cue_hits=variant.get("cue_hits", False),
-            info={
+            variant,
+            {
                 "name": NAME,
                 "held_out": held,
                 "variant": variant,
@@ -170,6 +193,18 @@ def main() -> None:
         default=RECIPE["cue_hits"],
         help="cue-match counts as features",
     )
+    ap.add_argument(
+        "--doc-prior",
+        type=float,
+        default=RECIPE["doc_prior"],
+        help="weight of the report's mean prior scores as features (0: none)",
+    )
+    ap.add_argument(
+        "--near-prior",
+        type=float,
+        default=RECIPE["near_prior"],
+        help="weight of the neighbouring passages' prior scores as features (0: none)",
+    )
     args = ap.parse_args()
     tax = Taxonomy.default()
     docs = all_docs(args.data)
@@ -178,6 +213,8 @@ def main() -> None:
         "C": args.C,
         "prior_scale": args.prior_scale,
         "cue_hits": args.cue_hits,
+        "doc_prior": args.doc_prior,
+        "near_prior": args.near_prior,
     }
     selection = []
     if args.select:
@@ -197,14 +234,11 @@ def main() -> None:
             f"  fold {held}: relnlp macro {f['relnlp']['macro']:.3f}  keywords macro {f['keywords']['macro']:.3f}"
         )
     everything = [p for ps in res["data"].values() for p in ps]
-    final = train(
+    final = train_variant(
         everything,
         tax,
-        C=variant["C"],
-        context_prior=variant["context"] == "terms+prior",
-        prior_scale=variant.get("prior_scale", 3.0),
-        cue_hits=variant.get("cue_hits", False),
-        info={"name": NAME, "variant": variant, "training_docs": sorted(res["data"])},
+        variant,
+        {"name": NAME, "variant": variant, "training_docs": sorted(res["data"])},
     )
     final.save(args.out)
     ids = list(tax.ids)

@@ -569,7 +569,14 @@ def taxonomy_suggest(
 
 @themes_app.command("train")
 def themes_train(
-    labels: Annotated[Path, typer.Argument(help='JSONL: {"text": ..., "themes": [...]} per line.')],
+    labels: Annotated[
+        Path,
+        typer.Argument(
+            help='JSONL: {"text": ..., "themes": [...]} per line; optional "group" (the '
+            "report: give a report's passages one group, in reading order, as the model "
+            'uses the report and the neighbouring passages) and "context" (the heading).'
+        ),
+    ],
     out: Annotated[Path, typer.Option("--out", help="Directory for the model.")],
     taxonomy: TaxonomyOpt = None,
 ) -> None:

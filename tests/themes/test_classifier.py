@@ -253,7 +253,7 @@ def test_cue_count_model_round_trips_and_old_files_still_load(tmp_path: Path) ->
         LabelledPassage(CUE_TEXTS[2], ()),
         LabelledPassage(CUE_TEXTS[3], ()),
     ]
-    model = train(labelled, tax, prior_scale=1.0, cue_hits=True)
+    model = train(labelled, tax, prior_scale=1.0, cue_hits=True, doc_prior=0.0, near_prior=0.0)
     assert model.n_prior_features == 2 * len(tax.ids)
     assert all(len(w) == len(model.vocabulary) + 2 * len(tax.ids) for w in model.coef.values())
     loaded = ThemeModel.load(model.save(tmp_path / "m"))
@@ -267,7 +267,7 @@ def test_cue_count_model_round_trips_and_old_files_still_load(tmp_path: Path) ->
     # four cues (insurgents, terrorist, counterterrorism, extremists) and one pattern
     assert X[0, k] == pytest.approx(np.log1p(5))
     # A file written before these fields existed reads as prior_scale 3, no cue counts.
-    old = train(labelled, tax, prior_scale=3.0, cue_hits=False)
+    old = train(labelled, tax, prior_scale=3.0, cue_hits=False, doc_prior=0.0, near_prior=0.0)
     path = old.save(tmp_path / "old")
     data = json.loads(path.read_text("utf-8"))
     del data["prior_scale"], data["cue_hits"]

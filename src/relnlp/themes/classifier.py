@@ -9,6 +9,12 @@ For each theme the score is a blend of
   number ``n`` of the theme's cue and pattern matches left after exclusions), trained on
   labelled passages (``relnlp themes train``).
 
+Models since the ninth session also see each passage's **document**: the mean prior score
+of the report's passages and the higher prior score of the passages just before and after
+it (:func:`document_priors`; from the texts, no labels). :meth:`ThemeClassifier.classify_many`
+takes the passages of one document in reading order for these; a passage classified alone is
+its own document.
+
 ``score = w * p_model + (1 - w) * prior`` with ``w = n / (n + 8)``, ``n`` the number of
 positive training passages of the theme (``w = 0`` for a theme the model has not seen), so
 a new theme starts from its definition and moves towards the data as labels are added. A
@@ -47,7 +53,14 @@ PRIOR_FEATURE_SCALE = 3.0
 #: The training recipe of the packaged model (selected by leave-one-document-out,
 #: models/themes-v2/README.md): what :func:`train` and ``relnlp themes train`` use unless
 #: told otherwise, so a user retraining on their own labels gets the shipped settings.
-RECIPE: dict[str, Any] = {"C": 1.0, "context_prior": False, "prior_scale": 1.0, "cue_hits": True}
+RECIPE: dict[str, Any] = {
+    "C": 1.0,
+    "context_prior": False,
+    "prior_scale": 1.0,
+    "cue_hits": True,
+    "doc_prior": 2.0,
+    "near_prior": 1.0,
+}
 #: A vetoed theme's score is at most this fraction of the threshold (below it, but still
 #: ordered by the evidence).
 EXCLUDE_CAP = 0.9
@@ -92,10 +105,47 @@ def cue_counts(found: Iterable[CueMatch]) -> dict[str, int]:
     return out
 
 
+def document_priors(
+    priors: Sequence[dict[str, float]], groups: Sequence[str] | None = None
+) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """Report-level and neighbour prior scores of passages given in reading order.
+
+    For each passage: the mean prior score of its document's passages, and the higher prior
+    score of the passages just before and after it in the same document (0 without one). A
+    document is the passages that share a non-empty ``groups`` value (all of them when
+    ``groups`` is None); a passage with an empty group is a document by itself.
+
+    Examples
+    --------
+    >>> mean, near = document_priors([{"a": 0.2}, {"a": 0.6}, {"a": 1.0}])
+    >>> [round(m["a"], 2) for m in mean], [n["a"] for n in near]
+    ([0.6, 0.6, 0.6], [0.6, 1.0, 0.6])
+    """
+    keys = list(groups) if groups is not None else ["doc"] * len(priors)
+    members: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        members.setdefault(k or f"\x00{i}", []).append(i)
+    themes = sorted({t for p in priors for t in p})
+    mean: list[dict[str, float]] = [{} for _ in priors]
+    near: list[dict[str, float]] = [{} for _ in priors]
+    for idx in members.values():
+        avg = {t: float(np.mean([priors[i].get(t, 0.0) for i in idx])) for t in themes}
+        for pos, i in enumerate(idx):
+            nb = [priors[j] for j in idx[max(0, pos - 1) : pos] + idx[pos + 1 : pos + 2]]
+            mean[i] = avg
+            near[i] = {t: max((p.get(t, 0.0) for p in nb), default=0.0) for t in themes}
+    return mean, near
+
+
 def _joined(texts: Sequence[str], contexts: Sequence[str] | None) -> list[str]:
     if contexts is None:
         return list(texts)
     return [f"{t}{CONTEXT_SEP}{c}" if c else t for t, c in zip(texts, contexts)]
+
+
+def _n_blocks(context_prior: bool, cue_hits: bool, doc_prior: float, near_prior: float) -> int:
+    """Number of per-theme feature blocks after the terms (the prior scores always)."""
+    return 1 + int(context_prior) + int(cue_hits) + int(bool(doc_prior)) + int(bool(near_prior))
 
 
 @dataclass
@@ -115,6 +165,10 @@ class ThemeModel:
     prior_scale: float = PRIOR_FEATURE_SCALE
     #: Whether ``log(1 + n)`` of each theme's cue and pattern matches are features too.
     cue_hits: bool = False
+    #: Weight (x ``prior_scale``) of the document's mean prior scores as features (0: none).
+    doc_prior: float = 0.0
+    #: Weight (x ``prior_scale``) of the neighbouring passages' prior scores (0: none).
+    near_prior: float = 0.0
 
     # Features -------------------------------------------------------------------------
     def _tfidf(self, texts: Sequence[str]) -> Any:
@@ -147,7 +201,9 @@ class ThemeModel:
 
     @property
     def n_prior_features(self) -> int:
-        return len(self.prior_themes) * (1 + int(self.context_prior) + int(self.cue_hits))
+        return len(self.prior_themes) * _n_blocks(
+            self.context_prior, self.cue_hits, self.doc_prior, self.near_prior
+        )
 
     def features(
         self,
@@ -156,10 +212,13 @@ class ThemeModel:
         contexts: Sequence[str] | None = None,
         context_priors: Sequence[dict[str, float]] | None = None,
         matches: Sequence[Sequence[CueMatch]] | None = None,
+        groups: Sequence[str] | None = None,
     ) -> Any:
         """Feature rows: TF-IDF of passage (and ``ctx:`` context) terms, then the prior
-        scores of the passage (and of its context, and its cue-match counts, when the model
-        uses them; ``matches`` are :meth:`PriorScorer.score`'s matches of each passage)."""
+        scores of the passage (and of its context, its cue-match counts, its document's and
+        neighbours' prior scores, when the model uses them; ``matches`` are
+        :meth:`PriorScorer.score`'s matches of each passage; ``groups`` the document of each
+        passage, as in :func:`document_priors`)."""
         from scipy import sparse
 
         tf = self._tfidf(_joined(texts, contexts))
@@ -176,6 +235,14 @@ class ThemeModel:
                 r + [float(np.log1p(c.get(t, 0))) for t in self.prior_themes]
                 for r, c in zip(rows, counts)
             ]
+        if self.doc_prior or self.near_prior:
+            mean, near = document_priors(priors, groups)
+            for weight, values in ((self.doc_prior, mean), (self.near_prior, near)):
+                if weight:
+                    rows = [
+                        r + [v.get(t, 0.0) * scale * weight for t in self.prior_themes]
+                        for r, v in zip(rows, values)
+                    ]
         pr = np.array(rows, dtype=float).reshape(len(texts), self.n_prior_features)
         return sparse.hstack([tf, sparse.csr_matrix(pr)]).tocsr()
 
@@ -199,6 +266,8 @@ class ThemeModel:
         context_prior: bool = RECIPE["context_prior"],
         prior_scale: float = RECIPE["prior_scale"],
         cue_hits: bool = RECIPE["cue_hits"],
+        doc_prior: float = RECIPE["doc_prior"],
+        near_prior: float = RECIPE["near_prior"],
     ) -> ThemeModel:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -219,11 +288,18 @@ class ThemeModel:
             context_prior=context_prior,
             prior_scale=prior_scale,
             cue_hits=cue_hits,
+            doc_prior=doc_prior,
+            near_prior=near_prior,
         )
         ctx_priors = prior.score_many(contexts) if context_prior else None
         scored = [prior.score(t) for t in texts]
         X = model.features(
-            texts, [s for s, _m in scored], contexts, ctx_priors, [m for _s, m in scored]
+            texts,
+            [s for s, _m in scored],
+            contexts,
+            ctx_priors,
+            [m for _s, m in scored],
+            [p.group for p in passages],
         )
         for theme in themes:
             y = np.array([theme in p.themes for p in passages], dtype=int)
@@ -255,6 +331,8 @@ class ThemeModel:
             "context_prior": self.context_prior,
             "prior_scale": self.prior_scale,
             "cue_hits": self.cue_hits,
+            "doc_prior": self.doc_prior,
+            "near_prior": self.near_prior,
         }
         path = d / "themes_model.json"
         path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
@@ -288,7 +366,11 @@ class ThemeModel:
             prior_themes = [str(t) for t in data["prior_themes"]]
             context_prior = bool(data.get("context_prior", False))
             cue_hits = bool(data.get("cue_hits", False))
-            n_feat = len(vocab) + len(prior_themes) * (1 + int(context_prior) + int(cue_hits))
+            doc_prior = float(data.get("doc_prior", 0.0))
+            near_prior = float(data.get("near_prior", 0.0))
+            n_feat = len(vocab) + len(prior_themes) * _n_blocks(
+                context_prior, cue_hits, doc_prior, near_prior
+            )
             coef = {str(t): np.asarray(w, dtype=float) for t, w in data["coef"].items()}
             if len(idf) != len(vocab) or any(len(w) != n_feat for w in coef.values()):
                 raise ValueError("array sizes do not match the vocabulary")
@@ -303,6 +385,8 @@ class ThemeModel:
                 context_prior=context_prior,
                 prior_scale=float(data.get("prior_scale", PRIOR_FEATURE_SCALE)),
                 cue_hits=cue_hits,
+                doc_prior=doc_prior,
+                near_prior=near_prior,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise TaxonomyError(Errors.E305.format(path=path, problem=exc), path=str(path)) from exc
@@ -347,8 +431,10 @@ class ThemeClassifier:
     def classify_many(
         self, texts: Sequence[str], contexts: Sequence[str] | None = None
     ) -> list[ThemeResult]:
-        """Score passages; ``contexts`` (section heading and list lead-in of each, see
-        :func:`relnlp.themes.context.passage_contexts`) inform the trained model."""
+        """Score the passages of one document, in reading order; ``contexts`` (section
+        heading and list lead-in of each, see :func:`relnlp.themes.context.passage_contexts`)
+        inform the trained model, and so do the document's and neighbours' prior scores in
+        models that use them (:func:`document_priors`)."""
         scored = [self.prior.score(t) for t in texts]
         priors = [s for s, _m in scored]
         probs: dict[str, np.ndarray] = {}
@@ -468,8 +554,8 @@ def examples_as_labels(taxonomy: Taxonomy) -> list[LabelledPassage]:
     """The taxonomy's own examples as labelled passages (negatives carry no theme)."""
     out = []
     for t in taxonomy.themes:
-        out += [LabelledPassage(e, (t.id,), "taxonomy") for e in t.examples]
-        out += [LabelledPassage(e, (), "taxonomy") for e in t.negative_examples]
+        out += [LabelledPassage(e, (t.id,)) for e in t.examples]
+        out += [LabelledPassage(e, ()) for e in t.negative_examples]
     return out
 
 
@@ -482,6 +568,8 @@ def train(
     context_prior: bool = RECIPE["context_prior"],
     prior_scale: float = RECIPE["prior_scale"],
     cue_hits: bool = RECIPE["cue_hits"],
+    doc_prior: float = RECIPE["doc_prior"],
+    near_prior: float = RECIPE["near_prior"],
 ) -> ThemeModel:
     """Train a model on labelled passages plus the taxonomy's examples.
 
@@ -501,6 +589,10 @@ def train(
         Factor on the prior-score features (larger: the prior weighs more against words).
     cue_hits : bool
         Also use ``log(1 + n)`` of each theme's cue and pattern matches as features.
+    doc_prior, near_prior : float
+        Weights of the document's mean prior scores and of the neighbouring passages' prior
+        scores as features (0: not used); passages of one document share a ``group`` and come
+        in reading order.
 
     Returns
     -------
@@ -516,6 +608,8 @@ def train(
         "prior_scale": prior_scale,
         "cue_hits": cue_hits,
         "context_prior": context_prior,
+        "doc_prior": doc_prior,
+        "near_prior": near_prior,
         **(info or {}),
     }
     return ThemeModel.fit(
@@ -527,4 +621,6 @@ def train(
         context_prior=context_prior,
         prior_scale=prior_scale,
         cue_hits=cue_hits,
+        doc_prior=doc_prior,
+        near_prior=near_prior,
     )
