@@ -27,6 +27,7 @@ from relnlp.events._actors import (
 from relnlp.events._clauses import (
     _agent,
     _clause_subject,
+    _content_of,
     _intent,
     _is_passive,
     _match,
@@ -587,6 +588,9 @@ def _extract(doc: Doc, verbs: EventVerbs) -> list[Event]:
                 scheduled = True  # "will meet X on Saturday": an intent made public
             if _controlled_by_trigger(tok, verbs):
                 continue  # "agreed to supply (and train)": one act, coded by the governing verb
+            content = _content_of(tok)
+            if content is not None and _match(content, verbs) is not None:
+                continue  # "issued a statement condemning X": one act, coded by what it says
             ev = _event_at(tok, m[0], m[1], actors, verbs, context)
             if ev is None:
                 if not scheduled:
