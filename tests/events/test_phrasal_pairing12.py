@@ -287,3 +287,30 @@ def test_yielding_blockades_reparations_and_lawsuits_are_coded(
     assert e["cameo"] == cameo
     assert source is None or e["source"] == source
     assert target is None or e["target"] == target
+
+
+# -- a hedge on the reason, and the author of an act named as subject ------------------
+
+
+def test_a_hedge_on_the_reason_leaves_the_act_told_as_a_fact(nlp: Any) -> None:
+    text = "Hamas has so far failed, possibly because at the same time it was courting Fatah."
+    e = _one(nlp, text)
+    assert (e["trigger"], e["source"], e["target"]) == ("courting", "Hamas", "Fatah")
+
+
+def test_a_hedge_on_the_act_itself_still_drops_it(nlp: Any) -> None:
+    assert _events(nlp, "Hamas has probably courted Fatah.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Russian strikes hit Ukrainian power plants.", "Russia", "Ukraine"),
+        ("Turkish shelling killed three Syrian soldiers.", "Turkey", "Syria"),
+    ],
+)
+def test_the_nationality_of_an_act_named_as_subject_is_its_source(
+    nlp: Any, text: str, source: str, target: str
+) -> None:
+    e = _one(nlp, text)
+    assert (e["source"], e["target"]) == (source, target)

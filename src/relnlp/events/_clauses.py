@@ -232,6 +232,23 @@ def _not_act(tok: Token, verbs: EventVerbs) -> bool:
     return False
 
 
+#: Marks of a clause that gives a reason: "possibly because X did Y" weighs the reason.
+REASON_MARKS = frozenset({"because", "since"})
+
+
+def _hedges_reason(adverb: Token) -> bool:
+    """Whether an assessment adverb weighs why, not whether: "failed, possibly because
+    it was courting X" (the courting is told as a fact; the adverb is right before the
+    reason's mark)."""
+    nxt = adverb.doc[adverb.i + 1] if adverb.i + 1 < len(adverb.doc) else None
+    return (
+        nxt is not None
+        and nxt.lower_ in REASON_MARKS
+        and nxt.dep_ == "mark"
+        and nxt.head.i == adverb.head.i
+    )
+
+
 #: Dependencies of a verb that modifies a noun: no clause of its own.
 MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "nmod", "csubj", "npadvmod"})
 
@@ -289,7 +306,7 @@ def _skip_clause(verb: Token, scheduled: bool = False) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in {"until", "till"} and cur.tag_ in {"VBZ", "VBP"}:
                 return True  # "will not lift the ban until Kuwait accepts": a condition
-            if c.dep_ == "advmod" and c.lower_ in ASSESSMENT_ADVERBS:
+            if c.dep_ == "advmod" and c.lower_ in ASSESSMENT_ADVERBS and not _hedges_reason(c):
                 return True
         if (
             cur.i != verb.i

@@ -144,6 +144,15 @@ def _event_at(
         for c in src_np.head.children:
             if c.dep_ == src_np.dep_ and c.i != src_np.i and _adjacent(c, src_np):
                 sources += [a for a in _np_side(c, actors) if a not in sources]
+    if (
+        not sources
+        and src_np is not None
+        and src_np.lemma_.lower() in ACT_NOUNS
+        and trig.cameo[:2] in FORCE_ROOTS
+    ):
+        # "Russian strikes hit the plant": the nationality of a violent act that does
+        # violence names who acts ("Russian raids suggest a plan" is the author's reading)
+        sources = _nationality_of(src_np, actors)
     confidence = 1.0  # of the actors: lower when one was resolved from the discourse
     if not sources and src_np is not None and context is not None:
         # "they reiterated", "the two sides signed", "the group claimed", "authorities
@@ -472,6 +481,9 @@ def _reported_act(noun: Token, gov: Token | None) -> bool:
     return lemma in COURSE_VERBS or (gov.tag_ == "VBD" and noun.dep_ == "nsubj")
 
 
+#: CAMEO roots of violence (assault, fight, mass violence): an act can do them ("the
+#: strikes hit", "the shelling killed").
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: The preposition of a giver: "received a waiver from the United States".
 FROM = frozenset({"from"})
 #: Parts of speech of the words :func:`extract_events` looks at (nouns for nominal
