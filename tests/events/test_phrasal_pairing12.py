@@ -314,3 +314,30 @@ def test_the_nationality_of_an_act_named_as_subject_is_its_source(
 ) -> None:
     e = _one(nlp, text)
     assert (e["source"], e["target"]) == (source, target)
+
+
+# -- a diplomatic mission: its host is the target, the source's own state never -------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "kind"),
+    [
+        (
+            "The Indian Foreign Ministry said it will evacuate India's embassy in Sudan.",
+            "Ministry of External Affairs of India",
+            "Sudan",
+            "material_conflict",
+        ),
+        ("Canada closed its embassy in Tehran in 2012.", "Canada", "Iran", "material_conflict"),
+    ],
+)
+def test_the_host_of_an_embassy_is_the_target_of_closing_or_evacuating_it(
+    nlp: Any, text: str, source: str, target: str, kind: str
+) -> None:
+    e = _one(nlp, text)
+    assert (e["source"], e["target"], e["type"]) == (source, target, kind)
+
+
+def test_the_state_of_the_source_is_not_its_target(nlp: Any) -> None:
+    e = _one(nlp, "The Turkish Foreign Ministry recalled Turkey's ambassador to Greece.")
+    assert (e["source"], e["target"]) == ("Ministry of Foreign Affairs of Turkey", "Greece")

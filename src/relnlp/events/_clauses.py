@@ -232,6 +232,8 @@ def _not_act(tok: Token, verbs: EventVerbs) -> bool:
     return False
 
 
+#: Diplomatic missions, whose host state is named after "in".
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation"})
 #: Marks of a clause that gives a reason: "possibly because X did Y" weighs the reason.
 REASON_MARKS = frozenset({"because", "since"})
 
@@ -546,6 +548,9 @@ def _targets(
         if o.i not in skip:
             # "protested the decision of the Philippine navy": the author of what is objected to
             out += _prep_objects(o, TARGET_PREPS | {"of"})
+        if o.lemma_.lower() in MISSION_NOUNS:
+            # "closed its embassy in Kabul": the host of a diplomatic mission
+            out += _prep_objects(o, {"in"})
     # "lifted sanctions imposed on Zimbabwe": whom the object was aimed at, in a
     # participle right after it (after a comma it is more often a clause the parser
     # attached there: "supported X, abstained on Y")

@@ -161,6 +161,9 @@ def _event_at(
         confidence = confidence if sources else 1.0
     targets: list[str] = []
     target_filled = False
+    # the state of a source is its own side, never its target ("the Indian Foreign
+    # Ministry will evacuate India's embassy")
+    own_states = set(actors.states(sources))
     for np_ in tgt_nps:
         named = _np_side(np_, actors)
         if (
@@ -170,7 +173,7 @@ def _event_at(
         ):
             named, sure = context.resolve_scored(np_)
             confidence = min(confidence, sure) if named else confidence
-        got = [a for a in named if a not in sources]
+        got = [a for a in named if a not in sources and a not in own_states]
         if got:
             targets, target_filled = got, True
             break
