@@ -241,6 +241,23 @@ def _event_split(
     ):
         on_all = s[key] * found / gold_n if found else 0.0
         rows.append(_row("relnlp", "events", f"{metric} (all gold)", on_all, gold_n, split=split))
+    # The same paired by trigger (relnlp.evaluate.events): an event found only because
+    # another act of its sentence was, counts as missed.
+    by_trigger = int(s["trigger_n_found"])
+    rows.append(
+        _row("relnlp", "events", "recall (by trigger)", s["trigger_recall"], gold_n, split=split)
+    )
+    for metric, key in (
+        ("source accuracy", "trigger_source_accuracy"),
+        ("target accuracy", "trigger_target_accuracy"),
+        ("source+target accuracy", "trigger_source_target_accuracy"),
+    ):
+        on_all = s[key] * by_trigger / gold_n if by_trigger else 0.0
+        rows.append(
+            _row(
+                "relnlp", "events", f"{metric} (by trigger, all gold)", on_all, gold_n, split=split
+            )
+        )
     return rows
 
 

@@ -16,6 +16,13 @@ taken. Reported (:func:`score_events`):
   spans that contain some gold trigger / distinct predicted spans;
 * over the found events: ``source_accuracy``, ``target_accuracy``,
   ``source_target_accuracy`` (both right) and ``class_accuracy``, ``date_accuracy``.
+
+That pairing is loose: a gold event whose act relnlp missed is still "found" when relnlp
+has another event in the sentence, and its actors are judged on that other act. The same
+figures **by trigger** (prefix ``trigger_``: ``trigger_recall``, ``trigger_source_accuracy``
+...) pair a gold event only with a predicted event whose trigger overlaps the gold
+trigger (``trigger_start``/``trigger_end``; among several, the one starting nearest);
+predicted events without trigger offsets pair with none.
   For a joint gold event (parties, no source and target) source, target and both are
   right when the predicted parties (or source and target) are the same set as the gold
   parties. Names are compared case-insensitively and with dashes and apostrophes of any
@@ -27,7 +34,7 @@ taken. Reported (:func:`score_events`):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -121,6 +128,45 @@ def _find(g: Mapping[str, Any], preds: list[dict[str, Any]]) -> int | None:
     return None if best is None else best[1]
 
 
+def _find_trigger(g: Mapping[str, Any], preds: list[dict[str, Any]]) -> int | None:
+    """The predicted event whose trigger overlaps the gold trigger, nearest first."""
+    gs, ge = int(g["start"]), int(g["end"])
+    best: tuple[int, int] | None = None
+    for k, p in enumerate(preds):
+        ts, te = p.get("trigger_start"), p.get("trigger_end")
+        if ts is None or te is None or ts != ts or te != te:
+            continue
+        if int(ts) < max(ge, gs + 1) and gs < int(te):
+            dist = abs(int(ts) - gs)
+            if best is None or dist < best[0]:
+                best = (dist, k)
+    return None if best is None else best[1]
+
+
+def _pair_scores(
+    golds: list[dict[str, Any]],
+    preds: list[dict[str, Any]],
+    find: Callable[[Mapping[str, Any], list[dict[str, Any]]], int | None],
+) -> tuple[list[int], list[int]]:
+    """The gold events ``find`` pairs, and the tallies of source, target, both, class
+    and date right over them."""
+    found: list[int] = []
+    tallies = [0, 0, 0, 0, 0]
+    for gi, g in enumerate(golds):
+        k = find(g, preds)
+        if k is None:
+            continue
+        found.append(gi)
+        p = preds[k]
+        s_ok, t_ok, both = _judge(g, p)
+        tallies[0] += s_ok
+        tallies[1] += t_ok
+        tallies[2] += both
+        tallies[3] += str(p.get("type") or "") == str(g.get("class") or "")
+        tallies[4] += str(p.get("date") or "") == str(g.get("date") or "")
+    return found, tallies
+
+
 def _rate(n: int, d: int) -> float:
     return round(n / d, 4) if d else float("nan")
 
@@ -148,8 +194,9 @@ def score_events(
     dict
         ``n_gold``, ``n_predicted``, ``n_found``, ``recall``, ``precision``,
         ``source_accuracy``, ``target_accuracy``, ``source_target_accuracy``,
-        ``class_accuracy``, ``date_accuracy`` (over found events), and the baseline's
-        figures when given.
+        ``class_accuracy``, ``date_accuracy`` (over found events), the same paired by
+        trigger (``trigger_n_found``, ``trigger_recall``, ``trigger_source_accuracy`` ...),
+        and the baseline's figures when given.
 
     Raises
     ------
@@ -169,35 +216,24 @@ def score_events(
     golds = _records(gold, "gold", GOLD_KEYS)
     preds = _records(predicted, "predicted", PRED_KEYS)
     out: dict[str, Any] = {"n_gold": len(golds), "n_predicted": len(preds)}
-    found: list[int] = []
-    tallies = [0, 0, 0, 0, 0]
-    for gi, g in enumerate(golds):
-        k = _find(g, preds)
-        if k is None:
-            continue
-        found.append(gi)
-        p = preds[k]
-        s_ok, t_ok, both = _judge(g, p)
-        tallies[0] += s_ok
-        tallies[1] += t_ok
-        tallies[2] += both
-        tallies[3] += str(p.get("type") or "") == str(g.get("class") or "")
-        tallies[4] += str(p.get("date") or "") == str(g.get("date") or "")
     spans = {(int(p["start"]), int(p["end"])) for p in preds}
     hit = {s for s in spans if any(s[0] <= int(g["start"]) < s[1] for g in golds)}
-    n = len(found)
-    out.update(
-        {
-            "n_found": n,
-            "recall": _rate(n, len(golds)),
-            "precision": _rate(len(hit), len(spans)),
-            "source_accuracy": _rate(tallies[0], n),
-            "target_accuracy": _rate(tallies[1], n),
-            "source_target_accuracy": _rate(tallies[2], n),
-            "class_accuracy": _rate(tallies[3], n),
-            "date_accuracy": _rate(tallies[4], n),
-        }
-    )
+    out["precision"] = _rate(len(hit), len(spans))
+    found: list[int] = []
+    for prefix, find in (("trigger_", _find_trigger), ("", _find)):
+        found, tallies = _pair_scores(golds, preds, find)
+        n = len(found)
+        out.update(
+            {
+                f"{prefix}n_found": n,
+                f"{prefix}recall": _rate(n, len(golds)),
+                f"{prefix}source_accuracy": _rate(tallies[0], n),
+                f"{prefix}target_accuracy": _rate(tallies[1], n),
+                f"{prefix}source_target_accuracy": _rate(tallies[2], n),
+                f"{prefix}class_accuracy": _rate(tallies[3], n),
+                f"{prefix}date_accuracy": _rate(tallies[4], n),
+            }
+        )
     if baseline is not None:
         base = _records(baseline, "baseline", ("start", "end", "source", "target"))
         for suffix, subset in (("_same", found), ("", range(len(golds)))):

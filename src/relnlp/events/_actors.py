@@ -29,6 +29,7 @@ from relnlp.events._words import (
     ACTOR_PRONOUNS,
     ASSET_NOUNS,
     NORP_STATES,
+    OFFICIAL_HEADS,
     PLURAL_REFERENCES,
     PRONOUN_KINDS,
     REGION_ACTORS,
@@ -62,11 +63,12 @@ class _Actors:
         # token index -> the state of any name with one, actor or not ("Kremlin
         # spokesman": the speaker's own side is Russia)
         self.home: dict[int, str] = {}
-        for ent in found:
+        spans = [doc.char_span(ent.start, ent.end, alignment_mode="expand") for ent in found]
+        in_names = {i for span in spans if span is not None for i in range(span.start, span.end)}
+        for ent, span in zip(found, spans, strict=True):
             label, canonical, country = ent.label, ent.canonical, ent.country
             if label == "NORP" and not country:
                 country = NORP_STATES.get(str(canonical))  # "Soviet" -> "Soviet Union"
-            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue
             if country:
@@ -84,6 +86,8 @@ class _Actors:
             ):
                 label = "GPE"  # a bloc acting as one: "the West" (not "a Europe trip")
             if label not in ACTOR_LABELS or _is_thing(span):
+                continue
+            if label == "ORG" and _name_fragment(span, in_names):
                 continue
             # A nationality stands for its state ("Russian forces"), and so does a city or
             # region of a state when it acts or is acted on ("Moscow deployed", "Beijing
@@ -133,6 +137,24 @@ def _is_thing(span: Span) -> bool:
         root.dep_ in {"compound", "nmod"}
         and root.head.lower_ in THING_HEADS
         and root.pos_ == "PROPN"
+    )
+
+
+def _name_fragment(span: Span, in_names: set[int]) -> bool:
+    """Whether an organisation's name is the first part of a longer proper name that the
+    entity layer cut ("Nord" in "Nord Stream-2"): it modifies a capitalised proper noun
+    right after it that is in no entity and is no title ("Hamas Chief", "Taliban
+    Commander" keep their organisation)."""
+    root, nxt = span.root, span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        nxt is not None
+        and root.dep_ == "compound"
+        and root.head.i >= nxt.i
+        and nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and nxt.i not in in_names
+        and root.head.i not in in_names
+        and not {nxt.lower_, root.head.lower_} & (ACTOR_NOUNS | OFFICIAL_HEADS)
     )
 
 
@@ -352,6 +374,23 @@ def _location(tok: Token, actors: _Actors) -> bool:
     return prep in LOCATIVE_PREPS or (prep == "from" and hit is not None and hit.place)
 
 
+#: Dependencies inside a noun phrase, through which a name belongs to the phrase it is in.
+NP_DEPS = frozenset({"compound", "poss", "amod", "nmod", "appos", "conj", "pobj", "prep"})
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether a name is part of a clause's subject ("Dozens of Hamas cells", "Hamas's
+    fighters" as the subject), climbing noun-phrase dependencies only."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if cur.dep_ not in NP_DEPS or cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+    return False
+
+
 #: Object forms of personal pronouns, which never stand for their own clause's subject.
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
@@ -446,8 +485,12 @@ class _Context:
                 if ok:
                     return list(side), distance_confidence(self._distance(i, tok))
             # no clause subject names one: the nearest actor of the pronoun's kind named
-            # before it ("I met Taliban leaders; they promised" -> Taliban)
-            return self._nearest(tok, lo, PRONOUN_KINDS["it" if word == "it" else "they"], own)
+            # inside a subject ("Dozens of Hamas cells ... they"), as a subject is the more
+            # salient antecedent, else named anywhere before it ("I met Taliban leaders;
+            # they promised" -> Taliban)
+            kinds = PRONOUN_KINDS["it" if word == "it" else "they"]
+            salient = self._nearest(tok, lo, kinds, own, in_subject=True)
+            return salient if salient[0] else self._nearest(tok, lo, kinds, own)
         kind = PLURAL_REFERENCES.get(word)
         if kind is not None and any(c.lower_ in {"two", "both"} for c in tok.children):
             return self._pair(tok, lo, kind)
@@ -457,16 +500,22 @@ class _Context:
         return [], 0.0
 
     def _nearest(
-        self, tok: Token, lo: int, kinds: frozenset[str], own: range
+        self, tok: Token, lo: int, kinds: frozenset[str], own: range, in_subject: bool = False
     ) -> tuple[list[str], float]:
         """The actor of one of the entity labels ``kinds`` named last before ``tok`` from
         token ``lo`` on, never a mere place ("in Kabul") nor the pronoun's own clause
-        subject (:func:`_own_subject`), with the confidence of its distance."""
+        subject (:func:`_own_subject`), with the confidence of its distance; with
+        ``in_subject``, only a name inside a clause's subject (:func:`_in_subject`)."""
         k = bisect.bisect_left(self.mention_at, tok.i) - 1
         while k >= 0 and self.mentions[k][0] >= lo:
             i, a = self.mentions[k]
             k -= 1
-            if a.label in kinds and i not in own and not _location(self.doc[i], self.actors):
+            if (
+                a.label in kinds
+                and i not in own
+                and not _location(self.doc[i], self.actors)
+                and (not in_subject or _in_subject(self.doc[i]))
+            ):
                 return [a.name], distance_confidence(self._distance(i, tok))
         return [], 0.0
 

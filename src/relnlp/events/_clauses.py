@@ -49,6 +49,9 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
             return c, passive
         if cur.dep_ == "relcl":
             return cur.head, False
+        if _statement_content(cur):
+            cur = cur.head.head  # "X issued a statement condemning Y": X condemns
+            continue
         host = _finite_host(cur)
         if host is not None:
             cur = host
@@ -112,7 +115,7 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
         # the lemmatizer's slips on regular past forms ("staged" -> "stag"): the form
         # less "d" or "ed"
         entries = verbs.by_verb.get(tok.lower_[:-1]) or verbs.by_verb.get(tok.lower_[:-2])
-    if not entries:
+    if not entries or _not_act(tok, verbs):
         return None
     for t in entries:
         words = [tok]
@@ -120,7 +123,12 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
             # "called for all parties to show restraint": the parser makes "for" the
             # mark of the clause it introduces
             prt = next(
-                (c for c in tok.children if c.dep_ in {"prt", "prep"} and c.lower_ == t.particle),
+                (
+                    c
+                    for c in tok.children
+                    if c.lower_ == t.particle
+                    and (c.dep_ in {"prt", "prep"} or (c.dep_ == "advmod" and c.i == tok.i + 1))
+                ),
                 None,
             ) or next(
                 (
@@ -166,6 +174,83 @@ def _match(tok: Token, verbs: EventVerbs) -> tuple[Trigger, list[Token]] | None:
     return None
 
 
+#: Nouns of a statement made public, whose participle says what it does ("issued a
+#: statement condemning X", "posted a tweet warning Y").
+STATEMENT_NOUNS = frozenset(
+    """statement declaration communique communiqué letter tweet message note post
+    resolution article editorial video speech remarks""".split()
+)
+
+
+def _statement_content(verb: Token) -> bool:
+    """Whether ``verb`` is the participle that says what a statement its clause's
+    subject made does: "X issued a statement condemning Y" (X condemned Y)."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and noun.lemma_.lower() in STATEMENT_NOUNS
+        and noun.dep_ in {"dobj", "nsubjpass"}
+        and noun.head.pos_ == "VERB"
+    )
+
+
+def _content_of(verb: Token) -> Token | None:
+    """The participle that says what the statement ``verb`` made does, if any."""
+    return next(
+        (
+            c
+            for o in verb.children
+            if o.dep_ in {"dobj", "nsubjpass"}
+            for c in o.children
+            if _statement_content(c)
+        ),
+        None,
+    )
+
+
+def _not_act(tok: Token, verbs: EventVerbs) -> bool:
+    """Whether ``tok`` with its particle is a phrasal verb that is no act of the verb
+    ("gave up on plans", "backed down", "bailed out of the talks"; the table's entries
+    with ``"act": false``). A particle is a ``prt`` child, or an adverb or preposition
+    right after the verb ("backing away from"); a further word must follow it."""
+    for rest in verbs.not_acts.get(tok.lemma_.lower(), ()):
+        prt = next(
+            (
+                c
+                for c in tok.children
+                if c.lower_ == rest[0]
+                and (c.dep_ == "prt" or (c.dep_ in {"advmod", "prep"} and c.i == tok.i + 1))
+            ),
+            None,
+        )
+        if prt is None:
+            continue
+        after = tok.doc[prt.i + 1 : prt.i + len(rest)]
+        if [w.lower_ for w in after] == list(rest[1:]):
+            return True
+    return False
+
+
+#: Diplomatic missions, whose host state is named after "in".
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation"})
+#: Marks of a clause that gives a reason: "possibly because X did Y" weighs the reason.
+REASON_MARKS = frozenset({"because", "since"})
+
+
+def _hedges_reason(adverb: Token) -> bool:
+    """Whether an assessment adverb weighs why, not whether: "failed, possibly because
+    it was courting X" (the courting is told as a fact; the adverb is right before the
+    reason's mark)."""
+    nxt = adverb.doc[adverb.i + 1] if adverb.i + 1 < len(adverb.doc) else None
+    return (
+        nxt is not None
+        and nxt.lower_ in REASON_MARKS
+        and nxt.dep_ == "mark"
+        and nxt.head.i == adverb.head.i
+    )
+
+
 #: Dependencies of a verb that modifies a noun: no clause of its own.
 MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "nmod", "csubj", "npadvmod"})
 
@@ -178,6 +263,8 @@ def _skip_clause(verb: Token, scheduled: bool = False) -> bool:
     :func:`_scheduled`)."""
     if _decider(verb) is not None:
         return not _decision_taken(verb.head)
+    if _statement_content(verb):
+        return _skip_clause(verb.head.head)  # as far as the statement was made
     if verb.dep_ in MODIFIER_DEPS and not (_labelled(verb) or _factive(verb)):
         return True
     first = verb
@@ -191,7 +278,9 @@ def _skip_clause(verb: Token, scheduled: bool = False) -> bool:
         # "must act as a partner ...": no; "published articles ...": yes
         gov = _verb_above(first.head, 3)
         return gov is None or _skip_clause(gov)
-    if verb.dep_ == "pcomp" and not _gerund_clause(verb):
+    if first.dep_ == "pcomp" and not _gerund_clause(first):
+        # a gerund after a preposition, or its conjunct ("fear of looking weak or
+        # backing down"), reports no act unless the preposition reports one of the clause
         return True
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
         c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in verb.children
@@ -219,7 +308,7 @@ def _skip_clause(verb: Token, scheduled: bool = False) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in {"until", "till"} and cur.tag_ in {"VBZ", "VBP"}:
                 return True  # "will not lift the ban until Kuwait accepts": a condition
-            if c.dep_ == "advmod" and c.lower_ in ASSESSMENT_ADVERBS:
+            if c.dep_ == "advmod" and c.lower_ in ASSESSMENT_ADVERBS and not _hedges_reason(c):
                 return True
         if (
             cur.i != verb.i
@@ -459,6 +548,9 @@ def _targets(
         if o.i not in skip:
             # "protested the decision of the Philippine navy": the author of what is objected to
             out += _prep_objects(o, TARGET_PREPS | {"of"})
+        if o.lemma_.lower() in MISSION_NOUNS:
+            # "closed its embassy in Kabul": the host of a diplomatic mission
+            out += _prep_objects(o, {"in"})
     # "lifted sanctions imposed on Zimbabwe": whom the object was aimed at, in a
     # participle right after it (after a comma it is more often a clause the parser
     # attached there: "supported X, abstained on Y")

@@ -27,6 +27,7 @@ from relnlp.events._actors import (
 from relnlp.events._clauses import (
     _agent,
     _clause_subject,
+    _content_of,
     _intent,
     _is_passive,
     _match,
@@ -143,6 +144,15 @@ def _event_at(
         for c in src_np.head.children:
             if c.dep_ == src_np.dep_ and c.i != src_np.i and _adjacent(c, src_np):
                 sources += [a for a in _np_side(c, actors) if a not in sources]
+    if (
+        not sources
+        and src_np is not None
+        and src_np.lemma_.lower() in ACT_NOUNS
+        and trig.cameo[:2] in FORCE_ROOTS
+    ):
+        # "Russian strikes hit the plant": the nationality of a violent act that does
+        # violence names who acts ("Russian raids suggest a plan" is the author's reading)
+        sources = _nationality_of(src_np, actors)
     confidence = 1.0  # of the actors: lower when one was resolved from the discourse
     if not sources and src_np is not None and context is not None:
         # "they reiterated", "the two sides signed", "the group claimed", "authorities
@@ -151,6 +161,9 @@ def _event_at(
         confidence = confidence if sources else 1.0
     targets: list[str] = []
     target_filled = False
+    # the state of a source is its own side, never its target ("the Indian Foreign
+    # Ministry will evacuate India's embassy")
+    own_states = set(actors.states(sources))
     for np_ in tgt_nps:
         named = _np_side(np_, actors)
         if (
@@ -160,7 +173,7 @@ def _event_at(
         ):
             named, sure = context.resolve_scored(np_)
             confidence = min(confidence, sure) if named else confidence
-        got = [a for a in named if a not in sources]
+        got = [a for a in named if a not in sources and a not in own_states]
         if got:
             targets, target_filled = got, True
             break
@@ -471,6 +484,9 @@ def _reported_act(noun: Token, gov: Token | None) -> bool:
     return lemma in COURSE_VERBS or (gov.tag_ == "VBD" and noun.dep_ == "nsubj")
 
 
+#: CAMEO roots of violence (assault, fight, mass violence): an act can do them ("the
+#: strikes hit", "the shelling killed").
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: The preposition of a giver: "received a waiver from the United States".
 FROM = frozenset({"from"})
 #: Parts of speech of the words :func:`extract_events` looks at (nouns for nominal
@@ -587,6 +603,9 @@ def _extract(doc: Doc, verbs: EventVerbs) -> list[Event]:
                 scheduled = True  # "will meet X on Saturday": an intent made public
             if _controlled_by_trigger(tok, verbs):
                 continue  # "agreed to supply (and train)": one act, coded by the governing verb
+            content = _content_of(tok)
+            if content is not None and _match(content, verbs) is not None:
+                continue  # "issued a statement condemning X": one act, coded by what it says
             ev = _event_at(tok, m[0], m[1], actors, verbs, context)
             if ev is None:
                 if not scheduled:

@@ -17,8 +17,13 @@ PACKAGED = "lexicons/events.v2.jsonl"
 _CAMEO = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
 
 
-def _read_entries(text: str, name: str) -> tuple[list[Trigger], str]:
+#: A phrasal verb that is no act of its verb ("give up", "back down", "bail out of").
+NotAct = tuple[str, ...]
+
+
+def _read_entries(text: str, name: str) -> tuple[list[Trigger], list[NotAct], str]:
     out: list[Trigger] = []
+    not_acts: list[NotAct] = []
     version, rows = records(text, name)
     for lineno, obj in rows:
 
@@ -26,6 +31,13 @@ def _read_entries(text: str, name: str) -> tuple[list[Trigger], str]:
             return line_error(name, lineno, problem)
 
         verb, cameo, gold = obj.get("verb"), obj.get("cameo"), obj.get("goldstein")
+        if obj.get("act") is False:
+            # a phrasal verb whose particle turns the verb into no act: the bare
+            # verb's entries do not apply to it
+            if not isinstance(verb, str) or not 2 <= len(verb.split()) <= 3:
+                raise fail("an entry with 'act': false is a verb with its particle(s)")
+            not_acts.append(tuple(verb.lower().split()))
+            continue
         objects = obj.get("objects")
         if not isinstance(verb, str) or not verb.strip() or len(verb.split()) > 2:
             raise fail("'verb' must be a lemma, optionally with a particle ('carry out')")
@@ -47,10 +59,10 @@ def _read_entries(text: str, name: str) -> tuple[list[Trigger], str]:
                 float(gold),
             )
         )
-    return out, version
+    return out, not_acts, version
 
 
-def _index(entries: list[Trigger], version: str) -> EventVerbs:
+def _index(entries: list[Trigger], not_acts: list[NotAct], version: str) -> EventVerbs:
     index: dict[str, list[Trigger]] = {}
     for t in entries:
         index.setdefault(t.verb, []).append(t)
@@ -59,11 +71,14 @@ def _index(entries: list[Trigger], version: str) -> EventVerbs:
         k: tuple(sorted(v, key=lambda t: (t.objects is None, t.particle is None)))
         for k, v in index.items()
     }
-    return EventVerbs(ordered, version, len(entries))
+    blocked: dict[str, list[tuple[str, ...]]] = {}
+    for words in not_acts:
+        blocked.setdefault(words[0], []).append(words[1:])
+    return EventVerbs(ordered, version, len(entries), {k: tuple(v) for k, v in blocked.items()})
 
 
 @lru_cache(maxsize=1)
-def _packaged() -> tuple[list[Trigger], str]:
+def _packaged() -> tuple[list[Trigger], list[NotAct], str]:
     from relnlp import resources
 
     return _read_entries(resources.path(PACKAGED).read_text("utf-8"), f"relnlp/data/{PACKAGED}")
@@ -78,7 +93,10 @@ def load_event_verbs(
     ----------
     paths : sequence of path-like
         JSONL files, one object a line: ``verb`` (lemma, optionally with a particle),
-        ``objects`` (optional list of object nouns), ``cameo`` (code), ``goldstein``.
+        ``objects`` (optional list of object nouns), ``cameo`` (code), ``goldstein``;
+        or ``verb`` (a lemma with its particle and, optionally, the preposition after
+        it: "give up", "bail out of") and ``"act": false``: a phrasal verb whose
+        particle makes it no act of the verb ("gave up on plans" is no giving).
     packaged : bool
         Include ``relnlp/data/lexicons/events.v2.jsonl``.
 
@@ -93,15 +111,18 @@ def load_event_verbs(
     'verbal_cooperation'
     """
     entries: list[Trigger] = []
+    not_acts: list[NotAct] = []
     version = "0"
     if packaged:
-        more, version = _packaged()
+        more, blocked, version = _packaged()
         entries += more
+        not_acts += blocked
     for p in paths:
-        more, _v = _read_entries(Path(p).read_text("utf-8"), str(p))
+        more, blocked, _v = _read_entries(Path(p).read_text("utf-8"), str(p))
         entries += more
+        not_acts += blocked
         version += "+user"
-    return _index(entries, version)
+    return _index(entries, not_acts, version)
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,9 @@ class EventVerbs:
     by_verb: Mapping[str, tuple[Trigger, ...]]
     version: str
     size: int
+    #: phrasal verbs that are no act of the verb alone, by the verb's lemma: the words
+    #: after it ("give" -> ("up",): "gave up on plans"; "bail" -> ("out", "of"))
+    not_acts: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
