@@ -26,6 +26,7 @@ from relnlp.events._words import (
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
     TARGET_PREPS,
+    VENUE_NOUNS,
     WEIGHING_VERBS,
 )
 
@@ -531,6 +532,9 @@ def _targets(
     objs = _objects(verb, recipient_first=theme)
     if theme:
         out += _prep_objects(verb, RECIPIENT_PREPS)
+        if verb.lemma_.lower() in LEAVING_VERBS:
+            # "withdrew its troops from Georgia": the state left is the target
+            out += _prep_objects(verb, {"from"})
     for o in objs:
         if o.i not in skip:
             out.append(o)
@@ -571,9 +575,11 @@ def _targets(
                 + _prep_objects(x, TARGET_PREPS)
             )
     # a relative pronoun stands for the noun its clause modifies: "Abkhazia, which Moscow
-    # recognised"
+    # recognised"; a venue after "at" is where the act happens ("met at the Beijing airport")
     out = [
-        verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in out
+        verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t
+        for t in out
+        if not (t.dep_ == "pobj" and t.head.lower_ == "at" and t.lemma_.lower() in VENUE_NOUNS)
     ]
     # an act named by a noun stands for its author: "condemned Russia's attack",
     # "concerns over Pyongyang's launches", "condemned the attacks by Eritrea"
@@ -606,6 +612,8 @@ def _objects(verb: Token, recipient_first: bool = False) -> list[Token]:
 
 #: Prepositions of the recipient of what is given or sent ("sent troops to Chad").
 RECIPIENT_PREPS = frozenset({"to", "into"})
+#: Verbs of taking something away from a place: the object of "from" is the target.
+LEAVING_VERBS = frozenset({"withdraw", "pull", "evacuate", "remove", "recall", "redeploy"})
 #: Prepositions of a participle on an act's object that name whom it was aimed at
 #: ("sanctions imposed on", "restrictions placed upon", "aid promised to").
 AIMED_PREPS = frozenset({"on", "upon", "against", "to", "toward", "towards", "into", "with"})

@@ -31,6 +31,14 @@ TARGET_PREPS = frozenset(
         "regarding",
     }
 )
+#: Places and occasions where actors meet: the object of "at" among them is where the act
+#: happens, not whom it is aimed at ("met at the Beijing airport", "spoke at the UN summit";
+#: "fired at the embassy" still aims at the embassy's state).
+VENUE_NOUNS = frozenset(
+    """airport airfield summit conference meeting talks ceremony forum session sidelines
+    hotel palace residence headquarters venue gathering event reception dinner banquet
+    station port harbour harbor villa resort retreat dacha""".split()
+)
 #: Head nouns of names that are things, not actors ("the Joint Sea exercise", "the
 #: Treaty of Good-Neighbourliness", "S-400 missiles").
 THING_HEADS = frozenset(
