@@ -33,7 +33,13 @@ from relnlp.pipeline._actor_base import MILITARY_PRIORITY, Mention
 from relnlp.pipeline._cities import city_country
 from relnlp.pipeline._military import MilitaryName, find_corridors
 
-__all__ = ["FACILITY_HEADS", "facility_mentions", "facility_name", "find_facilities"]
+__all__ = [
+    "FACILITY_HEADS",
+    "facility_mentions",
+    "facility_name",
+    "find_facilities",
+    "named_part_end",
+]
 
 #: Facility heads of two or more words, as written at the end of a name.
 FACILITY_HEADS = (
@@ -124,6 +130,9 @@ FACILITY_HEADS = (
     "Pipeline",
     "Railway Station",
     "Train Station",
+    "Station",
+    "Port",
+    "Seaport",
     "Terminal",
     "Border Crossing",
     "Checkpoint",
@@ -171,8 +180,16 @@ _AUXILIARIES = frozenset(
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "São"})
 # Words of a facility head that name no facility when they stand alone with a head
-# ("Naval Base", "Air Force Base" after only openers).
-_HEAD_ONLY = frozenset({"Air", "Naval", "Air Force", "Nuclear", "Space", "Military", "Power"})
+# ("Naval Base", "Air Force Base" after only openers), and kinds of station, port or
+# crossing in title case ("Police Station", "Container Port", "Border Crossing").
+_HEAD_ONLY = frozenset(
+    {"Air", "Naval", "Air Force", "Nuclear", "Space", "Military", "Power"}
+).union(
+    """Police Fire Radio Television Gas Petrol Filling Service Bus Train Railway Rail
+    Pumping Weather Research Polling Relay Ground Duty Sea Dry Free Home Border Subway
+    Metro Underground Fishing Container Cargo Ferry Transit Coast Guard Main Central
+    Gateway""".split()
+)
 
 
 def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[MilitaryName]:
@@ -235,6 +252,21 @@ def facility_name(span: Span) -> bool:
         return True
     words = tuple(t.text for t in span)
     return any(len(words) > len(head) and words[-len(head) :] == head for head in _HEAD_WORDS)
+
+
+def named_part_end(doc: Doc, s: int, e: int, canonical: str, gazetteer: Gazetteer) -> int:
+    """The end of a gazetteer facility span ``doc[s:e]`` without its lower-case generic
+    words when the capitalised part alone names the same facility ("Nord Stream pipeline"
+    -> "Nord Stream", "Power of Siberia gas pipeline" -> "Power of Siberia"; guidelines 8:
+    a lower-case head is no part of a name that stands on its own). "Druzhba pipeline"
+    keeps its head when "Druzhba" alone is no entry of the facility."""
+    k = e
+    while k - 1 > s and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+        k -= 1
+    if k == e:
+        return e
+    hit = gazetteer.lookup(doc[s:k].text)
+    return k if hit is not None and hit.label == "FAC" and hit.canonical == canonical else e
 
 
 def facility_mentions(
