@@ -1,6 +1,6 @@
 """Issue 18, thirteenth pass: one title vocabulary with nobility and clergy, facility names
-without a lower-case generic head, and stations and ports by their head; on sentences
-written for these tests (from no corpus)."""
+without a lower-case generic head, stations and ports by their head, and state bodies
+named after their state; on sentences written for these tests (from no corpus)."""
 
 from __future__ import annotations
 
@@ -116,6 +116,32 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]], set[tuple[str, str]]]]
     ("Grain left Aqaba Port yesterday.", [("Aqaba Port", "FAC", None)], set()),
     ("The staff of the Police Station were questioned.", [], {("Police Station", "FAC")}),
     ("The Radio Station broadcast the speech.", [], {("Radio Station", "FAC")}),
+    # 7. security services, courts and central banks named after their state
+    (
+        "Ukraine's Security Service detained a suspect.",
+        [("Security Service", "ORG", "Security Service of Ukraine")],
+        set(),
+    ),
+    (
+        "The Russian Supreme Court banned the group.",
+        [("Russian Supreme Court", "ORG", "Supreme Court of Russia")],
+        set(),
+    ),
+    (
+        "The Kazakh National Bank cut its rate.",
+        [("Kazakh National Bank", "ORG", "National Bank of Kazakhstan")],
+        set(),
+    ),
+    (
+        "The European Central Bank raised rates.",
+        [("European Central Bank", "ORG", "European Central Bank")],
+        set(),
+    ),
+    (
+        "Officers of the Iranian Revolutionary Guard Corps were sanctioned.",
+        [("Iranian Revolutionary Guard Corps", "ORG", "Islamic Revolutionary Guard Corps")],
+        set(),
+    ),
 ]
 
 

@@ -66,6 +66,18 @@ _GOVERNMENT = frozenset({"Government", "Cabinet"})
 _SERVICES = frozenset(
     {"Armed Forces", "Navy", "Air Force", "Army", "Ground Forces", "Coast Guard", "General Staff"}
 )
+# Security, border and customs services, courts and the central bank of a state, named
+# after it in the "<body> of <state>" form ("Security Service of Ukraine", "State Border
+# Service of Azerbaijan", "Central Bank of Russia").
+_STATE_BODIES = frozenset(
+    " ".join(body.split())
+    for body in """Security Service|State Security Service|National Security Service|
+    Intelligence Service|Foreign Intelligence Service|Border Service|State Border Service|
+    Border Guard Service|State Border Guard Service|Border Guard|Customs Service|State
+    Customs Service|State Customs Committee|National Guard|National Police|State Police|
+    Central Bank|National Bank|Supreme Court|Constitutional Court|Prosecutor General's
+    Office|Central Election Commission|Investigative Committee""".split("|")
+)
 # Lower-case administrative heads after a place name and the title word of the division.
 DIVISION_HEADS = {
     "province": "Province",
@@ -104,7 +116,7 @@ def _organ(organ: str) -> str | None:
     if m:
         topic = m.group(1)
         return f"Ministry of {_MINISTRY_TOPIC.get(topic, topic)}"
-    if organ in _GOVERNMENT or organ in _SERVICES:
+    if organ in _GOVERNMENT or organ in _SERVICES or organ in _STATE_BODIES:
         return organ
     if organ == "Foreign Office":  # a state's foreign ministry, as British usage names it
         return "Ministry of Foreign Affairs"
