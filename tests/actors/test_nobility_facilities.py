@@ -116,6 +116,16 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]], set[tuple[str, str]]]]
     ("Grain left Aqaba Port yesterday.", [("Aqaba Port", "FAC", None)], set()),
     ("The staff of the Police Station were questioned.", [], {("Police Station", "FAC")}),
     ("The Radio Station broadcast the speech.", [], {("Radio Station", "FAC")}),
+    # 6b. a name the model left out before a lower-case station or crossing head: FAC on
+    # the name, the head in the canonical; no nationality, no kind of station
+    (
+        "Oil went by rail to Zarnak station and on to the south.",
+        [("Zarnak", "FAC", "Zarnak station")],
+        set(),
+    ),
+    ("Later Kelvar station was closed.", [("Kelvar", "FAC", "Kelvar station")], set()),
+    ("The Russian border crossing was closed.", [("Russian", "NORP", None)], set()),
+    ("Supplies reached Main station.", [], {("Main", "FAC")}),
     # 7. security services, courts and central banks named after their state
     (
         "Ukraine's Security Service detained a suspect.",

@@ -29,7 +29,12 @@ from spacy.tokens import Doc, Span
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.chars import MONTH_NAMES
 from relnlp.pipeline import doc_text
-from relnlp.pipeline._actor_base import MILITARY_PRIORITY, Mention
+from relnlp.pipeline._actor_base import (
+    _FACILITY_AFTER,
+    _FACILITY_QUALIFIERS,
+    MILITARY_PRIORITY,
+    Mention,
+)
 from relnlp.pipeline._cities import city_country
 from relnlp.pipeline._military import MilitaryName, find_corridors
 
@@ -288,4 +293,41 @@ def facility_mentions(
             continue
         canonical = hit.canonical if hit is not None else found.canonical
         out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio))
+    return out + _before_lower_heads(doc, gazetteer, nationality)
+
+
+# Labels of the model that relnlp drops from its names (statistical PRODUCT is no weapon).
+_UNTAKEN = frozenset({"", "PRODUCT"})
+
+
+def _before_lower_heads(
+    doc: Doc, gazetteer: Gazetteer, nationality: Callable[[str], bool]
+) -> list[Mention]:
+    """A name nobody found before a lower-case facility head ("Roznak railway station",
+    "Shamtig border crossing"): FAC on the name (guidelines 8), at the lowest priority; the
+    generic-heads pass gives found names the same reading and the head in the canonical.
+    Only proper nouns that the model (but as PRODUCT, a label relnlp drops) and the
+    gazetteer left untagged, no city of the list (a town keeps its label), no nationality
+    ("the Russian air base") and no kind of station ("Main station")."""
+    out = []
+    for k in range(1, len(doc)):
+        if not (doc[k].is_lower and doc[k].text in _FACILITY_AFTER):
+            continue
+        e = k - 1 if doc[k - 1].text in _FACILITY_QUALIFIERS else k
+        s = e
+        while (
+            s > 0
+            and e - s < 3
+            and doc[s - 1].pos_ == "PROPN"
+            and doc[s - 1].is_alpha
+            and doc[s - 1].text[:1].isupper()
+            and doc[s - 1].ent_type_ in _UNTAKEN
+            and doc[s - 1].text not in _OPENERS
+            and doc[s - 1].text not in _HEAD_ONLY
+            and not nationality(doc[s - 1].text)
+        ):
+            s -= 1
+        name = doc[s:e].text
+        if s < e and gazetteer.lookup(name) is None and not city_country(name)[0]:
+            out.append(Mention(s, e, "FAC", f"{name} {doc[e : k + 1].text}", "pattern", 1.0))
     return out
