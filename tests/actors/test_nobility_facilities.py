@@ -124,6 +124,12 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]], set[tuple[str, str]]]]
         set(),
     ),
     ("Later Kelvar station was closed.", [("Kelvar", "FAC", "Kelvar station")], set()),
+    # the longest head the report writes after a name is every mention's canonical
+    (
+        "Trucks crossed at the Dostuk border crossing. The Dostuk crossing reopened.",
+        [("Dostuk", "FAC", "Dostuk border crossing")],
+        set(),
+    ),
     ("The Russian border crossing was closed.", [("Russian", "NORP", None)], set()),
     ("Supplies reached Main station.", [], {("Main", "FAC")}),
     # 7. security services, courts and central banks named after their state
@@ -177,6 +183,11 @@ def test_sentence(found: list[list[Row]], k: int) -> None:
 def test_every_hood_mention_is_the_person(found: list[list[Row]]) -> None:
     got = next(found[k] for k, c in enumerate(CASES) if c[0].startswith("Present: Viscount Hood"))
     assert [g[1] for g in got if g[0] == "Hood"] == ["PERSON", "PERSON"]
+
+
+def test_one_canonical_per_station(found: list[list[Row]]) -> None:
+    got = next(found[k] for k, c in enumerate(CASES) if c[0].startswith("Trucks crossed at"))
+    assert [g[2] for g in got if g[0] == "Dostuk"] == ["Dostuk border crossing"] * 2
 
 
 def test_one_title_vocabulary() -> None:

@@ -182,10 +182,12 @@ def generic_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list
     """What a lower-case head after a name says it names: a facility ("Sangan railway
     station", "Torkham border crossing": FAC, the head out of the span and in the
     canonical, guidelines 8) or a descent group ("the Durrani clan", "Zadran tribe":
-    NORP)."""
+    NORP). A facility the report names with a shorter head elsewhere ("Sangan station")
+    takes the longest canonical the report gives that name."""
     out = []
     n = len(doc)
     text_of = span_texts(doc)
+    longest: dict[str, str] = {}  # name -> its longest canonical built from a head
     for m in chosen:
         e = m.end
         if m.label == "NORP" or e >= n or not doc[e - 1].whitespace_ or m.source == "acronym":
@@ -207,6 +209,8 @@ def generic_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list
         if head and not state:
             hit = gazetteer.lookup(f"{name} {' '.join(h.capitalize() for h in head)}")
             canonical = hit.canonical if hit is not None else f"{name} {' '.join(head)}"
+            if hit is None and len(canonical) > len(longest.get(name, "")):
+                longest[name] = canonical
             out.append(replace(m, label="FAC", canonical=canonical))
             continue
         if (
@@ -217,7 +221,14 @@ def generic_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list
             out.append(replace(m, label="NORP", canonical=name))
             continue
         out.append(m)
-    return out
+    return [
+        replace(m, canonical=longest[name])
+        if m.label == "FAC"
+        and (name := " ".join(text_of(m.start, m.end).split())) in longest
+        and m.canonical.startswith(f"{name} ")
+        else m
+        for m in out
+    ]
 
 
 # Capitalised topics of a state's ministry in the short form "<Topic> Ministry" (general
