@@ -124,6 +124,19 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]], set[tuple[str, str]]]]
         set(),
     ),
     ("Later Kelvar station was closed.", [("Kelvar", "FAC", "Kelvar station")], set()),
+    # dams, prisons, plants, bases and test sites likewise, over a person or body reading
+    (
+        "Russian jets flew from the Zvezdny air base overnight.",
+        [("Zvezdny", "FAC", "Zvezdny air base")],
+        {("Zvezdny", "PERSON")},
+    ),
+    ("Workers repaired the Nurek dam last year.", [("Nurek", "FAC", "Nurek dam")], set()),
+    (
+        "The Sangtuda power plant supplies the valley.",
+        [("Sangtuda", "FAC", "Sangtuda power plant")],
+        {("Sangtuda", "ORG")},
+    ),
+    ("The Lobnor test site was expanded.", [("Lobnor", "FAC", "Lobnor test site")], set()),
     # the longest head the report writes after a name is every mention's canonical
     (
         "Trucks crossed at the Dostuk border crossing. The Dostuk crossing reopened.",

@@ -296,24 +296,57 @@ def facility_mentions(
     return out + _before_lower_heads(doc, gazetteer, nationality)
 
 
-# Labels of the model that relnlp drops from its names (statistical PRODUCT is no weapon).
+# Labels of the model that relnlp drops from its names (statistical PRODUCT is no weapon),
+# and the ones a lower-case facility head overrules ("Zvezdny air base" as PERSON).
 _UNTAKEN = frozenset({"", "PRODUCT"})
+_OVERRULED = frozenset({"PERSON", "ORG"})
+# Lower-case heads of sites beyond stations and crossings ("Nurek dam", "Sednaya prison",
+# "Zvezdny air base", "Sangtuda power plant"), as word tuples.
+_SITE_AFTER = frozenset(
+    tuple(h.split())
+    for h in (
+        "dam",
+        "prison",
+        "refinery",
+        "air base",
+        "naval base",
+        "military base",
+        "power plant",
+        "power station",
+        "nuclear plant",
+        "test site",
+    )
+)
+
+
+def _lower_head(doc: Doc, k: int) -> int:
+    """The start of a lower-case facility head ending at token ``k`` ("railway station",
+    "air base", "dam"), or -1."""
+    word = doc[k].text
+    if not doc[k].is_lower:
+        return -1
+    if (doc[k - 1].text, word) in _SITE_AFTER or (
+        word in _FACILITY_AFTER and doc[k - 1].text in _FACILITY_QUALIFIERS
+    ):
+        return k - 1
+    return k if word in _FACILITY_AFTER or (word,) in _SITE_AFTER else -1
 
 
 def _before_lower_heads(
     doc: Doc, gazetteer: Gazetteer, nationality: Callable[[str], bool]
 ) -> list[Mention]:
-    """A name nobody found before a lower-case facility head ("Roznak railway station",
-    "Shamtig border crossing"): FAC on the name (guidelines 8), at the lowest priority; the
-    generic-heads pass gives found names the same reading and the head in the canonical.
-    Only proper nouns that the model (but as PRODUCT, a label relnlp drops) and the
-    gazetteer left untagged, no city of the list (a town keeps its label), no nationality
-    ("the Russian air base") and no kind of station ("Main station")."""
+    """A name before a lower-case facility head ("Roznak railway station", "Shamtig border
+    crossing", "Nurek dam"): FAC on the name (guidelines 8); the generic-heads pass gives
+    names found otherwise the same reading and the head in the canonical. Only proper
+    nouns that the model left untagged (or tagged PRODUCT, a label relnlp drops: lowest
+    priority) or took for a person or an organisation (above it), that the gazetteer does
+    not know, no city of the list (a town keeps its label), no nationality ("the Russian
+    air base") and no kind of station ("Main station")."""
     out = []
-    for k in range(1, len(doc)):
-        if not (doc[k].is_lower and doc[k].text in _FACILITY_AFTER):
+    for k in range(2, len(doc)):
+        e = _lower_head(doc, k)
+        if e < 1:
             continue
-        e = k - 1 if doc[k - 1].text in _FACILITY_QUALIFIERS else k
         s = e
         while (
             s > 0
@@ -321,7 +354,7 @@ def _before_lower_heads(
             and doc[s - 1].pos_ == "PROPN"
             and doc[s - 1].is_alpha
             and doc[s - 1].text[:1].isupper()
-            and doc[s - 1].ent_type_ in _UNTAKEN
+            and doc[s - 1].ent_type_ in _UNTAKEN | _OVERRULED
             and doc[s - 1].text not in _OPENERS
             and doc[s - 1].text not in _HEAD_ONLY
             and not nationality(doc[s - 1].text)
@@ -329,5 +362,6 @@ def _before_lower_heads(
             s -= 1
         name = doc[s:e].text
         if s < e and gazetteer.lookup(name) is None and not city_country(name)[0]:
-            out.append(Mention(s, e, "FAC", f"{name} {doc[e : k + 1].text}", "pattern", 1.0))
+            prio = 2.2 if any(t.ent_type_ in _OVERRULED for t in doc[s:e]) else 1.0
+            out.append(Mention(s, e, "FAC", f"{name} {doc[e : k + 1].text}", "pattern", prio))
     return out
