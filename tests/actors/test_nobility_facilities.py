@@ -166,6 +166,17 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]], set[tuple[str, str]]]]
         [("European Central Bank", "ORG", "European Central Bank")],
         set(),
     ),
+    # found when the model misses them, after a nationality or a state's possessive
+    (
+        "The Azerbaijani State Border Service detained two men.",
+        [("Azerbaijani State Border Service", "ORG", "State Border Service of Azerbaijan")],
+        set(),
+    ),
+    (
+        "Kyrgyzstan's State Customs Service seized the cargo.",
+        [("State Customs Service", "ORG", "State Customs Service of Kyrgyzstan")],
+        set(),
+    ),
     (
         "Officers of the Iranian Revolutionary Guard Corps were sanctioned.",
         [("Iranian Revolutionary Guard Corps", "ORG", "Islamic Revolutionary Guard Corps")],

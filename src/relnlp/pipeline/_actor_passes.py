@@ -32,7 +32,7 @@ from relnlp.pipeline._actor_base import (
     _the,
     _tokens_where,
 )
-from relnlp.pipeline._canonical import division_canonical
+from relnlp.pipeline._canonical import STATE_BODIES, division_canonical
 
 __all__ = [
     "not_title_words",
@@ -256,15 +256,21 @@ def topic_ministries(doc: Doc, chosen: list[Mention]) -> list[Mention]:
         if s < tok.i:
             text = doc[s : tok.i + 1].text
             out.append(Mention(s, tok.i + 1, "ORG", text, "organ", 3.0))
-    # "China's Navy", "Russia's General Staff": a service or government after a state's
-    # possessive, which the model seldom tags.
+    # "China's Navy", "Russia's General Staff": a service, government or state body after a
+    # state's possessive, which the model seldom tags; a state body after a nationality
+    # ("Azerbaijani State Border Service").
     n = len(doc)
     for m in chosen:
-        i = m.end + 1
-        if m.label != "GPE" or i >= n or doc[m.end].text not in POSSESSIVE_S or i in taken:
+        if m.label == "GPE" and m.end + 1 < n and doc[m.end].text in POSSESSIVE_S:
+            i, names = m.end + 1, _POSSESSED_ORGANS
+        elif m.label == "NORP" and m.end < n and doc[m.end - 1].whitespace_:
+            i, names = m.end, STATE_BODIES
+        else:
             continue
-        for k in (2, 1):
-            if i + k <= n and doc[i : i + k].text in _POSSESSED_ORGANS:
+        if i in taken:
+            continue
+        for k in (4, 3, 2, 1):
+            if i + k <= n and doc[i : i + k].text in names:
                 if not any(j in taken for j in range(i, i + k)):
                     out.append(Mention(i, i + k, "ORG", doc[i : i + k].text, "organ", 3.0))
                 break
@@ -272,9 +278,12 @@ def topic_ministries(doc: Doc, chosen: list[Mention]) -> list[Mention]:
     return out
 
 
-_POSSESSED_ORGANS = frozenset(
-    {"Armed Forces", "Navy", "Air Force", "Army", "Ground Forces", "Coast Guard"}
-    | {"General Staff", "Government", "Cabinet"}
+_POSSESSED_ORGANS = (
+    frozenset(
+        {"Armed Forces", "Navy", "Air Force", "Army", "Ground Forces", "Coast Guard"}
+        | {"General Staff", "Government", "Cabinet"}
+    )
+    | STATE_BODIES
 )
 
 

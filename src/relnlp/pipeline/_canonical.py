@@ -29,6 +29,7 @@ from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
 
 __all__ = [
+    "STATE_BODIES",
     "state_before",
     "division_canonical",
     "is_organ",
@@ -69,7 +70,7 @@ _SERVICES = frozenset(
 # Security, border and customs services, courts and the central bank of a state, named
 # after it in the "<body> of <state>" form ("Security Service of Ukraine", "State Border
 # Service of Azerbaijan", "Central Bank of Russia").
-_STATE_BODIES = frozenset(
+STATE_BODIES = frozenset(
     " ".join(body.split())
     for body in """Security Service|State Security Service|National Security Service|
     Intelligence Service|Foreign Intelligence Service|Border Service|State Border Service|
@@ -116,7 +117,7 @@ def _organ(organ: str) -> str | None:
     if m:
         topic = m.group(1)
         return f"Ministry of {_MINISTRY_TOPIC.get(topic, topic)}"
-    if organ in _GOVERNMENT or organ in _SERVICES or organ in _STATE_BODIES:
+    if organ in _GOVERNMENT or organ in _SERVICES or organ in STATE_BODIES:
         return organ
     if organ == "Foreign Office":  # a state's foreign ministry, as British usage names it
         return "Ministry of Foreign Affairs"
