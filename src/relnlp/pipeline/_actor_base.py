@@ -23,26 +23,11 @@ from relnlp.pipeline._canonical import (
     is_organ,
     organ_canonical,
 )
+from relnlp.pipeline._titles import TITLE_WORDS
 
 __all__ = ["Mention", "divisions", "history_name", "organs", "same_body"]
 
 
-# Titles and office words that precede a name and are not part of it.
-TITLE_WORDS = frozenset(
-    """President Vice Premier Prime Minister Ministers Foreign Deputy First Secretary
-    General Gen. Lt. Col. Maj. Capt. Adm. Brig. Sgt. Cmdr. Dr. Mr. Mrs. Ms. Prof. Sir Lord
-    Chairman Chairwoman Chair Chancellor King Queen Prince Crown Emperor Empress Sheikh Emir
-    Sultan Ambassador Envoy Special Representative Governor Mayor Senator Rep. Sen. Gov.
-    Director Chief Head Commander Admiral Marshal Colonel Major Captain Lieutenant Defense
-    Defence Finance Economy Trade Commerce Interior Justice Security State Councilor
-    Councillor Assistant Executive Party Spokesman Spokeswoman Spokesperson Justice Speaker
-    Supreme Leader Acting Former former late then Then Secretary-General Vice-Premier
-    Vice-President Deputy-Chief Staff Public Affairs External Home Energy Ambassador-at-Large
-    Administrator Navy Army Air Force Defense-Minister Premier-designate Tsar Tsars Czar Czars
-    Tsarina Tsaritsa Czarina Tsarevich Tsesarevich Tsarevna Kaiser Pope Pharaoh Caliph Dame
-    Maharaja Maharajah Archduke Archduchess Regent Ayatollah Sergeant Corporal Brigadier
-    Commodore Patriarch Archbishop Cardinal""".split()
-)
 # Office heads that open an apposition describing a person ("Li, director of ...").
 _APPOSITION = re.compile(
     r"^,\s+((?:the\s+)?(?:(?:first|deputy|vice|acting|former|executive|assistant)\s+)*"

@@ -32,7 +32,7 @@ from relnlp.pipeline._actor_base import (
     _the,
     _tokens_where,
 )
-from relnlp.pipeline._canonical import division_canonical
+from relnlp.pipeline._canonical import STATE_BODIES, division_canonical
 
 __all__ = [
     "not_title_words",
@@ -182,10 +182,12 @@ def generic_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list
     """What a lower-case head after a name says it names: a facility ("Sangan railway
     station", "Torkham border crossing": FAC, the head out of the span and in the
     canonical, guidelines 8) or a descent group ("the Durrani clan", "Zadran tribe":
-    NORP)."""
+    NORP). A facility the report names with a shorter head elsewhere ("Sangan station")
+    takes the longest canonical the report gives that name."""
     out = []
     n = len(doc)
     text_of = span_texts(doc)
+    longest: dict[str, str] = {}  # name -> its longest canonical built from a head
     for m in chosen:
         e = m.end
         if m.label == "NORP" or e >= n or not doc[e - 1].whitespace_ or m.source == "acronym":
@@ -207,6 +209,8 @@ def generic_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list
         if head and not state:
             hit = gazetteer.lookup(f"{name} {' '.join(h.capitalize() for h in head)}")
             canonical = hit.canonical if hit is not None else f"{name} {' '.join(head)}"
+            if hit is None and len(canonical) > len(longest.get(name, "")):
+                longest[name] = canonical
             out.append(replace(m, label="FAC", canonical=canonical))
             continue
         if (
@@ -217,7 +221,14 @@ def generic_heads(doc: Doc, chosen: list[Mention], gazetteer: Gazetteer) -> list
             out.append(replace(m, label="NORP", canonical=name))
             continue
         out.append(m)
-    return out
+    return [
+        replace(m, canonical=longest[name])
+        if m.label == "FAC"
+        and (name := " ".join(text_of(m.start, m.end).split())) in longest
+        and m.canonical.startswith(f"{name} ")
+        else m
+        for m in out
+    ]
 
 
 # Capitalised topics of a state's ministry in the short form "<Topic> Ministry" (general
@@ -245,15 +256,21 @@ def topic_ministries(doc: Doc, chosen: list[Mention]) -> list[Mention]:
         if s < tok.i:
             text = doc[s : tok.i + 1].text
             out.append(Mention(s, tok.i + 1, "ORG", text, "organ", 3.0))
-    # "China's Navy", "Russia's General Staff": a service or government after a state's
-    # possessive, which the model seldom tags.
+    # "China's Navy", "Russia's General Staff": a service, government or state body after a
+    # state's possessive, which the model seldom tags; a state body after a nationality
+    # ("Azerbaijani State Border Service").
     n = len(doc)
     for m in chosen:
-        i = m.end + 1
-        if m.label != "GPE" or i >= n or doc[m.end].text not in POSSESSIVE_S or i in taken:
+        if m.label == "GPE" and m.end + 1 < n and doc[m.end].text in POSSESSIVE_S:
+            i, names = m.end + 1, _POSSESSED_ORGANS
+        elif m.label == "NORP" and m.end < n and doc[m.end - 1].whitespace_:
+            i, names = m.end, STATE_BODIES
+        else:
             continue
-        for k in (2, 1):
-            if i + k <= n and doc[i : i + k].text in _POSSESSED_ORGANS:
+        if i in taken:
+            continue
+        for k in (4, 3, 2, 1):
+            if i + k <= n and doc[i : i + k].text in names:
                 if not any(j in taken for j in range(i, i + k)):
                     out.append(Mention(i, i + k, "ORG", doc[i : i + k].text, "organ", 3.0))
                 break
@@ -261,9 +278,12 @@ def topic_ministries(doc: Doc, chosen: list[Mention]) -> list[Mention]:
     return out
 
 
-_POSSESSED_ORGANS = frozenset(
-    {"Armed Forces", "Navy", "Air Force", "Army", "Ground Forces", "Coast Guard"}
-    | {"General Staff", "Government", "Cabinet"}
+_POSSESSED_ORGANS = (
+    frozenset(
+        {"Armed Forces", "Navy", "Air Force", "Army", "Ground Forces", "Coast Guard"}
+        | {"General Staff", "Government", "Cabinet"}
+    )
+    | STATE_BODIES
 )
 
 

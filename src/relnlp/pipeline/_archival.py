@@ -28,9 +28,9 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Doc, Token
 
 from relnlp.gazetteer import Gazetteer
-from relnlp.pipeline._actor_base import TITLE_WORDS
 from relnlp.pipeline._canonical import _WITH_ARTICLE
 from relnlp.pipeline._military import MilitaryName
+from relnlp.pipeline._titles import RANK_TITLES, TITLE_WORDS
 
 __all__ = [
     "ARCHIVAL_WORDS",
@@ -192,12 +192,6 @@ _INSTRUCTION_VERBS = frozenset(
 )
 
 
-# Ranks and offices that, before a single surname, make the span a person's name however
-# the model labels it ("Admiral Radford" as ORG); "General" is left out ("General Assembly").
-_RANKS = frozenset(
-    """Admiral Adm. Ambassador Amb. Colonel Col. Commodore Senator Sen. Secretary Dr. Mr.
-    Mrs. Ms. Prof.""".split()
-)
 HYPHENS = frozenset({"-", "‐", "‑"})
 
 
@@ -209,8 +203,9 @@ def instruction_verb(tok: Token) -> bool:
 def rank_and_surname(doc: Doc, s: int, e: int) -> bool:
     """True when token span [s, e) is a rank, office or courtesy title and one surname
     ("Admiral Smoot", "Ambassador Jones", "Dr. Velasquez-Orue"): a person, whatever label
-    the model gave. A hyphenated surname is one surname."""
-    if s + 1 >= e or doc[s].text not in _RANKS or e != hyphenated_end(doc, s + 1, e):
+    the model gave (``RANK_TITLES``; "General" is left out: "General Assembly"). A
+    hyphenated surname is one surname."""
+    if s + 1 >= e or doc[s].text not in RANK_TITLES or e != hyphenated_end(doc, s + 1, e):
         return False
     return (
         all(

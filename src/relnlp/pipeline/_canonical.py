@@ -29,6 +29,7 @@ from relnlp.lang.chars import POSSESSIVE_S
 from relnlp.lang.translit import name_key
 
 __all__ = [
+    "STATE_BODIES",
     "state_before",
     "division_canonical",
     "is_organ",
@@ -65,6 +66,18 @@ _GOVERNMENT = frozenset({"Government", "Cabinet"})
 # Armed services and staffs named after their state ("Ukraine's Armed Forces").
 _SERVICES = frozenset(
     {"Armed Forces", "Navy", "Air Force", "Army", "Ground Forces", "Coast Guard", "General Staff"}
+)
+# Security, border and customs services, courts and the central bank of a state, named
+# after it in the "<body> of <state>" form ("Security Service of Ukraine", "State Border
+# Service of Azerbaijan", "Central Bank of Russia").
+STATE_BODIES = frozenset(
+    " ".join(body.split())
+    for body in """Security Service|State Security Service|National Security Service|
+    Intelligence Service|Foreign Intelligence Service|Border Service|State Border Service|
+    Border Guard Service|State Border Guard Service|Border Guard|Customs Service|State
+    Customs Service|State Customs Committee|National Guard|National Police|State Police|
+    Central Bank|National Bank|Supreme Court|Constitutional Court|Prosecutor General's
+    Office|Central Election Commission|Investigative Committee""".split("|")
 )
 # Lower-case administrative heads after a place name and the title word of the division.
 DIVISION_HEADS = {
@@ -104,7 +117,7 @@ def _organ(organ: str) -> str | None:
     if m:
         topic = m.group(1)
         return f"Ministry of {_MINISTRY_TOPIC.get(topic, topic)}"
-    if organ in _GOVERNMENT or organ in _SERVICES:
+    if organ in _GOVERNMENT or organ in _SERVICES or organ in STATE_BODIES:
         return organ
     if organ == "Foreign Office":  # a state's foreign ministry, as British usage names it
         return "Ministry of Foreign Affairs"

@@ -29,11 +29,22 @@ from spacy.tokens import Doc, Span
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.chars import MONTH_NAMES
 from relnlp.pipeline import doc_text
-from relnlp.pipeline._actor_base import MILITARY_PRIORITY, Mention
+from relnlp.pipeline._actor_base import (
+    _FACILITY_AFTER,
+    _FACILITY_QUALIFIERS,
+    MILITARY_PRIORITY,
+    Mention,
+)
 from relnlp.pipeline._cities import city_country
 from relnlp.pipeline._military import MilitaryName, find_corridors
 
-__all__ = ["FACILITY_HEADS", "facility_mentions", "facility_name", "find_facilities"]
+__all__ = [
+    "FACILITY_HEADS",
+    "facility_mentions",
+    "facility_name",
+    "find_facilities",
+    "named_part_end",
+]
 
 #: Facility heads of two or more words, as written at the end of a name.
 FACILITY_HEADS = (
@@ -124,6 +135,9 @@ FACILITY_HEADS = (
     "Pipeline",
     "Railway Station",
     "Train Station",
+    "Station",
+    "Port",
+    "Seaport",
     "Terminal",
     "Border Crossing",
     "Checkpoint",
@@ -171,8 +185,16 @@ _AUXILIARIES = frozenset(
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "São"})
 # Words of a facility head that name no facility when they stand alone with a head
-# ("Naval Base", "Air Force Base" after only openers).
-_HEAD_ONLY = frozenset({"Air", "Naval", "Air Force", "Nuclear", "Space", "Military", "Power"})
+# ("Naval Base", "Air Force Base" after only openers), and kinds of station, port or
+# crossing in title case ("Police Station", "Container Port", "Border Crossing").
+_HEAD_ONLY = frozenset(
+    {"Air", "Naval", "Air Force", "Nuclear", "Space", "Military", "Power"}
+).union(
+    """Police Fire Radio Television Gas Petrol Filling Service Bus Train Railway Rail
+    Pumping Weather Research Polling Relay Ground Duty Sea Dry Free Home Border Subway
+    Metro Underground Fishing Container Cargo Ferry Transit Coast Guard Main Central
+    Gateway""".split()
+)
 
 
 def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[MilitaryName]:
@@ -237,6 +259,21 @@ def facility_name(span: Span) -> bool:
     return any(len(words) > len(head) and words[-len(head) :] == head for head in _HEAD_WORDS)
 
 
+def named_part_end(doc: Doc, s: int, e: int, canonical: str, gazetteer: Gazetteer) -> int:
+    """The end of a gazetteer facility span ``doc[s:e]`` without its lower-case generic
+    words when the capitalised part alone names the same facility ("Nord Stream pipeline"
+    -> "Nord Stream", "Power of Siberia gas pipeline" -> "Power of Siberia"; guidelines 8:
+    a lower-case head is no part of a name that stands on its own). "Druzhba pipeline"
+    keeps its head when "Druzhba" alone is no entry of the facility."""
+    k = e
+    while k - 1 > s and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+        k -= 1
+    if k == e:
+        return e
+    hit = gazetteer.lookup(doc[s:k].text)
+    return k if hit is not None and hit.label == "FAC" and hit.canonical == canonical else e
+
+
 def facility_mentions(
     doc: Doc, gazetteer: Gazetteer, nationality: Callable[[str], bool]
 ) -> list[Mention]:
@@ -256,4 +293,75 @@ def facility_mentions(
             continue
         canonical = hit.canonical if hit is not None else found.canonical
         out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio))
+    return out + _before_lower_heads(doc, gazetteer, nationality)
+
+
+# Labels of the model that relnlp drops from its names (statistical PRODUCT is no weapon),
+# and the ones a lower-case facility head overrules ("Zvezdny air base" as PERSON).
+_UNTAKEN = frozenset({"", "PRODUCT"})
+_OVERRULED = frozenset({"PERSON", "ORG"})
+# Lower-case heads of sites beyond stations and crossings ("Nurek dam", "Sednaya prison",
+# "Zvezdny air base", "Sangtuda power plant"), as word tuples.
+_SITE_AFTER = frozenset(
+    tuple(h.split())
+    for h in (
+        "dam",
+        "prison",
+        "refinery",
+        "air base",
+        "naval base",
+        "military base",
+        "power plant",
+        "power station",
+        "nuclear plant",
+        "test site",
+    )
+)
+
+
+def _lower_head(doc: Doc, k: int) -> int:
+    """The start of a lower-case facility head ending at token ``k`` ("railway station",
+    "air base", "dam"), or -1."""
+    word = doc[k].text
+    if not doc[k].is_lower:
+        return -1
+    if (doc[k - 1].text, word) in _SITE_AFTER or (
+        word in _FACILITY_AFTER and doc[k - 1].text in _FACILITY_QUALIFIERS
+    ):
+        return k - 1
+    return k if word in _FACILITY_AFTER or (word,) in _SITE_AFTER else -1
+
+
+def _before_lower_heads(
+    doc: Doc, gazetteer: Gazetteer, nationality: Callable[[str], bool]
+) -> list[Mention]:
+    """A name before a lower-case facility head ("Roznak railway station", "Shamtig border
+    crossing", "Nurek dam"): FAC on the name (guidelines 8); the generic-heads pass gives
+    names found otherwise the same reading and the head in the canonical. Only proper
+    nouns that the model left untagged (or tagged PRODUCT, a label relnlp drops: lowest
+    priority) or took for a person or an organisation (above it), that the gazetteer does
+    not know, no city of the list (a town keeps its label), no nationality ("the Russian
+    air base") and no kind of station ("Main station")."""
+    out = []
+    for k in range(2, len(doc)):
+        e = _lower_head(doc, k)
+        if e < 1:
+            continue
+        s = e
+        while (
+            s > 0
+            and e - s < 3
+            and doc[s - 1].pos_ == "PROPN"
+            and doc[s - 1].is_alpha
+            and doc[s - 1].text[:1].isupper()
+            and doc[s - 1].ent_type_ in _UNTAKEN | _OVERRULED
+            and doc[s - 1].text not in _OPENERS
+            and doc[s - 1].text not in _HEAD_ONLY
+            and not nationality(doc[s - 1].text)
+        ):
+            s -= 1
+        name = doc[s:e].text
+        if s < e and gazetteer.lookup(name) is None and not city_country(name)[0]:
+            prio = 2.2 if any(t.ent_type_ in _OVERRULED for t in doc[s:e]) else 1.0
+            out.append(Mention(s, e, "FAC", f"{name} {doc[e : k + 1].text}", "pattern", prio))
     return out

@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span
 
 from relnlp.gazetteer import Gazetteer
 from relnlp.pipeline import doc_text
-from relnlp.pipeline._actor_base import _ORG_WORDS, TITLE_WORDS, Mention
+from relnlp.pipeline._actor_base import _ORG_WORDS, Mention
+from relnlp.pipeline._titles import TITLE_WORDS
 
 __all__ = [
     "campus_names",

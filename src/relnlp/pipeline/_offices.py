@@ -21,8 +21,9 @@ from spacy.tokens import Doc
 from relnlp.gazetteer import Gazetteer
 from relnlp.lang.chars import MONTH_NAMES
 from relnlp.pipeline import doc_text
-from relnlp.pipeline._actor_base import _ORG_HEADS, _ORG_WORDS, TITLE_WORDS, Mention
+from relnlp.pipeline._actor_base import _ORG_HEADS, _ORG_WORDS, Mention
 from relnlp.pipeline._archival import glued_note_end
+from relnlp.pipeline._titles import TITLE_WORDS
 
 __all__ = ["office_splits"]
 

@@ -23,22 +23,16 @@ from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer, Hit
 from relnlp.lang.translit import name_key
-from relnlp.pipeline._actor_base import TITLE_WORDS, Mention
+from relnlp.pipeline._actor_base import Mention
+from relnlp.pipeline._titles import PERSON_TITLES, TITLE_WORDS
 
-__all__ = ["PERSON_TITLES", "place_surnames"]
+__all__ = ["place_surnames"]
 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that make a lone name a place ("in Paris", "from Austin").
 _LOCATIVE = frozenset(
     """in at from to into near across outside inside toward towards via through around
     throughout within""".split()
-)
-# Titles that only a person bears directly before a name.
-PERSON_TITLES = frozenset(
-    """Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr Secretary Senator Sen. Rep. Representative
-    Ambassador President Minister Premier Chancellor Governor General Gen. Admiral Adm.
-    Colonel Col. Captain Capt. Lieutenant Lt. Judge Mayor Commissioner Chairman
-    Chairwoman Sir Lord Lady Dame Professor""".split()
 )
 
 

@@ -23,33 +23,27 @@ biographies above all: such a name is a PERSON whatever label the model gave it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer
-from relnlp.pipeline._actor_base import _ORG_WORDS, _PLACE_HEADS, TITLE_WORDS, Mention, _is_common
+from relnlp.pipeline._actor_base import _ORG_WORDS, _PLACE_HEADS, Mention, _is_common
 from relnlp.pipeline._archival import hyphenated_end
 from relnlp.pipeline._cities import title_case_lines
 from relnlp.pipeline._facilities import FACILITY_HEADS
-
-__all__ = ["TITLES_BEFORE_NAMES", "titled_people"]
-
-#: Titles that, written last before a capitalised name, make it a person's name. Office
-#: nouns ("Minister", "Secretary") also close compound offices ("Foreign Secretary",
-#: "Prime Minister", "Secretary of State").
-TITLES_BEFORE_NAMES = frozenset(
-    """President Premier Chancellor Minister Secretary Senator Governor Mayor Ambassador
-    Envoy Commissioner Chairman Chairwoman Speaker Judge Justice Prosecutor Congressman
-    Congresswoman Councillor Councilor Rep. Sen. Gov. Amb. King Queen Prince Princess
-    Emperor Empress Sultan Emir Sheikh Shaikh Crown-Prince Tsar Czar Kaiser Pope Ayatollah
-    Imam Rabbi Bishop Archbishop Cardinal Patriarch Reverend Rev. Pastor Dame Sir Lord Lady
-    Baron Baroness Count Countess Duke Duchess Marquess Earl Viscount General Gen. Admiral
-    Adm. Marshal Colonel Col. Lieutenant Lt. Major Maj. Captain Capt. Commander Cmdr.
-    Commodore Brigadier Brig. Sergeant Sgt. Corporal Cpl. Private Pvt. Dr. Mr. Mrs. Ms.
-    Prof. Professor President-elect Vice-President Vice-Premier Secretary-General""".split()
+from relnlp.pipeline._titles import (
+    CLERICAL,
+    NOBLE_TITLES,
+    TERRITORIAL,
+    TITLE_WORDS,
+    TITLES_BEFORE_NAMES,
+    leading_title,
 )
+
+__all__ = ["titled_people"]
+
 # Heads after the name that make the whole a body, a site or a place.
 _HEADS_AFTER = (
     _ORG_WORDS
@@ -64,6 +58,11 @@ _HEADS_AFTER = (
     )
 )
 _MAX_NAME = 3
+# Titles of nobility and religion that open a span of the model's as a person's name
+# ("Count Leo Tolstoy", "Cardinal Parolin"); courtesy ones stay with the other passes.
+_NAMING_TITLES = (NOBLE_TITLES | CLERICAL) - {"Sir", "Dame", "Lord", "Lady"}
+# Titles held "of" a territory ("Duke of Wellington", "Countess of Wessex").
+_TERRITORIAL_TITLES = NOBLE_TITLES - {"Sir", "Dame", "Lord", "Lady"}
 _RELABELLED = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
 _KIN = frozenset(
     """mother father wife husband son daughter brother sister uncle aunt cousin nephew niece
@@ -120,8 +119,14 @@ def _title_before(doc: Doc, i: int) -> bool:
     return i >= 3 and doc[i - 3 : i].text == "Secretary of State"
 
 
-def _ordinary(word: str, common: frozenset[str], gazetteer: Gazetteer) -> bool:
-    return _is_common(word.lower(), common) and gazetteer.person_by_surname(word) is None
+def _ordinary(
+    word: str, common: frozenset[str], gazetteer: Gazetteer, named: Collection[str] = ()
+) -> bool:
+    return (
+        _is_common(word.lower(), common)
+        and word not in named
+        and gazetteer.person_by_surname(word) is None
+    )
 
 
 def _personal(
@@ -131,19 +136,82 @@ def _personal(
     gazetteer: Gazetteer,
     common: frozenset[str],
     heading: Callable[[int, int], bool],
+    named: Collection[str] = (),
 ) -> bool:
-    """Whether ``doc[i:e]`` after a title can be a person's name: no ordinary word, no
-    head of a body or site in or after it, no title-case heading, and no other entry of
-    the gazetteer under that name."""
+    """Whether ``doc[i:e]`` after a title can be a person's name: no ordinary word (unless
+    in ``named``, words the report names a person by), no head of a body or site in or
+    after it, no title-case heading, and no other entry of the gazetteer under that name."""
     after = doc[e].text if e < len(doc) else ""
     if (
-        any(_ordinary(t.text, common, gazetteer) or t.text in _HEADS_AFTER for t in doc[i:e])
+        any(_ordinary(t.text, common, gazetteer, named) or t.text in _HEADS_AFTER for t in doc[i:e])
         or after in _HEADS_AFTER
         or heading(i - 1, e)
     ):
         return False
     hit = gazetteer.lookup(doc[i:e].text)
     return hit is None or hit.label == "PERSON"
+
+
+def _holder_name(
+    doc: Doc,
+    i: int,
+    e: int,
+    gazetteer: Gazetteer,
+    common: frozenset[str],
+    heading: Callable[[int, int], bool],
+) -> bool:
+    """Whether ``doc[i:e]``, after a title inside one span of the model's, is a personal
+    name: capitalised words, no head of a body or site in or after them, no heading, no
+    other gazetteer entry; one word must be no ordinary word ("Cardinal Health", "Duke
+    Energy" are companies). Well-known names are in the lemmatizer's lists ("Leo",
+    "Tolstoy"), so two name words are enough."""
+    words = doc[i:e]
+    after = doc[e].text if e < len(doc) else ""
+    if (
+        not all(t.is_alpha and t.text[:1].isupper() for t in words)
+        or any(t.text in _HEADS_AFTER for t in words)
+        or after in _HEADS_AFTER
+        or heading(i - 1, e)
+        or (len(words) == 1 and _ordinary(words[0].text, common, gazetteer))
+    ):
+        return False
+    hit = gazetteer.lookup(words.text)
+    return hit is None or hit.label == "PERSON"
+
+
+def _title_holder(
+    doc: Doc,
+    m: Mention,
+    gazetteer: Gazetteer,
+    common: frozenset[str],
+    heading: Callable[[int, int], bool],
+) -> Mention | None:
+    """A person named by a title of nobility or religion that the model labelled otherwise:
+    "Count Leo Tolstoy" as ORG (PERSON "Leo Tolstoy", the title out; "Count Basie" keeps
+    it, a given name), "Duke of Wellington" with the territory as GPE (PERSON, the title
+    is the name). None when ``m`` is neither."""
+    if m.label not in _RELABELLED:
+        return None
+    if (
+        m.start >= 2
+        and doc[m.start - 1].text in TERRITORIAL
+        and doc[m.start - 2].text in _TERRITORIAL_TITLES
+        and m.end - m.start <= _MAX_NAME
+        and all(t.text[:1].isupper() for t in doc[m.start : m.end])
+    ):
+        start = m.start - 2
+    elif (
+        m.source == "spacy"
+        and 2 <= m.end - m.start <= _MAX_NAME + 1
+        and doc[m.start].text in _NAMING_TITLES
+        and _holder_name(doc, m.start + 1, m.end, gazetteer, common, heading)
+        and gazetteer.lookup(doc[m.start : m.end].text) is None
+    ):
+        words = [t.text for t in doc[m.start : m.end]]
+        start = m.start + 1 if leading_title(words) else m.start
+    else:
+        return None
+    return replace(m, start=start, label="PERSON", canonical=doc[start : m.end].text, country=None)
 
 
 def _relabelled(
@@ -153,8 +221,12 @@ def _relabelled(
     common: frozenset[str],
     heading: Callable[[int, int], bool],
 ) -> Mention:
-    """``m`` as a PERSON when a kinship noun stands before it, or a title before a name the
-    model gave another label ("Chancellor Albrecht" as ORG); else ``m``."""
+    """``m`` as a PERSON when a kinship noun stands before it, a title before a name the
+    model gave another label ("Chancellor Albrecht" as ORG), or a title of nobility or
+    religion opens or holds it ("Count Leo Tolstoy", "Duke of Wellington"); else ``m``."""
+    holder = _title_holder(doc, m, gazetteer, common, heading)
+    if holder is not None:
+        return holder
     if m.label not in _RELABELLED or m.end - m.start > _MAX_NAME:
         return m
     titled = (
@@ -181,11 +253,27 @@ def titled_people(
     """``cands`` with a name after a kinship noun or a title relabelled PERSON ("her
     mother Agnes" as LOC, "Chancellor Albrecht" as ORG), and the names after a title or
     kinship noun that no source found: PERSON, with the name as written (the people pass
-    gives a surname the gazetteer knows its full canonical name)."""
+    gives a surname the gazetteer knows its full canonical name). A word that the report
+    already names a person by ("Hood" in "Viscount Hood") is no ordinary word after a
+    title ("Lord Hood")."""
     taken = {i for m in cands for i in range(m.start, m.end)}
     heading = title_case_lines(doc)
+    named = {doc[k].text for m in cands if m.label == "PERSON" for k in range(m.start, m.end)}
     out = [_relabelled(doc, m, gazetteer, common, heading) for m in cands]
     for i in range(1, len(doc)):
+        if (
+            i >= 2
+            and doc[i - 1].text in TERRITORIAL
+            and doc[i - 2].text in _TERRITORIAL_TITLES
+            and not {i - 2, i - 1} & taken
+            and _name_word(doc, i, taken)
+        ):
+            # "the Marquis de Lafayette", "the Duke of Bedford": the title is the name; the
+            # territory may be an ordinary word or a place ("Earl of Derby")
+            e = _name_end(doc, i, taken)
+            if not {t.text for t in doc[i : e + 1]} & _HEADS_AFTER and not heading(i - 2, e):
+                out.append(Mention(i - 2, e, "PERSON", doc[i - 2 : e].text, "title", 1.5))
+            continue
         if not (_title_before(doc, i) and _name_word(doc, i, taken)):
             continue
         if i - 1 in taken and doc[i - 1].text not in TITLES_BEFORE_NAMES:
@@ -194,7 +282,7 @@ def titled_people(
         while e < len(doc) and e - i < _MAX_NAME and _name_word(doc, e, taken):
             e = _name_end(doc, e, taken)
         if (e < len(doc) and e in taken and doc[e].text[:1].isupper()) or not _personal(
-            doc, i, e, gazetteer, common, heading
+            doc, i, e, gazetteer, common, heading, named
         ):
             continue
         out.append(Mention(i, e, "PERSON", doc[i:e].text, "title", 1.5))

@@ -65,7 +65,6 @@ from relnlp.pipeline._actor_base import (
     MILITARY_PRIORITY,
     NON_NAME_ACRONYMS,
     NON_NAME_SYSTEMS,
-    TITLE_WORDS,
     Mention,
     _common_words,
     _drop_dates_inside,
@@ -118,7 +117,7 @@ from relnlp.pipeline._canonical import (
     variant_person,
 )
 from relnlp.pipeline._cities import place_city, unseen_cities
-from relnlp.pipeline._facilities import facility_mentions, facility_name
+from relnlp.pipeline._facilities import facility_mentions, facility_name, named_part_end
 from relnlp.pipeline._landforms import find_landforms
 from relnlp.pipeline._laws import LAW_HEADS, find_laws, find_place_laws
 from relnlp.pipeline._military import (
@@ -132,6 +131,7 @@ from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.pipeline._regnal_stops import split_regnal_stops
 from relnlp.pipeline._surnames import joined_names, place_surnames
 from relnlp.pipeline._titled import titled_people
+from relnlp.pipeline._titles import TITLE_WORDS, leading_title, titles_before
 from relnlp.pipeline._weapons import weapon_names
 from relnlp.schemas import ENTITY_LABELS
 
@@ -172,6 +172,10 @@ class ActorTagger:
             # A capitalised affix is part of a known name ("Anti-Secession Law"); a
             # lower-case one is not ("post-Soviet space": NORP "Soviet", guidelines).
             s, e = _trim(doc, s, e, affixes=doc[s].is_lower)
+            if hit.label == "PERSON":  # an alias with a title: "Ayatollah Khamenei"
+                s += titles_before([t.text for t in doc[s:e]])
+            elif hit.label == "FAC":  # "Nord Stream pipeline": the name without "pipeline"
+                e = named_part_end(doc, s, e, hit.canonical, self.gazetteer)
             if s >= e:
                 continue
             n = e - s
@@ -339,7 +343,7 @@ class ActorTagger:
             if label == "PERSON":
                 s0 = s
                 while s < e - 1 and (
-                    doc[s].text in TITLE_WORDS
+                    leading_title([t.text for t in doc[s:e]])
                     or instruction_verb(doc[s])
                     or forms.regnal_title(doc, s)
                 ):
