@@ -36,6 +36,7 @@ from relnlp.pipeline._facilities import FACILITY_HEADS
 from relnlp.pipeline._titles import (
     CLERICAL,
     NOBLE_TITLES,
+    PLURAL_TITLES,
     TERRITORIAL,
     TITLE_WORDS,
     TITLES_BEFORE_NAMES,
@@ -111,12 +112,40 @@ def _kin_before(doc: Doc, i: int) -> bool:
 
 def _title_before(doc: Doc, i: int) -> bool:
     """Whether the token before ``i`` closes a title ("Chancellor", "Secretary of State")
-    or a kinship noun after a possessive ("her mother")."""
+    or a kinship noun after a possessive ("her mother"), or ``i`` is in a list of names
+    after a plural title ("Presidents Aliyev and Pashinyan")."""
     if i == 0:
         return False
-    if doc[i - 1].text in TITLES_BEFORE_NAMES or _kin_before(doc, i):
+    if doc[i - 1].text in TITLES_BEFORE_NAMES or _kin_before(doc, i) or _plural_listed(doc, i):
         return True
     return i >= 3 and doc[i - 3 : i].text == "Secretary of State"
+
+
+def _plural_listed(doc: Doc, i: int) -> bool:
+    """Whether a plural title opens the list of names ``i`` is in: right before it, or
+    before capitalised names joined by commas and "and" ("Ministers Wang, Lavrov and
+    Jaishankar"; at most four names of up to three words back)."""
+    k = i - 1
+    for _ in range(4):
+        if k >= 0 and doc[k].text in PLURAL_TITLES:
+            return True
+        if k < 1 or doc[k].lower_ not in {"and", ","}:
+            return False
+        k -= 1
+        if k >= 0 and doc[k].text == ",":  # the serial comma: "Wang, Lavrov, and Ji"
+            k -= 1
+        end = k
+        while (
+            k >= 0
+            and end - k < _MAX_NAME
+            and doc[k].text[:1].isupper()
+            and doc[k].is_alpha
+            and doc[k].text not in PLURAL_TITLES
+        ):
+            k -= 1
+        if k == end:
+            return False
+    return False
 
 
 def _ordinary(
@@ -203,7 +232,7 @@ def _title_holder(
     elif (
         m.source == "spacy"
         and 2 <= m.end - m.start <= _MAX_NAME + 1
-        and doc[m.start].text in _NAMING_TITLES
+        and (doc[m.start].text in _NAMING_TITLES or doc[m.start].text in PLURAL_TITLES)
         and _holder_name(doc, m.start + 1, m.end, gazetteer, common, heading)
         and gazetteer.lookup(doc[m.start : m.end].text) is None
     ):
@@ -232,7 +261,7 @@ def _relabelled(
     titled = (
         m.source == "spacy"
         and m.start > 0
-        and doc[m.start - 1].text in TITLES_BEFORE_NAMES
+        and (doc[m.start - 1].text in TITLES_BEFORE_NAMES or _plural_listed(doc, m.start))
         and _personal(doc, m.start, m.end, gazetteer, common, heading)
     )
     # after an occupation, only a name the gazetteer knows as nothing else: "the diplomat

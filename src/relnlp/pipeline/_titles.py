@@ -30,6 +30,7 @@ __all__ = [
     "PERSON_TITLES",
     "RANK_TITLES",
     "TITLES_BEFORE_NAMES",
+    "PLURAL_TITLES",
     "TERRITORIAL",
     "TITLE_WORDS",
     "leading_title",
@@ -85,8 +86,22 @@ _OFFICE_PARTS = _words(
     Premier-designate Without Portfolio"""
 )
 
+#: Plural offices and ranks before a list of names ("Presidents Aliyev and Pashinyan",
+#: "Foreign Ministers Wang and Lavrov", "Generals Milley and Gerasimov").
+PLURAL_TITLES = _words(
+    """Presidents Premiers Chancellors Ministers Secretaries Senators Governors Mayors
+    Ambassadors Envoys Commissioners Generals Admirals Marshals Colonels Kings Queens
+    Princes Emperors Sultans Emirs Sheikhs Popes Cardinals Bishops Judges Justices"""
+)
+
+
 TITLES_BEFORE_NAMES = OFFICES | RANKS | COURTESY | ROYAL | NOBLE_TITLES | CLERICAL
-TITLE_WORDS = (TITLES_BEFORE_NAMES | _OFFICE_PARTS) - GIVEN_NAME_TITLES
+#: Plural titles that also name sports teams or places ("the Cardinals", "Queens"): they
+#: announce names after them but are not stripped from a name.
+_TEAM_PLURALS = _words("Kings Queens Cardinals Senators Bishops Princes")
+TITLE_WORDS = (
+    TITLES_BEFORE_NAMES | _OFFICE_PARTS | (PLURAL_TITLES - _TEAM_PLURALS)
+) - GIVEN_NAME_TITLES
 PERSON_TITLES = (
     COURTESY
     | _words("Sir Lord Lady Dame")
