@@ -8,7 +8,8 @@ development report with passages: ``doc``, ``seed``, ``gold`` (0-3 per axis), ``
 (the (learned, rule) scores of the sentences of the predicted passage overlapping it
 most, as the scorer matches them), ``feats`` (:data:`relnlp.tone.passage_features.FEATURES`
 then :data:`~relnlp.tone.passage_features.EXTRA_FEATURES`, per axis) and ``tones`` (per
-sentence of that passage: its class, actors and cues, for aggregation experiments).
+sentence of that passage: its class, actors and cues, for aggregation experiments) and
+``position`` (the predicted passage's place in the report, 0 first to 1 last).
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ def collect(data: Path) -> list[dict[str, Any]]:
                         for a in AXES
                     },
                     "tones": _sentence_rows(group),
+                    # ninth session: where the passage sits in the report (0 first, 1 last)
+                    "position": k / max(1, len(groups) - 1) if hit else 0.0,
                 }
             )
         print(f"  {d.doc_id}: {len(d.passages)} passages", file=sys.stderr, flush=True)
