@@ -296,6 +296,46 @@ def passage_cli(
     return args, rows, docs, dev, names, table_head(names)
 
 
+def average_fit(x: Any, y: np.ndarray, cfg: dict[str, Any]) -> Callable[[Any], np.ndarray]:
+    """The sentence model's pair (``scripts/tone_adaptation.py``): a balanced
+    multinomial regression (``cfg["C"]``, 3) averaged with a complement naive Bayes model
+    (smoothing ``cfg["alpha"]``, 0.1; weight ``cfg["nbw"]``, 0.5), fitted on ``x``
+    (non-negative) and labels ``y`` (0 .. k-1, every class present); returns the
+    function giving a matrix's class probabilities (ninth session)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import ComplementNB
+
+    lr = LogisticRegression(C=cfg.get("C", 3.0), max_iter=3000, class_weight="balanced")
+    lr.fit(x, y)
+    nb = ComplementNB(alpha=cfg.get("alpha", 0.1)).fit(x, y)
+    w = cfg.get("nbw", 0.5)
+    return lambda xt: (1 - w) * lr.predict_proba(xt) + w * nb.predict_proba(xt)
+
+
+def confident_rows(x: Any, y: np.ndarray, cfg: dict[str, Any], seed: int) -> np.ndarray:
+    """Indices of the training rows kept by confident learning (Northcutt et al. 2021;
+    ninth session, ``tone_adaptation.py`` ``prune``): out-of-fold probabilities of
+    :func:`average_fit` (``cfg["prune"]`` stratified folds), a threshold per class (the
+    mean probability of that class over the rows labelled with it); a row whose confident
+    label (its most probable class among those at or above their threshold) is not its
+    own is dropped, the least probable under its own label first, at most
+    ``cfg["prune_max"]`` (a share, default all) of the rows."""
+    from sklearn.model_selection import StratifiedKFold
+
+    k = int(y.max()) + 1
+    oof = np.zeros((len(y), k))
+    folds = StratifiedKFold(n_splits=int(cfg["prune"]), shuffle=True, random_state=seed)
+    for a, b in folds.split(np.zeros(len(y)), y):
+        oof[b] = average_fit(x[a], y[a], cfg)(x[b])
+    thresh = np.array([oof[y == c, c].mean() for c in range(k)])
+    above = np.where(oof >= thresh, oof, -1.0)
+    flagged = (above.max(1) >= 0) & (above.argmax(1) != y)
+    order = np.argsort(oof[np.arange(len(y)), y], kind="stable")
+    drop = [int(i) for i in order if flagged[i]][: int(cfg.get("prune_max", 1.0) * len(y))]
+    print(f"    pruned {len(drop)} of {len(y)} rows", file=sys.stderr, flush=True)
+    return np.setdiff1d(np.arange(len(y)), drop)
+
+
 def emit(lines: Sequence[str], out: Path | None) -> None:
     """Print a results table and write it to ``out`` when given."""
     table = "\n".join(lines)

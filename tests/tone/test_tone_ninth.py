@@ -1,0 +1,110 @@
+"""Ninth session (issue 15): the passage summary features and the label-noise pruning of
+the tone scripts, and the shipped sentence model against its own model card."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests._files import load_file
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def tc():
+    return load_file("scripts/tone_common.py", "tone_common")
+
+
+@pytest.fixture(scope="module")
+def p9(tc):
+    return load_file("scripts/tone_passages9.py", "tone_passages9")
+
+
+def _noisy_three_classes(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """60 rows per class; class c fires columns 2c and 2c+1; six labels flipped."""
+    y = np.repeat(np.arange(3), 60)
+    x = rng.random((180, 6)) * 0.2
+    for c in range(3):
+        x[y == c, 2 * c : 2 * c + 2] += 1.0
+    flipped = [3, 17, 70, 95, 130, 171]
+    y = y.copy()
+    for i in flipped:
+        y[i] = (y[i] + 1) % 3
+    return x, y, flipped
+
+
+def test_confident_rows_drop_the_flipped_labels(tc):
+    x, y, flipped = _noisy_three_classes(np.random.default_rng(0))
+    kept = tc.confident_rows(x, y, {"prune": 5}, seed=1)
+    dropped = sorted(set(range(len(y))) - set(kept.tolist()))
+    assert set(flipped) <= set(dropped)
+    assert len(dropped) <= 2 * len(flipped)  # the clean rows stay
+
+
+def test_confident_rows_cap_drops_the_least_probable_first(tc):
+    x, y, flipped = _noisy_three_classes(np.random.default_rng(0))
+    kept = tc.confident_rows(x, y, {"prune": 5, "prune_max": 2 / 180}, seed=1)
+    dropped = set(range(len(y))) - set(kept.tolist())
+    assert len(dropped) == 2 and dropped <= set(flipped)
+
+
+def test_average_fit_gives_probabilities(tc):
+    x, y, _ = _noisy_three_classes(np.random.default_rng(2))
+    p = tc.average_fit(x, y, {"nbw": 0.5})(x[:5])
+    assert p.shape == (5, 3) and np.allclose(p.sum(1), 1.0)
+
+
+def test_summary_features_of_a_written_passage(p9):
+    # four sentences: two clear cooperation, one negated cooperation cue, one neutral
+    pairs = {
+        "cooperation": [(0.9, 0.8), (0.6, 0.2), (0.1, 0.0), (0.3, 0.6)],
+        "tension": [(0.05, 0.0), (0.2, 0.0), (0.7, 0.5), (0.1, 0.0)],
+    }
+    classes = ["material_cooperation", "verbal_cooperation", "neutral", "verbal_conflict"]
+    cues = [
+        ['cooperation: "joint exercise" 0.80'],
+        [],
+        [],
+        ['cooperation: "agreement" [negated] 0.60'],
+    ]
+    f = dict(zip(p9.SUMMARY, p9.summary_features(pairs, classes, cues, 0.25, "cooperation")))
+    assert f["share_learned"] == 0.5 and f["share_rule"] == 0.5
+    assert f["mean_learned"] == pytest.approx(0.475)
+    assert f["class_share"] == 0.5 and f["material_class"] == 0.25
+    assert f["negated_share"] == 0.25 and f["position"] == 0.25
+    assert f["other_max_learned"] == 0.7
+    assert f["top2"] == pytest.approx((0.85 + 0.45) / 2)
+    t = dict(zip(p9.SUMMARY, p9.summary_features(pairs, classes, cues, 0.25, "tension")))
+    assert t["class_share"] == 0.25 and t["negated_share"] == 0.0
+    assert t["other_max_learned"] == 0.9
+
+
+def test_summary_features_of_an_empty_passage(p9):
+    f = p9.summary_features({"cooperation": [], "tension": []}, [], [], 0.0, "tension")
+    assert f == [0.0] * len(p9.SUMMARY)
+
+
+def _dev() -> Path | None:
+    from relnlp.evaluate import sets
+
+    return sets.default_data_dir()
+
+
+@pytest.mark.skipif(
+    _dev() is None or not (_dev() / "tone" / "news_cameo_train.tsv").is_file(),  # type: ignore[operator]
+    reason="../shared/dev/tone is absent (development data lives beside the repository)",
+)
+def test_shipped_model_reproduces_its_card_on_heldout_news():
+    """The pipeline, scoring the held-out news rows the card names, gives the AUC the
+    card (meta.json, written by scripts/train_tone.py) reports for the shipped model."""
+    from relnlp.evaluate import sets
+
+    meta = json.loads((ROOT / "models" / "tone-v1" / "meta.json").read_text())
+    card = meta["figures"][f"{meta['system']}|heldout:news"]["auc"]
+    df = sets.run_set("tone-news", _dev(), baselines=False)
+    held = df[(df["split"] == "heldout") & (df["metric"] == "auc")].set_index("system")
+    assert held.loc["relnlp", "value"] == pytest.approx(card, abs=0.01)
