@@ -48,7 +48,10 @@ Options:
 * ninth session: ``per_file`` (weight v): the same regression + naive Bayes pair also
   fitted on each file's training rows alone, their mean averaged with the pooled
   model's probabilities at weight v (an ensemble per coding convention; the same as the
-  pooled model when one file is fitted, so the cross-corpus figures do not move).
+  pooled model when one file is fitted, so the cross-corpus figures do not move);
+* ninth session: ``stack`` (k folds): a second-level multinomial regression (C
+  ``stack_C``) over the out-of-fold probabilities of the regression and of naive Bayes
+  and the rule features replaces their fixed average (``tone_common.stacked_fit``).
 
 The inputs come from the cache of ``scripts/tone_event_inputs.py`` (one pipeline pass per
 text, with its events).
@@ -245,6 +248,9 @@ def run(cfg, trn, tst, dftexts=None):
     P = np.zeros_like(p)
     for wt, pp in parts:
         P[:, lr.classes_] += wt * pp if pp.shape[1] == len(lr.classes_) else 0
+    if cfg.get("stack"):  # the rule features of the training rows (not with ``prune``)
+        top = TC.stacked_fit(XX, yy, np.asarray(f[:, :NR], dtype=float), cfg, T.SEED)
+        P = top(Xt, np.asarray(tf[:, :NR], dtype=float))
     regs = np.unique(d)
     if cfg.get("per_file") and len(regs) > 1:
         own = [TC.average_fit(XX[d == reg], yy[d == reg], cfg)(Xt) for reg in regs]

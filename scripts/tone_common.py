@@ -296,20 +296,51 @@ def passage_cli(
     return args, rows, docs, dev, names, table_head(names)
 
 
-def average_fit(x: Any, y: np.ndarray, cfg: dict[str, Any]) -> Callable[[Any], np.ndarray]:
-    """The sentence model's pair (``scripts/tone_adaptation.py``): a balanced
-    multinomial regression (``cfg["C"]``, 3) averaged with a complement naive Bayes model
-    (smoothing ``cfg["alpha"]``, 0.1; weight ``cfg["nbw"]``, 0.5), fitted on ``x``
-    (non-negative) and labels ``y`` (0 .. k-1, every class present); returns the
-    function giving a matrix's class probabilities (ninth session)."""
+def _pair_models(x: Any, y: np.ndarray, cfg: dict[str, Any]) -> tuple[Any, Any]:
+    """The sentence model's regression (balanced, C ``cfg["C"]``, 3) and complement naive
+    Bayes model (smoothing ``cfg["alpha"]``, 0.1), fitted on ``x`` (non-negative) and ``y``."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.naive_bayes import ComplementNB
 
     lr = LogisticRegression(C=cfg.get("C", 3.0), max_iter=3000, class_weight="balanced")
-    lr.fit(x, y)
-    nb = ComplementNB(alpha=cfg.get("alpha", 0.1)).fit(x, y)
+    return lr.fit(x, y), ComplementNB(alpha=cfg.get("alpha", 0.1)).fit(x, y)
+
+
+def average_fit(x: Any, y: np.ndarray, cfg: dict[str, Any]) -> Callable[[Any], np.ndarray]:
+    """The sentence model's pair (``scripts/tone_adaptation.py``, :func:`_pair_models`)
+    averaged (naive Bayes weight ``cfg["nbw"]``, 0.5), fitted on labels 0 .. k-1 with
+    every class present; returns the function giving a matrix's class probabilities
+    (ninth session)."""
+    lr, nb = _pair_models(x, y, cfg)
     w = cfg.get("nbw", 0.5)
     return lambda xt: (1 - w) * lr.predict_proba(xt) + w * nb.predict_proba(xt)
+
+
+def stacked_fit(
+    x: Any, y: np.ndarray, extra: np.ndarray, cfg: dict[str, Any], seed: int
+) -> Callable[[Any, np.ndarray], np.ndarray]:
+    """A second-level model (ninth session, ``tone_adaptation.py`` ``stack``): the
+    regression's and the naive Bayes model's class probabilities, out of fold
+    (``cfg["stack"]`` stratified folds), with the dense ``extra`` columns (the rule
+    features) as the input of a multinomial regression (C ``cfg["stack_C"]``, 1); both
+    first-level models are then refitted on all rows. Returns the function giving the
+    class probabilities of a matrix and its extra columns."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    def pair(xa: Any, ya: np.ndarray) -> Callable[[Any], np.ndarray]:
+        lr, nb = _pair_models(xa, ya, cfg)
+        return lambda xt: np.hstack([lr.predict_proba(xt), nb.predict_proba(xt)])
+
+    k = int(y.max()) + 1
+    oof = np.zeros((len(y), 2 * k))
+    folds = StratifiedKFold(n_splits=int(cfg["stack"]), shuffle=True, random_state=seed)
+    for a, b in folds.split(np.zeros(len(y)), y):
+        oof[b] = pair(x[a], y[a])(x[b])
+    top = LogisticRegression(C=cfg.get("stack_C", 1.0), max_iter=3000, class_weight="balanced")
+    top.fit(np.hstack([oof, extra]), y)
+    first = pair(x, y)
+    return lambda xt, et: np.asarray(top.predict_proba(np.hstack([first(xt), et])))
 
 
 def confident_rows(x: Any, y: np.ndarray, cfg: dict[str, Any], seed: int) -> np.ndarray:

@@ -108,3 +108,21 @@ def test_shipped_model_reproduces_its_card_on_heldout_news():
     df = sets.run_set("tone-news", _dev(), baselines=False)
     held = df[(df["split"] == "heldout") & (df["metric"] == "auc")].set_index("system")
     assert held.loc["relnlp", "value"] == pytest.approx(card, abs=0.01)
+
+
+def test_stacked_fit_learns_from_out_of_fold_probabilities(tc):
+    x, y, flipped = _noisy_three_classes(np.random.default_rng(3))
+    clean = np.repeat(np.arange(3), 60)
+    extra = np.zeros((len(y), 1))
+    model = tc.stacked_fit(x, y, extra, {"stack": 5}, seed=1)
+    p = model(x, extra)
+    assert p.shape == (180, 3) and np.allclose(p.sum(1), 1.0)
+    # the flipped rows are predicted as what their features say, not as their label
+    assert (p.argmax(1)[flipped] == clean[flipped]).all()
+    # an extra column that marks class 2 is read by the second level: a row without
+    # any first-level evidence goes to class 2 when it is set, not otherwise
+    informative = (clean == 2).astype(float)[:, None] * 5
+    model = tc.stacked_fit(x, clean, informative, {"stack": 5}, seed=1)
+    blank = np.zeros((1, x.shape[1]))
+    assert model(blank, np.array([[5.0]])).argmax() == 2
+    assert model(blank, np.array([[0.0]])).argmax() != 2
