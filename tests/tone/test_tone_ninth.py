@@ -126,3 +126,11 @@ def test_stacked_fit_learns_from_out_of_fold_probabilities(tc):
     blank = np.zeros((1, x.shape[1]))
     assert model(blank, np.array([[5.0]])).argmax() == 2
     assert model(blank, np.array([[0.0]])).argmax() != 2
+
+
+def test_within_report_centres_each_report_on_its_own(p9):
+    x = np.array([[1.0, 10.0], [3.0, 30.0], [5.0, 0.0], [5.0, 2.0]])
+    docs = np.array(["a", "a", "b", "b"])
+    out = p9.within_report(x, docs)
+    assert out.tolist() == [[-1.0, -10.0], [1.0, 10.0], [0.0, -1.0], [0.0, 1.0]]
+    assert x[0, 0] == 1.0  # the input is not changed
