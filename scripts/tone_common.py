@@ -208,20 +208,38 @@ def nested(
 
 
 def fit_ridge(
-    x: np.ndarray, y: np.ndarray, docs: np.ndarray, penalties: Sequence[float] = PENALTIES
+    x: np.ndarray,
+    y: np.ndarray,
+    docs: np.ndarray,
+    penalties: Sequence[float] = PENALTIES,
+    features: tuple[str, ...] | None = None,
 ) -> Any:
     """The passage ridge (:class:`relnlp.tone.passage_features.Ridge`; column 0 of ``x``
-    is the rule's score) with its penalty chosen by leave one document out inside the
-    rows given (pooled Spearman of the raw held-out predictions)."""
-    from relnlp.tone.passage_features import Ridge
+    is the rule's score; ``features`` the names of the columns when they are the shipped
+    features then their centred copies, :func:`by_report`) with its penalty chosen by
+    leave one document out inside the rows given (pooled Spearman of the raw held-out
+    predictions)."""
+    from relnlp.tone.passage_features import FEATURES, Ridge
 
     names = list(dict.fromkeys(docs.tolist()))
+    cols = features or FEATURES
 
     def inner(pen: float) -> float:
-        pred = lodo(docs, names, lambda tr, te: Ridge.fit(x[tr], y[tr], pen).predict(x[te]))
+        pred = lodo(docs, names, lambda tr, te: Ridge.fit(x[tr], y[tr], pen, cols).predict(x[te]))
         return rho(pred, y)
 
-    return Ridge.fit(x, y, max(penalties, key=inner))
+    return Ridge.fit(x, y, max(penalties, key=inner), cols)
+
+
+def by_report(x: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """The shipped passage features ``x`` followed by their copies centred on each
+    report's mean (:func:`relnlp.tone.passage_features.centred`, report by report)."""
+    from relnlp.tone.passage_features import centred
+
+    out = np.zeros((len(x), 2 * x.shape[1]))
+    for d in np.unique(docs):
+        out[docs == d] = centred(x[docs == d])
+    return out
 
 
 def ridge_fit(

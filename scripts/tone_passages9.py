@@ -123,10 +123,7 @@ def summary(rows: list[dict[str, Any]], axis: str) -> np.ndarray:
 
 def within_report(x: np.ndarray, docs: np.ndarray) -> np.ndarray:
     """Each column minus its mean over the rows of the same report (second plan)."""
-    out = np.array(x, dtype=float)
-    for d in np.unique(docs):
-        out[docs == d] -= out[docs == d].mean(0)
-    return out
+    return tc.by_report(np.asarray(x, dtype=float), docs)[:, x.shape[1] :]
 
 
 def main() -> None:

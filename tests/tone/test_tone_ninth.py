@@ -134,3 +134,67 @@ def test_within_report_centres_each_report_on_its_own(p9):
     out = p9.within_report(x, docs)
     assert out.tolist() == [[-1.0, -10.0], [1.0, 10.0], [0.0, -1.0], [0.0, 1.0]]
     assert x[0, 0] == 1.0  # the input is not changed
+
+
+# --- the cooperation ridge reads the passage features relative to their report -------
+
+REPORT = (
+    "Chile and Bolivia opened a joint customs post and agreed to share river data.\n\n"
+    "The ministry printed a new map of the coastal roads.\n\n"
+    "Farmers in the valley planted barley after the late frost."
+)
+
+
+def test_centred_keeps_the_raw_columns_and_centres_their_copies():
+    from relnlp.tone.passage_features import CENTRED, FEATURES, centred
+
+    x = np.arange(30, dtype=float).reshape(3, 10)
+    out = centred(x)
+    assert out.shape == (3, 20) and len(CENTRED) == len(FEATURES) == 10
+    assert (out[:, :10] == x).all()
+    assert np.allclose(out[:, 10:].mean(0), 0.0) and out[0, 10] == -10.0
+    assert centred(np.zeros((0, 10))).shape == (0, 20)
+
+
+def test_a_centred_ridge_scores_a_passage_against_its_own_report(nlp):
+    from relnlp.tone import aggregate as agg
+    from relnlp.tone.passage_features import CENTRED, FEATURES, Ridge, centred, passage_features
+
+    cols = FEATURES + CENTRED
+    n = len(cols)
+    # reads only the dyad feature relative to the report: the passage naming two states
+    # scores above the report's mean, the others below it
+    w = [1.0 if f == "dyad-report" else 0.0 for f in cols]
+    ridge = Ridge([0.0] * n, [1.0] * n, w, 0.5, 1.0, 0.0, 0.25, cols)
+    back = Ridge.from_dict(ridge.to_dict())
+    assert back.features == cols and back.inputs(np.zeros((2, 10))).shape == (2, 20)
+    with pytest.raises(ValueError):
+        Ridge.from_dict(ridge.to_dict() | {"features": list(CENTRED)})
+    r = nlp.analyze(REPORT, doc_date="2021-05-01")
+    params = {
+        "cooperation": {"mix": 0.5, "top": 0.7, "ridge": ridge.to_dict()},
+        "tension": {"mix": 0.5, "top": 0.7},
+    }
+    scored = agg._scores_with(r, params)
+    dyad = passage_features(r, agg._passage_groups(r))["cooperation"][:, FEATURES.index("dyad")]
+    assert dyad.tolist() == [1.0, 0.0, 0.0]
+    mean = dyad.mean()
+    assert [p.cooperation for p in scored] == pytest.approx(
+        [0.25 * (d - mean + 0.5) for d in dyad], abs=1e-4
+    )
+    assert centred(dyad[:, None]).shape == (3, 2)
+
+
+def test_the_shipped_passage_model_reads_centred_features_on_cooperation_only():
+    from relnlp.tone.aggregate import packaged_passage_model
+    from relnlp.tone.passage_features import CENTRED, FEATURES
+
+    model = packaged_passage_model()
+    assert model is not None
+    assert tuple(model.params["cooperation"]["ridge"]["features"]) == FEATURES + CENTRED
+    assert "ridge" not in model.params["tension"]
+    # every fold was fitted the same way, without its report
+    assert all(
+        tuple(f["cooperation"]["ridge"]["features"]) == FEATURES + CENTRED
+        for f in model.folds.values()
+    )

@@ -189,7 +189,8 @@ def _scores_with(report: Report, params: dict[str, dict[str, Any]]) -> list[Pass
         for axis in AXES:
             if "ridge" in params[axis]:
                 ridge = Ridge.from_dict(params[axis]["ridge"])
-                fitted[axis] = [round(float(v), 4) for v in ridge.score(feats[axis])]
+                x = ridge.inputs(feats[axis])
+                fitted[axis] = [round(float(v), 4) for v in ridge.score(x)]
     return [
         PassageTone(
             cooperation=fitted["cooperation"][i]
