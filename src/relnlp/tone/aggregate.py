@@ -23,7 +23,8 @@ built from them alone:
   the passage score is instead a ridge regression on passage features
   (:mod:`relnlp.tone.passage_features`: the rule's score, the strongest sentence, the
   share of sentences with cues, the passage's events, two or more states named, hedged
-  cues, length) mapped to [0, 1];
+  cues, length; in the shipped cooperation ridge also each of them relative to its
+  mean over the report's passages, ninth session) mapped to [0, 1];
 * **report** score: the mean of its passage scores weighted by passage length; a text
   with no passage (a single line without a full stop is read as a title) is scored as
   one passage made of all its sentences;
