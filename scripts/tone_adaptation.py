@@ -37,7 +37,21 @@ Options:
   ``at_scale``: the ``@`` terms' idf times this factor (before the l2 norm), so the
   register-independent terms weigh more against words and character n-grams;
   ``balance_files``: sample weights giving each file the same total weight in the
-  regression fitted on both (the UN file has 4.4 times the news file's sentences).
+  regression fitted on both (the UN file has 4.4 times the news file's sentences);
+* ninth session: ``prune`` (k folds): label-noise-robust training by confident learning
+  (Northcutt et al. 2021): out-of-fold probabilities of the shipped regression + naive
+  Bayes average on the training rows (k-fold, stratified), per-class thresholds (the mean
+  probability of a class over the rows labelled with it), and the rows whose confident
+  label (the most probable class among those above their threshold) is not their own are
+  dropped before the fit; ``prune_max``: drop at most this share of the rows (the least
+  probable first);
+* ninth session: ``per_file`` (weight v): the same regression + naive Bayes pair also
+  fitted on each file's training rows alone, their mean averaged with the pooled
+  model's probabilities at weight v (an ensemble per coding convention; the same as the
+  pooled model when one file is fitted, so the cross-corpus figures do not move);
+* ninth session: ``stack`` (k folds): a second-level multinomial regression (C
+  ``stack_C``) over the out-of-fold probabilities of the regression and of naive Bayes
+  and the rule features replaces their fixed average (``tone_common.stacked_fit``).
 
 The inputs come from the cache of ``scripts/tone_event_inputs.py`` (one pipeline pass per
 text, with its events).
@@ -53,6 +67,7 @@ from scipy import sparse
 
 sys.path.insert(0, "scripts")
 import tone_adaptation_events as EV
+import tone_common as TC
 import tone_event_inputs as E
 import train_tone as T
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -170,6 +185,9 @@ def run(cfg, trn, tst, dftexts=None):
     XX = sparse.hstack([X, R]).tocsr()
     yy = np.array([CLASSES.index(c) for c in y])
     d = np.array(dom)
+    if cfg.get("prune"):
+        kept = TC.confident_rows(XX, yy, cfg, T.SEED)
+        XX, yy, d = XX[kept], yy[kept], d[kept]
     if cfg.get("easyadapt"):
         blocks = [XX]
         for reg in ("un", "news"):
@@ -230,6 +248,13 @@ def run(cfg, trn, tst, dftexts=None):
     P = np.zeros_like(p)
     for wt, pp in parts:
         P[:, lr.classes_] += wt * pp if pp.shape[1] == len(lr.classes_) else 0
+    if cfg.get("stack"):  # the rule features of the training rows (not with ``prune``)
+        top = TC.stacked_fit(XX, yy, np.asarray(f[:, :NR], dtype=float), cfg, T.SEED)
+        P = top(Xt, np.asarray(tf[:, :NR], dtype=float))
+    regs = np.unique(d)
+    if cfg.get("per_file") and len(regs) > 1:
+        own = [TC.average_fit(XX[d == reg], yy[d == reg], cfg)(Xt) for reg in regs]
+        P = (1 - cfg["per_file"]) * P + cfg["per_file"] * np.mean(own, axis=0)
     coop = P[:, [CLASSES.index(c) for c in COOPERATION]].sum(1)
     ten = P[:, [CLASSES.index(c) for c in TENSION]].sum(1)
     pred = [CLASSES[i] for i in P.argmax(1)]

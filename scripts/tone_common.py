@@ -8,7 +8,8 @@ development report with passages: ``doc``, ``seed``, ``gold`` (0-3 per axis), ``
 (the (learned, rule) scores of the sentences of the predicted passage overlapping it
 most, as the scorer matches them), ``feats`` (:data:`relnlp.tone.passage_features.FEATURES`
 then :data:`~relnlp.tone.passage_features.EXTRA_FEATURES`, per axis) and ``tones`` (per
-sentence of that passage: its class, actors and cues, for aggregation experiments).
+sentence of that passage: its class, actors and cues, for aggregation experiments) and
+``position`` (the predicted passage's place in the report, 0 first to 1 last).
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ def collect(data: Path) -> list[dict[str, Any]]:
                         for a in AXES
                     },
                     "tones": _sentence_rows(group),
+                    # ninth session: where the passage sits in the report (0 first, 1 last)
+                    "position": k / max(1, len(groups) - 1) if hit else 0.0,
                 }
             )
         print(f"  {d.doc_id}: {len(d.passages)} passages", file=sys.stderr, flush=True)
@@ -205,20 +208,38 @@ def nested(
 
 
 def fit_ridge(
-    x: np.ndarray, y: np.ndarray, docs: np.ndarray, penalties: Sequence[float] = PENALTIES
+    x: np.ndarray,
+    y: np.ndarray,
+    docs: np.ndarray,
+    penalties: Sequence[float] = PENALTIES,
+    features: tuple[str, ...] | None = None,
 ) -> Any:
     """The passage ridge (:class:`relnlp.tone.passage_features.Ridge`; column 0 of ``x``
-    is the rule's score) with its penalty chosen by leave one document out inside the
-    rows given (pooled Spearman of the raw held-out predictions)."""
-    from relnlp.tone.passage_features import Ridge
+    is the rule's score; ``features`` the names of the columns when they are the shipped
+    features then their centred copies, :func:`by_report`) with its penalty chosen by
+    leave one document out inside the rows given (pooled Spearman of the raw held-out
+    predictions)."""
+    from relnlp.tone.passage_features import FEATURES, Ridge
 
     names = list(dict.fromkeys(docs.tolist()))
+    cols = features or FEATURES
 
     def inner(pen: float) -> float:
-        pred = lodo(docs, names, lambda tr, te: Ridge.fit(x[tr], y[tr], pen).predict(x[te]))
+        pred = lodo(docs, names, lambda tr, te: Ridge.fit(x[tr], y[tr], pen, cols).predict(x[te]))
         return rho(pred, y)
 
-    return Ridge.fit(x, y, max(penalties, key=inner))
+    return Ridge.fit(x, y, max(penalties, key=inner), cols)
+
+
+def by_report(x: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """The shipped passage features ``x`` followed by their copies centred on each
+    report's mean (:func:`relnlp.tone.passage_features.centred`, report by report)."""
+    from relnlp.tone.passage_features import centred
+
+    out = np.zeros((len(x), 2 * x.shape[1]))
+    for d in np.unique(docs):
+        out[docs == d] = centred(x[docs == d])
+    return out
 
 
 def ridge_fit(
@@ -291,6 +312,77 @@ def passage_cli(
     rows = passage_rows(args.data, args.cache)
     docs, dev, names = frame(rows)
     return args, rows, docs, dev, names, table_head(names)
+
+
+def _pair_models(x: Any, y: np.ndarray, cfg: dict[str, Any]) -> tuple[Any, Any]:
+    """The sentence model's regression (balanced, C ``cfg["C"]``, 3) and complement naive
+    Bayes model (smoothing ``cfg["alpha"]``, 0.1), fitted on ``x`` (non-negative) and ``y``."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import ComplementNB
+
+    lr = LogisticRegression(C=cfg.get("C", 3.0), max_iter=3000, class_weight="balanced")
+    return lr.fit(x, y), ComplementNB(alpha=cfg.get("alpha", 0.1)).fit(x, y)
+
+
+def average_fit(x: Any, y: np.ndarray, cfg: dict[str, Any]) -> Callable[[Any], np.ndarray]:
+    """The sentence model's pair (``scripts/tone_adaptation.py``, :func:`_pair_models`)
+    averaged (naive Bayes weight ``cfg["nbw"]``, 0.5), fitted on labels 0 .. k-1 with
+    every class present; returns the function giving a matrix's class probabilities
+    (ninth session)."""
+    lr, nb = _pair_models(x, y, cfg)
+    w = cfg.get("nbw", 0.5)
+    return lambda xt: (1 - w) * lr.predict_proba(xt) + w * nb.predict_proba(xt)
+
+
+def stacked_fit(
+    x: Any, y: np.ndarray, extra: np.ndarray, cfg: dict[str, Any], seed: int
+) -> Callable[[Any, np.ndarray], np.ndarray]:
+    """A second-level model (ninth session, ``tone_adaptation.py`` ``stack``): the
+    regression's and the naive Bayes model's class probabilities, out of fold
+    (``cfg["stack"]`` stratified folds), with the dense ``extra`` columns (the rule
+    features) as the input of a multinomial regression (C ``cfg["stack_C"]``, 1); both
+    first-level models are then refitted on all rows. Returns the function giving the
+    class probabilities of a matrix and its extra columns."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    def pair(xa: Any, ya: np.ndarray) -> Callable[[Any], np.ndarray]:
+        lr, nb = _pair_models(xa, ya, cfg)
+        return lambda xt: np.hstack([lr.predict_proba(xt), nb.predict_proba(xt)])
+
+    k = int(y.max()) + 1
+    oof = np.zeros((len(y), 2 * k))
+    folds = StratifiedKFold(n_splits=int(cfg["stack"]), shuffle=True, random_state=seed)
+    for a, b in folds.split(np.zeros(len(y)), y):
+        oof[b] = pair(x[a], y[a])(x[b])
+    top = LogisticRegression(C=cfg.get("stack_C", 1.0), max_iter=3000, class_weight="balanced")
+    top.fit(np.hstack([oof, extra]), y)
+    first = pair(x, y)
+    return lambda xt, et: np.asarray(top.predict_proba(np.hstack([first(xt), et])))
+
+
+def confident_rows(x: Any, y: np.ndarray, cfg: dict[str, Any], seed: int) -> np.ndarray:
+    """Indices of the training rows kept by confident learning (Northcutt et al. 2021;
+    ninth session, ``tone_adaptation.py`` ``prune``): out-of-fold probabilities of
+    :func:`average_fit` (``cfg["prune"]`` stratified folds), a threshold per class (the
+    mean probability of that class over the rows labelled with it); a row whose confident
+    label (its most probable class among those at or above their threshold) is not its
+    own is dropped, the least probable under its own label first, at most
+    ``cfg["prune_max"]`` (a share, default all) of the rows."""
+    from sklearn.model_selection import StratifiedKFold
+
+    k = int(y.max()) + 1
+    oof = np.zeros((len(y), k))
+    folds = StratifiedKFold(n_splits=int(cfg["prune"]), shuffle=True, random_state=seed)
+    for a, b in folds.split(np.zeros(len(y)), y):
+        oof[b] = average_fit(x[a], y[a], cfg)(x[b])
+    thresh = np.array([oof[y == c, c].mean() for c in range(k)])
+    above = np.where(oof >= thresh, oof, -1.0)
+    flagged = (above.max(1) >= 0) & (above.argmax(1) != y)
+    order = np.argsort(oof[np.arange(len(y)), y], kind="stable")
+    drop = [int(i) for i in order if flagged[i]][: int(cfg.get("prune_max", 1.0) * len(y))]
+    print(f"    pruned {len(drop)} of {len(y)} rows", file=sys.stderr, flush=True)
+    return np.setdiff1d(np.arange(len(y)), drop)
 
 
 def emit(lines: Sequence[str], out: Path | None) -> None:

@@ -23,7 +23,8 @@ built from them alone:
   the passage score is instead a ridge regression on passage features
   (:mod:`relnlp.tone.passage_features`: the rule's score, the strongest sentence, the
   share of sentences with cues, the passage's events, two or more states named, hedged
-  cues, length) mapped to [0, 1];
+  cues, length; in the shipped cooperation ridge also each of them relative to its
+  mean over the report's passages, ninth session) mapped to [0, 1];
 * **report** score: the mean of its passage scores weighted by passage length; a text
   with no passage (a single line without a full stop is read as a title) is scored as
   one passage made of all its sentences;
@@ -189,7 +190,8 @@ def _scores_with(report: Report, params: dict[str, dict[str, Any]]) -> list[Pass
         for axis in AXES:
             if "ridge" in params[axis]:
                 ridge = Ridge.from_dict(params[axis]["ridge"])
-                fitted[axis] = [round(float(v), 4) for v in ridge.score(feats[axis])]
+                x = ridge.inputs(feats[axis])
+                fitted[axis] = [round(float(v), 4) for v in ridge.score(x)]
     return [
         PassageTone(
             cooperation=fitted["cooperation"][i]

@@ -14,6 +14,11 @@ meaningful in any report (no word of any annotated report):
 * ``hedged``: the share of the axis' cues marked hedged or reported;
 * ``length``: log(number of sentences).
 
+Ninth session: a ridge may also read each feature relative to its report
+(:func:`centred`: minus its mean over the report's passages, :data:`CENTRED`), beside
+the raw features, so that a report's level and a passage's place within it get their
+own weights (the cooperation regression shipped).
+
 :class:`Ridge` holds a ridge regression on these features (standardised) that predicts
 the 0-3 gold scale; :meth:`Ridge.score` maps it linearly onto the scale of the unfitted
 rule's score (the line fitted from prediction to ``rule`` on the training passages, no
@@ -35,11 +40,13 @@ if TYPE_CHECKING:
     from relnlp.report import Report
 
 __all__ = [
+    "CENTRED",
     "CONTRAST",
     "DAMP",
     "EXTRA_FEATURES",
     "FEATURES",
     "Ridge",
+    "centred",
     "combine",
     "extra_features",
     "passage_features",
@@ -60,6 +67,8 @@ FEATURES = (
     "hedged",
     "length",
 )
+#: The features relative to their report (ninth session, :func:`centred`).
+CENTRED = tuple(f"{f}-report" for f in FEATURES)
 #: Further candidate features (sixth session, :func:`extra_features`), all meaningful in
 #: any report:
 #:
@@ -282,6 +291,14 @@ def extra_features(
     return out
 
 
+def centred(x: np.ndarray) -> np.ndarray:
+    """``x`` (one report's passages, :data:`FEATURES` columns) followed by each column
+    minus its mean over the rows (:data:`CENTRED`)."""
+    x = np.asarray(x, dtype=float)
+    mid = x - x.mean(axis=0) if len(x) else x
+    return np.hstack([x, mid])
+
+
 @dataclass
 class Ridge:
     """A ridge regression on standardised passage features (one axis)."""
@@ -297,6 +314,12 @@ class Ridge:
     #: the other axis (fitted without the gold).
     intercept: float = 0.0
     slope: float = 0.25
+    #: The columns read: :data:`FEATURES`, or :data:`FEATURES` then :data:`CENTRED`.
+    features: tuple[str, ...] = FEATURES
+
+    def inputs(self, x: np.ndarray) -> np.ndarray:
+        """The columns this ridge reads from one report's :data:`FEATURES` rows."""
+        return centred(x) if self.features == FEATURES + CENTRED else np.asarray(x)
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """The predicted 0-3 gold scale of each row of ``x``."""
@@ -309,8 +332,12 @@ class Ridge:
         return np.clip(self.intercept + self.slope * self.predict(x), 0.0, 1.0)
 
     @classmethod
-    def fit(cls, x: np.ndarray, y: np.ndarray, penalty: float) -> Ridge:
-        """Fit on features ``x`` and gold ``y`` (0-3) with an L2 ``penalty``."""
+    def fit(
+        cls, x: np.ndarray, y: np.ndarray, penalty: float, features: tuple[str, ...] = FEATURES
+    ) -> Ridge:
+        """Fit on ``x`` (columns ``features``: :data:`FEATURES`, or with :data:`CENTRED`
+        after them, each report centred on its own) and gold ``y`` (0-3) with an L2
+        ``penalty``."""
         mean = x.mean(0)
         scale = x.std(0)
         scale[scale == 0] = 1.0
@@ -326,12 +353,13 @@ class Ridge:
             float(penalty),
             float(intercept),
             float(slope),
+            tuple(features),
         )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (with the feature names)."""
         return {
-            "features": list(FEATURES),
+            "features": list(self.features),
             "mean": self.mean,
             "scale": self.scale,
             "weights": self.weights,
@@ -348,9 +376,11 @@ class Ridge:
         Raises
         ------
         ValueError
-            When the features are not :data:`FEATURES`.
+            When the features are neither :data:`FEATURES` nor :data:`FEATURES` then
+            :data:`CENTRED`.
         """
-        if list(data.get("features", [])) != list(FEATURES):
+        features = tuple(data.get("features", []))
+        if features not in (FEATURES, FEATURES + CENTRED):
             raise ValueError("passage ridge over other features than relnlp's")
         return cls(
             [float(v) for v in data["mean"]],
@@ -360,4 +390,5 @@ class Ridge:
             float(data.get("penalty", 0.0)),
             float(data.get("intercept", 0.0)),
             float(data.get("slope", 0.25)),
+            features,
         )
