@@ -29,7 +29,14 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer
-from relnlp.pipeline._actor_base import _ORG_WORDS, _PLACE_HEADS, TITLE_WORDS, Mention, _is_common
+from relnlp.pipeline._actor_base import (
+    _ORG_WORDS,
+    _PLACE_HEADS,
+    TITLE_WORDS,
+    Mention,
+    _is_common,
+    _tokens_where,
+)
 from relnlp.pipeline._archival import hyphenated_end
 from relnlp.pipeline._cities import title_case_lines
 from relnlp.pipeline._facilities import FACILITY_HEADS
@@ -120,6 +127,17 @@ def _title_before(doc: Doc, i: int) -> bool:
     return i >= 3 and doc[i - 3 : i].text == "Secretary of State"
 
 
+def _may_close_title(word: str) -> bool:
+    """Whether a token written ``word`` can be the one :func:`_title_before` reads last
+    before a name (a title, an occupation, a kinship noun, "State")."""
+    return (
+        word in TITLES_BEFORE_NAMES
+        or word in _OCCUPATIONS
+        or word.lower() in _KIN
+        or word == "State"
+    )
+
+
 def _ordinary(word: str, common: frozenset[str], gazetteer: Gazetteer) -> bool:
     return _is_common(word.lower(), common) and gazetteer.person_by_surname(word) is None
 
@@ -185,7 +203,8 @@ def titled_people(
     taken = {i for m in cands for i in range(m.start, m.end)}
     heading = title_case_lines(doc)
     out = [_relabelled(doc, m, gazetteer, common, heading) for m in cands]
-    for i in range(1, len(doc)):
+    # only the tokens after a word that can close a title: the others fail _title_before
+    for i in [j + 1 for j in _tokens_where(doc, _may_close_title) if j + 1 < len(doc)]:
         if not (_title_before(doc, i) and _name_word(doc, i, taken)):
             continue
         if i - 1 in taken and doc[i - 1].text not in TITLES_BEFORE_NAMES:
