@@ -209,3 +209,67 @@ def test_tone_scope_on_the_parse(nlp: Any, text: str, word: str, neg: bool, hedg
     p = DocParse(doc)
     i = next(t.i for t in doc if t.text == word)
     assert (negated(p, i), hedged(p, i)) == (neg, hedge)
+
+
+def test_title_scan_reads_every_token_a_title_can_follow() -> None:
+    """titled_people tests only the tokens after a word that can close a title; on
+    sentences written for the test, every token _title_before accepts is among them."""
+    from relnlp.pipeline._titled import _may_close_title, _title_before
+
+    nlp = spacy.blank("en")
+    text = (
+        "Yesterday Chancellor Brandvik met the Secretary of State Orlow and HER MOTHER "
+        "Ilse; the geologist Per Vannes, Their cousin Mirela and Dr. Aalto came too. "
+        "The State of Kerala and the secretary of state Nimmo were not titles here, "
+        "nor was the mother ship."
+    )
+    doc = nlp(text)
+    accepted = [i for i in range(len(doc)) if _title_before(doc, i)]
+    after = {j + 1 for j in _tokens_where(doc, _may_close_title)}
+    assert set(accepted) <= after
+    names = {doc[i].text for i in accepted}
+    assert {"Brandvik", "Orlow", "Ilse", "Per", "Mirela", "Aalto"} <= names
+    assert "ship" not in names and "Nimmo" not in names
+
+
+def test_token_table_is_read_anew_after_a_merge_or_a_split() -> None:
+    """span_texts and distinct_words read a Doc's arrays once while its tokens stay the
+    same, trusting a Doc with a tensor while the tensor is the same object: merging or
+    splitting tokens must give the new tokens' texts (spaCy replaces the tensor)."""
+    import numpy as np
+
+    from relnlp.pipeline import _token_table
+
+    for tensor in (True, False):
+        doc = spacy.blank("en")("Talks in New Delhi and Kyiv ended on 3 May.")
+        if tensor:
+            doc.tensor = np.ones((len(doc), 4), dtype="float32")
+        first = _token_table(doc)
+        assert span_texts(doc)(2, 4) == "New Delhi"
+        assert _token_table(doc) is first  # the same tokens: kept
+        with doc.retokenize() as retok:
+            retok.merge(doc[2:4])
+        assert _token_table(doc) is not first
+        text_of = span_texts(doc)
+        assert [text_of(i, i + 1) for i in range(len(doc))] == [t.text for t in doc]
+        words, inverse = distinct_words(doc)
+        assert [words[k] for k in inverse] == [t.text for t in doc]
+        merged = _token_table(doc)
+        kyiv = next(t for t in doc if t.text == "Kyiv")
+        with doc.retokenize() as retok:
+            retok.split(kyiv, ["Ky", "iv"], heads=[(kyiv, 1), doc[1]])
+        assert _token_table(doc) is not merged
+        text_of = span_texts(doc)
+        assert [text_of(i, i + 1) for i in range(len(doc))] == [t.text for t in doc]
+        words, inverse = distinct_words(doc)
+        assert [words[k] for k in inverse] == [t.text for t in doc]
+        # a merge and a split at once keep the number of tokens
+        n, before = len(doc), _token_table(doc)
+        with doc.retokenize() as retok:
+            retok.merge(doc[0:2])  # "Talks in"
+            ended = next(t for t in doc if t.text == "ended")
+            retok.split(ended, ["end", "ed"], heads=[(ended, 1), doc[4]])
+        assert len(doc) == n and _token_table(doc) is not before
+        text_of = span_texts(doc)
+        assert [text_of(i, i + 1) for i in range(len(doc))] == [t.text for t in doc]
+        assert "Talks in" in distinct_words(doc)[0]

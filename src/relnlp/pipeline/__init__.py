@@ -30,10 +30,14 @@ def doc_text(doc: Doc) -> str:
 def span_texts(doc: Doc) -> Callable[[int, int], str]:
     """A function of ``(start, end)`` that returns ``doc[start:end].text`` without building
     the Span: a slice of the report's text at the tokens' offsets (a Span and the join of
-    its tokens cost some twenty times more). Read while the Doc's tokens stay the same."""
-    text = doc_text(doc)
-    starts = doc.to_array(IDX).tolist()
-    lengths = doc.to_array(LENGTH).tolist()
+    its tokens cost some twenty times more). Read while the Doc's tokens stay the same;
+    the offsets are read once per Doc while they do (:func:`_token_table`)."""
+    table = _token_table(doc)
+    if table.text is None or table.starts is None or table.lengths is None:
+        table.text = doc_text(doc)
+        table.starts = doc.to_array(IDX).tolist()
+        table.lengths = doc.to_array(LENGTH).tolist()
+    text, starts, lengths = table.text, table.starts, table.lengths
 
     def span_text(start: int, end: int) -> str:
         return text[starts[start] : starts[end - 1] + lengths[end - 1]] if start < end else ""
@@ -108,8 +112,55 @@ def strings_of(
     return table[inverse.ravel()]
 
 
-#: The distinct words of a Doc, kept while its tokens are the same (see distinct_words).
-_WORDS: weakref.WeakKeyDictionary[Doc, tuple[Any, list[str], Any]] = weakref.WeakKeyDictionary()
+class _TokenTable:
+    """What several rules read of a Doc's tokens: the token texts (``ORTH``) and, once
+    asked for, the Doc's text, the tokens' offsets and lengths and the distinct words."""
+
+    __slots__ = ("inverse", "lengths", "n", "orth", "starts", "tensor", "text", "words")
+
+    def __init__(self, doc: Doc, orth: np.ndarray[Any, Any]) -> None:
+        self.n = len(doc)
+        self.orth = orth
+        self.tensor = _tensor_of(doc)
+        self.text: str | None = None
+        self.starts: list[int] | None = None
+        self.lengths: list[int] | None = None
+        self.words: list[str] | None = None
+        self.inverse: np.ndarray[Any, Any] | None = None
+
+
+def _tensor_of(doc: Doc) -> Any:
+    """``doc.tensor`` when it holds rows (else ``None``)."""
+    tensor = doc.tensor
+    return tensor if getattr(tensor, "size", 0) else None
+
+
+#: The token table of each Doc, kept while its tokens are the same (see _token_table).
+_TABLES: weakref.WeakKeyDictionary[Doc, _TokenTable] = weakref.WeakKeyDictionary()
+
+
+def _token_table(doc: Doc) -> _TokenTable:
+    """The Doc's :class:`_TokenTable`, read anew when its tokens changed.
+
+    The tokens are the same while the number of tokens and the token texts (``ORTH``)
+    are: a merge or a split changes the texts, and no retokenisation leaves them as they
+    were. Reading ``ORTH`` costs about what each of the arrays it saves does, so a Doc
+    whose ``tensor`` holds rows is trusted without it while the tensor is the same
+    object: spaCy's retokenizer resizes the tensor of a merged or split Doc into a new
+    array (tests/pipeline/test_speed_helpers.py checks that it still does).
+    """
+    hit = _TABLES.get(doc)
+    if hit is not None and hit.n == len(doc):
+        if hit.tensor is not None and doc.tensor is hit.tensor:
+            return hit
+        orth = doc.to_array(ORTH)
+        if np.array_equal(hit.orth, orth):
+            hit.tensor = _tensor_of(doc)
+            return hit
+    else:
+        orth = doc.to_array(ORTH)
+    table = _TABLES[doc] = _TokenTable(doc, orth)
+    return table
 
 
 def distinct_words(doc: Doc) -> tuple[list[str], np.ndarray[Any, Any]]:
@@ -117,12 +168,10 @@ def distinct_words(doc: Doc) -> tuple[list[str], np.ndarray[Any, Any]]:
     index of its text in that list: a scan that tests each word once reads them from
     here. Computed once while the Doc's tokens stay the same (a retokenised Doc is read
     anew)."""
-    orth = doc.to_array(ORTH)
-    hit = _WORDS.get(doc)
-    if hit is not None and np.array_equal(hit[0], orth):
-        return hit[1], hit[2]
-    uniq, inverse = np.unique(orth, return_inverse=True)
-    strings = doc.vocab.strings
-    words = [strings[h] for h in uniq.tolist()]
-    _WORDS[doc] = (orth, words, inverse)
-    return words, inverse
+    table = _token_table(doc)
+    if table.words is None or table.inverse is None:
+        uniq, inverse = np.unique(table.orth, return_inverse=True)
+        strings = doc.vocab.strings
+        table.words = [strings[h] for h in uniq.tolist()]
+        table.inverse = inverse
+    return table.words, table.inverse

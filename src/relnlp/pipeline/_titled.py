@@ -29,7 +29,13 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer
-from relnlp.pipeline._actor_base import _ORG_WORDS, _PLACE_HEADS, Mention, _is_common
+from relnlp.pipeline._actor_base import (
+    _ORG_WORDS,
+    _PLACE_HEADS,
+    Mention,
+    _is_common,
+    _tokens_where,
+)
 from relnlp.pipeline._archival import hyphenated_end
 from relnlp.pipeline._cities import title_case_lines
 from relnlp.pipeline._facilities import FACILITY_HEADS
@@ -146,6 +152,25 @@ def _plural_listed(doc: Doc, i: int) -> bool:
         if k == end:
             return False
     return False
+
+
+def _may_close_title(word: str) -> bool:
+    """Whether a token written ``word`` can be the one :func:`_title_before` (or the
+    territorial title test) reads last before a name: a title, an occupation, a kinship
+    noun, "State", a plural title or the "and"/comma of a list after one, a particle of
+    territory ("Duke of")."""
+    return (
+        word in TITLES_BEFORE_NAMES
+        or word in _OCCUPATIONS
+        or word.lower() in _KIN
+        or word == "State"
+        or word in PLURAL_TITLES
+        or word in _LIST_JOINS
+        or word in TERRITORIAL
+    )
+
+
+_LIST_JOINS = frozenset({"and", ","})
 
 
 def _ordinary(
@@ -289,7 +314,8 @@ def titled_people(
     heading = title_case_lines(doc)
     named = {doc[k].text for m in cands if m.label == "PERSON" for k in range(m.start, m.end)}
     out = [_relabelled(doc, m, gazetteer, common, heading) for m in cands]
-    for i in range(1, len(doc)):
+    # only the tokens after a word that can close a title: the others fail _title_before
+    for i in [j + 1 for j in _tokens_where(doc, _may_close_title) if j + 1 < len(doc)]:
         if (
             i >= 2
             and doc[i - 1].text in TERRITORIAL
