@@ -63,3 +63,16 @@ def test_withdrawing_troops_stays_de_escalation(nlp: Any) -> None:
 def test_ratifying_an_accession_is_an_event(nlp: Any) -> None:
     e = _one(nlp, "The Turkish parliament ratified Finland's accession to the alliance.")
     assert e["cameo"][:2] == "05"
+
+
+def test_an_attack_at_a_venue_keeps_its_target(nlp: Any) -> None:
+    # review: the venue filter is for meeting and speaking, not for violence
+    e = _one(nlp, "Azerbaijani drones struck at the Stepanakert airport on Sunday.")
+    assert e["target"] is not None
+
+
+def test_a_person_acting_on_their_own_state_is_no_body_of_it(nlp: Any) -> None:
+    # review: the own-state rule is for bodies of a state ("the Foreign Ministry
+    # recalled Turkey's envoy"), not for people ("the dissident accused Belarus")
+    e = _one(nlp, "Svetlana Tikhanovskaya accused Belarus of jailing her husband.")
+    assert e["target"] == "Belarus"

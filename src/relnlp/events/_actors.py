@@ -60,6 +60,7 @@ class _Actors:
         self.by_token: dict[int, _Actor] = {}
         self.named: set[int] = set()  # tokens inside any multi-word name
         self.country: dict[str, str] = {}
+        self.label: dict[str, str] = {}  # actor name -> its entity label
         # token index -> the state of any name with one, actor or not ("Kremlin
         # spokesman": the speaker's own side is Russia)
         self.home: dict[int, str] = {}
@@ -99,6 +100,7 @@ class _Actors:
             actor = _Actor(name, str(country) if country else None, str(label), place)
             if actor.country:
                 self.country.setdefault(name, actor.country)
+            self.label.setdefault(name, actor.label)
             for i in range(span.start, span.end):
                 self.by_token[i] = actor
 

@@ -27,6 +27,7 @@ from relnlp.events._words import (
     REPORTING_VERBS,
     TARGET_PREPS,
     VENUE_NOUNS,
+    VENUE_VERBS,
     WEIGHING_VERBS,
 )
 
@@ -579,7 +580,12 @@ def _targets(
     out = [
         verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t
         for t in out
-        if not (t.dep_ == "pobj" and t.head.lower_ == "at" and t.lemma_.lower() in VENUE_NOUNS)
+        if not (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "at"
+            and t.lemma_.lower() in VENUE_NOUNS
+            and verb.lemma_.lower() in VENUE_VERBS
+        )
     ]
     # an act named by a noun stands for its author: "condemned Russia's attack",
     # "concerns over Pyongyang's launches", "condemned the attacks by Eritrea"

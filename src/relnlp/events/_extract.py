@@ -161,9 +161,9 @@ def _event_at(
         confidence = confidence if sources else 1.0
     targets: list[str] = []
     target_filled = False
-    # the state of a source is its own side, never its target ("the Indian Foreign
-    # Ministry will evacuate India's embassy")
-    own_states = set(actors.states(sources))
+    # the state of a body of state is its own side, never its target ("the Indian Foreign
+    # Ministry will evacuate India's embassy"); a person's is ("Navalny accused Russia")
+    own_states = set(actors.states(s for s in sources if actors.label.get(s) == "ORG"))
     for np_ in tgt_nps:
         named = _np_side(np_, actors)
         if (

@@ -31,13 +31,18 @@ TARGET_PREPS = frozenset(
         "regarding",
     }
 )
-#: Places and occasions where actors meet: the object of "at" among them is where the act
-#: happens, not whom it is aimed at ("met at the Beijing airport", "spoke at the UN summit";
-#: "fired at the embassy" still aims at the embassy's state).
+#: Places and occasions where actors meet: after a verb of meeting or speaking
+#: (:data:`VENUE_VERBS`) the object of "at" among them is where the act happens, not whom
+#: it is aimed at ("met at the Beijing airport", "spoke at the UN summit"); an attack "at"
+#: one keeps its target ("struck at the Damascus airport").
 VENUE_NOUNS = frozenset(
     """airport airfield summit conference meeting talks ceremony forum session sidelines
     hotel palace residence headquarters venue gathering event reception dinner banquet
     station port harbour harbor villa resort retreat dacha""".split()
+)
+VENUE_VERBS = frozenset(
+    """meet talk speak confer gather sign hold host attend announce say declare agree
+    discuss negotiate greet welcome receive address pledge promise urge call""".split()
 )
 #: Head nouns of names that are things, not actors ("the Joint Sea exercise", "the
 #: Treaty of Good-Neighbourliness", "S-400 missiles").
