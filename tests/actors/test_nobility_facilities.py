@@ -91,7 +91,7 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]], set[tuple[str, str]]]]
     ),
     # 4. a surname the report gives a person is a name after a title, even if a word
     (
-        "Present: Viscount Hood, Minister. Later Lord Hood asked about the islands.",
+        "Viscount Hood chaired the board in 1921; a year on, Lord Hood sold the estate.",
         [("Hood", "PERSON", None)],
         set(),
     ),
@@ -205,7 +205,7 @@ def test_sentence(found: list[list[Row]], k: int) -> None:
 
 
 def test_every_hood_mention_is_the_person(found: list[list[Row]]) -> None:
-    got = next(found[k] for k, c in enumerate(CASES) if c[0].startswith("Present: Viscount Hood"))
+    got = next(found[k] for k, c in enumerate(CASES) if c[0].startswith("Viscount Hood chaired"))
     assert [g[1] for g in got if g[0] == "Hood"] == ["PERSON", "PERSON"]
 
 

@@ -114,8 +114,8 @@ def test_a_no_act_entry_needs_its_particle(tmp_path: Path) -> None:
 
 def test_the_first_word_of_a_pipeline_name_is_not_the_target_of_an_appeal(nlp: Any) -> None:
     text = (
-        "Lithuania's parliament called on the international community to halt Nord "
-        "Stream-2 and to expel Russia from Interpol."
+        "Ministers in Vilnius asked other governments to drop Nord Stream-2, saying "
+        "that Russia had misled Germany."
     )
     ev = _events(nlp, text)
     assert "Nord" not in set(ev["target"].dropna()) | {p for ps in ev["parties"] for p in ps}
@@ -207,7 +207,7 @@ def test_a_gold_event_whose_act_was_missed_is_found_by_sentence_not_by_trigger()
 
 
 def test_the_conjunct_of_a_gerund_after_a_preposition_reports_no_act(nlp: Any) -> None:
-    text = "Iran's fear of looking weak or backing down before Turkey limits its options."
+    text = "The risk of appearing timid or retreating from Syria troubled Turkey."
     assert _events(nlp, text).empty
 
 
@@ -293,7 +293,7 @@ def test_yielding_blockades_reparations_and_lawsuits_are_coded(
 
 
 def test_a_hedge_on_the_reason_leaves_the_act_told_as_a_fact(nlp: Any) -> None:
-    text = "Hamas has so far failed, possibly because at the same time it was courting Fatah."
+    text = "The talks with Egypt collapsed in May, probably because Hamas was then courting Fatah."
     e = _one(nlp, text)
     assert (e["trigger"], e["source"], e["target"]) == ("courting", "Hamas", "Fatah")
 
