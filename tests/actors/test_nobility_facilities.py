@@ -132,8 +132,8 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]], set[tuple[str, str]]]]
     ),
     ("Workers repaired the Nurek dam last year.", [("Nurek", "FAC", "Nurek dam")], set()),
     (
-        "The Sangtuda power plant supplies the valley.",
-        [("Sangtuda", "FAC", "Sangtuda power plant")],
+        "The Sangtuda dam supplies the valley.",
+        [("Sangtuda", "FAC", "Sangtuda dam")],
         {("Sangtuda", "ORG")},
     ),
     ("The Lobnor test site was expanded.", [("Lobnor", "FAC", "Lobnor test site")], set()),

@@ -297,7 +297,9 @@ def facility_mentions(
 
 
 # Labels of the model that relnlp drops from its names (statistical PRODUCT is no weapon),
-# and the ones a lower-case facility head overrules ("Zvezdny air base" as PERSON).
+# and the ones a lower-case facility head overrules ("Zvezdny air base" as PERSON); an ORG
+# only before a site of the state (:data:`_STATE_SITES`): "the Reliance refinery", "the
+# Adani power plant" name the company that owns it.
 _UNTAKEN = frozenset({"", "PRODUCT"})
 _OVERRULED = frozenset({"PERSON", "ORG"})
 # Lower-case heads of sites beyond stations and crossings ("Nurek dam", "Sednaya prison",
@@ -316,6 +318,19 @@ _SITE_AFTER = frozenset(
         "nuclear plant",
         "test site",
     )
+)
+
+
+#: Sites that companies do not name: before them a model ORG is the site's name.
+_STATE_SITES = frozenset(
+    {
+        ("dam",),
+        ("prison",),
+        ("air", "base"),
+        ("naval", "base"),
+        ("military", "base"),
+        ("test", "site"),
+    }
 )
 
 
@@ -348,13 +363,15 @@ def _before_lower_heads(
         if e < 1:
             continue
         s = e
+        state_site = tuple(t.text for t in doc[e : k + 1]) in _STATE_SITES
+        overruled = _UNTAKEN | (_OVERRULED if state_site else {"PERSON"})
         while (
             s > 0
             and e - s < 3
             and doc[s - 1].pos_ == "PROPN"
             and doc[s - 1].is_alpha
             and doc[s - 1].text[:1].isupper()
-            and doc[s - 1].ent_type_ in _UNTAKEN | _OVERRULED
+            and doc[s - 1].ent_type_ in overruled
             and doc[s - 1].text not in _OPENERS
             and doc[s - 1].text not in _HEAD_ONLY
             and not nationality(doc[s - 1].text)

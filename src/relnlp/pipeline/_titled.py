@@ -61,7 +61,8 @@ _HEADS_AFTER = (
         Islands Bay Sound Land River Lake Mountains Mountain Range Cup Trophy Award Prize
         Line Class Station Building Tower Centre Center Church Foundation Trust Company
         Corporation League Club Museum Library Gardens Collection Papers Act Doctrine Plan
-        Era Dynasty""".split()
+        Era Dynasty Partners Holdings Capital Ventures Solutions Industries Enterprises
+        Associates Group Systems Services""".split()
     )
 )
 _MAX_NAME = 3
@@ -106,6 +107,15 @@ def _name_word(doc: Doc, i: int, taken: set[int]) -> bool:
 def _name_end(doc: Doc, i: int, taken: set[int]) -> int:
     """The end of the name word at ``i``, a hyphenated surname whole ("Velasquez-Orue")."""
     return hyphenated_end(doc, i, min((k for k in taken if k > i), default=len(doc)))
+
+
+def _modifies_after(doc: Doc, e: int) -> bool:
+    """Whether the name ending before token ``e`` modifies what follows it: a head of a
+    body or site ("Duke of Edinburgh Award") or a lower-case noun ("the Duke of York
+    pub")."""
+    if e >= len(doc):
+        return False
+    return doc[e].text in _HEADS_AFTER or (doc[e].is_lower and doc[e].pos_ == "NOUN")
 
 
 def _kin_before(doc: Doc, i: int) -> bool:
@@ -252,6 +262,7 @@ def _title_holder(
         and doc[m.start - 2].text in _TERRITORIAL_TITLES
         and m.end - m.start <= _MAX_NAME
         and all(t.text[:1].isupper() for t in doc[m.start : m.end])
+        and not _modifies_after(doc, m.end)
     ):
         start = m.start - 2
     elif (
@@ -326,7 +337,11 @@ def titled_people(
             # "the Marquis de Lafayette", "the Duke of Bedford": the title is the name; the
             # territory may be an ordinary word or a place ("Earl of Derby")
             e = _name_end(doc, i, taken)
-            if not {t.text for t in doc[i : e + 1]} & _HEADS_AFTER and not heading(i - 2, e):
+            if (
+                not {t.text for t in doc[i : e + 1]} & _HEADS_AFTER
+                and not heading(i - 2, e)
+                and not _modifies_after(doc, e)
+            ):
                 out.append(Mention(i - 2, e, "PERSON", doc[i - 2 : e].text, "title", 1.5))
             continue
         if not (_title_before(doc, i) and _name_word(doc, i, taken)):
