@@ -35,6 +35,14 @@ def _one(nlp: Any, text: str) -> dict[str, Any]:
     return row
 
 
+def _check_roles(nlp: Any, text: str, source: str, target: str | None) -> None:
+    """The one event of ``text`` has ``source`` and, unless None, ``target``."""
+    e = _one(nlp, text)
+    assert e["source"] == source
+    if target is not None:
+        assert e["target"] == target
+
+
 def test_active_voice_gives_source_and_target(nlp: Any) -> None:
     e = _one(nlp, "Norway expelled two Belarusian diplomats in October 2019.")
     assert (e["source"], e["target"]) == ("Norway", "Belarus")

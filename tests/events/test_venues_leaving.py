@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_events import _one
+from tests.test_events import _check_roles, _one
 
 
 @pytest.mark.parametrize(
@@ -42,10 +42,7 @@ def test_an_aimed_at_object_stays_a_target(nlp: Any) -> None:
 def test_the_state_left_is_the_target_of_a_withdrawal(
     nlp: Any, text: str, source: str, target: str | None
 ) -> None:
-    e = _one(nlp, text)
-    assert e["source"] == source
-    if target is not None:
-        assert e["target"] == target
+    _check_roles(nlp, text, source, target)
 
 
 def test_withdrawing_advisers_reduces_relations(nlp: Any) -> None:
