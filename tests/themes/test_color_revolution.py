@@ -1,4 +1,4 @@
-"""color_revolution vocabulary of taxonomy 1.3.0 (ninth session), on sentences written for
+"""color_revolution vocabulary of taxonomy 1.3.0 (1.3.1: less one pattern, review) (ninth session), on sentences written for
 these tests: interference by other means, regime security, the one-word spelling of the
 non-interference principle, and what stays out of the theme."""
 
@@ -36,8 +36,8 @@ def _matched(text: str) -> list[str]:
             "disinformation campaign",
         ),
         (
-            "Sanctions, the junta feared, could destabilise the army leadership internally.",
-            "destabilise the army leadership internally",
+            "Sanctions, the junta feared, could bring internal destabilisation to the army.",
+            "internal destabilisation",
         ),
         (
             "Voters worried about the spread of a pro-Western agenda among the deputies.",
