@@ -53,6 +53,8 @@ from typing import Any
 
 import numpy as np
 
+from relnlp.tone.passage_features import AXIS_CLASSES
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import tone_common as tc  # noqa: E402
 
@@ -69,10 +71,6 @@ SUMMARY = (
     "position",
     "top2",
 )
-_CLASSES = {
-    "cooperation": ("verbal_cooperation", "material_cooperation"),
-    "tension": ("verbal_conflict", "material_conflict"),
-}
 _OTHER = {"cooperation": "tension", "tension": "cooperation"}
 
 
@@ -95,8 +93,8 @@ def summary_features(
         sum(b >= 0.5 for _, b in own) / n,
         sum(a for a, _ in own) / n,
         sum(b for _, b in own) / n,
-        sum(c in _CLASSES[axis] for c in classes) / n,
-        sum(c == _CLASSES[axis][1] for c in classes) / n,
+        sum(c in AXIS_CLASSES[axis] for c in classes) / n,
+        sum(c == AXIS_CLASSES[axis][1] for c in classes) / n,
         sum(any(c.startswith(axis) and "[negated]" in c for c in cs) for cs in cues) / n,
         combine(other, 0.5, 0.7),
         max((a for a, _ in other), default=0.0),

@@ -205,12 +205,18 @@ def _personal(
     """Whether ``doc[i:e]`` after a title can be a person's name: no ordinary word (unless
     in ``named``, words the report names a person by), no head of a body or site in or
     after it, no title-case heading, and no other entry of the gazetteer under that name."""
+    if any(_ordinary(t.text, common, gazetteer, named) for t in doc[i:e]):
+        return False
+    return _name_shaped(doc, i, e, gazetteer, heading)
+
+
+def _name_shaped(
+    doc: Doc, i: int, e: int, gazetteer: Gazetteer, heading: Callable[[int, int], bool]
+) -> bool:
+    """What every name after a title needs: no head of a body or site in or right after
+    ``doc[i:e]``, no title-case heading, and no gazetteer entry other than a person."""
     after = doc[e].text if e < len(doc) else ""
-    if (
-        any(_ordinary(t.text, common, gazetteer, named) or t.text in _HEADS_AFTER for t in doc[i:e])
-        or after in _HEADS_AFTER
-        or heading(i - 1, e)
-    ):
+    if any(t.text in _HEADS_AFTER for t in doc[i:e]) or after in _HEADS_AFTER or heading(i - 1, e):
         return False
     hit = gazetteer.lookup(doc[i:e].text)
     return hit is None or hit.label == "PERSON"
@@ -230,17 +236,11 @@ def _holder_name(
     Energy" are companies). Well-known names are in the lemmatizer's lists ("Leo",
     "Tolstoy"), so two name words are enough."""
     words = doc[i:e]
-    after = doc[e].text if e < len(doc) else ""
-    if (
-        not all(t.is_alpha and t.text[:1].isupper() for t in words)
-        or any(t.text in _HEADS_AFTER for t in words)
-        or after in _HEADS_AFTER
-        or heading(i - 1, e)
-        or (len(words) == 1 and _ordinary(words[0].text, common, gazetteer))
+    if not all(t.is_alpha and t.text[:1].isupper() for t in words) or (
+        len(words) == 1 and _ordinary(words[0].text, common, gazetteer)
     ):
         return False
-    hit = gazetteer.lookup(words.text)
-    return hit is None or hit.label == "PERSON"
+    return _name_shaped(doc, i, e, gazetteer, heading)
 
 
 def _title_holder(

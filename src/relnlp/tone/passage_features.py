@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from relnlp.report import Report
 
 __all__ = [
+    "AXIS_CLASSES",
     "CENTRED",
     "CONTRAST",
     "DAMP",
@@ -99,7 +100,8 @@ CONTRAST = frozenset(
         "even so",
     }
 )
-_QUADS = {
+#: The quad classes that count for each axis.
+AXIS_CLASSES = {
     "cooperation": ("verbal_cooperation", "material_cooperation"),
     "tension": ("verbal_conflict", "material_conflict"),
 }
@@ -148,7 +150,7 @@ def _axis_features(
     pairs = [_pair(t, axis) for t in group]
     cues = [c for t in group for c in t.cues if c.startswith(axis)]
     n = max(1, len(group))
-    quads = _QUADS[axis]
+    quads = AXIS_CLASSES[axis]
     acts = [(t, g) for t, g in zip(types, goldstein) if t in quads]
     strongest = [abs(g) for _, g in acts if not math.isnan(g)]
     return [
@@ -202,7 +204,7 @@ def passage_features(
             if 0 <= int(pid) < n:
                 states[int(pid)].add(c)
     out: dict[str, np.ndarray] = {}
-    for axis in _QUADS:
+    for axis in AXIS_CLASSES:
         rows = [
             _axis_features(groups[i], axis, types[i], gold[i], len(states[i])) for i in range(n)
         ]
@@ -267,8 +269,8 @@ def extra_features(
     text = report.doc.text
     cues = _one_word_cues()
     out: dict[str, np.ndarray] = {}
-    for axis, quads in _QUADS.items():
-        other = _QUADS["tension" if axis == "cooperation" else "cooperation"]
+    for axis, quads in AXIS_CLASSES.items():
+        other = AXIS_CLASSES["tension" if axis == "cooperation" else "cooperation"]
         rows = []
         for i in range(n):
             group = groups[i]
