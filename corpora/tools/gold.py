@@ -102,10 +102,11 @@ class Corpus:
 
     name: str
     annotations: Path
-    data: Path | None = None  # the development data folder (dev corpus only)
+    data: Path | None = None  # the folder of the texts (dev and unseen corpora)
+    docs: Path = DEV_DOCS  # the corpus's docs.json (dev and unseen corpora)
 
     def _dev_docs(self) -> dict[str, dict[str, str]]:
-        rows = json.loads(DEV_DOCS.read_text("utf-8"))["documents"]
+        rows = json.loads(self.docs.read_text("utf-8"))["documents"]
         return {r["doc_id"]: r for r in rows}
 
     def text_path(self, doc_id: str) -> Path:
@@ -113,8 +114,9 @@ class Corpus:
             return SEEDS / f"{doc_id}.txt"
         if self.data is None:
             raise GoldError(
-                "no development data folder: set RELNLP_DEV_DATA or pass --data "
-                "(shared/dev beside the repository is found by default)"
+                f"no data folder for the {self.name} corpus: set {DATA_ENV[self.name]} or "
+                "pass --data (shared/dev, or extra/unseen, beside the repository is found "
+                "by default)"
             )
         return self.data / "reports" / self._dev_docs()[doc_id]["file"]
 
@@ -122,7 +124,7 @@ class Corpus:
         # newline="" keeps the file's own line endings so offsets match the bytes decoded.
         with self.text_path(doc_id).open(encoding="utf-8", newline="") as fh:
             text = fh.read()
-        if self.name == "dev":
+        if self.name != "seeds":
             want = self._dev_docs()[doc_id]["sha256"]
             got = hashlib.sha256(text.encode("utf-8")).hexdigest()
             if got != want:
@@ -146,18 +148,40 @@ class Corpus:
         return set(self._dev_docs()[doc_id]["layers"])
 
 
-def default_dev_data() -> Path | None:
-    env = os.environ.get("RELNLP_DEV_DATA")
+# Where each corpus's texts are looked for: an environment variable, else a folder beside
+# the repository. The unseen reports (corpora/unseen/README.md) are kept out of the
+# repository like the development reports.
+DATA_ENV = {"dev": "RELNLP_DEV_DATA", "unseen": "RELNLP_UNSEEN_DATA"}
+DATA_BESIDE = {"dev": ("shared", "dev"), "unseen": ("extra", "unseen")}
+
+
+def default_data(name: str = "dev") -> Path | None:
+    env = os.environ.get(DATA_ENV[name])
     if env:
         return Path(env)
-    cand = CORPORA.parent.parent / "shared" / "dev"
+    cand = CORPORA.parent.parent.joinpath(*DATA_BESIDE[name])
     return cand if cand.is_dir() else None
 
 
-def corpus(name: str = "seeds", root: Path | None = None, data: Path | None = None) -> Corpus:
+def default_dev_data() -> Path | None:
+    return default_data("dev")
+
+
+def corpus(
+    name: str = "seeds",
+    root: Path | None = None,
+    data: Path | None = None,
+    docs: Path | None = None,
+) -> Corpus:
     if name == "seeds":
         return Corpus("seeds", root or ANNOTATIONS)
-    return Corpus("dev", root or DEV / "annotations", data or default_dev_data())
+    folder = CORPORA / name
+    return Corpus(
+        name,
+        root or folder / "annotations",
+        data or default_data(name),
+        docs or folder / "docs.json",
+    )
 
 
 SEED_CORPUS = Corpus("seeds", ANNOTATIONS)
@@ -437,7 +461,7 @@ def build_doc(
         "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "n_chars": len(text),
         "annotator": annotator,
-        **({"file": meta["file"], "layers": sorted(only)} if corp.name == "dev" else {}),
+        **({"file": meta["file"], "layers": sorted(only)} if corp.name != "seeds" else {}),
         "entities": entities,
         "dates": dates,
         "passages": passages,
@@ -447,9 +471,10 @@ def build_doc(
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", choices=["seeds", "dev"], default="seeds")
+    ap.add_argument("--corpus", choices=["seeds", "dev", "unseen"], default="seeds")
     ap.add_argument("--root", type=Path, help="annotator folders are read from here")
-    ap.add_argument("--data", type=Path, help="development data folder (shared/dev)")
+    ap.add_argument("--data", type=Path, help="texts folder (shared/dev, extra/unseen)")
+    ap.add_argument("--docs", type=Path, help="the corpus's docs.json (default corpora/<corpus>)")
     sub = ap.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("blocks")
     b.add_argument("doc_id")
@@ -466,7 +491,7 @@ def main(argv: list[str] | None = None) -> int:
         if name == "build":
             p.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
-    corp = corpus(args.corpus, args.root, args.data)
+    corp = corpus(args.corpus, args.root, args.data, args.docs)
 
     if args.cmd == "blocks":
         text = corp.text(args.doc_id)
