@@ -7,6 +7,8 @@
 * corpora/dev/gold -> src/relnlp/data/gold_dev, annotations only: the development texts stay
   in shared/dev (`relnlp evaluate --set dev --data DIR` reads them there). Build it first with
   `python corpora/tools/gold.py --corpus dev build gold --out corpora/dev/gold`.
+* corpora/unseen/gold -> src/relnlp/data/gold_unseen, likewise (texts in extra/unseen beside
+  the repository, or $RELNLP_UNSEEN_DATA; see corpora/unseen/README.md).
 
 Then `python scripts/update_manifest.py` runs (this script calls it).
 """
@@ -23,29 +25,45 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpora" / "gold"
 SEEDS = ROOT / "corpora" / "seeds"
 OUT = ROOT / "src" / "relnlp" / "data" / "gold"
-DEV_GOLD = ROOT / "corpora" / "dev" / "gold"
-DEV_OUT = ROOT / "src" / "relnlp" / "data" / "gold_dev"
+#: corpus -> (its adjudicated gold, the package folder, where its texts are read from)
+OUTSIDE_CORPORA = {
+    "dev": (
+        ROOT / "corpora" / "dev" / "gold",
+        ROOT / "src" / "relnlp" / "data" / "gold_dev",
+        "corpora/dev/gold (adjudicated; corpora/AGREEMENT.md); offsets into the development "
+        "report named in 'file' (shared/dev/reports)",
+    ),
+    "unseen": (
+        ROOT / "corpora" / "unseen" / "gold",
+        ROOT / "src" / "relnlp" / "data" / "gold_unseen",
+        "corpora/unseen/gold (adjudicated; corpora/unseen/README.md); offsets into the report "
+        "named in 'file' (extra/unseen/reports)",
+    ),
+}
 
 
-def package_dev() -> None:
-    DEV_OUT.mkdir(parents=True, exist_ok=True)
-    for old in DEV_OUT.iterdir():
+def package_outside(name: str) -> None:
+    """Package the annotations of a corpus whose texts stay outside the repository."""
+    gold, out, source = OUTSIDE_CORPORA[name]
+    if not gold.is_dir():
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.iterdir():
         old.unlink()
-    for g in sorted(DEV_GOLD.glob("*.json")):
-        shutil.copyfile(g, DEV_OUT / g.name)
-        (DEV_OUT / f"{g.name}.meta.json").write_text(
+    for g in sorted(gold.glob("*.json")):
+        shutil.copyfile(g, out / g.name)
+        (out / f"{g.name}.meta.json").write_text(
             json.dumps(
                 {
                     "version": "1",
-                    "source": "corpora/dev/gold (adjudicated; corpora/AGREEMENT.md); offsets into "
-                    "the development report named in 'file' (shared/dev/reports)",
+                    "source": source,
                     "licence": "CC0-1.0 (annotations; the texts are not included)",
                 }
             )
             + "\n",
             "utf-8",
         )
-        print(f"packaged dev gold {g.stem}")
+        print(f"packaged {name} gold {g.stem}")
 
 
 def main() -> None:
@@ -81,7 +99,8 @@ def main() -> None:
             "utf-8",
         )
         print(f"packaged {doc_id}")
-    package_dev()
+    for name in OUTSIDE_CORPORA:
+        package_outside(name)
     subprocess.run([sys.executable, str(ROOT / "scripts" / "update_manifest.py")], check=True)
 
 

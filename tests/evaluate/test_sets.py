@@ -16,7 +16,15 @@ MINI = Path(__file__).resolve().parents[1] / "data" / "gold_mini"
 
 
 def test_sets_registry_names_every_set_of_the_command() -> None:
-    assert set(sets.SETS) == {"seeds", "dev", "timebank", "tone-un", "tone-news", "events-news"}
+    assert set(sets.SETS) == {
+        "seeds",
+        "dev",
+        "timebank",
+        "tone-un",
+        "tone-news",
+        "events-news",
+        "unseen",
+    }
 
 
 def test_run_set_refuses_unknown_names_and_needs_data_for_outside_sets() -> None:
@@ -45,18 +53,21 @@ def test_evaluate_unknown_set_is_a_usage_error() -> None:
     assert "unknown evaluation set 'nope'" in res.output
 
 
-def test_evaluate_missing_data_skips_with_one_line_each(tmp_path: Path) -> None:
+def test_evaluate_missing_data_skips_with_one_line_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RELNLP_UNSEEN_DATA", str(tmp_path / "no-unseen"))
     res = CliRunner().invoke(
         app, ["evaluate", "--set", "all", "--gold", str(MINI), "--data", str(tmp_path), "--json"]
     )
     assert res.exit_code == 0, res.output
     payload = json.loads(res.stdout)
     assert payload["sets"]["seeds"]["status"] == "ok"
-    for name in ("dev", "timebank", "tone-un", "tone-news", "events-news"):
+    for name in ("dev", "timebank", "tone-un", "tone-news", "events-news", "unseen"):
         assert payload["sets"][name]["status"] == "skipped", payload["sets"][name]
         assert payload["sets"][name]["reason"]
     skipped = [line for line in res.stderr.splitlines() if line.startswith("skipped:")]
-    assert len(skipped) == 5 and "Traceback" not in res.output
+    assert len(skipped) == 6 and "Traceback" not in res.output
     rows = pd.DataFrame(payload["rows"])
     assert list(rows.columns) == list(sets.COLUMNS)
     assert set(rows["set"]) == {"seeds"}

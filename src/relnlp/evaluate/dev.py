@@ -72,7 +72,9 @@ def _gold_dir() -> Any:
     return resources.files("relnlp") / "data" / "gold_dev"
 
 
-def load_dev_gold(data: Path, gold: Path | None = None) -> list[sc.GoldDoc]:
+def load_dev_gold(
+    data: Path, gold: Path | None = None, what: str = "development"
+) -> list[sc.GoldDoc]:
     """The development gold documents, texts read from ``data/reports``.
 
     Raises :class:`~relnlp.evaluate.sets.SetUnavailable` when the reports folder is
@@ -80,10 +82,10 @@ def load_dev_gold(data: Path, gold: Path | None = None) -> list[sc.GoldDoc]:
     """
     reports = Path(data) / "reports"
     if not reports.is_dir():
-        raise SetUnavailable(f"no development reports at {reports}")
+        raise SetUnavailable(f"no {what} reports at {reports}")
     base: Any = _gold_dir() if gold is None else Path(gold)
     if not base.is_dir():
-        raise SetUnavailable(f"no development gold at {base}")
+        raise SetUnavailable(f"no {what} gold at {base}")
     docs: list[sc.GoldDoc] = []
     for entry in sorted(base.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".json") or entry.name.endswith(".meta.json"):
@@ -91,7 +93,7 @@ def load_dev_gold(data: Path, gold: Path | None = None) -> list[sc.GoldDoc]:
         g = json.loads(entry.read_text("utf-8"))
         path = reports / g["file"]
         if not path.is_file():
-            raise SetUnavailable(f"development report {path} is missing")
+            raise SetUnavailable(f"{what} report {path} is missing")
         with path.open(encoding="utf-8", newline="") as fh:
             text = fh.read()
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != g["sha256"]:
@@ -111,7 +113,7 @@ def load_dev_gold(data: Path, gold: Path | None = None) -> list[sc.GoldDoc]:
             )
         )
     if not docs:
-        raise SetUnavailable(f"no development gold files in {base}")
+        raise SetUnavailable(f"no {what} gold files in {base}")
     return docs
 
 

@@ -32,7 +32,10 @@ SETS: dict[str, str] = {
     "tone-un": "relnlp.evaluate.tone_sets:run_un",
     "tone-news": "relnlp.evaluate.tone_sets:run_news",
     "events-news": "relnlp.evaluate.events_coded:run_news",
+    "unseen": "relnlp.evaluate.unseen:run",
 }
+#: Sets that find their own data folder (the others read the development data folder).
+OWN_DATA = frozenset({"seeds", "unseen"})
 
 
 class SetUnavailable(Exception):
@@ -81,7 +84,7 @@ def run_set(
     """
     if name not in SETS:
         raise KeyError(f"unknown evaluation set {name!r}; known: {', '.join(SETS)}, all")
-    if name != "seeds" and data is None:
+    if name not in OWN_DATA and data is None:
         raise SetUnavailable(
             "no development data folder (put shared/dev beside the repository, set "
             "RELNLP_DEV_DATA or pass --data)"

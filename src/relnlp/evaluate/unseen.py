@@ -1,0 +1,81 @@
+"""The ``unseen`` evaluation set: reports that no relnlp component was built or tuned on.
+
+Five to six think-tank reports of the seeds' genre (``corpora/unseen/README.md``), chosen by
+title from the same public repository as the development reports, transcribed and
+annotated (passage themes, cooperation and tension; two annotators and an adjudication)
+after every model relnlp ships was trained. Nobody writing relnlp's rules, lexicons or
+models has read them or relnlp's output on them: every row here is ``unseen held-out``.
+
+The annotations are packaged in ``relnlp/data/gold_unseen``; the texts are not (their
+publishers' copyright allows internal evaluation only) and are read from
+``<folder>/reports/<file>`` (``$RELNLP_UNSEEN_DATA``, else ``extra/unseen`` beside the
+repository), checked against the sha256 each gold file records.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from relnlp.evaluate import scorecard as sc
+from relnlp.evaluate.dev import load_dev_gold
+from relnlp.evaluate.seeds import long_rows, systems_for
+from relnlp.evaluate.sets import SetUnavailable
+
+__all__ = ["SPLIT", "run", "unseen_data_dir"]
+
+SPLIT = "unseen held-out"
+
+
+def unseen_data_dir() -> Path | None:
+    """``$RELNLP_UNSEEN_DATA``, else ``extra/unseen`` beside the repository (as
+    ``shared/dev`` is found for the development set), else None."""
+    env = os.environ.get("RELNLP_UNSEEN_DATA")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    roots = [here.parents[3]] if len(here.parents) > 3 else []  # <repo>/src/relnlp/evaluate
+    roots += [Path.cwd(), *Path.cwd().parents[:2]]
+    for base in roots:
+        cand = base.parent / "extra" / "unseen"
+        if cand.is_dir():
+            return cand
+    return None
+
+
+def run(
+    data: Path | None = None,
+    *,
+    baselines: bool = False,
+    nlp: Any = None,
+    gold: Path | None = None,
+) -> pd.DataFrame:
+    """Score relnlp (and the baselines) on the unseen reports.
+
+    ``data`` is the development data folder that ``relnlp evaluate`` passes to every set;
+    this set reads its own folder (:func:`unseen_data_dir`).
+    """
+    del data
+    folder = unseen_data_dir()
+    if folder is None:
+        raise SetUnavailable(
+            "no unseen reports (set RELNLP_UNSEEN_DATA or put extra/unseen beside the "
+            "repository; corpora/unseen/README.md says where the texts come from)"
+        )
+    base: Any = resources.files("relnlp") / "data" / "gold_unseen" if gold is None else gold
+    if not base.is_dir():
+        raise SetUnavailable(f"no unseen gold at {base}")
+    docs = load_dev_gold(folder, Path(str(base)), what="unseen")
+    systems = systems_for(baselines, nlp)
+    if "keywords" not in systems:
+        from relnlp.evaluate.baselines import keyword_baseline
+
+        systems["keywords"] = keyword_baseline()
+    card = sc.scorecard(docs, systems)
+    out = long_rows(card, docs, "unseen", {})
+    out["split"] = SPLIT
+    return out
