@@ -397,15 +397,23 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_ARTICLE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
+
+
 def _drop_dates_inside(doc: Doc, names: list[tuple[int, int]]) -> None:
     """Remove the date spans that lie inside a named event or law ("Vostok 2022", "Trade
-    Act of 1974": the year is part of the name, GUIDELINES section 8)."""
+    Act of 1974": the year is part of the name, GUIDELINES section 8), or that reach into
+    one from an article before it ("The Winter" of "The Winter War")."""
     found = records.timexes(doc)
     if not names or not found:
         return
+    text = doc_text(doc)
 
     def within(a: int, b: int) -> bool:
-        return any(s <= a and b <= e for s, e in names)
+        return any(
+            a < e and s < b and (a >= s or _ARTICLE.fullmatch(text[a:s])) and b <= e
+            for s, e in names
+        )
 
     records.set_timexes(doc, (t for t in found if not within(t.start, t.end)))
     if "rel_dates" in doc.spans:

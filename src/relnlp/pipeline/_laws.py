@@ -15,7 +15,10 @@ statistical model misses the long ones whose head comes first and the numbered o
   Federation");
 * doctrines named after a person or place ("Kagame Doctrine");
 * agreements named after the place where they were made ("Lusaka Protocol", "Astana
-  Memorandum"), where the model often tags the place alone.
+  Memorandum", "Peace of Westphalia"), where the model often tags the place alone;
+* wars and treaties named after the parties joined by hyphens ("Franco-Prussian War",
+  "Sino-Soviet Treaty", "Iran-Iraq War"; EVENT and LAW), which the model splits into
+  nationalities or mislabels.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from collections.abc import Callable, Iterator
 
 from relnlp.pipeline._military import MilitaryName
 
-__all__ = ["LAW_HEADS", "find_laws", "find_place_laws"]
+__all__ = ["LAW_HEADS", "find_compound_names", "find_laws", "find_place_laws"]
 
 #: Heads that make a capitalised name a LAW ("Paris Agreement", "Monroe Doctrine").
 LAW_HEADS = frozenset(
@@ -158,3 +161,41 @@ def find_place_laws(text: str, place: Callable[[str], bool]) -> Iterator[Militar
             continue
         start = m.start() + m.group().index(" ".join(words))
         yield MilitaryName(start, m.end(), "LAW", text[start : m.end()], text[start : m.end()])
+    if "Peace of " in text:
+        for m in _PEACE_OF.finditer(text):
+            if place(m.group(1)):
+                yield MilitaryName(m.start(), m.end(), "LAW", m.group(), m.group())
+
+
+# "Peace of Westphalia", "Peace of Riga": the settlement named after its place.
+_PEACE_OF = re.compile(rf"(?<![\w'’-])Peace of ({_CAP}(?: {_CAP})?)(?![\w'’-])")
+# Combining forms of names in hyphenated compounds ("Sino-", "Franco-", "Russo-").
+_COMBINING = frozenset(
+    "Sino Anglo Franco Russo Indo Austro Greco Italo Turco Serbo Czecho Hispano Luso Nippo "
+    "Judeo Afro Euro Irano Arabo Germano Polono Soviet".split()
+)
+# An ordinal of a numbered war ("Second Sino-Japanese War"), the hyphenated parties, the
+# head, and a year that is part of the name ("Indo-Pakistani War of 1971").
+_COMPOUND = re.compile(
+    rf"(?<![\w'’-])((?:First|Second|Third|Fourth) )?((?:{_CAP}[-–]){{1,3}}{_CAP}) "
+    r"(War|Treaty|Pact|Accord|Accords|Agreement|Convention)"
+    r"(?: of (?:1[5-9]|20)\d\d)?(?![\w'’-])"
+)
+
+
+def find_compound_names(text: str, named: Callable[[str], bool]) -> Iterator[MilitaryName]:
+    """Wars (EVENT) and treaties (LAW) named after their parties joined by hyphens.
+
+    Every part of the compound must be a name (``named``: a state, place or nationality)
+    or a combining form ("Sino", "Franco"): "Franco-Prussian War", "Sino-Soviet Treaty",
+    "Second Sino-Japanese War", "Indo-Pakistani War of 1971"; "Cold-War" or "Post-War"
+    name nothing.
+    """
+    if not any(head in text for head in ("War", "Treaty", "Pact", "Accord", "Agree", "Conv")):
+        return
+    for m in _COMPOUND.finditer(text):
+        parts = re.split(r"[-–]", m.group(2))
+        if not all(p in _COMBINING or named(p) for p in parts):
+            continue
+        label = "EVENT" if m.group(3) == "War" else "LAW"
+        yield MilitaryName(m.start(), m.end(), label, m.group(), m.group())

@@ -119,7 +119,7 @@ from relnlp.pipeline._canonical import (
 from relnlp.pipeline._cities import place_city, unseen_cities
 from relnlp.pipeline._facilities import facility_mentions, facility_name, named_part_end
 from relnlp.pipeline._landforms import find_landforms
-from relnlp.pipeline._laws import LAW_HEADS, find_laws, find_place_laws
+from relnlp.pipeline._laws import LAW_HEADS, find_compound_names, find_laws, find_place_laws
 from relnlp.pipeline._military import (
     NOT_EVENT_WORDS,
     find_designators,
@@ -295,14 +295,20 @@ class ActorTagger:
                 Mention(span.start, span.end, "PRODUCT", canonical, "pattern", prio, country)
             )
         out += facility_mentions(doc, self.gazetteer, self._is_norp)
-        for found in [*find_laws(text), *find_place_laws(text, self._is_place)]:
+        named = [
+            *find_laws(text),
+            *find_place_laws(text, self._is_place),
+            *find_compound_names(text, lambda w: self._is_place(w) or self._is_norp(w)),
+        ]
+        for found in named:
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
                 continue
             hit = self.gazetteer.lookup(span.text)
-            canonical = hit.canonical if hit is not None and hit.label == "LAW" else found.canonical
+            label = found.label
+            canonical = hit.canonical if hit is not None and hit.label == label else found.canonical
             # Below the gazetteer and acronyms, above the model's shorter guesses.
-            out.append(Mention(span.start, span.end, "LAW", canonical, "pattern", 3.9))
+            out.append(Mention(span.start, span.end, label, canonical, "pattern", 3.9))
         for named, label in [(f, "ORG") for f in find_embassies(text, self.gazetteer)] + [
             (f, "LOC") for f in find_landforms(text, self.gazetteer)
         ]:
