@@ -295,12 +295,12 @@ class ActorTagger:
                 Mention(span.start, span.end, "PRODUCT", canonical, "pattern", prio, country)
             )
         out += facility_mentions(doc, self.gazetteer, self._is_norp)
-        named = [
+        names = [
             *find_laws(text),
             *find_place_laws(text, self._is_place),
             *find_compound_names(text, lambda w: self._is_place(w) or self._is_norp(w)),
         ]
-        for found in named:
+        for found in names:
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None:
                 continue
