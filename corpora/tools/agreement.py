@@ -3,6 +3,7 @@
 
     python corpora/tools/agreement.py a b [--markdown]
     python corpora/tools/agreement.py --corpus dev a b
+    python corpora/tools/agreement.py --corpus unseen a b
 
 Reads ``corpora/annotations/<x>/build/<doc_id>.json`` (made by ``gold.py build``) and
 reports, over both reports together:
@@ -28,7 +29,7 @@ THEMES = ("counterterrorism", "color_revolution", "geoeconomics")
 
 
 def _load(annotator: str, corpus: str = "seeds") -> dict[str, dict[str, Any]]:
-    base = CORPORA / "annotations" if corpus == "seeds" else CORPORA / "dev" / "annotations"
+    base = CORPORA / "annotations" if corpus == "seeds" else CORPORA / corpus / "annotations"
     build = base / annotator / "build"
     docs = {p.stem: json.loads(p.read_text("utf-8")) for p in sorted(build.glob("*.json"))}
     if not docs:
@@ -197,16 +198,16 @@ def _events(
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", choices=["seeds", "dev"], default="seeds")
+    ap.add_argument("--corpus", choices=["seeds", "dev", "unseen"], default="seeds")
     ap.add_argument("a")
     ap.add_argument("b")
     args = ap.parse_args(argv)
     a, b = _load(args.a, args.corpus), _load(args.b, args.corpus)
-    if args.corpus == "dev":
+    if args.corpus != "seeds":
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         import gold as gold_tool
 
-        corp = gold_tool.corpus("dev")
+        corp = gold_tool.corpus(args.corpus)
         for doc in a:
             a[doc]["_text"] = corp.text(doc)
     print(json.dumps(compare(a, b), indent=1, ensure_ascii=False))
