@@ -31,7 +31,7 @@ from relnlp.timex.periods import (
     n_millennium,
     n_turn,
 )
-from relnlp.timex.tense import PAST, future_in_the_past
+from relnlp.timex.tense import DEADLINE, PAST, future_in_the_past
 from relnlp.timex.times import (
     _later_clock,
     _n_clock,
@@ -577,7 +577,11 @@ def _n_quarter(g: dict[str, Any], m: re.Match[str], ctx: _Ctx) -> Norm:
         return "DATE", f"{yq - ago:04d}-Q{q}", None, True
     if a.doc_year is None or a.doc_month is None:
         return None
-    current = "current" in adj or det == "this"
+    # "this quarter", and "the quarter" as a deadline ("expects a deal by the end of the
+    # quarter"): the current one; else the one reported on (news: "sales rose in the
+    # quarter", also "results for the quarter will be released")
+    ahead = ctx.tense == DEADLINE
+    current = "current" in adj or det == "this" or (det == "the" and not ago and ahead)
     value = _shift((a.doc_year, a.doc_month, 1), (0 if current else -1) - 4 * ago, "quarter")
     return None if value is None else ("DATE", value, None, True)
 

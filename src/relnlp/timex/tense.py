@@ -65,10 +65,19 @@ _CUE = re.compile(
     r"|\b(?P<present>is|are|am|has|have|says|does|do|could|(?-i:may)|might|should|must|can)\b",
     re.IGNORECASE,
 )
+# A verb of lasting in the past right before a limit preposition ("held until", "lasted
+# through", "remained in force until", "dragged on into"): up to two words between.
+_LASTED = re.compile(
+    r"\b(?:lasted|held|remained|continued|stayed|persisted|endured|survived|ruled|reigned|"
+    r"served|governed|lingered|dragged\s+on|went\s+on|carried\s+on|was\s+in\s+force|"
+    r"were\s+in\s+force)(?:\s+[a-z]+){0,2}\s*$",
+    re.IGNORECASE,
+)
 # A limit or start preposition right before the date: "until Nov. 20", "through January".
 _DEADLINE = re.compile(
     r"\b(?:until|till|through|thru|by|to|effective|from|starting|beginning|before|expires?|"
-    r"as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$",
+    r"as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?"
+    r"(?:the\s+(?:end|close|middle|start|beginning)\s+of\s+)?$",
     re.IGNORECASE,
 )
 # the futurate present of a scheduled event right before its day: "the summit opens Thursday",
@@ -145,6 +154,10 @@ def local_tense(text: str, sent_start: int, sent_end: int, start: int, end: int)
     """
     before = text[max(sent_start, start - _BEFORE) : start]
     limit = _DEADLINE.search(before)
+    if limit and _LASTED.search(before, 0, limit.start()):
+        # "the truce held until March", "talks dragged on through the spring": a state
+        # told in the past that lasted up to the date; the date is no deadline ahead
+        return PAST
     if limit:
         # "Until Thursday, they had not called him a suspect": a limit told in the past
         # perfect lies before the time of telling
