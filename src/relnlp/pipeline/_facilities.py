@@ -11,7 +11,8 @@ span ("Chahbahar Port"). The statistical model often tags such names ORG or LOC
   Plant", "Power Station"), launch sites ("Cosmodrome", "Spaceport", "Space Launch Site",
   "Satellite Launch Center"), test sites, dams, canals, airports, shipyards, squares,
   stadiums, cathedrals, mosques, prisons, memorials, cemeteries, palaces, theatres, opera
-  houses, monasteries, fortresses, lighthouses, arenas and boulevards;
+  houses, monasteries, fortresses, lighthouses, arenas, boulevards and buildings ("Chrysler
+  Building"; not an activity in a title-case heading, "Capacity Building");
 * "Port of" with a capitalised place ("Port of Rotterdam").
 
 A nationality adjective, a possessive owner ("Russia's") and a sentence adverb or date
@@ -22,7 +23,7 @@ itself); a strait is a sea passage (LOC), no facility.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -40,6 +41,7 @@ from relnlp.pipeline._military import MilitaryName, find_corridors
 
 __all__ = [
     "FACILITY_HEADS",
+    "activity_name",
     "facility_mentions",
     "facility_name",
     "find_facilities",
@@ -152,6 +154,7 @@ FACILITY_HEADS = (
     "Gate",
     "Plaza",
     "Bazaar",
+    "Building",
 )
 # Longest heads first, so that "Naval Air Station" is not read as "... Air Station".
 _HEADS = sorted(FACILITY_HEADS, key=len, reverse=True)
@@ -183,6 +186,17 @@ _AUXILIARIES = frozenset(
     "May Might Must Did Does Do Not".split()
 )
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
+# Words before "Building" that make it an activity, no edifice ("Capacity Building",
+# "Peace Building", "Confidence Building" in a title-case heading).
+_BUILT_ACTIVITIES = frozenset(
+    """Capacity Peace Peacebuilding Confidence Trust Nation State Institution Coalition
+    Consensus Team Bridge Alliance Community Relationship Relations Network Image Brand
+    Army Force Forces Ship Road Career Resilience Skills Skill Partnership Movement
+    Party Character Body Model Muscle Capability Capabilities Knowledge""".split()
+)
+# Endings of title-case adjectives before such a word ("Regional", "Democratic",
+# "Collective", "Military", "Western").
+_ADJECTIVAL = ("al", "ic", "ive", "ary", "ern", "ing")
 _SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "São"})
 # Words of a facility head that name no facility when they stand alone with a head
 # ("Naval Base", "Air Force Base" after only openers), and kinds of station, port or
@@ -195,6 +209,15 @@ _HEAD_ONLY = frozenset(
     Metro Underground Fishing Container Cargo Ferry Transit Coast Guard Main Central
     Gateway""".split()
 )
+
+
+def activity_name(words: Sequence[str]) -> bool:
+    """Whether a name's last words are an activity in title case, no edifice ("Capacity
+    Building", "Regional Peace Building"); a proper name before the activity word makes
+    it an edifice again ("Empire State Building")."""
+    if len(words) < 2 or words[-1] != "Building" or words[-2] not in _BUILT_ACTIVITIES:
+        return False
+    return len(words) == 2 or words[-3] in _BUILT_ACTIVITIES or words[-3].endswith(_ADJECTIVAL)
 
 
 def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[MilitaryName]:
@@ -238,6 +261,8 @@ def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[M
                 for h in _HEADS
             ):
                 continue  # the head alone ("Naval Base") or openers only: no name
+            if activity_name(words):
+                continue  # "Capacity Building": an activity
             if pat is _PORT and len(words) < 3:
                 continue
             start = m.start() + len(name) - len(rest)
@@ -256,7 +281,9 @@ def facility_name(span: Span) -> bool:
     if len(span) > 2 and span[0].text == "Port" and span[1].text == "of":
         return True
     words = tuple(t.text for t in span)
-    return any(len(words) > len(head) and words[-len(head) :] == head for head in _HEAD_WORDS)
+    return not activity_name(words) and any(
+        len(words) > len(head) and words[-len(head) :] == head for head in _HEAD_WORDS
+    )
 
 
 def named_part_end(doc: Doc, s: int, e: int, canonical: str, gazetteer: Gazetteer) -> int:
@@ -278,8 +305,9 @@ def facility_mentions(
     doc: Doc, gazetteer: Gazetteer, nationality: Callable[[str], bool]
 ) -> list[Mention]:
     """Named corridors (above the model) and facilities by their head (below weapons and
-    corridors, above shorter guesses) as FAC mentions; a head word's guess yields to a
-    gazetteer entry of another label ("Downing Street", an organ)."""
+    corridors, above shorter guesses) as FAC mentions, with the gazetteer's canonical and
+    state when it knows the facility ("Downing Street": "10 Downing Street", United
+    Kingdom); a head word's guess yields to a gazetteer entry of another label."""
     out = []
     text = doc_text(doc)
     for found, prio in [(f, MILITARY_PRIORITY) for f in find_corridors(text)] + [
@@ -291,8 +319,8 @@ def facility_mentions(
         hit = gazetteer.lookup(span.text)
         if hit is not None and hit.label != "FAC" and prio < MILITARY_PRIORITY:
             continue
-        canonical = hit.canonical if hit is not None else found.canonical
-        out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio))
+        canonical, country = (hit.canonical, hit.country) if hit else (found.canonical, None)
+        out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio, country))
     return out + _before_lower_heads(doc, gazetteer, nationality)
 
 
