@@ -188,3 +188,33 @@ def test_shared_surnames_counts_forms_of_one_person_once() -> None:
         "bush": "Bush",
         "wang": "Wang",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "not_site"),
+    [
+        (
+            "Pilgrims crowded the Basilica of the Annunciation at dawn.",
+            "Basilica of the Annunciation",
+            "",
+        ),
+        (
+            "The choir sang in the Cathedral of Saint Vardan on Sunday.",
+            "Cathedral of Saint Vardan",
+            "",
+        ),
+        ("Wreaths were laid at the Mausoleum of Ismoil Somoni.", "Mausoleum of Ismoil Somoni", ""),
+        ("The Church of Sweden opposed the bill.", "", "Church of Sweden"),
+        ("Shells hit the Azot chemical plant in the city.", "Azot", ""),
+        ("Workers at the Ilyich steelworks were evacuated.", "Ilyich", ""),
+    ],
+)
+def test_head_before_of_and_lower_case_plants(
+    nlp: Any, text: str, site: str, not_site: str
+) -> None:
+    doc = nlp.analyze(text, doc_date="2024-05-01")
+    fac = {r.text for r in doc.entities.itertuples() if r.label == "FAC"}
+    if site:
+        assert site in fac, doc.entities
+    if not_site:
+        assert not_site not in fac, doc.entities

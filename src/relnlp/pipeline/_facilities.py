@@ -13,7 +13,8 @@ span ("Chahbahar Port"). The statistical model often tags such names ORG or LOC
   stadiums, cathedrals, mosques, prisons, memorials, cemeteries, palaces, theatres, opera
   houses, monasteries, fortresses, lighthouses, arenas, boulevards and buildings ("Chrysler
   Building"; not an activity in a title-case heading, "Capacity Building");
-* "Port of" with a capitalised place ("Port of Rotterdam").
+* a head before "of" and a capitalised name ("Port of Rotterdam", "Basilica of the
+  Nativity", "Mausoleum of Ho Chi Minh"; no church, a body as often as a building).
 
 A nationality adjective, a possessive owner ("Russia's") and a sentence adverb or date
 before the name are left out ("the Russian Naval Base in Tartus" names no base by
@@ -164,7 +165,15 @@ _WORD = r"(?:St\.|[A-Z][\w'’-]*|(?:al|el|ad|ar|as|an|ash|ul)-[A-Z][\w'’-]*)"
 _NAMED = re.compile(
     rf"(?<![\w'’-])((?:{_WORD} ){{1,4}}(?:{'|'.join(re.escape(h) for h in _HEADS)}))(?![\w-])"
 )
-_PORT = re.compile(rf"(?<![\w-])Port of {_WORD}(?: {_WORD}){{0,2}}(?![\w-])")
+# A head before "of" and the name: "Port of Rotterdam", "Basilica of the Nativity",
+# "Cathedral of Christ the Saviour", "Mausoleum of Ho Chi Minh" ("Church of England" is a
+# body: churches are left out).
+_HEAD_FIRST = "Port Basilica Cathedral Mausoleum Tomb Palace Temple Monastery Fortress Citadel"
+_HEADS_BEFORE_OF = frozenset(_HEAD_FIRST.split())
+_PORT = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(_HEADS_BEFORE_OF)}) of (?:the )?{_WORD}"
+    rf"(?: (?:the )?{_WORD}){{0,2}}(?![\w-])"
+)
 # Military installations named after the word for them: "Fort Drum", "Camp Lemonnier",
 # "Forward Operating Base Salerno" (a town "Fort Worth" is left to the city list).
 _INSTALLATION = re.compile(
@@ -275,10 +284,11 @@ def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[M
 
 def facility_name(span: Span) -> bool:
     """Whether a capitalised span of two or more words ends in a facility head ("Akkuyu
-    Nuclear Power Plant", "Hmeimim Air Base") or opens with "Port of" ("Port of Piraeus")."""
+    Nuclear Power Plant", "Hmeimim Air Base") or opens with a head and "of" ("Port of
+    Piraeus", "Mausoleum of Lenin")."""
     if len(span) < 2 or not span[0].text[:1].isupper():
         return False
-    if len(span) > 2 and span[0].text == "Port" and span[1].text == "of":
+    if len(span) > 2 and span[0].text in _HEADS_BEFORE_OF and span[1].text == "of":
         return True
     words = tuple(t.text for t in span)
     return not activity_name(words) and any(
@@ -345,6 +355,15 @@ _SITE_AFTER = frozenset(
         "power station",
         "nuclear plant",
         "test site",
+        "chemical plant",
+        "steel plant",
+        "fertiliser plant",
+        "fertilizer plant",
+        "steelworks",
+        "shipyard",
+        "detention centre",
+        "detention center",
+        "prison camp",
     )
 )
 
