@@ -218,3 +218,25 @@ def test_head_before_of_and_lower_case_plants(
         assert site in fac, doc.entities
     if not_site:
         assert not_site not in fac, doc.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "canonical", "state"),
+    [
+        (
+            "The Quai d'Orsay summoned the envoy on Monday.",
+            "Quai d'Orsay",
+            "Quai d'Orsay",
+            "France",
+        ),
+        ("Bankova denied the report within an hour.", "Bankova", "Bankova Street", "Ukraine"),
+        ("Malacañang rejected the claim.", "Malacañang", "Malacañang Palace", "Philippines"),
+    ],
+)
+def test_more_seats_are_sites_of_their_state(
+    nlp: Any, text: str, name: str, canonical: str, state: str
+) -> None:
+    doc = nlp.analyze(text, doc_date="2024-05-01")
+    rows = {(r.text, r.label, r.canonical, r.country) for r in doc.entities.itertuples()}
+    assert (name, "FAC", canonical, state) in rows, rows
+    assert state in set(doc.events.source), doc.events
