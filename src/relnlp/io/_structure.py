@@ -147,6 +147,20 @@ def _looks_like_name(line: str) -> bool:
     return _one_name(line)
 
 
+def _lower_words(blks: list[_Blk]) -> frozenset[str]:
+    """The words the document writes in lower case."""
+    return frozenset(w for b in blks for w in re.findall(r"\b[a-z][a-z'’-]+\b", b.clean))
+
+
+def _ordinary_words(line: str, lower: frozenset[str]) -> bool:
+    """Whether every word of a name-shaped line, "By" and "and" aside, is one the document
+    also writes in lower case: a heading in title case ("By Armed Forces", "By Land Routes
+    and Sea Lanes" over a text about armed forces and sea lanes), no author's name."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", _BY.sub("", line.strip()))]
+    words = [w for w in words if w != "and"]
+    return bool(words) and all(w in lower for w in words)
+
+
 def _one_name(line: str) -> bool:
     words = line.replace(",", " ").split()
     if not 2 <= len(words) <= 4:
@@ -230,12 +244,13 @@ def _front_matter(blks: list[_Blk], hints: dict[int, str]) -> None:
         title_i = -1
     author_i = -1
     limit = min(len(blks), 15)
+    lower = _lower_words(blks)
     for i in range(limit):
         b = blks[i]
         if b.kind not in ("heading",) or hints.get(b.start):
             continue
         lines = [ln.strip() for ln in b.clean.split("\n") if ln.strip()]
-        if not lines or not _looks_like_name(lines[0]):
+        if not lines or not _looks_like_name(lines[0]) or _ordinary_words(lines[0], lower):
             continue
         nxt = blks[i + 1].clean if i + 1 < len(blks) else ""
         rest = " ".join(lines[1:])

@@ -11,7 +11,9 @@ already found, as ORG, FAC, LOC or PERSON, when the sentence uses it as a place:
   written to and sent from, but not travelled to);
 * after "city of", "town of", "village of", "port of", "outskirts of", "districts of" and
   the like ("the town of Lund");
-* before a comma and a state or territory ("Bergen, Norway").
+* before a comma and a state or territory ("Bergen, Norway");
+* anywhere, a name the model calls a person's that opens with "Fort", "Port", "Mount" or
+  the like ("Fort McMurray was evacuated").
 
 A capitalised name spaCy left out is found in the same contexts (:func:`unseen_cities`),
 unless the document writes it in lower case too ("reading", "mobile") or the line is a
@@ -52,6 +54,9 @@ _SETTLEMENTS = frozenset(
     districts district province region streets centre center""".split()
 )
 _RELABELLED = frozenset({"ORG", "FAC", "LOC", "PERSON"})
+# First words of place names that no person's name opens with: a listed city so written
+# is a place in any context ("Fort McMurray was evacuated", "Port Moresby said").
+_PLACE_OPENERS = frozenset({"Fort", "Port", "Puerto", "Porto", "Mount", "Lake"})
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +114,8 @@ def place_city(
     if label == "PERSON" and e < len(doc) and doc[e].text in {"'s", "’s"}:
         return label, country  # "in Jackson's view": a person's
     known, where = city_country(doc[s:e].text)
-    if not known or not _locative(doc, s, e, label, gazetteer):
+    opener = label == "PERSON" and e - s > 1 and doc[s].text in _PLACE_OPENERS
+    if not known or not (opener or _locative(doc, s, e, label, gazetteer)):
         return label, country
     return "GPE", country or _state_name(where, gazetteer)
 

@@ -11,8 +11,10 @@ span ("Chahbahar Port"). The statistical model often tags such names ORG or LOC
   Plant", "Power Station"), launch sites ("Cosmodrome", "Spaceport", "Space Launch Site",
   "Satellite Launch Center"), test sites, dams, canals, airports, shipyards, squares,
   stadiums, cathedrals, mosques, prisons, memorials, cemeteries, palaces, theatres, opera
-  houses, monasteries, fortresses, lighthouses, arenas and boulevards;
-* "Port of" with a capitalised place ("Port of Rotterdam").
+  houses, monasteries, fortresses, lighthouses, arenas, boulevards and buildings ("Chrysler
+  Building"; not an activity in a title-case heading, "Capacity Building");
+* a head before "of" and a capitalised name ("Port of Rotterdam", "Basilica of the
+  Nativity", "Mausoleum of Ho Chi Minh"; no church, a body as often as a building).
 
 A nationality adjective, a possessive owner ("Russia's") and a sentence adverb or date
 before the name are left out ("the Russian Naval Base in Tartus" names no base by
@@ -22,7 +24,7 @@ itself); a strait is a sea passage (LOC), no facility.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -40,6 +42,7 @@ from relnlp.pipeline._military import MilitaryName, find_corridors
 
 __all__ = [
     "FACILITY_HEADS",
+    "activity_name",
     "facility_mentions",
     "facility_name",
     "find_facilities",
@@ -152,6 +155,7 @@ FACILITY_HEADS = (
     "Gate",
     "Plaza",
     "Bazaar",
+    "Building",
 )
 # Longest heads first, so that "Naval Air Station" is not read as "... Air Station".
 _HEADS = sorted(FACILITY_HEADS, key=len, reverse=True)
@@ -161,7 +165,15 @@ _WORD = r"(?:St\.|[A-Z][\w'’-]*|(?:al|el|ad|ar|as|an|ash|ul)-[A-Z][\w'’-]*)"
 _NAMED = re.compile(
     rf"(?<![\w'’-])((?:{_WORD} ){{1,4}}(?:{'|'.join(re.escape(h) for h in _HEADS)}))(?![\w-])"
 )
-_PORT = re.compile(rf"(?<![\w-])Port of {_WORD}(?: {_WORD}){{0,2}}(?![\w-])")
+# A head before "of" and the name: "Port of Rotterdam", "Basilica of the Nativity",
+# "Cathedral of Christ the Saviour", "Mausoleum of Ho Chi Minh" ("Church of England" is a
+# body: churches are left out).
+_HEAD_FIRST = "Port Basilica Cathedral Mausoleum Tomb Palace Temple Monastery Fortress Citadel"
+_HEADS_BEFORE_OF = frozenset(_HEAD_FIRST.split())
+_PORT = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(_HEADS_BEFORE_OF)}) of (?:the )?{_WORD}"
+    rf"(?: (?:the )?{_WORD}){{0,2}}(?![\w-])"
+)
 # Military installations named after the word for them: "Fort Drum", "Camp Lemonnier",
 # "Forward Operating Base Salerno" (a town "Fort Worth" is left to the city list).
 _INSTALLATION = re.compile(
@@ -183,6 +195,17 @@ _AUXILIARIES = frozenset(
     "May Might Must Did Does Do Not".split()
 )
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
+# Words before "Building" that make it an activity, no edifice ("Capacity Building",
+# "Peace Building", "Confidence Building" in a title-case heading).
+_BUILT_ACTIVITIES = frozenset(
+    """Capacity Peace Peacebuilding Confidence Trust Nation State Institution Coalition
+    Consensus Team Bridge Alliance Community Relationship Relations Network Image Brand
+    Army Force Forces Ship Road Career Resilience Skills Skill Partnership Movement
+    Party Character Body Model Muscle Capability Capabilities Knowledge""".split()
+)
+# Endings of title-case adjectives before such a word ("Regional", "Democratic",
+# "Collective", "Military", "Western").
+_ADJECTIVAL = ("al", "ic", "ive", "ary", "ern", "ing")
 _SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "São"})
 # Words of a facility head that name no facility when they stand alone with a head
 # ("Naval Base", "Air Force Base" after only openers), and kinds of station, port or
@@ -195,6 +218,15 @@ _HEAD_ONLY = frozenset(
     Metro Underground Fishing Container Cargo Ferry Transit Coast Guard Main Central
     Gateway""".split()
 )
+
+
+def activity_name(words: Sequence[str]) -> bool:
+    """Whether a name's last words are an activity in title case, no edifice ("Capacity
+    Building", "Regional Peace Building"); a proper name before the activity word makes
+    it an edifice again ("Empire State Building")."""
+    if len(words) < 2 or words[-1] != "Building" or words[-2] not in _BUILT_ACTIVITIES:
+        return False
+    return len(words) == 2 or words[-3] in _BUILT_ACTIVITIES or words[-3].endswith(_ADJECTIVAL)
 
 
 def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[MilitaryName]:
@@ -238,6 +270,8 @@ def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[M
                 for h in _HEADS
             ):
                 continue  # the head alone ("Naval Base") or openers only: no name
+            if activity_name(words):
+                continue  # "Capacity Building": an activity
             if pat is _PORT and len(words) < 3:
                 continue
             start = m.start() + len(name) - len(rest)
@@ -250,13 +284,16 @@ def find_facilities(text: str, nationality: Callable[[str], bool]) -> Iterator[M
 
 def facility_name(span: Span) -> bool:
     """Whether a capitalised span of two or more words ends in a facility head ("Akkuyu
-    Nuclear Power Plant", "Hmeimim Air Base") or opens with "Port of" ("Port of Piraeus")."""
+    Nuclear Power Plant", "Hmeimim Air Base") or opens with a head and "of" ("Port of
+    Piraeus", "Mausoleum of Lenin")."""
     if len(span) < 2 or not span[0].text[:1].isupper():
         return False
-    if len(span) > 2 and span[0].text == "Port" and span[1].text == "of":
+    if len(span) > 2 and span[0].text in _HEADS_BEFORE_OF and span[1].text == "of":
         return True
     words = tuple(t.text for t in span)
-    return any(len(words) > len(head) and words[-len(head) :] == head for head in _HEAD_WORDS)
+    return not activity_name(words) and any(
+        len(words) > len(head) and words[-len(head) :] == head for head in _HEAD_WORDS
+    )
 
 
 def named_part_end(doc: Doc, s: int, e: int, canonical: str, gazetteer: Gazetteer) -> int:
@@ -278,8 +315,9 @@ def facility_mentions(
     doc: Doc, gazetteer: Gazetteer, nationality: Callable[[str], bool]
 ) -> list[Mention]:
     """Named corridors (above the model) and facilities by their head (below weapons and
-    corridors, above shorter guesses) as FAC mentions; a head word's guess yields to a
-    gazetteer entry of another label ("Downing Street", an organ)."""
+    corridors, above shorter guesses) as FAC mentions, with the gazetteer's canonical and
+    state when it knows the facility ("Downing Street": "10 Downing Street", United
+    Kingdom); a head word's guess yields to a gazetteer entry of another label."""
     out = []
     text = doc_text(doc)
     for found, prio in [(f, MILITARY_PRIORITY) for f in find_corridors(text)] + [
@@ -291,8 +329,8 @@ def facility_mentions(
         hit = gazetteer.lookup(span.text)
         if hit is not None and hit.label != "FAC" and prio < MILITARY_PRIORITY:
             continue
-        canonical = hit.canonical if hit is not None else found.canonical
-        out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio))
+        canonical, country = (hit.canonical, hit.country) if hit else (found.canonical, None)
+        out.append(Mention(span.start, span.end, "FAC", canonical, "pattern", prio, country))
     return out + _before_lower_heads(doc, gazetteer, nationality)
 
 
@@ -317,6 +355,15 @@ _SITE_AFTER = frozenset(
         "power station",
         "nuclear plant",
         "test site",
+        "chemical plant",
+        "steel plant",
+        "fertiliser plant",
+        "fertilizer plant",
+        "steelworks",
+        "shipyard",
+        "detention centre",
+        "detention center",
+        "prison camp",
     )
 )
 

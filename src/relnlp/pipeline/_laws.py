@@ -26,9 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from spacy.tokens import Doc
+
+from relnlp.gazetteer import Gazetteer
+from relnlp.pipeline import doc_text
+from relnlp.pipeline._actor_base import Mention
 from relnlp.pipeline._military import MilitaryName
 
-__all__ = ["LAW_HEADS", "find_compound_names", "find_laws", "find_place_laws"]
+__all__ = ["LAW_HEADS", "find_compound_names", "find_laws", "find_place_laws", "law_mentions"]
 
 #: Heads that make a capitalised name a LAW ("Paris Agreement", "Monroe Doctrine").
 LAW_HEADS = frozenset(
@@ -199,3 +204,29 @@ def find_compound_names(text: str, named: Callable[[str], bool]) -> Iterator[Mil
             continue
         label = "EVENT" if m.group(3) == "War" else "LAW"
         yield MilitaryName(m.start(), m.end(), label, m.group(), m.group())
+
+
+def law_mentions(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    place: Callable[[str], bool],
+    nationality: Callable[[str], bool],
+) -> list[Mention]:
+    """Every pattern of this module as mentions: LAW, and EVENT for the wars named after
+    their parties; the gazetteer's canonical where it knows the name with that label."""
+    text = doc_text(doc)
+    out = []
+    for found in [
+        *find_laws(text),
+        *find_place_laws(text, place),
+        *find_compound_names(text, lambda w: place(w) or nationality(w)),
+    ]:
+        span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        if span is None:
+            continue
+        hit = gazetteer.lookup(span.text)
+        label = found.label
+        canonical = hit.canonical if hit is not None and hit.label == label else found.canonical
+        # Below the gazetteer and acronyms, above the model's shorter guesses.
+        out.append(Mention(span.start, span.end, label, canonical, "pattern", 3.9))
+    return out

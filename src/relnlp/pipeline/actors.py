@@ -117,18 +117,20 @@ from relnlp.pipeline._canonical import (
     variant_person,
 )
 from relnlp.pipeline._cities import place_city, unseen_cities
-from relnlp.pipeline._facilities import facility_mentions, facility_name, named_part_end
-from relnlp.pipeline._landforms import find_landforms
-from relnlp.pipeline._laws import LAW_HEADS, find_compound_names, find_laws, find_place_laws
-from relnlp.pipeline._military import (
-    NOT_EVENT_WORDS,
-    find_designators,
-    find_exercises,
+from relnlp.pipeline._facilities import (
+    activity_name,
+    facility_mentions,
+    facility_name,
+    named_part_end,
 )
+from relnlp.pipeline._landforms import find_landforms
+from relnlp.pipeline._laws import LAW_HEADS, law_mentions
+from relnlp.pipeline._military import NOT_EVENT_WORDS, find_designators, find_exercises
 from relnlp.pipeline._offices import body_names, office_splits
 from relnlp.pipeline._org_tails import org_tail
 from relnlp.pipeline._phrases import PhraseIndex, pattern_tokens
 from relnlp.pipeline._regnal_stops import split_regnal_stops
+from relnlp.pipeline._surname_owners import Bearers, SurnameOwners
 from relnlp.pipeline._surnames import joined_names, place_surnames
 from relnlp.pipeline._titled import titled_people
 from relnlp.pipeline._titles import TITLE_WORDS, leading_title, titles_before
@@ -295,20 +297,7 @@ class ActorTagger:
                 Mention(span.start, span.end, "PRODUCT", canonical, "pattern", prio, country)
             )
         out += facility_mentions(doc, self.gazetteer, self._is_norp)
-        names = [
-            *find_laws(text),
-            *find_place_laws(text, self._is_place),
-            *find_compound_names(text, lambda w: self._is_place(w) or self._is_norp(w)),
-        ]
-        for found in names:
-            span = doc.char_span(found.start, found.end, alignment_mode="expand")
-            if span is None:
-                continue
-            hit = self.gazetteer.lookup(span.text)
-            label = found.label
-            canonical = hit.canonical if hit is not None and hit.label == label else found.canonical
-            # Below the gazetteer and acronyms, above the model's shorter guesses.
-            out.append(Mention(span.start, span.end, label, canonical, "pattern", 3.9))
+        out += law_mentions(doc, self.gazetteer, self._is_place, self._is_norp)
         for named, label in [(f, "ORG") for f in find_embassies(text, self.gazetteer)] + [
             (f, "LOC") for f in find_landforms(text, self.gazetteer)
         ]:
@@ -365,8 +354,8 @@ class ActorTagger:
             name = text_of(s, e)
             if not _has_letters(name) or name.islower() or non_name(name, NON_NAME_WORDS):
                 continue
-            if exhibit_reference(span):
-                continue  # "see Graph 1": the report's own figure, no name
+            if exhibit_reference(span) or activity_name(name.split()):
+                continue  # "see Graph 1" (the report's figure), "Capacity Building": no name
             if all(t.text in TITLE_WORDS for t in span):
                 continue
             if (lead := adjective_lead(doc, s, e, label, self.gazetteer, text_of)) is not None:
@@ -562,6 +551,7 @@ class ActorTagger:
         full_forms: list[str] = []
         out: list[Mention] = []
         first_full: dict[str, int] = {}
+        bearers: Bearers = {}  # name key of surname -> (start, full name, surname)
         for m in chosen:
             if m.label != "PERSON":
                 continue
@@ -581,6 +571,7 @@ class ActorTagger:
                 )
                 key = name_key(surname)
                 registry.setdefault(key, canonical)
+                bearers.setdefault(key, []).append((m.start, canonical, surname))
                 full_forms.append(canonical)
                 first = toks[-1] if surname == toks[0] else toks[0]
                 if len(first) >= 3 and first.isalpha():
@@ -602,6 +593,7 @@ class ActorTagger:
                 # The fullest form of the same person; another with the surname keeps it.
                 if k2 in fullest and name_key(registry.get(k2[1], toks[0]).split()[0]) == k2[0]:
                     registry[name_key(toks[-1])] = fullest[k2]
+        owner = SurnameOwners(doc, registry, bearers, fullest)  # shared surnames
         for m in chosen:
             # "the Li-Ivanov talks": two people the report names in full elsewhere.
             if m.source == "spacy":
@@ -609,7 +601,7 @@ class ActorTagger:
                 if len(parts) > 1 and all(name_key(doc[a:b].text) in registry for a, b in parts):
                     for a, b in parts:
                         out.append(
-                            replace(m, start=a, end=b, canonical=registry[name_key(doc[a:b].text)])
+                            replace(m, start=a, end=b, canonical=owner(a, name_key(doc[a:b].text)))
                         )
                     continue
             if m.label == "PERSON" or (m.source == "spacy" and m.end - m.start == 1):
@@ -618,7 +610,7 @@ class ActorTagger:
                 if len(toks) == 1:
                     key = name_key(text)
                     if key in registry and (m.label == "PERSON" or m.source == "spacy"):
-                        out.append(replace(m, label="PERSON", canonical=registry[key]))
+                        out.append(replace(m, label="PERSON", canonical=owner(m.start, key)))
                         continue
                     # A lone given name is the person only when the report names exactly
                     # one person with it in full ("Evan" after "Evan Smith").
@@ -663,7 +655,7 @@ class ActorTagger:
             lambda w: w.isalpha() and w[:1].isupper() and len(w) >= 2 and name_key(w) in registry,
         ):
             if i not in taken:
-                name = registry[name_key(doc[i].text)]
+                name = owner(i, name_key(doc[i].text))
                 a = forms.given_start(doc, i, name, taken)  # "Anna" before "Weiss" in a caption
                 out.append(Mention(a, i + 1, "PERSON", name, "registry", 1.5))
         return out
