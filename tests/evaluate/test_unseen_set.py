@@ -32,7 +32,7 @@ def _passage(start: int, end: int, block: int, theme: str, coop: int) -> dict[st
     }
 
 
-def _write_set(root: Path) -> Path:
+def _write_set(root: Path, events: list[dict[str, object]] | None = None) -> Path:
     (root / "reports").mkdir(parents=True)
     (root / "reports" / "r1.md").write_text(TEXT, "utf-8", newline="")
     cut = TEXT.index("\n\n")
@@ -44,13 +44,14 @@ def _write_set(root: Path) -> Path:
         "sha256": hashlib.sha256(TEXT.encode("utf-8")).hexdigest(),
         "n_chars": len(TEXT),
         "file": "r1.md",
-        "layers": ["passages"],
+        "layers": ["passages"] + (["events"] if events is not None else []),
         "entities": [],
         "dates": [],
         "passages": [
             _passage(0, cut, 1, "counterterrorism", 2),
             _passage(cut + 2, len(TEXT) - 1, 2, "geoeconomics", 3),
         ],
+        **({"events": events} if events is not None else {}),
     }
     (gold / "r1.json").write_text(json.dumps(doc), "utf-8")
     return gold
@@ -91,3 +92,26 @@ def test_run_set_does_not_need_the_development_folder_for_unseen(
     monkeypatch.setenv("RELNLP_UNSEEN_DATA", str(tmp_path / "none"))
     with pytest.raises(sets.SetUnavailable, match="unseen"):
         sets.run_set("unseen", None)
+
+
+def test_unseen_events_are_scored_beside_the_first_two_names_baseline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: object
+) -> None:
+    at = TEXT.index("signed")
+    event = {
+        "start": at,
+        "end": at + len("signed"),
+        "text": "signed",
+        "class": "verbal_cooperation",
+        "source": "",
+        "target": "",
+        "parties": ["-"],
+        "date": "",
+    }
+    gold = _write_set(tmp_path, events=[event])
+    monkeypatch.setenv("RELNLP_UNSEEN_DATA", str(tmp_path))
+    frame = unseen.run(None, nlp=nlp, gold=gold)
+    ev = frame[frame["task"] == "events"]
+    assert set(ev["set"]) == {"unseen"} and set(ev["split"]) == {unseen.SPLIT}
+    assert {"relnlp", "first-two-names"} <= set(ev["system"])
+    assert set(ev["n"][ev["metric"].str.contains("all gold")]) == {1}

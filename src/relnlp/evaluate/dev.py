@@ -33,7 +33,7 @@ from relnlp.evaluate import scorecard as sc
 from relnlp.evaluate.seeds import long_rows, systems_for
 from relnlp.evaluate.sets import COLUMNS, SetUnavailable
 
-__all__ = ["ENTITIES_DEVELOPED_ON", "EVENTS_DEVELOPED_ON", "load_dev_gold", "run"]
+__all__ = ["ENTITIES_DEVELOPED_ON", "EVENTS_DEVELOPED_ON", "event_split", "load_dev_gold", "run"]
 
 SPLIT = "dev held-out"
 POOLED = "seeds+dev"
@@ -156,11 +156,11 @@ def _event_rows(docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction]) -> l
     pairs = [(d, p) for d, p in zip(docs, preds) if "events" in d.layers]
     for split, keep in ((SPLIT, False), (EVENTS_DEVELOPED, True)):
         chosen = [(d, p) for d, p in pairs if (d.doc_id in EVENTS_DEVELOPED_ON) == keep]
-        rows += _event_split([d for d, _p in chosen], [p for _d, p in chosen], split)
+        rows += event_split([d for d, _p in chosen], [p for _d, p in chosen], split)
     return rows
 
 
-def _event_split(
+def event_split(
     docs: Sequence[sc.GoldDoc], preds: Sequence[sc.Prediction], split: str
 ) -> list[dict[str, Any]]:
     """Events of relnlp and of the first-two-names baseline against the events gold.
