@@ -23,6 +23,19 @@ below the keyword baseline's, and color_revolution's pooled F1 does not fall. Ne
 cues are written from general knowledge of the field before they are measured, and are
 kept or dropped as one set (never one cue at a time by its score).
 
+Tenth session (issue 18, themes5), rules fixed before any of its runs (``--guards``):
+(1) a **context guard** (how far the report-level features may move a passage from what it
+scores alone: :func:`relnlp.themes.classifier.guard_context`) is adopted only if, in the
+same run, its pooled LODO macro-F1 is not more than **0.005** below the shipped recipe's
+(no guard), no theme's pooled F1 is below the keyword baseline's, **and** its macro-F1 on
+the synthetic mixed digests (benchmarks/results/themes_mixed_digests.json, passages and gold
+written for the check before relnlp was run on them; model trained on all reports) is
+strictly higher than the shipped recipe's; among guards that pass, the highest digest
+macro-F1 wins, ties broken by LODO macro-F1. (2) A taxonomy revision of news-wording cues,
+written from general knowledge and kept or dropped as one set, is adopted only if its LODO
+macro-F1 is not more than 0.005 below the version before it in the same run, no theme is
+below the keywords, and the digest macro-F1 does not fall.
+
 All variants stay linear in their features, so each folds into the JSON model format of
 :class:`relnlp.themes.classifier.ThemeModel` (a Platt-scaled SVM or naive Bayes is a
 logistic function of a linear score); the script itself never writes a model.
