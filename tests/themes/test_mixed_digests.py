@@ -74,12 +74,14 @@ def test_plain_counterterrorism_paragraph_survives_a_trade_digest() -> None:
 
 
 @needs_model
-def test_without_guard_the_report_drowns_the_paragraph() -> None:
+def test_without_guard_the_report_pulls_the_paragraph_down() -> None:
     # The shipped recipe before the guard (documents the problem the guard fixes).
     clf = build_classifier()
     assert clf.model is not None
+    alone = clf.classify(TRADE_DIGEST[2]).scores["counterterrorism"]
     clf.model.context_guard = ""
-    assert "counterterrorism" not in clf.classify_many(TRADE_DIGEST)[2].themes
+    together = clf.classify_many(TRADE_DIGEST)[2].scores["counterterrorism"]
+    assert together < alone - 0.1
 
 
 @needs_model
@@ -109,3 +111,46 @@ def test_guard_is_saved_and_old_files_load_without_it(tmp_path: Path) -> None:
     (tmp_path / "old" / "themes_model.json").write_text(json.dumps(data), "utf-8")
     assert ThemeModel.load(tmp_path / "old").context_guard == ""
     assert ThemeClassifier(tax, back).classify("A plain sentence.").themes == ()
+
+
+# Taxonomy 1.4.0: news wording of the three themes (sentences written for these tests).
+NEWS_WORDING = [
+    ("Detectives foiled a bomb plot against the parliament building.", "counterterrorism"),
+    (
+        "Three members of an Islamist cell were charged after police found detonators.",
+        "counterterrorism",
+    ),
+    ("Commandos raided a hideout in the hills and seized rifles.", "counterterrorism"),
+    ("A roadside bomb hit the convoy outside the provincial capital.", "counterterrorism"),
+    ("The teenager had been radicalised online within a few months.", "counterterrorism"),
+    ("Armed Islamists overran two villages in the north last week.", "counterterrorism"),
+    ("The ministry said the rallies were orchestrated from abroad.", "color_revolution"),
+    ("Officials blamed a foreign hand for the riots in the capital.", "color_revolution"),
+    ("The governor accused rival states of fomenting unrest in the province.", "color_revolution"),
+    ("Beijing tightened export controls on gallium and graphite.", "geoeconomics"),
+    ("The two states agreed to settle bilateral payments in national currencies.", "geoeconomics"),
+    ("The IMF approved a bailout after months of talks.", "geoeconomics"),
+    ("Gas deliveries through the transit country stopped in January.", "geoeconomics"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), NEWS_WORDING)
+def test_news_wording_is_a_cue(text: str, theme: str) -> None:
+    res = ThemeClassifier(Taxonomy.default()).classify(text)
+    assert any(m.theme == theme and m.kind != "exclude" for m in res.matches), res.evidence
+    if packaged_model_path() is not None:
+        assert theme in build_classifier().classify(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("The air force dropped bombs on the bridge across the river.", "counterterrorism"),
+        ("The officers pledged allegiance to the new king.", "counterterrorism"),
+        ("The council renewed the arms embargo on the junta.", "geoeconomics"),
+        ("Cells in the leaves turn sugar into starch.", "counterterrorism"),
+    ],
+)
+def test_news_wording_is_not_overread(text: str, theme: str) -> None:
+    res = ThemeClassifier(Taxonomy.default()).classify(text)
+    assert not any(m.theme == theme and m.kind != "exclude" for m in res.matches), res.evidence
