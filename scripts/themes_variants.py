@@ -35,6 +35,9 @@ macro-F1 wins, ties broken by LODO macro-F1. (2) A taxonomy revision of news-wor
 written from general knowledge and kept or dropped as one set, is adopted only if its LODO
 macro-F1 is not more than 0.005 below the version before it in the same run, no theme is
 below the keywords, and the digest macro-F1 does not fall.
+(3) Added later in the session, before its run: cues written in capitals (acronyms such as
+RATS, SWIFT, ISIS) match only text in capitals (the stems let "RATS" match "rates"); kept
+under rule (2)'s conditions.
 
 All variants stay linear in their features, so each folds into the JSON model format of
 :class:`relnlp.themes.classifier.ThemeModel` (a Platt-scaled SVM or naive Bayes is a
