@@ -154,3 +154,19 @@ def test_news_wording_is_a_cue(text: str, theme: str) -> None:
 def test_news_wording_is_not_overread(text: str, theme: str) -> None:
     res = ThemeClassifier(Taxonomy.default()).classify(text)
     assert not any(m.theme == theme and m.kind != "exclude" for m in res.matches), res.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "found"),
+    [
+        ("Interest rates rose again in March.", "counterterrorism", False),
+        ("Officers of RATS met in Tashkent.", "counterterrorism", True),
+        ("The minister promised a swift reply.", "geoeconomics", False),
+        ("The banks were cut off from SWIFT.", "geoeconomics", True),
+        ("Isis claimed the attack in a statement.", "counterterrorism", True),
+    ],
+)
+def test_acronym_cues_match_only_capitals(text: str, theme: str, found: bool) -> None:
+    res = ThemeClassifier(Taxonomy.default()).classify(text)
+    cues = {text[m.start : m.end] for m in res.matches if m.theme == theme and m.kind == "cue"}
+    assert bool(cues & {"RATS", "SWIFT", "Isis", "rates", "swift"}) == found, cues

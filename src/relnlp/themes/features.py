@@ -175,6 +175,17 @@ def _cosine(a: Counter[str], b: dict[str, float], b_norm: float) -> float:
     return dot / (a_norm * b_norm) if a_norm else 0.0
 
 
+def _in_capitals(surface: str) -> bool:
+    """Whether ``surface`` is written in capitals (a plural "s" allowed: "IEDs").
+
+    Examples
+    --------
+    >>> _in_capitals("RATS"), _in_capitals("IEDs"), _in_capitals("rates"), _in_capitals("Swift")
+    (True, True, False, False)
+    """
+    return surface.removesuffix("s").isupper()
+
+
 class PriorScorer:
     """Zero-shot scores from a taxonomy's cues, patterns, descriptions and examples."""
 
@@ -214,6 +225,8 @@ class PriorScorer:
             for theme, cue, seq in phrases:
                 n = len(seq)
                 if tuple(st[i : i + n]) == seq and n > best.get(theme, (0, ""))[0]:
+                    if cue.isupper() and not _in_capitals(text[ws[i][1] : ws[i + n - 1][2]]):
+                        continue  # an acronym cue ("RATS") is not the word ("rates")
                     best[theme] = (n, cue)
             for theme, (n, cue) in best.items():
                 out.append(CueMatch(theme, cue, ws[i][1], ws[i + n - 1][2], kind))
