@@ -5,6 +5,9 @@ light inflectional stemmer (plural -s/-es/-ies, -ed, -ing, final -e; in the spir
 Harman's S-stemmer), so "terrorists" matches the cue "terrorist" and "sanctioned" the cue
 "sanctions", while words that only share a root stay apart ("important" is not "import",
 "international" not "internal", as an aggressive Porter/Snowball stemmer would have them).
+A cue written in capitals is an acronym and matches only text in capitals ("RATS" is not
+"rates", "SWIFT" not "swift"; a plural "s" is allowed: "IEDs"); write it in mixed case
+("Isis") to match any case.
 
 The prior score of a theme for a passage combines
 
