@@ -104,6 +104,7 @@ def train_variant(
         cue_hits=variant.get("cue_hits", False),
         doc_prior=variant.get("doc_prior", 0.0),
         near_prior=variant.get("near_prior", 0.0),
+        context_guard=variant.get("context_guard", ""),
         info=info,
     )
 
@@ -205,6 +206,11 @@ def main() -> None:
         default=RECIPE["near_prior"],
         help="weight of the neighbouring passages' prior scores as features (0: none)",
     )
+    ap.add_argument(
+        "--context-guard",
+        default=RECIPE["context_guard"],
+        help="how far the report-level features may move a passage ('', cues, raise, cap:X)",
+    )
     args = ap.parse_args()
     tax = Taxonomy.default()
     docs = all_docs(args.data)
@@ -215,6 +221,7 @@ def main() -> None:
         "cue_hits": args.cue_hits,
         "doc_prior": args.doc_prior,
         "near_prior": args.near_prior,
+        "context_guard": args.context_guard,
     }
     selection = []
     if args.select:

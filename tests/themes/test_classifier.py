@@ -264,8 +264,9 @@ def test_cue_count_model_round_trips_and_old_files_still_load(tmp_path: Path) ->
     # The cue-count columns carry the counts: log(1 + n) per theme, after the prior columns.
     X = model.features(CUE_TEXTS[:1], [{}], None, None, [a[0].matches])
     k = len(model.vocabulary) + len(tax.ids) + list(tax.ids).index("counterterrorism")
-    # four cues (insurgents, terrorist, counterterrorism, extremists) and one pattern
-    assert X[0, k] == pytest.approx(np.log1p(5))
+    # four cues (insurgents, terrorist, counterterrorism, extremists) and two patterns
+    # (counter-terror..., and "terrorist cells" since taxonomy 1.4.0)
+    assert X[0, k] == pytest.approx(np.log1p(6))
     # A file written before these fields existed reads as prior_scale 3, no cue counts.
     old = train(labelled, tax, prior_scale=3.0, cue_hits=False, doc_prior=0.0, near_prior=0.0)
     path = old.save(tmp_path / "old")

@@ -60,7 +60,13 @@ RECIPE: dict[str, Any] = {
     "cue_hits": True,
     "doc_prior": 2.0,
     "near_prior": 1.0,
+    "context_guard": "cues",
 }
+#: Ways the report-level features may move a passage's probability away from what the
+#: passage alone gives (:func:`guard_context`): ``""`` any way; ``"cues"`` not below the
+#: passage-alone probability for a theme whose cues or patterns the passage itself matches;
+#: ``"raise"`` never below it; ``"cap:X"`` at most X in log-odds either way.
+CONTEXT_GUARDS = ("", "cues", "raise")
 #: A vetoed theme's score is at most this fraction of the threshold (below it, but still
 #: ordered by the evidence).
 EXCLUDE_CAP = 0.9
@@ -137,6 +143,44 @@ def document_priors(
     return mean, near
 
 
+def _logit(p: np.ndarray) -> np.ndarray:
+    q = np.clip(p, 1e-9, 1 - 1e-9)
+    return np.asarray(np.log(q / (1 - q)))
+
+
+def guard_context(
+    p_doc: np.ndarray, p_alone: np.ndarray, own_cue: np.ndarray, guard: str
+) -> np.ndarray:
+    """Limit how far the report's features move each passage's probability of a theme.
+
+    ``p_doc`` is the model's probability with the report-level features of the passage's
+    document, ``p_alone`` with the passage as a document by itself, ``own_cue`` whether
+    the passage matches a cue or pattern of the theme itself (see :data:`CONTEXT_GUARDS`).
+    A digest or a news page mixes topics: a paragraph that states its own theme plainly
+    keeps it whatever the other paragraphs are about.
+
+    Examples
+    --------
+    >>> doc, alone = np.array([0.2, 0.2, 0.9]), np.array([0.8, 0.8, 0.4])
+    >>> guard_context(doc, alone, np.array([True, False, False]), "cues").tolist()
+    [0.8, 0.2, 0.9]
+    >>> guard_context(doc, alone, np.array([False] * 3), "cap:1").round(3).tolist()
+    [0.595, 0.595, 0.644]
+    """
+    if not guard:
+        return p_doc
+    if guard == "cues":
+        return np.asarray(np.where(own_cue, np.maximum(p_doc, p_alone), p_doc))
+    if guard == "raise":
+        return np.asarray(np.maximum(p_doc, p_alone))
+    if guard.startswith("cap:"):
+        cap = float(guard[4:])
+        z0 = _logit(p_alone)
+        z = np.clip(_logit(p_doc), z0 - cap, z0 + cap)
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+    raise ValueError(f"unknown context guard {guard!r} (one of {CONTEXT_GUARDS} or 'cap:X')")
+
+
 def _joined(texts: Sequence[str], contexts: Sequence[str] | None) -> list[str]:
     if contexts is None:
         return list(texts)
@@ -169,6 +213,8 @@ class ThemeModel:
     doc_prior: float = 0.0
     #: Weight (x ``prior_scale``) of the neighbouring passages' prior scores (0: none).
     near_prior: float = 0.0
+    #: How far the report-level features may move a passage (:func:`guard_context`).
+    context_guard: str = ""
 
     # Features -------------------------------------------------------------------------
     def _tfidf(self, texts: Sequence[str]) -> Any:
@@ -268,6 +314,7 @@ class ThemeModel:
         cue_hits: bool = RECIPE["cue_hits"],
         doc_prior: float = RECIPE["doc_prior"],
         near_prior: float = RECIPE["near_prior"],
+        context_guard: str = RECIPE["context_guard"],
     ) -> ThemeModel:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -290,6 +337,7 @@ class ThemeModel:
             cue_hits=cue_hits,
             doc_prior=doc_prior,
             near_prior=near_prior,
+            context_guard=context_guard,
         )
         ctx_priors = prior.score_many(contexts) if context_prior else None
         scored = [prior.score(t) for t in texts]
@@ -333,6 +381,7 @@ class ThemeModel:
             "cue_hits": self.cue_hits,
             "doc_prior": self.doc_prior,
             "near_prior": self.near_prior,
+            "context_guard": self.context_guard,
         }
         path = d / "themes_model.json"
         path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
@@ -387,6 +436,7 @@ class ThemeModel:
                 cue_hits=cue_hits,
                 doc_prior=doc_prior,
                 near_prior=near_prior,
+                context_guard=str(data.get("context_guard", "")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise TaxonomyError(Errors.E305.format(path=path, problem=exc), path=str(path)) from exc
@@ -445,8 +495,20 @@ class ThemeClassifier:
                 if self.model.context_prior and contexts is not None
                 else None
             )
-            X = self.model.features(texts, priors, contexts, ctx_priors, [m for _s, m in scored])
+            matched = [m for _s, m in scored]
+            X = self.model.features(texts, priors, contexts, ctx_priors, matched)
             probs = self.model.predict_proba(X)
+            guard = self.model.context_guard
+            if guard and (self.model.doc_prior or self.model.near_prior) and len(texts) > 1:
+                alone = self.model.predict_proba(
+                    self.model.features(
+                        texts, priors, contexts, ctx_priors, matched, [""] * len(texts)
+                    )
+                )
+                counts = [cue_counts(m) for m in matched]
+                for t in probs:
+                    own = np.array([c.get(t, 0) > 0 for c in counts])
+                    probs[t] = guard_context(probs[t], alone[t], own, guard)
         out = []
         for i, (prior, found) in enumerate(scored):
             scores: dict[str, float] = {}
@@ -570,6 +632,7 @@ def train(
     cue_hits: bool = RECIPE["cue_hits"],
     doc_prior: float = RECIPE["doc_prior"],
     near_prior: float = RECIPE["near_prior"],
+    context_guard: str = RECIPE["context_guard"],
 ) -> ThemeModel:
     """Train a model on labelled passages plus the taxonomy's examples.
 
@@ -593,6 +656,9 @@ def train(
         Weights of the document's mean prior scores and of the neighbouring passages' prior
         scores as features (0: not used); passages of one document share a ``group`` and come
         in reading order.
+    context_guard : str
+        How far those report-level features may move a passage's score
+        (:func:`guard_context`; applied when classifying, stored with the model).
 
     Returns
     -------
@@ -610,6 +676,7 @@ def train(
         "context_prior": context_prior,
         "doc_prior": doc_prior,
         "near_prior": near_prior,
+        "context_guard": context_guard,
         **(info or {}),
     }
     return ThemeModel.fit(
@@ -623,4 +690,5 @@ def train(
         cue_hits=cue_hits,
         doc_prior=doc_prior,
         near_prior=near_prior,
+        context_guard=context_guard,
     )

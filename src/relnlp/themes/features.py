@@ -5,6 +5,9 @@ light inflectional stemmer (plural -s/-es/-ies, -ed, -ing, final -e; in the spir
 Harman's S-stemmer), so "terrorists" matches the cue "terrorist" and "sanctioned" the cue
 "sanctions", while words that only share a root stay apart ("important" is not "import",
 "international" not "internal", as an aggressive Porter/Snowball stemmer would have them).
+A cue written in capitals is an acronym and matches only text in capitals ("RATS" is not
+"rates", "SWIFT" not "swift"; a plural "s" is allowed: "IEDs"); write it in mixed case
+("Isis") to match any case.
 
 The prior score of a theme for a passage combines
 
@@ -175,6 +178,17 @@ def _cosine(a: Counter[str], b: dict[str, float], b_norm: float) -> float:
     return dot / (a_norm * b_norm) if a_norm else 0.0
 
 
+def _in_capitals(surface: str) -> bool:
+    """Whether ``surface`` is written in capitals (a plural "s" allowed: "IEDs").
+
+    Examples
+    --------
+    >>> _in_capitals("RATS"), _in_capitals("IEDs"), _in_capitals("rates"), _in_capitals("Swift")
+    (True, True, False, False)
+    """
+    return surface.removesuffix("s").isupper()
+
+
 class PriorScorer:
     """Zero-shot scores from a taxonomy's cues, patterns, descriptions and examples."""
 
@@ -214,6 +228,8 @@ class PriorScorer:
             for theme, cue, seq in phrases:
                 n = len(seq)
                 if tuple(st[i : i + n]) == seq and n > best.get(theme, (0, ""))[0]:
+                    if cue.isupper() and not _in_capitals(text[ws[i][1] : ws[i + n - 1][2]]):
+                        continue  # an acronym cue ("RATS") is not the word ("rates")
                     best[theme] = (n, cue)
             for theme, (n, cue) in best.items():
                 out.append(CueMatch(theme, cue, ws[i][1], ws[i + n - 1][2], kind))
