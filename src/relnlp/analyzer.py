@@ -18,8 +18,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from relnlp import records
-from relnlp.about import DEFAULT_MODEL, FALLBACK_MODELS, TABLES_VERSION, __version__
-from relnlp.errors import ArgumentTypeError, Errors, InputError, ResourceError
+from relnlp._spacy_setup import cache_rule_components, files_digest, load_spacy, model_file
+from relnlp.about import DEFAULT_MODEL, TABLES_VERSION, __version__
+from relnlp.errors import ArgumentTypeError, Errors, InputError
 from relnlp.io import CleanView, Document, read
 from relnlp.lang.chars import BLANK_LINE
 from relnlp.pipeline import parsed_text
@@ -578,37 +579,6 @@ def _warn_unanchored(doc_ids: Sequence[Any]) -> None:
     warnings.warn(warning, stacklevel=3)
 
 
-def _load_spacy(model: str, exclude: Sequence[str]) -> tuple[Language, str]:
-    import spacy
-
-    names = [model] + ([m for m in FALLBACK_MODELS if m != model] if model == DEFAULT_MODEL else [])
-    last: Exception | None = None
-    for name in names:
-        try:
-            return spacy.load(name, exclude=list(exclude)), name
-        except OSError as exc:
-            last = exc
-    raise ResourceError(Errors.E101.format(name=model), name=model) from last
-
-
-def _cache_rule_components(nlp: Language) -> None:
-    """Swap the model's attribute ruler and lemmatizer for relnlp's cached versions, which
-    give the same output faster, when they can reproduce them exactly."""
-    from relnlp.pipeline.cached import lemmatizer_cacheable, ruler_cacheable
-
-    if "attribute_ruler" in nlp.pipe_names:
-        ruler = nlp.get_pipe("attribute_ruler")
-        if ruler_cacheable(ruler):
-            new = nlp.replace_pipe("attribute_ruler", "relnlp_attribute_ruler")
-            new.use(ruler)  # type: ignore[attr-defined]
-    if "lemmatizer" in nlp.pipe_names:
-        lem = nlp.get_pipe("lemmatizer")
-        if lemmatizer_cacheable(lem):
-            config = {"mode": lem.mode, "overwrite": lem.overwrite}  # type: ignore[attr-defined]
-            new = nlp.replace_pipe("lemmatizer", "relnlp_lemmatizer", config=config)
-            new.use(lem)  # type: ignore[attr-defined]
-
-
 @functools.lru_cache(maxsize=8)
 def _load_cached(
     model: str,
@@ -624,12 +594,12 @@ def _load_cached(
     from relnlp.pipeline import factories  # noqa: F401  (registers the factories)
     from relnlp.pipeline.ops import use_fast_ops
 
-    nlp, name = _load_spacy(model, exclude)
+    nlp, name = load_spacy(model, exclude)
     if "parser" not in nlp.pipe_names and "senter" in nlp.disabled:
         # Without the parser, the pipeline's own small sentence splitter gives sentences.
         nlp.enable_pipe("senter")
     customize_tokenizer(nlp)
-    _cache_rule_components(nlp)
+    cache_rule_components(nlp)
     use_fast_ops(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("relnlp_sentences", before="parser")
@@ -761,31 +731,11 @@ def load(
     tm = str(os.fspath(themes_model)) if themes_model is not None else None
     # The files' content is part of the cache key: an edited gazetteer or a retrained model
     # at the same path gives a new analyser, not the one loaded from the old content.
-    content = _files_digest([*paths, *([_model_file(tm)] if tm is not None else [])])
+    content = files_digest([*paths, *([model_file(tm)] if tm is not None else [])])
     base = _load_cached(model, max_chars, chunk_chars, tuple(exclude), paths, tax_key, tm, content)
     if time_budget_s is None:
         return base
     return _with_budget(base, float(time_budget_s))
-
-
-def _model_file(path: str) -> str:
-    p = os.path.join(path, "themes_model.json")
-    return p if os.path.isdir(path) else path
-
-
-def _files_digest(paths: Sequence[str]) -> str:
-    """sha256 over the files' bytes ("" for none; a missing file hashes as missing, and
-    is reported by whatever reads it)."""
-    if not paths:
-        return ""
-    h = hashlib.sha256()
-    for p in paths:
-        try:
-            with open(p, "rb") as fh:
-                h.update(hashlib.sha256(fh.read()).digest())
-        except OSError:
-            h.update(b"missing:" + p.encode("utf-8", "surrogatepass"))
-    return h.hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=32)

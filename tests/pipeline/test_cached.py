@@ -168,7 +168,7 @@ def test_cacheable_refuses_what_it_cannot_reproduce(spacy_nlp: Any) -> None:
 
 def _pair() -> tuple[Any, Any]:
     """A plain en_core_web_sm and one with relnlp's cached rule components."""
-    from relnlp.analyzer import _cache_rule_components
+    from relnlp._spacy_setup import cache_rule_components as _cache_rule_components
     from relnlp.pipeline import factories  # noqa: F401  (registers the factories)
 
     plain, cached = spacy.load(DEFAULT_MODEL), spacy.load(DEFAULT_MODEL)
