@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["COLUMNS", "SETS", "SetUnavailable", "default_data_dir", "run_set"]
+__all__ = ["COLUMNS", "SETS", "SetUnavailable", "beside_repository", "default_data_dir", "run_set"]
 
 #: Columns of every set's rows: which set and split, which system, what was measured.
 COLUMNS = ("set", "split", "system", "task", "metric", "value", "n", "note")
@@ -51,15 +51,25 @@ def default_data_dir() -> Path | None:
     the source tree this package was imported from, or beside the working directory or
     one of its two parents.
     """
+    found = beside_repository("shared", "dev")
+    if found is not None:
+        return found
+    env = os.environ.get("RELNLP_DEV_DATA")
+    return Path(env) if env else None
+
+
+def beside_repository(*parts: str) -> Path | None:
+    """A folder beside the checkout (``../shared/dev``, ``../extra/unseen``): beside the
+    source tree this package was imported from, or beside the working directory or one of
+    its two parents; None when there is none."""
     here = Path(__file__).resolve()
     roots = [here.parents[3]] if len(here.parents) > 3 else []  # <repo>/src/relnlp/evaluate
     roots += [Path.cwd(), *Path.cwd().parents[:2]]
     for base in roots:
-        cand = base.parent / "shared" / "dev"
+        cand = base.parent.joinpath(*parts)
         if cand.is_dir():
             return cand
-    env = os.environ.get("RELNLP_DEV_DATA")
-    return Path(env) if env else None
+    return None
 
 
 def _function(name: str) -> Callable[..., pd.DataFrame]:

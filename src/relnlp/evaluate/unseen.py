@@ -24,7 +24,7 @@ import pandas as pd
 from relnlp.evaluate import scorecard as sc
 from relnlp.evaluate.dev import event_split, load_dev_gold
 from relnlp.evaluate.seeds import long_rows, systems_for
-from relnlp.evaluate.sets import COLUMNS, SetUnavailable
+from relnlp.evaluate.sets import COLUMNS, SetUnavailable, beside_repository
 
 __all__ = ["SPLIT", "run", "unseen_data_dir"]
 
@@ -37,14 +37,7 @@ def unseen_data_dir() -> Path | None:
     env = os.environ.get("RELNLP_UNSEEN_DATA")
     if env:
         return Path(env)
-    here = Path(__file__).resolve()
-    roots = [here.parents[3]] if len(here.parents) > 3 else []  # <repo>/src/relnlp/evaluate
-    roots += [Path.cwd(), *Path.cwd().parents[:2]]
-    for base in roots:
-        cand = base.parent / "extra" / "unseen"
-        if cand.is_dir():
-            return cand
-    return None
+    return beside_repository("extra", "unseen")
 
 
 def run(
