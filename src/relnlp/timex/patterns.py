@@ -22,6 +22,7 @@ from relnlp.timex._lexicon import (
     _WD,
     _YEAR,
 )
+from relnlp.timex._prefilter import may_match, required_strings
 from relnlp.timex.coordination import MILITARY_LIST
 from relnlp.timex.holidays import HOLIDAY
 from relnlp.timex.holidays import TRIGGER as HOLIDAY_TRIGGER
@@ -508,6 +509,9 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
 }
 # Case-insensitive triggers run on an ASCII-lower-cased copy (same length, same offsets).
 _TRIGGER_RE = {(t, ci): re.compile(t) for t, ci, _, _ in _TRIGGERS.values()}
+# The strings one of which each trigger's match holds: a report without any of them is
+# not scanned with the trigger (most triggers find nothing in most reports).
+_TRIGGER_NEEDS = {key: required_strings(key[0]) for key in _TRIGGER_RE}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -522,6 +526,13 @@ def _windows(hits: list[tuple[int, int]], n: int, before: int, after: int) -> li
     return out
 
 
+def _trigger_hits(key: tuple[str, bool], trig: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans of a trigger's matches in ``text`` (none where its strings are absent)."""
+    if not may_match(_TRIGGER_NEEDS[key], text):
+        return []
+    return [m.span() for m in trig.finditer(text)]
+
+
 def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
     urls = (
         [(u.start(), u.end()) for u in _URL.finditer(text)]
@@ -530,7 +541,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
     )
     lowered = text.translate(_ASCII_LOWER)
     hits = {
-        key: [m.span() for m in trig.finditer(lowered if key[1] else text)]
+        key: _trigger_hits(key, trig, lowered if key[1] else text)
         for key, trig in _TRIGGER_RE.items()
     }
     for name, pat in _COMPILED:
