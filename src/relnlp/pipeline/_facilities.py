@@ -34,6 +34,7 @@ from relnlp.pipeline._actor_base import (
     _FACILITY_QUALIFIERS,
     MILITARY_PRIORITY,
     Mention,
+    _tokens_where,
 )
 from relnlp.pipeline._cities import city_country
 from relnlp.pipeline._military import MilitaryName, find_corridors
@@ -334,6 +335,10 @@ _STATE_SITES = frozenset(
 )
 
 
+#: The words a lower-case facility head ends in: where :func:`_lower_head` can find one.
+_HEAD_ENDS = _FACILITY_AFTER | frozenset(h[-1] for h in _SITE_AFTER)
+
+
 def _lower_head(doc: Doc, k: int) -> int:
     """The start of a lower-case facility head ending at token ``k`` ("railway station",
     "air base", "dam"), or -1."""
@@ -358,8 +363,8 @@ def _before_lower_heads(
     not know, no city of the list (a town keeps its label), no nationality ("the Russian
     air base") and no kind of station ("Main station")."""
     out = []
-    for k in range(2, len(doc)):
-        e = _lower_head(doc, k)
+    for k in _tokens_where(doc, _HEAD_ENDS.__contains__):  # no Token per word
+        e = _lower_head(doc, k) if k >= 2 else -1
         if e < 1:
             continue
         s = e
