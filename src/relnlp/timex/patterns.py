@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from relnlp._prefilter import can_match
 from relnlp.timex._lexicon import (
     _AD,
     _APPROX,
@@ -22,7 +23,6 @@ from relnlp.timex._lexicon import (
     _WD,
     _YEAR,
 )
-from relnlp.timex._prefilter import may_match, required_strings
 from relnlp.timex.coordination import MILITARY_LIST
 from relnlp.timex.holidays import HOLIDAY
 from relnlp.timex.holidays import TRIGGER as HOLIDAY_TRIGGER
@@ -509,9 +509,6 @@ _TRIGGERS: dict[str, tuple[str, bool, int, int]] = {
 }
 # Case-insensitive triggers run on an ASCII-lower-cased copy (same length, same offsets).
 _TRIGGER_RE = {(t, ci): re.compile(t) for t, ci, _, _ in _TRIGGERS.values()}
-# The strings one of which each trigger's match holds: a report without any of them is
-# not scanned with the trigger (most triggers find nothing in most reports).
-_TRIGGER_NEEDS = {key: required_strings(key[0]) for key in _TRIGGER_RE}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -526,9 +523,10 @@ def _windows(hits: list[tuple[int, int]], n: int, before: int, after: int) -> li
     return out
 
 
-def _trigger_hits(key: tuple[str, bool], trig: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """The spans of a trigger's matches in ``text`` (none where its strings are absent)."""
-    if not may_match(_TRIGGER_NEEDS[key], text):
+def _trigger_hits(trig: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans of a trigger's matches in ``text``; a text without the strings one of
+    which each match holds is not scanned (most triggers find nothing in most reports)."""
+    if not can_match(trig, text):
         return []
     return [m.span() for m in trig.finditer(text)]
 
@@ -541,8 +539,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
     )
     lowered = text.translate(_ASCII_LOWER)
     hits = {
-        key: _trigger_hits(key, trig, lowered if key[1] else text)
-        for key, trig in _TRIGGER_RE.items()
+        key: _trigger_hits(trig, lowered if key[1] else text) for key, trig in _TRIGGER_RE.items()
     }
     for name, pat in _COMPILED:
         seen: set[tuple[int, int]] = set()

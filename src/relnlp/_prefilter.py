@@ -1,21 +1,23 @@
 """The strings one of which every match of a regular expression contains.
 
-A scan of a report with a pattern that cannot match in it costs as much as one that
-finds something: ``re`` tries the pattern at each position. When every match must
-contain one of a few literal strings ("monday", ..., "sunday"), a substring test for
-each (``str.__contains__``, a fast search in C) tells that the scan would find nothing.
+A scan of a text with a pattern that cannot match in it costs as much as one that finds
+something: ``re`` tries the pattern at each position. When every match must contain one
+of a few literal strings ("monday", ..., "sunday"), a substring test for each
+(``str.__contains__``, a fast search in C) tells that the scan would find nothing.
 :func:`required_strings` reads those strings off the parsed pattern; a pattern it cannot
-read (or a parser it does not know) gets ``None``: always scanned.
+read (or a parser it does not know) gets ``None``: always scanned. :func:`can_match` is
+the test for a compiled pattern (the timex triggers, the taxonomy's theme patterns).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import itertools
 import re
 from typing import Any
 
-__all__ = ["may_match", "required_strings"]
+__all__ = ["can_match", "folded", "may_match", "required_strings"]
 
 _c: Any
 _sre_parse: Any
@@ -36,25 +38,58 @@ _MIN_LENGTH = 2
 _Strings = frozenset[str]
 
 
-def required_strings(pattern: str) -> _Strings | None:
+def required_strings(pattern: str, flags: int = 0) -> _Strings | None:
     """Strings (of at least two characters) one of which every match of ``pattern``
-    contains, or ``None``.
+    (compiled with ``flags``) contains, or ``None``.
 
-    Read for the pattern compiled without flags (case-sensitive): an inline
-    case-insensitive flag, a back-reference, an unknown construct or a parser that fails
-    gives ``None``. Look-arounds and anchors are read as matching the empty string
-    (what they require lies outside the match or adds a condition: ignoring it keeps the
-    set necessary).
+    Case-sensitive strings; for a case-insensitive pattern (``re.IGNORECASE``, also
+    inline) the strings lower-cased, to be looked for in :func:`folded` text, and
+    ``None`` when one is not ASCII. A back-reference, an unknown construct, the LOCALE
+    flag or a parser that fails gives ``None``. Look-arounds and anchors are read as
+    matching the empty string (what they require lies outside the match or adds a
+    condition: ignoring it keeps the set necessary).
     """
-    if _sre_parse is None or _c is None:
+    if _sre_parse is None or _c is None or flags & re.LOCALE:
         return None
     try:
-        parsed = _sre_parse.parse(pattern)
-        if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
-            return None
-        return _required(list(parsed))
+        parsed = _sre_parse.parse(pattern, flags)
+        caseless = bool(parsed.state.flags & re.IGNORECASE)
+        found = _required(list(parsed))
     except Exception:  # noqa: BLE001 - a parser of another version: no prefilter
         return None
+    if found is None or not caseless:
+        return found
+    return frozenset(x.lower() for x in found) if all(x.isascii() for x in found) else None
+
+
+#: The characters that a case-insensitive ``re`` pattern's ASCII letter matches beyond
+#: the letter's two cases: "İ" and "ı" (i), "ſ" (s), the Kelvin sign (k); found over all
+#: of Unicode (tests/test_prefilter.py checks the list).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def folded(text: str) -> str | None:
+    """``text`` lower-cased, where a case-insensitive match of ASCII strings is a plain
+    substring: ``None`` when ``text`` holds a character that matches an ASCII letter
+    without being one (:data:`_FOLDS_TO_ASCII`)."""
+    return None if _FOLDS_TO_ASCII.search(text) else text.lower()
+
+
+@functools.lru_cache(maxsize=1024)
+def _needs(pattern: str, flags: int) -> _Strings | None:
+    return required_strings(pattern, flags)
+
+
+def can_match(pattern: re.Pattern[str], text: str, lowered: str | None = None) -> bool:
+    """False only when ``pattern`` cannot match in ``text``: none of its required strings
+    is in ``text`` (a case-insensitive pattern: in ``lowered``, the :func:`folded` text;
+    without it the pattern is taken to match)."""
+    needs = _needs(pattern.pattern, pattern.flags)
+    if needs is None:
+        return True
+    if pattern.flags & re.IGNORECASE:
+        return lowered is None or may_match(needs, lowered)
+    return may_match(needs, text)
 
 
 def may_match(required: _Strings | None, text: str) -> bool:
@@ -114,7 +149,7 @@ def _class_chars(av: list[tuple[Any, Any]]) -> _Strings | None:
 
 
 def _flagged(av: tuple[Any, Any, Any, Any]) -> bool:
-    """A group with an inline case flag: ``(?i:...)``."""
+    """A group with an inline case flag (``(?i:...)``, ``(?-i:...)``): not read."""
     return bool((av[1] | av[2]) & (re.IGNORECASE | re.LOCALE))
 
 
