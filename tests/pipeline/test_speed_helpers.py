@@ -292,3 +292,16 @@ def test_facility_head_scan_reads_every_head_end() -> None:
     assert set(accepted) <= set(_tokens_where(doc, _HEAD_ENDS.__contains__))
     assert len(accepted) == 16  # one head after each name
     assert {doc[k].text for k in accepted} >= {"dam", "base", "site", "crossing", "airbase"}
+
+
+def test_facility_name_finds_every_head_by_its_last_word() -> None:
+    """facility_name looks only at the heads that end in the span's last word; every head
+    of the list still names a facility after a capitalised word."""
+    from relnlp.pipeline._facilities import FACILITY_HEADS, facility_name
+
+    nlp = spacy.blank("en")
+    for head in FACILITY_HEADS:
+        doc = nlp(f"Velkor {head}")
+        assert facility_name(doc[:]), head
+    assert not facility_name(nlp("Velkor Lake")[:])
+    assert facility_name(nlp("Port of Ostrin")[:])

@@ -157,6 +157,10 @@ FACILITY_HEADS = (
 # Longest heads first, so that "Naval Air Station" is not read as "... Air Station".
 _HEADS = sorted(FACILITY_HEADS, key=len, reverse=True)
 _HEAD_WORDS = {tuple(h.split()) for h in FACILITY_HEADS}
+# ... by their last word: a span ends in a head only where it ends in the head's last word.
+_HEADS_BY_LAST = {
+    last: tuple(h for h in _HEAD_WORDS if h[-1] == last) for last in {h[-1] for h in _HEAD_WORDS}
+}
 # A capitalised word of a name; Arabic article prefixes ("al-Asad") and apostrophes inside.
 _WORD = r"(?:St\.|[A-Z][\w'’-]*|(?:al|el|ad|ar|as|an|ash|ul)-[A-Z][\w'’-]*)"
 _NAMED = re.compile(
@@ -256,8 +260,9 @@ def facility_name(span: Span) -> bool:
         return False
     if len(span) > 2 and span[0].text == "Port" and span[1].text == "of":
         return True
-    words = tuple(t.text for t in span)
-    return any(len(words) > len(head) and words[-len(head) :] == head for head in _HEAD_WORDS)
+    heads = _HEADS_BY_LAST.get(span[-1].text, ())
+    words = tuple(t.text for t in span) if heads else ()
+    return any(len(words) > len(head) and words[-len(head) :] == head for head in heads)
 
 
 def named_part_end(doc: Doc, s: int, e: int, canonical: str, gazetteer: Gazetteer) -> int:
