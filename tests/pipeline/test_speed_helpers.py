@@ -273,3 +273,35 @@ def test_token_table_is_read_anew_after_a_merge_or_a_split() -> None:
         text_of = span_texts(doc)
         assert [text_of(i, i + 1) for i in range(len(doc))] == [t.text for t in doc]
         assert "Talks in" in distinct_words(doc)[0]
+
+
+def test_facility_head_scan_reads_every_head_end() -> None:
+    """_before_lower_heads tests only the tokens a lower-case facility head can end in;
+    on a sentence written for the test, every token _lower_head accepts is among them."""
+    from relnlp.pipeline._facilities import _HEAD_ENDS, _lower_head
+
+    doc = spacy.blank("en")(
+        "Crews left the Velkor dam, the Ostrin prison and the Marra refinery for the "
+        "Tuvik air base, the Sarn naval base, a Dovra military base, the Ilm power plant, "
+        "the Kest power station, the Orva nuclear plant and the Ubal test site; trucks "
+        "passed the Lenno railway station, the Pashta border crossing, the Korm "
+        "checkpoint, the Vist airfield, an Eska terminal and the Tarn airbase. The Dam "
+        "and a Station in capitals are no heads."
+    )
+    accepted = [k for k in range(2, len(doc)) if _lower_head(doc, k) >= 1]
+    assert set(accepted) <= set(_tokens_where(doc, _HEAD_ENDS.__contains__))
+    assert len(accepted) == 16  # one head after each name
+    assert {doc[k].text for k in accepted} >= {"dam", "base", "site", "crossing", "airbase"}
+
+
+def test_facility_name_finds_every_head_by_its_last_word() -> None:
+    """facility_name looks only at the heads that end in the span's last word; every head
+    of the list still names a facility after a capitalised word."""
+    from relnlp.pipeline._facilities import FACILITY_HEADS, facility_name
+
+    nlp = spacy.blank("en")
+    for head in FACILITY_HEADS:
+        doc = nlp(f"Velkor {head}")
+        assert facility_name(doc[:]), head
+    assert not facility_name(nlp("Velkor Lake")[:])
+    assert facility_name(nlp("Port of Ostrin")[:])

@@ -36,6 +36,7 @@ from relnlp.pipeline._actor_base import (
     _FACILITY_QUALIFIERS,
     MILITARY_PRIORITY,
     Mention,
+    _tokens_where,
 )
 from relnlp.pipeline._cities import city_country
 from relnlp.pipeline._military import MilitaryName, find_corridors
@@ -160,6 +161,10 @@ FACILITY_HEADS = (
 # Longest heads first, so that "Naval Air Station" is not read as "... Air Station".
 _HEADS = sorted(FACILITY_HEADS, key=len, reverse=True)
 _HEAD_WORDS = {tuple(h.split()) for h in FACILITY_HEADS}
+# ... by their last word: a span ends in a head only where it ends in the head's last word.
+_HEADS_BY_LAST = {
+    last: tuple(h for h in _HEAD_WORDS if h[-1] == last) for last in {h[-1] for h in _HEAD_WORDS}
+}
 # A capitalised word of a name; Arabic article prefixes ("al-Asad") and apostrophes inside.
 _WORD = r"(?:St\.|[A-Z][\w'’-]*|(?:al|el|ad|ar|as|an|ash|ul)-[A-Z][\w'’-]*)"
 _NAMED = re.compile(
@@ -290,9 +295,12 @@ def facility_name(span: Span) -> bool:
         return False
     if len(span) > 2 and span[0].text in _HEADS_BEFORE_OF and span[1].text == "of":
         return True
+    heads = _HEADS_BY_LAST.get(span[-1].text, ())
+    if not heads:
+        return False
     words = tuple(t.text for t in span)
     return not activity_name(words) and any(
-        len(words) > len(head) and words[-len(head) :] == head for head in _HEAD_WORDS
+        len(words) > len(head) and words[-len(head) :] == head for head in heads
     )
 
 
@@ -381,6 +389,10 @@ _STATE_SITES = frozenset(
 )
 
 
+#: The words a lower-case facility head ends in: where :func:`_lower_head` can find one.
+_HEAD_ENDS = _FACILITY_AFTER | frozenset(h[-1] for h in _SITE_AFTER)
+
+
 def _lower_head(doc: Doc, k: int) -> int:
     """The start of a lower-case facility head ending at token ``k`` ("railway station",
     "air base", "dam"), or -1."""
@@ -405,8 +417,8 @@ def _before_lower_heads(
     not know, no city of the list (a town keeps its label), no nationality ("the Russian
     air base") and no kind of station ("Main station")."""
     out = []
-    for k in range(2, len(doc)):
-        e = _lower_head(doc, k)
+    for k in _tokens_where(doc, _HEAD_ENDS.__contains__):  # no Token per word
+        e = _lower_head(doc, k) if k >= 2 else -1
         if e < 1:
             continue
         s = e

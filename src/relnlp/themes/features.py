@@ -35,10 +35,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from relnlp._prefilter import can_match, folded
 
 if TYPE_CHECKING:  # the taxonomy imports these helpers at run time
     from relnlp.themes.taxonomy import Taxonomy
@@ -252,12 +254,9 @@ class PriorScorer:
                 inside.add(k)
             reach[cue.theme] = max(reach.get(cue.theme, -1), cue.end)
         out = [cue for k, cue in enumerate(out) if k not in inside]
-        for t in self.taxonomy.themes:
-            for pat in self.taxonomy.patterns(t.id):
-                for m in pat.finditer(text):
-                    if m.end() > m.start():
-                        out.append(CueMatch(t.id, pat.pattern, m.start(), m.end(), "pattern"))
-        excl = self._exclusions(text)
+        lowered = folded(text)  # a pattern none of whose strings is in it is not run
+        out += self._pattern_matches(text, lowered, self.taxonomy.patterns, "pattern")
+        excl = self._exclusions(text, lowered)
         if excl:
             clauses = clause_spans(text)
             scope: dict[str, list[tuple[int, int]]] = {}
@@ -270,13 +269,27 @@ class PriorScorer:
         out.sort(key=lambda m: (m.start, m.end, m.theme))
         return out
 
-    def _exclusions(self, text: str) -> list[CueMatch]:
+    def _exclusions(self, text: str, lowered: str | None) -> list[CueMatch]:
         out = self._phrases(text, self._exclude, "exclude") if self._exclude else []
+        return out + self._pattern_matches(text, lowered, self.taxonomy.exclude_patterns, "exclude")
+
+    def _pattern_matches(
+        self,
+        text: str,
+        lowered: str | None,
+        patterns: Callable[[str], tuple[re.Pattern[str], ...]],
+        kind: str,
+    ) -> list[CueMatch]:
+        """The non-empty matches of each theme's patterns (``patterns(theme id)``), in
+        theme order; ``lowered`` is ``folded(text)`` (:func:`relnlp._prefilter.can_match`)."""
+        out = []
         for t in self.taxonomy.themes:
-            for pat in self.taxonomy.exclude_patterns(t.id):
+            for pat in patterns(t.id):
+                if not can_match(pat, text, lowered):
+                    continue
                 for m in pat.finditer(text):
                     if m.end() > m.start():
-                        out.append(CueMatch(t.id, pat.pattern, m.start(), m.end(), "exclude"))
+                        out.append(CueMatch(t.id, pat.pattern, m.start(), m.end(), kind))
         return out
 
     @staticmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from relnlp._prefilter import can_match
 from relnlp.timex._lexicon import (
     _AD,
     _APPROX,
@@ -522,6 +523,14 @@ def _windows(hits: list[tuple[int, int]], n: int, before: int, after: int) -> li
     return out
 
 
+def _trigger_hits(trig: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans of a trigger's matches in ``text``; a text without the strings one of
+    which each match holds is not scanned (most triggers find nothing in most reports)."""
+    if not can_match(trig, text):
+        return []
+    return [m.span() for m in trig.finditer(text)]
+
+
 def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
     urls = (
         [(u.start(), u.end()) for u in _URL.finditer(text)]
@@ -530,8 +539,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
     )
     lowered = text.translate(_ASCII_LOWER)
     hits = {
-        key: [m.span() for m in trig.finditer(lowered if key[1] else text)]
-        for key, trig in _TRIGGER_RE.items()
+        key: _trigger_hits(trig, lowered if key[1] else text) for key, trig in _TRIGGER_RE.items()
     }
     for name, pat in _COMPILED:
         seen: set[tuple[int, int]] = set()
