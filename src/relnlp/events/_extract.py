@@ -42,6 +42,7 @@ from relnlp.events._clauses import (
 )
 from relnlp.events._discourse import description
 from relnlp.events._lexicon import _default_verbs
+from relnlp.events._noun_acts import decided_act, plain_entry, received_act
 from relnlp.events._roles import (
     _act_author,
     _backoff_event,
@@ -135,7 +136,11 @@ def _event_at(
         giver = next((p for h in holders for p in _prep_objects(h, FROM)), None)
         if giver is not None and _np_actors(giver, actors):
             src_np, tgt_nps = giver, [n for n in (subj,) if n is not None]
-            trig = Trigger(trig.verb, None, None, "07", 7.0)
+            # what was received is aid (CAMEO 07), or the act its noun names: "received
+            # warnings from X" (X warned), "received a visit from X"
+            received = received_act(verb, verbs)
+            trig = received[0] if received else Trigger(trig.verb, None, None, "07", 7.0)
+            words = [verb, received[1]] if received else words
     if src_np is not None and src_np.lemma_.lower() in INFORMANT_HEADS:
         return None  # "an IS-K source said": an informant, not the group acting
     sources = _np_side(src_np, actors) if src_np is not None else []
@@ -298,6 +303,8 @@ def _event_at(
             # place (the guidelines: negated actions are not events)
             return None
         cameo, gold = "12", round(-0.5 * gold, 3)  # a withheld act of cooperation: a refusal
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_HEADS:
+            words = [verb.head, *words]  # "declined to recognize": the refusal is the trigger
     return _sentence_event(
         verb,
         words,
@@ -366,12 +373,9 @@ def _nominal_event(
     verb_lemma = NOMINALS.get(lemma)
     if verb_lemma is None:
         return None
-    entries = [
-        t for t in verbs.by_verb.get(verb_lemma, ()) if t.objects is None and t.particle is None
-    ]
-    if not entries:
+    trig = plain_entry(verbs, verb_lemma)
+    if trig is None:
         return None
-    trig = entries[0]
     if any(c.dep_ == "neg" or c.lower_ in {"no", "without"} for c in noun.children):
         return None
     if noun.dep_ == "pobj" and (
@@ -590,6 +594,7 @@ def _extract(doc: Doc, verbs: EventVerbs) -> list[Event]:
             ):
                 continue
             m = _match(tok, verbs)
+            m = decided_act(tok, verbs, m) or m  # "announced the release of"
             if m is None:
                 continue
             if m[0].verb in OBJECT_VERBS and not any(
