@@ -169,3 +169,37 @@ def test_a_capital_outside_its_former_states_era_or_without_a_date_is_no_former_
     assert former_state("Ottawa", doc, doc[0:1]) is None  # no former state seated there
     doc._.rel_doc_date = "1995-01-01"
     assert former_state("Moscow", doc, doc[0:1]) is None
+
+
+# -- violence landing in a place: the place's state is the target ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Israel struck targets in Gaza on Tuesday.", "Israel", "Palestine"),
+        ("Kenyan troops raided camps in Somalia.", "Kenya", "Somalia"),
+        ("Russian forces shelled villages in eastern Ukraine.", "Russia", "Ukraine"),
+    ],
+)
+def test_violence_on_unnamed_things_in_a_state_is_aimed_at_that_state(
+    nlp: Any, text: str, source: str, target: str
+) -> None:
+    ev = _one(nlp, text)
+    assert (ev["type"], ev["source"], ev["target"]) == ("material_conflict", source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas attacked a checkpoint in Gaza.",  # its own state's territory
+        "Nigeria bombed militant camps in Borno.",  # a region the gazetteer does not place
+    ],
+)
+def test_no_place_target_for_its_own_territory_or_a_region_of_no_known_state(
+    nlp: Any, text: str
+) -> None:
+    ev = _events(nlp, text)
+    assert "Palestine" not in set(ev["target"].dropna()) and "Borno" not in set(
+        ev["target"].dropna()
+    )

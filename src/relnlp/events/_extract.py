@@ -50,6 +50,7 @@ from relnlp.events._roles import (
     _low_agent,
     _nearby_actors,
     _sentence_event,
+    _struck_place,
     _under_event,
 )
 from relnlp.events._statements import (
@@ -221,6 +222,10 @@ def _event_at(
             for a in _nationality_of(np_, actors)
             if a not in sources
         ][:1]
+        if not targets and trig.cameo[:2] in FORCE_ROOTS:
+            # "struck targets in Gaza": the state of the place the violence lands in
+            own = _own_side(sources, src_np, actors)
+            targets = _struck_place(verb, tgt_nps, actors, sources, own)
         target_filled = bool(targets)
     if not targets and trig.cameo[:2] in VERBAL_ROOTS:
         # a statement, appeal, demand or threat is aimed at the actor its complement

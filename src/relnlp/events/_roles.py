@@ -310,3 +310,29 @@ TENSE_AUXILIARIES = frozenset({"be", "have", "do"})
 #: striking", "given their desire", "felt threatened"), which :func:`_backoff_event` does
 #: not read as an act.
 BACKOFF_SKIP_DEPS = frozenset({"prep", "mark", "advmod", "acomp", "oprd", "amod", "agent"})
+
+
+#: Prepositions of the place where violence lands: "struck targets in Gaza".
+STRUCK_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+
+
+def _struck_place(
+    verb: Token, objects: Sequence[Token], actors: _Actors, sources: Sequence[str], own: set[str]
+) -> list[str]:
+    """The state of the place where a violent act lands when what it hits names no one:
+    "Israel struck targets in Gaza" -> Palestine, "Russian forces shelled villages in
+    eastern Ukraine" -> Ukraine, as a city or region acted on stands for its state
+    (guidelines, section 7: "Russia struck Kharkiv"). Only for violence (CAMEO 18-20, the
+    caller): where another act merely happens ("met in Moscow") is no target. Only when a
+    state, or an actor of one, strikes across its border: never its own state, nor a region
+    the gazetteer does not place ("Nigeria bombed camps in Borno"), nor where a group
+    without a state fights ("the group unleashed a campaign in eastern Afghanistan"), nor
+    where something of no one named was hit ("cells were destroyed in Kabul")."""
+    if _is_passive(verb) or not any(actors.country.get(s) for s in sources):
+        return []
+    for head in (*objects, verb):
+        for place in _prep_objects(head, STRUCK_PLACE_PREPS):
+            hit = actors.by_token.get(place.i)
+            if hit is not None and hit.label == "GPE" and hit.country and hit.country not in own:
+                return [hit.name]
+    return []
