@@ -11,7 +11,7 @@ import pytest
 
 from relnlp.events._eras import former_state
 from relnlp.events._lexicon import _default_verbs
-from relnlp.events._noun_acts import decided_act, received_act
+from relnlp.events._noun_acts import noun_act, received_act
 from tests.events._parses import built
 from tests.test_events import _events, _one
 
@@ -56,7 +56,7 @@ def test_a_light_verb_entry_of_the_table_comes_before_the_announced_noun(nlp: An
     assert (ev["type"], ev["target"]) == ("material_conflict", "Eritrea")
 
 
-def test_only_verbs_of_deciding_and_nouns_of_acts_make_a_decided_act() -> None:
+def test_only_verbs_of_deciding_and_nouns_of_acts_make_a_noun_act() -> None:
     verbs = _default_verbs()
     deps = ["nsubj", "ROOT", "det", "dobj"]
     tags = ["NNP", "VBD", "DT", "NN"]
@@ -64,16 +64,40 @@ def test_only_verbs_of_deciding_and_nouns_of_acts_make_a_decided_act() -> None:
     doc = built(
         ["Peru", "announced", "the", "release"], [1, 1, 3, 1], deps, tags=tags, lemmas=lemmas
     )
-    got = decided_act(doc[1], verbs, None)
+    got = noun_act(doc[1], verbs, None)
     assert got is not None and got[0].cameo.startswith("08") and got[1] == [doc[1], doc[3]]
     lemmas = ["Peru", "confirm", "the", "release"]
     doc = built(
         ["Peru", "confirmed", "the", "release"], [1, 1, 3, 1], deps, tags=tags, lemmas=lemmas
     )
-    assert decided_act(doc[1], verbs, None) is None  # confirming reports someone's act
+    assert noun_act(doc[1], verbs, None) is None  # confirming reports someone's act
     lemmas = ["Peru", "announce", "the", "plan"]
     doc = built(["Peru", "announced", "the", "plan"], [1, 1, 3, 1], deps, tags=tags, lemmas=lemmas)
-    assert decided_act(doc[1], verbs, None) is None
+    assert noun_act(doc[1], verbs, None) is None
+
+
+# -- a light verb carries the act its object noun names -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        ("Kenya staged a raid on Somalia.", "material_conflict", "Kenya", "Somalia"),
+        ("Serbia levelled accusations against Kosovo.", "verbal_conflict", "Serbia", "Kosovo"),
+        ("Norway extended an invitation to Finland.", "verbal_cooperation", "Norway", "Finland"),
+    ],
+)
+def test_a_light_verb_with_an_act_noun_is_the_act(
+    nlp: Any, text: str, kind: str, source: str, target: str
+) -> None:
+    ev = _one(nlp, text)
+    assert (ev["type"], ev["source"], ev["target"]) == (kind, source, target)
+    assert len(ev["trigger"].split()) >= 2  # the verb and the noun
+
+
+def test_a_call_after_a_light_verb_is_no_phone_call(nlp: Any) -> None:
+    ev = _events(nlp, "Iran issued a call for restraint to Iraq.")
+    assert "verbal_cooperation" not in set(ev["type"])
 
 
 # -- what is received: aid, or the act its noun names ---------------------------------

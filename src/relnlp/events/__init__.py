@@ -9,7 +9,8 @@ not. The coding follows the event-data tradition:
   a light verb with its object noun ("hold talks", "sign an agreement", "impose
   sanctions", "launch an invasion"), a verb of deciding with the act its object noun
   names ("announced the release of", "approved the extradition of": the act, not a
-  statement; :mod:`._noun_acts`) or a verb of receiving with it ("received warnings
+  statement; :mod:`._noun_acts`), a light verb with an act noun the table does not pair
+  it with ("staged a raid", "levelled accusations") or a verb of receiving with it ("received warnings
   from X": X warned, not aid). The verb table is data,
   ``relnlp/data/lexicons/events.v2.jsonl`` (lemma, optional object nouns, CAMEO root,
   Goldstein value); users add their own with :func:`load_event_verbs`;

@@ -42,7 +42,7 @@ from relnlp.events._clauses import (
 )
 from relnlp.events._discourse import description
 from relnlp.events._lexicon import _default_verbs
-from relnlp.events._noun_acts import decided_act, plain_entry, received_act
+from relnlp.events._noun_acts import noun_act, plain_entry, received_act
 from relnlp.events._roles import (
     _act_author,
     _backoff_event,
@@ -599,7 +599,7 @@ def _extract(doc: Doc, verbs: EventVerbs) -> list[Event]:
             ):
                 continue
             m = _match(tok, verbs)
-            m = decided_act(tok, verbs, m) or m  # "announced the release of"
+            m = noun_act(tok, verbs, m) or m  # "announced the release of", "staged a raid"
             if m is None:
                 continue
             if m[0].verb in OBJECT_VERBS and not any(

@@ -46,29 +46,60 @@ def plain_entry(verbs: EventVerbs, lemma: str) -> Trigger | None:
     )
 
 
-def decided_act(
+#: Light verbs whose object noun names the act (CAMEO codes the noun's act): "staged a
+#: raid on", "levelled accusations against", "extended an invitation to", "committed an
+#: attack", "carried out an assassination". The verb table's own pairs ("launch" +
+#: "offensive") come first.
+LIGHT_VERBS = frozenset(
+    """stage conduct mount launch level lodge file issue extend undertake unleash
+    perpetrate commit carry""".split()
+)
+#: The act nouns of a light verb: those of :data:`NOMINALS`, and an invitation; not a
+#: "call", which after a light verb is an appeal ("issued a call for restraint").
+LIGHT_ACTS = {n: v for n, v in NOMINALS.items() if n != "call"} | {"invitation": "invite"}
+
+
+def noun_act(
     verb: Token, verbs: EventVerbs, found: tuple[Trigger, list[Token]] | None
 ) -> tuple[Trigger, list[Token]] | None:
-    """The act that ``verb`` announces, approves or orders through its direct object, as
-    a trigger of the verb and the noun ("announced the release"), or None.
+    """The act that ``verb`` decides (announces, approves, orders) or carries (a light
+    verb) through its direct object noun, as a trigger of the verb and the noun
+    ("announced the release", "staged a raid"), or None.
 
     ``found`` is what the verb table gives the verb itself (:func:`_clauses._match`): an
     entry for a light verb and its object ("announced sanctions") is more specific and is
-    kept; a plain statement or none gives way to the act.
+    kept; a plain entry ("announce": a statement) or none gives way to the act.
     """
-    if verb.lemma_.lower() not in DECIDING_VERBS:
-        return None
     if found is not None and found[0].objects is not None:
+        return None
+    lemma = _lemma(verb)
+    if lemma in DECIDING_VERBS:
+        nouns = DECIDED_ACTS
+    elif lemma in LIGHT_VERBS and (
+        lemma != "carry" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    ):
+        nouns = LIGHT_ACTS
+    else:
         return None
     for obj in verb.children:
         if obj.dep_ not in {"dobj", "nsubjpass"} or obj.pos_ != "NOUN":
             continue
-        act = DECIDED_ACTS.get(obj.lemma_.lower())
+        act = nouns.get(obj.lemma_.lower())
         entry = plain_entry(verbs, act) if act is not None else None
         if entry is not None:
-            trig = Trigger(verb.lemma_.lower(), None, None, entry.cameo, entry.goldstein)
+            trig = Trigger(lemma, None, None, entry.cameo, entry.goldstein)
             return trig, [verb, obj]
     return None
+
+
+def _lemma(verb: Token) -> str:
+    """The lemma of ``verb``, past a lemmatizer's slip on a regular past form ("staged"
+    -> "stag"), as :func:`_clauses._match` reads it."""
+    lemma = verb.lemma_.lower()
+    if lemma in DECIDING_VERBS | LIGHT_VERBS or verb.tag_ not in {"VBD", "VBN"}:
+        return lemma
+    form = verb.lower_
+    return next((f for f in (form[:-1], form[:-2]) if f in DECIDING_VERBS | LIGHT_VERBS), lemma)
 
 
 def received_act(verb: Token, verbs: EventVerbs) -> tuple[Trigger, Token] | None:
