@@ -227,3 +227,30 @@ def test_no_place_target_for_its_own_territory_or_a_region_of_no_known_state(
     assert "Palestine" not in set(ev["target"].dropna()) and "Borno" not in set(
         ev["target"].dropna()
     )
+
+
+# -- coordinated verbs of one subject share a target -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Chile met Peru and signed a trade deal.", "signed a trade deal", "Peru"),
+        ("Bolivia condemned Chile and recalled its ambassador.", "recalled", "Chile"),
+        ("Kenyan police arrested and deported three Ugandan smugglers.", "arrested", "Uganda"),
+    ],
+)
+def test_a_verb_coordinated_with_another_of_its_subject_shares_its_target(
+    nlp: Any, text: str, trigger: str, target: str
+) -> None:
+    ev = _events(nlp, text)
+    row = ev[ev["trigger"] == trigger]
+    assert len(row) == 1 and row.iloc[0]["target"] == target
+
+
+def test_an_infinitive_coordinated_under_an_appeal_takes_no_target(nlp: Any) -> None:
+    text = (
+        "Chile called on Peru to withdraw its troops from Bolivia, meet its obligations "
+        "under the treaty, and free its prisoners."
+    )
+    assert list(_events(nlp, text)["trigger"]) == ["called on"]

@@ -22,7 +22,10 @@ not. The coding follows the event-data tradition:
   whose ``nsubjpass`` is then the target; the antecedent of a relative pronoun; the
   subject of the governing verb for conjoined and controlled verbs, "agreed to supply");
   **target** is the direct object, a dative, or the object of a "with/against/to/on/
-  from/into/at" phrase of the verb or of its object noun ("imposed sanctions on Russia");
+  from/into/at" phrase of the verb or of its object noun ("imposed sanctions on Russia"),
+  else that of a verb in a tense coordinated with it under one subject ("met Peru and
+  signed a deal", "arrested and deported Ugandan smugglers"), else, for violence on things
+  no one named, the state of the place it lands in ("struck targets in Gaza");
   verbs of giving, sending and withdrawing (CAMEO 07, 08, 15) take the recipient before
   the direct object (what moves); "receive ... from" is converse (the giver is the
   source); an act named by a noun stands for its author ("condemned Russia's attack" ->

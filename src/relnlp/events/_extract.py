@@ -46,6 +46,7 @@ from relnlp.events._noun_acts import noun_act, plain_entry, received_act
 from relnlp.events._roles import (
     _act_author,
     _backoff_event,
+    _conjunct_targets,
     _detached_origin,
     _low_agent,
     _nearby_actors,
@@ -243,6 +244,10 @@ def _event_at(
             [],
         )
         target_filled = target_filled or bool(targets) or _complement_role(verb, actors)
+    if not targets:
+        # "met Peru and signed a deal": the target shared with a coordinated verb
+        targets = _conjunct_targets(verb, actors, _own_side(sources, src_np, actors))
+        target_filled = target_filled or bool(targets)
     if loose and context is not None:
         if src_np is None and not passive and verb.dep_ not in {"conj", "relcl"}:
             return None  # a heading, a fragment: no clause of an act
