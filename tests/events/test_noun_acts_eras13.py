@@ -254,3 +254,20 @@ def test_an_infinitive_coordinated_under_an_appeal_takes_no_target(nlp: Any) -> 
         "under the treaty, and free its prisoners."
     )
     assert list(_events(nlp, text)["trigger"]) == ["called on"]
+
+
+# -- an oath to do harm is a threat ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Turkey vowed to retaliate against Syria.", "verbal_conflict"),
+        ("Chad vowed not to attack Sudan.", "verbal_cooperation"),
+        ("Japan vowed to provide aid to the Philippines.", "verbal_cooperation"),
+    ],
+)
+def test_a_vow_to_do_harm_is_a_threat_a_vow_to_help_or_to_refrain_an_intent(
+    nlp: Any, text: str, kind: str
+) -> None:
+    assert _one(nlp, text)["type"] == kind

@@ -74,6 +74,7 @@ from relnlp.events._words import (
     NOMINAL_FRAMES,
     NOMINAL_MUTUAL,
     NOMINALS,
+    OATH_VERBS,
     OBJECT_VERBS,
     PRONOUN_KINDS,
     RECEIVE_VERBS,
@@ -307,6 +308,8 @@ def _event_at(
         # "X is willing to withdraw": an expressed intent (CAMEO 03), or a threat (13)
         # when the act intended is hostile
         cameo, gold = ("03", 4.0) if gold >= 0 else ("13", -6.0)
+    elif verb.lemma_.lower() in OATH_VERBS and _asks_hostile_act(verb, verbs):
+        cameo, gold = "13", -6.0  # "vowed to retaliate against X": a threat (CAMEO 13)
     if negated:
         if gold < 0 or trig.cameo[:2] == "01" or not _refusal(verb, trig):
             # "did not attack", "has not announced", "did not recognize": no act took
@@ -674,8 +677,12 @@ def _refusal(verb: Token, trig: Trigger) -> bool:
 
 
 def _asks_hostile_act(verb: Token, verbs: EventVerbs) -> bool:
-    """Whether an appeal asks for a hostile act ("called on X to block Y")."""
-    return any((m := _match(x, verbs)) is not None and m[0].goldstein < 0 for x in _governed(verb))
+    """Whether an appeal asks for, or a promise commits to, a hostile act ("called on X
+    to block Y", "vowed to retaliate"; not "pledged not to attack")."""
+    return any(
+        (m := _match(x, verbs)) is not None and m[0].goldstein < 0 and not _negated(x)
+        for x in _governed(verb)
+    )
 
 
 def _loose_event(
