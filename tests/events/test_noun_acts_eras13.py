@@ -271,3 +271,18 @@ def test_a_vow_to_do_harm_is_a_threat_a_vow_to_help_or_to_refrain_an_intent(
     nlp: Any, text: str, kind: str
 ) -> None:
     assert _one(nlp, text)["type"] == kind
+
+
+# -- an act noun whose course the clause reports --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Kenya's visit to Uganda ended on Friday.", "Chile's visit to Peru has taken place."]
+)
+def test_an_act_that_ended_or_took_place_is_reported(nlp: Any, text: str) -> None:
+    ev = _one(nlp, text)
+    assert ev["type"] == "verbal_cooperation" and ev["trigger"] == "visit"
+
+
+def test_an_act_that_ended_something_is_weighed_not_reported(nlp: Any) -> None:
+    assert _events(nlp, "Russia's invasion ended an era of peace.").empty

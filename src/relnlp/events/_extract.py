@@ -68,6 +68,7 @@ from relnlp.events._words import (
     APPEAL_ROOTS,
     AUTHOR_PRONOUNS,
     COURSE_VERBS,
+    ENDING_VERBS,
     FORCE_NOUNS,
     INFORMANT_HEADS,
     NEGATING_HEADS,
@@ -496,6 +497,9 @@ def _reported_act(noun: Token, gov: Token | None) -> bool:
     if gov is None or noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.i != gov.i:
         return False
     lemma = gov.lemma_.lower()
+    objects = [c.lemma_.lower() for c in gov.children if c.dep_ == "dobj"]
+    if lemma in ENDING_VERBS and not objects or (lemma == "take" and objects == ["place"]):
+        return True  # "the visit ended on Friday", "the signing took place in Doha"
     if gov.pos_ != "VERB" or lemma in WEIGHING_VERBS:
         return False
     return lemma in COURSE_VERBS or (gov.tag_ == "VBD" and noun.dep_ == "nsubj")

@@ -380,6 +380,9 @@ COURSE_VERBS = frozenset(
     """begin start continue resume intensify escalate expand widen spread occur happen
     unfold proceed persist""".split()
 )
+#: Verbs of an act's end: without an object the act ran its course ("the visit ended on
+#: Friday", "the talks concluded"); with one they weigh ("the invasion ended an era").
+ENDING_VERBS = frozenset({"end", "conclude", "close", "finish"})
 #: Verbs of the author's weighing or framing: an act noun as their subject is named to
 #: weigh it, not reported ("Russia's invasion marked a turning point", "showed"); and
 #: verbs of an effect on a state of affairs, which weigh the act's consequences ("Iraq's
