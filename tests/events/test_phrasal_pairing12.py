@@ -12,18 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from relnlp.errors import ConfigError
 from relnlp.evaluate.events import score_events
 from relnlp.events._actors import _name_fragment
 from relnlp.events._clauses import _match, _targets
 from relnlp.events._lexicon import load_event_verbs
+from tests.events._parses import built
 from tests.test_events import _events, _one
 
 #: a vocabulary with English lexical attributes (lower case forms) for hand-built parses
-_VOCAB = spacy.blank("en").vocab
 
 # -- phrasal verbs ---------------------------------------------------------------------
 
@@ -84,18 +82,18 @@ def test_a_users_table_can_mark_a_phrasal_verb_as_no_act(tmp_path: Path) -> None
     verbs = load_event_verbs([user], packaged=False)
     assert verbs.not_acts == {"shield": (("off",),)}
     assert verbs.size == 1
-    doc = _built(
+    doc = built(
         ["Peru", "shielded", "off", "Chile"],
         [1, 1, 1, 1],
         ["nsubj", "ROOT", "prt", "dobj"],
-        ["PROPN", "VERB", "ADP", "PROPN"],
+        pos=["PROPN", "VERB", "ADP", "PROPN"],
         lemmas=["Peru", "shield", "off", "Chile"],
     )
-    bare = _built(
+    bare = built(
         ["Peru", "shielded", "Chile"],
         [1, 1, 1],
         ["nsubj", "ROOT", "dobj"],
-        ["PROPN", "VERB", "PROPN"],
+        pos=["PROPN", "VERB", "PROPN"],
         lemmas=["Peru", "shield", "Chile"],
     )
     assert _match(doc[1], verbs) is None
@@ -121,23 +119,13 @@ def test_the_first_word_of_a_pipeline_name_is_not_the_target_of_an_appeal(nlp: A
     assert "Nord" not in set(ev["target"].dropna()) | {p for ps in ev["parties"] for p in ps}
 
 
-def _built(
-    words: list[str],
-    heads: list[int],
-    deps: list[str],
-    pos: list[str],
-    lemmas: list[str] | None = None,
-) -> Doc:
-    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-
-
 def test_a_name_modifying_a_title_or_another_name_is_no_fragment() -> None:
     # "Nord Stream-2 ..." / "Hamas Commander Ali ..." / "Nord Stream-2" all one entity
-    doc = _built(
+    doc = built(
         ["Nord", "Stream-2", "halted", "Hamas", "Commander", "Ali", "spoke"],
         [1, 2, 2, 5, 5, 6, 6],
         ["compound", "nsubj", "ROOT", "compound", "compound", "nsubj", "conj"],
-        ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "VERB"],
+        pos=["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "VERB"],
     )
     assert _name_fragment(doc[0:1], in_names={0, 3, 5})
     assert not _name_fragment(doc[0:1], in_names={0, 1, 3, 5})  # the head is named
@@ -155,14 +143,14 @@ def test_a_participle_right_after_the_object_gives_its_target_one_after_a_comma_
     deps = ["nsubj", "ROOT", "dobj", "acl", "prep", "pobj"]
     pos = ["PROPN", "VERB", "NOUN", "VERB", "ADP", "PROPN"]
     tags = ["NNP", "VBD", "NNS", "VBN", "IN", "NNP"]
-    plain = Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    plain = built(words, heads, deps, pos=pos, tags=tags)
     assert "Peru" in [t.text for t in _targets(plain[1], [])]
     words = words[:3] + [","] + words[3:]
     heads = [1, 1, 1, 2, 2, 4, 5]
     deps = deps[:3] + ["punct"] + deps[3:]
     pos = pos[:3] + ["PUNCT"] + pos[3:]
     tags = tags[:3] + [","] + tags[3:]
-    comma = Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    comma = built(words, heads, deps, pos=pos, tags=tags)
     assert "Peru" not in [t.text for t in _targets(comma[1], [])]
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from relnlp.events._clauses import _skip_clause
+from tests.events._parses import built
 from tests.test_events import _events, _one
 
 
@@ -97,22 +96,9 @@ def test_a_refusal_or_failed_talks_stay_verbal_conflict(nlp: Any, text: str) -> 
     assert _one(nlp, text)["type"] == "verbal_conflict"
 
 
-def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
-    pos = {"NNP": "PROPN", "NN": "NOUN", "NNS": "NOUN", "DT": "DET", "MD": "AUX", "VB": "AUX"}
-    pos |= {"VBG": "VERB", "VBD": "VERB", "VBN": "VERB", "CC": "CCONJ", "JJ": "ADJ"}
-    return Doc(
-        Vocab(),
-        words=words,
-        heads=heads,
-        deps=deps,
-        tags=tags,
-        pos=[pos[t] for t in tags],
-    )
-
-
 def test_a_conjunct_of_a_participle_modifier_in_a_recommendation_is_no_clause() -> None:
     # "Peru must be a partner fostering trade and supporting reforms"
-    doc = _parsed(
+    doc = built(
         [
             "Peru",
             "must",
@@ -127,29 +113,29 @@ def test_a_conjunct_of_a_participle_modifier_in_a_recommendation_is_no_clause() 
         ],
         [2, 2, 2, 4, 2, 4, 5, 5, 5, 8],
         ["nsubj", "aux", "ROOT", "det", "attr", "acl", "dobj", "cc", "conj", "dobj"],
-        ["NNP", "MD", "VB", "DT", "NN", "VBG", "NN", "CC", "VBG", "NNS"],
+        tags=["NNP", "MD", "VB", "DT", "NN", "VBG", "NN", "CC", "VBG", "NNS"],
     )
     assert _skip_clause(doc[5]) and _skip_clause(doc[8])
 
 
 def test_a_conjunct_of_a_participle_modifier_in_a_reported_act_stays_a_clause() -> None:
     # "Peru published articles praising Chile and blaming Bolivia"
-    doc = _parsed(
+    doc = built(
         ["Peru", "published", "articles", "praising", "Chile", "and", "blaming", "Bolivia"],
         [1, 1, 1, 2, 3, 3, 3, 6],
         ["nsubj", "ROOT", "dobj", "acl", "dobj", "cc", "conj", "dobj"],
-        ["NNP", "VBD", "NNS", "VBG", "NNP", "CC", "VBG", "NNP"],
+        tags=["NNP", "VBD", "NNS", "VBG", "NNP", "CC", "VBG", "NNP"],
     )
     assert not _skip_clause(doc[6])
 
 
 def test_a_participle_coordinated_with_an_adjective_is_no_clause() -> None:
     # "Mali offered a new and convincing plan"
-    doc = _parsed(
+    doc = built(
         ["Mali", "offered", "a", "new", "and", "convincing", "plan"],
         [1, 1, 6, 6, 3, 3, 1],
         ["nsubj", "ROOT", "det", "amod", "cc", "conj", "dobj"],
-        ["NNP", "VBD", "DT", "JJ", "CC", "VBG", "NN"],
+        tags=["NNP", "VBD", "DT", "JJ", "CC", "VBG", "NN"],
     )
     assert _skip_clause(doc[5])
     assert not _skip_clause(doc[1])
@@ -157,10 +143,10 @@ def test_a_participle_coordinated_with_an_adjective_is_no_clause() -> None:
 
 def test_a_conjunct_of_a_reported_act_stays_a_clause() -> None:
     # "Iran armed and trained rebels"
-    doc = _parsed(
+    doc = built(
         ["Iran", "armed", "and", "trained", "rebels"],
         [1, 1, 1, 1, 3],
         ["nsubj", "ROOT", "cc", "conj", "dobj"],
-        ["NNP", "VBD", "CC", "VBD", "NNS"],
+        tags=["NNP", "VBD", "CC", "VBD", "NNS"],
     )
     assert not _skip_clause(doc[3])

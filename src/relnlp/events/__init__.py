@@ -7,7 +7,11 @@ not. The coding follows the event-data tradition:
 * the **trigger** is a verb of a CAMEO root class (Gerner, Schrodt, Yilmaz and Abu-Jabr,
   *Conflict and Mediation Event Observations*, 2002; the codebook's verb classes 01-20), or
   a light verb with its object noun ("hold talks", "sign an agreement", "impose
-  sanctions", "launch an invasion"). The verb table is data,
+  sanctions", "launch an invasion"), a verb of deciding with the act its object noun
+  names ("announced the release of", "approved the extradition of": the act, not a
+  statement; :mod:`._noun_acts`), a light verb with an act noun the table does not pair
+  it with ("staged a raid", "levelled accusations") or a verb of receiving with it ("received warnings
+  from X": X warned, not aid). The verb table is data,
   ``relnlp/data/lexicons/events.v2.jsonl`` (lemma, optional object nouns, CAMEO root,
   Goldstein value); users add their own with :func:`load_event_verbs`;
 * the event ``type`` is the **quad class** of PLOVER and of the CAMEO "QuadClass"
@@ -18,7 +22,10 @@ not. The coding follows the event-data tradition:
   whose ``nsubjpass`` is then the target; the antecedent of a relative pronoun; the
   subject of the governing verb for conjoined and controlled verbs, "agreed to supply");
   **target** is the direct object, a dative, or the object of a "with/against/to/on/
-  from/into/at" phrase of the verb or of its object noun ("imposed sanctions on Russia");
+  from/into/at" phrase of the verb or of its object noun ("imposed sanctions on Russia"),
+  else that of a verb in a tense coordinated with it under one subject ("met Peru and
+  signed a deal", "arrested and deported Ugandan smugglers"), else, for violence on things
+  no one named, the state of the place it lands in ("struck targets in Gaza");
   verbs of giving, sending and withdrawing (CAMEO 07, 08, 15) take the recipient before
   the direct object (what moves); "receive ... from" is converse (the giver is the
   source); an act named by a noun stands for its author ("condemned Russia's attack" ->
@@ -84,7 +91,9 @@ not. The coding follows the event-data tradition:
 * noun phrases are resolved to canonical actors through the report's entities (labels
   PERSON, ORG, GPE, NORP; a nationality adjective stands for its state, "Russian forces"
   -> Russia; a city or region, or a seat of government that acts or owns an act, stands
-  for its state, as CAMEO codes capitals: "Moscow", "the Kremlin('s decision)" -> Russia;
+  for its state, as CAMEO codes capitals: "Moscow", "the Kremlin('s decision)" -> Russia,
+  and for the former state seated there in the sentence's year (else the report's):
+  "Moscow" in 1962 -> Soviet Union, "Bonn" in 1981 -> West Germany (:mod:`._eras`);
   a political bloc acts as one, "the West", "Europe"; a comma list the parser reads as
   apposition, "the US, UK, and France", and a hyphenated pair, "the Kenya-Ethiopia
   summit", name every actor in them; a head noun such as "the

@@ -22,6 +22,7 @@ from relnlp.events._discourse import (
     dominant_state,
     paragraph_starts,
 )
+from relnlp.events._eras import former_state
 from relnlp.events._words import (
     _YEAR,
     ACTOR_LABELS,
@@ -97,6 +98,8 @@ class _Actors:
             # a possessive the name kept ("Wang Yi\u2018s", with any apostrophe)
             name = _POSSESSIVE.sub("", name) or name
             place = label == "GPE" and bool(country) and str(canonical) != str(country)
+            if place and (former := former_state(str(canonical), doc, span)) is not None:
+                name = country = former  # "Moscow" in 1962: the Soviet Union (_eras)
             actor = _Actor(name, str(country) if country else None, str(label), place)
             if actor.country:
                 self.country.setdefault(name, actor.country)

@@ -42,13 +42,16 @@ from relnlp.events._clauses import (
 )
 from relnlp.events._discourse import description
 from relnlp.events._lexicon import _default_verbs
+from relnlp.events._noun_acts import noun_act, plain_entry, received_act
 from relnlp.events._roles import (
     _act_author,
     _backoff_event,
+    _conjunct_targets,
     _detached_origin,
     _low_agent,
     _nearby_actors,
     _sentence_event,
+    _struck_place,
     _under_event,
 )
 from relnlp.events._statements import (
@@ -65,12 +68,14 @@ from relnlp.events._words import (
     APPEAL_ROOTS,
     AUTHOR_PRONOUNS,
     COURSE_VERBS,
+    ENDING_VERBS,
     FORCE_NOUNS,
     INFORMANT_HEADS,
     NEGATING_HEADS,
     NOMINAL_FRAMES,
     NOMINAL_MUTUAL,
     NOMINALS,
+    OATH_VERBS,
     OBJECT_VERBS,
     PRONOUN_KINDS,
     RECEIVE_VERBS,
@@ -135,7 +140,11 @@ def _event_at(
         giver = next((p for h in holders for p in _prep_objects(h, FROM)), None)
         if giver is not None and _np_actors(giver, actors):
             src_np, tgt_nps = giver, [n for n in (subj,) if n is not None]
-            trig = Trigger(trig.verb, None, None, "07", 7.0)
+            # what was received is aid (CAMEO 07), or the act its noun names: "received
+            # warnings from X" (X warned), "received a visit from X"
+            received = received_act(verb, verbs)
+            trig = received[0] if received else Trigger(trig.verb, None, None, "07", 7.0)
+            words = [verb, received[1]] if received else words
     if src_np is not None and src_np.lemma_.lower() in INFORMANT_HEADS:
         return None  # "an IS-K source said": an informant, not the group acting
     sources = _np_side(src_np, actors) if src_np is not None else []
@@ -216,6 +225,10 @@ def _event_at(
             for a in _nationality_of(np_, actors)
             if a not in sources
         ][:1]
+        if not targets and trig.cameo[:2] in FORCE_ROOTS:
+            # "struck targets in Gaza": the state of the place the violence lands in
+            own = _own_side(sources, src_np, actors)
+            targets = _struck_place(verb, tgt_nps, actors, sources, own)
         target_filled = bool(targets)
     if not targets and trig.cameo[:2] in VERBAL_ROOTS:
         # a statement, appeal, demand or threat is aimed at the actor its complement
@@ -233,6 +246,10 @@ def _event_at(
             [],
         )
         target_filled = target_filled or bool(targets) or _complement_role(verb, actors)
+    if not targets:
+        # "met Peru and signed a deal": the target shared with a coordinated verb
+        targets = _conjunct_targets(verb, actors, _own_side(sources, src_np, actors))
+        target_filled = target_filled or bool(targets)
     if loose and context is not None:
         if src_np is None and not passive and verb.dep_ not in {"conj", "relcl"}:
             return None  # a heading, a fragment: no clause of an act
@@ -292,12 +309,16 @@ def _event_at(
         # "X is willing to withdraw": an expressed intent (CAMEO 03), or a threat (13)
         # when the act intended is hostile
         cameo, gold = ("03", 4.0) if gold >= 0 else ("13", -6.0)
+    elif verb.lemma_.lower() in OATH_VERBS and _asks_hostile_act(verb, verbs):
+        cameo, gold = "13", -6.0  # "vowed to retaliate against X": a threat (CAMEO 13)
     if negated:
         if gold < 0 or trig.cameo[:2] == "01" or not _refusal(verb, trig):
             # "did not attack", "has not announced", "did not recognize": no act took
             # place (the guidelines: negated actions are not events)
             return None
         cameo, gold = "12", round(-0.5 * gold, 3)  # a withheld act of cooperation: a refusal
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_HEADS:
+            words = [verb.head, *words]  # "declined to recognize": the refusal is the trigger
     return _sentence_event(
         verb,
         words,
@@ -366,12 +387,9 @@ def _nominal_event(
     verb_lemma = NOMINALS.get(lemma)
     if verb_lemma is None:
         return None
-    entries = [
-        t for t in verbs.by_verb.get(verb_lemma, ()) if t.objects is None and t.particle is None
-    ]
-    if not entries:
+    trig = plain_entry(verbs, verb_lemma)
+    if trig is None:
         return None
-    trig = entries[0]
     if any(c.dep_ == "neg" or c.lower_ in {"no", "without"} for c in noun.children):
         return None
     if noun.dep_ == "pobj" and (
@@ -479,6 +497,9 @@ def _reported_act(noun: Token, gov: Token | None) -> bool:
     if gov is None or noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.i != gov.i:
         return False
     lemma = gov.lemma_.lower()
+    objects = [c.lemma_.lower() for c in gov.children if c.dep_ == "dobj"]
+    if lemma in ENDING_VERBS and not objects or (lemma == "take" and objects == ["place"]):
+        return True  # "the visit ended on Friday", "the signing took place in Doha"
     if gov.pos_ != "VERB" or lemma in WEIGHING_VERBS:
         return False
     return lemma in COURSE_VERBS or (gov.tag_ == "VBD" and noun.dep_ == "nsubj")
@@ -590,6 +611,7 @@ def _extract(doc: Doc, verbs: EventVerbs) -> list[Event]:
             ):
                 continue
             m = _match(tok, verbs)
+            m = noun_act(tok, verbs, m) or m  # "announced the release of", "staged a raid"
             if m is None:
                 continue
             if m[0].verb in OBJECT_VERBS and not any(
@@ -659,8 +681,12 @@ def _refusal(verb: Token, trig: Trigger) -> bool:
 
 
 def _asks_hostile_act(verb: Token, verbs: EventVerbs) -> bool:
-    """Whether an appeal asks for a hostile act ("called on X to block Y")."""
-    return any((m := _match(x, verbs)) is not None and m[0].goldstein < 0 for x in _governed(verb))
+    """Whether an appeal asks for, or a promise commits to, a hostile act ("called on X
+    to block Y", "vowed to retaliate"; not "pledged not to attack")."""
+    return any(
+        (m := _match(x, verbs)) is not None and m[0].goldstein < 0 and not _negated(x)
+        for x in _governed(verb)
+    )
 
 
 def _loose_event(

@@ -19,6 +19,7 @@ from relnlp.events._clauses import (
     _is_passive,
     _match,
     _negated,
+    _objects,
     _prep_objects,
     _skip_clause,
 )
@@ -31,6 +32,7 @@ from relnlp.events._words import (
     NOMINALS,
     OFFICIAL_HEADS,
     OFFICIAL_PROTEST,
+    TARGET_PREPS,
     UNDER_NOUNS,
 )
 
@@ -310,3 +312,65 @@ TENSE_AUXILIARIES = frozenset({"be", "have", "do"})
 #: striking", "given their desire", "felt threatened"), which :func:`_backoff_event` does
 #: not read as an act.
 BACKOFF_SKIP_DEPS = frozenset({"prep", "mark", "advmod", "acomp", "oprd", "amod", "agent"})
+
+
+#: Prepositions of the place where violence lands: "struck targets in Gaza".
+STRUCK_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+
+
+def _struck_place(
+    verb: Token, objects: Sequence[Token], actors: _Actors, sources: Sequence[str], own: set[str]
+) -> list[str]:
+    """The state of the place where a violent act lands when what it hits names no one:
+    "Israel struck targets in Gaza" -> Palestine, "Russian forces shelled villages in
+    eastern Ukraine" -> Ukraine, as a city or region acted on stands for its state
+    (guidelines, section 7: "Russia struck Kharkiv"). Only for violence (CAMEO 18-20, the
+    caller): where another act merely happens ("met in Moscow") is no target. Only when a
+    state, or an actor of one, strikes across its border: never its own state, nor a region
+    the gazetteer does not place ("Nigeria bombed camps in Borno"), nor where a group
+    without a state fights ("the group unleashed a campaign in eastern Afghanistan"), nor
+    where something of no one named was hit ("cells were destroyed in Kabul")."""
+    if _is_passive(verb) or not any(actors.country.get(s) for s in sources):
+        return []
+    for head in (*objects, verb):
+        for place in _prep_objects(head, STRUCK_PLACE_PREPS):
+            hit = actors.by_token.get(place.i)
+            if hit is not None and hit.label == "GPE" and hit.country and hit.country not in own:
+                return [hit.name]
+    return []
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def _conjunct_targets(verb: Token, actors: _Actors, own: set[str]) -> list[str]:
+    """The target a verb shares with the verb it is coordinated with when its own
+    objects name no one: "Chile met Peru and signed a trade deal" (signed: Peru), "Bolivia
+    condemned Chile and recalled its ambassador" (recalled: Chile), "the army arrested and
+    killed IS-K members" (arrested: IS-K). Only between verbs of one subject: a conjunct
+    with a subject of its own is a clause of its own; only verbs in a tense, which report
+    acts ("called on X to withdraw its troops and meet its obligations" asks for them)."""
+    if verb.tag_ not in FINITE_TAGS:
+        return []
+    sides: list[Token] = []
+    if (
+        verb.dep_ == "conj"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    ):
+        sides.append(verb.head)  # the first verb's object: "met Peru and signed"
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        # the object that follows the last verb: "arrested and killed IS-K members"
+        sides += [
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        ]
+    for side in sides:
+        for np_ in (*_objects(side), *_prep_objects(side, TARGET_PREPS)):
+            got = actors.others(_np_side(np_, actors), own)
+            if got:
+                return got
+    return []

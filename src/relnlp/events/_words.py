@@ -162,6 +162,10 @@ INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined"})
 #: aid (07), yield (08: release, withdraw), exhibit force posture (15: deploy).
 THEME_ROOTS = frozenset({"07", "08", "15"})
 #: Converse verbs: the object of "from" gives, the subject receives.
+#: Oaths: sworn to do harm, an intent is a threat (CAMEO 13: "vowed to retaliate against
+#: X", "swore to punish"); a commitment or a pledge to a hostile act is mostly one made to
+#: a third party ("committed to block support to IS") and stays an intent (03).
+OATH_VERBS = frozenset({"vow", "swear"})
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "secure", "win"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
@@ -376,6 +380,9 @@ COURSE_VERBS = frozenset(
     """begin start continue resume intensify escalate expand widen spread occur happen
     unfold proceed persist""".split()
 )
+#: Verbs of an act's end: without an object the act ran its course ("the visit ended on
+#: Friday", "the talks concluded"); with one they weigh ("the invasion ended an era").
+ENDING_VERBS = frozenset({"end", "conclude", "close", "finish"})
 #: Verbs of the author's weighing or framing: an act noun as their subject is named to
 #: weigh it, not reported ("Russia's invasion marked a turning point", "showed"); and
 #: verbs of an effect on a state of affairs, which weigh the act's consequences ("Iraq's
