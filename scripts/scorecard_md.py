@@ -4,6 +4,9 @@
     relnlp evaluate --set all --baselines --json > benchmarks/results/scorecard.json
     python scripts/scorecard_md.py benchmarks/results/scorecard.json > benchmarks/results/scorecard.md
 
+Several files (``--set all`` and a run of the held-out ``--set unseen``, which ``all``
+leaves out) are joined in the order given.
+
 One table per set and split, one column per system, so every figure in the README names
 its set, its split and the baselines measured in the same run.
 """
@@ -42,5 +45,14 @@ def tables(payload: dict[str, object]) -> str:
     return "\n".join(out) + "\n"
 
 
+def joined(payloads: list[dict[str, object]]) -> dict[str, object]:
+    """One payload from several runs: their rows and set statuses, the first one's header."""
+    out = dict(payloads[0])
+    out["rows"] = [r for p in payloads for r in p["rows"]]  # type: ignore[attr-defined]
+    out["sets"] = {k: v for p in payloads for k, v in p["sets"].items()}  # type: ignore[attr-defined]
+    return out
+
+
 if __name__ == "__main__":
-    print(tables(json.loads(Path(sys.argv[1]).read_text("utf-8"))), end="")
+    files = [json.loads(Path(a).read_text("utf-8")) for a in sys.argv[1:]]
+    print(tables(joined(files)), end="")
