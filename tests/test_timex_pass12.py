@@ -35,6 +35,10 @@ def test_a_past_state_up_to_a_date_is_past(text: str, want: tuple[str, str]) -> 
         ("The ministry extended the consultation until Jan. 15.", ("Jan. 15", "2026-01-15")),
         ("The truce will hold until the spring.", ("the spring", "2026-SP")),
         ("Bids are due until Feb. 3, officials said.", ("Feb. 3", "2026-02-03")),
+        # a verb of lasting that is no simple past (review): scheduled, not told
+        ("The vote will be held by Jan. 15.", ("Jan. 15", "2026-01-15")),
+        ("Talks are to be held until Friday.", ("Friday", "2025-11-14")),
+        ("The envoy will have served until March.", ("March", "2026-03")),
     ],
 )
 def test_deadlines_still_look_ahead(text: str, want: tuple[str, str]) -> None:

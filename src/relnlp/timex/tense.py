@@ -73,6 +73,12 @@ _LASTED = re.compile(
     r"were\s+in\s+force)(?:\s+[a-z]+){0,2}\s*$",
     re.IGNORECASE,
 )
+# An auxiliary before such a verb that makes it no simple past: "will be held until Friday",
+# "is to be held by March", "would have served until May", "has been held since".
+_NOT_TOLD_PAST = re.compile(
+    r"\b(?:will|would|shall|'ll|to|be|been|being|is|are|am|has|have)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 # A limit or start preposition right before the date: "until Nov. 20", "through January".
 _DEADLINE = re.compile(
     r"\b(?:until|till|through|thru|by|to|effective|from|starting|beginning|before|expires?|"
@@ -154,7 +160,8 @@ def local_tense(text: str, sent_start: int, sent_end: int, start: int, end: int)
     """
     before = text[max(sent_start, start - _BEFORE) : start]
     limit = _DEADLINE.search(before)
-    if limit and _LASTED.search(before, 0, limit.start()):
+    lasted = _LASTED.search(before, 0, limit.start()) if limit else None
+    if lasted and not _NOT_TOLD_PAST.search(before, 0, lasted.start()):
         # "the truce held until March", "talks dragged on through the spring": a state
         # told in the past that lasted up to the date; the date is no deadline ahead
         return PAST
