@@ -40,7 +40,7 @@ def _write(tmp_path: Path, text: str) -> Path:
 def test_default_taxonomy_has_the_three_themes_and_a_version() -> None:
     tax = Taxonomy.default()
     assert tax.ids == ("counterterrorism", "color_revolution", "geoeconomics")
-    assert tax.version == "1.4.0" and len(tax.fingerprint) == 12
+    assert tax.version == "1.4.1" and len(tax.fingerprint) == 12
     for t in tax.themes:
         assert t.description and len(t.cues) >= 10 and len(t.examples) >= 3
 
@@ -111,7 +111,7 @@ def test_add_theme_validates_like_a_file_and_leaves_the_taxonomy_unchanged() -> 
     with pytest.raises(TaxonomyError, match="unknown parent"):
         tax.add_theme("energy", cues=["oil"], parent="economy")
     assert tax.ids == ("counterterrorism", "color_revolution", "geoeconomics")
-    assert tax.version == "1.4.0"
+    assert tax.version == "1.4.1"
 
 
 def test_the_documented_script_api(tmp_path: Path) -> None:
@@ -173,8 +173,8 @@ def test_cli_taxonomy_suggest_ranks_terms_from_a_corpus(tmp_path: Path) -> None:
 
 def test_report_meta_records_taxonomy_version(nlp: object) -> None:
     r = relnlp.load().analyze("Sanctions hit trade.")
-    assert r.meta["taxonomy_version"] == "1.4.0"
-    assert r.documents["taxonomy_version"].iloc[0] == "1.4.0"
+    assert r.meta["taxonomy_version"] == "1.4.1"
+    assert r.documents["taxonomy_version"].iloc[0] == "1.4.1"
 
 
 EXCLUDING = """
@@ -275,7 +275,7 @@ def test_extend_theme_adds_exclusions_to_a_default_theme_from_a_script(tmp_path:
     assert "geoeconomics" in ThemeClassifier(tax).classify(text).themes
     tax.extend_theme("geoeconomics", exclude_patterns=["\\bBayraktar\\b"])
     assert "geoeconomics" not in ThemeClassifier(tax).classify(text).themes
-    assert tax.version == "1.4.0+user" and tax.ids[-1] == "geoeconomics"
+    assert tax.version == "1.4.1+user" and tax.ids[-1] == "geoeconomics"
     assert (
         Taxonomy.load(tax.save(tmp_path / "t.toml"))["geoeconomics"].exclude_patterns[-1]
         == "\\bBayraktar\\b"

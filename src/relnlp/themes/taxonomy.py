@@ -20,7 +20,7 @@ Examples
 ('counterterrorism', 'color_revolution', 'geoeconomics')
 >>> _ = tax.add_theme("energy", description="Oil, gas and power.", cues=["pipeline"])
 >>> tax.ids[-1], tax.version
-('energy', '1.4.0+user')
+('energy', '1.4.1+user')
 """
 
 from __future__ import annotations
@@ -260,7 +260,7 @@ class Taxonomy:
         --------
         >>> tax = Taxonomy.default().extend_theme("geoeconomics", exclude=["drone deal"])
         >>> tax["geoeconomics"].exclude[-1], tax.version
-        ('drone deal', '1.4.0+user')
+        ('drone deal', '1.4.1+user')
 
         Raises
         ------
