@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from relnlp import Document
 
 S000 = "000_a36955c7ab553492"
@@ -214,3 +216,18 @@ def test_structure_byline_with_several_authors() -> None:
 def test_structure_heading_list_without_by_is_no_byline() -> None:
     text = "Grain Corridors Reopen\n\nFood Security and Naval Escorts\n\nShips left the port at dawn.\n"
     assert Document.from_text(text).author is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [("By Mark Young", "Mark Young"), ("By Faith Hope", "Faith Hope")],
+)
+def test_a_name_of_ordinary_words_is_still_an_author(byline: str, author: str) -> None:
+    """Two words the text also writes in lower case are still a person (review of the
+    tenth session: "By Mark Young" was taken for a heading); text written for this test."""
+    body = (
+        "\n\nYoung officers mark the change with hope and faith in the new command, "
+        "and the young brigades mark their first year."
+    )
+    doc = Document.from_text("Command Reform\n\n" + byline + body)
+    assert doc.author == author

@@ -158,7 +158,10 @@ def _ordinary_words(line: str, lower: frozenset[str]) -> bool:
     and Sea Lanes" over a text about armed forces and sea lanes), no author's name."""
     words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", _BY.sub("", line.strip()))]
     words = [w for w in words if w != "and"]
-    return bool(words) and all(w in lower for w in words)
+    # Two words that are also ordinary words can still be a person ("By Mark Young" over a
+    # text that says "young" and "mark"): only a plural head or three words make a heading.
+    shaped = len(words) >= 3 or (bool(words) and words[-1].endswith("s"))
+    return bool(words) and shaped and all(w in lower for w in words)
 
 
 def _one_name(line: str) -> bool:
