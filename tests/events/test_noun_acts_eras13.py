@@ -250,10 +250,10 @@ def test_a_verb_coordinated_with_another_of_its_subject_shares_its_target(
 
 def test_an_infinitive_coordinated_under_an_appeal_takes_no_target(nlp: Any) -> None:
     text = (
-        "Chile called on Peru to withdraw its troops from Bolivia, meet its obligations "
-        "under the treaty, and free its prisoners."
+        "Chile urged Peru to pull its warships back from the bay, honour the fishing "
+        "accord and hand over the detained sailors."
     )
-    assert list(_events(nlp, text)["trigger"]) == ["called on"]
+    assert list(_events(nlp, text)["trigger"]) == ["urged"]
 
 
 # -- an oath to do harm is a threat ------------------------------------------------------

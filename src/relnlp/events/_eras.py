@@ -8,6 +8,8 @@ Union). The time is the year of the first date the sentence gives, else the repo
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from relnlp import records as doc_records
@@ -33,14 +35,31 @@ def _year(value: str | None) -> int | None:
     return int(head) if head.isdigit() else None
 
 
+# A date that is not the time of the sentence's act: the start of a span reaching to now
+# ("Since 1991, Moscow has ..."), a contrast ("Unlike in 1968"), an anniversary ("the
+# anniversary of the 1968 invasion") -- and a year naming another event ("the 1968
+# invasion": a year followed by a lower-case noun).
+_NOT_THE_ACTS_TIME = re.compile(
+    r"\b(?:since|unlike(?:\s+in)?|anniversary\s+of(?:\s+the)?)\s+$", re.IGNORECASE
+)
+_NAMES_AN_EVENT = re.compile(r"\s+[a-z]")
+
+
 def sentence_year(doc: Doc, span: Span) -> int | None:
-    """The year of the first date in the sentence of ``span``, else of the report."""
+    """The year of the first date in the sentence of ``span`` that can be its act's time,
+    else of the report."""
     sent = span.sent
+    text = doc.text
     for t in doc_records.timexes(doc):
-        if t.type == "DATE" and sent.start_char <= t.start and t.end <= sent.end_char:
-            year = _year(t.value)
-            if year is not None:
-                return year
+        if t.type != "DATE" or not (sent.start_char <= t.start and t.end <= sent.end_char):
+            continue
+        if _NOT_THE_ACTS_TIME.search(text, sent.start_char, t.start):
+            continue
+        if t.value.isdigit() and _NAMES_AN_EVENT.match(text, t.end):
+            continue
+        year = _year(t.value)
+        if year is not None:
+            return year
     return _year(getattr(doc._, "rel_doc_date", None))
 
 

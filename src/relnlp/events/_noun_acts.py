@@ -46,6 +46,9 @@ def plain_entry(verbs: EventVerbs, lemma: str) -> Trigger | None:
     )
 
 
+#: Acts of handing over goods: "ordered" with them is buying from the giver (review).
+_GOODS_ACTS = frozenset({"deliver", "transfer", "sell"})
+
 #: Light verbs whose object noun names the act (CAMEO codes the noun's act): "staged a
 #: raid on", "levelled accusations against", "extended an invitation to", "committed an
 #: attack", "carried out an assassination". The verb table's own pairs ("launch" +
@@ -85,6 +88,8 @@ def noun_act(
         if obj.dep_ not in {"dobj", "nsubjpass"} or obj.pos_ != "NOUN":
             continue
         act = nouns.get(obj.lemma_.lower())
+        if lemma == "order" and act in _GOODS_ACTS:
+            continue  # "ordered the delivery of jets from France": a purchase, not an order
         entry = plain_entry(verbs, act) if act is not None else None
         if entry is not None:
             trig = Trigger(lemma, None, None, entry.cameo, entry.goldstein)

@@ -6,7 +6,7 @@ back-off that fills a trigger's roles by word order, at a low actor confidence."
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
@@ -332,6 +332,13 @@ def _struck_place(
     where something of no one named was hit ("cells were destroyed in Kabul")."""
     if _is_passive(verb) or not any(actors.country.get(s) for s in sources):
         return []
+    if verb.lemma_.lower() not in STRIKE_LEMMAS or any(
+        c.lower_ in HOST_PREPS or (c.lower_ == "at" and "request" in c.subtree_lowers)
+        for c in _with_subtree_lowers(verb.children)
+    ):
+        # fighting "in Syria alongside Syrian forces", "at the request of the government":
+        # the place's state is a host, not a target; and only strikes land on a place
+        return []
     for head in (*objects, verb):
         for place in _prep_objects(head, STRUCK_PLACE_PREPS):
             hit = actors.by_token.get(place.i)
@@ -341,6 +348,44 @@ def _struck_place(
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Verbs of a strike that lands on a place ("struck targets in Gaza", "shelled villages in
+#: the east"); fighting or deploying in a place names no target there.
+STRIKE_LEMMAS = frozenset(
+    "strike bomb bombard shell hit attack raid target pound blast fire shoot rocket "
+    "airstrike missile".split()
+)
+#: Prepositions that make the place's state a host or partner of the act.
+HOST_PREPS = frozenset({"alongside", "with"})
+#: Objects of a verb that a coordinated verb's target may still be shared with ("met Peru
+#: and signed a trade deal": the deal is made with Peru).
+JOINT_ACT_NOUNS = frozenset(
+    "deal agreement accord treaty pact memorandum contract declaration statement "
+    "communique communiqué protocol".split()
+)
+
+
+class _Lowered:
+    """A token with the lower-cased words of its subtree (for a phrase test)."""
+
+    def __init__(self, token: Token) -> None:
+        self.lower_ = token.lower_
+        self.subtree_lowers = {t.lower_ for t in token.subtree}
+
+
+def _with_subtree_lowers(tokens: Iterable[Token]) -> list[_Lowered]:
+    return [_Lowered(t) for t in tokens if t.dep_ == "prep"]
+
+
+def _own_object(verb: Token) -> bool:
+    """Whether a verb names what it acts on itself ("praised the new pipeline", "vowed to
+    protect its allies"), other than a joint act made with someone ("signed a deal")."""
+    for c in verb.children:
+        objs = [c] if c.dep_ == "dobj" else []
+        if c.dep_ == "xcomp":
+            objs = [g for g in c.children if g.dep_ == "dobj"]
+        if any(o.lemma_.lower() not in JOINT_ACT_NOUNS for o in objs):
+            return True
+    return False
 
 
 def _conjunct_targets(verb: Token, actors: _Actors, own: set[str]) -> list[str]:
@@ -349,7 +394,7 @@ def _conjunct_targets(verb: Token, actors: _Actors, own: set[str]) -> list[str]:
     condemned Chile and recalled its ambassador" (recalled: Chile), "the army arrested and
     killed IS-K members" (arrested: IS-K). Only between verbs of one subject: a conjunct
     with a subject of its own is a clause of its own; only verbs in a tense, which report
-    acts ("called on X to withdraw its troops and meet its obligations" asks for them)."""
+    acts ("urged X to pull back its ships and honour the accord" asks for them)."""
     if verb.tag_ not in FINITE_TAGS:
         return []
     sides: list[Token] = []
@@ -357,6 +402,7 @@ def _conjunct_targets(verb: Token, actors: _Actors, own: set[str]) -> list[str]:
         verb.dep_ == "conj"
         and verb.head.pos_ == "VERB"
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and not _own_object(verb)
     ):
         sides.append(verb.head)  # the first verb's object: "met Peru and signed"
     if not any(c.dep_ == "dobj" for c in verb.children):

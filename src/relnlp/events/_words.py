@@ -161,11 +161,11 @@ INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined"})
 #: CAMEO roots whose verbs move something (aid, arms, troops) to the target: provide
 #: aid (07), yield (08: release, withdraw), exhibit force posture (15: deploy).
 THEME_ROOTS = frozenset({"07", "08", "15"})
-#: Converse verbs: the object of "from" gives, the subject receives.
 #: Oaths: sworn to do harm, an intent is a threat (CAMEO 13: "vowed to retaliate against
 #: X", "swore to punish"); a commitment or a pledge to a hostile act is mostly one made to
 #: a third party ("committed to block support to IS") and stays an intent (03).
 OATH_VERBS = frozenset({"vow", "swear"})
+#: Converse verbs: the object of "from" gives, the subject receives.
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "secure", "win"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
