@@ -378,14 +378,21 @@ def _with_subtree_lowers(tokens: Iterable[Token]) -> list[_Lowered]:
 
 def _own_object(verb: Token) -> bool:
     """Whether a verb names what it acts on itself ("praised the new pipeline", "vowed to
-    protect its allies"), other than a joint act made with someone ("signed a deal")."""
+    protect its allies"), other than a joint act made with someone ("signed a deal") or
+    the subject's own people or things ("recalled its ambassador")."""
     for c in verb.children:
-        objs = [c] if c.dep_ == "dobj" else []
+        # the subject's own envoy or troops ("recalled its ambassador") are no object of
+        # the verb's own: the act is still aimed at the first verb's object
+        objs = [c] if c.dep_ == "dobj" and not _subjects_own(c) else []
         if c.dep_ == "xcomp":
             objs = [g for g in c.children if g.dep_ == "dobj"]
         if any(o.lemma_.lower() not in JOINT_ACT_NOUNS for o in objs):
             return True
     return False
+
+
+def _subjects_own(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
 
 
 def _conjunct_targets(verb: Token, actors: _Actors, own: set[str]) -> list[str]:
