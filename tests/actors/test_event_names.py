@@ -48,6 +48,10 @@ def _names(text: str, known: frozenset[str] = frozenset()) -> list[str]:
         ),
         # a possessive or an opener is no part of the name
         ("Russia's Ukraine War changed Europe.", ["Ukraine War"]),
+        # a head, "of" and the rest of the name; a month ends it
+        ("Bolivia lost its coast in the War of the Altiplano.", ["War of the Altiplano"]),
+        ("The Dorian War of Secession began slowly.", ["Dorian War of Secession"]),
+        ("Envoys flew to the Summit of the Andes in April.", ["Summit of the Andes"]),
     ],
 )
 def test_named_events_by_head(text: str, names: list[str]) -> None:
@@ -68,6 +72,7 @@ def test_named_events_by_head(text: str, names: list[str]) -> None:
         "## The Coming Crisis in Europe",
         "See How the Ukraine War Changed the Balance of Power in Europe, Foreign Affairs.",
         "Storms hit in the Fall of 2021.",
+        "The Museum of the War of Secession and the Ministry of War reopened.",
     ],
 )
 def test_no_named_event(text: str) -> None:

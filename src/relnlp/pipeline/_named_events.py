@@ -49,6 +49,12 @@ _BARE_DATED = re.compile(
 _OPENED = re.compile(
     rf"(?<![\w'’-])(?:Battle|Siege|Sack|Fall|Liberation) of (?:the )?{_WORD}(?: {_WORD}){{0,2}}(?![\w'’-])"
 )
+# A head, "of" and the rest of the name ("War of the Pacific", "Greek War of Independence",
+# "Revolution of Dignity", "Summit of the Americas").
+_OF_NAME = re.compile(
+    rf"(?<![\w'’-])((?:{_WORD} ){{0,3}})(War|Wars|Revolution|Summit) of (?:the )?"
+    rf"{_WORD}(?: {_WORD}){{0,2}}(?![\w'’-])"
+)
 # Words that open a sentence or a phrase before a name, and are no part of it.
 _OPENERS = frozenset(
     """The A An This That These Those Its Their His Her Our Your My In During After Before
@@ -77,7 +83,7 @@ def _titled(text: str, start: int, end: int) -> bool:
     after = _WORDS.findall(re.split(r"[.!?;:]\s|\n", text[end : end + 60])[0])
     content = [w for w in before + after if len(w) > 3]
     # no lower-case content word near the name, and capitalised ones: a title's words
-    return not any(w[0].islower() for w in content) and len(content) >= 2
+    return not any(w[0].islower() for w in content) and len(content) >= 3
 
 
 def find_named_events(text: str, known: Callable[[str], bool]) -> Iterator[MilitaryName]:
@@ -90,23 +96,27 @@ def find_named_events(text: str, known: Callable[[str], bool]) -> Iterator[Milit
     if not any(head in text for head in EVENT_NAME_HEADS) and " of " not in text:
         return
     for m in _HEAD_NAME.finditer(text):
-        words = m.group(1).split()
-        # "Russia's War", "In Korean War": the name starts after an opener or a possessive
-        cut = max(
-            (i + 1 for i, w in enumerate(words) if w in _OPENERS or w.endswith(_POSSESSIVE)),
-            default=0,
-        )
-        words = words[cut:]
-        if not words or any(w in _DESCRIBING for w in words):
+        words = _name_words(m.group(1).split())
+        if not words:
             continue
         name = " ".join([*words, m.group(2)])
         start = m.start(2) - len(name) + len(m.group(2))
         end = m.end(2)
         if m.group(3) and known(f"{name} of {m.group(3)}"):
             end = m.end()
-        if _skip(text, start, end):
+        if not _skip(text, start, end):
+            yield MilitaryName(start, end, "EVENT", text[start:end], text[start:end])
+    for m in _OF_NAME.finditer(text) if " of " in text else ():
+        words = _name_words(m.group(1).split())
+        if words is None:
             continue
-        yield MilitaryName(start, end, "EVENT", text[start:end], text[start:end])
+        # "Summit of the Americas in April": a month or weekday ends the name
+        tail = m.group()[m.end(2) - m.start() :].split(" ")
+        cut = next((i for i, w in enumerate(tail) if w in _OPENERS), len(tail))
+        start = m.start(2) - len(" ".join(words)) - (1 if words else 0)
+        end = m.end(2) + len(" ".join(tail[:cut]))
+        if cut > 2 and not _skip(text, start, end):
+            yield MilitaryName(start, end, "EVENT", text[start:end], text[start:end])
     for pat in (_BARE_DATED, _OPENED):
         for m in pat.finditer(text):
             before = text[max(0, m.start() - 30) : m.start()].split()
@@ -119,6 +129,17 @@ def find_named_events(text: str, known: Callable[[str], bool]) -> Iterator[Milit
                 continue  # "Agadir Crisis of 1911": the head's name comes first
             if not _skip(text, m.start(), m.end()):
                 yield MilitaryName(m.start(), m.end(), "EVENT", m.group(), m.group())
+
+
+def _name_words(words: list[str]) -> list[str] | None:
+    """The words of a name before its head, without an opener or possessive before them
+    ("Russia's War", "In Korean War"); None for a description ("the Next War")."""
+    cut = max(
+        (i + 1 for i, w in enumerate(words) if w in _OPENERS or w.endswith(_POSSESSIVE)),
+        default=0,
+    )
+    words = words[cut:]
+    return None if any(w in _DESCRIBING for w in words) else words
 
 
 def _skip(text: str, start: int, end: int) -> bool:
