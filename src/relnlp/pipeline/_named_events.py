@@ -41,7 +41,8 @@ EVENT_NAME_HEADS = frozenset(
 _WORD = r"[A-Z][\w'’]*(?:[-–][A-Z][\w'’]*)*"
 _HEAD_NAME = re.compile(
     rf"(?<![\w'’-])((?:{_WORD} ){{1,4}})({'|'.join(sorted(EVENT_NAME_HEADS))})"
-    r"(?: of ((?:1[0-9]|20)\d\d))?(?![\w'’-])"
+    # a possessive after the name is no part of it ("the Korean War's veterans")
+    r"(?: of ((?:1[0-9]|20)\d\d))?(?![\w-]|['’](?!s\b))"
 )
 _BARE_DATED = re.compile(
     r"(?<![\w'’-])(?:War|Wars|Revolution|Revolutions|Crisis) of (?:1[0-9]|20)\d\d(?![\w-])"
@@ -66,7 +67,7 @@ _OPENERS = frozenset(
 _DESCRIBING = frozenset(
     "Next Last Coming Current Future Present Latest Another Other Every Each Any Some No Such".split()
 )
-_CONTINUES = re.compile(r"[ \t]*(?:[A-Z]|(?:on|of|for) (?:the )?[A-Z])")
+_CONTINUES = re.compile(r"[ \t]*(?:[A-Z0-9]|(?:on|of|for) (?:the )?[A-Z])")
 _POSSESSIVE = ("'s", "’s")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _INSIDE = re.compile(r"[A-Z][\w'’.-]* (?:of|for|on) (?:the )?$")
