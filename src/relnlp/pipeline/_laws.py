@@ -229,7 +229,7 @@ def law_mentions(
         hit = gazetteer.lookup(name)
         return hit is not None and hit.label == "EVENT"
 
-    events = list(find_named_events(text, known_event))
+    events = list(find_named_events(text, known_event, place))
     for found in [
         *find_laws(text),
         *find_place_laws(text, place),
@@ -240,6 +240,8 @@ def law_mentions(
         if span is None:
             continue
         hit = gazetteer.lookup(span.text)
+        if found in events and hit is not None and hit.label != "EVENT":
+            continue  # "East Asia Summit" is a body: the gazetteer's label stands
         label = found.label
         canonical = hit.canonical if hit is not None and hit.label == label else found.canonical
         # Below the gazetteer and acronyms, above the model's shorter guesses; an event's

@@ -87,17 +87,21 @@ def _titled(text: str, start: int, end: int) -> bool:
     return not any(w[0].islower() for w in content) and len(content) >= 3
 
 
-def find_named_events(text: str, known: Callable[[str], bool]) -> Iterator[MilitaryName]:
+def find_named_events(
+    text: str, known: Callable[[str], bool], place: Callable[[str], bool] = lambda _w: False
+) -> Iterator[MilitaryName]:
     """Names of events by their head or opening in ``text`` (EVENT).
 
     ``known`` tells whether the gazetteer knows a name as an EVENT (for a year written
     after a name: "Berlin Crisis of 1961" is the name, "Cedar Revolution of 2005" is a
-    name and a date).
+    name and a date); ``place`` whether a word is a state or place, whose possessive is
+    no part of the name after it ("Russia's Ukraine War"; but "People's Political
+    Consultative Conference" is one name, left to the gazetteer and the model).
     """
     if not any(head in text for head in EVENT_NAME_HEADS) and " of " not in text:
         return
     for m in _HEAD_NAME.finditer(text):
-        words = _name_words(m.group(1).split())
+        words = _name_words(m.group(1).split(), place)
         if not words:
             continue
         name = " ".join([*words, m.group(2)])
@@ -108,7 +112,7 @@ def find_named_events(text: str, known: Callable[[str], bool]) -> Iterator[Milit
         if not _skip(text, start, end):
             yield MilitaryName(start, end, "EVENT", text[start:end], text[start:end])
     for m in _OF_NAME.finditer(text) if " of " in text else ():
-        words = _name_words(m.group(1).split())
+        words = _name_words(m.group(1).split(), place)
         if words is None:
             continue
         # "Summit of the Americas in April": a month or weekday ends the name
@@ -132,13 +136,18 @@ def find_named_events(text: str, known: Callable[[str], bool]) -> Iterator[Milit
                 yield MilitaryName(m.start(), m.end(), "EVENT", m.group(), m.group())
 
 
-def _name_words(words: list[str]) -> list[str] | None:
-    """The words of a name before its head, without an opener or possessive before them
-    ("Russia's War", "In Korean War"); None for a description ("the Next War")."""
-    cut = max(
-        (i + 1 for i, w in enumerate(words) if w in _OPENERS or w.endswith(_POSSESSIVE)),
-        default=0,
-    )
+def _name_words(words: list[str], place: Callable[[str], bool]) -> list[str] | None:
+    """The words of a name before its head, without an opener or a place's possessive
+    before them ("In Korean War", "Russia's War"); None for a description ("the Next
+    War") or a possessive inside the name."""
+    cut = 0
+    for i, w in enumerate(words):
+        if w.endswith(_POSSESSIVE):
+            if not place(w[:-2]):
+                return None
+            cut = i + 1
+        elif w in _OPENERS:
+            cut = i + 1
     words = words[cut:]
     return None if any(w in _DESCRIBING for w in words) else words
 
