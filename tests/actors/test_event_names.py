@@ -150,3 +150,14 @@ def test_bodies_with_event_heads_keep_their_label(nlp: Any) -> None:
     labels = {r.text: r.label for r in doc.entities.itertuples()}
     assert labels.get("East Asia Summit") == "ORG", labels
     assert "EVENT" not in labels.values(), labels
+
+
+def test_movements_named_like_events_are_bodies(nlp: Any) -> None:
+    doc = nlp.analyze(
+        "Extinction Rebellion activists glued themselves to the road while the Southern "
+        "Christian Leadership Conference held a vigil.",
+        doc_date="2024-05-01",
+    )
+    labels = {r.text: r.label for r in doc.entities.itertuples()}
+    assert labels.get("Extinction Rebellion") == "ORG", labels
+    assert labels.get("Southern Christian Leadership Conference") == "ORG", labels
