@@ -29,9 +29,11 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc
 
 from relnlp.gazetteer import Gazetteer
+from relnlp.lang.chars import MONTH_NAMES
 from relnlp.pipeline import doc_text
-from relnlp.pipeline._actor_base import Mention
+from relnlp.pipeline._actor_base import MILITARY_PRIORITY, Mention
 from relnlp.pipeline._military import MilitaryName
+from relnlp.pipeline._named_events import find_named_events
 
 __all__ = ["LAW_HEADS", "find_compound_names", "find_laws", "find_place_laws", "law_mentions"]
 
@@ -106,8 +108,13 @@ def find_laws(text: str) -> Iterator[MilitaryName]:
             words = m.group().split(" ")
             # "Treaty of Versailles and the Good Friday Agreement": a second treaty's name
             # after "and" is not part of the first one.
+            # "Treaty of Brest-Litovsk in March 1918": a month is no part of a name.
             cut = next(
-                (i for i, w in enumerate(words) if w == "and" and LAW_HEADS & set(words[i + 1 :])),
+                (
+                    i
+                    for i, w in enumerate(words)
+                    if (w == "and" and LAW_HEADS & set(words[i + 1 :])) or w in MONTH_NAMES
+                ),
                 len(words),
             )
             words = words[:cut]
@@ -213,20 +220,32 @@ def law_mentions(
     nationality: Callable[[str], bool],
 ) -> list[Mention]:
     """Every pattern of this module as mentions: LAW, and EVENT for the wars named after
-    their parties; the gazetteer's canonical where it knows the name with that label."""
+    their parties and the events named by their head (``_named_events``); the gazetteer's
+    canonical where it knows the name with that label."""
     text = doc_text(doc)
     out = []
+
+    def known_event(name: str) -> bool:
+        hit = gazetteer.lookup(name)
+        return hit is not None and hit.label == "EVENT"
+
+    events = list(find_named_events(text, known_event, place))
     for found in [
         *find_laws(text),
         *find_place_laws(text, place),
         *find_compound_names(text, lambda w: place(w) or nationality(w)),
+        *events,
     ]:
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if span is None:
             continue
         hit = gazetteer.lookup(span.text)
+        if found in events and hit is not None and hit.label != "EVENT":
+            continue  # "East Asia Summit" is a body: the gazetteer's label stands
         label = found.label
         canonical = hit.canonical if hit is not None and hit.label == label else found.canonical
-        # Below the gazetteer and acronyms, above the model's shorter guesses.
-        out.append(Mention(span.start, span.end, label, canonical, "pattern", 3.9))
+        # Below the gazetteer and acronyms, above the model's shorter guesses; an event's
+        # name by its head above the model's longer spans ("Cedar Revolution of 2005").
+        prio = MILITARY_PRIORITY if found in events else 3.9
+        out.append(Mention(span.start, span.end, label, canonical, "pattern", prio))
     return out
