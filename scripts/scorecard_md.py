@@ -5,7 +5,8 @@
     python scripts/scorecard_md.py benchmarks/results/scorecard.json > benchmarks/results/scorecard.md
 
 Several files (``--set all`` and a run of the held-out ``--set unseen``, which ``all``
-leaves out) are joined in the order given.
+leaves out) are joined in the order given; a set scored again in a later file replaces the
+earlier file's rows of that set.
 
 One table per set and split, one column per system, so every figure in the README names
 its set, its split and the baselines measured in the same run.
@@ -46,10 +47,16 @@ def tables(payload: dict[str, object]) -> str:
 
 
 def joined(payloads: list[dict[str, object]]) -> dict[str, object]:
-    """One payload from several runs: their rows and set statuses, the first one's header."""
+    """One payload from several runs, the first one's header: a set a later run scored
+    again replaces the earlier run's rows of that set (a rerun after a merge)."""
     out = dict(payloads[0])
-    out["rows"] = [r for p in payloads for r in p["rows"]]  # type: ignore[attr-defined]
-    out["sets"] = {k: v for p in payloads for k, v in p["sets"].items()}  # type: ignore[attr-defined]
+    rows: list[dict[str, object]] = []
+    sets: dict[str, object] = {}
+    for p in payloads:
+        again = {k for k, v in p["sets"].items() if v["status"] == "ok"}  # type: ignore[attr-defined]
+        rows = [r for r in rows if r["set"] not in again] + list(p["rows"])  # type: ignore[call-overload]
+        sets.update(p["sets"])  # type: ignore[call-overload]
+    out["rows"], out["sets"] = rows, sets
     return out
 
 
