@@ -194,3 +194,38 @@ def test_a_plan_or_order_reported_in_the_past_reads_as_the_present(
 def test_a_past_act_with_to_is_still_past() -> None:
     # "sold shares to investors": no plan, no order; August is last year's
     assert values("The bank sold shares to investors in August.")[-1][2] == "2018-08"
+
+
+def test_cue_look_ahead_keeps_every_cue() -> None:
+    """The cue pattern's leading look-ahead only rejects positions no cue can start at:
+    its matches equal those of the same pattern without it."""
+    import re
+    import string
+    import sys
+
+    from relnlp.timex.tense import _CUE
+
+    prefix = _CUE.pattern[: _CUE.pattern.index("(?:") + 3]
+    assert prefix.startswith("(?=") and _CUE.pattern.endswith(")")
+    bare = re.compile(_CUE.pattern[len(prefix) : -1], _CUE.flags)
+    sentences = [
+        "They'll decide; WE'LL see. The board WILL vote and Ministers Said it was done.",
+        "Delegates wo n't sign, and he won't either: the 2nd-round vote is to be held.",
+        "The ferry, which sailed (reportedly) at 06:40, had docked; re-opened ports say so.",
+        "Officials asked the two sides to resume talks; a deal to swap prisoners looms.",
+        "\u212aiev \u017fAID it. \u0130T WAS a re-routed convoy that May might delay.",
+        "unrelated 'quoted' words, under_scores and x1ed tokens, then ed. and 'll alone",
+    ]
+    for s in sentences:
+        for lo in range(0, len(s), 7):  # windows cut mid-word as well
+            window = s[lo:]
+            assert [(m.span(), m.groupdict()) for m in _CUE.finditer(window)] == [
+                (m.span(), m.groupdict()) for m in bare.finditer(window)
+            ]
+    # every character that a letter of the pattern matches (ignoring case) passes the
+    # look-ahead at a word start: derived over all of Unicode
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    head = re.compile(prefix[:-3], _CUE.flags)
+    for letter in string.ascii_lowercase:
+        found = re.compile(letter, _CUE.flags).findall(everything)
+        assert len(found) >= 2 and all(head.match(c) for c in found), letter

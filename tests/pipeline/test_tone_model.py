@@ -346,3 +346,20 @@ def test_tone_model_naive_bayes_part_equals_scikit_learn(tmp_path: Path) -> None
     again = ToneModel.load(tmp_path)
     assert again.nb_weight == 0.5
     assert np.allclose(again.predict_proba(texts, rules), p, atol=1e-4)
+
+
+def test_tone_model_term_ids_keep_the_analyzers_order() -> None:
+    """Same ids in the analyzer's order (words, bigrams, character n-grams, syntax
+    terms): the order fixes the order of the float sums, so the scores' last bits."""
+    from relnlp.tone.model import SYNTAX_SEP
+
+    m = load_packaged()
+    syntax = next(t for t in m.vocabulary if t.startswith("@"))[1:]
+    texts = [
+        "The talks, which (the _org_ said) resumed in 2021, stalled;talks\u00a0resumed again.",
+        "Envoys of _gpe_ and _gpe_ met; envoys met again\tin May 3rd's round-up.",
+        f"Sanctions were lifted.{SYNTAX_SEP}{syntax} {syntax}",
+        "ΟΔΟΣ talks: x_y_z __init__ co-operation",
+    ]
+    for text in texts * 2:  # the second time from the per-word cache
+        assert m._term_ids(text) == [m._index[t] for t in analyzer(text) if t in m._index]

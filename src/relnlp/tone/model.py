@@ -192,7 +192,8 @@ class ToneModel:
 
     def __post_init__(self) -> None:
         self._index = {t: i for i, t in enumerate(self.vocabulary)}
-        self._word_ids: dict[str, list[int]] = {}
+        #: per word: its tokens, their indices, its character n-grams' indices
+        self._word_ids: dict[str, tuple[list[str], list[int], list[int]]] = {}
         #: whether the model reads syntax terms (then the pipeline computes them)
         self.syntax = any(t.startswith("@") for t in self.vocabulary)
         #: whether it reads the verb table's quad classes among them (``@q:...``)
@@ -202,22 +203,34 @@ class ToneModel:
         self.event_terms = any(t.startswith(("@e:", "@g:", "@a:")) for t in self.vocabulary)
 
     def _term_ids(self, text: str) -> list[int]:
-        """Vocabulary indices of :func:`analyzer`'s terms of ``text`` (the same multiset),
-        with each word's character n-grams looked up once per word (words recur)."""
+        """Vocabulary indices of :func:`analyzer`'s terms of ``text`` (the same multiset,
+        in the same order: words, bigrams, character n-grams, syntax terms). Each
+        white-space-delimited word's tokens, their indices and its character n-grams'
+        indices are looked up once per word (words recur); the tokens of the text are
+        those of its words in turn, as no token spans white space."""
         get = self._index.get
         text, _sep, syntax = text.partition(SYNTAX_SEP)
         low = _DIGITS.sub("0", text.lower())
-        toks = _WORD.findall(low)
-        terms = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
-        ids = [j for j in map(get, terms) if j is not None]
         cache = self._word_ids
         if len(cache) > 200_000:  # bound the memory of a long-lived pipeline
             cache.clear()
+        toks: list[str] = []
+        ids: list[int] = []
+        grams: list[int] = []
         for w in low.split():
             found = cache.get(w)
             if found is None:
-                found = cache[w] = [j for j in map(get, _char_grams(w)) if j is not None]
-            ids += found
+                words = _WORD.findall(w)
+                found = cache[w] = (
+                    words,
+                    [j for j in map(get, words) if j is not None],
+                    [j for j in map(get, _char_grams(w)) if j is not None],
+                )
+            toks += found[0]
+            ids += found[1]
+            grams += found[2]
+        ids += [j for j in map(get, [f"{a} {b}" for a, b in zip(toks, toks[1:])]) if j is not None]
+        ids += grams
         ids += [j for j in (get("@" + t) for t in syntax.split()) if j is not None]
         return ids
 
