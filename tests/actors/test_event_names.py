@@ -161,3 +161,19 @@ def test_movements_named_like_events_are_bodies(nlp: Any) -> None:
     labels = {r.text: r.label for r in doc.entities.itertuples()}
     assert labels.get("Extinction Rebellion") == "ORG", labels
     assert labels.get("Southern Christian Leadership Conference") == "ORG", labels
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Meanwhile Gaza War casualties rose again.", "Meanwhile Gaza War"),
+        ("However Iran Crisis talks stalled.", "However Iran Crisis"),
+        ("Riot Games released a patch for its servers.", "Riot Games"),
+        ("He watched Star Wars with his nephews.", "Star Wars"),
+    ],
+)
+def test_openers_companies_and_films_are_no_event_names(nlp: Any, text: str, absent: str) -> None:
+    """Review of the tenth session: a sentence-opening adverb is no part of a name;
+    "Games" and "Wars" name events only after a sporting, place or nationality word."""
+    ents = nlp.analyze(text, doc_date="2024-05-01").entities
+    assert (absent, "EVENT") not in set(zip(ents["text"], ents["label"])), ents

@@ -31,19 +31,42 @@ def test_the_era_of_a_capital_is_the_acts_year(nlp: Any, text: str, source: str)
 
 def test_a_conjunct_with_its_own_object_borrows_no_target(nlp: Any) -> None:
     rows = _rows(nlp, "The premier met Macron and praised the new bridge.")
-    assert all(t != "Emmanuel Macron" for trig, _s, t in rows if trig != "met"), rows
-    # a joint act made with the first verb's object still is
+    praised = [r for r in rows if r[0].startswith("praised")]
+    assert all(r[2] != "Emmanuel Macron" for r in praised), rows
+    assert any(r[0] == "met" and r[2] == "Emmanuel Macron" for r in rows), rows
+    # a joint act made with the first verb's object, or the subject's own envoy, still is
     rows = _rows(nlp, "Chile met Peru and signed a fisheries deal.")
-    assert ("signed a fisheries deal", "Chile", "Peru") in rows or any(
-        t == "Peru" for trig, _s, t in rows if trig.startswith("signed")
-    ), rows
+    assert any(r[0].startswith("signed") and r[2] == "Peru" for r in rows), rows
+    rows = _rows(nlp, "Bolivia condemned Chile and recalled its envoy.")
+    assert any(r[0].startswith("recalled") and r[2] == "Chile" for r in rows), rows
 
 
 def test_an_intent_with_its_own_object_borrows_no_target(nlp: Any) -> None:
     rows = _rows(nlp, "Iran threatened Israel and vowed to protect its allies.")
-    assert all(not (trig == "vowed" and t == "Israel") for trig, _s, t in rows), rows
+    assert any(r[0] == "threatened" and r[2] == "Israel" for r in rows), rows
+    assert all(not (r[0] == "vowed" and r[2] == "Israel") for r in rows), rows
 
 
-def test_ordering_goods_is_no_act_of_the_buyer_on_the_seller(nlp: Any) -> None:
+def test_ordering_goods_from_a_seller_is_no_act_on_the_seller(nlp: Any) -> None:
     rows = _rows(nlp, "Egypt ordered the delivery of Rafale jets from France.")
     assert ("ordered the delivery", "Egypt", "France") not in rows, rows
+    # an ordered transfer to someone is still the subject's act
+    rows = _rows(nlp, "Egypt ordered the transfer of the prisoners to Israel.")
+    assert any(r[0].startswith("ordered") and r[1:] == ("Egypt", "Israel") for r in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Israel struck targets in Lebanon with drones.", "Lebanon"),
+        ("Turkish forces shelled positions in Iraq overnight.", "Iraq"),
+    ],
+)
+def test_a_strike_on_a_place_still_names_its_state(nlp: Any, text: str, target: str) -> None:
+    rows = _rows(nlp, text)
+    assert rows and rows[0][2] == target, rows
+
+
+def test_the_acts_own_year_after_in(nlp: Any) -> None:
+    rows = _rows(nlp, "Moscow invaded Afghanistan in 1979 and stayed for a decade.")
+    assert rows and rows[0][1] == "Soviet Union", rows

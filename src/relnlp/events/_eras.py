@@ -43,6 +43,9 @@ _NOT_THE_ACTS_TIME = re.compile(
     r"\b(?:since|unlike(?:\s+in)?|anniversary\s+of(?:\s+the)?)\s+$", re.IGNORECASE
 )
 _NAMES_AN_EVENT = re.compile(r"\s+[a-z]")
+# ... after a determiner: "the 1968 invasion", "its 1956 intervention" ("in 1979 and
+# stayed" is the act's year)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 
 
 def sentence_year(doc: Doc, span: Span) -> int | None:
@@ -55,7 +58,11 @@ def sentence_year(doc: Doc, span: Span) -> int | None:
             continue
         if _NOT_THE_ACTS_TIME.search(text, sent.start_char, t.start):
             continue
-        if t.value.isdigit() and _NAMES_AN_EVENT.match(text, t.end):
+        if (
+            t.value.isdigit()
+            and _NAMES_AN_EVENT.match(text, t.end)
+            and _DETERMINER_BEFORE.search(text, sent.start_char, t.start)
+        ):
             continue
         year = _year(t.value)
         if year is not None:

@@ -88,13 +88,18 @@ def noun_act(
         if obj.dep_ not in {"dobj", "nsubjpass"} or obj.pos_ != "NOUN":
             continue
         act = nouns.get(obj.lemma_.lower())
-        if lemma == "order" and act in _GOODS_ACTS:
+        if lemma == "order" and act in _GOODS_ACTS and _from_seller(obj):
             continue  # "ordered the delivery of jets from France": a purchase, not an order
         entry = plain_entry(verbs, act) if act is not None else None
         if entry is not None:
             trig = Trigger(lemma, None, None, entry.cameo, entry.goldstein)
             return trig, [verb, obj]
     return None
+
+
+def _from_seller(noun: Token) -> bool:
+    """Whether goods are ordered from someone ("the delivery of jets from France")."""
+    return any(t.dep_ == "prep" and t.lower_ == "from" for t in noun.subtree)
 
 
 def _lemma(verb: Token) -> str:

@@ -332,12 +332,12 @@ def _struck_place(
     where something of no one named was hit ("cells were destroyed in Kabul")."""
     if _is_passive(verb) or not any(actors.country.get(s) for s in sources):
         return []
-    if verb.lemma_.lower() not in STRIKE_LEMMAS or any(
+    if any(
         c.lower_ in HOST_PREPS or (c.lower_ == "at" and "request" in c.subtree_lowers)
         for c in _with_subtree_lowers(verb.children)
     ):
         # fighting "in Syria alongside Syrian forces", "at the request of the government":
-        # the place's state is a host, not a target; and only strikes land on a place
+        # the place's state is a host, not a target
         return []
     for head in (*objects, verb):
         for place in _prep_objects(head, STRUCK_PLACE_PREPS):
@@ -348,14 +348,9 @@ def _struck_place(
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: Verbs of a strike that lands on a place ("struck targets in Gaza", "shelled villages in
-#: the east"); fighting or deploying in a place names no target there.
-STRIKE_LEMMAS = frozenset(
-    "strike bomb bombard shell hit attack raid target pound blast fire shoot rocket "
-    "airstrike missile".split()
-)
-#: Prepositions that make the place's state a host or partner of the act.
-HOST_PREPS = frozenset({"alongside", "with"})
+#: Prepositions that make the place's state a host or partner of the act ("with" is most
+#: often the instrument: "struck targets in Lebanon with drones").
+HOST_PREPS = frozenset({"alongside"})
 #: Objects of a verb that a coordinated verb's target may still be shared with ("met Peru
 #: and signed a trade deal": the deal is made with Peru).
 JOINT_ACT_NOUNS = frozenset(

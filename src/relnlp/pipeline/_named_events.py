@@ -61,8 +61,21 @@ _OPENERS = frozenset(
     """The A An This That These Those Its Their His Her Our Your My In During After Before
     Since Until Unlike Like When While As At By For From On Of To With Without Under Over
     And Or But If Both Either Neither Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday""".split()
+    Sunday Meanwhile However Afterwards Then Later Still Yet Thus Also Moreover Furthermore
+    Nevertheless Instead Indeed Earlier Today Yesterday Now Finally Eventually Initially
+    Subsequently Previously Recently Notably Only Even President Prime Minister Foreign
+    Secretary Chancellor General Premier Leader Chairman King Queen""".split()
 ) | frozenset(MONTH_NAMES)
+# "Games" and "Wars" name events only after words of a sporting event, a place or a
+# nationality, or an ordinal ("Asian Games", "Commonwealth Games", "Napoleonic Wars",
+# "Balkan Wars"); a company or a film ("Riot Games", "Star Wars") is none.
+_GAMES_WORDS = frozenset(
+    """Olympic Olympics Paralympic Commonwealth Asian Pan American African Arab Mediterranean
+    Island Islands Youth Winter Summer Invictus Goodwill Military World Central Southeast
+    South Bolivarian First Second Third Napoleonic Opium Punic Balkan Yugoslav Indian
+    Anglo Pacific Atlantic Arctic Baltic Caribbean Nordic Gulf Eastern Western Northern
+    Southern""".split()
+)
 # Words that make a description of an event, not a name ("the Next War", "Another Crisis").
 _DESCRIBING = frozenset(
     "Next Last Coming Current Future Present Latest Another Other Every Each Any Some No Such".split()
@@ -103,6 +116,10 @@ def find_named_events(
     for m in _HEAD_NAME.finditer(text):
         words = _name_words(m.group(1).split(), place)
         if not words:
+            continue
+        if m.group(2) in ("Games", "Wars") and not any(
+            w in _GAMES_WORDS or place(w) for w in words
+        ):
             continue
         name = " ".join([*words, m.group(2)])
         start = m.start(2) - len(name) + len(m.group(2))
