@@ -1,0 +1,98 @@
+"""Fourteenth pass (issue 15): an act reported under a named speaker's statement is a row
+of its own (GUIDELINES s.7), and "the visit of X to Y" names X as the visitor.
+
+Sentences written for these tests (none from the seeds or the development reports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.test_events import _events
+
+# -- "X said that Y did Z": the act's row, with its own class, beside the statement ------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "source", "target"),
+    [
+        (
+            "Kenya said that Ugandan troops had arrested two Kenyan traders.",
+            "arrested",
+            "material_conflict",
+            "Uganda",
+            "Kenya",
+        ),
+        (
+            "Brazil said that Argentina had attacked a Brazilian border post.",
+            "attacked",
+            "material_conflict",
+            "Argentina",
+            "Brazil",
+        ),
+        (
+            "Norway announced that Danish inspectors had seized a Swedish trawler.",
+            "seized",
+            "material_conflict",
+            "Denmark",
+            "Sweden",
+        ),
+    ],
+)
+def test_reported_act_is_its_own_row(
+    nlp: Any, text: str, trigger: str, kind: str, source: str, target: str
+) -> None:
+    ev = _events(nlp, text)
+    acts = ev[ev["trigger"] == trigger]
+    assert len(acts) == 1, ev[["trigger", "source", "target"]]
+    row = acts.iloc[0]
+    assert (row["type"], row["source"], row["target"]) == (kind, source, target)
+
+
+def test_statement_row_is_kept(nlp: Any) -> None:
+    ev = _events(nlp, "Kenya said that Ugandan troops had arrested two Kenyan traders.")
+    said = ev[ev["trigger"] == "said"]
+    assert len(said) == 1
+    assert said.iloc[0]["source"] == "Kenya"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reported act is aimed at no one the sentence names: the statement alone
+        "Kenya said that Ugandan troops had arrested two traders.",
+        # a hypothetical under the statement is no act
+        "Kenya said that Ugandan troops might arrest Kenyan traders.",
+    ],
+)
+def test_no_reported_act_without_target_or_fact(nlp: Any, text: str) -> None:
+    ev = _events(nlp, text)
+    assert not (ev["trigger"].isin(["arrested", "arrest"])).any(), ev[["trigger", "source"]]
+
+
+# -- "the visit of X to Y": X the visitor ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The visit of the Indian prime minister to Nepal began on Monday.", "India", "Nepal"),
+        ("The visit of Chile's president to Peru ended on Friday.", "Chile", "Peru"),
+        (
+            "The visit of the Greek foreign minister to Cyprus took place in May.",
+            "Greece",
+            "Cyprus",
+        ),
+    ],
+)
+def test_visit_of_names_the_visitor(nlp: Any, text: str, source: str, target: str) -> None:
+    ev = _events(nlp, text)
+    visits = ev[ev["trigger"] == "visit"]
+    assert len(visits) == 1, ev[["trigger", "source", "target"]]
+    assert (visits.iloc[0]["source"], visits.iloc[0]["target"]) == (source, target)
+
+
+def test_of_stays_the_target_of_other_acts(nlp: Any) -> None:
+    ev = _events(nlp, "The invasion of Georgia by Russia began in August.")
+    assert (ev.iloc[0]["source"], ev.iloc[0]["target"]) == ("Russia", "Georgia")
