@@ -5,10 +5,13 @@ Sentences written for these tests (none from the seeds or the development report
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from relnlp.events._actors import _coordinated_modifiers
+from tests.events._parses import built
 from tests.test_events import _events
 
 # -- "X said that Y did Z": the act's row, with its own class, beside the statement ------
@@ -96,3 +99,25 @@ def test_visit_of_names_the_visitor(nlp: Any, text: str, source: str, target: st
 def test_of_stays_the_target_of_other_acts(nlp: Any) -> None:
     ev = _events(nlp, "The invasion of Georgia by Russia began in August.")
     assert (ev.iloc[0]["source"], ev.iloc[0]["target"]) == ("Russia", "Georgia")
+
+
+# -- "[A] and [B] officials": the parser hangs both names on the head ----------------------
+
+
+def test_names_hung_on_the_head_are_both_authors(nlp: Any) -> None:
+    ev = _events(nlp, "DNR and LNR officials thanked Russia in March.")
+    assert ev.iloc[0]["source"] == "Donetsk People's Republic;Luhansk People's Republic"
+
+
+def test_coordinated_modifiers_on_a_built_parse() -> None:
+    # "Kenya and Uganda officials condemned Sudan": Kenya (nmod, with the "and") and
+    # Uganda (compound) both modify "officials", as the parser reads some acronyms
+    doc = built(
+        ["Kenya", "and", "Uganda", "officials", "condemned", "Sudan"],
+        [3, 0, 3, 4, 4, 4],
+        ["nmod", "cc", "compound", "nsubj", "ROOT", "dobj"],
+        tags=["NNP", "CC", "NNP", "NNS", "VBD", "NNP"],
+    )
+    names = {0: "Kenya", 2: "Uganda", 5: "Sudan"}
+    actors = SimpleNamespace(by_token={i: SimpleNamespace(name=n) for i, n in names.items()})
+    assert _coordinated_modifiers(doc[3], actors) == ["Kenya", "Uganda"]  # type: ignore[arg-type]

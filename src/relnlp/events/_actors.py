@@ -240,7 +240,10 @@ def _coordinated_modifiers(tok: Token, actors: _Actors) -> list[str]:
         if hit is None:
             continue
         out.append(hit.name)
-        for k in c.conjuncts:
+        # the parser may hang the second name on the head, not on the first: "[the DNR]
+        # and [LNR] authorities" -> DNR (nmod, with the "and") and LNR (compound)
+        after = [k for k in tok.children if c.i < k.i < tok.i and k.dep_ in {"compound", "nmod"}]
+        for k in [*c.conjuncts, *(after if not c.conjuncts else [])]:
             # a conjunct that is the head of another name ("Luhansk People's"), or a
             # title before a name ("Foreign Minister" -> the minister's own name, the head)
             found = actors.by_token.get(k.i)
