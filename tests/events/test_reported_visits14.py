@@ -35,6 +35,14 @@ from tests.test_events import _events
             "Brazil",
         ),
         (
+            # the speaker after the report: the same two rows
+            "Argentina had attacked a Brazilian border post, the Brazilian minister said.",
+            "attacked",
+            "material_conflict",
+            "Argentina",
+            "Brazil",
+        ),
+        (
             "Norway announced that Danish inspectors had seized a Swedish trawler.",
             "seized",
             "material_conflict",
@@ -121,3 +129,26 @@ def test_coordinated_modifiers_on_a_built_parse() -> None:
     names = {0: "Kenya", 2: "Uganda", 5: "Sudan"}
     actors = SimpleNamespace(by_token={i: SimpleNamespace(name=n) for i, n in names.items()})
     assert _coordinated_modifiers(doc[3], actors) == ["Kenya", "Uganda"]  # type: ignore[arg-type]
+
+
+# -- "EU states, including A and B": the members listed act, not the group --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "EU states, including France, Spain and Italy, condemned Russia on Monday.",
+            "France;Spain;Italy",
+        ),
+        (
+            "African Union governments, including Kenya and Ghana, praised Ethiopia in April.",
+            "Kenya;Ghana",
+        ),
+        # no members listed: the group
+        ("EU states condemned Russia on Monday.", "European Union"),
+    ],
+)
+def test_listed_members_of_a_group_of_states(nlp: Any, text: str, source: str) -> None:
+    ev = _events(nlp, text)
+    assert ev.iloc[0]["source"] == source, ev[["trigger", "source", "target"]]

@@ -192,11 +192,15 @@ def _np_side(tok: Token, actors: _Actors) -> list[str]:
         names, affiliations = _np_parts(c, actors)
         # a person named comes first; else every state the phrase is affiliated with
         # ("officials from Nigeria and Ghana"); else the members it lists ("regimes
-        # such as Belarus and Syria")
-        out += names[:1] if names else affiliations or _listed_members(c, actors)
+        # such as Belarus and Syria"); the members a group of states lists come before
+        # the group ("EU states, including France and Spain" -> France, Spain)
+        listed = _listed_members(c, actors) if c.lemma_.lower() in MEMBER_NOUNS else []
+        out += listed or (names[:1] if names else affiliations or _listed_members(c, actors))
     return list(dict.fromkeys(out))
 
 
+#: Heads of a phrase naming members of a group of states: "EU states", "NATO allies".
+MEMBER_NOUNS = frozenset({"state", "country", "nation", "member", "government", "ally"})
 #: Prepositions that list members of a group: "regimes including X", "leaders such as X".
 MEMBER_PREPS = frozenset({"including", "like"})
 
