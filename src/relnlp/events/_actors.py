@@ -194,8 +194,8 @@ def _np_side(tok: Token, actors: _Actors) -> list[str]:
         # ("officials from Nigeria and Ghana"); else the members it lists ("regimes
         # such as Belarus and Syria"); the members a group of states lists come before
         # the group ("EU states, including France and Spain" -> France, Spain)
-        listed = _listed_members(c, actors) if c.lemma_.lower() in MEMBER_NOUNS else []
-        out += listed or (names[:1] if names else affiliations or _listed_members(c, actors))
+        members = _listed_members(c, actors) if c.lemma_.lower() in MEMBER_NOUNS else []
+        out += members or (names[:1] if names else affiliations or _listed_members(c, actors))
     return list(dict.fromkeys(out))
 
 
