@@ -152,3 +152,35 @@ def test_coordinated_modifiers_on_a_built_parse() -> None:
 def test_listed_members_of_a_group_of_states(nlp: Any, text: str, source: str) -> None:
     ev = _events(nlp, text)
     assert ev.iloc[0]["source"] == source, ev[["trigger", "source", "target"]]
+
+
+# -- "The Kenyan president ... He": the office holder's state, when no one else is in reach
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Kenyan president hosted a summit in May. He later criticized Sudan.", "Kenya"),
+        (
+            "The Chilean foreign minister visited Bolivia on Monday. She praised Peru for its aid.",
+            "Chile",
+        ),
+        # a person named before: the person, as before
+        (
+            "The Kenyan president hosted Yoweri Museveni in May. He later criticized Sudan.",
+            "Yoweri Museveni",
+        ),
+    ],
+)
+def test_person_pronoun_after_an_office_holder(nlp: Any, text: str, source: str) -> None:
+    ev = _events(nlp, text)
+    last = ev.iloc[-1]
+    assert last["target"] == ("Sudan" if "Sudan" in text else "Peru")
+    assert last["source"] == source, ev[["trigger", "source", "target"]]
+
+
+def test_person_pronoun_with_two_office_holders_is_left_open(nlp: Any) -> None:
+    text = "The Kenyan president met the Ugandan president in May. He later criticized Sudan."
+    ev = _events(nlp, text)
+    assert ev.iloc[-1]["target"] == "Sudan"
+    assert ev.iloc[-1]["source"] is None

@@ -20,6 +20,7 @@ from relnlp.events._discourse import (
     description,
     distance_confidence,
     dominant_state,
+    office_holder,
     paragraph_starts,
 )
 from relnlp.events._eras import former_state
@@ -483,7 +484,11 @@ class _Context:
         word = tok.lower_
         own = _own_subject(tok)
         if word in {"he", "she", "him", "her"}:
-            return self._nearest(tok, lo, PRONOUN_KINDS["he"], own)
+            person = self._nearest(tok, lo, PRONOUN_KINDS["he"], own)
+            holder = None if person[0] else office_holder(self.doc, self.subjects, lo, tok.i, own)
+            if holder is None:
+                return person
+            return holder[1], distance_confidence(self._distance(holder[0], tok))
         if word in {"it", "they", "them", "their"}:
             k = bisect.bisect_left(self.subject_at, tok.i) - 1
             while k >= 0 and self.subjects[k][0] in own:
