@@ -20,6 +20,7 @@ from relnlp.events._discourse import (
     description,
     distance_confidence,
     dominant_state,
+    office_holder,
     paragraph_starts,
 )
 from relnlp.events._eras import former_state
@@ -192,11 +193,15 @@ def _np_side(tok: Token, actors: _Actors) -> list[str]:
         names, affiliations = _np_parts(c, actors)
         # a person named comes first; else every state the phrase is affiliated with
         # ("officials from Nigeria and Ghana"); else the members it lists ("regimes
-        # such as Belarus and Syria")
-        out += names[:1] if names else affiliations or _listed_members(c, actors)
+        # such as Belarus and Syria"); the members a group of states lists come before
+        # the group ("EU states, including France and Spain" -> France, Spain)
+        members = _listed_members(c, actors) if c.lemma_.lower() in MEMBER_NOUNS else []
+        out += members or (names[:1] if names else affiliations or _listed_members(c, actors))
     return list(dict.fromkeys(out))
 
 
+#: Heads of a phrase naming members of a group of states: "EU states", "NATO allies".
+MEMBER_NOUNS = frozenset({"state", "country", "nation", "member", "government", "ally"})
 #: Prepositions that list members of a group: "regimes including X", "leaders such as X".
 MEMBER_PREPS = frozenset({"including", "like"})
 
@@ -240,7 +245,10 @@ def _coordinated_modifiers(tok: Token, actors: _Actors) -> list[str]:
         if hit is None:
             continue
         out.append(hit.name)
-        for k in c.conjuncts:
+        # the parser may hang the second name on the head, not on the first: "[the DNR]
+        # and [LNR] authorities" -> DNR (nmod, with the "and") and LNR (compound)
+        after = [k for k in tok.children if c.i < k.i < tok.i and k.dep_ in {"compound", "nmod"}]
+        for k in [*c.conjuncts, *(after if not c.conjuncts else [])]:
             # a conjunct that is the head of another name ("Luhansk People's"), or a
             # title before a name ("Foreign Minister" -> the minister's own name, the head)
             found = actors.by_token.get(k.i)
@@ -476,7 +484,11 @@ class _Context:
         word = tok.lower_
         own = _own_subject(tok)
         if word in {"he", "she", "him", "her"}:
-            return self._nearest(tok, lo, PRONOUN_KINDS["he"], own)
+            person = self._nearest(tok, lo, PRONOUN_KINDS["he"], own)
+            holder = None if person[0] else office_holder(self.doc, self.subjects, lo, tok.i, own)
+            if holder is None:
+                return person
+            return holder[1], distance_confidence(self._distance(holder[0], tok))
         if word in {"it", "they", "them", "their"}:
             k = bisect.bisect_left(self.subject_at, tok.i) - 1
             while k >= 0 and self.subjects[k][0] in own:

@@ -84,3 +84,35 @@ def dominant_state(states: Sequence[str]) -> str | None:
 def distance_confidence(distance: int) -> float:
     """Confidence of a resolution ``distance`` sentences back (0: the same sentence)."""
     return DISTANCE_CONFIDENCE[min(max(distance, 0), len(DISTANCE_CONFIDENCE) - 1)]
+
+
+#: Offices held by one person: "the Kenyan president ... he" stands for the president,
+#: whose canonical actor is the state (GUIDELINES s.7: "<president's canonical, else
+#: Brazil>").
+PERSON_OFFICES = frozenset(
+    """president minister premier chancellor king queen emir prince ambassador envoy
+    spokesman spokeswoman spokesperson commander general""".split()
+)
+
+
+def office_holder(
+    doc: Doc, subjects: Sequence[tuple[int, list[str], str]], lo: int, hi: int, own: range
+) -> tuple[int, list[str]] | None:
+    """The one actor a person pronoun at ``hi`` can stand for when no person is named
+    from ``lo`` on: the state of a clause subject that names a single office holder ("The
+    Kenyan president hosted a summit. He later criticized Sudan." -> Kenya), with the
+    subject's token. None when another office holder is in reach (an ambiguous "he") or
+    the pronoun's own clause subject is the only one."""
+    found = [
+        (i, side)
+        for i, side, _label in subjects
+        if lo <= i < hi
+        and i not in own
+        and len(side) == 1
+        and doc[i].tag_ == "NN"
+        and doc[i].lemma_.lower() in PERSON_OFFICES
+    ]
+    offices = [t for t in doc[lo:hi] if t.tag_ == "NN" and t.lemma_.lower() in PERSON_OFFICES]
+    if len(found) != 1 or len(offices) != 1:
+        return None  # "the Kenyan president met the Ugandan president. He ...": whose?
+    return found[0]

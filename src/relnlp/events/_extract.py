@@ -43,6 +43,7 @@ from relnlp.events._clauses import (
 from relnlp.events._discourse import description
 from relnlp.events._lexicon import _default_verbs
 from relnlp.events._noun_acts import noun_act, plain_entry, received_act
+from relnlp.events._reported_acts import author_prep, noun_preps, reported_candidates
 from relnlp.events._roles import (
     _act_author,
     _backoff_event,
@@ -421,7 +422,7 @@ def _nominal_event(
     parties: list[str] = []
     mutual = lemma in NOMINAL_MUTUAL
     reported = _reported_act(noun, gov)
-    for c in noun.children:
+    for c in noun_preps(noun):
         if c.dep_ == "poss" and c.pos_ != "PRON" and reported:
             # "the Taliban's crackdown on madrasas choked recruitment": the subject of a
             # clause in the past that reports what the act did; its owner is the author
@@ -438,7 +439,7 @@ def _nominal_event(
             if hit is not None:
                 authors.append(hit.name)
             authors += _hyphen_pair(noun, actors)  # "the Kenya-Ethiopia summit"
-        elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+        elif c.dep_ == "agent" or (c.dep_ == "prep" and author_prep(noun, c)):
             authors += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
         elif c.dep_ == "prep" and c.lower_ == "between":
             parties += [a for p in c.children if p.dep_ == "pobj" for a in _np_side(p, actors)]
@@ -641,6 +642,10 @@ def _extract(doc: Doc, verbs: EventVerbs) -> list[Event]:
                 orphans.append(_dated(ev, tok, sent, timexes, chron))
                 continue
             out.append(_dated(ev, tok, sent, timexes, chron))
+        for tok, m in reported_candidates(candidates, out[found:]):  # "X said Y hit Z"
+            ev = _event_at(tok, m[0], m[1], actors, verbs, context, loose=True)
+            if ev is not None and ev.source and ev.target:
+                out.append(_dated(ev, tok, sent, timexes, chron))
         if len(out) == found and orphans:
             loose = _loose_event(candidates, nouns, actors, verbs, context)
             if loose is not None and loose[0].source is not None:
