@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.actors._prf import prf
+
 #: (sentence, {EVENT or LAW name: label}, {look-alike: the label it takes, None for
 #: neither EVENT nor LAW}).
 Case = tuple[str, dict[str, str], dict[str, str | None]]
@@ -293,9 +295,9 @@ EVENT_LAW_CASES: list[Case] = [
         {},
     ),
     (
-        "The ceasefire agreement between Armenia and Azerbaijan collapsed within days.",
+        "The truce accord between Kenya and Somalia fell apart within days.",
         {},
-        {"ceasefire agreement": None, "Armenia": "GPE"},
+        {"truce accord": None, "Kenya": "GPE"},
     ),
     (
         "Moscow and Kyiv accused each other of violating the Minsk agreements.",
@@ -385,18 +387,7 @@ def _score(cases: list[Case], rows: list[list[tuple[str, str, str]]]) -> dict[st
         for name, label in alikes.items():
             total += 1
             ok += labels.get(name) == label if label else labels.get(name) not in ("EVENT", "LAW")
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {
-        "p": p,
-        "r": r,
-        "f1": f,
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "alike": ok / total if total else 1.0,
-    }
+    return {**prf(tp, fp, fn), "alike": ok / total if total else 1.0}
 
 
 def event_law_rows(nlp: Any, cases: list[Case]) -> list[list[tuple[str, str, str]]]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.actors._prf import prf
+
 #: (sentence, FAC names, {look-alike: the label it takes (None: not an entity or any
 #: label but FAC)}).
 FAC_CASES: list[tuple[str, set[str], dict[str, str | None]]] = [
@@ -190,10 +192,7 @@ def fac_scores(rows: list[list[Row]], cases: list[Case] | None = None) -> dict[s
         for name, label in alikes.items():
             total += 1
             ok += labels.get(name) == label if label else name not in fac
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": p, "r": r, "f1": f, "tp": tp, "fp": fp, "fn": fn, "alike": ok / total}
+    return {**prf(tp, fp, fn), "alike": ok / total}
 
 
 #: A second set written after the fixes of the fourteenth pass, kept apart from their
