@@ -51,3 +51,16 @@ def test_the_quarter_as_a_deadline_is_the_current_quarter() -> None:
     ]
     # without a deadline, earnings news reports on the last quarter
     assert _values("Sales rose in the quarter.") == [("the quarter", "2025-Q3")]
+
+
+def test_a_deadline_in_the_future_tense_is_the_next_one_however_far() -> None:
+    """Review: in May, "will be held by Jan. 15" was last January (deadlines looked only
+    about seven months ahead); a future auxiliary makes it the next one."""
+    may = Anchor.from_value("2024-05-01")
+    found = [
+        (t.text, t.value) for t in find_timexes("The vote will be held by Jan. 15.", anchor=may)
+    ]
+    assert found == [("Jan. 15", "2025-01-15")]
+    # without a future auxiliary the deadline rule stands: the nearest within reach
+    found = [(t.text, t.value) for t in find_timexes("Bids are due until Jan. 15.", anchor=may)]
+    assert found == [("Jan. 15", "2024-01-15")]

@@ -112,6 +112,8 @@ def _resolve_year(
         return int(given.group(1)) if given else None
     y = a.doc_year
     said = ctx.tense if ctx.tense is not None or a.doc_day is None else PRESENT
+    if said == DEADLINE and ctx.will:
+        said = FUTURE  # "the vote will be held by Jan. 15": the next one, however far ahead
     if month is not None and a.doc_month is not None and tense and said is not None:
         moved = _by_tense(said, y, month, day, a)
         if moved is not None:
