@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from relnlp import records as doc_records
+from relnlp.pipeline import doc_text
 
 #: capital (canonical) -> (former state's canonical, first year, last year) of the seat,
 #: after the states' English Wikipedia articles; the names are the gazetteer's
@@ -52,7 +53,7 @@ def sentence_year(doc: Doc, span: Span) -> int | None:
     """The year of the first date in the sentence of ``span`` that can be its act's time,
     else of the report."""
     sent = span.sent
-    text = doc.text
+    text = doc_text(doc)  # computed once per report, not joined again per call
     for t in doc_records.timexes(doc):
         if t.type != "DATE" or not (sent.start_char <= t.start and t.end <= sent.end_char):
             continue

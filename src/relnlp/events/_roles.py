@@ -6,7 +6,7 @@ back-off that fills a trigger's roles by word order, at a low actor confidence."
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
@@ -332,10 +332,7 @@ def _struck_place(
     where something of no one named was hit ("cells were destroyed in Kabul")."""
     if _is_passive(verb) or not any(actors.country.get(s) for s in sources):
         return []
-    if any(
-        c.lower_ in HOST_PREPS or (c.lower_ == "at" and "request" in c.subtree_lowers)
-        for c in _with_subtree_lowers(verb.children)
-    ):
+    if _hosted(verb):
         # fighting "in Syria alongside Syrian forces", "at the request of the government":
         # the place's state is a host, not a target
         return []
@@ -359,16 +356,17 @@ JOINT_ACT_NOUNS = frozenset(
 )
 
 
-class _Lowered:
-    """A token with the lower-cased words of its subtree (for a phrase test)."""
-
-    def __init__(self, token: Token) -> None:
-        self.lower_ = token.lower_
-        self.subtree_lowers = {t.lower_ for t in token.subtree}
-
-
-def _with_subtree_lowers(tokens: Iterable[Token]) -> list[_Lowered]:
-    return [_Lowered(t) for t in tokens if t.dep_ == "prep"]
+def _hosted(verb: Token) -> bool:
+    """Whether a prepositional phrase of ``verb`` makes the place's state a host or partner
+    ("alongside Syrian forces", "at the request of the government")."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ in HOST_PREPS or (
+            c.lower_ == "at" and any(t.lower_ == "request" for t in c.subtree)
+        ):
+            return True
+    return False
 
 
 def _own_object(verb: Token) -> bool:
