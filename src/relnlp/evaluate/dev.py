@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -33,7 +33,14 @@ from relnlp.evaluate import scorecard as sc
 from relnlp.evaluate.seeds import long_rows, systems_for
 from relnlp.evaluate.sets import COLUMNS, SetUnavailable
 
-__all__ = ["ENTITIES_DEVELOPED_ON", "EVENTS_DEVELOPED_ON", "event_split", "load_dev_gold", "run"]
+__all__ = [
+    "ENTITIES_DEVELOPED_ON",
+    "EVENTS_DEVELOPED_ON",
+    "event_split",
+    "load_dev_gold",
+    "run",
+    "systems_with_keywords",
+]
 
 SPLIT = "dev held-out"
 POOLED = "seeds+dev"
@@ -263,6 +270,20 @@ def event_split(
     return rows
 
 
+def systems_with_keywords(
+    baselines: bool, nlp: Any = None
+) -> dict[str, Callable[[sc.GoldDoc], sc.Prediction]]:
+    """:func:`~relnlp.evaluate.seeds.systems_for`, with the keyword dictionary always
+    beside relnlp (issue 18: theme rows show it; it costs a regular expression per
+    passage)."""
+    systems = systems_for(baselines, nlp)
+    if "keywords" not in systems:
+        from relnlp.evaluate.baselines import keyword_baseline
+
+        systems["keywords"] = keyword_baseline()
+    return systems
+
+
 def run(
     data: Path | None,
     *,
@@ -275,13 +296,7 @@ def run(
     if data is None:
         raise SetUnavailable("no development data folder")
     docs = load_dev_gold(data, gold)
-    systems = systems_for(baselines, nlp)
-    if "keywords" not in systems:
-        # Issue 18: the theme rows always show the keyword dictionary beside relnlp (it
-        # costs a regular expression per passage).
-        from relnlp.evaluate.baselines import keyword_baseline
-
-        systems["keywords"] = keyword_baseline()
+    systems = systems_with_keywords(baselines, nlp)
     frames = []
     card_rows: list[dict[str, Any]] = []
     preds: dict[str, list[sc.Prediction]] = {}

@@ -22,8 +22,8 @@ from typing import Any
 import pandas as pd
 
 from relnlp.evaluate import scorecard as sc
-from relnlp.evaluate.dev import event_split, load_dev_gold
-from relnlp.evaluate.seeds import long_rows, systems_for
+from relnlp.evaluate.dev import event_split, load_dev_gold, systems_with_keywords
+from relnlp.evaluate.seeds import long_rows
 from relnlp.evaluate.sets import COLUMNS, SetUnavailable, beside_repository
 
 __all__ = ["SPLIT", "run", "unseen_data_dir"]
@@ -63,11 +63,7 @@ def run(
     if not base.is_dir():
         raise SetUnavailable(f"no unseen gold at {base}")
     docs = load_dev_gold(folder, Path(str(base)), what="unseen")
-    systems = systems_for(baselines, nlp)
-    if "keywords" not in systems:
-        from relnlp.evaluate.baselines import keyword_baseline
-
-        systems["keywords"] = keyword_baseline()
+    systems = systems_with_keywords(baselines, nlp)
     preds = {name: [system(d) for d in docs] for name, system in systems.items()}
     rows = [r for name in systems for r in sc.score(docs, preds[name], name)]
     card = pd.DataFrame(rows, columns=["system", "task", "metric", "value", "note"])
